@@ -1,0 +1,90 @@
+// Package export holds what the EPUB and PDF writers share: the options a
+// user sets for a build, the guide's stable identifier, file-name slugs and
+// reproducible timestamps. Each output format lives in its own subpackage
+// (export/epub, export/pdf) and never imports the other.
+package export
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Paper is a printed page size for the PDF.
+type Paper string
+
+const (
+	A4     Paper = "a4"
+	Letter Paper = "letter"
+)
+
+// ParsePaper accepts the --paper flag's values, case-insensitively.
+func ParsePaper(s string) (Paper, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "a4", "":
+		return A4, nil
+	case "letter", "us-letter", "usletter":
+		return Letter, nil
+	}
+	return "", fmt.Errorf("unknown paper size %q: use a4 or letter", s)
+}
+
+// Options is the one options record both writers read, in the way Pandoc's
+// writers share WriterOptions. The zero value is a valid default build
+// (A4, simplex, generated cover, fonts not embedded, current time).
+type Options struct {
+	// Author and Publisher are the guide's own creator and publisher. The
+	// book's author is never used here: the novelist did not write the guide.
+	Author    string
+	Publisher string
+
+	// Paper and Duplex shape the PDF only.
+	Paper  Paper
+	Duplex bool
+
+	// EmbedFonts embeds the OFL body family in the EPUB; readers otherwise
+	// use their own fonts, which is what most e-reader users want.
+	EmbedFonts bool
+
+	// Cover is a user-supplied JPEG or PNG; nil means a generated cover.
+	Cover []byte
+
+	// Modified is the timestamp written into both outputs. Zero means
+	// BuildTime(), which honours SOURCE_DATE_EPOCH.
+	Modified time.Time
+}
+
+// Time returns the timestamp to stamp into an output, in UTC, truncated to
+// whole seconds so that EPUB's dcterms:modified and PDF dates agree.
+func (o Options) Time() time.Time {
+	t := o.Modified
+	if t.IsZero() {
+		t = BuildTime()
+	}
+	return t.UTC().Truncate(time.Second)
+}
+
+// BuildTime is SOURCE_DATE_EPOCH when it is set (reproducible-builds.org
+// specification), otherwise the current time. An unparsable value is
+// ignored here; the CLI rejects it with a message before any build starts.
+func BuildTime() time.Time {
+	if t, ok, err := SourceDateEpoch(); ok && err == nil {
+		return t
+	}
+	return time.Now().UTC()
+}
+
+// SourceDateEpoch parses SOURCE_DATE_EPOCH. ok is false when it is unset.
+func SourceDateEpoch() (t time.Time, ok bool, err error) {
+	v, set := os.LookupEnv("SOURCE_DATE_EPOCH")
+	if !set || v == "" {
+		return time.Time{}, false, nil
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64)
+	if err != nil || n < 0 {
+		return time.Time{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q is not a non-negative whole number of seconds since 1970", v)
+	}
+	return time.Unix(n, 0).UTC(), true, nil
+}

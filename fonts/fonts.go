@@ -1,0 +1,158 @@
+// Package fonts embeds the OFL font families guidepress draws with and
+// answers which face can show a given character.
+//
+// Literata is the body family, Atkinson Hyperlegible Next the heading,
+// large-print and cover family; Noto Sans fills letters Atkinson lacks
+// (Greek, Cyrillic, …) and Noto Sans Symbols2/Symbols draw ⏱ ★ ✓ and arrows.
+// See ../shared/FONTS.md for how these were chosen. Every file is static
+// TrueType (glyf outlines), which fpdf requires.
+package fonts
+
+import (
+	"embed"
+	"fmt"
+	"sync"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+//go:embed literata/*.ttf atkinson/*.ttf noto/*.ttf */OFL.txt
+var files embed.FS
+
+// Family names one embedded typeface family.
+type Family int
+
+const (
+	Literata Family = iota // body text
+	Atkinson               // headings, large print, cover
+	NotoSans               // fallback for letters Atkinson or Literata lack
+	Symbols2               // ⏱ ★ ✓ and other pictographs
+	Symbols                // arrows and technical symbols
+)
+
+// Style is one of the four styles a family may have.
+type Style int
+
+const (
+	Regular Style = iota
+	Italic
+	Bold
+	BoldItalic
+)
+
+func (s Style) String() string {
+	return [...]string{"Regular", "Italic", "Bold", "BoldItalic"}[s]
+}
+
+// Name is a stable name for the family, usable as a PDF or CSS font name.
+func (f Family) Name() string {
+	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols"}[f]
+}
+
+// Dir is the folder under fonts/ holding the family and its licence.
+func (f Family) Dir() string {
+	return [...]string{"literata", "atkinson", "noto", "noto", "noto"}[f]
+}
+
+var paths = map[Family][4]string{
+	Literata: {"literata/Literata_400Regular.ttf", "literata/Literata_400Regular_Italic.ttf", "literata/Literata_700Bold.ttf", "literata/Literata_700Bold_Italic.ttf"},
+	Atkinson: {"atkinson/AtkinsonHyperlegibleNext_400Regular.ttf", "atkinson/AtkinsonHyperlegibleNext_400Regular_Italic.ttf", "atkinson/AtkinsonHyperlegibleNext_700Bold.ttf", "atkinson/AtkinsonHyperlegibleNext_700Bold_Italic.ttf"},
+	NotoSans: {"noto/NotoSans-Regular.ttf", "noto/NotoSans-Italic.ttf", "noto/NotoSans-Bold.ttf", "noto/NotoSans-BoldItalic.ttf"},
+	// The symbol families have fewer styles; the nearest one stands in.
+	Symbols2: {"noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf"},
+	Symbols:  {"noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Bold.ttf", "noto/NotoSansSymbols-Bold.ttf"},
+}
+
+// Path is the embedded file name of a face, e.g. for an EPUB manifest.
+func Path(f Family, s Style) string { return paths[f][s] }
+
+// Bytes returns the TrueType file of a face. The slice is shared: callers
+// must not modify it.
+func Bytes(f Family, s Style) []byte {
+	b, err := files.ReadFile(Path(f, s))
+	if err != nil {
+		panic(fmt.Sprintf("fonts: embedded face %s %s missing: %v", f.Name(), s, err))
+	}
+	return b
+}
+
+// License returns the OFL text (with copyright lines) to ship with a family.
+func License(f Family) []byte {
+	b, err := files.ReadFile(f.Dir() + "/OFL.txt")
+	if err != nil {
+		panic(fmt.Sprintf("fonts: licence of %s missing: %v", f.Name(), err))
+	}
+	return b
+}
+
+type key struct {
+	f Family
+	s Style
+}
+
+var (
+	parseMu sync.Mutex
+	parsed  = map[key]*parsedFace{}
+)
+
+type parsedFace struct {
+	font *sfnt.Font
+	mu   sync.Mutex // sfnt.Buffer is not safe for concurrent use
+	buf  sfnt.Buffer
+	has  sync.Map // rune → bool, memoised
+}
+
+// Parsed returns the face parsed once and shared read-only; sfnt.Font is safe
+// for concurrent use when each caller brings its own sfnt.Buffer.
+func Parsed(f Family, s Style) *sfnt.Font {
+	return face(f, s).font
+}
+
+func face(f Family, s Style) *parsedFace {
+	parseMu.Lock()
+	defer parseMu.Unlock()
+	k := key{f, s}
+	if p, ok := parsed[k]; ok {
+		return p
+	}
+	ft, err := sfnt.Parse(Bytes(f, s))
+	if err != nil {
+		panic(fmt.Sprintf("fonts: embedded face %s %s does not parse: %v", f.Name(), s, err))
+	}
+	p := &parsedFace{font: ft}
+	parsed[k] = p
+	return p
+}
+
+// Has reports whether the face has a glyph for r (glyph index 0 is .notdef,
+// the "silent box" that must never be drawn for real text).
+func Has(f Family, s Style, r rune) bool {
+	p := face(f, s)
+	if v, ok := p.has.Load(r); ok {
+		return v.(bool)
+	}
+	p.mu.Lock()
+	gi, err := p.font.GlyphIndex(&p.buf, r)
+	p.mu.Unlock()
+	ok := err == nil && gi != 0
+	p.has.Store(r, ok)
+	return ok
+}
+
+// Fallbacks is the order in which faces are tried for a character the
+// primary family lacks.
+var Fallbacks = []Family{NotoSans, Symbols2, Symbols}
+
+// Pick returns the first family, starting with primary and then Fallbacks,
+// that can draw r in style s; ok is false when none can.
+func Pick(primary Family, s Style, r rune) (Family, bool) {
+	if Has(primary, s, r) {
+		return primary, true
+	}
+	for _, f := range Fallbacks {
+		if f != primary && Has(f, s, r) {
+			return f, true
+		}
+	}
+	return primary, false
+}

@@ -1,0 +1,162 @@
+// Package checkers runs the external validators in ../shared/tools
+// (EPUBCheck, Ace by DAISY, pandoc and calibre readers, qpdf/poppler/mupdf)
+// from Go tests. Locally a missing checker skips the test; under CI=true it
+// fails it, because CI must prove every output against the real tools.
+package checkers
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// Required reports whether missing checkers must fail tests (CI=true, or
+// GUIDEPRESS_REQUIRE_CHECKERS=1 for a local run that wants the same rigour).
+func Required() bool {
+	return os.Getenv("CI") == "true" || os.Getenv("GUIDEPRESS_REQUIRE_CHECKERS") == "1"
+}
+
+var (
+	rootOnce sync.Once
+	root     string
+)
+
+// RepoRoot is the directory holding go.mod, found by walking up from the
+// test's working directory (go test runs each package in its own folder).
+func RepoRoot() string {
+	rootOnce.Do(func() {
+		dir, _ := os.Getwd()
+		for {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				root = dir
+				return
+			}
+			parent := filepath.Dir(dir)
+			if parent == dir {
+				return
+			}
+			dir = parent
+		}
+	})
+	return root
+}
+
+// SharedDir is ../shared beside the repository, or "" when it is absent
+// (a user's clone has no shared/ folder; CI and developers do).
+func SharedDir() string {
+	if v := os.Getenv("GUIDEPRESS_SHARED"); v != "" {
+		return v
+	}
+	r := RepoRoot()
+	if r == "" {
+		return ""
+	}
+	d := filepath.Join(filepath.Dir(r), "shared")
+	if st, err := os.Stat(d); err == nil && st.IsDir() {
+		return d
+	}
+	return ""
+}
+
+// Seed returns the path of a file under ../shared/seed, skipping the test
+// when it is absent (the seed is reference input that stays outside the
+// repository).
+func Seed(t testing.TB, name string) string {
+	t.Helper()
+	d := SharedDir()
+	if d == "" {
+		t.Skip("../shared is absent: seed tests skipped")
+	}
+	p := filepath.Join(d, "seed", name)
+	if _, err := os.Stat(p); err != nil {
+		t.Skipf("seed %s is absent: skipped", p)
+	}
+	return p
+}
+
+// Script returns the path of a checker script in ../shared/tools, or skips
+// (fails under Required) when the folder or the script is missing.
+func Script(t testing.TB, name string) string {
+	t.Helper()
+	d := SharedDir()
+	p := filepath.Join(d, "tools", name)
+	if d == "" {
+		missing(t, "../shared/tools is absent")
+	}
+	if _, err := os.Stat(p); err != nil {
+		missing(t, p+" is absent")
+	}
+	return p
+}
+
+func missing(t testing.TB, why string) {
+	t.Helper()
+	if Required() {
+		t.Fatalf("%s, and checkers are required under CI=true (run `make tools`)", why)
+	}
+	t.Skipf("%s: external check skipped (run `make tools`; CI requires it)", why)
+}
+
+// Result is what a checker printed and whether it passed.
+type Result struct {
+	Output string
+	Passed bool
+}
+
+// Run runs a checker script with args. Exit 0 passes, 1 fails the check
+// (reported to the caller in Result), 2 means usage or tool missing, which
+// skips the test locally and fails it under CI.
+func Run(t testing.TB, script string, args ...string) Result {
+	t.Helper()
+	p := Script(t, script)
+	cmd := exec.Command("bash", append([]string{p}, args...)...)
+	var out bytes.Buffer
+	cmd.Stdout = &out
+	cmd.Stderr = &out
+	err := cmd.Run()
+	code := 0
+	if err != nil {
+		ee, ok := err.(*exec.ExitError)
+		if !ok {
+			t.Fatalf("%s: %v", script, err)
+		}
+		code = ee.ExitCode()
+	}
+	if code == 2 {
+		missing(t, script+" could not run: "+lastLine(out.String()))
+	}
+	return Result{Output: out.String(), Passed: code == 0}
+}
+
+// MustPass runs a checker and fails the test with its output unless it passes.
+func MustPass(t testing.TB, script string, args ...string) string {
+	t.Helper()
+	r := Run(t, script, args...)
+	if !r.Passed {
+		t.Errorf("%s %s failed:\n%s", script, strings.Join(args, " "), r.Output)
+	}
+	return r.Output
+}
+
+func lastLine(s string) string {
+	s = strings.TrimRight(s, "\n")
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// Tool returns the path of an executable on PATH (pdftotext, unzip, …), or
+// skips (fails under Required) when it is missing.
+func Tool(t testing.TB, name string) string {
+	t.Helper()
+	p, err := exec.LookPath(name)
+	if err != nil {
+		missing(t, name+" is not installed")
+	}
+	return p
+}
