@@ -1,0 +1,34 @@
+// Package build runs the pipeline of DESIGN.md for many inputs at once:
+// read → import → export every requested format in memory → verify → write
+// atomically. It knows nothing about EPUB or PDF internals: formats are
+// plugged in as Format values, so the pipeline is tested with fakes and the
+// CLI wires in export/epub and export/pdf.
+package build
+
+import (
+	"bytes"
+	"fmt"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+)
+
+// Format is one output format.
+type Format struct {
+	Name   string // as named by --format: "epub", "pdf"
+	Ext    string // file extension with the dot: ".epub"
+	Render func(*content.Guide, export.Options) ([]byte, []content.Diagnostic, error)
+	// Magic is the prefix every good output starts with; a cheap last check
+	// before anything replaces an earlier file on disk.
+	Magic []byte
+}
+
+func (f Format) verify(data []byte) error {
+	if len(data) == 0 {
+		return fmt.Errorf("%s exporter produced no bytes", f.Name)
+	}
+	if len(f.Magic) > 0 && !bytes.HasPrefix(data, f.Magic) {
+		return fmt.Errorf("%s exporter produced a file that does not start like a %s file", f.Name, f.Name)
+	}
+	return nil
+}

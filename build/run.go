@@ -1,0 +1,253 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+)
+
+// DefaultMaxBytes is the largest input read unless --max-size says more. A
+// real guide is 20–100 KB; 16 MiB leaves room for anything plausible while
+// keeping a mistaken multi-gigabyte argument from exhausting memory.
+const DefaultMaxBytes = 16 << 20
+
+// Options configures a batch.
+type Options struct {
+	OutDir   string
+	Formats  []Format
+	Export   export.Options
+	Jobs     int   // parallel workers; <= 0 means runtime.NumCPU()
+	FailFast bool  // stop starting new inputs after the first failure
+	MaxBytes int64 // per input; <= 0 means DefaultMaxBytes
+
+	// Import turns an input's bytes into a validated guide. name is what
+	// error messages call the input.
+	Import func(name string, data []byte) (*content.Guide, error)
+
+	Stdin io.Reader
+
+	// OnDone is called once per input as it finishes, from the worker
+	// goroutines but never concurrently.
+	OnDone func(Result)
+}
+
+// Result is the outcome for one input.
+type Result struct {
+	Input       Input
+	Outputs     []string // files written, in Formats order
+	Diagnostics []content.Diagnostic
+	Err         error
+	Elapsed     time.Duration
+}
+
+// Warnings counts warning diagnostics.
+func (r Result) Warnings() int {
+	n := 0
+	for _, d := range r.Diagnostics {
+		if d.Severity == content.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// ErrSkipped marks inputs not started because --fail-fast stopped the batch.
+var ErrSkipped = errors.New("not built: the batch stopped after an earlier failure (--fail-fast)")
+
+// Run builds every input with a pool of workers and returns one result per
+// input, in input order. Each input is independent: its formats are all
+// rendered and verified in memory before any file is written, so a guide
+// that fails leaves no partial output and keeps its earlier good files.
+func Run(ctx context.Context, inputs []Input, opts Options) []Result {
+	if opts.Jobs <= 0 {
+		opts.Jobs = runtime.NumCPU()
+	}
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = DefaultMaxBytes
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	results := make([]Result, len(inputs))
+	names := &nameTable{taken: map[string]string{}}
+	for _, in := range inputs {
+		if in.Path != Stdin && in.Err == nil {
+			names.taken[strings.ToLower(BaseName(in.Path))] = in.Path
+		}
+	}
+
+	var doneMu sync.Mutex
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(opts.Jobs, len(inputs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				var r Result
+				if ctx.Err() != nil {
+					r = Result{Input: inputs[i], Err: ErrSkipped}
+				} else {
+					r = buildOne(inputs[i], opts, names)
+				}
+				results[i] = r
+				if r.Err != nil && opts.FailFast {
+					cancel()
+				}
+				if opts.OnDone != nil {
+					doneMu.Lock()
+					opts.OnDone(r)
+					doneMu.Unlock()
+				}
+			}
+		}()
+	}
+	for i := range inputs {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return results
+}
+
+type nameTable struct {
+	mu    sync.Mutex
+	taken map[string]string
+}
+
+// claimStdin picks the output name for standard input, which is only known
+// once the guide's title has been read.
+func (n *nameTable) claimStdin(title string) (string, error) {
+	name := export.Slug(title, "guide")
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	if prev, ok := n.taken[name]; ok {
+		return "", fmt.Errorf("<stdin>: its output name %q is also that of %s: build it separately or into another -o directory", name, prev)
+	}
+	n.taken[name] = "<stdin>"
+	return name, nil
+}
+
+func buildOne(in Input, opts Options, names *nameTable) (r Result) {
+	start := time.Now()
+	r.Input = in
+	defer func() {
+		// A bug in one exporter must not take down a batch of hundreds:
+		// report it against this input and carry on.
+		if p := recover(); p != nil {
+			r.Err = fmt.Errorf("%s: internal error: %v (please report this with the input file)\n%s", in.Name(), p, debug.Stack())
+			r.Outputs = nil
+		}
+		r.Elapsed = time.Since(start)
+	}()
+	if in.Err != nil {
+		r.Err = in.Err
+		return r
+	}
+	data, err := ReadInput(in, opts.MaxBytes, opts.Stdin)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	g, err := opts.Import(in.Name(), data)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	r.Diagnostics = append(r.Diagnostics, g.Diagnostics...)
+
+	base := BaseName(in.Path)
+	if in.Path == Stdin {
+		if base, err = names.claimStdin(g.Book.Title); err != nil {
+			r.Err = err
+			return r
+		}
+	}
+
+	rendered := make([][]byte, len(opts.Formats))
+	for i, f := range opts.Formats {
+		data, diags, err := f.Render(g, opts.Export)
+		r.Diagnostics = append(r.Diagnostics, diags...)
+		if err == nil {
+			err = f.verify(data)
+		}
+		if err != nil {
+			r.Err = fmt.Errorf("%s: %s export failed: %w", in.Name(), f.Name, err)
+			return r
+		}
+		rendered[i] = data
+	}
+	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
+		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), opts.OutDir, unwrapPath(err))
+		return r
+	}
+	for i, f := range opts.Formats {
+		out := filepath.Join(opts.OutDir, base+f.Ext)
+		if err := writeAtomic(out, rendered[i]); err != nil {
+			r.Err = fmt.Errorf("%s: %w", in.Name(), err)
+			return r
+		}
+		r.Outputs = append(r.Outputs, out)
+	}
+	return r
+}
+
+// ReadInput reads an input whole, refusing anything over maxBytes before
+// reading it (files) or as soon as the limit is passed (streams).
+func ReadInput(in Input, maxBytes int64, stdin io.Reader) ([]byte, error) {
+	var rd io.Reader
+	if in.Path == Stdin {
+		if stdin == nil {
+			return nil, errors.New("<stdin>: no standard input")
+		}
+		rd = stdin
+	} else {
+		f, err := os.Open(in.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: cannot read: %v (check that it exists and is readable)", in.Path, unwrapPath(err))
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s: is a directory, not a guide file", in.Path)
+		} else if err == nil && st.Size() > maxBytes {
+			return nil, tooBig(in, maxBytes)
+		}
+		rd = f
+	}
+	// Read one byte past the limit so that a stream (stdin, a FIFO) that is
+	// too large is caught without ever holding more than the limit.
+	data, err := io.ReadAll(io.LimitReader(rd, maxBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: cannot read: %v", in.Name(), unwrapPath(err))
+	}
+	if int64(len(data)) > maxBytes {
+		return nil, tooBig(in, maxBytes)
+	}
+	return data, nil
+}
+
+func tooBig(in Input, limit int64) error {
+	return fmt.Errorf("%s: larger than the %s input limit; a study guide is rarely over 1 MB, so check this is the right file, or raise the limit with --max-size", in.Name(), FormatSize(limit))
+}
+
+// FormatSize renders a byte count for messages ("16 MiB").
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
