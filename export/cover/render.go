@@ -1,0 +1,293 @@
+package cover
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/fonts"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	"golang.org/x/image/vector"
+)
+
+// Size of the generated cover: 1600×2560 is the 1:1.6 shape e-book stores
+// ask for, sharp on a high-density tablet and still small as a flat image.
+const (
+	Width  = 1600
+	Height = 2560
+)
+
+// levels is the number of anti-aliasing steps per colour pair. The cover is
+// a palette image: every pixel is either a flat colour or one of these
+// blends of a text colour over its background, so it stays an 8-bit PNG
+// that deflate squeezes to a few tens of kilobytes.
+const levels = 16
+
+// ramp indexes the palette: pair p, step i (0 = background, levels-1 = ink).
+type ramp int
+
+const (
+	inkOnPaper ramp = iota
+	titleOnBand
+	accentOnPaper
+	ramps
+)
+
+func palette(p Palette) color.Palette {
+	pairs := [ramps][2]color.RGBA{
+		inkOnPaper:    {p.Paper, p.Ink},
+		titleOnBand:   {p.Band, p.Title},
+		accentOnPaper: {p.Paper, p.Accent},
+	}
+	pal := make(color.Palette, 0, int(ramps)*levels)
+	for _, pr := range pairs {
+		for i := 0; i < levels; i++ {
+			pal = append(pal, mix(pr[0], pr[1], i, levels-1))
+		}
+	}
+	return pal
+}
+
+func mix(a, b color.RGBA, i, n int) color.RGBA {
+	l := func(x, y uint8) uint8 { return uint8((int(x)*(n-i) + int(y)*i + n/2) / n) }
+	return color.RGBA{l(a.R, b.R), l(a.G, b.G), l(a.B, b.B), 0xFF}
+}
+
+func (r ramp) index(step int) uint8 { return uint8(int(r)*levels + step) }
+
+// canvas is the cover being drawn.
+type canvas struct {
+	img *image.Paletted
+}
+
+func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
+	idx := r.index(step)
+	rect = rect.Intersect(c.img.Rect)
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		row := c.img.Pix[y*c.img.Stride+rect.Min.X : y*c.img.Stride+rect.Max.X]
+		for i := range row {
+			row[i] = idx
+		}
+	}
+}
+
+// line draws one line of glyphs with its baseline at y, starting at x, in
+// the ink of ramp r over that ramp's background.
+func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error {
+	asc, desc := sh.metrics()
+	top := (y - asc*12/10).Floor()
+	bot := (y + desc*12/10).Ceil() + 1
+	var w fixed.Int26_6
+	for _, g := range gs {
+		w += g.advance
+	}
+	left := x.Floor() - int(sh.ppem.Ceil())/4
+	right := (x + w).Ceil() + int(sh.ppem.Ceil())/4
+	bounds := image.Rect(left, top, right, bot).Intersect(c.img.Rect)
+	if bounds.Empty() {
+		return nil
+	}
+	ras := vector.NewRasterizer(bounds.Dx(), bounds.Dy())
+	ox := float32(x-fixed.I(bounds.Min.X)) / 64
+	oy := float32(y-fixed.I(bounds.Min.Y)) / 64
+	pen := float32(0)
+	for _, g := range gs {
+		f := fonts.Parsed(g.fam, sh.style)
+		segs, err := f.LoadGlyph(&sh.buf, g.idx, sh.ppem, nil)
+		if err != nil {
+			return fmt.Errorf("cover: glyph %q: %w", g.r, err)
+		}
+		dx := ox + pen
+		for _, s := range segs {
+			p := func(i int) (float32, float32) {
+				return dx + float32(s.Args[i].X)/64, oy + float32(s.Args[i].Y)/64
+			}
+			switch s.Op {
+			case sfnt.SegmentOpMoveTo:
+				ras.MoveTo(p(0))
+			case sfnt.SegmentOpLineTo:
+				ras.LineTo(p(0))
+			case sfnt.SegmentOpQuadTo:
+				x1, y1 := p(0)
+				x2, y2 := p(1)
+				ras.QuadTo(x1, y1, x2, y2)
+			case sfnt.SegmentOpCubeTo:
+				x1, y1 := p(0)
+				x2, y2 := p(1)
+				x3, y3 := p(2)
+				ras.CubeTo(x1, y1, x2, y2, x3, y3)
+			}
+		}
+		ras.ClosePath()
+		pen += float32(g.advance) / 64
+	}
+	mask := image.NewAlpha(image.Rect(0, 0, bounds.Dx(), bounds.Dy()))
+	ras.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
+	for yy := 0; yy < bounds.Dy(); yy++ {
+		src := mask.Pix[yy*mask.Stride : yy*mask.Stride+bounds.Dx()]
+		dst := c.img.Pix[(bounds.Min.Y+yy)*c.img.Stride+bounds.Min.X:]
+		for xx, a := range src {
+			if a == 0 {
+				continue
+			}
+			step := (int(a)*(levels-1) + 127) / 255
+			// Keep the strongest ink where a neighbouring glyph already drew.
+			if cur := int(dst[xx]) - int(r)*levels; cur >= 0 && cur < levels && cur > step {
+				continue
+			}
+			dst[xx] = r.index(step)
+		}
+	}
+	return nil
+}
+
+// block is a paragraph of centred lines set in one size.
+type block struct {
+	sh    *shaper
+	lines []string
+	lead  fixed.Int26_6 // baseline-to-baseline distance
+}
+
+func (b block) height() fixed.Int26_6 {
+	if len(b.lines) == 0 {
+		return 0
+	}
+	asc, desc := b.sh.metrics()
+	return asc + desc + b.lead*fixed.Int26_6(len(b.lines)-1)
+}
+
+// draw sets the block centred in [0, Width) with its first line's ascent
+// at top, returning the y just below its last descender.
+func (c *canvas) draw(b block, top fixed.Int26_6, r ramp) (fixed.Int26_6, error) {
+	asc, desc := b.sh.metrics()
+	y := top + asc
+	for i, l := range b.lines {
+		gs := b.sh.shape(l)
+		var w fixed.Int26_6
+		for _, g := range gs {
+			w += g.advance
+		}
+		x := (fixed.I(Width) - w) / 2
+		if err := c.line(b.sh, gs, x, y, r); err != nil {
+			return 0, err
+		}
+		if i < len(b.lines)-1 {
+			y += b.lead
+		}
+	}
+	return y + desc, nil
+}
+
+// fit finds the largest size in [min, max] px at which s wraps into at most
+// maxLines lines of width w and height h. At min it still breaks long words
+// so the text never overflows; lines beyond maxLines are then cut with an
+// ellipsis (the full title is in the book's metadata and title page).
+func fit(s string, style fonts.Style, min, max, maxLines int, w, h fixed.Int26_6, leading float64) block {
+	for size := max; ; size -= 4 {
+		if size < min {
+			size = min
+		}
+		sh := &shaper{style: style, ppem: fixed.I(size)}
+		b := block{sh: sh, lead: fixed.Int26_6(float64(fixed.I(size)) * leading)}
+		b.lines = sh.balance(s, w)
+		if (len(b.lines) <= maxLines && b.height() <= h) || size == min {
+			for len(b.lines) > maxLines || (len(b.lines) > 1 && b.height() > h) {
+				b.lines = b.lines[:len(b.lines)-1]
+				last := []rune(b.lines[len(b.lines)-1])
+				for len(last) > 1 && sh.width(string(last)+"…") > w {
+					last = last[:len(last)-1]
+				}
+				b.lines[len(b.lines)-1] = string(last) + "…"
+			}
+			return b
+		}
+	}
+}
+
+// Render draws the generated cover for g: the "STUDY GUIDE" label, the
+// book's title on a solid band, its author and the reading time, in the
+// shared palette. The result is a palette image (see levels).
+func Render(g *content.Guide) (*image.Paletted, error) {
+	return RenderWith(g, Default)
+}
+
+// RenderWith draws the cover in palette p.
+func RenderWith(g *content.Guide, p Palette) (*image.Paletted, error) {
+	t := TextFor(g)
+	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), palette(p))}
+	// Pix is zeroed: index 0 is Paper (inkOnPaper step 0).
+
+	const margin = 150
+	textW := fixed.I(Width - 2*margin)
+
+	// Label, letter-spaced capitals, with a short rule under it.
+	label := &shaper{style: fonts.Bold, ppem: fixed.I(96), tracked: fixed.I(96) * 18 / 100}
+	lb := block{sh: label, lines: label.wrap(clean(fonts.Bold, t.Label), textW)}
+	y, err := c.draw(lb, fixed.I(300), accentOnPaper)
+	if err != nil {
+		return nil, err
+	}
+	ruleY := y.Ceil() + 60
+	c.fill(image.Rect(Width/2-160, ruleY, Width/2+160, ruleY+12), accentOnPaper, levels-1)
+
+	// The cover is laid out in fixed zones so that no text can run into
+	// another: label 0–520, title band 600–1800 at most, author in the zone
+	// under the band, reading time at the foot.
+	const bandTop, bandMin, bandMax, pad = 600, 980, 1200, 120
+	const footRule = 2250
+	title := clean(fonts.Bold, t.Title)
+	if title == "" {
+		title = "Study Guide"
+	}
+	tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
+	bandH := tb.height().Ceil() + 2*pad
+	if bandH < bandMin {
+		bandH = bandMin
+	}
+	c.fill(image.Rect(0, bandTop, Width, bandTop+bandH), titleOnBand, 0)
+	titleTop := fixed.I(bandTop) + (fixed.I(bandH)-tb.height())/2
+	if _, err := c.draw(tb, titleTop, titleOnBand); err != nil {
+		return nil, err
+	}
+	// An accent rule along the band's foot: a second cue that is not colour.
+	bandBot := bandTop + bandH + 18
+	c.fill(image.Rect(0, bandTop+bandH, Width, bandBot), accentOnPaper, levels-1)
+
+	// Author, centred in the zone between the band and the foot rule.
+	if a := clean(fonts.Regular, t.Author); a != "" {
+		zone := fixed.I(footRule - 100 - bandBot - 100)
+		ab := fit(a, fonts.Regular, 60, 104, 3, textW, zone, 1.2)
+		top := fixed.I(bandBot+100) + (zone-ab.height())/2
+		if _, err := c.draw(ab, top, inkOnPaper); err != nil {
+			return nil, err
+		}
+	}
+
+	// Reading time at the foot, under a thin rule.
+	if r := clean(fonts.Regular, t.Reading); r != "" {
+		rb := fit(r, fonts.Regular, 48, 76, 1, textW, fixed.I(120), 1.2)
+		c.fill(image.Rect(Width/2-220, footRule, Width/2+220, footRule+6), inkOnPaper, levels-1)
+		if _, err := c.draw(rb, fixed.I(footRule+70), inkOnPaper); err != nil {
+			return nil, err
+		}
+	}
+	return c.img, nil
+}
+
+// PNG renders the cover and encodes it as an 8-bit palette PNG.
+func PNG(g *content.Guide) ([]byte, error) {
+	img, err := Render(g)
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestCompression}
+	if err := enc.Encode(&b, img); err != nil {
+		return nil, fmt.Errorf("cover: encoding PNG: %w", err)
+	}
+	return b.Bytes(), nil
+}

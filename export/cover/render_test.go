@@ -1,0 +1,152 @@
+package cover
+
+import (
+	"bytes"
+	"flag"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"golang.org/x/image/draw"
+)
+
+var outDir = flag.String("coverdir", "", "write rendered covers and 200×320 thumbnails here to look at them")
+
+func guide(title, author string, minutes int) *content.Guide {
+	return &content.Guide{Title: title + " — A Study Guide", Book: content.Book{Title: title, Author: author}, Language: "en", ReadingMinutes: minutes}
+}
+
+var cases = map[string]*content.Guide{
+	"nlmg":     guide("Never Let Me Go", "Kazuo Ishiguro", 41),
+	"tricky":   guide(`The <Glass> & "Iron" Garden 🌿`, "Ана Ξενάκη", 7),
+	"long":     guide("The Remarkable and Extraordinarily Long-Winded History of Everything That Happened Before, During and After the Great Storm of the Century in the Little Town by the Sea", "Somebody With A Very Long Name Indeed, and Another Co-Author", 120),
+	"unbroken": guide(strings.Repeat("Supercalifragilistic", 10), "", 0),
+	"greek":    guide("Οδύσσεια", "Όμηρος", 300),
+	"short":    guide("It", "Stephen King", 0),
+}
+
+func TestRender(t *testing.T) {
+	for name, g := range cases {
+		t.Run(name, func(t *testing.T) {
+			b, err := PNG(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if img.Bounds() != image.Rect(0, 0, Width, Height) {
+				t.Fatalf("size %v", img.Bounds())
+			}
+			if _, ok := img.(*image.Paletted); !ok {
+				t.Errorf("not a palette PNG: %T", img)
+			}
+			t.Logf("%s: %d bytes", name, len(b))
+			if *outDir != "" {
+				os.WriteFile(filepath.Join(*outDir, name+".png"), b, 0o644)
+				th := image.NewRGBA(image.Rect(0, 0, 200, 320))
+				draw.CatmullRom.Scale(th, th.Bounds(), img, img.Bounds(), draw.Src, nil)
+				var tb bytes.Buffer
+				png.Encode(&tb, th)
+				os.WriteFile(filepath.Join(*outDir, name+"-thumb.png"), tb.Bytes(), 0o644)
+			}
+		})
+	}
+}
+
+// Nothing may be drawn outside the margins: the text never overflows.
+// TestMontage writes all thumbnails side by side (with -coverdir) so a
+// person can judge them at e-reader library size.
+func TestMontage(t *testing.T) {
+	if *outDir == "" {
+		t.Skip("-coverdir not set")
+	}
+	names := []string{"nlmg", "tricky", "long", "unbroken", "greek", "short"}
+	m := image.NewRGBA(image.Rect(0, 0, 210*len(names), 330))
+	draw.Draw(m, m.Bounds(), image.White, image.Point{}, draw.Src)
+	for i, n := range names {
+		img, err := Render(cases[n])
+		if err != nil {
+			t.Fatal(err)
+		}
+		draw.CatmullRom.Scale(m, image.Rect(i*210+5, 5, i*210+205, 325), img, img.Bounds(), draw.Src, nil)
+	}
+	var b bytes.Buffer
+	png.Encode(&b, m)
+	os.WriteFile(filepath.Join(*outDir, "montage.png"), b.Bytes(), 0o644)
+	img, _ := Render(cases["nlmg"])
+	mid := image.NewRGBA(image.Rect(0, 0, 500, 800))
+	draw.CatmullRom.Scale(mid, mid.Bounds(), img, img.Bounds(), draw.Src, nil)
+	b.Reset()
+	png.Encode(&b, mid)
+	os.WriteFile(filepath.Join(*outDir, "mid.png"), b.Bytes(), 0o644)
+}
+
+func TestNoOverflow(t *testing.T) {
+	for name, g := range cases {
+		img, err := Render(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for y := 0; y < Height; y++ {
+			for _, x := range []int{0, 1, 100, Width - 101, Width - 2, Width - 1} {
+				i := img.ColorIndexAt(x, y)
+				if i%levels != 0 && i != accentOnPaper.index(levels-1) {
+					t.Fatalf("%s: ink at the edge (%d,%d)", name, x, y)
+				}
+			}
+		}
+	}
+}
+
+func TestDeterministicAndParallel(t *testing.T) {
+	want, err := PNG(cases["tricky"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for name, g := range cases {
+				b, err := PNG(g)
+				if err != nil {
+					t.Error(err)
+				}
+				if name == "tricky" && !bytes.Equal(b, want) {
+					t.Error("cover bytes differ between renders")
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func TestUserImage(t *testing.T) {
+	b, _ := PNG(cases["short"])
+	im, err := UserImage(b)
+	if err != nil || im.MediaType != "image/png" || im.Width != Width {
+		t.Fatalf("%+v %v", im, err)
+	}
+	for _, bad := range [][]byte{nil, []byte("GIF89a"), b[:100]} {
+		if _, err := UserImage(bad); err == nil || !strings.Contains(err.Error(), "cover image: not a JPEG or PNG") {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
+func BenchmarkPNG(b *testing.B) {
+	g := cases["nlmg"]
+	for b.Loop() {
+		if _, err := PNG(g); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
