@@ -1,0 +1,295 @@
+// Package pdf holds the PDF theme as data: page margins, type sizes,
+// leading, colours and spacing, in theme.json, embedded and loaded into a
+// typed Theme. export/pdf reads it and never hard-codes a size or colour,
+// in the way Pandoc keeps its templates under data/ (STYLE.md).
+//
+// Import it under another name, e.g. `theme "…/templates/pdf"`, beside
+// export/pdf.
+package pdf
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+//go:embed theme.json
+var themeJSON []byte
+
+// JSON returns the embedded theme file, e.g. for a user to copy and edit.
+func JSON() []byte { return bytes.Clone(themeJSON) }
+
+// Color is an sRGB colour written "#RRGGBB" in the theme file.
+type Color struct{ R, G, B uint8 }
+
+// UnmarshalJSON reads "#RRGGBB".
+func (c *Color) UnmarshalJSON(b []byte) error {
+	var s string
+	if err := json.Unmarshal(b, &s); err != nil {
+		return fmt.Errorf("colour must be a string like \"#1A1A1A\": %w", err)
+	}
+	v, err := ParseColor(s)
+	if err != nil {
+		return err
+	}
+	*c = v
+	return nil
+}
+
+// ParseColor parses "#RRGGBB".
+func ParseColor(s string) (Color, error) {
+	h := strings.TrimPrefix(strings.TrimSpace(s), "#")
+	if len(h) != 6 || !strings.HasPrefix(strings.TrimSpace(s), "#") {
+		return Color{}, fmt.Errorf("colour %q is not #RRGGBB", s)
+	}
+	n, err := strconv.ParseUint(h, 16, 32)
+	if err != nil {
+		return Color{}, fmt.Errorf("colour %q is not #RRGGBB", s)
+	}
+	return Color{uint8(n >> 16), uint8(n >> 8), uint8(n)}, nil
+}
+
+// Margins are the page margins in millimetres. Inner and outer are the
+// binding and fore-edge sides; in a simplex build the left margin is
+// Inner and the right Outer on every page, in duplex they mirror.
+type Margins struct {
+	Top       float64 `json:"top"`
+	Bottom    float64 `json:"bottom"`
+	Inner     float64 `json:"inner"`
+	Outer     float64 `json:"outer"`
+	HeaderGap float64 `json:"header_gap"` // header baseline above the text block
+	FooterGap float64 `json:"footer_gap"` // footer baseline below the text block
+}
+
+// Body is running text.
+type Body struct {
+	Size           float64 `json:"size"`
+	Leading        float64 `json:"leading"`
+	ParagraphSpace float64 `json:"paragraph_space"` // in lines
+	Color          Color   `json:"color"`
+}
+
+// Level is one heading level.
+type Level struct {
+	Size        float64 `json:"size"`
+	Leading     float64 `json:"leading"`
+	SpaceBefore float64 `json:"space_before"`
+	SpaceAfter  float64 `json:"space_after"`
+	Bold        bool    `json:"bold"`
+}
+
+// Headings are section (level 0), subsection (1) and sub-subsection (2)
+// headings.
+type Headings struct {
+	Color  Color   `json:"color"`
+	Rule   Color   `json:"rule"`
+	Levels []Level `json:"levels"`
+}
+
+// Furniture is the running header and footer.
+type Furniture struct {
+	Size      float64 `json:"size"`
+	Color     Color   `json:"color"`
+	Rule      Color   `json:"rule"`
+	RuleWidth float64 `json:"rule_width"`
+}
+
+// Callout is a quotation box.
+type Callout struct {
+	Size      float64 `json:"size"`
+	Leading   float64 `json:"leading"`
+	Fill      Color   `json:"fill"`
+	Rule      Color   `json:"rule"`
+	RuleWidth float64 `json:"rule_width"`
+	Mark      Color   `json:"mark"`
+	MarkSize  float64 `json:"mark_size"` // mm, height of the opening quote mark
+	PaddingX  float64 `json:"padding_x"`
+	PaddingY  float64 `json:"padding_y"`
+	Indent    float64 `json:"indent"` // text indent from the box's left edge
+	Space     float64 `json:"space"`  // mm above and below the box
+	Color     Color   `json:"color"`
+}
+
+// TOC is the printed table of contents.
+type TOC struct {
+	Title       string  `json:"title"`
+	Size        float64 `json:"size"`
+	Leading     float64 `json:"leading"`
+	Indent      float64 `json:"indent"`
+	TopSpace    float64 `json:"top_space"`
+	LeaderGap   float64 `json:"leader_gap"`
+	LeaderColor Color   `json:"leader_color"`
+}
+
+// FAQ is the appendix.
+type FAQ struct {
+	Title         string  `json:"title"`
+	ShortTitle    string  `json:"short_title"`
+	QuestionSize  float64 `json:"question_size"`
+	QuestionSpace float64 `json:"question_space"`
+	AnswerGap     float64 `json:"answer_gap"`
+}
+
+// Quotes is the Key Quotes page.
+type Quotes struct {
+	Title string `json:"title"`
+}
+
+// TitlePage is the title and synopsis page.
+type TitlePage struct {
+	TitleSize    float64 `json:"title_size"`
+	SubtitleSize float64 `json:"subtitle_size"`
+	MetaSize     float64 `json:"meta_size"`
+}
+
+// Cover is the vector cover's type sizes (points); colours come from
+// export/cover's shared palette.
+type Cover struct {
+	LabelSize     float64 `json:"label_size"`
+	TitleMax      float64 `json:"title_max"`
+	TitleMin      float64 `json:"title_min"`
+	TitleMaxLines int     `json:"title_max_lines"`
+	AuthorSize    float64 `json:"author_size"`
+	ReadingSize   float64 `json:"reading_size"`
+}
+
+// Theme is the whole PDF theme.
+type Theme struct {
+	Margins   Margins   `json:"margins"`
+	Body      Body      `json:"body"`
+	Headings  Headings  `json:"headings"`
+	Furniture Furniture `json:"furniture"`
+	Callout   Callout   `json:"callout"`
+	TOC       TOC       `json:"toc"`
+	FAQ       FAQ       `json:"faq"`
+	Quotes    Quotes    `json:"quotes"`
+	TitlePage TitlePage `json:"title_page"`
+	Cover     Cover     `json:"cover"`
+}
+
+// Heading returns heading level i (0-based), clamped to the deepest defined.
+func (t Theme) Heading(i int) Level {
+	if i >= len(t.Headings.Levels) {
+		i = len(t.Headings.Levels) - 1
+	}
+	if i < 0 {
+		i = 0
+	}
+	return t.Headings.Levels[i]
+}
+
+// Parse reads a theme file. Unknown keys are errors (a misspelt key would
+// otherwise silently keep a zero size); "comment" is allowed at the top.
+func Parse(b []byte) (Theme, error) {
+	var t struct {
+		Comment string `json:"comment"`
+		Theme
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		return Theme{}, fmt.Errorf("pdf theme: %w", err)
+	}
+	if err := t.Theme.Validate(); err != nil {
+		return Theme{}, err
+	}
+	return t.Theme, nil
+}
+
+// Validate checks that every size a layout divides by or steps with is
+// positive and that the margins leave room for text.
+func (t Theme) Validate() error {
+	var errs []error
+	pos := func(name string, v float64) {
+		if !(v > 0) || v > 1000 {
+			errs = append(errs, fmt.Errorf("%s must be a positive number, not %v", name, v))
+		}
+	}
+	nonneg := func(name string, v float64) {
+		if v < 0 || v > 1000 {
+			errs = append(errs, fmt.Errorf("%s must be 0 or more, not %v", name, v))
+		}
+	}
+	m := t.Margins
+	pos("margins.top", m.Top)
+	pos("margins.bottom", m.Bottom)
+	pos("margins.inner", m.Inner)
+	pos("margins.outer", m.Outer)
+	nonneg("margins.header_gap", m.HeaderGap)
+	nonneg("margins.footer_gap", m.FooterGap)
+	if m.Top+m.Bottom > 180 || m.Inner+m.Outer > 150 {
+		errs = append(errs, errors.New("margins leave too little room for text on A4 or Letter"))
+	}
+	pos("body.size", t.Body.Size)
+	pos("body.leading", t.Body.Leading)
+	nonneg("body.paragraph_space", t.Body.ParagraphSpace)
+	if len(t.Headings.Levels) == 0 {
+		errs = append(errs, errors.New("headings.levels must define at least one level"))
+	}
+	for i, l := range t.Headings.Levels {
+		pos(fmt.Sprintf("headings.levels[%d].size", i), l.Size)
+		pos(fmt.Sprintf("headings.levels[%d].leading", i), l.Leading)
+		nonneg(fmt.Sprintf("headings.levels[%d].space_before", i), l.SpaceBefore)
+		nonneg(fmt.Sprintf("headings.levels[%d].space_after", i), l.SpaceAfter)
+	}
+	pos("furniture.size", t.Furniture.Size)
+	nonneg("furniture.rule_width", t.Furniture.RuleWidth)
+	c := t.Callout
+	pos("callout.size", c.Size)
+	pos("callout.leading", c.Leading)
+	nonneg("callout.rule_width", c.RuleWidth)
+	nonneg("callout.mark_size", c.MarkSize)
+	nonneg("callout.padding_x", c.PaddingX)
+	nonneg("callout.padding_y", c.PaddingY)
+	nonneg("callout.indent", c.Indent)
+	nonneg("callout.space", c.Space)
+	pos("toc.size", t.TOC.Size)
+	pos("toc.leading", t.TOC.Leading)
+	nonneg("toc.indent", t.TOC.Indent)
+	nonneg("toc.top_space", t.TOC.TopSpace)
+	pos("toc.leader_gap", t.TOC.LeaderGap)
+	pos("faq.question_size", t.FAQ.QuestionSize)
+	nonneg("faq.question_space", t.FAQ.QuestionSpace)
+	nonneg("faq.answer_gap", t.FAQ.AnswerGap)
+	pos("title_page.title_size", t.TitlePage.TitleSize)
+	pos("title_page.subtitle_size", t.TitlePage.SubtitleSize)
+	pos("title_page.meta_size", t.TitlePage.MetaSize)
+	pos("cover.label_size", t.Cover.LabelSize)
+	pos("cover.title_max", t.Cover.TitleMax)
+	pos("cover.title_min", t.Cover.TitleMin)
+	pos("cover.author_size", t.Cover.AuthorSize)
+	pos("cover.reading_size", t.Cover.ReadingSize)
+	if t.Cover.TitleMin > t.Cover.TitleMax {
+		errs = append(errs, errors.New("cover.title_min must not exceed cover.title_max"))
+	}
+	if t.Cover.TitleMaxLines < 1 {
+		errs = append(errs, errors.New("cover.title_max_lines must be at least 1"))
+	}
+	for _, f := range [][2]string{{"toc.title", t.TOC.Title}, {"faq.title", t.FAQ.Title}, {"faq.short_title", t.FAQ.ShortTitle}, {"quotes.title", t.Quotes.Title}} {
+		if strings.TrimSpace(f[1]) == "" {
+			errs = append(errs, fmt.Errorf("%s must not be empty", f[0]))
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return fmt.Errorf("pdf theme: %w", err)
+	}
+	return nil
+}
+
+var (
+	defOnce  sync.Once
+	defTheme Theme
+	defErr   error
+)
+
+// Default is the embedded theme, parsed once. The returned value is a copy
+// (its Levels slice is shared and must not be modified).
+func Default() (Theme, error) {
+	defOnce.Do(func() { defTheme, defErr = Parse(themeJSON) })
+	return defTheme, defErr
+}
