@@ -1,0 +1,63 @@
+# guidepress — see README.md. `make run` builds the bundled example guide to
+# EPUB + PDF; `make test` installs the external checkers (when ../shared/tools
+# is present) and runs every test, vet and gofmt.
+SHELL := /bin/bash
+GO ?= go
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+COMMIT ?= $(shell git rev-parse --short=12 HEAD 2>/dev/null || echo unknown)
+LDFLAGS := -X github.com/guidepress/guidepress/cmd.Version=$(VERSION) -X github.com/guidepress/guidepress/cmd.Commit=$(COMMIT)
+BIN := ./guidepress
+EXAMPLE := examples/frankenstein.txt
+OUT := out
+SHARED ?= ../shared
+FUZZTIME ?= 20s
+
+.PHONY: all build run test unit lint tools fuzz fuzz-smoke bench man clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/guidepress
+
+run: build
+	$(BIN) inspect $(EXAMPLE)
+	$(BIN) build $(EXAMPLE) -o $(OUT)
+	@ls -l $(OUT)
+
+# The one test command (README, .ci/run): checkers, lint, race-enabled tests,
+# then a short fuzz of every importer.
+test: tools lint unit fuzz-smoke
+
+unit:
+	$(GO) test -race -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	  if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+	$(GO) vet ./...
+
+# Installs EPUBCheck, Ace, pandoc, calibre, poppler, qpdf and mupdf through
+# ../shared/tools/install-checkers.sh (idempotent: a second run takes ~2 s).
+# A clone without ../shared has no checkers to install: the tests that need
+# them skip locally and are required only under CI=true.
+tools:
+	@if [ -x $(SHARED)/tools/install-checkers.sh ] || [ -f $(SHARED)/tools/install-checkers.sh ]; then \
+	  bash $(SHARED)/tools/install-checkers.sh --with-calibre; \
+	else echo "tools: $(SHARED)/tools is absent; external checks will be skipped (CI requires them)"; \
+	  if [ "$$CI" = true ]; then exit 1; fi; fi
+
+fuzz-smoke:
+	@FUZZTIME=$(if $(filter command line,$(origin FUZZTIME)),$(FUZZTIME),10s) ./scripts/fuzz.sh
+
+fuzz:
+	@FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
+
+bench:
+	./scripts/bench.sh
+
+man: build
+	$(BIN) man --dir man
+	@ls man
+
+clean:
+	rm -rf $(BIN) $(OUT) man
