@@ -1,0 +1,82 @@
+package typography
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+func TestSmart(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{`"Hello," she said.`, `“Hello,” she said.`},
+		{`It's Kathy's tape.`, `It’s Kathy’s tape.`},
+		{`the students' art`, `the students’ art`},
+		{`back in the '80s and '90s`, `back in the ’80s and ’90s`},
+		{`'Tis the season`, `’Tis the season`},
+		{`rock 'n' roll`, `rock ’n’ roll`},
+		{`'Run,' he said`, `‘Run,’ he said`},
+		{`"'Tis true," said Ruth.`, `“’Tis true,” said Ruth.`},
+		{`He said "the 'possible' one" twice.`, `He said “the ‘possible’ one” twice.`},
+		{`wait--no---stop`, `wait—no—stop`},
+		{`and then... nothing`, `and then… nothing`},
+		{`(“already” curly)`, `(“already” curly)`},
+		{`("quoted")`, `(“quoted”)`},
+		{`fate—"donations," she said`, `fate—“donations,” she said`},
+		{`5 - 3`, `5 - 3`},
+		{`no punctuation here`, `no punctuation here`},
+		{`"`, `”`},
+		{`''`, `‘’`},
+	}
+	for _, tt := range tests {
+		if got := Smart(tt.in); got != tt.want {
+			t.Errorf("Smart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestRepair(t *testing.T) {
+	r := NewRepairs()
+	lines := []string{
+		"a lost paradise〞a time of innocence",
+		"plain line",
+		"boundaries〞the fence〞the shore",
+		"It doesnâ€™t matter â€” Ã©lan and caf\u00c3\u00a9",
+		"Ã‰mile said â€œyesâ€ twice, â€œnoâ€\u009d once",
+		"ï»¿Leading BOM",
+		"〝CJK quotes〞 stay",
+		"Çà and Ñá are fine",
+	}
+	want := []string{
+		"a lost paradise—a time of innocence",
+		"plain line",
+		"boundaries—the fence—the shore",
+		"It doesn’t matter — élan and café",
+		"Émile said “yes” twice, “no”\u009d once",
+		"Leading BOM",
+		"〝CJK quotes〞 stay",
+		"Çà and Ñá are fine",
+	}
+	for i, l := range lines {
+		if got := r.Line(i+1, l); got != want[i] {
+			t.Errorf("line %d = %q, want %q", i+1, got, want[i])
+		}
+	}
+	got := r.Diagnostics()
+	wantD := []content.Diagnostic{
+		{Line: 1, Severity: content.Warning, Message: "replaced 3 × 〞 (U+301E), left where an em dash belongs by a broken conversion, with — (first on line 1)"},
+		{Line: 4, Severity: content.Warning, Message: `replaced 1 × "â€™", UTF-8 once read as Windows-1252, with "’" (first on line 4)`},
+		{Line: 4, Severity: content.Warning, Message: `replaced 1 × "â€”", UTF-8 once read as Windows-1252, with "—" (first on line 4)`},
+		{Line: 4, Severity: content.Warning, Message: `replaced 2 × "Ã©", UTF-8 once read as Windows-1252, with "é" (first on line 4)`},
+		{Line: 5, Severity: content.Warning, Message: `replaced 1 × "Ã‰", UTF-8 once read as Windows-1252, with "É" (first on line 5)`},
+		{Line: 5, Severity: content.Warning, Message: `replaced 2 × "â€œ", UTF-8 once read as Windows-1252, with "“" (first on line 5)`},
+		{Line: 5, Severity: content.Warning, Message: `replaced 2 × "â€", a right quotation mark once read as Windows-1252, with "”" (first on line 5)`},
+		{Line: 6, Severity: content.Warning, Message: "removed 1 byte-order mark(s) read as text (ï»¿) (first on line 6)"},
+	}
+	if !reflect.DeepEqual(got, wantD) {
+		for _, d := range got {
+			t.Logf("%+v", d)
+		}
+		t.Errorf("diagnostics differ")
+	}
+}
