@@ -1,0 +1,295 @@
+package plaintext
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// where the walk is.
+type place int
+
+const (
+	inSynopsis place = iota
+	inQuotes
+	inSection
+	inFAQ
+)
+
+type bodyState struct {
+	where     place
+	sec       *content.Section // current top-level section
+	sub       *content.Section // current subsection, nil when text goes to sec
+	secAnchor anchor           // the anchor of sec's title
+	quotesAt  int              // line of the quotes heading
+	quotesN   int              // quotes under it so far
+	faqTitle  string           // the FAQ heading as written
+	faqAt     int
+	faqIntro  *content.Section // text under the FAQ heading before any question
+	entry     *content.FAQEntry
+	entryLine int
+}
+
+// heading says whether unit i stands as a heading: a short line alone
+// between blank lines (or one directly followed by a long paragraph, which
+// is how some guides are laid out).
+func (p *parser) heading(i int) bool {
+	if i >= len(p.units) {
+		return false
+	}
+	u := p.units[i]
+	if !u.before || !shortHeading(u.text) {
+		return false
+	}
+	if u.after {
+		return true
+	}
+	// No blank line after it: still a heading when a full paragraph follows.
+	if i+1 < len(p.units) {
+		next := p.units[i+1].text
+		n := utf8.RuneCountInString(next)
+		return n >= 60 && n >= 2*utf8.RuneCountInString(u.text) && !shortHeading(next)
+	}
+	return false
+}
+
+// body is the third pass: it walks the units after the header.
+func (p *parser) body() {
+	st := &bodyState{}
+	for ; p.i < len(p.units); p.i++ {
+		i, u := p.i, p.units[p.i]
+		if st.where == inFAQ && p.faqUnit(st, i, u) {
+			continue
+		}
+		if p.heading(i) {
+			if p.startHeading(st, i, u) {
+				continue
+			}
+		}
+		p.paragraph(st, u)
+	}
+	p.closeFAQEntry(st)
+	if st.where == inQuotes && st.quotesN == 0 {
+		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
+	}
+}
+
+// startHeading handles a heading at unit i; it returns false when the
+// heading turns out to be a paragraph after all.
+func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
+	a := anchorOf(u.text)
+	if st.where == inSection && st.secAnchor == questionsAnchor && a == noAnchor && isQuestion(u.text) {
+		return false // a discussion question is text, not a heading
+	}
+	switch a {
+	case quotesAnchor:
+		p.endQuotes(st)
+		st.where, st.quotesAt, st.quotesN = inQuotes, u.line, 0
+		st.sec, st.sub = nil, nil
+		return true
+	case faqAnchor:
+		p.endQuotes(st)
+		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
+		st.sec, st.sub, st.faqIntro = nil, nil, nil
+		return true
+	case sectionAnchor, questionsAnchor:
+		p.newSection(st, u, a)
+		return true
+	}
+	nextSub := p.heading(i+1) && anchorOf(p.units[i+1].text) == noAnchor
+	nextText := i+1 < len(p.units) && !p.heading(i+1)
+	switch {
+	case nextSub:
+		// A heading directly followed by another is a section; the
+		// following ones are its subsections.
+		p.newSection(st, u, noAnchor)
+	case nextText && st.where == inSection && st.sec != nil:
+		p.newSubsection(st, u)
+	case nextText:
+		p.newSection(st, u, noAnchor)
+	case st.where == inSynopsis:
+		// A short line before a known heading or the end: a tagline in
+		// the synopsis rather than an empty section.
+		return false
+	case st.where == inSection && st.sec != nil:
+		p.newSubsection(st, u)
+		p.warn(u.line, "the heading %q has no text under it", u.text)
+	default:
+		p.newSection(st, u, noAnchor)
+		p.warn(u.line, "the heading %q has no text under it", u.text)
+	}
+	return true
+}
+
+func (p *parser) endQuotes(st *bodyState) {
+	if st.where == inQuotes && st.quotesN == 0 {
+		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
+	}
+	if st.where == inFAQ {
+		p.closeFAQEntry(st)
+	}
+}
+
+func (p *parser) newSection(st *bodyState, u unit, a anchor) {
+	p.endQuotes(st)
+	p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
+}
+
+func (p *parser) newSubsection(st *bodyState, u unit) {
+	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 && st.secAnchor == noAnchor {
+		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, give %q a subsection heading or use a known section name", u.text, st.sec.Title, st.sec.Title)
+	}
+	st.sec.Subsections = append(st.sec.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+	st.sub = &st.sec.Subsections[len(st.sec.Subsections)-1]
+}
+
+// paragraph places a unit of running text where the walk is.
+func (p *parser) paragraph(st *bodyState, u unit) {
+	switch st.where {
+	case inSynopsis:
+		p.g.Synopsis = append(p.g.Synopsis, p.smart(u.text))
+	case inQuotes:
+		p.quote(st, u)
+	case inSection:
+		b := content.Block{Kind: content.Paragraph, Text: u.text}
+		if inner, _, ok := wholeQuote(u.text); ok {
+			b = content.Block{Kind: content.BlockQuote, Text: inner}
+		}
+		b.Text = p.smart(b.Text)
+		if st.sub != nil {
+			st.sub.Blocks = append(st.sub.Blocks, b)
+		} else {
+			st.sec.Blocks = append(st.sec.Blocks, b)
+		}
+	case inFAQ:
+		p.faqText(st, u)
+	}
+}
+
+func (p *parser) quote(st *bodyState, u unit) {
+	s := u.text
+	if attribution(s) && len(p.g.Quotes) > 0 && st.quotesN > 0 {
+		q := &p.g.Quotes[len(p.g.Quotes)-1]
+		q.Text += " " + p.smart(s)
+		return
+	}
+	_, _, quoted := wholeQuote(strings.TrimSpace(bulletRE.ReplaceAllString(numberedRE.ReplaceAllString(s, ""), "")))
+	if !listItem(s) && !quoted {
+		p.warn(u.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks", clip(s))
+	}
+	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: p.smart(quoteText(s))})
+	st.quotesN++
+}
+
+// faqUnit handles unit i inside the FAQ; it returns false when the unit
+// ends the FAQ and must be read as a heading.
+func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
+	if p.heading(i) {
+		if anchorOf(u.text) != noAnchor {
+			p.closeFAQEntry(st)
+			return false
+		}
+		if !isQuestion(u.text) && p.heading(i+1) && !isQuestion(p.units[i+1].text) {
+			p.closeFAQEntry(st) // a section with subsections follows the FAQ
+			return false
+		}
+	}
+	if isQuestion(u.text) {
+		p.closeFAQEntry(st)
+		p.g.FAQ = append(p.g.FAQ, content.FAQEntry{Question: p.smart(strings.TrimSpace(numberedRE.ReplaceAllString(u.text, "")))})
+		st.entry, st.entryLine = &p.g.FAQ[len(p.g.FAQ)-1], u.line
+		return true
+	}
+	p.faqText(st, u)
+	return true
+}
+
+func (p *parser) faqText(st *bodyState, u unit) {
+	if st.entry != nil {
+		st.entry.Answer = append(st.entry.Answer, p.smart(u.text))
+		return
+	}
+	if st.faqIntro == nil {
+		title := st.faqTitle
+		if title == "" {
+			title = "Frequently Asked Questions"
+		}
+		p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(title)})
+		st.faqIntro = &p.g.Sections[len(p.g.Sections)-1]
+		p.warn(u.line, "text under %q before its first question (a line ending in \"?\") was kept as a section of that name", title)
+	}
+	st.faqIntro.Blocks = append(st.faqIntro.Blocks, content.Block{Kind: content.Paragraph, Text: p.smart(u.text)})
+}
+
+// closeFAQEntry ends the current FAQ entry. A question with no answer
+// cannot stand in the FAQ; its text is kept with the previous answer.
+func (p *parser) closeFAQEntry(st *bodyState) {
+	if st.entry == nil {
+		return
+	}
+	e := st.entry
+	st.entry = nil
+	if len(e.Answer) > 0 {
+		return
+	}
+	q := e.Question
+	p.g.FAQ = p.g.FAQ[:len(p.g.FAQ)-1]
+	if n := len(p.g.FAQ); n > 0 {
+		p.g.FAQ[n-1].Answer = append(p.g.FAQ[n-1].Answer, q)
+		p.warn(st.entryLine, "the question %q has no answer; kept it as the last paragraph of the answer before", clip(q))
+		return
+	}
+	p.faqText(st, unit{text: q, line: st.entryLine})
+	p.warn(st.entryLine, "the question %q has no answer; kept it as text", clip(q))
+}
+
+// finish merges diagnostics: encoding repairs first (they concern the whole
+// file), then the parser's in source order.
+func (p *parser) finish() {
+	d := p.repairs.Diagnostics()
+	d = append(d, p.diags...)
+	stableByLine(d)
+	p.g.Diagnostics = d
+}
+
+func stableByLine(d []content.Diagnostic) {
+	// insertion sort: few diagnostics, and stability keeps the order of
+	// those on the same line.
+	for i := 1; i < len(d); i++ {
+		for j := i; j > 0 && d[j].Line < d[j-1].Line; j-- {
+			d[j], d[j-1] = d[j-1], d[j]
+		}
+	}
+}
+
+// check refuses text with no study-guide structure: no section with text,
+// no quotes, no FAQ (a shopping list, a letter, a single paragraph).
+func (p *parser) check() error {
+	if len(p.g.Quotes) > 0 || len(p.g.FAQ) > 0 {
+		return nil
+	}
+	var has func([]content.Section) bool
+	has = func(ss []content.Section) bool {
+		for _, s := range ss {
+			if len(s.Blocks) > 0 || has(s.Subsections) {
+				return true
+			}
+		}
+		return false
+	}
+	if has(p.g.Sections) {
+		return nil
+	}
+	return &content.LineError{Line: 0, Err: fmt.Errorf("found no study-guide structure (no headings with text under them, no quotes, no FAQ); %s", formatHint)}
+}
+
+func clip(s string) string {
+	if utf8.RuneCountInString(s) <= 60 {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:57]) + "…"
+}

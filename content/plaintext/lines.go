@@ -1,0 +1,122 @@
+package plaintext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// residue is what a line that is not content turned out to be.
+type residue int
+
+const (
+	notResidue residue = iota
+	readingTime
+	coverCaption
+	shopLink
+	mediaPlayer
+)
+
+var (
+	readingTimeRE = regexp.MustCompile(`(?i)^(?:⏱\s*|🕐\s*|reading time:?\s*)?(\d{1,6})\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read))?$`)
+	captionRE     = regexp.MustCompile(`(?i)^(.*?)\s+by\s+(.+?)\s*[-–—:|]?\s*book cover(?: summary)?$`)
+	captionBareRE = regexp.MustCompile(`(?i)(?:^|[-–—:|]\s*)book cover(?: summary)?$`)
+	shopRE        = regexp.MustCompile(`(?i)^(?:buy|order|purchase|shop|get)\b.*\b(?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play|waterstones|indigo|book ?store|the book|this book|the ebook|the audiobook|the paperback|now|here|a copy)\b`)
+	availableRE   = regexp.MustCompile(`(?i)^(?:available|listen|read it) (?:now )?(?:on|at|from) (?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play)\b`)
+	mediaRE       = regexp.MustCompile(`^[▶►⏵⏸❚⏯ ]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:/|\||-|of)?\s*\d{1,2}:\d{2}(?::\d{2})?)*$`)
+)
+
+// classifyResidue says whether a (trimmed) line is page furniture copied
+// along with the guide rather than part of it.
+func classifyResidue(s string) residue {
+	switch {
+	case s == "":
+		return notResidue
+	case readingTimeRE.MatchString(s):
+		return readingTime
+	case utf8.RuneCountInString(s) <= 300 && (captionRE.MatchString(s) || captionBareRE.MatchString(s)):
+		return coverCaption
+	case utf8.RuneCountInString(s) <= 100 && !strings.HasSuffix(s, ".") && (shopRE.MatchString(s) || availableRE.MatchString(s)):
+		return shopLink
+	case mediaRE.MatchString(s):
+		return mediaPlayer
+	}
+	return notResidue
+}
+
+func (r residue) String() string {
+	switch r {
+	case readingTime:
+		return "reading time"
+	case coverCaption:
+		return "cover caption"
+	case shopLink:
+		return "shop link"
+	case mediaPlayer:
+		return "media-player residue"
+	}
+	return "content"
+}
+
+func parseMinutes(s string) int {
+	m := readingTimeRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// tidy trims a line and collapses runs of spaces and tabs inside it; other
+// whitespace (no-break spaces, thin spaces) is deliberate and kept.
+func tidy(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.Contains(s, "  ") && !strings.ContainsRune(s, '\t') {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' {
+			if !space {
+				b.WriteByte(' ')
+			}
+			space = true
+			continue
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// unit is a paragraph-level piece of the input: one line, or several
+// hard-wrapped lines joined.
+type unit struct {
+	text   string
+	line   int  // 1-based source line of its first line
+	before bool // a blank line, residue or the start of the file precedes it
+	after  bool // a blank line, residue or the end of the file follows it
+}
+
+var (
+	numberedRE = regexp.MustCompile(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
+	bulletRE   = regexp.MustCompile(`^[-*•–·]\s+`)
+)
+
+func listItem(s string) bool { return numberedRE.MatchString(s) || bulletRE.MatchString(s) }
+
+// continues reports whether next continues a hard-wrapped paragraph whose
+// last line so far is prev: prev is long and stops mid-sentence.
+func continues(prev, next string) bool {
+	if listItem(next) || utf8.RuneCountInString(prev) < 40 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev, `"”’')]`))
+	switch last {
+	case '.', '!', '?', ':', ';', '…':
+		return false
+	}
+	return true
+}

@@ -1,0 +1,112 @@
+package plaintext
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quotePairs are the outer quotation marks a quoted paragraph may use.
+var quotePairs = []struct{ open, close rune }{
+	{'"', '"'}, {'“', '”'}, {'„', '“'}, {'„', '”'}, {'«', '»'}, {'»', '«'},
+	{'‘', '’'}, {'\'', '\''}, {'「', '」'}, {'『', '』'},
+}
+
+// wholeQuote reports whether s is wholly one quotation, from its first
+// character to its last, and returns the text between the outer marks.
+// `"Foo," he said, "bar."` starts and ends with a mark but is two
+// quotations and a narrator: the first inner mark closes, so it is not
+// wholly a quotation.
+func wholeQuote(s string) (inner string, pair [2]rune, ok bool) {
+	first, fs := utf8.DecodeRuneInString(s)
+	last, ls := utf8.DecodeLastRuneInString(s)
+	if len(s) < fs+ls+1 {
+		return "", pair, false
+	}
+	for _, p := range quotePairs {
+		if first != p.open || last != p.close {
+			continue
+		}
+		inner = strings.TrimSpace(s[fs : len(s)-ls])
+		if inner == "" || !balanced(inner, p.open, p.close) {
+			return "", pair, false
+		}
+		return inner, [2]rune{p.open, p.close}, true
+	}
+	return "", pair, false
+}
+
+// balanced checks that no mark inside inner closes the outer quotation.
+func balanced(inner string, open, close rune) bool {
+	rs := []rune(inner)
+	depth := 0
+	for i, r := range rs {
+		if r != open && r != close {
+			continue
+		}
+		var prev, next rune = ' ', ' '
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		if open == close {
+			// Straight marks and single quotes: tell opening from
+			// closing by context; an apostrophe inside a word is neither.
+			if unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				continue
+			}
+			if opensAfter(prev) && !unicode.IsSpace(next) {
+				depth++
+			} else {
+				if depth == 0 {
+					return false
+				}
+				depth--
+			}
+			continue
+		}
+		if r == close && (open == '‘' || open == '\'') && unicode.IsLetter(prev) && (unicode.IsLetter(next) || next == 's') {
+			continue // an apostrophe: don’t
+		}
+		if r == open {
+			depth++
+		} else {
+			if depth == 0 {
+				return false
+			}
+			depth--
+		}
+	}
+	return true
+}
+
+func opensAfter(r rune) bool {
+	if unicode.IsSpace(r) {
+		return true
+	}
+	return strings.ContainsRune("([{<—–-/“‘«„", r)
+}
+
+// quoteText strips a list number and the outer quotation marks from a
+// highlighted quote.
+func quoteText(s string) string {
+	s = strings.TrimSpace(numberedRE.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(bulletRE.ReplaceAllString(s, ""))
+	if inner, _, ok := wholeQuote(s); ok {
+		return inner
+	}
+	return s
+}
+
+// attribution reports a line that names the speaker of the quote before it
+// ("— Miss Emily, Chapter 22").
+func attribution(s string) bool {
+	for _, p := range []string{"—", "–", "―", "--", "- ", "~"} {
+		if strings.HasPrefix(s, p) && utf8.RuneCountInString(s) <= 120 {
+			return true
+		}
+	}
+	return false
+}
