@@ -11,11 +11,11 @@ import (
 type anchor int
 
 const (
-	noAnchor       anchor = iota
-	sectionAnchor         // a body section (Plot Summary, Character Analysis…)
-	quotesAnchor          // the highlighted quotes
-	faqAnchor             // the Frequently Asked Questions appendix
-	questionsAnchor       // a body section of questions (Discussion Questions), not an FAQ
+	noAnchor        anchor = iota
+	sectionAnchor          // a body section (Plot Summary, Character Analysis…)
+	quotesAnchor           // the highlighted quotes
+	faqAnchor              // the Frequently Asked Questions appendix
+	questionsAnchor        // a body section of questions (Discussion Questions), not an FAQ
 )
 
 var (
