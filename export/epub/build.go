@@ -1,0 +1,273 @@
+// Package epub writes a study guide as an EPUB 3 publication.
+//
+// The book is assembled with github.com/go-shiori/go-epub v1.2.1 (content
+// documents, stylesheet, images, fonts, container) and then handed to one
+// finalising pass (finalise.go) that fills go-epub's gaps: it rewrites the
+// package document with full catalogue and accessibility metadata, replaces
+// the navigation document and NCX (go-epub can neither link into a document
+// nor write landmarks), puts lang/xml:lang on every document, and re-zips
+// the container deterministically. Build then verifies its own output
+// (verify.go) and returns an error rather than a broken book.
+//
+// Reading order: cover, title page (with synopsis), Key Quotes, one document
+// per body section with its subsections, then the FAQ as an appendix.
+package epub
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"strings"
+
+	goepub "github.com/go-shiori/go-epub"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/fonts"
+	tmpl "github.com/guidepress/guidepress/templates/epub"
+)
+
+// Build writes g as an EPUB 3 file. The bytes are identical for identical
+// input and options when the time is fixed (opts.Modified or
+// SOURCE_DATE_EPOCH). It is safe to call from many goroutines at once.
+//
+// The returned diagnostics are the exporter's own (repairs it made to text
+// that cannot appear in an e-book); g is not modified.
+func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
+	if g == nil {
+		return nil, nil, errors.New("epub: no guide to build")
+	}
+	gc, diags := sanitize(g)
+	if err := gc.Validate(); err != nil {
+		return nil, diags, fmt.Errorf("epub: the guide cannot be published: %w", err)
+	}
+	img, err := coverImage(gc, opts)
+	if err != nil {
+		return nil, diags, err
+	}
+	b := &book{g: gc, opts: opts, cover: img}
+	if err := b.plan(); err != nil {
+		return nil, diags, err
+	}
+	raw, err := b.assemble()
+	if err != nil {
+		return nil, diags, err
+	}
+	out, err := b.finalise(raw)
+	if err != nil {
+		return nil, diags, err
+	}
+	if err := Verify(out); err != nil {
+		return nil, diags, fmt.Errorf("epub: the book failed its own check, not written: %w", err)
+	}
+	return out, diags, nil
+}
+
+// coverImage is the user's cover, checked by decoding it, or the generated
+// one.
+func coverImage(g *content.Guide, opts export.Options) (cover.Image, error) {
+	if opts.Cover != nil {
+		img, err := cover.UserImage(opts.Cover)
+		if err != nil {
+			return cover.Image{}, err
+		}
+		return img, nil
+	}
+	data, err := cover.PNG(g)
+	if err != nil {
+		return cover.Image{}, fmt.Errorf("epub: drawing the cover: %w", err)
+	}
+	return cover.Image{Data: data, MediaType: "image/png", Ext: ".png", Width: cover.Width, Height: cover.Height}, nil
+}
+
+// book is one build in progress. It is never shared between goroutines.
+type book struct {
+	g     *content.Guide
+	opts  export.Options
+	cover cover.Image
+
+	docs      []doc
+	toc       []*navEntry
+	landmarks []landmark
+}
+
+const (
+	cssFile   = "style.css"
+	coverFile = "cover.xhtml"
+	titleFile = "title.xhtml"
+	quoteFile = "quotes.xhtml"
+	faqFile   = "faq.xhtml"
+	navFile   = "nav.xhtml"
+	ncxFile   = "toc.ncx"
+	oflFile   = "OFL.txt"
+)
+
+// coverImageFile is the image's name in EPUB/images/.
+func (b *book) coverImageFile() string { return "cover" + b.cover.Ext }
+
+func render(name string, data any) (string, error) {
+	var w strings.Builder
+	if err := tmpl.Body.ExecuteTemplate(&w, name, data); err != nil {
+		return "", fmt.Errorf("epub: template %s: %w", name, err)
+	}
+	return strings.TrimSpace(w.String()), nil
+}
+
+// plan lays out the documents in reading order with their TOC entries and
+// landmarks.
+func (b *book) plan() error {
+	g := b.g
+	add := func(file, title, tmplName string, data any, toc *navEntry) error {
+		if strings.TrimSpace(title) == "" {
+			return fmt.Errorf("epub: document %s has no title", file) // never reached: Validate
+		}
+		body, err := render(tmplName, data)
+		if err != nil {
+			return err
+		}
+		b.docs = append(b.docs, doc{File: file, Title: title, Body: body, TOC: toc})
+		if toc != nil {
+			b.toc = append(b.toc, toc)
+		}
+		return nil
+	}
+
+	// Cover (EPUB 3.3 §D.4.1 cover-image; DPUB-ARIA doc-cover).
+	if err := add(coverFile, headingCover, "cover",
+		coverData{Src: "../images/" + b.coverImageFile(), Alt: coverAlt(g)}, nil); err != nil {
+		return err
+	}
+	b.landmarks = append(b.landmarks, landmark{"cover", xhtmlDir + coverFile, headingCover})
+
+	// Title page with the synopsis.
+	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
+		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: g.Synopsis}
+	var synopsis *navEntry
+	if len(g.Synopsis) > 0 {
+		synopsis = &navEntry{Title: "Synopsis", Href: xhtmlDir + titleFile + "#synopsis"}
+	}
+	if err := add(titleFile, g.Title, "titlepage", td, synopsis); err != nil {
+		return err
+	}
+	b.landmarks = append(b.landmarks,
+		landmark{"titlepage", xhtmlDir + titleFile, headingTitle},
+		landmark{"toc", navFile + "#toc", headingContents})
+
+	bodyStart := ""
+	// Key Quotes.
+	if len(g.Quotes) > 0 {
+		body := bodyText(g)
+		qd := quotesData{Heading: headingQuotes}
+		for i, q := range g.Quotes {
+			n := normalise(q.Text)
+			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text,
+				Repeat: n != "" && strings.Contains(body, n)})
+		}
+		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Href: xhtmlDir + quoteFile}); err != nil {
+			return err
+		}
+		bodyStart = quoteFile
+	}
+
+	// One document per body section.
+	for i, s := range g.Sections {
+		file := chapterFile(i)
+		sd, entry := sectionTree(s, fmt.Sprintf("s%d", i+1), 1, file)
+		if err := add(file, s.Title, "chapter", sd, entry); err != nil {
+			return err
+		}
+		if i == 0 {
+			bodyStart = file
+		}
+	}
+	if bodyStart != "" {
+		b.landmarks = append(b.landmarks, landmark{"bodymatter", xhtmlDir + bodyStart, "Start of Content"})
+	}
+
+	// FAQ appendix, each question a heading and a TOC entry.
+	if len(g.FAQ) > 0 {
+		fd := faqData{Heading: headingFAQ}
+		entry := &navEntry{Title: headingFAQ, Href: xhtmlDir + faqFile}
+		for i, f := range g.FAQ {
+			id := fmt.Sprintf("q%d", i+1)
+			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: f.Answer})
+			entry.Children = append(entry.Children, &navEntry{Title: f.Question, Href: xhtmlDir + faqFile + "#" + id})
+		}
+		if err := add(faqFile, headingFAQ, "faq", fd, entry); err != nil {
+			return err
+		}
+		b.landmarks = append(b.landmarks, landmark{"appendix", xhtmlDir + faqFile, headingFAQ})
+	}
+	return nil
+}
+
+func dataURL(mediaType string, data []byte) string {
+	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
+}
+
+// literata names the embedded body faces as they are stored in EPUB/fonts/.
+var literata = []struct {
+	style fonts.Style
+	file  string
+}{
+	{fonts.Regular, "Literata-Regular.ttf"},
+	{fonts.Italic, "Literata-Italic.ttf"},
+	{fonts.Bold, "Literata-Bold.ttf"},
+	{fonts.BoldItalic, "Literata-BoldItalic.ttf"},
+}
+
+// stylesheet is the CSS of the book: the house style, plus @font-face
+// rules when fonts are embedded.
+func (b *book) stylesheet() []byte {
+	css := tmpl.StyleCSS()
+	if b.opts.EmbedFonts {
+		css = append(append(css, '\n'), tmpl.FontsCSS()...)
+	}
+	return css
+}
+
+// assemble has go-epub write the book. A fresh goepub.Epub is made for
+// every build and written exactly once. go-epub stages files through its
+// package-global filesystem; we leave it at its default (the OS temporary
+// directory, one uniquely named folder per WriteTo), which is safe for
+// concurrent builds, and never switch it to the shared, unlocked MemoryFS.
+// Resources are handed over as data: URLs, so nothing is fetched.
+func (b *book) assemble() ([]byte, error) {
+	e, err := goepub.NewEpub(b.g.Title)
+	if err != nil {
+		return nil, fmt.Errorf("epub: go-epub: %w", err)
+	}
+	e.SetLang(b.g.Language)
+	e.SetIdentifier(export.Identifier(b.g))
+
+	cssPath, err := e.AddCSS(dataURL("text/css", b.stylesheet()), cssFile)
+	if err != nil {
+		return nil, fmt.Errorf("epub: adding the stylesheet: %w", err)
+	}
+	if _, err := e.AddImage(dataURL(b.cover.MediaType, b.cover.Data), b.coverImageFile()); err != nil {
+		return nil, fmt.Errorf("epub: adding the cover image: %w", err)
+	}
+	if b.opts.EmbedFonts {
+		for _, f := range literata {
+			if _, err := e.AddFont(dataURL("font/ttf", fonts.Bytes(fonts.Literata, f.style)), f.file); err != nil {
+				return nil, fmt.Errorf("epub: embedding %s: %w", f.file, err)
+			}
+		}
+		// The OFL requires the licence to travel with the fonts.
+		if _, err := e.AddFont(dataURL("text/plain", fonts.License(fonts.Literata)), oflFile); err != nil {
+			return nil, fmt.Errorf("epub: adding the font licence: %w", err)
+		}
+	}
+	for _, d := range b.docs {
+		if _, err := e.AddSection(d.Body, d.Title, d.File, cssPath); err != nil {
+			return nil, fmt.Errorf("epub: adding %s: %w", d.File, err)
+		}
+	}
+	var buf bytes.Buffer
+	if _, err := e.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("epub: go-epub could not write the book: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,221 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"compress/flate"
+	"encoding/xml"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The one place where go-epub v1.2.1's gaps are filled. go-epub writes a
+// valid skeleton but:
+//   - stamps dcterms:modified with time.Now() and lists the manifest in Go
+//     map order, so two builds differ;
+//   - has no accessibility metadata, dc:subject/publisher or title refinements;
+//   - writes no lang/xml:lang on any document;
+//   - cannot point a TOC entry into a document (#fragment) or write
+//     landmarks, and leaves the NCX's dtb:depth empty;
+//   - only logs (log.Println) failures writing sections, the TOC and the
+//     package document.
+// finalise takes its zip apart, keeps what it wrote (content documents,
+// stylesheet, images, fonts, container) and rewrites the rest.
+
+const (
+	mimetype     = "application/epub+zip"
+	opfPath      = "EPUB/package.opf"
+	opfDir       = "EPUB/"
+	containerXML = "META-INF/container.xml"
+)
+
+// goepubPackage is the part of go-epub's package document we read back.
+type goepubPackage struct {
+	Items []struct {
+		ID   string `xml:"id,attr"`
+		Href string `xml:"href,attr"`
+	} `xml:"manifest>item"`
+	Spine []struct {
+		IDRef string `xml:"idref,attr"`
+	} `xml:"spine>itemref"`
+}
+
+func (b *book) finalise(raw []byte) ([]byte, error) {
+	files, err := unzip(raw)
+	if err != nil {
+		return nil, fmt.Errorf("epub: reading go-epub's output: %w", err)
+	}
+	for _, name := range []string{"mimetype", containerXML, opfPath} {
+		if _, ok := files[name]; !ok {
+			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+		}
+	}
+	var gp goepubPackage
+	if err := xml.Unmarshal(files[opfPath], &gp); err != nil {
+		return nil, fmt.Errorf("epub: go-epub's package document: %w", err)
+	}
+
+	// The reading order go-epub wrote must be ours, document for document.
+	byID := map[string]string{}
+	for _, it := range gp.Items {
+		byID[it.ID] = it.Href
+	}
+	if len(gp.Spine) != len(b.docs) {
+		return nil, fmt.Errorf("epub: go-epub wrote %d documents in the spine, want %d", len(gp.Spine), len(b.docs))
+	}
+	for i, ref := range gp.Spine {
+		if want := xhtmlDir + b.docs[i].File; byID[ref.IDRef] != want {
+			return nil, fmt.Errorf("epub: spine item %d is %q, want %q", i, byID[ref.IDRef], want)
+		}
+	}
+
+	// Every content document: present (go-epub only logs a failed write)
+	// and given the publication language (EPUB 3.3 §6.1.4; WCAG 3.1.1).
+	for _, d := range b.docs {
+		name := opfDir + xhtmlDir + d.File
+		x, ok := files[name]
+		if !ok {
+			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+		}
+		if files[name], err = setLang(x, b.g.Language); err != nil {
+			return nil, fmt.Errorf("epub: %s: %w", name, err)
+		}
+	}
+
+	// Our navigation document and NCX replace go-epub's.
+	if files[opfDir+navFile], err = b.navDocument(); err != nil {
+		return nil, err
+	}
+	if files[opfDir+ncxFile], err = b.ncx(); err != nil {
+		return nil, err
+	}
+
+	// The manifest is every file go-epub wrote under EPUB/, sorted.
+	var hrefs []string
+	for name := range files {
+		if strings.HasPrefix(name, opfDir) && name != opfPath {
+			hrefs = append(hrefs, strings.TrimPrefix(name, opfDir))
+		}
+	}
+	sort.Strings(hrefs)
+	if files[opfPath], err = b.packageDocument(hrefs); err != nil {
+		return nil, err
+	}
+	return zipDeterministic(files, b.opts.Time())
+}
+
+// setLang adds lang and xml:lang to the root element go-epub wrote. The
+// value is XML-escaped although Validate already restricts it to a BCP 47
+// shape.
+func setLang(x []byte, lang string) ([]byte, error) {
+	const root = "<html xmlns=\"http://www.w3.org/1999/xhtml\""
+	if bytes.Count(x, []byte(root)) != 1 {
+		return nil, fmt.Errorf("no single <html> root element to set the language on")
+	}
+	var attr bytes.Buffer
+	attr.WriteString(root + ` lang="`)
+	if err := xml.EscapeText(&attr, []byte(lang)); err != nil {
+		return nil, err
+	}
+	attr.WriteString(`" xml:lang="`)
+	_ = xml.EscapeText(&attr, []byte(lang))
+	attr.WriteString(`"`)
+	return bytes.Replace(x, []byte(root), attr.Bytes(), 1), nil
+}
+
+func unzip(data []byte) (map[string][]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		if strings.HasSuffix(f.Name, "/") {
+			continue
+		}
+		if _, dup := files[f.Name]; dup {
+			return nil, fmt.Errorf("duplicate entry %s", f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", f.Name, err)
+		}
+		files[f.Name] = b
+	}
+	return files, nil
+}
+
+// zipDeterministic writes the OCF container (EPUB 3.3 §4.2): mimetype
+// first, stored, with no extra field and no data descriptor; then
+// META-INF/container.xml, the package document and every other file in
+// byte order; all stamped with t, so equal input gives equal bytes.
+func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
+	// ZIP's DOS dates start in 1980; SOURCE_DATE_EPOCH=0 must still work.
+	if min := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC); t.Before(min) {
+		t = min
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestCompression)
+	})
+	mt := []byte(mimetype)
+	w, err := zw.CreateRaw(&zip.FileHeader{
+		Name: "mimetype", Method: zip.Store, CRC32: crc32.ChecksumIEEE(mt),
+		CompressedSize64: uint64(len(mt)), UncompressedSize64: uint64(len(mt)),
+	})
+	if err != nil {
+		return nil, err
+	}
+	if _, err := w.Write(mt); err != nil {
+		return nil, err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		if name != "mimetype" {
+			names = append(names, name)
+		}
+	}
+	rank := func(n string) int {
+		switch n {
+		case containerXML:
+			return 0
+		case opfPath:
+			return 1
+		}
+		return 2
+	}
+	sort.Slice(names, func(i, j int) bool {
+		if ri, rj := rank(names[i]), rank(names[j]); ri != rj {
+			return ri < rj
+		}
+		return names[i] < names[j]
+	})
+	for _, name := range names {
+		method := zip.Deflate
+		if ext := path.Ext(name); ext == ".png" || ext == ".jpg" {
+			method = zip.Store // already compressed
+		}
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: t})
+		if err != nil {
+			return nil, err
+		}
+		if _, err := w.Write(files[name]); err != nil {
+			return nil, err
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

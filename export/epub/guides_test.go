@@ -1,0 +1,63 @@
+package epub
+
+import (
+	"strings"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// sampleGuide is a small, complete guide built in Go.
+func sampleGuide() *content.Guide {
+	return &content.Guide{
+		Title:          "Never Let Me Go — A Study Guide",
+		Book:           content.Book{Title: "Never Let Me Go", Author: "Kazuo Ishiguro"},
+		Language:       "en",
+		ReadingMinutes: 41,
+		Synopsis:       []string{"Set in an alternate Britain, the novel follows Kathy H. as she reflects on Hailsham."},
+		Quotes: []content.Quote{
+			{Text: "We took away your art because we thought it would reveal your souls."},
+			{Text: "You've been told and not told."},
+		},
+		Sections: []content.Section{
+			{Title: "Plot Summary", Subsections: []content.Section{
+				{Title: "Part One: Life at Hailsham", Blocks: []content.Block{
+					{Kind: content.Paragraph, Text: "The novel opens with Kathy H., now thirty-one years old."},
+					{Kind: content.BlockQuote, Text: "None of you will go to America, none of you will be film stars."},
+				}},
+				{Title: "Part Two: The Cottages", Blocks: []content.Block{
+					{Kind: content.Paragraph, Text: "At eighteen, they move to the Cottages."},
+					{Kind: content.BlockQuote, Text: "We took away your art because we thought it would reveal your souls."},
+				}},
+			}},
+			{Title: "Themes", Blocks: []content.Block{{Kind: content.Paragraph, Text: "Memory, loss and what it means to be human."}}},
+		},
+		FAQ: []content.FAQEntry{
+			{Question: "Why don't the students run away?", Answer: []string{"Because they have been raised to accept their fate.", "And because there is nowhere to go."}},
+			{Question: "What is Hailsham?", Answer: []string{"A boarding school for clones."}},
+		},
+	}
+}
+
+// trickyGuide carries every kind of text that breaks naive markup.
+func trickyGuide() *content.Guide {
+	long := strings.Repeat("Antidisestablishmentarianism", 8)[:200]
+	line := strings.Repeat("A very long line of text without any paragraph break, ", 100)[:5000]
+	return &content.Guide{
+		Title:    `The <Glass> & "Iron" Garden — A Study Guide`,
+		Book:     content.Book{Title: `The <Glass> & "Iron" Garden`, Author: `O'Brien & <Sons>`},
+		Language: "en-GB",
+		Synopsis: []string{`<script>alert(1)</script> is not a script here, & neither is <b>this</b>.`},
+		Quotes:   []content.Quote{{Text: `She said "<no>" & left 🌿.`}},
+		Sections: []content.Section{
+			{Title: `Chapter <1> & "more"`, Blocks: []content.Block{
+				{Kind: content.Paragraph, Text: "<script>alert(1)</script>"},
+				{Kind: content.Paragraph, Text: "An emoji 🌿🦉 and a right-to-left phrase: שלום עולם, مرحبا بالعالم."},
+				{Kind: content.Paragraph, Text: long},
+				{Kind: content.Paragraph, Text: line},
+				{Kind: content.BlockQuote, Text: `]]> <!-- not a comment --> &amp; &#0;`},
+				{Kind: content.Paragraph, Text: "Control\x01chars\x0bare\u0085removed\uFFFE."},
+			}, Subsections: []content.Section{{Title: "Ελληνικά & Кириллица", Blocks: []content.Block{{Kind: content.Paragraph, Text: "Οδύσσεια. Война и мир."}}}}},
+		},
+		FAQ: []content.FAQEntry{{Question: `Is <this> a "question"?`, Answer: []string{`Yes & no.`}}},
+	}
+}

@@ -1,0 +1,85 @@
+package epub
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strconv"
+
+	"github.com/guidepress/guidepress/export"
+	tmpl "github.com/guidepress/guidepress/templates/epub"
+)
+
+// navDocument is the EPUB 3 navigation document (EPUB 3.3 §7): the TOC
+// nested to subsections and FAQ questions, and the landmarks.
+func (b *book) navDocument() ([]byte, error) {
+	var w bytes.Buffer
+	w.WriteString(xml.Header)
+	err := tmpl.Nav.ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
+		Lang, Heading, CSS string
+		Entries            []*navEntry
+		Landmarks          []landmark
+	}{b.g.Language, headingContents, "css/" + cssFile, b.toc, b.landmarks})
+	if err != nil {
+		return nil, fmt.Errorf("epub: navigation document: %w", err)
+	}
+	return w.Bytes(), nil
+}
+
+// The NCX (OPF 2.0.1 §2.4.1) for EPUB 2 reading systems, written with
+// encoding/xml. Its dtb:uid must equal the package's unique identifier.
+type ncxRoot struct {
+	XMLName  xml.Name      `xml:"http://www.daisy.org/z3986/2005/ncx/ ncx"`
+	Version  string        `xml:"version,attr"`
+	Lang     string        `xml:"xml:lang,attr"`
+	Meta     []ncxMeta     `xml:"head>meta"`
+	DocTitle string        `xml:"docTitle>text"`
+	NavMap   []ncxNavPoint `xml:"navMap>navPoint"`
+}
+
+type ncxMeta struct {
+	Name    string `xml:"name,attr"`
+	Content string `xml:"content,attr"`
+}
+
+type ncxNavPoint struct {
+	ID        string `xml:"id,attr"`
+	PlayOrder int    `xml:"playOrder,attr"`
+	Label     string `xml:"navLabel>text"`
+	Content   struct {
+		Src string `xml:"src,attr"`
+	} `xml:"content"`
+	Children []ncxNavPoint `xml:"navPoint"`
+}
+
+func (b *book) ncx() ([]byte, error) {
+	order := 0
+	depth := 0
+	var points func([]*navEntry, int) []ncxNavPoint
+	points = func(es []*navEntry, level int) []ncxNavPoint {
+		if level > depth && len(es) > 0 {
+			depth = level
+		}
+		var out []ncxNavPoint
+		for _, e := range es {
+			order++
+			p := ncxNavPoint{ID: "np-" + strconv.Itoa(order), PlayOrder: order, Label: e.Title}
+			p.Content.Src = e.Href
+			p.Children = points(e.Children, level+1)
+			out = append(out, p)
+		}
+		return out
+	}
+	root := ncxRoot{Version: "2005-1", Lang: b.g.Language, DocTitle: b.g.Title, NavMap: points(b.toc, 1)}
+	root.Meta = []ncxMeta{
+		{"dtb:uid", export.Identifier(b.g)},
+		{"dtb:depth", strconv.Itoa(depth)},
+		{"dtb:totalPageCount", "0"},
+		{"dtb:maxPageNumber", "0"},
+	}
+	out, err := xml.MarshalIndent(root, "", "  ")
+	if err != nil {
+		return nil, fmt.Errorf("epub: NCX: %w", err)
+	}
+	return append(append([]byte(xml.Header), out...), '\n'), nil
+}

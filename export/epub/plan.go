@@ -1,0 +1,131 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export/cover"
+)
+
+// Headings the book supplies itself (the model keeps no heading for the
+// quotes and FAQ parts: importers recognise them by their names).
+const (
+	headingQuotes   = "Key Quotes"
+	headingFAQ      = "Frequently Asked Questions"
+	headingContents = "Contents"
+	headingTitle    = "Title Page"
+	headingCover    = "Cover"
+)
+
+// doc is one XHTML content document in reading order.
+type doc struct {
+	File  string // file name under EPUB/xhtml/
+	Title string // <title> and TOC label; never empty
+	Body  string // the body markup, produced by html/template
+	// TOC is the entry of this document in the table of contents (nil for
+	// documents that are only landmarks: the cover and the title page).
+	TOC *navEntry
+}
+
+// navEntry is one entry of the table of contents.
+type navEntry struct {
+	Title    string
+	Href     string // relative to the navigation document
+	Children []*navEntry
+}
+
+// landmark is one entry of the landmarks nav (EPUB 3.3 §7.4.3).
+type landmark struct {
+	Type, Href, Title string
+}
+
+// Template data.
+type (
+	coverData struct{ Src, Alt string }
+	titleData struct {
+		Title, Book, Author, Reading, Creator, Publisher string
+		Synopsis                                         []string
+	}
+	quoteData struct {
+		ID, Text string
+		Repeat   bool // the quote repeats text of the body: a pull quote
+	}
+	quotesData struct {
+		Heading string
+		Quotes  []quoteData
+	}
+	sectionData struct {
+		ID, Title   string
+		Level       int
+		Blocks      []blockData
+		Subsections []sectionData
+	}
+	blockData struct {
+		Quote bool
+		Text  string
+	}
+	faqEntryData struct {
+		ID, Question string
+		Answer       []string
+	}
+	faqData struct {
+		Heading string
+		Entries []faqEntryData
+	}
+)
+
+const xhtmlDir = "xhtml/"
+
+// chapterFile names the XHTML file of body section i (0-based). Names are
+// positional, so a hostile title can never shape a path.
+func chapterFile(i int) string { return fmt.Sprintf("chapter-%02d.xhtml", i+1) }
+
+// sectionTree converts a model section into template data and TOC entries.
+// IDs are positional (s2, s2-1, s2-1-3), unique within the document.
+func sectionTree(s content.Section, id string, level int, file string) (sectionData, *navEntry) {
+	d := sectionData{ID: id, Title: s.Title, Level: level}
+	for _, b := range s.Blocks {
+		d.Blocks = append(d.Blocks, blockData{Quote: b.Kind == content.BlockQuote, Text: b.Text})
+	}
+	href := xhtmlDir + file
+	if level > 1 {
+		href += "#" + id
+	}
+	e := &navEntry{Title: s.Title, Href: href}
+	for i, sub := range s.Subsections {
+		sd, se := sectionTree(sub, fmt.Sprintf("%s-%d", id, i+1), level+1, file)
+		d.Subsections = append(d.Subsections, sd)
+		e.Children = append(e.Children, se)
+	}
+	return d, e
+}
+
+// normalise reduces text to lower-case letters and digits separated by
+// single spaces, to recognise a quote repeated elsewhere whatever its
+// quotation marks, dashes or spacing.
+func normalise(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}), " ")
+}
+
+// bodyText is every block of the body, normalised, for repeat detection.
+func bodyText(g *content.Guide) string {
+	var b strings.Builder
+	var walk func([]content.Section)
+	walk = func(ss []content.Section) {
+		for _, s := range ss {
+			for _, bl := range s.Blocks {
+				b.WriteString(normalise(bl.Text))
+				b.WriteString(" \x00 ")
+			}
+			walk(s.Subsections)
+		}
+	}
+	walk(g.Sections)
+	return b.String()
+}
+
+func coverAlt(g *content.Guide) string { return cover.AltText(g) }

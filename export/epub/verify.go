@@ -1,0 +1,216 @@
+package epub
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// Verify checks the structure of an EPUB container: mimetype first, stored
+// and exact (EPUB 3.3 §4.2.2 / OCF); container.xml pointing at a package
+// document; every XML, XHTML, OPF and NCX file well-formed; every manifest
+// item present, every file in the container listed, the spine and the
+// navigation document resolvable. It is a fast structural self-check run on
+// every build, not a substitute for EPUBCheck, which the tests run.
+func Verify(data []byte) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("not a zip file: %w", err)
+	}
+	if len(zr.File) == 0 || zr.File[0].Name != "mimetype" {
+		return errors.New("mimetype is not the first entry")
+	}
+	mt := zr.File[0]
+	if mt.Method != zip.Store || len(mt.Extra) != 0 {
+		return errors.New("mimetype must be stored uncompressed with no extra field")
+	}
+	files := map[string][]byte{}
+	for _, f := range zr.File {
+		if _, dup := files[f.Name]; dup {
+			return fmt.Errorf("duplicate entry %s", f.Name)
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		b, err := io.ReadAll(rc) // also checks the CRC
+		rc.Close()
+		if err != nil {
+			return fmt.Errorf("%s: %w", f.Name, err)
+		}
+		files[f.Name] = b
+	}
+	if string(files["mimetype"]) != mimetype {
+		return fmt.Errorf("mimetype says %q", files["mimetype"])
+	}
+	for name, b := range files {
+		switch path.Ext(name) {
+		case ".xml", ".xhtml", ".opf", ".ncx":
+			if err := wellFormed(b); err != nil {
+				return fmt.Errorf("%s is not well-formed XML: %w", name, err)
+			}
+		}
+	}
+
+	var container struct {
+		Rootfiles []struct {
+			FullPath string `xml:"full-path,attr"`
+		} `xml:"rootfiles>rootfile"`
+	}
+	if err := xml.Unmarshal(files[containerXML], &container); err != nil || len(container.Rootfiles) != 1 {
+		return fmt.Errorf("%s does not name one package document", containerXML)
+	}
+	opf := container.Rootfiles[0].FullPath
+	var pkg struct {
+		UID string `xml:"unique-identifier,attr"`
+		IDs []struct {
+			ID   string `xml:"id,attr"`
+			Data string `xml:",chardata"`
+		} `xml:"metadata>identifier"`
+		Items []opfItem `xml:"manifest>item"`
+		Spine struct {
+			Toc   string `xml:"toc,attr"`
+			Items []struct {
+				IDRef string `xml:"idref,attr"`
+			} `xml:"itemref"`
+		} `xml:"spine"`
+	}
+	if _, ok := files[opf]; !ok {
+		return fmt.Errorf("package document %s is missing", opf)
+	}
+	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
+		return fmt.Errorf("%s: %w", opf, err)
+	}
+	base := path.Dir(opf) + "/"
+	ids := map[string]opfItem{}
+	listed := map[string]bool{}
+	nav := ""
+	for _, it := range pkg.Items {
+		if _, dup := ids[it.ID]; dup {
+			return fmt.Errorf("manifest id %s used twice", it.ID)
+		}
+		ids[it.ID] = it
+		name := base + it.Href
+		if _, ok := files[name]; !ok {
+			return fmt.Errorf("manifest item %s is not in the container", it.Href)
+		}
+		listed[name] = true
+		if strings.Contains(" "+it.Properties+" ", " nav ") {
+			nav = name
+		}
+	}
+	for name := range files {
+		if name != "mimetype" && !strings.HasPrefix(name, "META-INF/") && name != opf && !listed[name] {
+			return fmt.Errorf("%s is in the container but not in the manifest", name)
+		}
+	}
+	uid := ""
+	for _, id := range pkg.IDs {
+		if id.ID == pkg.UID {
+			uid = strings.TrimSpace(id.Data)
+		}
+	}
+	if uid == "" {
+		return errors.New("the unique identifier is missing or empty")
+	}
+	if len(pkg.Spine.Items) == 0 {
+		return errors.New("the spine is empty")
+	}
+	for _, ref := range pkg.Spine.Items {
+		if _, ok := ids[ref.IDRef]; !ok {
+			return fmt.Errorf("spine item %s is not in the manifest", ref.IDRef)
+		}
+	}
+	if nav == "" {
+		return errors.New("no navigation document")
+	}
+	if err := linksResolve(files, nav); err != nil {
+		return err
+	}
+	if ncx, ok := ids[pkg.Spine.Toc]; ok {
+		var n struct {
+			Meta []ncxMeta `xml:"head>meta"`
+		}
+		if err := xml.Unmarshal(files[base+ncx.Href], &n); err != nil {
+			return fmt.Errorf("NCX: %w", err)
+		}
+		for _, m := range n.Meta {
+			if m.Name == "dtb:uid" && m.Content != uid {
+				return fmt.Errorf("NCX dtb:uid %q is not the package identifier %q", m.Content, uid)
+			}
+		}
+	}
+	return nil
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	d.Strict = true
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// linksResolve checks that every link of the navigation document names a
+// file in the container and, with a fragment, an id in that file, and that
+// every entry has a non-empty label.
+func linksResolve(files map[string][]byte, nav string) error {
+	d := xml.NewDecoder(bytes.NewReader(files[nav]))
+	inA, label, href := false, "", ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if t.Name.Local == "a" {
+				inA, label, href = true, "", ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "href" {
+						href = a.Value
+					}
+				}
+			}
+		case xml.CharData:
+			if inA {
+				label += string(t)
+			}
+		case xml.EndElement:
+			if t.Name.Local != "a" {
+				continue
+			}
+			inA = false
+			if strings.TrimSpace(label) == "" {
+				return fmt.Errorf("navigation entry %q has no label", href)
+			}
+			u, err := url.Parse(href)
+			if err != nil {
+				return fmt.Errorf("navigation link %q: %w", href, err)
+			}
+			target := path.Join(path.Dir(nav), u.Path)
+			b, ok := files[target]
+			if !ok {
+				return fmt.Errorf("navigation link %q: no such file", href)
+			}
+			if u.Fragment != "" && !bytes.Contains(b, []byte(` id="`+u.Fragment+`"`)) {
+				return fmt.Errorf("navigation link %q: no such id", href)
+			}
+		}
+	}
+}
