@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"regexp"
 )
 
 // MarshalJSON writes empty lists as [] rather than null, so that the JSON
@@ -95,9 +96,35 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return &LineError{Line: lineAt(data, len(data)), Err: errors.New("the JSON ends before the guide object is closed")}
 	default:
-		// Unknown fields and similar: the decoder's offset is just past the
-		// offending token.
-		return &LineError{Line: lineAt(data, int(dec.InputOffset())), Err: fmt.Errorf("%v (the keys are those `guidepress inspect --json` prints)", err)}
+		// Unknown fields and similar: the decoder has read the whole value
+		// by now, so look for the offending key itself.
+		line := lineAt(data, int(dec.InputOffset()))
+		if m := unknownField.FindStringSubmatch(err.Error()); m != nil {
+			if at := keyOffset(data, m[1]); at >= 0 {
+				line = lineAt(data, at)
+			}
+		}
+		return &LineError{Line: line, Err: fmt.Errorf("%v (the keys are those `guidepress inspect --json` prints)", err)}
+	}
+}
+
+var unknownField = regexp.MustCompile(`unknown field "((?:[^"\\]|\\.)*)"`)
+
+// keyOffset finds the first place name is used as an object key in data,
+// or -1.
+func keyOffset(data []byte, name string) int {
+	quoted, _ := json.Marshal(name)
+	for from := 0; ; {
+		i := bytes.Index(data[from:], quoted)
+		if i < 0 {
+			return -1
+		}
+		at := from + i
+		rest := bytes.TrimLeft(data[at+len(quoted):], " \t\r\n")
+		if len(rest) > 0 && rest[0] == ':' {
+			return at
+		}
+		from = at + len(quoted)
 	}
 }
 

@@ -1,0 +1,154 @@
+// Package importer is the one entry point that turns the bytes of an input
+// file into a validated content.Guide. It detects the format by content,
+// not by file extension: guidepress JSON (as `inspect --json` prints it) or
+// a plain-text study guide.
+//
+//	bytes ─▶ decode.Text ─▶ JSON? content.DecodeJSON : plaintext.Parse (+ typography) ─▶ Validate
+package importer
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/decode"
+	"github.com/guidepress/guidepress/content/plaintext"
+)
+
+// DefaultMaxBytes is the largest input Load reads when Options.MaxBytes is
+// 0. Real study guides are tens of kilobytes; the limit keeps a mistaken
+// argument (a disk image, a log) from eating memory.
+const DefaultMaxBytes int64 = 16 << 20
+
+// Options change how an input is read.
+type Options struct {
+	// Language is the BCP 47 tag of a plain-text guide; "" means
+	// content.DefaultLanguage. A JSON guide keeps its own "language".
+	Language string
+	// NoSmart keeps straight quotes, "--" and "..." as typed in a
+	// plain-text guide (the CLI's --no-smart).
+	NoSmart bool
+	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
+	MaxBytes int64
+}
+
+// Error is an input error tied to a file and, when known, a 1-based line.
+// Msg says what is wrong and what to do about it.
+type Error struct {
+	File string
+	Line int
+	Msg  string
+	Err  error // the underlying error, if any, for errors.Is/As
+}
+
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Load reads one input. name is used only in messages (it is usually the
+// path given on the command line). The returned guide has passed Validate
+// and carries the diagnostics of every stage; any failure is an *Error.
+func Load(name string, data []byte, opts Options) (g *content.Guide, err error) {
+	defer func() {
+		// A bug in an importer must not take down a batch of hundreds of
+		// guides; report it against the file instead.
+		if r := recover(); r != nil {
+			g, err = nil, &Error{File: name, Msg: fmt.Sprintf("internal error while reading this file (%v); please report it with the file attached", r)}
+		}
+	}()
+	limit := opts.MaxBytes
+	if limit <= 0 {
+		limit = DefaultMaxBytes
+	}
+	if int64(len(data)) > limit {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("the file is %s, more than the %s limit; if it really is one study guide, raise the limit with --max-size", size(int64(len(data))), size(limit))}
+	}
+	text, diags, err := decode.Text(data)
+	if err != nil {
+		return nil, &Error{File: name, Msg: err.Error(), Err: err}
+	}
+	if IsJSON(text) {
+		g, err = loadJSON(name, text)
+	} else {
+		g, err = loadText(name, text, opts)
+	}
+	if err != nil {
+		return nil, err
+	}
+	g.Diagnostics = append(diags, g.Diagnostics...)
+	if err := g.Validate(); err != nil {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("the guide is not valid: %s; fix the field(s) named and build again", oneLine(err)), Err: err}
+	}
+	return g, nil
+}
+
+// IsJSON reports whether decoded text is a JSON guide: its first non-space
+// character opens an object.
+func IsJSON(text string) bool {
+	return strings.HasPrefix(strings.TrimLeft(text, " \t\n\uFEFF"), "{")
+}
+
+func loadJSON(name, text string) (*content.Guide, error) {
+	g, err := content.DecodeJSON([]byte(text))
+	if err != nil {
+		var le *content.LineError
+		if errors.As(err, &le) {
+			return nil, &Error{File: name, Line: le.Line, Msg: le.Err.Error() + "; fix the JSON (`guidepress inspect --json` shows the expected form) and build again", Err: err}
+		}
+		return nil, &Error{File: name, Msg: err.Error(), Err: err}
+	}
+	return g, nil
+}
+
+func loadText(name, text string, opts Options) (*content.Guide, error) {
+	g, err := plaintext.Parse(text, plaintext.Options{Language: opts.Language, NoSmart: opts.NoSmart})
+	if err != nil {
+		var le *content.LineError
+		if errors.As(err, &le) {
+			return nil, &Error{File: name, Line: le.Line, Msg: le.Err.Error(), Err: err}
+		}
+		return nil, &Error{File: name, Msg: err.Error(), Err: err}
+	}
+	return g, nil
+}
+
+func oneLine(err error) string {
+	return strings.ReplaceAll(err.Error(), "\n", "; ")
+}
+
+func size(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// isSpace reports bytes JSON treats as whitespace (for callers sniffing raw
+// bytes before decoding).
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// SniffJSON reports whether raw input bytes hold a JSON guide: after an
+// optional UTF-8 byte-order mark, the first non-space byte is "{". Load
+// decides the same way after decoding, so UTF-16 JSON is also recognised
+// there.
+func SniffJSON(data []byte) bool {
+	data = bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF})
+	for _, b := range data {
+		if !isSpace(b) {
+			return b == '{'
+		}
+	}
+	return false
+}
