@@ -86,6 +86,9 @@ func TestMontage(t *testing.T) {
 	b.Reset()
 	png.Encode(&b, mid)
 	os.WriteFile(filepath.Join(*outDir, "mid.png"), b.Bytes(), 0o644)
+	b.Reset()
+	png.Encode(&b, img.SubImage(image.Rect(200, 850, 800, 1150)))
+	os.WriteFile(filepath.Join(*outDir, "crop.png"), b.Bytes(), 0o644)
 }
 
 func TestNoOverflow(t *testing.T) {
