@@ -1,0 +1,191 @@
+// Package pdf writes a study guide as a printable PDF handout: a designed
+// vector cover, a title and synopsis page, a printed table of contents
+// with dot leaders and page numbers that link to their pages, the key
+// quotes and block quotes as callouts, every section from a new page, and
+// the FAQ appendix; running headers, page numbers, an outline, document
+// metadata, A4 or US Letter, simplex or duplex.
+//
+// The package lays text out itself rather than through fpdf's MultiCell:
+// a line may mix the body face with fallback faces for letters or symbols
+// it lacks (FONTS.md §3), and the keep-together rules (headings with their
+// text, no widows or orphans, no callout squeezed into the foot of a page)
+// need to see a block's lines before placing them. Layout is a pure
+// function of the guide and measured widths; rendering then draws the
+// recorded items. The contents are laid out twice: the first pass finds
+// the page of every heading, the second prints those numbers (the
+// contents' own length does not depend on them: the number column is
+// reserved), and the build checks that the second pass agrees.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// Producer is written into every PDF's Info dictionary.
+const Producer = "guidepress (go-pdf/fpdf v0.12.0)"
+
+// Build writes g as a PDF. The diagnostics are warnings about what could
+// not be printed as written (a character no embedded font has). The same
+// guide and options give the same bytes (Options.Time honours
+// SOURCE_DATE_EPOCH). Build is safe to call from many goroutines at once.
+func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
+	out, _, diags, err := BuildWithLayout(g, opts)
+	return out, diags, err
+}
+
+// BuildWithLayout is Build that also returns the recorded layout, for
+// tests and tools that check pagination.
+func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+	defer func() {
+		// fpdf panics on some malformed input rather than recording an
+		// error; a build must fail cleanly instead.
+		if r := recover(); r != nil {
+			out, lay, diags = nil, nil, nil
+			err = fmt.Errorf("pdf: internal error building %q (please report it): %v", g.Title, r)
+		}
+	}()
+	if g == nil {
+		return nil, nil, nil, errors.New("pdf: no guide")
+	}
+	if err := g.Validate(); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
+	}
+	th, err := theme.Default()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	geo, size, err := pageGeometry(opts, th)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	p.SetCompression(true)
+	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
+	t := opts.Time()
+	p.SetCreationDate(t)
+	p.SetModificationDate(t)
+	p.SetMargins(0, 0, 0)
+	p.SetAutoPageBreak(false, 0) // the layout breaks pages, never fpdf
+	if opts.Duplex {
+		p.SetDisplayMode("default", "TwoPageRight")
+	}
+	metadata(p, g, opts)
+	if err := p.Error(); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+
+	m := newMeasurer(p)
+	lay, dests, rep, err := layout(g, opts, th, geo, m)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := render(p, lay, dests); err != nil {
+		return nil, nil, nil, err
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
+	}
+	return buf.Bytes(), lay, rep.diagnostics(), nil
+}
+
+// pageGeometry is the paper and text block for the options.
+func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error) {
+	paper := opts.Paper
+	if paper == "" {
+		paper = export.A4
+	}
+	m := th.Margins
+	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex}
+	var size string
+	switch paper {
+	case export.A4:
+		g.w, g.h, size = 210, 297, "A4"
+	case export.Letter:
+		g.w, g.h, size = 215.9, 279.4, "Letter"
+	default:
+		return geometry{}, "", fmt.Errorf("pdf: unknown paper size %q: use a4 or letter", paper)
+	}
+	g.bottom = g.h - m.Bottom
+	return g, size, nil
+}
+
+// layout runs the layout passes until the contents' page numbers agree
+// with where the headings landed (the second pass, in practice).
+func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer) (*Layout, []dest, *reporter, error) {
+	var numbers []int
+	for range 4 {
+		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: &shaper{m: m, rep: newReporter()}, numbers: numbers}
+		b.build()
+		if b.err != nil {
+			return nil, nil, nil, b.err
+		}
+		got := make([]int, len(b.dests))
+		for i, d := range b.dests {
+			got[i] = d.page
+		}
+		if numbers != nil && slices.Equal(got, numbers) {
+			return b.result(), b.dests, b.sh.rep, nil
+		}
+		numbers = got
+	}
+	return nil, nil, nil, errors.New("pdf: the table of contents did not settle after four layout passes (please report it)")
+}
+
+func (b *builder) result() *Layout {
+	lay := &Layout{PageWidth: b.geo.w, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
+		TextWidth: b.geo.textW(), geo: b.geo}
+	for _, pg := range b.pages {
+		lay.Pages = append(lay.Pages, *pg)
+	}
+	for i, d := range b.dests {
+		if d.toc >= 0 {
+			lay.TOC = append(lay.TOC, TOCEntry{Title: d.title, Level: d.toc, Page: b.numbers[i], Dest: i})
+		}
+	}
+	return lay
+}
+
+var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+
+// metadata fills the Info dictionary and the catalogue's /Lang. The
+// guide's own author goes to Author only when the user gave one: the
+// novelist did not write the guide (DESIGN.md), so the book and its author
+// go to Subject and Keywords instead.
+func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
+	info := func(s string) string { return utf16be(clean(s)) }
+	p.SetTitle(info(g.Title), false)
+	subject := "A study guide to " + g.Book.Title
+	if g.Book.Author != "" {
+		subject += " by " + g.Book.Author
+	}
+	p.SetSubject(info(subject), false)
+	kw := []string{"study guide", g.Book.Title}
+	if g.Book.Author != "" {
+		kw = append(kw, g.Book.Author)
+	}
+	kw = append(kw, "quotes", "FAQ")
+	p.SetKeywords(info(strings.Join(kw, "; ")), false)
+	p.SetCreator(info("guidepress"), false)
+	p.SetProducer(info(Producer), false)
+	if a := strings.TrimSpace(opts.Author); a != "" {
+		p.SetAuthor(info(a), false)
+	}
+	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
+	lang := g.Language
+	if !langTag.MatchString(lang) {
+		lang = content.DefaultLanguage
+	}
+	p.SetLang(lang)
+}

@@ -1,0 +1,284 @@
+package pdf
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/fonts"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// build lays out the whole guide: cover, title and synopsis, contents,
+// key quotes, sections, FAQ appendix; then running headers and footers.
+func (b *builder) build() {
+	b.cover()
+	b.titlePage()
+	b.contents()
+	b.keyQuotes()
+	for _, s := range b.g.Sections {
+		b.section(s)
+	}
+	b.faq()
+	b.furniture()
+}
+
+// where names a place in the guide for a diagnostic.
+func where(kind, title string) string {
+	t := clean(title)
+	if utf8.RuneCountInString(t) > 60 {
+		t = string([]rune(t)[:57]) + "…"
+	}
+	if t == "" {
+		return kind
+	}
+	return fmt.Sprintf("%s %q", kind, t)
+}
+
+// body is the paragraph block for running text.
+func (b *builder) body(text, at string) flowBlock {
+	bt := b.th.Body
+	lh := ptToMM(bt.Size * bt.Leading)
+	return flowBlock{kind: Line, lines: b.lines(plain(text), fonts.Literata, bt.Size, b.geo.textW(), at),
+		lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1}
+}
+
+// heading is a section (level 0), subsection (1) or deeper heading.
+func (b *builder) heading(text string, level, dst int, at string) flowBlock {
+	hl := b.th.Heading(level)
+	st := fonts.Regular
+	if hl.Bold {
+		st = fonts.Bold
+	}
+	spans := []span{{text, st}}
+	return flowBlock{kind: Heading, level: level, lines: b.lines(spans, fonts.Atkinson, hl.Size, b.geo.textW(), at),
+		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
+		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
+}
+
+// callout is a quotation box: tinted, with an accent rule on the left and
+// a large opening quotation mark, the quotation in italic.
+func (b *builder) callout(text, at string) flowBlock {
+	c := b.th.Callout
+	w := b.geo.textW() - c.Indent - c.PaddingX
+	lh := ptToMM(c.Size * c.Leading)
+	return flowBlock{kind: QuoteLine, lines: b.lines([]span{{text, fonts.Italic}}, fonts.Literata, c.Size, w, at),
+		lh: lh, before: c.Space, after: c.Space, indent: c.Indent, color: c.Color, dest: -1, target: -1}
+}
+
+func rgb(c interface{ RGBA() (r, g, b, a uint32) }) theme.Color {
+	r, g, bl, _ := c.RGBA()
+	return theme.Color{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(bl >> 8)}
+}
+
+// titlePage is the guide's title, what it is about, the reading time,
+// the synopsis and the credits the user gave.
+func (b *builder) titlePage() {
+	b.startChapter(TitlePage, "Synopsis")
+	tp := b.th.TitlePage
+	w := b.geo.textW()
+	b.y += 14
+	ink := b.th.Body.Color
+	muted := b.th.Furniture.Color
+	var blocks []flowBlock
+	title := flowBlock{kind: Display, lines: b.lines([]span{{b.g.Title, fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
+		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true}
+	blocks = append(blocks, title)
+	sub := []span{{"A study guide to ", fonts.Regular}, {b.g.Book.Title, fonts.Italic}}
+	if b.g.Book.Author != "" {
+		sub = append(sub, span{" by " + b.g.Book.Author, fonts.Regular})
+	}
+	blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(sub, fonts.Literata, tp.SubtitleSize, w, "the title page"),
+		lh: ptToMM(tp.SubtitleSize * 1.35), before: 4, after: 1.5, keep: true, color: ink, dest: -1, target: -1})
+	if r := cover.TextFor(b.g).Reading; r != "" {
+		blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(plain(r), fonts.Atkinson, tp.MetaSize, w, "the title page"),
+			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1})
+	}
+	if len(b.g.Synopsis) > 0 {
+		h := b.heading("Synopsis", 1, b.newDest("Synopsis", 0, -1), "the synopsis")
+		h.before = 14
+		blocks = append(blocks, h)
+		for _, p := range b.g.Synopsis {
+			blocks = append(blocks, b.body(p, "the synopsis"))
+		}
+	}
+	var credits []string
+	if a := strings.TrimSpace(b.opts.Author); a != "" {
+		credits = append(credits, "Guide written by "+a+".")
+	}
+	if p := strings.TrimSpace(b.opts.Publisher); p != "" {
+		credits = append(credits, "Published by "+p+".")
+	}
+	for i, c := range credits {
+		blk := flowBlock{kind: Display, lines: b.lines(plain(c), fonts.Atkinson, tp.MetaSize, w, "the title page"),
+			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1}
+		if i == 0 {
+			blk.before = 8
+		}
+		blocks = append(blocks, blk)
+	}
+	b.flow(blocks)
+}
+
+// tocDests are the destinations listed in the printed contents, created
+// up front (in document order) so that the contents can be laid out
+// before the pages they point to.
+type tocDests struct {
+	quotes   int
+	sections [][]int // per section: its own dest, then its subsections' in order
+	faq      int
+}
+
+func (b *builder) planDests() tocDests {
+	var td tocDests
+	td.quotes = -1
+	if len(b.g.Quotes) > 0 {
+		td.quotes = b.newDest(b.th.Quotes.Title, 0, 0)
+	}
+	var walk func(ss []content.Section, level int) []int
+	walk = func(ss []content.Section, level int) []int {
+		var ids []int
+		for _, s := range ss {
+			ids = append(ids, b.newDest(s.Title, level, level))
+			ids = append(ids, walk(s.Subsections, level+1)...)
+		}
+		return ids
+	}
+	for _, s := range b.g.Sections {
+		ids := []int{b.newDest(s.Title, 0, 0)}
+		ids = append(ids, walk(s.Subsections, 1)...)
+		td.sections = append(td.sections, ids)
+	}
+	td.faq = -1
+	if len(b.g.FAQ) > 0 {
+		td.faq = b.newDest(b.th.FAQ.Title, 0, 0)
+	}
+	return td
+}
+
+// contents is the printed table of contents: each entry's text, a dotted
+// leader and the page number, right-aligned, the whole line a link.
+func (b *builder) contents() {
+	b.startChapter(ContentsPage, b.th.TOC.Title)
+	b.flow([]flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")})
+	b.td = b.planDests()
+	t := b.th.TOC
+	w := b.geo.textW()
+	// Entries repeat headings, whose missing characters are reported there.
+	b.sh.quiet = true
+	defer func() { b.sh.quiet = false }()
+	var blocks []flowBlock
+	for i, d := range b.dests {
+		if d.toc < 0 {
+			continue
+		}
+		fam, st := fonts.Literata, fonts.Regular
+		if d.toc == 0 {
+			fam, st = fonts.Atkinson, fonts.Bold
+		}
+		numFace := mkface(fam, st)
+		digits := b.shape(plain("000"), fam, t.Size, "the contents")
+		numW := width(digits) + 1
+		indent := float64(d.toc) * t.Indent
+		lines := b.lines([]span{{d.title, st}}, fam, t.Size, w-indent-numW-8, where("the contents entry", d.title))
+		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
+			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size}
+		if d.toc == 0 {
+			blk.before = t.TopSpace
+			blk.color = b.th.Headings.Color
+		}
+		blocks = append(blocks, blk)
+	}
+	b.flow(blocks)
+}
+
+// tocNumber places a TOC entry's page number, right-aligned, and the
+// dotted leader that runs to it from the entry's last line.
+func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
+	num := 0
+	if blk.target < len(b.numbers) {
+		num = b.numbers[blk.target]
+	}
+	gs := b.shape(plain(strconv.Itoa(num)), blk.numFace.fam, blk.numSize, "the contents")
+	if len(gs) > 0 {
+		for i := range gs {
+			gs[i].fc = blk.numFace
+		}
+	}
+	nw := width(gs)
+	nx := x0 + b.geo.textW() - nw
+	b.add(Item{Kind: TOCNumber, Level: blk.level, Text: textOf(gs), X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
+		Line: last.Line, Lines: last.Lines, Dest: -1, Target: blk.target, baseline: last.baseline, runs: runsOf(gs), color: blk.color})
+	gap := b.th.TOC.LeaderGap
+	lx, rx := last.X+last.W+gap, nx-gap
+	if rx-lx > gap {
+		b.add(Item{Kind: Rule, X: lx, Y: last.baseline, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
+			dotted: true, color: b.th.TOC.LeaderColor})
+	}
+}
+
+func (b *builder) keyQuotes() {
+	if len(b.g.Quotes) == 0 {
+		return
+	}
+	title := b.th.Quotes.Title
+	b.startChapter(BodyPage, title)
+	blocks := []flowBlock{b.heading(title, 0, b.td.quotes, "Key Quotes")}
+	for _, q := range b.g.Quotes {
+		blocks = append(blocks, b.callout(q.Text, "Key Quotes"))
+	}
+	b.flow(blocks)
+}
+
+// section lays out a body section from a new page, with its subsections.
+func (b *builder) section(s content.Section) {
+	ids := b.td.sections[b.nsection]
+	b.nsection++
+	b.startChapter(BodyPage, clean(s.Title))
+	var blocks []flowBlock
+	k := 0
+	var walk func(s content.Section, level int)
+	walk = func(s content.Section, level int) {
+		at := where("section", s.Title)
+		blocks = append(blocks, b.heading(s.Title, level, ids[k], at))
+		k++
+		for _, bl := range s.Blocks {
+			if bl.Kind == content.BlockQuote {
+				blocks = append(blocks, b.callout(bl.Text, at))
+			} else {
+				blocks = append(blocks, b.body(bl.Text, at))
+			}
+		}
+		for _, sub := range s.Subsections {
+			walk(sub, level+1)
+		}
+	}
+	walk(s, 0)
+	b.flow(blocks)
+}
+
+// faq is the appendix, from a new (in duplex, right-hand) page so that it
+// can be printed alone: each question in bold, its answer below.
+func (b *builder) faq() {
+	if len(b.g.FAQ) == 0 {
+		return
+	}
+	f := b.th.FAQ
+	b.startChapter(BodyPage, f.ShortTitle)
+	blocks := []flowBlock{b.heading(f.Title, 0, b.td.faq, "the FAQ")}
+	w := b.geo.textW()
+	for _, e := range b.g.FAQ {
+		at := where("FAQ question", e.Question)
+		q := flowBlock{kind: Question, level: 1, lines: b.lines([]span{{e.Question, fonts.Bold}}, fonts.Atkinson, f.QuestionSize, w, at),
+			lh: ptToMM(f.QuestionSize * 1.3), before: f.QuestionSpace, after: f.AnswerGap, keep: true,
+			color: b.th.Headings.Color, dest: b.newDest(e.Question, 1, -1), target: -1}
+		blocks = append(blocks, q)
+		for _, a := range e.Answer {
+			blocks = append(blocks, b.body(a, at))
+		}
+	}
+	b.flow(blocks)
+}

@@ -1,0 +1,172 @@
+package pdf
+
+import (
+	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/fonts"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// cover draws the shared cover design (export/cover: palette and wording)
+// as vectors on page 1, in the proportions of the EPUB's raster cover: the
+// "STUDY GUIDE" label with a short rule under it, the book's title on a
+// full-width band (wrapped, balanced and shrunk to fit), an accent rule at
+// the band's foot, the author below, the reading time at the foot.
+//
+// Everything on the cover also appears in the body (title page), so its
+// text is shaped quietly: a missing character is reported once, there.
+func (b *builder) cover() {
+	b.chapter = ""
+	b.newPage(CoverPage)
+	pal := cover.Default
+	t := cover.TextFor(b.g)
+	cs := b.th.Cover
+	W, H := b.geo.w, b.geo.h
+	b.sh.quiet = true
+	defer func() { b.sh.quiet = false }()
+
+	b.add(Item{Kind: Rule, X: 0, Y: 0, W: W, H: H, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Paper)})
+	margin := W * 150 / 1600
+	tw := W - 2*margin
+
+	// Label and its rule.
+	lh := ptToMM(cs.LabelSize * 1.2)
+	y := b.display(b.lines([]span{{t.Label, fonts.Bold}}, fonts.Atkinson, cs.LabelSize, tw, "the cover"), H*300/2560, lh, rgb(pal.Accent))
+	b.add(Item{Kind: Rule, X: W/2 - 12, Y: y + 4, W: 24, H: 0.9, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
+
+	// Title band.
+	bandTop, bandMin, bandMax, pad := H*0.25, H*0.383, H*0.54, H*0.05
+	title := t.Title
+	if clean(title) == "" {
+		title = "Study Guide"
+	}
+	lines, tlh := b.fitTitle(title, tw, bandMax-2*pad)
+	th := float64(len(lines)) * tlh
+	bandH := max(th+2*pad, bandMin)
+	b.add(Item{Kind: Rule, X: 0, Y: bandTop, W: W, H: bandH, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Band)})
+	b.display(lines, bandTop+(bandH-th)/2, tlh, rgb(pal.Title))
+	b.add(Item{Kind: Rule, X: 0, Y: bandTop + bandH, W: W, H: 1.8, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
+
+	// Author, shrunk to three lines at most.
+	if t.Author != "" {
+		gs := b.shape([]span{{t.Author, fonts.Regular}}, fonts.Atkinson, cs.AuthorSize, "the cover")
+		size := cs.AuthorSize
+		al := wrap(gs, tw)
+		for len(al) > 3 && size > 11 {
+			size -= 1
+			gs = scale(gs, size)
+			al = wrap(gs, tw)
+		}
+		if len(al) > 3 {
+			al = al[:3]
+		}
+		b.display(al, bandTop+bandH+H*0.066, ptToMM(size*1.25), rgb(pal.Ink))
+	}
+
+	// Reading time at the foot, under a thin rule.
+	if t.Reading != "" {
+		rlh := ptToMM(cs.ReadingSize * 1.3)
+		rl := b.lines(plain(t.Reading), fonts.Atkinson, cs.ReadingSize, tw, "the cover")
+		if len(rl) > 1 {
+			rl = rl[:1]
+		}
+		top := H - H*0.10 - rlh
+		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Ink)})
+		b.display(rl, top, rlh, rgb(pal.Ink))
+	}
+}
+
+// display places centred lines from top, returning the bottom edge.
+func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float64 {
+	y := top
+	for _, gs := range lines {
+		lw := width(gs)
+		size := 0.0
+		if len(gs) > 0 {
+			size = gs[0].size
+		}
+		b.add(Item{Kind: Display, Text: textOf(gs), X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(y, lh, size), runs: runsOf(gs), color: c})
+		y += lh
+	}
+	return y
+}
+
+// scale re-sizes shaped glyphs: fpdf widths are linear in the size, so a
+// text is shaped (and its missing characters reported) once.
+func scale(gs []glyph, size float64) []glyph {
+	out := make([]glyph, len(gs))
+	for i, g := range gs {
+		g.w = g.w * size / g.size
+		g.size = size
+		out[i] = g
+	}
+	return out
+}
+
+// fitTitle finds the largest size from the theme's title_max down to
+// title_min at which the title wraps into at most title_max_lines lines
+// within maxH, then balances the lines (the narrowest measure that keeps
+// the same number of lines) so that a two-line title does not leave one
+// word alone. At the smallest size a title that still does not fit is cut
+// with an ellipsis; the full title is on the title page and in the
+// metadata.
+func (b *builder) fitTitle(title string, w, maxH float64) ([][]glyph, float64) {
+	cs := b.th.Cover
+	base := b.shape([]span{{title, fonts.Bold}}, fonts.Atkinson, cs.TitleMax, "the cover")
+	for size := cs.TitleMax; ; size -= 2 {
+		if size < cs.TitleMin {
+			size = cs.TitleMin
+		}
+		gs := scale(base, size)
+		lh := ptToMM(size * 1.12)
+		lines := wrap(gs, w)
+		fits := len(lines) <= cs.TitleMaxLines && float64(len(lines))*lh <= maxH+eps
+		if !fits && size > cs.TitleMin {
+			continue
+		}
+		if !fits {
+			n := min(cs.TitleMaxLines, max(1, int(maxH/lh)))
+			lines = b.truncate(lines, n, w)
+			return lines, lh
+		}
+		lo, hi := w*0.5, w
+		for range 14 {
+			mid := (lo + hi) / 2
+			if len(wrap(gs, mid)) == len(lines) {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		return wrap(gs, hi), lh
+	}
+}
+
+// truncate keeps n lines, the last ending in an ellipsis.
+func (b *builder) truncate(lines [][]glyph, n int, w float64) [][]glyph {
+	if len(lines) <= n {
+		return lines
+	}
+	last := append([]glyph(nil), lines[n-1]...)
+	if len(last) > 0 {
+		fc := last[len(last)-1].fc
+		if fc.fam != fonts.Atkinson && fc.fam != fonts.Literata && fc.fam != fonts.NotoSans {
+			fc = mkface(fonts.NotoSans, fc.style)
+		}
+		// Pretend there is more text so that ellipsize always cuts.
+		sp, err := b.sh.m.advance(fc, ' ')
+		if err == nil {
+			g := glyph{r: ' ', fc: fc, size: last[0].size, w: float64(sp) * ptToMM(last[0].size) / 1000}
+			for width(last) <= w {
+				last = append(last, g)
+			}
+			last = append(last, lines[n][0])
+			if cut, err := b.sh.ellipsize(last, w, fc); err == nil && cut != nil {
+				last = cut
+			} else if err != nil {
+				b.err = err
+			}
+		}
+	}
+	return append(lines[:n-1:n-1], last)
+}

@@ -1,0 +1,104 @@
+package pdf
+
+import (
+	"fmt"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/fonts"
+)
+
+// face is one registered font: a family in one style. Families with fewer
+// than four styles are folded onto the files they really have, so that
+// one file is never embedded twice under two names.
+type face struct {
+	fam   fonts.Family
+	style fonts.Style
+}
+
+func mkface(fam fonts.Family, st fonts.Style) face {
+	switch fam {
+	case fonts.Symbols2:
+		st = fonts.Regular
+	case fonts.Symbols:
+		if st == fonts.Italic {
+			st = fonts.Regular
+		} else if st == fonts.BoldItalic {
+			st = fonts.Bold
+		}
+	}
+	return face{fam, st}
+}
+
+// fpdfStyle is fpdf's style string for a face.
+func (fc face) fpdfStyle() string {
+	return [...]string{"", "I", "B", "BI"}[fc.style]
+}
+
+func (fc face) String() string { return fc.fam.Name() + " " + fc.style.String() }
+
+// measurer registers faces with one fpdf document on first use and
+// measures characters in them. fpdf ignores kerning (FONTS.md §4), so a
+// string's width is exactly the sum of its characters' advance widths:
+// per-rune widths are cached and summed, which is what GetStringWidth
+// does internally.
+//
+// Only faces that some text actually uses are registered, because fpdf
+// embeds every registered face, used or not (FONTS.md §5). Each document
+// gets its own copy of the font bytes (fonts.Bytes returns a fresh slice):
+// fpdf's subsetter appends to sub-slices of the file it was given, which
+// would be a data race on shared bytes when guides build in parallel.
+type measurer struct {
+	pdf   *fpdf.Fpdf
+	reg   map[face]bool
+	cw    map[face]map[rune]int // advance in 1/1000 em
+	cur   face
+	isSet bool
+}
+
+func newMeasurer(p *fpdf.Fpdf) *measurer {
+	return &measurer{pdf: p, reg: map[face]bool{}, cw: map[face]map[rune]int{}}
+}
+
+// ensure registers fc with the document if it is not yet.
+func (m *measurer) ensure(fc face) error {
+	if m.reg[fc] {
+		return nil
+	}
+	m.pdf.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), fonts.Bytes(fc.fam, fc.style))
+	if err := m.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: loading font %s: %w", fc, err)
+	}
+	// fpdf prints and swallows TrueType parse errors (FONTS.md §1); SetFont
+	// is what then fails, so select the face once to find out now.
+	m.pdf.SetFont(fc.fam.Name(), fc.fpdfStyle(), 10)
+	if err := m.pdf.Error(); err != nil {
+		return fmt.Errorf("pdf: font %s did not load: %w", fc, err)
+	}
+	m.reg[fc] = true
+	m.cw[fc] = map[rune]int{}
+	m.cur, m.isSet = fc, true
+	return nil
+}
+
+// advance is r's advance width in fc, in 1/1000 em.
+func (m *measurer) advance(fc face, r rune) (int, error) {
+	if w, ok := m.cw[fc][r]; ok && m.reg[fc] {
+		return w, nil
+	}
+	if err := m.ensure(fc); err != nil {
+		return 0, err
+	}
+	if !m.isSet || m.cur != fc {
+		m.pdf.SetFont(fc.fam.Name(), fc.fpdfStyle(), 10)
+		m.cur, m.isSet = fc, true
+	}
+	w := m.pdf.GetStringSymbolWidth(string(r))
+	if err := m.pdf.Error(); err != nil {
+		return 0, fmt.Errorf("pdf: measuring %U in %s: %w", r, fc, err)
+	}
+	m.cw[fc][r] = w
+	return w, nil
+}
+
+// ptToMM converts points to millimetres, the document's unit.
+func ptToMM(pt float64) float64 { return pt * 25.4 / 72 }

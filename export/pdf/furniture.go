@@ -1,0 +1,77 @@
+package pdf
+
+import (
+	"strconv"
+
+	"github.com/guidepress/guidepress/fonts"
+)
+
+// furniture adds the running header (guide title and current part, with
+// a hairline under it) and the footer page number to every page but the
+// cover and the blank versos a duplex build inserts. The title page has a
+// footer but no header: it shows the guide's title already.
+//
+// Simplex: the guide title on the left, the part on the right, the number
+// centred. Duplex: a verso shows the guide title at its outer (left) edge,
+// a recto the part at its outer (right) edge, and numbers sit at the outer
+// corner, where a reader flicking through a stapled handout sees them.
+func (b *builder) furniture() {
+	fu := b.th.Furniture
+	m := b.th.Margins
+	w := b.geo.textW()
+	lh := ptToMM(fu.Size * 1.3)
+	b.sh.quiet = true
+	defer func() { b.sh.quiet = false }()
+	for _, pg := range b.pages {
+		if pg.Kind == CoverPage || pg.Kind == BlankPage {
+			continue
+		}
+		x0 := b.geo.left(pg.Number)
+		recto := pg.Number%2 == 1
+		pg.Footer = true
+		num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Atkinson, fu.Size, "the footer")
+		nw := width(num)
+		nx := x0 + (w-nw)/2
+		if b.geo.duplex {
+			nx = x0
+			if recto {
+				nx = x0 + w - nw
+			}
+		}
+		fy := b.geo.bottom + m.FooterGap - lh/2
+		pg.Items = append(pg.Items, Item{Kind: Footer, Text: textOf(num), X: nx, Y: fy, W: nw, H: lh, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(fy, lh, fu.Size), runs: runsOf(num), color: fu.Color})
+		if pg.Kind == TitlePage {
+			continue
+		}
+		hy := b.geo.top - m.HeaderGap - lh/2
+		put := func(text string, right bool, maxW float64) string {
+			gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
+			gs, err := b.sh.ellipsize(gs, maxW, mkface(fonts.Atkinson, fonts.Regular))
+			if err != nil && b.err == nil {
+				b.err = err
+			}
+			tw := width(gs)
+			x := x0
+			if right {
+				x = x0 + w - tw
+			}
+			pg.Items = append(pg.Items, Item{Kind: Header, Text: textOf(gs), X: x, Y: hy, W: tw, H: lh, Block: -1, Dest: -1, Target: -1,
+				baseline: baseline(hy, lh, fu.Size), runs: runsOf(gs), color: fu.Color})
+			return textOf(gs)
+		}
+		switch {
+		case !b.geo.duplex:
+			put(b.g.Title, false, w*0.48)
+			pg.Header = put(pg.Chapter, true, w*0.48)
+		case recto:
+			pg.Header = put(pg.Chapter, true, w)
+		default:
+			pg.Header = put(b.g.Title, false, w)
+		}
+		if fu.RuleWidth > 0 {
+			pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: hy + lh + 0.8, W: w, H: fu.RuleWidth, Block: -1, Dest: -1, Target: -1,
+				fill: true, color: fu.Rule})
+		}
+	}
+}

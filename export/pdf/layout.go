@@ -1,0 +1,120 @@
+package pdf
+
+import (
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// Layout is what BuildWithLayout records: every page with the items placed
+// on it, and the printed table of contents with the page numbers it shows.
+// Tests prove keep-together rules and TOC numbers from it; nothing else
+// depends on it. Lengths are millimetres from the page's top-left corner.
+type Layout struct {
+	PageWidth, PageHeight float64
+	// TextTop and TextBottom bound the text block; TextLeft(n) and
+	// TextWidth give its horizontal extent on page n.
+	TextTop, TextBottom float64
+	TextWidth           float64
+	Pages               []Page
+	TOC                 []TOCEntry
+	geo                 geometry
+}
+
+// TextLeft is the left edge of the text block on page n (1-based), which
+// moves between recto and verso in a duplex build.
+func (l *Layout) TextLeft(n int) float64 { return l.geo.left(n) }
+
+// PageKind says what a page is for.
+type PageKind string
+
+const (
+	CoverPage    PageKind = "cover"
+	TitlePage    PageKind = "title"
+	ContentsPage PageKind = "contents"
+	BodyPage     PageKind = "body"
+	// BlankPage is a verso left empty so that the next part starts on a
+	// right-hand page in a duplex build; it has no header or footer.
+	BlankPage PageKind = "blank"
+)
+
+// Page is one page of the layout. Number is its 1-based position in the
+// file, which is also the number its footer prints.
+type Page struct {
+	Number  int
+	Kind    PageKind
+	Chapter string // the part the page belongs to ("Plot Summary")
+	Header  string // running header text ("" when there is none)
+	Footer  bool   // whether the page number is printed
+	Items   []Item
+}
+
+// ItemKind says what a placed item is.
+type ItemKind string
+
+const (
+	Heading   ItemKind = "heading"    // a line of a section/subsection heading
+	Line      ItemKind = "line"       // a line of a body paragraph
+	Question  ItemKind = "question"   // a line of an FAQ question
+	Callout   ItemKind = "callout"    // a quotation box (one per page it spans)
+	QuoteLine ItemKind = "quote-line" // a line of text inside a callout
+	TOCLine   ItemKind = "toc-entry"  // a line of a printed TOC entry
+	TOCNumber ItemKind = "toc-number" // the page number of a TOC entry
+	Display   ItemKind = "display"    // cover and title-page text
+	Rule      ItemKind = "rule"       // a decorative rule or filled shape
+	Header    ItemKind = "header"     // running header text
+	Footer    ItemKind = "footer"     // page number
+)
+
+// Item is one thing placed on a page. Y is the top of its box.
+type Item struct {
+	Kind       ItemKind
+	Level      int    // heading level (0 section, 1 subsection, …); TOC depth
+	Text       string // the characters drawn, as extracted text would give them
+	X, Y, W, H float64
+	// Block identifies the paragraph, callout, heading or question the
+	// item belongs to (unique in the document; -1 for none); Line is the
+	// item's line in it and Lines the block's total, so that a test sees
+	// how a block was split across pages.
+	Block, Line, Lines int
+	// Dest is the destination index a heading defines, Target the one a
+	// TOC line links to; -1 when none.
+	Dest, Target int
+
+	// drawing
+	baseline float64
+	runs     []run
+	color    theme.Color
+	fill     bool
+	dotted   bool // a dotted leader from X to X+W at baseline
+	mark     bool // a large opening quotation mark in the box X,Y,W,H
+	strokeW  float64
+}
+
+// TOCEntry is one printed TOC entry: its text, depth, and the page number
+// printed beside it (which is the page its heading is on).
+type TOCEntry struct {
+	Title string
+	Level int
+	Page  int
+	Dest  int
+}
+
+// geometry is the paper and text block, in millimetres.
+type geometry struct {
+	w, h         float64
+	top, bottom  float64 // text block top and bottom edges
+	inner, outer float64
+	duplex       bool
+}
+
+// left is the text block's left edge on page n. Odd pages are rectos:
+// their inner (binding) margin is on the left; a duplex verso mirrors it.
+// Simplex pages all use the recto margins, leaving the wider margin on the
+// left for a staple or hole punch.
+func (g geometry) left(n int) float64 {
+	if g.duplex && n%2 == 0 {
+		return g.outer
+	}
+	return g.inner
+}
+
+func (g geometry) textW() float64 { return g.w - g.inner - g.outer }

@@ -1,0 +1,106 @@
+package pdf
+
+// Line breaking for mixed-font text. fpdf's SplitText and MultiCell break
+// one font's text; a line here may mix Literata with Noto Sans Greek or a
+// Symbols2 pictograph, so lines are broken over glyphs whose widths were
+// measured in their own faces (FONTS.md §3).
+//
+// The breaker is greedy (first fit), which gives the ragged-right setting
+// the theme uses: no stretched spaces, so no rivers. Break opportunities
+// are spaces (the space is dropped at the break) and the point after a
+// hyphen, dash or slash inside a word. A word wider than the whole line
+// (a 200-character string without spaces, a long URL) is broken between
+// characters so that nothing ever crosses the margin.
+
+// breakAfter reports whether a line may end after r when r is inside a
+// word.
+func breakAfter(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2013', '\u2014', '/', '\u2026':
+		return true
+	}
+	return false
+}
+
+// wrap breaks gs into lines no wider than w.
+func wrap(gs []glyph, w float64) [][]glyph {
+	var lines [][]glyph
+	const eps = 1e-6
+	start := 0
+	for start < len(gs) {
+		for start < len(gs) && gs[start].r == ' ' {
+			start++
+		}
+		if start >= len(gs) {
+			break
+		}
+		x := 0.0
+		end, next := -1, -1 // best break so far: line is gs[start:end], resume at next
+		i := start
+		for i < len(gs) {
+			g := gs[i]
+			if g.r == ' ' {
+				end, next = i, i+1
+				x += g.w
+				i++
+				continue
+			}
+			if x+g.w > w+eps {
+				break
+			}
+			x += g.w
+			if breakAfter(g.r) && i+1 < len(gs) && gs[i+1].r != ' ' && i > start {
+				end, next = i+1, i+1
+			}
+			i++
+		}
+		if i >= len(gs) {
+			lines = append(lines, trimSpace(gs[start:]))
+			break
+		}
+		if end > start {
+			lines = append(lines, trimSpace(gs[start:end]))
+			start = next
+			continue
+		}
+		// No break opportunity fits: cut the word where the line is full.
+		if i == start {
+			i++ // a single glyph wider than the line still has to go somewhere
+		}
+		lines = append(lines, gs[start:i])
+		start = i
+	}
+	return lines
+}
+
+func trimSpace(gs []glyph) []glyph {
+	for len(gs) > 0 && gs[len(gs)-1].r == ' ' {
+		gs = gs[:len(gs)-1]
+	}
+	return gs
+}
+
+// ellipsize shortens gs to fit w, ending it with "…" drawn in face fc
+// (every text face has U+2026), for running headers where a long title
+// must stay on one line.
+func (s *shaper) ellipsize(gs []glyph, w float64, fc face) ([]glyph, error) {
+	if width(gs) <= w || len(gs) == 0 {
+		return gs, nil
+	}
+	for len(gs) > 0 {
+		gs = trimSpace(gs[:len(gs)-1])
+		if len(gs) == 0 {
+			break
+		}
+		size := gs[len(gs)-1].size
+		aw, err := s.m.advance(fc, '…')
+		if err != nil {
+			return nil, err
+		}
+		ell := glyph{r: '…', fc: fc, size: size, w: float64(aw) * ptToMM(size) / 1000}
+		if width(gs)+ell.w <= w {
+			return append(append([]glyph(nil), gs...), ell), nil
+		}
+	}
+	return nil, nil
+}

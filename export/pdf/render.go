@@ -1,0 +1,127 @@
+package pdf
+
+import (
+	"fmt"
+	"unicode/utf16"
+
+	"codeberg.org/go-pdf/fpdf"
+)
+
+// render draws a finished layout into the document: every page, every
+// item, the internal links of the contents and the outline (bookmarks).
+// fpdf records errors instead of returning them, so the error is checked
+// after each page and at the end.
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
+	links := make([]int, len(dests))
+	for i := range dests {
+		links[i] = p.AddLink()
+	}
+	for _, pg := range lay.Pages {
+		p.AddPage()
+		for i := range pg.Items {
+			it := &pg.Items[i]
+			if it.Dest >= 0 {
+				d := dests[it.Dest]
+				p.SetLink(links[it.Dest], it.Y, pg.Number)
+				if d.outline >= 0 {
+					// Bookmark converts UTF-8 to UTF-16 itself but knows only
+					// the Basic Multilingual Plane; CESU-8 makes it write the
+					// surrogate pairs an emoji in a title needs.
+					p.Bookmark(cesu8(d.title), d.outline, it.Y)
+				}
+			}
+			drawItem(p, it)
+			if it.Target >= 0 {
+				// The whole row of a contents entry is the link, from the
+				// entry's start to the right edge of the text block.
+				right := lay.geo.left(pg.Number) + lay.geo.textW()
+				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
+			}
+		}
+		if err := p.Error(); err != nil {
+			return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
+		}
+	}
+	return p.Error()
+}
+
+func drawItem(p *fpdf.Fpdf, it *Item) {
+	c := it.color
+	switch {
+	case it.mark:
+		p.SetFillColor(int(c.R), int(c.G), int(c.B))
+		quoteMark(p, it.X, it.Y, it.W, it.H)
+	case it.dotted:
+		p.SetDrawColor(int(c.R), int(c.G), int(c.B))
+		p.SetLineWidth(0.32)
+		p.SetLineCapStyle("round")
+		p.SetDashPattern([]float64{0, 1.6}, 0)
+		p.Line(it.X, it.Y, it.X+it.W, it.Y)
+		p.SetDashPattern([]float64{}, 0)
+		p.SetLineCapStyle("butt")
+	case it.fill:
+		p.SetFillColor(int(c.R), int(c.G), int(c.B))
+		p.Rect(it.X, it.Y, it.W, it.H, "F")
+	case len(it.runs) > 0:
+		p.SetTextColor(int(c.R), int(c.G), int(c.B))
+		for _, r := range it.runs {
+			p.SetFont(r.fc.fam.Name(), r.fc.fpdfStyle(), r.size)
+			p.Text(it.X+r.dx, it.baseline, r.text)
+		}
+	}
+}
+
+// quoteMark draws a large opening quotation mark (“) as two filled
+// shapes in the box x, y, w, h. It is drawn as vectors, not as a glyph,
+// so that copying a quotation out of the PDF does not pick up an
+// unbalanced quotation mark.
+func quoteMark(p *fpdf.Fpdf, x, y, w, h float64) {
+	gap := w * 0.12
+	mw := (w - gap) / 2
+	for i := range 2 {
+		mx := x + float64(i)*(mw+gap)
+		r := mw / 2
+		cx, cy := mx+r, y+h-r
+		// The tail: from the ball's left side up and to the right to a
+		// thin tip, back down inside, into the ball.
+		p.MoveTo(cx-r*0.98, cy+r*0.05)
+		p.CurveBezierCubicTo(cx-r*1.05, cy-r*1.3, cx-r*0.2, cy-r*2.2, cx+r*0.95, cy-r*2.5)
+		p.LineTo(cx+r*1.0, cy-r*2.2)
+		p.CurveBezierCubicTo(cx+r*0.2, cy-r*1.9, cx-r*0.15, cy-r*1.4, cx+r*0.1, cy-r*0.95)
+		p.ClosePath()
+		p.DrawPath("F")
+		p.Circle(cx, cy, r, "F")
+	}
+}
+
+// utf16be is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with
+// a byte order mark, surrogate pairs for characters beyond U+FFFF. fpdf's
+// own conversion knows only the Basic Multilingual Plane, so metadata is
+// passed pre-encoded with isUTF8 false; fpdf then only escapes it.
+func utf16be(s string) string {
+	u := utf16.Encode([]rune(s))
+	b := make([]byte, 2, 2+2*len(u))
+	b[0], b[1] = 0xFE, 0xFF
+	for _, v := range u {
+		b = append(b, byte(v>>8), byte(v))
+	}
+	return string(b)
+}
+
+// cesu8 writes characters beyond U+FFFF as two three-byte surrogates
+// (CESU-8), which fpdf's UTF-8 to UTF-16 conversion turns into a correct
+// surrogate pair.
+func cesu8(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r <= 0xFFFF {
+			b = append(b, string(r)...)
+			continue
+		}
+		hi, lo := utf16.EncodeRune(r)
+		for _, v := range []rune{hi, lo} {
+			b = append(b, byte(0xE0|(v>>12)), byte(0x80|((v>>6)&0x3F)), byte(0x80|(v&0x3F)))
+		}
+	}
+	return string(b)
+}

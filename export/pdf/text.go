@@ -1,0 +1,279 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/fonts"
+	"golang.org/x/text/unicode/norm"
+	"golang.org/x/text/unicode/runenames"
+)
+
+// glyph is one character placed in one face at one size; w is its advance
+// in millimetres.
+type glyph struct {
+	r    rune
+	fc   face
+	size float64 // points
+	w    float64
+}
+
+// span is a piece of text in one style (a paragraph may mix roman and
+// italic, e.g. a book title inside a sentence).
+type span struct {
+	text  string
+	style fonts.Style
+}
+
+func plain(s string) []span { return []span{{s, fonts.Regular}} }
+
+// clean prepares model text for setting: NFC (so that "e" + U+0301 uses the
+// font's precomposed "é"), soft hyphens and invisible format characters
+// removed (fpdf has no hyphenation and would draw U+00AD as a visible
+// hyphen), every run of white space folded to one space. A no-break space
+// is kept: it binds, and every face has it.
+func clean(s string) string {
+	s = norm.NFC.String(s)
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u00A0':
+		case r == '\u00AD':
+			continue
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			space = true
+			continue
+		case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
+			// Kept for now: shape uses them to fold an emoji sequence
+			// into one replacement, then drops them.
+		case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
+			continue // bidi controls, zero-width space, BOM …
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isVariationSelector(r rune) bool {
+	return (r >= 0xFE00 && r <= 0xFE0F) || (r >= 0xE0100 && r <= 0xE01EF)
+}
+func isEmojiModifier(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
+func isTag(r rune) bool           { return r >= 0xE0020 && r <= 0xE007F }
+func isRegional(r rune) bool      { return r >= 0x1F1E6 && r <= 0x1F1FF }
+
+// replacement is what a character no embedded face can draw becomes: a
+// visible white square, drawn from a face that really has it (Literata
+// does), so the reader sees that something is missing and copy-paste gives
+// U+25A1, never U+FFFD or a .notdef box.
+const replacement = '\u25A1'
+
+// reporter collects one warning per missing character and place, in the
+// order they are first met, with a count.
+type reporter struct {
+	order []missKey
+	count map[missKey]int
+	seq   map[missKey]bool
+}
+
+type missKey struct {
+	r       rune
+	where   string
+	dropped bool
+}
+
+func newReporter() *reporter {
+	return &reporter{count: map[missKey]int{}, seq: map[missKey]bool{}}
+}
+
+func (rp *reporter) miss(r rune, where string, dropped, inSequence bool) {
+	k := missKey{r, where, dropped}
+	if rp.count[k] == 0 {
+		rp.order = append(rp.order, k)
+	}
+	rp.count[k]++
+	if inSequence {
+		rp.seq[k] = true
+	}
+}
+
+func runeLabel(r rune) string {
+	name := runenames.Name(r)
+	if name == "" || strings.HasPrefix(name, "<") {
+		return fmt.Sprintf("U+%04X", r)
+	}
+	return fmt.Sprintf("U+%04X %s", r, name)
+}
+
+func (rp *reporter) diagnostics() []content.Diagnostic {
+	var out []content.Diagnostic
+	for _, k := range rp.order {
+		n := rp.count[k]
+		what := runeLabel(k.r)
+		if rp.seq[k] {
+			what += " (an emoji sequence)"
+		}
+		var msg string
+		if k.dropped {
+			msg = fmt.Sprintf("PDF: no embedded font has the combining mark %s in %s; it was left out", what, k.where)
+		} else {
+			why := "no embedded font has it"
+			if k.r > 0xFFFF {
+				why = "the PDF writer supports only the Basic Multilingual Plane, and no embedded font has it"
+			}
+			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (%s); it is shown as %q", what, k.where, why, string(replacement))
+		}
+		if n > 1 {
+			msg += fmt.Sprintf(" (%d times)", n)
+		}
+		out = append(out, content.Diagnostic{Severity: content.Warning, Message: msg})
+	}
+	return out
+}
+
+// shaper turns text into glyphs, choosing a face per character: the
+// primary family when it has the letter, else the first fallback that does
+// (fonts.Pick), else the visible replacement with a warning.
+type shaper struct {
+	m     *measurer
+	rep   *reporter
+	quiet bool // text that repeats what is reported elsewhere (cover, headers, contents)
+}
+
+// drawable reports which face draws r for primary family fam in style st.
+// fpdf writes text as 16-bit CIDs, so nothing above U+FFFF is drawable
+// even where a face has it (FONTS.md §7).
+func drawable(fam fonts.Family, st fonts.Style, r rune) (face, bool) {
+	if r > 0xFFFF {
+		return face{}, false
+	}
+	f, ok := fonts.Pick(fam, st, r)
+	return mkface(f, st), ok
+}
+
+// shape sets spans in family fam at size points. where names the place
+// for diagnostics ("section \"Themes\"").
+func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	var out []glyph
+	add := func(r rune, fc face) error {
+		w, err := s.m.advance(fc, r)
+		if err != nil {
+			return err
+		}
+		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w) * ptToMM(size) / 1000})
+		return nil
+	}
+	for _, sp := range spans {
+		rs := []rune(clean(sp.text))
+		for i := 0; i < len(rs); i++ {
+			r := rs[i]
+			if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
+				continue // joiners and selectors on drawable text: invisible
+			}
+			if fc, ok := drawable(fam, sp.style, r); ok {
+				if err := add(r, fc); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			if unicode.Is(unicode.Mn, r) {
+				if !s.quiet {
+					s.rep.miss(r, where, true, false)
+				}
+				continue
+			}
+			// One replacement for a whole emoji sequence: the base, its
+			// modifiers and selectors, ZWJ-joined parts, a flag's pair.
+			seq := false
+			j := i + 1
+			if isRegional(r) && j < len(rs) && isRegional(rs[j]) {
+				j++
+				seq = true
+			}
+			for j < len(rs) {
+				c := rs[j]
+				if isVariationSelector(c) || isEmojiModifier(c) || isTag(c) || c == '\u20E3' {
+					j++
+					continue
+				}
+				if c == '\u200D' && j+1 < len(rs) {
+					j += 2
+					seq = true
+					continue
+				}
+				break
+			}
+			if !s.quiet {
+				s.rep.miss(r, where, false, seq)
+			}
+			i = j - 1
+			rfc, ok := drawable(fam, sp.style, replacement)
+			rr := replacement
+			if !ok {
+				rr, rfc = '?', mkface(fam, sp.style)
+			}
+			if err := add(rr, rfc); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return out, nil
+}
+
+// width is the advance of a run of glyphs in millimetres.
+func width(gs []glyph) float64 {
+	w := 0.0
+	for _, g := range gs {
+		w += g.w
+	}
+	return w
+}
+
+// textOf is the characters of a run of glyphs, as a reader copying them
+// out of the PDF would get them.
+func textOf(gs []glyph) string {
+	var b strings.Builder
+	for _, g := range gs {
+		b.WriteRune(g.r)
+	}
+	return b.String()
+}
+
+// run is a stretch of a line drawn in one face: the unit fpdf's Text
+// draws. dx is its offset from the line's start.
+type run struct {
+	fc   face
+	size float64
+	text string
+	dx   float64
+	w    float64
+}
+
+// runsOf groups a line's glyphs into runs of one face and size.
+func runsOf(gs []glyph) []run {
+	var out []run
+	x := 0.0
+	var b strings.Builder
+	start := 0
+	for i := 0; i <= len(gs); i++ {
+		if i == len(gs) || (i > start && (gs[i].fc != gs[start].fc || gs[i].size != gs[start].size)) {
+			if i > start {
+				out = append(out, run{fc: gs[start].fc, size: gs[start].size, text: b.String(), dx: x, w: width(gs[start:i])})
+				x += width(gs[start:i])
+			}
+			b.Reset()
+			start = i
+		}
+		if i < len(gs) {
+			b.WriteRune(gs[i].r)
+		}
+	}
+	return out
+}
