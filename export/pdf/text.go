@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -35,31 +36,42 @@ func plain(s string) []span { return []span{{s, fonts.Regular}} }
 // hyphen), every run of white space folded to one space. A no-break space
 // is kept: it binds, and every face has it.
 func clean(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
+	rs, _ := cleanSpans(plain(s))
+	return string(rs)
+}
+
+// cleanSpans is clean over a sequence of styled spans, folding spaces
+// across their boundaries ("A study guide to " + italic title + " by …"),
+// and returns each kept character's style.
+func cleanSpans(spans []span) ([]rune, []fonts.Style) {
+	var out []rune
+	var sts []fonts.Style
 	space := false
-	for _, r := range s {
-		switch {
-		case r == '\u00A0':
-		case r == '\u00AD':
-			continue
-		case unicode.IsSpace(r) || unicode.IsControl(r):
-			space = true
-			continue
-		case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
-			// Kept for now: shape uses them to fold an emoji sequence
-			// into one replacement, then drops them.
-		case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
-			continue // bidi controls, zero-width space, BOM …
+	for _, sp := range spans {
+		for _, r := range norm.NFC.String(sp.text) {
+			switch {
+			case r == '\u00A0':
+			case r == '\u00AD':
+				continue
+			case unicode.IsSpace(r) || unicode.IsControl(r):
+				space = true
+				continue
+			case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
+				// Kept for now: shape uses them to fold an emoji sequence
+				// into one replacement, then drops them.
+			case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
+				continue // bidi controls, zero-width space, BOM …
+			}
+			if space && len(out) > 0 {
+				out = append(out, ' ')
+				sts = append(sts, sp.style)
+			}
+			space = false
+			out = append(out, r)
+			sts = append(sts, sp.style)
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
 	}
-	return b.String()
+	return out, sts
 }
 
 func isVariationSelector(r rune) bool {
@@ -75,33 +87,60 @@ func isRegional(r rune) bool      { return r >= 0x1F1E6 && r <= 0x1F1FF }
 // U+25A1, never U+FFFD or a .notdef box.
 const replacement = '\u25A1'
 
-// reporter collects one warning per missing character and place, in the
-// order they are first met, with a count.
+// reporter collects the characters no face could draw, one warning per
+// character and place, in the order they are first met, with a count.
+// Letters of a script no face has (Hebrew, Arabic, Devanagari, …) are
+// reported together: one warning naming the script and its letters.
 type reporter struct {
 	order []missKey
-	count map[missKey]int
-	seq   map[missKey]bool
+	miss  map[missKey]*missed
 }
 
 type missKey struct {
-	r       rune
+	r       rune   // the character, or 0 for a script group
+	script  string // the script of a letter group
 	where   string
 	dropped bool
 }
 
-func newReporter() *reporter {
-	return &reporter{count: map[missKey]int{}, seq: map[missKey]bool{}}
+type missed struct {
+	runes []rune
+	count int
+	seq   bool
 }
 
-func (rp *reporter) miss(r rune, where string, dropped, inSequence bool) {
-	k := missKey{r, where, dropped}
-	if rp.count[k] == 0 {
+func newReporter() *reporter { return &reporter{miss: map[missKey]*missed{}} }
+
+// scriptOf is the Unicode script of a letter, "" for symbols, emoji and
+// characters of the Common or Inherited scripts.
+func scriptOf(r rune) string {
+	if !unicode.IsLetter(r) {
+		return ""
+	}
+	for name, tbl := range unicode.Scripts {
+		if name != "Common" && name != "Inherited" && unicode.Is(tbl, r) {
+			return name
+		}
+	}
+	return ""
+}
+
+func (rp *reporter) add(r rune, where string, dropped, inSequence bool) {
+	k := missKey{r: r, where: where, dropped: dropped}
+	if sc := scriptOf(r); sc != "" && !dropped {
+		k = missKey{script: sc, where: where}
+	}
+	m := rp.miss[k]
+	if m == nil {
+		m = &missed{}
+		rp.miss[k] = m
 		rp.order = append(rp.order, k)
 	}
-	rp.count[k]++
-	if inSequence {
-		rp.seq[k] = true
+	if !slices.Contains(m.runes, r) {
+		m.runes = append(m.runes, r)
 	}
+	m.count++
+	m.seq = m.seq || inSequence
 }
 
 func runeLabel(r rune) string {
@@ -115,23 +154,37 @@ func runeLabel(r rune) string {
 func (rp *reporter) diagnostics() []content.Diagnostic {
 	var out []content.Diagnostic
 	for _, k := range rp.order {
-		n := rp.count[k]
-		what := runeLabel(k.r)
-		if rp.seq[k] {
-			what += " (an emoji sequence)"
-		}
+		m := rp.miss[k]
 		var msg string
-		if k.dropped {
-			msg = fmt.Sprintf("PDF: no embedded font has the combining mark %s in %s; it was left out", what, k.where)
-		} else {
+		switch {
+		case k.dropped:
+			msg = fmt.Sprintf("PDF: no embedded font has the combining mark %s in %s; it was left out", runeLabel(k.r), k.where)
+		case k.script != "":
+			var names []string
+			for i, r := range m.runes {
+				if i == 4 {
+					names = append(names, fmt.Sprintf("… %d different letters in all", len(m.runes)))
+					break
+				}
+				names = append(names, runeLabel(r))
+			}
+			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each is shown as %q",
+				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), string(replacement))
+		default:
+			what := runeLabel(k.r)
+			if m.seq {
+				what += " (in an emoji sequence)"
+			}
 			why := "no embedded font has it"
 			if k.r > 0xFFFF {
-				why = "the PDF writer supports only the Basic Multilingual Plane, and no embedded font has it"
+				why = "no embedded font has it, and the PDF writer supports only the Basic Multilingual Plane"
 			}
 			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (%s); it is shown as %q", what, k.where, why, string(replacement))
 		}
-		if n > 1 {
-			msg += fmt.Sprintf(" (%d times)", n)
+		if k.script != "" {
+			msg += fmt.Sprintf(" (%d letters)", m.count)
+		} else if m.count > 1 {
+			msg += fmt.Sprintf(" (%d times)", m.count)
 		}
 		out = append(out, content.Diagnostic{Severity: content.Warning, Message: msg})
 	}
@@ -170,58 +223,57 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w) * ptToMM(size) / 1000})
 		return nil
 	}
-	for _, sp := range spans {
-		rs := []rune(clean(sp.text))
-		for i := 0; i < len(rs); i++ {
-			r := rs[i]
-			if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
-				continue // joiners and selectors on drawable text: invisible
-			}
-			if fc, ok := drawable(fam, sp.style, r); ok {
-				if err := add(r, fc); err != nil {
-					return nil, err
-				}
-				continue
-			}
-			if unicode.Is(unicode.Mn, r) {
-				if !s.quiet {
-					s.rep.miss(r, where, true, false)
-				}
-				continue
-			}
-			// One replacement for a whole emoji sequence: the base, its
-			// modifiers and selectors, ZWJ-joined parts, a flag's pair.
-			seq := false
-			j := i + 1
-			if isRegional(r) && j < len(rs) && isRegional(rs[j]) {
-				j++
-				seq = true
-			}
-			for j < len(rs) {
-				c := rs[j]
-				if isVariationSelector(c) || isEmojiModifier(c) || isTag(c) || c == '\u20E3' {
-					j++
-					continue
-				}
-				if c == '\u200D' && j+1 < len(rs) {
-					j += 2
-					seq = true
-					continue
-				}
-				break
-			}
-			if !s.quiet {
-				s.rep.miss(r, where, false, seq)
-			}
-			i = j - 1
-			rfc, ok := drawable(fam, sp.style, replacement)
-			rr := replacement
-			if !ok {
-				rr, rfc = '?', mkface(fam, sp.style)
-			}
-			if err := add(rr, rfc); err != nil {
+	rs, sts := cleanSpans(spans)
+	for i := 0; i < len(rs); i++ {
+		st := sts[i]
+		r := rs[i]
+		if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
+			continue // joiners and selectors on drawable text: invisible
+		}
+		if fc, ok := drawable(fam, st, r); ok {
+			if err := add(r, fc); err != nil {
 				return nil, err
 			}
+			continue
+		}
+		if unicode.Is(unicode.Mn, r) {
+			if !s.quiet {
+				s.rep.add(r, where, true, false)
+			}
+			continue
+		}
+		// One replacement for a whole emoji sequence: the base, its
+		// modifiers and selectors, ZWJ-joined parts, a flag's pair.
+		seq := false
+		j := i + 1
+		if isRegional(r) && j < len(rs) && isRegional(rs[j]) {
+			j++
+			seq = true
+		}
+		for j < len(rs) {
+			c := rs[j]
+			if isVariationSelector(c) || isEmojiModifier(c) || isTag(c) || c == '\u20E3' {
+				j++
+				continue
+			}
+			if c == '\u200D' && j+1 < len(rs) {
+				j += 2
+				seq = true
+				continue
+			}
+			break
+		}
+		if !s.quiet {
+			s.rep.add(r, where, false, seq)
+		}
+		i = j - 1
+		rfc, ok := drawable(fam, st, replacement)
+		rr := replacement
+		if !ok {
+			rr, rfc = '?', mkface(fam, st)
+		}
+		if err := add(rr, rfc); err != nil {
+			return nil, err
 		}
 	}
 	return out, nil
