@@ -85,6 +85,13 @@ func (b *book) finalise(raw []byte) ([]byte, error) {
 		if files[name], err = setLang(x, b.g.Language); err != nil {
 			return nil, fmt.Errorf("epub: %s: %w", name, err)
 		}
+		if d.File == coverFile {
+			// go-epub cannot set a body class; the cover page needs one to
+			// drop the text margins and fit the image to the screen.
+			if files[name], err = setBodyClass(files[name], "cover"); err != nil {
+				return nil, fmt.Errorf("epub: %s: %w", name, err)
+			}
+		}
 	}
 
 	// Our navigation document and NCX replace go-epub's.
@@ -128,6 +135,15 @@ func setLang(x []byte, lang string) ([]byte, error) {
 	return bytes.Replace(x, []byte(root), attr.Bytes(), 1), nil
 }
 
+// setBodyClass adds a (constant, trusted) class to the body go-epub wrote.
+func setBodyClass(x []byte, class string) ([]byte, error) {
+	const body = `<body dir="auto">`
+	if bytes.Count(x, []byte(body)) != 1 {
+		return nil, fmt.Errorf("no single <body> element to set a class on")
+	}
+	return bytes.Replace(x, []byte(body), []byte(`<body dir="auto" class="`+class+`">`), 1), nil
+}
+
 func unzip(data []byte) (map[string][]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -163,6 +179,8 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	// ZIP's DOS dates start in 1980; SOURCE_DATE_EPOCH=0 must still work.
 	if min := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC); t.Before(min) {
 		t = min
+	} else if max := time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC); t.After(max) {
+		t = max
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -170,9 +188,14 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 		return flate.NewWriter(w, flate.BestCompression)
 	})
 	mt := []byte(mimetype)
+	// The legacy DOS fields date the entry without adding the extended
+	// timestamp extra field that Modified would (OCF forbids extra fields
+	// on mimetype).
 	w, err := zw.CreateRaw(&zip.FileHeader{
 		Name: "mimetype", Method: zip.Store, CRC32: crc32.ChecksumIEEE(mt),
 		CompressedSize64: uint64(len(mt)), UncompressedSize64: uint64(len(mt)),
+		ModifiedDate: uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9),
+		ModifiedTime: uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11),
 	})
 	if err != nil {
 		return nil, err
