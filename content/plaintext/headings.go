@@ -78,7 +78,7 @@ func anchorOf(s string) anchor {
 }
 
 // abbreviations may end a heading with a full stop ("Kathy H.", "Tommy D.").
-var abbreviations = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "st.": true, "jr.": true, "sr.": true, "etc.": true, "vol.": true, "no.": true}
+var abbreviations = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "st.": true, "jr.": true, "sr.": true, "etc.": true, "vol.": true, "no.": true, "co.": true, "inc.": true, "ltd.": true, "bros.": true}
 
 // shortHeading says whether text, on its own, reads like a heading: short,
 // with a letter in it, not a list item or a quotation, and not ending like a
@@ -88,7 +88,7 @@ func shortHeading(s string) bool {
 	if n == 0 || n > 120 || len(strings.Fields(s)) > 16 || listItem(s) {
 		return false
 	}
-	if !strings.ContainsFunc(s, unicode.IsLetter) {
+	if !strings.ContainsFunc(s, unicode.IsLetter) || attribution(s) {
 		return false
 	}
 	if _, _, ok := wholeQuote(s); ok {
