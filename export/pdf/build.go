@@ -149,9 +149,19 @@ func (b *builder) result() *Layout {
 	for _, pg := range b.pages {
 		lay.Pages = append(lay.Pages, *pg)
 	}
+	// An entry's title is what the contents print (with any character no
+	// font has already replaced), joined over its lines.
+	printed := map[int][]string{}
+	for _, pg := range b.pages {
+		for _, it := range pg.Items {
+			if it.Kind == TOCLine {
+				printed[it.Target] = append(printed[it.Target], it.Text)
+			}
+		}
+	}
 	for i, d := range b.dests {
 		if d.toc >= 0 {
-			lay.TOC = append(lay.TOC, TOCEntry{Title: d.title, Level: d.toc, Page: b.numbers[i], Dest: i})
+			lay.TOC = append(lay.TOC, TOCEntry{Title: strings.Join(printed[i], " "), Level: d.toc, Page: b.numbers[i], Dest: i})
 		}
 	}
 	return lay

@@ -78,10 +78,11 @@ func (b *builder) newPage(kind PageKind) {
 // startChapter begins a part of the guide on a new page; in a duplex build
 // on a right-hand (odd) page, leaving a clean blank verso if needed.
 func (b *builder) startChapter(kind PageKind, chapter string) {
-	b.chapter = chapter
 	if b.geo.duplex && len(b.pages)%2 == 1 {
+		b.chapter = ""
 		b.newPage(BlankPage)
 	}
+	b.chapter = chapter
 	b.newPage(kind)
 	b.cont = kind
 	if kind == TitlePage {

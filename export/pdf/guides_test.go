@@ -49,7 +49,10 @@ func sampleGuide() *content.Guide {
 		},
 	}
 	n := 0
-	para := func(s int) content.Block { n++; return content.Block{Kind: content.Paragraph, Text: lorem(s+n, 3+(s+n)%6)} }
+	para := func(s int) content.Block {
+		n++
+		return content.Block{Kind: content.Paragraph, Text: lorem(s+n, 3+(s+n)%6)}
+	}
 	quote := func(t string) content.Block { return content.Block{Kind: content.BlockQuote, Text: t} }
 	g.Sections = []content.Section{
 		{Title: "Plot Summary", Subsections: []content.Section{
@@ -92,7 +95,7 @@ func trickyGuide() *content.Guide {
 		Book:           content.Book{Title: `The <Glass> & "Iron" Garden`, Author: "Zoë Ångström-O'Brien"},
 		Language:       "en",
 		ReadingMinutes: 7,
-		Synopsis:       []string{`A <script>alert("x")</script> tale of glass & iron 📚 with a soft\u00adhyphen and ⏱ ★ ✓ → symbols.`},
+		Synopsis:       []string{`A <script>alert("x")</script> tale of glass & iron 📚 with a soft` + "\u00ad" + `hyphen and ⏱ ★ ✓ → symbols.`},
 		Quotes: []content.Quote{
 			{Text: "Ὦ ξεῖν᾽, ἀγγέλλειν — and Пушкин said “enough”. 👩‍👩‍👧 🇫🇷"},
 			{Text: "שלום עולם and مرحبا بالعالم sit beside English."},
@@ -111,4 +114,46 @@ func trickyGuide() *content.Guide {
 			{Question: `Is <Glass> & "Iron" a fable?`, Answer: []string{"Yes & no: <em>both</em>."}},
 		},
 	}
+}
+
+// stressGuide has blocks of every length in many orders, so that page
+// ends fall before, after and inside headings, short and long paragraphs,
+// callouts and FAQ questions: the keep-together rules meet every case.
+func stressGuide() *content.Guide {
+	g := sampleGuide()
+	g.Title = "Stress Test — A Study Guide"
+	g.Sections = nil
+	rnd := uint64(12345)
+	next := func(n int) int {
+		rnd = rnd*6364136223846793005 + 1442695040888963407
+		return int((rnd >> 33) % uint64(n))
+	}
+	for s := 0; s < 6; s++ {
+		sec := content.Section{Title: fmt.Sprintf("Section %d", s+1)}
+		for k := 0; k < 3; k++ {
+			sec.Blocks = append(sec.Blocks, content.Block{Kind: content.Paragraph, Text: lorem(s*10+k, 1+next(9))})
+		}
+		for u := 0; u < 5+next(5); u++ {
+			sub := content.Section{Title: fmt.Sprintf("Subsection %d.%d with a title of some length", s+1, u+1)}
+			for k := 0; k < 1+next(6); k++ {
+				kind := content.Paragraph
+				n := 1 + next(10)
+				if next(4) == 0 {
+					kind, n = content.BlockQuote, 1+next(5)
+				}
+				sub.Blocks = append(sub.Blocks, content.Block{Kind: kind, Text: lorem(s*100+u*10+k, n)})
+			}
+			sec.Subsections = append(sec.Subsections, sub)
+		}
+		g.Sections = append(g.Sections, sec)
+	}
+	g.FAQ = nil
+	for i := 0; i < 30; i++ {
+		var ans []string
+		for k := 0; k < 1+next(3); k++ {
+			ans = append(ans, lorem(200+i*3+k, 1+next(6)))
+		}
+		g.FAQ = append(g.FAQ, content.FAQEntry{Question: fmt.Sprintf("Question %d: %s?", i+1, lorem(i, 1+next(2))), Answer: ans})
+	}
+	return g
 }

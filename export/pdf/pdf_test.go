@@ -1,0 +1,517 @@
+package pdf
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/checkers"
+)
+
+// check-pdf.sh requires Title and Author in the Info dictionary unless
+// --no-meta is given. A guidepress PDF has an Author only when the user
+// names the guide's author (the novelist did not write the guide), so the
+// structural check builds with Author set, the way a teacher or library
+// would, and TestMetadata proves the no-author case separately.
+var teacher = export.Options{Author: "Ms A. Teacher", Publisher: "Hillside School Library"}
+
+func TestCheckPDF(t *testing.T) {
+	for _, f := range fixtures(t) {
+		t.Run(f.name, func(t *testing.T) {
+			out, _, _ := build(t, f.g, teacher)
+			path := write(t, f.name, out)
+			checkers.MustPass(t, "check-pdf.sh", "--min-pages", "4", "--expect-text", "Contents", path)
+		})
+	}
+	t.Run("no-author", func(t *testing.T) {
+		out, _, _ := build(t, sampleGuide(), export.Options{})
+		checkers.MustPass(t, "check-pdf.sh", "--no-meta", write(t, "no-author", out))
+	})
+}
+
+// TestTOCPages proves the printed contents: every entry's number is the
+// page its heading is on, the footer of that page prints the same number,
+// and pdftotext of that page finds the heading there.
+func TestTOCPages(t *testing.T) {
+	for _, f := range fixtures(t) {
+		t.Run(f.name, func(t *testing.T) {
+			out, lay, _ := build(t, f.g, teacher)
+			path := write(t, f.name, out)
+			if len(lay.TOC) == 0 {
+				t.Fatal("no contents entries")
+			}
+			printed := map[int]string{} // dest → number printed in the contents
+			for _, pg := range lay.Pages {
+				for _, it := range pg.Items {
+					if it.Kind == TOCNumber {
+						printed[it.Target] = it.Text
+					}
+				}
+			}
+			for _, e := range lay.TOC {
+				if got := printed[e.Dest]; got != fmt.Sprint(e.Page) {
+					t.Errorf("%q: contents print %q, entry says %d", e.Title, got, e.Page)
+				}
+				pg := lay.Pages[e.Page-1]
+				found := false
+				for _, it := range pg.Items {
+					if it.Dest == e.Dest && it.Kind == Heading {
+						found = true
+					}
+					if it.Kind == Footer && it.Text != fmt.Sprint(e.Page) {
+						t.Errorf("page %d prints %q in its footer", e.Page, it.Text)
+					}
+				}
+				if !found {
+					t.Errorf("%q: heading is not on page %d of the layout", e.Title, e.Page)
+				}
+				if txt := pageText(t, path, e.Page); !strings.Contains(squash(txt), squash(e.Title)) {
+					t.Errorf("%q: not in pdftotext of page %d:\n%s", e.Title, e.Page, txt)
+				}
+			}
+		})
+	}
+}
+
+// flowKinds are the items the flow places (not furniture or decoration).
+var flowKinds = map[ItemKind]bool{Heading: true, Line: true, Question: true, QuoteLine: true, TOCLine: true, Display: true}
+
+// checkLayout proves the keep-together rules and that nothing leaves the
+// text block.
+func checkLayout(t *testing.T, lay *Layout) {
+	t.Helper()
+	th := mustTheme(t)
+	const eps = 0.05
+	type share struct{ pages, lines []int }
+	blocks := map[int]*share{}
+	for pi, pg := range lay.Pages {
+		if pg.Kind == BlankPage && len(pg.Items) > 0 {
+			t.Errorf("blank page %d has %d items", pg.Number, len(pg.Items))
+		}
+		left, right := lay.TextLeft(pg.Number), lay.TextLeft(pg.Number)+lay.TextWidth
+		var last *Item
+		for i := range pg.Items {
+			it := &pg.Items[i]
+			if pg.Kind == CoverPage {
+				if it.X < -eps || it.X+it.W > lay.PageWidth+eps || it.Y+it.H > lay.PageHeight+eps {
+					t.Errorf("cover item %q overflows the page", it.Text)
+				}
+				continue
+			}
+			if !flowKinds[it.Kind] && it.Kind != Callout {
+				continue
+			}
+			if it.X < left-eps || it.X+it.W > right+eps {
+				t.Errorf("page %d: %s %q spans x %.1f–%.1f outside the text block %.1f–%.1f", pg.Number, it.Kind, trim(it.Text), it.X, it.X+it.W, left, right)
+			}
+			if it.Y < lay.TextTop-eps || it.Y+it.H > lay.TextBottom+eps {
+				t.Errorf("page %d: %s %q spans y %.1f–%.1f outside the text block", pg.Number, it.Kind, trim(it.Text), it.Y, it.Y+it.H)
+			}
+			if it.Kind == Callout && it.Line == 0 {
+				lh := ptToMM(th.Callout.Size * th.Callout.Leading)
+				need := float64(min(2, it.Lines))*lh + 2*th.Callout.PaddingY
+				if room := lay.TextBottom - it.Y; room+eps < need || (it.Lines >= 2 && room+eps < 2*lh+2*th.Callout.PaddingY) {
+					t.Errorf("page %d: a callout starts with %.1f mm of room, less than two lines", pg.Number, room)
+				}
+			}
+			if it.Kind == Callout {
+				continue
+			}
+			last = it
+			if it.Block >= 0 && it.Kind != Display {
+				s := blocks[it.Block]
+				if s == nil {
+					s = &share{}
+					blocks[it.Block] = s
+				}
+				if n := len(s.pages); n == 0 || s.pages[n-1] != pg.Number {
+					s.pages = append(s.pages, pg.Number)
+					s.lines = append(s.lines, 0)
+				}
+				s.lines[len(s.lines)-1]++
+			}
+		}
+		if last != nil && (last.Kind == Heading || last.Kind == Question) {
+			// An empty section (a heading with nothing under it) may end
+			// its page: nothing follows it in its own part.
+			nextSame := pi+1 < len(lay.Pages) && lay.Pages[pi+1].Chapter == pg.Chapter && lay.Pages[pi+1].Kind != BlankPage
+			if nextSame {
+				t.Errorf("page %d ends with the %s %q", pg.Number, last.Kind, trim(last.Text))
+			}
+		}
+	}
+	for id, s := range blocks {
+		if len(s.pages) < 2 {
+			continue
+		}
+		for i, n := range s.lines {
+			if n < 2 {
+				t.Errorf("block %d is split %v over pages %v: a single line is left alone on page %d", id, s.lines, s.pages, s.pages[i])
+			}
+		}
+	}
+}
+
+func trim(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "…"
+	}
+	return s
+}
+
+func TestKeepTogether(t *testing.T) {
+	configs := []export.Options{
+		{Paper: export.A4}, {Paper: export.Letter},
+		{Paper: export.A4, Duplex: true}, {Paper: export.Letter, Duplex: true},
+	}
+	for _, f := range fixtures(t) {
+		for _, o := range configs {
+			t.Run(fmt.Sprintf("%s/%s/duplex=%v", f.name, o.Paper, o.Duplex), func(t *testing.T) {
+				_, lay, _ := build(t, f.g, o)
+				checkLayout(t, lay)
+			})
+		}
+	}
+}
+
+// TestTakeRules pins the split decisions the flow makes.
+func TestTakeRules(t *testing.T) {
+	for _, c := range []struct {
+		n, k     int
+		fresh    bool
+		minStart int
+		want     int
+	}{
+		{3, 5, false, 1, 3},  // fits
+		{3, 2, false, 1, 0},  // would leave a widow or an orphan: move
+		{4, 2, false, 1, 2},  // 2 + 2
+		{5, 4, false, 1, 3},  // keep two for the next page
+		{10, 1, false, 1, 0}, // a lone line at the foot: move
+		{1, 1, false, 2, 0},  // a callout needs two lines of room
+		{2, 2, false, 2, 2},
+		{80, 45, true, 1, 45}, // longer than a page: fill it
+		{46, 45, true, 1, 44}, // …but leave two for the next
+	} {
+		if got := take(c.n, c.k, c.fresh, c.minStart); got != c.want {
+			t.Errorf("take(%d, %d, %v, %d) = %d, want %d", c.n, c.k, c.fresh, c.minStart, got, c.want)
+		}
+	}
+}
+
+// TestTextInOrder finds every highlighted quote, block quote and FAQ
+// question of the model in the extracted text, in the model's order.
+func TestTextInOrder(t *testing.T) {
+	for _, f := range fixtures(t) {
+		if !f.printable {
+			continue
+		}
+		t.Run(f.name, func(t *testing.T) {
+			out, lay, diags := build(t, f.g, teacher)
+			if len(diags) > 0 {
+				t.Fatalf("printable fixture has diagnostics: %v", diags)
+			}
+			text := squash(bodyText(t, write(t, f.name, out), lay))
+			var want []string
+			for _, q := range f.g.Quotes {
+				want = append(want, q.Text)
+			}
+			var walk func([]content.Section)
+			walk = func(ss []content.Section) {
+				for _, s := range ss {
+					for _, b := range s.Blocks {
+						if b.Kind == content.BlockQuote {
+							want = append(want, b.Text)
+						}
+					}
+					walk(s.Subsections)
+				}
+			}
+			walk(f.g.Sections)
+			for _, e := range f.g.FAQ {
+				want = append(want, e.Question)
+			}
+			if len(want) == 0 {
+				t.Fatal("fixture has nothing to look for")
+			}
+			at := 0
+			for _, w := range want {
+				i := strings.Index(text[at:], squash(clean(w)))
+				if i < 0 {
+					t.Errorf("not found (in order) in the extracted text: %q", trim(w))
+					continue
+				}
+				at += i + len(squash(clean(w)))
+			}
+		})
+	}
+}
+
+// TestTricky: markup characters, emoji, right-to-left text, a long word
+// and a long line come out right, and every character that cannot be
+// printed is reported.
+func TestTricky(t *testing.T) {
+	g := trickyGuide()
+	out, lay, diags := build(t, g, teacher)
+	path := write(t, "tricky", out)
+	all := runTool(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	for _, s := range []string{`The <Glass> & "Iron" Garden`, `<script>alert("x")</script>`, "softhyphen", "⏱ ★ ✓ →", "Пушкин", "ξεῖν", "Ελληνικά & Кириллица <b>", strings.Repeat("x", 200), "é composed"} {
+		if !strings.Contains(squash(all), squash(s)) {
+			t.Errorf("extracted text lacks %q", s)
+		}
+	}
+	if strings.ContainsRune(all, '\uFFFD') || strings.ContainsRune(all, '\u00AD') {
+		t.Error("extracted text has U+FFFD or a soft hyphen")
+	}
+	info := pdfinfo(t, path)
+	if info["Title"] != g.Title {
+		t.Errorf("Title = %q, want %q", info["Title"], g.Title)
+	}
+	msgs := ""
+	for _, d := range diags {
+		if d.Severity != content.Warning {
+			t.Errorf("diagnostic is not a warning: %+v", d)
+		}
+		msgs += d.Message + "\n"
+	}
+	for _, s := range []string{"U+1F4DA BOOKS", "in the synopsis", "U+1F600 GRINNING FACE", `section "Ελληνικά & Кириллица <b>"`, "U+1F389", "Hebrew", "Arabic", "U+05E9 HEBREW LETTER SHIN", "U+1F469 WOMAN (in an emoji sequence)", "Basic Multilingual Plane"} {
+		if !strings.Contains(msgs, s) {
+			t.Errorf("diagnostics do not mention %q:\n%s", s, msgs)
+		}
+	}
+	// One replacement per emoji sequence: the family (4 code points and
+	// 3 joiners) and the flag (2 regional indicators) are one □ each.
+	if !strings.Contains(all, "“enough”. □ □") {
+		t.Errorf("emoji sequences not folded into one replacement each:\n%s", all)
+	}
+	// The emoji stays in the outline (bookmarks are shown in the viewer's
+	// own fonts) thanks to the surrogate pairs.
+	if ol := runTool(t, "qpdf", "--json", "--json-key=outlines", path); !strings.Contains(ol, "Emoji 🎉 in a heading") {
+		t.Errorf("outline lacks the emoji heading:\n%s", ol)
+	}
+	checkLayout(t, lay)
+}
+
+func TestPaper(t *testing.T) {
+	for _, c := range []struct {
+		paper export.Paper
+		w, h  float64 // points
+	}{{export.A4, 595.28, 841.89}, {export.Letter, 612, 792}, {"", 595.28, 841.89}} {
+		out, lay, _ := build(t, sampleGuide(), export.Options{Paper: c.paper})
+		path := write(t, "paper", out)
+		info := pdfinfo(t, path, "-f", "1", "-l", fmt.Sprint(len(lay.Pages)))
+		for n := 1; n <= len(lay.Pages); n++ {
+			var w, h float64
+			fmt.Sscanf(info[fmt.Sprintf("Page %4d size", n)], "%g x %g", &w, &h)
+			if math.Abs(w-c.w) > 0.5 || math.Abs(h-c.h) > 0.5 {
+				t.Errorf("%q page %d is %gx%g pt, want %gx%g", c.paper, n, w, h, c.w, c.h)
+			}
+		}
+	}
+	if _, _, err := Build(sampleGuide(), export.Options{Paper: "a5"}); err == nil {
+		t.Error("unknown paper accepted")
+	}
+}
+
+// TestDuplex: every part starts on a right-hand (odd) page, inserted
+// blanks are clean, margins mirror.
+func TestDuplex(t *testing.T) {
+	for _, f := range fixtures(t) {
+		t.Run(f.name, func(t *testing.T) {
+			out, lay, _ := build(t, f.g, export.Options{Duplex: true, Paper: export.Letter})
+			path := write(t, f.name, out)
+			starts := 0
+			prev := "-"
+			for _, pg := range lay.Pages {
+				first := pg.Chapter != prev || pg.Kind == TitlePage || pg.Kind == CoverPage
+				if pg.Kind != BlankPage {
+					prev = pg.Chapter
+				}
+				if pg.Kind == BlankPage {
+					if pg.Number%2 != 0 {
+						t.Errorf("blank page %d is a recto", pg.Number)
+					}
+					if txt := strings.TrimSpace(pageText(t, path, pg.Number)); txt != "" {
+						t.Errorf("blank page %d has text %q", pg.Number, txt)
+					}
+					continue
+				}
+				if first && pg.Kind != BlankPage {
+					starts++
+					if pg.Number%2 != 1 {
+						t.Errorf("%q starts on page %d, a verso", pg.Chapter, pg.Number)
+					}
+				}
+			}
+			if starts < 4 {
+				t.Errorf("only %d parts found", starts)
+			}
+			if lay.TextLeft(1) == lay.TextLeft(2) {
+				t.Error("duplex margins do not mirror")
+			}
+			_, simplex, _ := build(t, f.g, export.Options{Paper: export.Letter})
+			if simplex.TextLeft(1) != simplex.TextLeft(2) {
+				t.Error("simplex margins move between pages")
+			}
+		})
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	g := sampleGuide()
+	a, _, _ := build(t, g, teacher)
+	b, _, _ := build(t, g, teacher)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two builds with the same time differ")
+	}
+	// With SOURCE_DATE_EPOCH set and no explicit time, rebuilds match and
+	// carry that date.
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	c, _, err := Build(g, export.Options{Author: teacher.Author})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _, _ := Build(g, export.Options{Author: teacher.Author})
+	if !bytes.Equal(c, d) {
+		t.Fatal("two builds under SOURCE_DATE_EPOCH differ")
+	}
+	info := pdfinfo(t, write(t, "sde", c), "-isodates")
+	if info["CreationDate"] != "2023-11-14T22:13:20Z" && info["CreationDate"] != "2023-11-14T22:13:20" {
+		t.Errorf("CreationDate = %q, want SOURCE_DATE_EPOCH's 2023-11-14T22:13:20", info["CreationDate"])
+	}
+}
+
+// TestParallel builds different guides at once (run with -race) and
+// checks each against its serial build.
+func TestParallel(t *testing.T) {
+	gs := []*content.Guide{sampleGuide(), trickyGuide(), stressGuide(), sampleGuide()}
+	want := make([][]byte, len(gs))
+	for i, g := range gs {
+		want[i], _, _ = build(t, g, export.Options{Modified: fixed, Duplex: i%2 == 1})
+	}
+	var wg sync.WaitGroup
+	errs := make(chan error, 4*len(gs))
+	for r := 0; r < 4; r++ {
+		for i, g := range gs {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				got, _, err := Build(g, export.Options{Modified: fixed, Duplex: i%2 == 1})
+				if err != nil {
+					errs <- err
+				} else if !bytes.Equal(got, want[i]) {
+					errs <- fmt.Errorf("guide %d: parallel build differs from serial", i)
+				}
+			}()
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		t.Error(err)
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	g := sampleGuide()
+	out, _, _ := build(t, g, export.Options{})
+	path := write(t, "meta", out)
+	info := pdfinfo(t, path)
+	want := map[string]string{
+		"Title":    g.Title,
+		"Subject":  "A study guide to Never Let Me Go by Kazuo Ishiguro",
+		"Keywords": "study guide; Never Let Me Go; Kazuo Ishiguro; quotes; FAQ",
+		"Creator":  "guidepress",
+		"Producer": Producer,
+	}
+	for k, v := range want {
+		if info[k] != v {
+			t.Errorf("%s = %q, want %q", k, info[k], v)
+		}
+	}
+	if a, ok := info["Author"]; ok {
+		t.Errorf("Author = %q without opts.Author: the novelist must not be named as the guide's author", a)
+	}
+	if !bytes.Contains(out, []byte("/Lang (en)")) {
+		t.Error("catalogue has no /Lang (en)")
+	}
+	out, _, _ = build(t, g, teacher)
+	if a := pdfinfo(t, write(t, "meta2", out))["Author"]; a != teacher.Author {
+		t.Errorf("Author = %q, want %q", a, teacher.Author)
+	}
+	// A language tag that could break out of the catalogue's string is
+	// never written as is.
+	g.Language = "fr-CA"
+	out, _, _ = build(t, g, export.Options{})
+	if !bytes.Contains(out, []byte("/Lang (fr-CA)")) {
+		t.Error("catalogue has no /Lang (fr-CA)")
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	if _, _, err := Build(nil, export.Options{}); err == nil {
+		t.Error("nil guide accepted")
+	}
+	g := sampleGuide()
+	g.Title = ""
+	if _, _, err := Build(g, export.Options{}); err == nil {
+		t.Error("invalid guide accepted")
+	}
+	// A guide with nothing but a synopsis still builds.
+	min := &content.Guide{Title: "Bare", Book: content.Book{Title: "Bare"}, Language: "en", Synopsis: []string{"Only this."}}
+	if _, _, err := Build(min, export.Options{}); err != nil {
+		t.Errorf("minimal guide: %v", err)
+	}
+}
+
+// FuzzBuild: whatever the text, Build returns a PDF or an error, never
+// panics, and the layout keeps inside the text block.
+func FuzzBuild(f *testing.F) {
+	f.Add("The <Glass> & \"Iron\" Garden", "x\u00ad y 😀 שלום", "Why?")
+	f.Add(strings.Repeat("W", 300), strings.Repeat("word ", 1000), "")
+	f.Add("\u200f\u202e", "e\u0301\u0301\u0301", "🇫🇷")
+	f.Fuzz(func(t *testing.T, title, body, q string) {
+		g := &content.Guide{Title: title, Book: content.Book{Title: title}, Language: "en",
+			Quotes:   []content.Quote{{Text: body}},
+			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: body}, {Kind: content.BlockQuote, Text: q + body}}}},
+			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: []string{body}}}}
+		if g.Validate() != nil {
+			return
+		}
+		out, lay, _, err := BuildWithLayout(g, export.Options{Modified: fixed})
+		if err != nil {
+			t.Fatalf("valid guide failed: %v", err)
+		}
+		if !bytes.HasPrefix(out, []byte("%PDF-")) {
+			t.Fatal("not a PDF")
+		}
+		checkLayout(t, lay)
+	})
+}
+
+func BenchmarkBuild(b *testing.B) {
+	gs := map[string]*content.Guide{"sample": sampleGuide()}
+	if p := checkers.RepoRoot() + "/examples/frankenstein.txt"; fileExists(p) {
+		gs["frankenstein"] = loadFile(b, p)
+	}
+	if d := checkers.SharedDir(); d != "" && fileExists(d+"/seed/never-let-me-go.txt") {
+		gs["seed"] = loadFile(b, d+"/seed/never-let-me-go.txt")
+	}
+	for name, g := range gs {
+		b.Run(name, func(b *testing.B) {
+			var size int
+			for b.Loop() {
+				out, _, err := Build(g, export.Options{Modified: fixed})
+				if err != nil {
+					b.Fatal(err)
+				}
+				size = len(out)
+			}
+			b.ReportMetric(float64(size), "bytes/pdf")
+		})
+	}
+}
