@@ -203,6 +203,16 @@ func (b *book) plan() error {
 	return nil
 }
 
+// short drops the data: URL that go-epub's FileRetrievalError quotes in
+// full (hundreds of kilobytes of base64) and keeps the cause.
+func short(err error) error {
+	var fr *goepub.FileRetrievalError
+	for errors.As(err, &fr) {
+		err = fr.Err
+	}
+	return err
+}
+
 func dataURL(mediaType string, data []byte) string {
 	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
 }
@@ -244,20 +254,22 @@ func (b *book) assemble() ([]byte, error) {
 
 	cssPath, err := e.AddCSS(dataURL("text/css", b.stylesheet()), cssFile)
 	if err != nil {
-		return nil, fmt.Errorf("epub: adding the stylesheet: %w", err)
+		return nil, fmt.Errorf("epub: adding the stylesheet: %w", short(err))
 	}
 	if _, err := e.AddImage(dataURL(b.cover.MediaType, b.cover.Data), b.coverImageFile()); err != nil {
-		return nil, fmt.Errorf("epub: adding the cover image: %w", err)
+		return nil, fmt.Errorf("epub: adding the cover image: %w", short(err))
 	}
 	if b.opts.EmbedFonts {
 		for _, f := range literata {
-			if _, err := e.AddFont(dataURL("font/ttf", fonts.Bytes(fonts.Literata, f.style)), f.file); err != nil {
-				return nil, fmt.Errorf("epub: embedding %s: %w", f.file, err)
+			// go-epub's data: URL parser predates the "font/" top-level
+			// type; the manifest's media type is set by extension later.
+			if _, err := e.AddFont(dataURL("application/octet-stream", fonts.Bytes(fonts.Literata, f.style)), f.file); err != nil {
+				return nil, fmt.Errorf("epub: embedding %s: %w", f.file, short(err))
 			}
 		}
 		// The OFL requires the licence to travel with the fonts.
 		if _, err := e.AddFont(dataURL("text/plain", fonts.License(fonts.Literata)), oflFile); err != nil {
-			return nil, fmt.Errorf("epub: adding the font licence: %w", err)
+			return nil, fmt.Errorf("epub: adding the font licence: %w", short(err))
 		}
 	}
 	for _, d := range b.docs {
