@@ -33,8 +33,29 @@ func (b *builder) cover() {
 	y := b.display(b.lines([]span{{t.Label, fonts.Bold}}, fonts.Atkinson, cs.LabelSize, tw, "the cover"), H*300/2560, lh, rgb(pal.Accent))
 	b.add(Item{Kind: Rule, X: W/2 - 12, Y: y + 4, W: 24, H: 0.9, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
 
+	// Reading time at the foot, under a thin rule.
+	foot := H - H*0.10 // the author must end above this
+	if t.Reading != "" {
+		rlh := ptToMM(cs.ReadingSize * 1.3)
+		rl := b.lines(plain(t.Reading), fonts.Atkinson, cs.ReadingSize, tw, "the cover")
+		if len(rl) > 1 {
+			rl = rl[:1]
+		}
+		top := H - H*0.10 - rlh
+		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Ink)})
+		b.display(rl, top, rlh, rgb(pal.Ink))
+		foot = top - 6 - 8
+	}
+
 	// Title band.
+	// The band grows with the title, but leaves room for two lines of
+	// author above the foot.
 	bandTop, bandMin, bandMax, pad := H*0.25, H*0.383, H*0.54, H*0.05
+	authorRoom := 0.0
+	if t.Author != "" {
+		authorRoom = H*0.066 + 2*ptToMM(cs.AuthorSize*1.25)
+	}
+	bandMax = max(bandMin, min(bandMax, foot-authorRoom-bandTop))
 	title := t.Title
 	if clean(title) == "" {
 		title = "Study Guide"
@@ -46,33 +67,46 @@ func (b *builder) cover() {
 	b.display(lines, bandTop+(bandH-th)/2, tlh, rgb(pal.Title))
 	b.add(Item{Kind: Rule, X: 0, Y: bandTop + bandH, W: W, H: 1.8, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
 
-	// Author, shrunk to three lines at most.
+	// Author between the band and the foot: at most three balanced lines,
+	// shrunk until they fit the room there.
 	if t.Author != "" {
+		top := bandTop + bandH + H*0.066
 		gs := b.shape([]span{{t.Author, fonts.Regular}}, fonts.Atkinson, cs.AuthorSize, "the cover")
 		size := cs.AuthorSize
-		al := wrap(gs, tw)
-		for len(al) > 3 && size > 11 {
-			size -= 1
+		for {
 			gs = scale(gs, size)
-			al = wrap(gs, tw)
+			al := wrap(gs, tw)
+			alh := ptToMM(size * 1.25)
+			if (len(al) <= 3 && top+float64(len(al))*alh <= foot) || size <= 9 {
+				if n := int((foot - top) / alh); len(al) > n {
+					al = b.truncate(al, max(n, 1), tw)
+				}
+				al = balance(gs, al, tw)
+				b.display(al, top, alh, rgb(pal.Ink))
+				break
+			}
+			size--
 		}
-		if len(al) > 3 {
-			al = al[:3]
-		}
-		b.display(al, bandTop+bandH+H*0.066, ptToMM(size*1.25), rgb(pal.Ink))
 	}
+}
 
-	// Reading time at the foot, under a thin rule.
-	if t.Reading != "" {
-		rlh := ptToMM(cs.ReadingSize * 1.3)
-		rl := b.lines(plain(t.Reading), fonts.Atkinson, cs.ReadingSize, tw, "the cover")
-		if len(rl) > 1 {
-			rl = rl[:1]
-		}
-		top := H - H*0.10 - rlh
-		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Ink)})
-		b.display(rl, top, rlh, rgb(pal.Ink))
+// balance re-wraps lines at the narrowest measure that keeps their number,
+// so that a two-line title or name does not leave one word alone. Lines
+// that were cut short with an ellipsis are left as they are.
+func balance(gs []glyph, lines [][]glyph, w float64) [][]glyph {
+	if len(lines) < 2 || len(wrap(gs, w)) != len(lines) {
+		return lines
 	}
+	lo, hi := w*0.5, w
+	for range 14 {
+		mid := (lo + hi) / 2
+		if len(wrap(gs, mid)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return wrap(gs, hi)
 }
 
 // display places centred lines from top, returning the bottom edge.
@@ -129,16 +163,7 @@ func (b *builder) fitTitle(title string, w, maxH float64) ([][]glyph, float64) {
 			lines = b.truncate(lines, n, w)
 			return lines, lh
 		}
-		lo, hi := w*0.5, w
-		for range 14 {
-			mid := (lo + hi) / 2
-			if len(wrap(gs, mid)) == len(lines) {
-				hi = mid
-			} else {
-				lo = mid
-			}
-		}
-		return wrap(gs, hi), lh
+		return balance(gs, lines, w), lh
 	}
 }
 
