@@ -43,7 +43,9 @@ func (p *parser) heading(i int) bool {
 	if !u.before || !shortHeading(u.text) {
 		return false
 	}
-	if u.after {
+	if u.after || anchorOf(u.text) != noAnchor {
+		// A known section name on a line of its own is a heading even
+		// when its text follows without a blank line.
 		return true
 	}
 	// No blank line after it: still a heading when a full paragraph follows.
@@ -139,8 +141,8 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 }
 
 func (p *parser) newSubsection(st *bodyState, u unit) {
-	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 && st.secAnchor == noAnchor {
-		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, give %q a subsection heading or use a known section name", u.text, st.sec.Title, st.sec.Title)
+	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 {
+		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, follow it directly with a subsection heading or give it a known section name", u.text, st.sec.Title)
 	}
 	st.sec.Subsections = append(st.sec.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
 	st.sub = &st.sec.Subsections[len(st.sec.Subsections)-1]

@@ -108,15 +108,40 @@ var (
 func listItem(s string) bool { return numberedRE.MatchString(s) || bulletRE.MatchString(s) }
 
 // continues reports whether next continues a hard-wrapped paragraph whose
-// last line so far is prev: prev is long and stops mid-sentence.
-func continues(prev, next string) bool {
+// last line so far is prev: prev is long and stops mid-sentence, or, in a
+// file that is hard-wrapped throughout, prev is long and not a question.
+func continues(prev, next string, wrapped bool) bool {
 	if listItem(next) || utf8.RuneCountInString(prev) < 40 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev, `"”’')]`))
+	if wrapped {
+		return last != '?' && last != ':'
+	}
 	switch last {
 	case '.', '!', '?', ':', ';', '…':
 		return false
 	}
 	return true
+}
+
+// hardWrapped reports whether the text is wrapped at a fixed width, as
+// e-mail and old text files are: no line is much longer than 80 columns and
+// most long lines are close to the same width. Paragraph-per-line text
+// (the seed's shape) has many lines far longer.
+func hardWrapped(lines []string) bool {
+	long, near := 0, 0
+	for _, l := range lines {
+		n := utf8.RuneCountInString(strings.TrimSpace(l))
+		switch {
+		case n > 100:
+			return false
+		case n >= 55:
+			near++
+		}
+		if n >= 30 {
+			long++
+		}
+	}
+	return near >= 3 && near*2 >= long
 }

@@ -92,6 +92,7 @@ func (p *parser) smart(s string) string {
 // split is the first pass: tidy, repair, set residue aside, group units.
 func (p *parser) split(text string) {
 	lines := strings.Split(strings.ToValidUTF8(text, "\uFFFD"), "\n")
+	wrapped := hardWrapped(lines)
 	var cur *unit
 	flush := func(after bool) {
 		if cur != nil {
@@ -116,7 +117,7 @@ func (p *parser) split(text string) {
 			sep = true
 			continue
 		}
-		if cur != nil && continues(last, s) {
+		if cur != nil && continues(last, s, wrapped) {
 			cur.text += " " + s
 			last = s
 			continue

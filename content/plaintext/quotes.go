@@ -101,12 +101,26 @@ func quoteText(s string) string {
 }
 
 // attribution reports a line that names the speaker of the quote before it
-// ("— Miss Emily, Chapter 22").
+// ("— Miss Emily, Chapter 22"): a dash, then a short text that is not itself
+// a quotation. After a plain hyphen, which also marks list items, the text
+// must be name-short and not end like a sentence.
 func attribution(s string) bool {
-	for _, p := range []string{"—", "–", "―", "--", "- ", "~"} {
-		if strings.HasPrefix(s, p) && utf8.RuneCountInString(s) <= 120 {
-			return true
+	for _, p := range []string{"—", "–", "―", "--", "~", "- "} {
+		if !strings.HasPrefix(s, p) {
+			continue
 		}
+		rest := strings.TrimSpace(strings.TrimPrefix(s, p))
+		if rest == "" || utf8.RuneCountInString(rest) > 100 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("\"“‘'«„", r) {
+			return false
+		}
+		if p == "- " {
+			last, _ := utf8.DecodeLastRuneInString(rest)
+			return utf8.RuneCountInString(rest) <= 40 && !strings.ContainsRune(".!?", last)
+		}
+		return true
 	}
 	return false
 }

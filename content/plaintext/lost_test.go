@@ -1,0 +1,147 @@
+package plaintext
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/decode"
+	"github.com/guidepress/guidepress/content/typography"
+	"github.com/guidepress/guidepress/internal/checkers"
+)
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// words splits text into its words: runs of letters, digits and marks.
+// Punctuation is ignored, so smart quotes and repaired dashes do not count
+// as changes.
+func words(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
+	})
+}
+
+var (
+	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s*`)
+	leadBy     = regexp.MustCompile(`(?i)^by\b`)
+)
+
+// lostText returns the input lines whose words do not appear, in order and
+// contiguously, in the model. Lines that are residue by definition are
+// exempt, and so are the markers the model holds as structure rather than
+// text: the headings of the quotes and of the FAQ, the word "by" of a
+// by-line and list numbers. The check is independent of how the parser
+// classified each line.
+func lostText(text string, g *content.Guide) []string {
+	var model []string
+	for _, t := range modelTexts(g) {
+		for _, w := range words(t) {
+			if !strings.EqualFold(w, "by") {
+				model = append(model, w)
+			}
+		}
+	}
+	joined := "\x00" + strings.Join(model, "\x00") + "\x00"
+	rep := typography.NewRepairs()
+	var lost []string
+	for i, raw := range strings.Split(text, "\n") {
+		line := rep.Line(i+1, tidy(raw))
+		if line == "" || classifyResidue(line) != notResidue {
+			continue
+		}
+		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
+			continue
+		}
+		line = leadNumber.ReplaceAllString(line, "")
+		line = leadBy.ReplaceAllString(line, "")
+		var ws []string
+		for _, w := range words(line) {
+			if !strings.EqualFold(w, "by") {
+				ws = append(ws, w)
+			}
+		}
+		if len(ws) == 0 {
+			continue
+		}
+		if !strings.Contains(joined, "\x00"+strings.Join(ws, "\x00")+"\x00") {
+			lost = append(lost, raw)
+		}
+	}
+	return lost
+}
+
+func fixtureFiles(t testing.TB) []string {
+	var files []string
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../examples/*.txt", "testdata/cases/*.txt"} {
+		m, _ := filepath.Glob(pattern)
+		files = append(files, m...)
+	}
+	if len(files) < 10 {
+		t.Fatalf("only %d fixtures found", len(files))
+	}
+	return files
+}
+
+// TestNoTextLost: every line of every fixture that is not residue ends up in
+// the model, its words in order.
+func TestNoTextLost(t *testing.T) {
+	files := fixtureFiles(t)
+	if d := checkers.SharedDir(); d != "" {
+		// The seed too, when ../shared is there.
+		if p := filepath.Join(d, "seed", "never-let-me-go.txt"); fileExists(p) {
+			files = append(files, p)
+		}
+	}
+	for _, path := range files {
+		t.Run(filepath.Base(path), func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text, _, err := decode.Text(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, smart := range []bool{false, true} {
+				g, err := Parse(text, Options{NoSmart: !smart})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := g.Validate(); err != nil {
+					t.Fatal(err)
+				}
+				for _, l := range lostText(text, g) {
+					t.Errorf("lost: %q", l)
+				}
+			}
+		})
+	}
+}
+
+// TestLostTextDetects makes sure the property check can fail: dropping a
+// block, a quote or a word from the model is reported.
+func TestLostTextDetects(t *testing.T) {
+	text := "Title\nby Author\n\nKey Quotes\n\n1. A quote here.\n\nPlot Summary\n\nFirst paragraph here.\n\nSecond paragraph here.\n"
+	g, err := Parse(text, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if lost := lostText(text, g); len(lost) != 0 {
+		t.Fatalf("intact model lost %q", lost)
+	}
+	g.Sections[0].Blocks = g.Sections[0].Blocks[:1]
+	if lost := lostText(text, g); len(lost) != 1 || lost[0] != "Second paragraph here." {
+		t.Errorf("dropped block: lost = %q", lost)
+	}
+	g.Quotes[0].Text = "A quote"
+	if lost := lostText(text, g); len(lost) != 2 {
+		t.Errorf("shortened quote: lost = %q", lost)
+	}
+}
