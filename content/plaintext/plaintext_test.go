@@ -1,0 +1,260 @@
+package plaintext
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// outline renders a model compactly, text included, so that table tests can
+// assert the exact structure in a few readable lines.
+func outline(g *content.Guide) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "book: %s | %s | %d min | %s\n", g.Book.Title, g.Book.Author, g.ReadingMinutes, g.Title)
+	for _, s := range g.Synopsis {
+		fmt.Fprintf(&b, "synopsis: %s\n", s)
+	}
+	for _, q := range g.Quotes {
+		fmt.Fprintf(&b, "quote: %s\n", q.Text)
+	}
+	var walk func(string, []content.Section)
+	walk = func(indent string, ss []content.Section) {
+		for _, s := range ss {
+			fmt.Fprintf(&b, "%ssection: %s\n", indent, s.Title)
+			for _, bl := range s.Blocks {
+				fmt.Fprintf(&b, "%s  %s: %s\n", indent, bl.Kind, bl.Text)
+			}
+			walk(indent+"  ", s.Subsections)
+		}
+	}
+	walk("", g.Sections)
+	for _, f := range g.FAQ {
+		fmt.Fprintf(&b, "faq: %s\n", f.Question)
+		for _, a := range f.Answer {
+			fmt.Fprintf(&b, "  answer: %s\n", a)
+		}
+	}
+	for _, d := range g.Diagnostics {
+		if d.Severity != content.Info {
+			fmt.Fprintf(&b, "%s %d: %s\n", d.Severity, d.Line, d.Message)
+		}
+	}
+	return b.String()
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		opts           Options
+	}{{
+		name: "author on the by line, key quotes numbered with ) and curly marks",
+		in:   "Pride & Prejudice\nby Jane Austen\n\nKey Quotes\n\n1) “It is a truth universally acknowledged.”\n2) ‘Tolerable.’\n\nPlot Summary\n\nA ball. A proposal.\n",
+		want: `book: Pride & Prejudice | Jane Austen | 0 min | Pride & Prejudice — A Study Guide
+quote: It is a truth universally acknowledged.
+quote: Tolerable.
+section: Plot Summary
+  paragraph: A ball. A proposal.
+`,
+	}, {
+		name: "author on the line after by",
+		in:   "Anna Karenina\n\nby\n\nLeo Tolstoy\n\nPlot Summary\n\nA train.\n",
+		want: "book: Anna Karenina | Leo Tolstoy | 0 min | Anna Karenina — A Study Guide\nsection: Plot Summary\n  paragraph: A train.\n",
+	}, {
+		name: "blank by line, author from the caption",
+		in:   "Moby-Dick\n\nby\n\n⏱ 12 min read\nMoby-Dick by Herman Melville  - Book Cover Summary\nA whale.\nBuy the book on Amazon\n\nMemorable Quotes\n\n\"Call me Ishmael.\"\n\nThemes\n\nObsession.\n00:00 00:00\n",
+		want: "book: Moby-Dick | Herman Melville | 12 min | Moby-Dick — A Study Guide\nsynopsis: A whale.\nquote: Call me Ishmael.\nsection: Themes\n  paragraph: Obsession.\n",
+	}, {
+		name: "no by line at all",
+		in:   "Beowulf\n\nSummary\n\nA monster, a mother, a dragon.\n",
+		want: "book: Beowulf |  | 0 min | Beowulf — A Study Guide\nsection: Summary\n  paragraph: A monster, a mother, a dragon.\nwarning 1: no author found; put \"by AUTHOR\" on the line under the title\n",
+	}, {
+		name: "title with markup characters is kept verbatim, text is smartened",
+		in:   "The <Glass> & \"Iron\" Garden\nBy: Ζωή Ηλιοπούλου\n\nPlot Summary\n\nShe said \"<b>no</b>\" -- twice...\n",
+		want: "book: The <Glass> & \"Iron\" Garden | Ζωή Ηλιοπούλου | 0 min | The <Glass> & \"Iron\" Garden — A Study Guide\nsection: Plot Summary\n  paragraph: She said “<b>no</b>” — twice…\n",
+	}, {
+		name: "NoSmart keeps straight punctuation",
+		opts: Options{NoSmart: true},
+		in:   "X\nby Y\n\nPlot Summary\n\nShe said \"no\" -- twice... it's 'fine'.\n",
+		want: "book: X | Y | 0 min | X — A Study Guide\nsection: Plot Summary\n  paragraph: She said \"no\" -- twice... it's 'fine'.\n",
+	}, {
+		name: "section with subsections, epithets, block quote and a narrator's interruption",
+		in:   "X\nby Y\n\nCharacter Analysis\n\nKathy H. - The Narrator\n\nShe remembers.\n\n\"I keep thinking about this river.\"\n\n\"Foo,\" he said, \"bar.\"\n\nTommy D.\n\nHe rages.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: Character Analysis
+  section: Kathy H. - The Narrator
+    paragraph: She remembers.
+    quote: I keep thinking about this river.
+    paragraph: “Foo,” he said, “bar.”
+  section: Tommy D.
+    paragraph: He rages.
+`,
+	}, {
+		name: "sections in another order, no quotes, flat known sections, same subsection name twice",
+		in:   "X\nby Y\n\nContext\n\nWritten in 1818.\n\nThemes\n\nSymbols\n\nFire.\n\nCritical Analysis\n\nSymbols\n\nIce.\n\nSummary\n\nThe end.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: Context
+  paragraph: Written in 1818.
+section: Themes
+  section: Symbols
+    paragraph: Fire.
+section: Critical Analysis
+  section: Symbols
+    paragraph: Ice.
+section: Summary
+  paragraph: The end.
+`,
+	}, {
+		name: "FAQ with multi-paragraph answers, numbered question, rhetorical answer",
+		in:   "X\nby Y\n\nFrequently Asked Questions\n\n1. Why?\n\nBecause.\n\nAnd more. Who knows?\n\nIs it good?\n\nYes.\n",
+		want: "book: X | Y | 0 min | X — A Study Guide\nfaq: Why?\n  answer: Because.\n  answer: And more. Who knows?\nfaq: Is it good?\n  answer: Yes.\n",
+	}, {
+		name: "FAQ followed by a section with subsections",
+		in:   "X\nby Y\n\nFAQ\n\nWhy?\n\nBecause.\n\nAppendix Notes\n\nSources\n\nLibrary.\n",
+		want: "book: X | Y | 0 min | X — A Study Guide\nsection: Appendix Notes\n  section: Sources\n    paragraph: Library.\nfaq: Why?\n  answer: Because.\n",
+	}, {
+		name: "quotes with bullets, attribution and an unmarked quote",
+		in:   "X\nby Y\n\nHighlighting Quotes\n\n- \"One.\"\n— Ahab\n(2) Two, plainly.\n\nThree without marks or number.\n\nPlot Summary\n\nText.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+quote: One. — Ahab
+quote: Two, plainly.
+quote: Three without marks or number.
+section: Plot Summary
+  paragraph: Text.
+warning 10: kept "Three without marks or number." as a highlighted quote, though it is neither numbered nor in quotation marks
+`,
+	}, {
+		name: "encoding damage repaired and reported once per kind",
+		in:   "X\nby Y\n\nPlot Summary\n\nparadise〞a time〞of innocence.\n\nIt doesnâ€™t and wonâ€™t.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: Plot Summary
+  paragraph: paradise—a time—of innocence.
+  paragraph: It doesn’t and won’t.
+warning 6: replaced 2 × 〞 (U+301E), left where an em dash belongs by a broken conversion, with — (first on line 6)
+warning 8: replaced 2 × "â€™", UTF-8 once read as Windows-1252, with "’" (first on line 8)
+`,
+	}, {
+		name: "a first paragraph in place of a title, rescued by the caption",
+		in:   "A long opening paragraph that is clearly not a title. It has two sentences.\nEmma by Jane Austen - Book Cover Summary\n\nSummary\n\nMatchmaking.\n",
+		want: `book: Emma | Jane Austen | 0 min | Emma — A Study Guide
+synopsis: A long opening paragraph that is clearly not a title. It has two sentences.
+section: Summary
+  paragraph: Matchmaking.
+warning 1: the file does not start with the book's title; took "Emma" from the cover caption on line 2
+`,
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Parse(tt.in, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatalf("invalid: %v", err)
+			}
+			if got := outline(g); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if lost := lostText(tt.in, g); len(lost) > 0 {
+				t.Errorf("lost text: %q", lost)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"shopping list", "Milk\n\nEggs\n\nBread\n", 0, "found no study-guide structure"},
+		{"one paragraph", "It was the best of times, it was the worst of times. It was the age of wisdom.\n", 1, "the first line should be the book's title, but it is a paragraph"},
+		{"title only", "Just a Title\n", 0, "found no study-guide structure"},
+		{"headings with nothing under them", "T\nby A\n\nPlot Summary\n\nCharacter Analysis\n", 0, "found no study-guide structure"},
+		{"residue only", "⏱ 3 min read\n00:00 00:00\n", 0, "no text besides page residue"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Parse(tt.in, Options{})
+			var le *content.LineError
+			if !errors.As(err, &le) || g != nil {
+				t.Fatalf("got %v, %v; want a *content.LineError", g, err)
+			}
+			if le.Line != tt.line || !strings.Contains(le.Err.Error(), tt.msg) {
+				t.Errorf("err = line %d %q, want line %d with %q", le.Line, le.Err, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestResidue(t *testing.T) {
+	for s, want := range map[string]residue{
+		"⏱ 41 min read":           readingTime,
+		"⏱ 41 min":                readingTime,
+		"Reading time: 9 minutes": readingTime,
+		"12 minutes read":         readingTime,
+		"Never Let Me Go by Kazuo Ishiguro  - Book Cover Summary": coverCaption,
+		"Buy the book on Amazon":                                  shopLink,
+		"Buy on Amazon":                                           shopLink,
+		"Buy now":                                                 shopLink,
+		"Order the paperback from Bookshop.org":                   shopLink,
+		"Available on Audible":                                    shopLink,
+		"00:00 00:00":                                             mediaPlayer,
+		"▶ 01:23 / 45:06":                                         mediaPlayer,
+		"Buy low, sell high is the motto of the Bennets.":         notResidue,
+		"41 minutes of reading pleasure are ahead.":               notResidue,
+		"The book cover shows a girl.":                            notResidue,
+		"At 10:30 the train leaves.":                              notResidue,
+	} {
+		if got := classifyResidue(s); got != want {
+			t.Errorf("classifyResidue(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestHeadingRules(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Plot Summary":                       true,
+		"Kathy H. - The Reflective Narrator": true,
+		"Tommy D.":                           true,
+		"Part One: Life at Hailsham":         true,
+		"What is the novel about?":           true,
+		"The Meaning of \"Possible\"":        true,
+		"He left.":                           false,
+		"\"Never let me go.\"":               false,
+		"1. A numbered line":                 false,
+		"— Ahab":                             false,
+		"Kathy frequently admits, stating:":  false,
+		"Critical Analysis:":                 true,
+		"It's alive!":                        false,
+	} {
+		if got := shortHeading(s); got != want {
+			t.Errorf("shortHeading(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]anchor{
+		"Highlighting Quotes": quotesAnchor, "Key Quotes": quotesAnchor, "Memorable Quotes": quotesAnchor,
+		"Important Quotes Explained": quotesAnchor, "Frequently Asked Questions": faqAnchor, "FAQs": faqAnchor,
+		"Q&A": faqAnchor, "Discussion Questions": questionsAnchor, "Themes & Motifs": sectionAnchor,
+		"PLOT SUMMARY": sectionAnchor, "Themes of Love, Loss, and Acceptance": noAnchor, "Symbolism and Metaphor": noAnchor,
+	} {
+		if got := anchorOf(s); got != want {
+			t.Errorf("anchorOf(%q) = %v, want %v", s, got, want)
+		}
+	}
+	for s, want := range map[string]bool{
+		"What is Never Let Me Go about?":               true,
+		"What does \"possible\" mean?\"":               true,
+		"Who is Mr. Darcy?":                            true,
+		"It ends badly. Or does it?":                   false,
+		"Statement.":                                   false,
+		strings.Repeat("very ", 60) + "long question?": false,
+	} {
+		if got := isQuestion(s); got != want {
+			t.Errorf("isQuestion(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
