@@ -34,6 +34,10 @@ type Options struct {
 	MaxBytes int64
 }
 
+// errPanic marks an *Error made from a recovered panic (a bug, never the
+// user's fault); fuzz tests look for it.
+var errPanic = errors.New("importer panic")
+
 // Error is an input error tied to a file and, when known, a 1-based line.
 // Msg says what is wrong and what to do about it.
 type Error struct {
@@ -60,7 +64,7 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 		// A bug in an importer must not take down a batch of hundreds of
 		// guides; report it against the file instead.
 		if r := recover(); r != nil {
-			g, err = nil, &Error{File: name, Msg: fmt.Sprintf("internal error while reading this file (%v); please report it with the file attached", r)}
+			g, err = nil, &Error{File: name, Msg: fmt.Sprintf("internal error while reading this file (%v); please report it with the file attached", r), Err: errPanic}
 		}
 	}()
 	limit := opts.MaxBytes

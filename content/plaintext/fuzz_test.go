@@ -1,0 +1,42 @@
+package plaintext
+
+import (
+	"os"
+	"testing"
+
+	"github.com/guidepress/guidepress/content/decode"
+)
+
+// FuzzPlaintext: whatever the bytes, Parse does not panic, and it either
+// fails or returns a guide that passes Validate and has lost no text.
+// Seeds: every fixture, plus the corpus in testdata/fuzz/FuzzPlaintext.
+func FuzzPlaintext(f *testing.F) {
+	for _, p := range fixtureFiles(f) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, _, err := decode.Text(data)
+		if err != nil {
+			return
+		}
+		for _, smart := range []bool{true, false} {
+			g, err := Parse(text, Options{NoSmart: !smart})
+			if err != nil {
+				if g != nil {
+					t.Fatal("a guide returned with an error")
+				}
+				continue
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatalf("invalid model: %v\ninput: %q", err, text)
+			}
+			if lost := lostText(text, g); len(lost) > 0 {
+				t.Fatalf("lost text %q\ninput: %q", lost, text)
+			}
+		}
+	})
+}
