@@ -53,10 +53,45 @@ type measurer struct {
 	cw    map[face]map[rune]int // advance in 1/1000 em
 	cur   face
 	isSet bool
+	picks map[pickKey]pick
+}
+
+type pickKey struct {
+	fam fonts.Family
+	st  fonts.Style
+	r   rune
+}
+
+// pick is which face draws a character for a primary family and style,
+// and its advance there: one map lookup per character once seen.
+type pick struct {
+	fc face
+	ok bool
+	w  int
 }
 
 func newMeasurer(p *fpdf.Fpdf) *measurer {
-	return &measurer{pdf: p, reg: map[face]bool{}, cw: map[face]map[rune]int{}}
+	return &measurer{pdf: p, reg: map[face]bool{}, cw: map[face]map[rune]int{}, picks: map[pickKey]pick{}}
+}
+
+// glyph is the face and advance of r set in family fam, style st: the
+// primary face when it has r, else a fallback (see drawable).
+func (m *measurer) glyph(fam fonts.Family, st fonts.Style, r rune) (pick, error) {
+	k := pickKey{fam, st, r}
+	if p, ok := m.picks[k]; ok {
+		return p, nil
+	}
+	fc, ok := drawable(fam, st, r)
+	p := pick{fc: fc, ok: ok}
+	if ok {
+		w, err := m.advance(fc, r)
+		if err != nil {
+			return pick{}, err
+		}
+		p.w = w
+	}
+	m.picks[k] = p
+	return p, nil
 }
 
 // ensure registers fc with the document if it is not yet.

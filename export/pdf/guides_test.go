@@ -140,6 +140,9 @@ func stressGuide() *content.Guide {
 				n := 1 + next(10)
 				if next(4) == 0 {
 					kind, n = content.BlockQuote, 1+next(5)
+					if next(3) == 0 {
+						n = 8 + next(10) // long enough to be split across pages
+					}
 				}
 				sub.Blocks = append(sub.Blocks, content.Block{Kind: kind, Text: lorem(s*100+u*10+k, n)})
 			}

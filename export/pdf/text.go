@@ -230,10 +230,12 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 		if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
 			continue // joiners and selectors on drawable text: invisible
 		}
-		if fc, ok := drawable(fam, st, r); ok {
-			if err := add(r, fc); err != nil {
-				return nil, err
-			}
+		p, err := s.m.glyph(fam, st, r)
+		if err != nil {
+			return nil, err
+		}
+		if p.ok {
+			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w) * ptToMM(size) / 1000})
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
