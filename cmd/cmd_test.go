@@ -1,0 +1,164 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/internal/checkers"
+)
+
+// run executes the CLI in-process against buffers, as the GitHub CLI's
+// command tests do.
+func run(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	ios := &IOStreams{In: strings.NewReader(stdin), Out: &out, Err: &errb}
+	code = Main(ios, args)
+	return code, out.String(), errb.String()
+}
+
+func example(t *testing.T) string {
+	t.Helper()
+	p := filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt")
+	if _, err := os.Stat(p); err != nil {
+		t.Fatalf("bundled example missing: %v", err)
+	}
+	return p
+}
+
+func TestVersionAndHelp(t *testing.T) {
+	code, out, _ := run(t, "", "--version")
+	if code != 0 || !strings.HasPrefix(out, "guidepress dev (commit ") {
+		t.Errorf("--version: %d %q", code, out)
+	}
+	for _, args := range [][]string{{"--help"}, {"build", "--help"}, {"inspect", "--help"}} {
+		code, out, _ := run(t, "", args...)
+		if code != 0 || !strings.Contains(out, "Examples:") && !strings.Contains(out, "Example") {
+			t.Errorf("%v: code %d, no examples in help:\n%s", args, code, out)
+		}
+	}
+	code, out, _ = run(t, "", "completion", "bash")
+	if code != 0 || !strings.Contains(out, "__start_guidepress") {
+		t.Errorf("completion bash: %d", code)
+	}
+}
+
+func TestUsageErrorsExit2(t *testing.T) {
+	dir := t.TempDir()
+	ex := example(t)
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build"}, "requires at least 1 arg"},
+		{[]string{"build", ex, "--format", "docx"}, `unknown format "docx"`},
+		{[]string{"build", ex, "--paper", "a5"}, "use a4 or letter"},
+		{[]string{"build", ex, "--max-size", "lots"}, "--max-size"},
+		{[]string{"build", ex, "--cover", ex}, "is not a JPEG or PNG"},
+		{[]string{"build", ex, "--bogus"}, "unknown flag"},
+		{[]string{"build", filepath.Join(dir, "nope.txt")}, "no such file or directory"},
+		{[]string{"inspect"}, "accepts 1 arg"},
+		{[]string{"frobnicate"}, "unknown command"},
+	} {
+		code, _, stderr := run(t, "", tt.args...)
+		if code != ExitUsage || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 2 and %q", tt.args, code, stderr, tt.want)
+		}
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "yesterday")
+	if code, _, stderr := run(t, "", "build", ex, "-o", dir); code != ExitUsage || !strings.Contains(stderr, "SOURCE_DATE_EPOCH") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: %d %q", code, stderr)
+	}
+}
+
+func TestInspectOutlineAndJSONRoundTrip(t *testing.T) {
+	ex := example(t)
+	code, out, stderr := run(t, "", "inspect", ex)
+	if code != 0 {
+		t.Fatalf("inspect: %d %s", code, stderr)
+	}
+	for _, want := range []string{"Book:       Frankenstein", "Author:     Mary Shelley", "FAQ:", "Sections:", "Diagnostics:"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("outline lacks %q:\n%s", want, out)
+		}
+	}
+	code, js, stderr := run(t, "", "inspect", "--json", ex)
+	if code != 0 {
+		t.Fatalf("inspect --json: %d %s", code, stderr)
+	}
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(js), &m); err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	want := "book diagnostics faq language quotes reading_minutes sections synopsis title"
+	if got := strings.Join(keys, " "); got != want {
+		t.Errorf("top-level keys = %s, want %s", got, want)
+	}
+	// The JSON is input too, from stdin, detected by content.
+	code, js2, stderr := run(t, js, "inspect", "--json", "-")
+	if code != 0 {
+		t.Fatalf("inspect --json - (JSON input): %d %s", code, stderr)
+	}
+	if js2 != js {
+		t.Errorf("JSON → inspect --json is not a fixed point")
+	}
+}
+
+func TestInspectBadInputExit1(t *testing.T) {
+	dir := t.TempDir()
+	empty := filepath.Join(dir, "empty.txt")
+	os.WriteFile(empty, nil, 0o644)
+	code, _, stderr := run(t, "", "inspect", empty)
+	if code != ExitFailed || !strings.Contains(stderr, empty) {
+		t.Errorf("empty input: exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestBuildExampleBothFormats(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	code, _, stderr := run(t, "", "build", example(t), "-o", dir)
+	if code != 0 {
+		t.Fatalf("build: %d\n%s", code, stderr)
+	}
+	first := map[string][]byte{}
+	for _, name := range []string{"frankenstein.epub", "frankenstein.pdf"} {
+		data, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		first[name] = data
+	}
+	if !strings.Contains(stderr, "1 guide built (2 files), 0 failed") {
+		t.Errorf("summary missing: %q", stderr)
+	}
+	// Reproducible: the same input and SOURCE_DATE_EPOCH give the same bytes.
+	if code, _, stderr := run(t, "", "build", example(t), "-o", dir, "-q"); code != 0 || stderr != "" {
+		t.Fatalf("quiet rebuild: %d %q", code, stderr)
+	}
+	for name, want := range first {
+		got, _ := os.ReadFile(filepath.Join(dir, name))
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s differs between two builds with SOURCE_DATE_EPOCH set", name)
+		}
+	}
+	// --format picks one output.
+	dir2 := t.TempDir()
+	if code, _, stderr := run(t, "", "build", example(t), "-o", dir2, "--format", "pdf", "--paper", "letter"); code != 0 {
+		t.Fatalf("pdf only: %s", stderr)
+	}
+	entries, _ := os.ReadDir(dir2)
+	if len(entries) != 1 || entries[0].Name() != "frankenstein.pdf" {
+		t.Errorf("--format pdf wrote %v", entries)
+	}
+}

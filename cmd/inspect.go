@@ -1,0 +1,151 @@
+package cmd
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/importer"
+	"github.com/spf13/cobra"
+)
+
+type inspectOptions struct {
+	io    *IOStreams
+	input string
+	json  bool
+	imp   importFlags
+}
+
+func newInspectCmd(ios *IOStreams) *cobra.Command {
+	opts := &inspectOptions{io: ios}
+	c := &cobra.Command{
+		Use:   "inspect FILE",
+		Short: "Show what guidepress understood of a guide, and every diagnostic",
+		Long: `inspect reads one guide and prints its outline: title, author, reading time,
+highlighted quotes, sections with their subsections, FAQ entries and block
+quotes, followed by every diagnostic as FILE:LINE: severity: message.
+
+With --json it prints the guide model as JSON instead. That JSON is accepted
+as input by 'build' and 'inspect', so a misread guide can be fixed by hand.`,
+		Example: `  guidepress inspect examples/frankenstein.txt
+  guidepress inspect --json guide.txt > guide.json
+  cat guide.txt | guidepress inspect -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.input = args[0]
+			return runInspect(opts)
+		},
+	}
+	c.Flags().BoolVar(&opts.json, "json", false, "print the guide model as JSON (the same JSON build accepts)")
+	opts.imp.register(c.Flags())
+	return c
+}
+
+func runInspect(opts *inspectOptions) error {
+	iopts, max, err := opts.imp.options()
+	if err != nil {
+		return err
+	}
+	in := build.Input{Path: opts.input}
+	data, err := build.ReadInput(in, max, opts.io.In)
+	if err != nil {
+		return err
+	}
+	g, err := importer.Load(in.Name(), data, iopts)
+	if err != nil {
+		return err
+	}
+	if opts.json {
+		return content.EncodeJSON(opts.io.Out, g)
+	}
+	writeOutline(opts.io.Out, in.Name(), g)
+	return nil
+}
+
+func writeOutline(w io.Writer, name string, g *content.Guide) {
+	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	p("%s\n", name)
+	p("  Guide:      %s\n", g.Title)
+	author := g.Book.Author
+	if author == "" {
+		author = "(unknown)"
+	}
+	p("  Book:       %s\n", g.Book.Title)
+	p("  Author:     %s\n", author)
+	p("  Language:   %s\n", g.Language)
+	if g.ReadingMinutes > 0 {
+		p("  Reading:    %d min\n", g.ReadingMinutes)
+	} else {
+		p("  Reading:    (unknown)\n")
+	}
+	p("  Synopsis:   %s\n", plural(len(g.Synopsis), "paragraph"))
+	p("  Quotes:     %s\n", plural(len(g.Quotes), "highlighted quote"))
+	subs := 0
+	for _, s := range g.Sections {
+		subs += len(s.Subsections)
+	}
+	p("  Sections:   %s, %s, %s\n", plural(len(g.Sections), "section"), plural(subs, "subsection"), plural(g.BlockQuotes(), "block quote"))
+	for _, s := range g.Sections {
+		writeSection(w, s, "    ")
+	}
+	p("  FAQ:        %s\n", plural(len(g.FAQ), "question"))
+	for _, f := range g.FAQ {
+		extra := ""
+		if len(f.Answer) > 1 {
+			extra = fmt.Sprintf("  [%d paragraphs]", len(f.Answer))
+		}
+		p("    ? %s%s\n", f.Question, extra)
+	}
+	errs, warns := 0, 0
+	for _, d := range g.Diagnostics {
+		switch d.Severity {
+		case content.Error:
+			errs++
+		case content.Warning:
+			warns++
+		}
+	}
+	p("  Diagnostics: %s, %s, %d info\n", plural(errs, "error"), plural(warns, "warning"), len(g.Diagnostics)-errs-warns)
+	for _, d := range g.Diagnostics {
+		p("%s\n", formatDiagnostic(name, d))
+	}
+}
+
+func writeSection(w io.Writer, s content.Section, indent string) {
+	quotes := 0
+	for _, b := range s.Blocks {
+		if b.Kind == content.BlockQuote {
+			quotes++
+		}
+	}
+	detail := ""
+	if len(s.Blocks) > 0 {
+		detail = "  (" + plural(len(s.Blocks)-quotes, "paragraph")
+		if quotes > 0 {
+			detail += ", " + plural(quotes, "block quote")
+		}
+		detail += ")"
+	}
+	fmt.Fprintf(w, "%s%s%s\n", indent, s.Title, detail)
+	for _, sub := range s.Subsections {
+		writeSection(w, sub, indent+"  ")
+	}
+}
+
+// formatDiagnostic prints the compiler-style line editors and CI logs link
+// to: FILE:LINE: severity: message.
+func formatDiagnostic(name string, d content.Diagnostic) string {
+	if d.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s: %s", name, d.Line, d.Severity, d.Message)
+	}
+	return fmt.Sprintf("%s: %s: %s", name, d.Severity, d.Message)
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, strings.TrimSuffix(noun, "s"))
+}
