@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -162,15 +163,17 @@ func (b *builder) planDests() tocDests {
 // contents is the printed table of contents: each entry's text, a dotted
 // leader and the page number, right-aligned, the whole line a link.
 func (b *builder) contents() {
-	b.startChapter(ContentsPage, b.th.TOC.Title)
-	b.flow([]flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")})
 	b.td = b.planDests()
+	if !slices.ContainsFunc(b.dests, func(d dest) bool { return d.toc >= 0 }) {
+		return // a guide with only a synopsis has nothing to list
+	}
+	b.startChapter(ContentsPage, b.th.TOC.Title)
+	blocks := []flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")}
 	t := b.th.TOC
 	w := b.geo.textW()
 	// Entries repeat headings, whose missing characters are reported there.
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
-	var blocks []flowBlock
 	for i, d := range b.dests {
 		if d.toc < 0 {
 			continue
@@ -189,6 +192,8 @@ func (b *builder) contents() {
 		if d.toc == 0 {
 			blk.before = t.TopSpace
 			blk.color = b.th.Headings.Color
+			// A section's entry stays with its first subsection's.
+			blk.keep = i+1 < len(b.dests) && b.dests[i+1].toc > 0
 		}
 		blocks = append(blocks, blk)
 	}

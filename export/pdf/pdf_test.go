@@ -476,8 +476,14 @@ func TestBadInput(t *testing.T) {
 	}
 	// A guide with nothing but a synopsis still builds.
 	min := &content.Guide{Title: "Bare", Book: content.Book{Title: "Bare"}, Language: "en", Synopsis: []string{"Only this."}}
-	if _, _, err := Build(min, export.Options{}); err != nil {
-		t.Errorf("minimal guide: %v", err)
+	_, lay, _, err := BuildWithLayout(min, export.Options{})
+	if err != nil {
+		t.Fatalf("minimal guide: %v", err)
+	}
+	for _, pg := range lay.Pages {
+		if pg.Kind == ContentsPage {
+			t.Error("a guide with nothing to list has a contents page")
+		}
 	}
 }
 
