@@ -118,6 +118,12 @@ func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error)
 		return geometry{}, "", fmt.Errorf("pdf: unknown paper size %q: use a4 or letter", paper)
 	}
 	g.bottom = g.h - m.Bottom
+	// Keep lines to a readable length: excess width goes to both margins
+	// in their proportion.
+	if extra := g.textW() - m.MaxMeasure; extra > 0 {
+		g.inner += extra * m.Inner / (m.Inner + m.Outer)
+		g.outer += extra * m.Outer / (m.Inner + m.Outer)
+	}
 	return g, size, nil
 }
 

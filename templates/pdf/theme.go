@@ -58,12 +58,15 @@ func ParseColor(s string) (Color, error) {
 // binding and fore-edge sides; in a simplex build the left margin is
 // Inner and the right Outer on every page, in duplex they mirror.
 type Margins struct {
-	Top       float64 `json:"top"`
-	Bottom    float64 `json:"bottom"`
-	Inner     float64 `json:"inner"`
-	Outer     float64 `json:"outer"`
-	HeaderGap float64 `json:"header_gap"` // header baseline above the text block
-	FooterGap float64 `json:"footer_gap"` // footer baseline below the text block
+	Top    float64 `json:"top"`
+	Bottom float64 `json:"bottom"`
+	Inner  float64 `json:"inner"`
+	Outer  float64 `json:"outer"`
+	// MaxMeasure caps the text block's width (about 75 characters of body
+	// text); wider paper gives the excess to the margins.
+	MaxMeasure float64 `json:"max_measure"`
+	HeaderGap  float64 `json:"header_gap"` // header baseline above the text block
+	FooterGap  float64 `json:"footer_gap"` // footer baseline below the text block
 }
 
 // Body is running text.
@@ -220,6 +223,7 @@ func (t Theme) Validate() error {
 	pos("margins.bottom", m.Bottom)
 	pos("margins.inner", m.Inner)
 	pos("margins.outer", m.Outer)
+	pos("margins.max_measure", m.MaxMeasure)
 	nonneg("margins.header_gap", m.HeaderGap)
 	nonneg("margins.footer_gap", m.FooterGap)
 	if m.Top+m.Bottom > 180 || m.Inner+m.Outer > 150 {
