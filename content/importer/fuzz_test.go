@@ -4,13 +4,21 @@ import (
 	"bytes"
 	"errors"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
 )
 
+// smallFixtures are the focused plain-text cases: big guides make slow
+// fuzzing seeds (TestGolden covers those).
+func smallFixtures(f *testing.F) []string {
+	m, _ := filepath.Glob("../plaintext/testdata/cases/*.txt")
+	return m
+}
+
 func seedJSON(f *testing.F) {
-	for _, p := range fixtures(f) {
+	for _, p := range smallFixtures(f) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)
@@ -43,7 +51,7 @@ func FuzzJSON(f *testing.F) {
 
 // FuzzLoad: the same for any input at all, text or JSON.
 func FuzzLoad(f *testing.F) {
-	for _, p := range fixtures(f) {
+	for _, p := range smallFixtures(f) {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

@@ -30,7 +30,7 @@ func words(s string) []string {
 
 var (
 	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s*`)
-	leadBy     = regexp.MustCompile(`(?i)^by\b`)
+	leadBy     = regexp.MustCompile(`(?i)^by(?:[\s:]|$)`)
 )
 
 // lostText returns the input lines whose words do not appear, in order and
@@ -59,18 +59,28 @@ func lostText(text string, g *content.Guide) []string {
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue
 		}
-		line = leadNumber.ReplaceAllString(line, "")
-		line = leadBy.ReplaceAllString(line, "")
-		var ws []string
-		for _, w := range words(line) {
-			if !strings.EqualFold(w, "by") {
-				ws = append(ws, w)
+		// The line is kept if its words are found as they are, or without
+		// a list number or a leading "by" (which the model holds as
+		// structure, not text).
+		found, empty := false, true
+		for _, cand := range []string{line, leadNumber.ReplaceAllString(line, ""), leadBy.ReplaceAllString(line, ""),
+			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), "")} {
+			var ws []string
+			for _, w := range words(cand) {
+				if !strings.EqualFold(w, "by") {
+					ws = append(ws, w)
+				}
+			}
+			if len(ws) == 0 {
+				continue
+			}
+			empty = false
+			if strings.Contains(joined, "\x00"+strings.Join(ws, "\x00")+"\x00") {
+				found = true
+				break
 			}
 		}
-		if len(ws) == 0 {
-			continue
-		}
-		if !strings.Contains(joined, "\x00"+strings.Join(ws, "\x00")+"\x00") {
+		if !found && !empty {
 			lost = append(lost, raw)
 		}
 	}

@@ -146,7 +146,7 @@ func (p *parser) residue(n int, s string, r residue) {
 	p.note(n, "dropped %s %q (not part of the guide)", r, s)
 }
 
-var byRE = regexp.MustCompile(`(?i)^by\b[\s:]*(.*)$`)
+var byRE = regexp.MustCompile(`(?i)^by(?:[\s:]+(.*))?$`)
 
 // header reads the title and the author.
 func (p *parser) header() error {
