@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"github.com/guidepress/guidepress/internal/checkers"
 )
@@ -61,6 +62,9 @@ func TestBatchOfFiftyGuidesWithHostileFiles(t *testing.T) {
 		}
 		if i%7 == 3 { // and some with a byte-order mark
 			data = append([]byte("\xef\xbb\xbf"), data...)
+		}
+		if i%11 == 5 { // and some saved as UTF-16 by a Windows editor
+			data = utf16LE(string(data))
 		}
 		name := fmt.Sprintf("guide-%02d", i)
 		sub := filepath.Join(in, fmt.Sprintf("shelf-%d", i%3))
@@ -125,6 +129,14 @@ func TestBatchOfFiftyGuidesWithHostileFiles(t *testing.T) {
 	if entries, _ := os.ReadDir(out); len(entries) != 100 {
 		t.Errorf("%d files after the failed rerun, want 100", len(entries))
 	}
+}
+
+func utf16LE(s string) []byte {
+	out := []byte{0xFF, 0xFE}
+	for _, u := range utf16.Encode([]rune(s)) {
+		out = append(out, byte(u), byte(u>>8))
+	}
+	return out
 }
 
 func errorLine(stderr, name string) string {

@@ -162,3 +162,39 @@ func TestBuildExampleBothFormats(t *testing.T) {
 		t.Errorf("--format pdf wrote %v", entries)
 	}
 }
+
+// A guide read from stdin is named after its book's title; a hostile title
+// must not be able to name a file outside the output directory.
+func TestStdinWithHostileTitleStaysInOutputDir(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	guide := "../../etc/pass\x00wd / <Glass> & Co\n\nby A. Writer\n\nPlot Summary\n\nPart One\n\nSomething happens in part one of this book.\n\nPart Two\n\nSomething else happens next.\n"
+	code, _, stderr := run(t, guide, "build", "-", "-o", out, "--format", "epub")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	entries, _ := os.ReadDir(out)
+	if len(entries) != 1 || entries[0].Name() != "etc-passwd-glass-co.epub" {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("outputs = %v, want [etc-passwd-glass-co.epub]", names)
+	}
+	if siblings, _ := os.ReadDir(dir); len(siblings) != 1 {
+		t.Errorf("something was written beside the output directory: %v", siblings)
+	}
+}
+
+func TestManPages(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "", "man", "--dir", dir); code != 0 {
+		t.Fatalf("man: %s", stderr)
+	}
+	for _, page := range []string{"guidepress.1", "guidepress-build.1", "guidepress-inspect.1"} {
+		data, err := os.ReadFile(filepath.Join(dir, page))
+		if err != nil || !bytes.Contains(data, []byte(".TH")) {
+			t.Errorf("%s missing or not a man page: %v", page, err)
+		}
+	}
+}
