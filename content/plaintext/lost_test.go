@@ -62,7 +62,7 @@ func lostText(text string, g *content.Guide) []string {
 		// The line is kept if its words are found as they are, or without
 		// a list number or a leading "by" (which the model holds as
 		// structure, not text).
-		found, empty := false, true
+		found := false
 		for _, cand := range []string{line, leadNumber.ReplaceAllString(line, ""), leadBy.ReplaceAllString(line, ""),
 			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), "")} {
 			var ws []string
@@ -72,15 +72,15 @@ func lostText(text string, g *content.Guide) []string {
 				}
 			}
 			if len(ws) == 0 {
-				continue
+				found = true // only a number or "by": structure
+				break
 			}
-			empty = false
 			if strings.Contains(joined, "\x00"+strings.Join(ws, "\x00")+"\x00") {
 				found = true
 				break
 			}
 		}
-		if !found && !empty {
+		if !found {
 			lost = append(lost, raw)
 		}
 	}
