@@ -2,7 +2,9 @@ package cover
 
 import (
 	"bytes"
+	"encoding/binary"
 	"flag"
+	"hash/crc32"
 	"image"
 	"image/png"
 	"os"
@@ -151,5 +153,19 @@ func BenchmarkPNG(b *testing.B) {
 		if _, err := PNG(g); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A few bytes can declare a gigantic image: it is refused before decoding.
+func TestUserImageTooLarge(t *testing.T) {
+	var b bytes.Buffer
+	png.Encode(&b, image.NewGray(image.Rect(0, 0, 1, 1)))
+	data := b.Bytes()
+	// IHDR data starts at byte 16: width, height (big-endian).
+	binary.BigEndian.PutUint32(data[16:], 100000)
+	binary.BigEndian.PutUint32(data[20:], 100000)
+	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
+	if _, err := UserImage(data); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Fatalf("got %v", err)
 	}
 }

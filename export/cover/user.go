@@ -12,6 +12,9 @@ import (
 // ErrNotImage is wrapped by UserImage when the bytes are not a JPEG or PNG.
 var ErrNotImage = errors.New("cover image: not a JPEG or PNG")
 
+// MaxUserSide is the largest width or height accepted for a user's cover.
+const MaxUserSide = 8000
+
 // Image is a user-supplied cover that has been checked by decoding it.
 type Image struct {
 	Data      []byte
@@ -27,6 +30,15 @@ type Image struct {
 func UserImage(data []byte) (Image, error) {
 	if len(data) == 0 {
 		return Image{}, fmt.Errorf("%w: the file is empty", ErrNotImage)
+	}
+	// Read the header first: a tiny file can declare a huge image, and
+	// decoding it whole would exhaust memory.
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return Image{}, fmt.Errorf("%w (%v); give a .jpg or .png file", ErrNotImage, err)
+	}
+	if cfg.Width > MaxUserSide || cfg.Height > MaxUserSide {
+		return Image{}, fmt.Errorf("cover image: %d×%d pixels is too large; use at most %d pixels a side (1600×2560 is ideal)", cfg.Width, cfg.Height, MaxUserSide)
 	}
 	img, format, err := image.Decode(bytes.NewReader(data))
 	if err != nil {

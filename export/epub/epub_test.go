@@ -233,12 +233,25 @@ func TestMinimalGuides(t *testing.T) {
 		"faq only":      func(g *content.Guide) { g.FAQ = []content.FAQEntry{{Question: "Why?", Answer: []string{"Because."}}} },
 		"quotes only":   func(g *content.Guide) { g.Quotes = []content.Quote{{Text: "A quote."}} },
 		"one section":   func(g *content.Guide) { g.Sections = []content.Section{{Title: "S"}} },
+		"three levels": func(g *content.Guide) {
+			g.Sections = []content.Section{{Title: "S", Subsections: []content.Section{{Title: "S.1",
+				Subsections: []content.Section{{Title: "S.1.a", Blocks: []content.Block{{Kind: content.Paragraph, Text: "Deep."}}}}}}}}
+		},
+		"right to left": func(g *content.Guide) {
+			g.Language = "he"
+			g.Synopsis = []string{"שלום עולם"}
+		},
 	}
 	for name, edit := range cases {
 		t.Run(name, func(t *testing.T) {
 			g := base()
 			edit(g)
-			checkStructure(t, g, build(t, g, export.Options{Modified: fixed.Modified}), export.Options{Modified: fixed.Modified})
+			data := build(t, g, export.Options{Modified: fixed.Modified})
+			checkStructure(t, g, data, export.Options{Modified: fixed.Modified})
+			rtl := bytes.Contains(unpack(t, data).files[opfPath], []byte(`page-progression-direction="rtl"`))
+			if rtl != (g.Language == "he") {
+				t.Errorf("page-progression-direction rtl = %v for %s", rtl, g.Language)
+			}
 		})
 	}
 }

@@ -47,8 +47,9 @@ type opfItem struct {
 }
 
 type opfSpine struct {
-	Toc   string       `xml:"toc,attr"`
-	Items []opfItemref `xml:"itemref"`
+	Toc             string       `xml:"toc,attr"`
+	PageProgression string       `xml:"page-progression-direction,attr,omitempty"`
+	Items           []opfItemref `xml:"itemref"`
 }
 
 type opfItemref struct {
@@ -151,7 +152,7 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 
 	pkg := opfPackage{Version: "3.0", UID: "pub-id", Lang: g.Language,
 		Metadata: opfMetadata{XmlnsDC: "http://purl.org/dc/elements/1.1/", Elems: m},
-		Spine:    opfSpine{Toc: "ncx"}}
+		Spine:    opfSpine{Toc: "ncx", PageProgression: progression(g.Language)}}
 	for _, href := range hrefs {
 		mt, ok := mediaTypes[path.Ext(href)]
 		if !ok {
@@ -180,6 +181,18 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 		return nil, fmt.Errorf("epub: package document: %w", err)
 	}
 	return append(append([]byte(xml.Header), out...), '\n'), nil
+}
+
+// progression is the spine's page-progression-direction (EPUB 3.3
+// §5.6.1): right-to-left for guides written in a right-to-left language,
+// so that pages turn the way their readers expect; unset otherwise.
+func progression(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch primary {
+	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug", "syr":
+		return "rtl"
+	}
+	return ""
 }
 
 // subject names the book the guide is about, for catalogues.
