@@ -28,7 +28,7 @@ export SOURCE_DATE_EPOCH=1700000000
 # median of the first column of a file of numbers
 median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 now() { date +%s%N; }
-ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", (b-a)/1e6}'; }
+ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f\n", (b-a)/1e6}'; }
 
 echo "== one guide: $GUIDE ($(wc -c <"$GUIDE") bytes), $RUNS runs each"
 : >"$tmp/gp.ms"; : >"$tmp/gp.rss"
