@@ -21,7 +21,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 
@@ -171,37 +170,4 @@ func (b *builder) result() *Layout {
 		}
 	}
 	return lay
-}
-
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
-
-// metadata fills the Info dictionary and the catalogue's /Lang. The
-// guide's own author goes to Author only when the user gave one: the
-// novelist did not write the guide (DESIGN.md), so the book and its author
-// go to Subject and Keywords instead.
-func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
-	info := func(s string) string { return utf16be(clean(s)) }
-	p.SetTitle(info(g.Title), false)
-	subject := "A study guide to " + g.Book.Title
-	if g.Book.Author != "" {
-		subject += " by " + g.Book.Author
-	}
-	p.SetSubject(info(subject), false)
-	kw := []string{"study guide", g.Book.Title}
-	if g.Book.Author != "" {
-		kw = append(kw, g.Book.Author)
-	}
-	kw = append(kw, "quotes", "FAQ")
-	p.SetKeywords(info(strings.Join(kw, "; ")), false)
-	p.SetCreator(info("guidepress"), false)
-	p.SetProducer(info(Producer), false)
-	if a := strings.TrimSpace(opts.Author); a != "" {
-		p.SetAuthor(info(a), false)
-	}
-	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
-	lang := g.Language
-	if !langTag.MatchString(lang) {
-		lang = content.DefaultLanguage
-	}
-	p.SetLang(lang)
 }

@@ -561,3 +561,49 @@ func TestTrickyMarkupFixture(t *testing.T) {
 	}
 	checkLayout(t, lay)
 }
+
+// TestRandomInput builds guides of random text mixing the characters that
+// need care (soft hyphens, emoji and their joiners, Hebrew, combining
+// marks, dashes and slashes that allow breaks, long runs without spaces):
+// each builds, quickly, and keeps to the text block.
+func TestRandomInput(t *testing.T) {
+	alpha := []rune("ab cd\u00ad😀שx-—/… \u200d\ufe0fΩ\u0301🇫ffffffffff")
+	seed := uint64(1)
+	rnd := func(n int) int {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		return int((seed >> 33) % uint64(n))
+	}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteRune(alpha[rnd(len(alpha))])
+		}
+		return b.String()
+	}
+	built := 0
+	for built < 40 {
+		title, body, q := gen(rnd(120)+1), gen(rnd(600)), gen(rnd(40))
+		g := &content.Guide{Title: title, Book: content.Book{Title: title, Author: q}, Language: "en",
+			Quotes:   []content.Quote{{Text: body}},
+			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: body}, {Kind: content.BlockQuote, Text: q + body}}}},
+			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: []string{body}}}}
+		if g.Validate() != nil {
+			continue
+		}
+		built++
+		_, lay, _ := build(t, g, export.Options{Duplex: built%2 == 0})
+		checkLayout(t, lay)
+	}
+}
+
+func TestTextStrings(t *testing.T) {
+	if got := utf16be("A😀"); got != "\xfe\xff\x00A\xd8\x3d\xde\x00" {
+		t.Errorf("utf16be = %q", got)
+	}
+	if got := cesu8("é😀"); got != "é\xed\xa0\xbd\xed\xb8\x80" {
+		t.Errorf("cesu8 = %q", got)
+	}
+	if got := clean(" a\u00ad b\t\n c\u200b\u00a0d "); got != "a b c\u00a0d" {
+		t.Errorf("clean = %q", got)
+	}
+}
