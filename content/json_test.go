@@ -1,0 +1,45 @@
+package content
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func TestDecodeJSONLines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		line     int
+		msg      string
+	}{
+		{"unknown key on its own line", "{\n  \"title\": \"sectons\",\n  \"book\": {\"title\": \"B\"},\n  \"sectons\": []\n}\n", 4, `unknown field "sectons"`},
+		{"unknown nested key", "{\n  \"title\": \"T\",\n  \"book\": {\n    \"title\": \"B\",\n    \"autor\": \"A\"\n  }\n}\n", 5, `unknown field "autor"`},
+		{"syntax", "{\n  \"title\": \"T\"\n  \"book\": {}\n}\n", 3, "JSON syntax"},
+		{"type", "{\n  \"title\": 3\n}\n", 2, `field "title" must be a JSON string, not number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeJSON([]byte(tt.in))
+			var le *LineError
+			if !errors.As(err, &le) {
+				t.Fatalf("err = %v, want *LineError", err)
+			}
+			if le.Line != tt.line || !strings.Contains(le.Err.Error(), tt.msg) {
+				t.Errorf("err = line %d %q, want line %d with %q", le.Line, le.Err, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestDecodeJSONDefaults(t *testing.T) {
+	g, err := DecodeJSON([]byte(`{"title":"T","book":{"title":"B"},"synopsis":["s"]}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Language != DefaultLanguage {
+		t.Errorf("language = %q, want the default", g.Language)
+	}
+	if err := g.Validate(); err != nil {
+		t.Error(err)
+	}
+}
