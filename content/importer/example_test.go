@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleLoad() {
-	guide := "Frankenstein\nby Mary Shelley\n\n⏱ 34 min read\nA student makes a living being and flees from it.\n\n" +
+	guide := "Frankenstein\nby Mary Shelley\n\n⏱ 17 min read\nA student makes a living being and flees from it.\n\n" +
 		"Plot Summary\n\nWalton's Letters\n\nAn explorer writes to his sister...\n\n" +
 		"Frequently Asked Questions\n\nIs Frankenstein the monster?\n\nNo: he is the \"creator\".\n"
 	g, err := importer.Load("frankenstein.txt", []byte(guide), importer.Options{})
@@ -29,7 +29,7 @@ func ExampleLoad() {
 	}
 	// Output:
 	// Frankenstein — A Study Guide
-	// Mary Shelley 34
+	// Mary Shelley 17
 	// Plot Summary / Walton’s Letters
 	// An explorer writes to his sister…
 	// Is Frankenstein the monster? No: he is the “creator”.
