@@ -104,7 +104,7 @@ func shortHeading(s string) bool {
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	switch last {
-	case ',', ';', '!', '…', '-', '–', '—':
+	case ',', ';', '!', '…', '-', '–', '—', '。', '！', '、', '，', '；':
 		return false
 	case ':':
 		return anchorOf(s) != noAnchor
@@ -131,6 +131,9 @@ func isQuestion(s string) bool {
 		return false
 	}
 	core := strings.TrimRight(s, `"”’')]» `)
+	if strings.HasSuffix(core, "？") { // a full-width question mark (CJK)
+		core = strings.TrimSuffix(core, "？") + "?"
+	}
 	if !strings.HasSuffix(core, "?") {
 		return false
 	}

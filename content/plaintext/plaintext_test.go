@@ -258,3 +258,15 @@ func TestHeadingRules(t *testing.T) {
 		}
 	}
 }
+
+func TestParseCJK(t *testing.T) {
+	in := "こころ\nby 夏目漱石\n\nあらすじ\n\n先生と私は鎌倉の海で出会った。\n\nよくある質問\n\n先生の秘密は何ですか？\n\n友人Kの死である。\n"
+	g, err := Parse(in, Options{Language: "ja"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "book: こころ | 夏目漱石 | 0 min | こころ — A Study Guide\nsection: あらすじ\n  paragraph: 先生と私は鎌倉の海で出会った。\nsection: よくある質問\n  section: 先生の秘密は何ですか？\n    paragraph: 友人Kの死である。\n"
+	if got := outline(g); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
