@@ -207,12 +207,7 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	if blk.target < len(b.numbers) {
 		num = b.numbers[blk.target]
 	}
-	gs := b.shape(plain(strconv.Itoa(num)), blk.numFace.fam, blk.numSize, "the contents")
-	if len(gs) > 0 {
-		for i := range gs {
-			gs[i].fc = blk.numFace
-		}
-	}
+	gs := b.shape([]span{{strconv.Itoa(num), blk.numFace.style}}, blk.numFace.fam, blk.numSize, "the contents")
 	nw := width(gs)
 	nx := x0 + b.geo.textW() - nw
 	b.add(Item{Kind: TOCNumber, Level: blk.level, Text: textOf(gs), X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
