@@ -119,6 +119,7 @@ func render(name string, data any) (string, error) {
 // landmarks.
 func (b *book) plan() error {
 	g := b.g
+	L := labelLang(g.Language)
 	add := func(file, title, tmplName string, data any, toc *navEntry) error {
 		if strings.TrimSpace(title) == "" {
 			return fmt.Errorf("epub: document %s has no title", file) // never reached: Validate
@@ -136,17 +137,18 @@ func (b *book) plan() error {
 
 	// Cover (EPUB 3.3 §D.4.1 cover-image; DPUB-ARIA doc-cover).
 	if err := add(coverFile, headingCover, "cover",
-		coverData{Src: "../images/" + b.coverImageFile(), Alt: coverAlt(g)}, nil); err != nil {
+		coverData{Src: "../images/" + b.coverImageFile(), Alt: coverAlt(g), L: L}, nil); err != nil {
 		return err
 	}
 	b.landmarks = append(b.landmarks, landmark{"cover", xhtmlDir + coverFile, headingCover})
 
 	// Title page with the synopsis.
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
-		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: g.Synopsis}
+		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: g.Synopsis,
+		L: L, G: g.Language}
 	var synopsis *navEntry
 	if len(g.Synopsis) > 0 {
-		synopsis = &navEntry{Title: "Synopsis", Href: xhtmlDir + titleFile + "#synopsis"}
+		synopsis = &navEntry{Title: "Synopsis", Lang: L, Href: xhtmlDir + titleFile + "#synopsis"}
 	}
 	if err := add(titleFile, g.Title, "titlepage", td, synopsis); err != nil {
 		return err
@@ -159,13 +161,13 @@ func (b *book) plan() error {
 	// Key Quotes.
 	if len(g.Quotes) > 0 {
 		body := bodyText(g)
-		qd := quotesData{Heading: headingQuotes}
+		qd := quotesData{Heading: headingQuotes, L: L}
 		for i, q := range g.Quotes {
 			n := normalise(q.Text)
 			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text,
 				Repeat: n != "" && strings.Contains(body, n)})
 		}
-		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Href: xhtmlDir + quoteFile}); err != nil {
+		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
 			return err
 		}
 		bodyStart = quoteFile
@@ -188,8 +190,8 @@ func (b *book) plan() error {
 
 	// FAQ appendix, each question a heading and a TOC entry.
 	if len(g.FAQ) > 0 {
-		fd := faqData{Heading: headingFAQ}
-		entry := &navEntry{Title: headingFAQ, Href: xhtmlDir + faqFile}
+		fd := faqData{Heading: headingFAQ, L: L}
+		entry := &navEntry{Title: headingFAQ, Lang: L, Href: xhtmlDir + faqFile}
 		for i, f := range g.FAQ {
 			id := fmt.Sprintf("q%d", i+1)
 			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: f.Answer})

@@ -252,6 +252,11 @@ func TestMinimalGuides(t *testing.T) {
 			if rtl != (g.Language == "he") {
 				t.Errorf("page-progression-direction rtl = %v for %s", rtl, g.Language)
 			}
+			// English labels in a non-English book say so (WCAG 3.1.2).
+			marked := bytes.Contains(unpack(t, data).files["EPUB/xhtml/title.xhtml"], []byte(`id="synopsis" lang="en" xml:lang="en"`))
+			if g.Language == "he" && !marked {
+				t.Error("the English label Synopsis is not marked lang=\"en\" in a Hebrew guide")
+			}
 		})
 	}
 }

@@ -16,10 +16,10 @@ func (b *book) navDocument() ([]byte, error) {
 	var w bytes.Buffer
 	w.WriteString(xml.Header)
 	err := tmpl.Nav.ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
-		Lang, Heading, CSS string
-		Entries            []*navEntry
-		Landmarks          []landmark
-	}{b.g.Language, headingContents, "css/" + cssFile, b.toc, b.landmarks})
+		Lang, Heading, CSS, L string
+		Entries               []*navEntry
+		Landmarks             []landmark
+	}{b.g.Language, headingContents, "css/" + cssFile, labelLang(b.g.Language), b.toc, b.landmarks})
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)
 	}

@@ -32,6 +32,7 @@ type doc struct {
 // navEntry is one entry of the table of contents.
 type navEntry struct {
 	Title    string
+	Lang     string // set on labels the book supplies (see labelLang)
 	Href     string // relative to the navigation document
 	Children []*navEntry
 }
@@ -43,18 +44,19 @@ type landmark struct {
 
 // Template data.
 type (
-	coverData struct{ Src, Alt string }
+	coverData struct{ Src, Alt, L string }
 	titleData struct {
 		Title, Book, Author, Reading, Creator, Publisher string
 		Synopsis                                         []string
+		L, G                                             string
 	}
 	quoteData struct {
 		ID, Text string
 		Repeat   bool // the quote repeats text of the body: a pull quote
 	}
 	quotesData struct {
-		Heading string
-		Quotes  []quoteData
+		Heading, L string
+		Quotes     []quoteData
 	}
 	sectionData struct {
 		ID, Title   string
@@ -71,8 +73,8 @@ type (
 		Answer       []string
 	}
 	faqData struct {
-		Heading string
-		Entries []faqEntryData
+		Heading, L string
+		Entries    []faqEntryData
 	}
 )
 
@@ -126,6 +128,17 @@ func bodyText(g *content.Guide) string {
 	}
 	walk(g.Sections)
 	return b.String()
+}
+
+// labelLang is the language of the labels the book supplies itself
+// ("Key Quotes", "Synopsis", the cover's alt text): "" when the guide is in
+// English, otherwise "en", to be marked on those labels.
+func labelLang(lang string) string {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if primary == "en" {
+		return ""
+	}
+	return "en"
 }
 
 func coverAlt(g *content.Guide) string { return cover.AltText(g) }
