@@ -1,5 +1,7 @@
 package pdf
 
+import "unicode"
+
 // Line breaking for mixed-font text. fpdf's SplitText and MultiCell break
 // one font's text; a line here may mix Literata with Noto Sans Greek or a
 // Symbols2 pictograph, so lines are broken over glyphs whose widths were
@@ -49,7 +51,7 @@ func wrap(gs []glyph, w float64) [][]glyph {
 				break
 			}
 			x += g.w
-			if breakAfter(g.r) && i+1 < len(gs) && gs[i+1].r != ' ' && i > start {
+			if breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
 				end, next = i+1, i+1
 			}
 			i++
@@ -72,6 +74,10 @@ func wrap(gs []glyph, w float64) [][]glyph {
 	}
 	return lines
 }
+
+// startsWord reports whether a line may begin with r after a break inside
+// a word: a letter or digit, not closing punctuation ("—”" stays whole).
+func startsWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 func trimSpace(gs []glyph) []glyph {
 	for len(gs) > 0 && gs[len(gs)-1].r == ' ' {

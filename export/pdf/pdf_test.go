@@ -607,3 +607,36 @@ func TestTextStrings(t *testing.T) {
 		t.Errorf("clean = %q", got)
 	}
 }
+
+func TestWrap(t *testing.T) {
+	gs := func(s string) []glyph {
+		var out []glyph
+		for _, r := range s {
+			out = append(out, glyph{r: r, w: 1})
+		}
+		return out
+	}
+	lines := func(s string, w float64) []string {
+		var out []string
+		for _, l := range wrap(gs(s), w) {
+			out = append(out, textOf(l))
+		}
+		return out
+	}
+	for _, c := range []struct {
+		in   string
+		w    float64
+		want string
+	}{
+		{"aaa bbb ccc", 7, "aaa bbb|ccc"},
+		{"well-known fact", 8, "well-|known|fact"},
+		{"said—no more", 6, "said—|no|more"},
+		{"a—” end", 4, "a—”|end"},
+		{"xxxxxxxxxx", 4, "xxxx|xxxx|xx"},
+		{"  lead  and  trail  ", 5, "lead|and|trail"},
+	} {
+		if got := strings.Join(lines(c.in, c.w), "|"); got != c.want {
+			t.Errorf("wrap(%q, %v) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}
