@@ -290,7 +290,17 @@ func clean(runes []rune) (string, []content.Diagnostic) {
 	}
 	if replaced > 0 {
 		diags = append(diags, content.Diagnostic{Line: replacedLine, Severity: content.Warning,
-			Message: fmt.Sprintf("the text holds %d replacement character(s) (\uFFFD): it was damaged before guidepress read it; restore the missing letters from the original", replaced)})
+			Message: fmt.Sprintf(damagePrefix+"%d replacement character(s) (U+FFFD): it was damaged before guidepress read it; restore the missing letters from the original", replaced)})
 	}
 	return b.String(), diags
+}
+
+const damagePrefix = "the text holds "
+
+// IsDamageReport reports whether d is Text's warning about replacement
+// characters (U+FFFD) already present in the input. A JSON guide carries
+// the diagnostics of its first reading, damage included, so the importer
+// does not report it a second time, with different counts and lines.
+func IsDamageReport(d content.Diagnostic) bool {
+	return strings.HasPrefix(d.Message, damagePrefix)
 }

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
@@ -80,13 +81,14 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 	}
 	if IsJSON(text) {
 		g, err = loadJSON(name, text)
+		diags = slices.DeleteFunc(diags, decode.IsDamageReport)
 	} else {
 		g, err = loadText(name, text, opts)
 	}
 	if err != nil {
 		return nil, err
 	}
-	g.Diagnostics = append(diags, g.Diagnostics...)
+	g.Diagnostics = merge(diags, g.Diagnostics)
 	if err := g.Validate(); err != nil {
 		return nil, &Error{File: name, Msg: fmt.Sprintf("the guide is not valid: %s; fix the field(s) named and build again", oneLine(err)), Err: err}
 	}
@@ -121,6 +123,22 @@ func loadText(name, text string, opts Options) (*content.Guide, error) {
 		return nil, &Error{File: name, Msg: err.Error(), Err: err}
 	}
 	return g, nil
+}
+
+// merge puts the decoder's diagnostics before the importer's, leaving out
+// any the input already carries: a JSON guide saved by `inspect --json`
+// holds the diagnostics of its first reading, and loading it again must not
+// repeat them.
+func merge(decoded, parsed []content.Diagnostic) []content.Diagnostic {
+	out := make([]content.Diagnostic, 0, len(decoded)+len(parsed))
+	for _, d := range decoded {
+		// Compared without the line: the JSON's lines are not the lines
+		// of the file it was first read from.
+		if !slices.ContainsFunc(parsed, func(p content.Diagnostic) bool { return p.Severity == d.Severity && p.Message == d.Message }) {
+			out = append(out, d)
+		}
+	}
+	return append(out, parsed...)
 }
 
 func oneLine(err error) string {
