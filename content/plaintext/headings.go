@@ -52,7 +52,8 @@ func init() {
 // normName folds a heading for comparison with known names: lower case,
 // "&" read as "and", no trailing colon, single spaces.
 func normName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = numberedRE.ReplaceAllString(strings.TrimSpace(s), "") // "1. Plot Summary"
+	s = strings.ToLower(s)
 	s = strings.TrimRight(s, ": ")
 	s = strings.ReplaceAll(s, "&", " and ")
 	s = strings.ReplaceAll(s, "-", " ")
@@ -85,8 +86,11 @@ var abbreviations = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.
 // sentence (a question mark is allowed: headings and FAQ questions ask).
 func shortHeading(s string) bool {
 	n := utf8.RuneCountInString(s)
-	if n == 0 || n > 120 || len(strings.Fields(s)) > 16 || listItem(s) {
+	if n == 0 || n > 120 || len(strings.Fields(s)) > 16 {
 		return false
+	}
+	if listItem(s) && (bulletRE.MatchString(s) || anchorOf(s) == noAnchor) {
+		return false // a list item, unless it is a numbered known heading
 	}
 	if !strings.ContainsFunc(s, unicode.IsLetter) || attribution(s) {
 		return false

@@ -270,3 +270,15 @@ func TestParseCJK(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+func TestParseNumberedHeadings(t *testing.T) {
+	in := "X\nby Y\n\n1. Plot Summary\n\nThings happen.\n\n2. Key Quotes\n\n1. \"Quoted.\"\n\n3) Frequently Asked Questions\n\nWhy?\n\nBecause.\n"
+	g, err := Parse(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "book: X | Y | 0 min | X — A Study Guide\nquote: Quoted.\nsection: 1. Plot Summary\n  paragraph: Things happen.\nfaq: Why?\n  answer: Because.\n"
+	if got := outline(g); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
