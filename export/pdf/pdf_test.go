@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -638,5 +640,19 @@ func TestWrap(t *testing.T) {
 		if got := strings.Join(lines(c.in, c.w), "|"); got != c.want {
 			t.Errorf("wrap(%q, %v) = %q, want %q", c.in, c.w, got, c.want)
 		}
+	}
+}
+
+// TestRender writes every page of each fixture as PNG into
+// $GUIDEPRESS_PDF_RENDER/<fixture>/ for a person to look at (check-pdf.sh
+// --render); it does nothing unless that variable is set.
+func TestRender(t *testing.T) {
+	dir := os.Getenv("GUIDEPRESS_PDF_RENDER")
+	if dir == "" {
+		t.Skip("set GUIDEPRESS_PDF_RENDER=DIR to render every fixture's pages to PNG")
+	}
+	for _, f := range fixtures(t) {
+		out, _, _ := build(t, f.g, teacher)
+		checkers.MustPass(t, "check-pdf.sh", "--render", filepath.Join(dir, f.name), write(t, f.name, out))
 	}
 }
