@@ -107,11 +107,12 @@ func (b *builder) titlePage() {
 		}
 	}
 	var credits []string
+	sentence := func(s string) string { return strings.TrimRight(s, ".") + "." } // "Jr." gets no second stop
 	if a := strings.TrimSpace(b.opts.Author); a != "" {
-		credits = append(credits, "Guide written by "+a+".")
+		credits = append(credits, sentence("Guide written by "+a))
 	}
 	if p := strings.TrimSpace(b.opts.Publisher); p != "" {
-		credits = append(credits, "Published by "+p+".")
+		credits = append(credits, sentence("Published by "+p))
 	}
 	for i, c := range credits {
 		blk := flowBlock{kind: Display, lines: b.lines(plain(c), fonts.Atkinson, tp.MetaSize, w, "the title page"),
