@@ -82,6 +82,12 @@ func TestMontage(t *testing.T) {
 	var b bytes.Buffer
 	png.Encode(&b, m)
 	os.WriteFile(filepath.Join(*outDir, "montage.png"), b.Bytes(), 0o644)
+	// The same thumbnails as a greyscale eInk screen shows them.
+	grey := image.NewGray(m.Bounds())
+	draw.Draw(grey, grey.Bounds(), m, image.Point{}, draw.Src)
+	b.Reset()
+	png.Encode(&b, grey)
+	os.WriteFile(filepath.Join(*outDir, "montage-grey.png"), b.Bytes(), 0o644)
 	img, _ := Render(cases["nlmg"])
 	mid := image.NewRGBA(image.Rect(0, 0, 500, 800))
 	draw.CatmullRom.Scale(mid, mid.Bounds(), img, img.Bounds(), draw.Src, nil)
