@@ -135,7 +135,7 @@ func (p *parser) residue(n int, s string, r residue) {
 	case readingTime:
 		if p.g.ReadingMinutes == 0 {
 			p.g.ReadingMinutes = parseMinutes(s)
-			p.note(n, "reading time %d min taken from %q", p.g.ReadingMinutes, s)
+			p.note(n, "reading time: %d minutes", p.g.ReadingMinutes)
 			return
 		}
 	case coverCaption:
@@ -143,7 +143,9 @@ func (p *parser) residue(n int, s string, r residue) {
 			p.captionTitle, p.captionAuthor, p.captionLine = strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), n
 		}
 	}
-	p.note(n, "dropped %s %q (not part of the guide)", r, s)
+	// The message does not quote the line: residue must not reappear
+	// anywhere in the model, diagnostics included.
+	p.note(n, "dropped the %s on this line (page residue, not part of the guide)", r)
 }
 
 var byRE = regexp.MustCompile(`(?i)^by(?:[\s:]+(.*))?$`)

@@ -132,7 +132,7 @@ warning 10: kept "Three without marks or number." as a highlighted quote, though
 section: Plot Summary
   paragraph: paradise—a time—of innocence.
   paragraph: It doesn’t and won’t.
-warning 6: replaced 2 × 〞 (U+301E), left where an em dash belongs by a broken conversion, with — (first on line 6)
+warning 6: replaced 2 × U+301E (CJK closing quotation mark), left where an em dash belongs by a broken conversion, with — (first on line 6)
 warning 8: replaced 2 × "â€™", UTF-8 once read as Windows-1252, with "’" (first on line 8)
 `,
 	}, {

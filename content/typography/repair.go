@@ -54,7 +54,9 @@ func (r *Repairs) Line(n int, line string) string {
 	if strings.ContainsRune(line, '〞') && !strings.ContainsRune(line, '〝') {
 		c := strings.Count(line, "〞")
 		line = strings.ReplaceAll(line, "〞", "—")
-		r.note("U+301E", n, c, "replaced %d × 〞 (U+301E), left where an em dash belongs by a broken conversion, with — (first on line %d)")
+		// The message names the character by code point only, so that no
+		// 〞 survives anywhere in the model.
+		r.note("U+301E", n, c, "replaced %d × U+301E (CJK closing quotation mark), left where an em dash belongs by a broken conversion, with — (first on line %d)")
 	}
 	if hasMojibakeLead(line) {
 		line = r.mojibake(n, line)

@@ -64,7 +64,7 @@ func TestRepair(t *testing.T) {
 	}
 	got := r.Diagnostics()
 	wantD := []content.Diagnostic{
-		{Line: 1, Severity: content.Warning, Message: "replaced 3 × 〞 (U+301E), left where an em dash belongs by a broken conversion, with — (first on line 1)"},
+		{Line: 1, Severity: content.Warning, Message: "replaced 3 × U+301E (CJK closing quotation mark), left where an em dash belongs by a broken conversion, with — (first on line 1)"},
 		{Line: 4, Severity: content.Warning, Message: `replaced 1 × "â€™", UTF-8 once read as Windows-1252, with "’" (first on line 4)`},
 		{Line: 4, Severity: content.Warning, Message: `replaced 1 × "â€”", UTF-8 once read as Windows-1252, with "—" (first on line 4)`},
 		{Line: 4, Severity: content.Warning, Message: `replaced 2 × "Ã©", UTF-8 once read as Windows-1252, with "é" (first on line 4)`},
