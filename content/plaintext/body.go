@@ -72,10 +72,7 @@ func (p *parser) body() {
 		}
 		p.paragraph(st, u)
 	}
-	p.closeFAQEntry(st)
-	if st.where == inQuotes && st.quotesN == 0 {
-		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
-	}
+	p.leavePart(st)
 }
 
 // startHeading handles a heading at unit i; it returns false when the
@@ -87,12 +84,12 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	}
 	switch a {
 	case quotesAnchor:
-		p.endQuotes(st)
+		p.leavePart(st)
 		st.where, st.quotesAt, st.quotesN = inQuotes, u.line, 0
 		st.sec, st.sub = nil, nil
 		return true
 	case faqAnchor:
-		p.endQuotes(st)
+		p.leavePart(st)
 		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
 		st.sec, st.sub, st.faqIntro = nil, nil, nil
 		return true
@@ -125,7 +122,8 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	return true
 }
 
-func (p *parser) endQuotes(st *bodyState) {
+// leavePart closes the quotes or the FAQ when the walk moves on.
+func (p *parser) leavePart(st *bodyState) {
 	if st.where == inQuotes && st.quotesN == 0 {
 		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
 	}
@@ -135,7 +133,7 @@ func (p *parser) endQuotes(st *bodyState) {
 }
 
 func (p *parser) newSection(st *bodyState, u unit, a anchor) {
-	p.endQuotes(st)
+	p.leavePart(st)
 	p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
 }
