@@ -29,7 +29,7 @@ func (b *builder) furniture() {
 		x0 := b.geo.left(pg.Number)
 		recto := pg.Number%2 == 1
 		pg.Footer = true
-		num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Atkinson, fu.Size, "the footer")
+		num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Literata, fu.Size+0.5, "the footer")
 		nw := width(num)
 		nx := x0 + (w-nw)/2
 		if b.geo.duplex {
