@@ -108,6 +108,14 @@ func pageText(t testing.TB, path string, n int) string {
 	return runTool(t, "pdftotext", "-enc", "UTF-8", "-f", fmt.Sprint(n), "-l", fmt.Sprint(n), path, "-")
 }
 
+// pagesText is pdftotext's text of every page, by page number (index 0
+// is unused): one run of pdftotext, split at its form feeds.
+func pagesText(t testing.TB, path string) []string {
+	t.Helper()
+	all := runTool(t, "pdftotext", "-enc", "UTF-8", path, "-")
+	return append([]string{""}, strings.Split(all, "\f")...)
+}
+
 // bodyText is the text of every page's text block, without running
 // headers and footers (pdftotext cropped to the block), so that a quote
 // split across pages reads as one.
