@@ -19,8 +19,8 @@ const (
 )
 
 var (
-	quotesRE = regexp.MustCompile(`^(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking)\s+)?(?:quotes|quotations)(?:\s+(?:explained|to remember|worth remembering|from\s.+))?$`)
-	faqRE    = regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions)(?:\s+about\s.+)?$`)
+	quotesRE = regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`)
+	faqRE    = regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`)
 	discRE   = regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review)|essay topics|writing prompts)$`)
 )
 

@@ -238,7 +238,8 @@ func TestHeadingRules(t *testing.T) {
 	for s, want := range map[string]anchor{
 		"Highlighting Quotes": quotesAnchor, "Key Quotes": quotesAnchor, "Memorable Quotes": quotesAnchor,
 		"Important Quotes Explained": quotesAnchor, "Frequently Asked Questions": faqAnchor, "FAQs": faqAnchor,
-		"Q&A": faqAnchor, "Discussion Questions": questionsAnchor, "Themes & Motifs": sectionAnchor,
+		"Q&A": faqAnchor, "Frequently Asked Questions (FAQ)": faqAnchor, "Top 10 Quotes": quotesAnchor,
+		"Key Passages": quotesAnchor, "Quotes by Kathy": quotesAnchor, "Quotes and Analysis": noAnchor, "Discussion Questions": questionsAnchor, "Themes & Motifs": sectionAnchor,
 		"PLOT SUMMARY": sectionAnchor, "Themes of Love, Loss, and Acceptance": noAnchor, "Symbolism and Metaphor": noAnchor,
 	} {
 		if got := anchorOf(s); got != want {
