@@ -32,13 +32,31 @@ var cases = map[string]*content.Guide{
 	"short":    guide("It", "Stephen King", 0),
 }
 
+// rendered caches each case's PNG: rendering is the slow part under -race.
+var (
+	renderMu sync.Mutex
+	renders  = map[string][]byte{}
+)
+
+func rendered(t *testing.T, name string) []byte {
+	t.Helper()
+	renderMu.Lock()
+	defer renderMu.Unlock()
+	if b, ok := renders[name]; ok {
+		return b
+	}
+	b, err := PNG(cases[name])
+	if err != nil {
+		t.Fatal(err)
+	}
+	renders[name] = b
+	return b
+}
+
 func TestRender(t *testing.T) {
-	for name, g := range cases {
+	for name := range cases {
 		t.Run(name, func(t *testing.T) {
-			b, err := PNG(g)
-			if err != nil {
-				t.Fatal(err)
-			}
+			b := rendered(t, name)
 			img, err := png.Decode(bytes.NewReader(b))
 			if err != nil {
 				t.Fatal(err)
@@ -100,11 +118,12 @@ func TestMontage(t *testing.T) {
 }
 
 func TestNoOverflow(t *testing.T) {
-	for name, g := range cases {
-		img, err := Render(g)
+	for name := range cases {
+		dec, err := png.Decode(bytes.NewReader(rendered(t, name)))
 		if err != nil {
 			t.Fatal(err)
 		}
+		img := dec.(*image.Paletted)
 		for y := 0; y < Height; y++ {
 			for _, x := range []int{0, 1, 100, Width - 101, Width - 2, Width - 1} {
 				i := img.ColorIndexAt(x, y)
@@ -117,17 +136,14 @@ func TestNoOverflow(t *testing.T) {
 }
 
 func TestDeterministicAndParallel(t *testing.T) {
-	want, err := PNG(cases["tricky"])
-	if err != nil {
-		t.Fatal(err)
-	}
+	want := rendered(t, "tricky")
 	var wg sync.WaitGroup
 	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for name, g := range cases {
-				b, err := PNG(g)
+			for _, name := range []string{"tricky", "greek"} {
+				b, err := PNG(cases[name])
 				if err != nil {
 					t.Error(err)
 				}
@@ -141,7 +157,7 @@ func TestDeterministicAndParallel(t *testing.T) {
 }
 
 func TestUserImage(t *testing.T) {
-	b, _ := PNG(cases["short"])
+	b := rendered(t, "short")
 	im, err := UserImage(b)
 	if err != nil || im.MediaType != "image/png" || im.Width != Width {
 		t.Fatalf("%+v %v", im, err)

@@ -315,7 +315,7 @@ func TestDeterministic(t *testing.T) {
 func TestParallel(t *testing.T) {
 	want := map[string][]byte{"sample": build(t, sampleGuide(), fixed), "tricky": build(t, trickyGuide(), fixed)}
 	var wg sync.WaitGroup
-	for i := 0; i < 8; i++ {
+	for i := 0; i < 4; i++ {
 		wg.Add(1)
 		go func(i int) {
 			defer wg.Done()
