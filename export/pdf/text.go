@@ -168,8 +168,8 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 				}
 				names = append(names, runeLabel(r))
 			}
-			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each is shown as %q",
-				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), string(replacement))
+			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each of its %d letters is shown as %q; the EPUB keeps the text as written",
+				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), m.count, string(replacement))
 		default:
 			what := runeLabel(k.r)
 			if m.seq {
@@ -181,9 +181,7 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 			}
 			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (%s); it is shown as %q", what, k.where, why, string(replacement))
 		}
-		if k.script != "" {
-			msg += fmt.Sprintf(" (%d letters)", m.count)
-		} else if m.count > 1 {
+		if k.script == "" && m.count > 1 {
 			msg += fmt.Sprintf(" (%d times)", m.count)
 		}
 		out = append(out, content.Diagnostic{Severity: content.Warning, Message: msg})
