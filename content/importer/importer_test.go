@@ -235,3 +235,23 @@ func encode(t *testing.T, g *content.Guide) string {
 	}
 	return b.String()
 }
+
+// TestDetectByContent: the format comes from the bytes, never the name.
+func TestDetectByContent(t *testing.T) {
+	text := mustLoad(t, []byte(small), Options{})
+	js := encode(t, text)
+	g, err := Load("guide.txt", []byte("\xEF\xBB\xBF\n  "+js), Options{})
+	if err != nil {
+		t.Fatalf("JSON named .txt: %v", err)
+	}
+	if encode(t, g) != js {
+		t.Errorf("JSON named .txt read differently")
+	}
+	g, err = Load("guide.json", []byte(small), Options{})
+	if err != nil {
+		t.Fatalf("text named .json: %v", err)
+	}
+	if encode(t, g) != js {
+		t.Errorf("text named .json read differently")
+	}
+}
