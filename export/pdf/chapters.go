@@ -183,10 +183,11 @@ func (b *builder) contents() {
 		if d.toc == 0 {
 			fam, st = fonts.Atkinson, fonts.Bold
 		}
-		// Page numbers are set in Literata, as in the footers: Atkinson's
-		// slashed zero reads oddly in "10" and "20".
-		numFace := mkface(fonts.Literata, st)
-		digits := b.shape([]span{{"000", st}}, fonts.Literata, t.Size, "the contents")
+		// Page numbers are set in Literata Regular, as in the footers:
+		// Atkinson's slashed zero reads oddly in "10" and "20", and a bold
+		// Literata would embed one more font for a handful of digits.
+		numFace := mkface(fonts.Literata, fonts.Regular)
+		digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
 		numW := width(digits) + 1
 		indent := float64(d.toc) * t.Indent
 		lines := b.lines([]span{{d.title, st}}, fam, t.Size, w-indent-numW-8, where("the contents entry", d.title))
