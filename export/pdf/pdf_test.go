@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -661,4 +662,60 @@ func TestRender(t *testing.T) {
 		out, _, _ := build(t, f.g, teacher)
 		checkers.MustPass(t, "check-pdf.sh", "--render", filepath.Join(dir, f.name), write(t, f.name, out))
 	}
+}
+
+// TestOutline reads the bookmarks back (qpdf --json): the sections with
+// their subsections, Key Quotes, and the FAQ with every question, each on
+// the page its heading is on.
+func TestOutline(t *testing.T) {
+	g := sampleGuide()
+	out, lay, _ := build(t, g, teacher)
+	var doc struct {
+		Outlines []outline `json:"outlines"`
+	}
+	if err := json.Unmarshal([]byte(runTool(t, "qpdf", "--json", "--json-key=outlines", write(t, "outline", out))), &doc); err != nil {
+		t.Fatal(err)
+	}
+	top := map[string]outline{}
+	for _, o := range doc.Outlines {
+		top[o.Title] = o
+	}
+	for _, name := range []string{"Synopsis", "Contents", "Key Quotes", "Appendix — Frequently Asked Questions"} {
+		if _, ok := top[name]; !ok {
+			t.Errorf("no top-level bookmark %q", name)
+		}
+	}
+	for _, s := range g.Sections {
+		o, ok := top[s.Title]
+		if !ok {
+			t.Errorf("no bookmark for section %q", s.Title)
+			continue
+		}
+		if len(o.Kids) != len(s.Subsections) {
+			t.Errorf("%q has %d child bookmarks, want %d", s.Title, len(o.Kids), len(s.Subsections))
+		}
+	}
+	faq := top["Appendix — Frequently Asked Questions"]
+	if len(faq.Kids) != len(g.FAQ) {
+		t.Fatalf("FAQ has %d question bookmarks, want %d", len(faq.Kids), len(g.FAQ))
+	}
+	for i, q := range faq.Kids {
+		if q.Title != g.FAQ[i].Question {
+			t.Errorf("question bookmark %d = %q", i, q.Title)
+		}
+		if txt := pageText(t, write(t, "o", out), q.Page); !strings.Contains(squash(txt), squash(q.Title)) {
+			t.Errorf("bookmark %q points at page %d, which does not show it", q.Title, q.Page)
+		}
+	}
+	for _, e := range lay.TOC {
+		if o, ok := top[e.Title]; ok && e.Level == 0 && o.Page != e.Page {
+			t.Errorf("bookmark %q goes to page %d, contents say %d", e.Title, o.Page, e.Page)
+		}
+	}
+}
+
+type outline struct {
+	Title string    `json:"title"`
+	Page  int       `json:"destpageposfrom1"`
+	Kids  []outline `json:"kids"`
 }
