@@ -101,9 +101,9 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 
 // pageGeometry is the paper and text block for the options.
 func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error) {
-	paper := opts.Paper
-	if paper == "" {
-		paper = export.A4
+	paper, err := export.ParsePaper(string(opts.Paper)) // "" is A4; "A4", "Letter" are accepted
+	if err != nil {
+		return geometry{}, "", fmt.Errorf("pdf: %w", err)
 	}
 	m := th.Margins
 	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex}
@@ -114,7 +114,7 @@ func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error)
 	case export.Letter:
 		g.w, g.h, size = 215.9, 279.4, "Letter"
 	default:
-		return geometry{}, "", fmt.Errorf("pdf: unknown paper size %q: use a4 or letter", paper)
+		return geometry{}, "", fmt.Errorf("pdf: paper size %q has no page geometry", paper)
 	}
 	g.bottom = g.h - m.Bottom
 	// Keep lines to a readable length: excess width goes to both margins

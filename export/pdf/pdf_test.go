@@ -322,7 +322,7 @@ func TestPaper(t *testing.T) {
 	for _, c := range []struct {
 		paper export.Paper
 		w, h  float64 // points
-	}{{export.A4, 595.28, 841.89}, {export.Letter, 612, 792}, {"", 595.28, 841.89}} {
+	}{{export.A4, 595.28, 841.89}, {export.Letter, 612, 792}, {"", 595.28, 841.89}, {"Letter", 612, 792}} {
 		out, lay, _ := build(t, sampleGuide(), export.Options{Paper: c.paper})
 		path := write(t, "paper", out)
 		info := pdfinfo(t, path, "-f", "1", "-l", fmt.Sprint(len(lay.Pages)))
