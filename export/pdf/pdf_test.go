@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/fonts"
@@ -718,4 +719,41 @@ type outline struct {
 	Title string    `json:"title"`
 	Page  int       `json:"destpageposfrom1"`
 	Kids  []outline `json:"kids"`
+}
+
+// TestMeasureAgreesWithFpdf: the breaker's widths are fpdf's own
+// (GetStringWidth of the whole line), and for text in one face without
+// dashes it breaks exactly where fpdf's SplitText does.
+func TestMeasureAgreesWithFpdf(t *testing.T) {
+	p := fpdf.New("P", "mm", "A4", "")
+	m := newMeasurer(p)
+	sh := &shaper{m: m, rep: newReporter()}
+	text := lorem(3, 12) + " Ångström, Zoë and Δημήτρης."
+	gs, err := sh.shape(plain(text), fonts.Literata, 11, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const w = 120.0
+	lines := wrap(gs, w)
+	p.SetFont(fonts.Literata.Name(), "", 11)
+	for _, l := range lines {
+		if got, want := width(l), p.GetStringWidth(textOf(l)); math.Abs(got-want) > 1e-9 {
+			t.Errorf("width %q = %v, fpdf says %v", textOf(l), got, want)
+		}
+		if width(l) > w {
+			t.Errorf("line %q is %.2f mm wide, over %v", textOf(l), width(l), w)
+		}
+	}
+	split := p.SplitText(text, w+2*p.GetCellMargin())
+	if len(split) != len(lines) {
+		t.Fatalf("SplitText gives %d lines, wrap %d", len(split), len(lines))
+	}
+	for i := range split {
+		if strings.TrimSpace(split[i]) != textOf(lines[i]) {
+			t.Errorf("line %d: SplitText %q, wrap %q", i, split[i], textOf(lines[i]))
+		}
+	}
+	if err := p.Error(); err != nil {
+		t.Fatal(err)
+	}
 }
