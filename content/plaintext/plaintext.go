@@ -208,7 +208,9 @@ func (p *parser) header() error {
 	if p.captionTitle != "" && !strings.EqualFold(p.captionTitle, p.g.Book.Title) {
 		p.warn(p.captionLine, "the cover caption names the book %q, but the title line says %q; kept the title line", p.captionTitle, p.g.Book.Title)
 	}
-	p.g.Book.Title = strings.TrimRight(p.g.Book.Title, ": ")
+	if t := strings.TrimRight(p.g.Book.Title, ": "); t != "" {
+		p.g.Book.Title = t // "Frankenstein:" as a heading would be written
+	}
 	p.g.Title = p.g.Book.Title + TitleSuffix
 	return nil
 }
