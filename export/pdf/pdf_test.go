@@ -345,8 +345,12 @@ func TestPaper(t *testing.T) {
 func TestDuplex(t *testing.T) {
 	for _, f := range fixtures(t) {
 		t.Run(f.name, func(t *testing.T) {
-			out, lay, _ := build(t, f.g, export.Options{Duplex: true, Paper: export.Letter})
-			pages := pagesText(t, write(t, f.name, out))
+			o := teacher
+			o.Duplex, o.Paper = true, export.Letter
+			out, lay, _ := build(t, f.g, o)
+			path := write(t, f.name, out)
+			checkers.MustPass(t, "check-pdf.sh", path)
+			pages := pagesText(t, path)
 			starts := 0
 			prev := "-"
 			for _, pg := range lay.Pages {
