@@ -205,6 +205,11 @@ func drawable(fam fonts.Family, st fonts.Style, r rune) (face, bool) {
 	if r > 0xFFFF {
 		return face{}, false
 	}
+	// Literata's arrows are small beside its letters; Noto Sans Symbols
+	// draws them at text size (FONTS.md, Recommendation).
+	if r >= 0x2190 && r <= 0x21FF && fonts.Has(fonts.Symbols, st, r) {
+		return mkface(fonts.Symbols, st), true
+	}
 	f, ok := fonts.Pick(fam, st, r)
 	return mkface(f, st), ok
 }
