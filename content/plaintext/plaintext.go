@@ -105,7 +105,7 @@ func (p *parser) split(text string) {
 	var last string
 	for i, raw := range lines {
 		n := i + 1
-		s := p.repairs.Line(n, tidy(raw))
+		s := tidy(p.repairs.Line(n, tidy(raw))) // a repair can leave only a space
 		if s == "" {
 			flush(true)
 			sep = true
