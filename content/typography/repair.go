@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -125,7 +126,7 @@ func (r *Repairs) mojibake(n int, line string) string {
 			buf = append(buf, cb)
 		}
 		if len(buf) == need+1 {
-			if dec, size := utf8.DecodeRune(buf); dec != utf8.RuneError && size == len(buf) && dec >= 0xA0 {
+			if dec, size := utf8.DecodeRune(buf); dec != utf8.RuneError && size == len(buf) && (dec == 0xFEFF || unicode.IsGraphic(dec)) {
 				from := string(rs[i : i+need+1])
 				if dec == 0xFEFF {
 					r.note("mojibake BOM", n, 1, "removed %d byte-order mark(s) read as text (ï»¿) (first on line %d)")

@@ -80,3 +80,17 @@ func TestRepair(t *testing.T) {
 		t.Errorf("diagnostics differ")
 	}
 }
+
+// TestRepairNeverMakesControls: mojibake that would decode to a control
+// character or a noncharacter is left alone rather than made invisible.
+func TestRepairNeverMakesControls(t *testing.T) {
+	r := NewRepairs()
+	for _, s := range []string{"a\u00c2\u2026b", "x\u00ef\u00bf\u00bey", "Â\u00ad"} {
+		if got := r.Line(1, s); got != s {
+			t.Errorf("Line(%q) = %q, want it unchanged", s, got)
+		}
+	}
+	if got := r.Line(2, "an\u00c2\u00a0nbsp and â€‚ en space"); got != "an\u00a0nbsp and \u2002 en space" {
+		t.Errorf("spaces: %q", got)
+	}
+}
