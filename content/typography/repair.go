@@ -9,7 +9,6 @@ package typography
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -160,11 +159,4 @@ func (r *Repairs) mojibake(n int, line string) string {
 func isCont(r rune) bool {
 	cb, ok := cp1252[r]
 	return ok && cb >= 0x80 && cb <= 0xBF
-}
-
-// Kinds lists the repair keys recorded, sorted; for tests.
-func (r *Repairs) Kinds() []string {
-	k := append([]string(nil), r.order...)
-	sort.Strings(k)
-	return k
 }
