@@ -220,7 +220,7 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	lx, rx := last.X+last.W+gap, nx-gap
 	if rx-lx > gap {
 		b.add(Item{Kind: Rule, X: lx, Y: last.baseline, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
-			dotted: true, color: b.th.TOC.LeaderColor})
+			dotted: true, color: b.th.TOC.LeaderColor, strokeW: b.th.TOC.LeaderDotSize, pitch: b.th.TOC.LeaderDotSpacing})
 	}
 }
 

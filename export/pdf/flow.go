@@ -277,7 +277,8 @@ func (b *builder) place(blk *flowBlock) {
 	}
 	b.gap = blk.after
 	if blk.rule {
-		b.add(Item{Kind: Rule, X: b.left(), Y: b.y + 1.6, W: 16, H: 0.9, Block: -1, Dest: -1, Target: -1, fill: true, color: b.th.Headings.Rule})
+		h := b.th.Headings
+		b.add(Item{Kind: Rule, X: b.left(), Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, fill: true, color: h.Rule})
 	}
 }
 

@@ -84,9 +84,10 @@ type Item struct {
 	runs     []run
 	color    theme.Color
 	fill     bool
-	dotted   bool // a dotted leader from X to X+W at baseline
-	mark     bool // a large opening quotation mark in the box X,Y,W,H
-	strokeW  float64
+	dotted   bool    // a dotted leader from X to X+W at baseline
+	mark     bool    // a large opening quotation mark in the box X,Y,W,H
+	strokeW  float64 // dotted leader: dot diameter
+	pitch    float64 // dotted leader: dot spacing
 }
 
 // TOCEntry is one printed TOC entry: its text, depth, and the page number

@@ -52,9 +52,10 @@ func drawItem(p *fpdf.Fpdf, it *Item) {
 		quoteMark(p, it.X, it.Y, it.W, it.H)
 	case it.dotted:
 		p.SetDrawColor(int(c.R), int(c.G), int(c.B))
-		p.SetLineWidth(0.32)
+		// A zero-length dash with round caps is a dot.
+		p.SetLineWidth(it.strokeW)
 		p.SetLineCapStyle("round")
-		p.SetDashPattern([]float64{0, 1.6}, 0)
+		p.SetDashPattern([]float64{0, it.pitch}, 0)
 		p.Line(it.X, it.Y, it.X+it.W, it.Y)
 		p.SetDashPattern([]float64{}, 0)
 		p.SetLineCapStyle("butt")

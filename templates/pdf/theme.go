@@ -89,9 +89,12 @@ type Level struct {
 // Headings are section (level 0), subsection (1) and sub-subsection (2)
 // headings.
 type Headings struct {
-	Color  Color   `json:"color"`
-	Rule   Color   `json:"rule"`
-	Levels []Level `json:"levels"`
+	Color Color `json:"color"`
+	// Rule is the accent rule under a section heading (and the title).
+	Rule       Color   `json:"rule"`
+	RuleLength float64 `json:"rule_length"`
+	RuleHeight float64 `json:"rule_height"`
+	Levels     []Level `json:"levels"`
 }
 
 // Furniture is the running header and footer.
@@ -120,13 +123,17 @@ type Callout struct {
 
 // TOC is the printed table of contents.
 type TOC struct {
-	Title       string  `json:"title"`
-	Size        float64 `json:"size"`
-	Leading     float64 `json:"leading"`
-	Indent      float64 `json:"indent"`
-	TopSpace    float64 `json:"top_space"`
-	LeaderGap   float64 `json:"leader_gap"`
-	LeaderColor Color   `json:"leader_color"`
+	Title     string  `json:"title"`
+	Size      float64 `json:"size"`
+	Leading   float64 `json:"leading"`
+	Indent    float64 `json:"indent"`
+	TopSpace  float64 `json:"top_space"`
+	LeaderGap float64 `json:"leader_gap"` // clear space each side of the dotted leader
+	// LeaderDotSpacing and LeaderDotSize are the leader's dot pitch and
+	// diameter.
+	LeaderDotSpacing float64 `json:"leader_dot_spacing"`
+	LeaderDotSize    float64 `json:"leader_dot_size"`
+	LeaderColor      Color   `json:"leader_color"`
 }
 
 // FAQ is the appendix.
@@ -232,6 +239,8 @@ func (t Theme) Validate() error {
 	pos("body.size", t.Body.Size)
 	pos("body.leading", t.Body.Leading)
 	nonneg("body.paragraph_space", t.Body.ParagraphSpace)
+	nonneg("headings.rule_length", t.Headings.RuleLength)
+	nonneg("headings.rule_height", t.Headings.RuleHeight)
 	if len(t.Headings.Levels) == 0 {
 		errs = append(errs, errors.New("headings.levels must define at least one level"))
 	}
@@ -257,6 +266,8 @@ func (t Theme) Validate() error {
 	nonneg("toc.indent", t.TOC.Indent)
 	nonneg("toc.top_space", t.TOC.TopSpace)
 	pos("toc.leader_gap", t.TOC.LeaderGap)
+	pos("toc.leader_dot_spacing", t.TOC.LeaderDotSpacing)
+	pos("toc.leader_dot_size", t.TOC.LeaderDotSize)
 	pos("faq.question_size", t.FAQ.QuestionSize)
 	nonneg("faq.question_space", t.FAQ.QuestionSpace)
 	nonneg("faq.answer_gap", t.FAQ.AnswerGap)
