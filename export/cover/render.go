@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"strings"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
@@ -198,7 +199,9 @@ func fit(s string, style fonts.Style, min, max, maxLines int, w, h fixed.Int26_6
 		sh := &shaper{style: style, ppem: fixed.I(size)}
 		b := block{sh: sh, lead: fixed.Int26_6(float64(fixed.I(size)) * leading)}
 		b.lines = sh.balance(s, w)
-		if (len(b.lines) <= maxLines && b.height() <= h) || size == min {
+		// A size at which a word had to be split ("Franke|nstein") is
+		// too large: shrink first, split only at the smallest size.
+		if (len(b.lines) <= maxLines && b.height() <= h && keepsWords(s, b.lines)) || size == min {
 			for len(b.lines) > maxLines || (len(b.lines) > 1 && b.height() > h) {
 				b.lines = b.lines[:len(b.lines)-1]
 				last := []rune(b.lines[len(b.lines)-1])
@@ -210,6 +213,11 @@ func fit(s string, style fonts.Style, min, max, maxLines int, w, h fixed.Int26_6
 			return b
 		}
 	}
+}
+
+// keepsWords reports whether lines hold the words of s unsplit.
+func keepsWords(s string, lines []string) bool {
+	return strings.Join(strings.Fields(s), " ") == strings.Join(strings.Fields(strings.Join(lines, " ")), " ")
 }
 
 // Render draws the generated cover for g: the "STUDY GUIDE" label, the
