@@ -47,7 +47,7 @@ tools:
 	  if [ "$$CI" = true ]; then exit 1; fi; fi
 
 fuzz-smoke:
-	@FUZZTIME=$(if $(filter command line,$(origin FUZZTIME)),$(FUZZTIME),10s) ./scripts/fuzz.sh
+	@FUZZTIME=$(if $(filter command line,$(origin FUZZTIME)),$(FUZZTIME),20s) ./scripts/fuzz.sh
 
 fuzz:
 	@FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
