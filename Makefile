@@ -10,7 +10,7 @@ BIN := ./guidepress
 EXAMPLE := examples/frankenstein.txt
 OUT := out
 SHARED ?= ../shared
-FUZZTIME ?= 20s
+FUZZTIME ?= 2m
 
 .PHONY: all build run test unit lint tools fuzz fuzz-smoke bench man clean
 
@@ -46,8 +46,9 @@ tools:
 	else echo "tools: $(SHARED)/tools is absent; external checks will be skipped (CI requires them)"; \
 	  if [ "$$CI" = true ]; then exit 1; fi; fi
 
+# A short fuzz of every target, part of `make test`; `make fuzz` runs longer.
 fuzz-smoke:
-	@FUZZTIME=$(if $(filter command line,$(origin FUZZTIME)),$(FUZZTIME),20s) ./scripts/fuzz.sh
+	@FUZZTIME=20s ./scripts/fuzz.sh
 
 fuzz:
 	@FUZZTIME=$(FUZZTIME) ./scripts/fuzz.sh
