@@ -187,12 +187,20 @@ func (p *parser) header() error {
 			}
 		}
 	}
-	if p.g.Book.Author == "" && p.byLine == 0 && p.captionAuthor != "" &&
-		strings.EqualFold(title, p.captionTitle+" by "+p.captionAuthor) {
-		// "TITLE by AUTHOR" on line 1, confirmed by the caption.
-		p.g.Book.Title = p.captionTitle
-		p.g.Book.Author = p.captionAuthor
-		p.note(first.line, "read line 1 as title %q by %q, as the cover caption on line %d has it", p.captionTitle, p.captionAuthor, p.captionLine)
+	if p.g.Book.Author == "" && p.byLine == 0 && p.captionAuthor != "" {
+		// "TITLE by AUTHOR" on line 1, confirmed by the caption; the
+		// words are taken from line 1 as written.
+		for i := 0; i+4 <= len(title); i++ {
+			if title[i] != ' ' || title[i+1]|0x20 != 'b' || title[i+2]|0x20 != 'y' || title[i+3] != ' ' {
+				continue
+			}
+			t, a := strings.TrimSpace(title[:i]), strings.TrimSpace(title[i+4:])
+			if strings.EqualFold(t, p.captionTitle) && strings.EqualFold(a, p.captionAuthor) {
+				p.g.Book.Title, p.g.Book.Author = t, a
+				p.note(first.line, "read line 1 as title %q by %q, as the cover caption on line %d has it", t, a, p.captionLine)
+				break
+			}
+		}
 	}
 	if p.g.Book.Author == "" && p.captionAuthor != "" {
 		p.g.Book.Author = p.captionAuthor
