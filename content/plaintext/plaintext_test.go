@@ -84,7 +84,7 @@ section: Plot Summary
 		in:   "X\nby Y\n\nCharacter Analysis\n\nKathy H. - The Narrator\n\nShe remembers.\n\n\"I keep thinking about this river.\"\n\n\"Foo,\" he said, \"bar.\"\n\nTommy D.\n\nHe rages.\n",
 		want: `book: X | Y | 0 min | X — A Study Guide
 section: Character Analysis
-  section: Kathy H. - The Narrator
+  section: Kathy H. – The Narrator
     paragraph: She remembers.
     quote: I keep thinking about this river.
     paragraph: “Foo,” he said, “bar.”

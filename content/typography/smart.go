@@ -3,6 +3,7 @@ package typography
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Smart sets straight punctuation as a typesetter would: "…" and '…' become
@@ -19,6 +20,11 @@ func Smart(s string) string {
 	}
 	s = strings.ReplaceAll(s, "---", "—")
 	s = strings.ReplaceAll(s, "--", "—")
+	// A hyphen with a space either side is a dash typed on a keyboard
+	// without one ("Kathy H. - The Narrator", "deferrals - a rumour"); it
+	// becomes a spaced en dash, the British style these guides use.
+	// "well- and ill-formed", "-5" and "5 - 3" keep their hyphens.
+	s = spacedDash(s)
 	s = strings.ReplaceAll(s, "...", "…")
 	s = strings.ReplaceAll(s, ". . .", "…")
 	if !strings.ContainsAny(s, "\"'") {
@@ -100,4 +106,27 @@ func elision(rest []rune) bool {
 		}
 	}
 	return false
+}
+
+func spacedDash(s string) string {
+	if !strings.Contains(s, " - ") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(s, " - ")
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		before, _ := utf8.DecodeLastRuneInString(s[:i])
+		after, _ := utf8.DecodeRuneInString(s[i+3:])
+		b.WriteString(s[:i])
+		if unicode.IsDigit(before) && unicode.IsDigit(after) {
+			b.WriteString(" - ")
+		} else {
+			b.WriteString(" – ")
+		}
+		s = s[i+3:]
+	}
 }
