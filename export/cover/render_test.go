@@ -169,15 +169,6 @@ func TestUserImage(t *testing.T) {
 	}
 }
 
-func BenchmarkPNG(b *testing.B) {
-	g := cases["nlmg"]
-	for b.Loop() {
-		if _, err := PNG(g); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // A few bytes can declare a gigantic image: it is refused before decoding.
 func TestUserImageTooLarge(t *testing.T) {
 	var b bytes.Buffer

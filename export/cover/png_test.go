@@ -1,0 +1,154 @@
+package cover
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand/v2"
+	"testing"
+)
+
+// renderHashes are the SHA-256 of Render's Pix for each test case, taken
+// from the renderer before the canvas and its scratch buffers were pooled:
+// a guard against an optimisation changing a pixel. A deliberate change of
+// the design updates them (go test -run TestRenderUnchanged -v prints the
+// new values).
+var renderHashes = map[string]string{
+	"nlmg":     "7b9b6e69a5eb436d6dbfcd14d4e6056b5fd4d0b02235be7577377f5f37a84b27",
+	"tricky":   "63064a7ddbb52bbe0ed84b6bb4869743b9e68c63c2b27dc995b2347f177dbc9f",
+	"long":     "7fa30d1218c23f3694f54e266e62e59316489bb93b4aa30064f6cb48fbea3e04",
+	"unbroken": "72667e0e47dc227af5d73b6f429b4f24826386e70401ec229889b4fb578a381d",
+	"greek":    "579de95bba1f7754b03c609cd67dd3f074570676b44b4ecd274fd1ec269a98d0",
+	"short":    "382f8c9135c2b1ca7df5400e63d4be8888cdd0a3d3cbeda3f848b4a1cdcccf19",
+}
+
+func TestRenderUnchanged(t *testing.T) {
+	for name, want := range renderHashes {
+		img, err := Render(cases[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(img.Pix)); got != want {
+			t.Errorf("%s: the rendered pixels changed: %q", name, got)
+		}
+	}
+}
+
+// samePixels fails unless got decodes to exactly the palette and pixels
+// of want.
+func samePixels(t *testing.T, name string, got []byte, want *image.Paletted) {
+	t.Helper()
+	dec, err := png.Decode(bytes.NewReader(got))
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	p, ok := dec.(*image.Paletted)
+	if !ok {
+		t.Fatalf("%s: decoded as %T, not a palette image", name, dec)
+	}
+	if p.Rect != want.Rect {
+		t.Fatalf("%s: size %v, want %v", name, p.Rect, want.Rect)
+	}
+	if len(p.Palette) != len(want.Palette) {
+		t.Fatalf("%s: %d colours, want %d", name, len(p.Palette), len(want.Palette))
+	}
+	for i := range p.Palette {
+		if color.RGBAModel.Convert(p.Palette[i]) != color.RGBAModel.Convert(want.Palette[i]) {
+			t.Fatalf("%s: colour %d is %v, want %v", name, i, p.Palette[i], want.Palette[i])
+		}
+	}
+	w := want.Rect.Dx()
+	for y := 0; y < want.Rect.Dy(); y++ {
+		if !bytes.Equal(p.Pix[y*p.Stride:y*p.Stride+w], want.Pix[y*want.Stride:y*want.Stride+w]) {
+			t.Fatalf("%s: row %d differs", name, y)
+		}
+	}
+}
+
+// The PNG writer must give exactly the image Render draws, as image/png
+// reads it, and stay about as small as image/png's own encoding.
+func TestPNGMatchesImagePNG(t *testing.T) {
+	for name := range cases {
+		img, err := Render(cases[name])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := rendered(t, name)
+		samePixels(t, name, got, img)
+		var ref bytes.Buffer
+		if err := png.Encode(&ref, img); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d bytes (image/png default level: %d)", name, len(got), ref.Len())
+		if len(got) > ref.Len()*11/10 {
+			t.Errorf("%s: %d bytes, more than 10%% over image/png's %d", name, len(got), ref.Len())
+		}
+	}
+}
+
+// Images other than covers exercise every branch of the segmenting:
+// runs of repeated rows of every length around minRepeat, zero and
+// non-zero, at the start, middle and end, and noise that deflate cannot
+// shrink.
+func TestPNGSynthetic(t *testing.T) {
+	pal := palette(Default)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i, tc := range []struct{ w, h int }{{2, 1}, {2, 40}, {16, 300}, {802, 97}, {1600, 64}} {
+		img := image.NewPaletted(image.Rect(0, 0, tc.w, tc.h), pal)
+		for y := 0; y < tc.h; {
+			k := 1 + rng.IntN(2*minRepeat+2) // rows in this stripe
+			mode := rng.IntN(4)
+			row := make([]byte, tc.w)
+			switch mode {
+			case 1: // flat, non-zero
+				for x := range row {
+					row[x] = uint8(i%14 + 1)
+				}
+			case 2: // noise
+				for x := range row {
+					row[x] = uint8(rng.IntN(len(pal)))
+				}
+			case 3: // mostly paper, a few marks
+				row[rng.IntN(tc.w)] = uint8(rng.IntN(len(pal)))
+			}
+			for j := 0; j < k && y < tc.h; j, y = j+1, y+1 {
+				copy(img.Pix[y*img.Stride:], row)
+			}
+		}
+		var b bytes.Buffer
+		if err := encodePNG(&b, img); err != nil {
+			t.Fatal(err)
+		}
+		samePixels(t, fmt.Sprintf("%dx%d", tc.w, tc.h), b.Bytes(), img)
+	}
+	// A tall all-paper image: one long run of zeros.
+	img := image.NewPaletted(image.Rect(0, 0, Width, Height), pal)
+	var b bytes.Buffer
+	if err := encodePNG(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	samePixels(t, "blank", b.Bytes(), img)
+	t.Logf("blank cover: %d bytes", b.Len())
+}
+
+func TestPNGRefuses(t *testing.T) {
+	pal := palette(Default)
+	for _, img := range []*image.Paletted{
+		image.NewPaletted(image.Rect(0, 0, 3, 3), pal),                                                 // odd width
+		image.NewPaletted(image.Rect(0, 0, 4, 4), append(color.Palette{}, make(color.Palette, 17)...)), // too many colours
+		image.NewPaletted(image.Rect(0, 0, 4, 4), color.Palette{color.RGBA{1, 2, 3, 4}}),               // transparent
+	} {
+		for i := range img.Palette {
+			if img.Palette[i] == nil {
+				img.Palette[i] = color.Black
+			}
+		}
+		var b bytes.Buffer
+		if err := encodePNG(&b, img); err == nil {
+			t.Errorf("%v, %d colours: no error", img.Rect, len(img.Palette))
+		}
+	}
+}
