@@ -69,7 +69,8 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	}
 
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
-	p.SetCompression(true)
+	// Page contents are compressed by optimize, after fpdf has written them.
+	p.SetCompression(false)
 	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
 	t := opts.Time()
 	p.SetCreationDate(t)
@@ -96,7 +97,11 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	return buf.Bytes(), lay, rep.diagnostics(), nil
+	out, err = optimize(buf.Bytes())
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return out, lay, rep.diagnostics(), nil
 }
 
 // pageGeometry is the paper and text block for the options.
@@ -130,8 +135,11 @@ func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error)
 // with where the headings landed (the second pass, in practice).
 func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer) (*Layout, []dest, *reporter, error) {
 	var numbers []int
+	// The passes set the same texts: the second takes them from the cache.
+	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}}
 	for range 4 {
-		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: &shaper{m: m, rep: newReporter()}, numbers: numbers}
+		sh.rep = newReporter()
+		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers}
 		b.build()
 		if b.err != nil {
 			return nil, nil, nil, b.err

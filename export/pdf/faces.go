@@ -54,7 +54,13 @@ type measurer struct {
 	cur   face
 	isSet bool
 	picks map[pickKey]pick
+	// fast holds the picks of the first fastRunes characters (Latin,
+	// punctuation) per primary family and style, which is nearly all text:
+	// an array index instead of a map lookup per character.
+	fast [5][4]*[fastRunes]pick
 }
+
+const fastRunes = 0x180 // Basic Latin to Latin Extended-A
 
 type pickKey struct {
 	fam fonts.Family
@@ -65,9 +71,10 @@ type pickKey struct {
 // pick is which face draws a character for a primary family and style,
 // and its advance there: one map lookup per character once seen.
 type pick struct {
-	fc face
-	ok bool
-	w  int
+	fc  face
+	ok  bool
+	set bool // in measurer.fast: filled in
+	w   int
 }
 
 func newMeasurer(p *fpdf.Fpdf) *measurer {
@@ -77,6 +84,27 @@ func newMeasurer(p *fpdf.Fpdf) *measurer {
 // glyph is the face and advance of r set in family fam, style st: the
 // primary face when it has r, else a fallback (see drawable).
 func (m *measurer) glyph(fam fonts.Family, st fonts.Style, r rune) (pick, error) {
+	if r >= 0 && r < fastRunes && int(fam) >= 0 && int(fam) < len(m.fast) && int(st) >= 0 && int(st) < len(m.fast[0]) {
+		t := m.fast[fam][st]
+		if t == nil {
+			t = new([fastRunes]pick)
+			m.fast[fam][st] = t
+		}
+		if p := t[r]; p.set {
+			return p, nil
+		}
+		p, err := m.slowGlyph(fam, st, r)
+		if err != nil {
+			return pick{}, err
+		}
+		p.set = true
+		t[r] = p
+		return p, nil
+	}
+	return m.slowGlyph(fam, st, r)
+}
+
+func (m *measurer) slowGlyph(fam fonts.Family, st fonts.Style, r rune) (pick, error) {
 	k := pickKey{fam, st, r}
 	if p, ok := m.picks[k]; ok {
 		return p, nil

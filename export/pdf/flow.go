@@ -104,7 +104,14 @@ func (b *builder) shape(spans []span, fam fonts.Family, size float64, where stri
 
 // lines shapes and wraps text to width w.
 func (b *builder) lines(spans []span, fam fonts.Family, size, w float64, where string) [][]glyph {
-	return wrap(b.shape(spans, fam, size, where), w)
+	if b.err != nil {
+		return nil
+	}
+	ls, err := b.sh.lines(spans, fam, size, w, where)
+	if err != nil {
+		b.err = err
+	}
+	return ls
 }
 
 func (b *builder) newDest(title string, outline, toc int) int {

@@ -196,6 +196,100 @@ type shaper struct {
 	m     *measurer
 	rep   *reporter
 	quiet bool // text that repeats what is reported elsewhere (cover, headers, contents)
+	// cache holds what shape and builder.lines returned, for the layout
+	// passes after the first, which set the same texts again (nil: none).
+	// Results are shared: callers never modify a returned slice.
+	cache map[shapeKey]*shaped
+	rec   *[]report // while shaping for the cache: the warnings given
+}
+
+// shapeKey is everything a shaped (and wrapped) text depends on.
+type shapeKey struct {
+	text  string // the spans' text, each followed by NUL and its style
+	fam   fonts.Family
+	size  float64
+	where string
+	quiet bool
+	w     float64 // the wrapping width; -1 for shape
+}
+
+type shaped struct {
+	gs    []glyph
+	lines [][]glyph
+	adds  []report // the warnings shaping gave, given again on each reuse
+}
+
+type report struct {
+	r            rune
+	dropped, seq bool
+}
+
+func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string, w float64) shapeKey {
+	var text string
+	if len(spans) == 1 {
+		text = spans[0].text + "\x00" + string(rune('0'+spans[0].style))
+	} else {
+		var b strings.Builder
+		for _, sp := range spans {
+			b.WriteString(sp.text)
+			b.WriteByte(0)
+			b.WriteByte(byte('0' + sp.style))
+		}
+		text = b.String()
+	}
+	return shapeKey{text: text, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
+}
+
+func (s *shaper) report(r rune, where string, dropped, seq bool) {
+	if s.rec != nil {
+		*s.rec = append(*s.rec, report{r, dropped, seq})
+	}
+	s.rep.add(r, where, dropped, seq)
+}
+
+func (s *shaper) replay(adds []report, where string) {
+	for _, a := range adds {
+		s.rep.add(a.r, where, a.dropped, a.seq)
+	}
+}
+
+// shapeCached is shape through the cache.
+func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where string) (*shaped, error) {
+	k := s.key(spans, fam, size, where, -1)
+	if c, ok := s.cache[k]; ok {
+		s.replay(c.adds, where)
+		return c, nil
+	}
+	var adds []report
+	s.rec = &adds
+	gs, err := s.shapeNow(spans, fam, size, where)
+	s.rec = nil
+	if err != nil {
+		return nil, err
+	}
+	c := &shaped{gs: gs, adds: adds}
+	s.cache[k] = c
+	return c, nil
+}
+
+// lines is shape, then wrap to w, through the cache.
+func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where string) ([][]glyph, error) {
+	if s.cache == nil {
+		gs, err := s.shape(spans, fam, size, where)
+		return wrap(gs, w), err
+	}
+	k := s.key(spans, fam, size, where, w)
+	if c, ok := s.cache[k]; ok {
+		s.replay(c.adds, where)
+		return c.lines, nil
+	}
+	c, err := s.shapeCached(spans, fam, size, where)
+	if err != nil {
+		return nil, err
+	}
+	lines := wrap(c.gs, w)
+	s.cache[k] = &shaped{lines: lines, adds: c.adds}
+	return lines, nil
 }
 
 // drawable reports which face draws r for primary family fam in style st.
@@ -217,7 +311,20 @@ func drawable(fam fonts.Family, st fonts.Style, r rune) (face, bool) {
 // shape sets spans in family fam at size points. where names the place
 // for diagnostics ("section \"Themes\"").
 func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
-	var out []glyph
+	if s.cache == nil {
+		return s.shapeNow(spans, fam, size, where)
+	}
+	c, err := s.shapeCached(spans, fam, size, where)
+	if err != nil {
+		return nil, err
+	}
+	return c.gs, nil
+}
+
+func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	rs, sts := cleanSpans(spans)
+	out := make([]glyph, 0, len(rs))
+	pt := ptToMM(size)
 	add := func(r rune, fc face) error {
 		w, err := s.m.advance(fc, r)
 		if err != nil {
@@ -226,7 +333,6 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w) * ptToMM(size) / 1000})
 		return nil
 	}
-	rs, sts := cleanSpans(spans)
 	for i := 0; i < len(rs); i++ {
 		st := sts[i]
 		r := rs[i]
@@ -238,12 +344,12 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 			return nil, err
 		}
 		if p.ok {
-			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w) * ptToMM(size) / 1000})
+			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w) * pt / 1000})
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
 			if !s.quiet {
-				s.rep.add(r, where, true, false)
+				s.report(r, where, true, false)
 			}
 			continue
 		}
@@ -269,7 +375,7 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 			break
 		}
 		if !s.quiet {
-			s.rep.add(r, where, false, seq)
+			s.report(r, where, false, seq)
 		}
 		i = j - 1
 		rfc, ok := drawable(fam, st, replacement)
