@@ -8,6 +8,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/internal/checkers"
+	"github.com/guidepress/guidepress/internal/cpubench"
 )
 
 func loadFile(b *testing.B, path string) *content.Guide {
@@ -22,19 +23,27 @@ func loadFile(b *testing.B, path string) *content.Guide {
 	return g
 }
 
-// BenchmarkBuild measures one whole EPUB build (cover, go-epub, finalise,
-// verify) of the bundled example and of the seed; it reports the size.
-func BenchmarkBuild(b *testing.B) {
-	guides := map[string]func(*testing.B) *content.Guide{
-		"example": func(b *testing.B) *content.Guide {
-			return loadFile(b, filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt"))
-		},
-		"seed": func(b *testing.B) *content.Guide { return loadFile(b, checkers.Seed(b, "never-let-me-go.txt")) },
-	}
-	for _, name := range []string{"example", "seed"} {
-		b.Run(name, func(b *testing.B) {
-			g := guides[name](b)
+// benchGuides are the bundled example and, when ../shared is present,
+// the seed.
+var benchGuides = []struct {
+	name string
+	load func(*testing.B) *content.Guide
+}{
+	{"example", func(b *testing.B) *content.Guide {
+		return loadFile(b, filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt"))
+	}},
+	{"seed", func(b *testing.B) *content.Guide { return loadFile(b, checkers.Seed(b, "never-let-me-go.txt")) }},
+}
+
+// BenchmarkEPUB measures one whole EPUB build (cover, go-epub, finalise,
+// verify) of each guide, with the CPU time per build (the wall time on a
+// shared machine mostly measures the neighbours) and the book's size.
+func BenchmarkEPUB(b *testing.B) {
+	for _, bg := range benchGuides {
+		b.Run(bg.name, func(b *testing.B) {
+			g := bg.load(b)
 			var n int
+			stop := cpubench.Start(b)
 			for b.Loop() {
 				out, _, err := Build(g, fixed)
 				if err != nil {
@@ -42,7 +51,26 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				n = len(out)
 			}
+			stop()
 			b.ReportMetric(float64(n), "bytes")
 		})
 	}
+}
+
+// BenchmarkEPUBParallel builds the seed (or the example) on every core at
+// once, as a batch does; go-epub's part is serialised (see assemble).
+func BenchmarkEPUBParallel(b *testing.B) {
+	g := benchGuides[0].load(b)
+	if _, err := os.Stat(filepath.Join(checkers.SharedDir(), "seed", "never-let-me-go.txt")); err == nil {
+		g = benchGuides[1].load(b)
+	}
+	stop := cpubench.Start(b)
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, _, err := Build(g, fixed); err != nil {
+				b.Error(err)
+			}
+		}
+	})
+	stop()
 }

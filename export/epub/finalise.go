@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -72,6 +73,14 @@ func (b *book) finalise(raw []byte) ([]byte, error) {
 		if want := xhtmlDir + b.docs[i].File; byID[ref.IDRef] != want {
 			return nil, fmt.Errorf("epub: spine item %d is %q, want %q", i, byID[ref.IDRef], want)
 		}
+	}
+
+	// The resources go-epub placed as stand-ins get their real bytes.
+	for name, data := range b.resources() {
+		if _, ok := files[name]; !ok {
+			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+		}
+		files[name] = data
 	}
 
 	// Every content document: present (go-epub only logs a failed write)
@@ -171,6 +180,35 @@ func unzip(data []byte) (map[string][]byte, error) {
 	return files, nil
 }
 
+// zipLevel is the deflate level of the container's text files.
+var zipLevel = flate.BestCompression
+
+// deflaters recycles compressors: a flate.Writer is about 1 MB, and a
+// book has a dozen files.
+var deflaters = sync.Pool{New: func() any {
+	w, err := flate.NewWriter(nil, zipLevel)
+	if err != nil {
+		panic(err) // a constant, valid level
+	}
+	return w
+}}
+
+// pooledDeflater returns its writer to deflaters when closed.
+type pooledDeflater struct{ *flate.Writer }
+
+func (p pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	p.Writer.Reset(io.Discard) // drop the reference to the zip's buffer
+	deflaters.Put(p.Writer)
+	return err
+}
+
+func newDeflater(w io.Writer) (io.WriteCloser, error) {
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(w)
+	return pooledDeflater{fw}, nil
+}
+
 // zipDeterministic writes the OCF container (EPUB 3.3 §4.2): mimetype
 // first, stored, with no extra field and no data descriptor; then
 // META-INF/container.xml, the package document and every other file in
@@ -184,9 +222,7 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestCompression)
-	})
+	zw.RegisterCompressor(zip.Deflate, newDeflater)
 	mt := []byte(mimetype)
 	// The legacy DOS fields date the entry without adding the extended
 	// timestamp extra field that Modified would (OCF forbids extra fields
