@@ -86,8 +86,12 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	}
 
 	m := newMeasurer(p)
+	m.deferred = true
 	lay, dests, rep, err := layout(g, opts, th, geo, m)
 	if err != nil {
+		return nil, nil, nil, err
+	}
+	if err := registerSubsets(p, lay); err != nil {
 		return nil, nil, nil, err
 	}
 	if err := render(p, lay, dests); err != nil {
@@ -159,7 +163,15 @@ func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry,
 func (b *builder) result() *Layout {
 	lay := &Layout{PageWidth: b.geo.w, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
 		TextWidth: b.geo.textW(), geo: b.geo}
+	// Only the final pass's items need their text and runs: the earlier
+	// passes are thrown away.
 	for _, pg := range b.pages {
+		for i := range pg.Items {
+			if it := &pg.Items[i]; it.gs != nil {
+				it.Text, it.runs = textAndRuns(it.gs)
+				it.gs = nil
+			}
+		}
 		lay.Pages = append(lay.Pages, *pg)
 	}
 	// An entry's title is what the contents print (with any character no

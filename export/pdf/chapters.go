@@ -214,8 +214,8 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	gs := b.shape([]span{{strconv.Itoa(num), blk.numFace.style}}, blk.numFace.fam, blk.numSize, "the contents")
 	nw := width(gs)
 	nx := x0 + b.geo.textW() - nw
-	b.add(Item{Kind: TOCNumber, Level: blk.level, Text: textOf(gs), X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
-		Line: last.Line, Lines: last.Lines, Dest: -1, Target: blk.target, baseline: last.baseline, runs: runsOf(gs), color: blk.color})
+	b.add(Item{Kind: TOCNumber, Level: blk.level, X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
+		Line: last.Line, Lines: last.Lines, Dest: -1, Target: blk.target, baseline: last.baseline, gs: gs, color: blk.color})
 	gap := b.th.TOC.LeaderGap
 	lx, rx := last.X+last.W+gap, nx-gap
 	if rx-lx > gap {

@@ -118,8 +118,8 @@ func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float
 		if len(gs) > 0 {
 			size = gs[0].size
 		}
-		b.add(Item{Kind: Display, Text: textOf(gs), X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: -1, Dest: -1, Target: -1,
-			baseline: baseline(y, lh, size), runs: runsOf(gs), color: c})
+		b.add(Item{Kind: Display, X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(y, lh, size), gs: gs, color: c})
 		y += lh
 	}
 	return y

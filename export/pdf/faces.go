@@ -58,6 +58,10 @@ type measurer struct {
 	// punctuation) per primary family and style, which is nearly all text:
 	// an array index instead of a map lookup per character.
 	fast [5][4]*[fastRunes]pick
+	// deferred: measure with the widths shared by every build
+	// (sharedAdvance) and register nothing; Build registers reduced faces
+	// after layout (registerSubsets).
+	deferred bool
 }
 
 const fastRunes = 0x180 // Basic Latin to Latin Extended-A
@@ -145,6 +149,9 @@ func (m *measurer) ensure(fc face) error {
 
 // advance is r's advance width in fc, in 1/1000 em.
 func (m *measurer) advance(fc face, r rune) (int, error) {
+	if m.deferred {
+		return sharedAdvance(fc, r)
+	}
 	if w, ok := m.cw[fc][r]; ok && m.reg[fc] {
 		return w, nil
 	}

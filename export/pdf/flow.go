@@ -259,9 +259,9 @@ func (b *builder) place(blk *flowBlock) {
 			if len(gs) > 0 {
 				size = gs[0].size
 			}
-			it := Item{Kind: blk.kind, Level: blk.level, Text: textOf(gs), X: x, Y: b.y, W: lw, H: blk.lh,
+			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, size), runs: runsOf(gs), color: blk.color}
+				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
 				b.dests[blk.dest].page = b.page().Number

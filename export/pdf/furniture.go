@@ -39,8 +39,8 @@ func (b *builder) furniture() {
 			}
 		}
 		fy := b.geo.bottom + m.FooterGap - lh/2
-		pg.Items = append(pg.Items, Item{Kind: Footer, Text: textOf(num), X: nx, Y: fy, W: nw, H: lh, Block: -1, Dest: -1, Target: -1,
-			baseline: baseline(fy, lh, fu.Size), runs: runsOf(num), color: fu.Color})
+		pg.Items = append(pg.Items, Item{Kind: Footer, X: nx, Y: fy, W: nw, H: lh, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(fy, lh, fu.Size), gs: num, color: fu.Color})
 		if pg.Kind == TitlePage {
 			continue
 		}
@@ -56,8 +56,8 @@ func (b *builder) furniture() {
 			if right {
 				x = x0 + w - tw
 			}
-			pg.Items = append(pg.Items, Item{Kind: Header, Text: textOf(gs), X: x, Y: hy, W: tw, H: lh, Block: -1, Dest: -1, Target: -1,
-				baseline: baseline(hy, lh, fu.Size), runs: runsOf(gs), color: fu.Color})
+			pg.Items = append(pg.Items, Item{Kind: Header, X: x, Y: hy, W: tw, H: lh, Block: -1, Dest: -1, Target: -1,
+				baseline: baseline(hy, lh, fu.Size), gs: gs, color: fu.Color})
 			return textOf(gs)
 		}
 		switch {

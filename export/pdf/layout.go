@@ -81,6 +81,7 @@ type Item struct {
 
 	// drawing
 	baseline float64
+	gs       []glyph // the text, until the final pass's result sets Text and runs from it
 	runs     []run
 	color    theme.Color
 	fill     bool

@@ -272,9 +272,10 @@ func plainStream(body []byte) ([]byte, bool) {
 	return rest[:n], true
 }
 
-// zlevel trades CPU for bytes: level 5 gives about 15% less than fpdf's
-// BestSpeed on page text for about twice its (small) cost.
-const zlevel = 5
+// zlevel trades CPU for bytes. On the seed's compacted page text (CPU
+// time per build): level 1 (fpdf's BestSpeed) 65.7 KB in 1.9 ms, 2 59.4 KB
+// in 2.6 ms, 4 56.7 KB in 2.9 ms, 5 55.5 KB in 3.8 ms, 6 55.5 KB in 3.8 ms.
+const zlevel = 4
 
 type zwriter struct {
 	buf bytes.Buffer

@@ -11,6 +11,7 @@ import (
 // fpdf records errors instead of returning them, so the error is checked
 // after each page and at the end.
 func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
+	var cur fontState
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()
@@ -29,7 +30,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 					p.Bookmark(cesu8(d.title), d.outline, it.Y)
 				}
 			}
-			drawItem(p, it)
+			drawItem(p, it, &cur)
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
 				// entry's start to the right edge of the text block.
@@ -44,7 +45,15 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 	return p.Error()
 }
 
-func drawItem(p *fpdf.Fpdf, it *Item) {
+// fontState is the face and size last selected in the document, which
+// fpdf keeps across pages: a run in the same one needs no SetFont.
+type fontState struct {
+	fc   face
+	size float64
+	set  bool
+}
+
+func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState) {
 	c := it.color
 	switch {
 	case it.mark:
@@ -65,7 +74,10 @@ func drawItem(p *fpdf.Fpdf, it *Item) {
 	case len(it.runs) > 0:
 		p.SetTextColor(int(c.R), int(c.G), int(c.B))
 		for _, r := range it.runs {
-			p.SetFont(r.fc.fam.Name(), r.fc.fpdfStyle(), r.size)
+			if !cur.set || cur.fc != r.fc || cur.size != r.size {
+				p.SetFont(r.fc.fam.Name(), r.fc.fpdfStyle(), r.size)
+				*cur = fontState{r.fc, r.size, true}
+			}
 			p.Text(it.X+r.dx, it.baseline, r.text)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
@@ -44,8 +45,12 @@ func clean(s string) string {
 // across their boundaries ("A study guide to " + italic title + " by …"),
 // and returns each kept character's style.
 func cleanSpans(spans []span) ([]rune, []fonts.Style) {
-	var out []rune
-	var sts []fonts.Style
+	n := 0
+	for _, sp := range spans {
+		n += len(sp.text) // bytes: at least the runes, as a rule (NFC rarely lengthens)
+	}
+	out := make([]rune, 0, n)
+	sts := make([]fonts.Style, 0, n)
 	space := false
 	for _, sp := range spans {
 		for _, r := range norm.NFC.String(sp.text) {
@@ -419,24 +424,37 @@ type run struct {
 	w    float64
 }
 
-// runsOf groups a line's glyphs into runs of one face and size.
-func runsOf(gs []glyph) []run {
-	var out []run
+// textAndRuns is textOf and runsOf in one: the runs' texts are slices of
+// the line's.
+func textAndRuns(gs []glyph) (string, []run) {
+	n := 0
+	for _, g := range gs {
+		n += utf8.RuneLen(g.r)
+	}
+	buf := make([]byte, 0, n)
+	var runs []run
+	var ends []int // byte offset where each run's text ends
 	x := 0.0
-	var b strings.Builder
 	start := 0
 	for i := 0; i <= len(gs); i++ {
 		if i == len(gs) || (i > start && (gs[i].fc != gs[start].fc || gs[i].size != gs[start].size)) {
 			if i > start {
-				out = append(out, run{fc: gs[start].fc, size: gs[start].size, text: b.String(), dx: x, w: width(gs[start:i])})
-				x += width(gs[start:i])
+				w := width(gs[start:i])
+				runs = append(runs, run{fc: gs[start].fc, size: gs[start].size, dx: x, w: w})
+				ends = append(ends, len(buf))
+				x += w
 			}
-			b.Reset()
 			start = i
 		}
 		if i < len(gs) {
-			b.WriteRune(gs[i].r)
+			buf = utf8.AppendRune(buf, gs[i].r)
 		}
 	}
-	return out
+	text := string(buf)
+	b := 0
+	for k := range runs {
+		runs[k].text = text[b:ends[k]]
+		b = ends[k]
+	}
+	return text, runs
 }

@@ -1,0 +1,373 @@
+package pdf
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"slices"
+	"sync"
+	"sync/atomic"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/fonts"
+	"golang.org/x/image/font/sfnt"
+)
+
+// Registering a whole face with fpdf costs a document about 3 ms of CPU
+// per face: fpdf parses the whole file, subsets it again when writing,
+// and walks every mapped character to write the widths. A build does
+// neither with the whole face:
+//
+//   - Widths come from one probe document per face and process (they are
+//     fpdf's own, so lines break exactly as before).
+//   - After layout, each face is registered as a reduced TrueType file that
+//     maps only the characters the document draws, with every glyph at its
+//     original index (unused glyphs are empty). fpdf's own subsetting of
+//     that file gives the same embedded font as from the whole face.
+
+// faceTable is a face's advance widths as fpdf measures them (in 1/1000
+// em), read from a probe document that has the whole face, character by
+// character as builds first need them.
+type faceTable struct {
+	once sync.Once
+	err  error
+	mu   sync.Mutex
+	pdf  *fpdf.Fpdf     // the probe, used under mu
+	w    []atomic.Int32 // width+1 of each BMP character; 0: not measured yet
+}
+
+var faceTables [5][4]faceTable
+
+// faceBytes are the faces' files, read once and never modified.
+var faceBytes [5][4]struct {
+	once sync.Once
+	b    []byte
+}
+
+func fontFile(fc face) []byte {
+	fb := &faceBytes[fc.fam][fc.style]
+	fb.once.Do(func() { fb.b = fonts.Bytes(fc.fam, fc.style) })
+	return fb.b
+}
+
+// sharedAdvance is r's advance in fc as fpdf measures it.
+func sharedAdvance(fc face, r rune) (int, error) {
+	if int(fc.fam) < 0 || int(fc.fam) >= len(faceTables) || int(fc.style) < 0 || int(fc.style) >= 4 {
+		return 0, fmt.Errorf("pdf: no face %s", fc)
+	}
+	t := &faceTables[fc.fam][fc.style]
+	t.once.Do(func() { t.pdf, t.err = probe(fc) })
+	if t.err != nil {
+		return 0, t.err
+	}
+	if r < 0 || r > 0xFFFF {
+		return 0, fmt.Errorf("pdf: measuring %U in %s: outside the Basic Multilingual Plane", r, fc)
+	}
+	if v := t.w[r].Load(); v != 0 {
+		return int(v - 1), nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var buf [4]byte
+	n := encodeRune(buf[:], r)
+	w := t.pdf.GetStringSymbolWidth(string(buf[:n]))
+	if err := t.pdf.Error(); err != nil {
+		return 0, fmt.Errorf("pdf: measuring %U in %s: %w", r, fc, err)
+	}
+	t.w[r].Store(int32(w) + 1)
+	return w, nil
+}
+
+// probe is a throwaway document with the whole face registered and
+// selected.
+func probe(fc face) (*fpdf.Fpdf, error) {
+	p := fpdf.New("P", "mm", "A4", "")
+	// fpdf's subsetter may write into the file it was given; the probe
+	// never writes a PDF, but gets its own copy all the same.
+	p.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), slices.Clone(fontFile(fc)))
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: loading font %s: %w", fc, err)
+	}
+	p.SetFont(fc.fam.Name(), fc.fpdfStyle(), 10)
+	if err := p.Error(); err != nil {
+		return nil, fmt.Errorf("pdf: font %s did not load: %w", fc, err)
+	}
+	t := &faceTables[fc.fam][fc.style]
+	t.w = make([]atomic.Int32, 0x10000)
+	return p, nil
+}
+
+func encodeRune(b []byte, r rune) int {
+	switch {
+	case r < 0x80:
+		b[0] = byte(r)
+		return 1
+	case r < 0x800:
+		b[0], b[1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
+		return 2
+	default:
+		b[0], b[1], b[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
+		return 3
+	}
+}
+
+// registerSubsets registers with p every face the layout draws, each as
+// a reduced file with the characters it draws.
+func registerSubsets(p *fpdf.Fpdf, lay *Layout) error {
+	var used [5][4]map[rune]bool
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			for _, r := range it.runs {
+				u := &used[r.fc.fam][r.fc.style]
+				if *u == nil {
+					*u = map[rune]bool{}
+				}
+				for _, c := range r.text {
+					(*u)[c] = true
+				}
+			}
+		}
+	}
+	for fam := range used {
+		for st, u := range used[fam] {
+			if u == nil {
+				continue
+			}
+			fc := face{fonts.Family(fam), fonts.Style(st)}
+			runes := make([]rune, 0, len(u))
+			for r := range u {
+				runes = append(runes, r)
+			}
+			slices.Sort(runes)
+			b, err := subsetFace(fc, runes)
+			if err != nil {
+				return fmt.Errorf("pdf: reducing font %s: %w", fc, err)
+			}
+			p.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), b)
+			if err := p.Error(); err != nil {
+				return fmt.Errorf("pdf: loading font %s: %w", fc, err)
+			}
+		}
+	}
+	return nil
+}
+
+// subsetFace is fc's file mapping only runes (sorted), with the glyphs
+// they need.
+func subsetFace(fc face, runes []rune) ([]byte, error) {
+	f := fonts.Parsed(fc.fam, fc.style)
+	var buf sfnt.Buffer
+	gids := make([]uint16, len(runes))
+	for i, r := range runes {
+		g, err := f.GlyphIndex(&buf, r)
+		if err != nil {
+			return nil, err
+		}
+		gids[i] = uint16(g)
+	}
+	return subsetTTF(fontFile(fc), runes, gids)
+}
+
+var be = binary.BigEndian
+
+// subsetTTF writes a TrueType file with the tables fpdf reads, a format 4
+// cmap for runes only (gids[i] is runes[i]'s glyph; 0 is left unmapped),
+// and a glyf table holding only .notdef, those glyphs and the parts of
+// composite ones. Every glyph keeps its index, so hmtx, hhea and maxp are
+// copied as they are.
+func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
+	if len(font) < 12 || be.Uint32(font) != 0x00010000 {
+		return nil, errors.New("not a TrueType file")
+	}
+	n := int(be.Uint16(font[4:]))
+	if len(font) < 12+16*n {
+		return nil, errors.New("short table directory")
+	}
+	tables := map[string][]byte{}
+	for i := range n {
+		e := font[12+16*i:]
+		off, ln := int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
+		if off < 0 || ln < 0 || off+ln > len(font) {
+			return nil, fmt.Errorf("table %q out of bounds", e[:4])
+		}
+		tables[string(e[:4])] = font[off : off+ln]
+	}
+	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
+	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
+		return nil, errors.New("missing head, maxp, loca or glyf")
+	}
+	numGlyphs := int(be.Uint16(maxp[4:]))
+	long := be.Uint16(head[50:]) == 1
+	offset := func(g int) int {
+		if long {
+			return int(be.Uint32(loca[4*g:]))
+		}
+		return 2 * int(be.Uint16(loca[2*g:]))
+	}
+	if (long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) {
+		return nil, errors.New("short loca")
+	}
+	glyph := func(g int) []byte {
+		a, b := offset(g), offset(g+1)
+		if a > b || b > len(glyf) {
+			return nil
+		}
+		return glyf[a:b]
+	}
+
+	keep := make([]bool, numGlyphs)
+	keep[0] = true
+	stack := []int{}
+	for _, g := range gids {
+		if int(g) < numGlyphs && g != 0 && !keep[g] {
+			keep[g] = true
+			stack = append(stack, int(g))
+		}
+	}
+	for len(stack) > 0 {
+		g := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		d := glyph(g)
+		if len(d) < 10 || int16(be.Uint16(d)) >= 0 {
+			continue // simple glyph
+		}
+		for p := 10; p+4 <= len(d); {
+			flags, c := be.Uint16(d[p:]), int(be.Uint16(d[p+2:]))
+			if c < numGlyphs && !keep[c] {
+				keep[c] = true
+				stack = append(stack, c)
+			}
+			p += 4
+			if flags&0x0001 != 0 { // ARG_1_AND_2_ARE_WORDS
+				p += 4
+			} else {
+				p += 2
+			}
+			switch {
+			case flags&0x0008 != 0: // WE_HAVE_A_SCALE
+				p += 2
+			case flags&0x0040 != 0: // WE_HAVE_AN_X_AND_Y_SCALE
+				p += 4
+			case flags&0x0080 != 0: // WE_HAVE_A_TWO_BY_TWO
+				p += 8
+			}
+			if flags&0x0020 == 0 { // MORE_COMPONENTS
+				break
+			}
+		}
+	}
+
+	var newGlyf []byte
+	newLoca := make([]byte, 4*(numGlyphs+1))
+	for g := range numGlyphs {
+		if keep[g] {
+			newGlyf = append(newGlyf, glyph(g)...)
+			for len(newGlyf)%4 != 0 {
+				newGlyf = append(newGlyf, 0)
+			}
+		}
+		be.PutUint32(newLoca[4*(g+1):], uint32(len(newGlyf)))
+	}
+	newHead := slices.Clone(head)
+	be.PutUint16(newHead[50:], 1) // long loca offsets
+
+	out := map[string][]byte{
+		"cmap": cmap4(runes, gids),
+		"glyf": newGlyf,
+		"loca": newLoca,
+		"head": newHead,
+	}
+	for _, t := range []string{"hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp"} {
+		if b, ok := tables[t]; ok {
+			out[t] = b
+		}
+	}
+	return assembleTTF(out), nil
+}
+
+// cmap4 is a cmap table with one (3,1) format 4 subtable: one segment per
+// character, and the closing 0xFFFF segment.
+func cmap4(runes []rune, gids []uint16) []byte {
+	var rs []rune
+	var gs []uint16
+	for i, r := range runes {
+		if r < 0xFFFF && gids[i] != 0 {
+			rs, gs = append(rs, r), append(gs, gids[i])
+		}
+	}
+	seg := len(rs) + 1
+	sub := make([]byte, 16+8*seg)
+	be.PutUint16(sub[0:], 4)
+	be.PutUint16(sub[2:], uint16(len(sub)))
+	be.PutUint16(sub[6:], uint16(2*seg))
+	sr := 2
+	sel := 0
+	for sr*2 <= 2*seg {
+		sr *= 2
+		sel++
+	}
+	be.PutUint16(sub[8:], uint16(sr))
+	be.PutUint16(sub[10:], uint16(sel))
+	be.PutUint16(sub[12:], uint16(2*seg-sr))
+	ends, starts := sub[14:], sub[16+2*seg:]
+	deltas, ranges := sub[16+4*seg:], sub[16+6*seg:]
+	for i := range seg {
+		r, g := rune(0xFFFF), uint16(1)
+		if i < len(rs) {
+			r, g = rs[i], gs[i]-uint16(rs[i])
+		}
+		be.PutUint16(ends[2*i:], uint16(r))
+		be.PutUint16(starts[2*i:], uint16(r))
+		be.PutUint16(deltas[2*i:], g)
+		be.PutUint16(ranges[2*i:], 0)
+	}
+	t := make([]byte, 12, 12+len(sub))
+	be.PutUint16(t[2:], 1) // one subtable
+	be.PutUint16(t[4:], 3) // Windows
+	be.PutUint16(t[6:], 1) // Unicode BMP
+	be.PutUint32(t[8:], 12)
+	return append(t, sub...)
+}
+
+// assembleTTF writes tables as a TrueType file, in tag order.
+func assembleTTF(tables map[string][]byte) []byte {
+	tags := make([]string, 0, len(tables))
+	for t := range tables {
+		tags = append(tags, t)
+	}
+	slices.Sort(tags)
+	n := len(tags)
+	size := 12 + 16*n
+	for _, t := range tags {
+		size += (len(tables[t]) + 3) &^ 3
+	}
+	out := make([]byte, 12+16*n, size)
+	be.PutUint32(out, 0x00010000)
+	be.PutUint16(out[4:], uint16(n))
+	sr, sel := 1, 0
+	for sr*2 <= n {
+		sr *= 2
+		sel++
+	}
+	be.PutUint16(out[6:], uint16(16*sr))
+	be.PutUint16(out[8:], uint16(sel))
+	be.PutUint16(out[10:], uint16(16*(n-sr)))
+	for i, t := range tags {
+		b := tables[t]
+		e := out[12+16*i:]
+		copy(e, t)
+		be.PutUint32(e[8:], uint32(len(out)))
+		be.PutUint32(e[12:], uint32(len(b)))
+		out = append(out, b...)
+		for len(out)%4 != 0 {
+			out = append(out, 0)
+		}
+		var sum uint32
+		padded := out[be.Uint32(e[8:]):]
+		for j := 0; j+4 <= len(padded); j += 4 {
+			sum += be.Uint32(padded[j:])
+		}
+		be.PutUint32(e[4:], sum)
+	}
+	return out
+}
