@@ -46,19 +46,20 @@ type goepubPackage struct {
 	} `xml:"spine>itemref"`
 }
 
-func (b *book) finalise(raw []byte) ([]byte, error) {
+// finalise returns the container and the files it holds, by name.
+func (b *book) finalise(raw []byte) ([]byte, map[string][]byte, error) {
 	files, err := unzip(raw)
 	if err != nil {
-		return nil, fmt.Errorf("epub: reading go-epub's output: %w", err)
+		return nil, nil, fmt.Errorf("epub: reading go-epub's output: %w", err)
 	}
 	for _, name := range []string{"mimetype", containerXML, opfPath} {
 		if _, ok := files[name]; !ok {
-			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+			return nil, nil, fmt.Errorf("epub: go-epub did not write %s", name)
 		}
 	}
 	var gp goepubPackage
 	if err := xml.Unmarshal(files[opfPath], &gp); err != nil {
-		return nil, fmt.Errorf("epub: go-epub's package document: %w", err)
+		return nil, nil, fmt.Errorf("epub: go-epub's package document: %w", err)
 	}
 
 	// The reading order go-epub wrote must be ours, document for document.
@@ -67,18 +68,18 @@ func (b *book) finalise(raw []byte) ([]byte, error) {
 		byID[it.ID] = it.Href
 	}
 	if len(gp.Spine) != len(b.docs) {
-		return nil, fmt.Errorf("epub: go-epub wrote %d documents in the spine, want %d", len(gp.Spine), len(b.docs))
+		return nil, nil, fmt.Errorf("epub: go-epub wrote %d documents in the spine, want %d", len(gp.Spine), len(b.docs))
 	}
 	for i, ref := range gp.Spine {
 		if want := xhtmlDir + b.docs[i].File; byID[ref.IDRef] != want {
-			return nil, fmt.Errorf("epub: spine item %d is %q, want %q", i, byID[ref.IDRef], want)
+			return nil, nil, fmt.Errorf("epub: spine item %d is %q, want %q", i, byID[ref.IDRef], want)
 		}
 	}
 
 	// The resources go-epub placed as stand-ins get their real bytes.
 	for name, data := range b.resources() {
 		if _, ok := files[name]; !ok {
-			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+			return nil, nil, fmt.Errorf("epub: go-epub did not write %s", name)
 		}
 		files[name] = data
 	}
@@ -89,26 +90,29 @@ func (b *book) finalise(raw []byte) ([]byte, error) {
 		name := opfDir + xhtmlDir + d.File
 		x, ok := files[name]
 		if !ok {
-			return nil, fmt.Errorf("epub: go-epub did not write %s", name)
+			return nil, nil, fmt.Errorf("epub: go-epub did not write %s", name)
 		}
 		if files[name], err = setLang(x, b.g.Language); err != nil {
-			return nil, fmt.Errorf("epub: %s: %w", name, err)
+			return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 		}
 		if d.File == coverFile {
 			// go-epub cannot set a body class; the cover page needs one to
 			// drop the text margins and fit the image to the screen.
 			if files[name], err = setBodyClass(files[name], "cover"); err != nil {
-				return nil, fmt.Errorf("epub: %s: %w", name, err)
+				return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 			}
+		}
+		if files[name], err = setBody(files[name], d.Body); err != nil {
+			return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 		}
 	}
 
 	// Our navigation document and NCX replace go-epub's.
 	if files[opfDir+navFile], err = b.navDocument(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if files[opfDir+ncxFile], err = b.ncx(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	// The manifest is every file go-epub wrote under EPUB/, sorted.
@@ -120,9 +124,11 @@ func (b *book) finalise(raw []byte) ([]byte, error) {
 	}
 	sort.Strings(hrefs)
 	if files[opfPath], err = b.packageDocument(hrefs); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return zipDeterministic(files, b.opts.Time())
+	files["mimetype"] = []byte(mimetype) // as zipDeterministic writes it
+	out, err := zipDeterministic(files, b.opts.Time())
+	return out, files, err
 }
 
 // setLang adds lang and xml:lang to the root element go-epub wrote. The
@@ -151,6 +157,18 @@ func setBodyClass(x []byte, class string) ([]byte, error) {
 		return nil, fmt.Errorf("no single <body> element to set a class on")
 	}
 	return bytes.Replace(x, []byte(body), []byte(`<body dir="auto" class="`+class+`">`), 1), nil
+}
+
+// setBody puts the document's body where go-epub wrote bodyStandIn.
+func setBody(x []byte, body string) ([]byte, error) {
+	i := bytes.Index(x, []byte(bodyStandIn))
+	if i < 0 || bytes.Contains(x[i+len(bodyStandIn):], []byte(bodyStandIn)) {
+		return nil, fmt.Errorf("no single body stand-in to replace")
+	}
+	out := make([]byte, 0, len(x)-len(bodyStandIn)+len(body))
+	out = append(out, x[:i]...)
+	out = append(out, body...)
+	return append(out, x[i+len(bodyStandIn):]...), nil
 }
 
 func unzip(data []byte) (map[string][]byte, error) {
