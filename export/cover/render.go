@@ -7,7 +7,6 @@ import (
 	"image"
 	"image/color"
 	"strings"
-	"sync"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
@@ -74,13 +73,30 @@ type canvas struct {
 	mask []byte
 }
 
-// canvases recycles the canvases (4 MB of pixels each) that PNG draws on
-// and encodes: a batch reuses one per worker rather than allocating and
-// collecting 10 MB per guide. Render, whose caller keeps the image, draws
-// on a fresh one.
-var canvases = sync.Pool{New: func() any {
-	return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
-}}
+// canvases keeps the canvases (4 MB of pixels each, and the rasterizer's
+// buffers) that PNG draws on and encodes, so that a batch reuses one per
+// worker rather than allocating and collecting 10 MB per guide. It is a
+// small fixed free list rather than a sync.Pool, which every garbage
+// collection empties: builds allocate enough to collect every few guides.
+// Render, whose caller keeps the image, draws on a fresh canvas.
+var canvases = make(chan *canvas, 4)
+
+func getCanvas() *canvas {
+	select {
+	case c := <-canvases:
+		clear(c.img.Pix)
+		return c
+	default:
+		return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
+	}
+}
+
+func putCanvas(c *canvas) {
+	select {
+	case canvases <- c:
+	default: // enough kept
+	}
+}
 
 func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
 	idx := r.index(step)
@@ -330,9 +346,8 @@ func (c *canvas) render(g *content.Guide) error {
 
 // PNG renders the cover and encodes it as a palette PNG (4 bits a pixel).
 func PNG(g *content.Guide) ([]byte, error) {
-	c := canvases.Get().(*canvas)
-	defer canvases.Put(c)
-	clear(c.img.Pix)
+	c := getCanvas()
+	defer putCanvas(c)
 	c.img.Palette = palette(Default)
 	if err := c.render(g); err != nil {
 		return nil, err
