@@ -130,7 +130,9 @@ func shortHeading(s string) bool {
 // question has. A rhetorical answer paragraph that ends in "?" has full
 // stops inside and is not taken for a question.
 func isQuestion(s string) bool {
-	s = numberedRE.ReplaceAllString(s, "")
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '(') { // numberedRE can match
+		s = numberedRE.ReplaceAllString(s, "")
+	}
 	if utf8.RuneCountInString(s) > 250 {
 		return false
 	}

@@ -29,20 +29,53 @@ var (
 
 // classifyResidue says whether a (trimmed) line is page furniture copied
 // along with the guide rather than part of it.
+//
+// It runs on every line of every input, so each expression is tried only
+// when the line has what it cannot match without (most lines are prose and
+// end in a full stop): a digit for the reading time, a last letter r or y
+// for a caption ("book cover", "book cover summary"; neither letter has a
+// case-insensitive non-ASCII match), a first letter that can start a shop
+// line (any non-ASCII one too: (?i) matches ſ for s), and a colon for a
+// media player's times.
 func classifyResidue(s string) residue {
-	switch {
-	case s == "":
+	if s == "" {
 		return notResidue
-	case readingTimeRE.MatchString(s):
+	}
+	digit := strings.ContainsAny(s, "0123456789")
+	switch {
+	case digit && readingTimeRE.MatchString(s):
 		return readingTime
-	case utf8.RuneCountInString(s) <= 300 && (captionRE.MatchString(s) || captionBareRE.MatchString(s)):
+	case endsInRorY(s) && utf8.RuneCountInString(s) <= 300 && (captionRE.MatchString(s) || captionBareRE.MatchString(s)):
 		return coverCaption
-	case utf8.RuneCountInString(s) <= 100 && !strings.HasSuffix(s, ".") && (shopRE.MatchString(s) || availableRE.MatchString(s)):
+	case shopStart(s) && utf8.RuneCountInString(s) <= 100 && !strings.HasSuffix(s, ".") && (shopRE.MatchString(s) || availableRE.MatchString(s)):
 		return shopLink
-	case mediaRE.MatchString(s):
+	case digit && strings.IndexByte(s, ':') >= 0 && mediaRE.MatchString(s):
 		return mediaPlayer
 	}
 	return notResidue
+}
+
+func endsInRorY(s string) bool {
+	switch s[len(s)-1] {
+	case 'r', 'R', 'y', 'Y':
+		return true
+	}
+	return false
+}
+
+// shopStart: shopRE and availableRE start with buy, order, purchase, shop,
+// get, available, listen or read.
+func shopStart(s string) bool {
+	switch c := s[0]; {
+	case c >= utf8.RuneSelf:
+		return true
+	default:
+		switch c | 0x20 { // ASCII lower case
+		case 'b', 'o', 'p', 's', 'g', 'a', 'l', 'r':
+			return true
+		}
+	}
+	return false
 }
 
 func (r residue) String() string {
