@@ -57,3 +57,23 @@ func BenchmarkPDF(b *testing.B) {
 		os.WriteFile(p, out, 0o644)
 	}
 }
+
+// BenchmarkPDFParallel builds the seed on every core at once, as a batch
+// build does: 1e9 / ns/op is guides per second (wall time, so only
+// meaningful on an idle machine; cpu-ms/op is CPU time per guide).
+func BenchmarkPDFParallel(b *testing.B) {
+	g := seedGuide(b)
+	b.ReportAllocs()
+	t0 := cpuTime()
+	b.RunParallel(func(pb *testing.PB) {
+		for pb.Next() {
+			if _, _, err := Build(g, export.Options{Modified: fixed}); err != nil {
+				b.Error(err)
+				return
+			}
+		}
+	})
+	if t0 >= 0 && b.N > 0 {
+		b.ReportMetric(float64(cpuTime()-t0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
+}

@@ -1,9 +1,12 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
+	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
+	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
 // render draws a finished layout into the document: every page, every
@@ -12,6 +15,7 @@ import (
 // after each page and at the end.
 func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 	var cur fontState
+	tw := &textWriter{k: p.GetConversionRatio()}
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()
@@ -30,7 +34,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 					p.Bookmark(cesu8(d.title), d.outline, it.Y)
 				}
 			}
-			drawItem(p, it, &cur)
+			drawItem(p, it, &cur, tw)
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
 				// entry's start to the right edge of the text block.
@@ -53,7 +57,7 @@ type fontState struct {
 	set  bool
 }
 
-func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState) {
+func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState, tw *textWriter) {
 	c := it.color
 	switch {
 	case it.mark:
@@ -78,9 +82,89 @@ func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState) {
 				p.SetFont(r.fc.fam.Name(), r.fc.fpdfStyle(), r.size)
 				*cur = fontState{r.fc, r.size, true}
 			}
-			p.Text(it.X+r.dx, it.baseline, r.text)
+			tw.text(p, it.X+r.dx, it.baseline, r, c)
 		}
 	}
+}
+
+// textWriter draws runs of text. fpdf's Text marks the characters it
+// draws as used in the current face, which is what puts their glyphs into
+// the embedded subset, and writes one line per call. Once every character
+// of a run has been drawn with Text, the textWriter writes that same line
+// itself, without fpdf's per-call formatting and conversions (optimize
+// then compacts every line alike).
+type textWriter struct {
+	k      float64 // fpdf's scale: points per millimetre
+	marked [5][4]*[0x10000 / 64]uint64
+	buf    []byte
+	rd     bytes.Reader
+}
+
+func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
+	m := tw.marked[r.fc.fam][r.fc.style]
+	if m == nil {
+		m = new([0x10000 / 64]uint64)
+		tw.marked[r.fc.fam][r.fc.style] = m
+	}
+	known := true
+	for _, ch := range r.text {
+		if ch > 0xFFFF || m[ch/64]&(1<<(ch%64)) == 0 {
+			known = false
+			break
+		}
+	}
+	if !known {
+		p.Text(x, y, r.text)
+		for _, ch := range r.text {
+			if ch <= 0xFFFF {
+				m[ch/64] |= 1 << (ch % 64)
+			}
+		}
+		return
+	}
+	// As fpdf's Text: "q <colour> BT x y Td (<UTF-16BE, escaped>) Tj ET Q",
+	// without q, colour and Q when the text colour is the fill colour.
+	_, h := p.GetPageSize()
+	fr, fg, fb := p.GetFillColor()
+	colour := int(c.R) != fr || int(c.G) != fg || int(c.B) != fb
+	b := tw.buf[:0]
+	if colour {
+		b = append(b, "q "...)
+		b = strconv.AppendFloat(b, float64(c.R)/255.0, 'f', 3, 64)
+		if c.R == c.G && c.G == c.B {
+			b = append(b, " g "...)
+		} else {
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, float64(c.G)/255.0, 'f', 3, 64)
+			b = append(b, ' ')
+			b = strconv.AppendFloat(b, float64(c.B)/255.0, 'f', 3, 64)
+			b = append(b, " rg "...)
+		}
+	}
+	b = append(b, "BT "...)
+	b = strconv.AppendFloat(b, x*tw.k, 'f', 2, 64)
+	b = append(b, ' ')
+	b = strconv.AppendFloat(b, (h-y)*tw.k, 'f', 2, 64)
+	b = append(b, " Td ("...)
+	for _, ch := range r.text {
+		for _, v := range [2]byte{byte(ch >> 8), byte(ch)} {
+			switch v {
+			case '\\', '(', ')':
+				b = append(b, '\\', v)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, v)
+			}
+		}
+	}
+	b = append(b, ") Tj ET"...)
+	if colour {
+		b = append(b, " Q"...)
+	}
+	tw.buf = b
+	tw.rd.Reset(b)
+	p.RawWriteBuf(&tw.rd)
 }
 
 // quoteMark draws a large opening quotation mark (“) as two filled
