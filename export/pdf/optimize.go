@@ -103,7 +103,11 @@ func optimize(in []byte) ([]byte, error) {
 			row(1, offsets[j], 0)
 		}
 	}
-	row(1, stmOff, 0)
+	if nStm > 0 {
+		row(1, stmOff, 0)
+	} else {
+		row(0, 0, 0) // no object stream: a free entry
+	}
 	row(1, xref, 0)
 	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", doc.size+2, doc.trailerEntries())
 	out = appendStream(out, xrefNum, dict, zw.compress(rows))

@@ -20,10 +20,10 @@ import (
 //
 //   - Widths come from one probe document per face and process (they are
 //     fpdf's own, so lines break exactly as before).
-//   - After layout, each face is registered as a reduced TrueType file that
-//     maps only the characters the document draws, with every glyph at its
-//     original index (unused glyphs are empty). fpdf's own subsetting of
-//     that file gives the same embedded font as from the whole face.
+//   - After layout, each face is registered as a reduced TrueType file with
+//     only the characters the document draws and their glyphs, in their
+//     original order. fpdf's own subsetting of that file gives the same
+//     embedded font as from the whole face.
 
 // faceTable is a face's advance widths as fpdf measures them (in 1/1000
 // em), read from a probe document that has the whole face, character by
@@ -172,9 +172,7 @@ var be = binary.BigEndian
 
 // subsetTTF writes a TrueType file with the tables fpdf reads, a format 4
 // cmap for runes only (gids[i] is runes[i]'s glyph; 0 is left unmapped),
-// and a glyf table holding only .notdef, those glyphs and the parts of
-// composite ones. Every glyph keeps its index, so hmtx, hhea and maxp are
-// copied as they are.
+// and only .notdef, those glyphs and the parts of composite ones.
 func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
 	if len(font) < 12 || be.Uint32(font) != 0x00010000 {
 		return nil, errors.New("not a TrueType file")
@@ -257,27 +255,78 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
 		}
 	}
 
-	var newGlyf []byte
-	newLoca := make([]byte, 4*(numGlyphs+1))
+	// Kept glyphs are renumbered in their original order, so that fpdf,
+	// which numbers its subset in that order too, embeds the same font.
+	newID := make([]int, numGlyphs)
+	n2 := 0
 	for g := range numGlyphs {
 		if keep[g] {
-			newGlyf = append(newGlyf, glyph(g)...)
-			for len(newGlyf)%4 != 0 {
-				newGlyf = append(newGlyf, 0)
-			}
+			newID[g] = n2
+			n2++
 		}
-		be.PutUint32(newLoca[4*(g+1):], uint32(len(newGlyf)))
 	}
+	hhea, hmtx := tables["hhea"], tables["hmtx"]
+	if len(hhea) < 36 {
+		return nil, errors.New("short hhea")
+	}
+	nMetrics := int(be.Uint16(hhea[34:]))
+	if nMetrics < 1 || len(hmtx) < 4*nMetrics+2*(numGlyphs-nMetrics) {
+		return nil, errors.New("short hmtx")
+	}
+	var newGlyf []byte
+	newLoca := make([]byte, 0, 4*(n2+1))
+	newHmtx := make([]byte, 0, 4*n2)
+	for g := range numGlyphs {
+		if !keep[g] {
+			continue
+		}
+		newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
+		start := len(newGlyf)
+		newGlyf = append(newGlyf, glyph(g)...)
+		if d := newGlyf[start:]; len(d) >= 10 && int16(be.Uint16(d)) < 0 {
+			remapComponents(d, newID)
+		}
+		for len(newGlyf)%4 != 0 {
+			newGlyf = append(newGlyf, 0)
+		}
+		if g < nMetrics {
+			newHmtx = append(newHmtx, hmtx[4*g:4*g+4]...)
+		} else {
+			newHmtx = append(newHmtx, hmtx[4*(nMetrics-1):4*(nMetrics-1)+2]...)
+			lsb := 4*nMetrics + 2*(g-nMetrics)
+			newHmtx = append(newHmtx, hmtx[lsb:lsb+2]...)
+		}
+	}
+	newLoca = be.AppendUint32(newLoca, uint32(len(newGlyf)))
 	newHead := slices.Clone(head)
 	be.PutUint16(newHead[50:], 1) // long loca offsets
+	newHhea := slices.Clone(hhea)
+	be.PutUint16(newHhea[34:], uint16(n2))
+	newMaxp := slices.Clone(maxp)
+	be.PutUint16(newMaxp[4:], uint16(n2))
+	newGids := make([]uint16, len(gids))
+	for i, g := range gids {
+		if int(g) < numGlyphs {
+			newGids[i] = uint16(newID[g])
+		}
+	}
 
 	out := map[string][]byte{
-		"cmap": cmap4(runes, gids),
+		"cmap": cmap4(runes, newGids),
 		"glyf": newGlyf,
 		"loca": newLoca,
 		"head": newHead,
+		"hhea": newHhea,
+		"hmtx": newHmtx,
+		"maxp": newMaxp,
 	}
-	for _, t := range []string{"hhea", "hmtx", "maxp", "name", "OS/2", "post", "cvt ", "fpgm", "prep", "gasp"} {
+	if post := tables["post"]; len(post) >= 32 {
+		// Format 3: no glyph names, which would follow the old numbering.
+		p := slices.Clone(post[:32])
+		be.PutUint32(p, 0x00030000)
+		out["post"] = p
+	}
+	for _, t := range []string{"name", "OS/2", "cvt ", "fpgm", "prep", "gasp"} {
 		if b, ok := tables[t]; ok {
 			out[t] = b
 		}
@@ -327,6 +376,33 @@ func cmap4(runes []rune, gids []uint16) []byte {
 	be.PutUint16(t[6:], 1) // Unicode BMP
 	be.PutUint32(t[8:], 12)
 	return append(t, sub...)
+}
+
+// remapComponents renumbers the parts of a composite glyph.
+func remapComponents(d []byte, newID []int) {
+	for p := 10; p+4 <= len(d); {
+		flags, c := be.Uint16(d[p:]), int(be.Uint16(d[p+2:]))
+		if c < len(newID) {
+			be.PutUint16(d[p+2:], uint16(newID[c]))
+		}
+		p += 4
+		if flags&0x0001 != 0 {
+			p += 4
+		} else {
+			p += 2
+		}
+		switch {
+		case flags&0x0008 != 0:
+			p += 2
+		case flags&0x0040 != 0:
+			p += 4
+		case flags&0x0080 != 0:
+			p += 8
+		}
+		if flags&0x0020 == 0 {
+			return
+		}
+	}
 }
 
 // assembleTTF writes tables as a TrueType file, in tag order.

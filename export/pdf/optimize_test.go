@@ -1,0 +1,67 @@
+package pdf
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+)
+
+// TestOptimizeEscapes: characters whose UTF-16 bytes are a newline, a
+// carriage return, a parenthesis or a backslash (Ċ č Ĩ ĩ Ŝ), beside
+// literal ones, survive the rewrite of fpdf's text lines, in order, in
+// every colour and face a page mixes.
+func TestOptimizeEscapes(t *testing.T) {
+	tricky := `Ċeský čaj (Ĩĩ) Ŝŝ \ back\slash (a) "ok" ĊĊ))((`
+	g := &content.Guide{Title: "Escapes (Ŝ)", Book: content.Book{Title: "Ĩĩ", Author: "Ċ č"}, Language: "en",
+		Quotes: []content.Quote{{Text: tricky}},
+		Sections: []content.Section{{Title: "Ŝection (" + tricky + ")", Blocks: []content.Block{
+			{Kind: content.Paragraph, Text: tricky + " " + tricky},
+			{Kind: content.BlockQuote, Text: tricky},
+		}}},
+		FAQ: []content.FAQEntry{{Question: tricky + "?", Answer: []string{tricky}}}}
+	out, lay, _ := build(t, g, teacher)
+	path := write(t, "escapes", out)
+	text := squash(bodyText(t, path, lay))
+	want := squash(clean(tricky))
+	if n := strings.Count(text, want); n < 5 {
+		t.Errorf("the text comes out whole %d times, want at least 5 (quote, paragraph twice, callout, answer):\n%s", n, text)
+	}
+}
+
+// TestCompactTextFallback: a content stream that does not read as fpdf's
+// text lines is left exactly as it was.
+func TestCompactTextFallback(t *testing.T) {
+	for _, src := range []string{
+		"q 0.1 g BT 1.00 2.00 Td (unterminated\n",
+		"q 0.1 g BT 1.0 2.00 Td (x) Tj ET Q\n", // not %.2f
+		"BT 1.00 2.00 Td (x) Tj ET\n",           // text before any font
+		"BT /Fabc 11.00 Tf\n",                   // font line cut short
+	} {
+		if got := compactText(nil, []byte(src)); !bytes.Equal(got, []byte(src)) {
+			t.Errorf("compactText(%q) = %q, want it unchanged", src, got)
+		}
+	}
+	src := "BT /Fa 11.00 Tf ET\nq 0.102 g BT 91.58 737.72 Td (a\\)b) Tj ET Q\nq 0.102 g BT 91.58 722.32 Td (c) Tj ET Q\n1 2 3 4 re f\nBT 10.00 20.00 Td (d) Tj ET\n"
+	want := "q BT\n/Fa 11.00 Tf\n0.102 g\n91.58 737.72 Td\n(a\\)b)Tj\n0 -15.4 Td\n(c)Tj\nET Q\n1 2 3 4 re f\nq BT\n/Fa 11.00 Tf\n10 20 Td\n(d)Tj\nET Q\n"
+	if got := string(compactText(nil, []byte(src))); got != want {
+		t.Errorf("compactText:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestOptimizeStructure: the file is PDF 1.5 with an object stream and a
+// cross-reference stream, and qpdf finds nothing wrong with it.
+func TestOptimizeStructure(t *testing.T) {
+	out, _, _ := build(t, sampleGuide(), export.Options{})
+	if !bytes.HasPrefix(out, []byte("%PDF-1.5\n")) {
+		t.Errorf("header %q, want %%PDF-1.5", out[:9])
+	}
+	for _, s := range []string{"/Type /ObjStm", "/Type /XRef", "/Type /Catalog"} {
+		if !bytes.Contains(out, []byte(s)) {
+			t.Errorf("no %s", s)
+		}
+	}
+	runTool(t, "qpdf", "--check", write(t, "structure", out))
+}
