@@ -37,8 +37,8 @@ func TestCompactTextFallback(t *testing.T) {
 	for _, src := range []string{
 		"q 0.1 g BT 1.00 2.00 Td (unterminated\n",
 		"q 0.1 g BT 1.0 2.00 Td (x) Tj ET Q\n", // not %.2f
-		"BT 1.00 2.00 Td (x) Tj ET\n",           // text before any font
-		"BT /Fabc 11.00 Tf\n",                   // font line cut short
+		"BT 1.00 2.00 Td (x) Tj ET\n",          // text before any font
+		"BT /Fabc 11.00 Tf\n",                  // font line cut short
 	} {
 		if got := compactText(nil, []byte(src)); !bytes.Equal(got, []byte(src)) {
 			t.Errorf("compactText(%q) = %q, want it unchanged", src, got)
