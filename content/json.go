@@ -104,7 +104,7 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 				line = lineAt(data, at)
 			}
 		}
-		return &LineError{Line: line, Err: fmt.Errorf("%v (the keys are those `guidepress inspect --json` prints)", err)}
+		return &LineError{Line: line, Err: err}
 	}
 }
 
