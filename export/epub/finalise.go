@@ -3,7 +3,6 @@ package epub
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"encoding/xml"
 	"fmt"
 	"hash/crc32"
@@ -11,8 +10,9 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // The one place where go-epub v1.2.1's gaps are filled. go-epub writes a
@@ -198,18 +198,17 @@ func unzip(data []byte) (map[string][]byte, error) {
 	return files, nil
 }
 
-// zipLevel is the deflate level of the container's text files.
-var zipLevel = flate.BestCompression
+// zipLevel is the deflate level of the container's text files, with
+// github.com/klauspost/compress/flate: on the seed's 90 KB of markup, 0.9 ms
+// and 32.4 KB at its level 6, against 1.9 ms and 31.9 KB with
+// compress/flate at 9 (its level 7 matches that size at 1.4 ms; level 1
+// saves 0.3 ms more and adds 2.7 KB).
+const zipLevel = 6
 
 // deflaters recycles compressors: a flate.Writer is about 1 MB, and a
-// book has a dozen files.
-var deflaters = sync.Pool{New: func() any {
-	w, err := flate.NewWriter(nil, zipLevel)
-	if err != nil {
-		panic(err) // a constant, valid level
-	}
-	return w
-}}
+// book has a dozen files. A small free list, not a sync.Pool, which every
+// garbage collection empties.
+var deflaters = make(chan *flate.Writer, 4)
 
 // pooledDeflater returns its writer to deflaters when closed.
 type pooledDeflater struct{ *flate.Writer }
@@ -217,13 +216,24 @@ type pooledDeflater struct{ *flate.Writer }
 func (p pooledDeflater) Close() error {
 	err := p.Writer.Close()
 	p.Writer.Reset(io.Discard) // drop the reference to the zip's buffer
-	deflaters.Put(p.Writer)
+	select {
+	case deflaters <- p.Writer:
+	default:
+	}
 	return err
 }
 
 func newDeflater(w io.Writer) (io.WriteCloser, error) {
-	fw := deflaters.Get().(*flate.Writer)
-	fw.Reset(w)
+	var fw *flate.Writer
+	select {
+	case fw = <-deflaters:
+		fw.Reset(w)
+	default:
+		var err error
+		if fw, err = flate.NewWriter(w, zipLevel); err != nil {
+			return nil, err
+		}
+	}
 	return pooledDeflater{fw}, nil
 }
 
