@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -18,22 +19,31 @@ import (
 // and walks every mapped character to write the widths. A build does
 // neither with the whole face:
 //
-//   - Widths come from one probe document per face and process (they are
-//     fpdf's own, so lines break exactly as before).
+//   - Widths are worked out once per process from each face's own tables,
+//     exactly as fpdf does (so lines break exactly as before).
 //   - After layout, each face is registered as a reduced TrueType file with
 //     only the characters the document draws and their glyphs, in their
 //     original order. fpdf's own subsetting of that file gives the same
 //     embedded font as from the whole face.
 
 // faceTable is a face's advance widths as fpdf measures them (in 1/1000
-// em), read from a probe document that has the whole face, character by
+// em), worked out as fpdf does from the face's hmtx and cmap, character by
 // character as builds first need them.
 type faceTable struct {
 	once sync.Once
 	err  error
-	mu   sync.Mutex
-	pdf  *fpdf.Fpdf     // the probe, used under mu
-	w    []atomic.Int32 // width+1 of each BMP character; 0: not measured yet
+	m    hmetrics
+	w    []atomic.Int32 // width+1 of each BMP character; 0: not worked out yet
+}
+
+// hmetrics is what fpdf's widths come from: the horizontal metrics, the
+// units per em and the width of .notdef.
+type hmetrics struct {
+	font     *sfnt.Font
+	hmtx     []byte
+	nMetrics int
+	scale    float64 // 1000 / units per em
+	missing  int     // fpdf's MissingWidth: the width of glyph 0
 }
 
 var faceTables [5][4]faceTable
@@ -50,15 +60,19 @@ func fontFile(fc face) []byte {
 	return fb.b
 }
 
-// sharedAdvance is r's advance in fc as fpdf measures it.
+// sharedAdvance is r's advance in fc as fpdf's GetStringSymbolWidth gives
+// it (TestSharedWidths compares every character of every face).
 func sharedAdvance(fc face, r rune) (int, error) {
 	if int(fc.fam) < 0 || int(fc.fam) >= len(faceTables) || int(fc.style) < 0 || int(fc.style) >= 4 {
 		return 0, fmt.Errorf("pdf: no face %s", fc)
 	}
 	t := &faceTables[fc.fam][fc.style]
-	t.once.Do(func() { t.pdf, t.err = probe(fc) })
+	t.once.Do(func() {
+		t.m, t.err = readHmetrics(fc)
+		t.w = make([]atomic.Int32, 0x10000)
+	})
 	if t.err != nil {
-		return 0, t.err
+		return 0, fmt.Errorf("pdf: font %s: %w", fc, t.err)
 	}
 	if r < 0 || r > 0xFFFF {
 		return 0, fmt.Errorf("pdf: measuring %U in %s: outside the Basic Multilingual Plane", r, fc)
@@ -66,49 +80,80 @@ func sharedAdvance(fc face, r rune) (int, error) {
 	if v := t.w[r].Load(); v != 0 {
 		return int(v - 1), nil
 	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	var buf [4]byte
-	n := encodeRune(buf[:], r)
-	w := t.pdf.GetStringSymbolWidth(string(buf[:n]))
-	if err := t.pdf.Error(); err != nil {
+	w, err := t.m.width(r)
+	if err != nil {
 		return 0, fmt.Errorf("pdf: measuring %U in %s: %w", r, fc, err)
 	}
 	t.w[r].Store(int32(w) + 1)
 	return w, nil
 }
 
-// probe is a throwaway document with the whole face registered and
-// selected.
-func probe(fc face) (*fpdf.Fpdf, error) {
-	p := fpdf.New("P", "mm", "A4", "")
-	// fpdf's subsetter may write into the file it was given; the probe
-	// never writes a PDF, but gets its own copy all the same.
-	p.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), slices.Clone(fontFile(fc)))
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("pdf: loading font %s: %w", fc, err)
+func readHmetrics(fc face) (hmetrics, error) {
+	file := fontFile(fc)
+	if len(file) < 12 || be.Uint32(file) != 0x00010000 {
+		return hmetrics{}, errors.New("not a TrueType (glyf) file")
 	}
-	p.SetFont(fc.fam.Name(), fc.fpdfStyle(), 10)
-	if err := p.Error(); err != nil {
-		return nil, fmt.Errorf("pdf: font %s did not load: %w", fc, err)
+	var head, hhea, hmtx []byte
+	n := int(be.Uint16(file[4:]))
+	for i := range n {
+		if 12+16*(i+1) > len(file) {
+			return hmetrics{}, errors.New("short table directory")
+		}
+		e := file[12+16*i:]
+		off, ln := int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
+		if off+ln > len(file) {
+			return hmetrics{}, fmt.Errorf("table %q out of bounds", e[:4])
+		}
+		switch string(e[:4]) {
+		case "head":
+			head = file[off : off+ln]
+		case "hhea":
+			hhea = file[off : off+ln]
+		case "hmtx":
+			hmtx = file[off : off+ln]
+		}
 	}
-	t := &faceTables[fc.fam][fc.style]
-	t.w = make([]atomic.Int32, 0x10000)
-	return p, nil
+	if len(head) < 20 || len(hhea) < 36 {
+		return hmetrics{}, errors.New("missing head or hhea")
+	}
+	m := hmetrics{font: fonts.Parsed(fc.fam, fc.style), hmtx: hmtx, nMetrics: int(be.Uint16(hhea[34:]))}
+	upem := int(be.Uint16(head[18:]))
+	if upem == 0 || m.nMetrics == 0 || len(hmtx) < 4*m.nMetrics {
+		return hmetrics{}, errors.New("bad head, hhea or hmtx")
+	}
+	m.scale = 1000.0 / float64(upem)
+	m.missing = int(math.Floor(m.scale*float64(m.advance(0)) + 0.5))
+	return m, nil
 }
 
-func encodeRune(b []byte, r rune) int {
-	switch {
-	case r < 0x80:
-		b[0] = byte(r)
-		return 1
-	case r < 0x800:
-		b[0], b[1] = 0xC0|byte(r>>6), 0x80|byte(r)&0x3F
-		return 2
-	default:
-		b[0], b[1], b[2] = 0xE0|byte(r>>12), 0x80|byte(r>>6)&0x3F, 0x80|byte(r)&0x3F
-		return 3
+// advance is glyph g's advance in font units, read the way fpdf reads
+// it: glyphs past the last full metric repeat its advance, and an advance
+// of 32768 or more counts as 0.
+func (m *hmetrics) advance(g int) int {
+	g = min(g, m.nMetrics-1)
+	a := int(be.Uint16(m.hmtx[4*g:]))
+	if a >= 1<<15 {
+		a = 0
 	}
+	return a
+}
+
+// width is what fpdf's GetStringSymbolWidth gives for r alone: the
+// rounded, scaled advance of its glyph; for a character the face lacks,
+// MissingWidth, or 500 when that is 0.
+func (m *hmetrics) width(r rune) (int, error) {
+	var buf sfnt.Buffer
+	g, err := m.font.GlyphIndex(&buf, r)
+	if err != nil {
+		return 0, err
+	}
+	if g == 0 || r == 0 || r == 0xFFFF {
+		if m.missing != 0 {
+			return m.missing, nil
+		}
+		return 500, nil
+	}
+	return int(math.Round(m.scale * float64(m.advance(int(g))))), nil
 }
 
 // registerSubsets registers with p every face the layout draws, each as
