@@ -23,22 +23,15 @@ func (g *Guide) Validate() error {
 		errs = append(errs, fmt.Errorf("%s: %s", path, fmt.Sprintf(format, args...)))
 	}
 	text := func(path, s string) {
-		if strings.TrimSpace(s) == "" {
-			bad(path, "must not be empty")
-			return
+		if format, args := textProblem(s); format != "" {
+			bad(path, format, args...)
 		}
-		if !utf8.ValidString(s) {
-			bad(path, "is not valid UTF-8")
-			return
-		}
-		for _, r := range s {
-			if r == '\t' {
-				continue
-			}
-			if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
-				bad(path, "contains the control character %U, which no e-book or PDF can show; remove it", r)
-				return
-			}
+	}
+	// textAt is text for the many fields inside lists: their JSON path is
+	// only formatted when there is something to report.
+	textAt := func(s string, pathFormat string, pathArgs ...any) {
+		if format, args := textProblem(s); format != "" {
+			bad(fmt.Sprintf(pathFormat, pathArgs...), format, args...)
 		}
 	}
 
@@ -54,10 +47,10 @@ func (g *Guide) Validate() error {
 		bad("reading_minutes", "must be 0 (unknown) or more, not %d", g.ReadingMinutes)
 	}
 	for i, p := range g.Synopsis {
-		text(fmt.Sprintf("synopsis[%d]", i), p)
+		textAt(p, "synopsis[%d]", i)
 	}
 	for i, q := range g.Quotes {
-		text(fmt.Sprintf("quotes[%d].text", i), q.Text)
+		textAt(q.Text, "quotes[%d].text", i)
 	}
 	var sections func(prefix string, ss []Section, depth int)
 	sections = func(prefix string, ss []Section, depth int) {
@@ -65,11 +58,10 @@ func (g *Guide) Validate() error {
 			p := fmt.Sprintf("%s[%d]", prefix, i)
 			text(p+".title", s.Title)
 			for j, b := range s.Blocks {
-				bp := fmt.Sprintf("%s.blocks[%d]", p, j)
 				if b.Kind != Paragraph && b.Kind != BlockQuote {
-					bad(bp+".kind", "must be %q or %q, not %q", Paragraph, BlockQuote, b.Kind)
+					bad(fmt.Sprintf("%s.blocks[%d].kind", p, j), "must be %q or %q, not %q", Paragraph, BlockQuote, b.Kind)
 				}
-				text(bp+".text", b.Text)
+				textAt(b.Text, "%s.blocks[%d].text", p, j)
 			}
 			if depth >= 2 && len(s.Subsections) > 0 {
 				bad(p+".subsections", "nesting deeper than section → subsection → subsection is not supported")
@@ -86,7 +78,7 @@ func (g *Guide) Validate() error {
 			bad(p+".answer", "needs at least one paragraph")
 		}
 		for j, a := range f.Answer {
-			text(fmt.Sprintf("%s.answer[%d]", p, j), a)
+			textAt(a, "%s.answer[%d]", p, j)
 		}
 	}
 	if len(g.Synopsis) == 0 && len(g.Quotes) == 0 && len(g.Sections) == 0 && len(g.FAQ) == 0 {
@@ -100,4 +92,30 @@ func (g *Guide) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// textProblem is what is wrong with a text field, as a format and its
+// arguments, or "" when it is fine: blank, not UTF-8, or holding a
+// control character other than tab.
+func textProblem(s string) (string, []any) {
+	if strings.TrimSpace(s) == "" {
+		return "must not be empty", nil
+	}
+	if !utf8.ValidString(s) {
+		return "is not valid UTF-8", nil
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8.RuneSelf {
+			if (c < 0x20 && c != '\t') || c == 0x7F {
+				return "contains the control character %U, which no e-book or PDF can show; remove it", []any{rune(c)}
+			}
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
+			return "contains the control character %U, which no e-book or PDF can show; remove it", []any{r}
+		}
+		i += n - 1
+	}
+	return "", nil
 }
