@@ -15,6 +15,13 @@
 // the page of every heading, the second prints those numbers (the
 // contents' own length does not depend on them: the number column is
 // reserved), and the build checks that the second pass agrees.
+//
+// fpdf draws the pages, links and outline; the text operators and fonts
+// are this package's. Layout measures with fpdf's own widths, read once
+// per process from the faces (subset.go); render writes the text lines
+// fpdf's Text would; a last pass over fpdf's output (optimize.go) compacts
+// the text, embeds each face drawn reduced to the characters drawn
+// (embed.go), and compresses everything, with object streams (PDF 1.5).
 package pdf
 
 import (
@@ -91,9 +98,6 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := registerSubsets(p, lay); err != nil {
-		return nil, nil, nil, err
-	}
 	if err := render(p, lay, dests); err != nil {
 		return nil, nil, nil, err
 	}
@@ -101,7 +105,7 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes())
+	out, err = optimize(buf.Bytes(), usedFaces(lay))
 	if err != nil {
 		return nil, nil, nil, err
 	}

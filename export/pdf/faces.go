@@ -36,17 +36,19 @@ func (fc face) fpdfStyle() string {
 
 func (fc face) String() string { return fc.fam.Name() + " " + fc.style.String() }
 
-// measurer registers faces with one fpdf document on first use and
-// measures characters in them. fpdf ignores kerning (FONTS.md §4), so a
-// string's width is exactly the sum of its characters' advance widths:
-// per-rune widths are cached and summed, which is what GetStringWidth
-// does internally.
+// measurer measures characters in faces. fpdf ignores kerning (FONTS.md
+// §4), so a string's width is exactly the sum of its characters' advance
+// widths: per-rune widths are summed, which is what GetStringWidth does
+// internally.
 //
-// Only faces that some text actually uses are registered, because fpdf
-// embeds every registered face, used or not (FONTS.md §5). Each document
-// gets its own copy of the font bytes (fonts.Bytes returns a fresh slice):
-// fpdf's subsetter appends to sub-slices of the file it was given, which
-// would be a data race on shared bytes when guides build in parallel.
+// Build's measurer is deferred: it takes fpdf's widths from sharedAdvance
+// and registers nothing with fpdf, because this package embeds the fonts
+// itself (embed.go), only the faces some text draws (fpdf would embed
+// every registered face, used or not: FONTS.md §5). A measurer that is
+// not deferred registers each face with its fpdf document on first use
+// and asks fpdf (TestMeasureAgreesWithFpdf compares the two); each
+// document then gets its own copy of the font bytes, because fpdf's
+// subsetter writes into the file it was given.
 type measurer struct {
 	pdf   *fpdf.Fpdf
 	reg   map[face]bool
@@ -59,8 +61,7 @@ type measurer struct {
 	// an array index instead of a map lookup per character.
 	fast [5][4]*[fastRunes]pick
 	// deferred: measure with the widths shared by every build
-	// (sharedAdvance) and register nothing; Build registers reduced faces
-	// after layout (registerSubsets).
+	// (sharedAdvance) and register nothing with fpdf.
 	deferred bool
 }
 

@@ -21,6 +21,7 @@ import (
 //     is Flate-compressed with one pooled zlib writer (klauspost/compress,
 //     faster than compress/zlib) at a better level than fpdf's BestSpeed;
 //     fpdf allocates a new writer (about 1 MB) per stream.
+//   - The fonts are added (fpdf is given none: see embed.go).
 //   - Every other object but the catalogue goes into one compressed
 //     object stream, with a cross-reference stream (PDF 1.5) in place of
 //     the table.
@@ -28,7 +29,7 @@ import (
 // What a viewer draws and extracts is unchanged: the same glyphs at the
 // same positions in the same colours, in the same order. Anything the pass
 // does not recognise is copied as it is.
-func optimize(in []byte) ([]byte, error) {
+func optimize(in []byte, fs []embedFont) ([]byte, error) {
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -46,29 +47,57 @@ func optimize(in []byte) ([]byte, error) {
 	defer zpool.Put(zw)
 	out := make([]byte, 0, len(in)/2)
 	out = appendHeader(out, in[:doc.headerEnd])
-	// Objects that are not streams (pages, fonts' dictionaries and width
-	// arrays, outline items, link annotations, the Info dictionary) go
-	// into one compressed object stream, except the catalogue, which stays
-	// readable. offsets[j] is object j's place in the file, or its index in
-	// the object stream (inStm[j]).
-	offsets := make([]int, doc.size)
-	inStm := make([]bool, doc.size)
+
+	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
+	// ToUnicode map and CIDSystemInfo, five per face), the object stream
+	// and the cross-reference stream.
+	toUnicodeNum, sysInfoNum := doc.size, doc.size+1
+	fontNum := func(i int) int { return doc.size + 2 + 5*i }
+	stmNum := doc.size
+	if len(fs) > 0 {
+		stmNum = fontNum(len(fs))
+	}
+	xrefNum := stmNum + 1
+	size := xrefNum + 1
+
+	// Objects that are not streams (pages, the resources, fonts'
+	// dictionaries and widths, outline items, link annotations, the Info
+	// dictionary) go into one compressed object stream, except the
+	// catalogue, which stays readable. offsets[j] is object j's place in
+	// the file, or its index in the object stream (inStm[j]).
+	offsets := make([]int, size)
+	inStm := make([]bool, size)
 	var stmHead, stmBody, scratch []byte
 	nStm := 0
+	toStm := func(num int, inner []byte) {
+		stmHead = strconv.AppendInt(stmHead, int64(num), 10)
+		stmHead = append(stmHead, ' ')
+		stmHead = strconv.AppendInt(stmHead, int64(len(stmBody)), 10)
+		stmHead = append(stmHead, ' ')
+		stmBody = append(append(stmBody, inner...), '\n')
+		offsets[num], inStm[num] = nStm, true
+		nStm++
+	}
 	for _, o := range doc.objs {
 		body := in[o.off:o.end]
 		data, ok := plainStream(body)
 		if !ok {
 			_, rest, _ := cutObjHeader(body)
 			inner, isObj := bytes.CutSuffix(rest, []byte("\nendobj\n"))
+			if isObj && o.num == 2 && len(fs) > 0 {
+				// The resources: fpdf knows no font; name the package's.
+				fonts := []byte("/Font <<\n")
+				for i, f := range fs {
+					fonts = fmt.Appendf(fonts, "/%s %d 0 R\n", f.fc.resName(), fontNum(i))
+				}
+				patched, ok := bytes.CutPrefix(inner, []byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n/Font <<\n"))
+				if !ok {
+					return nil, errors.New("pdf: fpdf's resources are not as expected")
+				}
+				inner = slices.Concat([]byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n"), fonts, patched)
+			}
 			if isObj && !bytes.Contains(inner, []byte("stream\n")) && !bytes.Contains(inner[:min(len(inner), 40)], []byte("/Type /Catalog")) {
-				stmHead = strconv.AppendInt(stmHead, int64(o.num), 10)
-				stmHead = append(stmHead, ' ')
-				stmHead = strconv.AppendInt(stmHead, int64(len(stmBody)), 10)
-				stmHead = append(stmHead, ' ')
-				stmBody = append(append(stmBody, inner...), '\n')
-				offsets[o.num], inStm[o.num] = nStm, true
-				nStm++
+				toStm(o.num, inner)
 				continue
 			}
 			offsets[o.num] = len(out)
@@ -82,7 +111,28 @@ func optimize(in []byte) ([]byte, error) {
 		}
 		out = appendStream(out, o.num, "", zw.compress(data))
 	}
-	stmNum, xrefNum := doc.size, doc.size+1
+
+	if len(fs) > 0 {
+		offsets[toUnicodeNum] = len(out)
+		out = appendStream(out, toUnicodeNum, "", zw.compress([]byte(toUnicode)))
+		toStm(sysInfoNum, []byte("<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"))
+		cidMap := make([]byte, 2*0x10000)
+		for i, f := range fs {
+			n := fontNum(i)
+			o, err := buildFontObjects(f, n, toUnicodeNum, sysInfoNum, cidMap)
+			if err != nil {
+				return nil, err
+			}
+			for k, d := range o.dicts {
+				toStm(n+k, d)
+			}
+			offsets[n+3] = len(out)
+			out = appendStream(out, n+3, "", zw.compress(o.cidMap))
+			offsets[n+4] = len(out)
+			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(o.ttfSize)+" ", zw.compress(o.ttf))
+		}
+	}
+
 	stmOff := len(out)
 	if nStm > 0 {
 		stmHead[len(stmHead)-1] = '\n'
@@ -92,12 +142,12 @@ func optimize(in []byte) ([]byte, error) {
 	// The cross-reference stream: type, field 2 (offset, or object stream
 	// number), field 3 (generation, or index in the object stream).
 	xref := len(out)
-	rows := make([]byte, 0, (doc.size+2)*7)
+	rows := make([]byte, 0, size*7)
 	row := func(typ byte, f2, f3 int) {
 		rows = append(rows, typ, byte(f2>>24), byte(f2>>16), byte(f2>>8), byte(f2), byte(f3>>8), byte(f3))
 	}
 	row(0, 0, 0xFFFF)
-	for j := 1; j < doc.size; j++ {
+	for j := 1; j < stmNum; j++ {
 		if inStm[j] {
 			row(2, stmNum, offsets[j])
 		} else {
@@ -110,7 +160,7 @@ func optimize(in []byte) ([]byte, error) {
 		row(0, 0, 0) // no object stream: a free entry
 	}
 	row(1, xref, 0)
-	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", doc.size+2, doc.trailerEntries())
+	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", size, doc.trailerEntries())
 	out = appendStream(out, xrefNum, dict, zw.compress(rows))
 	out = append(out, "startxref\n"...)
 	out = strconv.AppendInt(out, int64(xref), 10)

@@ -14,7 +14,6 @@ import (
 // fpdf records errors instead of returning them, so the error is checked
 // after each page and at the end.
 func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
-	var cur fontState
 	tw := &textWriter{k: p.GetConversionRatio()}
 	links := make([]int, len(dests))
 	for i := range dests {
@@ -22,19 +21,20 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 	}
 	for _, pg := range lay.Pages {
 		p.AddPage()
+		tw.fontSet = false // each page's content selects its own font
 		for i := range pg.Items {
 			it := &pg.Items[i]
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
 				p.SetLink(links[it.Dest], it.Y, pg.Number)
 				if d.outline >= 0 {
-					// Bookmark converts UTF-8 to UTF-16 itself but knows only
-					// the Basic Multilingual Plane; CESU-8 makes it write the
-					// surrogate pairs an emoji in a title needs.
-					p.Bookmark(cesu8(d.title), d.outline, it.Y)
+					// fpdf converts a title to UTF-16 only when a UTF-8 font is
+					// selected, which it never is (the fonts are this
+					// package's): the title goes in as a PDF text string.
+					p.Bookmark(utf16be(d.title), d.outline, it.Y)
 				}
 			}
-			drawItem(p, it, &cur, tw)
+			drawItem(p, it, tw)
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
 				// entry's start to the right edge of the text block.
@@ -49,15 +49,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 	return p.Error()
 }
 
-// fontState is the face and size last selected in the document, which
-// fpdf keeps across pages: a run in the same one needs no SetFont.
-type fontState struct {
-	fc   face
-	size float64
-	set  bool
-}
-
-func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState, tw *textWriter) {
+func drawItem(p *fpdf.Fpdf, it *Item, tw *textWriter) {
 	c := it.color
 	switch {
 	case it.mark:
@@ -76,53 +68,42 @@ func drawItem(p *fpdf.Fpdf, it *Item, cur *fontState, tw *textWriter) {
 		p.SetFillColor(int(c.R), int(c.G), int(c.B))
 		p.Rect(it.X, it.Y, it.W, it.H, "F")
 	case len(it.runs) > 0:
-		p.SetTextColor(int(c.R), int(c.G), int(c.B))
 		for _, r := range it.runs {
-			if !cur.set || cur.fc != r.fc || cur.size != r.size {
-				p.SetFont(r.fc.fam.Name(), r.fc.fpdfStyle(), r.size)
-				*cur = fontState{r.fc, r.size, true}
-			}
 			tw.text(p, it.X+r.dx, it.baseline, r, c)
 		}
 	}
 }
 
-// textWriter draws runs of text. fpdf's Text marks the characters it
-// draws as used in the current face, which is what puts their glyphs into
-// the embedded subset, and writes one line per call. Once every character
-// of a run has been drawn with Text, the textWriter writes that same line
-// itself, without fpdf's per-call formatting and conversions (optimize
-// then compacts every line alike).
+// textWriter draws runs of text, writing the operators fpdf's SetFont and
+// Text would (optimize then compacts them): fpdf has no font registered,
+// the fonts being embedded by optimize (see embed.go).
 type textWriter struct {
-	k      float64 // fpdf's scale: points per millimetre
-	marked [5][4]*[0x10000 / 64]uint64
-	buf    []byte
-	rd     bytes.Reader
+	k       float64 // fpdf's scale: points per millimetre
+	fontSet bool    // a font was selected on this page
+	fc      face
+	size    float64
+	buf     []byte
+	rd      bytes.Reader
+}
+
+func (tw *textWriter) write(p *fpdf.Fpdf, b []byte) {
+	tw.buf = b
+	tw.rd.Reset(b)
+	p.RawWriteBuf(&tw.rd)
 }
 
 func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
-	m := tw.marked[r.fc.fam][r.fc.style]
-	if m == nil {
-		m = new([0x10000 / 64]uint64)
-		tw.marked[r.fc.fam][r.fc.style] = m
+	if !tw.fontSet || tw.fc != r.fc || tw.size != r.size {
+		// As SetFont: "BT /<name> <size> Tf ET".
+		b := append(tw.buf[:0], "BT /"...)
+		b = append(b, r.fc.resName()...)
+		b = append(b, ' ')
+		b = strconv.AppendFloat(b, r.size, 'f', 2, 64)
+		b = append(b, " Tf ET"...)
+		tw.write(p, b)
+		tw.fontSet, tw.fc, tw.size = true, r.fc, r.size
 	}
-	known := true
-	for _, ch := range r.text {
-		if ch > 0xFFFF || m[ch/64]&(1<<(ch%64)) == 0 {
-			known = false
-			break
-		}
-	}
-	if !known {
-		p.Text(x, y, r.text)
-		for _, ch := range r.text {
-			if ch <= 0xFFFF {
-				m[ch/64] |= 1 << (ch % 64)
-			}
-		}
-		return
-	}
-	// As fpdf's Text: "q <colour> BT x y Td (<UTF-16BE, escaped>) Tj ET Q",
+	// As Text: "q <colour> BT x y Td (<UTF-16BE, escaped>) Tj ET Q",
 	// without q, colour and Q when the text colour is the fill colour.
 	_, h := p.GetPageSize()
 	fr, fg, fb := p.GetFillColor()
@@ -147,6 +128,9 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 	b = strconv.AppendFloat(b, (h-y)*tw.k, 'f', 2, 64)
 	b = append(b, " Td ("...)
 	for _, ch := range r.text {
+		if ch > 0xFFFF {
+			ch = replacement // never: layout draws only the BMP
+		}
 		for _, v := range [2]byte{byte(ch >> 8), byte(ch)} {
 			switch v {
 			case '\\', '(', ')':
@@ -162,9 +146,7 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 	if colour {
 		b = append(b, " Q"...)
 	}
-	tw.buf = b
-	tw.rd.Reset(b)
-	p.RawWriteBuf(&tw.rd)
+	tw.write(p, b)
 }
 
 // quoteMark draws a large opening quotation mark (“) as two filled

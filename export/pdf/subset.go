@@ -9,22 +9,13 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/fonts"
 	"golang.org/x/image/font/sfnt"
 )
 
-// Registering a whole face with fpdf costs a document about 3 ms of CPU
-// per face: fpdf parses the whole file, subsets it again when writing,
-// and walks every mapped character to write the widths. A build does
-// neither with the whole face:
-//
-//   - Widths are worked out once per process from each face's own tables,
-//     exactly as fpdf does (so lines break exactly as before).
-//   - After layout, each face is registered as a reduced TrueType file with
-//     only the characters the document draws and their glyphs, in their
-//     original order. fpdf's own subsetting of that file gives the same
-//     embedded font as from the whole face.
+// Layout measures with fpdf's widths, worked out once per process from
+// each face's own tables (sharedAdvance), and optimize embeds each face
+// drawn reduced to the characters drawn (subsetTTF): see embed.go.
 
 // faceTable is a face's advance widths as fpdf measures them (in 1/1000
 // em), worked out as fpdf does from the face's hmtx and cmap, character by
@@ -156,57 +147,16 @@ func (m *hmetrics) width(r rune) (int, error) {
 	return int(math.Round(m.scale * float64(m.advance(int(g))))), nil
 }
 
-// registerSubsets registers with p every face the layout draws, each as
-// a reduced file with the characters it draws.
-func registerSubsets(p *fpdf.Fpdf, lay *Layout) error {
-	var used [5][4]map[rune]bool
-	for _, pg := range lay.Pages {
-		for _, it := range pg.Items {
-			for _, r := range it.runs {
-				u := &used[r.fc.fam][r.fc.style]
-				if *u == nil {
-					*u = map[rune]bool{}
-				}
-				for _, c := range r.text {
-					(*u)[c] = true
-				}
-			}
-		}
-	}
-	for fam := range used {
-		for st, u := range used[fam] {
-			if u == nil {
-				continue
-			}
-			fc := face{fonts.Family(fam), fonts.Style(st)}
-			runes := make([]rune, 0, len(u))
-			for r := range u {
-				runes = append(runes, r)
-			}
-			slices.Sort(runes)
-			b, err := subsetFace(fc, runes)
-			if err != nil {
-				return fmt.Errorf("pdf: reducing font %s: %w", fc, err)
-			}
-			p.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), b)
-			if err := p.Error(); err != nil {
-				return fmt.Errorf("pdf: loading font %s: %w", fc, err)
-			}
-		}
-	}
-	return nil
-}
-
-// subsetFace is fc's file mapping only runes (sorted), with the glyphs
-// they need.
-func subsetFace(fc face, runes []rune) ([]byte, error) {
+// subsetFaceGids is fc's file reduced to runes (sorted) and the glyphs
+// they need, and each rune's glyph in it (0: the face lacks it).
+func subsetFaceGids(fc face, runes []rune) ([]byte, []uint16, error) {
 	f := fonts.Parsed(fc.fam, fc.style)
 	var buf sfnt.Buffer
 	gids := make([]uint16, len(runes))
 	for i, r := range runes {
 		g, err := f.GlyphIndex(&buf, r)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		gids[i] = uint16(g)
 	}
@@ -218,26 +168,26 @@ var be = binary.BigEndian
 // subsetTTF writes a TrueType file with the tables fpdf reads, a format 4
 // cmap for runes only (gids[i] is runes[i]'s glyph; 0 is left unmapped),
 // and only .notdef, those glyphs and the parts of composite ones.
-func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
+func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, error) {
 	if len(font) < 12 || be.Uint32(font) != 0x00010000 {
-		return nil, errors.New("not a TrueType file")
+		return nil, nil, errors.New("not a TrueType file")
 	}
 	n := int(be.Uint16(font[4:]))
 	if len(font) < 12+16*n {
-		return nil, errors.New("short table directory")
+		return nil, nil, errors.New("short table directory")
 	}
 	tables := map[string][]byte{}
 	for i := range n {
 		e := font[12+16*i:]
 		off, ln := int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
 		if off < 0 || ln < 0 || off+ln > len(font) {
-			return nil, fmt.Errorf("table %q out of bounds", e[:4])
+			return nil, nil, fmt.Errorf("table %q out of bounds", e[:4])
 		}
 		tables[string(e[:4])] = font[off : off+ln]
 	}
 	head, maxp, loca, glyf := tables["head"], tables["maxp"], tables["loca"], tables["glyf"]
 	if len(head) < 54 || len(maxp) < 6 || loca == nil || glyf == nil {
-		return nil, errors.New("missing head, maxp, loca or glyf")
+		return nil, nil, errors.New("missing head, maxp, loca or glyf")
 	}
 	numGlyphs := int(be.Uint16(maxp[4:]))
 	long := be.Uint16(head[50:]) == 1
@@ -248,7 +198,7 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
 		return 2 * int(be.Uint16(loca[2*g:]))
 	}
 	if (long && len(loca) < 4*(numGlyphs+1)) || (!long && len(loca) < 2*(numGlyphs+1)) {
-		return nil, errors.New("short loca")
+		return nil, nil, errors.New("short loca")
 	}
 	glyph := func(g int) []byte {
 		a, b := offset(g), offset(g+1)
@@ -312,11 +262,11 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
 	}
 	hhea, hmtx := tables["hhea"], tables["hmtx"]
 	if len(hhea) < 36 {
-		return nil, errors.New("short hhea")
+		return nil, nil, errors.New("short hhea")
 	}
 	nMetrics := int(be.Uint16(hhea[34:]))
 	if nMetrics < 1 || len(hmtx) < 4*nMetrics+2*(numGlyphs-nMetrics) {
-		return nil, errors.New("short hmtx")
+		return nil, nil, errors.New("short hmtx")
 	}
 	var newGlyf []byte
 	newLoca := make([]byte, 0, 4*(n2+1))
@@ -376,7 +326,7 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, error) {
 			out[t] = b
 		}
 	}
-	return assembleTTF(out), nil
+	return assembleTTF(out), newGids, nil
 }
 
 // cmap4 is a cmap table with one (3,1) format 4 subtable: one segment per

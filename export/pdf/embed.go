@@ -1,0 +1,180 @@
+package pdf
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"sync"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/fonts"
+)
+
+// Fonts are embedded by this package, not by fpdf. Registering a face with
+// fpdf costs a build about 2 ms of CPU however little of it is drawn: it
+// hashes the JSON of a 65,536-entry width table, parses the file, and
+// when writing allocates two 1 MB compressors and a 128 KB map per face.
+// fpdf is given no font at all: render writes the text operators itself
+// (textWriter), and optimize adds, per face drawn, the same objects fpdf
+// would write (a Type0 font with Identity-H encoding whose CIDs are
+// Unicode values, a CIDFontType2 with widths and a CIDToGIDMap, its
+// descriptor and the reduced TrueType file), with the characters the
+// document draws.
+
+// embedFont is one face as optimize embeds it.
+type embedFont struct {
+	fc    face
+	runes []rune // the characters drawn, sorted
+}
+
+// resName is the face's name in the pages' font resources.
+func (fc face) resName() string {
+	return "F" + strconv.Itoa(int(fc.fam)) + strconv.Itoa(int(fc.style))
+}
+
+// baseFont is the font's PostScript name in the file, as fpdf named it:
+// "utf8" and its lower-case family and style key.
+func (fc face) baseFont() string {
+	return "utf8" + toLower(fc.fam.Name()) + fc.fpdfStyle()
+}
+
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// usedFaces are the faces the layout draws, with their characters, in a
+// fixed order.
+func usedFaces(lay *Layout) []embedFont {
+	var used [5][4]map[rune]bool
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			for _, r := range it.runs {
+				u := &used[r.fc.fam][r.fc.style]
+				if *u == nil {
+					*u = map[rune]bool{}
+				}
+				for _, c := range r.text {
+					(*u)[c] = true
+				}
+			}
+		}
+	}
+	var out []embedFont
+	for fam := range used {
+		for st, u := range used[fam] {
+			if u == nil {
+				continue
+			}
+			runes := make([]rune, 0, len(u))
+			for r := range u {
+				runes = append(runes, r)
+			}
+			slices.Sort(runes)
+			out = append(out, embedFont{fc: face{fonts.Family(fam), fonts.Style(st)}, runes: runes})
+		}
+	}
+	return out
+}
+
+// faceDesc is a face's font descriptor values, as fpdf reads them from
+// the file: worked out once per process by registering the face in a
+// throwaway document.
+var faceDescs [5][4]struct {
+	once sync.Once
+	d    fpdf.FontDescType
+	err  error
+}
+
+func fontDesc(fc face) (fpdf.FontDescType, error) {
+	fd := &faceDescs[fc.fam][fc.style]
+	fd.once.Do(func() {
+		p := fpdf.New("P", "mm", "A4", "")
+		p.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), slices.Clone(fontFile(fc)))
+		p.SetFont(fc.fam.Name(), fc.fpdfStyle(), 10)
+		if fd.err = p.Error(); fd.err != nil {
+			fd.err = fmt.Errorf("pdf: font %s did not load: %w", fc, fd.err)
+			return
+		}
+		fd.d = p.GetFontDesc(fc.fam.Name(), fc.fpdfStyle())
+	})
+	return fd.d, fd.err
+}
+
+// fontObjects are a face's objects; n is the number of the first, the
+// Type0 font (the one the resources name), which the others follow:
+// n+1 the CIDFontType2, n+2 its descriptor, n+3 its CIDToGIDMap, n+4 the
+// TrueType file. toUnicode and sysInfo are shared by every font.
+type fontObjects struct {
+	dicts   [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
+	cidMap  []byte    // CIDToGIDMap stream data
+	ttf     []byte    // FontFile2 stream data
+	ttfSize int
+}
+
+// toUnicode is fpdf's ToUnicode map: CIDs are Unicode values.
+const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+
+func buildFontObjects(ef embedFont, n, toUnicodeNum, sysInfoNum int, cidMap []byte) (fontObjects, error) {
+	fc := ef.fc
+	d, err := fontDesc(fc)
+	if err != nil {
+		return fontObjects{}, err
+	}
+	ttf, gids, err := subsetFaceGids(fc, ef.runes)
+	if err != nil {
+		return fontObjects{}, fmt.Errorf("pdf: reducing font %s: %w", fc, err)
+	}
+	name := fc.baseFont()
+	var o fontObjects
+	o.dicts[0] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+		name, n+1, toUnicodeNum)
+	w := fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %d 0 R /FontDescriptor %d 0 R", name, sysInfoNum, n+2)
+	if d.MissingWidth != 0 {
+		w = fmt.Appendf(w, " /DW %d", d.MissingWidth)
+	}
+	w = append(w, " /W ["...)
+	for i := 0; i < len(ef.runes); {
+		// One "c [w1 w2 …]" per run of consecutive characters.
+		j := i + 1
+		for j < len(ef.runes) && ef.runes[j] == ef.runes[j-1]+1 {
+			j++
+		}
+		w = strconv.AppendInt(w, int64(ef.runes[i]), 10)
+		w = append(w, " ["...)
+		for k := i; k < j; k++ {
+			adv, err := sharedAdvance(fc, ef.runes[k])
+			if err != nil {
+				return fontObjects{}, err
+			}
+			if k > i {
+				w = append(w, ' ')
+			}
+			w = strconv.AppendInt(w, int64(adv), 10)
+		}
+		w = append(w, "] "...)
+		i = j
+	}
+	w = fmt.Appendf(w, "] /CIDToGIDMap %d 0 R>>", n+3)
+	o.dicts[1] = w
+	flags := d.Flags | 4 // symbolic, not nonsymbolic: as fpdf writes it
+	flags &^= 32
+	o.dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
+		name, d.Ascent, d.Descent, d.CapHeight, flags, d.FontBBox.Xmin, d.FontBBox.Ymin, d.FontBBox.Xmax, d.FontBBox.Ymax,
+		d.ItalicAngle, d.StemV, d.MissingWidth, n+4)
+	clear(cidMap)
+	for i, r := range ef.runes {
+		if r <= 0xFFFF && gids[i] != 0 {
+			cidMap[2*r], cidMap[2*r+1] = byte(gids[i]>>8), byte(gids[i])
+		}
+	}
+	o.cidMap = cidMap
+	o.ttf = ttf
+	o.ttfSize = len(ttf)
+	return o, nil
+}
