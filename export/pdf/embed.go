@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"strconv"
 	"sync"
@@ -51,16 +52,19 @@ func toLower(s string) string {
 // usedFaces are the faces the layout draws, with their characters, in a
 // fixed order.
 func usedFaces(lay *Layout) []embedFont {
-	var used [5][4]map[rune]bool
+	var used [5][4]*[0x10000 / 64]uint64
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
 			for _, r := range it.runs {
-				u := &used[r.fc.fam][r.fc.style]
-				if *u == nil {
-					*u = map[rune]bool{}
+				u := used[r.fc.fam][r.fc.style]
+				if u == nil {
+					u = new([0x10000 / 64]uint64)
+					used[r.fc.fam][r.fc.style] = u
 				}
 				for _, c := range r.text {
-					(*u)[c] = true
+					if c <= 0xFFFF {
+						u[c/64] |= 1 << (c % 64)
+					}
 				}
 			}
 		}
@@ -71,11 +75,12 @@ func usedFaces(lay *Layout) []embedFont {
 			if u == nil {
 				continue
 			}
-			runes := make([]rune, 0, len(u))
-			for r := range u {
-				runes = append(runes, r)
+			var runes []rune
+			for i, w := range u {
+				for ; w != 0; w &= w - 1 {
+					runes = append(runes, rune(i*64+bits.TrailingZeros64(w)))
+				}
 			}
-			slices.Sort(runes)
 			out = append(out, embedFont{fc: face{fonts.Family(fam), fonts.Style(st)}, runes: runes})
 		}
 	}
@@ -167,6 +172,13 @@ func buildFontObjects(ef embedFont, n, toUnicodeNum, sysInfoNum int, cidMap []by
 	o.dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, d.Ascent, d.Descent, d.CapHeight, flags, d.FontBBox.Xmin, d.FontBBox.Ymin, d.FontBBox.Xmax, d.FontBBox.Ymax,
 		d.ItalicAngle, d.StemV, d.MissingWidth, n+4)
+	// The map stops after the last character drawn: a CID past its end is
+	// never shown.
+	last := 0
+	if len(ef.runes) > 0 {
+		last = int(ef.runes[len(ef.runes)-1])
+	}
+	cidMap = cidMap[:2*(last+1)]
 	clear(cidMap)
 	for i, r := range ef.runes {
 		if r <= 0xFFFF && gids[i] != 0 {
