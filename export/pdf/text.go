@@ -54,6 +54,16 @@ func cleanSpans(spans []span) ([]rune, []fonts.Style) {
 	space := false
 	for _, sp := range spans {
 		for _, r := range norm.NFC.String(sp.text) {
+			if r > ' ' && r < 0x7F { // printable ASCII, nearly all text: kept as is
+				if space && len(out) > 0 {
+					out = append(out, ' ')
+					sts = append(sts, sp.style)
+				}
+				space = false
+				out = append(out, r)
+				sts = append(sts, sp.style)
+				continue
+			}
 			switch {
 			case r == '\u00A0':
 			case r == '\u00AD':
@@ -210,7 +220,8 @@ type shaper struct {
 
 // shapeKey is everything a shaped (and wrapped) text depends on.
 type shapeKey struct {
-	text  string // the spans' text, each followed by NUL and its style
+	text  string      // one span's text, or the spans' each followed by NUL and its style
+	style fonts.Style // one span's style (-1 for several)
 	fam   fonts.Family
 	size  float64
 	where string
@@ -230,19 +241,16 @@ type report struct {
 }
 
 func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string, w float64) shapeKey {
-	var text string
 	if len(spans) == 1 {
-		text = spans[0].text + "\x00" + string(rune('0'+spans[0].style))
-	} else {
-		var b strings.Builder
-		for _, sp := range spans {
-			b.WriteString(sp.text)
-			b.WriteByte(0)
-			b.WriteByte(byte('0' + sp.style))
-		}
-		text = b.String()
+		return shapeKey{text: spans[0].text, style: spans[0].style, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
 	}
-	return shapeKey{text: text, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
+	var b strings.Builder
+	for _, sp := range spans {
+		b.WriteString(sp.text)
+		b.WriteByte(0)
+		b.WriteByte(byte('0' + sp.style))
+	}
+	return shapeKey{text: b.String(), style: -1, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
 }
 
 func (s *shaper) report(r rune, where string, dropped, seq bool) {
