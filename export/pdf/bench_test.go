@@ -35,7 +35,8 @@ func cpuTime() time.Duration {
 
 // BenchmarkPDF builds the seed guide. The machines it runs on are shared
 // and loaded, so it reports CPU time per build (cpu-ms/op: every thread,
-// GC included) beside wall time, and the size of the PDF.
+// GC included) beside wall time, and the size of the PDF, which it also
+// writes to $GUIDEPRESS_BENCH_PDF when that is set.
 func BenchmarkPDF(b *testing.B) {
 	g := seedGuide(b)
 	b.ReportAllocs()
