@@ -147,7 +147,7 @@ func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry,
 	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}}
 	for range 4 {
 		sh.rep = newReporter()
-		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers}
+		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil}
 		b.build()
 		if b.err != nil {
 			return nil, nil, nil, b.err

@@ -46,7 +46,10 @@ type builder struct {
 	pages   []*Page
 	dests   []dest
 	numbers []int // page of each dest from the previous pass; nil in pass 1
-	err     error
+	// sketch: the first pass, which only finds the pages of the headings
+	// (it can never be the last): it keeps no items.
+	sketch bool
+	err    error
 
 	y       float64
 	fresh   bool    // nothing placed yet in the flow of the current page
@@ -63,7 +66,11 @@ const eps = 0.01
 
 func (b *builder) page() *Page { return b.pages[len(b.pages)-1] }
 
-func (b *builder) add(it Item) { b.page().Items = append(b.page().Items, it) }
+func (b *builder) add(it Item) {
+	if !b.sketch {
+		b.page().Items = append(b.page().Items, it)
+	}
+}
 
 func (b *builder) left() float64 { return b.geo.left(b.page().Number) }
 

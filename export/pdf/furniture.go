@@ -16,6 +16,9 @@ import (
 // a recto the part at its outer (right) edge, and numbers sit at the outer
 // corner, where a reader flicking through a stapled handout sees them.
 func (b *builder) furniture() {
+	if b.sketch {
+		return
+	}
 	fu := b.th.Furniture
 	m := b.th.Margins
 	w := b.geo.textW()
