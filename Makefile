@@ -56,8 +56,8 @@ fuzz:
 bench:
 	./scripts/bench.sh
 
-man: build
-	$(BIN) man --dir man
+man:
+	$(GO) run ./scripts/genman man
 	@ls man
 
 clean:

@@ -35,6 +35,9 @@ var fakeFormats = []Format{
 		return []byte("OUT:" + g.Book.Title), []content.Diagnostic{{Line: 1, Severity: content.Warning, Message: "w"}}, nil
 	}},
 	{Name: "bin", Ext: ".bin", Magic: []byte("BIN"), Render: func(g *content.Guide, _ export.Options) ([]byte, []content.Diagnostic, error) {
+		if strings.Contains(g.Book.Title, "render-panics") {
+			panic("exporter bug")
+		}
 		if strings.Contains(g.Book.Title, "bad-magic") {
 			return []byte("garbage"), nil, nil
 		}
@@ -104,7 +107,7 @@ func TestFailureKeepsEarlierOutputsAndLeavesNoPartialFiles(t *testing.T) {
 		t.Fatal(r[0].Err)
 	}
 	before := listDir(t, out)
-	for _, broken := range []string{"bad", "panic", "render-fails", "bad-magic"} {
+	for _, broken := range []string{"bad", "panic", "render-fails", "render-panics", "bad-magic"} {
 		write(t, in, broken)
 		r := Run(context.Background(), []Input{{Path: in}}, opts(out))
 		if r[0].Err == nil {

@@ -185,16 +185,3 @@ func TestStdinWithHostileTitleStaysInOutputDir(t *testing.T) {
 		t.Errorf("something was written beside the output directory: %v", siblings)
 	}
 }
-
-func TestManPages(t *testing.T) {
-	dir := t.TempDir()
-	if code, _, stderr := run(t, "", "man", "--dir", dir); code != 0 {
-		t.Fatalf("man: %s", stderr)
-	}
-	for _, page := range []string{"guidepress.1", "guidepress-build.1", "guidepress-inspect.1"} {
-		data, err := os.ReadFile(filepath.Join(dir, page))
-		if err != nil || !bytes.Contains(data, []byte(".TH")) {
-			t.Errorf("%s missing or not a man page: %v", page, err)
-		}
-	}
-}

@@ -8,9 +8,6 @@ import (
 	"fmt"
 	"runtime/debug"
 	"strings"
-	"time"
-
-	"github.com/guidepress/guidepress/export"
 
 	"github.com/spf13/cobra"
 )
@@ -65,7 +62,7 @@ contents, quote callouts and an FAQ appendix.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newInspectCmd(ios), newBuildCmd(ios), newManCmd(ios))
+	root.AddCommand(newInspectCmd(ios), newBuildCmd(ios))
 	return root
 }
 
@@ -117,5 +114,3 @@ func isCobraUsage(err error) bool {
 	}
 	return false
 }
-
-func sourceDate() (time.Time, bool, error) { return export.SourceDateEpoch() }
