@@ -21,7 +21,7 @@ import (
 // DefaultMaxBytes is the largest input Load reads when Options.MaxBytes is
 // 0. Real study guides are tens of kilobytes; the limit keeps a mistaken
 // argument (a disk image, a log) from eating memory.
-const DefaultMaxBytes int64 = 16 << 20
+const DefaultMaxBytes int64 = 4 << 20
 
 // Options change how an input is read.
 type Options struct {
