@@ -10,7 +10,7 @@ while IFS= read -r file; do
   for target in $(grep -o '^func Fuzz[A-Za-z0-9_]*' "$file" | sed 's/^func //'); do
     echo "fuzz: $pkg $target for $FUZZTIME"
     log=$(mktemp)
-    if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$FUZZTIME" "$pkg" >"$log" 2>&1; then
+    if ! go test -run='^$' -fuzz="^${target}\$" -fuzztime="$FUZZTIME" -fuzzminimizetime=5s "$pkg" >"$log" 2>&1; then
       tail -40 "$log"; rm -f "$log"
       echo "fuzz: $pkg $target FAILED (the failing input is saved under $pkg/testdata/fuzz/$target)"
       exit 1
