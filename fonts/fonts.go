@@ -16,8 +16,44 @@ import (
 	"golang.org/x/image/font/sfnt"
 )
 
-//go:embed literata/*.ttf atkinson/*.ttf noto/*.ttf */OFL.txt
+//go:embed */OFL.txt
 var files embed.FS
+
+// The faces are embedded one variable each, not in files: embed.FS.ReadFile
+// copies a file on every call, and a build reads several faces of 50–650 KB.
+// These slices are the binary's own data, read in place.
+var (
+	//go:embed literata/Literata_400Regular.ttf
+	literataRegular []byte
+	//go:embed literata/Literata_400Regular_Italic.ttf
+	literataItalic []byte
+	//go:embed literata/Literata_700Bold.ttf
+	literataBold []byte
+	//go:embed literata/Literata_700Bold_Italic.ttf
+	literataBoldItalic []byte
+	//go:embed atkinson/AtkinsonHyperlegibleNext_400Regular.ttf
+	atkinsonRegular []byte
+	//go:embed atkinson/AtkinsonHyperlegibleNext_400Regular_Italic.ttf
+	atkinsonItalic []byte
+	//go:embed atkinson/AtkinsonHyperlegibleNext_700Bold.ttf
+	atkinsonBold []byte
+	//go:embed atkinson/AtkinsonHyperlegibleNext_700Bold_Italic.ttf
+	atkinsonBoldItalic []byte
+	//go:embed noto/NotoSans-Regular.ttf
+	notoRegular []byte
+	//go:embed noto/NotoSans-Italic.ttf
+	notoItalic []byte
+	//go:embed noto/NotoSans-Bold.ttf
+	notoBold []byte
+	//go:embed noto/NotoSans-BoldItalic.ttf
+	notoBoldItalic []byte
+	//go:embed noto/NotoSansSymbols2-Regular.ttf
+	symbols2Regular []byte
+	//go:embed noto/NotoSansSymbols-Regular.ttf
+	symbolsRegular []byte
+	//go:embed noto/NotoSansSymbols-Bold.ttf
+	symbolsBold []byte
+)
 
 // Family names one embedded typeface family.
 type Family int
@@ -63,17 +99,26 @@ var paths = map[Family][4]string{
 	Symbols:  {"noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Bold.ttf", "noto/NotoSansSymbols-Bold.ttf"},
 }
 
+// data are the faces' files, in the order of paths.
+var data = map[Family][4]*[]byte{
+	Literata: {&literataRegular, &literataItalic, &literataBold, &literataBoldItalic},
+	Atkinson: {&atkinsonRegular, &atkinsonItalic, &atkinsonBold, &atkinsonBoldItalic},
+	NotoSans: {&notoRegular, &notoItalic, &notoBold, &notoBoldItalic},
+	Symbols2: {&symbols2Regular, &symbols2Regular, &symbols2Regular, &symbols2Regular},
+	Symbols:  {&symbolsRegular, &symbolsRegular, &symbolsBold, &symbolsBold},
+}
+
 // Path is the embedded file name of a face, e.g. for an EPUB manifest.
 func Path(f Family, s Style) string { return paths[f][s] }
 
 // Bytes returns the TrueType file of a face. The slice is shared: callers
 // must not modify it.
 func Bytes(f Family, s Style) []byte {
-	b, err := files.ReadFile(Path(f, s))
-	if err != nil {
-		panic(fmt.Sprintf("fonts: embedded face %s %s missing: %v", f.Name(), s, err))
+	d, ok := data[f]
+	if !ok || s < Regular || s > BoldItalic {
+		panic(fmt.Sprintf("fonts: no embedded face %d %d", f, s))
 	}
-	return b
+	return *d[s]
 }
 
 // License returns the OFL text (with copyright lines) to ship with a family.

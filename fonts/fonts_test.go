@@ -2,6 +2,7 @@ package fonts
 
 import (
 	"bytes"
+	"os"
 	"testing"
 )
 
@@ -45,6 +46,22 @@ func TestCoverage(t *testing.T) {
 		got, ok := Pick(tt.primary, Regular, tt.r)
 		if got != tt.want || ok != tt.ok {
 			t.Errorf("Pick(%s, %q) = %s, %v; want %s, %v", tt.primary.Name(), tt.r, got.Name(), ok, tt.want.Name(), tt.ok)
+		}
+	}
+}
+
+// TestBytesArePaths: each face's embedded variable holds the file Path
+// names.
+func TestBytesArePaths(t *testing.T) {
+	for _, f := range []Family{Literata, Atkinson, NotoSans, Symbols2, Symbols} {
+		for _, s := range []Style{Regular, Italic, Bold, BoldItalic} {
+			want, err := os.ReadFile(Path(f, s))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(Bytes(f, s), want) {
+				t.Errorf("%s %s: embedded bytes are not %s", f.Name(), s, Path(f, s))
+			}
 		}
 	}
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"slices"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/fonts"
@@ -132,7 +133,9 @@ func (m *measurer) ensure(fc face) error {
 	if m.reg[fc] {
 		return nil
 	}
-	m.pdf.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), fonts.Bytes(fc.fam, fc.style))
+	// fpdf may write into the file it is given (getMetrics appends to a
+	// slice of it): give it its own copy of the shared one.
+	m.pdf.AddUTF8FontFromBytes(fc.fam.Name(), fc.fpdfStyle(), slices.Clone(fonts.Bytes(fc.fam, fc.style)))
 	if err := m.pdf.Error(); err != nil {
 		return fmt.Errorf("pdf: loading font %s: %w", fc, err)
 	}
