@@ -21,6 +21,11 @@ type Format struct {
 	// Magic is the prefix every good output starts with; a cheap last check
 	// before anything replaces an earlier file on disk.
 	Magic []byte
+	// Warm, if not nil, does ahead of the first Render the one-time work of
+	// a process (parsing fonts, preparing buffers). Run starts it on its own
+	// goroutine while the first inputs are read and imported; Render must
+	// not depend on it having run or finished.
+	Warm func(export.Options)
 }
 
 func (f Format) verify(data []byte) error {

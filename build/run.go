@@ -78,6 +78,21 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}
+	// Reading and importing the first input leave the other cores idle:
+	// let one of them do the formats' one-time work meanwhile. One, not a
+	// goroutine per format: a third runnable goroutine on two cores can
+	// keep the importing one waiting for a time slice.
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		defer func() { recover() }() // Render meets and reports any failure
+		for _, f := range opts.Formats {
+			if f.Warm != nil {
+				f.Warm(opts.Export)
+			}
+		}
+	}()
+	defer func() { <-warmed }() // leave nothing running behind
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 

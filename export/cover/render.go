@@ -7,6 +7,8 @@ import (
 	"image"
 	"image/color"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
@@ -87,8 +89,56 @@ func getCanvas() *canvas {
 		clear(c.img.Pix)
 		return c
 	default:
+		if first.taken.CompareAndSwap(false, true) {
+			return firstCanvas()
+		}
 		return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
 	}
+}
+
+// first is a process's first canvas, which Warm may make ready before any
+// PNG needs it, and the first getCanvas takes (waiting for Warm, should it
+// be making it then, rather than making a second).
+var first struct {
+	once  sync.Once
+	c     *canvas
+	taken atomic.Bool
+}
+
+// warmLineHeight is the height of the line box the first canvas's
+// rasterizer buffers are made for: with Width, room for every line of a
+// typical cover (a 230 px title line is about 340 px high).
+const warmLineHeight = 400
+
+// firstCanvas makes the first canvas with its memory written once: the
+// pixels, and the rasterizer's and mask's buffers at the size of a cover's
+// larger lines. Fresh memory costs a page fault where it is first touched,
+// dearer when first read (the rasterizer reads its buffer before writing
+// it); Warm takes those faults while the guide is still being read. The
+// canvas is as a new one: Pix zero, the buffers only scratch space that
+// line resets before every use.
+func firstCanvas() *canvas {
+	first.once.Do(func() {
+		c := &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
+		clear(c.img.Pix)
+		c.ras.Reset(Width, warmLineHeight) // allocates the buffer …
+		c.ras.Reset(Width, warmLineHeight) // … and writes it
+		c.mask = make([]byte, Width*warmLineHeight)
+		clear(c.mask)
+		first.c = c
+	})
+	return first.c
+}
+
+// Warm does ahead of a process's first PNG the work that PNG would
+// otherwise do then, once per process: parsing the faces a cover is set in
+// and making its canvas. It is safe to call at any time, from any
+// goroutine, and never needed; a one-guide build calls it while the guide
+// is read and imported, when the second core is idle.
+func Warm() {
+	fonts.Parsed(fonts.Atkinson, fonts.Regular)
+	fonts.Parsed(fonts.Atkinson, fonts.Bold)
+	firstCanvas()
 }
 
 func putCanvas(c *canvas) {

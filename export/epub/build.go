@@ -77,6 +77,18 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 	return out, diags, nil
 }
 
+// Warm does ahead of a process's first Build the work that Build would
+// otherwise do then, once per process: with no cover of the user's in
+// opts, what drawing the generated one needs (cover.Warm). It is safe to
+// call at any time, from any goroutine, and never needed; a one-guide
+// build calls it while the guide is read and imported, when the second
+// core is idle.
+func Warm(opts export.Options) {
+	if opts.Cover == nil {
+		cover.Warm()
+	}
+}
+
 // startCover returns the cover as far as planning needs it (its file
 // name) and a function that waits for the finished image. A user's cover
 // is checked at once; the generated one is drawn on another goroutine,
