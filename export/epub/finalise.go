@@ -41,9 +41,7 @@ type goepubPackage struct {
 		ID   string `xml:"id,attr"`
 		Href string `xml:"href,attr"`
 	} `xml:"manifest>item"`
-	Spine []struct {
-		IDRef string `xml:"idref,attr"`
-	} `xml:"spine>itemref"`
+	Spine []opfItemref `xml:"spine>itemref"`
 }
 
 // finalise returns the container and the files it holds, by name.

@@ -31,12 +31,7 @@ type testOPF struct {
 		} `xml:",any"`
 	} `xml:"metadata"`
 	Items []opfItem `xml:"manifest>item"`
-	Spine struct {
-		Toc   string `xml:"toc,attr"`
-		Items []struct {
-			IDRef string `xml:"idref,attr"`
-		} `xml:"itemref"`
-	} `xml:"spine"`
+	Spine opfSpine  `xml:"spine"`
 }
 
 func unpack(t testing.TB, data []byte) *unpacked {

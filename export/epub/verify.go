@@ -121,12 +121,7 @@ func verifyFiles(files map[string][]byte) error {
 			Data string `xml:",chardata"`
 		} `xml:"metadata>identifier"`
 		Items []opfItem `xml:"manifest>item"`
-		Spine struct {
-			Toc   string `xml:"toc,attr"`
-			Items []struct {
-				IDRef string `xml:"idref,attr"`
-			} `xml:"itemref"`
-		} `xml:"spine"`
+		Spine opfSpine  `xml:"spine"`
 	}
 	if _, ok := files[opf]; !ok {
 		return fmt.Errorf("package document %s is missing", opf)

@@ -54,28 +54,22 @@ func cleanSpans(spans []span) ([]rune, []fonts.Style) {
 	space := false
 	for _, sp := range spans {
 		for _, r := range norm.NFC.String(sp.text) {
-			if r > ' ' && r < 0x7F { // printable ASCII, nearly all text: kept as is
-				if space && len(out) > 0 {
-					out = append(out, ' ')
-					sts = append(sts, sp.style)
+			// Printable ASCII, nearly all text, is kept as is without the
+			// checks below.
+			if r <= ' ' || r >= 0x7F {
+				switch {
+				case r == '\u00A0':
+				case r == '\u00AD':
+					continue
+				case unicode.IsSpace(r) || unicode.IsControl(r):
+					space = true
+					continue
+				case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
+					// Kept for now: shape uses them to fold an emoji sequence
+					// into one replacement, then drops them.
+				case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
+					continue // bidi controls, zero-width space, BOM …
 				}
-				space = false
-				out = append(out, r)
-				sts = append(sts, sp.style)
-				continue
-			}
-			switch {
-			case r == '\u00A0':
-			case r == '\u00AD':
-				continue
-			case unicode.IsSpace(r) || unicode.IsControl(r):
-				space = true
-				continue
-			case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
-				// Kept for now: shape uses them to fold an emoji sequence
-				// into one replacement, then drops them.
-			case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
-				continue // bidi controls, zero-width space, BOM …
 			}
 			if space && len(out) > 0 {
 				out = append(out, ' ')
