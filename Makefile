@@ -48,6 +48,7 @@ tools:
 
 # A short fuzz of every target, part of `make test`; `make fuzz` runs longer.
 fuzz-smoke:
+	@./scripts/fuzz_test.sh
 	@FUZZTIME=20s ./scripts/fuzz.sh
 
 fuzz:
