@@ -2,6 +2,7 @@ package plaintext
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -19,17 +20,20 @@ const (
 )
 
 type bodyState struct {
-	where     place
-	sec       *content.Section // current top-level section
-	sub       *content.Section // current subsection, nil when text goes to sec
-	secAnchor anchor           // the anchor of sec's title
-	quotesAt  int              // line of the quotes heading
-	quotesN   int              // quotes under it so far
-	faqTitle  string           // the FAQ heading as written
-	faqAt     int
-	faqIntro  *content.Section // text under the FAQ heading before any question
-	entry     *content.FAQEntry
-	entryLine int
+	where       place
+	sec         *content.Section // current top-level section
+	sub         *content.Section // current subsection, nil when text goes to sec
+	subsub      *content.Section // current subsection of sub, nil when text goes to sub
+	deep        bool             // sec has three levels (Plot Summary, Part I, Chapter 1)
+	secAnchor   anchor           // the anchor of sec's title
+	quotesAt    int              // line of the quotes heading
+	quotesN     int              // quotes under it so far
+	faqTitle    string           // the FAQ heading as written
+	faqAt       int
+	faqIntro    *content.Section // text under the FAQ heading before any question
+	entry       *content.FAQEntry
+	entryLine   int
+	entryMarked bool // the question had a "Q:" label
 }
 
 // heading says whether unit i stands as a heading: a short line alone
@@ -99,7 +103,19 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	}
 	nextSub := p.heading(i+1) && anchorOf(p.units[i+1].text) == noAnchor
 	nextText := i+1 < len(p.units) && !p.heading(i+1)
+	opened := st.where == inSection && st.sec != nil && st.sub == nil && len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0
 	switch {
+	case nextSub && opened:
+		// Three headings in a row (Chapter Summaries, Part I, Chapter
+		// 1): the section has parts, and the parts have subsections.
+		p.newSubsection(st, u)
+		st.deep = true
+		p.note(u.line, "read %q as a part of %q, and the headings under it as its subsections", u.text, st.sec.Title)
+	case nextSub && st.deep:
+		p.newSubsection(st, u) // the next part
+	case nextText && st.deep && st.sub != nil:
+		st.sub.Subsections = append(st.sub.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+		st.subsub = &st.sub.Subsections[len(st.sub.Subsections)-1]
 	case nextSub:
 		// A heading directly followed by another is a section; the
 		// following ones are its subsections.
@@ -136,6 +152,7 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	p.leavePart(st)
 	p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
+	st.subsub, st.deep = nil, false
 }
 
 func (p *parser) newSubsection(st *bodyState, u unit) {
@@ -143,7 +160,7 @@ func (p *parser) newSubsection(st *bodyState, u unit) {
 		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, follow it directly with a subsection heading or give it a known section name", u.text, st.sec.Title)
 	}
 	st.sec.Subsections = append(st.sec.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
-	st.sub = &st.sec.Subsections[len(st.sec.Subsections)-1]
+	st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
 }
 
 // paragraph places a unit of running text where the walk is.
@@ -159,7 +176,9 @@ func (p *parser) paragraph(st *bodyState, u unit) {
 			b = content.Block{Kind: content.BlockQuote, Text: inner}
 		}
 		b.Text = p.smart(b.Text)
-		if st.sub != nil {
+		if st.subsub != nil {
+			st.subsub.Blocks = append(st.subsub.Blocks, b)
+		} else if st.sub != nil {
 			st.sub.Blocks = append(st.sub.Blocks, b)
 		} else {
 			st.sec.Blocks = append(st.sec.Blocks, b)
@@ -176,8 +195,9 @@ func (p *parser) quote(st *bodyState, u unit) {
 		q.Text += " " + p.smart(s)
 		return
 	}
-	_, _, quoted := wholeQuote(strings.TrimSpace(bulletRE.ReplaceAllString(numberedRE.ReplaceAllString(s, ""), "")))
-	if !listItem(s) && !quoted {
+	inner, numbered := quoteNumber(s)
+	_, _, quoted := wholeQuote(inner)
+	if !numbered && !quoted {
 		p.warn(u.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks", clip(s))
 	}
 	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: p.smart(quoteText(s))})
@@ -187,29 +207,85 @@ func (p *parser) quote(st *bodyState, u unit) {
 // faqUnit handles unit i inside the FAQ; it returns false when the unit
 // ends the FAQ and must be read as a heading.
 func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
+	q, marked, asks := p.faqQuestion(i)
 	if p.heading(i) {
 		if anchorOf(u.text) != noAnchor {
 			p.closeFAQEntry(st)
 			return false
 		}
-		if !isQuestion(u.text) && p.heading(i+1) && !isQuestion(p.units[i+1].text) {
+		if _, _, next := p.faqQuestion(i + 1); !asks && p.heading(i+1) && !next {
 			p.closeFAQEntry(st) // a section with subsections follows the FAQ
 			return false
 		}
 	}
-	if isQuestion(u.text) {
+	if asks && !marked && !isQuestion(u.text) {
+		p.note(u.line, "read %q as a question, though it does not end with \"?\"", clip(q))
+	}
+	if asks {
 		p.closeFAQEntry(st)
-		p.g.FAQ = append(p.g.FAQ, content.FAQEntry{Question: p.smart(strings.TrimSpace(numberedRE.ReplaceAllString(u.text, "")))})
-		st.entry, st.entryLine = &p.g.FAQ[len(p.g.FAQ)-1], u.line
+		var answer []string
+		if marked {
+			// "Q: Why? A: Because." on one line.
+			if m := inlineAnswerRE.FindStringSubmatch(q); m != nil {
+				q, answer = m[1], []string{p.smart(m[2])}
+			}
+		}
+		p.g.FAQ = append(p.g.FAQ, content.FAQEntry{Question: p.smart(strings.TrimSpace(numberedRE.ReplaceAllString(q, ""))), Answer: answer})
+		st.entry, st.entryLine, st.entryMarked = &p.g.FAQ[len(p.g.FAQ)-1], u.line, marked
 		return true
 	}
 	p.faqText(st, u)
 	return true
 }
 
+var (
+	// questionRE and answerRE match the labels of a "Q: … / A: …" FAQ.
+	questionRE     = regexp.MustCompile(`^(?:Q|Question)\s*\d{0,3}\s*[:.)–—-]\s+`)
+	answerRE       = regexp.MustCompile(`^(?:A|Answer)\s*[:.)–—-]\s+`)
+	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')]*)\s+(?:A|Answer)\s*[:.]\s+(.+)$`)
+	// interrogativeRE: the words an English question starts with.
+	interrogativeRE = regexp.MustCompile(`(?i)^(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b`)
+)
+
+// faqQuestion says whether unit i of an FAQ is a question, and returns its
+// text without a "Q:" label: a line ending in "?", one labelled "Q:", or
+// one standing alone as a heading would, worded as a question but without
+// its question mark ("What is Dracula about").
+func (p *parser) faqQuestion(i int) (q string, marked, ok bool) {
+	if i >= len(p.units) {
+		return "", false, false
+	}
+	s := p.units[i].text
+	q, marked = questionMark(s)
+	return q, marked, isQuestion(s) || marked || p.heading(i) && interrogative(q)
+}
+
+// questionMark strips a "Q:" label ("Q.", "Question 3:") from s and says
+// whether there was one.
+func questionMark(s string) (string, bool) {
+	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		return s[loc[1]:], true
+	}
+	return s, false
+}
+
+// interrogative says whether s, a line without a question mark, is worded
+// as a question: it starts with a question word and is not a sentence.
+func interrogative(s string) bool {
+	s = numberedRE.ReplaceAllString(s, "")
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return interrogativeRE.MatchString(s) && !strings.ContainsRune(".!:;", last) && !sentenceBreak(s) && anchorOf(s) == noAnchor
+}
+
 func (p *parser) faqText(st *bodyState, u unit) {
 	if st.entry != nil {
-		st.entry.Answer = append(st.entry.Answer, p.smart(u.text))
+		text := u.text
+		// The answer's "A:" label, or "A." after a "Q." one.
+		if loc := answerRE.FindStringIndex(text); loc != nil && len(st.entry.Answer) == 0 && loc[1] < len(text) &&
+			(st.entryMarked || strings.ContainsRune(text[:loc[1]], ':')) {
+			text = text[loc[1]:]
+		}
+		st.entry.Answer = append(st.entry.Answer, p.smart(text))
 		return
 	}
 	if st.faqIntro == nil {

@@ -50,14 +50,25 @@ func init() {
 }
 
 // normName folds a heading for comparison with known names: lower case,
-// "&" read as "and", no trailing colon, single spaces.
+// "&" read as "and", no trailing colon, single spaces, and no emoji or
+// other pictographs decorating either end ("📖 Plot Summary", "FAQ ❓").
 func normName(s string) string {
-	s = numberedRE.ReplaceAllString(strings.TrimSpace(s), "") // "1. Plot Summary"
+	s = strings.TrimFunc(s, decoration)
+	s = numberedRE.ReplaceAllString(s, "") // "1. Plot Summary"
 	s = strings.ToLower(s)
 	s = strings.TrimRight(s, ": ")
 	s = strings.ReplaceAll(s, "&", " and ")
 	s = strings.ReplaceAll(s, "-", " ")
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// decoration reports the runes that ornament a heading without being part
+// of its name: spaces, pictographs and symbols (emoji are mostly So), and
+// the joiners, variation selectors and skin-tone modifiers emoji are built
+// with.
+func decoration(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+		r == '\u200d' || unicode.Is(unicode.Variation_Selector, r)
 }
 
 func anchorOf(s string) anchor {

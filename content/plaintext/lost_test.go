@@ -29,8 +29,10 @@ func words(s string) []string {
 }
 
 var (
-	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\))\s*`)
+	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|(?:Q|A|Question|Answer)\s*\d{0,3}\s*[:.)–—-]|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
 	leadBy     = regexp.MustCompile(`(?i)^by(?:[\s:]|$)`)
+	// inlineAnswer is the "A:" of "Q: Why? A: Because." on one line.
+	inlineAnswer = regexp.MustCompile(`\?\s+(?:A|Answer)\s*[:.]\s`)
 )
 
 // lostText returns the input lines whose words do not appear, in order and
@@ -61,10 +63,13 @@ func lostText(text string, g *content.Guide) []string {
 		}
 		// The line is kept if its words are found as they are, or without
 		// a list number or a leading "by" (which the model holds as
-		// structure, not text).
+		// structure, not text). An FAQ's "Q:" and "A:" labels and a
+		// quote's "Quote 1:" count as list numbers, and so does the "A:"
+		// of a question and answer on one line.
 		found := false
 		for _, cand := range []string{line, leadNumber.ReplaceAllString(line, ""), leadBy.ReplaceAllString(line, ""),
-			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), "")} {
+			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), ""),
+			inlineAnswer.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), " ")} {
 			var ws []string
 			for _, w := range words(cand) {
 				if !strings.EqualFold(w, "by") {

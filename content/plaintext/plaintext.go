@@ -128,6 +128,30 @@ func (p *parser) split(text string) {
 		sep = false
 	}
 	flush(true)
+	if !wrapped && p.unspaced() {
+		// Blank lines say nothing in a file that has almost none, as
+		// text copied from a web page often comes: every line is a
+		// paragraph or a heading of its own.
+		for i := range p.units {
+			p.units[i].before, p.units[i].after = true, true
+		}
+		p.note(p.units[0].line, "the file has few blank lines between paragraphs; read every line as a paragraph or a heading of its own")
+	}
+}
+
+// unspaced reports text whose paragraphs mostly follow each other without a
+// blank line between them: more units start right under the one before
+// than after a blank line.
+func (p *parser) unspaced() bool {
+	tight, loose := 0, 0
+	for _, u := range p.units[min(1, len(p.units)):] {
+		if u.before {
+			loose++
+		} else {
+			tight++
+		}
+	}
+	return tight >= 4 && tight > 2*loose
 }
 
 func (p *parser) residue(n int, s string, r residue) {
@@ -182,8 +206,12 @@ func (p *parser) header() error {
 			p.g.Book.Author = strings.TrimSpace(m[1])
 			p.i++
 			if p.g.Book.Author == "" && p.i < len(p.units) && p.nameLine(p.units[p.i]) {
-				p.g.Book.Author = p.units[p.i].text
+				u := p.units[p.i]
+				p.g.Book.Author = u.text
 				p.i++
+				if p.captionAuthor != "" && !strings.EqualFold(u.text, p.captionAuthor) {
+					p.warn(p.captionLine, "the cover caption names the author %q, but the line under \"by\" says %q; kept the line under \"by\"", p.captionAuthor, u.text)
+				}
 			}
 		}
 	}
@@ -224,12 +252,13 @@ func (p *parser) header() error {
 }
 
 // nameLine says whether u, the unit after a bare "by", is the author's
-// name: a short line of capitalised words (particles such as "de" or
-// "van" excepted) that the caption, if there is one, does not contradict.
+// name: the caption's author, or a short line of capitalised words
+// (particles such as "de" or "van" excepted; the name may be written in
+// another script than the caption's, "Фёдор Достоевский").
 func (p *parser) nameLine(u unit) bool {
 	s := u.text
-	if p.captionAuthor != "" {
-		return strings.EqualFold(s, p.captionAuthor)
+	if p.captionAuthor != "" && strings.EqualFold(s, p.captionAuthor) {
+		return true
 	}
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 7 || utf8.RuneCountInString(s) > 80 || anchorOf(s) != noAnchor || listItem(s) {

@@ -144,6 +144,78 @@ section: Summary
   paragraph: Matchmaking.
 warning 1: the file does not start with the book's title; took "Emma" from the cover caption on line 2
 `,
+	}, {
+		name: "headings decorated with emoji are still known headings",
+		in:   "The Odyssey\nby Homer\n\n📜 Key Quotes\n\n1. \"Tell me, Muse, of the man of many ways.\"\n— Book 1\n\n📖 Plot Summary\n\nA long way home.\n\n❓ FAQ\n\nWho wrote it?\n\nHomer, perhaps.\n",
+		want: `book: The Odyssey | Homer | 0 min | The Odyssey — A Study Guide
+quote: Tell me, Muse, of the man of many ways. — Book 1
+section: 📖 Plot Summary
+  paragraph: A long way home.
+faq: Who wrote it?
+  answer: Homer, perhaps.
+`,
+	}, {
+		name: "Q: and A: labels, a question without its question mark, Q and A on one line",
+		in:   "X\nby Y\n\nFAQs\n\nQ: Is it a romance?\nA: Partly.\n\nIt is also a Bildungsroman.\n\nQ. Why does she leave\nA. To keep her self-respect.\n\nWhat is the novel about\n\nA governess.\n\nQ: Who is in the attic? A: Bertha.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+faq: Is it a romance?
+  answer: Partly.
+  answer: It is also a Bildungsroman.
+faq: Why does she leave
+  answer: To keep her self-respect.
+faq: What is the novel about
+  answer: A governess.
+faq: Who is in the attic?
+  answer: Bertha.
+`,
+	}, {
+		name: "quotes labelled Quote 1:, with attribution lines",
+		in:   "X\nby Y\n\nKey Quotes\n\nQuote 1: \"Reader, I married him.\"\n— Chapter 38\n\nQuote #2 – “I am no bird.”\n\nPlot Summary\n\nText.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+quote: Reader, I married him. — Chapter 38
+quote: I am no bird.
+section: Plot Summary
+  paragraph: Text.
+`,
+	}, {
+		name: "author under a bare by in another script than the caption's",
+		in:   "Crime and Punishment\nby\nФёдор Достоевский\n\n⏱ 20 min read\nCrime and Punishment by Fyodor Dostoevsky - Book Cover Summary\nA student murders a pawnbroker.\n\nPlot Summary\n\nAn axe.\n",
+		want: `book: Crime and Punishment | Фёдор Достоевский | 20 min | Crime and Punishment — A Study Guide
+synopsis: A student murders a pawnbroker.
+section: Plot Summary
+  paragraph: An axe.
+warning 6: the cover caption names the author "Fyodor Dostoevsky", but the line under "by" says "Фёдор Достоевский"; kept the line under "by"
+`,
+	}, {
+		name: "three headings in a row: a section of parts with chapters",
+		in:   "X\nby Y\n\nChapter Summaries\n\nPart I: Childhood\n\nChapter 1 – The Marshes\n\nA convict.\n\nChapter 8 – Satis House\n\nA jilted bride.\n\nPart II: London\n\nChapter 20 – Jaggers\n\nA lawyer.\n\nThemes\n\nGuilt\n\nEverywhere.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: Chapter Summaries
+  section: Part I: Childhood
+    section: Chapter 1 – The Marshes
+      paragraph: A convict.
+    section: Chapter 8 – Satis House
+      paragraph: A jilted bride.
+  section: Part II: London
+    section: Chapter 20 – Jaggers
+      paragraph: A lawyer.
+section: Themes
+  section: Guilt
+    paragraph: Everywhere.
+`,
+	}, {
+		name: "a file with no blank lines between paragraphs and headings",
+		in:   "X\nby Y\nA synopsis of the whole book, in one sentence of some length.\nPlot Summary\nThe Marshes\nPip meets a convict among the graves of his parents and must steal food and a file from the kitchen at home to bring him.\nSatis House\nPip visits Miss Havisham, who still wears her wedding dress.\nThemes\nGuilt haunts Pip from the first chapter to the last.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+synopsis: A synopsis of the whole book, in one sentence of some length.
+section: Plot Summary
+  section: The Marshes
+    paragraph: Pip meets a convict among the graves of his parents and must steal food and a file from the kitchen at home to bring him.
+  section: Satis House
+    paragraph: Pip visits Miss Havisham, who still wears her wedding dress.
+section: Themes
+  paragraph: Guilt haunts Pip from the first chapter to the last.
+`,
 	}}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +313,7 @@ func TestHeadingRules(t *testing.T) {
 		"Q&A": faqAnchor, "Frequently Asked Questions (FAQ)": faqAnchor, "Top 10 Quotes": quotesAnchor,
 		"Key Passages": quotesAnchor, "Quotes by Kathy": quotesAnchor, "Quotes and Analysis": noAnchor, "Discussion Questions": questionsAnchor, "Themes & Motifs": sectionAnchor,
 		"PLOT SUMMARY": sectionAnchor, "Themes of Love, Loss, and Acceptance": noAnchor, "Symbolism and Metaphor": noAnchor,
+		"📖 Plot Summary": sectionAnchor, "❓ FAQ": faqAnchor, "Key Quotes ✍️": quotesAnchor, "👩🏽‍🎓 Characters": sectionAnchor,
 	} {
 		if got := anchorOf(s); got != want {
 			t.Errorf("anchorOf(%q) = %v, want %v", s, got, want)

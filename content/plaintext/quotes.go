@@ -1,6 +1,7 @@
 package plaintext
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -89,11 +90,25 @@ func opensAfter(r rune) bool {
 	return strings.ContainsRune("([{<—–-/“‘«„", r)
 }
 
+// quoteLabelRE matches the label some guides number their quotes with:
+// "Quote 1:", "Quotation #2 –", "#3".
+var quoteLabelRE = regexp.MustCompile(`^(?:(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?|#\d{1,3}[:.)]?)\s+`)
+
+// quoteNumber strips a list number, a bullet or a quote label from a
+// highlighted quote and says whether there was one.
+func quoteNumber(s string) (string, bool) {
+	for _, re := range []*regexp.Regexp{numberedRE, quoteLabelRE, bulletRE} {
+		if loc := re.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+			return strings.TrimSpace(s[loc[1]:]), true
+		}
+	}
+	return s, false
+}
+
 // quoteText strips a list number and the outer quotation marks from a
 // highlighted quote.
 func quoteText(s string) string {
-	s = strings.TrimSpace(numberedRE.ReplaceAllString(s, ""))
-	s = strings.TrimSpace(bulletRE.ReplaceAllString(s, ""))
+	s, _ = quoteNumber(s)
 	if inner, _, ok := wholeQuote(s); ok {
 		return inner
 	}
