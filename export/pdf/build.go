@@ -21,7 +21,8 @@
 // per process from the faces (subset.go); render writes the text lines
 // fpdf's Text would; a last pass over fpdf's output (optimize.go) compacts
 // the text, embeds each face drawn reduced to the characters drawn
-// (embed.go), and compresses everything, with object streams (PDF 1.5).
+// (embed.go), adds the structure tree of a tagged PDF (tags.go), and
+// compresses everything, with object streams (PDF 1.5).
 package pdf
 
 import (
@@ -30,6 +31,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
@@ -98,18 +100,36 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if err := render(p, lay, dests); err != nil {
+	tg := newTagger()
+	if err := render(p, lay, dests, tg); err != nil {
 		return nil, nil, nil, err
 	}
 	var buf bytes.Buffer
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes(), usedFaces(lay))
+	out, err = optimize(buf.Bytes(), usedFaces(lay), tg)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	return out, lay, rep.diagnostics(), nil
+}
+
+// wordEndsAt says whether a word ends after it with nothing drawn
+// between it and the next: a line a paragraph continues from (unless it
+// broke at a hyphen or dash), or a contents entry before its page number.
+func wordEndsAt(it *Item) bool {
+	switch it.Kind {
+	case TOCLine:
+		return true
+	case Line, QuoteLine, Heading, Question, Display:
+		if it.Line >= it.Lines-1 {
+			return false
+		}
+		last, _ := utf8.DecodeLastRuneInString(it.Text)
+		return !strings.ContainsRune("-‐‑–—/", last)
+	}
+	return false
 }
 
 // pageGeometry is the paper and text block for the options.
@@ -173,6 +193,12 @@ func (b *builder) result() *Layout {
 		for i := range pg.Items {
 			if it := &pg.Items[i]; it.gs != nil {
 				it.Text, it.runs = textAndRuns(it.gs)
+				if len(it.runs) > 0 && wordEndsAt(it) {
+					// The space a line break took is drawn (invisibly, at
+					// the end of the line), so that text extraction and
+					// screen readers see two words, not one.
+					it.runs[len(it.runs)-1].text += " "
+				}
 				it.gs = nil
 			}
 		}

@@ -86,7 +86,7 @@ func (b *builder) titlePage() {
 	muted := b.th.Furniture.Color
 	var blocks []flowBlock
 	title := flowBlock{kind: Display, lines: b.lines([]span{{b.g.Title, fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
-		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true}
+		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true, title: true}
 	blocks = append(blocks, title)
 	sub := []span{{"A study guide to ", fonts.Regular}, {b.g.Book.Title, fonts.Italic}}
 	if b.g.Book.Author != "" {

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+
 	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
@@ -35,7 +37,9 @@ func (b *builder) cover() {
 
 	// Reading time at the foot, under a thin rule.
 	foot := H - H*0.10 // the author must end above this
+	readFrom, readTo := -1, -1
 	if t.Reading != "" {
+		readFrom = len(b.page().Items)
 		rlh := ptToMM(cs.ReadingSize * 1.3)
 		rl := b.lines(plain(t.Reading), fonts.Atkinson, cs.ReadingSize, tw, "the cover")
 		if len(rl) > 1 {
@@ -44,6 +48,7 @@ func (b *builder) cover() {
 		top := H - H*0.10 - rlh
 		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Ink)})
 		b.display(rl, top, rlh, rgb(pal.Ink))
+		readTo = len(b.page().Items)
 		foot = top - 6 - 8
 	}
 
@@ -88,6 +93,14 @@ func (b *builder) cover() {
 			size--
 		}
 	}
+	// The reading time was placed first, to know the room left above it,
+	// but it is read last (tagged PDF reading order); nothing overlaps it.
+	if readFrom >= 0 && !b.sketch {
+		items := b.page().Items
+		moved := slices.Clone(items[readFrom:readTo])
+		items = append(items[:readFrom], items[readTo:]...)
+		b.page().Items = append(items, moved...)
+	}
 }
 
 // balance re-wraps lines at the narrowest measure that keeps their number,
@@ -112,13 +125,15 @@ func balance(gs []glyph, lines [][]glyph, w float64) [][]glyph {
 // display places centred lines from top, returning the bottom edge.
 func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float64 {
 	y := top
-	for _, gs := range lines {
+	id := b.nblock // the lines are one block: one paragraph when tagged
+	b.nblock++
+	for i, gs := range lines {
 		lw := width(gs)
 		size := 0.0
 		if len(gs) > 0 {
 			size = gs[0].size
 		}
-		b.add(Item{Kind: Display, X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: -1, Dest: -1, Target: -1,
+		b.add(Item{Kind: Display, X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: id, Line: i, Lines: len(lines), Dest: -1, Target: -1,
 			baseline: baseline(y, lh, size), gs: gs, color: c})
 		y += lh
 	}

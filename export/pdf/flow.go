@@ -31,6 +31,7 @@ type flowBlock struct {
 	color         theme.Color
 	dest          int  // destination defined by the first line, or -1
 	rule          bool // an accent rule under the block (section headings)
+	title         bool // the guide's title (tagged H1)
 	target        int  // TOC entry: destination it links to, or -1
 	numFace       face // TOC entry: face and size of its page number
 	numSize       float64
@@ -268,7 +269,7 @@ func (b *builder) place(blk *flowBlock) {
 			}
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color}
+				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color, title: blk.title}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
 				b.dests[blk.dest].page = b.page().Number

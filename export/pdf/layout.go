@@ -87,6 +87,7 @@ type Item struct {
 	fill     bool
 	dotted   bool    // a dotted leader from X to X+W at baseline
 	mark     bool    // a large opening quotation mark in the box X,Y,W,H
+	title    bool    // the guide's title on the title page (tagged H1)
 	strokeW  float64 // dotted leader: dot diameter
 	pitch    float64 // dotted leader: dot spacing
 }

@@ -29,18 +29,22 @@ import (
 // What a viewer draws and extracts is unchanged: the same glyphs at the
 // same positions in the same colours, in the same order. Anything the pass
 // does not recognise is copied as it is.
-func optimize(in []byte, fs []embedFont) ([]byte, error) {
+func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
 	}
 	contents := map[int]bool{}
-	for _, o := range doc.objs {
+	pageIndex := map[int]int{} // page object → its place in the document
+	var pageNums []int
+	for _, o := range doc.objs { // in file order, which is page order
 		body := in[o.off:o.end]
-		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte("<</Type /Page\n")) {
+		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
 			if n, ok := contentsRef(rest); ok {
 				contents[n] = true
 			}
+			pageIndex[o.num] = len(pageNums)
+			pageNums = append(pageNums, o.num)
 		}
 	}
 	zw := zpool.Get().(*zwriter)
@@ -53,10 +57,18 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 	// and the cross-reference stream.
 	toUnicodeNum, sysInfoNum := doc.size, doc.size+1
 	fontNum := func(i int) int { return doc.size + 2 + 5*i }
-	stmNum := doc.size
+	structBase := doc.size
 	if len(fs) > 0 {
-		stmNum = fontNum(len(fs))
+		structBase = fontNum(len(fs))
 	}
+	var structObjs [][]byte
+	structRoot := 0
+	if tg != nil {
+		if structObjs, structRoot, err = tg.structObjects(structBase, pageNums); err != nil {
+			return nil, err
+		}
+	}
+	stmNum := structBase + len(structObjs)
 	xrefNum := stmNum + 1
 	size := xrefNum + 1
 
@@ -68,6 +80,7 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 	offsets := make([]int, size)
 	inStm := make([]bool, size)
 	var stmHead, stmBody, scratch []byte
+	marked := false // the catalogue points to the structure tree
 	nStm := 0
 	toStm := func(num int, inner []byte) {
 		stmHead = strconv.AppendInt(stmHead, int64(num), 10)
@@ -82,7 +95,7 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 		body := in[o.off:o.end]
 		data, ok := plainStream(body)
 		if !ok {
-			_, rest, _ := cutObjHeader(body)
+			hdr, rest, _ := cutObjHeader(body)
 			inner, isObj := bytes.CutSuffix(rest, []byte("\nendobj\n"))
 			if isObj && o.num == 2 && len(fs) > 0 {
 				// The resources: fpdf knows no font; name the package's.
@@ -96,11 +109,26 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 				}
 				inner = slices.Concat([]byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n"), fonts, patched)
 			}
+			if i, ok := pageIndex[o.num]; ok && tg != nil {
+				// The page's entry in the parent tree; annotations in
+				// structure order.
+				inner = slices.Concat([]byte(pageDict), fmt.Appendf(nil, "/StructParents %d\n/Tabs /S\n", i), inner[len(pageDict):])
+			}
 			if isObj && !bytes.Contains(inner, []byte("stream\n")) && !bytes.Contains(inner[:min(len(inner), 40)], []byte("/Type /Catalog")) {
 				toStm(o.num, inner)
 				continue
 			}
 			offsets[o.num] = len(out)
+			if tg != nil {
+				if cat, ok := bytes.CutPrefix(rest, []byte(catalogDict)); ok {
+					out = append(out, hdr...)
+					out = append(out, catalogDict...)
+					out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
+					out = append(out, cat...)
+					marked = true
+					continue
+				}
+			}
 			out = append(out, body...)
 			continue
 		}
@@ -131,6 +159,13 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 			offsets[n+4] = len(out)
 			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(o.ttfSize)+" ", zw.compress(o.ttf))
 		}
+	}
+
+	if tg != nil && !marked {
+		return nil, errors.New("pdf: fpdf's catalogue is not as expected; cannot attach the structure tree")
+	}
+	for i, o := range structObjs {
+		toStm(structBase+i, o)
 	}
 
 	stmOff := len(out)
@@ -167,6 +202,12 @@ func optimize(in []byte, fs []embedFont) ([]byte, error) {
 	out = append(out, "\n%%EOF\n"...)
 	return out, nil
 }
+
+// How fpdf opens a page's dictionary and the catalogue.
+const (
+	pageDict    = "<</Type /Page\n"
+	catalogDict = "<<\n/Type /Catalog\n"
+)
 
 // appendHeader copies fpdf's header, raising the version to 1.5, the
 // first with object and cross-reference streams.

@@ -13,7 +13,7 @@ import (
 // item, the internal links of the contents and the outline (bookmarks).
 // fpdf records errors instead of returning them, so the error is checked
 // after each page and at the end.
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 	tw := &textWriter{k: p.GetConversionRatio()}
 	links := make([]int, len(dests))
 	for i := range dests {
@@ -21,9 +21,11 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 	}
 	for _, pg := range lay.Pages {
 		p.AddPage()
+		tg.page()
 		tw.fontSet = false // each page's content selects its own font
 		for i := range pg.Items {
 			it := &pg.Items[i]
+			tg.item(p, it)
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
 				p.SetLink(links[it.Dest], it.Y, pg.Number)
@@ -42,6 +44,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest) error {
 				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
 			}
 		}
+		tg.close(p)
 		if err := p.Error(); err != nil {
 			return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
 		}

@@ -1,0 +1,204 @@
+package pdf
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// node is an element of the structure tree as poppler reads it back.
+type node struct {
+	role string
+	text string // the element's own text, its pieces joined
+	kids []*node
+}
+
+// structTree parses `pdfinfo -struct-text`: an element per line ("H1
+// (block)"), its text on the lines below it in quotes, two spaces of
+// indent per level.
+func structTree(t *testing.T, path string) *node {
+	t.Helper()
+	out := runTool(t, "pdfinfo", "-enc", "UTF-8", "-struct-text", path)
+	root := &node{role: "(root)"}
+	stack := []*node{root}
+	for _, l := range strings.Split(out, "\n") {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		depth := (len(l) - len(strings.TrimLeft(l, " "))) / 2
+		l = strings.TrimSpace(l)
+		if depth+1 > len(stack) {
+			t.Fatalf("struct-text: unexpected indent at %q", l)
+		}
+		stack = stack[:depth+1]
+		parent := stack[depth]
+		if strings.HasPrefix(l, `"`) {
+			parent.text += strings.TrimSuffix(strings.TrimPrefix(l, `"`), `"`)
+			continue
+		}
+		n := &node{role: strings.Fields(l)[0]}
+		parent.kids = append(parent.kids, n)
+		stack = append(stack, n)
+	}
+	return root
+}
+
+func (n *node) walk(f func(*node)) {
+	f(n)
+	for _, k := range n.kids {
+		k.walk(f)
+	}
+}
+
+// collect lists the normalised texts of the elements with the role.
+func (n *node) collect(role string) []string {
+	var out []string
+	n.walk(func(m *node) {
+		if m.role == role {
+			out = append(out, spaced(m.text))
+		}
+	})
+	return out
+}
+
+func spaced(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// TestTagged reads each PDF's structure tree back with poppler: it is
+// tagged, reading order follows the model (headings, quotes, paragraphs,
+// FAQ), words across line breaks stay apart, contents entries carry their
+// page numbers, and running headers and page numbers are artifacts.
+func TestTagged(t *testing.T) {
+	bareNumber := regexp.MustCompile(`^[0-9ivx]+$`)
+	for _, fx := range fixtures(t) {
+		t.Run(fx.name, func(t *testing.T) {
+			g := fx.g
+			out, lay, _ := build(t, g, teacher)
+			path := write(t, fx.name, out)
+			if got := pdfinfo(t, path)["Tagged"]; got != "yes" {
+				t.Fatalf("pdfinfo Tagged: %q", got)
+			}
+			root := structTree(t, path)
+			if len(root.kids) != 1 || root.kids[0].role != "Document" {
+				t.Fatalf("the tree's root is not one Document: %+v", root.kids)
+			}
+			doc := root.kids[0]
+
+			// Headings, in order: the guide's title, the contents, key
+			// quotes, each section (H1) with its subsections (H2), the
+			// FAQ and its questions.
+			var h1, h2 []string
+			h1 = append(h1, g.Title, "Contents")
+			if len(g.Synopsis) > 0 {
+				h2 = append(h2, "Synopsis")
+			}
+			if len(g.Quotes) > 0 {
+				h1 = append(h1, "Key Quotes")
+			}
+			nquote := len(g.Quotes)
+			var paras []string
+			paras = append(paras, g.Synopsis...)
+			var sec func(s content.Section, depth int)
+			sec = func(s content.Section, depth int) {
+				if depth == 0 {
+					h1 = append(h1, s.Title)
+				} else {
+					h2 = append(h2, s.Title)
+				}
+				for _, b := range s.Blocks {
+					if b.Kind == content.BlockQuote {
+						nquote++
+					} else {
+						paras = append(paras, b.Text)
+					}
+				}
+				for _, sub := range s.Subsections {
+					sec(sub, depth+1)
+				}
+			}
+			for _, s := range g.Sections {
+				sec(s, 0)
+			}
+			if len(g.FAQ) > 0 {
+				h1 = append(h1, "Appendix — Frequently Asked Questions")
+				for _, e := range g.FAQ {
+					h2 = append(h2, e.Question)
+					paras = append(paras, e.Answer...)
+				}
+			}
+			if fx.printable {
+				for i := range h1 {
+					h1[i] = spaced(clean(h1[i]))
+				}
+				for i := range h2 {
+					h2[i] = spaced(clean(h2[i]))
+				}
+				if got := doc.collect("H1"); !slices.Equal(got, h1) {
+					t.Errorf("H1s\n got %q\nwant %q", got, h1)
+				}
+				if got := doc.collect("H2"); !slices.Equal(got, h2) {
+					t.Errorf("H2s\n got %q\nwant %q", got, h2)
+				}
+				// Every paragraph of the model is one P, word for word
+				// (no words run together across a line break), in order.
+				ps := doc.collect("P")
+				k := 0
+				for _, p := range paras {
+					want := spaced(clean(p))
+					for k < len(ps) && ps[k] != want {
+						k++
+					}
+					if k == len(ps) {
+						t.Errorf("no P (in order) reads %.80q…", want)
+						break
+					}
+				}
+			} else if got, want := len(doc.collect("H1")), len(h1); got != want {
+				t.Errorf("%d H1 elements, want %d", got, want)
+			}
+			if got := len(doc.collect("BlockQuote")); got != nquote {
+				t.Errorf("%d BlockQuote elements, want %d (key quotes and block quotes)", got, nquote)
+			}
+
+			// The contents: one TOC whose entries end with the page the
+			// printed contents show.
+			var tocs []*node
+			doc.walk(func(m *node) {
+				if m.role == "TOC" {
+					tocs = append(tocs, m)
+				}
+			})
+			if len(tocs) != 1 {
+				t.Fatalf("%d TOC elements, want 1", len(tocs))
+			}
+			if len(tocs[0].kids) != len(lay.TOC) {
+				t.Fatalf("%d TOCI, want %d", len(tocs[0].kids), len(lay.TOC))
+			}
+			for i, e := range lay.TOC {
+				want := " " + strconv.Itoa(e.Page)
+				if got := spaced(tocs[0].kids[i].text); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, spaced(e.Title)) {
+					t.Errorf("TOCI %d reads %q, want %q then %q", i, got, e.Title, want)
+				}
+			}
+
+			// Running headers and page numbers are artifacts: no element
+			// is a bare page number, and the guide's title is read twice
+			// at most (cover, title page), not once per page.
+			titles := 0
+			doc.walk(func(m *node) {
+				if m.role != "TOCI" && bareNumber.MatchString(spaced(m.text)) {
+					t.Errorf("%s element holds a bare number %q: a page number not marked as an artifact?", m.role, m.text)
+				}
+				if spaced(m.text) == spaced(clean(g.Title)) {
+					titles++
+				}
+			})
+			if titles > 2 {
+				t.Errorf("the guide's title is read %d times: running headers are not artifacts", titles)
+			}
+		})
+	}
+}
