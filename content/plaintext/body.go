@@ -28,6 +28,8 @@ type bodyState struct {
 	secAnchor   anchor           // the anchor of sec's title
 	quotesAt    int              // line of the quotes heading
 	quotesN     int              // quotes under it so far
+	quotesTitle string           // the quotes heading as written
+	quoteUnits  []quoteUnit      // the quotes under it, in g.Quotes from len(g.Quotes)-len(quoteUnits)
 	faqTitle    string           // the FAQ heading as written
 	faqAt       int
 	faqIntro    *content.Section // text under the FAQ heading before any question
@@ -89,7 +91,8 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	switch a {
 	case quotesAnchor:
 		p.leavePart(st)
-		st.where, st.quotesAt, st.quotesN = inQuotes, u.line, 0
+		st.where, st.quotesAt, st.quotesN, st.quotesTitle = inQuotes, u.line, 0, strings.TrimRight(u.text, ": ")
+		st.quoteUnits = nil
 		st.sec, st.sub = nil, nil
 		return true
 	case faqAnchor:
@@ -142,6 +145,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 func (p *parser) leavePart(st *bodyState) {
 	if st.where == inQuotes && st.quotesN == 0 {
 		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
+	}
+	if st.where == inQuotes {
+		p.explained(st)
 	}
 	if st.where == inFAQ {
 		p.closeFAQEntry(st)
@@ -197,11 +203,52 @@ func (p *parser) quote(st *bodyState, u unit) {
 	}
 	inner, numbered := quoteNumber(s)
 	_, _, quoted := wholeQuote(inner)
-	if !numbered && !quoted {
-		p.warn(u.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks", clip(s))
-	}
 	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: p.smart(quoteText(s))})
 	st.quotesN++
+	st.quoteUnits = append(st.quoteUnits, quoteUnit{u, numbered || quoted})
+}
+
+// quoteUnit is a highlighted quote as read: its unit, and whether it is
+// numbered or in quotation marks.
+type quoteUnit struct {
+	unit
+	marked bool
+}
+
+// explained ends a quotes part. Paragraphs neither numbered nor quoted
+// that follow marked quotes, at least twice, are commentary ("Important
+// Quotes Explained"): the part becomes a section of block quotes and
+// paragraphs under its heading. Otherwise each unmarked one stays a quote,
+// with a warning.
+func (p *parser) explained(st *bodyState) {
+	qs := st.quoteUnits
+	first := len(p.g.Quotes) - len(qs)
+	explained := 0
+	for i := 1; i < len(qs); i++ {
+		if qs[i-1].marked && !qs[i].marked {
+			explained++
+		}
+	}
+	if len(qs) == 0 || !qs[0].marked || explained < 2 {
+		for _, q := range qs {
+			if !q.marked {
+				p.warn(q.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks", clip(q.text))
+			}
+		}
+		return
+	}
+	sec := content.Section{Title: p.smart(st.quotesTitle)}
+	for i, q := range qs {
+		kind := content.Paragraph
+		if q.marked {
+			kind = content.BlockQuote
+		}
+		sec.Blocks = append(sec.Blocks, content.Block{Kind: kind, Text: p.g.Quotes[first+i].Text})
+	}
+	p.g.Quotes = p.g.Quotes[:first]
+	p.g.Sections = append(p.g.Sections, sec)
+	p.note(st.quotesAt, "the quotes under %q are followed by commentary; kept them as a section of block quotes and paragraphs, not as highlighted quotes", st.quotesTitle)
+	st.quoteUnits = nil
 }
 
 // faqUnit handles unit i inside the FAQ; it returns false when the unit

@@ -172,7 +172,10 @@ func (p *parser) residue(n int, s string, r residue) {
 	p.note(n, "dropped the %s on this line (page residue, not part of the guide)", r)
 }
 
-var byRE = regexp.MustCompile(`(?i)^by(?:[\s:]+(.*))?$`)
+// byRE matches the by-line: "by AUTHOR", "By: AUTHOR", "Written by
+// AUTHOR", "Author: AUTHOR", or the bare word with the name on the next
+// line.
+var byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author)(?:(?:\s*:\s*|\s+)(.*))?$`)
 
 // header reads the title and the author.
 func (p *parser) header() error {

@@ -145,6 +145,23 @@ section: Summary
 warning 1: the file does not start with the book's title; took "Emma" from the cover caption on line 2
 `,
 	}, {
+		name: "an Author: line instead of by",
+		in:   "Twenty Thousand Leagues Under the Seas\nAuthor: Jules Verne\n\nA submarine.\n\nPlot Summary\n\nNemo.\n",
+		want: "book: Twenty Thousand Leagues Under the Seas | Jules Verne | 0 min | Twenty Thousand Leagues Under the Seas — A Study Guide\nsynopsis: A submarine.\nsection: Plot Summary\n  paragraph: Nemo.\n",
+	}, {
+		name: "quotes each followed by commentary become a section",
+		in:   "X\nby Y\n\nImportant Quotes Explained\n\n1. \"The sea is everything.\"\n\nNemo rejects the land.\n\n2. \"I am not what you call a civilized man!\"\n— Nemo\n\nHis anger shows.\n\nIt drives the plot.\n\nPlot Summary\n\nA submarine.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: Important Quotes Explained
+  quote: The sea is everything.
+  paragraph: Nemo rejects the land.
+  quote: I am not what you call a civilized man! — Nemo
+  paragraph: His anger shows.
+  paragraph: It drives the plot.
+section: Plot Summary
+  paragraph: A submarine.
+`,
+	}, {
 		name: "headings decorated with emoji are still known headings",
 		in:   "The Odyssey\nby Homer\n\n📜 Key Quotes\n\n1. \"Tell me, Muse, of the man of many ways.\"\n— Book 1\n\n📖 Plot Summary\n\nA long way home.\n\n❓ FAQ\n\nWho wrote it?\n\nHomer, perhaps.\n",
 		want: `book: The Odyssey | Homer | 0 min | The Odyssey — A Study Guide
