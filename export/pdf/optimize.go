@@ -62,13 +62,16 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 		structBase = fontNum(len(fs))
 	}
 	var structObjs [][]byte
-	structRoot := 0
+	structRoot, annotBase, nAnnots := 0, 0, 0
 	if tg != nil {
-		if structObjs, structRoot, err = tg.structObjects(structBase, pageNums); err != nil {
+		annotBase = structBase + tg.objectCount()
+		nAnnots = len(tg.annotPage)
+		if structObjs, structRoot, err = tg.structObjects(structBase, annotBase, pageNums); err != nil {
 			return nil, err
 		}
 	}
-	stmNum := structBase + len(structObjs)
+	stmNum := structBase + len(structObjs) + nAnnots
+	nextAnnot := 0
 	xrefNum := stmNum + 1
 	size := xrefNum + 1
 
@@ -113,6 +116,17 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				// The page's entry in the parent tree; annotations in
 				// structure order.
 				inner = slices.Concat([]byte(pageDict), fmt.Appendf(nil, "/StructParents %d\n/Tabs /S\n", i), inner[len(pageDict):])
+				var annots [][]byte
+				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot); err != nil {
+					return nil, err
+				}
+				if len(annots) != len(tg.annots[i]) {
+					return nil, fmt.Errorf("pdf: page %d has %d link annotations, the structure tree %d", i+1, len(annots), len(tg.annots[i]))
+				}
+				for _, a := range annots {
+					toStm(annotBase+nextAnnot, a)
+					nextAnnot++
+				}
 			}
 			if isObj && !bytes.Contains(inner, []byte("stream\n")) && !bytes.Contains(inner[:min(len(inner), 40)], []byte("/Type /Catalog")) {
 				toStm(o.num, inner)
@@ -201,6 +215,44 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	out = strconv.AppendInt(out, int64(xref), 10)
 	out = append(out, "\n%%EOF\n"...)
 	return out, nil
+}
+
+// indirectAnnots moves the annotations fpdf writes inline in a page
+// ("/Annots [<</Type /Annot …>><</Type /Annot …>>]") into objects numbered
+// from num, each with its parent-tree key (from key) as /StructParent, and
+// refers to them from the page.
+func indirectAnnots(page []byte, num, key int) ([]byte, [][]byte, error) {
+	const open, item = "\n/Annots [", "<</Type /Annot "
+	i := bytes.Index(page, []byte(open))
+	if i < 0 {
+		return page, nil, nil
+	}
+	start := i + len(open)
+	end := bytes.Index(page[start:], []byte("]\n"))
+	if end < 0 {
+		return nil, nil, errors.New("pdf: fpdf's annotations are not as expected")
+	}
+	list := page[start : start+end+1] // up to the array's own "]"
+	list = list[:len(list)-1]
+	var objs [][]byte
+	refs := []byte{}
+	for len(list) > 0 {
+		if !bytes.HasPrefix(list, []byte(item)) {
+			return nil, nil, errors.New("pdf: fpdf's annotations are not as expected")
+		}
+		next := bytes.Index(list[len(item):], []byte(item))
+		a := list
+		if next >= 0 {
+			a = list[:len(item)+next]
+		}
+		list = list[len(a):]
+		objs = append(objs, slices.Concat([]byte("<</StructParent "), strconv.AppendInt(nil, int64(key+len(objs)), 10), []byte(" "), a[2:]))
+		refs = fmt.Appendf(refs, "%d 0 R ", num+len(objs)-1)
+	}
+	if len(refs) > 0 {
+		refs = refs[:len(refs)-1]
+	}
+	return slices.Concat(page[:start], refs, page[start+end:]), objs, nil
 }
 
 // How fpdf opens a page's dictionary and the catalogue.

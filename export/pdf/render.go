@@ -42,6 +42,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 				// entry's start to the right edge of the text block.
 				right := lay.geo.left(pg.Number) + lay.geo.textW()
 				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
+				tg.link(it)
 			}
 		}
 		tg.close(p)

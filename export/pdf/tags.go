@@ -17,15 +17,18 @@ import (
 // records what it drew in a tagger; optimize writes the tree
 // (StructTreeRoot, ParentTree, the elements) and marks the catalogue.
 //
-// Link annotations are not yet tied into the tree (fpdf writes them
-// inline in the page dictionary, and an OBJR needs an indirect object).
+// Each contents entry is a TOCI holding a Link, which owns both the
+// entry's text and its link annotations (fpdf writes those inline in the
+// page; optimize makes them objects so that the Link can refer to them
+// and they to it, as PDF/UA asks).
 
 // structElem is one element of the tree, in reading order.
 type structElem struct {
 	role   string
 	parent int // index of the grouping element (a TOC), or -1 for the Document
 	kids   []mcRef
-	group  bool // a grouping element: its children are elements, not content
+	annots []int // global indexes of the link annotations it owns
+	group  bool  // a grouping element: its children are elements, not content
 }
 
 type mcRef struct{ page, mcid int }
@@ -38,7 +41,12 @@ type tagger struct {
 	art     bool        // … and it is an artifact
 	cur     int         // … otherwise the element it belongs to
 	toc     int         // the open TOC group, or -1
-	buf     []byte
+	// annots lists, page by page, the element owning each link
+	// annotation in the order render adds them; annotPage is the page of
+	// each annotation, by global index.
+	annots    [][]int
+	annotPage []int
+	buf       []byte
 }
 
 func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, toc: -1} }
@@ -69,7 +77,23 @@ func role(it *Item) string {
 }
 
 // page starts page n (0-based).
-func (t *tagger) page() { t.pages = append(t.pages, nil) }
+func (t *tagger) page() {
+	t.pages = append(t.pages, nil)
+	t.annots = append(t.annots, nil)
+}
+
+// link records a link annotation render added for it.
+func (t *tagger) link(it *Item) {
+	e, ok := t.byBlock[it.Block]
+	pg := len(t.pages) - 1
+	if !ok || it.Block < 0 {
+		e = -1 // not expected: optimize refuses to write such a tree
+	} else {
+		t.elems[e].annots = append(t.elems[e].annots, len(t.annotPage))
+	}
+	t.annots[pg] = append(t.annots[pg], e)
+	t.annotPage = append(t.annotPage, pg)
+}
 
 // item opens the marked-content sequence for it, closing the previous one
 // when it belongs elsewhere. Lines of one paragraph share one sequence.
@@ -94,7 +118,7 @@ func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
 	t.pages[pg] = append(t.pages[pg], e)
 	t.elems[e].kids = append(t.elems[e].kids, mcRef{pg, mcid})
 	t.buf = append(t.buf[:0], '/')
-	t.buf = append(t.buf, r...)
+	t.buf = append(t.buf, t.elems[e].role...)
 	t.buf = append(t.buf, " <</MCID "...)
 	t.buf = strconv.AppendInt(t.buf, int64(mcid), 10)
 	t.buf = append(t.buf, ">> BDC"...)
@@ -116,7 +140,8 @@ func (t *tagger) element(it *Item, r string) int {
 			t.elems = append(t.elems, structElem{role: "TOC", parent: -1, group: true})
 			t.toc = len(t.elems) - 1
 		}
-		parent = t.toc
+		t.elems = append(t.elems, structElem{role: "TOCI", parent: t.toc, group: true})
+		parent, r = len(t.elems)-1, "Link"
 	} else {
 		t.toc = -1
 	}
@@ -136,17 +161,22 @@ func (t *tagger) close(p *fpdf.Fpdf) {
 	}
 }
 
+// objectCount is the number of objects structObjects writes.
+func (t *tagger) objectCount() int { return 3 + len(t.elems) }
+
 // structObjects are the tree's objects, numbered from base: the root,
 // the parent tree, the Document element, then one per element. pageNum
-// gives page i's object number. The second result is the root's number.
-func (t *tagger) structObjects(base int, pageNum []int) ([][]byte, int, error) {
+// gives page i's object number, annotBase the number of the first link
+// annotation (they are numbered in order). The second result is the
+// root's number. Parent-tree keys: page i is i, annotation k is pages+k.
+func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, int, error) {
 	if len(t.pages) != len(pageNum) {
 		return nil, 0, fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
 	}
 	root, ptree, doc := base, base+1, base+2
 	num := func(e int) int { return base + 3 + e }
 	objs := make([][]byte, 0, 3+len(t.elems))
-	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)))
+	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.annotPage)))
 
 	b := []byte("<</Nums [")
 	for i, mc := range t.pages {
@@ -160,6 +190,16 @@ func (t *tagger) structObjects(base int, pageNum []int) ([][]byte, int, error) {
 			b = append(b, " 0 R"...)
 		}
 		b = append(b, "] "...)
+	}
+	k := len(t.pages)
+	for _, mc := range t.annots {
+		for _, e := range mc {
+			if e < 0 {
+				return nil, 0, fmt.Errorf("pdf: a link annotation belongs to no structure element")
+			}
+			b = fmt.Appendf(b, "%d %d 0 R ", k, num(e))
+			k++
+		}
 	}
 	objs = append(objs, append(b, "]>>"...))
 
@@ -210,6 +250,9 @@ func (t *tagger) structObjects(base int, pageNum []int) ([][]byte, int, error) {
 			} else {
 				b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageNum[k.page], k.mcid)
 			}
+		}
+		for _, a := range el.annots {
+			b = fmt.Appendf(b, " <</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+a, pageNum[t.annotPage[a]])
 		}
 		objs = append(objs, append(b, "]>>"...))
 	}

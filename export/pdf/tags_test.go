@@ -178,8 +178,24 @@ func TestTagged(t *testing.T) {
 				t.Fatalf("%d TOCI, want %d", len(tocs[0].kids), len(lay.TOC))
 			}
 			for i, e := range lay.TOC {
+				// TOCI > Link, which holds the text and refers to the
+				// entry's link annotations (OBJR: "Object N 0").
+				toci := tocs[0].kids[i]
+				if toci.role != "TOCI" || len(toci.kids) != 1 || toci.kids[0].role != "Link" {
+					t.Fatalf("contents entry %d is not a TOCI holding one Link: %+v", i, toci)
+				}
+				link := toci.kids[0]
+				objs := 0
+				for _, k := range link.kids {
+					if k.role == "Object" {
+						objs++
+					}
+				}
+				if objs == 0 {
+					t.Errorf("the Link of contents entry %d refers to no annotation", i)
+				}
 				want := " " + strconv.Itoa(e.Page)
-				if got := spaced(tocs[0].kids[i].text); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, spaced(e.Title)) {
+				if got := spaced(link.text); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, spaced(e.Title)) {
 					t.Errorf("TOCI %d reads %q, want %q then %q", i, got, e.Title, want)
 				}
 			}
@@ -189,7 +205,7 @@ func TestTagged(t *testing.T) {
 			// at most (cover, title page), not once per page.
 			titles := 0
 			doc.walk(func(m *node) {
-				if m.role != "TOCI" && bareNumber.MatchString(spaced(m.text)) {
+				if m.role != "Link" && bareNumber.MatchString(spaced(m.text)) {
 					t.Errorf("%s element holds a bare number %q: a page number not marked as an artifact?", m.role, m.text)
 				}
 				if spaced(m.text) == spaced(clean(g.Title)) {
