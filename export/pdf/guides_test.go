@@ -150,6 +150,12 @@ func stressGuide() *content.Guide {
 		}
 		g.Sections = append(g.Sections, sec)
 	}
+	// A third level, as "Part I" > "Chapter 1" nesting gives.
+	deep := &g.Sections[1].Subsections[0]
+	for k := 0; k < 2; k++ {
+		deep.Subsections = append(deep.Subsections, content.Section{Title: fmt.Sprintf("Chapter %d, a third-level heading", k+1),
+			Blocks: []content.Block{{Kind: content.Paragraph, Text: lorem(900+k, 4)}}})
+	}
 	g.FAQ = nil
 	for i := 0; i < 30; i++ {
 		var ans []string

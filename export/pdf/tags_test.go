@@ -90,7 +90,7 @@ func TestTagged(t *testing.T) {
 			// Headings, in order: the guide's title, the contents, key
 			// quotes, each section (H1) with its subsections (H2), the
 			// FAQ and its questions.
-			var h1, h2 []string
+			var h1, h2, h3 []string
 			h1 = append(h1, g.Title, "Contents")
 			if len(g.Synopsis) > 0 {
 				h2 = append(h2, "Synopsis")
@@ -103,10 +103,13 @@ func TestTagged(t *testing.T) {
 			paras = append(paras, g.Synopsis...)
 			var sec func(s content.Section, depth int)
 			sec = func(s content.Section, depth int) {
-				if depth == 0 {
+				switch depth {
+				case 0:
 					h1 = append(h1, s.Title)
-				} else {
+				case 1:
 					h2 = append(h2, s.Title)
+				default:
+					h3 = append(h3, s.Title)
 				}
 				for _, b := range s.Blocks {
 					if b.Kind == content.BlockQuote {
@@ -141,6 +144,12 @@ func TestTagged(t *testing.T) {
 				}
 				if got := doc.collect("H2"); !slices.Equal(got, h2) {
 					t.Errorf("H2s\n got %q\nwant %q", got, h2)
+				}
+				for i := range h3 {
+					h3[i] = spaced(clean(h3[i]))
+				}
+				if got := doc.collect("H3"); !slices.Equal(got, h3) {
+					t.Errorf("H3s\n got %q\nwant %q", got, h3)
 				}
 				// Every paragraph of the model is one P, word for word
 				// (no words run together across a line break), in order.
