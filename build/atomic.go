@@ -61,3 +61,36 @@ func unwrapPath(err error) error {
 	}
 	return err
 }
+
+// PrepareOutDir creates the output directory if it is missing and checks
+// that files can be created in it, so that a wrong -o is reported once,
+// before anything is built, rather than as a failure of every input.
+func PrepareOutDir(dir string) error {
+	if dir == "" {
+		return errors.New("-o: no directory given; name one, such as -o out, or omit -o to write into the current directory")
+	}
+	// Find the part of the path that exists: a file there is the commonest
+	// mistake (-o guide.epub), and names the fix exactly.
+	for p := filepath.Clean(dir); ; p = filepath.Dir(p) {
+		st, err := os.Stat(p)
+		if err == nil {
+			if !st.IsDir() {
+				return fmt.Errorf("-o %s: %s is a file, not a directory; give a directory to write the outputs into", dir, p)
+			}
+			break
+		}
+		if q := filepath.Dir(p); q == p {
+			break
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("-o %s: cannot create the output directory: %v; choose another directory with -o", dir, unwrapPath(err))
+	}
+	probe, err := os.CreateTemp(dir, ".guidepress-probe-*")
+	if err != nil {
+		return fmt.Errorf("-o %s: cannot write in the output directory: %v; check its permissions or choose another directory with -o", dir, unwrapPath(err))
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return nil
+}

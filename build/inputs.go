@@ -8,6 +8,9 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Stdin is the argument that reads a guide from standard input.
@@ -47,7 +50,7 @@ func Collect(args []string) ([]Input, error) {
 	for _, a := range args {
 		if a == Stdin {
 			if stdin {
-				return nil, errors.New(`"-" (standard input) is given more than once`)
+				return nil, errors.New(`"-" (standard input) is given more than once: standard input holds one guide, so give - once`)
 			}
 			stdin = true
 			out = append(out, Input{Path: Stdin})
@@ -55,6 +58,9 @@ func Collect(args []string) ([]Input, error) {
 		}
 		st, err := os.Stat(a)
 		if err != nil {
+			if lerr := brokenLink(a, err); lerr != nil {
+				return nil, lerr
+			}
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, fmt.Errorf("%s: no such file or directory", a)
 			}
@@ -76,7 +82,60 @@ func Collect(args []string) ([]Input, error) {
 	if len(out) == 0 {
 		return nil, errors.New("no input given: name guide files, directories, or - for standard input")
 	}
-	return out, nil
+	return dedupe(out), nil
+}
+
+// brokenLink explains a failed stat of path when path is a symbolic link
+// whose target is missing or which loops; it returns nil otherwise.
+func brokenLink(path string, statErr error) error {
+	lst, err := os.Lstat(path)
+	if err != nil || lst.Mode()&fs.ModeSymlink == 0 {
+		return nil
+	}
+	target, _ := os.Readlink(path)
+	if errors.Is(statErr, fs.ErrNotExist) {
+		return fmt.Errorf("%s: is a broken symbolic link: its target %s does not exist; fix or remove the link", path, target)
+	}
+	if errors.Is(statErr, syscall.ELOOP) {
+		return fmt.Errorf("%s: is part of a loop of symbolic links (it points to %s); fix or remove the link", path, target)
+	}
+	return nil
+}
+
+// dedupe drops an input that is the same file as an earlier one under the
+// same output name: a file named twice, as "x" and "./x", or both on its
+// own and inside a directory argument is built once. The same file under
+// two names (a link with another name) still gives two outputs.
+func dedupe(inputs []Input) []Input {
+	type seen struct {
+		path string
+		st   fs.FileInfo
+	}
+	byName := map[string][]seen{}
+	out := inputs[:0]
+	for _, in := range inputs {
+		if in.Path == Stdin || in.Err != nil {
+			out = append(out, in)
+			continue
+		}
+		k := NameKey(BaseName(in.Path))
+		st, err := os.Stat(in.Path)
+		if err == nil {
+			dup := false
+			for _, s := range byName[k] {
+				if s.path == in.Path || (s.st != nil && os.SameFile(s.st, st)) {
+					dup = true
+					break
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		byName[k] = append(byName[k], seen{in.Path, st})
+		out = append(out, in)
+	}
+	return out
 }
 
 func walk(root string) ([]Input, error) {
@@ -110,7 +169,15 @@ func walk(root string) ([]Input, error) {
 		ext := strings.ToLower(filepath.Ext(name))
 		for _, e := range Extensions {
 			if ext == e {
-				found = append(found, Input{Path: p})
+				in := Input{Path: p}
+				if d.Type()&fs.ModeSymlink != 0 {
+					if _, err := os.Stat(p); err != nil {
+						if lerr := brokenLink(p, err); lerr != nil {
+							in.Err = lerr
+						}
+					}
+				}
+				found = append(found, in)
 				break
 			}
 		}
@@ -138,12 +205,42 @@ func CheckNames(inputs []Input) error {
 		if in.Path == Stdin || in.Err != nil {
 			continue
 		}
-		k := strings.ToLower(BaseName(in.Path)) // case-insensitive file systems
+		k := NameKey(BaseName(in.Path))
 		if prev, ok := seen[k]; ok {
 			errs = append(errs, fmt.Errorf("%s and %s would both be written as %q: rename one of them or build them into different -o directories", prev, in.Path, BaseName(in.Path)))
 			continue
 		}
 		seen[k] = in.Path
+	}
+	return errors.Join(errs...)
+}
+
+// NameKey is the form of an output name under which two names are the
+// same file on some file system: case-insensitive ones (macOS, Windows)
+// and those that ignore Unicode normalisation (macOS: "café" typed on one
+// machine and "cafe\u0301" on another).
+func NameKey(name string) string {
+	return strings.ToLower(strings.ToUpper(norm.NFC.String(name)))
+}
+
+// CheckOutputs reports an input that its own output would replace: a
+// plain-text guide saved as guide.pdf and built into its own directory.
+func CheckOutputs(inputs []Input, outDir string, exts []string) error {
+	var errs []error
+	for _, in := range inputs {
+		if in.Path == Stdin || in.Err != nil {
+			continue
+		}
+		ist, err := os.Stat(in.Path)
+		if err != nil {
+			continue
+		}
+		for _, ext := range exts {
+			out := filepath.Join(outDir, BaseName(in.Path)+ext)
+			if ost, err := os.Stat(out); err == nil && os.SameFile(ist, ost) {
+				errs = append(errs, fmt.Errorf("%s: building it would overwrite it with its own output %s; rename the input (guides are usually .txt) or choose another directory with -o", in.Path, out))
+			}
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"time"
 
@@ -67,10 +66,16 @@ func (r Result) Warnings() int {
 // ErrSkipped marks inputs not started because --fail-fast stopped the batch.
 var ErrSkipped = errors.New("not built: the batch stopped after an earlier failure (--fail-fast)")
 
+// ErrInterrupted marks inputs not started because the context passed to Run
+// was cancelled (the user pressed Ctrl-C).
+var ErrInterrupted = errors.New("not built: the batch was interrupted")
+
 // Run builds every input with a pool of workers and returns one result per
 // input, in input order. Each input is independent: its formats are all
 // rendered and verified in memory before any file is written, so a guide
 // that fails leaves no partial output and keeps its earlier good files.
+// When ctx is cancelled no further input is started; those in progress are
+// finished (and written whole), and the rest get ErrInterrupted.
 func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 	if opts.Jobs <= 0 {
 		opts.Jobs = runtime.NumCPU()
@@ -93,6 +98,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 		}
 	}()
 	defer func() { <-warmed }() // leave nothing running behind
+	outer := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -100,7 +106,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 	names := &nameTable{taken: map[string]string{}}
 	for _, in := range inputs {
 		if in.Path != Stdin && in.Err == nil {
-			names.taken[strings.ToLower(BaseName(in.Path))] = in.Path
+			names.taken[NameKey(BaseName(in.Path))] = in.Path
 		}
 	}
 
@@ -113,7 +119,9 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 			defer wg.Done()
 			for i := range jobs {
 				var r Result
-				if ctx.Err() != nil {
+				if outer.Err() != nil {
+					r = Result{Input: inputs[i], Err: ErrInterrupted}
+				} else if ctx.Err() != nil {
 					r = Result{Input: inputs[i], Err: ErrSkipped}
 				} else {
 					r = buildOne(inputs[i], opts, names)
@@ -149,10 +157,10 @@ func (n *nameTable) claimStdin(title string) (string, error) {
 	name := export.Slug(title, "guide")
 	n.mu.Lock()
 	defer n.mu.Unlock()
-	if prev, ok := n.taken[name]; ok {
+	if prev, ok := n.taken[NameKey(name)]; ok {
 		return "", fmt.Errorf("<stdin>: its output name %q is also that of %s: build it separately or into another -o directory", name, prev)
 	}
-	n.taken[name] = "<stdin>"
+	n.taken[NameKey(name)] = "<stdin>"
 	return name, nil
 }
 

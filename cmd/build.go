@@ -3,19 +3,27 @@ package cmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"image"
-	_ "image/jpeg" // --cover accepts JPEG
-	_ "image/png"  // and PNG
+	"io"
+	"io/fs"
 	"os"
+	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/build"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/export/epub"
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/schollz/progressbar/v3"
@@ -98,28 +106,113 @@ func (o *buildOptions) exportOptions() (export.Options, error) {
 	if err != nil {
 		return eo, usagef("--paper: %v", err)
 	}
-	if _, _, err := export.SourceDateEpoch(); err != nil {
+	if t, _, err := export.SourceDateEpoch(); err != nil {
 		return eo, usagef("%v", err)
+	} else if t.Year() > 9999 {
+		// EPUB's dcterms:modified and PDF dates hold four-digit years.
+		return eo, usagef("SOURCE_DATE_EPOCH=%q is after the year 9999, which EPUB and PDF dates cannot hold; give seconds since 1970, such as $(date +%%s)", os.Getenv("SOURCE_DATE_EPOCH"))
 	}
-	eo = export.Options{Author: strings.TrimSpace(o.author), Publisher: strings.TrimSpace(o.pub), Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed}
+	author, err := metadataFlag("--author", o.author)
+	if err != nil {
+		return eo, err
+	}
+	pub, err := metadataFlag("--publisher", o.pub)
+	if err != nil {
+		return eo, err
+	}
+	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed}
 	if o.cover != "" {
-		data, err := os.ReadFile(o.cover)
-		if err != nil {
-			return eo, usagef("--cover: cannot read %s: %v", o.cover, err)
+		if eo.Cover, err = readCover(o.cover); err != nil {
+			return eo, err
 		}
-		if _, kind, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || (kind != "jpeg" && kind != "png") {
-			return eo, usagef("--cover: %s is not a JPEG or PNG image; convert it (for example to PNG) and try again", o.cover)
-		}
-		eo.Cover = data
 	}
 	eo.Modified = export.BuildTime()
 	return eo, nil
+}
+
+// maxMetadata is the longest --author or --publisher accepted, in
+// characters: catalogue names are short, and a longer value is almost
+// always a mistake such as --publisher "$(cat file)".
+const maxMetadata = 300
+
+// metadataFlag checks a one-line catalogue value and returns it trimmed.
+// Control characters would be dropped or mangled on the way into the EPUB
+// and PDF metadata, so they are refused rather than silently altered.
+func metadataFlag(flag, v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if !utf8.ValidString(v) {
+		return "", usagef("%s: the value is not valid UTF-8 text; retype it, or check the terminal's or script's encoding", flag)
+	}
+	for _, r := range v {
+		switch {
+		case r == '\n' || r == '\r':
+			return "", usagef("%s: the value contains a line break; give the name on one line", flag)
+		case unicode.IsControl(r):
+			return "", usagef("%s: the value contains a control character (%U, such as a tab or a terminal escape); give plain text", flag, r)
+		}
+	}
+	if n := utf8.RuneCountInString(v); n > maxMetadata {
+		return "", usagef("%s: the value is %d characters long; give at most %d (a name, not a description)", flag, n, maxMetadata)
+	}
+	return v, nil
+}
+
+// maxCoverBytes bounds what --cover reads: a cover of the largest accepted
+// size (8000 pixels a side) as a JPEG is a few megabytes.
+const maxCoverBytes = 64 << 20
+
+// readCover reads and checks the --cover image once, before anything is
+// built, so that a bad image is one usage error rather than a failure of
+// every input.
+func readCover(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, usagef("--cover: %s: no such file; give the path of a JPEG or PNG image", path)
+		}
+		return nil, usagef("--cover: cannot read %s: %v", path, unwrapPathErr(err))
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, usagef("--cover: %s is a directory; give the path of a JPEG or PNG image", path)
+	}
+	// A stream (a FIFO, /dev/zero) is read only up to the limit.
+	data, err := io.ReadAll(io.LimitReader(f, maxCoverBytes+1))
+	if err != nil {
+		return nil, usagef("--cover: cannot read %s: %v", path, unwrapPathErr(err))
+	}
+	if len(data) > maxCoverBytes {
+		return nil, usagef("--cover: %s is larger than %s; a cover image is a few megabytes at most, so check this is the right file", path, build.FormatSize(maxCoverBytes))
+	}
+	if _, kind, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || (kind != "jpeg" && kind != "png") {
+		return nil, usagef("--cover: %s is not a JPEG or PNG image; convert it (for example to PNG) and try again", path)
+	}
+	// The header is sound; the whole image must be too (a truncated
+	// download, a side over the exporter's limit).
+	if _, err := cover.UserImage(data); err != nil {
+		if msg := err.Error(); strings.Contains(msg, io.ErrUnexpectedEOF.Error()) || strings.Contains(msg, "not enough pixel data") {
+			return nil, usagef("--cover: %s is cut short (an incomplete download or copy?); save the image again", path)
+		}
+		return nil, usagef("--cover: %s: %s", path, strings.TrimPrefix(err.Error(), "cover image: "))
+	}
+	return data, nil
+}
+
+func unwrapPathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
 }
 
 func (o *buildOptions) selectedFormats() ([]build.Format, error) {
 	var out []build.Format
 	for _, want := range o.formats {
 		want = strings.ToLower(strings.TrimSpace(want))
+		if want == "" { // "epub," or "epub,,pdf"
+			continue
+		}
 		found := false
 		for _, f := range formats {
 			if f.Name == want {
@@ -143,15 +236,19 @@ func (o *buildOptions) selectedFormats() ([]build.Format, error) {
 	return out, nil
 }
 
+// maxJobsPerCPU bounds -j: building is CPU-bound, so workers beyond a few
+// per core only add memory (each holds a whole guide and its outputs).
+const maxJobsPerCPU = 4
+
 func runBuild(ctx context.Context, o *buildOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
 	if o.quiet && o.verbose {
-		return usagef("--quiet and --verbose cannot be used together")
+		return usagef("--quiet and --verbose cannot be used together; choose one")
 	}
 	if o.jobs < 0 {
-		return usagef("--jobs must be 1 or more")
+		return usagef("--jobs must be 1 or more (or 0 for one per CPU)")
 	}
 	fmts, err := o.selectedFormats()
 	if err != nil {
@@ -172,17 +269,41 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if err := build.CheckNames(inputs); err != nil {
 		return usageError{err}
 	}
+	var exts []string
+	for _, f := range fmts {
+		exts = append(exts, f.Ext)
+	}
+	if err := build.CheckOutputs(inputs, o.outDir, exts); err != nil {
+		return usageError{err}
+	}
+	if err := build.PrepareOutDir(o.outDir); err != nil {
+		return usageError{err}
+	}
+	jobs := o.jobs
+	if limit := maxJobsPerCPU * runtime.NumCPU(); jobs > limit {
+		if !o.quiet && len(inputs) > limit {
+			fmt.Fprintf(o.io.Err, "note: -j %d lowered to %d (%d per CPU): more workers would only use more memory\n", jobs, limit, maxJobsPerCPU)
+		}
+		jobs = limit
+	}
 
 	if len(inputs) == 1 {
 		defer oneGuideGC(inputs[0])()
 	}
+	ctx, stop := interruptContext(ctx)
+	defer stop()
 	rep := newReporter(o, len(inputs))
+	stopNotice := context.AfterFunc(ctx, func() {
+		if !o.quiet && interruptedBy(ctx) != nil {
+			rep.printf("guidepress: interrupted: finishing the guides in progress (press Ctrl-C again to stop at once)\n")
+		}
+	})
 	start := time.Now()
 	results := build.Run(ctx, inputs, build.Options{
 		OutDir:   o.outDir,
 		Formats:  fmts,
 		Export:   eo,
-		Jobs:     o.jobs,
+		Jobs:     jobs,
 		FailFast: o.failFast,
 		MaxBytes: max,
 		Stdin:    o.io.In,
@@ -191,13 +312,68 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		},
 		OnDone: rep.done,
 	})
-	return rep.finish(results, time.Since(start))
+	stopNotice()
+	return rep.finish(results, time.Since(start), interruptedBy(ctx))
+}
+
+// interrupted is the cancel cause of interruptContext's context.
+type interrupted struct{ sig os.Signal }
+
+func (e interrupted) Error() string { return "interrupted by " + e.sig.String() }
+
+// interruptContext returns a context cancelled by the first SIGINT or
+// SIGTERM, so that a batch stops starting inputs and finishes the ones in
+// progress (each written whole, no temporary file left). A second signal
+// ends the process at once.
+func interruptContext(parent context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(parent)
+	ch := make(chan os.Signal, 2)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		var sig os.Signal
+		select {
+		case sig = <-ch:
+			cancel(interrupted{sig})
+		case <-done:
+			return
+		}
+		select {
+		case <-ch:
+			os.Exit(exitStatus(sig))
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		signal.Stop(ch)
+		close(done)
+		cancel(nil)
+	}
+}
+
+// interruptedBy reports the signal that cancelled ctx, if one did.
+func interruptedBy(ctx context.Context) os.Signal {
+	var in interrupted
+	if errors.As(context.Cause(ctx), &in) {
+		return in.sig
+	}
+	return nil
+}
+
+// exitStatus is the shell's status for a process ended by sig: 128 + its
+// number (130 for Ctrl-C).
+func exitStatus(sig os.Signal) int {
+	if s, ok := sig.(syscall.Signal); ok {
+		return 128 + int(s)
+	}
+	return 130
 }
 
 // reporter prints per-input lines, or a progress bar on a terminal, and the
 // closing summary.
 type reporter struct {
 	o   *buildOptions
+	mu  sync.Mutex // the interrupt notice comes from another goroutine
 	bar *progressbar.ProgressBar
 }
 
@@ -217,6 +393,12 @@ func newReporter(o *buildOptions, n int) *reporter {
 }
 
 func (r *reporter) printf(format string, args ...any) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.printfLocked(format, args...)
+}
+
+func (r *reporter) printfLocked(format string, args ...any) {
 	if r.bar != nil {
 		r.bar.Clear()
 	}
@@ -224,22 +406,26 @@ func (r *reporter) printf(format string, args ...any) {
 }
 
 func (r *reporter) done(res build.Result) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	name := res.Input.Name()
 	switch {
+	case errors.Is(res.Err, build.ErrInterrupted):
+		// Counted in the summary: not started is not a failure.
 	case res.Err != nil:
-		r.printf("error: %v\n", res.Err)
+		r.printfLocked("error: %v\n", res.Err)
 	case r.o.quiet || r.bar != nil:
 	default:
 		w := ""
 		if n := res.Warnings(); n > 0 {
 			w = fmt.Sprintf(" (%s; see guidepress inspect %s)", plural(n, "warning"), name)
 		}
-		r.printf("built %s → %s%s\n", name, strings.Join(res.Outputs, ", "), w)
+		r.printfLocked("built %s → %s%s\n", name, strings.Join(res.Outputs, ", "), w)
 	}
 	if r.o.verbose || (res.Err != nil && !r.o.quiet) {
 		for _, d := range res.Diagnostics {
 			if r.o.verbose || d.Severity == content.Error {
-				r.printf("%s\n", formatDiagnostic(name, d))
+				r.printfLocked("%s\n", formatDiagnostic(name, d))
 			}
 		}
 	}
@@ -248,19 +434,29 @@ func (r *reporter) done(res build.Result) {
 	}
 }
 
-func (r *reporter) finish(results []build.Result, elapsed time.Duration) error {
+func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.Signal) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if r.bar != nil {
 		r.bar.Finish()
 	}
-	built, failed, warnings, files := 0, 0, 0, 0
+	built, failed, notStarted, warnings, files := 0, 0, 0, 0, 0
 	for _, res := range results {
-		if res.Err != nil {
+		switch {
+		case errors.Is(res.Err, build.ErrInterrupted):
+			notStarted++
+		case res.Err != nil:
 			failed++
-		} else {
+		default:
 			built++
 			files += len(res.Outputs)
 		}
 		warnings += res.Warnings()
+	}
+	if sig != nil {
+		fmt.Fprintf(r.o.io.Err, "interrupted: %s built (%s), %d failed, %d not started, %s, in %s\n",
+			plural(built, "guide"), plural(files, "file"), failed, notStarted, plural(warnings, "warning"), elapsed.Round(time.Millisecond))
+		return silentError{exitStatus(sig)}
 	}
 	if !r.o.quiet || failed > 0 {
 		fmt.Fprintf(r.o.io.Err, "%s built (%s), %d failed, %s, in %s\n",

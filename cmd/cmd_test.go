@@ -62,7 +62,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"build", ex, "--cover", ex}, "is not a JPEG or PNG"},
 		{[]string{"build", ex, "--bogus"}, "unknown flag"},
 		{[]string{"build", filepath.Join(dir, "nope.txt")}, "no such file or directory"},
-		{[]string{"inspect"}, "accepts 1 arg"},
+		{[]string{"inspect"}, "inspect needs one guide file"},
 		{[]string{"frobnicate"}, "unknown command"},
 	} {
 		code, _, stderr := run(t, "", tt.args...)

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -28,6 +29,9 @@ func (f *importFlags) options() (importer.Options, int64, error) {
 	if err != nil {
 		return importer.Options{}, 0, usagef("--max-size: %v", err)
 	}
+	if err := checkLang(f.Lang); err != nil {
+		return importer.Options{}, 0, err
+	}
 	return importer.Options{Language: f.Lang, NoSmart: f.NoSmart, MaxBytes: max}, max, nil
 }
 
@@ -51,4 +55,20 @@ func parseSize(s string) (int64, error) {
 		return 0, fmt.Errorf("%q is not a size such as 16MiB, 500KiB or 1048576", s)
 	}
 	return n * mult, nil
+}
+
+// languageTag is the shape content.Validate accepts for a guide's language
+// (EPUB requires a well-formed BCP 47 tag). --lang is checked here so that
+// a mistyped flag is one usage error, not a failure of every input.
+var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+
+func checkLang(lang string) error {
+	if lang == "" || languageTag.MatchString(lang) {
+		return nil
+	}
+	hint := ""
+	if fixed := strings.ReplaceAll(lang, "_", "-"); fixed != lang && languageTag.MatchString(fixed) {
+		hint = fmt.Sprintf(" (did you mean %s?)", fixed)
+	}
+	return usagef("--lang: %q is not a BCP 47 language tag%s; use one such as en, en-GB or fr-CA", lang, hint)
 }

@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/guidepress/guidepress/build"
@@ -32,7 +33,15 @@ as input by 'build' and 'inspect', so a misread guide can be fixed by hand.`,
 		Example: `  guidepress inspect examples/frankenstein.txt
   guidepress inspect --json guide.txt > guide.json
   cat guide.txt | guidepress inspect -`,
-		Args: cobra.ExactArgs(1),
+		Args: func(c *cobra.Command, args []string) error {
+			switch {
+			case len(args) == 0:
+				return usagef("inspect needs one guide file, or - for standard input")
+			case len(args) > 1:
+				return usagef("inspect reads one guide at a time, not %d: run it once per file (for f in ...; do guidepress inspect \"$f\"; done)", len(args))
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.input = args[0]
 			return runInspect(opts)
@@ -49,6 +58,17 @@ func runInspect(opts *inspectOptions) error {
 		return err
 	}
 	in := build.Input{Path: opts.input}
+	if in.Path != build.Stdin {
+		// A missing file or a directory is a wrong argument (exit 2), as
+		// in build.
+		if st, err := os.Stat(in.Path); err == nil && st.IsDir() {
+			return usagef("%s: is a directory; inspect reads one guide file: name one inside it (guidepress build takes whole directories)", in.Path)
+		} else if err != nil {
+			if _, cerr := build.Collect([]string{in.Path}); cerr != nil {
+				return usageError{cerr}
+			}
+		}
+	}
 	data, err := build.ReadInput(in, max, opts.io.In)
 	if err != nil {
 		return err

@@ -6,6 +6,7 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"os"
 	"runtime/debug"
 	"strings"
 
@@ -96,6 +97,9 @@ func Main(ios *IOStreams, args []string) int {
 		return silent.code
 	}
 	fmt.Fprintf(ios.Err, "guidepress: %v\n", err)
+	if hint := dashFileHint(err, args); hint != "" {
+		fmt.Fprintln(ios.Err, hint)
+	}
 	var ue usageError
 	if errors.As(err, &ue) || isCobraUsage(err) {
 		return ExitUsage
@@ -113,4 +117,21 @@ func isCobraUsage(err error) bool {
 		}
 	}
 	return false
+}
+
+// dashFileHint explains, when an unknown flag is really a file whose name
+// starts with a dash, how to name that file.
+func dashFileHint(err error, args []string) string {
+	msg := err.Error()
+	if !strings.Contains(msg, "unknown flag") && !strings.Contains(msg, "unknown shorthand") {
+		return ""
+	}
+	for _, a := range args {
+		if len(a) > 1 && a[0] == '-' && strings.Contains(msg, a) {
+			if _, err := os.Stat(a); err == nil {
+				return fmt.Sprintf("%s is a file: to build it, write ./%s (or put it after --)", a, a)
+			}
+		}
+	}
+	return ""
 }
