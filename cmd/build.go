@@ -410,7 +410,7 @@ func (r *reporter) done(res build.Result) {
 	defer r.mu.Unlock()
 	name := res.Input.Name()
 	switch {
-	case errors.Is(res.Err, build.ErrInterrupted):
+	case errors.Is(res.Err, build.ErrInterrupted), errors.Is(res.Err, build.ErrSkipped):
 		// Counted in the summary: not started is not a failure.
 	case res.Err != nil:
 		r.printfLocked("error: %v\n", res.Err)
@@ -443,7 +443,7 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 	built, failed, notStarted, warnings, files := 0, 0, 0, 0, 0
 	for _, res := range results {
 		switch {
-		case errors.Is(res.Err, build.ErrInterrupted):
+		case errors.Is(res.Err, build.ErrInterrupted), errors.Is(res.Err, build.ErrSkipped):
 			notStarted++
 		case res.Err != nil:
 			failed++
@@ -459,8 +459,12 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 		return silentError{exitStatus(sig)}
 	}
 	if !r.o.quiet || failed > 0 {
-		fmt.Fprintf(r.o.io.Err, "%s built (%s), %d failed, %s, in %s\n",
-			plural(built, "guide"), plural(files, "file"), failed, plural(warnings, "warning"), elapsed.Round(time.Millisecond))
+		skipped := ""
+		if notStarted > 0 {
+			skipped = fmt.Sprintf(", %d not started (--fail-fast)", notStarted)
+		}
+		fmt.Fprintf(r.o.io.Err, "%s built (%s), %d failed%s, %s, in %s\n",
+			plural(built, "guide"), plural(files, "file"), failed, skipped, plural(warnings, "warning"), elapsed.Round(time.Millisecond))
 	}
 	if failed > 0 {
 		return silentError{ExitFailed}

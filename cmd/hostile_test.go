@@ -235,3 +235,26 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+// --fail-fast: the inputs it does not start are neither failures nor
+// nameless error lines; the summary counts them apart.
+func TestFailFastSummaryCountsNotStarted(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.MkdirAll(in, 0o755)
+	src, _ := os.ReadFile(fixtures(t)[0])
+	os.WriteFile(filepath.Join(in, "a0.txt"), nil, 0o644)
+	for _, n := range []string{"b", "c", "d"} {
+		os.WriteFile(filepath.Join(in, n+".txt"), src, 0o644)
+	}
+	code, _, stderr := run(t, "", "build", in, "-o", filepath.Join(dir, "out"), "-j", "1", "--fail-fast")
+	if code != ExitFailed {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if n := strings.Count(stderr, "error:"); n != 1 {
+		t.Errorf("%d error lines, want the one real failure:\n%s", n, stderr)
+	}
+	if last := lastLines(stderr, 1); !strings.Contains(last, "1 failed, 3 not started (--fail-fast)") {
+		t.Errorf("summary %q", last)
+	}
+}
