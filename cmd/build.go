@@ -70,7 +70,8 @@ then written to a temporary file and renamed into place, so a failed build
 never leaves a partial file or replaces an earlier good one.
 
 Exit status: 0 when every input was built, 1 when any failed, 2 when the
-command line is wrong (nothing is built then).`,
+command line is wrong (nothing is built then), 130 (143) when interrupted by
+Ctrl-C (SIGTERM): the guides in progress are finished, no others started.`,
 		Example: `  guidepress build examples/frankenstein.txt -o out
   guidepress build guides/ -o out --format epub -j 4
   guidepress build handout.txt --paper letter --duplex --format pdf
