@@ -93,12 +93,13 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		p.leavePart(st)
 		st.where, st.quotesAt, st.quotesN, st.quotesTitle = inQuotes, u.line, 0, strings.TrimRight(u.text, ": ")
 		st.quoteUnits = nil
-		st.sec, st.sub = nil, nil
+		st.sec, st.sub, st.subsub, st.deep = nil, nil, nil, false
 		return true
 	case faqAnchor:
 		p.leavePart(st)
 		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
 		st.sec, st.sub, st.faqIntro = nil, nil, nil
+		st.subsub, st.deep = nil, false
 		return true
 	case sectionAnchor, questionsAnchor:
 		p.newSection(st, u, a)
@@ -106,7 +107,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	}
 	nextSub := p.heading(i+1) && anchorOf(p.units[i+1].text) == noAnchor
 	nextText := i+1 < len(p.units) && !p.heading(i+1)
-	opened := st.where == inSection && st.sec != nil && st.sub == nil && len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0
+	inSec := st.where == inSection && st.sec != nil
+	opened := inSec && st.sub == nil && len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0
+	deep := inSec && st.deep // parts with subsections, in the section being read
 	switch {
 	case nextSub && opened:
 		// Three headings in a row (Chapter Summaries, Part I, Chapter
@@ -114,9 +117,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		p.newSubsection(st, u)
 		st.deep = true
 		p.note(u.line, "read %q as a part of %q, and the headings under it as its subsections", u.text, st.sec.Title)
-	case nextSub && st.deep:
+	case nextSub && deep:
 		p.newSubsection(st, u) // the next part
-	case nextText && st.deep && st.sub != nil:
+	case nextText && deep && st.sub != nil:
 		st.sub.Subsections = append(st.sub.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
 		st.subsub = &st.sub.Subsections[len(st.sub.Subsections)-1]
 	case nextSub:
