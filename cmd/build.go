@@ -259,6 +259,20 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.cover != "" {
+		// The PDF's cover is drawn as vectors from the guide's own text;
+		// an image is used for the EPUB only.
+		names := map[string]bool{}
+		for _, f := range fmts {
+			names[f.Name] = true
+		}
+		if !names["epub"] {
+			return usagef("--cover sets the EPUB's cover image, but --format does not include epub; add epub, or leave --cover out")
+		}
+		if names["pdf"] && !o.quiet {
+			fmt.Fprintf(o.io.Err, "note: --cover is used for the EPUB; the PDF keeps its printed cover drawn from the guide's title and author\n")
+		}
+	}
 	iopts, max, err := o.imp.options()
 	if err != nil {
 		return err

@@ -51,6 +51,7 @@ func TestBadFlagValuesAreUsageErrors(t *testing.T) {
 		{"cover too large", []string{"--cover", huge}, []string{"--cover", "huge.png", "9000", "8000"}},
 		{"cover is a directory", []string{"--cover", dir}, []string{"--cover", "is a directory"}},
 		{"cover is endless", []string{"--cover", "/dev/zero"}, []string{"--cover", "/dev/zero", "larger than"}},
+		{"cover without the EPUB", []string{"--cover", good, "--format", "pdf"}, []string{"--cover", "does not include epub"}},
 		{"author with a line break", []string{"--author", "Ms.\nRivera"}, []string{"--author", "line break"}},
 		{"author with an escape", []string{"--author", "Ms. Rivera\x1b[31m"}, []string{"--author", "control character"}},
 		{"publisher not UTF-8", []string{"--publisher", "Hilltop \xff"}, []string{"--publisher", "UTF-8"}},
@@ -78,6 +79,30 @@ func TestBadFlagValuesAreUsageErrors(t *testing.T) {
 				t.Errorf("something was built: %v", entries)
 			}
 		})
+	}
+}
+
+// --cover replaces the EPUB's cover only; a user building both formats is
+// told the PDF keeps its own, and -q silences the note.
+func TestCoverNoteForPDF(t *testing.T) {
+	dir := t.TempDir()
+	img := pngFile(t, dir, "art.png", 400, 640)
+	for _, tt := range []struct {
+		args []string
+		note bool
+	}{
+		{[]string{"--cover", img}, true},
+		{[]string{"--cover", img, "-q"}, false},
+		{[]string{"--cover", img, "--format", "epub"}, false},
+	} {
+		args := append([]string{"build", example(t), "-o", t.TempDir()}, tt.args...)
+		code, _, stderr := run(t, "", args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d\n%s", tt.args, code, stderr)
+		}
+		if got := strings.Contains(stderr, "note: --cover is used for the EPUB"); got != tt.note {
+			t.Errorf("%v: note printed %v, want %v\n%s", tt.args, got, tt.note, stderr)
+		}
 	}
 }
 
