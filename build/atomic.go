@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 )
 
 // writeAtomic writes data to path so that readers only ever see the old file
@@ -23,15 +24,16 @@ func writeAtomic(path string, data []byte) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := temps.create(dir, "."+base+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("cannot write in %s: %w (check that the directory exists and is writable)", dir, unwrapPath(err))
+		return err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
 		}
+		temps.forget(tmp.Name())
 	}()
 	if _, err = tmp.Write(data); err != nil {
 		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
@@ -93,4 +95,52 @@ func PrepareOutDir(dir string) error {
 	probe.Close()
 	os.Remove(probe.Name())
 	return nil
+}
+
+// temps are the temporary files of the writes in progress, so that a
+// process stopped at once (a second Ctrl-C) can remove them before it
+// exits: deferred clean-ups do not run on os.Exit.
+var temps tempFiles
+
+type tempFiles struct {
+	mu     sync.Mutex
+	names  map[string]bool
+	closed bool
+}
+
+func (t *tempFiles) create(dir, pattern string) (*os.File, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.closed {
+		return nil, errors.New("not written: the process is stopping")
+	}
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return nil, fmt.Errorf("cannot write in %s: %w (check that the directory exists and is writable)", dir, unwrapPath(err))
+	}
+	if t.names == nil {
+		t.names = map[string]bool{}
+	}
+	t.names[f.Name()] = true
+	return f, nil
+}
+
+func (t *tempFiles) forget(name string) {
+	t.mu.Lock()
+	delete(t.names, name)
+	t.mu.Unlock()
+}
+
+// RemoveTemporaryFiles deletes the temporary files of writes in progress
+// and refuses new ones; for a process about to exit without unwinding.
+// Outputs already renamed into place are complete and stay.
+func RemoveTemporaryFiles() { temps.removeAll() }
+
+func (t *tempFiles) removeAll() {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.closed = true
+	for name := range t.names {
+		os.Remove(name)
+	}
 }

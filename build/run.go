@@ -124,7 +124,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 				} else if ctx.Err() != nil {
 					r = Result{Input: inputs[i], Err: ErrSkipped}
 				} else {
-					r = buildOne(inputs[i], opts, names)
+					r = buildOne(outer, inputs[i], opts, names)
 				}
 				results[i] = r
 				if r.Err != nil && opts.FailFast {
@@ -164,7 +164,7 @@ func (n *nameTable) claimStdin(title string) (string, error) {
 	return name, nil
 }
 
-func buildOne(in Input, opts Options, names *nameTable) (r Result) {
+func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r Result) {
 	start := time.Now()
 	r.Input = in
 	defer func() {
@@ -210,6 +210,14 @@ func buildOne(in Input, opts Options, names *nameTable) (r Result) {
 			r.Err = fmt.Errorf("%s: %s export failed: %w", in.Name(), f.Name, err)
 			return r
 		}
+	}
+	if in.Path == Stdin && ctx.Err() != nil {
+		// Ctrl-C reaches the whole pipeline: the program feeding standard
+		// input was likely stopped by the same signal, so what was read
+		// may be cut short. A file read from disk is whole; stdin is not
+		// trusted, and an earlier good output is not replaced by it.
+		r.Err = fmt.Errorf("%s: %w (standard input may have been cut short by the interrupt)", in.Name(), ErrInterrupted)
+		return r
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), opts.OutDir, unwrapPath(err))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -250,5 +251,87 @@ func TestCollectAndNames(t *testing.T) {
 	err = CheckNames([]Input{{Path: filepath.Join(dir, "x", "Emma.txt")}, {Path: filepath.Join(dir, "y", "emma.json")}})
 	if err == nil || !strings.Contains(err.Error(), "would both be written as") {
 		t.Errorf("CheckNames err = %v", err)
+	}
+}
+
+// cancelAtEOF is standard input whose writer was stopped by the same
+// Ctrl-C that interrupts the batch: the read ends early, and the context
+// is cancelled as the end arrives.
+type cancelAtEOF struct {
+	r      io.Reader
+	cancel context.CancelFunc
+}
+
+func (c *cancelAtEOF) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	if err == io.EOF {
+		c.cancel()
+	}
+	return n, err
+}
+
+// A guide read from standard input while the batch is interrupted may be
+// cut short: it is not written, and an earlier output stays as it was. A
+// file read from disk in the same situation is whole and is written.
+func TestInterruptedStdinIsNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	earlier := write(t, filepath.Join(out, "emma.out"), "OUT:Emma, the whole guide")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := opts(out)
+	o.Jobs = 1
+	o.Stdin = &cancelAtEOF{r: strings.NewReader("Emma"), cancel: cancel}
+	r := Run(ctx, []Input{{Path: Stdin}}, o)
+	if !errors.Is(r[0].Err, ErrInterrupted) || !strings.Contains(r[0].Err.Error(), "standard input") {
+		t.Fatalf("err = %v, want ErrInterrupted naming standard input", r[0].Err)
+	}
+	if got, _ := os.ReadFile(earlier); string(got) != "OUT:Emma, the whole guide" {
+		t.Errorf("the earlier output was replaced by %q", got)
+	}
+	if got := listDir(t, out); strings.Join(got, " ") != "emma.out" {
+		t.Errorf("out = %v, want only the earlier output", got)
+	}
+
+	// A file input in progress when the interrupt comes is finished.
+	in := write(t, filepath.Join(dir, "persuasion.txt"), "Persuasion")
+	ctx2, cancel2 := context.WithCancel(context.Background())
+	defer cancel2()
+	o.Import = func(name string, data []byte) (*content.Guide, error) {
+		cancel2() // the signal arrives while the guide is being built
+		return fakeImport(name, data)
+	}
+	r = Run(ctx2, []Input{{Path: in}}, o)
+	if r[0].Err != nil || len(r[0].Outputs) != 2 {
+		t.Errorf("file input in progress: err %v, outputs %v", r[0].Err, r[0].Outputs)
+	}
+}
+
+// After RemoveTemporaryFiles (a second Ctrl-C, just before exiting) the
+// temporary files of writes in progress are gone and no new one is made.
+func TestRemoveTemporaryFiles(t *testing.T) {
+	dir := t.TempDir()
+	var tf tempFiles
+	f, err := tf.create(dir, ".guide.pdf.tmp-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	done, err := tf.create(dir, ".other.epub.tmp-*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done.Close()
+	os.Rename(done.Name(), filepath.Join(dir, "other.epub")) // finished before the signal
+	tf.forget(done.Name())
+	tf.removeAll()
+	if got := listDir(t, dir); strings.Join(got, " ") != "other.epub" {
+		t.Errorf("left in the directory: %v", got)
+	}
+	if _, err := tf.create(dir, ".late.pdf.tmp-*"); err == nil {
+		t.Error("a temporary file was created after removeAll")
+	}
+	if got := listDir(t, dir); strings.Join(got, " ") != "other.epub" {
+		t.Errorf("left in the directory: %v", got)
 	}
 }

@@ -308,7 +308,9 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	ctx, stop := interruptContext(ctx)
 	defer stop()
 	rep := newReporter(o, len(inputs))
+	noticed := make(chan struct{})
 	stopNotice := context.AfterFunc(ctx, func() {
+		defer close(noticed)
 		if !o.quiet && interruptedBy(ctx) != nil {
 			rep.printf("guidepress: interrupted: finishing the guides in progress (press Ctrl-C again to stop at once)\n")
 		}
@@ -327,7 +329,9 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		},
 		OnDone: rep.done,
 	})
-	stopNotice()
+	if !stopNotice() {
+		<-noticed // the notice is printed before the summary, never after
+	}
 	return rep.finish(results, time.Since(start), interruptedBy(ctx))
 }
 
@@ -355,6 +359,7 @@ func interruptContext(parent context.Context) (context.Context, func()) {
 		}
 		select {
 		case <-ch:
+			build.RemoveTemporaryFiles()
 			os.Exit(exitStatus(sig))
 		case <-done:
 		}
