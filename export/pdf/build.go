@@ -31,7 +31,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
@@ -116,18 +115,14 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 }
 
 // wordEndsAt says whether a word ends after it with nothing drawn
-// between it and the next: a line a paragraph continues from (unless it
-// broke at a hyphen or dash), or a contents entry before its page number.
+// between it and the next: a line that broke at a space, or a contents
+// entry before its page number.
 func wordEndsAt(it *Item) bool {
 	switch it.Kind {
 	case TOCLine:
 		return true
 	case Line, QuoteLine, Heading, Question, Display:
-		if it.Line >= it.Lines-1 {
-			return false
-		}
-		last, _ := utf8.DecodeLastRuneInString(it.Text)
-		return !strings.ContainsRune("-‐‑–—/", last)
+		return it.spaceAfter
 	}
 	return false
 }

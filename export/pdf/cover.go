@@ -134,7 +134,8 @@ func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float
 			size = gs[0].size
 		}
 		b.add(Item{Kind: Display, X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: id, Line: i, Lines: len(lines), Dest: -1, Target: -1,
-			baseline: baseline(y, lh, size), gs: gs, color: c})
+			spaceAfter: i < len(lines)-1 && endsAtSpace(gs),
+			baseline:   baseline(y, lh, size), gs: gs, color: c})
 		y += lh
 	}
 	return y

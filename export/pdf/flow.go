@@ -269,7 +269,8 @@ func (b *builder) place(blk *flowBlock) {
 			}
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color, title: blk.title}
+				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color, title: blk.title,
+				spaceAfter: li < n-1 && endsAtSpace(gs)}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
 				b.dests[blk.dest].page = b.page().Number

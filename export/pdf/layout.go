@@ -85,11 +85,14 @@ type Item struct {
 	runs     []run
 	color    theme.Color
 	fill     bool
-	dotted   bool    // a dotted leader from X to X+W at baseline
-	mark     bool    // a large opening quotation mark in the box X,Y,W,H
-	title    bool    // the guide's title on the title page (tagged H1)
-	strokeW  float64 // dotted leader: dot diameter
-	pitch    float64 // dotted leader: dot spacing
+	dotted   bool // a dotted leader from X to X+W at baseline
+	mark     bool // a large opening quotation mark in the box X,Y,W,H
+	title    bool // the guide's title on the title page (tagged H1)
+	// spaceAfter: the line broke at a space, which is drawn at its end so
+	// that extracted text keeps the two words apart.
+	spaceAfter bool
+	strokeW    float64 // dotted leader: dot diameter
+	pitch      float64 // dotted leader: dot spacing
 }
 
 // TOCEntry is one printed TOC entry: its text, depth, and the page number

@@ -79,6 +79,14 @@ func wrap(gs []glyph, w float64) [][]glyph {
 // a word: a letter or digit, not closing punctuation ("—”" stays whole).
 func startsWord(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
+// endsAtSpace reports whether a line wrap made ended at a space (which
+// the break dropped) rather than after a hyphen or inside a word cut to
+// fit. Lines are slices of the glyphs wrap was given, so the glyph after
+// a line that is not the last is still there, just past its length.
+func endsAtSpace(line []glyph) bool {
+	return cap(line) > len(line) && line[:len(line)+1][len(line)].r == ' '
+}
+
 func trimSpace(gs []glyph) []glyph {
 	for len(gs) > 0 && gs[len(gs)-1].r == ' ' {
 		gs = gs[:len(gs)-1]

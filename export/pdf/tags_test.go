@@ -227,3 +227,39 @@ func TestTagged(t *testing.T) {
 		})
 	}
 }
+
+// TestTaggedTextKeepsWords: the text a screen reader gets from each
+// paragraph is the paragraph, whatever the line breaks were — at spaces
+// (the space comes back), after hyphens, dashes and ellipses, or inside a
+// word too long for any line (no space is invented in either case).
+func TestTaggedTextKeepsWords(t *testing.T) {
+	long := strings.Repeat("Supercalifragilistic", 12) // 240 letters: cut to fit
+	paras := []string{
+		"A long word " + long + " runs across lines and must read back whole, as must the words around it.",
+		strings.Repeat("The well-known, much-loved, twice-told and self-made tale goes on—and on—and on/off. ", 6),
+		strings.Repeat("She waited…and waited…then waited again for the letter that never came. ", 6),
+	}
+	g := &content.Guide{Title: "Words — A Study Guide", Book: content.Book{Title: "Words", Author: "A. Writer"}, Language: "en",
+		Sections: []content.Section{{Title: "Breaks", Blocks: []content.Block{
+			{Kind: content.Paragraph, Text: paras[0]}, {Kind: content.Paragraph, Text: paras[1]}, {Kind: content.Paragraph, Text: paras[2]},
+		}}}}
+	out, lay, _ := build(t, g, teacher)
+	lines := 0
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			if it.Kind == Line {
+				lines++
+			}
+		}
+	}
+	if lines < 10 {
+		t.Fatalf("only %d lines: the paragraphs do not wrap enough to test breaks", lines)
+	}
+	ps := structTree(t, write(t, "words", out)).collect("P")
+	for _, p := range paras {
+		want := spaced(clean(p))
+		if !slices.Contains(ps, want) {
+			t.Errorf("no P reads\n%q\ngot\n%q", want, ps)
+		}
+	}
+}
