@@ -267,6 +267,10 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 			p.closeFAQEntry(st) // a section with subsections follows the FAQ
 			return false
 		}
+		if infinitiveRE.MatchString(u.text) && !isQuestion(u.text) {
+			p.closeFAQEntry(st) // "What to Read Next": a section after the FAQ
+			return false
+		}
 	}
 	if asks && !marked && !isQuestion(u.text) {
 		p.note(u.line, "read %q as a question, though it does not end with \"?\"", clip(q))
@@ -324,8 +328,14 @@ func questionMark(s string) (string, bool) {
 func interrogative(s string) bool {
 	s = numberedRE.ReplaceAllString(s, "")
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return interrogativeRE.MatchString(s) && !strings.ContainsRune(".!:;", last) && !sentenceBreak(s) && anchorOf(s) == noAnchor
+	return interrogativeRE.MatchString(s) && !infinitiveRE.MatchString(s) &&
+		!strings.ContainsRune(".!:;", last) && !sentenceBreak(s) && anchorOf(s) == noAnchor
 }
+
+// infinitiveRE matches headings that open with a question word but are
+// titles, not questions: "How to Use This Guide", "What to Read Next",
+// "Where Next".
+var infinitiveRE = regexp.MustCompile(`(?i)^(?:what|how|where|when|which|who|whom)\s+(?:to|next|else)\b`)
 
 func (p *parser) faqText(st *bodyState, u unit) {
 	if st.entry != nil {

@@ -186,6 +186,17 @@ faq: Who is in the attic?
   answer: Bertha.
 `,
 	}, {
+		name: "a 'What to …' heading after the FAQ is a section, not a question without its question mark",
+		in:   "X\nby Y\n\nFAQ\n\nWhy read it?\n\nFor the storm.\n\nHow do I cite it\n\nBy chapter.\n\nWhat to Read Next\n\nWuthering Heights.\n",
+		want: `book: X | Y | 0 min | X — A Study Guide
+section: What to Read Next
+  paragraph: Wuthering Heights.
+faq: Why read it?
+  answer: For the storm.
+faq: How do I cite it
+  answer: By chapter.
+`,
+	}, {
 		name: "quotes labelled Quote 1:, with attribution lines",
 		in:   "X\nby Y\n\nKey Quotes\n\nQuote 1: \"Reader, I married him.\"\n— Chapter 38\n\nQuote #2 – “I am no bird.”\n\nPlot Summary\n\nText.\n",
 		want: `book: X | Y | 0 min | X — A Study Guide
