@@ -61,16 +61,12 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	if len(fs) > 0 {
 		structBase = fontNum(len(fs))
 	}
-	var structObjs [][]byte
-	structRoot, annotBase, nAnnots := 0, 0, 0
-	if tg != nil {
-		annotBase = structBase + tg.objectCount()
-		nAnnots = len(tg.annotPage)
-		if structObjs, structRoot, err = tg.structObjects(structBase, annotBase, pageNums); err != nil {
-			return nil, err
-		}
+	annotBase := structBase + tg.objectCount()
+	structObjs, structRoot, err := tg.structObjects(structBase, annotBase, pageNums)
+	if err != nil {
+		return nil, err
 	}
-	stmNum := structBase + len(structObjs) + nAnnots
+	stmNum := annotBase + len(tg.annotPage)
 	nextAnnot := 0
 	xrefNum := stmNum + 1
 	size := xrefNum + 1
@@ -112,7 +108,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				}
 				inner = slices.Concat([]byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n"), fonts, patched)
 			}
-			if i, ok := pageIndex[o.num]; ok && tg != nil {
+			if i, ok := pageIndex[o.num]; ok {
 				// The page's entry in the parent tree; annotations in
 				// structure order.
 				inner = slices.Concat([]byte(pageDict), fmt.Appendf(nil, "/StructParents %d\n/Tabs /S\n", i), inner[len(pageDict):])
@@ -133,15 +129,13 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				continue
 			}
 			offsets[o.num] = len(out)
-			if tg != nil {
-				if cat, ok := bytes.CutPrefix(rest, []byte(catalogDict)); ok {
-					out = append(out, hdr...)
-					out = append(out, catalogDict...)
-					out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
-					out = append(out, cat...)
-					marked = true
-					continue
-				}
+			if cat, ok := bytes.CutPrefix(rest, []byte(catalogDict)); ok {
+				out = append(out, hdr...)
+				out = append(out, catalogDict...)
+				out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
+				out = append(out, cat...)
+				marked = true
+				continue
 			}
 			out = append(out, body...)
 			continue
@@ -175,7 +169,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 		}
 	}
 
-	if tg != nil && !marked {
+	if !marked {
 		return nil, errors.New("pdf: fpdf's catalogue is not as expected; cannot attach the structure tree")
 	}
 	for i, o := range structObjs {
@@ -232,8 +226,7 @@ func indirectAnnots(page []byte, num, key int) ([]byte, [][]byte, error) {
 	if end < 0 {
 		return nil, nil, errors.New("pdf: fpdf's annotations are not as expected")
 	}
-	list := page[start : start+end+1] // up to the array's own "]"
-	list = list[:len(list)-1]
+	list := page[start : start+end] // the dictionaries, without the array's "]"
 	var objs [][]byte
 	refs := []byte{}
 	for len(list) > 0 {

@@ -57,9 +57,7 @@ func role(it *Item) string {
 		return ""
 	}
 	switch it.Kind {
-	case Heading:
-		return "H" + strconv.Itoa(min(it.Level, 5)+1)
-	case Question:
+	case Heading, Question:
 		return "H" + strconv.Itoa(min(it.Level, 5)+1)
 	case Line:
 		return "P"
