@@ -100,7 +100,7 @@ func TestInspectOutlineAndJSONRoundTrip(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "book diagnostics faq language quotes reading_minutes sections synopsis title"
+	want := "book diagnostics faq language quotes reading_minutes sections synopsis title version"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("top-level keys = %s, want %s", got, want)
 	}

@@ -15,11 +15,19 @@ package content
 // names the novel it is about. Exporters must not present the book's author
 // as the guide's creator.
 type Guide struct {
-	Title          string       `json:"title"`
-	Book           Book         `json:"book"`
-	Language       string       `json:"language"`
+	Title string `json:"title"`
+	// Author and Publisher are the guide's own creator and publisher (a
+	// teacher, a library), never the book's author. Command-line flags
+	// override them.
+	Author    string `json:"author,omitempty"`
+	Publisher string `json:"publisher,omitempty"`
+	Book      Book   `json:"book"`
+	Language  string `json:"language"`
+	// Cover is a cover image named by the input (Markdown front matter), as
+	// a path relative to the input file; the build resolves and checks it.
+	Cover          string       `json:"cover,omitempty"`
 	ReadingMinutes int          `json:"reading_minutes"`
-	Synopsis       []string     `json:"synopsis"`
+	Synopsis       []Text       `json:"synopsis"`
 	Quotes         []Quote      `json:"quotes"`
 	Sections       []Section    `json:"sections"`
 	FAQ            []FAQEntry   `json:"faq"`
@@ -30,12 +38,23 @@ type Guide struct {
 type Book struct {
 	Title  string `json:"title"`
 	Author string `json:"author"`
+	// Year is the year of first publication, 0 when unknown.
+	Year int `json:"year,omitempty"`
 }
 
 // Quote is one highlighted quotation, stored without its outer quotation
-// marks or list number.
+// marks or list number, and without its attribution.
 type Quote struct {
-	Text string `json:"text"`
+	Text Text `json:"text,omitempty"`
+	// Lines holds a quotation of verse (a poem, a song, a speech) line by
+	// line, instead of Text.
+	Lines []Text `json:"lines,omitempty"`
+	// Attribution says where the quote comes from or who says it
+	// ("Chapter 23", "Hamlet, Act 3, Scene 1"), without a leading dash or
+	// brackets.
+	Attribution Text `json:"attribution,omitempty"`
+	// Explanation is the commentary that follows the quote, as paragraphs.
+	Explanation []Text `json:"explanation,omitempty"`
 }
 
 // Section is a body section (Plot Summary, Character Analysis, …) or, when it
@@ -43,32 +62,138 @@ type Quote struct {
 // subsections are allowed by the model but no importer produces them today.
 type Section struct {
 	Title       string    `json:"title"`
+	Role        Role      `json:"role,omitempty"`
 	Blocks      []Block   `json:"blocks"`
 	Subsections []Section `json:"subsections"`
+}
+
+// Role says what a section is for, so that writers can treat it as such
+// (discussion questions become worksheet prompts; they are never FAQ
+// entries). The list is closed: readers map names they recognise to one of
+// these, and leave the role empty otherwise.
+type Role string
+
+const (
+	RoleNone           Role = ""
+	RoleSummary        Role = "summary"         // plot summary, chapter summaries
+	RoleCharacters     Role = "characters"      // character list or analysis, dramatis personae
+	RoleThemes         Role = "themes"          // themes, motifs, symbols
+	RoleAnalysis       Role = "analysis"        // critical or literary analysis
+	RoleContext        Role = "context"         // historical context, about the author, background
+	RoleKeyFacts       Role = "key-facts"       // key facts: narrator, setting, genre…
+	RoleVocabulary     Role = "vocabulary"      // vocabulary, glossary
+	RoleDiscussion     Role = "discussion"      // discussion, study, review or essay questions
+	RoleActivities     Role = "activities"      // before you read, activities, projects
+	RoleTimeline       Role = "timeline"        // chronology
+	RoleFurtherReading Role = "further-reading" // further reading, related works
+)
+
+// Roles lists every role in documentation order.
+var Roles = []Role{RoleSummary, RoleCharacters, RoleThemes, RoleAnalysis, RoleContext, RoleKeyFacts,
+	RoleVocabulary, RoleDiscussion, RoleActivities, RoleTimeline, RoleFurtherReading}
+
+// Valid reports whether r is empty or one of Roles.
+func (r Role) Valid() bool {
+	if r == RoleNone {
+		return true
+	}
+	for _, k := range Roles {
+		if r == k {
+			return true
+		}
+	}
+	return false
 }
 
 // BlockKind says how a block of text is to be presented.
 type BlockKind string
 
 const (
-	// Paragraph is ordinary running text.
+	// Paragraph is ordinary running text (Text).
 	Paragraph BlockKind = "paragraph"
-	// BlockQuote is a paragraph that is wholly a quotation; its Text is
-	// stored without the outer quotation marks.
+	// BlockQuote is a quotation: Text (or Lines for verse) stored without
+	// the outer quotation marks, with an optional Attribution and
+	// Explanation.
 	BlockQuote BlockKind = "quote"
+	// List is a bulleted or numbered list (Ordered, Start, Items).
+	List BlockKind = "list"
+	// Definitions is a list of term → definition pairs: vocabulary, key
+	// facts (Narrator: Jane), character lists (Jo March – the second
+	// sister).
+	Definitions BlockKind = "definitions"
+	// Table is a header row and body rows of cells, with an optional
+	// caption (timelines, character charts).
+	Table BlockKind = "table"
+	// Verse is lines kept as lines (a poem, a song, a speech), with an
+	// optional speaker.
+	Verse BlockKind = "verse"
 )
 
-// Block is one paragraph-level piece of a section.
+// BlockKinds lists every block kind.
+var BlockKinds = []BlockKind{Paragraph, BlockQuote, List, Definitions, Table, Verse}
+
+// Block is one paragraph-level piece of a section. Which fields are used
+// depends on Kind (see the BlockKind constants); Validate rejects fields
+// that do not belong to the kind, so a block means one thing.
 type Block struct {
 	Kind BlockKind `json:"kind"`
-	Text string    `json:"text"`
+	// Text: paragraph, quote.
+	Text Text `json:"text,omitempty"`
+	// Lines: verse, or a quote of verse instead of Text.
+	Lines []Text `json:"lines,omitempty"`
+	// Speaker: verse (who speaks the lines, as in a play).
+	Speaker string `json:"speaker,omitempty"`
+	// Attribution and Explanation: quote.
+	Attribution Text   `json:"attribution,omitempty"`
+	Explanation []Text `json:"explanation,omitempty"`
+	// Ordered, Start and Items: list. Start is the first item's number of
+	// an ordered list (0 means 1).
+	Ordered bool       `json:"ordered,omitempty"`
+	Start   int        `json:"start,omitempty"`
+	Items   []ListItem `json:"items,omitempty"`
+	// Terms: definitions.
+	Terms []Definition `json:"terms,omitempty"`
+	// Caption, Header and Rows: table. Every row has as many cells as the
+	// header.
+	Caption Text     `json:"caption,omitempty"`
+	Header  []Text   `json:"header,omitempty"`
+	Rows    [][]Text `json:"rows,omitempty"`
+}
+
+// ListItem is one item of a list; it may hold one nested list (a nested
+// list's items hold none).
+type ListItem struct {
+	Text    Text     `json:"text"`
+	Sublist *Sublist `json:"sublist,omitempty"`
+}
+
+// Sublist is a list nested in a list item.
+type Sublist struct {
+	Ordered bool       `json:"ordered,omitempty"`
+	Start   int        `json:"start,omitempty"`
+	Items   []ListItem `json:"items"`
+}
+
+// Definition is one term and what it means.
+type Definition struct {
+	Term       Text `json:"term"`
+	Definition Text `json:"definition"`
+}
+
+// Number is the printed number of item i (0-based) of an ordered list that
+// starts at start (0 meaning 1).
+func Number(start, i int) int {
+	if start == 0 {
+		start = 1
+	}
+	return start + i
 }
 
 // FAQEntry is one question of the Frequently Asked Questions appendix with
 // its answer paragraphs.
 type FAQEntry struct {
-	Question string   `json:"question"`
-	Answer   []string `json:"answer"`
+	Question string `json:"question"`
+	Answer   []Text `json:"answer"`
 }
 
 // Severity ranks a diagnostic.
@@ -90,6 +215,12 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 }
+
+// CurrentVersion is the version of the model's JSON form that EncodeJSON
+// writes (as "version"); DecodeJSON also reads version 1, the first form,
+// which had no "version" key. The version belongs to the JSON form, not to
+// the model.
+const CurrentVersion = 2
 
 // DefaultLanguage is the BCP 47 tag used when neither the input nor the user
 // says otherwise.

@@ -7,10 +7,12 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 )
 
 // MarshalJSON writes empty lists as [] rather than null, so that the JSON
 // form is stable and tools reading it need no null checks.
+// The JSON form leads with "version": CurrentVersion.
 func (g Guide) MarshalJSON() ([]byte, error) {
 	type plain Guide
 	p := plain(g)
@@ -19,7 +21,28 @@ func (g Guide) MarshalJSON() ([]byte, error) {
 	p.Sections = nonNil(p.Sections)
 	p.FAQ = nonNil(p.FAQ)
 	p.Diagnostics = nonNil(p.Diagnostics)
-	return json.Marshal(p)
+	return marshalNoEscape(versioned[plain]{Version: CurrentVersion, Guide: p})
+}
+
+// versioned is the top-level JSON object: the model's fields after the
+// version of the form.
+type versioned[T any] struct {
+	Version int `json:"version"`
+	Guide   T
+}
+
+// MarshalJSON flattens the guide's fields after "version" (encoding/json
+// only flattens embedded structs, and a type parameter cannot be embedded).
+func (v versioned[T]) MarshalJSON() ([]byte, error) {
+	body, err := marshalNoEscape(v.Guide)
+	if err != nil {
+		return nil, err
+	}
+	head := fmt.Sprintf(`{"version":%d`, v.Version)
+	if len(body) > 2 {
+		head += ","
+	}
+	return append([]byte(head), body[1:]...), nil
 }
 
 // MarshalJSON writes empty lists as [] (see Guide.MarshalJSON).
@@ -60,16 +83,37 @@ func EncodeJSON(w io.Writer, g *Guide) error {
 // DecodeJSON reads a guide in the JSON form of the model. Unknown keys are an
 // error (a misspelt "sectons" would otherwise silently drop content), and
 // syntax errors are reported with the 1-based line they occur on.
+//
+// Version 1 (no "version" key) and version 2 are read; both mean the same
+// for what version 1 could say. Duplicate keys and lone UTF-16 surrogates
+// (`"\ud800"`) are errors naming the JSON path, where encoding/json would
+// silently keep the last key or print U+FFFD.
 func DecodeJSON(data []byte) (*Guide, error) {
+	if err := checkJSON(data); err != nil {
+		return nil, err
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
-	var g Guide
-	if err := dec.Decode(&g); err != nil {
+	type plain Guide
+	var v struct {
+		Version *int `json:"version"`
+		plain
+	}
+	if err := dec.Decode(&v); err != nil {
 		return nil, jsonError(data, dec, err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, &LineError{Line: lineAt(data, int(dec.InputOffset())), Err: errors.New("unexpected data after the JSON guide object; a file holds one guide")}
 	}
+	if v.Version != nil && (*v.Version < 1 || *v.Version > CurrentVersion) {
+		line := 1
+		if at := keyOffset(data, "version"); at >= 0 {
+			line = lineAt(data, at)
+		}
+		return nil, &LineError{Line: line, Err: fmt.Errorf("version: this guidepress reads versions 1 to %d of the guide format, not %d; write %d, or upgrade guidepress", CurrentVersion, *v.Version, CurrentVersion)}
+	}
+	g := Guide(v.plain)
+	g.canonical()
 	if g.Language == "" {
 		g.Language = DefaultLanguage
 	}
@@ -92,7 +136,7 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.As(err, &syn):
 		return &LineError{Line: lineAt(data, int(syn.Offset)), Err: fmt.Errorf("JSON syntax: %v", syn)}
 	case errors.As(err, &typ):
-		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: fmt.Errorf("field %q must be a JSON %s, not %s", typ.Field, typ.Type.Kind(), typ.Value)}
+		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: fmt.Errorf("field %q must be a JSON %s, not %s", strings.TrimPrefix(typ.Field, "plain."), typ.Type.Kind(), typ.Value)}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return &LineError{Line: lineAt(data, len(data)), Err: errors.New("the JSON ends before the guide object is closed")}
 	default:
@@ -136,4 +180,32 @@ func lineAt(data []byte, offset int) int {
 		offset = 0
 	}
 	return bytes.Count(data[:offset], []byte("\n")) + 1
+}
+
+// canonical makes the empty lists that the JSON form writes as [] nil again,
+// so that a model read back from its JSON equals the model written.
+func (g *Guide) canonical() {
+	g.Synopsis = nilIfEmpty(g.Synopsis)
+	g.Quotes = nilIfEmpty(g.Quotes)
+	g.FAQ = nilIfEmpty(g.FAQ)
+	g.Diagnostics = nilIfEmpty(g.Diagnostics)
+	var walk func([]Section) []Section
+	walk = func(ss []Section) []Section {
+		for i := range ss {
+			ss[i].Blocks = nilIfEmpty(ss[i].Blocks)
+			ss[i].Subsections = walk(ss[i].Subsections)
+		}
+		return nilIfEmpty(ss)
+	}
+	g.Sections = walk(g.Sections)
+	for i := range g.FAQ {
+		g.FAQ[i].Answer = nilIfEmpty(g.FAQ[i].Answer)
+	}
+}
+
+func nilIfEmpty[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }

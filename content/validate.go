@@ -27,18 +27,23 @@ func (g *Guide) Validate() error {
 			bad(path, format, args...)
 		}
 	}
-	// textAt is text for the many fields inside lists: their JSON path is
-	// only formatted when there is something to report.
-	textAt := func(s string, pathFormat string, pathArgs ...any) {
-		if format, args := textProblem(s); format != "" {
-			bad(fmt.Sprintf(pathFormat, pathArgs...), format, args...)
-		}
-	}
 
 	text("title", g.Title)
+	if g.Author != "" {
+		text("author", g.Author)
+	}
+	if g.Publisher != "" {
+		text("publisher", g.Publisher)
+	}
 	text("book.title", g.Book.Title)
 	if g.Book.Author != "" {
 		text("book.author", g.Book.Author)
+	}
+	if g.Book.Year < 0 || g.Book.Year > 9999 {
+		bad("book.year", "must be a year such as 1847 (or 0 when unknown), not %d", g.Book.Year)
+	}
+	if g.Cover != "" {
+		text("cover", g.Cover)
 	}
 	if !languageTag.MatchString(g.Language) {
 		bad("language", "%q is not a BCP 47 language tag such as \"en\" or \"fr-CA\"", g.Language)
@@ -46,22 +51,24 @@ func (g *Guide) Validate() error {
 	if g.ReadingMinutes < 0 {
 		bad("reading_minutes", "must be 0 (unknown) or more, not %d", g.ReadingMinutes)
 	}
+	v := inlineValidator{bad: bad}
 	for i, p := range g.Synopsis {
-		textAt(p, "synopsis[%d]", i)
+		v.text(p, "synopsis[%d]", i)
 	}
 	for i, q := range g.Quotes {
-		textAt(q.Text, "quotes[%d].text", i)
+		p := fmt.Sprintf("quotes[%d]", i)
+		v.quote(p, q.Text, q.Lines, q.Attribution, q.Explanation)
 	}
 	var sections func(prefix string, ss []Section, depth int)
 	sections = func(prefix string, ss []Section, depth int) {
 		for i, s := range ss {
 			p := fmt.Sprintf("%s[%d]", prefix, i)
 			text(p+".title", s.Title)
+			if !s.Role.Valid() {
+				bad(p+".role", "%q is not a section role; use one of %s, or leave it out", s.Role, roleList())
+			}
 			for j, b := range s.Blocks {
-				if b.Kind != Paragraph && b.Kind != BlockQuote {
-					bad(fmt.Sprintf("%s.blocks[%d].kind", p, j), "must be %q or %q, not %q", Paragraph, BlockQuote, b.Kind)
-				}
-				textAt(b.Text, "%s.blocks[%d].text", p, j)
+				v.block(fmt.Sprintf("%s.blocks[%d]", p, j), b)
 			}
 			if depth >= 2 && len(s.Subsections) > 0 {
 				bad(p+".subsections", "nesting deeper than section → subsection → subsection is not supported")
@@ -78,7 +85,7 @@ func (g *Guide) Validate() error {
 			bad(p+".answer", "needs at least one paragraph")
 		}
 		for j, a := range f.Answer {
-			textAt(a, "%s.answer[%d]", p, j)
+			v.text(a, "%s.answer[%d]", p, j)
 		}
 	}
 	if len(g.Synopsis) == 0 && len(g.Quotes) == 0 && len(g.Sections) == 0 && len(g.FAQ) == 0 {
@@ -118,4 +125,192 @@ func textProblem(s string) (string, []any) {
 		i += n - 1
 	}
 	return "", nil
+}
+
+func roleList() string {
+	names := make([]string, len(Roles))
+	for i, r := range Roles {
+		names[i] = string(r)
+	}
+	return strings.Join(names, ", ")
+}
+
+// inlineValidator checks inline text and the blocks made of it. Paths are
+// formatted only when there is something to report: a guide has thousands
+// of text fields.
+type inlineValidator struct {
+	bad func(path, format string, args ...any)
+}
+
+func (v inlineValidator) text(t Text, pathFormat string, pathArgs ...any) {
+	path := func() string { return fmt.Sprintf(pathFormat, pathArgs...) }
+	if len(t) == 0 {
+		v.bad(path(), "must not be empty")
+		return
+	}
+	if format, args := textProblem(t.Plain()); format != "" {
+		v.bad(path(), format, args...)
+		return
+	}
+	for i, s := range t {
+		if s.Href != "" && !safeLink(s.Href) {
+			v.bad(fmt.Sprintf("%s[%d].href", path(), i), "%q is not an http, https or mailto link", s.Href)
+		}
+	}
+}
+
+// safeLink accepts the links a study guide has reason to hold.
+func safeLink(href string) bool {
+	h := strings.ToLower(href)
+	if strings.ContainsAny(href, " \t\n\"<>\\") {
+		return false
+	}
+	for _, scheme := range []string{"https://", "http://", "mailto:"} {
+		if strings.HasPrefix(h, scheme) && len(h) > len(scheme) {
+			return true
+		}
+	}
+	return false
+}
+
+func (v inlineValidator) texts(ts []Text, path string) {
+	for i, t := range ts {
+		v.text(t, "%s[%d]", path, i)
+	}
+}
+
+func (v inlineValidator) quote(p string, text Text, lines []Text, attribution Text, explanation []Text) {
+	switch {
+	case len(text) > 0 && len(lines) > 0:
+		v.bad(p, "a quote has text or lines (verse), not both")
+	case len(lines) > 0:
+		v.texts(lines, p+".lines")
+	default:
+		v.text(text, "%s.text", p)
+	}
+	if attribution != nil {
+		v.text(attribution, "%s.attribution", p)
+	}
+	v.texts(explanation, p+".explanation")
+}
+
+// block checks one block: the fields of its kind, and no field of another.
+func (v inlineValidator) block(p string, b Block) {
+	var stray []string
+	unused := func(used bool, name string) {
+		if used {
+			stray = append(stray, name)
+		}
+	}
+	switch b.Kind {
+	case Paragraph:
+		v.text(b.Text, "%s.text", p)
+		unused(b.Lines != nil, "lines")
+	case BlockQuote:
+		v.quote(p, b.Text, b.Lines, b.Attribution, b.Explanation)
+	case Verse:
+		if len(b.Lines) == 0 {
+			v.bad(p+".lines", "a verse block needs at least one line")
+		}
+		v.texts(b.Lines, p+".lines")
+		if b.Speaker != "" {
+			if format, args := textProblem(b.Speaker); format != "" {
+				v.bad(p+".speaker", format, args...)
+			}
+		}
+		unused(b.Text != nil, "text")
+	case List:
+		v.list(p, b.Items, false)
+		if b.Start < 0 {
+			v.bad(p+".start", "must be 0 or more, not %d", b.Start)
+		}
+		unused(b.Start != 0 && !b.Ordered, "start (an unordered list has no numbers)")
+		unused(b.Text != nil, "text")
+		unused(b.Lines != nil, "lines")
+	case Definitions:
+		if len(b.Terms) == 0 {
+			v.bad(p+".terms", "a definitions block needs at least one term")
+		}
+		for i, d := range b.Terms {
+			v.text(d.Term, "%s.terms[%d].term", p, i)
+			v.text(d.Definition, "%s.terms[%d].definition", p, i)
+		}
+		unused(b.Text != nil, "text")
+		unused(b.Lines != nil, "lines")
+	case Table:
+		if len(b.Header) == 0 {
+			v.bad(p+".header", "a table needs a header row")
+		}
+		if len(b.Rows) == 0 {
+			v.bad(p+".rows", "a table needs at least one row")
+		}
+		v.texts(b.Header, p+".header")
+		for i, r := range b.Rows {
+			if len(r) != len(b.Header) {
+				v.bad(fmt.Sprintf("%s.rows[%d]", p, i), "has %d cells; every row must have as many as the header (%d)", len(r), len(b.Header))
+			}
+			// Cells may be empty (a timeline with no event in a column),
+			// but what they hold must be printable.
+			for j, c := range r {
+				if len(c) > 0 {
+					v.text(c, "%s.rows[%d][%d]", p, i, j)
+				}
+			}
+		}
+		if b.Caption != nil {
+			v.text(b.Caption, "%s.caption", p)
+		}
+		unused(b.Text != nil, "text")
+		unused(b.Lines != nil, "lines")
+	default:
+		kinds := make([]string, len(BlockKinds))
+		for i, k := range BlockKinds {
+			kinds[i] = fmt.Sprintf("%q", k)
+		}
+		v.bad(p+".kind", "must be one of %s, not %q", strings.Join(kinds, ", "), b.Kind)
+		if b.Text != nil {
+			v.text(b.Text, "%s.text", p)
+		}
+		return
+	}
+	if b.Kind != BlockQuote {
+		unused(b.Attribution != nil, "attribution")
+		unused(b.Explanation != nil, "explanation")
+	}
+	if b.Kind != Verse {
+		unused(b.Speaker != "", "speaker")
+	}
+	if b.Kind != List {
+		unused(b.Items != nil || b.Ordered || b.Start != 0, "ordered/start/items")
+	}
+	if b.Kind != Definitions {
+		unused(b.Terms != nil, "terms")
+	}
+	if b.Kind != Table {
+		unused(b.Header != nil || b.Rows != nil || b.Caption != nil, "caption/header/rows")
+	}
+	for _, name := range stray {
+		v.bad(p, "a %s block has no %s; remove it or change the kind", b.Kind, name)
+	}
+}
+
+func (v inlineValidator) list(p string, items []ListItem, nested bool) {
+	if len(items) == 0 {
+		v.bad(p+".items", "a list needs at least one item")
+	}
+	for i, it := range items {
+		ip := fmt.Sprintf("%s.items[%d]", p, i)
+		v.text(it.Text, "%s.text", ip)
+		if it.Sublist == nil {
+			continue
+		}
+		if nested {
+			v.bad(ip+".sublist", "lists nest one level deep; move these items up a level")
+			continue
+		}
+		if it.Sublist.Start < 0 {
+			v.bad(ip+".sublist.start", "must be 0 or more, not %d", it.Sublist.Start)
+		}
+		v.list(ip+".sublist", it.Sublist.Items, true)
+	}
 }

@@ -10,11 +10,11 @@ import (
 func TestValidatePaths(t *testing.T) {
 	g := &Guide{
 		Title: "T", Book: Book{Title: "B"}, Language: "en",
-		Synopsis: []string{"ok", " "},
-		Quotes:   []Quote{{Text: "a\x01b"}},
-		Sections: []Section{{Title: "S", Blocks: []Block{{Kind: Paragraph, Text: "fine"}, {Kind: "list", Text: "x\u0085y"}},
-			Subsections: []Section{{Title: "Sub", Blocks: []Block{{Kind: BlockQuote, Text: "\xff"}}}}}},
-		FAQ: []FAQEntry{{Question: "Q?", Answer: []string{"ok", "tab\tok", "del\x7f"}}},
+		Synopsis: Plains("ok", " "),
+		Quotes:   []Quote{{Text: Plain("a\x01b")}},
+		Sections: []Section{{Title: "S", Blocks: []Block{{Kind: Paragraph, Text: Plain("fine")}, {Kind: "poem", Text: Plain("x\u0085y")}},
+			Subsections: []Section{{Title: "Sub", Blocks: []Block{{Kind: BlockQuote, Text: Plain("\xff")}}}}}},
+		FAQ: []FAQEntry{{Question: "Q?", Answer: Plains("ok", "tab\tok", "del\x7f")}},
 	}
 	err := g.Validate()
 	if err == nil {

@@ -65,11 +65,11 @@ func TestLoadText(t *testing.T) {
 		Book:           content.Book{Title: "Émile's Garden", Author: "Zoë Ångström"},
 		Language:       "en",
 		ReadingMinutes: 7,
-		Synopsis:       []string{"A short guide to a short book."},
-		Quotes:         []content.Quote{{Text: "Grow where you are planted."}},
+		Synopsis:       content.Plains("A short guide to a short book."),
+		Quotes:         []content.Quote{{Text: content.Plain("Grow where you are planted.")}},
 		Sections: []content.Section{{Title: "Plot Summary", Blocks: []content.Block{
-			{Kind: content.Paragraph, Text: "The garden grows. Ana and Σοφία tend it — every day."}}}},
-		FAQ: []content.FAQEntry{{Question: "Who tends the garden?", Answer: []string{"Ana and Σοφία do."}}},
+			{Kind: content.Paragraph, Text: content.Plain("The garden grows. Ana and Σοφία tend it — every day.")}}}},
+		FAQ: []content.FAQEntry{{Question: "Who tends the garden?", Answer: content.Plains("Ana and Σοφία do.")}},
 		Diagnostics: []content.Diagnostic{
 			{Line: 4, Severity: content.Info, Message: "reading time: 7 minutes"},
 			{Line: 6, Severity: content.Info, Message: "dropped the shop link on this line (page residue, not part of the guide)"},
@@ -85,7 +85,7 @@ func TestLoadOptions(t *testing.T) {
 	if g.Language != "fr-CA" {
 		t.Errorf("language = %q", g.Language)
 	}
-	if got := g.Sections[0].Blocks[0].Text; got != "The garden grows. Ana and Σοφία tend it -- every day." {
+	if got := g.Sections[0].Blocks[0].Text.Plain(); got != "The garden grows. Ana and Σοφία tend it -- every day." {
 		t.Errorf("NoSmart text = %q", got)
 	}
 	_, err := Load("small.txt", []byte(small), Options{Language: "not a tag"})
@@ -119,7 +119,7 @@ func TestLoadWindows1252(t *testing.T) {
 	if g.Book.Title != "Café Society" || g.Book.Author != "Renée Dupré" {
 		t.Errorf("book = %+v", g.Book)
 	}
-	if got := g.Sections[0].Blocks[0].Text; got != "The café opens – and closes." {
+	if got := g.Sections[0].Blocks[0].Text.Plain(); got != "The café opens – and closes." {
 		t.Errorf("text = %q", got)
 	}
 	if len(g.Diagnostics) == 0 || g.Diagnostics[0] != (content.Diagnostic{Line: 1, Severity: content.Warning,

@@ -176,15 +176,14 @@ func (p *parser) newSubsection(st *bodyState, u unit) {
 func (p *parser) paragraph(st *bodyState, u unit) {
 	switch st.where {
 	case inSynopsis:
-		p.g.Synopsis = append(p.g.Synopsis, p.smart(u.text))
+		p.g.Synopsis = append(p.g.Synopsis, content.Plain(p.smart(u.text)))
 	case inQuotes:
 		p.quote(st, u)
 	case inSection:
-		b := content.Block{Kind: content.Paragraph, Text: u.text}
+		b := content.Block{Kind: content.Paragraph, Text: content.Plain(p.smart(u.text))}
 		if inner, _, ok := wholeQuote(u.text); ok {
-			b = content.Block{Kind: content.BlockQuote, Text: inner}
+			b = content.Block{Kind: content.BlockQuote, Text: content.Plain(p.smart(inner))}
 		}
-		b.Text = p.smart(b.Text)
 		if st.subsub != nil {
 			st.subsub.Blocks = append(st.subsub.Blocks, b)
 		} else if st.sub != nil {
@@ -201,12 +200,12 @@ func (p *parser) quote(st *bodyState, u unit) {
 	s := u.text
 	if attribution(s) && len(p.g.Quotes) > 0 && st.quotesN > 0 {
 		q := &p.g.Quotes[len(p.g.Quotes)-1]
-		q.Text += " " + p.smart(s)
+		q.Text = append(q.Text, content.Span{Text: " " + p.smart(s)}).Normalize()
 		return
 	}
 	inner, numbered := quoteNumber(s)
 	_, _, quoted := wholeQuote(inner)
-	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: p.smart(quoteText(s))})
+	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: content.Plain(p.smart(quoteText(s)))})
 	st.quotesN++
 	st.quoteUnits = append(st.quoteUnits, quoteUnit{u, numbered || quoted})
 }
@@ -277,11 +276,11 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 	}
 	if asks {
 		p.closeFAQEntry(st)
-		var answer []string
+		var answer []content.Text
 		if marked {
 			// "Q: Why? A: Because." on one line.
 			if m := inlineAnswerRE.FindStringSubmatch(q); m != nil {
-				q, answer = m[1], []string{p.smart(m[2])}
+				q, answer = m[1], []content.Text{content.Plain(p.smart(m[2]))}
 			}
 		}
 		p.g.FAQ = append(p.g.FAQ, content.FAQEntry{Question: p.smart(strings.TrimSpace(numberedRE.ReplaceAllString(q, ""))), Answer: answer})
@@ -345,7 +344,7 @@ func (p *parser) faqText(st *bodyState, u unit) {
 			(st.entryMarked || strings.ContainsRune(text[:loc[1]], ':')) {
 			text = text[loc[1]:]
 		}
-		st.entry.Answer = append(st.entry.Answer, p.smart(text))
+		st.entry.Answer = append(st.entry.Answer, content.Plain(p.smart(text)))
 		return
 	}
 	if st.faqIntro == nil {
@@ -357,7 +356,7 @@ func (p *parser) faqText(st *bodyState, u unit) {
 		st.faqIntro = &p.g.Sections[len(p.g.Sections)-1]
 		p.warn(u.line, "text under %q before its first question (a line ending in \"?\") was kept as a section of that name", title)
 	}
-	st.faqIntro.Blocks = append(st.faqIntro.Blocks, content.Block{Kind: content.Paragraph, Text: p.smart(u.text)})
+	st.faqIntro.Blocks = append(st.faqIntro.Blocks, content.Block{Kind: content.Paragraph, Text: content.Plain(p.smart(u.text))})
 }
 
 // closeFAQEntry ends the current FAQ entry. A question with no answer
@@ -374,7 +373,7 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 	q := e.Question
 	p.g.FAQ = p.g.FAQ[:len(p.g.FAQ)-1]
 	if n := len(p.g.FAQ); n > 0 {
-		p.g.FAQ[n-1].Answer = append(p.g.FAQ[n-1].Answer, q)
+		p.g.FAQ[n-1].Answer = append(p.g.FAQ[n-1].Answer, content.Plain(q))
 		p.warn(st.entryLine, "the question %q has no answer; kept it as the last paragraph of the answer before", clip(q))
 		return
 	}

@@ -155,7 +155,7 @@ func TestLostTextDetects(t *testing.T) {
 	if lost := lostText(text, g); len(lost) != 1 || lost[0] != "Second paragraph here." {
 		t.Errorf("dropped block: lost = %q", lost)
 	}
-	g.Quotes[0].Text = "A quote"
+	g.Quotes[0].Text = content.Plain("A quote")
 	if lost := lostText(text, g); len(lost) != 2 {
 		t.Errorf("shortened quote: lost = %q", lost)
 	}

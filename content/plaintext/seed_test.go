@@ -46,12 +46,12 @@ func TestSeed(t *testing.T) {
 	if g.Language != "en" {
 		t.Errorf("language = %q", g.Language)
 	}
-	if len(g.Synopsis) != 1 || !strings.HasPrefix(g.Synopsis[0], "Set in an alternate Britain") {
+	if len(g.Synopsis) != 1 || !strings.HasPrefix(g.Synopsis[0].Plain(), "Set in an alternate Britain") {
 		t.Errorf("synopsis = %q", g.Synopsis)
 	}
 	if len(g.Quotes) != 3 {
 		t.Errorf("quotes = %d, want 3", len(g.Quotes))
-	} else if !strings.HasPrefix(g.Quotes[0].Text, "We took away") {
+	} else if !strings.HasPrefix(g.Quotes[0].Text.Plain(), "We took away") {
 		t.Errorf("quote 1 = %q", g.Quotes[0].Text)
 	}
 	want := []struct {

@@ -196,7 +196,7 @@ func (b *book) plan() error {
 
 	// Title page with the synopsis.
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
-		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: g.Synopsis,
+		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: content.PlainAll(g.Synopsis),
 		L: L, G: g.Language}
 	var synopsis *navEntry
 	if len(g.Synopsis) > 0 {
@@ -215,8 +215,8 @@ func (b *book) plan() error {
 		body := bodyText(g)
 		qd := quotesData{Heading: headingQuotes, L: L}
 		for i, q := range g.Quotes {
-			n := normalise(q.Text)
-			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text,
+			n := normalise(q.Text.Plain())
+			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text.Plain(),
 				Repeat: n != "" && strings.Contains(body, n)})
 		}
 		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
@@ -246,7 +246,7 @@ func (b *book) plan() error {
 		entry := &navEntry{Title: headingFAQ, Lang: L, Href: xhtmlDir + faqFile}
 		for i, f := range g.FAQ {
 			id := fmt.Sprintf("q%d", i+1)
-			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: f.Answer})
+			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: content.PlainAll(f.Answer)})
 			entry.Children = append(entry.Children, &navEntry{Title: f.Question, Href: xhtmlDir + faqFile + "#" + id})
 		}
 		if err := add(faqFile, headingFAQ, "faq", fd, entry); err != nil {

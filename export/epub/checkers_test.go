@@ -160,7 +160,7 @@ func TestCheckers(t *testing.T) {
 			expect = append(expect, bk.g.FAQ[len(bk.g.FAQ)-1].Question)
 		}
 		if len(bk.g.Quotes) > 0 {
-			expect = append(expect, firstWords(bk.g.Quotes[0].Text, 6))
+			expect = append(expect, firstWords(bk.g.Quotes[0].Text.Plain(), 6))
 		}
 		var expectArgs []string
 		for _, e := range expect {

@@ -186,17 +186,17 @@ func checkStructure(t *testing.T, g *content.Guide, data []byte, opts export.Opt
 	must("title", g.Title)
 	must("book title", g.Book.Title)
 	for _, p := range g.Synopsis {
-		must("synopsis", p)
+		must("synopsis", p.Plain())
 	}
 	for _, q := range g.Quotes {
-		must("quote", q.Text)
+		must("quote", q.Text.Plain())
 	}
 	var walk func([]content.Section)
 	walk = func(ss []content.Section) {
 		for _, s := range ss {
 			must("section title", s.Title)
 			for _, b := range s.Blocks {
-				must("block", b.Text)
+				must("block", b.Text.Plain())
 			}
 			walk(s.Subsections)
 		}
@@ -205,7 +205,7 @@ func checkStructure(t *testing.T, g *content.Guide, data []byte, opts export.Opt
 	for _, f := range g.FAQ {
 		must("question", f.Question)
 		for _, a := range f.Answer {
-			must("answer", a)
+			must("answer", a.Plain())
 		}
 	}
 	for _, bad := range []string{"script", "b", "style", "iframe"} {
@@ -229,17 +229,19 @@ func TestMinimalGuides(t *testing.T) {
 		return &content.Guide{Title: "T — A Study Guide", Book: content.Book{Title: "T", Author: "A"}, Language: "fr"}
 	}
 	cases := map[string]func(*content.Guide){
-		"synopsis only": func(g *content.Guide) { g.Synopsis = []string{"Only a synopsis."} },
-		"faq only":      func(g *content.Guide) { g.FAQ = []content.FAQEntry{{Question: "Why?", Answer: []string{"Because."}}} },
-		"quotes only":   func(g *content.Guide) { g.Quotes = []content.Quote{{Text: "A quote."}} },
-		"one section":   func(g *content.Guide) { g.Sections = []content.Section{{Title: "S"}} },
+		"synopsis only": func(g *content.Guide) { g.Synopsis = content.Plains("Only a synopsis.") },
+		"faq only": func(g *content.Guide) {
+			g.FAQ = []content.FAQEntry{{Question: "Why?", Answer: content.Plains("Because.")}}
+		},
+		"quotes only": func(g *content.Guide) { g.Quotes = []content.Quote{{Text: content.Plain("A quote.")}} },
+		"one section": func(g *content.Guide) { g.Sections = []content.Section{{Title: "S"}} },
 		"three levels": func(g *content.Guide) {
 			g.Sections = []content.Section{{Title: "S", Subsections: []content.Section{{Title: "S.1",
-				Subsections: []content.Section{{Title: "S.1.a", Blocks: []content.Block{{Kind: content.Paragraph, Text: "Deep."}}}}}}}}
+				Subsections: []content.Section{{Title: "S.1.a", Blocks: []content.Block{{Kind: content.Paragraph, Text: content.Plain("Deep.")}}}}}}}}
 		},
 		"right to left": func(g *content.Guide) {
 			g.Language = "he"
-			g.Synopsis = []string{"שלום עולם"}
+			g.Synopsis = content.Plains("שלום עולם")
 		},
 	}
 	for name, edit := range cases {

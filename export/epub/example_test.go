@@ -16,8 +16,8 @@ func ExampleBuild() {
 		Title:    "Frankenstein — A Study Guide",
 		Book:     content.Book{Title: "Frankenstein", Author: "Mary Shelley"},
 		Language: "en",
-		Synopsis: []string{"A young scientist builds a living being and flees from it."},
-		FAQ:      []content.FAQEntry{{Question: "Is Frankenstein the monster?", Answer: []string{"No: he is its maker."}}},
+		Synopsis: content.Plains("A young scientist builds a living being and flees from it."),
+		FAQ:      []content.FAQEntry{{Question: "Is Frankenstein the monster?", Answer: content.Plains("No: he is its maker.")}},
 	}
 	// A fixed time (or SOURCE_DATE_EPOCH) makes the bytes reproducible.
 	opts := export.Options{Author: "A. Teacher", Modified: time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)}

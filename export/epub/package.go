@@ -211,7 +211,7 @@ func description(g *content.Guide) string {
 	}
 	s += "."
 	if len(g.Synopsis) > 0 {
-		s += " " + g.Synopsis[0]
+		s += " " + g.Synopsis[0].Plain()
 	}
 	return s
 }

@@ -90,7 +90,7 @@ func chapterFile(i int) string { return fmt.Sprintf("chapter-%02d.xhtml", i+1) }
 func sectionTree(s content.Section, id string, level int, file string) (sectionData, *navEntry) {
 	d := sectionData{ID: id, Title: s.Title, Level: level}
 	for _, b := range s.Blocks {
-		d.Blocks = append(d.Blocks, blockData{Quote: b.Kind == content.BlockQuote, Text: b.Text})
+		d.Blocks = append(d.Blocks, blockData{Quote: b.Kind == content.BlockQuote, Text: b.Text.Plain()})
 	}
 	href := xhtmlDir + file
 	if level > 1 {
@@ -146,7 +146,7 @@ func bodyText(g *content.Guide) string {
 	walk = func(ss []content.Section) {
 		for _, s := range ss {
 			for _, bl := range s.Blocks {
-				b.WriteString(normalise(bl.Text))
+				b.WriteString(normalise(bl.Text.Plain()))
 				b.WriteString(" \x00 ")
 			}
 			walk(s.Subsections)

@@ -103,7 +103,7 @@ func (b *builder) titlePage() {
 		h.before = 14
 		blocks = append(blocks, h)
 		for _, p := range b.g.Synopsis {
-			blocks = append(blocks, b.body(p, "the synopsis"))
+			blocks = append(blocks, b.body(p.Plain(), "the synopsis"))
 		}
 	}
 	var credits []string
@@ -232,7 +232,7 @@ func (b *builder) keyQuotes() {
 	b.startChapter(BodyPage, title)
 	blocks := []flowBlock{b.heading(title, 0, b.td.quotes, "Key Quotes")}
 	for _, q := range b.g.Quotes {
-		blocks = append(blocks, b.callout(q.Text, "Key Quotes"))
+		blocks = append(blocks, b.callout(q.Text.Plain(), "Key Quotes"))
 	}
 	b.flow(blocks)
 }
@@ -251,9 +251,9 @@ func (b *builder) section(s content.Section) {
 		k++
 		for _, bl := range s.Blocks {
 			if bl.Kind == content.BlockQuote {
-				blocks = append(blocks, b.callout(bl.Text, at))
+				blocks = append(blocks, b.callout(bl.Text.Plain(), at))
 			} else {
-				blocks = append(blocks, b.body(bl.Text, at))
+				blocks = append(blocks, b.body(bl.Text.Plain(), at))
 			}
 		}
 		for _, sub := range s.Subsections {
@@ -281,7 +281,7 @@ func (b *builder) faq() {
 			color: b.th.Headings.Color, dest: b.newDest(e.Question, 1, -1), target: -1}
 		blocks = append(blocks, q)
 		for _, a := range e.Answer {
-			blocks = append(blocks, b.body(a, at))
+			blocks = append(blocks, b.body(a.Plain(), at))
 		}
 	}
 	b.flow(blocks)

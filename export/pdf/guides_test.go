@@ -41,19 +41,19 @@ func sampleGuide() *content.Guide {
 		Book:           content.Book{Title: "Never Let Me Go", Author: "Kazuo Ishiguro"},
 		Language:       "en",
 		ReadingMinutes: 41,
-		Synopsis:       []string{lorem(1, 5)},
+		Synopsis:       content.Plains(lorem(1, 5)),
 		Quotes: []content.Quote{
-			{Text: "We took away your art because we thought it would reveal your souls. Or to put it more finely, we did it to prove you had souls at all."},
-			{Text: "The problem, as I see it, is that you've been told and not told."},
-			{Text: "What I'm not sure about, is if our lives have been so different from the lives of the people we save."},
+			{Text: content.Plain("We took away your art because we thought it would reveal your souls. Or to put it more finely, we did it to prove you had souls at all.")},
+			{Text: content.Plain("The problem, as I see it, is that you've been told and not told.")},
+			{Text: content.Plain("What I'm not sure about, is if our lives have been so different from the lives of the people we save.")},
 		},
 	}
 	n := 0
 	para := func(s int) content.Block {
 		n++
-		return content.Block{Kind: content.Paragraph, Text: lorem(s+n, 3+(s+n)%6)}
+		return content.Block{Kind: content.Paragraph, Text: content.Plain(lorem(s+n, 3+(s+n)%6))}
 	}
-	quote := func(t string) content.Block { return content.Block{Kind: content.BlockQuote, Text: t} }
+	quote := func(t string) content.Block { return content.Block{Kind: content.BlockQuote, Text: content.Plain(t)} }
 	g.Sections = []content.Section{
 		{Title: "Plot Summary", Subsections: []content.Section{
 			{Title: "Part One: Life at Hailsham", Blocks: []content.Block{para(1), para(2), quote("None of you will go to America, none of you will be film stars. And none of you will be working in supermarkets as I heard some of you planning. Your lives are set out for you."), para(3), para(4)}},
@@ -74,7 +74,7 @@ func sampleGuide() *content.Guide {
 	for i := 0; i < 7; i++ {
 		g.FAQ = append(g.FAQ, content.FAQEntry{
 			Question: fmt.Sprintf("Why does %s matter to the story, question %d?", []string{"Hailsham", "the Gallery", "Norfolk", "Madame", "the tape", "deferral", "the boat"}[i], i+1),
-			Answer:   []string{lorem(40+i, 2+i%3), lorem(60+i, 1+i%2)},
+			Answer:   content.Plains(lorem(40+i, 2+i%3), lorem(60+i, 1+i%2)),
 		})
 	}
 	return g
@@ -95,23 +95,23 @@ func trickyGuide() *content.Guide {
 		Book:           content.Book{Title: `The <Glass> & "Iron" Garden`, Author: "Zoë Ångström-O'Brien"},
 		Language:       "en",
 		ReadingMinutes: 7,
-		Synopsis:       []string{`A <script>alert("x")</script> tale of glass & iron 📚 with a soft` + "\u00ad" + `hyphen and ⏱ ★ ✓ → symbols.`},
+		Synopsis:       content.Plains(`A <script>alert("x")</script> tale of glass & iron 📚 with a soft` + "\u00ad" + `hyphen and ⏱ ★ ✓ → symbols.`),
 		Quotes: []content.Quote{
-			{Text: "Ὦ ξεῖν᾽, ἀγγέλλειν — and Пушкин said “enough”. 👩‍👩‍👧 🇫🇷"},
-			{Text: "שלום עולם and مرحبا بالعالم sit beside English."},
+			{Text: content.Plain("Ὦ ξεῖν᾽, ἀγγέλλειν — and Пушкин said “enough”. 👩‍👩‍👧 🇫🇷")},
+			{Text: content.Plain("שלום עולם and مرحبا بالعالم sit beside English.")},
 		},
 		Sections: []content.Section{
 			{Title: "Ελληνικά & Кириллица <b>", Blocks: []content.Block{
-				{Kind: content.Paragraph, Text: "A word of two hundred letters: " + long + " ends here."},
-				{Kind: content.Paragraph, Text: huge.String()},
-				{Kind: content.BlockQuote, Text: "A quotation with an emoji 😀 and a flag 🇯🇵 inside."},
+				{Kind: content.Paragraph, Text: content.Plain("A word of two hundred letters: " + long + " ends here.")},
+				{Kind: content.Paragraph, Text: content.Plain(huge.String())},
+				{Kind: content.BlockQuote, Text: content.Plain("A quotation with an emoji 😀 and a flag 🇯🇵 inside.")},
 			}},
 			{Title: "Emoji 🎉 in a heading", Blocks: []content.Block{
-				{Kind: content.Paragraph, Text: "Tabs\tand  double  spaces, a zero\u200bwidth space, and e\u0301 composed."},
+				{Kind: content.Paragraph, Text: content.Plain("Tabs\tand  double  spaces, a zero\u200bwidth space, and e\u0301 composed.")},
 			}},
 		},
 		FAQ: []content.FAQEntry{
-			{Question: `Is <Glass> & "Iron" a fable?`, Answer: []string{"Yes & no: <em>both</em>."}},
+			{Question: `Is <Glass> & "Iron" a fable?`, Answer: content.Plains("Yes & no: <em>both</em>.")},
 		},
 	}
 }
@@ -131,7 +131,7 @@ func stressGuide() *content.Guide {
 	for s := 0; s < 6; s++ {
 		sec := content.Section{Title: fmt.Sprintf("Section %d", s+1)}
 		for k := 0; k < 3; k++ {
-			sec.Blocks = append(sec.Blocks, content.Block{Kind: content.Paragraph, Text: lorem(s*10+k, 1+next(9))})
+			sec.Blocks = append(sec.Blocks, content.Block{Kind: content.Paragraph, Text: content.Plain(lorem(s*10+k, 1+next(9)))})
 		}
 		for u := 0; u < 5+next(5); u++ {
 			sub := content.Section{Title: fmt.Sprintf("Subsection %d.%d with a title of some length", s+1, u+1)}
@@ -144,7 +144,7 @@ func stressGuide() *content.Guide {
 						n = 8 + next(10) // long enough to be split across pages
 					}
 				}
-				sub.Blocks = append(sub.Blocks, content.Block{Kind: kind, Text: lorem(s*100+u*10+k, n)})
+				sub.Blocks = append(sub.Blocks, content.Block{Kind: kind, Text: content.Plain(lorem(s*100+u*10+k, n))})
 			}
 			sec.Subsections = append(sec.Subsections, sub)
 		}
@@ -154,7 +154,7 @@ func stressGuide() *content.Guide {
 	deep := &g.Sections[1].Subsections[0]
 	for k := 0; k < 2; k++ {
 		deep.Subsections = append(deep.Subsections, content.Section{Title: fmt.Sprintf("Chapter %d, a third-level heading", k+1),
-			Blocks: []content.Block{{Kind: content.Paragraph, Text: lorem(900+k, 4)}}})
+			Blocks: []content.Block{{Kind: content.Paragraph, Text: content.Plain(lorem(900+k, 4))}}})
 	}
 	g.FAQ = nil
 	for i := 0; i < 30; i++ {
@@ -162,7 +162,7 @@ func stressGuide() *content.Guide {
 		for k := 0; k < 1+next(3); k++ {
 			ans = append(ans, lorem(200+i*3+k, 1+next(6)))
 		}
-		g.FAQ = append(g.FAQ, content.FAQEntry{Question: fmt.Sprintf("Question %d: %s?", i+1, lorem(i, 1+next(2))), Answer: ans})
+		g.FAQ = append(g.FAQ, content.FAQEntry{Question: fmt.Sprintf("Question %d: %s?", i+1, lorem(i, 1+next(2))), Answer: content.Plains(ans...)})
 	}
 	return g
 }

@@ -16,12 +16,12 @@ import (
 func TestOptimizeEscapes(t *testing.T) {
 	tricky := `Ċeský čaj (Ĩĩ) Ŝŝ \ back\slash (a) "ok" ĊĊ))((`
 	g := &content.Guide{Title: "Escapes (Ŝ)", Book: content.Book{Title: "Ĩĩ", Author: "Ċ č"}, Language: "en",
-		Quotes: []content.Quote{{Text: tricky}},
+		Quotes: []content.Quote{{Text: content.Plain(tricky)}},
 		Sections: []content.Section{{Title: "Ŝection (" + tricky + ")", Blocks: []content.Block{
-			{Kind: content.Paragraph, Text: tricky + " " + tricky},
-			{Kind: content.BlockQuote, Text: tricky},
+			{Kind: content.Paragraph, Text: content.Plain(tricky + " " + tricky)},
+			{Kind: content.BlockQuote, Text: content.Plain(tricky)},
 		}}},
-		FAQ: []content.FAQEntry{{Question: tricky + "?", Answer: []string{tricky}}}}
+		FAQ: []content.FAQEntry{{Question: tricky + "?", Answer: content.Plains(tricky)}}}
 	out, lay, _ := build(t, g, teacher)
 	path := write(t, "escapes", out)
 	text := squash(bodyText(t, path, lay))

@@ -226,14 +226,14 @@ func TestTextInOrder(t *testing.T) {
 			text := squash(bodyText(t, write(t, f.name, out), lay))
 			var want []string
 			for _, q := range f.g.Quotes {
-				want = append(want, q.Text)
+				want = append(want, q.Text.Plain())
 			}
 			var walk func([]content.Section)
 			walk = func(ss []content.Section) {
 				for _, s := range ss {
 					for _, b := range s.Blocks {
 						if b.Kind == content.BlockQuote {
-							want = append(want, b.Text)
+							want = append(want, b.Text.Plain())
 						}
 					}
 					walk(s.Subsections)
@@ -489,7 +489,7 @@ func TestBadInput(t *testing.T) {
 		t.Error("invalid guide accepted")
 	}
 	// A guide with nothing but a synopsis still builds.
-	min := &content.Guide{Title: "Bare", Book: content.Book{Title: "Bare"}, Language: "en", Synopsis: []string{"Only this."}}
+	min := &content.Guide{Title: "Bare", Book: content.Book{Title: "Bare"}, Language: "en", Synopsis: content.Plains("Only this.")}
 	_, lay, _, err := BuildWithLayout(min, export.Options{})
 	if err != nil {
 		t.Fatalf("minimal guide: %v", err)
@@ -509,9 +509,9 @@ func FuzzBuild(f *testing.F) {
 	f.Add("\u200f\u202e", "e\u0301\u0301\u0301", "🇫🇷")
 	f.Fuzz(func(t *testing.T, title, body, q string) {
 		g := &content.Guide{Title: title, Book: content.Book{Title: title}, Language: "en",
-			Quotes:   []content.Quote{{Text: body}},
-			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: body}, {Kind: content.BlockQuote, Text: q + body}}}},
-			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: []string{body}}}}
+			Quotes:   []content.Quote{{Text: content.Plain(body)}},
+			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: content.Plain(body)}, {Kind: content.BlockQuote, Text: content.Plain(q + body)}}}},
+			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: content.Plains(body)}}}
 		if g.Validate() != nil {
 			return
 		}
@@ -598,9 +598,9 @@ func TestRandomInput(t *testing.T) {
 	for built < 40 {
 		title, body, q := gen(rnd(120)+1), gen(rnd(600)), gen(rnd(40))
 		g := &content.Guide{Title: title, Book: content.Book{Title: title, Author: q}, Language: "en",
-			Quotes:   []content.Quote{{Text: body}},
-			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: body}, {Kind: content.BlockQuote, Text: q + body}}}},
-			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: []string{body}}}}
+			Quotes:   []content.Quote{{Text: content.Plain(body)}},
+			Sections: []content.Section{{Title: title, Blocks: []content.Block{{Kind: content.Paragraph, Text: content.Plain(body)}, {Kind: content.BlockQuote, Text: content.Plain(q + body)}}}},
+			FAQ:      []content.FAQEntry{{Question: q + "?", Answer: content.Plains(body)}}}
 		if g.Validate() != nil {
 			continue
 		}

@@ -100,7 +100,7 @@ func TestTagged(t *testing.T) {
 			}
 			nquote := len(g.Quotes)
 			var paras []string
-			paras = append(paras, g.Synopsis...)
+			paras = append(paras, content.PlainAll(g.Synopsis)...)
 			var sec func(s content.Section, depth int)
 			sec = func(s content.Section, depth int) {
 				switch depth {
@@ -115,7 +115,7 @@ func TestTagged(t *testing.T) {
 					if b.Kind == content.BlockQuote {
 						nquote++
 					} else {
-						paras = append(paras, b.Text)
+						paras = append(paras, b.Text.Plain())
 					}
 				}
 				for _, sub := range s.Subsections {
@@ -129,7 +129,7 @@ func TestTagged(t *testing.T) {
 				h1 = append(h1, "Appendix — Frequently Asked Questions")
 				for _, e := range g.FAQ {
 					h2 = append(h2, e.Question)
-					paras = append(paras, e.Answer...)
+					paras = append(paras, content.PlainAll(e.Answer)...)
 				}
 			}
 			if fx.printable {
@@ -241,7 +241,7 @@ func TestTaggedTextKeepsWords(t *testing.T) {
 	}
 	g := &content.Guide{Title: "Words — A Study Guide", Book: content.Book{Title: "Words", Author: "A. Writer"}, Language: "en",
 		Sections: []content.Section{{Title: "Breaks", Blocks: []content.Block{
-			{Kind: content.Paragraph, Text: paras[0]}, {Kind: content.Paragraph, Text: paras[1]}, {Kind: content.Paragraph, Text: paras[2]},
+			{Kind: content.Paragraph, Text: content.Plain(paras[0])}, {Kind: content.Paragraph, Text: content.Plain(paras[1])}, {Kind: content.Paragraph, Text: content.Plain(paras[2])},
 		}}}}
 	out, lay, _ := build(t, g, teacher)
 	lines := 0

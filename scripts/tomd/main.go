@@ -39,12 +39,12 @@ func markdown(g *content.Guide) string {
 	yaml := func(s string) string { return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"` }
 	fmt.Fprintf(&b, "---\ntitle: %s\nauthor: %s\nlang: %s\n---\n\n", yaml(g.Title), yaml(g.Book.Author), g.Language)
 	for _, p := range g.Synopsis {
-		b.WriteString(esc(p) + "\n\n")
+		b.WriteString(esc(p.Plain()) + "\n\n")
 	}
 	if len(g.Quotes) > 0 {
 		b.WriteString("# Key Quotes\n\n")
 		for _, q := range g.Quotes {
-			b.WriteString("> " + esc(q.Text) + "\n\n")
+			b.WriteString("> " + esc(q.Text.Plain()) + "\n\n")
 		}
 	}
 	var section func(s content.Section, level int)
@@ -54,7 +54,7 @@ func markdown(g *content.Guide) string {
 			if bl.Kind == content.BlockQuote {
 				b.WriteString("> ")
 			}
-			b.WriteString(esc(bl.Text) + "\n\n")
+			b.WriteString(esc(bl.Text.Plain()) + "\n\n")
 		}
 		for _, sub := range s.Subsections {
 			section(sub, level+1)
@@ -68,7 +68,7 @@ func markdown(g *content.Guide) string {
 		for _, f := range g.FAQ {
 			fmt.Fprintf(&b, "## %s\n\n", esc(f.Question))
 			for _, a := range f.Answer {
-				b.WriteString(esc(a) + "\n\n")
+				b.WriteString(esc(a.Plain()) + "\n\n")
 			}
 		}
 	}
