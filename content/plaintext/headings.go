@@ -2,6 +2,9 @@ package plaintext
 
 import (
 	"regexp"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -18,72 +21,17 @@ const (
 	questionsAnchor        // a body section of questions (Discussion Questions), not an FAQ
 )
 
-var (
-	quotesRE = regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`)
-	faqRE    = regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`)
-	discRE   = regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review)|essay topics|writing prompts)$`)
-)
-
-// knownSections are top-level section names common in study guides. They
-// anchor the structure when the layout alone is ambiguous: a known name
-// followed by a paragraph is a section of its own, not a subsection of the
-// one before. Names that are as often subsections (Symbols, Setting,
-// Conclusion) are deliberately absent.
-var knownSections = map[string]bool{}
-
-func init() {
-	for _, s := range []string{
-		"plot summary", "plot overview", "summary", "synopsis", "overview", "chapter summary", "chapter summaries",
-		"summary and analysis", "chapter by chapter summary", "detailed summary", "book summary",
-		"character analysis", "characters", "character list", "main characters", "major characters",
-		"list of characters", "the characters", "character guide", "characters and analysis",
-		"themes", "major themes", "key themes", "main themes", "central themes", "themes and motifs",
-		"themes and symbols", "themes and literary devices", "themes, motifs and symbols", "themes motifs and symbols",
-		"literary devices", "literary techniques", "style and technique", "motifs and symbols", "symbols and motifs",
-		"critical analysis", "analysis", "literary analysis", "critical reception", "reception", "legacy",
-		"context", "historical context", "background", "historical background", "cultural context",
-		"about the author", "author biography", "about the book", "introduction", "key facts", "quick facts",
-		"further reading", "glossary", "vocabulary", "timeline", "setting and context",
-	} {
-		knownSections[s] = true
-	}
-}
-
-// normName folds a heading for comparison with known names: lower case,
-// "&" read as "and", no trailing colon, single spaces, and no emoji or
-// other pictographs decorating either end ("📖 Plot Summary", "FAQ ❓").
-func normName(s string) string {
-	s = strings.TrimFunc(s, decoration)
-	s = numberedRE.ReplaceAllString(s, "") // "1. Plot Summary"
-	s = strings.ToLower(s)
-	s = strings.TrimRight(s, ": ")
-	s = strings.ReplaceAll(s, "&", " and ")
-	s = strings.ReplaceAll(s, "-", " ")
-	return strings.Join(strings.Fields(s), " ")
-}
-
-// decoration reports the runes that ornament a heading without being part
-// of its name: spaces, pictographs and symbols (emoji are mostly So), and
-// the joiners, variation selectors and skin-tone modifiers emoji are built
-// with.
-func decoration(r rune) bool {
-	return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
-		r == '\u200d' || unicode.Is(unicode.Variation_Selector, r)
-}
-
 func anchorOf(s string) anchor {
-	if utf8.RuneCountInString(s) > 80 {
-		return noAnchor
-	}
-	n := normName(s)
-	switch {
-	case quotesRE.MatchString(n):
+	h := vocab.Classify(s)
+	switch h.Kind {
+	case vocab.Quotes:
 		return quotesAnchor
-	case faqRE.MatchString(n):
+	case vocab.FAQ:
 		return faqAnchor
-	case discRE.MatchString(n):
-		return questionsAnchor
-	case knownSections[n]:
+	case vocab.Section:
+		if h.Role == content.RoleDiscussion {
+			return questionsAnchor
+		}
 		return sectionAnchor
 	}
 	return noAnchor

@@ -1,0 +1,216 @@
+// Package vocab is the one vocabulary the readers share: the section names
+// study guides use, in the languages guidepress reads, and what each name
+// means for the model (the highlighted quotes, the FAQ appendix, or a body
+// section with a role). The plain-text reader uses it to anchor structure
+// that layout alone leaves ambiguous; the Markdown reader uses it to map
+// `## Key Quotes` and `## FAQ`. One copy, so the two never disagree.
+package vocab
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// Kind is what a known heading introduces.
+type Kind int
+
+const (
+	// Unknown is a heading the vocabulary does not know.
+	Unknown Kind = iota
+	// Section is a known body section; its Role says which.
+	Section
+	// Quotes is the highlighted quotes.
+	Quotes
+	// FAQ is the Frequently Asked Questions appendix.
+	FAQ
+)
+
+// Heading is what the vocabulary knows about a heading.
+type Heading struct {
+	Kind Kind
+	// Role is the section role for Kind Section (RoleDiscussion for
+	// discussion questions, which are never FAQ entries); it may be empty
+	// for a known name with no role of its own ("Introduction").
+	Role content.Role
+	// Lang is the language the name is in ("en", "es", …), or "" when it
+	// is shared by several.
+	Lang string
+}
+
+// Classify looks a heading up. Decoration (emoji, a leading "1." or "II.",
+// a trailing colon, case, "&" for "and") does not matter.
+func Classify(heading string) Heading {
+	if utf8.RuneCountInString(heading) > 80 {
+		return Heading{}
+	}
+	n := Norm(heading)
+	if n == "" {
+		return Heading{}
+	}
+	for _, p := range patterns {
+		if p.re.MatchString(n) {
+			return p.h
+		}
+	}
+	if h, ok := names[n]; ok {
+		return h
+	}
+	return Heading{}
+}
+
+var (
+	leadingNumberRE = regexp.MustCompile(`^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s+`)
+	spacesRE        = regexp.MustCompile(`\s+`)
+)
+
+// Norm folds a heading for comparison with known names: lower case, "&"
+// read as "and", no outline number ("1.", "II.", "A)"), no trailing colon,
+// a trailing "?" or "!" (with "¿"/"¡"), single spaces, no hyphens, and no emoji or other pictographs decorating
+// either end ("📖 Plot Summary", "FAQ ❓").
+func Norm(s string) string {
+	s = strings.TrimFunc(s, decoration)
+	s = strings.ToLower(s)
+	s = leadingNumberRE.ReplaceAllString(s, "")
+	s = strings.TrimRight(s, ":?!. ")
+	s = strings.TrimLeft(s, "¿¡")
+	s = strings.ReplaceAll(s, "&", " and ")
+	s = strings.ReplaceAll(s, "-", " ")
+	s = strings.ReplaceAll(s, "’", "'")
+	return strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
+}
+
+// decoration reports the runes that ornament a heading without being part
+// of its name: spaces, pictographs and symbols (emoji are mostly So), and
+// the joiners, variation selectors and skin-tone modifiers emoji are built
+// with.
+func decoration(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r) ||
+		r == '\u200d' || unicode.Is(unicode.Variation_Selector, r)
+}
+
+type pattern struct {
+	re *regexp.Regexp
+	h  Heading
+}
+
+// patterns are the families of names that vary too much for a list: quote
+// and FAQ headings in their many English phrasings, and discussion
+// questions. Each is matched against Norm of the heading.
+var patterns = []pattern{
+	{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`),
+		Heading{Kind: Quotes, Lang: "en"}},
+	{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
+		Heading{Kind: FAQ, Lang: "en"}},
+	{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points)$`),
+		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+}
+
+// names maps exact (normalised) names to what they introduce. Names that
+// are as often subsections as sections (Symbols, Setting, Conclusion) are
+// deliberately absent: a known name anchors a top-level section.
+var names = map[string]Heading{}
+
+func add(lang string, kind Kind, role content.Role, list ...string) {
+	for _, n := range list {
+		k := Norm(n)
+		h := Heading{Kind: kind, Role: role, Lang: lang}
+		if old, ok := names[k]; ok && old.Lang != lang {
+			h.Lang = "" // "temas", "analyse": the name says nothing of the language
+		}
+		names[k] = h
+	}
+}
+
+func init() {
+	// English.
+	add("en", Section, content.RoleSummary, "plot summary", "plot overview", "summary", "synopsis", "overview",
+		"chapter summary", "chapter summaries", "summary and analysis", "chapter by chapter summary",
+		"detailed summary", "book summary", "act by act summary", "scene by scene summary")
+	add("en", Section, content.RoleCharacters, "character analysis", "characters", "character list", "main characters",
+		"major characters", "list of characters", "the characters", "character guide", "characters and analysis",
+		"dramatis personae", "cast of characters", "key characters", "who's who")
+	add("en", Section, content.RoleThemes, "themes", "major themes", "key themes", "main themes", "central themes",
+		"themes and motifs", "themes and symbols", "themes and literary devices", "themes, motifs and symbols",
+		"themes motifs and symbols", "literary devices", "literary techniques", "style and technique",
+		"motifs and symbols", "symbols and motifs")
+	add("en", Section, content.RoleAnalysis, "critical analysis", "analysis", "literary analysis", "critical reception",
+		"reception", "legacy")
+	add("en", Section, content.RoleContext, "context", "historical context", "background", "historical background",
+		"cultural context", "about the author", "author biography", "about the book", "setting and context")
+	add("en", Section, "", "introduction")
+	add("en", Section, content.RoleKeyFacts, "key facts", "quick facts", "facts", "book facts", "at a glance")
+	add("en", Section, content.RoleVocabulary, "vocabulary", "glossary", "key terms", "vocabulary list", "word list",
+		"key vocabulary", "terms to know", "words to know")
+	add("en", Section, content.RoleActivities, "before you read", "activities", "pre reading activities",
+		"after you read", "projects", "extension activities", "classroom activities")
+	add("en", Section, content.RoleTimeline, "timeline", "chronology")
+	add("en", Section, content.RoleFurtherReading, "further reading", "related reading", "what to read next", "resources")
+
+	// Spanish.
+	add("es", Quotes, "", "citas", "citas destacadas", "citas clave", "citas importantes", "frases célebres",
+		"frases destacadas", "pasajes clave")
+	add("es", FAQ, "", "preguntas frecuentes", "preguntas y respuestas")
+	add("es", Section, content.RoleSummary, "resumen", "resumen de la trama", "argumento", "sinopsis", "resumen por capítulos")
+	add("es", Section, content.RoleCharacters, "personajes", "personajes principales", "análisis de personajes", "lista de personajes")
+	add("es", Section, content.RoleThemes, "temas", "temas principales", "temas y símbolos", "recursos literarios")
+	add("es", Section, content.RoleAnalysis, "análisis", "análisis crítico", "análisis literario")
+	add("es", Section, content.RoleContext, "contexto", "contexto histórico", "sobre el autor", "sobre la autora")
+	add("es", Section, content.RoleKeyFacts, "datos clave", "ficha técnica")
+	add("es", Section, content.RoleVocabulary, "vocabulario", "glosario")
+	add("es", Section, content.RoleDiscussion, "preguntas de discusión", "preguntas para el debate", "preguntas de reflexión", "temas de ensayo")
+
+	// French.
+	add("fr", Quotes, "", "citations", "citations clés", "citations importantes", "citations célèbres", "passages clés")
+	add("fr", FAQ, "", "questions fréquentes", "foire aux questions", "questions et réponses")
+	add("fr", Section, content.RoleSummary, "résumé", "résumé de l'intrigue", "résumé détaillé", "résumé par chapitre", "synopsis")
+	add("fr", Section, content.RoleCharacters, "personnages", "personnages principaux", "analyse des personnages", "liste des personnages")
+	add("fr", Section, content.RoleThemes, "thèmes", "thèmes principaux", "thèmes et symboles", "procédés littéraires")
+	add("fr", Section, content.RoleAnalysis, "analyse", "analyse critique", "analyse littéraire")
+	add("fr", Section, content.RoleContext, "contexte", "contexte historique", "à propos de l'auteur", "biographie de l'auteur")
+	add("fr", Section, content.RoleKeyFacts, "faits clés", "fiche technique", "l'essentiel")
+	add("fr", Section, content.RoleVocabulary, "vocabulaire", "glossaire", "lexique")
+	add("fr", Section, content.RoleDiscussion, "questions de discussion", "questions de réflexion", "sujets de dissertation")
+
+	// German.
+	add("de", Quotes, "", "zitate", "wichtige zitate", "schlüsselzitate", "bekannte zitate", "schlüsselstellen")
+	add("de", FAQ, "", "häufig gestellte fragen", "häufige fragen", "fragen und antworten")
+	add("de", Section, content.RoleSummary, "zusammenfassung", "inhaltsangabe", "handlung", "inhalt", "kapitelzusammenfassung")
+	add("de", Section, content.RoleCharacters, "figuren", "personen", "charaktere", "hauptfiguren", "figurenkonstellation", "charakterisierung")
+	add("de", Section, content.RoleThemes, "themen", "motive", "themen und motive", "stilmittel")
+	add("de", Section, content.RoleAnalysis, "analyse", "interpretation", "deutung")
+	add("de", Section, content.RoleContext, "hintergrund", "historischer hintergrund", "über den autor", "über die autorin", "entstehung")
+	add("de", Section, content.RoleKeyFacts, "auf einen blick", "wichtige fakten", "steckbrief")
+	add("de", Section, content.RoleVocabulary, "vokabeln", "glossar", "wortschatz", "begriffe")
+	add("de", Section, content.RoleDiscussion, "diskussionsfragen", "fragen zur diskussion", "fragen zum text", "aufgaben")
+
+	// Italian.
+	add("it", Quotes, "", "citazioni", "citazioni chiave", "citazioni importanti", "citazioni famose", "passi chiave")
+	add("it", FAQ, "", "domande frequenti", "domande e risposte")
+	add("it", Section, content.RoleSummary, "riassunto", "trama", "sintesi", "riassunto per capitoli")
+	add("it", Section, content.RoleCharacters, "personaggi", "personaggi principali", "analisi dei personaggi")
+	add("it", Section, content.RoleThemes, "temi", "temi principali", "temi e simboli", "figure retoriche")
+	add("it", Section, content.RoleAnalysis, "analisi", "analisi critica", "analisi del testo")
+	add("it", Section, content.RoleContext, "contesto", "contesto storico", "l'autore", "biografia dell'autore")
+	add("it", Section, content.RoleKeyFacts, "dati chiave", "scheda del libro")
+	add("it", Section, content.RoleVocabulary, "vocabolario", "glossario", "lessico")
+	add("it", Section, content.RoleDiscussion, "domande per la discussione", "domande di discussione", "spunti di riflessione", "tracce per il tema")
+
+	// Portuguese.
+	add("pt", Quotes, "", "citações", "citações importantes", "citações principais", "frases marcantes", "trechos importantes")
+	add("pt", FAQ, "", "perguntas frequentes", "perguntas e respostas")
+	add("pt", Section, content.RoleSummary, "resumo", "resumo da obra", "enredo", "sinopse", "resumo por capítulo")
+	add("pt", Section, content.RoleCharacters, "personagens", "personagens principais", "análise dos personagens", "análise das personagens")
+	add("pt", Section, content.RoleThemes, "temas", "temas principais", "temas e símbolos", "figuras de linguagem")
+	add("pt", Section, content.RoleAnalysis, "análise", "análise crítica", "análise literária")
+	add("pt", Section, content.RoleContext, "contexto", "contexto histórico", "sobre o autor", "sobre a autora")
+	add("pt", Section, content.RoleKeyFacts, "dados principais", "ficha técnica")
+	add("pt", Section, content.RoleVocabulary, "vocabulário", "glossário")
+	add("pt", Section, content.RoleDiscussion, "questões para discussão", "perguntas para discussão", "questões de reflexão")
+}
+
+// Languages lists the languages the vocabulary knows, English first.
+var Languages = []string{"en", "es", "fr", "de", "it", "pt"}

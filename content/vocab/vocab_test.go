@@ -1,0 +1,50 @@
+package vocab
+
+import (
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+func TestClassify(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Heading
+	}{
+		{"Key Quotes", Heading{Kind: Quotes, Lang: "en"}},
+		{"📖 Important Quotations Explained:", Heading{Kind: Quotes, Lang: "en"}},
+		{"Frequently Asked Questions (FAQ)", Heading{Kind: FAQ, Lang: "en"}},
+		{"II. Plot Overview", Heading{Kind: Section, Role: content.RoleSummary, Lang: "en"}},
+		{"Discussion Questions", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Dramatis Personae", Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
+		{"KEY FACTS", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
+		{"Citas destacadas", Heading{Kind: Quotes, Lang: "es"}},
+		{"¿Preguntas frecuentes?", Heading{Kind: FAQ, Lang: "es"}},
+		{"Questions fréquentes", Heading{Kind: FAQ, Lang: "fr"}},
+		{"Häufig gestellte Fragen", Heading{Kind: FAQ, Lang: "de"}},
+		{"Domande frequenti", Heading{Kind: FAQ, Lang: "it"}},
+		{"Perguntas frequentes", Heading{Kind: FAQ, Lang: "pt"}},
+		{"Temas", Heading{Kind: Section, Role: content.RoleThemes}},
+		{"Vocabulário", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "pt"}},
+		{"Quotes and Analysis", Heading{}},
+		{"Kathy H.", Heading{}},
+		{"", Heading{}},
+	}
+	for _, tt := range tests {
+		if got := Classify(tt.in); got != tt.want {
+			t.Errorf("Classify(%q) = %+v, want %+v", tt.in, got, tt.want)
+		}
+	}
+}
+
+// Every role a name maps to is a role of the model.
+func TestNamesUseModelRoles(t *testing.T) {
+	for n, h := range names {
+		if !h.Role.Valid() {
+			t.Errorf("%q has role %q", n, h.Role)
+		}
+		if h.Kind != Section && h.Role != "" {
+			t.Errorf("%q: kind %d with a role", n, h.Kind)
+		}
+	}
+}
