@@ -9,6 +9,7 @@ package vocab
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -51,6 +52,7 @@ func Classify(heading string) Heading {
 	if n == "" {
 		return Heading{}
 	}
+	load()
 	for _, p := range patterns {
 		if p.re.MatchString(n) {
 			return p.h
@@ -100,14 +102,21 @@ type pattern struct {
 // patterns are the families of names that vary too much for a list: quote
 // and FAQ headings in their many English phrasings, and discussion
 // questions. Each is matched against Norm of the heading.
-var patterns = []pattern{
-	{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`),
-		Heading{Kind: Quotes, Lang: "en"}},
-	{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
-		Heading{Kind: FAQ, Lang: "en"}},
-	{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points)$`),
-		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
-}
+var patterns []pattern
+
+// load builds the vocabulary on first use, not at start-up: a JSON build or
+// `--version` never needs it (issue 16: no init work a run does not use).
+var load = sync.OnceFunc(func() {
+	patterns = []pattern{
+		{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`),
+			Heading{Kind: Quotes, Lang: "en"}},
+		{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
+			Heading{Kind: FAQ, Lang: "en"}},
+		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points)$`),
+			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+	}
+	addNames()
+})
 
 // names maps exact (normalised) names to what they introduce. Names that
 // are as often subsections as sections (Symbols, Setting, Conclusion) are
@@ -125,7 +134,7 @@ func add(lang string, kind Kind, role content.Role, list ...string) {
 	}
 }
 
-func init() {
+func addNames() {
 	// English.
 	add("en", Section, content.RoleSummary, "plot summary", "plot overview", "summary", "synopsis", "overview",
 		"chapter summary", "chapter summaries", "summary and analysis", "chapter by chapter summary",

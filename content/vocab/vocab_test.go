@@ -39,6 +39,7 @@ func TestClassify(t *testing.T) {
 
 // Every role a name maps to is a role of the model.
 func TestNamesUseModelRoles(t *testing.T) {
+	load()
 	for n, h := range names {
 		if !h.Role.Valid() {
 			t.Errorf("%q has role %q", n, h.Role)
