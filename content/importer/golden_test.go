@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func fixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -40,7 +40,7 @@ func fixtures(t testing.TB) []string {
 func TestGolden(t *testing.T) {
 	seen := map[string]bool{}
 	for _, path := range fixtures(t) {
-		name := strings.TrimSuffix(filepath.Base(path), ".txt")
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
 		if seen[name] {
 			t.Fatalf("two fixtures named %s", name)
 		}
