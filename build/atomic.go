@@ -6,52 +6,192 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
+	"syscall"
+	"unicode/utf8"
 )
 
-// writeAtomic writes data to path so that readers only ever see the old file
-// or the complete new one: a temporary file in the same directory (rename is
-// atomic only within one file system) is written, synced and renamed over
-// the target. On any failure the temporary file is removed and the earlier
-// output is untouched.
-func writeAtomic(path string, data []byte) (err error) {
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("%s is a directory; choose another output directory with -o or remove it", path)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot use output path %s: %w", path, err)
+// Hooks the tests replace to inject the faults of a full disk or a failing
+// rename; the program never changes them.
+var (
+	writeTemp = func(f *os.File, data []byte) error {
+		_, err := f.Write(data)
+		return err
 	}
+	renameFile = os.Rename
+)
+
+// staged is one output on its way into place.
+type staged struct {
+	path    string // the output
+	tmp     string // its temporary file, written, synced and closed
+	existed bool   // path held an earlier output
+	backup  string // a hard link to that earlier output; "" if none could be made
+	placed  bool   // tmp has been renamed to path
+}
+
+// writeOutputs writes the outputs of one guide so that they are replaced
+// together or not at all: every format's temporary file is written and
+// synced first (in the same directory: rename is atomic only within one
+// file system), and only when all of them are complete are they renamed
+// into place. A failure before the renames (a full disk, a quota) removes
+// the temporary files and leaves every earlier output untouched. A rename
+// that fails after others succeeded (rare: the directory's permissions
+// changed mid-build) is rolled back from hard links to the earlier files
+// taken just before. written lists exactly the paths that hold new
+// content when writeOutputs returns, in the order given.
+func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
+	files := make([]*staged, 0, len(paths))
+	defer func() {
+		// Whatever happened, leave no temporary file and no backup behind.
+		for _, s := range files {
+			if !s.placed && s.tmp != "" {
+				os.Remove(s.tmp)
+			}
+			if s.backup != "" {
+				os.Remove(s.backup)
+			}
+			temps.forget(s.tmp)
+			temps.forget(s.backup)
+		}
+	}()
+	for i, path := range paths {
+		s := &staged{path: path}
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory; choose another output directory with -o or remove it", Display(path))
+		} else if err == nil {
+			s.existed = true
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("cannot use output path %s: %w", Display(path), unwrapPath(err))
+		}
+		files = append(files, s)
+		if s.tmp, err = stage(path, data[i]); err != nil {
+			return nil, err
+		}
+	}
+	// Every new file is complete on disk. Keep a way back to the earlier
+	// outputs before replacing any of them.
+	for _, s := range files {
+		if s.existed {
+			s.backup = linkBackup(s.path)
+		}
+	}
+	for i, s := range files {
+		if err := renameFile(s.tmp, s.path); err != nil {
+			return rollback(files[:i], fmt.Errorf("replacing %s: %w", Display(s.path), unwrapPath(err)))
+		}
+		s.placed = true
+	}
+	syncDir(filepath.Dir(paths[0]))
+	return paths, nil
+}
+
+// stage writes data to a new temporary file beside path, syncs and closes
+// it, and returns its name.
+func stage(path string, data []byte) (tmpName string, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := temps.create(dir, "."+base+".tmp-*")
+	tmp, err := temps.create(dir, tempPattern(base, "tmp"))
 	if err != nil {
-		return err
+		return "", err
 	}
 	defer func() {
 		if err != nil {
 			tmp.Close()
 			os.Remove(tmp.Name())
+			temps.forget(tmp.Name())
 		}
-		temps.forget(tmp.Name())
 	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+	if err = writeTemp(tmp, data); err != nil {
+		return "", writeError(path, err)
 	}
 	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+		return "", writeError(path, err)
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+		return "", writeError(path, err)
 	}
 	// CreateTemp makes 0600 files; outputs are documents meant to be shared.
 	if err = os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, unwrapPath(err))
+		return "", writeError(path, err)
 	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("replacing %s: %w", path, unwrapPath(err))
+	return tmp.Name(), nil
+}
+
+func writeError(path string, err error) error {
+	err = unwrapPath(err)
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return fmt.Errorf("writing %s: %w: free some space or choose another directory with -o (no output of this guide was replaced)", Display(path), err)
 	}
-	return nil
+	return fmt.Errorf("writing %s: %w (no output of this guide was replaced)", Display(path), err)
+}
+
+// linkBackup makes a hard link to path under a temporary name and returns
+// that name, or "" where the file system has no hard links (or is full):
+// then a failed rename cannot be undone, and says so.
+func linkBackup(path string) string {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	for range 10 {
+		f, err := temps.create(dir, tempPattern(base, "old"))
+		if err != nil {
+			return ""
+		}
+		name := f.Name()
+		f.Close()
+		// Link will not replace the placeholder: remove it and take its
+		// name, trying again on the rare race with another creator.
+		os.Remove(name)
+		if err := os.Link(path, name); err == nil {
+			return name
+		} else if !errors.Is(err, fs.ErrExist) {
+			temps.forget(name)
+			return ""
+		}
+		temps.forget(name)
+	}
+	return ""
+}
+
+// rollback undoes the renames of placed (all of which succeeded) after a
+// later one failed, and returns cause with what, if anything, could not be
+// undone. It returns the outputs that are still new.
+func rollback(placed []*staged, cause error) ([]string, error) {
+	var still []string
+	for _, s := range placed {
+		var err error
+		switch {
+		case s.backup != "":
+			if err = renameFile(s.backup, s.path); err == nil {
+				s.backup = ""
+			}
+		case !s.existed:
+			err = os.Remove(s.path)
+		default:
+			err = errors.New("the file system keeps no copy to restore")
+		}
+		if err != nil {
+			still = append(still, s.path)
+		}
+	}
+	if len(still) > 0 {
+		return still, fmt.Errorf("%w; %s already replaced and could not be restored", cause, Display(strings.Join(still, ", ")))
+	}
+	return nil, fmt.Errorf("%w (no output of this guide was replaced)", cause)
+}
+
+// syncDir makes the renames in dir durable. Some file systems cannot sync
+// a directory; the files themselves are synced already.
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 }
 
 // unwrapPath drops the *PathError wrapper, whose temp-file name would only
@@ -60,6 +200,10 @@ func unwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
 	}
 	return err
 }
@@ -77,7 +221,7 @@ func PrepareOutDir(dir string) error {
 		st, err := os.Stat(p)
 		if err == nil {
 			if !st.IsDir() {
-				return fmt.Errorf("-o %s: %s is a file, not a directory; give a directory to write the outputs into", dir, p)
+				return fmt.Errorf("-o %s: %s is a file, not a directory; give a directory to write the outputs into", Display(dir), Display(p))
 			}
 			break
 		}
@@ -86,15 +230,32 @@ func PrepareOutDir(dir string) error {
 		}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("-o %s: cannot create the output directory: %v; choose another directory with -o", dir, unwrapPath(err))
+		return fmt.Errorf("-o %s: cannot create the output directory: %v; choose another directory with -o", Display(dir), unwrapPath(err))
 	}
-	probe, err := os.CreateTemp(dir, ".guidepress-probe-*")
+	probe, err := os.CreateTemp(dir, tempPattern("guidepress", "probe"))
 	if err != nil {
-		return fmt.Errorf("-o %s: cannot write in the output directory: %v; check its permissions or choose another directory with -o", dir, unwrapPath(err))
+		return fmt.Errorf("-o %s: cannot write in the output directory: %v; check its permissions or choose another directory with -o", Display(dir), unwrapPath(err))
 	}
 	probe.Close()
 	os.Remove(probe.Name())
 	return nil
+}
+
+// tempPattern is the os.CreateTemp pattern of a temporary file for the
+// output named base: hidden, and carrying the process's id and the tag of
+// its host and PID namespace, so that a later run can tell that the
+// process that made it is gone (SweepAbandoned). The base is cut short
+// where it would make the name too long for the file system.
+func tempPattern(base, kind string) string {
+	const maxBase = 100
+	if len(base) > maxBase {
+		cut := maxBase
+		for cut > 0 && !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut]
+	}
+	return fmt.Sprintf(".%s.%s-%d-%s-*", base, kind, os.Getpid(), processTag())
 }
 
 // temps are the temporary files of the writes in progress, so that a
@@ -116,7 +277,11 @@ func (t *tempFiles) create(dir, pattern string) (*os.File, error) {
 	}
 	f, err := os.CreateTemp(dir, pattern)
 	if err != nil {
-		return nil, fmt.Errorf("cannot write in %s: %w (check that the directory exists and is writable)", dir, unwrapPath(err))
+		err = unwrapPath(err)
+		if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+			return nil, fmt.Errorf("cannot write in %s: %w: free some space or choose another directory with -o (no output of this guide was replaced)", Display(dir), err)
+		}
+		return nil, fmt.Errorf("cannot write in %s: %w (check that the directory exists and is writable)", Display(dir), err)
 	}
 	if t.names == nil {
 		t.names = map[string]bool{}
@@ -126,6 +291,9 @@ func (t *tempFiles) create(dir, pattern string) (*os.File, error) {
 }
 
 func (t *tempFiles) forget(name string) {
+	if name == "" {
+		return
+	}
 	t.mu.Lock()
 	delete(t.names, name)
 	t.mu.Unlock()

@@ -26,12 +26,13 @@ type Input struct {
 	Err error
 }
 
-// Name is how messages refer to the input.
+// Name is how messages refer to the input: its path, with any control
+// characters in it escaped (see Display).
 func (in Input) Name() string {
 	if in.Path == Stdin {
 		return "<stdin>"
 	}
-	return in.Path
+	return Display(in.Path)
 }
 
 // Extensions are the file endings a directory argument is searched for.
@@ -62,9 +63,9 @@ func Collect(args []string) ([]Input, error) {
 				return nil, lerr
 			}
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or directory", a)
+				return nil, fmt.Errorf("%s: no such file or directory", Display(a))
 			}
-			return nil, fmt.Errorf("%s: %v", a, unwrapPath(err))
+			return nil, fmt.Errorf("%s: %v", Display(a), unwrapPath(err))
 		}
 		if !st.IsDir() {
 			out = append(out, Input{Path: a})
@@ -75,7 +76,7 @@ func Collect(args []string) ([]Input, error) {
 			return nil, err
 		}
 		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no guide files (%s) in this directory", a, strings.Join(Extensions, ", "))
+			return nil, fmt.Errorf("%s: no guide files (%s) in this directory", Display(a), strings.Join(Extensions, ", "))
 		}
 		out = append(out, found...)
 	}
@@ -94,10 +95,10 @@ func brokenLink(path string, statErr error) error {
 	}
 	target, _ := os.Readlink(path)
 	if errors.Is(statErr, fs.ErrNotExist) {
-		return fmt.Errorf("%s: is a broken symbolic link: its target %s does not exist; fix or remove the link", path, target)
+		return fmt.Errorf("%s: is a broken symbolic link: its target %s does not exist; fix or remove the link", Display(path), Display(target))
 	}
 	if errors.Is(statErr, syscall.ELOOP) {
-		return fmt.Errorf("%s: is part of a loop of symbolic links (it points to %s); fix or remove the link", path, target)
+		return fmt.Errorf("%s: is part of a loop of symbolic links (it points to %s); fix or remove the link", Display(path), Display(target))
 	}
 	return nil
 }
@@ -145,9 +146,9 @@ func walk(root string) ([]Input, error) {
 			// An unreadable folder or file inside a batch fails that entry,
 			// not the batch.
 			if p == root {
-				return fmt.Errorf("%s: cannot read directory: %v", root, unwrapPath(err))
+				return fmt.Errorf("%s: cannot read directory: %v", Display(root), unwrapPath(err))
 			}
-			found = append(found, Input{Path: p, Err: fmt.Errorf("%s: cannot read: %v (check its permissions)", p, unwrapPath(err))})
+			found = append(found, Input{Path: p, Err: fmt.Errorf("%s: cannot read: %v (check its permissions)", Display(p), unwrapPath(err))})
 			if d != nil && d.IsDir() {
 				return fs.SkipDir
 			}
@@ -207,7 +208,7 @@ func CheckNames(inputs []Input) error {
 		}
 		k := NameKey(BaseName(in.Path))
 		if prev, ok := seen[k]; ok {
-			errs = append(errs, fmt.Errorf("%s and %s would both be written as %q: rename one of them or build them into different -o directories", prev, in.Path, BaseName(in.Path)))
+			errs = append(errs, fmt.Errorf("%s and %s would both be written as %q: rename one of them or build them into different -o directories", Display(prev), Display(in.Path), BaseName(in.Path)))
 			continue
 		}
 		seen[k] = in.Path
@@ -238,7 +239,7 @@ func CheckOutputs(inputs []Input, outDir string, exts []string) error {
 		for _, ext := range exts {
 			out := filepath.Join(outDir, BaseName(in.Path)+ext)
 			if ost, err := os.Stat(out); err == nil && os.SameFile(ist, ost) {
-				errs = append(errs, fmt.Errorf("%s: building it would overwrite it with its own output %s; rename the input (guides are usually .txt) or choose another directory with -o", in.Path, out))
+				errs = append(errs, fmt.Errorf("%s: building it would overwrite it with its own output %s; rename the input (guides are usually .txt) or choose another directory with -o", Display(in.Path), Display(out)))
 			}
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -154,7 +155,7 @@ type nameTable struct {
 // claimStdin picks the output name for standard input, which is only known
 // once the guide's title has been read.
 func (n *nameTable) claimStdin(title string) (string, error) {
-	name := export.Slug(title, "guide")
+	name := windowsSafe(export.Slug(title, "guide"))
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	if prev, ok := n.taken[NameKey(name)]; ok {
@@ -162,6 +163,19 @@ func (n *nameTable) claimStdin(title string) (string, error) {
 	}
 	n.taken[NameKey(name)] = "<stdin>"
 	return name, nil
+}
+
+// windowsSafe gives a name that Windows reserves for a device (CON, NUL,
+// COM1…, with any extension) a suffix, so that a guide titled "Con" or
+// "Nul" can be copied to a Windows machine or a USB stick: "con-guide".
+func windowsSafe(name string) string {
+	stem, _, _ := strings.Cut(name, ".")
+	switch u := strings.ToUpper(stem); {
+	case u == "CON", u == "PRN", u == "AUX", u == "NUL",
+		len(u) == 4 && (strings.HasPrefix(u, "COM") || strings.HasPrefix(u, "LPT")) && u[3] >= '0' && u[3] <= '9':
+		return name + "-guide"
+	}
+	return name
 }
 
 func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r Result) {
@@ -180,7 +194,7 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		r.Err = in.Err
 		return r
 	}
-	data, err := ReadInput(in, opts.MaxBytes, opts.Stdin)
+	data, err := ReadInputContext(ctx, in, opts.MaxBytes, opts.Stdin)
 	if err != nil {
 		r.Err = err
 		return r
@@ -220,16 +234,20 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		return r
 	}
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
-		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), opts.OutDir, unwrapPath(err))
+		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), Display(opts.OutDir), unwrapPath(err))
 		return r
 	}
+	paths := make([]string, len(opts.Formats))
+	outs := make([][]byte, len(opts.Formats))
 	for i, f := range opts.Formats {
-		out := filepath.Join(opts.OutDir, base+f.Ext)
-		if err := writeAtomic(out, rendered[i].data); err != nil {
-			r.Err = fmt.Errorf("%s: %w", in.Name(), err)
-			return r
-		}
-		r.Outputs = append(r.Outputs, out)
+		paths[i] = filepath.Join(opts.OutDir, base+f.Ext)
+		outs[i] = rendered[i].data
+	}
+	// All the formats are replaced together or none is: a full disk
+	// while writing the PDF must not leave a new EPUB beside an old PDF.
+	r.Outputs, err = writeOutputs(paths, outs)
+	if err != nil {
+		r.Err = fmt.Errorf("%s: %w", in.Name(), err)
 	}
 	return r
 }
@@ -264,6 +282,44 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	return out
 }
 
+// ReadInputContext is ReadInput for a read that may wait: standard input,
+// a FIFO or a device can block until a writer comes (sleep 25 | guidepress
+// build -). When ctx is cancelled (the first Ctrl-C or SIGTERM) such a
+// read is abandoned at once and an error wrapping ErrInterrupted returned;
+// what it would have read is never used. A regular file is read whole, as
+// ReadInput does.
+func ReadInputContext(ctx context.Context, in Input, maxBytes int64, stdin io.Reader) ([]byte, error) {
+	if in.Path != Stdin {
+		if st, err := os.Stat(in.Path); err != nil || st.Mode().IsRegular() || st.IsDir() {
+			return ReadInput(in, maxBytes, stdin)
+		}
+	}
+	if ctx.Done() == nil {
+		return ReadInput(in, maxBytes, stdin)
+	}
+	type read struct {
+		data []byte
+		err  error
+	}
+	// Opening a FIFO blocks too, so the open is on the reading goroutine.
+	// An abandoned read is left to end with the process, which is exiting.
+	done := make(chan read, 1)
+	go func() {
+		data, err := ReadInput(in, maxBytes, stdin)
+		done <- read{data, err}
+	}()
+	select {
+	case r := <-done:
+		return r.data, r.err
+	case <-ctx.Done():
+		from := "standard input"
+		if in.Path != Stdin {
+			from = "the file (a FIFO or device)"
+		}
+		return nil, fmt.Errorf("%s: %w while waiting to read %s", in.Name(), ErrInterrupted, from)
+	}
+}
+
 // ReadInput reads an input whole, refusing anything over maxBytes before
 // reading it (files) or as soon as the limit is passed (streams).
 func ReadInput(in Input, maxBytes int64, stdin io.Reader) ([]byte, error) {
@@ -276,11 +332,11 @@ func ReadInput(in Input, maxBytes int64, stdin io.Reader) ([]byte, error) {
 	} else {
 		f, err := os.Open(in.Path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: cannot read: %v (check that it exists and is readable)", in.Path, unwrapPath(err))
+			return nil, fmt.Errorf("%s: cannot read: %v (check that it exists and is readable)", Display(in.Path), unwrapPath(err))
 		}
 		defer f.Close()
 		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s: is a directory, not a guide file", in.Path)
+			return nil, fmt.Errorf("%s: is a directory, not a guide file", Display(in.Path))
 		} else if err == nil && st.Size() > maxBytes {
 			return nil, tooBig(in, maxBytes)
 		}

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -333,5 +334,49 @@ func TestRemoveTemporaryFiles(t *testing.T) {
 	}
 	if got := listDir(t, dir); strings.Join(got, " ") != "other.epub" {
 		t.Errorf("left in the directory: %v", got)
+	}
+}
+
+// A title that slugs to a name Windows reserves for a device gets a
+// suffix: con.epub cannot be copied to a Windows machine.
+func TestStdinTitleNamedLikeAWindowsDevice(t *testing.T) {
+	for title, want := range map[string]string{
+		"Con": "con-guide", "NUL": "nul-guide", "com1": "com1-guide", "LPT9": "lpt9-guide",
+		"Aux?": "aux-guide", "Prn": "prn-guide", "Con Air": "con-air", "COM10": "com10", "Console": "console",
+	} {
+		out := filepath.Join(t.TempDir(), "out")
+		o := opts(out)
+		o.Stdin = strings.NewReader(title)
+		r := Run(context.Background(), []Input{{Path: Stdin}}, o)
+		if r[0].Err != nil {
+			t.Fatal(r[0].Err)
+		}
+		if got := listDir(t, out); strings.Join(got, " ") != want+".bin "+want+".out" {
+			t.Errorf("title %q: outputs %v, want %s.*", title, got, want)
+		}
+	}
+}
+
+// A read that waits for a writer (sleep 25 | guidepress build -) is
+// abandoned as soon as the batch is interrupted, not when the writer
+// finally closes.
+func TestInterruptAbandonsABlockedRead(t *testing.T) {
+	pr, pw := io.Pipe() // nothing is ever written
+	defer pw.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	o := opts(filepath.Join(t.TempDir(), "out"))
+	o.Stdin = pr
+	done := make(chan []Result, 1)
+	go func() { done <- Run(ctx, []Input{{Path: Stdin}}, o) }()
+	time.Sleep(50 * time.Millisecond)
+	cancel()
+	select {
+	case r := <-done:
+		if !errors.Is(r[0].Err, ErrInterrupted) {
+			t.Errorf("err = %v, want ErrInterrupted", r[0].Err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the interrupt did not end a read blocked on standard input")
 	}
 }
