@@ -247,6 +247,17 @@ func PrepareOutDir(dir string) error {
 // process that made it is gone (SweepAbandoned). The base is cut short
 // where it would make the name too long for the file system.
 func tempPattern(base, kind string) string {
+	return tempPrefix(base, kind, os.Getpid()) + "*"
+}
+
+// TempName is the name of a temporary file that the process pid would
+// write while replacing the output named base (such a process's
+// leftovers, as seen by SweepAbandoned, are made with it in tests).
+func TempName(base string, pid int) string {
+	return tempPrefix(base, "tmp", pid) + "123456789"
+}
+
+func tempPrefix(base, kind string, pid int) string {
 	const maxBase = 100
 	if len(base) > maxBase {
 		cut := maxBase
@@ -255,7 +266,7 @@ func tempPattern(base, kind string) string {
 		}
 		base = base[:cut]
 	}
-	return fmt.Sprintf(".%s.%s-%d-%s-*", base, kind, os.Getpid(), processTag())
+	return fmt.Sprintf(".%s.%s-%d-%s-", base, kind, pid, processTag())
 }
 
 // temps are the temporary files of the writes in progress, so that a

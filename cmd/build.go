@@ -1,17 +1,16 @@
 package cmd
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
-	"image"
 	"io"
 	"io/fs"
 	"os"
 	"os/signal"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -66,19 +65,26 @@ recursively for .txt and .json files), or - for standard input (named after
 the book's title).
 
 Inputs are built in parallel. Every output is rendered and checked in memory,
-then written to a temporary file and renamed into place, so a failed build
+then a guide's formats are written to temporary files, synced, and renamed into
+place together only when all are complete, so a failed build (a full disk)
 never leaves a partial file or replaces an earlier good one.
 
 Exit status: 0 when every input was built, 1 when any failed, 2 when the
 command line is wrong (nothing is built then), 130 (143) when interrupted by
-Ctrl-C (SIGTERM): the guides in progress are finished, no others started.`,
+Ctrl-C (SIGTERM): the guides in progress are finished, no others started, and a
+read still waiting for standard input or a FIFO is abandoned.`,
 		Example: `  guidepress build examples/frankenstein.txt -o out
   guidepress build guides/ -o out --format epub -j 4
   guidepress build handout.txt --paper letter --duplex --format pdf
   guidepress build guide.txt --author "Ms. Rivera" --publisher "Hilltop Library" --cover art.jpg
   cat guide.txt | guidepress build - -o out
   SOURCE_DATE_EPOCH=1700000000 guidepress build guide.txt   # byte-identical rebuilds`,
-		Args: cobra.MinimumNArgs(1),
+		Args: func(c *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("build needs something to build: name guide files (guide.txt), directories of guides, or - for standard input, as in: guidepress build guide.txt -o out")
+			}
+			return nil
+		},
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.inputs = args
 			return runBuild(c.Context(), opts)
@@ -98,7 +104,55 @@ Ctrl-C (SIGTERM): the guides in progress are finished, no others started.`,
 	f.BoolVarP(&opts.quiet, "quiet", "q", false, "print only errors")
 	f.BoolVarP(&opts.verbose, "verbose", "v", false, "print every diagnostic of every input")
 	opts.imp.register(f)
+	registerCompletions(c)
 	return c
+}
+
+// registerCompletions gives shell completion (guidepress completion bash,
+// zsh, fish, powershell) the values of the flags that take a fixed set.
+func registerCompletions(c *cobra.Command) {
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
+	}
+	c.RegisterFlagCompletionFunc("paper", fixed("a4\tISO A4, 210×297 mm", "letter\tUS Letter, 8.5×11 in"))
+	c.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
+		// A list: complete the part after the last comma.
+		done, _ := cutLast(typed, ",")
+		var out []string
+		for _, f := range formats {
+			if !slices.Contains(strings.Split(done, ","), f.Name) {
+				out = append(out, prefixed(done, f.Name))
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
+	})
+	c.RegisterFlagCompletionFunc("lang", langCompletion)
+	c.MarkFlagFilename("cover", "jpg", "jpeg", "png")
+	c.MarkFlagDirname("output")
+}
+
+// cutLast splits s at its last sep: "epub,p" → "epub", "p".
+func cutLast(s, sep string) (before, after string) {
+	if i := strings.LastIndex(s, sep); i >= 0 {
+		return s[:i], s[i+len(sep):]
+	}
+	return "", s
+}
+
+func prefixed(done, name string) string {
+	if done == "" {
+		return name
+	}
+	return done + "," + name
+}
+
+// langCompletion offers common BCP 47 tags; any well-formed tag is
+// accepted.
+func langCompletion(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+	return []string{"en\tEnglish", "en-GB\tEnglish (UK)", "en-US\tEnglish (US)", "fr\tFrench", "de\tGerman",
+		"es\tSpanish", "it\tItalian", "nl\tDutch", "pt\tPortuguese", "pt-BR\tPortuguese (Brazil)",
+		"pl\tPolish", "sv\tSwedish", "da\tDanish", "nb\tNorwegian Bokmål", "fi\tFinnish", "el\tGreek",
+		"ru\tRussian", "uk\tUkrainian", "tr\tTurkish", "cs\tCzech"}, cobra.ShellCompDirectiveNoFileComp
 }
 
 func (o *buildOptions) exportOptions() (export.Options, error) {
@@ -159,44 +213,46 @@ func metadataFlag(flag, v string) (string, error) {
 }
 
 // maxCoverBytes bounds what --cover reads: a cover of the largest accepted
-// size (8000 pixels a side) as a JPEG is a few megabytes.
+// size (cover.MaxUserPixels) as a JPEG is a few megabytes; metadata beyond
+// that is dropped anyway.
 const maxCoverBytes = 64 << 20
 
-// readCover reads and checks the --cover image once, before anything is
-// built, so that a bad image is one usage error rather than a failure of
-// every input.
+// readCover reads, checks and prepares the --cover image once, before
+// anything is built, so that a bad image is one usage error rather than a
+// failure of every input, and the image is decoded once per batch: what it
+// returns is the picture re-encoded without its metadata and scaled to the
+// EPUB cover's size, which every guide's EPUB takes as it is.
 func readCover(path string) ([]byte, error) {
+	shown := build.Display(path)
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, usagef("--cover: %s: no such file; give the path of a JPEG or PNG image", path)
+			return nil, usagef("--cover: %s: no such file; give the path of a JPEG or PNG image", shown)
 		}
-		return nil, usagef("--cover: cannot read %s: %v", path, unwrapPathErr(err))
+		return nil, usagef("--cover: cannot read %s: %v", shown, unwrapPathErr(err))
 	}
 	defer f.Close()
 	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, usagef("--cover: %s is a directory; give the path of a JPEG or PNG image", path)
+		return nil, usagef("--cover: %s is a directory; give the path of a JPEG or PNG image", shown)
 	}
 	// A stream (a FIFO, /dev/zero) is read only up to the limit.
 	data, err := io.ReadAll(io.LimitReader(f, maxCoverBytes+1))
 	if err != nil {
-		return nil, usagef("--cover: cannot read %s: %v", path, unwrapPathErr(err))
+		return nil, usagef("--cover: cannot read %s: %v", shown, unwrapPathErr(err))
 	}
 	if len(data) > maxCoverBytes {
-		return nil, usagef("--cover: %s is larger than %s; a cover image is a few megabytes at most, so check this is the right file", path, build.FormatSize(maxCoverBytes))
+		return nil, usagef("--cover: %s is larger than %s; a cover image is a few megabytes at most, so check this is the right file", shown, build.FormatSize(maxCoverBytes))
 	}
-	if _, kind, err := image.DecodeConfig(bytes.NewReader(data)); err != nil || (kind != "jpeg" && kind != "png") {
-		return nil, usagef("--cover: %s is not a JPEG or PNG image; convert it (for example to PNG) and try again", path)
+	im, err := cover.UserImage(data)
+	switch {
+	case errors.Is(err, cover.ErrTruncated):
+		return nil, usagef("--cover: %s is cut short (an incomplete download or copy?); save the image again", shown)
+	case errors.Is(err, cover.ErrNotImage) && !strings.Contains(err.Error(), "damaged"):
+		return nil, usagef("--cover: %s is not a JPEG or PNG image; convert it (for example to PNG) and try again", shown)
+	case err != nil:
+		return nil, usagef("--cover: %s: %s", shown, strings.TrimPrefix(strings.TrimPrefix(err.Error(), cover.ErrNotImage.Error()+": "), "cover image: "))
 	}
-	// The header is sound; the whole image must be too (a truncated
-	// download, a side over the exporter's limit).
-	if _, err := cover.UserImage(data); err != nil {
-		if msg := err.Error(); strings.Contains(msg, io.ErrUnexpectedEOF.Error()) || strings.Contains(msg, "not enough pixel data") {
-			return nil, usagef("--cover: %s is cut short (an incomplete download or copy?); save the image again", path)
-		}
-		return nil, usagef("--cover: %s: %s", path, strings.TrimPrefix(err.Error(), "cover image: "))
-	}
-	return data, nil
+	return im.Data, nil
 }
 
 func unwrapPathErr(err error) error {
@@ -293,6 +349,10 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	}
 	if err := build.PrepareOutDir(o.outDir); err != nil {
 		return usageError{err}
+	}
+	if swept := build.SweepAbandoned(o.outDir); len(swept) > 0 && !o.quiet {
+		fmt.Fprintf(o.io.Err, "note: removed %s left in %s by earlier runs that were killed before they finished\n",
+			plural(len(swept), "temporary file"), build.Display(o.outDir))
 	}
 	jobs := o.jobs
 	if limit := maxJobsPerCPU * runtime.NumCPU(); jobs > limit {
@@ -401,7 +461,7 @@ func newReporter(o *buildOptions, n int) *reporter {
 	r := &reporter{o: o}
 	if o.io.ErrIsTerminal && !o.quiet && !o.verbose && n > 1 {
 		r.bar = progressbar.NewOptions(n,
-			progressbar.OptionSetWriter(o.io.Err),
+			progressbar.OptionSetWriter(o.io.raw()),
 			progressbar.OptionSetDescription("building"),
 			progressbar.OptionShowCount(),
 			progressbar.OptionSetWidth(30),
@@ -422,7 +482,7 @@ func (r *reporter) printfLocked(format string, args ...any) {
 	if r.bar != nil {
 		r.bar.Clear()
 	}
-	fmt.Fprintf(r.o.io.Err, format, args...)
+	fmt.Fprintf(r.o.io.Err, format, args...) // escaped: see IOStreams.safe
 }
 
 func (r *reporter) done(res build.Result) {
@@ -440,7 +500,11 @@ func (r *reporter) done(res build.Result) {
 		if n := res.Warnings(); n > 0 {
 			w = fmt.Sprintf(" (%s; see guidepress inspect %s)", plural(n, "warning"), name)
 		}
-		r.printfLocked("built %s → %s%s\n", name, strings.Join(res.Outputs, ", "), w)
+		outs := make([]string, len(res.Outputs))
+		for i, o := range res.Outputs {
+			outs[i] = build.Display(o)
+		}
+		r.printfLocked("built %s → %s%s\n", name, strings.Join(outs, ", "), w)
 	}
 	if r.o.verbose || (res.Err != nil && !r.o.quiet) {
 		for _, d := range res.Diagnostics {
@@ -461,6 +525,7 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 		r.bar.Finish()
 	}
 	built, failed, notStarted, warnings, files := 0, 0, 0, 0, 0
+	var warned []string
 	for _, res := range results {
 		switch {
 		case errors.Is(res.Err, build.ErrInterrupted), errors.Is(res.Err, build.ErrSkipped):
@@ -469,9 +534,19 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 			failed++
 		default:
 			built++
-			files += len(res.Outputs)
 		}
+		// Exactly the files written: a failed guide has none, unless a
+		// failed rename could not be undone (its error says which).
+		files += len(res.Outputs)
 		warnings += res.Warnings()
+		if n := res.Warnings(); n > 0 && res.Err == nil {
+			warned = append(warned, fmt.Sprintf("%s (%d)", res.Input.Name(), n))
+		}
+	}
+	if r.bar != nil && len(warned) > 0 {
+		// The progress bar stood in for the per-guide lines that name
+		// the guides with warnings: name them here.
+		fmt.Fprintf(r.o.io.Err, "warnings in %s; see guidepress inspect FILE\n", listSome(warned, maxListed))
 	}
 	if sig != nil {
 		fmt.Fprintf(r.o.io.Err, "interrupted: %s built (%s), %d failed, %d not started, %s, in %s\n",
@@ -490,6 +565,17 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 		return silentError{ExitFailed}
 	}
 	return nil
+}
+
+// maxListed is how many guides the terminal summary names.
+const maxListed = 10
+
+// listSome joins the first max of names, and says how many more there are.
+func listSome(names []string, max int) string {
+	if len(names) <= max {
+		return strings.Join(names, ", ")
+	}
+	return fmt.Sprintf("%s and %d more", strings.Join(names[:max], ", "), len(names)-max)
 }
 
 // oneGuideGC tunes the garbage collector for a build of one guide of

@@ -55,7 +55,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"build"}, "requires at least 1 arg"},
+		{[]string{"build"}, "build needs something to build"},
 		{[]string{"build", ex, "--format", "docx"}, `unknown format "docx"`},
 		{[]string{"build", ex, "--paper", "a5"}, "use a4 or letter"},
 		{[]string{"build", ex, "--max-size", "lots"}, "--max-size"},

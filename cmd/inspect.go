@@ -9,6 +9,7 @@ import (
 	"github.com/guidepress/guidepress/build"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/internal/termsafe"
 	"github.com/spf13/cobra"
 )
 
@@ -49,6 +50,7 @@ as input by 'build' and 'inspect', so a misread guide can be fixed by hand.`,
 	}
 	c.Flags().BoolVar(&opts.json, "json", false, "print the guide model as JSON (the same JSON build accepts)")
 	opts.imp.register(c.Flags())
+	c.RegisterFlagCompletionFunc("lang", langCompletion)
 	return c
 }
 
@@ -80,21 +82,24 @@ func runInspect(opts *inspectOptions) error {
 	if opts.json {
 		return content.EncodeJSON(opts.io.Out, g)
 	}
-	writeOutline(opts.io.Out, in.Name(), g)
+	// The outline is for a person at a terminal: titles and messages from
+	// the guide are shown escaped, never obeyed.
+	writeOutline(termsafe.Writer{W: opts.io.Out}, in.Name(), g)
 	return nil
 }
 
 func writeOutline(w io.Writer, name string, g *content.Guide) {
 	p := func(format string, args ...any) { fmt.Fprintf(w, format, args...) }
+	esc := termsafe.Escape
 	p("%s\n", name)
-	p("  Guide:      %s\n", g.Title)
+	p("  Guide:      %s\n", esc(g.Title))
 	author := g.Book.Author
 	if author == "" {
 		author = "(unknown)"
 	}
-	p("  Book:       %s\n", g.Book.Title)
-	p("  Author:     %s\n", author)
-	p("  Language:   %s\n", g.Language)
+	p("  Book:       %s\n", esc(g.Book.Title))
+	p("  Author:     %s\n", esc(author))
+	p("  Language:   %s\n", esc(g.Language))
 	if g.ReadingMinutes > 0 {
 		p("  Reading:    %d min\n", g.ReadingMinutes)
 	} else {
@@ -116,7 +121,7 @@ func writeOutline(w io.Writer, name string, g *content.Guide) {
 		if len(f.Answer) > 1 {
 			extra = fmt.Sprintf("  [%d paragraphs]", len(f.Answer))
 		}
-		p("    ? %s%s\n", f.Question, extra)
+		p("    ? %s%s\n", esc(f.Question), extra)
 	}
 	errs, warns := 0, 0
 	for _, d := range g.Diagnostics {
@@ -148,19 +153,20 @@ func writeSection(w io.Writer, s content.Section, indent string) {
 		}
 		detail += ")"
 	}
-	fmt.Fprintf(w, "%s%s%s\n", indent, s.Title, detail)
+	fmt.Fprintf(w, "%s%s%s\n", indent, termsafe.Escape(s.Title), detail)
 	for _, sub := range s.Subsections {
 		writeSection(w, sub, indent+"  ")
 	}
 }
 
 // formatDiagnostic prints the compiler-style line editors and CI logs link
-// to: FILE:LINE: severity: message.
+// to: FILE:LINE: severity: message. The message is escaped: a JSON guide's
+// diagnostics are the file's own text.
 func formatDiagnostic(name string, d content.Diagnostic) string {
 	if d.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s: %s", name, d.Line, d.Severity, d.Message)
+		return fmt.Sprintf("%s:%d: %s: %s", name, d.Line, d.Severity, termsafe.Escape(d.Message))
 	}
-	return fmt.Sprintf("%s: %s: %s", name, d.Severity, d.Message)
+	return fmt.Sprintf("%s: %s: %s", name, d.Severity, termsafe.Escape(d.Message))
 }
 
 func plural(n int, noun string) string {

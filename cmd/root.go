@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // Version and Commit are set at link time (-ldflags "-X ..."); Commit falls
@@ -41,6 +44,7 @@ func (e silentError) Error() string { return fmt.Sprintf("exit status %d", e.cod
 
 // NewRootCmd builds the command tree around the given streams.
 func NewRootCmd(ios *IOStreams) *cobra.Command {
+	ios = ios.safe()
 	root := &cobra.Command{
 		Use:   "guidepress",
 		Short: "Turn book study guides into EPUB 3 e-books and printable PDF handouts",
@@ -60,11 +64,106 @@ contents, quote callouts and an FAQ appendix.`,
 	root.SetOut(ios.Out)
 	root.SetErr(ios.Err)
 	root.SetVersionTemplate("guidepress {{.Version}}\n")
+	// -v is --verbose wherever it is taken (build); --version has no short
+	// form, so -v never means two things.
+	root.Flags().Bool("version", false, "print guidepress's version and exit (also: guidepress version)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		if hint := flagHint(c, err); hint != "" {
+			return usageError{fmt.Errorf("%w\n%s\nRun '%s --help' for usage.", err, hint, c.CommandPath())}
+		}
 		return usageError{fmt.Errorf("%w\nRun '%s --help' for usage.", err, c.CommandPath())}
 	})
-	root.AddCommand(newInspectCmd(ios), newBuildCmd(ios))
+	root.AddCommand(newInspectCmd(ios), newBuildCmd(ios), newVersionCmd(ios))
 	return root
+}
+
+func newVersionCmd(ios *IOStreams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print guidepress's version (the same as --version)",
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			fmt.Fprintf(ios.Out, "guidepress %s\n", versionString())
+			return nil
+		},
+	}
+}
+
+// unknownFlag finds the flag pflag could not place: "unknown flag: --formt"
+// or "unknown shorthand flag: 'f' in -format".
+var unknownFlag = regexp.MustCompile(`unknown (?:flag: --([^\s=]+)|shorthand flag: '(.)' in -(\S+))`)
+
+// flagHint suggests the flag a user meant: the nearest name to a
+// misspelled one, the long form of a long name typed with one dash, and
+// what -v is.
+func flagHint(c *cobra.Command, err error) string {
+	m := unknownFlag.FindStringSubmatch(err.Error())
+	if m == nil {
+		return ""
+	}
+	var names []string
+	c.Flags().VisitAll(func(f *pflag.Flag) {
+		if !f.Hidden {
+			names = append(names, f.Name)
+		}
+	})
+	if m[1] == "" { // a short flag
+		typed := m[3]
+		if eq := strings.IndexByte(typed, '='); eq >= 0 {
+			typed = typed[:eq]
+		}
+		if len(typed) > 1 && slices.Contains(names, typed) {
+			return fmt.Sprintf("Did you mean --%s? Long flags take two dashes.", typed)
+		}
+		if typed == "v" {
+			if c.Flags().Lookup("verbose") == nil {
+				return "-v is --verbose, which this command does not take; for the version use --version or 'guidepress version'."
+			}
+		}
+		return ""
+	}
+	typed := m[1]
+	best, bestDist := "", 3
+	for _, n := range names {
+		d := editDistance(typed, n)
+		if strings.HasPrefix(n, typed) && len(typed) >= 3 {
+			d = min(d, 1)
+		}
+		if d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	if best == "" || bestDist > max(1, len(typed)/3) {
+		return ""
+	}
+	return fmt.Sprintf("Did you mean --%s?", best)
+}
+
+// editDistance is the Levenshtein distance between a and b, with a swap of
+// two neighbouring letters counted as one edit (--fromat).
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
 }
 
 func versionString() string {
@@ -86,6 +185,7 @@ func versionString() string {
 
 // Main runs the CLI with args and returns the process exit status.
 func Main(ios *IOStreams, args []string) int {
+	ios = ios.safe()
 	root := NewRootCmd(ios)
 	root.SetArgs(args)
 	err := root.Execute()

@@ -2,6 +2,7 @@ package cover
 
 import (
 	"bytes"
+	"errors"
 	"encoding/binary"
 	"flag"
 	"hash/crc32"
@@ -162,10 +163,13 @@ func TestUserImage(t *testing.T) {
 	if err != nil || im.MediaType != "image/png" || im.Width != Width {
 		t.Fatalf("%+v %v", im, err)
 	}
-	for _, bad := range [][]byte{nil, []byte("GIF89a"), b[:100]} {
+	for _, bad := range [][]byte{nil, []byte("GIF89a")} {
 		if _, err := UserImage(bad); err == nil || !strings.Contains(err.Error(), "cover image: not a JPEG or PNG") {
 			t.Errorf("%q: %v", bad, err)
 		}
+	}
+	if _, err := UserImage(b[:100]); !errors.Is(err, ErrTruncated) {
+		t.Errorf("a PNG cut short: %v, want ErrTruncated", err)
 	}
 }
 

@@ -352,20 +352,24 @@ func TestUserCover(t *testing.T) {
 	opts.Cover = jb.Bytes()
 	data := build(t, sampleGuide(), opts)
 	u := unpack(t, data)
-	if !bytes.Equal(u.files["EPUB/images/cover.jpg"], jb.Bytes()) {
-		t.Error("the user's JPEG is not the cover")
+	if cfg, kind, err := image.DecodeConfig(bytes.NewReader(u.files["EPUB/images/cover.jpg"])); err != nil || kind != "jpeg" || cfg.Width != 160 || cfg.Height != 256 {
+		t.Errorf("the user's JPEG is not the cover: %v %s %v", err, kind, cfg)
 	}
 	if _, ok := u.files["EPUB/images/cover.png"]; ok {
 		t.Error("a generated cover is still in the book")
 	}
 	checkStructure(t, sampleGuide(), data, opts)
 
-	for _, bad := range [][]byte{[]byte("GIF89a not really"), {}, jb.Bytes()[:40]} {
+	for _, bad := range [][]byte{[]byte("GIF89a not really"), {}} {
 		opts.Cover = bad
 		_, _, err := Build(sampleGuide(), opts)
 		if err == nil || !errors.Is(err, cover.ErrNotImage) || !strings.Contains(err.Error(), "cover image: not a JPEG or PNG") {
 			t.Errorf("bad cover %q: %v", bad[:min(len(bad), 8)], err)
 		}
+	}
+	opts.Cover = jb.Bytes()[:jb.Len()/2]
+	if _, _, err := Build(sampleGuide(), opts); !errors.Is(err, cover.ErrTruncated) {
+		t.Errorf("a JPEG cut short: %v, want cover.ErrTruncated", err)
 	}
 }
 
