@@ -2,8 +2,8 @@ package cover
 
 import (
 	"bytes"
-	"errors"
 	"encoding/binary"
+	"errors"
 	"flag"
 	"hash/crc32"
 	"image"
