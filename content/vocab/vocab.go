@@ -61,6 +61,13 @@ func Classify(heading string) Heading {
 	if h, ok := names[n]; ok {
 		return h
 	}
+	// "Preguntas frecuentes (FAQ)", "Personajes (lista)": the name before
+	// a bracketed gloss.
+	if i := strings.LastIndexByte(n, '('); i > 0 && strings.HasSuffix(n, ")") {
+		if h, ok := names[strings.TrimSpace(n[:i])]; ok {
+			return h
+		}
+	}
 	return Heading{}
 }
 
@@ -108,11 +115,11 @@ var patterns []pattern
 // `--version` never needs it (issue 16: no init work a run does not use).
 var load = sync.OnceFunc(func() {
 	patterns = []pattern{
-		{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|explained|to remember|worth remembering|with page numbers|from\s.+|by\s.+))?$`),
+		{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous|classic|central|crucial|critical|unforgettable|quotable|iconic)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|and what they mean|explained|to remember|worth remembering|to know|with page numbers|with explanations|for close reading|from\s.+|by\s.+))?$`),
 			Heading{Kind: Quotes, Lang: "en"}},
 		{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
 			Heading{Kind: FAQ, Lang: "en"}},
-		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points)$`),
+		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
 			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 	}
 	addNames()
@@ -219,6 +226,7 @@ func addNames() {
 	add("pt", Section, content.RoleKeyFacts, "dados principais", "ficha técnica")
 	add("pt", Section, content.RoleVocabulary, "vocabulário", "glossário")
 	add("pt", Section, content.RoleDiscussion, "questões para discussão", "perguntas para discussão", "questões de reflexão")
+	addMore()
 }
 
 // Languages lists the languages the vocabulary knows, English first.

@@ -1,0 +1,110 @@
+package vocab
+
+import (
+	"fmt"
+	"unicode"
+	"unicode/utf8"
+)
+
+// stopWords are the commonest function words of each language, chosen so
+// that most of them belong to one language only ("the", "und", "está");
+// words shared by several count for each.
+var stopWords = map[string][]string{
+	"en": {"the", "and", "of", "to", "is", "in", "that", "it", "with", "his", "her", "was", "for", "this", "are", "he", "she", "not", "but", "they", "which", "from", "their", "has", "have", "be", "an", "who", "when", "what"},
+	"es": {"el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para", "del", "se", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "muy", "sin", "sobre", "también", "está", "qué", "cuando"},
+	"fr": {"le", "la", "les", "des", "de", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas", "sur", "au", "du", "il", "elle", "ce", "avec", "sont", "ne", "se", "son", "sa", "ses", "aux", "mais", "plus", "où", "cette"},
+	"de": {"der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "des", "auf", "für", "im", "dem", "sie", "er", "es", "von", "auch", "wird", "sein", "seine", "als", "nach", "bei", "aus", "wie", "wer", "einen"},
+	"it": {"il", "lo", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "non", "con", "del", "della", "sono", "nel", "alla", "anche", "come", "si", "ma", "dei", "delle", "più", "suo", "sua", "questo", "nella", "degli", "perché"},
+	"pt": {"o", "a", "os", "as", "de", "que", "e", "é", "um", "uma", "para", "com", "não", "do", "da", "dos", "das", "em", "no", "na", "se", "mais", "por", "ao", "seu", "sua", "como", "mas", "também", "ele", "ela", "são"},
+}
+
+var langBits = func() map[string]uint8 {
+	m := map[string]uint8{}
+	for i, l := range Languages {
+		for _, w := range stopWords[l] {
+			m[w] |= 1 << i
+		}
+	}
+	return m
+}()
+
+// Detection is what DetectLanguage found.
+type Detection struct {
+	// Lang is the language found, "" when the text says too little or two
+	// languages score too close to tell.
+	Lang string
+	// Best is the language that scored highest, sure or not.
+	Best string
+	// Score and RunnerUp are the stop-word counts of the language found
+	// and of the next one; Second is that next language.
+	Score, RunnerUp int
+	Second          string
+}
+
+// Reason says in a few words how the language was decided.
+func (d Detection) Reason() string {
+	return fmt.Sprintf("%d common %s words against %d %s", d.Score, d.Best, d.RunnerUp, d.Second)
+}
+
+// maxWords bounds the words read: a few thousand tell the language as
+// well as the whole text.
+const maxWords = 4000
+
+// DetectLanguage tells which of Languages text is written in by counting
+// each language's commonest function words. It is sure (Lang set) when the
+// best language has at least 12 of them and half as many again as the
+// next.
+func DetectLanguage(text string) Detection {
+	var counts [8]int
+	var buf [24]byte
+	words := 0
+	for i := 0; i < len(text) && words < maxWords; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			i += size
+			continue
+		}
+		// One word: lower-cased into buf when short enough to be a stop word.
+		n, long := 0, false
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if !unicode.IsLetter(r) {
+				break
+			}
+			i += size
+			if long {
+				continue
+			}
+			if n+utf8.UTFMax > len(buf) {
+				long = true
+				continue
+			}
+			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
+		}
+		words++
+		if long {
+			continue
+		}
+		if bits := langBits[string(buf[:n])]; bits != 0 {
+			for j := range Languages {
+				if bits&(1<<j) != 0 {
+					counts[j]++
+				}
+			}
+		}
+	}
+	best, second := -1, -1
+	for j := range Languages {
+		switch {
+		case best < 0 || counts[j] > counts[best]:
+			best, second = j, best
+		case second < 0 || counts[j] > counts[second]:
+			second = j
+		}
+	}
+	d := Detection{Best: Languages[best], Score: counts[best], RunnerUp: counts[second], Second: Languages[second]}
+	if d.Score >= 12 && 2*d.Score >= 3*d.RunnerUp {
+		d.Lang = Languages[best]
+	}
+	return d
+}

@@ -1,0 +1,152 @@
+package vocab
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Furniture kinds: the web-page furniture copied along with a guide pasted
+// from a study site. Each is a whole line that carries no content.
+const (
+	Navigation    = "navigation line"
+	Advertisement = "advertisement label"
+	ContinueLine  = "\"continue reading\" line"
+	StudyBreak    = "\"take a study break\" line"
+	SectionLink   = "previous/next section link"
+	ShareLine     = "share or print button"
+	CookieNotice  = "cookie notice"
+	PageNumber    = "page-number line"
+	SignUp        = "sign-up or newsletter line"
+)
+
+type furniture struct {
+	re   *regexp.Regexp
+	kind string
+}
+
+var (
+	furnitureList []furniture
+	breadcrumbRE  *regexp.Regexp
+	readingRE     []*regexp.Regexp
+)
+
+var loadText = sync.OnceFunc(func() {
+	f := func(kind, re string) {
+		furnitureList = append(furnitureList, furniture{regexp.MustCompile(`(?i)` + re), kind})
+	}
+	f(Advertisement, `^(?:advertisements?|ad|ads|sponsored(?: content| links?)?|publicidad|anuncio|publicité|annonce|werbung|anzeige|pubblicità|publicidade|anúncio)$`)
+	f(ContinueLine, `^(?:continue reading(?: below)?|(?:story|article|text) continues below|scroll (?:down )?to continue|continúa leyendo(?: abajo)?|sigue leyendo|la suite (?:ci-dessous|après la publicité)|lire la suite|weiterlesen|weiter unten lesen|continua a leggere|continue lendo|continua depois da publicidade)$`)
+	f(StudyBreak, `^take a study break$`)
+	f(SectionLink, `^(?:(?:previous|prev|next)\s+(?:section|page|chapter|part|article)|(?:sección|capítulo|página) (?:anterior|siguiente)|(?:siguiente|próxima|próximo) (?:sección|seção|capítulo|página)|(?:section|page|chapitre) (?:précédente?|suivante?)|(?:vorheriger|nächster) (?:abschnitt|kapitel)|(?:vorherige|nächste) seite|(?:sezione|pagina|capitolo) (?:precedente|successiva|successivo)|(?:seção|página) anterior)(?:\s*[:|»›>→←«‹<–—-].*)?$`)
+	f(SectionLink, `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`)
+	f(ShareLine, `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`)
+	f(ShareLine, `^(?:share|compartir|partager|teilen|condividi|compartilhar)?\s*:?\s*(?:(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|tumblr)\s*[,|·•/]?\s*){2,}$`)
+	f(ShareLine, `^share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)$`)
+	f(CookieNotice, `(?:\b(?:we|this (?:site|website)) uses? cookies\b|^(?:accept|reject|allow|manage|decline)\b.{0,25}\bcookies?\b|\bcookie (?:policy|settings|preferences|consent)\b|utilizamos cookies|usamos cookies|nous utilisons des cookies|wir verwenden cookies|utilizziamo (?:i )?cookie|utilizamos cookies)`)
+	f(CookieNotice, `^(?:accept all|reject all|manage preferences|accept and close)$`)
+	f(PageNumber, `^(?:page|p\.|pg\.?|página|pagina|seite|s\.)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von|di)\s*\d{1,4})?$`)
+	f(PageNumber, `^[-–—]\s*\d{1,4}\s*[-–—]$`)
+	f(SignUp, `^(?:sign in|sign up|log in|login|register|subscribe(?: now)?|(?:subscribe to|join|sign up for) (?:our|the) newsletter|create (?:a )?free account|suscríbete|abonnez-vous|jetzt abonnieren|iscriviti|inscreva-se)$`)
+	breadcrumbRE = regexp.MustCompile(`^[^›»>|]{1,40}(?:\s+[›»>|/]\s+[^›»>|]{1,40}){2,}$`)
+
+	// Reading time, in the phrasings of every language: a label then the
+	// minutes ("Reading time: about 15 minutes", "Lesezeit: 5 Min."), or
+	// the minutes then a phrase ("15-minute read", "15 min de lectura").
+	approx := `(?:about|approx\.?|approximately|around|roughly|~|ca\.?|circa|environ|unos|aprox\.?|aproximadamente|etwa|cerca de|cerca di|circa)?\s*`
+	unit := `(?:min|mins|minutes?|minutos?|minuten|minuti|m)\.?`
+	icon := `^(?:[⏱🕐🕑⌚📖🕒⏲]\s*)?`
+	label := `(?:(?:estimated |average )?reading time|read time|time to read|(?:tiempo (?:estimado )?de )?lectura|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|(?:tempo (?:di |de ))?(?:lettura|leitura))`
+	phrase := `(?:read|reading|to read|reading time|de lectura|de lecture|lesezeit|di lettura|de leitura)`
+	readingRE = []*regexp.Regexp{
+		regexp.MustCompile(`(?i)` + icon + label + `\s*[:：\-–—]?\s*` + approx + `(\d{1,4})\s*` + unit + `$`),
+		regexp.MustCompile(`(?i)` + icon + approx + `(\d{1,4})[\s-]*` + unit + `(?:\s+` + phrase + `)?$`),
+	}
+})
+
+// Furniture says whether a trimmed line is web-page furniture and which
+// kind ("" when it is not). It answers yes only when certain: the whole
+// line must be the button, label or link, never a sentence that mentions
+// one.
+func Furniture(line string) string {
+	n := len(line)
+	if n == 0 || n > 200 {
+		return ""
+	}
+	loadText()
+	s := strings.Trim(line, " \t-–—*•·|[]()")
+	if s == "" {
+		return ""
+	}
+	sentence := strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "p.") && !strings.HasSuffix(s, "s.")
+	for _, f := range furnitureList {
+		if sentence && f.kind != CookieNotice {
+			continue // a sentence; only a cookie notice ends in a full stop
+		}
+		if f.kind == PageNumber || f.kind == SectionLink && strings.HasPrefix(line, "-") {
+			if f.re.MatchString(line) {
+				return f.kind
+			}
+		}
+		if f.re.MatchString(s) {
+			return f.kind
+		}
+	}
+	if breadcrumb(line) {
+		return Navigation
+	}
+	return ""
+}
+
+// breadcrumb: "Home › Literature › Jane Eyre › Summary", "Home | Study
+// Guides | Contact": three or more short parts between the same separator,
+// the first a home link or every part a few words.
+func breadcrumb(s string) bool {
+	if !strings.ContainsAny(s, "›»>|") || !breadcrumbRE.MatchString(s) {
+		return false
+	}
+	var sep string
+	for _, c := range []string{" › ", " » ", " > ", " | ", " / "} {
+		if strings.Count(s, c) >= 2 {
+			sep = c
+			break
+		}
+	}
+	if sep == "" {
+		return false
+	}
+	parts := strings.Split(s, sep)
+	first := strings.ToLower(strings.TrimSpace(parts[0]))
+	switch first {
+	case "home", "inicio", "accueil", "startseite", "início", "start":
+		return true
+	}
+	for _, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || len(strings.Fields(p)) > 4 || strings.ContainsAny(p, ".,;:!?\"“”") {
+			return false
+		}
+	}
+	return sep != " / " && sep != " | " || len(parts) >= 4
+}
+
+// ReadingMinutes reads a reading-time line ("⏱ 12 min read", "Reading
+// time: about 15 minutes", "15-minute read", "15 min", "8 min de lectura",
+// "Lesezeit: 5 Min.") and returns the minutes.
+func ReadingMinutes(line string) (int, bool) {
+	if len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
+		return 0, false
+	}
+	loadText()
+	for _, re := range readingRE {
+		if m := re.FindStringSubmatch(line); m != nil {
+			n, err := strconv.Atoi(m[1])
+			if err != nil || n == 0 {
+				return 0, false
+			}
+			return n, true
+		}
+	}
+	return 0, false
+}
