@@ -45,6 +45,9 @@ tools:
 	  bash $(SHARED)/tools/install-checkers.sh --with-calibre; \
 	else echo "tools: $(SHARED)/tools is absent; external checks will be skipped (CI requires them)"; \
 	  if [ "$$CI" = true ]; then exit 1; fi; fi
+	@# xmllint validates MARC records against the LoC schema in the tests.
+	@command -v xmllint >/dev/null || { apt-get install -y -q --no-install-recommends libxml2-utils >/dev/null 2>&1 || \
+	  { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q --no-install-recommends libxml2-utils >/dev/null; }; }
 
 # A short fuzz of every target, part of `make test`; `make fuzz` runs longer.
 fuzz-smoke:

@@ -214,6 +214,9 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		}
 	}
 
+	// Writers that link to the guide's other files (MARC 856) name them.
+	opts.Export.Name = base
+
 	// The formats are independent renderings of one read-only guide: doing
 	// them at once lets a single guide use both cores, which is most of the
 	// wall time a one-file build takes.

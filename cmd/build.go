@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"os/signal"
 	"runtime"
@@ -24,6 +25,7 @@ import (
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/export/epub"
+	"github.com/guidepress/guidepress/export/marc"
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
@@ -33,6 +35,14 @@ import (
 var formats = []build.Format{
 	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
+	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},
+}
+
+// links are the files a guide's catalogue record (MARC 856) points at,
+// by format name; the formats that are not publications have none.
+var links = map[string]export.Link{
+	"epub": {Ext: ".epub", MediaType: "application/epub+zip", Label: "EPUB"},
+	"pdf":  {Ext: ".pdf", MediaType: "application/pdf", Label: "PDF"},
 }
 
 type buildOptions struct {
@@ -46,6 +56,7 @@ type buildOptions struct {
 	pub      string
 	cover    string
 	embed    bool
+	baseURL  string
 	jobs     int
 	failFast bool
 	quiet    bool
@@ -98,6 +109,7 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	f.StringVar(&opts.author, "author", "", "the guide's own author (never the novelist), for catalogue metadata")
 	f.StringVar(&opts.pub, "publisher", "", "the guide's publisher, for catalogue metadata")
 	f.StringVar(&opts.cover, "cover", "", "use this JPEG or PNG as the EPUB cover instead of a generated one")
+	f.StringVar(&opts.baseURL, "base-url", "", "URL the output directory will be published at: MARC records (--format marc) link to the files there")
 	f.BoolVar(&opts.embed, "embed-fonts", false, "embed the Literata font family in the EPUB (readers use their own fonts otherwise)")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "build this many guides at once (default: number of CPUs)")
 	f.BoolVar(&opts.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
@@ -175,7 +187,11 @@ func (o *buildOptions) exportOptions() (export.Options, error) {
 	if err != nil {
 		return eo, err
 	}
-	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed}
+	base, err := baseURLFlag(o.baseURL)
+	if err != nil {
+		return eo, err
+	}
+	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed, BaseURL: base}
 	if o.cover != "" {
 		if eo.Cover, err = readCover(o.cover); err != nil {
 			return eo, err
@@ -183,6 +199,23 @@ func (o *buildOptions) exportOptions() (export.Options, error) {
 	}
 	eo.Modified = export.BuildTime()
 	return eo, nil
+}
+
+// baseURLFlag checks --base-url: an absolute http or https URL, returned
+// without a trailing slash.
+func baseURLFlag(v string) (string, error) {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return "", nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", usagef("--base-url %q: give the absolute http or https address the output directory is published at, such as https://library.example.org/guides", v)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", usagef("--base-url %q: the address of a directory has no ?query or #fragment; remove them", v)
+	}
+	return strings.TrimSuffix(u.String(), "/"), nil
 }
 
 // maxMetadata is the longest --author or --publisher accepted, in
@@ -284,11 +317,11 @@ func (o *buildOptions) selectedFormats() ([]build.Format, error) {
 			}
 		}
 		if !found {
-			return nil, usagef("--format: unknown format %q: use epub, pdf, or epub,pdf", want)
+			return nil, usagef("--format: unknown format %q: use epub, pdf or marc, alone or joined with commas (epub,pdf)", want)
 		}
 	}
 	if len(out) == 0 {
-		return nil, usagef("--format: name at least one of epub, pdf")
+		return nil, usagef("--format: name at least one of epub, pdf, marc")
 	}
 	return out, nil
 }
@@ -314,6 +347,11 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	eo, err := o.exportOptions()
 	if err != nil {
 		return err
+	}
+	for _, f := range fmts {
+		if l, ok := links[f.Name]; ok {
+			eo.Links = append(eo.Links, l)
+		}
 	}
 	if o.cover != "" {
 		// The PDF's cover is drawn as vectors from the guide's own text;

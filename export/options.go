@@ -54,6 +54,21 @@ type Options struct {
 	// Modified is the timestamp written into both outputs. Zero means
 	// BuildTime(), which honours SOURCE_DATE_EPOCH.
 	Modified time.Time
+
+	// BaseURL, when set, is where the outputs will be published; writers
+	// that point at a guide's files (MARC 856) make absolute links with it.
+	BaseURL string
+	// Name is the guide's output name (NAME of NAME.epub), set for each
+	// guide by the batch; Links are the files built for it, by extension.
+	Name  string
+	Links []Link
+}
+
+// Link is one file a batch writes for every guide.
+type Link struct {
+	Ext       string // ".epub"
+	MediaType string // "application/epub+zip"
+	Label     string // "EPUB"
 }
 
 // Time returns the timestamp to stamp into an output, in UTC, truncated to
