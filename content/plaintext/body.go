@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 )
 
 // where the walk is.
@@ -120,7 +121,7 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	case nextSub && deep:
 		p.newSubsection(st, u) // the next part
 	case nextText && deep && st.sub != nil:
-		st.sub.Subsections = append(st.sub.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+		st.sub.Subsections = append(st.sub.Subsections, p.section(u.text))
 		st.subsub = &st.sub.Subsections[len(st.sub.Subsections)-1]
 	case nextSub:
 		// A heading directly followed by another is a section; the
@@ -159,7 +160,7 @@ func (p *parser) leavePart(st *bodyState) {
 
 func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	p.leavePart(st)
-	p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+	p.g.Sections = append(p.g.Sections, p.section(u.text))
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
 	st.subsub, st.deep = nil, false
 }
@@ -168,8 +169,17 @@ func (p *parser) newSubsection(st *bodyState, u unit) {
 	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 {
 		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, follow it directly with a subsection heading or give it a known section name", u.text, st.sec.Title)
 	}
-	st.sec.Subsections = append(st.sec.Subsections, content.Section{Title: p.smart(strings.TrimRight(u.text, ": "))})
+	st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
 	st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
+}
+
+// section makes a section of a heading, with the role its name says.
+func (p *parser) section(heading string) content.Section {
+	s := content.Section{Title: p.smart(strings.TrimRight(heading, ": "))}
+	if h := vocab.Classify(heading); h.Kind == vocab.Section {
+		s.Role = h.Role
+	}
+	return s
 }
 
 // paragraph places a unit of running text where the walk is.
@@ -384,6 +394,7 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 // finish merges diagnostics: encoding repairs first (they concern the whole
 // file), then the parser's in source order.
 func (p *parser) finish() {
+	p.reportDropped()
 	d := p.repairs.Diagnostics()
 	d = append(d, p.diags...)
 	stableByLine(d)

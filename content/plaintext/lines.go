@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content/vocab"
 )
 
 // residue is what a line that is not content turned out to be.
@@ -16,6 +18,7 @@ const (
 	coverCaption
 	shopLink
 	mediaPlayer
+	webFurniture
 )
 
 var (
@@ -24,6 +27,7 @@ var (
 	captionBareRE = regexp.MustCompile(`(?i)(?:^|[-–—:|]\s*)book cover(?: summary)?$`)
 	shopRE        = regexp.MustCompile(`(?i)^(?:buy|order|purchase|shop|get)\b.*\b(?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play|waterstones|indigo|book ?store|the book|this book|the ebook|the audiobook|the paperback|now|here|a copy)\b`)
 	availableRE   = regexp.MustCompile(`(?i)^(?:available|listen|read it) (?:now )?(?:on|at|from) (?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play)\b`)
+	shopIntlRE    = regexp.MustCompile(`(?i)^(?:comprar|cómpralo|compra|acheter|achetez|jetzt kaufen|kaufen|bestellen|acquista|acquistalo|compre|disponible en|disponible sur|erhältlich bei|disponibile su|disponível na|disponível em)\b.{0,80}\b(?:amazon|kindle|fnac|casa del libro|thalia|hugendubel|ibs|feltrinelli|mondadori|bertrand|saraiva|audible|kobo|apple books|google play|el libro|le livre|das buch|il libro|o livro)\b`)
 	mediaRE       = regexp.MustCompile(`^[▶►⏵⏸❚⏯ ]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:/|\||-|of)?\s*\d{1,2}:\d{2}(?::\d{2})?)*$`)
 )
 
@@ -51,6 +55,12 @@ func classifyResidue(s string) residue {
 		return shopLink
 	case digit && strings.IndexByte(s, ':') >= 0 && mediaRE.MatchString(s):
 		return mediaPlayer
+	case digit && len(s) <= 80 && readingMinutes(s) > 0:
+		return readingTime
+	case len(s) <= 200 && vocab.Furniture(s) != "":
+		return webFurniture
+	case shopStart(s) && len(s) <= 200 && !strings.HasSuffix(s, ".") && shopIntlRE.MatchString(s):
+		return shopLink
 	}
 	return notResidue
 }
@@ -71,7 +81,7 @@ func shopStart(s string) bool {
 		return true
 	default:
 		switch c | 0x20 { // ASCII lower case
-		case 'b', 'o', 'p', 's', 'g', 'a', 'l', 'r':
+		case 'b', 'o', 'p', 's', 'g', 'a', 'l', 'r', 'c', 'k', 'd', 'e', 'j':
 			return true
 		}
 	}
@@ -88,6 +98,8 @@ func (r residue) String() string {
 		return "shop link"
 	case mediaPlayer:
 		return "media-player residue"
+	case webFurniture:
+		return "web furniture"
 	}
 	return "content"
 }
@@ -95,9 +107,14 @@ func (r residue) String() string {
 func parseMinutes(s string) int {
 	m := readingTimeRE.FindStringSubmatch(s)
 	if m == nil {
-		return 0
+		return readingMinutes(s)
 	}
 	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+func readingMinutes(s string) int {
+	n, _ := vocab.ReadingMinutes(s)
 	return n
 }
 

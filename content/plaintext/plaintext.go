@@ -18,12 +18,15 @@ package plaintext
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/typography"
+	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // Options change how a guide is read.
@@ -47,6 +50,9 @@ func Parse(text string, opts Options) (*content.Guide, error) {
 		p.g.Language = content.DefaultLanguage
 	}
 	p.split(text)
+	if opts.Language == "" {
+		p.detectLanguage(text)
+	}
 	if err := p.header(); err != nil {
 		return nil, err
 	}
@@ -71,6 +77,21 @@ type parser struct {
 
 	// diagnostics in source order, merged at the end
 	diags []content.Diagnostic
+
+	// residue dropped, by kind, in order of first appearance
+	dropped []droppedKind
+
+	// doubtful counts the structural decisions made on layout alone or
+	// otherwise open to doubt (each is a warning or a note that says how
+	// to override it); inspect prints the count.
+	doubtful int
+}
+
+type droppedKind struct {
+	kind  string
+	line  int
+	count int
+	diag  int // index of its note in diags
 }
 
 func (p *parser) warn(line int, format string, args ...any) {
@@ -155,6 +176,7 @@ func (p *parser) unspaced() bool {
 }
 
 func (p *parser) residue(n int, s string, r residue) {
+	kind := r.String()
 	switch r {
 	case readingTime:
 		if p.g.ReadingMinutes == 0 {
@@ -166,16 +188,98 @@ func (p *parser) residue(n int, s string, r residue) {
 		if m := captionRE.FindStringSubmatch(s); m != nil && p.captionLine == 0 {
 			p.captionTitle, p.captionAuthor, p.captionLine = strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), n
 		}
+	case webFurniture:
+		kind = vocab.Furniture(s)
 	}
-	// The message does not quote the line: residue must not reappear
-	// anywhere in the model, diagnostics included.
-	p.note(n, "dropped the %s on this line (page residue, not part of the guide)", r)
+	for i := range p.dropped {
+		if p.dropped[i].kind == kind {
+			p.dropped[i].count++
+			return
+		}
+	}
+	p.dropped = append(p.dropped, droppedKind{kind: kind, line: n, count: 1, diag: len(p.diags)})
+	p.note(n, "dropped the %s on this line (page residue, not part of the guide)", kind)
+}
+
+// reportDropped says once per kind what residue was dropped. The message
+// does not quote the lines: residue must not reappear anywhere in the
+// model, diagnostics included.
+func (p *parser) reportDropped() {
+	for _, d := range p.dropped {
+		if d.count > 1 {
+			p.diags[d.diag].Message = fmt.Sprintf("dropped %d lines of %s, the first on this line (page residue, not part of the guide)", d.count, plural(d.kind))
+		}
+	}
+}
+
+func plural(kind string) string {
+	switch {
+	case strings.HasSuffix(kind, "s"):
+		return kind
+	case strings.HasSuffix(kind, "residue"):
+		return kind
+	}
+	return kind + "s"
+}
+
+// detectLanguage sets the guide's language from its words when no
+// language was given.
+func (p *parser) detectLanguage(text string) {
+	d := vocab.DetectLanguage(text)
+	switch {
+	case d.Lang != "" && d.Lang != content.DefaultLanguage:
+		p.g.Language = d.Lang
+		p.note(0, "the guide is in %s (%s); set its language to %q; give --lang to say otherwise", langName(d.Lang), d.Reason(), d.Lang)
+	case d.Lang == "" && d.Best != content.DefaultLanguage && d.Score >= 5:
+		p.doubtful++
+		p.warn(0, "could not tell the guide's language for sure (%s); kept %q; give --lang %s if it is in %s", d.Reason(), p.g.Language, d.Best, langName(d.Best))
+	}
+}
+
+func langName(tag string) string {
+	switch tag {
+	case "en":
+		return "English"
+	case "es":
+		return "Spanish"
+	case "fr":
+		return "French"
+	case "de":
+		return "German"
+	case "it":
+		return "Italian"
+	case "pt":
+		return "Portuguese"
+	}
+	return tag
 }
 
 // byRE matches the by-line: "by AUTHOR", "By: AUTHOR", "Written by
-// AUTHOR", "Author: AUTHOR", or the bare word with the name on the next
-// line.
-var byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author)(?:(?:\s*:\s*|\s+)(.*))?$`)
+// AUTHOR", "Author: AUTHOR", the same in the other languages ("de
+// AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR", "Autor: AUTHOR"), or
+// the bare word with the name on the next line.
+var byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
+
+// foreignByRE is the by-line of the other languages, "de AUTHOR", "par
+// AUTHOR", "von AUTHOR", "di AUTHOR", "por AUTHOR", "da AUTHOR": the word in
+// lower case, then a name.
+var foreignByRE = regexp.MustCompile(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
+
+// yearRE is a year of publication after a title or a name: "Jane Eyre
+// (1847)", "Bram Stoker, 1897".
+var yearRE = regexp.MustCompile(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
+
+// guideWords are the names a study guide gives itself.
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura)`
+
+var (
+	// guidePrefixRE: "Study Guide: Jane Eyre by Charlotte Brontë".
+	guidePrefixRE = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
+	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading Companion".
+	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+	// guideLineRE: a line that is only the guide's name ("A Study Guide").
+	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
+)
 
 // header reads the title and the author.
 func (p *parser) header() error {
@@ -184,6 +288,7 @@ func (p *parser) header() error {
 	}
 	first := p.units[0]
 	title := first.text
+	guideTitle := ""
 	switch {
 	case utf8.RuneCountInString(title) > 200 || sentenceBreak(title) || strings.HasSuffix(title, "."):
 		if p.captionTitle == "" {
@@ -200,12 +305,31 @@ func (p *parser) header() error {
 		p.warn(first.line, "the file does not start with the book's title; took %q from the cover caption on line %d", title, p.captionLine)
 	default:
 		p.i = 1
+		if m := guidePrefixRE.FindStringSubmatch(title); m != nil {
+			guideTitle, title = title, strings.TrimSpace(m[1])
+		} else if m := guideSuffixRE.FindStringSubmatch(title); m != nil {
+			guideTitle, title = title, strings.TrimSpace(m[1])
+		}
 	}
 	p.g.Book.Title = title
 
-	if p.i < len(p.units) {
-		if m := byRE.FindStringSubmatch(p.units[p.i].text); m != nil && utf8.RuneCountInString(p.units[p.i].text) <= 120 {
-			p.byLine = p.units[p.i].line
+	// A line under the title that only names the guide: "A Study Guide".
+	if p.i == 1 && p.i < len(p.units) && guideLineRE.MatchString(p.units[p.i].text) {
+		guideTitle = title + " — " + p.units[p.i].text
+		p.i++
+	}
+
+	if p.i < len(p.units) && p.i <= 2 {
+		u := p.units[p.i]
+		m := byRE.FindStringSubmatch(u.text)
+		if m == nil {
+			m = foreignByRE.FindStringSubmatch(u.text)
+			if m != nil && !p.nameLine(unit{text: stripYear(m[1])}) {
+				m = nil
+			}
+		}
+		if m != nil && utf8.RuneCountInString(u.text) <= 120 {
+			p.byLine = u.line
 			p.g.Book.Author = strings.TrimSpace(m[1])
 			p.i++
 			if p.g.Book.Author == "" && p.i < len(p.units) && p.nameLine(p.units[p.i]) {
@@ -216,6 +340,12 @@ func (p *parser) header() error {
 					p.warn(p.captionLine, "the cover caption names the author %q, but the line under \"by\" says %q; kept the line under \"by\"", p.captionAuthor, u.text)
 				}
 			}
+		} else if p.i == 1 && p.captionAuthor == "" && p.bareName(p.i) {
+			// A personal name standing alone under the title.
+			p.byLine = u.line
+			p.g.Book.Author = u.text
+			p.i++
+			p.note(u.line, "read %q, a name standing under the title, as the book's author; if it is not, put \"by AUTHOR\" there instead", u.text)
 		}
 	}
 	if p.g.Book.Author == "" && p.byLine == 0 && p.captionAuthor != "" {
@@ -233,6 +363,14 @@ func (p *parser) header() error {
 			}
 		}
 	}
+	if p.g.Book.Author == "" && p.byLine == 0 && p.captionAuthor == "" {
+		// "TITLE by AUTHOR" on line 1 (or after "Study Guide:"): the
+		// part after the last " by " is a personal name.
+		if t, a, ok := p.splitBy(p.g.Book.Title, guideTitle != ""); ok {
+			p.g.Book.Title, p.g.Book.Author = t, a
+			p.note(first.line, "read the title line as the book %q by %q; if the title itself has \"by\" in it, put the author on a line \"by AUTHOR\" under it", t, a)
+		}
+	}
 	if p.g.Book.Author == "" && p.captionAuthor != "" {
 		p.g.Book.Author = p.captionAuthor
 		p.note(p.captionLine, "took the author %q from the cover caption", p.captionAuthor)
@@ -244,15 +382,97 @@ func (p *parser) header() error {
 		}
 		p.warn(line, "no author found; put \"by AUTHOR\" on the line under the title")
 	}
+	// The year of publication, after the title or the author.
+	for _, f := range []*string{&p.g.Book.Author, &p.g.Book.Title} {
+		if m := yearRE.FindStringSubmatch(*f); m != nil && p.g.Book.Year == 0 {
+			if y, err := strconv.Atoi(m[2]); err == nil && y >= 1000 && y <= 2100 {
+				*f, p.g.Book.Year = m[1], y
+			}
+		}
+	}
 	if p.captionTitle != "" && !strings.EqualFold(p.captionTitle, p.g.Book.Title) {
 		p.warn(p.captionLine, "the cover caption names the book %q, but the title line says %q; kept the title line", p.captionTitle, p.g.Book.Title)
 	}
 	if t := strings.TrimRight(p.g.Book.Title, ": "); t != "" {
 		p.g.Book.Title = t // "Frankenstein:" as a heading would be written
 	}
-	p.g.Title = p.g.Book.Title + TitleSuffix
+	if guideTitle != "" {
+		p.g.Title = guideTitle
+	} else {
+		p.g.Title = labels.For(p.g.Language).GuideTitle(p.g.Book.Title)
+	}
 	return nil
 }
+
+func stripYear(s string) string {
+	if m := yearRE.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
+}
+
+// splitBy splits "TITLE by AUTHOR" at the last " by " (or, in a line that
+// names itself a study guide, the last " de ", " par ", " von ", " di ")
+// when what follows is a personal name of two words or more.
+func (p *parser) splitBy(s string, guide bool) (title, author string, ok bool) {
+	seps := []string{" by ", " By "}
+	if guide {
+		seps = append(seps, " de ", " par ", " von ", " di ", " por ", " da ")
+	}
+	best := -1
+	sepLen := 0
+	for _, sep := range seps {
+		if i := strings.LastIndex(s, sep); i > best {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best <= 0 {
+		return "", "", false
+	}
+	t, a := strings.TrimSpace(s[:best]), strings.TrimSpace(s[best+sepLen:])
+	if t == "" || len(strings.Fields(stripYear(a))) < 2 || !p.nameLine(unit{text: stripYear(a)}) {
+		return "", "", false
+	}
+	return t, a, true
+}
+
+// bareName says whether unit i, under the title, is a personal name on
+// its own: two to five capitalised words (particles and initials allowed),
+// no digits but a year, nothing a heading or a guide's name would have.
+func (p *parser) bareName(i int) bool {
+	u := p.units[i]
+	s := stripYear(u.text)
+	words := strings.Fields(s)
+	if len(words) < 2 || len(words) > 5 || utf8.RuneCountInString(s) > 50 || !p.nameLine(unit{text: s}) {
+		return false
+	}
+	if strings.ContainsAny(s, "0123456789()[]/|") || guideLineRE.MatchString(s) || shortHeadingWord[strings.ToLower(strings.Trim(words[0], ".,"))] {
+		return false
+	}
+	for _, w := range words {
+		if notNameWord[strings.ToLower(strings.Trim(w, ".,"))] {
+			return false
+		}
+	}
+	// A heading directly followed by its text is not a name.
+	if !u.after && i+1 < len(p.units) && utf8.RuneCountInString(p.units[i+1].text) > 60 {
+		return false
+	}
+	return true
+}
+
+// shortHeadingWord are first words that make a short capitalised line a
+// heading or a title, not a name.
+var shortHeadingWord = map[string]bool{"the": true, "a": true, "an": true, "chapter": true, "part": true, "act": true, "scene": true,
+	"book": true, "volume": true, "section": true, "el": true, "la": true, "los": true, "las": true, "le": true, "les": true,
+	"der": true, "die": true, "das": true, "il": true, "lo": true, "gli": true, "o": true, "os": true, "as": true, "capítulo": true,
+	"chapitre": true, "kapitel": true, "capitolo": true, "acto": true, "acte": true, "akt": true, "atto": true, "ato": true}
+
+// notNameWord are words no personal name is made of.
+var notNameWord = map[string]bool{"summary": true, "guide": true, "study": true, "analysis": true, "introduction": true,
+	"overview": true, "notes": true, "questions": true, "quotes": true, "themes": true, "characters": true, "contents": true,
+	"edition": true, "unit": true, "lesson": true, "handout": true, "worksheet": true, "grade": true, "class": true,
+	"english": true, "literature": true, "novel": true, "play": true, "poem": true, "story": true, "of": true, "and": true}
 
 // nameLine says whether u, the unit after a bare "by", is the author's
 // name: the caption's author, or a short line of capitalised words
