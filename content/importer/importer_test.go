@@ -67,7 +67,7 @@ func TestLoadText(t *testing.T) {
 		ReadingMinutes: 7,
 		Synopsis:       content.Plains("A short guide to a short book."),
 		Quotes:         []content.Quote{{Text: content.Plain("Grow where you are planted.")}},
-		Sections: []content.Section{{Title: "Plot Summary", Blocks: []content.Block{
+		Sections: []content.Section{{Title: "Plot Summary", Role: content.RoleSummary, Blocks: []content.Block{
 			{Kind: content.Paragraph, Text: content.Plain("The garden grows. Ana and Σοφία tend it — every day.")}}}},
 		FAQ: []content.FAQEntry{{Question: "Who tends the garden?", Answer: content.Plains("Ana and Σοφία do.")}},
 		Diagnostics: []content.Diagnostic{
