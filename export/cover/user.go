@@ -12,8 +12,6 @@ import (
 	"io"
 	"strings"
 	"sync"
-
-	xdraw "golang.org/x/image/draw"
 )
 
 // ErrNotImage is wrapped by UserImage when the bytes are not a JPEG or PNG.
@@ -93,7 +91,18 @@ func prepareUser(data []byte) (Image, error) {
 	if b.Dx() < 1 || b.Dy() < 1 {
 		return Image{}, fmt.Errorf("%w: the image has no pixels", ErrNotImage)
 	}
-	img = fitUser(img, format)
+	// A photo saved sideways (EXIF orientation 5–8) is scaled to fit the
+	// cover once turned upright, and turned after scaling, on the smaller
+	// image.
+	orient := 1
+	if format == "jpeg" {
+		orient = exifOrientation(data)
+	}
+	if orient >= 5 {
+		img = applyOrientation(fitUser(img, Height, Width), orient)
+	} else {
+		img = applyOrientation(fitUser(img, Width, Height), orient)
+	}
 	var out bytes.Buffer
 	im := Image{Width: img.Bounds().Dx(), Height: img.Bounds().Dy()}
 	if format == "jpeg" {
@@ -123,19 +132,19 @@ func decodeError(format string, err error) error {
 	return fmt.Errorf("%w (%v); give a .jpg or .png file", ErrNotImage, err)
 }
 
-// fitUser scales img down, keeping its shape, to fit within the generated
-// cover's Width×Height, and brings 16-bit images to 8 bits a channel; an
-// image that needs neither is returned as it is.
-func fitUser(img image.Image, format string) image.Image {
+// fitUser scales img down, keeping its shape, to fit within boxW×boxH
+// (the cover's Width×Height, or turned), and brings 16-bit images to 8
+// bits a channel; an image that needs neither is returned as it is.
+func fitUser(img image.Image, boxW, boxH int) image.Image {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
-	if w > Width || h > Height {
+	if w > boxW || h > boxH {
 		// The smaller of the two ratios, in integer arithmetic so that
 		// the result does not depend on floating-point rounding.
-		if w*Height > h*Width {
-			w, h = Width, max(1, (h*Width+w/2)/w)
+		if w*boxH > h*boxW {
+			w, h = boxW, max(1, (h*boxW+w/2)/w)
 		} else {
-			w, h = max(1, (w*Height+h/2)/h), Height
+			w, h = max(1, (w*boxH+h/2)/h), boxH
 		}
 	}
 	deep := false
@@ -146,18 +155,92 @@ func fitUser(img image.Image, format string) image.Image {
 	if w == b.Dx() && h == b.Dy() && !deep {
 		return img
 	}
-	var dst draw.Image
-	if _, gray := img.(*image.Gray16); gray && format == "png" {
-		dst = image.NewGray(image.Rect(0, 0, w, h))
-	} else if format == "jpeg" {
-		dst = image.NewRGBA(image.Rect(0, 0, w, h))
-	} else {
-		dst = image.NewNRGBA(image.Rect(0, 0, w, h))
+	src := img
+	if w != b.Dx() || h != b.Dy() {
+		src = shrink(img, w, h)
 	}
-	if w == b.Dx() && h == b.Dy() {
-		draw.Draw(dst, dst.Bounds(), img, b.Min, draw.Src)
-	} else {
-		xdraw.CatmullRom.Scale(dst, dst.Bounds(), img, b, xdraw.Src, nil)
+	var dst draw.Image
+	switch img.(type) {
+	case *image.Gray, *image.Gray16: // a grey picture stays grey
+		dst = image.NewGray(image.Rect(0, 0, w, h))
+	case *image.RGBA64, *image.NRGBA64:
+		dst = image.NewNRGBA(image.Rect(0, 0, w, h))
+	default:
+		return src
+	}
+	draw.Draw(dst, dst.Bounds(), src, src.Bounds().Min, draw.Src)
+	return dst
+}
+
+// shrink scales src down to w×h (no larger than src) by averaging the
+// source pixels under each output pixel, weighted by how much of it they
+// cover: no aliasing, whatever the factor. It works a row at a time, so
+// beyond the result it holds a few rows: a 25-megapixel photo is scaled
+// without a second copy of it (a kernel resampler's scratch space for that
+// is hundreds of megabytes).
+func shrink(src image.Image, w, h int) *image.RGBA {
+	b := src.Bounds()
+	sw, sh := b.Dx(), b.Dy()
+	fx, fy := float64(sw)/float64(w), float64(sh)/float64(h)
+	// Where each source column goes: to output column to[x] with weight
+	// wt[x], and the rest of its width (a column straddling two output
+	// columns) to the next one.
+	to := make([]int, sw)
+	wt := make([]float64, sw)
+	for x := range sw {
+		dx := min(int(float64(x)/fx), w-1)
+		edge := float64(dx+1) * fx
+		to[x], wt[x] = dx, min(1, edge-float64(x))
+	}
+	line := image.NewRGBA(image.Rect(0, 0, sw, 1)) // one source row, 8-bit premultiplied
+	spread := func(sy int, out []float64) {
+		clear(out)
+		draw.Draw(line, line.Rect, src, image.Pt(b.Min.X, b.Min.Y+sy), draw.Src)
+		for x := range sw {
+			p := line.Pix[4*x : 4*x+4]
+			d, a := 4*to[x], wt[x]
+			for c := range 4 {
+				out[d+c] += a * float64(p[c])
+			}
+			if a < 1 && to[x]+1 < w {
+				for c := range 4 {
+					out[d+4+c] += (1 - a) * float64(p[c])
+				}
+			}
+		}
+	}
+	dst := image.NewRGBA(image.Rect(0, 0, w, h))
+	acc := make([]float64, 4*w)
+	row := make([]float64, 4*w)
+	last := make([]float64, 4*w) // the row straddling two output rows, kept
+	lastY := -1
+	area := fx * fy
+	for dy := range h {
+		clear(acc)
+		top, bottom := float64(dy)*fy, float64(dy+1)*fy
+		for sy := int(top); sy < sh && float64(sy) < bottom; sy++ {
+			cover := min(bottom, float64(sy+1)) - max(top, float64(sy))
+			if cover <= 0 {
+				continue
+			}
+			r := row
+			if sy == lastY {
+				r = last
+			} else {
+				spread(sy, row)
+				if float64(sy+1) > bottom { // it continues into the next output row
+					copy(last, row)
+					lastY = sy
+				}
+			}
+			for i, v := range r {
+				acc[i] += cover * v
+			}
+		}
+		out := dst.Pix[dy*dst.Stride : dy*dst.Stride+4*w]
+		for i, v := range acc {
+			out[i] = uint8(min(255, v/area+0.5))
+		}
 	}
 	return dst
 }

@@ -160,3 +160,114 @@ func TestTruncatedJPEG(t *testing.T) {
 		}
 	}
 }
+
+// Shrinking averages exactly: a flat colour stays that colour to the
+// last pixel at any factor (no dark edge from a missing weight), and a
+// fine checkerboard becomes its mean grey rather than a moiré.
+func TestShrinkAverages(t *testing.T) {
+	for _, size := range [][4]int{{3000, 2000, 1600, 1067}, {1601, 2561, 1600, 2560}, {7, 5, 3, 2}, {5000, 10, 1600, 3}} {
+		flat := image.NewNRGBA(image.Rect(0, 0, size[0], size[1]))
+		for i := 0; i < len(flat.Pix); i += 4 {
+			copy(flat.Pix[i:], []byte{200, 100, 50, 255})
+		}
+		got := shrink(flat, size[2], size[3])
+		for i := 0; i < len(got.Pix); i += 4 {
+			if !bytes.Equal(got.Pix[i:i+4], []byte{200, 100, 50, 255}) {
+				t.Fatalf("%v: pixel %d is %v", size, i/4, got.Pix[i:i+4])
+			}
+		}
+	}
+	check := image.NewGray(image.Rect(0, 0, 3000, 3000))
+	for y := range 3000 {
+		for x := range 3000 {
+			if (x+y)%2 == 0 {
+				check.Pix[y*check.Stride+x] = 255
+			}
+		}
+	}
+	got := shrink(check, 1500, 1500)
+	for i := 0; i < len(got.Pix); i += 4 {
+		if v := got.Pix[i]; v < 126 || v > 129 {
+			t.Fatalf("checkerboard pixel %d = %d, want mid grey", i/4, v)
+		}
+	}
+}
+
+// exifJPEG is a JPEG of img with an EXIF segment declaring orientation o
+// (little-endian TIFF, one IFD entry).
+func exifJPEG(t *testing.T, img image.Image, o uint16) []byte {
+	t.Helper()
+	var jb bytes.Buffer
+	if err := jpeg.Encode(&jb, img, &jpeg.Options{Quality: 100}); err != nil {
+		t.Fatal(err)
+	}
+	tiff := []byte("II*\x00\x08\x00\x00\x00")
+	tiff = binary.LittleEndian.AppendUint16(tiff, 1)
+	tiff = binary.LittleEndian.AppendUint16(tiff, 0x0112)
+	tiff = binary.LittleEndian.AppendUint16(tiff, 3)
+	tiff = binary.LittleEndian.AppendUint32(tiff, 1)
+	tiff = binary.LittleEndian.AppendUint16(tiff, o)
+	tiff = append(tiff, 0, 0, 0, 0, 0, 0)
+	seg := append([]byte("Exif\x00\x00"), tiff...)
+	app1 := binary.BigEndian.AppendUint16([]byte{0xff, 0xe1}, uint16(len(seg)+2))
+	return append(append(append([]byte{0xff, 0xd8}, app1...), seg...), jb.Bytes()[2:]...)
+}
+
+// A phone photo saved sideways with an EXIF orientation is turned upright
+// before the EXIF is dropped, and scaled to fit the cover upright.
+func TestUserImageAppliesEXIFOrientation(t *testing.T) {
+	// 400×200 as stored; the left half white, the right half black.
+	src := image.NewGray(image.Rect(0, 0, 400, 200))
+	for y := range 200 {
+		for x := range 200 {
+			src.Pix[y*src.Stride+x] = 255
+		}
+	}
+	for o, want := range map[uint16]struct {
+		w, h    int
+		whiteAt image.Point // a point that must be white once upright
+		blackAt image.Point
+	}{
+		1: {400, 200, image.Pt(50, 100), image.Pt(350, 100)},
+		3: {400, 200, image.Pt(350, 100), image.Pt(50, 100)},
+		6: {200, 400, image.Pt(100, 50), image.Pt(100, 350)}, // turned clockwise: the left goes on top
+		8: {200, 400, image.Pt(100, 350), image.Pt(100, 50)}, // anticlockwise: the left goes below
+	} {
+		im, err := UserImage(exifJPEG(t, src, o))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := jpeg.Decode(bytes.NewReader(im.Data))
+		if err != nil || im.Width != want.w || im.Height != want.h || got.Bounds().Dx() != want.w {
+			t.Fatalf("orientation %d: %d×%d, want %d×%d (%v)", o, im.Width, im.Height, want.w, want.h, err)
+		}
+		if y, _, _, _ := got.At(want.whiteAt.X, want.whiteAt.Y).RGBA(); y < 0xe000 {
+			t.Errorf("orientation %d: %v should be white", o, want.whiteAt)
+		}
+		if y, _, _, _ := got.At(want.blackAt.X, want.blackAt.Y).RGBA(); y > 0x2000 {
+			t.Errorf("orientation %d: %v should be black", o, want.blackAt)
+		}
+	}
+	// A sideways photo larger than the cover is fitted as it will stand.
+	big := image.NewGray(image.Rect(0, 0, 3200, 2000))
+	im, err := UserImage(exifJPEG(t, big, 6))
+	if err != nil || im.Width != Width || im.Height != 2560 {
+		t.Errorf("sideways 3200×2000: %d×%d %v, want %d×2560", im.Width, im.Height, err, Width)
+	}
+}
+
+// Reading the orientation never fails on a damaged header: any prefix of
+// a JPEG with EXIF, or noise, gives 1–8.
+func TestEXIFOrientationOfDamagedHeaders(t *testing.T) {
+	data := exifJPEG(t, image.NewGray(image.Rect(0, 0, 8, 8)), 6)
+	for i := range 120 {
+		if o := exifOrientation(data[:i]); o < 1 || o > 8 {
+			t.Fatalf("prefix %d: orientation %d", i, o)
+		}
+		bad := append([]byte{}, data...)
+		bad[i] ^= 0xff
+		if o := exifOrientation(bad); o < 1 || o > 8 {
+			t.Fatalf("flipped byte %d: orientation %d", i, o)
+		}
+	}
+}
