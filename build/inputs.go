@@ -38,7 +38,7 @@ func (in Input) Name() string {
 // Extensions are the file endings a directory argument is searched for.
 // Single-file arguments are read whatever their name: content, not the
 // extension, decides the format.
-var Extensions = []string{".txt", ".json"}
+var Extensions = []string{".txt", ".md", ".markdown", ".json"}
 
 // Collect expands command-line arguments into inputs: files as given,
 // directories searched recursively for guide files (hidden files and

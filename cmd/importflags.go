@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -16,11 +17,13 @@ type importFlags struct {
 	Lang    string
 	NoSmart bool
 	MaxSize string
+	Format  string
 }
 
 func (f *importFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.Lang, "lang", "", "language of the guide as a BCP 47 tag (default en, or what a JSON guide says)")
 	fs.BoolVar(&f.NoSmart, "no-smart", false, "keep straight quotes, -- and ... as typed (no typographic punctuation)")
+	fs.StringVar(&f.Format, "input-format", "", "read the input as text, markdown or json instead of detecting it (.md/.markdown are Markdown; JSON by content)")
 	fs.StringVar(&f.MaxSize, "max-size", build.FormatSize(build.DefaultMaxBytes), "largest input file to read (e.g. 64MiB)")
 }
 
@@ -32,7 +35,10 @@ func (f *importFlags) options() (importer.Options, int64, error) {
 	if err := checkLang(f.Lang); err != nil {
 		return importer.Options{}, 0, err
 	}
-	return importer.Options{Language: f.Lang, NoSmart: f.NoSmart, MaxBytes: max}, max, nil
+	if f.Format != "" && !slices.Contains(importer.Formats, f.Format) {
+		return importer.Options{}, 0, usagef("--input-format: %q is not an input format; use %s", f.Format, strings.Join(importer.Formats, ", "))
+	}
+	return importer.Options{Language: f.Lang, NoSmart: f.NoSmart, MaxBytes: max, Format: f.Format}, max, nil
 }
 
 // parseSize reads sizes such as "16MiB", "500k", "2MB" or "1048576".

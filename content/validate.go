@@ -159,6 +159,11 @@ func (v inlineValidator) text(t Text, pathFormat string, pathArgs ...any) {
 	}
 }
 
+// SafeLink reports whether href is a link the model accepts (http, https or
+// mailto, with no spaces or markup characters); readers keep the text of
+// any other link without it.
+func SafeLink(href string) bool { return safeLink(href) }
+
 // safeLink accepts the links a study guide has reason to hold.
 func safeLink(href string) bool {
 	h := strings.ToLower(href)

@@ -10,11 +10,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/decode"
+	"github.com/guidepress/guidepress/content/markdown"
 	"github.com/guidepress/guidepress/content/plaintext"
 )
 
@@ -33,7 +35,20 @@ type Options struct {
 	NoSmart bool
 	// MaxBytes is the largest input accepted; 0 means DefaultMaxBytes.
 	MaxBytes int64
+	// Format forces the input format: FormatText, FormatMarkdown or
+	// FormatJSON; "" detects it (see Detect).
+	Format string
 }
+
+// The input formats Options.Format accepts.
+const (
+	FormatText     = "text"
+	FormatMarkdown = "markdown"
+	FormatJSON     = "json"
+)
+
+// Formats lists the input formats, for messages.
+var Formats = []string{FormatText, FormatMarkdown, FormatJSON}
 
 // errPanic marks an *Error made from a recovered panic (a bug, never the
 // user's fault); fuzz tests look for it.
@@ -79,10 +94,20 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 	if err != nil {
 		return nil, &Error{File: name, Msg: err.Error(), Err: err}
 	}
-	if IsJSON(text) {
+	format, why := Detect(name, text)
+	if opts.Format != "" {
+		format, why = opts.Format, ""
+	}
+	switch format {
+	case FormatJSON:
 		g, err = loadJSON(name, text)
 		diags = slices.DeleteFunc(diags, decode.IsDamageReport)
-	} else {
+	case FormatMarkdown:
+		g, err = loadMarkdown(name, text, opts)
+		if err == nil && why != "" {
+			g.Diagnostics = append([]content.Diagnostic{{Severity: content.Info, Message: why}}, g.Diagnostics...)
+		}
+	default:
 		g, err = loadText(name, text, opts)
 	}
 	if err != nil {
@@ -99,6 +124,37 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 // character opens an object.
 func IsJSON(text string) bool {
 	return strings.HasPrefix(strings.TrimLeft(text, " \t\n\uFEFF"), "{")
+}
+
+// Detect says which format decoded text is in: JSON when it opens an
+// object; Markdown when the name ends in .md or .markdown, or when the text
+// is clearly Markdown (front matter, or several "#" headings with other
+// Markdown syntax) — then why says so, for an info diagnostic; plain text
+// otherwise.
+func Detect(name, text string) (format, why string) {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case ext == ".md" || ext == ".markdown":
+		return FormatMarkdown, ""
+	case IsJSON(text):
+		return FormatJSON, ""
+	}
+	if reason := markdown.Looks(text); reason != "" {
+		return FormatMarkdown, "read as Markdown: " + reason + "; use --input-format text to read it as plain text"
+	}
+	return FormatText, ""
+}
+
+func loadMarkdown(name, text string, opts Options) (*content.Guide, error) {
+	g, err := markdown.Parse(text, markdown.Options{Language: opts.Language, NoSmart: opts.NoSmart})
+	if err != nil {
+		var le *content.LineError
+		if errors.As(err, &le) {
+			return nil, &Error{File: name, Line: le.Line, Msg: "error: " + le.Err.Error(), Err: err}
+		}
+		return nil, &Error{File: name, Msg: err.Error(), Err: err}
+	}
+	return g, nil
 }
 
 func loadJSON(name, text string) (*content.Guide, error) {

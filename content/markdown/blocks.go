@@ -1,0 +1,616 @@
+package markdown
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+var (
+	explanationRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|why it matters)\s*:\s*`)
+	captionRE     = regexp.MustCompile(`^(?:Table|table)?:\s+\S`)
+)
+
+// blocks reads the body of a section or subsection.
+func (r *reader) blocks(nodes []ast.Node) []content.Block {
+	var out []content.Block
+	var caption content.Text // a "Table:" paragraph waiting for its table
+	termsOpen := false       // the last block came from "**term** — …" lines
+	last := func() *content.Block {
+		if len(out) == 0 {
+			return nil
+		}
+		return &out[len(out)-1]
+	}
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
+		fromTerms := false
+		switch n := n.(type) {
+		case *ast.Paragraph:
+			ls := r.inlines(n)
+			if len(ls) == 0 {
+				continue
+			}
+			t := joinLines(ls)
+			plain := t.Plain()
+			if l := last(); l != nil && l.Kind == content.BlockQuote {
+				if m := explanationRE.FindString(plain); m != "" {
+					l.Explanation = append(l.Explanation, trimPrefix(t, len(m)))
+					continue
+				}
+			}
+			if m := captionRE.FindString(plain); m != "" && len(ls) == 1 {
+				c := trimPrefix(t, len(m)-1)
+				if l := last(); l != nil && l.Kind == content.Table && l.Caption == nil {
+					l.Caption = c
+					continue
+				}
+				if i+1 < len(nodes) {
+					if _, ok := nodes[i+1].(*east.Table); ok {
+						caption = c
+						continue
+					}
+				}
+			}
+			if defs, dash := termLines(ls); defs != nil {
+				next := false
+				if i+1 < len(nodes) {
+					if p, ok := nodes[i+1].(*ast.Paragraph); ok {
+						d, _ := termLines(r.inlines(p))
+						next = d != nil
+					}
+				}
+				if dash || len(defs) >= 2 || termsOpen || next {
+					if l := last(); termsOpen && l != nil && l.Kind == content.Definitions {
+						l.Terms = append(l.Terms, defs...)
+					} else {
+						out = append(out, content.Block{Kind: content.Definitions, Terms: defs})
+					}
+					termsOpen = true
+					continue
+				}
+			}
+			if hasHard(ls) {
+				out = append(out, verse(verseLines(ls)))
+				continue
+			}
+			out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+		case *ast.Blockquote:
+			out = append(out, r.blockquote(n))
+		case *ast.List:
+			items := r.list(n, false)
+			if defs := listTerms(items); defs != nil {
+				if l := last(); termsOpen && l != nil && l.Kind == content.Definitions {
+					l.Terms = append(l.Terms, defs...)
+				} else {
+					out = append(out, content.Block{Kind: content.Definitions, Terms: defs})
+				}
+				fromTerms = true
+				break
+			}
+			if len(items) == 0 {
+				continue
+			}
+			b := content.Block{Kind: content.List, Ordered: n.IsOrdered(), Items: items}
+			if n.IsOrdered() && n.Start != 1 {
+				b.Start = n.Start
+			}
+			out = append(out, b)
+		case *east.Table:
+			if b, ok := r.table(n); ok {
+				b.Caption, caption = caption, nil
+				out = append(out, b)
+			}
+		case *east.DefinitionList:
+			if b := r.definitionList(n); len(b.Terms) > 0 {
+				out = append(out, b)
+			}
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := r.codeLines(n)
+			if len(lines) == 0 {
+				continue
+			}
+			if f, ok := n.(*ast.FencedCodeBlock); !ok || string(f.Language(r.src)) != "verse" {
+				r.note(r.lineOf(n), "read the code block as verse (its lines kept as lines); write a poem with a backslash or two spaces at the end of each line instead")
+			}
+			out = append(out, content.Block{Kind: content.Verse, Lines: content.Plains(lines...)})
+		case *ast.ThematicBreak:
+			continue
+		default:
+			for _, t := range r.flatten(n) {
+				out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+			}
+		}
+		termsOpen = fromTerms
+	}
+	if caption != nil {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: caption})
+	}
+	return out
+}
+
+// verse makes a verse block; a first line all in bold names the speaker.
+func verse(lines []content.Text) content.Block {
+	b := content.Block{Kind: content.Verse, Lines: lines}
+	if len(lines) >= 2 && allStrong(lines[0]) && utf8.RuneCountInString(lines[0].Plain()) <= 60 {
+		b.Speaker = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[0].Plain()), ":"))
+		b.Lines = lines[1:]
+	}
+	return b
+}
+
+// termLines reads a paragraph whose every line is "**term** — definition"
+// (or "**term:** definition", "**term**: definition"). dash reports the
+// dash form, which is never anything else; a lone colon line may be a
+// bold lead-in ("**Note:** …"), so callers want more than one.
+func termLines(ls []line) ([]content.Definition, bool) {
+	var defs []content.Definition
+	dash := false
+	for _, l := range ls {
+		d, form := termLine(l.text)
+		if form == 0 {
+			return nil, false
+		}
+		dash = dash || form == 1
+		defs = append(defs, d)
+	}
+	return defs, dash
+}
+
+var qualifierRE = regexp.MustCompile(`^\s*(\([^()]{1,20}\))?\s*$`)
+
+func termLine(t content.Text) (content.Definition, int) {
+	t = t.TrimSpace()
+	if len(t) < 2 || !t[0].Strong || t[0].Href != "" {
+		return content.Definition{}, 0
+	}
+	term := strings.TrimSpace(t[0].Text)
+	rest := t[1:]
+	plain := rest.Plain()
+	if strings.HasSuffix(term, ":") {
+		def := rest.TrimSpace()
+		term = strings.TrimSpace(strings.TrimSuffix(term, ":"))
+		if term == "" || def == nil {
+			return content.Definition{}, 0
+		}
+		return content.Definition{Term: content.Plain(term), Definition: def}, 2
+	}
+	if strings.HasPrefix(plain, ":") {
+		def := trimPrefix(rest, 1)
+		if term == "" || def == nil {
+			return content.Definition{}, 0
+		}
+		return content.Definition{Term: content.Plain(term), Definition: def}, 2
+	}
+	for _, sep := range []string{"—", "–", " - ", "--"} {
+		i := strings.Index(plain, sep)
+		if i < 0 || !qualifierRE.MatchString(plain[:i]) {
+			continue
+		}
+		if q := strings.TrimSpace(plain[:i]); q != "" {
+			term += " " + q
+		}
+		def := trimPrefix(rest, i+len(sep))
+		if term == "" || def == nil {
+			return content.Definition{}, 0
+		}
+		return content.Definition{Term: content.Plain(term), Definition: def}, 1
+	}
+	return content.Definition{}, 0
+}
+
+// listTerms reads a list whose every item is a "**term** — definition"
+// line as definitions (a character list written as bullets).
+func listTerms(items []content.ListItem) []content.Definition {
+	var defs []content.Definition
+	dash := false
+	for _, it := range items {
+		if it.Sublist != nil {
+			return nil
+		}
+		d, form := termLine(it.Text)
+		if form == 0 {
+			return nil
+		}
+		dash = dash || form == 1
+		defs = append(defs, d)
+	}
+	if !dash && len(defs) < 2 {
+		return nil
+	}
+	return defs
+}
+
+// list reads a list's items; a nested list becomes the item's sublist, and
+// lists nested deeper are read into it.
+func (r *reader) list(n *ast.List, nested bool) []content.ListItem {
+	var items []content.ListItem
+	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+		var texts []content.Text
+		var sub *content.Sublist
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			if l, ok := c.(*ast.List); ok {
+				inner := r.list(l, true)
+				switch {
+				case nested:
+					r.note(r.lineOf(l), "lists nest one level deep; read the items of this list into the list above")
+					items = append(items, inner...)
+				case sub == nil:
+					sub = &content.Sublist{Ordered: l.IsOrdered(), Items: inner}
+					if l.IsOrdered() && l.Start != 1 {
+						sub.Start = l.Start
+					}
+				default:
+					sub.Items = append(sub.Items, inner...)
+				}
+				continue
+			}
+			texts = append(texts, r.flatten(c)...)
+		}
+		t := joinTexts(texts).TrimSpace()
+		if sub != nil && len(sub.Items) == 0 {
+			sub = nil
+		}
+		if t == nil {
+			if sub != nil {
+				r.warn(r.lineOf(li), "a list item holds only a nested list; read its items into this list")
+				items = append(items, sub.Items...)
+			}
+			continue
+		}
+		items = append(items, content.ListItem{Text: t, Sublist: sub})
+	}
+	return items
+}
+
+func (r *reader) table(n *east.Table) (content.Block, bool) {
+	b := content.Block{Kind: content.Table}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []content.Text
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, joinLines(r.inlines(c)).TrimSpace())
+		}
+		if _, ok := row.(*east.TableHeader); ok {
+			for i, c := range cells {
+				if c == nil {
+					cells[i] = content.Plain("—")
+					r.warn(r.lineOf(row), "column %d of the table has an empty header; wrote a dash there", i+1)
+				}
+			}
+			b.Header = cells
+			continue
+		}
+		b.Rows = append(b.Rows, cells)
+	}
+	if len(b.Rows) == 0 {
+		// A header alone: its cells are the table's only content.
+		r.note(r.lineOf(n), "the table has a header row but no rows; read it as a paragraph")
+		return content.Block{Kind: content.Paragraph, Text: joinTexts(b.Header)}, true
+	}
+	return b, true
+}
+
+func (r *reader) definitionList(n *east.DefinitionList) content.Block {
+	b := content.Block{Kind: content.Definitions}
+	var term content.Text
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *east.DefinitionTerm:
+			term = joinLines(r.inlines(c)).TrimSpace()
+		case *east.DefinitionDescription:
+			def := joinTexts(r.flatten(c)).TrimSpace()
+			if term == nil || def == nil {
+				r.warn(r.lineOf(c), "a definition without a term or text was left out")
+				continue
+			}
+			b.Terms = append(b.Terms, content.Definition{Term: term, Definition: def})
+		}
+	}
+	return b
+}
+
+// quote is a quotation with what may follow it.
+type quote struct {
+	text, attribution content.Text
+	lines, expl       []content.Text
+}
+
+func (q quote) block() content.Block {
+	return content.Block{Kind: content.BlockQuote, Text: q.text, Lines: q.lines, Attribution: q.attribution, Explanation: q.expl}
+}
+
+func (q quote) highlight() content.Quote {
+	return content.Quote{Text: q.text, Lines: q.lines, Attribution: q.attribution, Explanation: q.expl}
+}
+
+func (r *reader) blockquote(n *ast.Blockquote) content.Block {
+	return r.readQuote(n).block()
+}
+
+// readQuote reads a blockquote: its text (or verse lines), an attribution
+// line starting with a dash, and explanation paragraphs after the
+// attribution or from an "Explanation:" paragraph on.
+func (r *reader) readQuote(n *ast.Blockquote) quote {
+	var paras [][]line
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if p, ok := c.(*ast.Paragraph); ok {
+			if ls := r.inlines(p); len(ls) > 0 {
+				paras = append(paras, ls)
+			}
+			continue
+		}
+		for _, t := range r.flatten(c) {
+			paras = append(paras, []line{{text: t}})
+		}
+	}
+	var q quote
+	var body [][]line
+	for i, ls := range paras {
+		if q.attribution != nil || q.expl != nil {
+			t := joinLines(ls)
+			if len(q.expl) == 0 {
+				if m := explanationRE.FindString(t.Plain()); m != "" {
+					t = trimPrefix(t, len(m))
+				}
+			}
+			q.expl = append(q.expl, t)
+			continue
+		}
+		if m := explanationRE.FindString(ls[0].text.Plain()); m != "" && i > 0 {
+			q.expl = append(q.expl, trimPrefix(joinLines(ls), len(m)))
+			continue
+		}
+		if a := attribution(ls[len(ls)-1].text); a != nil && (len(ls) > 1 || i > 0) {
+			q.attribution = a
+			ls = ls[:len(ls)-1]
+			if len(ls) > 0 {
+				ls[len(ls)-1].hard = false
+				body = append(body, ls)
+			}
+			continue
+		}
+		body = append(body, ls)
+	}
+	if len(body) > 1 {
+		r.note(r.lineOf(n), "the quotation's %d paragraphs are joined into one (a quotation is one paragraph or verse lines)", len(body))
+	}
+	var all []line
+	for i, ls := range body {
+		if i > 0 && len(all) > 0 {
+			all[len(all)-1].hard = false
+		}
+		all = append(all, ls...)
+	}
+	if len(all) == 0 {
+		if q.attribution != nil {
+			q.text = q.attribution
+			q.attribution = nil
+		} else if len(q.expl) > 0 {
+			q.text, q.expl = q.expl[0], q.expl[1:]
+		} else {
+			q.text = content.Plain("…")
+			r.warn(r.lineOf(n), "an empty block quote; wrote an ellipsis in its place")
+		}
+		return q
+	}
+	if hasHard(all) {
+		q.lines = verseLines(all)
+	} else {
+		q.text = stripQuotes(joinLines(all))
+	}
+	if len(q.expl) == 0 {
+		q.expl = nil
+	}
+	return q
+}
+
+var attributionRE = regexp.MustCompile(`^\s*(?:—|―|–|--)\s*`)
+
+// attribution reads a line such as "— Chapter 9" as the attribution
+// "Chapter 9"; it is nil for any other line.
+func attribution(t content.Text) content.Text {
+	m := attributionRE.FindString(t.Plain())
+	if m == "" {
+		return nil
+	}
+	return trimPrefix(t, len(m))
+}
+
+var trailingAttrRE = regexp.MustCompile(`^(.*[”"»])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+
+// stripQuotes removes the quotation marks around a whole quotation.
+func stripQuotes(t content.Text) content.Text {
+	p := t.Plain()
+	first, n1 := utf8.DecodeRuneInString(p)
+	last, n2 := utf8.DecodeLastRuneInString(p)
+	if len(p) <= n1+n2 || !strings.ContainsRune(`“"«„`, first) || !strings.ContainsRune(`”"»“`, last) {
+		return t
+	}
+	marks := 0
+	for _, c := range p {
+		if strings.ContainsRune(`“”"«»„`, c) {
+			marks++
+		}
+	}
+	if marks != 2 {
+		return t
+	}
+	return trimSuffixBytes(trimPrefix(t, n1), n2)
+}
+
+// quoteFrom reads a highlighted quote written as a paragraph or list item:
+// the quotation, then an attribution on its last line or after the
+// closing quotation mark ("“…” — Chapter 9").
+func quoteFrom(ls []line) quote {
+	var q quote
+	if len(ls) > 1 {
+		if a := attribution(ls[len(ls)-1].text); a != nil {
+			q.attribution = a
+			ls = ls[:len(ls)-1]
+			ls[len(ls)-1].hard = false
+		}
+	}
+	if hasHard(ls) {
+		q.lines = verseLines(ls)
+		return q
+	}
+	t := joinLines(ls)
+	if q.attribution == nil {
+		if m := trailingAttrRE.FindStringSubmatchIndex(t.Plain()); m != nil {
+			q.attribution = trimPrefix(t, m[4])
+			t = trimSuffixBytes(t, len(t.Plain())-m[3])
+		}
+	}
+	q.text = stripQuotes(t)
+	return q
+}
+
+func opensQuote(t content.Text) bool {
+	r, _ := utf8.DecodeRuneInString(t.Plain())
+	return strings.ContainsRune(`“"«„‘'`, r)
+}
+
+// quotes reads the highlighted quotes section: block quotes, quoted
+// paragraphs, list items or subheadings are quotes; other paragraphs
+// after a quote are its explanation.
+func (r *reader) quotes(nodes []ast.Node) {
+	g := r.g
+	lastQ := func() *content.Quote {
+		if len(g.Quotes) == 0 {
+			return nil
+		}
+		return &g.Quotes[len(g.Quotes)-1]
+	}
+	explain := func(t content.Text, line int) {
+		if q := lastQ(); q != nil {
+			q.Explanation = append(q.Explanation, t)
+			return
+		}
+		r.warn(line, "text before the first quote in the quotes section was read as a quote")
+		g.Quotes = append(g.Quotes, content.Quote{Text: t})
+	}
+	for _, n := range nodes {
+		ln := r.lineOf(n)
+		switch n := n.(type) {
+		case *ast.Blockquote:
+			g.Quotes = append(g.Quotes, r.readQuote(n).highlight())
+		case *ast.Heading:
+			g.Quotes = append(g.Quotes, quoteFrom(r.inlines(n)).highlight())
+		case *ast.Paragraph:
+			ls := r.inlines(n)
+			if len(ls) == 0 {
+				continue
+			}
+			t := joinLines(ls)
+			if m := explanationRE.FindString(t.Plain()); m != "" && lastQ() != nil {
+				explain(trimPrefix(t, len(m)), ln)
+				continue
+			}
+			if opensQuote(t) || hasHard(ls) {
+				g.Quotes = append(g.Quotes, quoteFrom(ls).highlight())
+				continue
+			}
+			explain(t, ln)
+		case *ast.List:
+			for _, it := range r.list(n, false) {
+				q := quoteFrom([]line{{text: it.Text}}).highlight()
+				if it.Sublist != nil {
+					for _, s := range it.Sublist.Items {
+						q.Explanation = append(q.Explanation, s.Text)
+					}
+				}
+				g.Quotes = append(g.Quotes, q)
+			}
+		case *ast.ThematicBreak:
+		default:
+			for _, t := range r.flatten(n) {
+				explain(t, ln)
+			}
+		}
+	}
+}
+
+// faq reads the FAQ: questions as subheadings, as bold lines, or as
+// <details><summary>; what follows a question is its answer.
+func (r *reader) faq(nodes []ast.Node, _ int) {
+	g := r.g
+	var cur *content.FAQEntry
+	var curLine int
+	var orphans []content.Text
+	closeQ := func() {
+		if cur == nil {
+			return
+		}
+		if len(cur.Answer) == 0 {
+			r.warn(curLine, "the FAQ question %q has no answer; it was left out", cur.Question)
+		} else {
+			g.FAQ = append(g.FAQ, *cur)
+		}
+		cur = nil
+	}
+	open := func(q string, line int) {
+		closeQ()
+		cur, curLine = &content.FAQEntry{Question: q}, line
+		if orphans != nil {
+			cur.Answer, orphans = orphans, nil
+		}
+	}
+	answer := func(ts ...content.Text) {
+		if cur == nil {
+			orphans = append(orphans, ts...)
+			return
+		}
+		cur.Answer = append(cur.Answer, ts...)
+	}
+	for _, n := range nodes {
+		ln := r.lineOf(n)
+		switch n := n.(type) {
+		case *ast.Heading:
+			if q := r.headingText(n); q != "" {
+				open(q, ln)
+			}
+		case *ast.Paragraph:
+			ls := r.inlines(n)
+			if len(ls) == 0 {
+				continue
+			}
+			if allStrong(ls[0].text) {
+				open(plainOf(ls[0].text), ln)
+				if len(ls) > 1 {
+					answer(joinLines(ls[1:]))
+				}
+				continue
+			}
+			answer(joinLines(ls))
+		case *ast.HTMLBlock:
+			raw := commentRE.ReplaceAllString(r.rawHTML(n), "")
+			if m := summaryRE.FindStringSubmatchIndex(raw); m != nil {
+				q := strings.Join(strings.Fields(unescape([]byte(tagRE.ReplaceAllString(raw[m[2]:m[3]], " ")))), " ")
+				if q != "" {
+					open(q, ln)
+				}
+				rest := strings.Join(strings.Fields(unescape([]byte(tagRE.ReplaceAllString(raw[m[1]:], " ")))), " ")
+				if rest != "" {
+					answer(content.Plain(rest))
+				}
+				continue
+			}
+			answer(r.htmlText(n)...)
+		case *ast.ThematicBreak:
+		default:
+			if _, ok := n.(*ast.List); ok {
+				r.note(ln, "an FAQ answer holds paragraphs only; read the list's items as paragraphs")
+			}
+			answer(r.flatten(n)...)
+		}
+	}
+	closeQ()
+	if orphans != nil {
+		r.warn(0, "the FAQ has text but no question; it was read into the synopsis")
+		g.Synopsis = append(g.Synopsis, orphans...)
+	}
+}

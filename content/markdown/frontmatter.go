@@ -1,0 +1,196 @@
+package markdown
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+	"github.com/guidepress/guidepress/content"
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter is the metadata block a Markdown guide may start with, as YAML
+// between "---" lines or TOML between "+++" lines. Its keys are the JSON
+// model's, so one name means one thing in every format:
+//
+//	title            the guide's own title ("Emma — A Study Guide")
+//	author           the guide's author (a teacher, a library), never the book's
+//	publisher        the guide's publisher
+//	book.title       the book the guide is about
+//	book.author      the book's author
+//	book.year        the book's year of first publication
+//	language         BCP 47 tag (en, fr-CA…)
+//	reading_minutes  reading time of the guide
+//	cover            cover image, a path relative to the Markdown file
+//	smart            false keeps quotes and dashes exactly as typed
+type FrontMatter struct {
+	Title     string `yaml:"title,omitempty" toml:"title"`
+	Author    string `yaml:"author,omitempty" toml:"author"`
+	Publisher string `yaml:"publisher,omitempty" toml:"publisher"`
+	Book      struct {
+		Title  string `yaml:"title,omitempty" toml:"title"`
+		Author string `yaml:"author,omitempty" toml:"author"`
+		Year   int    `yaml:"year,omitempty" toml:"year"`
+	} `yaml:"book" toml:"book"`
+	Language       string `yaml:"language,omitempty" toml:"language"`
+	ReadingMinutes int    `yaml:"reading_minutes,omitempty" toml:"reading_minutes"`
+	Cover          string `yaml:"cover,omitempty" toml:"cover"`
+	Smart          *bool  `yaml:"smart,omitempty" toml:"smart"`
+}
+
+// Keys lists the front-matter keys, as dotted paths, in documentation order.
+var Keys = []string{"title", "author", "publisher", "book", "book.title", "book.author", "book.year",
+	"language", "reading_minutes", "cover", "smart"}
+
+func knownKey(k string) bool {
+	for _, x := range Keys {
+		if x == k {
+			return true
+		}
+	}
+	return false
+}
+
+// splitFrontMatter finds a front-matter block at the start of text. It
+// returns the block's body (without the fences), its format ("yaml",
+// "toml" or ""), the number of lines the block takes (fences included), and
+// the rest of the text.
+func splitFrontMatter(text string) (body, format string, lines int, rest string, err error) {
+	var fence string
+	switch {
+	case strings.HasPrefix(text, "---\n") || text == "---":
+		fence, format = "---", "yaml"
+	case strings.HasPrefix(text, "+++\n") || text == "+++":
+		fence, format = "+++", "toml"
+	default:
+		return "", "", 0, text, nil
+	}
+	i := len(fence) + 1
+	n := 1
+	for i <= len(text) {
+		j := strings.IndexByte(text[i:], '\n')
+		line := text[i:]
+		if j >= 0 {
+			line = text[i : i+j]
+		}
+		n++
+		if strings.TrimRight(line, " \t") == fence || (format == "yaml" && strings.TrimRight(line, " \t") == "...") {
+			body = text[len(fence)+1 : i]
+			if j < 0 {
+				return body, format, n, "", nil
+			}
+			return body, format, n, text[i+j+1:], nil
+		}
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return "", format, 0, text, &content.LineError{Line: 1, Err: fmt.Errorf("the %s front matter opened by %q on this line is never closed; end it with a line %q", strings.ToUpper(format), fence, fence)}
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// parseFrontMatter decodes body; unknown keys become warnings (at their
+// line), never silently dropped. Line numbers are of the whole file: the
+// block's first line is line 2.
+func parseFrontMatter(body, format string, warn func(line int, format string, args ...any)) (FrontMatter, error) {
+	var fm FrontMatter
+	if format == "yaml" {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(body), &root); err != nil {
+			return fm, yamlError(err, 0)
+		}
+		if len(root.Content) == 0 {
+			return fm, nil
+		}
+		doc := root.Content[0]
+		if doc.Kind != yaml.MappingNode {
+			return fm, &content.LineError{Line: doc.Line + 1, Err: errors.New("the front matter must be a list of keys such as \"title: …\"")}
+		}
+		var unknown func(n *yaml.Node, prefix string)
+		unknown = func(n *yaml.Node, prefix string) {
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				k, v := n.Content[i], n.Content[i+1]
+				key := prefix + k.Value
+				if !knownKey(key) {
+					warn(k.Line+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+					continue
+				}
+				if key == "book" && v.Kind == yaml.MappingNode {
+					unknown(v, "book.")
+				}
+			}
+		}
+		unknown(doc, "")
+		if err := doc.Decode(&fm); err != nil {
+			return fm, yamlError(err, 0)
+		}
+		return fm, nil
+	}
+	md, err := toml.Decode(body, &fm)
+	if err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fm, &content.LineError{Line: pe.Position.Line + 1, Err: fmt.Errorf("the TOML front matter does not parse: %s", pe.Message)}
+		}
+		return fm, &content.LineError{Line: 1, Err: fmt.Errorf("the TOML front matter does not parse: %v", err)}
+	}
+	for _, k := range md.Undecoded() {
+		key := k.String()
+		warn(lineOfKey(body, k[len(k)-1])+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+	}
+	return fm, nil
+}
+
+func yamlError(err error, _ int) error {
+	msg := err.Error()
+	line := 1
+	var te *yaml.TypeError
+	if errors.As(err, &te) && len(te.Errors) > 0 {
+		msg = te.Errors[0]
+		if m := regexp.MustCompile(`^line (\d+): `).FindStringSubmatch(msg); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			line = n + 1
+			msg = msg[len(m[0]):]
+		}
+	} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			n, _ := strconv.Atoi(m[1])
+			line = n + 1
+		}
+		msg = msg[len(m[0]):]
+	}
+	return &content.LineError{Line: line, Err: fmt.Errorf("the YAML front matter does not parse: %s", msg)}
+}
+
+// lineOfKey is the 0-based line of body on which key is set, or 0.
+func lineOfKey(body, key string) int {
+	for i, l := range strings.Split(body, "\n") {
+		l = strings.TrimSpace(l)
+		if strings.HasPrefix(l, key) || strings.HasPrefix(l, `"`+key+`"`) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// EncodeFrontMatter writes fm as YAML between "---" lines.
+func EncodeFrontMatter(fm FrontMatter) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("---\n")
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	if err := enc.Encode(fm); err != nil {
+		return nil, err
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	b.WriteString("---\n")
+	return b.Bytes(), nil
+}

@@ -1,0 +1,275 @@
+package markdown
+
+import (
+	"html"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+)
+
+// line is one source line of a paragraph's inline text, and whether it
+// ended with a hard break (a verse line) rather than a soft one.
+type line struct {
+	text content.Text
+	hard bool
+}
+
+type style struct {
+	em, strong bool
+	href       string
+}
+
+// inlines is the inline content of a block, as lines. Images, raw HTML and
+// footnote references are handled (and reported) on the way.
+func (r *reader) inlines(n ast.Node) []line {
+	c := inlineCollector{r: r, lineNo: r.lineOf(n)}
+	c.walk(n, style{})
+	c.end(false)
+	// Drop empty lines an image or a comment left behind.
+	out := c.lines[:0]
+	for _, l := range c.lines {
+		if l.text = l.text.TrimSpace(); len(l.text) > 0 {
+			out = append(out, l)
+		} else if l.hard && len(out) > 0 {
+			out[len(out)-1].hard = true
+		}
+	}
+	return out
+}
+
+type inlineCollector struct {
+	r      *reader
+	lineNo int
+	cur    content.Text
+	lines  []line
+}
+
+func (c *inlineCollector) add(s string, st style) {
+	if s == "" {
+		return
+	}
+	c.cur = append(c.cur, content.Span{Text: s, Em: st.em, Strong: st.strong, Href: st.href})
+}
+
+func (c *inlineCollector) end(hard bool) {
+	c.lines = append(c.lines, line{text: c.cur.Normalize(), hard: hard})
+	c.cur = nil
+}
+
+func (c *inlineCollector) walk(parent ast.Node, st style) {
+	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *ast.Text:
+			if n.IsRaw() {
+				c.add(string(n.Value(c.r.src)), st)
+			} else {
+				c.add(unescape(n.Value(c.r.src)), st)
+			}
+			switch {
+			case n.HardLineBreak():
+				c.end(true)
+			case n.SoftLineBreak():
+				c.end(false)
+			}
+		case *ast.String:
+			c.add(unescape(n.Value), st)
+		case *ast.CodeSpan:
+			// Code has no place in a study guide's model: its characters
+			// are kept as typed.
+			var b strings.Builder
+			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					b.Write(t.Value(c.r.src))
+				}
+			}
+			c.add(b.String(), st)
+		case *ast.Emphasis:
+			s := st
+			if n.Level >= 2 {
+				s.strong = true
+			} else {
+				s.em = true
+			}
+			c.walk(n, s)
+		case *ast.Link:
+			s := st
+			href := unescape(n.Destination)
+			if content.SafeLink(href) {
+				s.href = href
+			} else {
+				c.r.warn(c.line(n), "the link to %q is not an http, https or mailto address; kept its text without the link", href)
+			}
+			c.walk(n, s)
+		case *ast.AutoLink:
+			s := st
+			label := string(n.Label(c.r.src))
+			href := string(n.URL(c.r.src))
+			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(href), "mailto:") {
+				href = "mailto:" + href
+			}
+			if content.SafeLink(href) {
+				s.href = href
+			} else {
+				c.r.warn(c.line(n), "the link to %q is not an http, https or mailto address; kept its text without the link", href)
+			}
+			c.add(label, s)
+		case *ast.Image:
+			c.r.image(n, c.line(n))
+		case *ast.RawHTML:
+			raw := string(n.Segments.Value(c.r.src))
+			switch {
+			case strings.HasPrefix(raw, "<!--"):
+				// Comments are the author's notes to themselves.
+			case brRE.MatchString(raw):
+				c.end(true)
+			default:
+				c.r.warnHTML(c.line(n), raw)
+			}
+		case *east.FootnoteLink:
+			c.add("["+strconv.Itoa(n.Index)+"]", st)
+			c.r.usedFootnote(n.Index)
+		case *east.TaskCheckBox:
+			c.r.note(c.line(n), "dropped a task-list check box (a study guide's lists have none); kept the item's text")
+		default:
+			c.walk(n, st)
+		}
+	}
+}
+
+func (c *inlineCollector) line(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return c.r.lineAt(p)
+	}
+	return c.lineNo
+}
+
+var brRE = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+
+var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// unescape resolves backslash escapes and character references as
+// CommonMark does in text.
+func unescape(b []byte) string {
+	if !strings.ContainsAny(string(b), "\\&") {
+		return string(b)
+	}
+	var out strings.Builder
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c == '\\' && i+1 < len(b) && isPunct(b[i+1]) {
+			out.WriteByte(b[i+1])
+			i++
+			continue
+		}
+		if c == '&' {
+			if m := entityRE.Find(b[i:]); m != nil {
+				s := string(m)
+				if u := html.UnescapeString(s); u != s {
+					if u == "\x00" {
+						u = "\uFFFD"
+					}
+					out.WriteString(u)
+					i += len(m) - 1
+					continue
+				}
+			}
+		}
+		out.WriteByte(c)
+	}
+	return out.String()
+}
+
+func isPunct(c byte) bool {
+	return c >= '!' && c <= '/' || c >= ':' && c <= '@' || c >= '[' && c <= '`' || c >= '{' && c <= '~'
+}
+
+// joinLines makes one text of lines, a space where each line broke.
+func joinLines(ls []line) content.Text {
+	var t content.Text
+	for i, l := range ls {
+		if i > 0 {
+			t = append(t, content.Span{Text: " "})
+		}
+		t = append(t, l.text...)
+	}
+	return t.Normalize()
+}
+
+func hasHard(ls []line) bool {
+	for _, l := range ls[:max(len(ls)-1, 0)] {
+		if l.hard {
+			return true
+		}
+	}
+	return false
+}
+
+// verseLines groups lines into verse lines: soft breaks join, hard breaks
+// separate.
+func verseLines(ls []line) []content.Text {
+	var out []content.Text
+	var cur []line
+	for _, l := range ls {
+		cur = append(cur, l)
+		if l.hard {
+			out = append(out, joinLines(cur))
+			cur = nil
+		}
+	}
+	if len(cur) > 0 {
+		out = append(out, joinLines(cur))
+	}
+	return out
+}
+
+// allStrong reports whether every non-space span is strong.
+func allStrong(t content.Text) bool {
+	if len(t) == 0 {
+		return false
+	}
+	for _, s := range t {
+		if !s.Strong && strings.TrimSpace(s.Text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// plainOf strips styles from t (headings, questions and speakers are plain
+// strings in the model).
+func plainOf(t content.Text) string { return strings.TrimSpace(t.Plain()) }
+
+// trimPrefix removes a plain prefix of n bytes from t.
+func trimPrefix(t content.Text, n int) content.Text {
+	t = append(content.Text(nil), t...)
+	for len(t) > 0 && n > 0 {
+		if len(t[0].Text) <= n {
+			n -= len(t[0].Text)
+			t = t[1:]
+			continue
+		}
+		t[0].Text = t[0].Text[n:]
+		n = 0
+	}
+	return t.TrimSpace()
+}
+
+// trimSuffixBytes removes the last n bytes from t.
+func trimSuffixBytes(t content.Text, n int) content.Text {
+	t = append(content.Text(nil), t...)
+	for len(t) > 0 && n > 0 {
+		k := len(t) - 1
+		if len(t[k].Text) <= n {
+			n -= len(t[k].Text)
+			t = t[:k]
+			continue
+		}
+		t[k].Text = t[k].Text[:len(t[k].Text)-n]
+		n = 0
+	}
+	return t.TrimSpace()
+}

@@ -1,0 +1,594 @@
+// Package markdown reads a study guide written in Markdown into the
+// content.Guide model, on goldmark (CommonMark) with its GFM table,
+// definition-list, footnote and task-list extensions.
+//
+// The mapping is documented in docs/markdown.md: front matter (YAML between
+// "---" lines, TOML between "+++" lines) or a "# Title" and "by Author"
+// line give the metadata; headings give sections and subsections whatever
+// level they start at; the shared vocabulary (content/vocab) turns known
+// names into the highlighted quotes, the FAQ and section roles; blockquotes,
+// lists, tables, definition lists, "**term** — definition" lines and hard
+// line breaks give the model's blocks. Smart punctuation comes from
+// content/typography, as for plain text. Whatever cannot be kept as it is
+// (images, raw HTML, check boxes) is reported with its line.
+package markdown
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// Options change how a guide is read.
+type Options struct {
+	// Language is the BCP 47 tag used when the front matter names none;
+	// "" means content.DefaultLanguage.
+	Language string
+	// NoSmart keeps straight quotes, "--" and "..." as typed.
+	NoSmart bool
+}
+
+// TitleSuffix is appended to the book's title to make the guide's title
+// when the input names only the book.
+const TitleSuffix = " — A Study Guide"
+
+var parsers = sync.Pool{New: func() any {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.DefinitionList, extension.Footnote, extension.TaskList),
+		goldmark.WithParserOptions(parser.WithHeadingAttribute()),
+	).Parser()
+}}
+
+// Parse reads Markdown text (UTF-8 with LF line ends, as decode.Text
+// returns it). It fails with a *content.LineError when the front matter
+// does not parse or the guide has no title.
+func Parse(src string, opts Options) (*content.Guide, error) {
+	r := &reader{g: &content.Guide{}, footnotes: map[int]bool{}}
+	fmBody, fmFormat, fmLines, body, err := splitFrontMatter(src)
+	if err != nil {
+		return nil, err
+	}
+	if fmFormat != "" {
+		r.hasFM = true
+		if r.fm, err = parseFrontMatter(fmBody, fmFormat, r.warn); err != nil {
+			return nil, err
+		}
+	}
+	r.base = fmLines
+	r.src = []byte(body)
+	r.index()
+	p := parsers.Get().(parser.Parser)
+	doc := p.Parse(text.NewReader(r.src))
+	parsers.Put(p)
+
+	g := r.g
+	g.Title, g.Author, g.Publisher = r.fm.Title, r.fm.Author, r.fm.Publisher
+	g.Book.Title, g.Book.Author, g.Book.Year = r.fm.Book.Title, r.fm.Book.Author, r.fm.Book.Year
+	g.Language = r.fm.Language
+	if g.Language == "" {
+		g.Language = opts.Language
+	}
+	if g.Language == "" {
+		g.Language = content.DefaultLanguage
+	}
+	g.ReadingMinutes = r.fm.ReadingMinutes
+	g.Cover = r.fm.Cover
+
+	nodes := r.topLevel(doc)
+	nodes = r.header(nodes)
+	if g.Book.Title == "" {
+		if g.Title == "" {
+			return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide has no title: start it with a \"# Book Title\" heading (and \"by Author\" under it), or with front matter between \"---\" lines that sets title: or book: title:")}
+		}
+		g.Book.Title = strings.TrimSuffix(g.Title, TitleSuffix)
+	}
+	if g.Title == "" {
+		g.Title = g.Book.Title + TitleSuffix
+	}
+	r.body(nodes)
+	r.notes()
+	if g.Synopsis == nil && g.Quotes == nil && g.Sections == nil && g.FAQ == nil {
+		return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide %q has a title but no text: add a synopsis paragraph or sections under \"## \" headings", g.Title)}
+	}
+	smart := !opts.NoSmart && (r.fm.Smart == nil || *r.fm.Smart)
+	if smart {
+		*g = *Smarten(g)
+	}
+	sort.SliceStable(r.diags, func(i, j int) bool { return r.diags[i].Line < r.diags[j].Line })
+	g.Diagnostics = append(g.Diagnostics, r.diags...)
+	return g, nil
+}
+
+type reader struct {
+	g      *content.Guide
+	fm     FrontMatter
+	hasFM  bool
+	src    []byte
+	base   int   // lines of front matter before src
+	starts []int // byte offset of each line of src
+	diags  []content.Diagnostic
+
+	footnotes  map[int]bool // referenced footnote numbers
+	footnoteAt []footnote
+	htmlWarned bool
+}
+
+type footnote struct {
+	index int
+	text  content.Text
+	line  int
+}
+
+func (r *reader) warn(line int, format string, args ...any) {
+	r.diags = append(r.diags, content.Diagnostic{Line: line, Severity: content.Warning, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) note(line int, format string, args ...any) {
+	r.diags = append(r.diags, content.Diagnostic{Line: line, Severity: content.Info, Message: fmt.Sprintf(format, args...)})
+}
+
+func (r *reader) index() {
+	r.starts = append(r.starts[:0], 0)
+	for i, c := range r.src {
+		if c == '\n' {
+			r.starts = append(r.starts, i+1)
+		}
+	}
+}
+
+// lineAt is the file line of byte offset p of src.
+func (r *reader) lineAt(p int) int {
+	i := sort.Search(len(r.starts), func(i int) bool { return r.starts[i] > p })
+	return r.base + i
+}
+
+// lineOf is the file line where n starts (its first positioned
+// descendant's, or its parent's, when n has no position of its own).
+func (r *reader) lineOf(n ast.Node) int {
+	for m := n; m != nil; m = m.FirstChild() {
+		if p := m.Pos(); p >= 0 {
+			return r.lineAt(p)
+		}
+		if m.Type() == ast.TypeBlock && m.Lines().Len() > 0 {
+			return r.lineAt(m.Lines().At(0).Start)
+		}
+	}
+	for m := n.Parent(); m != nil; m = m.Parent() {
+		if p := m.Pos(); p >= 0 {
+			return r.lineAt(p)
+		}
+	}
+	return r.base + 1
+}
+
+// topLevel lists the document's blocks, setting footnotes aside.
+func (r *reader) topLevel(doc ast.Node) []ast.Node {
+	var out []ast.Node
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if fl, ok := n.(*east.FootnoteList); ok {
+			for f := fl.FirstChild(); f != nil; f = f.NextSibling() {
+				if f, ok := f.(*east.Footnote); ok {
+					var ps []content.Text
+					for c := f.FirstChild(); c != nil; c = c.NextSibling() {
+						ps = append(ps, r.flatten(c)...)
+					}
+					r.footnoteAt = append(r.footnoteAt, footnote{index: f.Index, text: joinTexts(ps), line: r.lineOf(f)})
+				}
+			}
+			continue
+		}
+		if h, ok := n.(*ast.HTMLBlock); ok && isComment(r.rawHTML(h)) {
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func joinTexts(ts []content.Text) content.Text {
+	var t content.Text
+	for i, x := range ts {
+		if i > 0 {
+			t = append(t, content.Span{Text: " "})
+		}
+		t = append(t, x...)
+	}
+	return t.Normalize()
+}
+
+var byRE = regexp.MustCompile(`(?i)^(?:written\s+)?by\s+(\S.{0,100})$`)
+
+// header takes the title heading and the by-line off the front of nodes.
+func (r *reader) header(nodes []ast.Node) []ast.Node {
+	g := r.g
+	if len(nodes) == 0 {
+		return nodes
+	}
+	h, ok := nodes[0].(*ast.Heading)
+	if !ok {
+		return nodes
+	}
+	title := r.headingText(h)
+	other := false // another heading of the same level
+	for _, n := range nodes[1:] {
+		if o, ok := n.(*ast.Heading); ok && o.Level <= h.Level {
+			other = true
+			break
+		}
+	}
+	if _, hasRole := h.AttributeString("role"); hasRole {
+		return nodes
+	}
+	switch {
+	case g.Book.Title == "" && g.Title == "":
+		if vocab.Classify(title).Kind != vocab.Unknown {
+			return nodes
+		}
+		g.Book.Title = title
+		if m := studyGuideRE.FindStringSubmatch(title); m != nil {
+			g.Book.Title, g.Title = strings.TrimSpace(m[1]), title
+		}
+	case strings.EqualFold(title, g.Title) || strings.EqualFold(title, g.Book.Title):
+	case h.Level == 1 && !other && vocab.Classify(title).Kind == vocab.Unknown:
+		if g.Book.Title == "" {
+			g.Book.Title = title
+		} else {
+			r.note(r.lineOf(h), "read the heading %q as the guide's title; the front matter's title is kept", title)
+		}
+	default:
+		return nodes
+	}
+	nodes = nodes[1:]
+	if g.Book.Author != "" || r.hasFM || len(nodes) == 0 {
+		return nodes
+	}
+	if p, ok := nodes[0].(*ast.Paragraph); ok {
+		ls := r.inlines(p)
+		if len(ls) == 1 {
+			if m := byRE.FindStringSubmatch(plainOf(ls[0].text)); m != nil && !strings.HasSuffix(m[1], ".") {
+				g.Book.Author = strings.TrimSpace(m[1])
+				return nodes[1:]
+			}
+		}
+	}
+	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
+	return nodes
+}
+
+var studyGuideRE = regexp.MustCompile(`(?i)^(.+?)\s*(?::|—|–|-)\s*(?:an?\s+|the\s+)?study\s+guide$`)
+
+func (r *reader) headingText(h *ast.Heading) string {
+	return plainOf(joinLines(r.inlines(h)))
+}
+
+// context is where the blocks being read go.
+type context int
+
+const (
+	inSynopsis context = iota
+	inQuotes
+	inFAQ
+	inSection
+)
+
+// body reads everything after the header.
+func (r *reader) body(nodes []ast.Node) {
+	level := 7
+	for _, n := range nodes {
+		if h, ok := n.(*ast.Heading); ok {
+			level = min(level, h.Level)
+		}
+	}
+	ctx := inSynopsis
+	var blocks *[]content.Block // the current section's or subsection's
+	var sec *content.Section
+	flattenedWarned := false
+	var pending []ast.Node
+	flush := func() {
+		switch ctx {
+		case inSynopsis:
+			r.synopsis(pending)
+		case inQuotes:
+			r.quotes(pending)
+		case inFAQ:
+			r.faq(pending, level+1)
+		case inSection:
+			*blocks = append(*blocks, r.blocks(pending)...)
+		}
+		pending = nil
+	}
+	for _, n := range nodes {
+		h, ok := n.(*ast.Heading)
+		if !ok || (ctx == inFAQ || ctx == inQuotes) && h.Level > level {
+			pending = append(pending, n)
+			continue
+		}
+		flush()
+		title := r.headingText(h)
+		line := r.lineOf(h)
+		if title == "" {
+			r.warn(line, "an empty heading was ignored")
+			continue
+		}
+		role, explicit := r.roleAttr(h)
+		if h.Level == level {
+			kind := vocab.Classify(title)
+			if explicit {
+				kind = vocab.Heading{Kind: vocab.Section, Role: role}
+			}
+			switch kind.Kind {
+			case vocab.Quotes:
+				ctx = inQuotes
+				continue
+			case vocab.FAQ:
+				ctx = inFAQ
+				continue
+			}
+			ctx = inSection
+			r.g.Sections = append(r.g.Sections, content.Section{Title: title, Role: kind.Role})
+			sec = &r.g.Sections[len(r.g.Sections)-1]
+			blocks = &sec.Blocks
+			continue
+		}
+		if h.Level > level+1 && !flattenedWarned {
+			flattenedWarned = true
+			r.note(line, "headings deeper than %s are read as subsections too (a guide has sections and subsections)", strings.Repeat("#", level+1))
+		}
+		if sec == nil || ctx != inSection {
+			// A subheading before any section: it starts a section.
+			ctx = inSection
+			r.g.Sections = append(r.g.Sections, content.Section{Title: title, Role: role})
+			sec = &r.g.Sections[len(r.g.Sections)-1]
+			blocks = &sec.Blocks
+			r.warn(line, "the heading %q comes before any %s section heading; read it as a section", title, strings.Repeat("#", level))
+			continue
+		}
+		sec.Subsections = append(sec.Subsections, content.Section{Title: title, Role: role})
+		blocks = &sec.Subsections[len(sec.Subsections)-1].Blocks
+	}
+	flush()
+}
+
+// roleAttr reads a heading's {role=…} attribute: a role from the closed
+// list, or "none".
+func (r *reader) roleAttr(h *ast.Heading) (content.Role, bool) {
+	v, ok := h.AttributeString("role")
+	if !ok {
+		return "", false
+	}
+	var s string
+	switch v := v.(type) {
+	case []byte:
+		s = string(v)
+	case string:
+		s = v
+	default:
+		s = fmt.Sprint(v)
+	}
+	s = strings.Trim(s, `"'`)
+	if s == "none" || s == "" {
+		return "", true
+	}
+	if role := content.Role(s); role.Valid() {
+		return role, true
+	}
+	names := make([]string, len(content.Roles))
+	for i, k := range content.Roles {
+		names[i] = string(k)
+	}
+	r.warn(r.lineOf(h), "{role=%s} is not a section role; use one of %s, or none", s, strings.Join(names, ", "))
+	return "", false
+}
+
+// synopsis reads what comes between the title and the first heading.
+func (r *reader) synopsis(nodes []ast.Node) {
+	for _, n := range nodes {
+		if _, ok := n.(*ast.Paragraph); !ok {
+			if _, ok := n.(*ast.ThematicBreak); ok {
+				continue
+			}
+			r.warn(r.lineOf(n), "the synopsis (the text before the first heading) holds paragraphs only; read this %s as paragraphs", blockName(n))
+		}
+		r.g.Synopsis = append(r.g.Synopsis, r.flatten(n)...)
+	}
+}
+
+func blockName(n ast.Node) string {
+	switch n.(type) {
+	case *ast.List:
+		return "list"
+	case *ast.Blockquote:
+		return "block quote"
+	case *east.Table:
+		return "table"
+	case *east.DefinitionList:
+		return "definition list"
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		return "code block"
+	case *ast.HTMLBlock:
+		return "HTML"
+	}
+	return "block"
+}
+
+// flatten reads any block as paragraphs of text, for places that hold
+// nothing else (the synopsis, FAQ answers, footnotes).
+func (r *reader) flatten(n ast.Node) []content.Text {
+	switch n := n.(type) {
+	case *ast.Paragraph, *ast.TextBlock, *ast.Heading:
+		if t := joinLines(r.inlines(n)).TrimSpace(); t != nil {
+			return []content.Text{t}
+		}
+		return nil
+	case *ast.HTMLBlock:
+		return r.htmlText(n)
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		var out []content.Text
+		for _, l := range r.codeLines(n) {
+			out = append(out, content.Plain(l))
+		}
+		return out
+	case *ast.ThematicBreak:
+		return nil
+	case *east.Table:
+		var out []content.Text
+		for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+			var cells []content.Text
+			for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+				if t := joinLines(r.inlines(c)).TrimSpace(); t != nil {
+					cells = append(cells, t)
+				}
+			}
+			if len(cells) > 0 {
+				var t content.Text
+				for i, c := range cells {
+					if i > 0 {
+						t = append(t, content.Span{Text: " — "})
+					}
+					t = append(t, c...)
+				}
+				out = append(out, t.Normalize())
+			}
+		}
+		return out
+	}
+	var out []content.Text
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		out = append(out, r.flatten(c)...)
+	}
+	return out
+}
+
+func (r *reader) codeLines(n ast.Node) []string {
+	var out []string
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		s := strings.TrimRight(string(seg.Value(r.src)), " \t\n")
+		if strings.TrimSpace(s) != "" {
+			out = append(out, strings.TrimSpace(s))
+		}
+	}
+	return out
+}
+
+func (r *reader) rawHTML(n *ast.HTMLBlock) string {
+	var b strings.Builder
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		b.Write(seg.Value(r.src))
+	}
+	if n.HasClosure() {
+		seg := n.ClosureLine
+		b.Write(seg.Value(r.src))
+	}
+	return b.String()
+}
+
+var (
+	commentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
+	tagRE     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?.*?\?>`)
+	summaryRE = regexp.MustCompile(`(?is)<summary[^>]*>(.*?)</summary>`)
+)
+
+func isComment(raw string) bool {
+	return strings.TrimSpace(commentRE.ReplaceAllString(raw, "")) == ""
+}
+
+// htmlText keeps the text of an HTML block without its tags.
+func (r *reader) htmlText(n *ast.HTMLBlock) []content.Text {
+	raw := commentRE.ReplaceAllString(r.rawHTML(n), "")
+	if strings.TrimSpace(raw) == "" {
+		return nil
+	}
+	if m := tagRE.FindString(raw); m != "" && !detailsTag(m) {
+		r.warnHTML(r.lineOf(n), m)
+	}
+	var out []content.Text
+	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(tagRE.ReplaceAllString(raw, " "), -1) {
+		s := strings.Join(strings.Fields(unescape([]byte(para))), " ")
+		if s != "" {
+			out = append(out, content.Plain(s))
+		}
+	}
+	return out
+}
+
+func detailsTag(tag string) bool {
+	t := strings.ToLower(tag)
+	return strings.HasPrefix(t, "<details") || strings.HasPrefix(t, "</details") || strings.HasPrefix(t, "<summary") || strings.HasPrefix(t, "</summary")
+}
+
+func (r *reader) warnHTML(line int, tag string) {
+	r.warn(line, "raw HTML is not passed through: left out the tag %s and kept the text around it", clip(tag, 40))
+}
+
+func clip(s string, n int) string {
+	if len(s) > n {
+		return s[:n] + "…"
+	}
+	return s
+}
+
+// image handles an image: one named like a cover (in its alt text or
+// file name) becomes the guide's cover when the front matter names none;
+// any other is dropped.
+func (r *reader) image(n *ast.Image, line int) {
+	dest := unescape(n.Destination)
+	alt := plainOf(joinLines(r.inlines(n)))
+	local := !strings.Contains(dest, "://") && !strings.HasPrefix(strings.ToLower(dest), "data:") && dest != ""
+	if local && r.g.Cover == "" && (strings.Contains(strings.ToLower(alt), "cover") || strings.Contains(strings.ToLower(dest), "cover")) {
+		r.g.Cover = dest
+		r.note(line, "the image %s is used as the cover", dest)
+		return
+	}
+	r.warn(line, "dropped the image %s (a study guide holds no pictures besides its cover; name a cover with \"cover:\" in the front matter)", clip(dest, 80))
+}
+
+func (r *reader) usedFootnote(i int) { r.footnotes[i] = true }
+
+// notes appends the footnotes as a last section.
+func (r *reader) notes() {
+	if len(r.footnoteAt) == 0 {
+		return
+	}
+	b := content.Block{Kind: content.List, Ordered: true}
+	for _, f := range r.footnoteAt {
+		t := f.text
+		if len(t) == 0 {
+			t = content.Plain("(empty note)")
+		}
+		if len(b.Items) == 0 && f.index != 1 {
+			b.Start = f.index
+		}
+		b.Items = append(b.Items, content.ListItem{Text: t})
+	}
+	title := notesTitle[r.g.Language]
+	if title == "" {
+		title = notesTitle[strings.SplitN(r.g.Language, "-", 2)[0]]
+	}
+	if title == "" {
+		title = "Notes"
+	}
+	r.g.Sections = append(r.g.Sections, content.Section{Title: title, Blocks: []content.Block{b}})
+	r.note(r.footnoteAt[0].line, "the footnotes are gathered in a last section, %q; each reference is kept as [N]", title)
+}
+
+var notesTitle = map[string]string{"en": "Notes", "fr": "Notes", "es": "Notas", "pt": "Notas", "de": "Anmerkungen", "it": "Note"}
+
+// --- helpers shared by the block readers
+
+var _ = slices.Contains[[]string]
