@@ -115,8 +115,13 @@ func (p *parser) split(text string) {
 	lines := strings.Split(strings.ToValidUTF8(text, "\uFFFD"), "\n")
 	wrapped := hardWrapped(lines)
 	var cur *unit
+	var more []string // lines that continue cur, joined when it is flushed (+= was quadratic in them)
 	flush := func(after bool) {
 		if cur != nil {
+			if len(more) > 0 {
+				cur.text += " " + strings.Join(more, " ")
+				more = more[:0]
+			}
 			cur.after = after
 			p.units = append(p.units, *cur)
 			cur = nil
@@ -139,7 +144,7 @@ func (p *parser) split(text string) {
 			continue
 		}
 		if cur != nil && continues(last, s, wrapped) {
-			cur.text += " " + s
+			more = append(more, s)
 			last = s
 			continue
 		}

@@ -176,9 +176,12 @@ func (b *book) plan() error {
 		if strings.TrimSpace(title) == "" {
 			return fmt.Errorf("epub: document %s has no title", file) // never reached: Validate
 		}
-		body, err := render(tmplName, data)
-		if err != nil {
-			return err
+		body, rendered := data.(string) // a body rendered by the caller
+		if !rendered {
+			var err error
+			if body, err = render(tmplName, data); err != nil {
+				return err
+			}
 		}
 		b.docs = append(b.docs, doc{File: file, Title: title, Body: body, TOC: toc})
 		if toc != nil {
@@ -212,12 +215,12 @@ func (b *book) plan() error {
 	bodyStart := ""
 	// Key Quotes.
 	if len(g.Quotes) > 0 {
-		body := bodyText(g)
+		inBody := repeats(bodyText(g), len(g.Quotes))
 		qd := quotesData{Heading: headingQuotes, L: L}
 		for i, q := range g.Quotes {
 			n := normalise(q.Text.Plain())
 			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text.Plain(),
-				Repeat: n != "" && strings.Contains(body, n)})
+				Repeat: n != "" && inBody(n)})
 		}
 		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
 			return err
@@ -225,14 +228,33 @@ func (b *book) plan() error {
 		bodyStart = quoteFile
 	}
 
-	// One document per body section.
-	for i, s := range g.Sections {
-		file := chapterFile(i)
-		sd, entry := sectionTree(s, fmt.Sprintf("s%d", i+1), 1, file)
-		if err := add(file, s.Title, "chapter", sd, entry); err != nil {
+	// One document per body section, or per run of sections when there
+	// are more than maxChapterDocs of them (see sectionsPerDoc).
+	per := sectionsPerDoc(len(g.Sections))
+	for first := 0; first < len(g.Sections); first += per {
+		file := chapterFile(first / per)
+		var body strings.Builder
+		var entries []*navEntry
+		for i := first; i < len(g.Sections) && i < first+per; i++ {
+			sd, entry := sectionTree(g.Sections[i], fmt.Sprintf("s%d", i+1), 1, file)
+			if i > first {
+				entry.Href += "#" + sd.ID // the section's own place in the shared document
+			}
+			part, err := render("chapter", sd)
+			if err != nil {
+				return err
+			}
+			if i > first {
+				body.WriteByte('\n')
+			}
+			body.WriteString(part)
+			entries = append(entries, entry)
+		}
+		if err := add(file, g.Sections[first].Title, "", body.String(), entries[0]); err != nil {
 			return err
 		}
-		if i == 0 {
+		b.toc = append(b.toc, entries[1:]...)
+		if first == 0 {
 			bodyStart = file
 		}
 	}

@@ -2,6 +2,7 @@ package epub
 
 import (
 	"fmt"
+	"index/suffixarray"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -105,6 +106,24 @@ func sectionTree(s content.Section, id string, level int, file string) (sectionD
 	return d, e
 }
 
+// maxChapterDocs bounds the number of content documents the body sections
+// are written to. go-epub's AddSection rebuilds a map of every document
+// added so far, so adding n documents costs n²: 20,000 one-line sections
+// took 30 s. Readers, too, handle a few hundred spine items better than
+// tens of thousands. A guide with more sections than this puts runs of
+// consecutive sections in one document, each still its own TOC entry.
+const maxChapterDocs = 500
+
+// sectionsPerDoc is how many consecutive body sections share a content
+// document: 1 up to maxChapterDocs sections, then as few as keep the
+// documents within maxChapterDocs.
+func sectionsPerDoc(n int) int {
+	if n <= maxChapterDocs {
+		return 1
+	}
+	return (n + maxChapterDocs - 1) / maxChapterDocs
+}
+
 // normalise reduces text to lower-case letters and digits separated by
 // single spaces, to recognise a quote repeated elsewhere whatever its
 // quotation marks, dashes or spacing.
@@ -154,6 +173,19 @@ func bodyText(g *content.Guide) string {
 	}
 	walk(g.Sections)
 	return b.String()
+}
+
+// repeats returns a test of whether a normalised text occurs in body,
+// for quotes quotes. Searching the body for each quote costs quotes ×
+// body: 20,000 quotes and a 2 MB body would take minutes. A few quotes
+// search the body directly; more use a suffix array of it, built once in
+// linear time and searched in log time per quote.
+func repeats(body string, quotes int) func(string) bool {
+	if quotes <= 16 || len(body) < 1<<16 {
+		return func(n string) bool { return strings.Contains(body, n) }
+	}
+	idx := suffixarray.New([]byte(body))
+	return func(n string) bool { return len(idx.Lookup([]byte(n), 1)) > 0 }
 }
 
 // labelLang is the language of the labels the book supplies itself

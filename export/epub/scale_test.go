@@ -1,0 +1,129 @@
+package epub
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/internal/growth"
+)
+
+func loadGrowth(t testing.TB, s growth.Shape, n int) *content.Guide {
+	t.Helper()
+	g, err := importer.Load("growth.txt", growth.Guide(s, n), importer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestLinearCost builds guides of n and 4n sections, of many subsections
+// and of many top-level sections, and fails when the cost grows faster
+// than linearly. The self-check searched a whole document for the id of
+// every navigation link (n²: 10,000 subsections took 4 s, 40,000 took 90
+// s), and go-epub's AddSection re-reads every document added before
+// (n²: 20,000 sections took 30 s), and each quote was searched for in the
+// whole body (quotes × body).
+func TestLinearCost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("times builds of thousands of sections")
+	}
+	for _, c := range []struct {
+		shape growth.Shape
+		n     int
+	}{{growth.Subsections, 2500}, {growth.Sections, 1500}, {growth.Quoted, 1500}} {
+		t.Run(c.shape.String(), func(t *testing.T) {
+			guides := map[int]*content.Guide{}
+			growth.Linear(t, "EPUB of "+c.shape.String(), c.n, 4, 1.4, func(n int) {
+				g := guides[n]
+				if g == nil {
+					g = loadGrowth(t, c.shape, n)
+					guides[n] = g
+				}
+				build(t, g, fixed)
+			})
+		})
+	}
+}
+
+// TestManySections: past maxChapterDocs body sections, runs of sections
+// share a content document, and every section keeps its TOC entry, which
+// leads to its own heading.
+func TestManySections(t *testing.T) {
+	for _, n := range []int{maxChapterDocs, maxChapterDocs + 1, 3*maxChapterDocs + 7} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			g := loadGrowth(t, growth.Sections, n)
+			if len(g.Sections) != n {
+				t.Fatalf("%d sections imported, want %d", len(g.Sections), n)
+			}
+			u := unpack(t, build(t, g, fixed))
+			chapters := 0
+			for _, href := range u.spine() {
+				if strings.HasPrefix(href, xhtmlDir+"chapter-") {
+					chapters++
+				}
+			}
+			per := (n + maxChapterDocs - 1) / maxChapterDocs
+			if want := (n + per - 1) / per; chapters != want || chapters > maxChapterDocs {
+				t.Errorf("%d chapter documents, want %d (at most %d)", chapters, want, maxChapterDocs)
+			}
+			var entries []string
+			for _, line := range u.navOutline(t, "toc") {
+				if strings.Contains(line, "chapter-") {
+					entries = append(entries, strings.TrimSpace(line))
+				}
+			}
+			if len(entries) != n {
+				t.Fatalf("%d TOC entries lead to chapters, want %d", len(entries), n)
+			}
+			for i, e := range entries {
+				title, href, _ := strings.Cut(e, " → ")
+				file, frag, _ := strings.Cut(href, "#")
+				if title != g.Sections[i].Title || file != xhtmlDir+chapterFile(i/per) {
+					t.Fatalf("entry %d is %q, want %q in %s", i, e, g.Sections[i].Title, chapterFile(i/per))
+				}
+				if want := ""; i%per != 0 {
+					want = fmt.Sprintf("s%d", i+1)
+					if frag != want {
+						t.Fatalf("entry %d leads to #%s, want #%s", i, frag, want)
+					}
+					if doc := u.files[opfDir+file]; !strings.Contains(string(doc), `<section class="chapter" epub:type="chapter" role="doc-chapter" id="`+want+`"`) {
+						t.Fatalf("entry %d: %s has no chapter %s", i, file, want)
+					}
+				} else if frag != "" {
+					t.Fatalf("entry %d, first of its document, leads to #%s", i, frag)
+				}
+			}
+		})
+	}
+}
+
+// TestRepeats: the suffix-array search for quotes repeated in the body
+// finds exactly what a plain search finds (never asked for "").
+func TestRepeats(t *testing.T) {
+	g := loadGrowth(t, growth.Quoted, 2000)
+	body := bodyText(g)
+	if len(body) < 1<<16 {
+		t.Fatalf("a body of %d bytes does not exercise the index", len(body))
+	}
+	found := repeats(body, len(g.Quotes))
+	probes := []string{"the narrator walks back to the house at number 3 and weeps", "x", "narrator walks back", body[:100], body[len(body)-50:], "the narrator walks back"}
+	for _, q := range g.Quotes {
+		probes = append(probes, normalise(q.Text.Plain()))
+	}
+	hits := 0
+	for _, p := range probes {
+		want := strings.Contains(body, p)
+		if found(p) != want {
+			t.Errorf("repeats(%q) = %v, want %v", p, !want, want)
+		}
+		if want {
+			hits++
+		}
+	}
+	if hits < len(g.Quotes)/4 || hits > len(probes)*3/4 {
+		t.Errorf("%d of %d probes repeat: the test does not tell found from not found", hits, len(probes))
+	}
+}

@@ -1,0 +1,121 @@
+// Package growth makes study guides of any number of sections and measures
+// how the cost of a stage grows with them, for the tests and benchmarks
+// that keep every stage linear in its input (issue 9: a verification step
+// that searched a whole file per link made 40,000 sections take 90 s).
+package growth
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/guidepress/guidepress/internal/cpubench"
+)
+
+// Shape is the form of a generated guide's sections.
+type Shape int
+
+const (
+	// Subsections is one "Plot Summary" section holding n short
+	// subsections, "Heading i" over "Text i.".
+	Subsections Shape = iota
+	// Sections is n top-level sections of one short paragraph each.
+	Sections
+	// Prose is one section of n subsections of a sentence or two, about
+	// 100 bytes each: 40,000 of them make a 4 MiB guide.
+	Prose
+	// Wrapped is one section of one paragraph hard-wrapped over n lines.
+	Wrapped
+	// Quoted is n highlighted quotes, every other one repeated in the
+	// body, over n subsections of prose (as Prose).
+	Quoted
+)
+
+func (s Shape) String() string {
+	return [...]string{"subsections", "sections", "prose", "wrapped", "quoted"}[s]
+}
+
+// Guide is the plain text of a guide with n sections of the shape.
+func Guide(s Shape, n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("Big Guide\n\nby Some Author\n\n")
+	switch s {
+	case Subsections:
+		b.WriteString("Plot Summary\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "Heading %d\n\nText %d.\n\n", i, i)
+		}
+	case Sections:
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "Themes\n\nText %d.\n\n", i)
+		}
+	case Wrapped:
+		b.WriteString("Plot Summary\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "the narrator walks back to house %d and recalls what happened there\n", i)
+		}
+	case Quoted:
+		// Every quote begins as much of the body does, the worst case for
+		// a plain search; the even ones are in the body.
+		b.WriteString("Key Quotes\n\n")
+		for i := 1; i <= n; i++ {
+			end := "weeps"
+			if i%2 == 0 {
+				end = "recalls what happened there"
+			}
+			fmt.Fprintf(&b, "\"The narrator walks back to the house at number %d and %s.\"\n\n", i, end)
+		}
+		fallthrough
+	case Prose:
+		b.WriteString("Plot Summary\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "Part %d: The Return\n\nThe narrator walks back to the house at number %d and recalls what happened there.\n\n", i, i)
+
+		}
+	}
+	return b.Bytes()
+}
+
+// Cost is the least CPU time (wall time where CPU time cannot be read) of
+// runs calls of f: the least is the run least disturbed by neighbours.
+func Cost(runs int, f func()) time.Duration {
+	best := time.Duration(math.MaxInt64)
+	for range runs {
+		t0, w0 := cpubench.CPU(), time.Now()
+		f()
+		d := cpubench.CPU() - t0
+		if t0 < 0 {
+			d = time.Since(w0)
+		}
+		best = min(best, d)
+	}
+	return best
+}
+
+// Exponent is the growth exponent of f's cost between n and k·n sections:
+// 1 for linear, 2 for quadratic. f does the work for a given n (its setup
+// should be outside, or be linear itself).
+func Exponent(tb testing.TB, n, k, runs int, f func(n int)) (float64, time.Duration, time.Duration) {
+	tb.Helper()
+	f(n) // warm up: the first call pays for one-time set-up (fonts, templates)
+	small := Cost(runs, func() { f(n) })
+	large := Cost(runs, func() { f(k * n) })
+	if small <= 0 {
+		small = time.Microsecond
+	}
+	return math.Log(float64(large)/float64(small)) / math.Log(float64(k)), small, large
+}
+
+// Linear fails tb when f's cost grows faster than n^max between n and k·n
+// sections. Linear work measures about 1; the limit leaves room for the
+// noise of a loaded machine and for n log n.
+func Linear(tb testing.TB, what string, n, k int, max float64, f func(n int)) {
+	tb.Helper()
+	e, small, large := Exponent(tb, n, k, 2, f)
+	tb.Logf("%s: %d sections %v, %d sections %v: cost grows as n^%.2f", what, n, small, k*n, large, e)
+	if e > max {
+		tb.Errorf("%s: cost grows as n^%.2f from %d to %d sections (%v → %v), want at most n^%.2f", what, e, n, k*n, small, large, max)
+	}
+}
