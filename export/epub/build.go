@@ -19,6 +19,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -172,6 +173,7 @@ func render(name string, data any) (string, error) {
 func (b *book) plan() error {
 	g := b.g
 	L := labelLang(g.Language)
+	marks := marksFor(g.Language)
 	add := func(file, title, tmplName string, data any, toc *navEntry) error {
 		if strings.TrimSpace(title) == "" {
 			return fmt.Errorf("epub: document %s has no title", file) // never reached: Validate
@@ -198,9 +200,13 @@ func (b *book) plan() error {
 	b.landmarks = append(b.landmarks, landmark{"cover", xhtmlDir + coverFile, headingCover})
 
 	// Title page with the synopsis.
+	creator, publisher := b.creator()
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
-		Reading: cover.TextFor(g).Reading, Creator: clean1(b.opts.Author), Publisher: clean1(b.opts.Publisher), Synopsis: content.PlainAll(g.Synopsis),
+		Reading: cover.TextFor(g).Reading, Creator: creator, Publisher: publisher, Synopsis: g.Synopsis,
 		L: L, G: g.Language}
+	if g.Book.Year > 0 {
+		td.Year = strconv.Itoa(g.Book.Year)
+	}
 	var synopsis *navEntry
 	if len(g.Synopsis) > 0 {
 		synopsis = &navEntry{Title: "Synopsis", Lang: L, Href: xhtmlDir + titleFile + "#synopsis"}
@@ -215,12 +221,15 @@ func (b *book) plan() error {
 	bodyStart := ""
 	// Key Quotes.
 	if len(g.Quotes) > 0 {
-		inBody := repeats(bodyText(g), len(g.Quotes))
+		// Every Key Quote is a blockquote, never an aside with
+		// doc-pullquote: that role marks text repeated from the body,
+		// which assistive technology may skip (DPUB-ARIA 1.1 §4), and a
+		// Key Quote with its explanation is content in its own right.
 		qd := quotesData{Heading: headingQuotes, L: L}
 		for i, q := range g.Quotes {
-			n := normalise(q.Text.Plain())
-			qd.Quotes = append(qd.Quotes, quoteData{ID: fmt.Sprintf("quote-%d", i+1), Text: q.Text.Plain(),
-				Repeat: n != "" && inBody(n)})
+			d := marks.quote(q.Text, q.Lines, q.Attribution, q.Explanation)
+			d.ID, d.Class = fmt.Sprintf("quote-%d", i+1), "key-quote"
+			qd.Quotes = append(qd.Quotes, d)
 		}
 		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
 			return err
@@ -236,7 +245,7 @@ func (b *book) plan() error {
 		var body strings.Builder
 		var entries []*navEntry
 		for i := first; i < len(g.Sections) && i < first+per; i++ {
-			sd, entry := sectionTree(g.Sections[i], fmt.Sprintf("s%d", i+1), 1, file)
+			sd, entry := sectionTree(g.Sections[i], fmt.Sprintf("s%d", i+1), 1, file, marks)
 			if i > first {
 				entry.Href += "#" + sd.ID // the section's own place in the shared document
 			}
@@ -268,7 +277,7 @@ func (b *book) plan() error {
 		entry := &navEntry{Title: headingFAQ, Lang: L, Href: xhtmlDir + faqFile}
 		for i, f := range g.FAQ {
 			id := fmt.Sprintf("q%d", i+1)
-			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: content.PlainAll(f.Answer)})
+			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: f.Answer})
 			entry.Children = append(entry.Children, &navEntry{Title: f.Question, Href: xhtmlDir + faqFile + "#" + id})
 		}
 		if err := add(faqFile, headingFAQ, "faq", fd, entry); err != nil {

@@ -166,7 +166,12 @@ func (u *unpacked) text(t testing.TB) (string, map[string]bool) {
 			switch x := tok.(type) {
 			case xml.StartElement:
 				elems[x.Name.Local] = true
-				b.WriteByte(' ')
+				switch x.Name.Local {
+				case "em", "strong", "a", "wbr":
+					// inline: no word boundary
+				default:
+					b.WriteByte(' ')
+				}
 			case xml.CharData:
 				b.Write(x)
 			}

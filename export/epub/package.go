@@ -120,13 +120,14 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 	}
 	// The guide's own creator and publisher; the novelist is the subject,
 	// never the creator (DESIGN.md).
-	if opts.Author != "" {
+	creator, publisher := b.creator()
+	if creator != "" {
 		m = append(m,
-			opfElem{XMLName: xml.Name{Local: "dc:creator"}, ID: "creator", Data: clean1(opts.Author)},
+			opfElem{XMLName: xml.Name{Local: "dc:creator"}, ID: "creator", Data: creator},
 			opfElem{XMLName: xml.Name{Local: "meta"}, Refines: "#creator", Property: "role", Scheme: "marc:relators", Data: "aut"})
 	}
-	if opts.Publisher != "" {
-		m = append(m, el("dc:publisher", clean1(opts.Publisher)))
+	if publisher != "" {
+		m = append(m, el("dc:publisher", publisher))
 	}
 	m = append(m,
 		el("dc:subject", subject(g)),
@@ -214,6 +215,20 @@ func description(g *content.Guide) string {
 		s += " " + g.Synopsis[0].Plain()
 	}
 	return s
+}
+
+// creator is the guide's own author and publisher: the command line's
+// (opts) where given, else the guide's (its input's front matter or JSON).
+// The book's author is never either.
+func (b *book) creator() (author, publisher string) {
+	author, publisher = clean1(strings.TrimSpace(b.opts.Author)), clean1(strings.TrimSpace(b.opts.Publisher))
+	if author == "" {
+		author = b.g.Author
+	}
+	if publisher == "" {
+		publisher = b.g.Publisher
+	}
+	return author, publisher
 }
 
 // clean1 makes a user-supplied option string safe for XML (the options do

@@ -2,10 +2,7 @@ package epub
 
 import (
 	"fmt"
-	"index/suffixarray"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export/cover"
@@ -44,17 +41,36 @@ type landmark struct {
 	Type, Href, Title string
 }
 
-// Template data.
+// Template data. Inline text stays content.Text to the end: the "inline"
+// template makes each span's style and link into em, strong and a
+// elements, and escapes its text, so nothing a guide's author typed can
+// become markup.
 type (
 	coverData struct{ Src, Alt, L string }
 	titleData struct {
-		Title, Book, Author, Reading, Creator, Publisher string
-		Synopsis                                         []string
-		L, G                                             string
+		Title, Book, Author, Year, Reading, Creator, Publisher string
+		Synopsis                                               []content.Text
+		L, G                                                   string
 	}
+	// quoteData is a quotation with its quotation marks (in the text, so
+	// that they survive a reading system that drops the stylesheet), its
+	// attribution (inside the blockquote, in a footer) and its explanation
+	// (after it).
 	quoteData struct {
-		ID, Text string
-		Repeat   bool // the quote repeats text of the body: a pull quote
+		ID, Class   string
+		Text        content.Text
+		Lines       []lineData // a quotation of verse, instead of Text
+		Open, Close string     // quotation marks around Text
+		Attribution content.Text
+		Explanation []content.Text
+	}
+	// lineData is one line of verse. Open and Close are the quotation
+	// marks of a quoted verse on its first and last line; Break is set on
+	// every line but the last (a <br/> after it).
+	lineData struct {
+		Text        content.Text
+		Open, Close string
+		Break       bool
 	}
 	quotesData struct {
 		Heading, L string
@@ -66,13 +82,17 @@ type (
 		Blocks      []blockData
 		Subsections []sectionData
 	}
+	// blockData is a block of the model as the "blocks" template sets it:
+	// the model's own fields (lists, definitions, tables, paragraphs), and
+	// for quotes and verse the marks and line breaks added here.
 	blockData struct {
-		Quote bool
-		Text  string
+		content.Block
+		Quote *quoteData
+		Verse []lineData
 	}
 	faqEntryData struct {
 		ID, Question string
-		Answer       []string
+		Answer       []content.Text
 	}
 	faqData struct {
 		Heading, L string
@@ -88,10 +108,18 @@ func chapterFile(i int) string { return fmt.Sprintf("chapter-%02d.xhtml", i+1) }
 
 // sectionTree converts a model section into template data and TOC entries.
 // IDs are positional (s2, s2-1, s2-1-3), unique within the document.
-func sectionTree(s content.Section, id string, level int, file string) (sectionData, *navEntry) {
+func sectionTree(s content.Section, id string, level int, file string, marks quoteMarks) (sectionData, *navEntry) {
 	d := sectionData{ID: id, Title: s.Title, Level: level}
 	for _, b := range s.Blocks {
-		d.Blocks = append(d.Blocks, blockData{Quote: b.Kind == content.BlockQuote, Text: b.Text.Plain()})
+		bd := blockData{Block: b}
+		switch b.Kind {
+		case content.BlockQuote:
+			q := marks.quote(b.Text, b.Lines, b.Attribution, b.Explanation)
+			bd.Quote = &q
+		case content.Verse:
+			bd.Verse = verseLines(b.Lines, "", "")
+		}
+		d.Blocks = append(d.Blocks, bd)
 	}
 	href := xhtmlDir + file
 	if level > 1 {
@@ -99,7 +127,7 @@ func sectionTree(s content.Section, id string, level int, file string) (sectionD
 	}
 	e := &navEntry{Title: s.Title, Href: href}
 	for i, sub := range s.Subsections {
-		sd, se := sectionTree(sub, fmt.Sprintf("%s-%d", id, i+1), level+1, file)
+		sd, se := sectionTree(sub, fmt.Sprintf("%s-%d", id, i+1), level+1, file, marks)
 		d.Subsections = append(d.Subsections, sd)
 		e.Children = append(e.Children, se)
 	}
@@ -122,70 +150,6 @@ func sectionsPerDoc(n int) int {
 		return 1
 	}
 	return (n + maxChapterDocs - 1) / maxChapterDocs
-}
-
-// normalise reduces text to lower-case letters and digits separated by
-// single spaces, to recognise a quote repeated elsewhere whatever its
-// quotation marks, dashes or spacing.
-//
-// It is strings.Join(strings.FieldsFunc(strings.ToLower(s), not letter or
-// digit), " ") in one pass (TestNormalise): it runs over the whole body of
-// every build.
-func normalise(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	sep := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			switch {
-			case 'A' <= r && r <= 'Z':
-				r += 'a' - 'A'
-			case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
-			default:
-				sep = b.Len() > 0
-				continue
-			}
-		} else if r = unicode.ToLower(r); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			sep = b.Len() > 0
-			continue
-		}
-		if sep {
-			b.WriteByte(' ')
-			sep = false
-		}
-		b.WriteRune(r)
-	}
-	return b.String()
-}
-
-// bodyText is every block of the body, normalised, for repeat detection.
-func bodyText(g *content.Guide) string {
-	var b strings.Builder
-	var walk func([]content.Section)
-	walk = func(ss []content.Section) {
-		for _, s := range ss {
-			for _, bl := range s.Blocks {
-				b.WriteString(normalise(bl.Text.Plain()))
-				b.WriteString(" \x00 ")
-			}
-			walk(s.Subsections)
-		}
-	}
-	walk(g.Sections)
-	return b.String()
-}
-
-// repeats returns a test of whether a normalised text occurs in body,
-// for quotes quotes. Searching the body for each quote costs quotes ×
-// body: 20,000 quotes and a 2 MB body would take minutes. A few quotes
-// search the body directly; more use a suffix array of it, built once in
-// linear time and searched in log time per quote.
-func repeats(body string, quotes int) func(string) bool {
-	if quotes <= 16 || len(body) < 1<<16 {
-		return func(n string) bool { return strings.Contains(body, n) }
-	}
-	idx := suffixarray.New([]byte(body))
-	return func(n string) bool { return len(idx.Lookup([]byte(n), 1)) > 0 }
 }
 
 // labelLang is the language of the labels the book supplies itself

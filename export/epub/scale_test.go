@@ -99,31 +99,3 @@ func TestManySections(t *testing.T) {
 		})
 	}
 }
-
-// TestRepeats: the suffix-array search for quotes repeated in the body
-// finds exactly what a plain search finds (never asked for "").
-func TestRepeats(t *testing.T) {
-	g := loadGrowth(t, growth.Quoted, 2000)
-	body := bodyText(g)
-	if len(body) < 1<<16 {
-		t.Fatalf("a body of %d bytes does not exercise the index", len(body))
-	}
-	found := repeats(body, len(g.Quotes))
-	probes := []string{"the narrator walks back to the house at number 3 and weeps", "x", "narrator walks back", body[:100], body[len(body)-50:], "the narrator walks back"}
-	for _, q := range g.Quotes {
-		probes = append(probes, normalise(q.Text.Plain()))
-	}
-	hits := 0
-	for _, p := range probes {
-		want := strings.Contains(body, p)
-		if found(p) != want {
-			t.Errorf("repeats(%q) = %v, want %v", p, !want, want)
-		}
-		if want {
-			hits++
-		}
-	}
-	if hits < len(g.Quotes)/4 || hits > len(probes)*3/4 {
-		t.Errorf("%d of %d probes repeat: the test does not tell found from not found", hits, len(probes))
-	}
-}

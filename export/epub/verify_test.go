@@ -2,9 +2,7 @@ package epub
 
 import (
 	"maps"
-	"strings"
 	"testing"
-	"unicode"
 )
 
 // Build's own check compares the container with the files it was written
@@ -46,29 +44,4 @@ func TestVerifyBuilt(t *testing.T) {
 	if err := verifyBuilt([]byte("not a zip"), files); err == nil {
 		t.Error("verifyBuilt passed garbage")
 	}
-}
-
-func TestNormalise(t *testing.T) {
-	ref := func(s string) string {
-		return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ")
-	}
-	for _, s := range []string{"", " ", "Hello, World!", "  It's 1984 -- ÉCOLE\u00a0İstanbul ", "ΑΒΓ δ\u0130x", "a\xffb\xc0", "__x__", "ǅ ǈ Ⅻ ٣"} {
-		if got, want := normalise(s), ref(s); got != want {
-			t.Errorf("normalise(%q) = %q, want %q", s, got, want)
-		}
-	}
-}
-
-func FuzzNormalise(f *testing.F) {
-	f.Add("It's 1984 -- ÉCOLE")
-	f.Fuzz(func(t *testing.T, s string) {
-		want := strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
-			return !unicode.IsLetter(r) && !unicode.IsDigit(r)
-		}), " ")
-		if got := normalise(s); got != want {
-			t.Errorf("normalise(%q) = %q, want %q", s, got, want)
-		}
-	})
 }

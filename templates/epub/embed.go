@@ -12,6 +12,7 @@ import (
 	"bytes"
 	"embed"
 	"html/template"
+	"strings"
 )
 
 //go:embed style.css fonts.css body.xhtml.tmpl nav.xhtml.tmpl
@@ -19,7 +20,26 @@ var files embed.FS
 
 // Body holds the content-document body templates: "cover", "titlepage",
 // "quotes", "chapter", "faq".
-var Body = template.Must(template.ParseFS(files, "body.xhtml.tmpl"))
+var Body = template.Must(template.New("body.xhtml.tmpl").Funcs(template.FuncMap{"urlParts": URLParts}).ParseFS(files, "body.xhtml.tmpl"))
+
+// URLParts splits link text that is a URL after each '/' not followed by
+// another (so "https://" stays whole), for the template to join with <wbr/>:
+// a long URL on a narrow screen then breaks between its parts rather than
+// wherever the line ends (overflow-wrap). Other text is one part.
+func URLParts(s string) []string {
+	if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") && !strings.HasPrefix(s, "www.") {
+		return []string{s}
+	}
+	var parts []string
+	start := 0
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '/' && s[i+1] != '/' {
+			parts = append(parts, s[start:i+1])
+			start = i + 1
+		}
+	}
+	return append(parts, s[start:])
+}
 
 // Nav is the navigation document template.
 var Nav = template.Must(template.ParseFS(files, "nav.xhtml.tmpl"))
