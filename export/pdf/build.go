@@ -181,7 +181,10 @@ func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry,
 
 func (b *builder) result() *Layout {
 	lay := &Layout{PageWidth: b.geo.w, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
-		TextWidth: b.geo.textW(), geo: b.geo}
+		TextWidth: b.geo.textW(), geo: b.geo, segs: b.segs, linkColor: b.th.Blocks.LinkColor}
+	if len(lay.segs) == 0 {
+		lay.segs = nil
+	}
 	// Only the final pass's items need their text and runs: the earlier
 	// passes are thrown away.
 	for _, pg := range b.pages {

@@ -39,14 +39,6 @@ func where(kind, title string) string {
 	return fmt.Sprintf("%s %q", kind, t)
 }
 
-// body is the paragraph block for running text.
-func (b *builder) body(text, at string) flowBlock {
-	bt := b.th.Body
-	lh := ptToMM(bt.Size * bt.Leading)
-	return flowBlock{kind: Line, lines: b.lines(plain(text), fonts.Literata, bt.Size, b.geo.textW(), at),
-		lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1}
-}
-
 // heading is a section (level 0), subsection (1) or deeper heading.
 func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 	hl := b.th.Heading(level)
@@ -54,20 +46,10 @@ func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 	if hl.Bold {
 		st = fonts.Bold
 	}
-	spans := []span{{text, st}}
+	spans := []span{{text: text, style: st}}
 	return flowBlock{kind: Heading, level: level, lines: b.lines(spans, fonts.Atkinson, hl.Size, b.geo.textW(), at),
 		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
 		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
-}
-
-// callout is a quotation box: tinted, with an accent rule on the left and
-// a large opening quotation mark, the quotation in italic.
-func (b *builder) callout(text, at string) flowBlock {
-	c := b.th.Callout
-	w := b.geo.textW() - c.Indent - c.PaddingX
-	lh := ptToMM(c.Size * c.Leading)
-	return flowBlock{kind: QuoteLine, lines: b.lines([]span{{text, fonts.Italic}}, fonts.Literata, c.Size, w, at),
-		lh: lh, before: c.Space, after: c.Space, indent: c.Indent, color: c.Color, dest: -1, target: -1}
 }
 
 func rgb(c interface{ RGBA() (r, g, b, a uint32) }) theme.Color {
@@ -85,12 +67,12 @@ func (b *builder) titlePage() {
 	ink := b.th.Body.Color
 	muted := b.th.Furniture.Color
 	var blocks []flowBlock
-	title := flowBlock{kind: Display, lines: b.lines([]span{{b.g.Title, fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
+	title := flowBlock{kind: Display, lines: b.lines([]span{{text: b.g.Title, style: fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
 		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true, title: true}
 	blocks = append(blocks, title)
-	sub := []span{{"A study guide to ", fonts.Regular}, {b.g.Book.Title, fonts.Italic}}
+	sub := []span{{text: "A study guide to ", style: fonts.Regular}, {text: b.g.Book.Title, style: fonts.Italic}}
 	if b.g.Book.Author != "" {
-		sub = append(sub, span{" by " + b.g.Book.Author, fonts.Regular})
+		sub = append(sub, span{text: " by " + b.g.Book.Author, style: fonts.Regular})
 	}
 	blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(sub, fonts.Literata, tp.SubtitleSize, w, "the title page"),
 		lh: ptToMM(tp.SubtitleSize * 1.35), before: 4, after: 1.5, keep: true, color: ink, dest: -1, target: -1})
@@ -103,15 +85,15 @@ func (b *builder) titlePage() {
 		h.before = 14
 		blocks = append(blocks, h)
 		for _, p := range b.g.Synopsis {
-			blocks = append(blocks, b.body(p.Plain(), "the synopsis"))
+			blocks = append(blocks, b.para(p, "the synopsis"))
 		}
 	}
 	var credits []string
 	sentence := func(s string) string { return strings.TrimRight(s, ".") + "." } // "Jr." gets no second stop
-	if a := strings.TrimSpace(b.opts.Author); a != "" {
+	if a := guideAuthor(b.g, b.opts); a != "" {
 		credits = append(credits, sentence("Guide written by "+a))
 	}
-	if p := strings.TrimSpace(b.opts.Publisher); p != "" {
+	if p := guidePublisher(b.g, b.opts); p != "" {
 		credits = append(credits, sentence("Published by "+p))
 	}
 	for i, c := range credits {
@@ -190,7 +172,7 @@ func (b *builder) contents() {
 		digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
 		numW := width(digits) + 1
 		indent := float64(d.toc) * t.Indent
-		lines := b.lines([]span{{d.title, st}}, fam, t.Size, w-indent-numW-8, where("the contents entry", d.title))
+		lines := b.lines([]span{{text: d.title, style: st}}, fam, t.Size, w-indent-numW-8, where("the contents entry", d.title))
 		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
 			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size}
 		if d.toc == 0 {
@@ -211,7 +193,7 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	if blk.target < len(b.numbers) {
 		num = b.numbers[blk.target]
 	}
-	gs := b.shape([]span{{strconv.Itoa(num), blk.numFace.style}}, blk.numFace.fam, blk.numSize, "the contents")
+	gs := b.shape([]span{{text: strconv.Itoa(num), style: blk.numFace.style}}, blk.numFace.fam, blk.numSize, "the contents")
 	nw := width(gs)
 	nx := x0 + b.geo.textW() - nw
 	b.add(Item{Kind: TOCNumber, Level: blk.level, X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
@@ -232,7 +214,7 @@ func (b *builder) keyQuotes() {
 	b.startChapter(BodyPage, title)
 	blocks := []flowBlock{b.heading(title, 0, b.td.quotes, "Key Quotes")}
 	for _, q := range b.g.Quotes {
-		blocks = append(blocks, b.callout(q.Text.Plain(), "Key Quotes"))
+		blocks = append(blocks, b.quote(q.Text, q.Lines, q.Attribution, q.Explanation, "Key Quotes")...)
 	}
 	b.flow(blocks)
 }
@@ -249,13 +231,7 @@ func (b *builder) section(s content.Section) {
 		at := where("section", s.Title)
 		blocks = append(blocks, b.heading(s.Title, level, ids[k], at))
 		k++
-		for _, bl := range s.Blocks {
-			if bl.Kind == content.BlockQuote {
-				blocks = append(blocks, b.callout(bl.Text.Plain(), at))
-			} else {
-				blocks = append(blocks, b.body(bl.Text.Plain(), at))
-			}
-		}
+		blocks = append(blocks, b.blocks(s.Blocks, s.Role, at)...)
 		for _, sub := range s.Subsections {
 			walk(sub, level+1)
 		}
@@ -276,12 +252,12 @@ func (b *builder) faq() {
 	w := b.geo.textW()
 	for _, e := range b.g.FAQ {
 		at := where("FAQ question", e.Question)
-		q := flowBlock{kind: Question, level: 1, lines: b.lines([]span{{e.Question, fonts.Bold}}, fonts.Atkinson, f.QuestionSize, w, at),
+		q := flowBlock{kind: Question, level: 1, lines: b.lines([]span{{text: e.Question, style: fonts.Bold}}, fonts.Atkinson, f.QuestionSize, w, at),
 			lh: ptToMM(f.QuestionSize * 1.3), before: f.QuestionSpace, after: f.AnswerGap, keep: true,
 			color: b.th.Headings.Color, dest: b.newDest(e.Question, 1, -1), target: -1}
 		blocks = append(blocks, q)
 		for _, a := range e.Answer {
-			blocks = append(blocks, b.body(a.Plain(), at))
+			blocks = append(blocks, b.para(a, at))
 		}
 	}
 	b.flow(blocks)

@@ -32,7 +32,7 @@ func (b *builder) cover() {
 
 	// Label and its rule.
 	lh := ptToMM(cs.LabelSize * 1.2)
-	y := b.display(b.lines([]span{{t.Label, fonts.Bold}}, fonts.Atkinson, cs.LabelSize, tw, "the cover"), H*300/2560, lh, rgb(pal.Accent))
+	y := b.display(b.lines([]span{{text: t.Label, style: fonts.Bold}}, fonts.Atkinson, cs.LabelSize, tw, "the cover"), H*300/2560, lh, rgb(pal.Accent))
 	b.add(Item{Kind: Rule, X: W/2 - 12, Y: y + 4, W: 24, H: 0.9, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
 
 	// Reading time at the foot, under a thin rule.
@@ -76,7 +76,7 @@ func (b *builder) cover() {
 	// shrunk until they fit the room there.
 	if t.Author != "" {
 		top := bandTop + bandH + H*0.066
-		gs := b.shape([]span{{t.Author, fonts.Regular}}, fonts.Atkinson, cs.AuthorSize, "the cover")
+		gs := b.shape([]span{{text: t.Author, style: fonts.Regular}}, fonts.Atkinson, cs.AuthorSize, "the cover")
 		size := cs.AuthorSize
 		for {
 			gs = scale(gs, size)
@@ -162,7 +162,7 @@ func scale(gs []glyph, size float64) []glyph {
 // metadata.
 func (b *builder) fitTitle(title string, w, maxH float64) ([][]glyph, float64) {
 	cs := b.th.Cover
-	base := b.shape([]span{{title, fonts.Bold}}, fonts.Atkinson, cs.TitleMax, "the cover")
+	base := b.shape([]span{{text: title, style: fonts.Bold}}, fonts.Atkinson, cs.TitleMax, "the cover")
 	for size := cs.TitleMax; ; size -= 2 {
 		if size < cs.TitleMin {
 			size = cs.TitleMin

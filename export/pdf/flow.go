@@ -35,6 +35,34 @@ type flowBlock struct {
 	target        int  // TOC entry: destination it links to, or -1
 	numFace       face // TOC entry: face and size of its page number
 	numSize       float64
+
+	tag  *tagNode   // the element its lines belong to (nil: by kind and block)
+	meta []lineMeta // per line, when lines differ (nil: none do)
+	// minLines is the least number of lines the block may start a page
+	// with (0: the kind's rule); a callout of six lines or fewer never
+	// splits.
+	minLines int
+	// keepTail: the block leads into the next (a paragraph ending with
+	// a colon before a quotation): its last lines stay on the page where
+	// the next block starts.
+	keepTail bool
+	table    *tableBlock // a table, which the flow places row by row
+}
+
+// lineMeta is what sets one line of a block apart from the others: a
+// list item's label, a turnover's indent, a line of its own element.
+type lineMeta struct {
+	dx  float64  // indent beyond the block's
+	tag *tagNode // the element of the line's text; nil: the block's
+	// end: the line ends a unit of the block (a verse line, the quotation
+	// before its attribution), so a word boundary follows it.
+	end bool
+	// label is drawn left of the line, ending labelGap before it, tagged
+	// labelTag (a list item's number or bullet).
+	label    []glyph
+	labelGap float64
+	labelTag *tagNode
+	colour   *theme.Color // nil: the block's
 }
 
 // builder lays out one guide. It is used for one pass and thrown away.
@@ -61,6 +89,8 @@ type builder struct {
 
 	td       tocDests
 	nsection int
+	segs     []segment // segments of text (links, terms); index 0 is none
+	listBase float64   // indent of the list item a nested list is in
 }
 
 const eps = 0.01
@@ -170,6 +200,9 @@ func (b *builder) pad(blk *flowBlock) float64 {
 }
 
 func (b *builder) minStart(blk *flowBlock) int {
+	if blk.minLines > 0 {
+		return blk.minLines
+	}
 	if b.isCallout(blk) {
 		return 2
 	}
@@ -184,8 +217,34 @@ func (b *builder) flow(blocks []flowBlock) {
 		if blocks[i].keep && !b.fresh && (i == 0 || !blocks[i-1].keep) && !b.groupFits(blocks[i:]) {
 			b.newPage(b.cont)
 		}
-		b.place(&blocks[i])
+		var next *flowBlock
+		if i+1 < len(blocks) {
+			next = &blocks[i+1]
+		}
+		b.place(&blocks[i], next)
 	}
+}
+
+// startLines is how many lines a block needs on the page it starts on.
+func (b *builder) startLines(blk *flowBlock) int {
+	n := len(blk.lines)
+	ms := b.minStart(blk)
+	if n < 4 || n <= ms {
+		return n
+	}
+	return max(2, ms)
+}
+
+// nextStarts reports whether next can start on the current page when the
+// block before it (after) ends at y.
+func (b *builder) nextStarts(after float64, next *flowBlock, y float64) bool {
+	need := after + next.before
+	if next.table != nil {
+		need += next.table.startH
+	} else {
+		need += b.pad(next) + float64(b.startLines(next))*next.lh
+	}
+	return y+need <= b.geo.bottom+eps
 }
 
 // groupFits reports whether the keep-with-next run at the start of bs and
@@ -199,6 +258,9 @@ func (b *builder) groupFits(bs []flowBlock) bool {
 			space = gap + blk.before
 		}
 		n := len(blk.lines)
+		if !blk.keep && blk.table != nil {
+			return y+space+blk.table.startH <= b.geo.bottom+eps
+		}
 		if !blk.keep {
 			if n == 0 {
 				return true
@@ -215,10 +277,15 @@ func (b *builder) groupFits(bs []flowBlock) bool {
 	return true
 }
 
-// place puts one block into the flow, across as many pages as it needs.
-func (b *builder) place(blk *flowBlock) {
+// place puts one block into the flow, across as many pages as it needs;
+// next is the block after it, if any.
+func (b *builder) place(blk *flowBlock, next *flowBlock) {
 	id := b.nblock
 	b.nblock++
+	if blk.table != nil {
+		b.placeTable(blk)
+		return
+	}
 	n := len(blk.lines)
 	if n == 0 {
 		return
@@ -237,6 +304,16 @@ func (b *builder) place(blk *flowBlock) {
 		pad := b.pad(blk)
 		k := linesFit(b.geo.bottom-b.y-space-pad, blk.lh)
 		m := take(n-done, k, b.fresh, b.minStart(blk))
+		if m > 0 && blk.keepTail && next != nil && done+m == n &&
+			!b.nextStarts(blk.after, next, b.y+space+pad+float64(m)*blk.lh) {
+			// The lead-in's last lines go where what it leads into starts.
+			switch rest := n - done; {
+			case rest >= 4:
+				m = rest - 2
+			case !b.fresh:
+				m = 0
+			}
+		}
 		if m == 0 {
 			b.newPage(b.cont)
 			continue
@@ -267,16 +344,35 @@ func (b *builder) place(blk *flowBlock) {
 			if len(gs) > 0 {
 				size = gs[0].size
 			}
+			var md *lineMeta
+			tag := blk.tag
+			if blk.meta != nil {
+				md = &blk.meta[li]
+				x += md.dx
+				if md.tag != nil {
+					tag = md.tag
+				}
+			}
+			colour := blk.color
+			if md != nil && md.colour != nil {
+				colour = *md.colour
+			}
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, size), gs: gs, color: blk.color, title: blk.title,
-				spaceAfter: li < n-1 && endsAtSpace(gs)}
+				baseline: baseline(b.y, blk.lh, size), gs: gs, color: colour, title: blk.title,
+				spaceAfter: li < n-1 && (endsAtSpace(gs) || (md != nil && md.end)), tag: tag}
+			if md != nil && len(md.label) > 0 {
+				lw := width(md.label)
+				b.add(Item{Kind: Label, X: x - md.labelGap - lw, Y: b.y, W: lw, H: blk.lh, Block: -1, Line: 0, Lines: 1,
+					Dest: -1, Target: -1, baseline: it.baseline, gs: md.label, color: blk.color, tag: md.labelTag})
+			}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
 				b.dests[blk.dest].page = b.page().Number
 				b.dests[blk.dest].y = b.y
 			}
 			b.add(it)
+			b.underline(gs, x, it.baseline)
 			if li == n-1 && blk.target >= 0 {
 				b.tocNumber(blk, it, x0)
 			}

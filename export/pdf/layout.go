@@ -17,6 +17,8 @@ type Layout struct {
 	Pages               []Page
 	TOC                 []TOCEntry
 	geo                 geometry
+	segs                []segment // the runs' segments (links, terms), by index
+	linkColor           theme.Color
 }
 
 // TextLeft is the left edge of the text block on page n (1-based), which
@@ -62,6 +64,8 @@ const (
 	Rule      ItemKind = "rule"       // a decorative rule or filled shape
 	Header    ItemKind = "header"     // running header text
 	Footer    ItemKind = "footer"     // page number
+	Label     ItemKind = "label"      // a list item's number or bullet
+	Cell      ItemKind = "cell"       // a line of a table cell or caption
 )
 
 // Item is one thing placed on a page. Y is the top of its box.
@@ -91,8 +95,13 @@ type Item struct {
 	// spaceAfter: the line broke at a space, which is drawn at its end so
 	// that extracted text keeps the two words apart.
 	spaceAfter bool
-	strokeW    float64 // dotted leader: dot diameter
-	pitch      float64 // dotted leader: dot spacing
+	// tag is the structure element the item's text belongs to (nil: by
+	// its kind and block); art marks text drawn again as a pagination
+	// artifact (a table's header repeated on the next page).
+	tag     *tagNode
+	art     bool
+	strokeW float64 // dotted leader: dot diameter
+	pitch   float64 // dotted leader: dot spacing
 }
 
 // TOCEntry is one printed TOC entry: its text, depth, and the page number

@@ -1,6 +1,9 @@
 package pdf
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // Line breaking for mixed-font text. fpdf's SplitText and MultiCell break
 // one font's text; a line here may mix Literata with Noto Sans Greek or a
@@ -10,7 +13,9 @@ import "unicode"
 // The breaker is greedy (first fit), which gives the ragged-right setting
 // the theme uses: no stretched spaces, so no rivers. Break opportunities
 // are spaces (the space is dropped at the break) and the point after a
-// hyphen, dash or slash inside a word. A word wider than the whole line
+// hyphen, dash or slash inside a word. Inside a URL the opportunities are
+// those of a URL (urlBreak): after a slash, before punctuation, never at
+// a hyphen, which a reader would take for part of the address. A word wider than the whole line
 // (a 200-character string without spaces, a long URL) is broken between
 // characters so that nothing ever crosses the margin.
 
@@ -29,6 +34,7 @@ func wrap(gs []glyph, w float64) [][]glyph {
 	var lines [][]glyph
 	const eps = 1e-6
 	start := 0
+	url := false // the word being set is a URL
 	for start < len(gs) {
 		for start < len(gs) && gs[start].r == ' ' {
 			start++
@@ -39,21 +45,31 @@ func wrap(gs []glyph, w float64) [][]glyph {
 		x := 0.0
 		end, next := -1, -1 // best break so far: line is gs[start:end], resume at next
 		i := start
+		if start == 0 || gs[start-1].r == ' ' {
+			url = isURL(gs[start:]) // else a URL broken at the line before goes on
+		}
 		for i < len(gs) {
 			g := gs[i]
 			if g.r == ' ' {
 				end, next = i, i+1
 				x += g.w
 				i++
+				if i < len(gs) {
+					url = isURL(gs[i:])
+				}
 				continue
 			}
 			if x+g.w > w+eps {
 				break
 			}
-			x += g.w
-			if breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
+			if url {
+				if i > start && urlBreakBefore(gs, i) {
+					end, next = i, i
+				}
+			} else if breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
 				end, next = i+1, i+1
 			}
+			x += g.w
 			i++
 		}
 		if i >= len(gs) {
@@ -73,6 +89,60 @@ func wrap(gs []glyph, w float64) [][]glyph {
 		start = i
 	}
 	return lines
+}
+
+// isURL reports whether the word at the start of gs is a web or mail
+// address ("https://…", "www.…", "mailto:…"), possibly after an opening
+// bracket or quotation mark.
+func isURL(gs []glyph) bool {
+	i := 0
+	for i < len(gs) && i < 2 && strings.ContainsRune("([<“‘\"'", gs[i].r) {
+		i++
+	}
+	gs = gs[i:]
+	has := func(p string) bool {
+		k := 0
+		for _, r := range p {
+			if k >= len(gs) || unicode.ToLower(gs[k].r) != r {
+				return false
+			}
+			k++
+		}
+		return true
+	}
+	switch {
+	case len(gs) < 5:
+		return false
+	case gs[0].r == 'h' || gs[0].r == 'H':
+		return has("http://") || has("https://")
+	case gs[0].r == 'w' || gs[0].r == 'W':
+		return has("www.")
+	case gs[0].r == 'm' || gs[0].r == 'M':
+		return has("mailto:")
+	case gs[0].r == 'f' || gs[0].r == 'F':
+		return has("ftp://")
+	}
+	return false
+}
+
+// urlBreakBefore reports whether a line may break before gs[i] inside a
+// URL: after a slash (not inside "//"), or before punctuation that more
+// of the address follows. Never next to a hyphen.
+func urlBreakBefore(gs []glyph, i int) bool {
+	prev, r := gs[i-1].r, gs[i].r
+	if prev == '-' || r == '-' {
+		return false
+	}
+	if prev == '/' {
+		return r != '/'
+	}
+	switch r {
+	case '.', ',', '?', '#', '&', '=', '_', '~', '%', ';', '+', '@':
+		// Only where the address goes on after it: a full stop that ends
+		// the sentence stays with the URL.
+		return i+1 < len(gs) && (unicode.IsLetter(gs[i+1].r) || unicode.IsDigit(gs[i+1].r))
+	}
+	return false
 }
 
 // startsWord reports whether a line may begin with r after a break inside

@@ -13,7 +13,8 @@ import (
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // metadata fills the Info dictionary and the catalogue's /Lang. The
-// guide's own author goes to Author only when the user gave one: the
+// guide's own author goes to Author only when the user or the input gave
+// one (guideAuthor): the
 // novelist did not write the guide (DESIGN.md), so the book and its author
 // go to Subject and Keywords instead.
 func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
@@ -32,7 +33,7 @@ func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
 	p.SetKeywords(info(strings.Join(kw, "; ")), false)
 	p.SetCreator(info("guidepress"), false)
 	p.SetProducer(info(Producer), false)
-	if a := strings.TrimSpace(opts.Author); a != "" {
+	if a := guideAuthor(g, opts); a != "" {
 		p.SetAuthor(info(a), false)
 	}
 	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
@@ -41,6 +42,23 @@ func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
 		lang = content.DefaultLanguage
 	}
 	p.SetLang(lang)
+}
+
+// guideAuthor is the guide's own author: the user's, else the input's
+// (never the book's author).
+func guideAuthor(g *content.Guide, opts export.Options) string {
+	if a := strings.TrimSpace(opts.Author); a != "" {
+		return a
+	}
+	return strings.TrimSpace(g.Author)
+}
+
+// guidePublisher is the guide's publisher: the user's, else the input's.
+func guidePublisher(g *content.Guide, opts export.Options) string {
+	if p := strings.TrimSpace(opts.Publisher); p != "" {
+		return p
+	}
+	return strings.TrimSpace(g.Publisher)
 }
 
 // utf16be is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with

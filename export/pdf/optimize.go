@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf16"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -113,7 +114,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				// structure order.
 				inner = slices.Concat([]byte(pageDict), fmt.Appendf(nil, "/StructParents %d\n/Tabs /S\n", i), inner[len(pageDict):])
 				var annots [][]byte
-				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot); err != nil {
+				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot, tg.annotText[nextAnnot:]); err != nil {
 					return nil, err
 				}
 				if len(annots) != len(tg.annots[i]) {
@@ -213,9 +214,10 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 
 // indirectAnnots moves the annotations fpdf writes inline in a page
 // ("/Annots [<</Type /Annot …>><</Type /Annot …>>]") into objects numbered
-// from num, each with its parent-tree key (from key) as /StructParent, and
-// refers to them from the page.
-func indirectAnnots(page []byte, num, key int) ([]byte, [][]byte, error) {
+// from num, each with its parent-tree key (from key) as /StructParent and
+// its description (contents, in order) as /Contents, and refers to them
+// from the page.
+func indirectAnnots(page []byte, num, key int, contents []string) ([]byte, [][]byte, error) {
 	const open, item = "\n/Annots [", "<</Type /Annot "
 	i := bytes.Index(page, []byte(open))
 	if i < 0 {
@@ -239,13 +241,28 @@ func indirectAnnots(page []byte, num, key int) ([]byte, [][]byte, error) {
 			a = list[:len(item)+next]
 		}
 		list = list[len(a):]
-		objs = append(objs, slices.Concat([]byte("<</StructParent "), strconv.AppendInt(nil, int64(key+len(objs)), 10), []byte(" "), a[2:]))
+		var desc []byte
+		if k := len(objs); k < len(contents) && contents[k] != "" {
+			desc = append(hexText([]byte("/Contents "), contents[k]), ' ')
+		}
+		objs = append(objs, slices.Concat([]byte("<</StructParent "), strconv.AppendInt(nil, int64(key+len(objs)), 10), []byte(" "), desc, a[2:]))
 		refs = fmt.Appendf(refs, "%d 0 R ", num+len(objs)-1)
 	}
 	if len(refs) > 0 {
 		refs = refs[:len(refs)-1]
 	}
 	return slices.Concat(page[:start], refs, page[start+end:]), objs, nil
+}
+
+// hexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
+// byte order mark.
+func hexText(dst []byte, s string) []byte {
+	const digits = "0123456789ABCDEF"
+	dst = append(dst, "<FEFF"...)
+	for _, v := range utf16.Encode([]rune(s)) {
+		dst = append(dst, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	}
+	return append(dst, '>')
 }
 
 // How fpdf opens a page's dictionary and the catalogue.

@@ -310,7 +310,7 @@ func TestTricky(t *testing.T) {
 
 // printable reports whether every character of s is drawn as itself.
 func printable(s string) bool {
-	rs, sts := cleanSpans(plain(s))
+	rs, sts, _ := cleanSpans(plain(s))
 	for i, r := range rs {
 		if _, ok := drawable(fonts.Literata, sts[i], r); !ok && r != ' ' && r != '\u00A0' {
 			return false

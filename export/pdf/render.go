@@ -25,7 +25,15 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 		tw.fontSet = false // each page's content selects its own font
 		for i := range pg.Items {
 			it := &pg.Items[i]
-			tg.item(p, it)
+			text := len(it.runs) > 0 && !it.fill && !it.dotted && !it.mark
+			if !text && it.tag != nil && !it.fill {
+				tg.touch(it.tag) // an empty table cell: an element, nothing to draw
+				continue
+			}
+			segmented := text && len(lay.segs) > 0
+			if !segmented {
+				tg.item(p, it)
+			}
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
 				p.SetLink(links[it.Dest], it.Y, pg.Number)
@@ -36,7 +44,11 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 					p.Bookmark(utf16be(d.title), d.outline, it.Y)
 				}
 			}
-			drawItem(p, it, tw)
+			if segmented {
+				drawSegments(p, it, tw, tg, lay)
+			} else {
+				drawItem(p, it, tw)
+			}
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
 				// entry's start to the right edge of the text block.
@@ -51,6 +63,31 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 		}
 	}
 	return p.Error()
+}
+
+// drawSegments draws a line whose runs may belong to other elements than
+// the line's own (a link, a definition's term), each inside its own
+// marked content; a link's runs get a link annotation.
+func drawSegments(p *fpdf.Fpdf, it *Item, tw *textWriter, tg *tagger, lay *Layout) {
+	for k := 0; k < len(it.runs); {
+		sg := lay.segs[it.runs[k].seg] // segs[0] is the zero segment
+		tg.itemSeg(p, it, sg.tag)
+		c := it.color
+		if sg.href != "" {
+			c = lay.linkColor
+		}
+		x, w := it.X+it.runs[k].dx, 0.0
+		j := k
+		for ; j < len(it.runs) && it.runs[j].seg == it.runs[k].seg; j++ {
+			tw.text(p, it.X+it.runs[j].dx, it.baseline, it.runs[j], c)
+			w += it.runs[j].w
+		}
+		if sg.href != "" && !it.art {
+			p.LinkString(x, it.Y, w, it.H, sg.href)
+			tg.linkNode(sg.tag)
+		}
+		k = j
+	}
 }
 
 func drawItem(p *fpdf.Fpdf, it *Item, tw *textWriter) {

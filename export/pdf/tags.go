@@ -25,31 +25,58 @@ import (
 // structElem is one element of the tree, in reading order.
 type structElem struct {
 	role   string
-	parent int // index of the grouping element (a TOC), or -1 for the Document
-	kids   []mcRef
-	annots []int // global indexes of the link annotations it owns
-	group  bool  // a grouping element: its children are elements, not content
+	parent int    // index of the parent element, or -1 for the Document
+	attrs  string // extra entries of its dictionary ("/A <<…>>")
+	kids   []kid  // content, child elements and link annotations, in order
+	// empty: it may have no content at all (an empty table cell).
+	empty bool
+}
+
+// kid is one child of an element: marked content (elem and annot -1), a
+// child element, or a link annotation (the global index of an OBJR).
+type kid struct {
+	mc    mcRef
+	elem  int
+	annot int
 }
 
 type mcRef struct{ page, mcid int }
 
+// tagNode is a structure element the layout asks for (a list and its
+// items, a table cell, a link): items point to the node their text
+// belongs to, and the tagger makes one element per node when it first
+// meets it, its ancestors first. Items without a node are tagged by their
+// kind and block (role).
+type tagNode struct {
+	role   string
+	parent *tagNode
+	attrs  string
+	// contents is a link's description (its annotations' /Contents).
+	contents string
+	empty    bool // may hold no content (an empty cell)
+}
+
+func newNode(role string, parent *tagNode) *tagNode { return &tagNode{role: role, parent: parent} }
+
 type tagger struct {
 	elems   []structElem
 	byBlock map[int]int // layout block → element
-	pages   [][]int     // per page, the element that owns each MCID
-	open    bool        // a marked-content sequence is open
-	art     bool        // … and it is an artifact
-	cur     int         // … otherwise the element it belongs to
-	toc     int         // the open TOC group, or -1
+	byNode  map[*tagNode]int
+	pages   [][]int // per page, the element that owns each MCID
+	open    bool    // a marked-content sequence is open
+	art     bool    // … and it is an artifact
+	cur     int     // … otherwise the element it belongs to
+	toc     int     // the open TOC group, or -1
 	// annots lists, page by page, the element owning each link
 	// annotation in the order render adds them; annotPage is the page of
-	// each annotation, by global index.
+	// each annotation, by global index, and annotText its /Contents.
 	annots    [][]int
 	annotPage []int
+	annotText []string
 	buf       []byte
 }
 
-func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, toc: -1} }
+func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, byNode: map[*tagNode]int{}, toc: -1} }
 
 // role is the structure type of an item, or "" for an artifact.
 func role(it *Item) string {
@@ -80,24 +107,48 @@ func (t *tagger) page() {
 	t.annots = append(t.annots, nil)
 }
 
-// link records a link annotation render added for it.
+// link records a link annotation render added for it, a contents entry.
 func (t *tagger) link(it *Item) {
 	e, ok := t.byBlock[it.Block]
-	pg := len(t.pages) - 1
 	if !ok || it.Block < 0 {
 		e = -1 // not expected: optimize refuses to write such a tree
-	} else {
-		t.elems[e].annots = append(t.elems[e].annots, len(t.annotPage))
+	}
+	t.addAnnot(e, it.Text)
+}
+
+// linkNode records a link annotation render added for the Link element
+// of n.
+func (t *tagger) linkNode(n *tagNode) {
+	t.addAnnot(t.nodeElem(n), n.contents)
+}
+
+func (t *tagger) addAnnot(e int, contents string) {
+	pg := len(t.pages) - 1
+	if e >= 0 {
+		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: len(t.annotPage)})
 	}
 	t.annots[pg] = append(t.annots[pg], e)
 	t.annotPage = append(t.annotPage, pg)
+	t.annotText = append(t.annotText, contents)
 }
 
 // item opens the marked-content sequence for it, closing the previous one
 // when it belongs elsewhere. Lines of one paragraph share one sequence.
 func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
+	t.itemSeg(p, it, nil)
+}
+
+// itemSeg is item for a run of it that belongs to the element of seg
+// (a link, a definition's term) rather than the item's own.
+func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
 	r := role(it)
-	if r == "" {
+	if it.tag != nil {
+		r = it.tag.role
+	}
+	if seg != nil {
+		r = seg.role
+	}
+	if r == "" || it.art {
 		if t.open && t.art {
 			return
 		}
@@ -106,7 +157,15 @@ func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
 		t.open, t.art = true, true
 		return
 	}
-	e := t.element(it, r)
+	var e int
+	switch {
+	case seg != nil:
+		e = t.nodeElem(seg)
+	case it.tag != nil:
+		e = t.nodeElem(it.tag)
+	default:
+		e = t.element(it, r)
+	}
 	if t.open && !t.art && t.cur == e {
 		return
 	}
@@ -114,7 +173,7 @@ func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
 	pg := len(t.pages) - 1
 	mcid := len(t.pages[pg])
 	t.pages[pg] = append(t.pages[pg], e)
-	t.elems[e].kids = append(t.elems[e].kids, mcRef{pg, mcid})
+	t.elems[e].kids = append(t.elems[e].kids, kid{mc: mcRef{pg, mcid}, elem: -1, annot: -1})
 	t.buf = append(t.buf[:0], '/')
 	t.buf = append(t.buf, t.elems[e].role...)
 	t.buf = append(t.buf, " <</MCID "...)
@@ -135,19 +194,47 @@ func (t *tagger) element(it *Item, r string) int {
 	parent := -1
 	if r == "TOCI" {
 		if t.toc < 0 {
-			t.elems = append(t.elems, structElem{role: "TOC", parent: -1, group: true})
-			t.toc = len(t.elems) - 1
+			t.toc = t.newElem(structElem{role: "TOC", parent: -1})
 		}
-		t.elems = append(t.elems, structElem{role: "TOCI", parent: t.toc, group: true})
-		parent, r = len(t.elems)-1, "Link"
+		parent, r = t.newElem(structElem{role: "TOCI", parent: t.toc}), "Link"
 	} else {
 		t.toc = -1
 	}
-	t.elems = append(t.elems, structElem{role: r, parent: parent})
-	e := len(t.elems) - 1
+	e := t.newElem(structElem{role: r, parent: parent})
 	if it.Block >= 0 {
 		t.byBlock[it.Block] = e
 	}
+	return e
+}
+
+// nodeElem is the element of n, created (after its ancestors) on first
+// sight.
+func (t *tagger) nodeElem(n *tagNode) int {
+	if e, ok := t.byNode[n]; ok {
+		return e
+	}
+	parent := -1
+	if n.parent != nil {
+		parent = t.nodeElem(n.parent)
+	}
+	t.toc = -1
+	e := t.newElem(structElem{role: n.role, parent: parent, attrs: n.attrs, empty: n.empty})
+	t.byNode[n] = e
+	return e
+}
+
+// touch makes sure the element of n exists, for an item that draws
+// nothing (an empty table cell).
+func (t *tagger) touch(n *tagNode) { t.nodeElem(n) }
+
+// newElem adds an element as the last child of its parent.
+func (t *tagger) newElem(el structElem) int {
+	e := len(t.elems)
+	if el.parent >= 0 {
+		p := &t.elems[el.parent]
+		p.kids = append(p.kids, kid{elem: e, annot: -1})
+	}
+	t.elems = append(t.elems, el)
 	return e
 }
 
@@ -202,11 +289,9 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	objs = append(objs, append(b, "]>>"...))
 
 	b = fmt.Appendf(nil, "<</Type /StructElem /S /Document /P %d 0 R /K [", root)
-	children := make([][]int, len(t.elems))
 	first := true
 	for e, el := range t.elems {
 		if el.parent >= 0 {
-			children[el.parent] = append(children[el.parent], e)
 			continue
 		}
 		if !first {
@@ -223,34 +308,41 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			parent = num(el.parent)
 		}
 		b = fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R", el.role, parent)
-		if el.group {
-			b = append(b, " /K ["...)
-			for j, c := range children[e] {
-				if j > 0 {
-					b = append(b, ' ')
-				}
-				b = fmt.Appendf(b, "%d 0 R", num(c))
-			}
-			objs = append(objs, append(b, "]>>"...))
-			continue
+		if el.attrs != "" {
+			b = append(append(b, ' '), el.attrs...)
 		}
 		if len(el.kids) == 0 {
-			return nil, 0, fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+			if !el.empty {
+				return nil, 0, fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+			}
+			objs = append(objs, append(b, ">>"...))
+			continue
 		}
-		pg := el.kids[0].page
-		b = fmt.Appendf(b, " /Pg %d 0 R /K [", pageNum[pg])
+		pg := -1
+		for _, k := range el.kids {
+			if k.elem < 0 && k.annot < 0 {
+				pg = k.mc.page
+				break
+			}
+		}
+		if pg >= 0 {
+			b = fmt.Appendf(b, " /Pg %d 0 R", pageNum[pg])
+		}
+		b = append(b, " /K ["...)
 		for j, k := range el.kids {
 			if j > 0 {
 				b = append(b, ' ')
 			}
-			if k.page == pg {
-				b = strconv.AppendInt(b, int64(k.mcid), 10)
-			} else {
-				b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageNum[k.page], k.mcid)
+			switch {
+			case k.elem >= 0:
+				b = fmt.Appendf(b, "%d 0 R", num(k.elem))
+			case k.annot >= 0:
+				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+k.annot, pageNum[t.annotPage[k.annot]])
+			case k.mc.page == pg:
+				b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
+			default:
+				b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageNum[k.mc.page], k.mc.mcid)
 			}
-		}
-		for _, a := range el.annots {
-			b = fmt.Appendf(b, " <</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+a, pageNum[t.annotPage[a]])
 		}
 		objs = append(objs, append(b, "]>>"...))
 	}

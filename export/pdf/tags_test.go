@@ -112,9 +112,10 @@ func TestTagged(t *testing.T) {
 					h3 = append(h3, s.Title)
 				}
 				for _, b := range s.Blocks {
-					if b.Kind == content.BlockQuote {
+					switch b.Kind {
+					case content.BlockQuote:
 						nquote++
-					} else {
+					case content.Paragraph:
 						paras = append(paras, b.Text.Plain())
 					}
 				}

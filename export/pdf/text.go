@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,6 +18,7 @@ import (
 // in millimetres.
 type glyph struct {
 	r    rune
+	seg  int32 // the segment the character belongs to (a link, a list label…), 0 for none
 	fc   face
 	size float64 // points
 	w    float64
@@ -27,9 +29,13 @@ type glyph struct {
 type span struct {
 	text  string
 	style fonts.Style
+	// seg is the segment the text belongs to, 0 for none: a link, or a
+	// part of a line tagged apart from the rest (a definition's term). See
+	// builder.segs.
+	seg int32
 }
 
-func plain(s string) []span { return []span{{s, fonts.Regular}} }
+func plain(s string) []span { return []span{{text: s, style: fonts.Regular}} }
 
 // clean prepares model text for setting: NFC (so that "e" + U+0301 uses the
 // font's precomposed "é"), soft hyphens and invisible format characters
@@ -37,20 +43,27 @@ func plain(s string) []span { return []span{{s, fonts.Regular}} }
 // hyphen), every run of white space folded to one space. A no-break space
 // is kept: it binds, and every face has it.
 func clean(s string) string {
-	rs, _ := cleanSpans(plain(s))
+	rs, _, _ := cleanSpans(plain(s))
 	return string(rs)
 }
 
 // cleanSpans is clean over a sequence of styled spans, folding spaces
 // across their boundaries ("A study guide to " + italic title + " by …"),
-// and returns each kept character's style.
-func cleanSpans(spans []span) ([]rune, []fonts.Style) {
+// and returns each kept character's style and segment (segs is nil when
+// no span has one).
+func cleanSpans(spans []span) ([]rune, []fonts.Style, []int32) {
 	n := 0
+	withSegs := false
 	for _, sp := range spans {
 		n += len(sp.text) // bytes: at least the runes, as a rule (NFC rarely lengthens)
+		withSegs = withSegs || sp.seg != 0
 	}
 	out := make([]rune, 0, n)
 	sts := make([]fonts.Style, 0, n)
+	var segs []int32
+	if withSegs {
+		segs = make([]int32, 0, n)
+	}
 	space := false
 	for _, sp := range spans {
 		for _, r := range norm.NFC.String(sp.text) {
@@ -74,13 +87,24 @@ func cleanSpans(spans []span) ([]rune, []fonts.Style) {
 			if space && len(out) > 0 {
 				out = append(out, ' ')
 				sts = append(sts, sp.style)
+				if segs != nil {
+					// A space between a link and the text after it is not
+					// part of the link.
+					segs = append(segs, segs[len(segs)-1])
+					if segs[len(segs)-1] != sp.seg {
+						segs[len(segs)-1] = 0
+					}
+				}
 			}
 			space = false
 			out = append(out, r)
 			sts = append(sts, sp.style)
+			if segs != nil {
+				segs = append(segs, sp.seg)
+			}
 		}
 	}
-	return out, sts
+	return out, sts, segs
 }
 
 func isVariationSelector(r rune) bool {
@@ -235,7 +259,7 @@ type report struct {
 }
 
 func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string, w float64) shapeKey {
-	if len(spans) == 1 {
+	if len(spans) == 1 && spans[0].seg == 0 {
 		return shapeKey{text: spans[0].text, style: spans[0].style, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
 	}
 	var b strings.Builder
@@ -243,6 +267,10 @@ func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string,
 		b.WriteString(sp.text)
 		b.WriteByte(0)
 		b.WriteByte(byte('0' + sp.style))
+		if sp.seg != 0 {
+			b.WriteByte(1)
+			b.WriteString(strconv.Itoa(int(sp.seg)))
+		}
 	}
 	return shapeKey{text: b.String(), style: -1, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
 }
@@ -329,7 +357,7 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 }
 
 func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
-	rs, sts := cleanSpans(spans)
+	rs, sts, segs := cleanSpans(spans)
 	out := make([]glyph, 0, len(rs))
 	pt := ptToMM(size)
 	add := func(r rune, fc face) error {
@@ -352,6 +380,9 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		}
 		if p.ok {
 			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w) * pt / 1000})
+			if segs != nil {
+				out[len(out)-1].seg = segs[i]
+			}
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
@@ -393,6 +424,9 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		if err := add(rr, rfc); err != nil {
 			return nil, err
 		}
+		if segs != nil {
+			out[len(out)-1].seg = segs[i]
+		}
 	}
 	return out, nil
 }
@@ -419,6 +453,7 @@ func textOf(gs []glyph) string {
 // run is a stretch of a line drawn in one face: the unit fpdf's Text
 // draws. dx is its offset from the line's start.
 type run struct {
+	seg  int32
 	fc   face
 	size float64
 	text string
@@ -439,10 +474,10 @@ func textAndRuns(gs []glyph) (string, []run) {
 	x := 0.0
 	start := 0
 	for i := 0; i <= len(gs); i++ {
-		if i == len(gs) || (i > start && (gs[i].fc != gs[start].fc || gs[i].size != gs[start].size)) {
+		if i == len(gs) || (i > start && (gs[i].fc != gs[start].fc || gs[i].size != gs[start].size || gs[i].seg != gs[start].seg)) {
 			if i > start {
 				w := width(gs[start:i])
-				runs = append(runs, run{fc: gs[start].fc, size: gs[start].size, dx: x, w: w})
+				runs = append(runs, run{seg: gs[start].seg, fc: gs[start].fc, size: gs[start].size, dx: x, w: w})
 				ends = append(ends, len(buf))
 				x += w
 			}

@@ -180,6 +180,53 @@ type Theme struct {
 	Quotes    Quotes    `json:"quotes"`
 	TitlePage TitlePage `json:"title_page"`
 	Cover     Cover     `json:"cover"`
+	Blocks    Blocks    `json:"blocks"`
+	Table     Table     `json:"table"`
+}
+
+// Blocks are lists, definitions, verse, attributions and links in running
+// text (body size and leading).
+type Blocks struct {
+	// LinkColor is the colour of a link's text and its underline;
+	// UnderlineWidth the underline's thickness.
+	LinkColor      Color   `json:"link_color"`
+	UnderlineWidth float64 `json:"underline_width"`
+	// ListIndent is the hanging indent of a list item (its number or
+	// bullet sits in it, LabelGap from the text); a nested list is
+	// indented by as much again. ItemSpace is the space between items, in
+	// lines.
+	ListIndent float64 `json:"list_indent"`
+	LabelGap   float64 `json:"label_gap"`
+	ItemSpace  float64 `json:"item_space"`
+	// DefinitionHang is the indent of a definition's turnover lines (the
+	// term starts the first line, run in).
+	DefinitionHang float64 `json:"definition_hang"`
+	// VerseIndent sets verse off from the text; VerseTurnover is the
+	// further indent of a line too long for the measure.
+	VerseIndent   float64 `json:"verse_indent"`
+	VerseTurnover float64 `json:"verse_turnover"`
+	// SpeakerSize is the speaker's name above a verse (Atkinson bold).
+	SpeakerSize float64 `json:"speaker_size"`
+	// AttributionSize is the size of a quote's attribution, set
+	// right-aligned under the quotation in AttributionColor.
+	AttributionSize  float64 `json:"attribution_size"`
+	AttributionColor Color   `json:"attribution_color"`
+}
+
+// Table is a table: cells in the body face at Size, a header row in bold
+// Atkinson, a caption above; booktabs rules (Heavy above and below the
+// table, Heavy under the header, Light between rows).
+type Table struct {
+	Size        float64 `json:"size"`
+	Leading     float64 `json:"leading"`
+	CaptionSize float64 `json:"caption_size"`
+	PaddingX    float64 `json:"padding_x"`
+	PaddingY    float64 `json:"padding_y"`
+	Rule        Color   `json:"rule"`
+	RowRule     Color   `json:"row_rule"`
+	Heavy       float64 `json:"heavy"`
+	Light       float64 `json:"light"`
+	Space       float64 `json:"space"` // mm above and below the table
 }
 
 // Heading returns heading level i (0-based), clamped to the deepest defined.
@@ -279,6 +326,28 @@ func (t Theme) Validate() error {
 	pos("cover.title_min", t.Cover.TitleMin)
 	pos("cover.author_size", t.Cover.AuthorSize)
 	pos("cover.reading_size", t.Cover.ReadingSize)
+	bl := t.Blocks
+	nonneg("blocks.underline_width", bl.UnderlineWidth)
+	pos("blocks.list_indent", bl.ListIndent)
+	nonneg("blocks.label_gap", bl.LabelGap)
+	nonneg("blocks.item_space", bl.ItemSpace)
+	nonneg("blocks.definition_hang", bl.DefinitionHang)
+	nonneg("blocks.verse_indent", bl.VerseIndent)
+	nonneg("blocks.verse_turnover", bl.VerseTurnover)
+	pos("blocks.speaker_size", bl.SpeakerSize)
+	pos("blocks.attribution_size", bl.AttributionSize)
+	tb := t.Table
+	pos("table.size", tb.Size)
+	pos("table.leading", tb.Leading)
+	pos("table.caption_size", tb.CaptionSize)
+	nonneg("table.padding_x", tb.PaddingX)
+	nonneg("table.padding_y", tb.PaddingY)
+	nonneg("table.heavy", tb.Heavy)
+	nonneg("table.light", tb.Light)
+	nonneg("table.space", tb.Space)
+	if bl.ListIndent+bl.VerseIndent+bl.VerseTurnover+bl.DefinitionHang > 80 {
+		errs = append(errs, errors.New("blocks: the indents leave too little room for text"))
+	}
 	if t.Cover.TitleMin > t.Cover.TitleMax {
 		errs = append(errs, errors.New("cover.title_min must not exceed cover.title_max"))
 	}

@@ -1,0 +1,639 @@
+package pdf
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/fonts"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// The model's blocks beyond paragraphs (content.Block): lists,
+// definitions, verse, tables, and quotations with their attribution and
+// explanation; and inline text (emphasis, strong, links) in all of them.
+//
+// Each is laid out as flow blocks (flow.go) whose lines point to the
+// structure element they belong to (tagNode): L > LI > Lbl + LBody,
+// Table > TR > TH / TD, BlockQuote > P for an attribution, P > Link.
+
+// segment is a part of a line tagged apart from the rest of it: a link
+// (href set), or a definition's term.
+type segment struct {
+	tag  *tagNode
+	href string
+}
+
+// seg adds a segment and returns its index.
+func (b *builder) seg(s segment) int32 {
+	if len(b.segs) == 0 {
+		b.segs = append(b.segs, segment{}) // 0 is "none"
+	}
+	b.segs = append(b.segs, s)
+	return int32(len(b.segs) - 1)
+}
+
+// inline turns model text into spans: emphasis toggles italic against
+// the base style (roman inside an italic quotation), strong adds bold,
+// and each link becomes a segment of its own with a Link element under
+// parent. Other text belongs to segment seg.
+func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *tagNode) []span {
+	out := make([]span, 0, len(t))
+	for _, s := range t {
+		st := base
+		if s.Em {
+			st ^= fonts.Italic
+		}
+		if s.Strong {
+			st |= fonts.Bold
+		}
+		sg := seg
+		if s.Href != "" {
+			n := &tagNode{role: "Link", parent: parent, contents: linkContents(s)}
+			sg = b.seg(segment{tag: n, href: uri(s.Href)})
+		}
+		out = append(out, span{text: s.Text, style: st, seg: sg})
+	}
+	return out
+}
+
+// linkContents describes a link for assistive technology (the
+// annotation's /Contents): its text, and where it goes when the text does
+// not say.
+func linkContents(s content.Span) string {
+	t := clean(s.Text)
+	h := strings.TrimPrefix(strings.TrimPrefix(s.Href, "mailto:"), "https://")
+	if t == "" {
+		return s.Href
+	}
+	if strings.Contains(t, h) || strings.Contains(t, s.Href) {
+		return t
+	}
+	return t + " (" + s.Href + ")"
+}
+
+// uri is href as the 7-bit ASCII a PDF URI action holds (PDF 32000-1
+// §12.6.4.7): characters beyond ASCII, spaces and controls are
+// percent-encoded as UTF-8.
+func uri(href string) string {
+	var b strings.Builder
+	for i := 0; i < len(href); i++ {
+		c := href[i]
+		if c <= ' ' || c >= 0x7F {
+			b.WriteString("%" + strings.ToUpper(strconv.FormatInt(int64(c)|0x100, 16)[1:]))
+			continue
+		}
+		b.WriteByte(c)
+	}
+	if _, err := url.Parse(b.String()); err != nil {
+		return "" // never: Validate accepts only well-formed links
+	}
+	return b.String()
+}
+
+// underline draws a rule under each stretch of a line that is a link.
+func (b *builder) underline(gs []glyph, x, base float64) {
+	if len(b.segs) == 0 {
+		return
+	}
+	bl := b.th.Blocks
+	dx := 0.0
+	for i := 0; i < len(gs); {
+		sg := gs[i].seg
+		if sg == 0 || b.segs[sg].href == "" {
+			dx += gs[i].w
+			i++
+			continue
+		}
+		w := 0.0
+		j := i
+		for j < len(gs) && gs[j].seg == sg {
+			w += gs[j].w
+			j++
+		}
+		for j > i && gs[j-1].r == ' ' { // a space the line broke at is not underlined
+			j--
+			w -= gs[j].w
+		}
+		b.add(Item{Kind: Rule, X: x + dx, Y: base + 0.12*ptToMM(gs[i].size), W: w, H: bl.UnderlineWidth, Block: -1, Dest: -1, Target: -1,
+			fill: true, color: bl.LinkColor})
+		for ; i < len(gs) && gs[i].seg == sg; i++ {
+			dx += gs[i].w
+		}
+	}
+}
+
+// para is a paragraph of running text with its styles and links.
+func (b *builder) para(t content.Text, at string) flowBlock {
+	bt := b.th.Body
+	lh := ptToMM(bt.Size * bt.Leading)
+	p := newNode("P", nil)
+	return flowBlock{kind: Line, lines: b.lines(b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.textW(), at),
+		lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1, tag: p}
+}
+
+// leadsIn reports whether a paragraph introduces what follows it (it ends
+// with a colon, perhaps inside a closing bracket or quotation mark).
+func leadsIn(t content.Text) bool {
+	s := strings.TrimRightFunc(t.Plain(), func(r rune) bool {
+		return unicode.IsSpace(r) || strings.ContainsRune(")]”’\"'", r)
+	})
+	return strings.HasSuffix(s, ":")
+}
+
+// blocks lays out a section's blocks.
+func (b *builder) blocks(bs []content.Block, role content.Role, at string) []flowBlock {
+	var out []flowBlock
+	for i, bl := range bs {
+		switch bl.Kind {
+		case content.BlockQuote:
+			out = append(out, b.quote(bl.Text, bl.Lines, bl.Attribution, bl.Explanation, at)...)
+		case content.List:
+			out = append(out, b.list(bl.Ordered, bl.Start, bl.Items, 0, nil, at)...)
+		case content.Definitions:
+			out = append(out, b.definitions(bl.Terms, role, at)...)
+		case content.Table:
+			out = append(out, b.table(bl, at))
+		case content.Verse:
+			out = append(out, b.verse(bl.Lines, bl.Speaker, at)...)
+		default:
+			p := b.para(bl.Text, at)
+			p.keepTail = i+1 < len(bs) && bs[i+1].Kind != content.Paragraph && leadsIn(bl.Text)
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// quote is a quotation's callout: the quotation (its text, or its verse
+// lines), the attribution right-aligned under it inside the box, then
+// the explanation's paragraphs after the box.
+func (b *builder) quote(text content.Text, verse []content.Text, attribution content.Text, explanation []content.Text, at string) []flowBlock {
+	c := b.th.Callout
+	bl := b.th.Blocks
+	w := b.geo.textW() - c.Indent - c.PaddingX
+	lh := ptToMM(c.Size * c.Leading)
+	bq := newNode("BlockQuote", nil)
+	blk := flowBlock{kind: QuoteLine, lh: lh, before: c.Space, after: c.Space, indent: c.Indent, color: c.Color, dest: -1, target: -1, tag: bq}
+	if len(verse) > 0 {
+		for _, v := range verse {
+			b.verseLines(&blk, b.inline(v, fonts.Italic, 0, bq), fonts.Literata, c.Size, w, bl.VerseTurnover, nil, at)
+		}
+	} else {
+		blk.lines = b.lines(b.inline(text, fonts.Italic, 0, bq), fonts.Literata, c.Size, w, at)
+	}
+	if len(attribution) > 0 {
+		p := newNode("P", bq)
+		spans := append([]span{{text: "— ", style: fonts.Regular}}, b.inline(attribution, fonts.Regular, 0, p)...)
+		lines := b.lines(spans, fonts.Literata, bl.AttributionSize, w, at)
+		if blk.meta == nil {
+			blk.meta = make([]lineMeta, len(blk.lines))
+		}
+		if n := len(blk.meta); n > 0 {
+			blk.meta[n-1].end = true
+		}
+		for _, l := range lines {
+			blk.lines = append(blk.lines, l)
+			blk.meta = append(blk.meta, lineMeta{dx: w - width(l), tag: p, colour: &bl.AttributionColor})
+		}
+	}
+	if n := len(blk.lines); n <= 6 {
+		blk.minLines = n
+	}
+	out := []flowBlock{blk}
+	for _, e := range explanation {
+		out = append(out, b.para(e, at))
+	}
+	return out
+}
+
+// verseLines adds the lines of one line of verse to blk, wrapped to w
+// with its turnovers indented by turn, each line of verse one element
+// (tag; nil for blk's own).
+func (b *builder) verseLines(blk *flowBlock, spans []span, fam fonts.Family, size, w, turn float64, tag *tagNode, at string) {
+	lines := b.lines(spans, fam, size, w, at)
+	if len(lines) > 1 {
+		// The turnovers are set again in the narrower measure.
+		lines = append([][]glyph{lines[0]}, b.rewrap(spans, fam, size, w-turn, len(lines[0]), at)...)
+	}
+	if blk.meta == nil {
+		blk.meta = make([]lineMeta, len(blk.lines))
+	}
+	for i, l := range lines {
+		m := lineMeta{tag: tag, end: i == len(lines)-1}
+		if i > 0 {
+			m.dx = turn
+		}
+		blk.lines = append(blk.lines, l)
+		blk.meta = append(blk.meta, m)
+	}
+}
+
+// rewrap wraps what is left of spans after the first skip glyphs of its
+// shaping to width w.
+func (b *builder) rewrap(spans []span, fam fonts.Family, size, w float64, skip int, at string) [][]glyph {
+	gs := b.shape(spans, fam, size, at)
+	if skip > len(gs) {
+		return nil
+	}
+	return wrap(gs[skip:], w)
+}
+
+// verse is lines kept as lines: set off from the text, each wrapped with
+// an indented turnover, the speaker's name above them. Tagged as a Div of
+// a P per line (the speaker's first).
+func (b *builder) verse(lines []content.Text, speaker string, at string) []flowBlock {
+	bt := b.th.Body
+	bl := b.th.Blocks
+	lh := ptToMM(bt.Size * bt.Leading)
+	div := newNode("Div", nil)
+	var out []flowBlock
+	if strings.TrimSpace(speaker) != "" {
+		sp := newNode("P", div)
+		out = append(out, flowBlock{kind: Line, lines: b.lines([]span{{text: speaker, style: fonts.Bold}}, fonts.Atkinson, bl.SpeakerSize, b.geo.textW()-bl.VerseIndent, at),
+			lh: ptToMM(bl.SpeakerSize * 1.3), before: 1, indent: bl.VerseIndent, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, tag: sp})
+	}
+	blk := flowBlock{kind: Line, lh: lh, after: bt.ParagraphSpace * lh, indent: bl.VerseIndent, color: bt.Color, dest: -1, target: -1, tag: div}
+	w := b.geo.textW() - bl.VerseIndent
+	for _, l := range lines {
+		p := newNode("P", div)
+		b.verseLines(&blk, b.inline(l, fonts.Regular, 0, p), fonts.Literata, bt.Size, w, bl.VerseTurnover, p, at)
+	}
+	return append(out, blk)
+}
+
+// listLabel is the number or bullet of item i of a list at depth level.
+func listLabel(ordered bool, start, i, level int) string {
+	if ordered {
+		return strconv.Itoa(content.Number(start, i)) + "."
+	}
+	if level > 0 {
+		return "–"
+	}
+	return "•"
+}
+
+// list is a bulleted or numbered list: one flow block per item, its
+// number or bullet hanging in the indent (as wide as the widest number
+// needs), a nested list indented again. Tagged L > LI > Lbl + LBody,
+// a nested L inside its item's LBody.
+func (b *builder) list(ordered bool, start int, items []content.ListItem, level int, parent *tagNode, at string) []flowBlock {
+	bt := b.th.Body
+	bl := b.th.Blocks
+	lh := ptToMM(bt.Size * bt.Leading)
+	l := newNode("L", parent)
+	if ordered {
+		l.attrs = "/A <</O /List /ListNumbering /Decimal>>"
+	} else {
+		l.attrs = "/A <</O /List /ListNumbering /Disc>>"
+	}
+	labels := make([][]glyph, len(items))
+	hang := bl.ListIndent
+	for i := range items {
+		labels[i] = b.shape(plain(listLabel(ordered, start, i, level)), fonts.Literata, bt.Size, at)
+		hang = max(hang, width(labels[i])+bl.LabelGap+0.5)
+	}
+	base := 0.0
+	if parent != nil {
+		base = b.listBase
+	}
+	indent := base + hang
+	var out []flowBlock
+	for i, it := range items {
+		li := newNode("LI", l)
+		body := newNode("LBody", li)
+		lines := b.lines(b.inline(it.Text, fonts.Regular, 0, body), fonts.Literata, bt.Size, b.geo.textW()-indent, at)
+		blk := flowBlock{kind: Line, lines: lines, lh: lh, after: bl.ItemSpace * lh, indent: indent, color: bt.Color, dest: -1, target: -1, tag: body}
+		if len(lines) > 0 {
+			blk.meta = make([]lineMeta, len(lines))
+			blk.meta[0] = lineMeta{label: labels[i], labelGap: bl.LabelGap, labelTag: newNode("Lbl", li)}
+		}
+		out = append(out, blk)
+		if s := it.Sublist; s != nil {
+			saved := b.listBase
+			b.listBase = indent
+			out = append(out, b.list(s.Ordered, s.Start, s.Items, level+1, body, at)...)
+			b.listBase = saved
+		}
+	}
+	if level == 0 && len(out) > 0 {
+		out[len(out)-1].after = bt.ParagraphSpace * lh
+	}
+	return out
+}
+
+// definitions is a list of terms, each run in before its definition in
+// bold, the turnovers indented: "Genre: Revenge tragedy" for key facts,
+// "Hamlet — Prince of Denmark…" otherwise. Tagged as a list: L > LI >
+// Lbl (the term) + LBody (the definition).
+func (b *builder) definitions(terms []content.Definition, role content.Role, at string) []flowBlock {
+	bt := b.th.Body
+	bl := b.th.Blocks
+	lh := ptToMM(bt.Size * bt.Leading)
+	l := newNode("L", nil)
+	l.attrs = "/A <</O /List /ListNumbering /None>>"
+	sep := " — "
+	if role == content.RoleKeyFacts {
+		sep = ": "
+	}
+	var out []flowBlock
+	for _, d := range terms {
+		li := newNode("LI", l)
+		lbl := newNode("Lbl", li)
+		body := newNode("LBody", li)
+		ls := b.seg(segment{tag: lbl})
+		spans := b.inline(d.Term, fonts.Bold, ls, lbl)
+		s := sep
+		if term := strings.TrimSpace(d.Term.Plain()); strings.HasSuffix(term, ":") || strings.HasSuffix(term, "—") {
+			s = " "
+		}
+		spans = append(spans, span{text: s, style: fonts.Regular, seg: ls})
+		spans = append(spans, b.inline(d.Definition, fonts.Regular, 0, body)...)
+		lines := b.lines(spans, fonts.Literata, bt.Size, b.geo.textW(), at)
+		blk := flowBlock{kind: Line, lines: lines, lh: lh, after: bl.ItemSpace * lh, color: bt.Color, dest: -1, target: -1, tag: body}
+		if len(lines) > 1 {
+			blk.lines = append([][]glyph{lines[0]}, b.rewrap(spans, fonts.Literata, bt.Size, b.geo.textW()-bl.DefinitionHang, len(lines[0]), at)...)
+			blk.meta = make([]lineMeta, len(blk.lines))
+			for i := 1; i < len(blk.meta); i++ {
+				blk.meta[i].dx = bl.DefinitionHang
+			}
+		}
+		out = append(out, blk)
+	}
+	if len(out) > 0 {
+		out[len(out)-1].after = bt.ParagraphSpace * lh
+	}
+	return out
+}
+
+// tableBlock is a table laid out: its caption's lines, its columns, and
+// its rows' cells wrapped to them.
+type tableBlock struct {
+	caption    [][]glyph
+	capLH      float64
+	colX, colW []float64 // each column's text: offset from the table's left, width
+	width      float64
+	header     tableRow
+	rows       []tableRow
+	lh         float64 // a body line
+	hlh        float64 // a header line
+	startH     float64 // what must fit where the table starts
+	repeat     bool    // the header repeats on each page the table continues on
+	tag, cap   *tagNode
+}
+
+type tableRow struct {
+	cells [][][]glyph
+	tags  []*tagNode
+	n     int // lines of the tallest cell
+}
+
+func (t *tableBlock) rowH(r *tableRow, lh float64, pad float64) float64 {
+	return 2*pad + float64(max(r.n, 1))*lh
+}
+
+// table lays out a table: column widths from the cells' natural widths
+// (a column's longest word never cut when the measure allows), header
+// cells in bold Atkinson.
+func (b *builder) table(bl content.Block, at string) flowBlock {
+	tt := b.th.Table
+	tb := &tableBlock{lh: ptToMM(tt.Size * tt.Leading), hlh: ptToMM(tt.Size * tt.Leading), tag: newNode("Table", nil)}
+	ncol := len(bl.Header)
+	W := b.geo.textW()
+	tb.width = W
+	type cell struct {
+		spans []span
+		fam   fonts.Family
+	}
+	rowsIn := append([][]content.Text{bl.Header}, bl.Rows...)
+	cells := make([][]cell, len(rowsIn))
+	trs := make([]*tagNode, len(rowsIn))
+	tags := make([][]*tagNode, len(rowsIn))
+	minW := make([]float64, ncol)
+	maxW := make([]float64, ncol)
+	if len(bl.Caption) > 0 {
+		tb.cap = newNode("Caption", tb.tag)
+	}
+	for r, row := range rowsIn {
+		trs[r] = newNode("TR", tb.tag)
+		for c := 0; c < ncol; c++ {
+			var t content.Text
+			if c < len(row) {
+				t = row[c]
+			}
+			role, st, fam := "TD", fonts.Regular, fonts.Literata
+			if r == 0 {
+				role, st, fam = "TH", fonts.Bold, fonts.Atkinson
+			}
+			n := newNode(role, trs[r])
+			n.empty = true
+			if r == 0 {
+				n.attrs = "/A <</O /Table /Scope /Column>>"
+			}
+			tags[r] = append(tags[r], n)
+			sp := b.inline(t, st, 0, n)
+			cells[r] = append(cells[r], cell{sp, fam})
+			gs := b.shape(sp, fam, tt.Size, at)
+			maxW[c] = max(maxW[c], width(gs))
+			word := 0.0
+			for _, g := range gs {
+				if g.r == ' ' {
+					word = 0
+					continue
+				}
+				word += g.w
+				minW[c] = max(minW[c], word)
+			}
+		}
+	}
+	// Column widths: the natural widths when they fit, else every column
+	// its longest word and the rest shared in proportion to what each
+	// lacks, else in proportion to the longest words.
+	avail := W - float64(ncol)*2*tt.PaddingX
+	sumMin, sumMax := 0.0, 0.0
+	for c := range ncol {
+		sumMin += minW[c]
+		sumMax += maxW[c]
+	}
+	tb.colW = make([]float64, ncol)
+	for c := range ncol {
+		switch {
+		case sumMax <= avail:
+			tb.colW[c] = maxW[c] + (avail-sumMax)*weight(maxW[c], sumMax, ncol)
+		case sumMin < avail:
+			tb.colW[c] = minW[c] + (avail-sumMin)*(maxW[c]-minW[c])/(sumMax-sumMin)
+		default:
+			tb.colW[c] = avail * weight(minW[c], sumMin, ncol)
+		}
+	}
+	x := 0.0
+	tb.colX = make([]float64, ncol)
+	for c := range ncol {
+		tb.colX[c] = x + tt.PaddingX
+		x += tb.colW[c] + 2*tt.PaddingX
+	}
+	for r := range rowsIn {
+		row := tableRow{tags: tags[r]}
+		for c, ce := range cells[r] {
+			ls := b.lines(ce.spans, ce.fam, tt.Size, tb.colW[c]+0.001, at)
+			row.cells = append(row.cells, ls)
+			row.n = max(row.n, len(ls))
+		}
+		if r == 0 {
+			tb.header = row
+		} else {
+			tb.rows = append(tb.rows, row)
+		}
+	}
+	if tb.cap != nil {
+		tb.caption = b.lines(b.inline(bl.Caption, fonts.Bold, 0, tb.cap), fonts.Atkinson, tt.CaptionSize, W, at)
+		tb.capLH = ptToMM(tt.CaptionSize * 1.35)
+	}
+	pageH := b.geo.bottom - b.geo.top
+	hh := tb.rowH(&tb.header, tb.hlh, tt.PaddingY)
+	tb.repeat = hh <= pageH/3
+	tb.startH = float64(len(tb.caption))*tb.capLH + hh
+	if len(tb.caption) > 0 {
+		tb.startH += 1.5
+	}
+	if len(tb.rows) > 0 {
+		first := tb.rowH(&tb.rows[0], tb.lh, tt.PaddingY)
+		tb.startH += min(first, 2*tt.PaddingY+2*tb.lh)
+	}
+	tb.startH = min(tb.startH, pageH)
+	return flowBlock{kind: Cell, table: tb, before: tt.Space, after: tt.Space, dest: -1, target: -1, color: b.th.Body.Color}
+}
+
+// weight is v's share of sum among n, or an equal share when sum is 0.
+func weight(v, sum float64, n int) float64 {
+	if sum <= 0 {
+		return 1 / float64(n)
+	}
+	return v / sum
+}
+
+// placeTable places a table: the caption and header with at least the
+// start of the first row, then row by row. A row never splits unless it
+// is taller than a page; a page the table continues on repeats the header
+// (as an artifact: it is read once).
+func (b *builder) placeTable(blk *flowBlock) {
+	t := blk.table
+	tt := b.th.Table
+	space := 0.0
+	if !b.fresh {
+		space = b.gap + blk.before
+		if b.y+space+t.startH > b.geo.bottom+eps {
+			b.newPage(b.cont)
+			space = 0
+		}
+	}
+	b.y += space
+	x0 := b.left()
+	for i, gs := range t.caption {
+		b.add(Item{Kind: Cell, X: x0, Y: b.y, W: width(gs), H: t.capLH, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(b.y, t.capLH, tt.CaptionSize), gs: gs, color: b.th.Headings.Color, tag: t.cap,
+			spaceAfter: i < len(t.caption)-1 && endsAtSpace(gs)})
+		b.y += t.capLH
+	}
+	if len(t.caption) > 0 {
+		b.y += 1.5
+	}
+	rule := func(h float64, c theme.Color) {
+		b.add(Item{Kind: Rule, X: x0, Y: b.y - h/2, W: t.width, H: h, Block: -1, Dest: -1, Target: -1, fill: true, color: c})
+	}
+	header := func(repeat bool) {
+		x0 = b.left()
+		rule(tt.Heavy, tt.Rule)
+		b.row(&t.header, 0, t.header.n, x0, t, t.hlh, b.th.Headings.Color, repeat)
+		rule(tt.Heavy*0.6, tt.Rule)
+	}
+	header(false)
+	b.fresh = false
+	pageRows := 0 // row pieces placed on this page
+	newPage := func() {
+		rule(tt.Heavy, tt.Rule)
+		b.newPage(b.cont)
+		b.fresh = false
+		if t.repeat {
+			header(true)
+		}
+		x0 = b.left()
+		pageRows = 0
+	}
+	for ri := range t.rows {
+		row := &t.rows[ri]
+		n := max(row.n, 1)
+		done := 0
+		for done < n {
+			rest := n - done
+			avail := linesFit(b.geo.bottom-b.y-2*tt.PaddingY, t.lh)
+			if avail >= rest {
+				if pageRows > 0 {
+					rule(tt.Light, tt.RowRule)
+				}
+				b.row(row, done, n, x0, t, t.lh, b.th.Body.Color, false)
+				pageRows++
+				break
+			}
+			// The row does not fit: to the next page, unless it is taller
+			// than a page (then it is cut where this one is full).
+			hdr := 0.0
+			if t.repeat {
+				hdr = t.rowH(&t.header, t.hlh, tt.PaddingY)
+			}
+			fitsPage := 2*tt.PaddingY+float64(rest)*t.lh+hdr <= b.geo.bottom-b.geo.top+eps
+			if pageRows > 0 && (fitsPage || avail < 2) {
+				newPage()
+				continue
+			}
+			if avail < 1 {
+				if pageRows == 0 && b.y <= b.geo.top+hdr+eps {
+					avail = 1 // nothing fits even on a fresh page: overflow rather than loop
+				} else {
+					newPage()
+					continue
+				}
+			}
+			if pageRows > 0 {
+				rule(tt.Light, tt.RowRule)
+			}
+			b.row(row, done, done+avail, x0, t, t.lh, b.th.Body.Color, false)
+			done += avail
+			newPage()
+		}
+	}
+	rule(tt.Heavy, tt.Rule)
+	b.gap = blk.after
+}
+
+// row places lines from … to of a row's cells at b.y and moves below them.
+func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh float64, c theme.Color, art bool) {
+	tt := b.th.Table
+	y := b.y + tt.PaddingY
+	for ci, lines := range r.cells {
+		x := x0 + t.colX[ci]
+		if from == 0 && len(lines) == 0 && !art {
+			// An empty cell is an element all the same, so that the
+			// columns of the rows below stay in place.
+			b.add(Item{Kind: Cell, X: x, Y: y, H: lh, Block: -1, Dest: -1, Target: -1, tag: r.tags[ci]})
+		}
+		for li := from; li < min(to, len(lines)); li++ {
+			gs := lines[li]
+			size := 0.0
+			if len(gs) > 0 {
+				size = gs[0].size
+			}
+			ly := y + float64(li-from)*lh
+			it := Item{Kind: Cell, X: x, Y: ly, W: width(gs), H: lh, Block: -1, Dest: -1, Target: -1,
+				baseline: baseline(ly, lh, size), gs: gs, color: c, tag: r.tags[ci], art: art,
+				spaceAfter: li < len(lines)-1 && endsAtSpace(gs)}
+			b.add(it)
+			if !art {
+				b.underline(gs, x, it.baseline)
+			}
+		}
+	}
+	b.y += 2*tt.PaddingY + float64(max(to-from, 1))*lh
+}
