@@ -323,3 +323,17 @@ func (t *tempFiles) removeAll() {
 		os.Remove(name)
 	}
 }
+
+// WriteFiles writes files that belong together (a batch's catalogue and
+// its covers) the way a guide's outputs are written: every temporary file
+// complete first, then all renamed into place, or none. The directories
+// must exist.
+func WriteFiles(paths []string, data [][]byte) ([]string, error) {
+	if len(paths) != len(data) {
+		return nil, fmt.Errorf("internal error: %d paths for %d files", len(paths), len(data))
+	}
+	if len(paths) == 0 {
+		return nil, nil
+	}
+	return writeOutputs(paths, data)
+}

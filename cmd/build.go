@@ -57,6 +57,7 @@ type buildOptions struct {
 	cover    string
 	embed    bool
 	baseURL  string
+	catalog  bool
 	jobs     int
 	failFast bool
 	quiet    bool
@@ -109,7 +110,8 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	f.StringVar(&opts.author, "author", "", "the guide's own author (never the novelist), for catalogue metadata")
 	f.StringVar(&opts.pub, "publisher", "", "the guide's publisher, for catalogue metadata")
 	f.StringVar(&opts.cover, "cover", "", "use this JPEG or PNG as the EPUB cover instead of a generated one")
-	f.StringVar(&opts.baseURL, "base-url", "", "URL the output directory will be published at: MARC records (--format marc) link to the files there")
+	f.StringVar(&opts.baseURL, "base-url", "", "URL the output directory will be published at: the catalogue (--catalog) and MARC records (--format marc) link to the files there")
+	f.BoolVar(&opts.catalog, "catalog", false, "also write DIR/catalog.xml (an OPDS catalogue for e-reader apps) and DIR/index.html listing every guide in DIR")
 	f.BoolVar(&opts.embed, "embed-fonts", false, "embed the Literata font family in the EPUB (readers use their own fonts otherwise)")
 	f.IntVarP(&opts.jobs, "jobs", "j", 0, "build this many guides at once (default: number of CPUs)")
 	f.BoolVar(&opts.failFast, "fail-fast", false, "stop starting new inputs after the first failure")
@@ -430,7 +432,15 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if !stopNotice() {
 		<-noticed // the notice is printed before the summary, never after
 	}
-	return rep.finish(results, time.Since(start), interruptedBy(ctx))
+	catalogFailed := false
+	if o.catalog && interruptedBy(ctx) == nil {
+		catalogFailed = !writeCatalog(o, eo, rep)
+	}
+	err = rep.finish(results, time.Since(start), interruptedBy(ctx))
+	if err == nil && catalogFailed {
+		return silentError{ExitFailed}
+	}
+	return err
 }
 
 // interrupted is the cancel cause of interruptContext's context.

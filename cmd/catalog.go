@@ -1,0 +1,55 @@
+package cmd
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/catalog"
+)
+
+// writeCatalog writes the catalogue of the output directory after a batch
+// (--catalog): every guide whose EPUB is in the directory, this batch's and
+// earlier ones'. Its files are written together, atomically. It reports
+// what it did and returns false when the catalogue could not be written.
+func writeCatalog(o *buildOptions, eo export.Options, rep *reporter) bool {
+	entries, warnings, err := catalog.Scan(o.outDir)
+	for _, w := range warnings {
+		rep.printf("warning: catalogue: %s\n", build.Display(w))
+	}
+	if err == nil {
+		var files []catalog.File
+		files, err = catalog.Build(entries, catalog.Options{BaseURL: eo.BaseURL, Updated: eo.Time()})
+		if err == nil {
+			err = writeCatalogFiles(o.outDir, files)
+		}
+	}
+	if err != nil {
+		rep.printf("error: catalogue: %s (the earlier catalogue, if any, is unchanged)\n", build.Display(err.Error()))
+		return false
+	}
+	if !o.quiet {
+		rep.printf("catalogue: %s in %s → %s, %s\n", plural(len(entries), "guide"), build.Display(o.outDir),
+			build.Display(filepath.Join(o.outDir, catalog.FeedFile)), build.Display(filepath.Join(o.outDir, catalog.IndexFile)))
+	}
+	return true
+}
+
+func writeCatalogFiles(dir string, files []catalog.File) error {
+	var paths []string
+	var data [][]byte
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Name))
+		if d := path.Dir(f.Name); d != "." {
+			if err := os.MkdirAll(filepath.Join(dir, filepath.FromSlash(d)), 0o755); err != nil {
+				return err
+			}
+		}
+		paths = append(paths, p)
+		data = append(data, f.Data)
+	}
+	_, err := build.WriteFiles(paths, data)
+	return err
+}
