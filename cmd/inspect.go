@@ -9,6 +9,7 @@ import (
 	"github.com/guidepress/guidepress/build"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/content/mdout"
 	"github.com/guidepress/guidepress/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -17,6 +18,7 @@ type inspectOptions struct {
 	io    *IOStreams
 	input string
 	json  bool
+	md    bool
 	imp   importFlags
 }
 
@@ -29,10 +31,16 @@ func newInspectCmd(ios *IOStreams) *cobra.Command {
 highlighted quotes, sections with their subsections, FAQ entries and block
 quotes, followed by every diagnostic as FILE:LINE: severity: message.
 
-With --json it prints the guide model as JSON instead. That JSON is accepted
-as input by 'build' and 'inspect', so a misread guide can be fixed by hand.`,
+With --json it prints the guide model as JSON instead, and with --markdown as
+canonical Markdown (front matter and body). Both are accepted as input by
+'build' and 'inspect' and read back to the same guide, so a misread guide can
+be fixed by hand:
+
+  guidepress inspect --markdown guide.txt > guide.md   # fix what was misread
+  guidepress build guide.md`,
 		Example: `  guidepress inspect examples/frankenstein.txt
   guidepress inspect --json guide.txt > guide.json
+  guidepress inspect --markdown guide.txt > guide.md
   cat guide.txt | guidepress inspect -`,
 		Args: func(c *cobra.Command, args []string) error {
 			switch {
@@ -49,6 +57,8 @@ as input by 'build' and 'inspect', so a misread guide can be fixed by hand.`,
 		},
 	}
 	c.Flags().BoolVar(&opts.json, "json", false, "print the guide model as JSON (the same JSON build accepts)")
+	c.Flags().BoolVar(&opts.md, "markdown", false, "print the guide as canonical Markdown that build reads back to the same guide")
+	c.MarkFlagsMutuallyExclusive("json", "markdown")
 	opts.imp.register(c.Flags())
 	c.RegisterFlagCompletionFunc("lang", langCompletion)
 	return c
@@ -81,6 +91,9 @@ func runInspect(opts *inspectOptions) error {
 	}
 	if opts.json {
 		return content.EncodeJSON(opts.io.Out, g)
+	}
+	if opts.md {
+		return mdout.Write(opts.io.Out, g)
 	}
 	// The outline is for a person at a terminal: titles and messages from
 	// the guide are shown escaped, never obeyed.

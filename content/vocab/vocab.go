@@ -231,3 +231,31 @@ func addNames() {
 
 // Languages lists the languages the vocabulary knows, English first.
 var Languages = []string{"en", "es", "fr", "de", "it", "pt"}
+
+// headings are the names writers give the highlighted quotes and the FAQ
+// in each language (`inspect --markdown` writes them, and the readers know
+// them).
+var headings = map[string][2]string{
+	"en": {"Key Quotes", "Frequently Asked Questions"},
+	"es": {"Citas destacadas", "Preguntas frecuentes"},
+	"fr": {"Citations clés", "Questions fréquentes"},
+	"de": {"Wichtige Zitate", "Häufig gestellte Fragen"},
+	"it": {"Citazioni chiave", "Domande frequenti"},
+	"pt": {"Citações importantes", "Perguntas frequentes"},
+}
+
+// Name is the heading a writer gives kind (Quotes or FAQ) in a guide in
+// lang ("fr", "pt-BR"); English when the language is not one of Languages.
+func Name(k Kind, lang string) string {
+	h, ok := headings[lang]
+	if !ok {
+		base, _, _ := strings.Cut(lang, "-")
+		if h, ok = headings[strings.ToLower(base)]; !ok {
+			h = headings["en"]
+		}
+	}
+	if k == FAQ {
+		return h[1]
+	}
+	return h[0]
+}

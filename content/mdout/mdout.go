@@ -1,0 +1,394 @@
+// Package mdout writes a guide as canonical Markdown: YAML front matter and
+// a body that content/markdown reads back to the same model (diagnostics
+// aside). `guidepress inspect --markdown` prints it, so that a person can
+// fix a misread guide in Markdown rather than in JSON.
+package mdout
+
+import (
+	"bytes"
+	"io"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/markdown"
+	"github.com/guidepress/guidepress/content/vocab"
+)
+
+// Write prints g as Markdown.
+func Write(w io.Writer, g *content.Guide) error {
+	var fm markdown.FrontMatter
+	fm.Title, fm.Author, fm.Publisher = g.Title, g.Author, g.Publisher
+	fm.Book.Title, fm.Book.Author, fm.Book.Year = g.Book.Title, g.Book.Author, g.Book.Year
+	fm.Language, fm.ReadingMinutes, fm.Cover = g.Language, g.ReadingMinutes, g.Cover
+	if !smartFixed(g) {
+		// The text holds straight quotes or "--" that smart punctuation
+		// would change on reading: say so, so that it reads back as is.
+		f := false
+		fm.Smart = &f
+	}
+	head, err := markdown.EncodeFrontMatter(fm)
+	if err != nil {
+		return err
+	}
+	b := &writer{}
+	b.buf.Write(head)
+	b.blank()
+	b.line("# " + escHeading(g.Title))
+	for _, p := range g.Synopsis {
+		b.blank()
+		b.para(p)
+	}
+	if len(g.Quotes) > 0 {
+		b.blank()
+		b.line("## " + escHeading(vocab.Name(vocab.Quotes, g.Language)))
+		for _, q := range g.Quotes {
+			b.blank()
+			b.quote(q.Text, q.Lines, q.Attribution, q.Explanation)
+		}
+	}
+	for _, s := range g.Sections {
+		b.section(s, 2, g.Language)
+	}
+	if len(g.FAQ) > 0 {
+		b.blank()
+		b.line("## " + escHeading(vocab.Name(vocab.FAQ, g.Language)))
+		for _, f := range g.FAQ {
+			b.blank()
+			b.line("### " + escHeading(f.Question))
+			for _, a := range f.Answer {
+				b.blank()
+				b.para(a)
+			}
+		}
+	}
+	_, err = w.Write(b.buf.Bytes())
+	return err
+}
+
+// smartFixed reports whether smart punctuation leaves g as it is.
+func smartFixed(g *content.Guide) bool {
+	s := markdown.Smarten(g)
+	s.Diagnostics = g.Diagnostics
+	return reflect.DeepEqual(s, g)
+}
+
+type writer struct {
+	buf       bytes.Buffer
+	lastKind  content.BlockKind
+	listAlt   bool
+	needBlank bool
+}
+
+func (b *writer) line(s string) { b.buf.WriteString(s); b.buf.WriteByte('\n') }
+
+func (b *writer) blank() {
+	if b.buf.Len() > 0 && !bytes.HasSuffix(b.buf.Bytes(), []byte("\n\n")) {
+		b.buf.WriteByte('\n')
+	}
+}
+
+func (b *writer) para(t content.Text) { b.line(escStart(inline(t, false))) }
+
+func (b *writer) section(s content.Section, level int, lang string) {
+	b.blank()
+	h := strings.Repeat("#", min(level, 6)) + " " + escHeading(s.Title)
+	if attr, ok := roleAttr(s, level); ok {
+		h += " " + attr
+	}
+	b.line(h)
+	b.lastKind = ""
+	for _, bl := range s.Blocks {
+		b.blank()
+		b.block(bl)
+	}
+	for _, sub := range s.Subsections {
+		b.section(sub, level+1, lang)
+	}
+}
+
+// roleAttr is the {role=…} attribute a heading needs when the reader would
+// not infer the section's role (or would read it as quotes or FAQ).
+func roleAttr(s content.Section, level int) (string, bool) {
+	inferred := vocab.Heading{}
+	if level == 2 {
+		inferred = vocab.Classify(s.Title)
+	}
+	if inferred.Kind == vocab.Section && inferred.Role == s.Role || inferred.Kind == vocab.Unknown && s.Role == "" {
+		return "", false
+	}
+	if s.Role == "" {
+		return "{role=none}", true
+	}
+	return "{role=" + string(s.Role) + "}", true
+}
+
+func (b *writer) block(bl content.Block) {
+	switch bl.Kind {
+	case content.Paragraph:
+		b.para(bl.Text)
+	case content.BlockQuote:
+		b.quote(bl.Text, bl.Lines, bl.Attribution, bl.Explanation)
+	case content.Verse:
+		lines := bl.Lines
+		var out []string
+		if bl.Speaker != "" {
+			out = append(out, "**"+esc(bl.Speaker, false)+"**")
+		}
+		for _, l := range lines {
+			out = append(out, escStart(inline(l, false)))
+		}
+		if len(out) == 1 {
+			out = append([]string{"```verse"}, strings.TrimSpace(lines[0].Plain()), "```")
+			for _, l := range out {
+				b.line(l)
+			}
+			break
+		}
+		for i, l := range out {
+			if i < len(out)-1 {
+				l += `\`
+			}
+			b.line(l)
+		}
+	case content.List:
+		if b.lastKind == content.List {
+			b.listAlt = !b.listAlt
+		} else {
+			b.listAlt = false
+		}
+		b.list(bl.Ordered, bl.Start, bl.Items, "", b.listAlt)
+	case content.Definitions:
+		if b.lastKind == content.Definitions {
+			b.line("<!-- -->")
+			b.blank()
+		}
+		for i, d := range bl.Terms {
+			if i > 0 {
+				b.blank()
+			}
+			b.line(escStart(inline(d.Term, false)))
+			b.line(": " + inline(d.Definition, false))
+		}
+	case content.Table:
+		row := func(cells []content.Text) {
+			var s strings.Builder
+			s.WriteString("|")
+			for _, c := range cells {
+				s.WriteString(" " + inline(c, true) + " |")
+			}
+			b.line(s.String())
+		}
+		row(bl.Header)
+		b.line("|" + strings.Repeat(" --- |", len(bl.Header)))
+		for _, r := range bl.Rows {
+			row(r)
+		}
+		if bl.Caption != nil {
+			b.blank()
+			b.line("Table: " + inline(bl.Caption, false))
+		}
+	}
+	b.lastKind = bl.Kind
+}
+
+func (b *writer) list(ordered bool, start int, items []content.ListItem, indent string, alt bool) {
+	for i, it := range items {
+		marker := "-"
+		if alt {
+			marker = "*"
+		}
+		if ordered {
+			d := "."
+			if alt {
+				d = ")"
+			}
+			marker = strconv.Itoa(content.Number(start, i)) + d
+		}
+		b.line(indent + marker + " " + escStart(inline(it.Text, false)))
+		if it.Sublist != nil {
+			b.list(it.Sublist.Ordered, it.Sublist.Start, it.Sublist.Items, indent+strings.Repeat(" ", len(marker)+1), false)
+		}
+	}
+}
+
+func (b *writer) quote(text content.Text, lines []content.Text, attr content.Text, expl []content.Text) {
+	var body []string
+	if len(lines) > 0 {
+		for i, l := range lines {
+			s := escStart(inline(l, false))
+			if i < len(lines)-1 {
+				s += `\`
+			}
+			body = append(body, s)
+		}
+		if len(lines) == 1 && attr == nil {
+			// One line of verse is a line ending in a hard break.
+			body[0] += `\`
+			body = append(body, "")
+		}
+	} else {
+		body = append(body, escStart(inline(text, false)))
+	}
+	if attr != nil {
+		body = append(body, "— "+inline(attr, false))
+	}
+	for _, l := range body {
+		if l == "" {
+			continue
+		}
+		b.line("> " + l)
+	}
+	for i, e := range expl {
+		b.line(">")
+		s := escStart(inline(e, false))
+		if i == 0 {
+			s = "Explanation: " + inline(e, false)
+		}
+		b.line("> " + s)
+	}
+}
+
+// inline writes text with its emphasis, strong and links; every other
+// character a reader could take for Markdown is escaped.
+func inline(t content.Text, cell bool) string {
+	t = spaceOut(t.Normalize())
+	var s strings.Builder
+	var em, strong bool
+	for i := 0; i < len(t); {
+		href := t[i].Href
+		j := i
+		for j < len(t) && t[j].Href == href {
+			j++
+		}
+		autolink := href != "" && j == i+1 && t[i].Text == href && !t[i].Em && !t[i].Strong
+		if autolink {
+			s.WriteString("<" + href + ">")
+			i = j
+			continue
+		}
+		if href != "" {
+			s.WriteString("[")
+		}
+		for k := i; k < j; k++ {
+			sp := t[k]
+			// Close what this span does not have, then open what it has.
+			if strong && !sp.Strong {
+				s.WriteString("**")
+				strong = false
+			}
+			if em && !sp.Em {
+				s.WriteString("*")
+				em = false
+			}
+			if sp.Em && !em {
+				s.WriteString("*")
+				em = true
+			}
+			if sp.Strong && !strong {
+				s.WriteString("**")
+				strong = true
+			}
+			s.WriteString(esc(sp.Text, cell))
+		}
+		if strong {
+			s.WriteString("**")
+			strong = false
+		}
+		if em {
+			s.WriteString("*")
+			em = false
+		}
+		if href != "" {
+			s.WriteString("](" + escURL(href) + ")")
+		}
+		i = j
+	}
+	return s.String()
+}
+
+// spaceOut moves white space at the edges of styled spans out of them:
+// "** once **" is not bold in Markdown.
+func spaceOut(t content.Text) content.Text {
+	var out content.Text
+	for _, sp := range t {
+		if !sp.Em && !sp.Strong {
+			out = append(out, sp)
+			continue
+		}
+		core := strings.TrimSpace(sp.Text)
+		if core == "" {
+			out = append(out, content.Span{Text: sp.Text, Href: sp.Href})
+			continue
+		}
+		lead := sp.Text[:strings.Index(sp.Text, core)]
+		trail := sp.Text[len(lead)+len(core):]
+		if lead != "" {
+			out = append(out, content.Span{Text: lead, Href: sp.Href})
+		}
+		sp.Text = core
+		out = append(out, sp)
+		if trail != "" {
+			out = append(out, content.Span{Text: trail, Href: sp.Href})
+		}
+	}
+	return out.Normalize()
+}
+
+var entityLike = regexp.MustCompile(`^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+
+// esc escapes the characters that are Markdown anywhere in a line.
+func esc(s string, cell bool) string {
+	if !strings.ContainsAny(s, "\\`*_[]<>&|~{}!") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '~':
+			b.WriteByte('\\')
+		case '|':
+			if cell {
+				b.WriteByte('\\')
+			}
+		case '!':
+			if i+1 < len(s) && s[i+1] == '[' {
+				b.WriteByte('\\')
+			}
+		case '&':
+			if entityLike.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+var (
+	blockStartRE = regexp.MustCompile(`^(?:[#>+=:|-]|\d{1,9}[.)])`)
+)
+
+// escStart escapes what would make a line start a block: a heading, a
+// quote, a list item, a setext underline, a definition or a table row.
+func escStart(s string) string {
+	if m := blockStartRE.FindString(s); m != "" {
+		return m[:len(m)-1] + `\` + m[len(m)-1:] + s[len(m):]
+	}
+	return s
+}
+
+// escHeading escapes a heading's text: also "#" (a closing sequence) and
+// braces (an attribute list).
+func escHeading(s string) string {
+	s = esc(s, false)
+	r := strings.NewReplacer("#", `\#`, "{", `\{`, "}", `\}`)
+	return r.Replace(s)
+}
+
+func escURL(u string) string {
+	return strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`, " ", "%20").Replace(u)
+}
