@@ -16,11 +16,11 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 // Fixtures lists the study guides every importer test runs over: the shared
 // fixtures in testdata/guides at the repository root, the bundled examples
-// and the focused cases of the plain-text reader.
+// and the focused cases of the plain-text reader; Markdown guides included.
 func fixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../testdata/guides/*.md", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -41,6 +41,9 @@ func TestGolden(t *testing.T) {
 	seen := map[string]bool{}
 	for _, path := range fixtures(t) {
 		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		if filepath.Ext(path) == ".md" {
+			name += ".md" // frankenstein.md beside examples/frankenstein.txt
+		}
 		if seen[name] {
 			t.Fatalf("two fixtures named %s", name)
 		}

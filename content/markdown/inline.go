@@ -133,7 +133,11 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			c.add("["+strconv.Itoa(n.Index)+"]", st)
 			c.r.usedFootnote(n.Index)
 		case *east.TaskCheckBox:
-			c.r.note(c.line(n), "dropped a task-list check box (a study guide's lists have none); kept the item's text")
+			if c.r.taskNoted {
+				break
+			}
+			c.r.taskNoted = true
+			c.r.note(c.line(n), "dropped the task-list check boxes (a study guide's lists have none); kept the items' text")
 		default:
 			c.walk(n, st)
 		}

@@ -122,7 +122,7 @@ type reader struct {
 
 	footnotes  map[int]bool // referenced footnote numbers
 	footnoteAt []footnote
-	htmlWarned bool
+	taskNoted  bool
 }
 
 type footnote struct {
@@ -241,6 +241,9 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 			g.Book.Title, g.Title = strings.TrimSpace(m[1]), title
 		}
 	case strings.EqualFold(title, g.Title) || strings.EqualFold(title, g.Book.Title):
+	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
+		// "Frankenstein; or, The Modern Prometheus" under book.title
+		// "Frankenstein".
 	case h.Level == 1 && !other && vocab.Classify(title).Kind == vocab.Unknown:
 		if g.Book.Title == "" {
 			g.Book.Title = title
@@ -251,7 +254,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		return nodes
 	}
 	nodes = nodes[1:]
-	if g.Book.Author != "" || r.hasFM || len(nodes) == 0 {
+	if g.Book.Author != "" || len(nodes) == 0 {
 		return nodes
 	}
 	if p, ok := nodes[0].(*ast.Paragraph); ok {

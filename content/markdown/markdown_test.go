@@ -1,0 +1,205 @@
+package markdown
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+func mdFixtures(t testing.TB) []string {
+	m, _ := filepath.Glob("../../testdata/guides/*.md")
+	if len(m) < 6 {
+		t.Fatalf("only %d Markdown fixtures", len(m))
+	}
+	return m
+}
+
+func parseFile(t *testing.T, path string) *content.Guide {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := Parse(string(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// TestNoSyntaxSurvives: no Markdown syntax is left in any text of the
+// model read from a Markdown fixture.
+func TestNoSyntaxSurvives(t *testing.T) {
+	syntax := []string{"**", "__", "##", "> ", "[^", "](", "<details", "<summary", "<!--", "<b>", "<div", "\\"}
+	for _, path := range mdFixtures(t) {
+		g := parseFile(t, path)
+		g.Rewrite(func(p content.Path, s string) string {
+			for _, x := range syntax {
+				if strings.Contains(s, x) {
+					t.Errorf("%s: %s holds %q: %q", filepath.Base(path), p(), x, s)
+				}
+			}
+			return s
+		})
+	}
+}
+
+func TestMapping(t *testing.T) {
+	g := parseFile(t, "../../testdata/guides/the-great-gatsby.md")
+	if g.Book.Title != "The Great Gatsby" || g.Book.Year != 1925 || g.Author != "Mr. D. Alvarez, Lakeside Middle School" {
+		t.Errorf("front matter: %+v, author %q", g.Book, g.Author)
+	}
+	if len(g.Quotes) != 3 || g.Quotes[1].Attribution.Plain() != "Chapter 9" || len(g.Quotes[1].Explanation) != 2 || len(g.Quotes[2].Explanation) != 1 {
+		t.Errorf("quotes: %+v", g.Quotes)
+	}
+	if g.Sections[0].Role != content.RoleSummary || len(g.Sections[0].Subsections) != 2 {
+		t.Errorf("sections: %+v", g.Sections[0])
+	}
+	tb := g.Sections[0].Subsections[1].Blocks[1]
+	if tb.Kind != content.Table || tb.Caption.Plain() != "The main events and where they happen" || len(tb.Rows) != 3 {
+		t.Errorf("table: %+v", tb)
+	}
+	if b := g.Sections[1].Blocks[0]; b.Kind != content.Definitions || len(b.Terms) != 4 || b.Terms[0].Term.Plain() != "Jay Gatsby" {
+		t.Errorf("character list: %+v", b)
+	}
+	if len(g.FAQ) != 2 || g.FAQ[0].Question != "Why is Gatsby called “great”?" {
+		t.Errorf("faq: %+v", g.FAQ)
+	}
+
+	f := parseFile(t, "../../testdata/guides/frankenstein.md")
+	if f.Book.Author != "Mary Shelley" || len(f.Synopsis) != 1 || len(f.FAQ) != 2 || len(f.Quotes) != 2 {
+		t.Errorf("frankenstein (TOML, Setext, bold questions): %+v %d %d %d", f.Book, len(f.Synopsis), len(f.FAQ), len(f.Quotes))
+	}
+	if q := f.Quotes[0]; q.Attribution.Plain() != "The creature, Volume 3, Chapter 3" || len(q.Explanation) != 1 {
+		t.Errorf("quoted paragraph with its attribution: %+v", q)
+	}
+	if b := f.Sections[1].Blocks[0]; b.Kind != content.Definitions || len(b.Terms) != 3 || b.Terms[0].Term.Plain() != "Genre" {
+		t.Errorf("**term:** lines: %+v", b)
+	}
+
+	j := parseFile(t, "../../testdata/guides/jane-eyre.md")
+	if j.Book.Author != "Charlotte Brontë" || j.Cover != "jane-eyre-cover.png" || len(j.FAQ) != 2 {
+		t.Errorf("jane eyre: %+v cover %q faq %d", j.Book, j.Cover, len(j.FAQ))
+	}
+	last := j.Sections[len(j.Sections)-1]
+	if last.Title != "Notes" || len(last.Blocks[0].Items) != 2 {
+		t.Errorf("footnotes: %+v", last)
+	}
+	var verse *content.Block
+	for i, b := range j.Sections[2].Blocks {
+		if b.Kind == content.Verse {
+			verse = &j.Sections[2].Blocks[i]
+		}
+	}
+	if verse == nil || len(verse.Lines) != 4 {
+		t.Errorf("hard breaks → verse: %+v", j.Sections[2].Blocks)
+	}
+	warned := 0
+	for _, d := range j.Diagnostics {
+		if d.Line == 0 {
+			t.Errorf("diagnostic without a line: %+v", d)
+		}
+		if d.Severity == content.Warning {
+			warned++
+		}
+	}
+	if warned < 3 {
+		t.Errorf("want warnings for the dropped image and the raw HTML: %+v", j.Diagnostics)
+	}
+
+	r := parseFile(t, "../../testdata/guides/the-raven.md")
+	if v := r.Sections[0].Blocks[1]; v.Kind != content.Verse || v.Speaker != "THE SPEAKER" || len(v.Lines) != 2 {
+		t.Errorf("verse with speaker: %+v", v)
+	}
+	if r.Sections[2].Role != content.RoleDiscussion || r.Sections[2].Blocks[0].Items[1].Sublist == nil {
+		t.Errorf("discussion list: %+v", r.Sections[2])
+	}
+
+	fr := parseFile(t, "../../testdata/guides/les-miserables.md")
+	if fr.Language != "fr" || len(fr.Quotes) != 2 || len(fr.FAQ) != 2 || fr.Sections[0].Role != content.RoleCharacters {
+		t.Errorf("french: %s %d %d %+v", fr.Language, len(fr.Quotes), len(fr.FAQ), fr.Sections[0])
+	}
+}
+
+func TestHeadingLevels(t *testing.T) {
+	a, err := Parse("# Emma\n\nby Jane Austen\n\nA match-maker.\n\n## Plot Summary\n\nText.\n\n### Volume 1\n\nMore.\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Parse("---\nbook:\n  title: Emma\n  author: Jane Austen\n---\nA match-maker.\n\n# Plot Summary\n\nText.\n\n## Volume 1\n\nMore.\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Diagnostics, b.Diagnostics = nil, nil
+	if a.Book != b.Book || len(a.Sections) != 1 || len(b.Sections) != 1 || a.Sections[0].Subsections[0].Title != b.Sections[0].Subsections[0].Title || a.Synopsis[0].Plain() != b.Synopsis[0].Plain() {
+		t.Errorf("# and ## guides differ:\n%+v\n%+v", a, b)
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	for _, c := range []struct{ in, want string; line int }{
+		{"---\ntitle: [x\n---\n# A\n\nText.\n", "YAML front matter does not parse", 0},
+		{"+++\ntitle = \n+++\n# A\n\nText.\n", "TOML front matter does not parse", 2},
+		{"---\ntitle: x\n", "never closed", 1},
+		{"Just a paragraph.\n", "no title", 1},
+		{"---\nbook:\n  year: soon\n---\n# A\n\nText.\n", "YAML front matter does not parse", 3},
+	} {
+		_, err := Parse(c.in, Options{})
+		var le *content.LineError
+		if !errors.As(err, &le) || !strings.Contains(le.Err.Error(), c.want) || (c.line > 0 && le.Line != c.line) {
+			t.Errorf("%q: got %v (line %v), want %q at line %d", c.in, err, le, c.want, c.line)
+		}
+	}
+	g, err := Parse("---\ntitle: T\nbook:\n  title: B\n  isbn: 1\ncolour: red\n---\nText.\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range g.Diagnostics {
+		got = append(got, d.Message)
+		if d.Severity != content.Warning || d.Line < 5 {
+			t.Errorf("unknown key diagnostic: %+v", d)
+		}
+	}
+	if len(got) != 2 || !strings.Contains(got[0], `"book.isbn"`) || !strings.Contains(got[1], `"colour"`) {
+		t.Errorf("unknown keys: %q", got)
+	}
+}
+
+func TestNoSmart(t *testing.T) {
+	src := "# A\n\nby B\n\nIt's \"so\" -- yes...\n"
+	g, _ := Parse(src, Options{NoSmart: true})
+	if s := g.Synopsis[0].Plain(); s != `It's "so" -- yes...` {
+		t.Errorf("--no-smart: %q", s)
+	}
+	g, _ = Parse(src, Options{})
+	if s := g.Synopsis[0].Plain(); s != "It’s “so” — yes…" {
+		t.Errorf("smart: %q", s)
+	}
+	g, _ = Parse("---\nsmart: false\n---\n"+src, Options{})
+	if s := g.Synopsis[0].Plain(); s != `It's "so" -- yes...` {
+		t.Errorf("smart: false: %q", s)
+	}
+}
+
+func TestLooks(t *testing.T) {
+	for in, want := range map[string]bool{
+		"---\ntitle: X\n---\n# X\n":                  true,
+		"+++\ntitle = \"X\"\n+++\n":                  true,
+		"# X\n\n## A\n\n**b**\n":                     true,
+		"Emma\nby Jane Austen\n\nPlot Summary\n\nText": false,
+		"# one heading **bold**\n":                   false,
+		"---\n\nA rule, then text.\n":                false,
+	} {
+		if got := Looks(in) != ""; got != want {
+			t.Errorf("Looks(%q) = %v", in, got)
+		}
+	}
+}
