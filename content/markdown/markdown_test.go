@@ -144,7 +144,10 @@ func TestHeadingLevels(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
-	for _, c := range []struct{ in, want string; line int }{
+	for _, c := range []struct {
+		in, want string
+		line     int
+	}{
 		{"---\ntitle: [x\n---\n# A\n\nText.\n", "YAML front matter does not parse", 0},
 		{"+++\ntitle = \n+++\n# A\n\nText.\n", "TOML front matter does not parse", 2},
 		{"---\ntitle: x\n", "never closed", 1},
@@ -191,12 +194,12 @@ func TestNoSmart(t *testing.T) {
 
 func TestLooks(t *testing.T) {
 	for in, want := range map[string]bool{
-		"---\ntitle: X\n---\n# X\n":                  true,
-		"+++\ntitle = \"X\"\n+++\n":                  true,
-		"# X\n\n## A\n\n**b**\n":                     true,
+		"---\ntitle: X\n---\n# X\n":                    true,
+		"+++\ntitle = \"X\"\n+++\n":                    true,
+		"# X\n\n## A\n\n**b**\n":                       true,
 		"Emma\nby Jane Austen\n\nPlot Summary\n\nText": false,
-		"# one heading **bold**\n":                   false,
-		"---\n\nA rule, then text.\n":                false,
+		"# one heading **bold**\n":                     false,
+		"---\n\nA rule, then text.\n":                  false,
 	} {
 		if got := Looks(in) != ""; got != want {
 			t.Errorf("Looks(%q) = %v", in, got)
