@@ -23,8 +23,8 @@ func loadFile(b *testing.B, path string) *content.Guide {
 	return g
 }
 
-// benchGuides are the bundled example and, when ../shared is present,
-// the seed.
+// benchGuides are the bundled example, the seed when ../shared is
+// present, and the model v2 fixture (every block kind).
 var benchGuides = []struct {
 	name string
 	load func(*testing.B) *content.Guide
@@ -33,6 +33,7 @@ var benchGuides = []struct {
 		return loadFile(b, filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt"))
 	}},
 	{"seed", func(b *testing.B) *content.Guide { return loadFile(b, checkers.Seed(b, "never-let-me-go.txt")) }},
+	{"hamlet-v2", func(b *testing.B) *content.Guide { return hamletGuide(b) }},
 }
 
 // BenchmarkEPUB measures one whole EPUB build (cover, go-epub, finalise,
