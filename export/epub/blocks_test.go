@@ -296,3 +296,15 @@ func TestWithoutStylesheet(t *testing.T) {
 		t.Logf("calibre's text:\n%s", strings.Join(lines, "\n"))
 	}
 }
+
+// TestBlankLink: a link span with nothing to show (valid in the model,
+// which checks the whole text) is set as plain text, not as a link
+// without a name.
+func TestBlankLink(t *testing.T) {
+	g := sampleGuide()
+	g.Sections[1].Blocks[0].Text = content.Text{{Text: "See "}, {Text: " ", Href: "https://example.org/"}, {Text: "", Href: "https://example.org/"}, {Text: "here", Href: "https://example.org/h"}}
+	c := string(unpack(t, build(t, g, fixed)).files[opfDir+xhtmlDir+chapterFile(1)])
+	if strings.Count(c, "<a ") != 1 || !strings.Contains(c, `See  <a href="https://example.org/h">here</a>`) {
+		t.Errorf("blank link spans: %s", c)
+	}
+}
