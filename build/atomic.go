@@ -83,7 +83,13 @@ func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
 		}
 		s.placed = true
 	}
-	syncDir(filepath.Dir(paths[0]))
+	synced := map[string]bool{}
+	for _, p := range paths {
+		if dir := filepath.Dir(p); !synced[dir] {
+			syncDir(dir)
+			synced[dir] = true
+		}
+	}
 	return paths, nil
 }
 

@@ -140,7 +140,7 @@ func registerCompletions(c *cobra.Command) {
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace
 	})
-	c.RegisterFlagCompletionFunc("lang", langCompletion)
+	registerImportCompletions(c)
 	c.MarkFlagFilename("cover", "jpg", "jpeg", "png")
 	c.MarkFlagDirname("output")
 }
@@ -158,6 +158,12 @@ func prefixed(done, name string) string {
 		return name
 	}
 	return done + "," + name
+}
+
+// registerImportCompletions completes the flags of importFlags.
+func registerImportCompletions(c *cobra.Command) {
+	c.RegisterFlagCompletionFunc("lang", langCompletion)
+	c.RegisterFlagCompletionFunc("input-format", cobra.FixedCompletions(importer.Formats, cobra.ShellCompDirectiveNoFileComp))
 }
 
 // langCompletion offers common BCP 47 tags; any well-formed tag is

@@ -189,6 +189,7 @@ func TestPapercuts(t *testing.T) {
 		{[]string{"build", "--format", "epub,"}, []string{"epub,pdf"}},
 		{[]string{"build", "--lang", ""}, []string{"en", "en-GB", "fr"}},
 		{[]string{"inspect", "--lang", ""}, []string{"en", "de"}},
+		{[]string{"build", "--input-format", ""}, []string{"text", "markdown", "json"}},
 	} {
 		_, out, _ := run(t, "", append([]string{"__complete"}, tc.args...)...)
 		for _, w := range tc.want {

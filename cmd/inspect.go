@@ -60,7 +60,7 @@ be fixed by hand:
 	c.Flags().BoolVar(&opts.md, "markdown", false, "print the guide as canonical Markdown that build reads back to the same guide")
 	c.MarkFlagsMutuallyExclusive("json", "markdown")
 	opts.imp.register(c.Flags())
-	c.RegisterFlagCompletionFunc("lang", langCompletion)
+	registerImportCompletions(c)
 	return c
 }
 
