@@ -37,6 +37,9 @@ type bodyState struct {
 	entry       *content.FAQEntry
 	entryLine   int
 	entryMarked bool // the question had a "Q:" label
+	// pending holds the running text of the current section or quotes
+	// part, made into blocks when the part ends (see flushPending).
+	pending []unit
 }
 
 // heading says whether unit i stands as a heading: a short line alone
@@ -89,6 +92,7 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	if st.where == inSection && st.secAnchor == questionsAnchor && a == noAnchor && isQuestion(u.text) {
 		return false // a discussion question is text, not a heading
 	}
+	p.flushPending(st)
 	switch a {
 	case quotesAnchor:
 		p.leavePart(st)
@@ -147,11 +151,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 
 // leavePart closes the quotes or the FAQ when the walk moves on.
 func (p *parser) leavePart(st *bodyState) {
+	p.flushPending(st)
 	if st.where == inQuotes && st.quotesN == 0 {
 		p.warn(st.quotesAt, "the quotes heading has no quotes under it")
-	}
-	if st.where == inQuotes {
-		p.explained(st)
 	}
 	if st.where == inFAQ {
 		p.closeFAQEntry(st)
@@ -187,80 +189,143 @@ func (p *parser) paragraph(st *bodyState, u unit) {
 	switch st.where {
 	case inSynopsis:
 		p.g.Synopsis = append(p.g.Synopsis, content.Plain(p.smart(u.text)))
-	case inQuotes:
-		p.quote(st, u)
-	case inSection:
-		b := content.Block{Kind: content.Paragraph, Text: content.Plain(p.smart(u.text))}
-		if inner, _, ok := wholeQuote(u.text); ok {
-			b = content.Block{Kind: content.BlockQuote, Text: content.Plain(p.smart(inner))}
-		}
-		if st.subsub != nil {
-			st.subsub.Blocks = append(st.subsub.Blocks, b)
-		} else if st.sub != nil {
-			st.sub.Blocks = append(st.sub.Blocks, b)
-		} else {
-			st.sec.Blocks = append(st.sec.Blocks, b)
-		}
+	case inQuotes, inSection:
+		st.pending = append(st.pending, u)
 	case inFAQ:
 		p.faqText(st, u)
 	}
 }
 
-func (p *parser) quote(st *bodyState, u unit) {
-	s := u.text
-	if attribution(s) && len(p.g.Quotes) > 0 && st.quotesN > 0 {
-		q := &p.g.Quotes[len(p.g.Quotes)-1]
-		q.Text = append(q.Text, content.Span{Text: " " + p.smart(s)}).Normalize()
+// target is the section the running text goes to.
+func (st *bodyState) target() *content.Section {
+	switch {
+	case st.subsub != nil:
+		return st.subsub
+	case st.sub != nil:
+		return st.sub
+	}
+	return st.sec
+}
+
+// flushPending makes blocks of the running text read since the last
+// heading.
+func (p *parser) flushPending(st *bodyState) {
+	units := st.pending
+	st.pending = nil
+	if len(units) == 0 {
 		return
 	}
-	inner, numbered := quoteNumber(s)
-	_, _, quoted := wholeQuote(inner)
-	p.g.Quotes = append(p.g.Quotes, content.Quote{Text: content.Plain(p.smart(quoteText(s)))})
-	st.quotesN++
-	st.quoteUnits = append(st.quoteUnits, quoteUnit{u, numbered || quoted})
+	switch st.where {
+	case inQuotes:
+		p.flushQuotes(st, units)
+	case inSection:
+		sec := st.target()
+		for _, b := range p.blocks(units, sec.Role) {
+			sec.Blocks = append(sec.Blocks, b.b)
+		}
+	}
 }
 
 // quoteUnit is a highlighted quote as read: its unit, and whether it is
 // numbered or in quotation marks.
 type quoteUnit struct {
 	unit
+	q      content.Quote
 	marked bool
 }
 
-// explained ends a quotes part. Paragraphs neither numbered nor quoted
-// that follow marked quotes, at least twice, are commentary ("Important
-// Quotes Explained"): the part becomes a section of block quotes and
-// paragraphs under its heading. Otherwise each unmarked one stays a quote,
-// with a warning.
-func (p *parser) explained(st *bodyState) {
-	qs := st.quoteUnits
-	first := len(p.g.Quotes) - len(qs)
+// flushQuotes reads the text under a quotes heading. Each numbered,
+// bulleted or quoted unit is a quote; an attribution line or a trailing
+// source is its attribution; an "Explanation:" or "Analysis:" paragraph is
+// its explanation. Paragraphs neither numbered nor quoted that follow
+// marked quotes, at least twice, are commentary ("Important Quotes
+// Explained"): each is the explanation of the quote before it. Otherwise
+// each unmarked one stays a quote, with a warning.
+func (p *parser) flushQuotes(st *bodyState, units []unit) {
+	var qs []quoteUnit
+	text := func(s string) content.Text { return content.Plain(p.smart(s)) }
+	labelled := false
+	for i := 0; i < len(units); {
+		u := units[i]
+		s := u.text
+		if m := explanation(s); m != nil && len(qs) > 0 {
+			q := &qs[len(qs)-1].q
+			if m[1] != "" {
+				q.Explanation = append(q.Explanation, text(m[1]))
+			}
+			labelled = true
+			i++
+			for m[1] == "" && i < len(units) && p.plainUnit(units[i], "") {
+				q.Explanation = append(q.Explanation, text(units[i].text))
+				i++
+			}
+			continue
+		}
+		if src, ok := attributionOf(s); ok && len(qs) > 0 && qs[len(qs)-1].q.Attribution == nil {
+			qs[len(qs)-1].q.Attribution = text(src)
+			i++
+			continue
+		}
+		if b, n, ok := p.quoteAt(units, i); ok {
+			qs = append(qs, quoteUnit{u, content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}, true})
+			i += n
+			continue
+		}
+		if sp, rest, ok := p.speechStart(units, i); ok {
+			q := content.Quote{Attribution: text(sp)}
+			lines := []string{}
+			if rest != "" {
+				lines = append(lines, rest)
+			}
+			j := i + 1
+			for ; j < len(units) && !units[j].before && p.speechLine(units[j]); j++ {
+				lines = append(lines, units[j].text)
+			}
+			if len(lines) == 1 {
+				q.Text = text(quoteText(lines[0]))
+			} else {
+				for _, l := range lines {
+					q.Lines = append(q.Lines, text(l))
+				}
+			}
+			if len(lines) > 0 {
+				qs = append(qs, quoteUnit{u, q, true})
+				i = j
+				continue
+			}
+		}
+		inner, numbered := quoteNumber(s)
+		var src string
+		if q, a, ok := trailingAttribution(inner); ok {
+			inner, src = q, a
+		}
+		qs = append(qs, quoteUnit{u, content.Quote{Text: text(quoteText(inner)), Attribution: text(src)}, numbered})
+		i++
+	}
 	explained := 0
 	for i := 1; i < len(qs); i++ {
 		if qs[i-1].marked && !qs[i].marked {
 			explained++
 		}
 	}
-	if len(qs) == 0 || !qs[0].marked || explained < 2 {
-		for _, q := range qs {
-			if !q.marked {
-				p.warn(q.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks", clip(q.text))
+	commentary := len(qs) > 0 && qs[0].marked && (explained >= 2 || labelled && explained >= 1)
+	if commentary {
+		p.note(st.quotesAt, "read the paragraphs that follow the quotes under %q, neither numbered nor in quotation marks, as the explanation of the quote before each", st.quotesTitle)
+	}
+	last := -1
+	for _, q := range qs {
+		if !q.marked {
+			if commentary && last >= 0 {
+				p.g.Quotes[last].Explanation = append(p.g.Quotes[last].Explanation, content.Plain(p.smart(q.text)))
+				continue
 			}
+			p.doubtful++
+			p.warn(q.line, "kept %q as a highlighted quote, though it is neither numbered nor in quotation marks; if it is commentary, label it \"Explanation:\"", clip(q.text))
 		}
-		return
+		p.g.Quotes = append(p.g.Quotes, q.q)
+		last = len(p.g.Quotes) - 1
+		st.quotesN++
 	}
-	sec := content.Section{Title: p.smart(st.quotesTitle)}
-	for i, q := range qs {
-		kind := content.Paragraph
-		if q.marked {
-			kind = content.BlockQuote
-		}
-		sec.Blocks = append(sec.Blocks, content.Block{Kind: kind, Text: p.g.Quotes[first+i].Text})
-	}
-	p.g.Quotes = p.g.Quotes[:first]
-	p.g.Sections = append(p.g.Sections, sec)
-	p.note(st.quotesAt, "the quotes under %q are followed by commentary; kept them as a section of block quotes and paragraphs, not as highlighted quotes", st.quotesTitle)
-	st.quoteUnits = nil
 }
 
 // faqUnit handles unit i inside the FAQ; it returns false when the unit

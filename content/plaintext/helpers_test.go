@@ -8,13 +8,16 @@ func modelTexts(g *content.Guide) []string {
 	out = append(out, content.PlainAll(g.Synopsis)...)
 	for _, q := range g.Quotes {
 		out = append(out, q.Text.Plain())
+		out = append(out, content.PlainAll(q.Lines)...)
+		out = append(out, q.Attribution.Plain())
+		out = append(out, content.PlainAll(q.Explanation)...)
 	}
 	var walk func([]content.Section)
 	walk = func(ss []content.Section) {
 		for _, s := range ss {
 			out = append(out, s.Title)
 			for _, b := range s.Blocks {
-				out = append(out, b.Text.Plain())
+				out = append(out, blockTexts(b)...)
 			}
 			walk(s.Subsections)
 		}
@@ -24,5 +27,32 @@ func modelTexts(g *content.Guide) []string {
 		out = append(out, f.Question)
 		out = append(out, content.PlainAll(f.Answer)...)
 	}
+	return out
+}
+
+// blockTexts lists the texts of a block in reading order.
+func blockTexts(b content.Block) []string {
+	out := []string{b.Text.Plain(), b.Speaker}
+	out = append(out, content.PlainAll(b.Lines)...)
+	out = append(out, b.Attribution.Plain())
+	out = append(out, content.PlainAll(b.Explanation)...)
+	var items func([]content.ListItem)
+	items = func(its []content.ListItem) {
+		for _, it := range its {
+			out = append(out, it.Text.Plain())
+			if it.Sublist != nil {
+				items(it.Sublist.Items)
+			}
+		}
+	}
+	items(b.Items)
+	for _, d := range b.Terms {
+		out = append(out, d.Term.Plain(), d.Definition.Plain())
+	}
+	out = append(out, content.PlainAll(b.Header)...)
+	for _, r := range b.Rows {
+		out = append(out, content.PlainAll(r)...)
+	}
+	out = append(out, b.Caption.Plain())
 	return out
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content/vocab"
@@ -59,10 +60,23 @@ func classifyResidue(s string) residue {
 		return readingTime
 	case len(s) <= 200 && vocab.Furniture(s) != "":
 		return webFurniture
-	case shopStart(s) && len(s) <= 200 && !strings.HasSuffix(s, ".") && shopIntlRE.MatchString(s):
+	case len(s) <= 200 && shopWord(s) && !strings.HasSuffix(s, ".") && shopIntlRE.MatchString(s):
 		return shopLink
 	}
 	return notResidue
+}
+
+// shopWord: the first word can start a shop line in another language.
+func shopWord(s string) bool {
+	w := s
+	if i := strings.IndexByte(s, ' '); i > 0 {
+		w = s[:i]
+	}
+	switch strings.ToLower(w) {
+	case "comprar", "cómpralo", "compra", "acheter", "achetez", "jetzt", "kaufen", "bestellen", "acquista", "acquistalo", "compre", "disponible", "erhältlich", "disponibile", "disponível":
+		return true
+	}
+	return false
 }
 
 func endsInRorY(s string) bool {
@@ -145,9 +159,11 @@ func tidy(s string) string {
 // hard-wrapped lines joined.
 type unit struct {
 	text   string
-	line   int  // 1-based source line of its first line
-	before bool // a blank line, residue or the start of the file precedes it
-	after  bool // a blank line, residue or the end of the file follows it
+	raw    []string // the source lines, untidied (for columns and indentation)
+	indent int      // indentation of the first line, in spaces (a tab is 4)
+	line   int      // 1-based source line of its first line
+	before bool     // a blank line, residue or the start of the file precedes it
+	after  bool     // a blank line, residue or the end of the file follows it
 }
 
 var (
@@ -155,43 +171,97 @@ var (
 	bulletRE   = regexp.MustCompile(`^[-*•–·]\s+`)
 )
 
-func listItem(s string) bool { return numberedRE.MatchString(s) || bulletRE.MatchString(s) }
+func listItem(s string) bool {
+	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s))
+}
 
-// continues reports whether next continues a hard-wrapped paragraph whose
-// last line so far is prev: prev is long and stops mid-sentence, or, in a
-// file that is hard-wrapped throughout, prev is long and not a question.
-func continues(prev, next string, wrapped bool) bool {
-	if listItem(next) || utf8.RuneCountInString(prev) < 40 {
+// joins reports whether the line s continues the unit cur, whose last
+// line so far is prev: a hard-wrapped paragraph goes on, an item (list
+// item, "Label: value", a row of columns, a speech) starts afresh.
+//
+// In a file wrapped at a fixed width, prev continues when the first word
+// of s would not have fitted on it. Elsewhere a long line continues only
+// when it stops mid-sentence and the next goes on in lower case, or both
+// are long (a paragraph wrapped by hand): a Key Facts line of 40
+// characters without a full stop is an item, not a wrapped line.
+func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrapped bool) bool {
+	if listItem(s) || columns(raw) || columns(prevRaw) || isExplanation(s) || attribution(s) || parenAttribution(s) {
+		return false
+	}
+	if _, _, ok := p.speakerOf(s); ok {
+		return false
+	}
+	if m := speakerAlone(prev); m != nil && p.speakerName(m[1]) {
+		return false
+	}
+	// A hanging indent under a list item continues the item.
+	if listItem(cur.text) && indent > cur.indent && len(cur.raw) >= 1 {
+		return true
+	}
+	if t, _, ok := p.definitionOf(s, ""); ok {
+		// A label in capitals starts an item; in wrapped prose, "she
+		// writes: the…" goes on.
+		if _, _, prevDef := p.definitionOf(prev, ""); !wrapped || prevDef || capitalised(t) {
+			return false
+		}
+	}
+	n := utf8.RuneCountInString(prev)
+	if n < 40 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev, `"”’')]`))
+	first, _ := utf8.DecodeRuneInString(s)
+	if strings.ContainsRune(`"“«„`, first) && strings.ContainsRune(`"”»“`, lastRune(prev)) {
+		return false // one quotation after another
+	}
 	if wrapped {
-		return last != '?' && last != ':'
+		if last == '?' || last == ':' {
+			return false
+		}
+		word := s
+		if i := strings.IndexByte(s, ' '); i > 0 {
+			word = s[:i]
+		}
+		// The first word of s would have fitted on prev: the break was
+		// deliberate (a short last line, an item).
+		return n+1+utf8.RuneCountInString(word) > p.wrapWidth-12
 	}
 	switch last {
 	case '.', '!', '?', ':', ';', '…':
 		return false
 	}
-	return true
+	if unicode.IsLower(first) {
+		return true
+	}
+	return n >= 60 && utf8.RuneCountInString(s) >= 40
 }
 
-// hardWrapped reports whether the text is wrapped at a fixed width, as
-// e-mail and old text files are: no line is much longer than 80 columns and
-// most long lines are close to the same width. Paragraph-per-line text
-// (the seed's shape) has many lines far longer.
-func hardWrapped(lines []string) bool {
-	long, near := 0, 0
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+// hardWrapped returns the width the text is wrapped at, as e-mail and old
+// text files are, or 0: no line is much longer than 80 columns and most
+// long lines are close to the same width. Paragraph-per-line text (the
+// seed's shape) has many lines far longer.
+func hardWrapped(lines []string) int {
+	long, near, width := 0, 0, 0
 	for _, l := range lines {
 		n := utf8.RuneCountInString(strings.TrimSpace(l))
 		switch {
 		case n > 100:
-			return false
+			return 0
 		case n >= 55:
 			near++
 		}
 		if n >= 30 {
 			long++
 		}
+		width = max(width, n)
 	}
-	return near >= 3 && near*2 >= long
+	if near >= 3 && near*2 >= long {
+		return width
+	}
+	return 0
 }

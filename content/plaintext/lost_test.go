@@ -29,7 +29,7 @@ func words(s string) []string {
 }
 
 var (
-	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|(?:Q|A|Question|Answer)\s*\d{0,3}\s*[:.)–—-]|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
+	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|(?i:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]|(?:Q|A|Question|Answer)\s*\d{0,3}\s*[:.)–—-]|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
 	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|author)(?:[\s:]|$)`)
 	// inlineAnswer is the "A:" of "Q: Why? A: Because." on one line.
 	inlineAnswer = regexp.MustCompile(`\?\s+(?:A|Answer)\s*[:.]\s`)

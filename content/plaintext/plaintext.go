@@ -81,6 +81,12 @@ type parser struct {
 	// residue dropped, by kind, in order of first appearance
 	dropped []droppedKind
 
+	// cast counts the names that label speeches (see scanCast).
+	cast map[string]int
+	// wrapWidth is the column a hard-wrapped file is wrapped at (0 when
+	// it is not).
+	wrapWidth int
+
 	// doubtful counts the structural decisions made on layout alone or
 	// otherwise open to doubt (each is a warning or a note that says how
 	// to override it); inspect prints the count.
@@ -113,7 +119,8 @@ func (p *parser) smart(s string) string {
 // split is the first pass: tidy, repair, set residue aside, group units.
 func (p *parser) split(text string) {
 	lines := strings.Split(strings.ToValidUTF8(text, "\uFFFD"), "\n")
-	wrapped := hardWrapped(lines)
+	p.wrapWidth = hardWrapped(lines)
+	wrapped := p.wrapWidth > 0
 	var cur *unit
 	var more []string // lines that continue cur, joined when it is flushed (+= was quadratic in them)
 	flush := func(after bool) {
@@ -128,7 +135,7 @@ func (p *parser) split(text string) {
 		}
 	}
 	sep := true // the start of the file counts as a blank line
-	var last string
+	var last, lastRaw string
 	for i, raw := range lines {
 		n := i + 1
 		s := tidy(p.repairs.Line(n, tidy(raw))) // a repair can leave only a space
@@ -143,14 +150,17 @@ func (p *parser) split(text string) {
 			sep = true
 			continue
 		}
-		if cur != nil && continues(last, s, wrapped) {
+		raw = strings.TrimRight(raw, " \t\r")
+		indent := indentOf(raw)
+		if cur != nil && p.joins(cur, last, lastRaw, s, raw, indent, wrapped) {
 			more = append(more, s)
-			last = s
+			cur.raw = append(cur.raw, raw)
+			last, lastRaw = s, raw
 			continue
 		}
 		flush(false)
-		cur = &unit{text: s, line: n, before: sep}
-		last = s
+		cur = &unit{text: s, line: n, before: sep, raw: []string{raw}, indent: indent}
+		last, lastRaw = s, raw
 		sep = false
 	}
 	flush(true)
@@ -163,6 +173,22 @@ func (p *parser) split(text string) {
 		}
 		p.note(p.units[0].line, "the file has few blank lines between paragraphs; read every line as a paragraph or a heading of its own")
 	}
+	p.scanCast()
+}
+
+func indentOf(raw string) int {
+	n := 0
+	for _, r := range raw {
+		switch r {
+		case ' ':
+			n++
+		case '\t':
+			n += 4
+		default:
+			return n
+		}
+	}
+	return n
 }
 
 // unspaced reports text whose paragraphs mostly follow each other without a

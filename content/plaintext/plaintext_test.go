@@ -18,14 +18,20 @@ func outline(g *content.Guide) string {
 		fmt.Fprintf(&b, "synopsis: %s\n", s)
 	}
 	for _, q := range g.Quotes {
-		fmt.Fprintf(&b, "quote: %s\n", q.Text)
+		fmt.Fprintf(&b, "quote: %s\n", quoteLine(q.Text, q.Lines, q.Attribution))
+		for _, e := range q.Explanation {
+			fmt.Fprintf(&b, "  explanation: %s\n", e)
+		}
 	}
 	var walk func(string, []content.Section)
 	walk = func(indent string, ss []content.Section) {
 		for _, s := range ss {
 			fmt.Fprintf(&b, "%ssection: %s\n", indent, s.Title)
 			for _, bl := range s.Blocks {
-				fmt.Fprintf(&b, "%s  %s: %s\n", indent, bl.Kind, bl.Text)
+				fmt.Fprintf(&b, "%s  %s: %s\n", indent, bl.Kind, blockLine(bl))
+				for _, e := range bl.Explanation {
+					fmt.Fprintf(&b, "%s    explanation: %s\n", indent, e)
+				}
 			}
 			walk(indent+"  ", s.Subsections)
 		}
@@ -43,6 +49,64 @@ func outline(g *content.Guide) string {
 		}
 	}
 	return b.String()
+}
+
+// quoteLine renders a quote: its text or lines (joined by " / "), then
+// " — " and its attribution.
+func quoteLine(text content.Text, lines []content.Text, attr content.Text) string {
+	s := text.Plain()
+	if len(lines) > 0 {
+		s = strings.Join(content.PlainAll(lines), " / ")
+	}
+	if attr != nil {
+		s += " — " + attr.Plain()
+	}
+	return s
+}
+
+// blockLine renders a block's content on one line.
+func blockLine(bl content.Block) string {
+	switch bl.Kind {
+	case content.BlockQuote:
+		return quoteLine(bl.Text, bl.Lines, bl.Attribution)
+	case content.Verse:
+		s := strings.Join(content.PlainAll(bl.Lines), " / ")
+		if bl.Speaker != "" {
+			s = "[" + bl.Speaker + "] " + s
+		}
+		return s
+	case content.List:
+		var items []string
+		for _, it := range bl.Items {
+			t := it.Text.Plain()
+			if it.Sublist != nil {
+				var sub []string
+				for _, si := range it.Sublist.Items {
+					sub = append(sub, si.Text.Plain())
+				}
+				t += " (" + strings.Join(sub, "; ") + ")"
+			}
+			items = append(items, t)
+		}
+		kind := "bullets"
+		if bl.Ordered {
+			kind = fmt.Sprintf("from %d", content.Number(bl.Start, 0))
+		}
+		return kind + ": " + strings.Join(items, " | ")
+	case content.Definitions:
+		var terms []string
+		for _, d := range bl.Terms {
+			terms = append(terms, d.Term.Plain()+" = "+d.Definition.Plain())
+		}
+		return strings.Join(terms, " | ")
+	case content.Table:
+		rows := []string{strings.Join(content.PlainAll(bl.Header), " | ")}
+		for _, r := range bl.Rows {
+			rows = append(rows, strings.Join(content.PlainAll(r), " | "))
+		}
+		return strings.Join(rows, " / ")
+	}
+	return bl.Text.Plain()
 }
 
 func TestParse(t *testing.T) {
@@ -123,7 +187,7 @@ quote: Two, plainly.
 quote: Three without marks or number.
 section: Plot Summary
   paragraph: Text.
-warning 10: kept "Three without marks or number." as a highlighted quote, though it is neither numbered nor in quotation marks
+warning 10: kept "Three without marks or number." as a highlighted quote, though it is neither numbered nor in quotation marks; if it is commentary, label it "Explanation:"
 `,
 	}, {
 		name: "encoding damage repaired and reported once per kind",
@@ -149,15 +213,14 @@ warning 1: the file does not start with the book's title; took "Emma" from the c
 		in:   "Twenty Thousand Leagues Under the Seas\nAuthor: Jules Verne\n\nA submarine.\n\nPlot Summary\n\nNemo.\n",
 		want: "book: Twenty Thousand Leagues Under the Seas | Jules Verne | 0 min | Twenty Thousand Leagues Under the Seas — A Study Guide\nsynopsis: A submarine.\nsection: Plot Summary\n  paragraph: Nemo.\n",
 	}, {
-		name: "quotes each followed by commentary become a section",
+		name: "quotes each followed by commentary: the commentary is each quote's explanation",
 		in:   "X\nby Y\n\nImportant Quotes Explained\n\n1. \"The sea is everything.\"\n\nNemo rejects the land.\n\n2. \"I am not what you call a civilized man!\"\n— Nemo\n\nHis anger shows.\n\nIt drives the plot.\n\nPlot Summary\n\nA submarine.\n",
 		want: `book: X | Y | 0 min | X — A Study Guide
-section: Important Quotes Explained
-  quote: The sea is everything.
-  paragraph: Nemo rejects the land.
-  quote: I am not what you call a civilized man! — Nemo
-  paragraph: His anger shows.
-  paragraph: It drives the plot.
+quote: The sea is everything.
+  explanation: Nemo rejects the land.
+quote: I am not what you call a civilized man! — Nemo
+  explanation: His anger shows.
+  explanation: It drives the plot.
 section: Plot Summary
   paragraph: A submarine.
 `,

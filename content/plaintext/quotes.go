@@ -97,6 +97,12 @@ var quoteLabelRE = regexp.MustCompile(`^(?:(?i:quote|quotation)\s*#?\d{1,3}\s*[:
 // quoteNumber strips a list number, a bullet or a quote label from a
 // highlighted quote and says whether there was one.
 func quoteNumber(s string) (string, bool) {
+	if s == "" {
+		return s, false
+	}
+	if c := s[0]; !itemStart(s) && c != '#' && c != 'Q' && c != 'q' {
+		return s, false
+	}
 	for _, re := range []*regexp.Regexp{numberedRE, quoteLabelRE, bulletRE} {
 		if loc := re.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			return strings.TrimSpace(s[loc[1]:]), true

@@ -48,7 +48,7 @@ func (d Detection) Reason() string {
 
 // maxWords bounds the words read: a few thousand tell the language as
 // well as the whole text.
-const maxWords = 4000
+const maxWords = 1500
 
 // DetectLanguage tells which of Languages text is written in by counting
 // each language's commonest function words. It is sure (Lang set) when the

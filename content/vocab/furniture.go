@@ -80,9 +80,16 @@ func Furniture(line string) string {
 		return ""
 	}
 	sentence := strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "p.") && !strings.HasSuffix(s, "s.")
+	cookie := strings.Contains(s, "ookie") || strings.Contains(s, "OOKIE")
+	if !cookie && (sentence || len(s) > 90) {
+		return "" // only a cookie notice is a sentence or this long
+	}
+	if !cookie && !furnitureStart(s) {
+		return breadcrumbOrNot(line)
+	}
 	for _, f := range furnitureList {
-		if sentence && f.kind != CookieNotice {
-			continue // a sentence; only a cookie notice ends in a full stop
+		if f.kind == CookieNotice && !cookie && len(s) > 20 {
+			continue
 		}
 		if f.kind == PageNumber || f.kind == SectionLink && strings.HasPrefix(line, "-") {
 			if f.re.MatchString(line) {
@@ -97,6 +104,41 @@ func Furniture(line string) string {
 		return Navigation
 	}
 	return ""
+}
+
+func breadcrumbOrNot(line string) string {
+	if breadcrumb(line) {
+		return Navigation
+	}
+	return ""
+}
+
+// furnitureStarts are the first words (lower case) a furniture line can
+// start with; any other line is not tried against the expressions.
+var furnitureStarts = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`advertisement advertisements ad ads sponsored publicidad anuncio publicité annonce werbung anzeige pubblicità publicidade anúncio
+		continue story article text scroll continúa sigue la lire weiterlesen weiter continua take
+		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
+		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
+		accept reject allow manage decline p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {
+		furnitureStarts[w] = true
+	}
+}
+
+func furnitureStart(s string) bool {
+	if s[0] >= '0' && s[0] <= '9' {
+		return true
+	}
+	w := s
+	if i := strings.IndexAny(s, " :»›>→-"); i > 0 {
+		w = s[:i]
+	}
+	if len(w) > 16 {
+		return false
+	}
+	return furnitureStarts[strings.ToLower(w)] || strings.ContainsAny(w, "«‹<←")
 }
 
 // breadcrumb: "Home › Literature › Jane Eyre › Summary", "Home | Study

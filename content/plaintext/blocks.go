@@ -1,0 +1,699 @@
+package plaintext
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+)
+
+// This file turns the running text of a section (the units between two
+// headings) into model-v2 blocks: lists, definitions, tables, verse and
+// quotes with their attribution and explanation. Every decision is made on
+// a run of units, never one line alone, so that a single "Note: …" stays a
+// paragraph while five "Narrator: …"-style lines become definitions.
+
+var (
+	// itemRE: a list item's marker, numbered ("1.", "1)", "(1)"), lettered
+	// ("(a)", "a)") or a bullet.
+	itemRE = regexp.MustCompile(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
+	// explRE: the label of a quote's explanation.
+	explRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*(.*)$`)
+	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
+	defCommaRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\- ]{0,39}?),\s+(\S.*)$`)
+	// speakerRE: "HAMLET: To be", "FIRST WITCH. When shall we three meet
+	// again", "LADY MACBETH (aside): …".
+	speakerRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)(?:\s*(\([^)]{1,30}\)|\[[^\]]{1,30}\]))?\s*[:.]\s+(\S.*)$`)
+	// speakerAloneRE: "HAMLET." or "HAMLET:" on its own line, the speech
+	// under it.
+	speakerAloneRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)\s*[:.]$`)
+	romanRE        = regexp.MustCompile(`^[IVXLC]+$`)
+	// columnGapRE: the gap between aligned columns: a tab, or three spaces
+	// or more (two in a row of a table already seen).
+	columnGapRE = regexp.MustCompile(`\t+|  +`)
+)
+
+// listItemOf parses a list item: ordered or not, its number (0 for
+// letters and bullets), whether it is lettered, and its text.
+func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok bool) {
+	if !itemStart(s) {
+		return false, 0, false, "", false
+	}
+	m := itemRE.FindStringSubmatch(s)
+	if m == nil {
+		return false, 0, false, "", false
+	}
+	switch {
+	case m[1] != "" || m[2] != "":
+		n, _ := strconv.Atoi(m[1] + m[2])
+		return true, n, false, m[6], true
+	case m[3] != "" || m[4] != "":
+		letter := m[3] + m[4]
+		return true, int(letter[0]-'a') + 1, true, m[6], true
+	}
+	return false, 0, false, m[6], true
+}
+
+// itemStart: s starts the way a list item can (a digit, a bracket, a
+// lower-case letter and a bracket, or a bullet), before trying itemRE.
+func itemStart(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	c := s[0]
+	switch {
+	case c >= '0' && c <= '9', c == '(', c == '-', c == '*':
+		return true
+	case c >= 'a' && c <= 'z':
+		return s[1] == ')'
+	case c >= utf8.RuneSelf:
+		r, _ := utf8.DecodeRuneInString(s)
+		return strings.ContainsRune("•–·▪◦‣►✓✔", r)
+	}
+	return false
+}
+
+// speakerOf reads "SPEAKER: line": the speaker in capitals (a play's
+// convention), or as written when the cast knows the name.
+func (p *parser) speakerOf(s string) (speaker, rest string, ok bool) {
+	if !strings.ContainsAny(s, ":.") {
+		return "", "", false
+	}
+	r1, n := utf8.DecodeRuneInString(s)
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	if !unicode.IsUpper(r1) {
+		return "", "", false
+	}
+	if !unicode.IsUpper(r2) {
+		if len(p.cast) == 0 {
+			return "", "", false
+		}
+	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) {
+		sp := strings.TrimSpace(m[1])
+		if m[2] != "" {
+			sp += " " + m[2]
+		}
+		return sp, m[3], true
+	}
+	if len(p.cast) == 0 {
+		return "", "", false
+	}
+	if l, v, ok := colonDef(s); ok && p.cast[strings.ToLower(l)] >= 2 {
+		return l, v, true
+	}
+	return "", "", false
+}
+
+// speakerName: two letters or more, in capitals, at most three words, not a
+// roman numeral or a known heading.
+func (p *parser) speakerName(s string) bool {
+	s = strings.TrimSpace(strings.TrimRight(s, "."))
+	if utf8.RuneCountInString(s) < 2 || len(strings.Fields(s)) > 3 || romanRE.MatchString(s) {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	if letters < 2 {
+		return false
+	}
+	switch strings.ToUpper(s) {
+	case "Q", "A", "NB", "PS", "NOTE", "FAQ", "TIP", "OK", "USA", "UK":
+		return false
+	}
+	return anchorOf(s) == noAnchor
+}
+
+// scanCast counts, over the whole text, the labels that start a line
+// "Name: …" with a sentence after them. A name that labels two lines or
+// more is a speaker ("Hamlet: To be…" twice is a play, not two
+// definitions of Hamlet).
+func (p *parser) scanCast() {
+	p.cast = map[string]int{}
+	for _, u := range p.units {
+		if !hasColon(u.text) {
+			continue
+		}
+		if label, value, ok := colonDef(u.text); ok {
+			if len(strings.Fields(label)) > 3 || questionRE.MatchString(u.text) || answerRE.MatchString(u.text) || isExplanation(u.text) {
+				continue
+			}
+			if len(strings.Fields(value)) >= 4 && capitalised(label) {
+				p.cast[strings.ToLower(label)]++
+			}
+		}
+	}
+	for k, n := range p.cast {
+		if n < 2 {
+			delete(p.cast, k)
+		}
+	}
+}
+
+func capitalised(s string) bool {
+	for _, w := range strings.Fields(s) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && !smallWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// definitionOf reads a definition line: "Label: value", "term — meaning",
+// and, in a section of characters, "NAME, description".
+func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok bool) {
+	colon := hasColon(s)
+	if !colon && strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ',') < 0 && !strings.Contains(s, "—") && !strings.Contains(s, "–") && !strings.Contains(s, "―") {
+		return "", "", false
+	}
+	if questionRE.MatchString(s) || answerRE.MatchString(s) || isExplanation(s) {
+		return "", "", false
+	}
+	if _, _, isQuote := wholeQuote(s); isQuote {
+		return "", "", false
+	}
+	if t, d, ok := colonDef(s); colon && ok {
+		if len(strings.Fields(t)) <= 5 && !strings.ContainsAny(t, "?!;\"“”") && !strings.HasPrefix(d, "//") && !sentenceEnd(t) {
+			return t, d, true
+		}
+	}
+	if t, d, ok := dashDef(s); ok {
+		if len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, "?!;:\"“”") && !sentenceEnd(t) {
+			return t, d, true
+		}
+	}
+	if role == content.RoleCharacters {
+		if m := defCommaRE.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) <= 4 && capitalised(m[1]) {
+			return strings.TrimSpace(m[1]), m[2], true
+		}
+	}
+	return "", "", false
+}
+
+// smallWords may stand in lower case in a capitalised label ("Point of
+// view", "Date of publication").
+var smallWords = map[string]bool{"of": true, "the": true, "in": true, "to": true, "for": true, "a": true, "an": true, "on": true, "at": true}
+
+// colonDef splits "Label: value" (defColonRE, without a regular
+// expression: it runs on every line).
+func colonDef(s string) (label, value string, ok bool) {
+	head := s[:min(len(s), 64)]
+	i := strings.IndexByte(head, ':')
+	if j := strings.Index(head, "："); j >= 0 && (i < 0 || j < i) {
+		i = j
+	}
+	if i <= 0 || i > 60 {
+		return "", "", false
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	rest := s[i+size:]
+	if size == 1 && !strings.HasPrefix(rest, " ") {
+		return "", "", false // "10:30", "http://"
+	}
+	label, value = strings.TrimSpace(s[:i]), strings.TrimSpace(rest)
+	if value == "" || utf8.RuneCountInString(label) > 40 {
+		return "", "", false
+	}
+	return label, value, true
+}
+
+// dashSeps are the separators of "term — definition".
+var dashSeps = []string{" — ", " – ", " ― ", " -- ", " - "}
+
+// dashDef splits "term — definition" at the first spaced dash within the
+// first 50 characters.
+func dashDef(s string) (term, def string, ok bool) {
+	best, sepLen := -1, 0
+	head := s[:min(len(s), 210)]
+	for _, sep := range dashSeps {
+		if i := strings.Index(head, sep); i > 0 && (best < 0 || i < best) {
+			best, sepLen = i, len(sep)
+		}
+	}
+	if best <= 0 || best > 200 {
+		return "", "", false
+	}
+	term, def = strings.TrimSpace(s[:best]), strings.TrimSpace(s[best+sepLen:])
+	r, _ := utf8.DecodeRuneInString(term)
+	if def == "" || term == "" || unicode.IsSpace(r) || strings.ContainsRune("\"“«„‘'([", r) || utf8.RuneCountInString(term) > 50 {
+		return "", "", false
+	}
+	return term, def, true
+}
+
+// hasColon: a colon, ASCII or full-width (strings.ContainsAny with a
+// non-ASCII set is slow on long lines).
+func hasColon(s string) bool {
+	return strings.IndexByte(s, ':') >= 0 || strings.Contains(s, "：")
+}
+
+func sentenceEnd(s string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if last != '.' {
+		return false
+	}
+	f := strings.Fields(s)
+	w := strings.ToLower(f[len(f)-1])
+	return !abbreviations[w] && utf8.RuneCountInString(w) > 2
+}
+
+// attributionOf reads an attribution line: "— Chapter 3, p. 45", "(Act 3,
+// Scene 1)", "- Jane". It returns the source without dash or brackets.
+func attributionOf(s string) (string, bool) {
+	if attribution(s) {
+		for _, p := range []string{"—", "–", "―", "--", "~", "- "} {
+			if strings.HasPrefix(s, p) {
+				return strings.TrimSpace(strings.TrimPrefix(s, p)), true
+			}
+		}
+	}
+	if parenAttribution(s) {
+		return strings.TrimSpace(s[1 : len(s)-1]), true
+	}
+	return "", false
+}
+
+// parenAttribution: a bracketed line that names a place in the book or a
+// speaker, "(Act 3, Scene 1)", "(Jane, Chapter 23)", "(p. 45)".
+func parenAttribution(s string) bool {
+	if len(s) < 3 || s[0] != '(' || s[len(s)-1] != ')' || utf8.RuneCountInString(s) > 100 || strings.Count(s, "(") != 1 {
+		return false
+	}
+	inner := s[1 : len(s)-1]
+	if strings.ContainsAny(inner, "0123456789") || placeRE.MatchString(inner) {
+		return true
+	}
+	// "(Jane to Rochester)": a few capitalised words.
+	return len(strings.Fields(inner)) <= 5 && !strings.ContainsAny(inner, ".?!")
+}
+
+var placeRE = regexp.MustCompile(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
+
+// trailingAttribution splits `"Quote." — Chapter 3` and `"Quote." (Act 3,
+// Scene 1)` into the quotation and its source.
+func trailingAttribution(s string) (quote, source string, ok bool) {
+	first, _ := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("\"“„«»‘'「『", first) {
+		return "", "", false
+	}
+	i := strings.LastIndexAny(s, "\"”»“’")
+	if i <= 0 {
+		return "", "", false
+	}
+	_, size := utf8.DecodeRuneInString(s[i:])
+	q, rest := s[:i+size], strings.TrimSpace(s[i+size:])
+	switch {
+	case rest == "":
+		return "", "", false
+	case rest[0] == '(':
+		rest = strings.TrimSuffix(rest, ".")
+		if !strings.HasSuffix(rest, ")") || strings.Count(rest, "(") != 1 {
+			return "", "", false
+		}
+		rest = rest[1 : len(rest)-1]
+	default:
+		cut := false
+		for _, d := range []string{"—", "–", "―", "--", "-", "~"} {
+			if strings.HasPrefix(rest, d) {
+				rest, cut = strings.TrimSpace(rest[len(d):]), true
+				break
+			}
+		}
+		if !cut {
+			return "", "", false
+		}
+	}
+	if rest == "" || utf8.RuneCountInString(rest) > 100 {
+		return "", "", false
+	}
+	if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("\"“‘'«„", r) {
+		return "", "", false
+	}
+	if _, _, whole := wholeQuote(q); !whole {
+		return "", "", false
+	}
+	return q, rest, true
+}
+
+// cells splits an aligned line into its columns; nil when it has no
+// column gap.
+func cells(raw string) []string {
+	raw = strings.TrimSpace(raw)
+	if strings.Contains(raw, " | ") || strings.HasPrefix(raw, "|") {
+		t := strings.Trim(raw, "| ")
+		parts := strings.Split(t, "|")
+		if len(parts) >= 2 {
+			for i := range parts {
+				parts[i] = tidy(parts[i])
+			}
+			return parts
+		}
+	}
+	if !strings.Contains(raw, "\t") && !strings.Contains(raw, "  ") {
+		return nil
+	}
+	parts := columnGapRE.Split(raw, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	for i := range parts {
+		parts[i] = tidy(parts[i])
+	}
+	return parts
+}
+
+// columns reports a raw line with a column gap inside it (not at its
+// start): such lines are rows of a table, never wrapped prose.
+func columns(raw string) bool {
+	t := strings.TrimSpace(raw)
+	return strings.Contains(t, "\t") || strings.Contains(t, "   ") || strings.Contains(t, " | ")
+}
+
+// run is a block in the making, with the units it was made of.
+type built struct {
+	b     content.Block
+	line  int
+	units int
+}
+
+// blocks turns the units of one section into blocks.
+func (p *parser) blocks(units []unit, role content.Role) []built {
+	var out []built
+	add := func(b content.Block, line, n int) { out = append(out, built{b, line, n}) }
+	text := func(s string) content.Text { return content.Plain(p.smart(s)) }
+	for i := 0; i < len(units); {
+		u := units[i]
+		s := u.text
+		// A table: three tight lines or more with the same number of
+		// columns (two or more).
+		if n := p.tableRun(units[i:]); n > 0 {
+			hdr := cells(units[i].raw[0])
+			b := content.Block{Kind: content.Table}
+			for _, c := range hdr {
+				b.Header = append(b.Header, text(c))
+			}
+			for _, r := range units[i+1 : i+n] {
+				var row []content.Text
+				for _, c := range cells(r.raw[0]) {
+					row = append(row, text(c))
+				}
+				b.Rows = append(b.Rows, row)
+			}
+			add(b, u.line, n)
+			i += n
+			continue
+		}
+		// A speech: "SPEAKER: line", then the tight lines under it.
+		if sp, rest, ok := p.speechStart(units, i); ok {
+			b := content.Block{Kind: content.Verse, Speaker: p.smart(sp)}
+			if rest != "" {
+				b.Lines = append(b.Lines, text(rest))
+			}
+			j := i + 1
+			for ; j < len(units) && !units[j].before && p.speechLine(units[j]); j++ {
+				b.Lines = append(b.Lines, text(units[j].text))
+			}
+			if len(b.Lines) == 0 {
+				// "HAMLET." with nothing under it: a paragraph.
+				add(content.Block{Kind: content.Paragraph, Text: text(s)}, u.line, 1)
+				i++
+				continue
+			}
+			add(b, u.line, j-i)
+			i = j
+			continue
+		}
+		// A quotation, possibly of verse over several lines, with its
+		// attribution and explanation.
+		if q, n, ok := p.quoteAt(units, i); ok {
+			add(q, u.line, n)
+			i += n
+			continue
+		}
+		if m := explanation(s); m != nil && len(out) > 0 && out[len(out)-1].b.Kind == content.BlockQuote {
+			q := &out[len(out)-1].b
+			if m[1] != "" {
+				q.Explanation = append(q.Explanation, text(m[1]))
+			}
+			i++
+			// Paragraphs under a bare "Analysis:" label belong to it.
+			for m[1] == "" && i < len(units) && p.plainUnit(units[i], role) {
+				q.Explanation = append(q.Explanation, text(units[i].text))
+				i++
+			}
+			continue
+		}
+		if src, ok := attributionOf(s); ok && len(out) > 0 && out[len(out)-1].b.Kind == content.BlockQuote && out[len(out)-1].b.Attribution == nil {
+			out[len(out)-1].b.Attribution = text(src)
+			i++
+			continue
+		}
+		// A list: consecutive items of the same kind; lettered items
+		// under a numbered one are its sublist.
+		if ordered, num, lettered, _, ok := listItemOf(s); ok {
+			b := content.Block{Kind: content.List, Ordered: ordered}
+			if ordered && num != 1 && !lettered {
+				b.Start = num
+			}
+			j := i
+			for ; j < len(units); j++ {
+				o, _, l, t, ok := listItemOf(units[j].text)
+				if !ok {
+					break
+				}
+				if l && !lettered && len(b.Items) > 0 {
+					it := &b.Items[len(b.Items)-1]
+					if it.Sublist == nil {
+						it.Sublist = &content.Sublist{Ordered: true}
+					}
+					it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+					continue
+				}
+				if o != ordered || l != lettered {
+					break
+				}
+				b.Items = append(b.Items, content.ListItem{Text: text(t)})
+			}
+			add(b, u.line, j-i)
+			i = j
+			continue
+		}
+		// Definitions: two lines or more in a row, or one in a section
+		// made of them (key facts, vocabulary, characters).
+		if _, _, ok := p.definitionOf(s, role); ok {
+			j := i
+			var terms []content.Definition
+			long := 0
+			for ; j < len(units); j++ {
+				t, d, ok := p.definitionOf(units[j].text, role)
+				if !ok {
+					break
+				}
+				if utf8.RuneCountInString(d) > 200 {
+					long++
+				}
+				terms = append(terms, content.Definition{Term: text(t), Definition: text(d)})
+			}
+			defRole := role == content.RoleKeyFacts || role == content.RoleVocabulary || role == content.RoleCharacters
+			if (len(terms) >= 2 || defRole) && 2*long <= len(terms) {
+				add(content.Block{Kind: content.Definitions, Terms: terms}, u.line, j-i)
+				i = j
+				continue
+			}
+		}
+		// Discussion questions without numbers: one list.
+		if role == content.RoleDiscussion && isQuestion(s) {
+			j := i
+			var items []content.ListItem
+			for ; j < len(units) && isQuestion(units[j].text) && !listItem(units[j].text); j++ {
+				items = append(items, content.ListItem{Text: text(units[j].text)})
+			}
+			if len(items) >= 2 {
+				add(content.Block{Kind: content.List, Items: items}, u.line, j-i)
+				i = j
+				continue
+			}
+		}
+		// Verse: tight short lines.
+		if n := p.verseRun(units[i:]); n > 0 {
+			b := content.Block{Kind: content.Verse}
+			for _, v := range units[i : i+n] {
+				b.Lines = append(b.Lines, text(v.text))
+			}
+			add(b, u.line, n)
+			i += n
+			continue
+		}
+		add(content.Block{Kind: content.Paragraph, Text: text(s)}, u.line, 1)
+		i++
+	}
+	return out
+}
+
+// plainUnit: running text that is nothing else.
+func (p *parser) plainUnit(u unit, role content.Role) bool {
+	if listItem(u.text) || attribution(u.text) || parenAttribution(u.text) || isExplanation(u.text) {
+		return false
+	}
+	if _, _, ok := wholeQuote(u.text); ok {
+		return false
+	}
+	if _, _, ok := p.speakerOf(u.text); ok {
+		return false
+	}
+	_, _, def := p.definitionOf(u.text, role)
+	return !def
+}
+
+// speechStart reads unit i as the start of a speech.
+func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool) {
+	s := units[i].text
+	if sp, rest, ok := p.speakerOf(s); ok {
+		return sp, rest, true
+	}
+	if m := speakerAlone(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
+		return strings.TrimSpace(m[1]), "", true
+	}
+	return "", "", false
+}
+
+// speakerAlone matches speakerAloneRE on a short line ending in ":" or ".".
+func speakerAlone(s string) []string {
+	if len(s) > 40 || len(s) < 3 || (s[len(s)-1] != ':' && s[len(s)-1] != '.') {
+		return nil
+	}
+	return speakerAloneRE.FindStringSubmatch(s)
+}
+
+// explanation matches explRE on a line with a colon.
+func explanation(s string) []string {
+	if !hasColon(s) {
+		return nil
+	}
+	return explRE.FindStringSubmatch(s)
+}
+
+func isExplanation(s string) bool { return explanation(s) != nil }
+
+// speechLine: a line that continues a speech (not another speaker, item
+// or attribution).
+func (p *parser) speechLine(u unit) bool {
+	if listItem(u.text) || attribution(u.text) || isExplanation(u.text) {
+		return false
+	}
+	if _, _, ok := p.speakerOf(u.text); ok {
+		return false
+	}
+	if m := speakerAlone(u.text); m != nil && p.speakerName(m[1]) {
+		return false
+	}
+	return true
+}
+
+// quoteAt reads a quotation at unit i: a unit wholly in quotation marks
+// (after a list number or "Quote 1:" label, with its source on the same
+// line or not), or a run of tight lines opening with a mark and closing
+// with one (verse). It returns the block and the units it took.
+func (p *parser) quoteAt(units []unit, i int) (content.Block, int, bool) {
+	s := units[i].text
+	text := func(s string) content.Text { return content.Plain(p.smart(s)) }
+	inner := s
+	if q, numbered := quoteNumber(s); numbered {
+		inner = q
+	}
+	var src string
+	if q, a, ok := trailingAttribution(inner); ok {
+		inner, src = q, a
+	}
+	if in, _, ok := wholeQuote(inner); ok {
+		return content.Block{Kind: content.BlockQuote, Text: text(in), Attribution: text(src)}, 1, true
+	}
+	// Verse: opens here, closes on a later tight line.
+	first, _ := utf8.DecodeRuneInString(inner)
+	if !strings.ContainsRune("\"“„«‘", first) {
+		return content.Block{}, 0, false
+	}
+	lines := []string{inner}
+	for j := i + 1; j < len(units) && j-i < 40 && !units[j].before; j++ {
+		t := units[j].text
+		lines = append(lines, t)
+		joined := strings.Join(lines, "\n")
+		if q, a, ok := trailingAttribution(joined); ok {
+			joined, src = q, a
+		}
+		if in, _, ok := wholeQuote(joined); ok && !strings.Contains(in, "\n\n") {
+			b := content.Block{Kind: content.BlockQuote, Attribution: text(src)}
+			for _, l := range strings.Split(in, "\n") {
+				b.Lines = append(b.Lines, text(strings.TrimSpace(l)))
+			}
+			return b, j - i + 1, true
+		}
+		if anchorOf(t) != noAnchor {
+			break // a heading is never swallowed into a quote
+		}
+	}
+	return content.Block{}, 0, false
+}
+
+// tableRun returns how many units from the first make a table: three or
+// more tight one-line units with the same number of columns.
+func (p *parser) tableRun(units []unit) int {
+	if len(units[0].raw) != 1 {
+		return 0
+	}
+	hdr := cells(units[0].raw[0])
+	if len(hdr) < 2 || len(hdr) > 8 {
+		return 0
+	}
+	n := 1
+	for ; n < len(units) && !units[n].before && len(units[n].raw) == 1; n++ {
+		row := cells(units[n].raw[0])
+		if len(row) != len(hdr) {
+			break
+		}
+	}
+	if n < 3 {
+		return 0
+	}
+	return n
+}
+
+// verseRun returns how many units from the first make verse: two or more
+// tight short lines that read as lines of a poem, not sentences (most do
+// not end in a full stop) nor a list of names (they have words enough).
+func (p *parser) verseRun(units []unit) int {
+	n, words, stops := 0, 0, 0
+	for n < len(units) && (n == 0 || !units[n].before) {
+		u := units[n]
+		if utf8.RuneCountInString(u.text) > 70 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
+			break
+		}
+		if _, _, ok := wholeQuote(u.text); ok {
+			break
+		}
+		words += len(strings.Fields(u.text))
+		last, _ := utf8.DecodeLastRuneInString(u.text)
+		if strings.ContainsRune(".!?", last) {
+			stops++
+		}
+		n++
+	}
+	if n < 2 || words < 3*n || stops*2 > n+1 {
+		return 0
+	}
+	return n
+}
