@@ -188,7 +188,7 @@ func verifyFiles(files map[string][]byte) error {
 			}
 		}
 	}
-	return nil
+	return preflight(files) // preflight.go: e-reader rejection causes
 }
 
 func wellFormed(b []byte) error {

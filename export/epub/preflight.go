@@ -1,0 +1,440 @@
+package epub
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"image"
+	_ "image/gif" // GIF images are checked like PNG and JPEG
+	_ "image/jpeg"
+	_ "image/png"
+	"io"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Preflight: the known, checkable reasons e-reader services reject a book
+// or show it wrongly, checked on every EPUB guidepress writes (verifyFiles
+// ends with it), so that no file of ours is one of them:
+//
+//   - language: Send to Kindle needs dc:language (E999 otherwise), and
+//     every content document its lang/xml:lang for hyphenation and voices;
+//   - toc-order: Kindle and Kobo show a table of contents whose entries
+//     jump backwards in the reading order as broken navigation;
+//   - double-hyphen: "--" inside an XML comment is ill-formed XML, and a
+//     CSS custom property (--name, var(--name)) makes Send to Kindle fail
+//     the whole book;
+//   - image-limits: Send to Kindle refuses images over 5 MB, Apple Books
+//     downsamples or rejects images over 5.6 million pixels, and an image
+//     whose bytes are not the format the manifest declares is dropped;
+//   - manifest: every file a document links to (images, styles, fonts,
+//     other documents) must be in the container and in the manifest;
+//   - uri-encoding: every href and src must be a percent-encoded URI
+//     (ASCII, no spaces), and every file name in the container portable
+//     (A-Z a-z 0-9 . _ - /), which Kobo's and Kindle's converters need.
+//
+// Each finding is a *PreflightError naming its rule and file.
+
+// Preflight rules, as named in errors.
+const (
+	RuleLanguage     = "language"
+	RuleTOCOrder     = "toc-order"
+	RuleDoubleHyphen = "double-hyphen"
+	RuleImageLimits  = "image-limits"
+	RuleManifest     = "manifest"
+	RuleURIEncoding  = "uri-encoding"
+)
+
+// E-reader image limits.
+const (
+	MaxImageBytes  = 5 << 20   // Send to Kindle
+	MaxImagePixels = 5_600_000 // Apple Books
+)
+
+// PreflightError is one preflight finding.
+type PreflightError struct {
+	Rule string // one of the Rule… constants
+	File string // the file in the container
+	Msg  string
+}
+
+func (e *PreflightError) Error() string {
+	return fmt.Sprintf("preflight %s: %s: %s", e.Rule, e.File, e.Msg)
+}
+
+func fail(rule, file, format string, args ...any) error {
+	return &PreflightError{Rule: rule, File: file, Msg: fmt.Sprintf(format, args...)}
+}
+
+// preflight checks files, a container verifyFiles has found structurally
+// sound, against the rules above.
+func preflight(files map[string][]byte) error {
+	var container struct {
+		Rootfiles []struct {
+			FullPath string `xml:"full-path,attr"`
+		} `xml:"rootfiles>rootfile"`
+	}
+	if err := xml.Unmarshal(files[containerXML], &container); err != nil || len(container.Rootfiles) == 0 {
+		return fail(RuleManifest, containerXML, "names no package document")
+	}
+	opf := container.Rootfiles[0].FullPath
+	var pkg struct {
+		Langs []string  `xml:"metadata>language"`
+		Items []opfItem `xml:"manifest>item"`
+		Spine opfSpine  `xml:"spine"`
+	}
+	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
+		return fail(RuleManifest, opf, "%v", err)
+	}
+	base := path.Dir(opf)
+
+	// File names in the container.
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if !portableName(name) {
+			return fail(RuleURIEncoding, name, "the file name has characters outside A-Z a-z 0-9 . _ - /; rename it")
+		}
+	}
+
+	// language
+	if len(pkg.Langs) == 0 || strings.TrimSpace(pkg.Langs[0]) == "" {
+		return fail(RuleLanguage, opf, "no dc:language")
+	}
+	if _, err := language.Parse(strings.TrimSpace(pkg.Langs[0])); err != nil {
+		return fail(RuleLanguage, opf, "dc:language %q is not a BCP 47 tag", pkg.Langs[0])
+	}
+
+	listed := map[string]opfItem{}
+	byID := map[string]string{}
+	for _, it := range pkg.Items {
+		if err := checkURI(it.Href); err != nil {
+			return fail(RuleURIEncoding, opf, "manifest href %q: %v", it.Href, err)
+		}
+		name := resolve(base, it.Href)
+		listed[name] = it
+		byID[it.ID] = name
+	}
+	spineAt := map[string]int{}
+	for i, ref := range pkg.Spine.Items {
+		if _, seen := spineAt[byID[ref.IDRef]]; !seen {
+			spineAt[byID[ref.IDRef]] = i
+		}
+	}
+
+	// Every document: language, comments, custom properties, references.
+	docs := &idIndex{files: files, ids: map[string]map[string]int{}}
+	for _, name := range names {
+		it, ok := listed[name]
+		if !ok {
+			continue
+		}
+		data := files[name]
+		if strings.HasSuffix(it.MediaType, "xml") {
+			if err := checkComments(name, data); err != nil {
+				return err
+			}
+		}
+		switch {
+		case it.MediaType == "application/xhtml+xml":
+			if err := checkDocument(name, data, files, listed); err != nil {
+				return err
+			}
+		case it.MediaType == "text/css":
+			if err := checkCSS(name, string(data), files, listed); err != nil {
+				return err
+			}
+		case strings.HasPrefix(it.MediaType, "image/"):
+			if err := checkImage(name, it.MediaType, data); err != nil {
+				return err
+			}
+		}
+	}
+	if err := checkComments(opf, files[opf]); err != nil {
+		return err
+	}
+
+	// toc-order
+	for _, it := range pkg.Items {
+		if strings.Contains(" "+it.Properties+" ", " nav ") {
+			return tocOrder(resolve(base, it.Href), files, spineAt, docs)
+		}
+	}
+	return nil
+}
+
+// portableName: the characters every e-reader's converter keeps.
+func portableName(name string) bool {
+	for _, c := range []byte(name) {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-' || c == '/') {
+			return false
+		}
+	}
+	return name != "" && !strings.Contains(name, "..")
+}
+
+// checkURI accepts a URI reference in its percent-encoded form: printable
+// ASCII only, no spaces or characters RFC 3986 excludes, well-formed %XX.
+func checkURI(ref string) error {
+	for i := 0; i < len(ref); i++ {
+		c := ref[i]
+		switch {
+		case c <= ' ' || c >= 0x7f:
+			return fmt.Errorf("has a space, control or non-ASCII character; percent-encode it")
+		case strings.IndexByte(`"<>\^`+"`"+`{|}`, c) >= 0:
+			return fmt.Errorf("has %q, which a URI must percent-encode", c)
+		case c == '%':
+			if i+2 >= len(ref) || !isHex(ref[i+1]) || !isHex(ref[i+2]) {
+				return fmt.Errorf("has a %% that does not start a %%XX escape")
+			}
+		}
+	}
+	if _, err := url.Parse(ref); err != nil {
+		return err
+	}
+	return nil
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// resolve joins a relative reference's path to the directory of the file
+// it appears in; "" for references that leave the container (a scheme or
+// an absolute path) or are fragment-only.
+func resolve(dir, ref string) string {
+	u, err := url.Parse(ref)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Path == "" || strings.HasPrefix(u.Path, "/") {
+		return ""
+	}
+	return path.Join(dir, u.Path)
+}
+
+// checkDocument checks a content document: the root's language, every
+// href/src (encoding, and a local target in the manifest), style elements
+// and attributes.
+func checkDocument(name string, data []byte, files map[string][]byte, listed map[string]opfItem) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	root, inStyle := true, false
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fail(RuleManifest, name, "%v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if root {
+				root = false
+				lang := ""
+				for _, a := range t.Attr {
+					if a.Name.Local == "lang" && strings.TrimSpace(a.Value) != "" {
+						lang = a.Value
+					}
+				}
+				if lang == "" {
+					return fail(RuleLanguage, name, "the <%s> root has no lang or xml:lang", t.Name.Local)
+				}
+			}
+			inStyle = t.Name.Local == "style"
+			for _, a := range t.Attr {
+				switch a.Name.Local {
+				case "href", "src":
+					if err := checkRef(name, a.Value, files, listed); err != nil {
+						return err
+					}
+				case "style":
+					if err := checkCSS(name, a.Value, files, listed); err != nil {
+						return err
+					}
+				}
+			}
+		case xml.EndElement:
+			inStyle = false
+		case xml.CharData:
+			if inStyle {
+				if err := checkCSS(name, string(t), files, listed); err != nil {
+					return err
+				}
+			}
+		}
+	}
+}
+
+// checkRef checks one reference made from file name.
+func checkRef(name, ref string, files map[string][]byte, listed map[string]opfItem) error {
+	if err := checkURI(ref); err != nil {
+		return fail(RuleURIEncoding, name, "link %q: %v", ref, err)
+	}
+	target := resolve(path.Dir(name), ref)
+	if target == "" {
+		return nil
+	}
+	if _, ok := files[target]; !ok {
+		return fail(RuleManifest, name, "links to %s, which is not in the book", target)
+	}
+	if _, ok := listed[target]; !ok {
+		return fail(RuleManifest, name, "links to %s, which is not in the manifest", target)
+	}
+	return nil
+}
+
+var (
+	cssComment  = regexp.MustCompile(`(?s)/\*.*?\*/`)
+	cssString   = regexp.MustCompile(`"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'`)
+	cssCustom   = regexp.MustCompile(`(?:^|[\s;{(,:])--[A-Za-z0-9_-]*`)
+	cssURL      = regexp.MustCompile(`url\(\s*(?:"([^"]*)"|'([^']*)'|([^)\s]*))\s*\)`)
+	commentOpen = []byte("<!--")
+)
+
+// checkCSS refuses custom properties and var() and checks url()s.
+func checkCSS(name, css string, files map[string][]byte, listed map[string]opfItem) error {
+	if !strings.Contains(css, "--") && !strings.Contains(css, "url(") {
+		return nil // the common case, without the regular expressions
+	}
+	for _, m := range cssURL.FindAllStringSubmatch(cssComment.ReplaceAllString(css, " "), -1) {
+		ref := m[1] + m[2] + m[3]
+		if err := checkRef(name, ref, files, listed); err != nil {
+			return err
+		}
+	}
+	bare := cssString.ReplaceAllString(cssComment.ReplaceAllString(css, " "), `""`)
+	if m := cssCustom.FindString(bare); m != "" {
+		return fail(RuleDoubleHyphen, name, "CSS custom property %q: Send to Kindle rejects books that use them; write the value out", strings.TrimLeft(m, " \t\r\n;{(,:"))
+	}
+	return nil
+}
+
+// checkComments refuses "--" inside an XML comment (XML 1.0 §2.5) and a
+// comment ending in "-".
+func checkComments(name string, data []byte) error {
+	for rest := data; ; {
+		i := bytes.Index(rest, commentOpen)
+		if i < 0 {
+			return nil
+		}
+		rest = rest[i+len(commentOpen):]
+		j := bytes.Index(rest, []byte("-->"))
+		if j < 0 {
+			return fail(RuleDoubleHyphen, name, "an XML comment is not closed")
+		}
+		body := rest[:j]
+		if bytes.Contains(body, []byte("--")) || bytes.HasSuffix(body, []byte("-")) {
+			return fail(RuleDoubleHyphen, name, `"--" inside an XML comment`)
+		}
+		rest = rest[j+3:]
+	}
+}
+
+// checkImage checks an image against e-reader limits and its declared type.
+func checkImage(name, mediaType string, data []byte) error {
+	if len(data) > MaxImageBytes {
+		return fail(RuleImageLimits, name, "%d bytes; Send to Kindle refuses images over %d MB", len(data), MaxImageBytes>>20)
+	}
+	if mediaType == "image/svg+xml" {
+		return nil
+	}
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return fail(RuleImageLimits, name, "not a readable image: %v", err)
+	}
+	if "image/"+format != mediaType && !(format == "jpeg" && mediaType == "image/jpeg") {
+		return fail(RuleImageLimits, name, "the manifest says %s but the file is %s", mediaType, format)
+	}
+	if px := cfg.Width * cfg.Height; px > MaxImagePixels {
+		return fail(RuleImageLimits, name, "%d×%d is %.1f million pixels; Apple Books takes at most %.1f million", cfg.Width, cfg.Height, float64(px)/1e6, float64(MaxImagePixels)/1e6)
+	}
+	return nil
+}
+
+// idIndex finds where an id is in a document, indexing each document once.
+type idIndex struct {
+	files map[string][]byte
+	ids   map[string]map[string]int
+}
+
+var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+
+func (x *idIndex) offset(doc, id string) (int, bool) {
+	m, ok := x.ids[doc]
+	if !ok {
+		m = map[string]int{}
+		for _, loc := range idAttr.FindAllSubmatchIndex(x.files[doc], -1) {
+			id := string(x.files[doc][loc[2]:loc[3]])
+			if _, dup := m[id]; !dup {
+				m[id] = loc[0]
+			}
+		}
+		x.ids[doc] = m
+	}
+	off, ok := m[id]
+	return off, ok
+}
+
+// tocOrder checks that the toc nav's entries follow the reading order:
+// each entry's document is in the spine at or after the previous entry's,
+// and within one document its target comes after the previous one.
+func tocOrder(nav string, files map[string][]byte, spineAt map[string]int, docs *idIndex) error {
+	d := xml.NewDecoder(bytes.NewReader(files[nav]))
+	depth, tocDepth := 0, -1
+	prevSpine, prevOff, prevHref := -1, -1, ""
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return fail(RuleTOCOrder, nav, "%v", err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			depth++
+			if t.Name.Local == "nav" {
+				for _, a := range t.Attr {
+					if a.Name.Local == "type" && strings.Contains(" "+a.Value+" ", " toc ") {
+						tocDepth = depth
+					}
+				}
+			}
+			if tocDepth < 0 || t.Name.Local != "a" {
+				continue
+			}
+			href := ""
+			for _, a := range t.Attr {
+				if a.Name.Local == "href" {
+					href = a.Value
+				}
+			}
+			doc := resolve(path.Dir(nav), href)
+			at, ok := spineAt[doc]
+			if !ok {
+				return fail(RuleTOCOrder, nav, "the contents entry %q is not in the reading order (spine)", href)
+			}
+			off := 0
+			if u, err := url.Parse(href); err == nil && u.Fragment != "" {
+				if off, ok = docs.offset(doc, u.Fragment); !ok {
+					return fail(RuleTOCOrder, nav, "the contents entry %q names no id in %s", href, doc)
+				}
+			}
+			if at < prevSpine || (at == prevSpine && off < prevOff) {
+				return fail(RuleTOCOrder, nav, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, prevHref)
+			}
+			prevSpine, prevOff, prevHref = at, off, href
+		case xml.EndElement:
+			if depth == tocDepth {
+				tocDepth = -1
+			}
+			depth--
+		}
+	}
+}
