@@ -121,7 +121,7 @@ func wordEndsAt(it *Item) bool {
 	switch it.Kind {
 	case TOCLine:
 		return true
-	case Line, QuoteLine, Heading, Question, Display:
+	case Line, QuoteLine, Heading, Question, Display, Cell:
 		return it.spaceAfter
 	}
 	return false

@@ -55,12 +55,30 @@ func fixtures(t *testing.T) []fixture {
 	for _, p := range txts {
 		fs = append(fs, fixture{strings.TrimSuffix(filepath.Base(p), ".txt"), loadFile(t, p), false})
 	}
+	jsons, _ := filepath.Glob(filepath.Join(root, "testdata", "guides", "*.json"))
+	for _, p := range jsons {
+		fs = append(fs, fixture{strings.TrimSuffix(filepath.Base(p), ".json"), loadJSON(t, p), true})
+	}
 	if d := checkers.SharedDir(); d != "" {
 		if p := filepath.Join(d, "seed", "never-let-me-go.txt"); fileExists(p) {
 			fs = append(fs, fixture{"seed", loadFile(t, p), true})
 		}
 	}
 	return fs
+}
+
+// loadJSON reads a guide in the model's JSON form.
+func loadJSON(t testing.TB, path string) *content.Guide {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := content.DecodeJSON(data)
+	if err != nil {
+		t.Fatalf("reading %s: %v", path, err)
+	}
+	return g
 }
 
 func fileExists(p string) bool {

@@ -85,6 +85,10 @@ func wrap(gs []glyph, w float64) [][]glyph {
 		if i == start {
 			i++ // a single glyph wider than the line still has to go somewhere
 		}
+		// Not next to a hyphen in a URL, where it would read as part of it.
+		for k := 0; url && k < 3 && i-start > 1 && i < len(gs) && (gs[i-1].r == '-' || gs[i].r == '-'); k++ {
+			i--
+		}
 		lines = append(lines, gs[start:i])
 		start = i
 	}

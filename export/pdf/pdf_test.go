@@ -130,6 +130,9 @@ func checkLayout(t *testing.T, lay *Layout) {
 					t.Errorf("page %d: a callout starts with %.1f mm of room, less than two lines", pg.Number, room)
 				}
 			}
+			if it.Kind == Callout && it.Line > 0 && it.Lines <= 6 {
+				t.Errorf("page %d: a callout of %d lines is split (%d on the page before)", pg.Number, it.Lines, it.Line)
+			}
 			if it.Kind == Callout {
 				continue
 			}
