@@ -50,8 +50,18 @@ func (p *parser) heading(i int) bool {
 		return false
 	}
 	u := p.units[i]
-	if !u.before || !shortHeading(u.text) {
+	if !u.before {
 		return false
+	}
+	if !shortHeading(u.text) {
+		// "1. Setting" in an outline whose I. or A. level is open.
+		return u.after && p.labelClass(u.text) == classArabic && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80
+	}
+	if p.speakerLine(u.text) {
+		return false // "HAMLET: To be"
+	}
+	if factLine(u.text) && (i > 0 && factLine(p.units[i-1].text) || i+1 < len(p.units) && factLine(p.units[i+1].text)) {
+		return false // "Narrator: Jane" among other facts
 	}
 	if u.after || anchorOf(u.text) != noAnchor {
 		// A known section name on a line of its own is a heading even
@@ -93,14 +103,19 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		return false // a discussion question is text, not a heading
 	}
 	p.flushPending(st)
+	if a != quotesAnchor && a != faqAnchor && p.outlineHeading(st, u, a) {
+		return true
+	}
 	switch a {
 	case quotesAnchor:
+		p.outline = outlineState{}
 		p.leavePart(st)
 		st.where, st.quotesAt, st.quotesN, st.quotesTitle = inQuotes, u.line, 0, strings.TrimRight(u.text, ": ")
 		st.quoteUnits = nil
 		st.sec, st.sub, st.subsub, st.deep = nil, nil, nil, false
 		return true
 	case faqAnchor:
+		p.outline = outlineState{}
 		p.leavePart(st)
 		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
 		st.sec, st.sub, st.faqIntro = nil, nil, nil
@@ -168,7 +183,7 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 }
 
 func (p *parser) newSubsection(st *bodyState, u unit) {
-	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 {
+	if len(st.sec.Subsections) == 0 && len(st.sec.Blocks) > 0 && p.labelClass(u.text) == "" {
 		p.note(u.line, "read %q as a subsection of %q; if it is a section of its own, follow it directly with a subsection heading or give it a known section name", u.text, st.sec.Title)
 	}
 	st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
@@ -385,6 +400,9 @@ func (p *parser) faqQuestion(i int) (q string, marked, ok bool) {
 	}
 	s := p.units[i].text
 	q, marked = questionMark(s)
+	if !marked && p.speakerLine(s) {
+		return q, false, false // "HAMLET: Is this a dagger?" is a line of the play
+	}
 	return q, marked, isQuestion(s) || marked || p.heading(i) && interrogative(q)
 }
 

@@ -81,6 +81,9 @@ type parser struct {
 	// residue dropped, by kind, in order of first appearance
 	dropped []droppedKind
 
+	// outline is the state of labelled headings (see outline.go).
+	outline outlineState
+
 	// cast counts the names that label speeches (see scanCast).
 	cast map[string]int
 	// wrapWidth is the column a hard-wrapped file is wrapped at (0 when
@@ -174,6 +177,18 @@ func (p *parser) split(text string) {
 		p.note(p.units[0].line, "the file has few blank lines between paragraphs; read every line as a paragraph or a heading of its own")
 	}
 	p.scanCast()
+	md, first := 0, 0
+	for _, u := range p.units {
+		if markdownish(u.text) {
+			if md == 0 {
+				first = u.line
+			}
+			md++
+		}
+	}
+	if md >= 3 && md*10 >= len(p.units) {
+		p.warn(first, "this text looks like Markdown (%d lines with #, ** or link marks); it was read as plain text, so the marks stay as typed; name the file .md to read it as Markdown, or check it with inspect --markdown", md)
+	}
 }
 
 func indentOf(raw string) int {

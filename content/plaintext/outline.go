@@ -1,0 +1,184 @@
+package plaintext
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Outlines and plays. A heading that starts with an outline label is
+// placed by its label, not by layout:
+//
+//   - the label classes are roman numerals ("I.", "IV)"), capital letters
+//     ("A.", "B)"), arabic numbers ("1.", "2)": only once a roman or
+//     letter level is open, as a lone "1." is a list item), acts ("Act I",
+//     "ACT 2", "Acto III", "Akt 1") and scenes ("Scene 2", "Act I, Scene
+//     1", "Escena 3");
+//   - the first class seen is the outline's top level, the next one
+//     below it, and so on; a heading of a class already open is a sibling
+//     of the last heading of that class, whatever its layout;
+//   - the top level is a section, unless the outline starts inside a
+//     section with an unlabelled name (Summary and Analysis > Act I >
+//     Scene 1), where it is that section's subsections;
+//   - an unlabelled known section name (Characters, Key Quotes, FAQ) ends
+//     the outline;
+//   - headings keep their label as written ("II. Plot Overview").
+//
+// Levels deeper than the model's three are kept at the third, with a
+// note.
+
+const (
+	classRoman  = "roman"
+	classLetter = "letter"
+	classArabic = "arabic"
+	classAct    = "act"
+	classScene  = "scene"
+)
+
+var (
+	actRE    = regexp.MustCompile(`(?i)^(?:act|acto|acte|akt|atto|ato|aufzug)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|primero|segundo|tercero|premier|deuxième|troisième|erster|zweiter|dritter|primo|secondo|terzo)\b`)
+	sceneRE  = regexp.MustCompile(`(?i)^(?:scene|escena|scène|szene|auftritt|scena|cena)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|six|seven)\b`)
+	sceneIn  = regexp.MustCompile(`(?i)[,:.;—–-]\s*(?:scene|escena|scène|szene|scena|cena)\s+(?:[ivxlc]+|\d{1,2})\b`)
+	romanLbl = regexp.MustCompile(`^([IVXLC]{1,6})[.)]\s+\S`)
+	letterRE = regexp.MustCompile(`^([A-Z])[.)]\s+\S`)
+	arabicRE = regexp.MustCompile(`^(\d{1,2})[.)]\s+\S`)
+)
+
+// outlineState is where an outline is.
+type outlineState struct {
+	classes    []string // open classes, top level first
+	base       int      // level of classes[0]: 0 section, 1 subsection
+	lastLetter byte
+	noted      bool
+}
+
+// labelClass says which outline class a heading's label belongs to, "" for
+// none.
+func (p *parser) labelClass(s string) string {
+	switch {
+	case actRE.MatchString(s):
+		if sceneIn.MatchString(s) {
+			return classScene
+		}
+		return classAct
+	case sceneRE.MatchString(s):
+		return classScene
+	}
+	if m := romanLbl.FindStringSubmatch(s); m != nil {
+		// "I." after "H." is a letter.
+		if len(m[1]) == 1 && p.outline.lastLetter != 0 && m[1][0] == p.outline.lastLetter+1 && p.open(classLetter) {
+			return classLetter
+		}
+		return classRoman
+	}
+	if letterRE.MatchString(s) {
+		return classLetter
+	}
+	if arabicRE.MatchString(s) && (p.open(classRoman) || p.open(classLetter) || p.open(classAct)) {
+		return classArabic
+	}
+	return ""
+}
+
+func (p *parser) open(class string) bool {
+	for _, c := range p.outline.classes {
+		if c == class {
+			return true
+		}
+	}
+	return false
+}
+
+// outlineHeading places a labelled heading; it returns false when u has no
+// outline label.
+func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
+	class := p.labelClass(u.text)
+	if class == "" {
+		if a != noAnchor {
+			p.outline = outlineState{} // a known name ends the outline
+		}
+		return false
+	}
+	o := &p.outline
+	if class == classLetter {
+		o.lastLetter = u.text[0]
+	}
+	if len(o.classes) == 0 {
+		o.base = 0
+		if st.where == inSection && st.sec != nil && a == noAnchor && p.labelClass(st.sec.Title) == "" && (class == classAct || class == classScene) {
+			o.base = 1
+		}
+	}
+	depth := -1
+	for k, c := range o.classes {
+		if c == class {
+			depth = k
+			break
+		}
+	}
+	if depth < 0 {
+		o.classes = append(o.classes, class)
+		depth = len(o.classes) - 1
+		if depth == 1 && !o.noted {
+			o.noted = true
+			p.note(u.line, "read the labelled headings as an outline: %s headings are sections or parts, %s headings the level under them, each placed by its label whatever the layout", o.classes[0], class)
+		}
+	} else {
+		o.classes = o.classes[:depth+1]
+	}
+	level := o.base + depth
+	if level > 2 {
+		p.note(u.line, "%q is a fourth outline level; kept it as a subsection of the third", u.text)
+		level = 2
+	}
+	switch {
+	case level == 0 || st.where != inSection || st.sec == nil:
+		p.newSection(st, u, a)
+		if level > 0 {
+			// An outline that starts below its top: its first heading
+			// has no section to go in.
+			o.base -= level
+		}
+	case level == 1 || st.sub == nil:
+		p.newSubsection(st, u)
+		st.deep = false
+	default:
+		p.flushPending(st)
+		st.sub.Subsections = append(st.sub.Subsections, p.section(u.text))
+		st.subsub = &st.sub.Subsections[len(st.sub.Subsections)-1]
+		st.deep = true
+	}
+	return true
+}
+
+// speakerLine says whether s is "SPEAKER: line", which is never a heading
+// nor an FAQ question.
+func (p *parser) speakerLine(s string) bool {
+	_, _, ok := p.speakerOf(s)
+	return ok
+}
+
+// markdownish says whether a line is Markdown syntax a plain-text guide
+// would not have: an ATX heading, emphasis around a whole phrase, a link.
+func markdownish(s string) bool {
+	switch {
+	case strings.HasPrefix(s, "# "), strings.HasPrefix(s, "## "), strings.HasPrefix(s, "### "):
+		return true
+	case strings.HasPrefix(s, "**") && strings.Contains(s[2:], "**"):
+		return true
+	case strings.Contains(s, "](http"), strings.HasPrefix(s, "> "), strings.HasPrefix(s, "```"), strings.HasPrefix(s, "---"):
+		return true
+	}
+	return false
+}
+
+// headingLabelRE: a "Label:" that names a part of the book, so that
+// "Chapter 1: The Red Room" standing alone is a heading, while "Narrator:
+// Jane" is a key fact.
+var headingLabelRE = regexp.MustCompile(`(?i)^(?:chapter|chapters|part|book|act|scene|section|letter|volume|canto|stave|episode|capítulo|capítulos|chapitre|chapitres|kapitel|capitolo|capitoli|parte|partie|teil|livre|libro|livro|acto|acte|akt|atto|ato|escena|scène|szene|scena|cena)\b`)
+
+// factLine says whether a standalone line is "Label: value", an item of
+// key facts, rather than a heading.
+func factLine(s string) bool {
+	label, _, ok := colonDef(s)
+	return ok && !headingLabelRE.MatchString(label) && anchorOf(s) == noAnchor
+}
