@@ -67,28 +67,42 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	stmNum := annotBase + len(tg.annotPage)
+	treeBase := annotBase + len(tg.annotPage)
+	tree := balancedPageTree(pageNums, treeBase)
+	stmNum := treeBase + len(tree.nodes) // the first object stream
 	nextAnnot := 0
-	xrefNum := stmNum + 1
-	size := xrefNum + 1
 
 	// Objects that are not streams (pages, the resources, fonts'
 	// dictionaries and widths, outline items, link annotations, the Info
-	// dictionary) go into one compressed object stream, except the
-	// catalogue, which stays readable. offsets[j] is object j's place in
-	// the file, or its index in the object stream (inStm[j]).
-	offsets := make([]int, size)
-	inStm := make([]bool, size)
+	// dictionary) go into compressed object streams of up to
+	// maxStmObjects objects each (one but for very long documents),
+	// except the catalogue, which stays readable. offsets[j] is object
+	// j's place in the file, or its index in object stream stmOf[j]
+	// (inStm[j]); stmOffs are the streams' places in the file.
+	offsets := make([]int, stmNum)
+	inStm := make([]bool, stmNum)
+	stmOf := make([]int32, stmNum)
 	var stmHead, stmBody, scratch []byte
+	var stmOffs []int
 	marked := false // the catalogue points to the structure tree
 	nStm := 0
+	flushStm := func() {
+		stmHead[len(stmHead)-1] = '\n'
+		first := len(stmHead)
+		stmOffs = append(stmOffs, len(out))
+		out = appendStream(out, stmNum+len(stmOffs)-1, fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first), zw.compress(append(stmHead, stmBody...)))
+		stmHead, stmBody, nStm = stmHead[:0], stmBody[:0], 0
+	}
 	toStm := func(num int, inner []byte) {
+		if nStm == maxStmObjects {
+			flushStm()
+		}
 		stmHead = strconv.AppendInt(stmHead, int64(num), 10)
 		stmHead = append(stmHead, ' ')
 		stmHead = strconv.AppendInt(stmHead, int64(len(stmBody)), 10)
 		stmHead = append(stmHead, ' ')
 		stmBody = append(append(stmBody, inner...), '\n')
-		offsets[num], inStm[num] = nStm, true
+		offsets[num], inStm[num], stmOf[num] = nStm, true, int32(len(stmOffs))
 		nStm++
 	}
 	for _, o := range doc.objs {
@@ -109,10 +123,20 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				}
 				inner = slices.Concat([]byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n"), fonts, patched)
 			}
+			if isObj && o.num == pagesRoot && tree.nodes != nil {
+				if inner, err = tree.root(inner); err != nil {
+					return nil, err
+				}
+			}
 			if i, ok := pageIndex[o.num]; ok {
 				// The page's entry in the parent tree; annotations in
 				// structure order.
 				inner = slices.Concat([]byte(pageDict), fmt.Appendf(nil, "/StructParents %d\n/Tabs /S\n", i), inner[len(pageDict):])
+				if tree.nodes != nil {
+					if inner, err = tree.reparent(inner, i); err != nil {
+						return nil, err
+					}
+				}
 				var annots [][]byte
 				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot, tg.annotText[nextAnnot:]); err != nil {
 					return nil, err
@@ -176,15 +200,17 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	for i, o := range structObjs {
 		toStm(structBase+i, o)
 	}
+	for i, n := range tree.nodes {
+		toStm(treeBase+i, n)
+	}
 
-	stmOff := len(out)
 	if nStm > 0 {
-		stmHead[len(stmHead)-1] = '\n'
-		first := len(stmHead)
-		out = appendStream(out, stmNum, fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first), zw.compress(append(stmHead, stmBody...)))
+		flushStm()
 	}
 	// The cross-reference stream: type, field 2 (offset, or object stream
 	// number), field 3 (generation, or index in the object stream).
+	xrefNum := stmNum + max(len(stmOffs), 1)
+	size := xrefNum + 1
 	xref := len(out)
 	rows := make([]byte, 0, size*7)
 	row := func(typ byte, f2, f3 int) {
@@ -193,14 +219,15 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	row(0, 0, 0xFFFF)
 	for j := 1; j < stmNum; j++ {
 		if inStm[j] {
-			row(2, stmNum, offsets[j])
+			row(2, stmNum+int(stmOf[j]), offsets[j])
 		} else {
 			row(1, offsets[j], 0)
 		}
 	}
-	if nStm > 0 {
-		row(1, stmOff, 0)
-	} else {
+	for _, off := range stmOffs {
+		row(1, off, 0)
+	}
+	if len(stmOffs) == 0 {
 		row(0, 0, 0) // no object stream: a free entry
 	}
 	row(1, xref, 0)
@@ -264,6 +291,14 @@ func hexText(dst []byte, s string) []byte {
 	}
 	return append(dst, '>')
 }
+
+// maxStmObjects is the most objects one object stream holds. The
+// cross-reference stream gives an object's index in its stream in two
+// bytes, so a stream must hold fewer than 65,536: a 5,000-page guide put
+// over 100,000 in one and poppler found its page tree's root at the
+// wrong index ("Top-level pages object is wrong type (null)"). qpdf
+// writes 100 a stream; 10,000 keeps every ordinary guide in one.
+const maxStmObjects = 10000
 
 // How fpdf opens a page's dictionary and the catalogue.
 const (
@@ -644,4 +679,119 @@ func appendHundredths(dst []byte, v int) []byte {
 		}
 	}
 	return dst
+}
+
+// pagesRoot is the object number of the page tree's root: fpdf's 1.
+const pagesRoot = 1
+
+// maxKids is the most children a node of the page tree has. fpdf writes
+// every page as a kid of the root; a long document gets a balanced tree
+// instead (ISO 32000 §7.7.3.2 recommends one), which viewers walk in
+// log time to find a page.
+const maxKids = 64
+
+// pageTree is the balanced page tree of a document of more than maxKids
+// pages: the intermediate /Pages nodes, numbered from a base, and each
+// page's parent. A document of at most maxKids pages keeps fpdf's flat
+// tree (nodes nil).
+type pageTree struct {
+	nodes    [][]byte // the intermediate nodes' dictionaries
+	rootKids []int    // the root's children
+	parent   []int    // page i's parent
+}
+
+// balancedPageTree groups the pages (object numbers, in order) into
+// leaves of at most maxKids, the leaves into nodes of at most maxKids, and
+// so on until at most maxKids remain for the root; groups on one level
+// differ in size by at most one, so every page is at the same depth.
+func balancedPageTree(pages []int, base int) pageTree {
+	var t pageTree
+	if len(pages) <= maxKids {
+		return t
+	}
+	type node struct {
+		parent int
+		kids   []int
+		count  int
+	}
+	var nodes []node
+	t.parent = make([]int, len(pages))
+	level, counts := pages, make([]int, len(pages))
+	for i := range counts {
+		counts[i] = 1
+	}
+	first := true // the level holds pages
+	setParent := func(i, kid, p int) {
+		if first {
+			t.parent[i] = p
+		} else {
+			nodes[kid-base].parent = p
+		}
+	}
+	for len(level) > maxKids {
+		groups := (len(level) + maxKids - 1) / maxKids
+		var next, nextCounts []int
+		for g, start := 0, 0; g < groups; g++ {
+			end := start + len(level)/groups
+			if g < len(level)%groups {
+				end++
+			}
+			num := base + len(nodes)
+			n := node{kids: level[start:end]}
+			for i := start; i < end; i++ {
+				n.count += counts[i]
+			}
+			nodes = append(nodes, n)
+			for i := start; i < end; i++ {
+				setParent(i, level[i], num)
+			}
+			next, nextCounts = append(next, num), append(nextCounts, n.count)
+			start = end
+		}
+		level, counts, first = next, nextCounts, false
+	}
+	for i, kid := range level {
+		setParent(i, kid, pagesRoot)
+	}
+	t.rootKids = level
+	t.nodes = make([][]byte, len(nodes))
+	for i, n := range nodes {
+		b := fmt.Appendf(nil, "<</Type /Pages\n/Parent %d 0 R\n", n.parent)
+		t.nodes[i] = fmt.Appendf(appendKids(b, n.kids), "\n/Count %d\n>>", n.count)
+	}
+	return t
+}
+
+// appendKids appends "/Kids [a 0 R b 0 R ]" as fpdf writes it.
+func appendKids(b []byte, kids []int) []byte {
+	b = append(b, "/Kids ["...)
+	for _, k := range kids {
+		b = strconv.AppendInt(b, int64(k), 10)
+		b = append(b, " 0 R "...)
+	}
+	return append(b, ']')
+}
+
+// root rewrites the /Kids of fpdf's root dictionary (its /Count and
+// /MediaBox, which the pages inherit, stay).
+func (t pageTree) root(inner []byte) ([]byte, error) {
+	i := bytes.Index(inner, []byte("/Kids ["))
+	if i < 0 {
+		return nil, errors.New("pdf: fpdf's page tree has no /Kids")
+	}
+	j := bytes.IndexByte(inner[i:], ']')
+	if j < 0 {
+		return nil, errors.New("pdf: fpdf's page tree is not as expected")
+	}
+	return slices.Concat(inner[:i], appendKids(nil, t.rootKids), inner[i+j+1:]), nil
+}
+
+// reparent points page i's /Parent at its node of the tree.
+func (t pageTree) reparent(page []byte, i int) ([]byte, error) {
+	const fpdfParent = "/Parent 1 0 R\n"
+	k := bytes.Index(page, []byte(fpdfParent))
+	if k < 0 {
+		return nil, fmt.Errorf("pdf: page %d has no /Parent as fpdf writes it", i+1)
+	}
+	return slices.Concat(page[:k], fmt.Appendf(nil, "/Parent %d 0 R\n", t.parent[i]), page[k+len(fpdfParent):]), nil
 }
