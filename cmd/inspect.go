@@ -149,6 +149,55 @@ func writeOutline(w io.Writer, name string, g *content.Guide) {
 	for _, d := range g.Diagnostics {
 		p("%s\n", formatDiagnostic(name, d))
 	}
+	p("%s\n", summaryLine(g))
+}
+
+// summaryLine is the last line of readable inspect: what was found, and how
+// many decisions are open to doubt. A doubtful decision is a warning, or a
+// note of the form "read X as Y" (nesting by layout, a name taken for the
+// author, commentary taken for explanation), which says how to override
+// it: edit the text, or the model (inspect --json, inspect --markdown),
+// and rebuild.
+func summaryLine(g *content.Guide) string {
+	var secs, quotes, attributed int
+	kinds := map[content.BlockKind]int{}
+	var walk func([]content.Section)
+	walk = func(ss []content.Section) {
+		for _, s := range ss {
+			secs++
+			for _, b := range s.Blocks {
+				kinds[b.Kind]++
+				if b.Kind == content.BlockQuote && b.Attribution != nil {
+					attributed++
+				}
+			}
+			walk(s.Subsections)
+		}
+	}
+	walk(g.Sections)
+	for _, q := range g.Quotes {
+		quotes++
+		if q.Attribution != nil {
+			attributed++
+		}
+	}
+	found := []string{plural(secs, "section"), plural(quotes+kinds[content.BlockQuote], "quote") + fmt.Sprintf(" (%d attributed)", attributed),
+		plural(len(g.FAQ), "FAQ question")}
+	for _, k := range []struct {
+		kind content.BlockKind
+		noun string
+	}{{content.List, "list"}, {content.Definitions, "definition list"}, {content.Table, "table"}, {content.Verse, "verse passage"}} {
+		if kinds[k.kind] > 0 {
+			found = append(found, plural(kinds[k.kind], k.noun))
+		}
+	}
+	doubtful := 0
+	for _, d := range g.Diagnostics {
+		if d.Severity == content.Warning || d.Severity == content.Info && strings.HasPrefix(d.Message, "read ") {
+			doubtful++
+		}
+	}
+	return fmt.Sprintf("Summary: %s; language %s; %s", strings.Join(found, ", "), g.Language, plural(doubtful, "doubtful decision"))
 }
 
 func writeSection(w io.Writer, s content.Section, indent string) {

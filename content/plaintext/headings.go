@@ -57,6 +57,9 @@ func shortHeading(s string) bool {
 	if _, _, ok := wholeQuote(s); ok {
 		return false
 	}
+	if _, _, ok := trailingAttribution(s); ok {
+		return false // a quotation and its source
+	}
 	core := strings.TrimRight(s, `"”’'»)]`)
 	if core != s && core != "" {
 		// A heading may end with a quoted or bracketed word, but not with

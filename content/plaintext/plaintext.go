@@ -465,21 +465,30 @@ func (p *parser) splitBy(s string, guide bool) (title, author string, ok bool) {
 	if guide {
 		seps = append(seps, " de ", " par ", " von ", " di ", " por ", " da ")
 	}
-	best := -1
-	sepLen := 0
+	// Of the places where the line could be cut, the one that leaves the
+	// shortest name of two words or more: "Don Quijote de la Mancha de
+	// Miguel de Cervantes" is cut before "Miguel".
+	best := ""
 	for _, sep := range seps {
-		if i := strings.LastIndex(s, sep); i > best {
-			best, sepLen = i, len(sep)
+		for from := 0; ; {
+			i := strings.Index(s[from:], sep)
+			if i < 0 {
+				break
+			}
+			i += from
+			from = i + len(sep)
+			t, a := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
+			name := stripYear(a)
+			r, _ := utf8.DecodeRuneInString(name)
+			if t == "" || !unicode.IsUpper(r) || len(strings.Fields(name)) < 2 || len(strings.Fields(name)) > 5 || !p.nameLine(unit{text: name}) {
+				continue
+			}
+			if best == "" || len(a) < len(best) {
+				best, title, author = a, t, a
+			}
 		}
 	}
-	if best <= 0 {
-		return "", "", false
-	}
-	t, a := strings.TrimSpace(s[:best]), strings.TrimSpace(s[best+sepLen:])
-	if t == "" || len(strings.Fields(stripYear(a))) < 2 || !p.nameLine(unit{text: stripYear(a)}) {
-		return "", "", false
-	}
-	return t, a, true
+	return title, author, best != ""
 }
 
 // bareName says whether unit i, under the title, is a personal name on
