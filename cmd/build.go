@@ -25,6 +25,7 @@ import (
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/export/epub"
+	"github.com/guidepress/guidepress/export/kepub"
 	"github.com/guidepress/guidepress/export/marc"
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/schollz/progressbar/v3"
@@ -35,14 +36,16 @@ import (
 var formats = []build.Format{
 	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
+	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},
 }
 
 // links are the files a guide's catalogue record (MARC 856) points at,
 // by format name; the formats that are not publications have none.
 var links = map[string]export.Link{
-	"epub": {Ext: ".epub", MediaType: "application/epub+zip", Label: "EPUB"},
-	"pdf":  {Ext: ".pdf", MediaType: "application/pdf", Label: "PDF"},
+	"epub":  {Ext: ".epub", MediaType: "application/epub+zip", Label: "EPUB"},
+	"pdf":   {Ext: ".pdf", MediaType: "application/pdf", Label: "PDF"},
+	"kepub": {Ext: ".kepub.epub", MediaType: "application/kepub+zip", Label: "Kobo EPUB"},
 }
 
 type buildOptions struct {
@@ -325,11 +328,11 @@ func (o *buildOptions) selectedFormats() ([]build.Format, error) {
 			}
 		}
 		if !found {
-			return nil, usagef("--format: unknown format %q: use epub, pdf or marc, alone or joined with commas (epub,pdf)", want)
+			return nil, usagef("--format: unknown format %q: use epub, pdf, kepub or marc, alone or joined with commas (epub,pdf)", want)
 		}
 	}
 	if len(out) == 0 {
-		return nil, usagef("--format: name at least one of epub, pdf, marc")
+		return nil, usagef("--format: name at least one of epub, pdf, kepub, marc")
 	}
 	return out, nil
 }
