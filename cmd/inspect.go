@@ -58,13 +58,15 @@ be fixed by hand:
 	}
 	c.Flags().BoolVar(&opts.json, "json", false, "print the guide model as JSON (the same JSON build accepts)")
 	c.Flags().BoolVar(&opts.md, "markdown", false, "print the guide as canonical Markdown that build reads back to the same guide")
-	c.MarkFlagsMutuallyExclusive("json", "markdown")
 	opts.imp.register(c.Flags())
 	registerImportCompletions(c)
 	return c
 }
 
 func runInspect(opts *inspectOptions) error {
+	if opts.json && opts.md {
+		return usagef("--json and --markdown each print the whole guide: give one of them")
+	}
 	iopts, max, err := opts.imp.options()
 	if err != nil {
 		return err
@@ -119,7 +121,17 @@ func writeOutline(w io.Writer, name string, g *content.Guide) {
 		p("  Reading:    (unknown)\n")
 	}
 	p("  Synopsis:   %s\n", plural(len(g.Synopsis), "paragraph"))
-	p("  Quotes:     %s\n", plural(len(g.Quotes), "highlighted quote"))
+	attributed := 0
+	for _, q := range g.Quotes {
+		if q.Attribution != nil {
+			attributed++
+		}
+	}
+	if attributed > 0 {
+		p("  Quotes:     %s (%d attributed)\n", plural(len(g.Quotes), "highlighted quote"), attributed)
+	} else {
+		p("  Quotes:     %s\n", plural(len(g.Quotes), "highlighted quote"))
+	}
 	subs := 0
 	for _, s := range g.Sections {
 		subs += len(s.Subsections)
@@ -201,24 +213,52 @@ func summaryLine(g *content.Guide) string {
 }
 
 func writeSection(w io.Writer, s content.Section, indent string) {
-	quotes := 0
-	for _, b := range s.Blocks {
-		if b.Kind == content.BlockQuote {
-			quotes++
-		}
-	}
 	detail := ""
-	if len(s.Blocks) > 0 {
-		detail = "  (" + plural(len(s.Blocks)-quotes, "paragraph")
-		if quotes > 0 {
-			detail += ", " + plural(quotes, "block quote")
-		}
-		detail += ")"
+	if parts := blockCounts(s.Blocks); len(parts) > 0 {
+		detail = "  (" + strings.Join(parts, ", ") + ")"
 	}
-	fmt.Fprintf(w, "%s%s%s\n", indent, termsafe.Escape(s.Title), detail)
+	role := ""
+	if s.Role != "" {
+		role = "  [" + string(s.Role) + "]"
+	}
+	fmt.Fprintf(w, "%s%s%s%s\n", indent, s.Title, role, detail)
 	for _, sub := range s.Subsections {
 		writeSection(w, sub, indent+"  ")
 	}
+}
+
+// blockCounts says what a section holds: paragraphs, lists, definitions,
+// tables, verse and block quotes (how many of them attributed).
+func blockCounts(blocks []content.Block) []string {
+	n := map[content.BlockKind]int{}
+	terms, attributed := 0, 0
+	for _, b := range blocks {
+		n[b.Kind]++
+		terms += len(b.Terms)
+		if b.Kind == content.BlockQuote && b.Attribution != nil {
+			attributed++
+		}
+	}
+	var parts []string
+	if n[content.Paragraph] > 0 {
+		parts = append(parts, plural(n[content.Paragraph], "paragraph"))
+	}
+	if n[content.List] > 0 {
+		parts = append(parts, plural(n[content.List], "list"))
+	}
+	if n[content.Definitions] > 0 {
+		parts = append(parts, plural(n[content.Definitions], "definition list")+" of "+plural(terms, "term"))
+	}
+	if n[content.Table] > 0 {
+		parts = append(parts, plural(n[content.Table], "table"))
+	}
+	if n[content.Verse] > 0 {
+		parts = append(parts, plural(n[content.Verse], "verse passage"))
+	}
+	if q := n[content.BlockQuote]; q > 0 {
+		parts = append(parts, plural(q, "block quote")+fmt.Sprintf(" of which %d attributed", attributed))
+	}
+	return parts
 }
 
 // formatDiagnostic prints the compiler-style line editors and CI logs link

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -566,6 +567,9 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 		}
 		cur.Answer = append(cur.Answer, ts...)
 	}
+	// An FAQ written with question headings has its answers under them,
+	// bold or not; bold lines are questions only in an FAQ without them.
+	headings := slices.ContainsFunc(nodes, func(n ast.Node) bool { _, ok := n.(*ast.Heading); return ok })
 	for _, n := range nodes {
 		ln := r.lineOf(n)
 		switch n := n.(type) {
@@ -578,7 +582,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			if len(ls) == 0 {
 				continue
 			}
-			if allStrong(ls[0].text) {
+			if !headings && allStrong(ls[0].text) {
 				open(plainOf(ls[0].text), ln)
 				if len(ls) > 1 {
 					answer(joinLines(ls[1:]))

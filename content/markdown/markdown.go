@@ -16,7 +16,6 @@ package markdown
 import (
 	"fmt"
 	"regexp"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -260,8 +259,8 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	if p, ok := nodes[0].(*ast.Paragraph); ok {
 		ls := r.inlines(p)
 		if len(ls) == 1 {
-			if m := byRE.FindStringSubmatch(plainOf(ls[0].text)); m != nil && !strings.HasSuffix(m[1], ".") {
-				g.Book.Author = strings.TrimSpace(m[1])
+			if a := byLine(ls[0].text); a != "" {
+				g.Book.Author = a
 				return nodes[1:]
 			}
 		}
@@ -269,6 +268,19 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
 	return nodes
 }
+
+// byLine is the author named by a "by Author" line, or "".
+func byLine(t content.Text) string {
+	m := byRE.FindStringSubmatch(plainOf(t))
+	if m == nil || strings.HasSuffix(m[1], ".") {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
+}
+
+// IsByLine reports whether a paragraph would be read as the by-line if it
+// came right under the title heading (writers avoid putting it there).
+func IsByLine(t content.Text) bool { return byLine(t) != "" }
 
 var studyGuideRE = regexp.MustCompile(`(?i)^(.+?)\s*(?::|—|–|-)\s*(?:an?\s+|the\s+)?study\s+guide$`)
 
@@ -591,7 +603,3 @@ func (r *reader) notes() {
 }
 
 var notesTitle = map[string]string{"en": "Notes", "fr": "Notes", "es": "Notas", "pt": "Notas", "de": "Anmerkungen", "it": "Note"}
-
-// --- helpers shared by the block readers
-
-var _ = slices.Contains[[]string]

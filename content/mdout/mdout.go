@@ -35,8 +35,12 @@ func Write(w io.Writer, g *content.Guide) error {
 	}
 	b := &writer{}
 	b.buf.Write(head)
-	b.blank()
-	b.line("# " + escHeading(g.Title))
+	if g.Book.Author != "" || len(g.Synopsis) == 0 || !markdown.IsByLine(g.Synopsis[0]) {
+		// The title heading, unless the synopsis starts with a line that
+		// would be read as the by-line under it.
+		b.blank()
+		b.line("# " + escHeading(g.Title))
+	}
 	for _, p := range g.Synopsis {
 		b.blank()
 		b.para(p)

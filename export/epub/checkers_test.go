@@ -29,7 +29,7 @@ func repoGuides(t *testing.T) map[string]*content.Guide {
 	t.Helper()
 	root := checkers.RepoRoot()
 	out := map[string]*content.Guide{}
-	for _, pattern := range []string{"examples/*.txt", "testdata/guides/*.txt", "testdata/guides/*.json"} {
+	for _, pattern := range []string{"examples/*.txt", "testdata/guides/*.txt", "testdata/guides/*.json", "testdata/guides/*.md"} {
 		paths, _ := filepath.Glob(filepath.Join(root, pattern))
 		if len(paths) == 0 {
 			t.Fatalf("no %s in the repository", pattern)
@@ -43,7 +43,11 @@ func repoGuides(t *testing.T) map[string]*content.Guide {
 			if err != nil {
 				t.Fatalf("%s: %v", p, err)
 			}
-			out[filepath.Base(filepath.Dir(p))+"/"+strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))] = g
+			name := filepath.Base(filepath.Dir(p)) + "/" + strings.TrimSuffix(filepath.Base(p), filepath.Ext(p))
+			if filepath.Ext(p) == ".md" {
+				name += ".md" // beside a plain-text guide of the same book
+			}
+			out[name] = g
 		}
 	}
 	return out
@@ -126,6 +130,9 @@ func TestCheckers(t *testing.T) {
 	// package's tests near a minute and a half on two cores.
 	for name, g := range repoGuides(t) {
 		checks := "eap"
+		if strings.HasSuffix(name, ".md") {
+			checks = "ea" // the Markdown reader's fixtures: EPUBCheck and Ace
+		}
 		if strings.HasPrefix(name, "examples/") || strings.Contains(name, "tricky") || strings.HasSuffix(name, "-v2") {
 			checks = "eapc"
 		}

@@ -59,6 +59,10 @@ func fixtures(t *testing.T) []fixture {
 	for _, p := range jsons {
 		fs = append(fs, fixture{strings.TrimSuffix(filepath.Base(p), ".json"), loadJSON(t, p), true})
 	}
+	mds, _ := filepath.Glob(filepath.Join(root, "testdata", "guides", "*.md"))
+	for _, p := range mds {
+		fs = append(fs, fixture{filepath.Base(p), loadFile(t, p), false})
+	}
 	if d := checkers.SharedDir(); d != "" {
 		if p := filepath.Join(d, "seed", "never-let-me-go.txt"); fileExists(p) {
 			fs = append(fs, fixture{"seed", loadFile(t, p), true})
