@@ -268,6 +268,9 @@ func sentenceEnd(s string) bool {
 	}
 	f := strings.Fields(s)
 	w := strings.ToLower(f[len(f)-1])
+	if strings.Count(w, ".") > 1 {
+		return false // an initialism, "J.P."
+	}
 	return !abbreviations[w] && utf8.RuneCountInString(w) > 2
 }
 
@@ -509,6 +512,15 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				terms = append(terms, content.Definition{Term: text(t), Definition: text(d)})
 			}
 			defRole := role == content.RoleKeyFacts || role == content.RoleVocabulary || role == content.RoleCharacters
+			if p.dialogue(terms, role) {
+				// "Cecily: …" / "Algernon: …" where one of the names
+				// speaks elsewhere: lines of a play, not definitions.
+				for k, d := range terms {
+					add(content.Block{Kind: content.Verse, Speaker: d.Term.Plain(), Lines: []content.Text{d.Definition}}, units[i+k].line, 1)
+				}
+				i = j
+				continue
+			}
 			if (len(terms) >= 2 || defRole) && 2*long <= len(terms) {
 				add(content.Block{Kind: content.Definitions, Terms: terms}, u.line, j-i)
 				i = j
@@ -542,6 +554,26 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		i++
 	}
 	return out
+}
+
+// dialogue says whether definitions are lines of a play: one of the
+// terms is a speaker found elsewhere (see scanCast), and every term is a
+// short capitalised name.
+func (p *parser) dialogue(terms []content.Definition, role content.Role) bool {
+	if len(p.cast) == 0 || role == content.RoleCharacters {
+		return false
+	}
+	known := false
+	for _, d := range terms {
+		t := d.Term.Plain()
+		if len(strings.Fields(t)) > 3 || !capitalised(t) || len(strings.Fields(d.Definition.Plain())) < 3 {
+			return false
+		}
+		if p.cast[strings.ToLower(t)] >= 2 {
+			known = true
+		}
+	}
+	return known
 }
 
 // plainUnit: running text that is nothing else.
@@ -592,8 +624,11 @@ func isExplanation(s string) bool { return explanation(s) != nil }
 // speechLine: a line that continues a speech (not another speaker, item
 // or attribution).
 func (p *parser) speechLine(u unit) bool {
-	if listItem(u.text) || attribution(u.text) || isExplanation(u.text) {
+	if listItem(u.text) || attribution(u.text) || parenAttribution(u.text) || isExplanation(u.text) {
 		return false
+	}
+	if l, v, ok := colonDef(u.text); ok && len(strings.Fields(l)) <= 3 && capitalised(l) && len(strings.Fields(v)) >= 2 {
+		return false // the next speaker, "Jack: My name is Ernest"
 	}
 	if _, _, ok := p.speakerOf(u.text); ok {
 		return false

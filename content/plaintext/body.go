@@ -245,8 +245,9 @@ func (p *parser) flushPending(st *bodyState) {
 // numbered or in quotation marks.
 type quoteUnit struct {
 	unit
-	q      content.Quote
-	marked bool
+	q       content.Quote
+	marked  bool
+	speaker bool // the attribution so far is the speaker of a speech
 }
 
 // flushQuotes reads the text under a quotes heading. Each numbered,
@@ -276,13 +277,19 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			}
 			continue
 		}
-		if src, ok := attributionOf(s); ok && len(qs) > 0 && qs[len(qs)-1].q.Attribution == nil {
-			qs[len(qs)-1].q.Attribution = text(src)
+		if src, ok := attributionOf(s); ok && len(qs) > 0 && (qs[len(qs)-1].q.Attribution == nil || qs[len(qs)-1].speaker) {
+			last := &qs[len(qs)-1]
+			if last.speaker {
+				// "MACBETH: Tomorrow…" then "(Act 5, Scene 5)".
+				src = last.q.Attribution.Plain() + ", " + src
+				last.speaker = false
+			}
+			last.q.Attribution = text(src)
 			i++
 			continue
 		}
 		if b, n, ok := p.quoteAt(units, i); ok {
-			qs = append(qs, quoteUnit{u, content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}, true})
+			qs = append(qs, quoteUnit{u, content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}, true, false})
 			i += n
 			continue
 		}
@@ -304,7 +311,7 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 				}
 			}
 			if len(lines) > 0 {
-				qs = append(qs, quoteUnit{u, q, true})
+				qs = append(qs, quoteUnit{u, q, true, true})
 				i = j
 				continue
 			}
@@ -314,7 +321,7 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 		if q, a, ok := trailingAttribution(inner); ok {
 			inner, src = q, a
 		}
-		qs = append(qs, quoteUnit{u, content.Quote{Text: text(quoteText(inner)), Attribution: text(src)}, numbered})
+		qs = append(qs, quoteUnit{u, content.Quote{Text: text(quoteText(inner)), Attribution: text(src)}, numbered, false})
 		i++
 	}
 	explained := 0

@@ -211,7 +211,7 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(prev, `"”’')]`))
 	first, _ := utf8.DecodeRuneInString(s)
-	if strings.ContainsRune(`"“«„`, first) && strings.ContainsRune(`"”»“`, lastRune(prev)) {
+	if strings.ContainsRune(`"“«„`, first) && (strings.ContainsRune(`"”»“`, lastRune(prev)) || isQuoteLine(prev)) {
 		return false // one quotation after another
 	}
 	if wrapped {
@@ -234,6 +234,15 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 		return true
 	}
 	return n >= 60 && utf8.RuneCountInString(s) >= 40
+}
+
+// isQuoteLine: a whole quotation, with or without its source after it.
+func isQuoteLine(s string) bool {
+	if _, _, ok := wholeQuote(s); ok {
+		return true
+	}
+	_, _, ok := trailingAttribution(s)
+	return ok
 }
 
 func lastRune(s string) rune {

@@ -3,6 +3,8 @@ package plaintext
 import (
 	"regexp"
 	"strings"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // Outlines and plays. A heading that starts with an outline label is
@@ -104,7 +106,11 @@ func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
 	}
 	if len(o.classes) == 0 {
 		o.base = 0
-		if st.where == inSection && st.sec != nil && a == noAnchor && p.labelClass(st.sec.Title) == "" && (class == classAct || class == classScene) {
+		// Summary and Analysis > Act I: the acts are parts of a
+		// section about the plot (or of one still empty); after a
+		// Characters section they are sections of their own.
+		if st.where == inSection && st.sec != nil && a == noAnchor && p.labelClass(st.sec.Title) == "" && (class == classAct || class == classScene) &&
+			(st.sec.Role == content.RoleSummary || st.sec.Role == content.RoleAnalysis || len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0 && len(st.pending) == 0) {
 			o.base = 1
 		}
 	}

@@ -13,7 +13,7 @@ func addMore() {
 	add("en", Section, content.RoleSummary, "plot summary and analysis", "summary & analysis", "act summaries",
 		"scene summaries", "chapter notes", "section summaries", "part summaries", "summary of the play", "summary of the novel", "chapter by chapter", "act by act")
 	add("en", Section, content.RoleCharacters, "character descriptions", "character map", "characters in the play",
-		"persons of the play", "the persons of the drama", "the cast", "cast", "character sketches",
+		"persons of the play", "the persons of the play", "the persons of the drama", "persons represented", "the cast", "cast", "character sketches",
 		"characters list", "principal characters", "minor characters", "character profiles")
 	add("en", Section, content.RoleThemes, "themes and ideas", "themes and messages", "symbols and imagery",
 		"literary elements", "language and style")

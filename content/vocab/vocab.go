@@ -107,7 +107,7 @@ func decoration(r rune) bool {
 // so that most headings skip the expressions: Classify runs on every
 // short line of every input.
 func patternWord(n string) bool {
-	for _, w := range []string{"quot", "passage", "excerpt", "speech", "lines", "question", "faq", "q", "topics", "prompts", "points", "understanding", "discussion", "ideas", "assignments", "think"} {
+	for _, w := range []string{"quot", "passage", "excerpt", "speech", "lines", "question", "faq", "q", "topics", "prompts", "points", "understanding", "discussion", "ideas", "assignments", "think", "character", "theme"} {
 		if strings.Contains(n, w) {
 			return true
 		}
@@ -131,6 +131,10 @@ var load = sync.OnceFunc(func() {
 	patterns = []pattern{
 		{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous|classic|central|crucial|critical|unforgettable|quotable|iconic)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|and what they mean|explained|to remember|worth remembering|to know|with page numbers|with explanations|for close reading|from\s.+|by\s.+))?$`),
 			Heading{Kind: Quotes, Lang: "en"}},
+		{regexp.MustCompile(`^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$`),
+			Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
+		{regexp.MustCompile(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`),
+			Heading{Kind: Section, Role: content.RoleThemes, Lang: "en"}},
 		{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
 			Heading{Kind: FAQ, Lang: "en"}},
 		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
