@@ -15,6 +15,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
 )
 
 // DefaultMaxBytes is the largest input read unless --max-size says more. A
@@ -216,6 +217,15 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 
 	// Writers that link to the guide's other files (MARC 856) name them.
 	opts.Export.Name = base
+	if g.Cover != "" && opts.Export.Cover == nil {
+		// A cover the guide names (Markdown front matter or a cover
+		// image), relative to the guide's file; --cover wins.
+		cov, d := guideCover(in, g.Cover)
+		opts.Export.Cover = cov
+		if d != nil {
+			r.Diagnostics = append(r.Diagnostics, *d)
+		}
+	}
 
 	// The formats are independent renderings of one read-only guide: doing
 	// them at once lets a single guide use both cores, which is most of the
@@ -253,6 +263,39 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		r.Err = fmt.Errorf("%s: %w", in.Name(), err)
 	}
 	return r
+}
+
+// maxGuideCover bounds the cover image a guide names (as --cover's).
+const maxGuideCover = 64 << 20
+
+// guideCover reads and checks the cover image named by a guide, as a path
+// relative to the guide's file (to the working directory for standard
+// input). A cover that cannot be used is a warning, and the generated cover
+// is used instead.
+func guideCover(in Input, name string) ([]byte, *content.Diagnostic) {
+	p := filepath.FromSlash(name)
+	if !filepath.IsAbs(p) && in.Path != Stdin {
+		p = filepath.Join(filepath.Dir(in.Path), p)
+	}
+	warn := func(format string, args ...any) *content.Diagnostic {
+		return &content.Diagnostic{Severity: content.Warning, Message: fmt.Sprintf(format, args...) + "; used a generated cover instead"}
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, warn("cannot read the cover image %s: %v", name, unwrapPath(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxGuideCover+1))
+	if err != nil {
+		return nil, warn("cannot read the cover image %s: %v", name, unwrapPath(err))
+	}
+	if len(data) > maxGuideCover {
+		return nil, warn("the cover image %s is larger than %s", name, FormatSize(maxGuideCover))
+	}
+	if _, err := cover.UserImage(data); err != nil {
+		return nil, warn("the cover image %s is not a usable JPEG or PNG (%v)", name, err)
+	}
+	return data, nil
 }
 
 type rendering struct {

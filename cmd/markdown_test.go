@@ -1,6 +1,12 @@
 package cmd
 
 import (
+	"archive/zip"
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -96,4 +102,61 @@ func TestDirectoryBuildsMarkdown(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// A cover named in the front matter, relative to the Markdown file, is the
+// EPUB's cover; one that cannot be read is a warning and a generated cover.
+func TestMarkdownCover(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewRGBA(image.Rect(0, 0, 600, 900))
+	for y := 0; y < 900; y++ {
+		for x := 0; x < 600; x++ {
+			img.Set(x, y, color.RGBA{uint8(x / 3), 40, uint8(y / 4), 255})
+		}
+	}
+	var png bytes.Buffer
+	if err := pngEncode(&png, img); err != nil {
+		t.Fatal(err)
+	}
+	os.MkdirAll(filepath.Join(dir, "art"), 0o755)
+	os.WriteFile(filepath.Join(dir, "art", "cover.png"), png.Bytes(), 0o644)
+	guide := "---\nbook:\n  title: Emma\n  author: Jane Austen\ncover: art/cover.png\n---\nA match-maker.\n"
+	os.WriteFile(filepath.Join(dir, "with.md"), []byte(guide), 0o644)
+	os.WriteFile(filepath.Join(dir, "without.md"), []byte(strings.Replace(guide, "art/cover.png", "art/missing.png", 1)), 0o644)
+	out := t.TempDir()
+	code, _, stderr := run(t, "", "build", "-o", out, "--format", "epub", filepath.Join(dir, "with.md"))
+	if code != 0 || strings.Contains(stderr, "cover") {
+		t.Fatalf("with a cover: %d %s", code, stderr)
+	}
+	code, _, stderr = run(t, "", "build", "-o", out, "--format", "epub", "--verbose", filepath.Join(dir, "without.md"))
+	if code != 0 || !strings.Contains(stderr, "cannot read the cover image art/missing.png") {
+		t.Errorf("a missing cover: %d %s", code, stderr)
+	}
+	a, b := coverImage(t, filepath.Join(out, "with.epub")), coverImage(t, filepath.Join(out, "without.epub"))
+	if a == nil || b == nil || bytes.Equal(a, b) {
+		t.Errorf("the named cover is not the EPUB's cover image (%d vs %d bytes)", len(a), len(b))
+	}
+}
+
+var pngEncode = png.Encode
+
+func coverImage(t *testing.T, epub string) []byte {
+	t.Helper()
+	z, err := zip.OpenReader(epub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	for _, f := range z.File {
+		if strings.HasPrefix(f.Name, "EPUB/images/cover.") {
+			r, err := f.Open()
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer r.Close()
+			data, _ := io.ReadAll(r)
+			return data
+		}
+	}
+	return nil
 }
