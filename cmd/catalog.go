@@ -4,6 +4,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/guidepress/guidepress/build"
 	"github.com/guidepress/guidepress/export"
@@ -15,6 +16,14 @@ import (
 // earlier ones'. Its files are written together, atomically. It reports
 // what it did and returns false when the catalogue could not be written.
 func writeCatalog(o *buildOptions, eo export.Options, rep *reporter) bool {
+	epubBuilt := false
+	for _, f := range o.formats {
+		epubBuilt = epubBuilt || strings.EqualFold(strings.TrimSpace(f), "epub")
+	}
+	if !epubBuilt {
+		// Shown even with -q: the catalogue may look incomplete otherwise.
+		rep.printf("note: --catalog lists the guides whose EPUB is in %s; this batch writes none, so its guides appear only if their EPUBs are already there (add epub to --format)\n", build.Display(o.outDir))
+	}
 	entries, warnings, err := catalog.Scan(o.outDir)
 	for _, w := range warnings {
 		rep.printf("warning: catalogue: %s\n", build.Display(w))

@@ -95,3 +95,21 @@ func TestCatalogFailureLeavesEarlierCatalogue(t *testing.T) {
 		t.Error("catalog.xml was replaced although the catalogue could not be written whole")
 	}
 }
+
+func TestKepubFormat(t *testing.T) {
+	out := t.TempDir()
+	code, _, stderr := run(t, "", "build", example(t), "-o", out, "--format", "kepub", "--catalog", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "frankenstein.kepub.epub"))
+	if err != nil || !strings.HasPrefix(string(data), "PK\x03\x04") {
+		t.Fatalf("no Kobo EPUB: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "frankenstein.epub")); err == nil {
+		t.Error("--format kepub also wrote the plain EPUB")
+	}
+	if !strings.Contains(stderr, "--catalog") {
+		t.Errorf("no note that a catalogue lists guides by their EPUB: %q", stderr)
+	}
+}
