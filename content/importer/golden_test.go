@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 func fixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../testdata/guides/*.md", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../testdata/guides/*.md", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt", "../plaintext/testdata/guides/*.txt"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

@@ -57,6 +57,23 @@ func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok
 	return false, 0, false, m[6], true
 }
 
+// upperItemRE: "A. point" or "B) point" indented under an outline heading.
+var upperItemRE = regexp.MustCompile(`^([A-Z])[.)]\s+(\S.*)$`)
+
+// unitItem is listItemOf, and also reads an indented "A." point as a
+// lettered item.
+func unitItem(u unit) (ordered bool, num int, lettered bool, text string, ok bool) {
+	if ordered, num, lettered, text, ok = listItemOf(u.text); ok {
+		return
+	}
+	if u.indent >= 2 {
+		if m := upperItemRE.FindStringSubmatch(u.text); m != nil {
+			return true, int(m[1][0]-'A') + 1, true, m[2], true
+		}
+	}
+	return false, 0, false, "", false
+}
+
 // itemStart: s starts the way a list item can (a digit, a bracket, a
 // lower-case letter and a bracket, or a bullet), before trying itemRE.
 func itemStart(s string) bool {
@@ -467,14 +484,14 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		}
 		// A list: consecutive items of the same kind; lettered items
 		// under a numbered one are its sublist.
-		if ordered, num, lettered, _, ok := listItemOf(s); ok {
+		if ordered, num, lettered, _, ok := unitItem(u); ok {
 			b := content.Block{Kind: content.List, Ordered: ordered}
 			if ordered && num != 1 && !lettered {
 				b.Start = num
 			}
 			j := i
 			for ; j < len(units); j++ {
-				o, _, l, t, ok := listItemOf(units[j].text)
+				o, _, l, t, ok := unitItem(units[j])
 				if !ok {
 					break
 				}
@@ -490,6 +507,23 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 					break
 				}
 				b.Items = append(b.Items, content.ListItem{Text: text(t)})
+			}
+			if !b.Ordered && len(b.Items) >= 2 {
+				// "- Term: definition" bullets: definitions.
+				var terms []content.Definition
+				for _, it := range b.Items {
+					if it.Sublist != nil {
+						break
+					}
+					t, d, ok := p.definitionOf(it.Text.Plain(), role)
+					if !ok {
+						break
+					}
+					terms = append(terms, content.Definition{Term: content.Plain(t), Definition: content.Plain(d)})
+				}
+				if len(terms) == len(b.Items) {
+					b = content.Block{Kind: content.Definitions, Terms: terms}
+				}
 			}
 			add(b, u.line, j-i)
 			i = j
@@ -714,7 +748,7 @@ func (p *parser) verseRun(units []unit) int {
 	n, words, stops := 0, 0, 0
 	for n < len(units) && (n == 0 || !units[n].before) {
 		u := units[n]
-		if utf8.RuneCountInString(u.text) > 70 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
+		if utf8.RuneCountInString(u.text) > 90 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
 			break
 		}
 		if _, _, ok := wholeQuote(u.text); ok {

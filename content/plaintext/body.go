@@ -53,9 +53,15 @@ func (p *parser) heading(i int) bool {
 	if !u.before {
 		return false
 	}
+	if c := p.labelClass(u.text); c != "" && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80 {
+		// An outline heading ("1. Setting" once I. or A. is open, `B.
+		// "The horror!"`), alone or over its indented points.
+		if u.after || i+1 < len(p.units) && p.units[i+1].indent > u.indent {
+			return true
+		}
+	}
 	if !shortHeading(u.text) {
-		// "1. Setting" in an outline whose I. or A. level is open.
-		return u.after && p.labelClass(u.text) == classArabic && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80
+		return false
 	}
 	if p.speakerLine(u.text) {
 		return false // "HAMLET: To be"

@@ -1,10 +1,17 @@
 package plaintext
 
-import "github.com/guidepress/guidepress/content"
+import (
+	"strconv"
+
+	"github.com/guidepress/guidepress/content"
+)
 
 // modelTexts lists every text of the model in document order.
 func modelTexts(g *content.Guide) []string {
 	out := []string{g.Title, g.Book.Title, g.Book.Author}
+	if g.Book.Year != 0 {
+		out = append(out, strconv.Itoa(g.Book.Year))
+	}
 	out = append(out, content.PlainAll(g.Synopsis)...)
 	for _, q := range g.Quotes {
 		out = append(out, q.Text.Plain())

@@ -230,10 +230,12 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 	case '.', '!', '?', ':', ';', '…':
 		return false
 	}
-	if unicode.IsLower(first) {
-		return true
+	if unicode.IsLower(first) && n >= 50 {
+		return true // shorter lines going on in lower case are verse
 	}
-	return n >= 60 && utf8.RuneCountInString(s) >= 40
+	// Two long lines, the first broken off after a word (not after a
+	// comma or a dash, as lines of verse are).
+	return n >= 60 && utf8.RuneCountInString(s) >= 40 && (unicode.IsLetter(last) || unicode.IsDigit(last))
 }
 
 // isQuoteLine: a whole quotation, with or without its source after it.

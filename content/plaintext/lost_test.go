@@ -29,8 +29,11 @@ func words(s string) []string {
 }
 
 var (
-	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|(?i:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]|(?:Q|A|Question|Answer)\s*\d{0,3}\s*[:.)–—-]|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
-	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|author)(?:[\s:]|$)`)
+	leadNumber = regexp.MustCompile(`^\s*(?:\d{1,3}[.)]|[A-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[a-z]\)|(?i:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]|(?:Q|A|Question|Answer)\s*\d{0,3}\s*[:.)–—-]|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
+	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|de|par|von|di|por|da)(?:[\s:]|$)`)
+	// leadSpeaker is the "MACBETH:" of a speech, which a quote holds as
+	// its attribution, after the lines.
+	leadSpeaker = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+[:.]\s+`)
 	// inlineAnswer is the "A:" of "Q: Why? A: Because." on one line.
 	inlineAnswer = regexp.MustCompile(`\?\s+(?:A|Answer)\s*[:.]\s`)
 )
@@ -69,7 +72,8 @@ func lostText(text string, g *content.Guide) []string {
 		found := false
 		for _, cand := range []string{line, leadNumber.ReplaceAllString(line, ""), leadBy.ReplaceAllString(line, ""),
 			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), ""),
-			inlineAnswer.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), " ")} {
+			inlineAnswer.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), " "),
+			leadSpeaker.ReplaceAllString(line, "")} {
 			var ws []string
 			for _, w := range words(cand) {
 				if !strings.EqualFold(w, "by") {
@@ -94,7 +98,7 @@ func lostText(text string, g *content.Guide) []string {
 
 func fixtureFiles(t testing.TB) []string {
 	var files []string
-	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../examples/*.txt", "testdata/cases/*.txt"} {
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../examples/*.txt", "testdata/cases/*.txt", "testdata/guides/*.txt"} {
 		m, _ := filepath.Glob(pattern)
 		files = append(files, m...)
 	}

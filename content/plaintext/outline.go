@@ -109,8 +109,11 @@ func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
 		// Summary and Analysis > Act I: the acts are parts of a
 		// section about the plot (or of one still empty); after a
 		// Characters section they are sections of their own.
-		if st.where == inSection && st.sec != nil && a == noAnchor && p.labelClass(st.sec.Title) == "" && (class == classAct || class == classScene) &&
-			(st.sec.Role == content.RoleSummary || st.sec.Role == content.RoleAnalysis || len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0 && len(st.pending) == 0) {
+		// Book Summaries > A. Books 1–4: an outline right under a
+		// heading with no text of its own is that section's parts.
+		empty := st.where == inSection && st.sec != nil && len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0 && len(st.pending) == 0
+		if st.where == inSection && st.sec != nil && a == noAnchor && p.labelClass(st.sec.Title) == "" &&
+			(empty || (class == classAct || class == classScene) && (st.sec.Role == content.RoleSummary || st.sec.Role == content.RoleAnalysis)) {
 			o.base = 1
 		}
 	}

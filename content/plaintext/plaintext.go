@@ -323,6 +323,8 @@ var (
 	guidePrefixRE = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
 	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading Companion".
 	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
+	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan)$`)
 	// guideLineRE: a line that is only the guide's name ("A Study Guide").
 	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
 )
@@ -354,6 +356,8 @@ func (p *parser) header() error {
 		if m := guidePrefixRE.FindStringSubmatch(title); m != nil {
 			guideTitle, title = title, strings.TrimSpace(m[1])
 		} else if m := guideSuffixRE.FindStringSubmatch(title); m != nil {
+			guideTitle, title = title, strings.TrimSpace(m[1])
+		} else if m := guideTailRE.FindStringSubmatch(title); m != nil {
 			guideTitle, title = title, strings.TrimSpace(m[1])
 		}
 	}
@@ -414,7 +418,7 @@ func (p *parser) header() error {
 		// part after the last " by " is a personal name.
 		if t, a, ok := p.splitBy(p.g.Book.Title, guideTitle != ""); ok {
 			p.g.Book.Title, p.g.Book.Author = t, a
-			p.note(first.line, "read the title line as the book %q by %q; if the title itself has \"by\" in it, put the author on a line \"by AUTHOR\" under it", t, a)
+			p.note(first.line, "read the title line as the book %q by %q; if the title goes on past that point, put the author on a line \"by AUTHOR\" under it", t, a)
 		}
 	}
 	if p.g.Book.Author == "" && p.captionAuthor != "" {

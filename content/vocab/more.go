@@ -14,7 +14,7 @@ func addMore() {
 		"scene summaries", "chapter notes", "section summaries", "part summaries", "summary of the play", "summary of the novel", "chapter by chapter", "act by act")
 	add("en", Section, content.RoleCharacters, "character descriptions", "character map", "characters in the play",
 		"persons of the play", "the persons of the play", "the persons of the drama", "persons represented", "the cast", "cast", "character sketches",
-		"characters list", "principal characters", "minor characters", "character profiles")
+		"characters list", "principal characters", "narrators", "the narrators", "narrator", "minor characters", "character profiles")
 	add("en", Section, content.RoleThemes, "themes and ideas", "themes and messages", "symbols and imagery",
 		"literary elements", "language and style")
 	add("en", Section, content.RoleAnalysis, "critical essays", "critical commentary", "commentary", "interpretation",

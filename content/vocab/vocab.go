@@ -107,7 +107,7 @@ func decoration(r rune) bool {
 // so that most headings skip the expressions: Classify runs on every
 // short line of every input.
 func patternWord(n string) bool {
-	for _, w := range []string{"quot", "passage", "excerpt", "speech", "lines", "question", "faq", "q", "topics", "prompts", "points", "understanding", "discussion", "ideas", "assignments", "think", "character", "theme"} {
+	for _, w := range []string{"quot", "passage", "excerpt", "speech", "lines", "question", "faq", "q", "topics", "prompts", "points", "understanding", "discussion", "ideas", "assignments", "think", "character", "theme", "to ", "glance", "brief", "nutshell"} {
 		if strings.Contains(n, w) {
 			return true
 		}
@@ -135,9 +135,15 @@ var load = sync.OnceFunc(func() {
 			Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
 		{regexp.MustCompile(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`),
 			Heading{Kind: Section, Role: content.RoleThemes, Lang: "en"}},
+		{regexp.MustCompile(`^(?:key\s+|important\s+)?(?:words|terms|epithets|phrases|vocabulary|concepts|allusions|expressions)\s+to\s+(?:know|remember|learn|look up)$`),
+			Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+		{regexp.MustCompile(`^(?:the\s+)?(?:poem|play|novel|book|story|text|work|novella)\s+(?:at a glance|in brief|in a nutshell)$`),
+			Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
 		{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
 			Heading{Kind: FAQ, Lang: "en"}},
 		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
+			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{regexp.MustCompile(`^(?:[\p{L}']+\s+){0,3}questions(?:\s+(?:for|on|about|to)\s.+)?$`),
 			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 	}
 	addNames()
