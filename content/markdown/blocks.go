@@ -517,14 +517,29 @@ func (r *reader) quotes(nodes []ast.Node) {
 			}
 			explain(t, ln)
 		case *ast.List:
-			for _, it := range r.list(n, false) {
-				q := quoteFrom([]line{{text: it.Text}}).highlight()
-				if it.Sublist != nil {
-					for _, s := range it.Sublist.Items {
-						q.Explanation = append(q.Explanation, s.Text)
+			// Each item a quote (its lines kept, for verse); what the
+			// item holds after its first paragraph is the explanation.
+			for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+				var q content.Quote
+				have := false
+				for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+					if _, ok := c.(*ast.List); !ok && !have {
+						if ls := r.inlines(c); len(ls) > 0 {
+							q, have = quoteFrom(ls).highlight(), true
+							continue
+						}
+					}
+					for _, t := range r.flatten(c) {
+						if !have {
+							q, have = content.Quote{Text: t}, true
+							continue
+						}
+						q.Explanation = append(q.Explanation, t)
 					}
 				}
-				g.Quotes = append(g.Quotes, q)
+				if have {
+					g.Quotes = append(g.Quotes, q)
+				}
 			}
 		case *ast.ThematicBreak:
 		default:

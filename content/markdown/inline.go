@@ -96,27 +96,13 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			}
 			c.walk(n, s)
 		case *ast.Link:
-			s := st
-			href := unescape(n.Destination)
-			if content.SafeLink(href) {
-				s.href = href
-			} else {
-				c.r.warn(c.line(n), "the link to %q is not an http, https or mailto address; kept its text without the link", href)
-			}
-			c.walk(n, s)
+			c.walk(n, c.link(n, st, unescape(n.Destination)))
 		case *ast.AutoLink:
-			s := st
-			label := string(n.Label(c.r.src))
 			href := string(n.URL(c.r.src))
 			if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(href), "mailto:") {
 				href = "mailto:" + href
 			}
-			if content.SafeLink(href) {
-				s.href = href
-			} else {
-				c.r.warn(c.line(n), "the link to %q is not an http, https or mailto address; kept its text without the link", href)
-			}
-			c.add(label, s)
+			c.add(string(n.Label(c.r.src)), c.link(n, st, href))
 		case *ast.Image:
 			c.r.image(n, c.line(n))
 		case *ast.RawHTML:
@@ -142,6 +128,17 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			c.walk(n, st)
 		}
 	}
+}
+
+// link is st with the link href, when the model accepts it; any other
+// link keeps its text without the link, with a warning.
+func (c *inlineCollector) link(n ast.Node, st style, href string) style {
+	if content.SafeLink(href) {
+		st.href = href
+	} else {
+		c.r.warn(c.line(n), "the link to %q is not an http, https or mailto address; kept its text without the link", href)
+	}
+	return st
 }
 
 func (c *inlineCollector) line(n ast.Node) int {

@@ -9,8 +9,11 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/markdown"
@@ -258,7 +261,7 @@ func (b *writer) quote(text content.Text, lines []content.Text, attr content.Tex
 // inline writes text with its emphasis, strong and links; every other
 // character a reader could take for Markdown is escaped.
 func inline(t content.Text, cell bool) string {
-	t = spaceOut(t.Normalize())
+	t = edges(t.Normalize())
 	var s strings.Builder
 	var em, strong bool
 	for i := 0; i < len(t); {
@@ -339,6 +342,79 @@ func spaceOut(t content.Text) content.Text {
 		}
 	}
 	return out.Normalize()
+}
+
+// edges makes styled spans start and end where Markdown delimiters can:
+// no white space inside them (spaceOut), no punctuation glued to a word
+// outside them (unglue), until neither changes anything.
+func edges(t content.Text) content.Text {
+	for i := 0; i < 8; i++ {
+		next := unglue(spaceOut(t))
+		if len(next) == len(t) && slices.Equal(next, t) {
+			break
+		}
+		t = next
+	}
+	return t
+}
+
+// unglue moves punctuation at the edge of a styled span out of it when the
+// character beyond that edge is a letter or digit: "word*.,*" or
+// "*“q”*word" cannot be emphasis in Markdown (the delimiters would not
+// flank), and would be read back as literal asterisks.
+func unglue(t content.Text) content.Text {
+	for changed := true; changed; {
+		changed = false
+		for i := range t {
+			sp := t[i]
+			if (!sp.Em && !sp.Strong) || sp.Text == "" {
+				continue
+			}
+			if i > 0 && alnumEnd(t[i-1].Text) {
+				if r, n := utf8.DecodeRuneInString(sp.Text); isPunct(r) {
+					t = splice(t, i, content.Span{Text: sp.Text[:n], Href: sp.Href}, sp.Text[n:], true)
+					changed = true
+					break
+				}
+			}
+			if i+1 < len(t) && alnumStart(t[i+1].Text) {
+				if r, n := utf8.DecodeLastRuneInString(sp.Text); isPunct(r) {
+					t = splice(t, i, content.Span{Text: sp.Text[len(sp.Text)-n:], Href: sp.Href}, sp.Text[:len(sp.Text)-n], false)
+					changed = true
+					break
+				}
+			}
+		}
+	}
+	return t.Normalize()
+}
+
+// splice replaces span i by its text rest and the unstyled piece, before
+// or after it.
+func splice(t content.Text, i int, piece content.Span, rest string, before bool) content.Text {
+	kept := t[i]
+	kept.Text = rest
+	var mid content.Text
+	if before {
+		mid = content.Text{piece, kept}
+	} else {
+		mid = content.Text{kept, piece}
+	}
+	out := append(content.Text(nil), t[:i]...)
+	out = append(out, mid...)
+	return append(out, t[i+1:]...).Normalize()
+}
+
+func isPunct(r rune) bool { return unicode.IsPunct(r) || unicode.IsSymbol(r) }
+
+func alnumEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func alnumStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 var entityLike = regexp.MustCompile(`^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)

@@ -2,6 +2,7 @@ package mdout
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -67,17 +68,15 @@ func TestRoundTrip(t *testing.T) {
 
 func firstDiff(got, want string) string {
 	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var a, b string
-		if i < len(g) {
-			a = g[i]
-		}
-		if i < len(w) {
-			b = w[i]
-		}
-		if a != b {
-			return "line " + string(rune('0'+i%10)) + ":\n got: " + a + "\nwant: " + b + "\ncontext: " + strings.Join(w[max(0, i-6):i], "\n")
-		}
+	i := 0
+	for i < len(g) && i < len(w) && g[i] == w[i] {
+		i++
 	}
-	return ""
+	at := func(ls []string) string {
+		if i < len(ls) {
+			return ls[i]
+		}
+		return "(end)"
+	}
+	return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, at(g), at(w))
 }
