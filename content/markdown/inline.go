@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"html"
 	"regexp"
 	"strconv"
@@ -155,7 +156,7 @@ var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-
 // unescape resolves backslash escapes and character references as
 // CommonMark does in text.
 func unescape(b []byte) string {
-	if !strings.ContainsAny(string(b), "\\&") {
+	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
 		return string(b)
 	}
 	var out strings.Builder

@@ -14,6 +14,7 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"regexp"
 	"sort"
@@ -139,11 +140,14 @@ func (r *reader) note(line int, format string, args ...any) {
 }
 
 func (r *reader) index() {
-	r.starts = append(r.starts[:0], 0)
-	for i, c := range r.src {
-		if c == '\n' {
-			r.starts = append(r.starts, i+1)
+	r.starts = make([]int, 1, bytes.Count(r.src, []byte{'\n'})+1)
+	for i := 0; ; {
+		j := bytes.IndexByte(r.src[i:], '\n')
+		if j < 0 {
+			break
 		}
+		i += j + 1
+		r.starts = append(r.starts, i)
 	}
 }
 

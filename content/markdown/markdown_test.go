@@ -206,3 +206,45 @@ func TestLooks(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent: builds read guides in parallel workers; the pooled
+// goldmark parsers must not share state (run with -race).
+func TestConcurrent(t *testing.T) {
+	var srcs []string
+	for _, p := range mdFixtures(t) {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, string(data))
+	}
+	want := make([]int, len(srcs))
+	for i, s := range srcs {
+		g, err := Parse(s, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = len(g.Sections)
+	}
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func() {
+			for i := 0; i < 3*len(srcs); i++ {
+				g, err := Parse(srcs[i%len(srcs)], Options{})
+				if err == nil && len(g.Sections) != want[i%len(srcs)] {
+					err = errors.New("a different guide when read concurrently")
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
