@@ -20,7 +20,12 @@ import (
 // paragraph of markup typed as text.
 func hamletGuide(t testing.TB) *content.Guide {
 	t.Helper()
-	p := filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json")
+	return mustLoad(t, filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json"))
+}
+
+// mustLoad reads and imports a guide that must be there.
+func mustLoad(t testing.TB, p string) *content.Guide {
+	t.Helper()
 	data, err := os.ReadFile(p)
 	if err != nil {
 		t.Fatal(err)

@@ -54,16 +54,7 @@ func repoGuides(t *testing.T) map[string]*content.Guide {
 }
 
 func seedGuide(t *testing.T) *content.Guide {
-	p := checkers.Seed(t, "never-let-me-go.txt")
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := importer.Load(p, data, importer.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return mustLoad(t, checkers.Seed(t, "never-let-me-go.txt"))
 }
 
 // TestRepoGuides builds every repository guide and checks its structure
