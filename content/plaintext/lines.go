@@ -271,7 +271,7 @@ func hardWrapped(lines []string) int {
 		}
 		width = max(width, n)
 	}
-	if near >= 3 && near*2 >= long {
+	if near >= 5 && near*2 >= long {
 		return width
 	}
 	return 0

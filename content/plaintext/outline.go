@@ -134,7 +134,7 @@ func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
 	} else {
 		o.classes = o.classes[:depth+1]
 	}
-	level := o.base + depth
+	level := max(o.base+depth, 0)
 	if level > 2 {
 		p.note(u.line, "%q is a fourth outline level; kept it as a subsection of the third", u.text)
 		level = 2
