@@ -557,6 +557,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 	var cur *content.FAQEntry
 	var curLine int
 	var orphans []content.Text
+	orphanLine := 0
 	closeQ := func() {
 		if cur == nil {
 			return
@@ -575,8 +576,12 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			cur.Answer, orphans = orphans, nil
 		}
 	}
+	var ln int
 	answer := func(ts ...content.Text) {
 		if cur == nil {
+			if orphanLine == 0 {
+				orphanLine = ln
+			}
 			orphans = append(orphans, ts...)
 			return
 		}
@@ -586,7 +591,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 	// bold or not; bold lines are questions only in an FAQ without them.
 	headings := slices.ContainsFunc(nodes, func(n ast.Node) bool { _, ok := n.(*ast.Heading); return ok })
 	for _, n := range nodes {
-		ln := r.lineOf(n)
+		ln = r.lineOf(n)
 		switch n := n.(type) {
 		case *ast.Heading:
 			if q := r.headingText(n); q != "" {
@@ -629,7 +634,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 	}
 	closeQ()
 	if orphans != nil {
-		r.warn(0, "the FAQ has text but no question; it was read into the synopsis")
+		r.warn(orphanLine, "the FAQ has text but no question; it was read into the synopsis")
 		g.Synopsis = append(g.Synopsis, orphans...)
 	}
 }

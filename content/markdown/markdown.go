@@ -247,6 +247,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
 		// "Frankenstein; or, The Modern Prometheus" under book.title
 		// "Frankenstein".
+		r.note(r.lineOf(h), "read the heading %q as the guide's title; the front matter's title is kept", title)
 	case h.Level == 1 && !other && vocab.Classify(title).Kind == vocab.Unknown:
 		if g.Book.Title == "" {
 			g.Book.Title = title

@@ -4,10 +4,12 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 )
 
 func mdFixtures(t testing.TB) []string {
@@ -245,6 +247,52 @@ func TestConcurrent(t *testing.T) {
 	for w := 0; w < 4; w++ {
 		if err := <-done; err != nil {
 			t.Error(err)
+		}
+	}
+}
+
+var (
+	dropRE   = regexp.MustCompile(`(?s)<!--.*?-->|!\[[^\]]*\]\([^)]*\)|\]\([^)]*\)|<[^<>\s][^<>]*>|\[\^\d+\]:?|\{role=[^}]*\}`)
+	wordRE   = regexp.MustCompile(`\p{L}{4,}`)
+	markerRE = regexp.MustCompile(`^(?:> )?(?:Explanation|Table):`)
+)
+
+// TestNoTextLost: every word of a Markdown fixture's text is somewhere in
+// its model or, for what was set aside, in a diagnostic. Front matter,
+// syntax, link addresses, HTML tags, comments, dropped images, the
+// "Explanation:" and "Table:" markers and the headings that only say where
+// the quotes and the FAQ are, are not text.
+func TestNoTextLost(t *testing.T) {
+	for _, path := range mdFixtures(t) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := parseFile(t, path)
+		var all strings.Builder
+		g.Rewrite(func(_ content.Path, s string) string {
+			all.WriteString(strings.ToLower(s))
+			all.WriteByte(' ')
+			return s
+		})
+		for _, d := range g.Diagnostics {
+			all.WriteString(strings.ToLower(d.Message))
+		}
+		_, _, _, body, err := splitFrontMatter(string(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept []string
+		for _, l := range strings.Split(body, "\n") {
+			if k := vocab.Classify(strings.Trim(l, "# ")).Kind; k == vocab.Quotes || k == vocab.FAQ {
+				continue
+			}
+			kept = append(kept, markerRE.ReplaceAllString(l, ""))
+		}
+		for _, w := range wordRE.FindAllString(dropRE.ReplaceAllString(strings.Join(kept, "\n"), " "), -1) {
+			if !strings.Contains(all.String(), strings.ToLower(w)) {
+				t.Errorf("%s: the word %q is not in the model", filepath.Base(path), w)
+			}
 		}
 	}
 }
