@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/guidepress/guidepress/export/cover"
 	"golang.org/x/image/draw"
 )
 
@@ -35,27 +36,33 @@ func covers(name string, data []byte, mediaType, dir string) (*Image, *Image, er
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot read the cover image: %w", err)
 	}
-	cover := &Image{Href: CoversDir + "/" + name + ext, MediaType: mediaType, Width: cfg.Width, Height: cfg.Height, Data: data}
+	// An EPUB in -o may be an old one, or not guidepress's: its cover is
+	// held to the limit of a user's cover before a pixel is decoded, as a
+	// small file can declare a gigantic image.
+	if cfg.Width > cover.MaxUserSide || cfg.Height > cover.MaxUserSide || cfg.Width*cfg.Height > cover.MaxUserPixels {
+		return nil, nil, fmt.Errorf("the cover image is %d×%d pixels, more than the %d megapixels a cover may have; rebuild the guide (guidepress scales covers down)", cfg.Width, cfg.Height, cover.MaxUserPixels/1_000_000)
+	}
+	img := &Image{Href: CoversDir + "/" + name + ext, MediaType: mediaType, Width: cfg.Width, Height: cfg.Height, Data: data}
 	thumb := &Image{Href: CoversDir + "/" + name + ".thumb.png", MediaType: "image/png"}
 	// Unchanged since the last catalogue: keep both files as they are.
 	if old, err := os.ReadFile(filepath.Join(dir, name+ext)); err == nil && bytes.Equal(old, data) {
 		if t, err := os.ReadFile(filepath.Join(dir, name+".thumb.png")); err == nil {
 			if tc, err := png.DecodeConfig(bytes.NewReader(t)); err == nil {
-				cover.Data = nil
+				img.Data = nil
 				thumb.Width, thumb.Height = tc.Width, tc.Height
-				return cover, thumb, nil
+				return img, thumb, nil
 			}
 		}
 	}
-	img, _, err := image.Decode(bytes.NewReader(data))
+	pix, _, err := image.Decode(bytes.NewReader(data))
 	if err != nil {
 		return nil, nil, fmt.Errorf("cannot decode the cover image: %w", err)
 	}
-	thumb.Data, thumb.Width, thumb.Height, err = Thumbnail(img)
+	thumb.Data, thumb.Width, thumb.Height, err = Thumbnail(pix)
 	if err != nil {
 		return nil, nil, err
 	}
-	return cover, thumb, nil
+	return img, thumb, nil
 }
 
 // Thumbnail scales img to ThumbHeight pixels tall (never up) and encodes
