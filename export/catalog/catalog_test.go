@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -28,6 +29,24 @@ func guide(title, book, author, lang string) *content.Guide {
 	}
 }
 
+// built memoises EPUBs by title: building one (cover drawing included) is
+// most of these tests' time, the more so under -race.
+var epubs sync.Map
+
+func built(t *testing.T, g *content.Guide) []byte {
+	t.Helper()
+	key := g.Title + "\x1f" + g.Book.Title + "\x1f" + g.Book.Author + "\x1f" + g.Language
+	if data, ok := epubs.Load(key); ok {
+		return data.([]byte)
+	}
+	data, _, err := epub.Build(g, export.Options{Modified: when})
+	if err != nil {
+		t.Fatal(err)
+	}
+	epubs.Store(key, data)
+	return data
+}
+
 // folder writes the EPUBs of guides (and a PDF beside the first) into a
 // new directory, as a batch would.
 func folder(t *testing.T, guides map[string]*content.Guide) string {
@@ -40,10 +59,7 @@ func folder(t *testing.T, guides map[string]*content.Guide) string {
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		data, _, err := epub.Build(guides[name], export.Options{Modified: when})
-		if err != nil {
-			t.Fatal(err)
-		}
+		data := built(t, guides[name])
 		if err := os.WriteFile(filepath.Join(dir, name+".epub"), data, 0o644); err != nil {
 			t.Fatal(err)
 		}

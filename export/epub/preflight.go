@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"html"
 	"image"
 	_ "image/gif" // GIF images are checked like PNG and JPEG
 	_ "image/jpeg"
@@ -220,56 +221,43 @@ func resolve(dir, ref string) string {
 
 // checkDocument checks a content document: the root's language, every
 // href/src (encoding, and a local target in the manifest), style elements
-// and attributes.
+// and attributes. The document is well-formed (verifyFiles checked it), so
+// it is read lexically: a second full XML parse of every document would
+// cost more than the rest of the preflight together.
 func checkDocument(name string, data []byte, files map[string][]byte, listed map[string]opfItem) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	root, inStyle := true, false
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return fail(RuleManifest, name, "%v", err)
-		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if root {
-				root = false
-				lang := ""
-				for _, a := range t.Attr {
-					if a.Name.Local == "lang" && strings.TrimSpace(a.Value) != "" {
-						lang = a.Value
-					}
-				}
-				if lang == "" {
-					return fail(RuleLanguage, name, "the <%s> root has no lang or xml:lang", t.Name.Local)
-				}
-			}
-			inStyle = t.Name.Local == "style"
-			for _, a := range t.Attr {
-				switch a.Name.Local {
-				case "href", "src":
-					if err := checkRef(name, a.Value, files, listed); err != nil {
-						return err
-					}
-				case "style":
-					if err := checkCSS(name, a.Value, files, listed); err != nil {
-						return err
-					}
-				}
-			}
-		case xml.EndElement:
-			inStyle = false
-		case xml.CharData:
-			if inStyle {
-				if err := checkCSS(name, string(t), files, listed); err != nil {
-					return err
-				}
-			}
+	root := data
+	if i := bytes.Index(data, []byte("<html")); i >= 0 {
+		root = data[i:]
+		if j := bytes.IndexByte(root, '>'); j >= 0 {
+			root = root[:j]
 		}
 	}
+	if m := rootLang.FindSubmatch(root); m == nil || len(bytes.TrimSpace(m[1])) == 0 {
+		return fail(RuleLanguage, name, "the <html> root has no lang or xml:lang")
+	}
+	for _, m := range attrs.FindAllSubmatch(data, -1) {
+		v := html.UnescapeString(string(m[2]))
+		if string(m[1]) == "style" {
+			if err := checkCSS(name, v, files, listed); err != nil {
+				return err
+			}
+		} else if err := checkRef(name, v, files, listed); err != nil {
+			return err
+		}
+	}
+	for _, m := range styles.FindAllSubmatch(data, -1) {
+		if err := checkCSS(name, html.UnescapeString(string(m[1])), files, listed); err != nil {
+			return err
+		}
+	}
+	return nil
 }
+
+var (
+	rootLang = regexp.MustCompile(`\s(?:xml:)?lang="([^"]*)"`)
+	attrs    = regexp.MustCompile(`\s(href|src|style)="([^"]*)"`)
+	styles   = regexp.MustCompile(`(?s)<style[^>]*>(.*?)</style>`)
+)
 
 // checkRef checks one reference made from file name.
 func checkRef(name, ref string, files map[string][]byte, listed map[string]opfItem) error {
