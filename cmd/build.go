@@ -112,7 +112,7 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	f.BoolVar(&opts.duplex, "duplex", false, "PDF for double-sided printing: mirrored margins, sections start on right-hand pages")
 	f.StringVar(&opts.author, "author", "", "the guide's own author (never the novelist), for catalogue metadata")
 	f.StringVar(&opts.pub, "publisher", "", "the guide's publisher, for catalogue metadata")
-	f.StringVar(&opts.cover, "cover", "", "use this JPEG or PNG as the EPUB cover instead of a generated one")
+	f.StringVar(&opts.cover, "cover", "", fmt.Sprintf("use this JPEG or PNG (at most %d megapixels; scaled to fit %d×%d, metadata dropped) as the EPUB cover instead of a generated one", cover.MaxUserPixels/1_000_000, cover.Width, cover.Height))
 	f.StringVar(&opts.baseURL, "base-url", "", "URL the output directory will be published at: the catalogue (--catalog) and MARC records (--format marc) link to the files there")
 	f.BoolVar(&opts.catalog, "catalog", false, "also write DIR/catalog.xml (an OPDS catalogue for e-reader apps) and DIR/index.html listing every guide in DIR")
 	f.BoolVar(&opts.embed, "embed-fonts", false, "embed the Literata font family in the EPUB (readers use their own fonts otherwise)")
