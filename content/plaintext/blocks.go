@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 )
 
 // This file turns the running text of a section (the units between two
@@ -56,6 +57,9 @@ func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok
 	}
 	return false, 0, false, m[6], true
 }
+
+// castRE: the headings of a play's cast list.
+var castRE = regexp.MustCompile(`^(?:the\s+)?(?:dramatis personae|persons of the (?:play|drama)|cast of characters|personen des dramas|personajes de la obra|personnages de la pièce|personaggi)$`)
 
 // upperItemRE: "A. point" or "B) point" indented under an outline heading.
 var upperItemRE = regexp.MustCompile(`^([A-Z])[.)]\s+(\S.*)$`)
@@ -108,7 +112,7 @@ func (p *parser) speakerOf(s string) (speaker, rest string, ok bool) {
 		if len(p.cast) == 0 {
 			return "", "", false
 		}
-	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) {
+	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && (p.play || p.cast[strings.ToLower(strings.TrimSpace(m[1]))] >= 2) {
 		sp := strings.TrimSpace(m[1])
 		if m[2] != "" {
 			sp += " " + m[2]
@@ -172,6 +176,15 @@ func (p *parser) scanCast() {
 	for k, n := range p.cast {
 		if n < 2 {
 			delete(p.cast, k)
+		}
+	}
+	// A play: acts, scenes or a cast list. Only then is a single
+	// "NAME: line" in capitals a speech rather than a key fact
+	// ("GENRE: Gothic romance").
+	for _, u := range p.units {
+		if utf8.RuneCountInString(u.text) <= 80 && (actRE.MatchString(u.text) || sceneRE.MatchString(u.text) || castRE.MatchString(vocab.Norm(u.text))) {
+			p.play = true
+			break
 		}
 	}
 }
@@ -630,6 +643,17 @@ func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool
 	s := units[i].text
 	if sp, rest, ok := p.speakerOf(s); ok {
 		return sp, rest, true
+	}
+	// Outside a play, "NAME IN CAPITALS: line" is a speech when lines of
+	// it follow.
+	if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
+		if _, _, def := p.definitionOf(units[i+1].text, ""); !def {
+			sp := strings.TrimSpace(m[1])
+			if m[2] != "" {
+				sp += " " + m[2]
+			}
+			return sp, m[3], true
+		}
 	}
 	if m := speakerAlone(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
 		return strings.TrimSpace(m[1]), "", true

@@ -60,6 +60,9 @@ func (p *parser) heading(i int) bool {
 			return true
 		}
 	}
+	if p.numberedTitle(i) {
+		return true
+	}
 	if !shortHeading(u.text) {
 		return false
 	}
@@ -81,6 +84,53 @@ func (p *parser) heading(i int) bool {
 		return n >= 60 && n >= 2*utf8.RuneCountInString(u.text) && !shortHeading(next)
 	}
 	return false
+}
+
+// numberedTitle says whether unit i is a numbered title standing alone
+// over a paragraph, with a sibling numbered the same way further on ("1.
+// Gateshead" … "2. Lowood"): chapter headings, not a list.
+func (p *parser) numberedTitle(i int) bool {
+	if !p.titleOverText(i) {
+		return false
+	}
+	for j := i + 2; j < len(p.units) && j <= i+12; j++ {
+		if p.titleOverText(j) {
+			return true
+		}
+	}
+	for j := i - 2; j >= 0 && j >= i-12; j-- {
+		if p.titleOverText(j) {
+			return true
+		}
+	}
+	return false
+}
+
+func (p *parser) titleOverText(i int) bool {
+	if i+1 >= len(p.units) {
+		return false
+	}
+	u, next := p.units[i], p.units[i+1]
+	if !u.before || !u.after || !numberedRE.MatchString(u.text) || isQuestion(u.text) {
+		return false
+	}
+	rest := numberedRE.ReplaceAllString(u.text, "")
+	if len(strings.Fields(rest)) > 8 || utf8.RuneCountInString(rest) > 60 || strings.ContainsAny(lastChar(rest), ".!?:;,") || !capitalised(firstWord(rest)) {
+		return false
+	}
+	return utf8.RuneCountInString(next.text) >= 80 && !listItem(next.text)
+}
+
+func lastChar(s string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return string(r)
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return f[0]
+	}
+	return ""
 }
 
 // body is the third pass: it walks the units after the header.

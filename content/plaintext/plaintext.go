@@ -84,6 +84,8 @@ type parser struct {
 	// outline is the state of labelled headings (see outline.go).
 	outline outlineState
 
+	// play is set when the text has acts, scenes or a cast list.
+	play bool
 	// cast counts the names that label speeches (see scanCast).
 	cast map[string]int
 	// wrapWidth is the column a hard-wrapped file is wrapped at (0 when

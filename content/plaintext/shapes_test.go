@@ -476,6 +476,16 @@ section: Resumen
   paragraph: Un hidalgo de La Mancha enloquece de tanto leer libros de caballerías y sale por los caminos con su escudero, que es un labrador de la aldea y no sabe leer.
 `,
 		},
+		{
+			name: "key facts with labels in capitals are definitions, not speeches, outside a play",
+			in:   "Jane Eyre\nby Charlotte Brontë\n\nKey Facts\n\nAUTHOR: Charlotte Brontë\nGENRE: Bildungsroman\n",
+			want: "lang=en year=0\nbook: Jane Eyre | Charlotte Brontë | 0 min | Jane Eyre — A Study Guide\nsection: Key Facts\n  definitions: AUTHOR = Charlotte Brontë | GENRE = Bildungsroman\n",
+		},
+		{
+			name: "numbered titles standing over paragraphs are subsections, not a list",
+			in:   "Jane Eyre\nby Charlotte Brontë\n\nChapter Summaries\n\n1. Gateshead\n\nJane lives with her cruel aunt, Mrs. Reed, and is locked in the red-room after fighting her cousin.\n\n2. Lowood\n\nAt Lowood School Jane meets Helen Burns, whose patience she admires but cannot share with anyone.\n",
+			want: "lang=en year=0\nbook: Jane Eyre | Charlotte Brontë | 0 min | Jane Eyre — A Study Guide\nsection: Chapter Summaries\n  section: 1. Gateshead\n    paragraph: Jane lives with her cruel aunt, Mrs. Reed, and is locked in the red-room after fighting her cousin.\n  section: 2. Lowood\n    paragraph: At Lowood School Jane meets Helen Burns, whose patience she admires but cannot share with anyone.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
