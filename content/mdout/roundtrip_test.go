@@ -16,7 +16,7 @@ import (
 // Markdown and JSON.
 func fixtures(t *testing.T) []string {
 	var files []string
-	for _, p := range []string{"../../testdata/guides/*", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt", "../markdown/testdata/cases/*.md"} {
+	for _, p := range []string{"../../testdata/guides/*", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
 		m, _ := filepath.Glob(p)
 		files = append(files, m...)
 	}
