@@ -446,9 +446,12 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 
 var (
 	// questionRE and answerRE match the labels of a "Q: … / A: …" FAQ.
-	questionRE     = regexp.MustCompile(`^(?:Q|Question)\s*\d{0,3}\s*[:.)–—-]\s+`)
-	answerRE       = regexp.MustCompile(`^(?:A|Answer)\s*[:.)–—-]\s+`)
-	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')]*)\s+(?:A|Answer)\s*[:.]\s+(.+)$`)
+	// Other languages: Pregunta/Respuesta, Pergunta/Resposta,
+	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
+	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
+	questionRE     = regexp.MustCompile(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
+	answerRE       = regexp.MustCompile(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
+	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// interrogativeRE: the words an English question starts with.
 	interrogativeRE = regexp.MustCompile(`(?i)^(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b`)
 )

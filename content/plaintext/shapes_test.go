@@ -486,6 +486,11 @@ section: Resumen
 			in:   "Jane Eyre\nby Charlotte Brontë\n\nChapter Summaries\n\n1. Gateshead\n\nJane lives with her cruel aunt, Mrs. Reed, and is locked in the red-room after fighting her cousin.\n\n2. Lowood\n\nAt Lowood School Jane meets Helen Burns, whose patience she admires but cannot share with anyone.\n",
 			want: "lang=en year=0\nbook: Jane Eyre | Charlotte Brontë | 0 min | Jane Eyre — A Study Guide\nsection: Chapter Summaries\n  section: 1. Gateshead\n    paragraph: Jane lives with her cruel aunt, Mrs. Reed, and is locked in the red-room after fighting her cousin.\n  section: 2. Lowood\n    paragraph: At Lowood School Jane meets Helen Burns, whose patience she admires but cannot share with anyone.\n",
 		},
+		{
+			name: "a Spanish FAQ with P:/R: labels, on separate lines and on one line",
+			in:   "La Regenta\nde Leopoldo Alas\n\nPreguntas frecuentes\n\nP: ¿Quién es Ana Ozores?\nR: La esposa del regente, atrapada entre el deseo y la religión en una ciudad de provincias.\n\nP: ¿Dónde ocurre la novela? R: En Vetusta, que es el nombre que da el autor a la ciudad de Oviedo.\n",
+			want: "lang=es year=0\nbook: La Regenta | Leopoldo Alas | 0 min | La Regenta — Guía de estudio\nfaq: ¿Quién es Ana Ozores?\n  answer: La esposa del regente, atrapada entre el deseo y la religión en una ciudad de provincias.\nfaq: ¿Dónde ocurre la novela?\n  answer: En Vetusta, que es el nombre que da el autor a la ciudad de Oviedo.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
