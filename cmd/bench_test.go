@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
@@ -65,7 +65,7 @@ func BenchmarkWholeBuild(b *testing.B) {
 	b.ReportMetric(float64(pdfN), "pdf-bytes")
 }
 
-// BenchmarkBatch runs build.Run, the CLI's worker pool, over a folder of
+// BenchmarkBatch runs batch.Run, the CLI's worker pool, over a folder of
 // copies of the benchmark guide (100, or GUIDEPRESS_BENCH_BATCH) with one
 // worker per CPU, writing both formats. It reports guides per second of
 // wall time, which depends on the machine's load, and CPU milliseconds per
@@ -77,7 +77,7 @@ func BenchmarkBatch(b *testing.B) {
 	}
 	_, data := benchGuide(b)
 	dir := b.TempDir()
-	var inputs []build.Input
+	var inputs []batch.Input
 	for i := 0; i < n; i++ {
 		p := filepath.Join(dir, "in", "g"+strconv.Itoa(i)+".txt")
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
@@ -86,9 +86,9 @@ func BenchmarkBatch(b *testing.B) {
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			b.Fatal(err)
 		}
-		inputs = append(inputs, build.Input{Path: p})
+		inputs = append(inputs, batch.Input{Path: p})
 	}
-	opts := build.Options{
+	opts := batch.Options{
 		OutDir:  filepath.Join(dir, "out"),
 		Formats: formats,
 		Export:  benchOpts,
@@ -100,7 +100,7 @@ func BenchmarkBatch(b *testing.B) {
 	b.ResetTimer()
 	cpu0, wall0 := cpubench.CPU(), time.Now()
 	for b.Loop() {
-		for _, r := range build.Run(context.Background(), inputs, opts) {
+		for _, r := range batch.Run(context.Background(), inputs, opts) {
 			if r.Err != nil {
 				b.Fatal(r.Err)
 			}

@@ -19,7 +19,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
@@ -33,7 +33,7 @@ import (
 )
 
 // formats are the outputs guidepress can write, in the order they are built.
-var formats = []build.Format{
+var formats = []batch.Format{
 	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
@@ -267,7 +267,7 @@ const maxCoverBytes = 64 << 20
 // returns is the picture re-encoded without its metadata and scaled to the
 // EPUB cover's size, which every guide's EPUB takes as it is.
 func readCover(path string) ([]byte, error) {
-	shown := build.Display(path)
+	shown := batch.Display(path)
 	f, err := os.Open(path)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
@@ -285,7 +285,7 @@ func readCover(path string) ([]byte, error) {
 		return nil, usagef("--cover: cannot read %s: %v", shown, unwrapPathErr(err))
 	}
 	if len(data) > maxCoverBytes {
-		return nil, usagef("--cover: %s is larger than %s; a cover image is a few megabytes at most, so check this is the right file", shown, build.FormatSize(maxCoverBytes))
+		return nil, usagef("--cover: %s is larger than %s; a cover image is a few megabytes at most, so check this is the right file", shown, batch.FormatSize(maxCoverBytes))
 	}
 	im, err := cover.UserImage(data)
 	switch {
@@ -307,8 +307,8 @@ func unwrapPathErr(err error) error {
 	return err
 }
 
-func (o *buildOptions) selectedFormats() ([]build.Format, error) {
-	var out []build.Format
+func (o *buildOptions) selectedFormats() ([]batch.Format, error) {
+	var out []batch.Format
 	for _, want := range o.formats {
 		want = strings.ToLower(strings.TrimSpace(want))
 		if want == "" { // "epub," or "epub,,pdf"
@@ -382,26 +382,26 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	inputs, err := build.Collect(o.inputs)
+	inputs, err := batch.Collect(o.inputs)
 	if err != nil {
 		return usageError{err}
 	}
-	if err := build.CheckNames(inputs); err != nil {
+	if err := batch.CheckNames(inputs); err != nil {
 		return usageError{err}
 	}
 	var exts []string
 	for _, f := range fmts {
 		exts = append(exts, f.Ext)
 	}
-	if err := build.CheckOutputs(inputs, o.outDir, exts); err != nil {
+	if err := batch.CheckOutputs(inputs, o.outDir, exts); err != nil {
 		return usageError{err}
 	}
-	if err := build.PrepareOutDir(o.outDir); err != nil {
+	if err := batch.PrepareOutDir(o.outDir); err != nil {
 		return usageError{err}
 	}
-	if swept := build.SweepAbandoned(o.outDir); len(swept) > 0 && !o.quiet {
+	if swept := batch.SweepAbandoned(o.outDir); len(swept) > 0 && !o.quiet {
 		fmt.Fprintf(o.io.Err, "note: removed %s left in %s by earlier runs that were killed before they finished\n",
-			plural(len(swept), "temporary file"), build.Display(o.outDir))
+			plural(len(swept), "temporary file"), batch.Display(o.outDir))
 	}
 	jobs := o.jobs
 	if limit := maxJobsPerCPU * runtime.NumCPU(); jobs > limit {
@@ -425,7 +425,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		}
 	})
 	start := time.Now()
-	results := build.Run(ctx, inputs, build.Options{
+	results := batch.Run(ctx, inputs, batch.Options{
 		OutDir:   o.outDir,
 		Formats:  fmts,
 		Export:   eo,
@@ -476,7 +476,7 @@ func interruptContext(parent context.Context) (context.Context, func()) {
 		}
 		select {
 		case <-ch:
-			build.RemoveTemporaryFiles()
+			batch.RemoveTemporaryFiles()
 			os.Exit(exitStatus(sig))
 		case <-done:
 		}
@@ -542,12 +542,12 @@ func (r *reporter) printfLocked(format string, args ...any) {
 	fmt.Fprintf(r.o.io.Err, format, args...) // escaped: see IOStreams.safe
 }
 
-func (r *reporter) done(res build.Result) {
+func (r *reporter) done(res batch.Result) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	name := res.Input.Name()
 	switch {
-	case errors.Is(res.Err, build.ErrInterrupted), errors.Is(res.Err, build.ErrSkipped):
+	case errors.Is(res.Err, batch.ErrInterrupted), errors.Is(res.Err, batch.ErrSkipped):
 		// Counted in the summary: not started is not a failure.
 	case res.Err != nil:
 		r.printfLocked("error: %v\n", res.Err)
@@ -559,7 +559,7 @@ func (r *reporter) done(res build.Result) {
 		}
 		outs := make([]string, len(res.Outputs))
 		for i, o := range res.Outputs {
-			outs[i] = build.Display(o)
+			outs[i] = batch.Display(o)
 		}
 		r.printfLocked("built %s → %s%s\n", name, strings.Join(outs, ", "), w)
 	}
@@ -575,7 +575,7 @@ func (r *reporter) done(res build.Result) {
 	}
 }
 
-func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.Signal) error {
+func (r *reporter) finish(results []batch.Result, elapsed time.Duration, sig os.Signal) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if r.bar != nil {
@@ -585,7 +585,7 @@ func (r *reporter) finish(results []build.Result, elapsed time.Duration, sig os.
 	var warned []string
 	for _, res := range results {
 		switch {
-		case errors.Is(res.Err, build.ErrInterrupted), errors.Is(res.Err, build.ErrSkipped):
+		case errors.Is(res.Err, batch.ErrInterrupted), errors.Is(res.Err, batch.ErrSkipped):
 			notStarted++
 		case res.Err != nil:
 			failed++
@@ -648,9 +648,9 @@ func listSome(names []string, max int) string {
 // about 100 bytes of memory per input byte): a larger one, or standard
 // input, keeps the defaults, and the memory limit bounds what a guide that
 // grows unexpectedly can hold.
-func oneGuideGC(in build.Input) (restore func()) {
+func oneGuideGC(in batch.Input) (restore func()) {
 	const oneGuideMax = 256 << 10
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || in.Err != nil || in.Path == build.Stdin {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || in.Err != nil || in.Path == batch.Stdin {
 		return func() {}
 	}
 	if st, err := os.Stat(in.Path); err != nil || !st.Mode().IsRegular() || st.Size() > oneGuideMax {

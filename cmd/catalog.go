@@ -6,7 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/catalog"
 )
@@ -22,11 +22,11 @@ func writeCatalog(o *buildOptions, eo export.Options, rep *reporter) bool {
 	}
 	if !epubBuilt {
 		// Shown even with -q: the catalogue may look incomplete otherwise.
-		rep.printf("note: --catalog lists the guides whose EPUB is in %s; this batch writes none, so its guides appear only if their EPUBs are already there (add epub to --format)\n", build.Display(o.outDir))
+		rep.printf("note: --catalog lists the guides whose EPUB is in %s; this batch writes none, so its guides appear only if their EPUBs are already there (add epub to --format)\n", batch.Display(o.outDir))
 	}
 	entries, warnings, err := catalog.Scan(o.outDir)
 	for _, w := range warnings {
-		rep.printf("warning: catalogue: %s\n", build.Display(w))
+		rep.printf("warning: catalogue: %s\n", batch.Display(w))
 	}
 	if err == nil {
 		var files []catalog.File
@@ -36,12 +36,12 @@ func writeCatalog(o *buildOptions, eo export.Options, rep *reporter) bool {
 		}
 	}
 	if err != nil {
-		rep.printf("error: catalogue: %s (the earlier catalogue, if any, is unchanged)\n", build.Display(err.Error()))
+		rep.printf("error: catalogue: %s (the earlier catalogue, if any, is unchanged)\n", batch.Display(err.Error()))
 		return false
 	}
 	if !o.quiet {
-		rep.printf("catalogue: %s in %s → %s, %s\n", plural(len(entries), "guide"), build.Display(o.outDir),
-			build.Display(filepath.Join(o.outDir, catalog.FeedFile)), build.Display(filepath.Join(o.outDir, catalog.IndexFile)))
+		rep.printf("catalogue: %s in %s → %s, %s\n", plural(len(entries), "guide"), batch.Display(o.outDir),
+			batch.Display(filepath.Join(o.outDir, catalog.FeedFile)), batch.Display(filepath.Join(o.outDir, catalog.IndexFile)))
 	}
 	return true
 }
@@ -59,6 +59,6 @@ func writeCatalogFiles(dir string, files []catalog.File) error {
 		paths = append(paths, p)
 		data = append(data, f.Data)
 	}
-	_, err := build.WriteFiles(paths, data)
+	_, err := batch.WriteFiles(paths, data)
 	return err
 }

@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 )
 
 // Defect 4: the first SIGTERM or SIGINT ends a build blocked reading its
@@ -86,7 +86,7 @@ func TestBuildSweepsTemporaryFilesOfKilledRuns(t *testing.T) {
 	}
 	out := t.TempDir()
 	// What a run that was SIGKILLed while writing leaves.
-	left := filepath.Join(out, build.TempName("frankenstein.pdf", dead.Process.Pid))
+	left := filepath.Join(out, batch.TempName("frankenstein.pdf", dead.Process.Pid))
 	os.WriteFile(left, []byte("%PDF-partial"), 0o600)
 	other := filepath.Join(out, ".notes.txt")
 	os.WriteFile(other, []byte("mine"), 0o644)

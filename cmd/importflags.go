@@ -7,7 +7,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/spf13/pflag"
 )
@@ -24,7 +24,7 @@ func (f *importFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.Lang, "lang", "", "language of the guide as a BCP 47 tag (default en, or what a JSON guide says)")
 	fs.BoolVar(&f.NoSmart, "no-smart", false, "keep straight quotes, -- and ... as typed (no typographic punctuation)")
 	fs.StringVar(&f.Format, "input-format", "", "read the input as text, markdown or json instead of detecting it (.md/.markdown are Markdown; JSON by content)")
-	fs.StringVar(&f.MaxSize, "max-size", build.FormatSize(build.DefaultMaxBytes), "largest input file to read (e.g. 64MiB)")
+	fs.StringVar(&f.MaxSize, "max-size", batch.FormatSize(batch.DefaultMaxBytes), "largest input file to read (e.g. 64MiB)")
 }
 
 func (f *importFlags) options() (importer.Options, int64, error) {

@@ -6,7 +6,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/guidepress/guidepress/build"
+	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/content/mdout"
@@ -71,19 +71,19 @@ func runInspect(opts *inspectOptions) error {
 	if err != nil {
 		return err
 	}
-	in := build.Input{Path: opts.input}
-	if in.Path != build.Stdin {
+	in := batch.Input{Path: opts.input}
+	if in.Path != batch.Stdin {
 		// A missing file or a directory is a wrong argument (exit 2), as
 		// in build.
 		if st, err := os.Stat(in.Path); err == nil && st.IsDir() {
 			return usagef("%s: is a directory; inspect reads one guide file: name one inside it (guidepress build takes whole directories)", in.Path)
 		} else if err != nil {
-			if _, cerr := build.Collect([]string{in.Path}); cerr != nil {
+			if _, cerr := batch.Collect([]string{in.Path}); cerr != nil {
 				return usageError{cerr}
 			}
 		}
 	}
-	data, err := build.ReadInput(in, max, opts.io.In)
+	data, err := batch.ReadInput(in, max, opts.io.In)
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,7 @@
 // atomically. It knows nothing about EPUB or PDF internals: formats are
 // plugged in as Format values, so the pipeline is tested with fakes and the
 // CLI wires in export/epub and export/pdf.
-package build
+package batch
 
 import (
 	"bytes"

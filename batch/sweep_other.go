@@ -1,6 +1,6 @@
 //go:build !unix
 
-package build
+package batch
 
 // processGone cannot tell here, so nothing is ever swept.
 func processGone(pid int) bool { return false }
