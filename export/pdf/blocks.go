@@ -284,10 +284,13 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 	bl := b.th.Blocks
 	lh := ptToMM(bt.Size * bt.Leading)
 	l := newNode("L", parent)
-	if ordered {
+	switch {
+	case ordered:
 		l.attrs = "/A <</O /List /ListNumbering /Decimal>>"
-	} else {
+	case level == 0:
 		l.attrs = "/A <</O /List /ListNumbering /Disc>>"
+	default:
+		l.attrs = "/A <</O /List /ListNumbering /None>>" // a dash: no numbering type says so
 	}
 	labels := make([][]glyph, len(items))
 	hang := bl.ListIndent
@@ -448,26 +451,14 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 			}
 		}
 	}
-	// Column widths: the natural widths when they fit, else every column
-	// its longest word and the rest shared in proportion to what each
-	// lacks, else in proportion to the longest words.
+	// Column widths: the natural widths when they fit. Else a narrow
+	// column (a year, a number, a name: natural width under 30% of the
+	// table) keeps its natural width when the others can still hold their
+	// longest words, and the others get their longest word and a share of
+	// the rest in proportion to what each lacks; failing that, widths go
+	// in proportion to the longest words (which are then cut).
 	avail := W - float64(ncol)*2*tt.PaddingX
-	sumMin, sumMax := 0.0, 0.0
-	for c := range ncol {
-		sumMin += minW[c]
-		sumMax += maxW[c]
-	}
-	tb.colW = make([]float64, ncol)
-	for c := range ncol {
-		switch {
-		case sumMax <= avail:
-			tb.colW[c] = maxW[c] + (avail-sumMax)*weight(maxW[c], sumMax, ncol)
-		case sumMin < avail:
-			tb.colW[c] = minW[c] + (avail-sumMin)*(maxW[c]-minW[c])/(sumMax-sumMin)
-		default:
-			tb.colW[c] = avail * weight(minW[c], sumMin, ncol)
-		}
-	}
+	tb.colW = distribute(minW, maxW, avail)
 	x := 0.0
 	tb.colX = make([]float64, ncol)
 	for c := range ncol {
@@ -504,6 +495,56 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 	}
 	tb.startH = min(tb.startH, pageH)
 	return flowBlock{kind: Cell, table: tb, before: tt.Space, after: tt.Space, dest: -1, target: -1, color: b.th.Body.Color}
+}
+
+// distribute shares avail among columns of the given least and natural
+// widths (see table).
+func distribute(minW, maxW []float64, avail float64) []float64 {
+	n := len(minW)
+	w := make([]float64, n)
+	sumMax, sumMin := 0.0, 0.0
+	for c := range n {
+		sumMax += maxW[c]
+		sumMin += minW[c]
+	}
+	if sumMax <= avail {
+		for c := range n {
+			w[c] = maxW[c] + (avail-sumMax)*weight(maxW[c], sumMax, n)
+		}
+		return w
+	}
+	if sumMin >= avail {
+		for c := range n {
+			w[c] = avail * weight(minW[c], sumMin, n)
+		}
+		return w
+	}
+	fixed := make([]bool, n)
+	fixedW, restMin, restMax := 0.0, 0.0, 0.0
+	for c := range n {
+		if maxW[c] <= 0.3*avail {
+			fixed[c] = true
+			fixedW += maxW[c]
+		} else {
+			restMin += minW[c]
+			restMax += maxW[c]
+		}
+	}
+	if fixedW+restMin > avail || restMax == 0 {
+		for c := range n {
+			fixed[c] = false
+		}
+		fixedW, restMin, restMax = 0, sumMin, sumMax
+	}
+	room := avail - fixedW
+	for c := range n {
+		if fixed[c] {
+			w[c] = maxW[c]
+			continue
+		}
+		w[c] = minW[c] + (room-restMin)*weight(maxW[c]-minW[c], restMax-restMin, n)
+	}
+	return w
 }
 
 // weight is v's share of sum among n, or an equal share when sum is 0.

@@ -74,6 +74,9 @@ func (b *builder) titlePage() {
 	if b.g.Book.Author != "" {
 		sub = append(sub, span{text: " by " + b.g.Book.Author, style: fonts.Regular})
 	}
+	if y := b.g.Book.Year; y > 0 {
+		sub = append(sub, span{text: " (" + strconv.Itoa(y) + ")", style: fonts.Regular})
+	}
 	blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(sub, fonts.Literata, tp.SubtitleSize, w, "the title page"),
 		lh: ptToMM(tp.SubtitleSize * 1.35), before: 4, after: 1.5, keep: true, color: ink, dest: -1, target: -1})
 	if r := cover.TextFor(b.g).Reading; r != "" {
