@@ -182,7 +182,12 @@ func (p *parser) scanCast() {
 	// "NAME: line" in capitals a speech rather than a key fact
 	// ("GENRE: Gothic romance").
 	for _, u := range p.units {
-		if utf8.RuneCountInString(u.text) <= 80 && (actRE.MatchString(u.text) || sceneRE.MatchString(u.text) || castRE.MatchString(vocab.Norm(u.text))) {
+		if len(u.text) > 60 {
+			continue
+		}
+		w := strings.ToLower(strings.TrimRight(firstWord(u.text), ",.:"))
+		if playWords[w] && (actRE.MatchString(u.text) || sceneRE.MatchString(u.text)) ||
+			(w == "dramatis" || w == "persons" || w == "the" || w == "cast" || w == "personen" || w == "personajes" || w == "personnages" || w == "personaggi") && castRE.MatchString(vocab.Norm(u.text)) {
 			p.play = true
 			break
 		}

@@ -127,10 +127,11 @@ func lastChar(s string) string {
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return f[0]
+	s = strings.TrimLeft(s, " ")
+	if i := strings.IndexByte(s, ' '); i >= 0 {
+		return s[:i]
 	}
-	return ""
+	return s
 }
 
 // body is the third pass: it walks the units after the header.

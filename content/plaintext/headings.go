@@ -2,6 +2,8 @@ package plaintext
 
 import (
 	"regexp"
+	"sync"
+	"sync/atomic"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
@@ -21,7 +23,31 @@ const (
 	questionsAnchor        // a body section of questions (Discussion Questions), not an FAQ
 )
 
+// anchors memoises anchorOf: the same short lines are asked about many
+// times (as headings, questions, names). Long lines are never names.
+var (
+	anchors     sync.Map // string → anchor
+	anchorsSize atomic.Int64
+)
+
 func anchorOf(s string) anchor {
+	if len(s) > 320 {
+		return noAnchor
+	}
+	if a, ok := anchors.Load(s); ok {
+		return a.(anchor)
+	}
+	a := classifyAnchor(s)
+	if anchorsSize.Add(1) > 1<<14 {
+		// A long batch: start again rather than grow without bound.
+		anchors.Clear()
+		anchorsSize.Store(0)
+	}
+	anchors.Store(s, a)
+	return a
+}
+
+func classifyAnchor(s string) anchor {
 	h := vocab.Classify(s)
 	switch h.Kind {
 	case vocab.Quotes:

@@ -56,6 +56,21 @@ type outlineState struct {
 // labelClass says which outline class a heading's label belongs to, "" for
 // none.
 func (p *parser) labelClass(s string) string {
+	if len(s) < 3 || len(s) > 240 {
+		return ""
+	}
+	switch c := s[0]; {
+	case c >= '0' && c <= '9':
+		if arabicRE.MatchString(s) && (p.open(classRoman) || p.open(classLetter) || p.open(classAct)) {
+			return classArabic
+		}
+		return ""
+	case c >= 'A' && c <= 'Z' && (s[1] == '.' || s[1] == ')' || romanStart(s)):
+		// "A.", "IV." below; "Act" and "Scene" fall through.
+	case playWords[strings.ToLower(firstWord(s))] || playWords[strings.ToLower(strings.TrimRight(firstWord(s), ",.:"))]:
+	default:
+		return ""
+	}
 	switch {
 	case actRE.MatchString(s):
 		if sceneIn.MatchString(s) {
@@ -79,6 +94,23 @@ func (p *parser) labelClass(s string) string {
 		return classArabic
 	}
 	return ""
+}
+
+// playWords are the first words of act and scene headings.
+var playWords = map[string]bool{"act": true, "acto": true, "acte": true, "akt": true, "atto": true, "ato": true, "aufzug": true,
+	"scene": true, "escena": true, "scène": true, "szene": true, "auftritt": true, "scena": true, "cena": true}
+
+func romanStart(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 'I', 'V', 'X', 'L', 'C':
+			continue
+		case '.', ')':
+			return i > 0
+		}
+		return false
+	}
+	return false
 }
 
 func (p *parser) open(class string) bool {
