@@ -20,7 +20,12 @@ import (
 
 func loadGrowth(t testing.TB, s growth.Shape, n int) *content.Guide {
 	t.Helper()
-	g, err := importer.Load("growth.txt", growth.Guide(s, n), importer.Options{})
+	return loadGrowthText(t, growth.Guide(s, n))
+}
+
+func loadGrowthText(t testing.TB, text []byte) *content.Guide {
+	t.Helper()
+	g, err := importer.Load("growth.txt", text, importer.Options{MaxBytes: 16 << 20})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -84,6 +84,9 @@ func Script(t testing.TB, name string) string {
 	t.Helper()
 	d := SharedDir()
 	p := filepath.Join(d, "tools", name)
+	if Off() {
+		missing(t, "GUIDEPRESS_CHECKERS=off")
+	}
 	if d == "" {
 		missing(t, "../shared/tools is absent")
 	}
@@ -92,6 +95,11 @@ func Script(t testing.TB, name string) string {
 	}
 	return p
 }
+
+// Off reports GUIDEPRESS_CHECKERS=off: every test that needs an external
+// checker or reader skips even when it is installed (`make quick`, the
+// fast suite). Under CI=true those tests fail instead: CI never skips them.
+func Off() bool { return os.Getenv("GUIDEPRESS_CHECKERS") == "off" }
 
 func missing(t testing.TB, why string) {
 	t.Helper()
@@ -107,12 +115,20 @@ type Result struct {
 	Passed bool
 }
 
+var (
+	slotsOnce sync.Once
+	slots     chan struct{}
+)
+
 // Run runs a checker script with args. Exit 0 passes, 1 fails the check
 // (reported to the caller in Result), 2 means usage or tool missing, which
 // skips the test locally and fails it under CI.
 func Run(t testing.TB, script string, args ...string) Result {
 	t.Helper()
 	p := Script(t, script)
+	slotsOnce.Do(func() { slots = make(chan struct{}, Jobs()) })
+	slots <- struct{}{} // at most Jobs() checkers at once, whatever -parallel says
+	defer func() { <-slots }()
 	cmd := exec.Command("bash", append([]string{p}, args...)...)
 	var out bytes.Buffer
 	cmd.Stdout = &out
@@ -154,6 +170,9 @@ func lastLine(s string) string {
 // skips (fails under Required) when it is missing.
 func Tool(t testing.TB, name string) string {
 	t.Helper()
+	if Off() {
+		missing(t, "GUIDEPRESS_CHECKERS=off")
+	}
 	p, err := exec.LookPath(name)
 	if err != nil {
 		missing(t, name+" is not installed")

@@ -119,3 +119,36 @@ func Linear(tb testing.TB, what string, n, k int, max float64, f func(n int)) {
 		tb.Errorf("%s: cost grows as n^%.2f from %d to %d sections (%v → %v), want at most n^%.2f", what, e, n, k*n, small, large, max)
 	}
 }
+
+// Scales are the sizes BenchmarkGrowth builds: base sections, then 10×
+// and 100× (for Prose, 100× is a 4.2 MiB guide).
+var Scales = []int{1, 10, 100}
+
+// Bench runs f on guides of base·scale sections of each shape, one
+// sub-benchmark per shape and scale ("prose/100x"), reporting CPU time per
+// section beside ns/op: linear cost keeps µs/section flat from 1× to 100×
+// (BenchmarkGrowth in export/epub, export/pdf and content/importer;
+// issue 9 asked for the slope). setup turns a guide's text into f's input
+// outside the timed loop.
+func Bench[T any](b *testing.B, base int, shapes []Shape, setup func(b *testing.B, text []byte) T, f func(b *testing.B, in T)) {
+	for _, s := range shapes {
+		for _, k := range Scales {
+			n := base * k
+			b.Run(fmt.Sprintf("%s/%dx", s, k), func(b *testing.B) {
+				text := Guide(s, n)
+				in := setup(b, text)
+				b.SetBytes(int64(len(text)))
+				b.ReportAllocs()
+				t0 := cpubench.CPU()
+				for b.Loop() {
+					f(b, in)
+				}
+				if t0 >= 0 && b.N > 0 {
+					per := float64(cpubench.CPU()-t0) / float64(b.N)
+					b.ReportMetric(per/float64(time.Millisecond), "cpu-ms/op")
+					b.ReportMetric(per/float64(time.Microsecond)/float64(n), "cpu-µs/section")
+				}
+			})
+		}
+	}
+}
