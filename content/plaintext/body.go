@@ -86,6 +86,23 @@ func (p *parser) heading(i int) bool {
 	return false
 }
 
+// partOfBook: a heading that names a chapter, act, book or part with its
+// number ("Chapter 1 Summary", "Book III").
+func partOfBook(s string) bool { return partNumRE.MatchString(s) }
+
+var partNumRE = regexp.MustCompile(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+
+// holdsParts: a section whose role lets it hold the book's chapters as
+// subsections (a summary, an analysis, a timeline, or a section of no
+// known role).
+func holdsParts(r content.Role) bool {
+	switch r {
+	case content.RoleNone, content.RoleSummary, content.RoleAnalysis, content.RoleTimeline, content.RoleThemes:
+		return true
+	}
+	return false
+}
+
 // numberedTitle says whether unit i is a numbered title standing alone
 // over a paragraph, with a sibling numbered the same way further on ("1.
 // Gateshead" … "2. Lowood"): chapter headings, not a list.
@@ -202,6 +219,14 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	case nextSub:
 		// A heading directly followed by another is a section; the
 		// following ones are its subsections.
+		p.newSection(st, u, noAnchor)
+	case nextText && st.where == inSection && st.sec != nil && partOfBook(u.text) && !holdsParts(st.sec.Role):
+		// "Chapter 1 Summary" after the character list: the chapters
+		// are not the characters' subsections.
+		p.newSection(st, u, noAnchor)
+		p.note(u.line, "read %q as a section of its own, not a subsection of %q (a section of %s does not hold the book's chapters)", u.text, p.g.Sections[len(p.g.Sections)-2].Title, p.g.Sections[len(p.g.Sections)-2].Role)
+	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && partOfBook(u.text) && partOfBook(st.sec.Title):
+		// "Chapter 1 Analysis" after "Chapter 1 Summary": siblings.
 		p.newSection(st, u, noAnchor)
 	case nextText && st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)

@@ -221,5 +221,10 @@ var headingLabelRE = regexp.MustCompile(`(?i)^(?:chapter|chapters|part|book|act|
 // key facts, rather than a heading.
 func factLine(s string) bool {
 	label, _, ok := colonDef(s)
+	if !ok {
+		// "Jane Bennet – the eldest": a character or a word defined.
+		label, _, ok = dashDef(s)
+		ok = ok && len(strings.Fields(label)) <= 4
+	}
 	return ok && !headingLabelRE.MatchString(label) && anchorOf(s) == noAnchor
 }

@@ -326,7 +326,7 @@ var (
 	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading Companion".
 	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
 	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
-	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan)$`)
+	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
 	// guideLineRE: a line that is only the guide's name ("A Study Guide").
 	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
 )

@@ -491,6 +491,11 @@ section: Resumen
 			in:   "La Regenta\nde Leopoldo Alas\n\nPreguntas frecuentes\n\nP: ¿Quién es Ana Ozores?\nR: La esposa del regente, atrapada entre el deseo y la religión en una ciudad de provincias.\n\nP: ¿Dónde ocurre la novela? R: En Vetusta, que es el nombre que da el autor a la ciudad de Oviedo.\n",
 			want: "lang=es year=0\nbook: La Regenta | Leopoldo Alas | 0 min | La Regenta — Guía de estudio\nfaq: ¿Quién es Ana Ozores?\n  answer: La esposa del regente, atrapada entre el deseo y la religión en una ciudad de provincias.\nfaq: ¿Dónde ocurre la novela?\n  answer: En Vetusta, que es el nombre que da el autor a la ciudad de Oviedo.\n",
 		},
+		{
+			name: "a guide named by its title's tail; chapter headings after the character list are sections, not its subsections",
+			in:   "Emma Summary & Analysis\nby Jane Austen\n\nCharacters\n\nEmma Woodhouse – a clever, rich matchmaker\nGeorge Knightley – her neighbour and critic\n\nChapter 1 Summary\n\nMiss Taylor marries Mr. Weston, and Emma, left alone with her father, takes credit for the match.\n\nChapter 1 Analysis\n\nEmma's pride in matchmaking is the flaw the whole novel will correct, gently and at length.\n",
+			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma Summary & Analysis\nsection: Characters\n  definitions: Emma Woodhouse = a clever, rich matchmaker | George Knightley = her neighbour and critic\nsection: Chapter 1 Summary\n  paragraph: Miss Taylor marries Mr. Weston, and Emma, left alone with her father, takes credit for the match.\nsection: Chapter 1 Analysis\n  paragraph: Emma’s pride in matchmaking is the flaw the whole novel will correct, gently and at length.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
