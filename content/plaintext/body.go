@@ -103,6 +103,11 @@ func holdsParts(r content.Role) bool {
 	return false
 }
 
+// bareExplanation: an explanation label alone, without its colon.
+func bareExplanation(s string) bool {
+	return len(s) <= 40 && !hasColon(s) && explRE.MatchString(s+":")
+}
+
 // numberedTitle says whether unit i is a numbered title standing alone
 // over a paragraph, with a sibling numbered the same way further on ("1.
 // Gateshead" … "2. Lowood"): chapter headings, not a list.
@@ -157,6 +162,13 @@ func (p *parser) body() {
 	for ; p.i < len(p.units); p.i++ {
 		i, u := p.i, p.units[p.i]
 		if st.where == inFAQ && p.faqUnit(st, i, u) {
+			continue
+		}
+		if st.where == inQuotes && bareExplanation(u.text) {
+			// "Analysis" alone on its line under a quote: the label of
+			// the explanation, not the Analysis section.
+			u.text = strings.TrimSpace(u.text) + ":"
+			st.pending = append(st.pending, u)
 			continue
 		}
 		if p.heading(i) {

@@ -496,6 +496,11 @@ section: Resumen
 			in:   "Emma Summary & Analysis\nby Jane Austen\n\nCharacters\n\nEmma Woodhouse – a clever, rich matchmaker\nGeorge Knightley – her neighbour and critic\n\nChapter 1 Summary\n\nMiss Taylor marries Mr. Weston, and Emma, left alone with her father, takes credit for the match.\n\nChapter 1 Analysis\n\nEmma's pride in matchmaking is the flaw the whole novel will correct, gently and at length.\n",
 			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma Summary & Analysis\nsection: Characters\n  definitions: Emma Woodhouse = a clever, rich matchmaker | George Knightley = her neighbour and critic\nsection: Chapter 1 Summary\n  paragraph: Miss Taylor marries Mr. Weston, and Emma, left alone with her father, takes credit for the match.\nsection: Chapter 1 Analysis\n  paragraph: Emma’s pride in matchmaking is the flaw the whole novel will correct, gently and at length.\n",
 		},
+		{
+			name: "an Analysis label alone on its line under a quote starts the quote's explanation, not a section",
+			in:   "X\nby Y\n\nKey Quotes\n\n1. \"The sea is everything.\"\n\nAnalysis\n\nNemo rejects the land.\n\n2. \"I am not what you call a civilized man!\"\n\nAnalysis\n\nHis anger drives the plot.\n\nPlot Summary\n\nA submarine.\n",
+			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nquote: The sea is everything.\n  explanation: Nemo rejects the land.\nquote: I am not what you call a civilized man!\n  explanation: His anger drives the plot.\nsection: Plot Summary\n  paragraph: A submarine.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,6 +39,9 @@ var loadText = sync.OnceFunc(func() {
 	f(Advertisement, `^(?:advertisements?|ad|ads|sponsored(?: content| links?)?|publicidad|anuncio|publicité|annonce|werbung|anzeige|pubblicità|publicidade|anúncio)$`)
 	f(ContinueLine, `^(?:continue reading(?: below)?|(?:story|article|text) continues below|scroll (?:down )?to continue|continúa leyendo(?: abajo)?|sigue leyendo|la suite (?:ci-dessous|après la publicité)|lire la suite|weiterlesen|weiter unten lesen|continua a leggere|continue lendo|continua depois da publicidade)$`)
 	f(StudyBreak, `^take a study break$`)
+	f(ContinueLine, `^(?:advertisements?|ad)\s*[-–—:|]?\s*(?:continue reading(?: below)?|story continues below)$`)
+	f(ContinueLine, `^(?:story|article) continues (?:below|after) (?:this )?advertisement$`)
+	f(Navigation, `^(?:skip to (?:main )?content|jump to (?:navigation|content|main content)|back to top|scroll to top|read more|related (?:articles|posts|guides|study guides|content|reading)|you might also like|recommended for you|loading\.*|log in to (?:continue|read more)|ir al contenido|aller au contenu|zum inhalt springen|vai al contenuto|ir para o conteúdo)$`)
 	f(SectionLink, `^(?:(?:previous|prev|next)\s+(?:section|page|chapter|part|article)|(?:sección|capítulo|página) (?:anterior|siguiente)|(?:siguiente|próxima|próximo) (?:sección|seção|capítulo|página)|(?:section|page|chapitre) (?:précédente?|suivante?)|(?:vorheriger|nächster) (?:abschnitt|kapitel)|(?:vorherige|nächste) seite|(?:sezione|pagina|capitolo) (?:precedente|successiva|successivo)|(?:seção|página) anterior)(?:\s*[:|»›>→←«‹<–—-].*)?$`)
 	f(SectionLink, `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`)
 	f(ShareLine, `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`)
@@ -56,8 +59,8 @@ var loadText = sync.OnceFunc(func() {
 	// the minutes then a phrase ("15-minute read", "15 min de lectura").
 	approx := `(?:about|approx\.?|approximately|around|roughly|~|ca\.?|circa|environ|unos|aprox\.?|aproximadamente|etwa|cerca de|cerca di|circa)?\s*`
 	unit := `(?:min|mins|minutes?|minutos?|minuten|minuti|m)\.?`
-	icon := `^(?:[⏱🕐🕑⌚📖🕒⏲]\s*)?`
-	label := `(?:(?:estimated |average )?reading time|read time|time to read|(?:tiempo (?:estimado )?de )?lectura|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|(?:tempo (?:di |de ))?(?:lettura|leitura))`
+	icon := `^(?:[⏱🕐🕑⌚📖🕒⏲]\x{FE0F}?\s*)?`
+	label := `(?:(?:estimated |average )?reading time|read time|time to read|(?:tiempo (?:estimado )?de )?lectura|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|(?:tempo (?:di |de ))?(?:lettura|leitura))(?:\s+(?:de|di))?`
 	phrase := `(?:read|reading|to read|reading time|de lectura|de lecture|lesezeit|di lettura|de leitura)`
 	readingRE = []*regexp.Regexp{
 		regexp.MustCompile(`(?i)` + icon + label + `\s*[:：\-–—]?\s*` + approx + `(\d{1,4})\s*` + unit + `$`),
@@ -119,7 +122,7 @@ var furnitureStarts = map[string]bool{}
 
 func init() {
 	for _, w := range strings.Fields(`advertisement advertisements ad ads sponsored publicidad anuncio publicité annonce werbung anzeige pubblicità publicidade anúncio
-		continue story article text scroll continúa sigue la lire weiterlesen weiter continua take
+		continue story article text scroll skip jump back read related you recommended loading ir aller zum vai continúa sigue la lire weiterlesen weiter continua take
 		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
 		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
 		accept reject allow manage decline p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {

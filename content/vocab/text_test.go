@@ -27,6 +27,10 @@ func TestFurniture(t *testing.T) {
 		{"Home › Literature › Jane Eyre › Summary", Navigation},
 		{"Home | Study Guides | Contact", Navigation},
 		{"Subscribe to our newsletter", SignUp},
+		{"Advertisement - Continue Reading Below", ContinueLine},
+		{"Skip to content", Navigation},
+		{"Related Study Guides", Navigation},
+		{"Read more about the novel's reception in the next section.", ""},
 		// Content that only looks like it.
 		{"Next section of the novel, Jane leaves Thornfield.", ""},
 		{"She shares her bread with Helen.", ""},
@@ -51,6 +55,8 @@ func TestReadingMinutes(t *testing.T) {
 		want int
 	}{
 		{"⏱ 12 min read", 12},
+		{"⏱️ 12 min read", 12},
+		{"Lectura de 5 minutos", 5},
 		{"Reading time: about 15 minutes", 15},
 		{"15-minute read", 15},
 		{"15 min", 15},
