@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // Kind is what a known heading introduces.
@@ -256,30 +257,14 @@ func addNames() {
 // Languages lists the languages the vocabulary knows, English first.
 var Languages = []string{"en", "es", "fr", "de", "it", "pt"}
 
-// headings are the names writers give the highlighted quotes and the FAQ
-// in each language (`inspect --markdown` writes them, and the readers know
-// them).
-var headings = map[string][2]string{
-	"en": {"Key Quotes", "Frequently Asked Questions"},
-	"es": {"Citas destacadas", "Preguntas frecuentes"},
-	"fr": {"Citations clés", "Questions fréquentes"},
-	"de": {"Wichtige Zitate", "Häufig gestellte Fragen"},
-	"it": {"Citazioni chiave", "Domande frequenti"},
-	"pt": {"Citações importantes", "Perguntas frequentes"},
-}
-
 // Name is the heading a writer gives kind (Quotes or FAQ) in a guide in
 // lang ("fr", "pt-BR"); English when the language is not one of Languages.
 func Name(k Kind, lang string) string {
-	h, ok := headings[lang]
-	if !ok {
-		base, _, _ := strings.Cut(lang, "-")
-		if h, ok = headings[strings.ToLower(base)]; !ok {
-			h = headings["en"]
-		}
-	}
+	// The writers' printed labels are the one source for these words, so
+	// `inspect --markdown`, the EPUB and the PDF never disagree.
+	l := labels.For(lang)
 	if k == FAQ {
-		return h[1]
+		return l.FAQ
 	}
-	return h[0]
+	return l.KeyQuotes
 }

@@ -5,10 +5,11 @@
 package cover
 
 import (
-	"fmt"
 	"image/color"
+	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // Palette is the cover's colours. They are chosen for greyscale eInk as
@@ -43,12 +44,13 @@ type Text struct {
 // capitals as a design choice here, not in the model, so that screen
 // readers given the alt text read normal case.
 func TextFor(g *content.Guide) Text {
-	t := Text{Label: "STUDY GUIDE", Title: g.Book.Title}
+	l := labels.For(g.Language)
+	t := Text{Label: strings.ToUpper(l.StudyGuide), Title: g.Book.Title}
 	if g.Book.Author != "" {
-		t.Author = "by " + g.Book.Author
+		t.Author = l.By + " " + g.Book.Author
 	}
 	if g.ReadingMinutes > 0 {
-		t.Reading = fmt.Sprintf("%d-minute read", g.ReadingMinutes)
+		t.Reading = l.Minutes(g.ReadingMinutes)
 	}
 	return t
 }
@@ -56,9 +58,9 @@ func TextFor(g *content.Guide) Text {
 // AltText is the cover's text alternative for screen readers (WCAG 1.1.1).
 func AltText(g *content.Guide) string {
 	t := TextFor(g)
-	s := "Cover: Study guide to " + t.Title
-	if g.Book.Author != "" {
-		s += ", by " + g.Book.Author
+	s := labels.For(g.Language).Cover(t.Title)
+	if t.Author != "" {
+		s += ", " + t.Author
 	}
 	if t.Reading != "" {
 		s += "; " + t.Reading

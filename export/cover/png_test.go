@@ -17,11 +17,11 @@ import (
 // the design updates them (go test -run TestRenderUnchanged -v prints the
 // new values).
 var renderHashes = map[string]string{
-	"nlmg":     "7b9b6e69a5eb436d6dbfcd14d4e6056b5fd4d0b02235be7577377f5f37a84b27",
-	"tricky":   "63064a7ddbb52bbe0ed84b6bb4869743b9e68c63c2b27dc995b2347f177dbc9f",
-	"long":     "7fa30d1218c23f3694f54e266e62e59316489bb93b4aa30064f6cb48fbea3e04",
+	"nlmg":     "34b79975134ae70d964c06f9944d20ee00f85ce666b3b32444fcb6b3cde39301",
+	"tricky":   "470365771dbc9db9ba5790fd2a141d1533abced69bcc440051298fe1a63657e8",
+	"long":     "d92e7e9f5a537b6d59fd886c67a6f89da9fa8693b65645c22ccb8a0b54522b54",
 	"unbroken": "72667e0e47dc227af5d73b6f429b4f24826386e70401ec229889b4fb578a381d",
-	"greek":    "579de95bba1f7754b03c609cd67dd3f074570676b44b4ecd274fd1ec269a98d0",
+	"greek":    "516e8ed4b19b4f24f5f4dd26f2a8860384499b6d0068365b99fcfa3c13ca90e4",
 	"short":    "382f8c9135c2b1ca7df5400e63d4be8888cdd0a3d3cbeda3f848b4a1cdcccf19",
 }
 

@@ -18,6 +18,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -173,6 +174,7 @@ func render(name string, data any) (string, error) {
 func (b *book) plan() error {
 	g := b.g
 	L := labelLang(g.Language)
+	words := labels.For(g.Language)
 	marks := marksFor(g.Language)
 	add := func(file, title, tmplName string, data any, toc *navEntry) error {
 		if strings.TrimSpace(title) == "" {
@@ -203,20 +205,20 @@ func (b *book) plan() error {
 	creator, publisher := b.creator()
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
 		Reading: cover.TextFor(g).Reading, Creator: creator, Publisher: publisher, Synopsis: g.Synopsis,
-		L: L, G: g.Language}
+		SynopsisHeading: words.Synopsis, L: L, E: englishLang(g.Language), G: g.Language}
 	if g.Book.Year > 0 {
 		td.Year = strconv.Itoa(g.Book.Year)
 	}
 	var synopsis *navEntry
 	if len(g.Synopsis) > 0 {
-		synopsis = &navEntry{Title: "Synopsis", Lang: L, Href: xhtmlDir + titleFile + "#synopsis"}
+		synopsis = &navEntry{Title: words.Synopsis, Lang: L, Href: xhtmlDir + titleFile + "#synopsis"}
 	}
 	if err := add(titleFile, g.Title, "titlepage", td, synopsis); err != nil {
 		return err
 	}
 	b.landmarks = append(b.landmarks,
 		landmark{"titlepage", xhtmlDir + titleFile, headingTitle},
-		landmark{"toc", navFile + "#toc", headingContents})
+		landmark{"toc", navFile + "#toc", words.Contents})
 
 	bodyStart := ""
 	// Key Quotes.
@@ -225,13 +227,13 @@ func (b *book) plan() error {
 		// doc-pullquote: that role marks text repeated from the body,
 		// which assistive technology may skip (DPUB-ARIA 1.1 §4), and a
 		// Key Quote with its explanation is content in its own right.
-		qd := quotesData{Heading: headingQuotes, L: L}
+		qd := quotesData{Heading: words.KeyQuotes, L: L}
 		for i, q := range g.Quotes {
 			d := marks.quote(q.Text, q.Lines, q.Attribution, q.Explanation)
 			d.ID, d.Class = fmt.Sprintf("quote-%d", i+1), "key-quote"
 			qd.Quotes = append(qd.Quotes, d)
 		}
-		if err := add(quoteFile, headingQuotes, "quotes", qd, &navEntry{Title: headingQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
+		if err := add(quoteFile, words.KeyQuotes, "quotes", qd, &navEntry{Title: words.KeyQuotes, Lang: L, Href: xhtmlDir + quoteFile}); err != nil {
 			return err
 		}
 		bodyStart = quoteFile
@@ -273,17 +275,17 @@ func (b *book) plan() error {
 
 	// FAQ appendix, each question a heading and a TOC entry.
 	if len(g.FAQ) > 0 {
-		fd := faqData{Heading: headingFAQ, L: L}
-		entry := &navEntry{Title: headingFAQ, Lang: L, Href: xhtmlDir + faqFile}
+		fd := faqData{Heading: words.FAQ, L: L}
+		entry := &navEntry{Title: words.FAQ, Lang: L, Href: xhtmlDir + faqFile}
 		for i, f := range g.FAQ {
 			id := fmt.Sprintf("q%d", i+1)
 			fd.Entries = append(fd.Entries, faqEntryData{ID: id, Question: f.Question, Answer: f.Answer})
 			entry.Children = append(entry.Children, &navEntry{Title: f.Question, Href: xhtmlDir + faqFile + "#" + id})
 		}
-		if err := add(faqFile, headingFAQ, "faq", fd, entry); err != nil {
+		if err := add(faqFile, words.FAQ, "faq", fd, entry); err != nil {
 			return err
 		}
-		b.landmarks = append(b.landmarks, landmark{"appendix", xhtmlDir + faqFile, headingFAQ})
+		b.landmarks = append(b.landmarks, landmark{"appendix", xhtmlDir + faqFile, words.FAQ})
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -37,11 +38,12 @@ func build(t testing.TB, g *content.Guide, opts export.Options) []byte {
 // Quotes, sections → subsections, FAQ → questions.
 func expectedTOC(g *content.Guide) []string {
 	var out []string
+	words := labels.For(g.Language)
 	if len(g.Synopsis) > 0 {
-		out = append(out, "Synopsis → xhtml/title.xhtml#synopsis")
+		out = append(out, words.Synopsis+" → xhtml/title.xhtml#synopsis")
 	}
 	if len(g.Quotes) > 0 {
-		out = append(out, "Key Quotes → xhtml/quotes.xhtml")
+		out = append(out, words.KeyQuotes+" → xhtml/quotes.xhtml")
 	}
 	var walk func(ss []content.Section, depth int, file, id string)
 	walk = func(ss []content.Section, depth int, file, id string) {
@@ -59,7 +61,7 @@ func expectedTOC(g *content.Guide) []string {
 	}
 	walk(g.Sections, 0, "", "")
 	if len(g.FAQ) > 0 {
-		out = append(out, "Frequently Asked Questions → xhtml/faq.xhtml")
+		out = append(out, words.FAQ+" → xhtml/faq.xhtml")
 		for i, f := range g.FAQ {
 			out = append(out, fmt.Sprintf("  %s → xhtml/faq.xhtml#q%d", f.Question, i+1))
 		}
@@ -254,10 +256,15 @@ func TestMinimalGuides(t *testing.T) {
 			if rtl != (g.Language == "he") {
 				t.Errorf("page-progression-direction rtl = %v for %s", rtl, g.Language)
 			}
-			// English labels in a non-English book say so (WCAG 3.1.2).
-			marked := bytes.Contains(unpack(t, data).files["EPUB/xhtml/title.xhtml"], []byte(`id="synopsis" lang="en" xml:lang="en"`))
+			// English labels in a non-English book say so (WCAG 3.1.2);
+			// labels translated into the guide's language are not marked.
+			title := unpack(t, data).files["EPUB/xhtml/title.xhtml"]
+			marked := bytes.Contains(title, []byte(`id="synopsis" lang="en" xml:lang="en"`))
 			if g.Language == "he" && !marked {
 				t.Error("the English label Synopsis is not marked lang=\"en\" in a Hebrew guide")
+			}
+			if g.Language == "fr" && len(g.Synopsis) > 0 && !bytes.Contains(title, []byte(`<h2 id="synopsis">Résumé</h2>`)) {
+				t.Errorf("the French label Synopsis is marked or missing:\n%s", title)
 			}
 		})
 	}

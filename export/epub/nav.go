@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"strconv"
 
 	"github.com/guidepress/guidepress/export"
@@ -16,10 +17,10 @@ func (b *book) navDocument() ([]byte, error) {
 	var w bytes.Buffer
 	w.WriteString(xml.Header)
 	err := tmpl.Nav.ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
-		Lang, Heading, CSS, L string
-		Entries               []*navEntry
-		Landmarks             []landmark
-	}{b.g.Language, headingContents, "css/" + cssFile, labelLang(b.g.Language), b.toc, b.landmarks})
+		Lang, Heading, CSS, L, E string
+		Entries                  []*navEntry
+		Landmarks                []landmark
+	}{b.g.Language, labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks})
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)
 	}

@@ -2,20 +2,20 @@ package epub
 
 import (
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export/cover"
 )
 
-// Headings the book supplies itself (the model keeps no heading for the
-// quotes and FAQ parts: importers recognise them by their names).
+// Headings the book supplies itself in English only: landmarks, which
+// reading systems show in their own words. The headings a reader sees
+// (Key Quotes, Frequently Asked Questions, Contents, Synopsis) come from
+// templates/labels in the guide's language.
 const (
-	headingQuotes   = "Key Quotes"
-	headingFAQ      = "Frequently Asked Questions"
-	headingContents = "Contents"
-	headingTitle    = "Title Page"
-	headingCover    = "Cover"
+	headingTitle = "Title Page"
+	headingCover = "Cover"
 )
 
 // doc is one XHTML content document in reading order.
@@ -49,8 +49,9 @@ type (
 	coverData struct{ Src, Alt, L string }
 	titleData struct {
 		Title, Book, Author, Year, Reading, Creator, Publisher string
+		SynopsisHeading                                        string
 		Synopsis                                               []content.Text
-		L, G                                                   string
+		L, E, G                                                string
 	}
 	// quoteData is a quotation with its quotation marks (in the text, so
 	// that they survive a reading system that drops the stylesheet), its
@@ -152,10 +153,20 @@ func sectionsPerDoc(n int) int {
 	return (n + maxChapterDocs - 1) / maxChapterDocs
 }
 
-// labelLang is the language of the labels the book supplies itself
-// ("Key Quotes", "Synopsis", the cover's alt text): "" when the guide is in
-// English, otherwise "en", to be marked on those labels.
+// labelLang is the language to mark on the labels the book supplies from
+// templates/labels ("Key Quotes", "Synopsis", the cover's alt text): ""
+// when they are in the guide's language, otherwise "en" (the fallback).
 func labelLang(lang string) string {
+	if labels.Has(lang) {
+		return ""
+	}
+	return englishLang(lang)
+}
+
+// englishLang is the language to mark on the few words the book supplies
+// in English only ("A study guide to", "Guide by", landmarks): "" in an
+// English guide, otherwise "en".
+func englishLang(lang string) string {
 	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	if primary == "en" {
 		return ""
