@@ -21,8 +21,6 @@ var (
 	// itemRE: a list item's marker, numbered ("1.", "1)", "(1)"), lettered
 	// ("(a)", "a)") or a bullet.
 	itemRE = regexp.MustCompile(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
-	// explRE: the label of a quote's explanation.
-	explRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*(.*)$`)
 	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
 	defCommaRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\- ]{0,39}?),\s+(\S.*)$`)
 	// speakerRE: "HAMLET: To be", "FIRST WITCH. When shall we three meet
@@ -165,7 +163,7 @@ func (p *parser) scanCast() {
 			continue
 		}
 		if label, value, ok := colonDef(u.text); ok {
-			if len(strings.Fields(label)) > 3 || questionRE.MatchString(u.text) || answerRE.MatchString(u.text) || isExplanation(u.text) {
+			if len(strings.Fields(label)) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) {
 				continue
 			}
 			if len(strings.Fields(value)) >= 4 && capitalised(label) {
@@ -197,7 +195,7 @@ func (p *parser) scanCast() {
 func capitalised(s string) bool {
 	for _, w := range strings.Fields(s) {
 		r, _ := utf8.DecodeRuneInString(w)
-		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !particles[strings.ToLower(w)] && !smallWords[w] {
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !vocab.Particle(w) && !smallWords[w] {
 			return false
 		}
 	}
@@ -211,7 +209,7 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 	if !colon && strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ',') < 0 && !strings.Contains(s, "—") && !strings.Contains(s, "–") && !strings.Contains(s, "―") {
 		return "", "", false
 	}
-	if questionRE.MatchString(s) || answerRE.MatchString(s) || isExplanation(s) {
+	if vocab.QuestionLabel(s) > 0 || vocab.AnswerLabel(s) > 0 || isExplanation(s) {
 		return "", "", false
 	}
 	if _, _, isQuote := wholeQuote(s); isQuote {
@@ -327,19 +325,7 @@ func attributionOf(s string) (string, bool) {
 
 // parenAttribution: a bracketed line that names a place in the book or a
 // speaker, "(Act 3, Scene 1)", "(Jane, Chapter 23)", "(p. 45)".
-func parenAttribution(s string) bool {
-	if len(s) < 3 || s[0] != '(' || s[len(s)-1] != ')' || utf8.RuneCountInString(s) > 100 || strings.Count(s, "(") != 1 {
-		return false
-	}
-	inner := s[1 : len(s)-1]
-	if strings.ContainsAny(inner, "0123456789") || placeRE.MatchString(inner) {
-		return true
-	}
-	// "(Jane to Rochester)": a few capitalised words.
-	return len(strings.Fields(inner)) <= 5 && !strings.ContainsAny(inner, ".?!")
-}
-
-var placeRE = regexp.MustCompile(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
+func parenAttribution(s string) bool { return vocab.ParenAttribution(s) }
 
 // trailingAttribution splits `"Quote." — Chapter 3` and `"Quote." (Act 3,
 // Scene 1)` into the quotation and its source.
@@ -679,7 +665,10 @@ func explanation(s string) []string {
 	if !hasColon(s) {
 		return nil
 	}
-	return explRE.FindStringSubmatch(s)
+	if n := vocab.ExplanationLabel(s); n > 0 {
+		return []string{s, s[n:]}
+	}
+	return nil
 }
 
 func isExplanation(s string) bool { return explanation(s) != nil }

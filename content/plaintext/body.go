@@ -105,7 +105,7 @@ func holdsParts(r content.Role) bool {
 
 // bareExplanation: an explanation label alone, without its colon.
 func bareExplanation(s string) bool {
-	return len(s) <= 40 && !hasColon(s) && explRE.MatchString(s+":")
+	return len(s) <= 40 && !hasColon(s) && vocab.ExplanationLabel(s+":") > 0
 }
 
 // numberedTitle says whether unit i is a numbered title standing alone
@@ -470,8 +470,8 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 		var answer []content.Text
 		if marked {
 			// "Q: Why? A: Because." on one line.
-			if m := inlineAnswerRE.FindStringSubmatch(q); m != nil {
-				q, answer = m[1], []content.Text{content.Plain(p.smart(m[2]))}
+			if iq, ia, ok := vocab.InlineAnswer(q); ok {
+				q, answer = iq, []content.Text{content.Plain(p.smart(ia))}
 			}
 		}
 		p.g.FAQ = append(p.g.FAQ, content.FAQEntry{Question: p.smart(strings.TrimSpace(numberedRE.ReplaceAllString(q, ""))), Answer: answer})
@@ -483,13 +483,6 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 }
 
 var (
-	// questionRE and answerRE match the labels of a "Q: … / A: …" FAQ.
-	// Other languages: Pregunta/Respuesta, Pergunta/Resposta,
-	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
-	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
-	questionRE     = regexp.MustCompile(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
-	answerRE       = regexp.MustCompile(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
-	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// interrogativeRE: the words an English question starts with.
 	interrogativeRE = regexp.MustCompile(`(?i)^(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b`)
 )
@@ -513,8 +506,8 @@ func (p *parser) faqQuestion(i int) (q string, marked, ok bool) {
 // questionMark strips a "Q:" label ("Q.", "Question 3:") from s and says
 // whether there was one.
 func questionMark(s string) (string, bool) {
-	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		return s[loc[1]:], true
+	if n := vocab.QuestionLabel(s); n > 0 {
+		return s[n:], true
 	}
 	return s, false
 }
@@ -537,9 +530,9 @@ func (p *parser) faqText(st *bodyState, u unit) {
 	if st.entry != nil {
 		text := u.text
 		// The answer's "A:" label, or "A." after a "Q." one.
-		if loc := answerRE.FindStringIndex(text); loc != nil && len(st.entry.Answer) == 0 && loc[1] < len(text) &&
-			(st.entryMarked || strings.ContainsRune(text[:loc[1]], ':')) {
-			text = text[loc[1]:]
+		if n := vocab.AnswerLabel(text); n > 0 && len(st.entry.Answer) == 0 &&
+			(st.entryMarked || strings.ContainsRune(text[:n], ':')) {
+			text = text[n:]
 		}
 		st.entry.Answer = append(st.entry.Answer, content.Plain(p.smart(text)))
 		return

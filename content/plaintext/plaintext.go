@@ -17,8 +17,6 @@ package plaintext
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -302,35 +300,6 @@ func langName(tag string) string {
 	return tag
 }
 
-// byRE matches the by-line: "by AUTHOR", "By: AUTHOR", "Written by
-// AUTHOR", "Author: AUTHOR", the same in the other languages ("de
-// AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR", "Autor: AUTHOR"), or
-// the bare word with the name on the next line.
-var byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
-
-// foreignByRE is the by-line of the other languages, "de AUTHOR", "par
-// AUTHOR", "von AUTHOR", "di AUTHOR", "por AUTHOR", "da AUTHOR": the word in
-// lower case, then a name.
-var foreignByRE = regexp.MustCompile(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
-
-// yearRE is a year of publication after a title or a name: "Jane Eyre
-// (1847)", "Bram Stoker, 1897".
-var yearRE = regexp.MustCompile(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
-
-// guideWords are the names a study guide gives itself.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura)`
-
-var (
-	// guidePrefixRE: "Study Guide: Jane Eyre by Charlotte Brontë".
-	guidePrefixRE = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
-	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading Companion".
-	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
-	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
-	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
-	// guideLineRE: a line that is only the guide's name ("A Study Guide").
-	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
-)
-
 // header reads the title and the author.
 func (p *parser) header() error {
 	if len(p.units) == 0 {
@@ -355,34 +324,28 @@ func (p *parser) header() error {
 		p.warn(first.line, "the file does not start with the book's title; took %q from the cover caption on line %d", title, p.captionLine)
 	default:
 		p.i = 1
-		if m := guidePrefixRE.FindStringSubmatch(title); m != nil {
-			guideTitle, title = title, strings.TrimSpace(m[1])
-		} else if m := guideSuffixRE.FindStringSubmatch(title); m != nil {
-			guideTitle, title = title, strings.TrimSpace(m[1])
-		} else if m := guideTailRE.FindStringSubmatch(title); m != nil {
-			guideTitle, title = title, strings.TrimSpace(m[1])
+		if book, ok := vocab.GuideTitle(title); ok {
+			guideTitle, title = title, book
 		}
 	}
 	p.g.Book.Title = title
 
 	// A line under the title that only names the guide: "A Study Guide".
-	if p.i == 1 && p.i < len(p.units) && guideLineRE.MatchString(p.units[p.i].text) {
+	if p.i == 1 && p.i < len(p.units) && vocab.GuideName(p.units[p.i].text) {
 		guideTitle = title + " — " + p.units[p.i].text
 		p.i++
 	}
 
 	if p.i < len(p.units) && p.i <= 2 {
 		u := p.units[p.i]
-		m := byRE.FindStringSubmatch(u.text)
-		if m == nil {
-			m = foreignByRE.FindStringSubmatch(u.text)
-			if m != nil && !p.nameLine(unit{text: stripYear(m[1])}) {
-				m = nil
-			}
+		author, ok := vocab.ByLine(u.text)
+		if !ok {
+			author, ok = vocab.ForeignByLine(u.text)
+			ok = ok && p.nameLine(unit{text: stripYear(author)})
 		}
-		if m != nil && utf8.RuneCountInString(u.text) <= 120 {
+		if ok && utf8.RuneCountInString(u.text) <= 120 {
 			p.byLine = u.line
-			p.g.Book.Author = strings.TrimSpace(m[1])
+			p.g.Book.Author = author
 			p.i++
 			if p.g.Book.Author == "" && p.i < len(p.units) && p.nameLine(p.units[p.i]) {
 				u := p.units[p.i]
@@ -436,10 +399,8 @@ func (p *parser) header() error {
 	}
 	// The year of publication, after the title or the author.
 	for _, f := range []*string{&p.g.Book.Author, &p.g.Book.Title} {
-		if m := yearRE.FindStringSubmatch(*f); m != nil && p.g.Book.Year == 0 {
-			if y, err := strconv.Atoi(m[2]); err == nil && y >= 1000 && y <= 2100 {
-				*f, p.g.Book.Year = m[1], y
-			}
+		if rest, y, ok := vocab.Year(*f); ok && p.g.Book.Year == 0 {
+			*f, p.g.Book.Year = rest, y
 		}
 	}
 	if p.captionTitle != "" && !strings.EqualFold(p.captionTitle, p.g.Book.Title) {
@@ -457,10 +418,8 @@ func (p *parser) header() error {
 }
 
 func stripYear(s string) string {
-	if m := yearRE.FindStringSubmatch(s); m != nil {
-		return m[1]
-	}
-	return s
+	rest, _, _ := vocab.Year(s)
+	return rest
 }
 
 // splitBy splits "TITLE by AUTHOR" at the last " by " (or, in a line that
@@ -507,7 +466,7 @@ func (p *parser) bareName(i int) bool {
 	if len(words) < 2 || len(words) > 5 || utf8.RuneCountInString(s) > 50 || !p.nameLine(unit{text: s}) {
 		return false
 	}
-	if strings.ContainsAny(s, "0123456789()[]/|") || guideLineRE.MatchString(s) || shortHeadingWord[strings.ToLower(strings.Trim(words[0], ".,"))] {
+	if strings.ContainsAny(s, "0123456789()[]/|") || vocab.GuideName(s) || shortHeadingWord[strings.ToLower(strings.Trim(words[0], ".,"))] {
 		return false
 	}
 	for _, w := range words {
@@ -553,14 +512,12 @@ func (p *parser) nameLine(u unit) bool {
 	}
 	for _, w := range words {
 		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !particles[strings.ToLower(w)] {
+		if unicode.IsLower(r) && !vocab.Particle(w) {
 			return false
 		}
 	}
 	return true
 }
-
-var particles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true, "ten": true, "ter": true, "zu": true, "and": true, "&": true}
 
 // formatHint ends errors about structure with what the format expects.
 const formatHint = "a guide starts with the book's title on line 1 and \"by AUTHOR\" under it, then headings such as \"Plot Summary\" each on a line of its own between blank lines"

@@ -1,0 +1,217 @@
+package vocab
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The lines both readers read the same way, whatever the markup around
+// them: the title that names a study guide, the by-line, a year after a
+// title or a name, a quote's explanation label, the labels of a "Q: … / A:
+// …" FAQ and a bracketed attribution. The plain-text reader finds them by
+// layout, the Markdown reader in headings and paragraphs; the rules that
+// read their words are these, in every language the vocabulary knows.
+
+// guideWords are the names a study guide gives itself.
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura)`
+
+var (
+	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
+	// AUTHOR", the same in the other languages, or the bare word with the
+	// name on the next line.
+	byRE *regexp.Regexp
+	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
+	// "por AUTHOR", "da AUTHOR": the word in lower case, then a capital.
+	foreignByRE *regexp.Regexp
+	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
+	yearRE *regexp.Regexp
+	// guidePrefixRE: "Study Guide: Jane Eyre by Charlotte Brontë".
+	guidePrefixRE *regexp.Regexp
+	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading
+	// Companion", "Der Schimmelreiter: Lektürehilfe".
+	guideSuffixRE *regexp.Regexp
+	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
+	guideTailRE *regexp.Regexp
+	// guideLineRE: a line that is only the guide's name ("A Study Guide").
+	guideLineRE *regexp.Regexp
+	// explRE: the label of a quote's explanation, then its text.
+	explRE *regexp.Regexp
+	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
+	// other languages Pregunta/Respuesta, Pergunta/Resposta,
+	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
+	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
+	questionRE, answerRE *regexp.Regexp
+	// inlineAnswerRE: "Why? A: Because." on one line.
+	inlineAnswerRE *regexp.Regexp
+	// placeRE: the words that name a place in a book.
+	placeRE *regexp.Regexp
+)
+
+var loadLines = sync.OnceFunc(func() {
+	byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
+	foreignByRE = regexp.MustCompile(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
+	yearRE = regexp.MustCompile(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
+	guidePrefixRE = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
+	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
+	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
+	explRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
+	questionRE = regexp.MustCompile(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
+	answerRE = regexp.MustCompile(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
+	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
+	placeRE = regexp.MustCompile(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
+})
+
+// ByLine reads a by-line with its label ("by Jane Austen", "Author: Jane
+// Austen", "Written by …", "Autor: …", "écrit par …") and returns the
+// author; ok with an empty author is the bare label, the name on the next
+// line.
+func ByLine(s string) (author string, ok bool) {
+	loadLines()
+	m := byRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+// ForeignByLine reads "de Benito Pérez Galdós", "par Voltaire", "von
+// Theodor Storm", "di …", "por …", "da …": a preposition in lower case,
+// then what may be a name. The caller checks that it is one (NameLike).
+func ForeignByLine(s string) (name string, ok bool) {
+	loadLines()
+	m := foreignByRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", false
+	}
+	return strings.TrimSpace(m[1]), true
+}
+
+// Year splits a year of publication off the end of a title or a name:
+// "Jane Eyre (1847)", "Bram Stoker, 1897", "Emma [1815]".
+func Year(s string) (rest string, year int, ok bool) {
+	loadLines()
+	m := yearRE.FindStringSubmatch(s)
+	if m == nil {
+		return s, 0, false
+	}
+	y, err := strconv.Atoi(m[2])
+	if err != nil || y < 1000 || y > 2100 {
+		return s, 0, false
+	}
+	return m[1], y, true
+}
+
+// GuideTitle reads a title that names a study guide and returns the book
+// it is about: "Study Guide: Jane Eyre", "Jane Eyre: A Study Guide",
+// "Candide — Fiche de lecture", "Der Schimmelreiter: Lektürehilfe", "Jane
+// Eyre Study Guide", "Frankenstein Notes".
+func GuideTitle(s string) (book string, ok bool) {
+	loadLines()
+	for _, re := range []*regexp.Regexp{guidePrefixRE, guideSuffixRE, guideTailRE} {
+		if m := re.FindStringSubmatch(s); m != nil {
+			return strings.TrimSpace(m[1]), true
+		}
+	}
+	return "", false
+}
+
+// GuideName reports a line that only names a study guide ("A Study
+// Guide", "Guía de lectura").
+func GuideName(s string) bool {
+	loadLines()
+	return guideLineRE.MatchString(s)
+}
+
+// ExplanationLabel is the length in bytes of the label that opens a
+// quote's explanation ("Explanation: ", "Analysis:", "Erklärung: ",
+// "Explication : ", "Explicação:"), spaces after it included; 0 when s has
+// none.
+func ExplanationLabel(s string) int {
+	if !strings.ContainsAny(s, ":：") {
+		return 0
+	}
+	loadLines()
+	if loc := explRE.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
+}
+
+// QuestionLabel is the length in bytes of the label of an FAQ question
+// ("Q: ", "Q1. ", "Question: ", "P: ", "F: ", "Frage: ", "Domanda: "),
+// spaces after it included; 0 when s has none or nothing follows it.
+func QuestionLabel(s string) int {
+	loadLines()
+	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		return loc[1]
+	}
+	return 0
+}
+
+// AnswerLabel is the length in bytes of the label of an FAQ answer ("A: ",
+// "Answer: ", "R: ", "Respuesta: ", "Antwort: "); 0 when s has none or
+// nothing follows it. "A." counts too: callers that find it after an
+// unlabelled question ask for a colon.
+func AnswerLabel(s string) int {
+	loadLines()
+	if loc := answerRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		return loc[1]
+	}
+	return 0
+}
+
+// InlineAnswer splits "Why does she leave? A: Because …" into the question
+// and its answer.
+func InlineAnswer(s string) (question, answer string, ok bool) {
+	loadLines()
+	m := inlineAnswerRE.FindStringSubmatch(s)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], m[2], true
+}
+
+// ParenAttribution reports a bracketed line that names a place in the book
+// or a speaker: "(Chapter 3)", "(p. 12)", "(Act 2, Scene 1)", "(Jane to
+// Rochester)", "(Clennam, Book 2)".
+func ParenAttribution(s string) bool {
+	if len(s) < 3 || s[0] != '(' || s[len(s)-1] != ')' || utf8.RuneCountInString(s) > 100 || strings.Count(s, "(") != 1 {
+		return false
+	}
+	inner := s[1 : len(s)-1]
+	loadLines()
+	if strings.ContainsAny(inner, "0123456789") || placeRE.MatchString(inner) {
+		return true
+	}
+	// "(Jane to Rochester)": a few capitalised words.
+	return len(strings.Fields(inner)) <= 5 && !strings.ContainsAny(inner, ".?!")
+}
+
+// particles are the words in lower case a personal name may hold.
+var particles = map[string]bool{"de": true, "da": true, "di": true, "du": true, "del": true, "della": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "y": true, "e": true, "bin": true, "ibn": true, "al": true, "el": true, "ten": true, "ter": true, "zu": true, "and": true, "&": true}
+
+// Particle reports a word in lower case that a personal name may hold
+// ("de", "van", "von", "y", "ibn").
+func Particle(w string) bool { return particles[strings.ToLower(w)] }
+
+// NameLike reports a line that may be a personal name: at most seven
+// words, each capitalised but for particles, no sentence punctuation or
+// quotation marks, and no known heading.
+func NameLike(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 7 || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "?!;:\"“”") {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !Particle(w) {
+			return false
+		}
+	}
+	return Classify(s).Kind == Unknown
+}
