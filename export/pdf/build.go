@@ -26,7 +26,6 @@
 package pdf
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"slices"
@@ -103,11 +102,12 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err := render(p, lay, dests, tg); err != nil {
 		return nil, nil, nil, err
 	}
-	var buf bytes.Buffer
-	if err := p.Output(&buf); err != nil {
+	var raw keep
+	if err := p.Output(&raw); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes(), usedFaces(lay), tg)
+	p = nil
+	out, err = optimize(raw.b, usedFaces(lay), tg)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -218,4 +218,20 @@ func (b *builder) result() *Layout {
 		}
 	}
 	return lay
+}
+
+// keep is the writer fpdf's Output writes the document to. Output hands
+// over its whole buffer in one Write (bytes.Buffer.WriteTo), which keep
+// holds instead of copying: a bytes.Buffer would grow to a second copy of
+// the uncompressed document (hundreds of megabytes for a long guide)
+// while fpdf's own is still live.
+type keep struct{ b []byte }
+
+func (k *keep) Write(p []byte) (int, error) {
+	if k.b == nil {
+		k.b = p
+	} else {
+		k.b = append(k.b[:len(k.b):len(k.b)], p...) // never write into fpdf's buffer
+	}
+	return len(p), nil
 }
