@@ -398,7 +398,11 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 				lines = append(lines, units[j].text)
 			}
 			if len(lines) == 1 {
-				q.Text = text(quoteText(lines[0]))
+				l := lines[0]
+				if in, _, ok := wholeQuote(l); ok {
+					l = in
+				}
+				q.Text = text(l)
 			} else {
 				for _, l := range lines {
 					q.Lines = append(q.Lines, text(l))
@@ -415,7 +419,10 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 		if q, a, ok := trailingAttribution(inner); ok {
 			inner, src = q, a
 		}
-		qs = append(qs, quoteUnit{u, content.Quote{Text: text(quoteText(inner)), Attribution: text(src)}, numbered, false})
+		if in, _, ok := wholeQuote(inner); ok {
+			inner = in // the number is already off: strip only the marks
+		}
+		qs = append(qs, quoteUnit{u, content.Quote{Text: text(inner), Attribution: text(src)}, numbered, false})
 		i++
 	}
 	explained := 0
