@@ -37,8 +37,11 @@ run: build
 # the fast suite for while you work.
 test: tools lint unit fuzz-smoke
 
+# The cost tests (linear growth, a 10,000-page PDF) skip under -race,
+# which slows code unevenly; they run again without it.
 unit:
 	$(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) ./...
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^(TestLinearCost|TestTenThousandPages)$$' ./...
 
 # The fast suite: the tests without the external checkers and readers
 # (GUIDEPRESS_CHECKERS=off), without -race, with -short (the few tests that

@@ -32,6 +32,9 @@ func loadGrowthText(t testing.TB, text []byte) *content.Guide {
 // (n²: 20,000 sections took 30 s), and each quote was searched for in the
 // whole body (quotes × body).
 func TestLinearCost(t *testing.T) {
+	if growth.Race {
+		t.Skip("a cost test: the race detector distorts it; make test runs it without -race")
+	}
 	if testing.Short() {
 		t.Skip("times builds of thousands of sections")
 	}

@@ -104,6 +104,9 @@ func TestBalancedPageTree(t *testing.T) {
 // ("Top-level pages object is wrong type"). The page tree is balanced
 // (TestBalancedPageTree) rather than fpdf's one node of every page.
 func TestTenThousandPages(t *testing.T) {
+	if growth.Race {
+		t.Skip("a cost test: the race detector distorts it; make test runs it without -race")
+	}
 	if testing.Short() {
 		t.Skip("builds a 10,000-page PDF")
 	}
