@@ -7,6 +7,7 @@ import (
 	flate "github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"image"
+	"image/color"
 )
 
 // A minimal PNG writer for the generated cover: 4-bit palette, one IDAT.
@@ -76,7 +77,13 @@ func putFlater(f *flater) {
 // width, as a PNG to dst.
 func encodePNG(dst *bytes.Buffer, img *image.Paletted) error {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
-	if len(img.Palette) == 0 || len(img.Palette) > 16 || w <= 0 || h <= 0 || w%2 != 0 {
+	return encodeRows(dst, img.Palette, w, h, func(y int) []byte { return img.Pix[y*img.Stride : y*img.Stride+w] })
+}
+
+// encodeRows is encodePNG for an image given a row at a time: pix(y) is
+// row y's w colour indexes, and is only read.
+func encodeRows(dst *bytes.Buffer, pal color.Palette, w, h int, pix func(y int) []byte) error {
+	if len(pal) == 0 || len(pal) > 16 || w <= 0 || h <= 0 || w%2 != 0 {
 		return errors.New("cover: encodePNG takes a 16-colour image of even width")
 	}
 	dst.Write([]byte("\x89PNG\r\n\x1a\n"))
@@ -87,8 +94,8 @@ func encodePNG(dst *bytes.Buffer, img *image.Paletted) error {
 	ihdr[8], ihdr[9] = 4, 3 // 4-bit, palette; compression, filter, interlace 0
 	chunk(dst, "IHDR", ihdr[:])
 
-	plte := make([]byte, 0, 3*len(img.Palette))
-	for _, c := range img.Palette {
+	plte := make([]byte, 0, 3*len(pal))
+	for _, c := range pal {
 		r, g, b, a := c.RGBA()
 		if a != 0xffff {
 			return errors.New("cover: encodePNG takes opaque colours only")
@@ -100,7 +107,7 @@ func encodePNG(dst *bytes.Buffer, img *image.Paletted) error {
 	// IDAT: length placeholder, type, zlib stream, CRC.
 	start := dst.Len()
 	dst.Write([]byte("\x00\x00\x00\x00IDAT"))
-	if err := writeZlib(dst, img); err != nil {
+	if err := writeZlib(dst, w, h, pix); err != nil {
 		return err
 	}
 	data := dst.Bytes()[start+8:]
@@ -123,11 +130,9 @@ func chunk(dst *bytes.Buffer, typ string, data []byte) {
 	dst.Write(b[:4])
 }
 
-// writeZlib writes the filtered rows of img as one zlib stream.
-func writeZlib(dst *bytes.Buffer, img *image.Paletted) error {
-	w, h := img.Rect.Dx(), img.Rect.Dy()
+// writeZlib writes the filtered rows pix(0) … pix(h-1) as one zlib stream.
+func writeZlib(dst *bytes.Buffer, w, h int, pix func(y int) []byte) error {
 	rowLen := 1 + w/2 // filter byte and packed pixels
-	pix := func(y int) []byte { return img.Pix[y*img.Stride : y*img.Stride+w] }
 	repeats := func(y int) bool { return y > 0 && bytes.Equal(pix(y), pix(y-1)) }
 
 	dst.Write([]byte{0x78, 0x9c}) // deflate, 32 KB window, default level

@@ -8,7 +8,6 @@ import (
 	"image/color"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
@@ -69,76 +68,113 @@ func (r ramp) index(step int) uint8 { return uint8(int(r)*levels + step) }
 // canvas is the cover being drawn, with the scratch space that drawing a
 // line of text needs (kept between lines: a title line's coverage buffer
 // is 1–2 MB).
+//
+// The pixels are kept a row at a time, and a row that is one flat colour
+// across (the paper, the title band) is a shared read-only row of that
+// colour until something is drawn on it: only the rows that carry text or
+// a short rule have memory of their own. A cover's 1600×2560 pixels are
+// 4 MB as one image; about a third of the rows have ink, so a process
+// touches (and faults in) about 1.5 MB for them instead.
 type canvas struct {
-	img  *image.Paletted
-	ras  vector.Rasterizer
-	mask []byte
+	rows  [][]byte // Height rows of Width colour indexes
+	own   []bool   // rows[y] is this canvas's to write, not a shared flat row
+	spare [][]byte // rows of its own that a later flat fill or reset freed
+	ras   vector.Rasterizer
+	mask  []byte
+	// rasCap is the most samples ras has been reset for: its buffer's
+	// capacity.
+	rasCap int
 }
 
-// canvases keeps the canvases (4 MB of pixels each, and the rasterizer's
-// buffers) that PNG draws on and encodes, so that a batch reuses one per
-// worker rather than allocating and collecting 10 MB per guide. It is a
-// small fixed free list rather than a sync.Pool, which every garbage
+// flatRows are full-width rows of one colour index each, shared read-only.
+var flatRows [int(ramps) * levels]struct {
+	once sync.Once
+	row  []byte
+}
+
+func flatRow(idx uint8) []byte {
+	f := &flatRows[idx]
+	f.once.Do(func() {
+		f.row = make([]byte, Width)
+		for i := range f.row {
+			f.row[i] = idx
+		}
+	})
+	return f.row
+}
+
+func newCanvas() *canvas {
+	c := &canvas{rows: make([][]byte, Height), own: make([]bool, Height)}
+	c.reset()
+	return c
+}
+
+// reset makes every row the paper (index 0, inkOnPaper step 0), keeping
+// the rows of its own for reuse.
+func (c *canvas) reset() {
+	paper := flatRow(0)
+	for y := range c.rows {
+		if c.own[y] {
+			c.spare = append(c.spare, c.rows[y])
+			c.own[y] = false
+		}
+		c.rows[y] = paper
+	}
+}
+
+// row returns row y to write on, copying it from its flat colour first if
+// it is shared.
+func (c *canvas) row(y int) []byte {
+	if c.own[y] {
+		return c.rows[y]
+	}
+	var r []byte
+	if n := len(c.spare); n > 0 {
+		r, c.spare = c.spare[n-1], c.spare[:n-1]
+	} else {
+		r = make([]byte, Width)
+	}
+	copy(r, c.rows[y])
+	c.rows[y], c.own[y] = r, true
+	return r
+}
+
+// image is the canvas as one palette image.
+func (c *canvas) image(pal color.Palette) *image.Paletted {
+	img := image.NewPaletted(image.Rect(0, 0, Width, Height), pal)
+	for y, r := range c.rows {
+		copy(img.Pix[y*img.Stride:], r)
+	}
+	return img
+}
+
+// canvases keeps the canvases (their rows, and the rasterizer's buffers)
+// that PNG draws on and encodes, so that a batch reuses one per worker
+// rather than allocating and collecting a few megabytes per guide. It is
+// a small fixed free list rather than a sync.Pool, which every garbage
 // collection empties: builds allocate enough to collect every few guides.
-// Render, whose caller keeps the image, draws on a fresh canvas.
 var canvases = make(chan *canvas, 4)
 
 func getCanvas() *canvas {
 	select {
 	case c := <-canvases:
-		clear(c.img.Pix)
+		c.reset()
 		return c
 	default:
-		if first.taken.CompareAndSwap(false, true) {
-			return firstCanvas()
-		}
-		return &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
+		return newCanvas()
 	}
 }
 
-// first is a process's first canvas, which Warm may make ready before any
-// PNG needs it, and the first getCanvas takes (waiting for Warm, should it
-// be making it then, rather than making a second).
-var first struct {
-	once  sync.Once
-	c     *canvas
-	taken atomic.Bool
-}
-
-// warmLineHeight is the height of the line box the first canvas's
-// rasterizer buffers are made for: with Width, room for every line of a
-// typical cover (a 230 px title line is about 340 px high).
-const warmLineHeight = 400
-
-// firstCanvas makes the first canvas with its memory written once: the
-// pixels, and the rasterizer's and mask's buffers at the size of a cover's
-// larger lines. Fresh memory costs a page fault where it is first touched,
-// dearer when first read (the rasterizer reads its buffer before writing
-// it); Warm takes those faults while the guide is still being read. The
-// canvas is as a new one: Pix zero, the buffers only scratch space that
-// line resets before every use.
-func firstCanvas() *canvas {
-	first.once.Do(func() {
-		c := &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), nil)}
-		clear(c.img.Pix)
-		c.ras.Reset(Width, warmLineHeight) // allocates the buffer …
-		c.ras.Reset(Width, warmLineHeight) // … and writes it
-		c.mask = make([]byte, Width*warmLineHeight)
-		clear(c.mask)
-		first.c = c
-	})
-	return first.c
-}
-
 // Warm does ahead of a process's first PNG the work that PNG would
-// otherwise do then, once per process: parsing the faces a cover is set in
-// and making its canvas. It is safe to call at any time, from any
-// goroutine, and never needed; a one-guide build calls it while the guide
-// is read and imported, when the second core is idle.
+// otherwise do then, once per process: parsing the faces a cover is set
+// in. It is safe to call at any time, from any goroutine, and never
+// needed; a one-guide build calls it while the guide is read and
+// imported, when the second core is idle. (It no longer makes a canvas
+// ready: writing 7 MB of pixels and buffers ahead cost a one-guide build
+// about 1,800 page faults, more than drawing touches.)
 func Warm() {
 	fonts.Parsed(fonts.Atkinson, fonts.Regular)
 	fonts.Parsed(fonts.Atkinson, fonts.Bold)
-	firstCanvas()
 }
 
 func putCanvas(c *canvas) {
@@ -150,16 +186,23 @@ func putCanvas(c *canvas) {
 
 func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
 	idx := r.index(step)
-	rect = rect.Intersect(c.img.Rect)
+	rect = rect.Intersect(image.Rect(0, 0, Width, Height))
 	if rect.Empty() {
 		return
 	}
-	first := c.img.Pix[rect.Min.Y*c.img.Stride+rect.Min.X : rect.Min.Y*c.img.Stride+rect.Max.X]
-	for i := range first {
-		first[i] = idx
-	}
-	for y := rect.Min.Y + 1; y < rect.Max.Y; y++ {
-		copy(c.img.Pix[y*c.img.Stride+rect.Min.X:], first)
+	for y := rect.Min.Y; y < rect.Max.Y; y++ {
+		if rect.Min.X == 0 && rect.Max.X == Width {
+			if c.own[y] {
+				c.spare = append(c.spare, c.rows[y])
+				c.own[y] = false
+			}
+			c.rows[y] = flatRow(idx)
+			continue
+		}
+		row := c.row(y)[rect.Min.X:rect.Max.X]
+		for i := range row {
+			row[i] = idx
+		}
 	}
 }
 
@@ -175,7 +218,7 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 	}
 	left := x.Floor() - int(sh.ppem.Ceil())/4
 	right := (x + w).Ceil() + int(sh.ppem.Ceil())/4
-	bounds := image.Rect(left, top, right, bot).Intersect(c.img.Rect)
+	bounds := image.Rect(left, top, right, bot).Intersect(image.Rect(0, 0, Width, Height))
 	if bounds.Empty() {
 		return nil
 	}
@@ -224,7 +267,7 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 	ras.Draw(mask, mask.Bounds(), image.Opaque, image.Point{})
 	for yy := 0; yy < bounds.Dy(); yy++ {
 		src := mask.Pix[yy*mask.Stride : yy*mask.Stride+bounds.Dx()]
-		dst := c.img.Pix[(bounds.Min.Y+yy)*c.img.Stride+bounds.Min.X:]
+		var dst []byte // the row, made the canvas's own at its first ink
 		for xx := 0; xx < len(src); xx++ {
 			// Most of a line's box is bare: skip it eight pixels at a time.
 			if xx+8 <= len(src) && binary.LittleEndian.Uint64(src[xx:]) == 0 {
@@ -236,6 +279,9 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 				continue
 			}
 			step := (int(a)*(levels-1) + 127) / 255
+			if dst == nil {
+				dst = c.row(bounds.Min.Y + yy)[bounds.Min.X:]
+			}
 			// Keep the strongest ink where a neighbouring glyph already drew.
 			if cur := int(dst[xx]) - int(r)*levels; cur >= 0 && cur < levels && cur > step {
 				continue
@@ -244,6 +290,27 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 		}
 	}
 	return nil
+}
+
+// reserve makes the line scratch space (the rasterizer's coverage
+// buffer and the mask) large enough for the lines of blocks, once: grown
+// line by line, each larger line would make new buffers and leave the
+// smaller ones as garbage, every one of them touched. Reserving writes
+// nothing; a line then clears only its own box of the buffers.
+func (c *canvas) reserve(blocks ...block) {
+	h := 0
+	for _, b := range blocks {
+		asc, desc := b.sh.metrics()
+		h = max(h, (asc*12/10+desc*12/10).Ceil()+3)
+	}
+	n := Width * min(h, Height)
+	if n > c.rasCap {
+		c.ras.Reset(Width, min(h, Height))
+		c.rasCap = n
+	}
+	if cap(c.mask) < n {
+		c.mask = make([]byte, 0, n)
+	}
 }
 
 // block is a paragraph of centred lines set in one size.
@@ -325,24 +392,39 @@ func Render(g *content.Guide) (*image.Paletted, error) {
 
 // RenderWith draws the cover in palette p.
 func RenderWith(g *content.Guide, p Palette) (*image.Paletted, error) {
-	c := &canvas{img: image.NewPaletted(image.Rect(0, 0, Width, Height), palette(p))}
+	c := newCanvas()
 	if err := c.render(g); err != nil {
 		return nil, err
 	}
-	return c.img, nil
+	return c.image(palette(p)), nil
 }
 
-// render draws the cover of g on c, whose Pix must be zero: index 0 is
-// Paper (inkOnPaper step 0).
+// render draws the cover of g on c, which must be reset: every row
+// index 0, Paper (inkOnPaper step 0).
 func (c *canvas) render(g *content.Guide) error {
 	t := TextFor(g)
 
 	const margin = 150
 	textW := fixed.I(Width - 2*margin)
+	// The cover is laid out in fixed zones so that no text can run into
+	// another: label 0–520, title band 600–1800 at most, author in the zone
+	// under the band, reading time at the foot.
+	const bandTop, bandMin, bandMax, pad = 600, 980, 1200, 120
+	const footRule = 2250
 
 	// Label, letter-spaced capitals, with a short rule under it.
 	label := &shaper{style: fonts.Bold, ppem: fixed.I(96), tracked: fixed.I(96) * 18 / 100}
 	lb := block{sh: label, lines: label.wrap(clean(fonts.Bold, t.Label), textW)}
+
+	// The title, set now so that the scratch space for its lines, the
+	// cover's largest, is made once before the label's smaller lines.
+	title := clean(fonts.Bold, t.Title)
+	if title == "" {
+		title = "Study Guide"
+	}
+	tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
+	c.reserve(lb, tb)
+
 	y, err := c.draw(lb, fixed.I(300), accentOnPaper)
 	if err != nil {
 		return err
@@ -350,16 +432,6 @@ func (c *canvas) render(g *content.Guide) error {
 	ruleY := y.Ceil() + 60
 	c.fill(image.Rect(Width/2-160, ruleY, Width/2+160, ruleY+12), accentOnPaper, levels-1)
 
-	// The cover is laid out in fixed zones so that no text can run into
-	// another: label 0–520, title band 600–1800 at most, author in the zone
-	// under the band, reading time at the foot.
-	const bandTop, bandMin, bandMax, pad = 600, 980, 1200, 120
-	const footRule = 2250
-	title := clean(fonts.Bold, t.Title)
-	if title == "" {
-		title = "Study Guide"
-	}
-	tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
 	bandH := tb.height().Ceil() + 2*pad
 	if bandH < bandMin {
 		bandH = bandMin
@@ -398,7 +470,6 @@ func (c *canvas) render(g *content.Guide) error {
 func PNG(g *content.Guide) ([]byte, error) {
 	c := getCanvas()
 	defer putCanvas(c)
-	c.img.Palette = palette(Default)
 	if err := c.render(g); err != nil {
 		return nil, err
 	}
@@ -406,7 +477,7 @@ func PNG(g *content.Guide) ([]byte, error) {
 	b.Grow(32 << 10)
 	// The PNG writer of png.go: a few milliseconds where image/png took
 	// 25 ms (default level) or 105 ms (BestCompression) for this image.
-	if err := encodePNG(&b, c.img); err != nil {
+	if err := encodeRows(&b, palette(Default), Width, Height, func(y int) []byte { return c.rows[y] }); err != nil {
 		return nil, fmt.Errorf("cover: encoding PNG: %w", err)
 	}
 	return b.Bytes(), nil
