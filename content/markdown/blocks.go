@@ -7,13 +7,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
 var (
-	explanationRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|why it matters)\s*:\s*`)
-	captionRE     = regexp.MustCompile(`^(?:Table|table)?:\s+\S`)
+	captionRE = regexp.MustCompile(`^(?:Table|table)?:\s+\S`)
 )
 
 // blocks reads the body of a section or subsection.
@@ -39,8 +39,8 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			t := joinLines(ls)
 			plain := t.Plain()
 			if l := last(); l != nil && l.Kind == content.BlockQuote {
-				if m := explanationRE.FindString(plain); m != "" {
-					l.Explanation = append(l.Explanation, trimPrefix(t, len(m)))
+				if n := vocab.ExplanationLabel(plain); n > 0 {
+					l.Explanation = append(l.Explanation, trimPrefix(t, n))
 					continue
 				}
 			}
@@ -354,15 +354,15 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 		if q.attribution != nil || q.expl != nil {
 			t := joinLines(ls)
 			if len(q.expl) == 0 {
-				if m := explanationRE.FindString(t.Plain()); m != "" {
-					t = trimPrefix(t, len(m))
+				if n := vocab.ExplanationLabel(t.Plain()); n > 0 {
+					t = trimPrefix(t, n)
 				}
 			}
 			q.expl = append(q.expl, t)
 			continue
 		}
-		if m := explanationRE.FindString(ls[0].text.Plain()); m != "" && i > 0 {
-			q.expl = append(q.expl, trimPrefix(joinLines(ls), len(m)))
+		if n := vocab.ExplanationLabel(ls[0].text.Plain()); n > 0 && i > 0 {
+			q.expl = append(q.expl, trimPrefix(joinLines(ls), n))
 			continue
 		}
 		if a := attribution(ls[len(ls)-1].text); a != nil && (len(ls) > 1 || i > 0) {
@@ -507,8 +507,8 @@ func (r *reader) quotes(nodes []ast.Node) {
 				continue
 			}
 			t := joinLines(ls)
-			if m := explanationRE.FindString(t.Plain()); m != "" && lastQ() != nil {
-				explain(trimPrefix(t, len(m)), ln)
+			if n := vocab.ExplanationLabel(t.Plain()); n > 0 && lastQ() != nil {
+				explain(trimPrefix(t, n), ln)
 				continue
 			}
 			if opensQuote(t) || hasHard(ls) {

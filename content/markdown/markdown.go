@@ -20,9 +20,12 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/templates/labels"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -40,10 +43,6 @@ type Options struct {
 	NoSmart bool
 }
 
-// TitleSuffix is appended to the book's title to make the guide's title
-// when the input names only the book.
-const TitleSuffix = " — A Study Guide"
-
 var parsers = sync.Pool{New: func() any {
 	return goldmark.New(
 		goldmark.WithExtensions(extension.Table, extension.DefinitionList, extension.Footnote, extension.TaskList),
@@ -55,7 +54,7 @@ var parsers = sync.Pool{New: func() any {
 // returns it). It fails with a *content.LineError when the front matter
 // does not parse or the guide has no title.
 func Parse(src string, opts Options) (*content.Guide, error) {
-	r := &reader{g: &content.Guide{}, footnotes: map[int]bool{}}
+	r := &reader{g: &content.Guide{}, footnotes: map[int]bool{}, dropped: map[string]bool{}}
 	fmBody, fmFormat, fmLines, body, err := splitFrontMatter(src)
 	if err != nil {
 		return nil, err
@@ -81,7 +80,16 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 		g.Language = opts.Language
 	}
 	if g.Language == "" {
-		g.Language = content.DefaultLanguage
+		// Neither the front matter nor --lang says: the words tell, as
+		// for plain text.
+		lang, sev, msg := vocab.DecideLanguage(body, content.DefaultLanguage, r.headings(doc)...)
+		g.Language = lang
+		switch sev {
+		case content.Info:
+			r.note(r.base+1, "%s", msg)
+		case content.Warning:
+			r.warn(r.base+1, "%s", msg)
+		}
 	}
 	g.ReadingMinutes = r.fm.ReadingMinutes
 	g.Cover = r.fm.Cover
@@ -92,10 +100,10 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 		if g.Title == "" {
 			return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide has no title: start it with a \"# Book Title\" heading (and \"by Author\" under it), or with front matter between \"---\" lines that sets title: or book: title:")}
 		}
-		g.Book.Title = strings.TrimSuffix(g.Title, TitleSuffix)
+		g.Book.Title = bookOf(g.Title, g.Language)
 	}
 	if g.Title == "" {
-		g.Title = g.Book.Title + TitleSuffix
+		g.Title = labels.For(g.Language).GuideTitle(g.Book.Title)
 	}
 	r.body(nodes)
 	r.notes()
@@ -120,7 +128,8 @@ type reader struct {
 	starts []int // byte offset of each line of src
 	diags  []content.Diagnostic
 
-	footnotes  map[int]bool // referenced footnote numbers
+	dropped    map[string]bool // kinds of page residue dropped
+	footnotes  map[int]bool    // referenced footnote numbers
 	footnoteAt []footnote
 	taskNoted  bool
 }
@@ -195,9 +204,75 @@ func (r *reader) topLevel(doc ast.Node) []ast.Node {
 		if h, ok := n.(*ast.HTMLBlock); ok && isComment(r.rawHTML(h)) {
 			continue
 		}
+		if p, ok := n.(*ast.Paragraph); ok && r.residue(p) {
+			continue
+		}
 		out = append(out, n)
 	}
 	return out
+}
+
+// headings lists the text of the document's headings, as written, for
+// telling the language.
+func (r *reader) headings(doc ast.Node) []string {
+	var out []string
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if h, ok := n.(*ast.Heading); ok {
+			var b strings.Builder
+			for i := 0; i < h.Lines().Len(); i++ {
+				seg := h.Lines().At(i)
+				b.Write(seg.Value(r.src))
+			}
+			out = append(out, strings.Trim(b.String(), "*_ \t"))
+		}
+	}
+	return out
+}
+
+var residueLinkRE = regexp.MustCompile(`\[([^\[\]]*)\]\([^()]*\)`)
+
+// residue drops a paragraph whose every line is a reading time ("⏱ 12 min
+// read", "*Lesezeit: 7 Minuten*"), which sets the guide's, or web-page
+// furniture ("Share", "Advertisement", "Next chapter »"): what the
+// plain-text reader sets aside (content/vocab), in Markdown as in text.
+func (r *reader) residue(p *ast.Paragraph) bool {
+	ls := p.Lines()
+	if ls.Len() == 0 || ls.Len() > 4 {
+		return false
+	}
+	minutes := 0
+	var kinds []string
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		s := strings.TrimSpace(string(seg.Value(r.src)))
+		s = residueLinkRE.ReplaceAllString(strings.TrimRight(s, "\\"), "$1")
+		s = strings.TrimSpace(strings.Trim(s, "*_ "))
+		if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
+			minutes = m
+			continue
+		}
+		k := vocab.Furniture(s)
+		if k == "" {
+			return false
+		}
+		kinds = append(kinds, k)
+	}
+	line := r.lineOf(p)
+	if minutes > 0 {
+		if r.g.ReadingMinutes == 0 {
+			r.g.ReadingMinutes = minutes
+			r.note(line, "reading time: %d minutes", minutes)
+		} else {
+			r.note(line, "dropped the reading time %d minutes (the guide's is %d minutes)", minutes, r.g.ReadingMinutes)
+		}
+	}
+	for _, k := range kinds {
+		if !r.dropped[k] {
+			r.dropped[k] = true
+			r.note(line, "dropped the %s on this line (page residue, not part of the guide)", k)
+		}
+	}
+	return true
 }
 
 func joinTexts(ts []content.Text) content.Text {
@@ -211,7 +286,19 @@ func joinTexts(ts []content.Text) content.Text {
 	return t.Normalize()
 }
 
-var byRE = regexp.MustCompile(`(?i)^(?:written\s+)?by\s+(\S.{0,100})$`)
+// bookOf is the book a guide's title names, for front matter that gives
+// only the title: "Emma: A Study Guide", "Emma — Guía de lectura" name
+// Emma; any other title is the book's too.
+func bookOf(title, lang string) string {
+	if book, ok := vocab.GuideTitle(title); ok {
+		return book
+	}
+	suffix := labels.For(lang).GuideTitle("")
+	if t := strings.TrimSuffix(title, suffix); t != "" {
+		return t
+	}
+	return title
+}
 
 // header takes the title heading and the by-line off the front of nodes.
 func (r *reader) header(nodes []ast.Node) []ast.Node {
@@ -240,8 +327,15 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 			return nodes
 		}
 		g.Book.Title = title
-		if m := studyGuideRE.FindStringSubmatch(title); m != nil {
-			g.Book.Title, g.Title = strings.TrimSpace(m[1]), title
+		if book, ok := vocab.GuideTitle(title); ok {
+			// "Emma: A Study Guide", "Der Schimmelreiter: Lektürehilfe".
+			g.Book.Title, g.Title = book, title
+		}
+		if t := strings.TrimRight(g.Book.Title, ": "); t != "" {
+			g.Book.Title = t
+		}
+		if rest, y, ok := vocab.Year(g.Book.Title); ok && g.Book.Year == 0 {
+			g.Book.Title, g.Book.Year = rest, y
 		}
 	case strings.EqualFold(title, g.Title) || strings.EqualFold(title, g.Book.Title):
 	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
@@ -266,6 +360,9 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		if len(ls) == 1 {
 			if a := byLine(ls[0].text); a != "" {
 				g.Book.Author = a
+				if rest, y, ok := vocab.Year(a); ok && g.Book.Year == 0 {
+					g.Book.Author, g.Book.Year = rest, y
+				}
 				return nodes[1:]
 			}
 		}
@@ -274,20 +371,44 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	return nodes
 }
 
-// byLine is the author named by a "by Author" line, or "".
+// byLine is the author named by a by-line, or "": "by Author", "*by
+// Author*", "Author: …", "von Theodor Storm", "de Benito Pérez Galdós" (the
+// plain-text reader's rules, content/vocab). A sentence that starts with
+// "By" is not one.
 func byLine(t content.Text) string {
-	m := byRE.FindStringSubmatch(plainOf(t))
-	if m == nil || strings.HasSuffix(m[1], ".") {
+	s := plainOf(t)
+	if utf8.RuneCountInString(s) > 120 {
 		return ""
 	}
-	return strings.TrimSpace(m[1])
+	if a, ok := vocab.ByLine(s); ok && authorLike(a) {
+		return a
+	}
+	if a, ok := vocab.ForeignByLine(s); ok {
+		if name, _, _ := vocab.Year(a); vocab.NameLike(name) {
+			return a
+		}
+	}
+	return ""
+}
+
+// authorLike: what follows "by" names someone ("Mary Shelley", "Mr. D.
+// Alvarez, Lakeside Middle School", "Martin Luther King Jr."), rather than
+// going on as a sentence ("By the end, …").
+func authorLike(a string) bool {
+	first, _ := utf8.DecodeRuneInString(a)
+	if a == "" || unicode.IsLower(first) || strings.ContainsAny(a, "?!;") || utf8.RuneCountInString(a) > 100 {
+		return false
+	}
+	if strings.HasSuffix(a, ".") {
+		f := strings.Fields(a)
+		return utf8.RuneCountInString(f[len(f)-1]) <= 3 // "Jr.", "Sr.", "J."
+	}
+	return true
 }
 
 // IsByLine reports whether a paragraph would be read as the by-line if it
 // came right under the title heading (writers avoid putting it there).
 func IsByLine(t content.Text) bool { return byLine(t) != "" }
-
-var studyGuideRE = regexp.MustCompile(`(?i)^(.+?)\s*(?::|—|–|-)\s*(?:an?\s+|the\s+)?study\s+guide$`)
 
 func (r *reader) headingText(h *ast.Heading) string {
 	return plainOf(joinLines(r.inlines(h)))

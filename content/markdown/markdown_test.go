@@ -260,8 +260,9 @@ var (
 // TestNoTextLost: every word of a Markdown fixture's text is somewhere in
 // its model or, for what was set aside, in a diagnostic. Front matter,
 // syntax, link addresses, HTML tags, comments, dropped images, the
-// "Explanation:" and "Table:" markers and the headings that only say where
-// the quotes and the FAQ are, are not text.
+// "Explanation:" and "Table:" markers, reading-time and web-furniture lines
+// and the headings that only say where the quotes and the FAQ are, are not
+// text.
 func TestNoTextLost(t *testing.T) {
 	for _, path := range mdFixtures(t) {
 		data, err := os.ReadFile(path)
@@ -286,6 +287,11 @@ func TestNoTextLost(t *testing.T) {
 		for _, l := range strings.Split(body, "\n") {
 			if k := vocab.Classify(strings.Trim(l, "# ")).Kind; k == vocab.Quotes || k == vocab.FAQ {
 				continue
+			}
+			if s := strings.Trim(l, "*_ "); vocab.Furniture(s) != "" {
+				continue // page residue, dropped
+			} else if _, ok := vocab.ReadingMinutes(s); ok {
+				continue // the reading time, read into the model's number
 			}
 			kept = append(kept, markerRE.ReplaceAllString(l, ""))
 		}

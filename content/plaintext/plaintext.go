@@ -271,33 +271,15 @@ func plural(kind string) string {
 // detectLanguage sets the guide's language from its words when no
 // language was given.
 func (p *parser) detectLanguage(text string) {
-	d := vocab.DetectLanguage(text)
-	switch {
-	case d.Lang != "" && d.Lang != content.DefaultLanguage:
-		p.g.Language = d.Lang
-		p.note(0, "the guide is in %s (%s); set its language to %q; give --lang to say otherwise", langName(d.Lang), d.Reason(), d.Lang)
-	case d.Lang == "" && d.Best != content.DefaultLanguage && d.Score >= 5:
+	lang, sev, msg := vocab.DecideLanguage(text, p.g.Language)
+	p.g.Language = lang
+	switch sev {
+	case content.Info:
+		p.note(0, "%s", msg)
+	case content.Warning:
 		p.doubtful++
-		p.warn(0, "could not tell the guide's language for sure (%s); kept %q; give --lang %s if it is in %s", d.Reason(), p.g.Language, d.Best, langName(d.Best))
+		p.warn(0, "%s", msg)
 	}
-}
-
-func langName(tag string) string {
-	switch tag {
-	case "en":
-		return "English"
-	case "es":
-		return "Spanish"
-	case "fr":
-		return "French"
-	case "de":
-		return "German"
-	case "it":
-		return "Italian"
-	case "pt":
-		return "Portuguese"
-	}
-	return tag
 }
 
 // header reads the title and the author.

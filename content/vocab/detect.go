@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // stopWords are the commonest function words of each language, chosen so
@@ -125,4 +127,69 @@ func DetectLanguage(text string) Detection {
 		d.Lang = Languages[best]
 	}
 	return d
+}
+
+// DecideLanguage is the language of a guide that names none, read from its
+// words, and what to tell its writer: an Info diagnostic's message when a
+// language other than fallback was found, a Warning's when the words lean
+// to another language without settling it (fallback is kept), no message
+// when the text is in fallback or says too little. The guide's headings,
+// when given, settle a text too short to tell: two or more names the
+// vocabulary knows in one language ("Personajes", "Citas destacadas") and
+// none in another.
+func DecideLanguage(text, fallback string, headings ...string) (lang string, sev content.Severity, msg string) {
+	d := DetectLanguage(text)
+	if l, n := headingLanguage(headings); d.Lang == "" && l != "" {
+		if l == fallback {
+			return fallback, "", ""
+		}
+		return l, content.Info, fmt.Sprintf("the guide is in %s (%d of its headings are %s names; %s); set its language to %q; give --lang to say otherwise", LanguageName(l), n, LanguageName(l), d.Reason(), l)
+	}
+	switch {
+	case d.Lang != "" && d.Lang != fallback:
+		return d.Lang, content.Info, fmt.Sprintf("the guide is in %s (%s); set its language to %q; give --lang to say otherwise", LanguageName(d.Lang), d.Reason(), d.Lang)
+	case d.Lang == "" && d.Best != fallback && d.Score >= 5:
+		return fallback, content.Warning, fmt.Sprintf("could not tell the guide's language for sure (%s); kept %q; give --lang %s if it is in %s", d.Reason(), fallback, d.Best, LanguageName(d.Best))
+	}
+	return fallback, "", ""
+}
+
+// LanguageName is the English name of one of Languages ("German" for
+// "de"), or the tag itself.
+func LanguageName(tag string) string {
+	switch tag {
+	case "en":
+		return "English"
+	case "es":
+		return "Spanish"
+	case "fr":
+		return "French"
+	case "de":
+		return "German"
+	case "it":
+		return "Italian"
+	case "pt":
+		return "Portuguese"
+	}
+	return tag
+}
+
+// headingLanguage is the one language the known names among headings are
+// in, when two or more are and none is in another, with their count.
+func headingLanguage(headings []string) (string, int) {
+	votes := map[string]int{}
+	for _, h := range headings {
+		if l := Classify(h).Lang; l != "" {
+			votes[l]++
+		}
+	}
+	if len(votes) != 1 {
+		return "", 0
+	}
+	for l, n := range votes {
+		if n >= 2 {
+			return l, n
+		}
+	}
+	return "", 0
 }

@@ -113,12 +113,15 @@ func Year(s string) (rest string, year int, ok bool) {
 func GuideTitle(s string) (book string, ok bool) {
 	loadLines()
 	for _, re := range []*regexp.Regexp{guidePrefixRE, guideSuffixRE, guideTailRE} {
-		if m := re.FindStringSubmatch(s); m != nil {
+		if m := re.FindStringSubmatch(s); m != nil && !article[strings.ToLower(strings.TrimSpace(m[1]))] {
 			return strings.TrimSpace(m[1]), true
 		}
 	}
 	return "", false
 }
+
+// article: "The Guide" is a novel, not a guide to "The".
+var article = map[string]bool{"the": true, "a": true, "an": true, "el": true, "la": true, "le": true, "les": true, "der": true, "die": true, "das": true, "il": true, "lo": true, "o": true, "os": true}
 
 // GuideName reports a line that only names a study guide ("A Study
 // Guide", "Guía de lectura").
