@@ -22,7 +22,11 @@ var (
 	// ("(a)", "a)") or a bullet.
 	itemRE = regexp.MustCompile(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
 	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
-	defCommaRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\- ]{0,39}?),\s+(\S.*)$`)
+	// The name is at most 40 letters long (checked where it is used:
+	// {0,39} here would compile to 39 copies of \p{L}, 1.2 MB of program
+	// built at every start; the class has no comma, so the name is always
+	// what comes before the first one).
+	defCommaRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\- ]*?),\s+(\S.*)$`)
 	// speakerRE: "HAMLET: To be", "FIRST WITCH. When shall we three meet
 	// again", "LADY MACBETH (aside): …".
 	speakerRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)(?:\s*(\([^)]{1,30}\)|\[[^\]]{1,30}\]))?\s*[:.]\s+(\S.*)$`)
@@ -226,7 +230,7 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 		}
 	}
 	if role == content.RoleCharacters {
-		if m := defCommaRE.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) <= 4 && capitalised(m[1]) {
+		if m := defCommaRE.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(m[1]) <= 40 && len(strings.Fields(m[1])) <= 4 && capitalised(m[1]) {
 			return strings.TrimSpace(m[1]), m[2], true
 		}
 	}
