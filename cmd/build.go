@@ -28,6 +28,7 @@ import (
 	"github.com/guidepress/guidepress/export/kepub"
 	"github.com/guidepress/guidepress/export/marc"
 	"github.com/guidepress/guidepress/export/pdf"
+	pdftheme "github.com/guidepress/guidepress/templates/pdf"
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
@@ -55,6 +56,8 @@ type buildOptions struct {
 	formats  []string
 	paper    string
 	duplex   bool
+	style    string
+	noTint   bool
 	author   string
 	pub      string
 	cover    string
@@ -110,6 +113,8 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	f.StringSliceVar(&opts.formats, "format", []string{"epub", "pdf"}, "outputs to build: epub, pdf, or both")
 	f.StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	f.BoolVar(&opts.duplex, "duplex", false, "PDF for double-sided printing: mirrored margins, sections start on right-hand pages")
+	f.StringVar(&opts.style, "style", "standard", "PDF print style: standard, compact (a short handout), large-print (18 pt, no italics) or dyslexia (BDA style); the EPUB does not change: readers choose their own size and font")
+	f.BoolVar(&opts.noTint, "no-tint", false, "no off-white page tint in the PDF (the dyslexia style's), for printing on cream paper")
 	f.StringVar(&opts.author, "author", "", "the guide's own author (never the novelist), for catalogue metadata")
 	f.StringVar(&opts.pub, "publisher", "", "the guide's publisher, for catalogue metadata")
 	f.StringVar(&opts.cover, "cover", "", fmt.Sprintf("use this JPEG or PNG (at most %d megapixels; scaled to fit %d×%d, metadata dropped) as the EPUB cover instead of a generated one", cover.MaxUserPixels/1_000_000, cover.Width, cover.Height))
@@ -132,6 +137,7 @@ func registerCompletions(c *cobra.Command) {
 		return cobra.FixedCompletions(values, cobra.ShellCompDirectiveNoFileComp)
 	}
 	c.RegisterFlagCompletionFunc("paper", fixed("a4\tISO A4, 210×297 mm", "letter\tUS Letter, 8.5×11 in"))
+	c.RegisterFlagCompletionFunc("style", fixed("standard\tthe designed handout", "compact\tfewest pages, no cover", "large-print\t18 pt Atkinson Hyperlegible, no italics", "dyslexia\tBDA style: sans 13.5 pt, 1.5 spacing, tinted"))
 	c.RegisterFlagCompletionFunc("format", func(_ *cobra.Command, _ []string, typed string) ([]string, cobra.ShellCompDirective) {
 		// A list: complete the part after the last comma.
 		done, _ := cutLast(typed, ",")
@@ -202,7 +208,12 @@ func (o *buildOptions) exportOptions() (export.Options, error) {
 	if err != nil {
 		return eo, err
 	}
-	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed, BaseURL: base}
+	style := strings.ToLower(strings.TrimSpace(o.style))
+	if !slices.Contains(pdftheme.Styles, style) {
+		return eo, usagef("--style: unknown style %q: use %s", o.style, strings.Join(pdftheme.Styles, ", "))
+	}
+	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed, BaseURL: base,
+		Style: style, NoTint: o.noTint}
 	if o.cover != "" {
 		if eo.Cover, err = readCover(o.cover); err != nil {
 			return eo, err

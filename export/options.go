@@ -44,6 +44,13 @@ type Options struct {
 	Paper  Paper
 	Duplex bool
 
+	// Style is the PDF's print style: "" or "standard", "compact",
+	// "large-print", "dyslexia" (templates/pdf). NoTint drops a style's
+	// page tint (for printing on cream paper). The EPUB ignores both:
+	// e-readers let each reader choose size, face and colours.
+	Style  string
+	NoTint bool
+
 	// EmbedFonts embeds the OFL body family in the EPUB; readers otherwise
 	// use their own fonts, which is what most e-reader users want.
 	EmbedFonts bool

@@ -95,10 +95,10 @@ func uri(href string) string {
 
 // underline draws a rule under each stretch of a line that is a link.
 func (b *builder) underline(gs []glyph, x, base float64) {
-	if len(b.segs) == 0 {
+	bl := b.th.Blocks
+	if len(b.segs) == 0 || bl.UnderlineWidth <= 0 {
 		return
 	}
-	bl := b.th.Blocks
 	dx := 0.0
 	for i := 0; i < len(gs); {
 		sg := gs[i].seg
@@ -177,12 +177,19 @@ func (b *builder) quote(text content.Text, verse []content.Text, attribution con
 	lh := ptToMM(c.Size * c.Leading)
 	bq := newNode("BlockQuote", nil)
 	blk := flowBlock{kind: QuoteLine, lh: lh, before: c.Space, after: c.Space, indent: c.Indent, color: c.Color, dest: -1, target: -1, tag: bq}
+	qs := fonts.Italic
+	switch c.Style {
+	case "bold":
+		qs = fonts.Bold
+	case "regular":
+		qs = fonts.Regular
+	}
 	if len(verse) > 0 {
 		for _, v := range verse {
-			b.verseLines(&blk, b.inline(v, fonts.Italic, 0, bq), fonts.Literata, c.Size, w, bl.VerseTurnover, nil, at)
+			b.verseLines(&blk, b.inline(v, qs, 0, bq), fonts.Literata, c.Size, w, bl.VerseTurnover, nil, at)
 		}
 	} else {
-		blk.lines = b.lines(b.inline(text, fonts.Italic, 0, bq), fonts.Literata, c.Size, w, at)
+		blk.lines = b.lines(b.inline(text, qs, 0, bq), fonts.Literata, c.Size, w, at)
 	}
 	if len(attribution) > 0 {
 		p := newNode("P", bq)
@@ -238,7 +245,7 @@ func (b *builder) rewrap(spans []span, fam fonts.Family, size, w float64, skip i
 	if skip > len(gs) {
 		return nil
 	}
-	return wrap(gs[skip:], w)
+	return b.sh.wrap(gs[skip:], w)
 }
 
 // verse is lines kept as lines: set off from the text, each wrapped with
@@ -677,4 +684,5 @@ func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh f
 		}
 	}
 	b.y += 2*tt.PaddingY + float64(max(to-from, 1))*lh
+	b.page().nlines += max(to-from, 1)
 }

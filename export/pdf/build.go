@@ -34,6 +34,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -66,16 +67,19 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err := g.Validate(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
 	}
-	th, err := theme.Default()
+	th, err := theme.Named(opts.Style)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	if opts.NoTint {
+		th.Pages.Tint = nil
 	}
 	geo, size, err := pageGeometry(opts, th)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size})
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.name, Size: size.size})
 	// Page contents are compressed by optimize, after fpdf has written them.
 	p.SetCompression(false)
 	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
@@ -94,12 +98,15 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 
 	m := newMeasurer(p)
 	m.deferred = true
+	if err := fitMeasure(&geo, th, m); err != nil {
+		return nil, nil, nil, err
+	}
 	lay, dests, rep, err := layout(g, opts, th, geo, m)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	tg := newTagger()
-	if err := render(p, lay, dests, tg); err != nil {
+	if err := render(p, lay, dests, tg, th.Text.LetterSpacing); err != nil {
 		return nil, nil, nil, err
 	}
 	var raw keep
@@ -127,22 +134,47 @@ func wordEndsAt(it *Item) bool {
 	return false
 }
 
-// pageGeometry is the paper and text block for the options.
-func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error) {
+// pageSize is fpdf's name for a page size, or a custom size in mm.
+type pageSize struct {
+	name string
+	size fpdf.SizeType
+}
+
+// pageGeometry is the paper and text block for the options; half is a
+// booklet's half-size page (A5 for A4, 5.5×8.5 in for Letter), typeset at
+// that size with the theme's margins scaled by half_scale.
+func pageGeometry(opts export.Options, th theme.Theme) (geometry, pageSize, error) {
+	return paperGeometry(opts, th, false)
+}
+
+func paperGeometry(opts export.Options, th theme.Theme, half bool) (geometry, pageSize, error) {
 	paper, err := export.ParsePaper(string(opts.Paper)) // "" is A4; "A4", "Letter" are accepted
 	if err != nil {
-		return geometry{}, "", fmt.Errorf("pdf: %w", err)
+		return geometry{}, pageSize{}, fmt.Errorf("pdf: %w", err)
 	}
 	m := th.Margins
-	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex}
-	var size string
+	if half {
+		k := m.HalfScale
+		m.Top, m.Bottom, m.Inner, m.Outer, m.HeaderGap, m.FooterGap = m.Top*k, m.Bottom*k, m.Inner*k, m.Outer*k, m.HeaderGap*k, m.FooterGap*k
+	}
+	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex || half, headerGap: m.HeaderGap, footerGap: m.FooterGap}
+	var size pageSize
 	switch paper {
 	case export.A4:
-		g.w, g.h, size = 210, 297, "A4"
+		g.w, g.h, size.name = 210, 297, "A4"
+		if half {
+			g.w, g.h = 148, 210
+		}
 	case export.Letter:
-		g.w, g.h, size = 215.9, 279.4, "Letter"
+		g.w, g.h, size.name = 215.9, 279.4, "Letter"
+		if half {
+			g.w, g.h = 139.7, 215.9
+		}
 	default:
-		return geometry{}, "", fmt.Errorf("pdf: paper size %q has no page geometry", paper)
+		return geometry{}, pageSize{}, fmt.Errorf("pdf: paper size %q has no page geometry", paper)
+	}
+	if half {
+		size = pageSize{size: fpdf.SizeType{Wd: g.w, Ht: g.h}}
 	}
 	g.bottom = g.h - m.Bottom
 	// Keep lines to a readable length: excess width goes to both margins
@@ -154,12 +186,37 @@ func pageGeometry(opts export.Options, th theme.Theme) (geometry, string, error)
 	return g, size, nil
 }
 
+// measureSample is English prose whose average character width sets the
+// measure in characters (margins.measure_chars).
+const measureSample = "The novel opens with Kathy, now thirty-one years old, reflecting on her time as a carer and her memories of growing up at Hailsham, a seemingly idyllic school."
+
+// fitMeasure narrows the text block to the theme's measure in characters
+// of body text, giving the excess to both margins in their proportion.
+func fitMeasure(g *geometry, th theme.Theme, m *measurer) error {
+	n := th.Margins.MeasureChars
+	if n <= 0 {
+		return nil
+	}
+	sh := &shaper{m: m, rep: newReporter(), th: textStyle(th)}
+	gs, err := sh.shape(plain(measureSample), fonts.Literata, th.Body.Size, "the measure")
+	if err != nil {
+		return err
+	}
+	want := width(gs) / float64(len(gs)) * n
+	if extra := g.textW() - want; extra > 0 {
+		in := g.inner / (g.inner + g.outer)
+		g.inner += extra * in
+		g.outer += extra * (1 - in)
+	}
+	return nil
+}
+
 // layout runs the layout passes until the contents' page numbers agree
 // with where the headings landed (the second pass, in practice).
 func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer) (*Layout, []dest, *reporter, error) {
 	var numbers []int
 	// The passes set the same texts: the second takes them from the cache.
-	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}}
+	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}, th: textStyle(th)}
 	for range 4 {
 		sh.rep = newReporter()
 		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil}

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -16,7 +15,9 @@ import (
 // build lays out the whole guide: cover, title and synopsis, contents,
 // key quotes, sections, FAQ appendix; then running headers and footers.
 func (b *builder) build() {
-	b.cover()
+	if b.th.Pages.Cover {
+		b.cover()
+	}
 	b.titlePage()
 	b.contents()
 	b.keyQuotes()
@@ -46,8 +47,8 @@ func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 	if hl.Bold {
 		st = fonts.Bold
 	}
-	spans := []span{{text: text, style: st}}
-	return flowBlock{kind: Heading, level: level, lines: b.lines(spans, fonts.Atkinson, hl.Size, b.geo.textW(), at),
+	spans := []span{{text: displayText(text), style: st}}
+	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.textW(), at),
 		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
 		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
 }
@@ -67,17 +68,17 @@ func (b *builder) titlePage() {
 	ink := b.th.Body.Color
 	muted := b.th.Furniture.Color
 	var blocks []flowBlock
-	title := flowBlock{kind: Display, lines: b.lines([]span{{text: b.g.Title, style: fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
+	title := flowBlock{kind: Display, lines: b.displayLines([]span{{text: displayText(b.g.Title), style: fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
 		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true, title: true}
 	blocks = append(blocks, title)
-	sub := []span{{text: "A study guide to ", style: fonts.Regular}, {text: b.g.Book.Title, style: fonts.Italic}}
+	sub := []span{{text: "A study guide to ", style: fonts.Regular}, {text: displayText(b.g.Book.Title), style: fonts.Italic}}
 	if b.g.Book.Author != "" {
 		sub = append(sub, span{text: " by " + b.g.Book.Author, style: fonts.Regular})
 	}
 	if y := b.g.Book.Year; y > 0 {
 		sub = append(sub, span{text: " (" + strconv.Itoa(y) + ")", style: fonts.Regular})
 	}
-	blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(sub, fonts.Literata, tp.SubtitleSize, w, "the title page"),
+	blocks = append(blocks, flowBlock{kind: Display, lines: b.displayLines(sub, fonts.Literata, tp.SubtitleSize, w, "the title page"),
 		lh: ptToMM(tp.SubtitleSize * 1.35), before: 4, after: 1.5, keep: true, color: ink, dest: -1, target: -1})
 	if r := cover.TextFor(b.g).Reading; r != "" {
 		blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(plain(r), fonts.Atkinson, tp.MetaSize, w, "the title page"),
@@ -150,8 +151,14 @@ func (b *builder) planDests() tocDests {
 // leader and the page number, right-aligned, the whole line a link.
 func (b *builder) contents() {
 	b.td = b.planDests()
-	if !slices.ContainsFunc(b.dests, func(d dest) bool { return d.toc >= 0 }) {
-		return // a guide with only a synopsis has nothing to list
+	entries := 0
+	for _, d := range b.dests {
+		if d.toc >= 0 {
+			entries++
+		}
+	}
+	if entries == 0 || entries < b.th.Pages.ContentsMin {
+		return // a guide with only a synopsis has nothing to list; a short one needs no contents
 	}
 	b.startChapter(ContentsPage, b.th.TOC.Title)
 	blocks := []flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")}
@@ -175,9 +182,21 @@ func (b *builder) contents() {
 		digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
 		numW := width(digits) + 1
 		indent := float64(d.toc) * t.Indent
-		lines := b.lines([]span{{text: d.title, style: st}}, fam, t.Size, w-indent-numW-8, where("the contents entry", d.title))
+		// Runover lines hang under the entry's first word, one indent
+		// in, and never break at a hyphen ("Saint-/Denis").
+		gs := b.shape([]span{{text: displayText(d.title), style: st}}, fam, t.Size, where("the contents entry", d.title))
+		lw := w - indent - numW - 8
+		lines := wrapAt(gs, lw, false)
+		var meta []lineMeta
+		if len(lines) > 1 {
+			lines = append(lines[:1:1], wrapAt(gs[len(lines[0]):], lw-t.Indent, false)...)
+			meta = make([]lineMeta, len(lines))
+			for k := 1; k < len(meta); k++ {
+				meta[k].dx = t.Indent
+			}
+		}
 		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
-			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size}
+			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta}
 		if d.toc == 0 {
 			blk.before = t.TopSpace
 			blk.color = b.th.Headings.Color
@@ -219,7 +238,7 @@ func (b *builder) keyQuotes() {
 	for _, q := range b.g.Quotes {
 		blocks = append(blocks, b.quote(q.Text, q.Lines, q.Attribution, q.Explanation, "Key Quotes")...)
 	}
-	b.flow(blocks)
+	b.flowPart(blocks)
 }
 
 // section lays out a body section from a new page, with its subsections.
@@ -240,7 +259,7 @@ func (b *builder) section(s content.Section) {
 		}
 	}
 	walk(s, 0)
-	b.flow(blocks)
+	b.flowPart(blocks)
 }
 
 // faq is the appendix, from a new (in duplex, right-hand) page so that it
@@ -263,5 +282,5 @@ func (b *builder) faq() {
 			blocks = append(blocks, b.para(a, at))
 		}
 	}
-	b.flow(blocks)
+	b.flowPart(blocks)
 }

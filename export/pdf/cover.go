@@ -61,7 +61,7 @@ func (b *builder) cover() {
 		authorRoom = H*0.066 + 2*ptToMM(cs.AuthorSize*1.25)
 	}
 	bandMax = max(bandMin, min(bandMax, foot-authorRoom-bandTop))
-	title := t.Title
+	title := displayText(t.Title)
 	if clean(title) == "" {
 		title = "Study Guide"
 	}
@@ -178,6 +178,9 @@ func (b *builder) fitTitle(title string, w, maxH float64) ([][]glyph, float64) {
 			n := min(cs.TitleMaxLines, max(1, int(maxH/lh)))
 			lines = b.truncate(lines, n, w)
 			return lines, lh
+		}
+		if sl := senseWrap(gs, w, true); len(sl) == len(lines) {
+			return sl, lh
 		}
 		return balance(gs, lines, w), lh
 	}

@@ -111,21 +111,89 @@ func (b *builder) newPage(kind PageKind) {
 	b.y = b.geo.top
 	b.fresh = true
 	b.gap = 0
+	if t := b.th.Pages.Tint; t != nil && kind != CoverPage {
+		b.add(Item{Kind: Rule, X: 0, Y: 0, W: b.geo.w, H: b.geo.h, Block: -1, Dest: -1, Target: -1, fill: true, color: *t})
+	}
 }
 
 // startChapter begins a part of the guide on a new page; in a duplex build
-// on a right-hand (odd) page, leaving a clean blank verso if needed.
+// on a right-hand (odd) page, leaving a clean blank verso if needed. A
+// style without section breaks runs the part on after the last, with
+// the theme's space between (pages.run_on_space).
 func (b *builder) startChapter(kind PageKind, chapter string) {
+	if !b.th.Pages.SectionBreaks && len(b.pages) > 0 {
+		b.chapter = chapter
+		b.cont = BodyPage
+		if !b.fresh {
+			b.gap = max(b.gap, b.th.Pages.RunOnSpace)
+		}
+		return
+	}
 	if b.geo.duplex && len(b.pages)%2 == 1 {
 		b.chapter = ""
 		b.newPage(BlankPage)
 	}
 	b.chapter = chapter
 	b.newPage(kind)
+	b.page().Opener = kind != TitlePage
 	b.cont = kind
 	if kind == TitlePage {
 		b.cont = BodyPage
 	}
+}
+
+// displayLines shapes display text and breaks it by sense (display.go).
+func (b *builder) displayLines(spans []span, fam fonts.Family, size, w float64, where string) [][]glyph {
+	gs := b.shape(spans, fam, size, where)
+	return senseWrap(gs, w, !b.sh.th.noHyphenBr)
+}
+
+// flowPart flows a part that starts a page (a section, the key quotes,
+// the FAQ). When it fills more than one page and leaves fewer than the
+// theme's tail_lines lines on its last, it is flowed again with its
+// pages a line shorter, then two, … (at most six), pulling lines forward
+// onto the last page; the first setting that leaves enough is kept, or
+// the one that leaves most.
+func (b *builder) flowPart(blocks []flowBlock) {
+	need := b.th.Pages.TailLines
+	if need <= 0 || !b.th.Pages.SectionBreaks || len(b.pages) == 0 {
+		b.flow(blocks)
+		return
+	}
+	first := len(b.pages) - 1
+	save := struct {
+		items, nlines, nblock int
+		y, gap                float64
+		fresh                 bool
+	}{len(b.pages[first].Items), b.pages[first].nlines, b.nblock, b.y, b.gap, b.fresh}
+	restore := func() {
+		b.pages = b.pages[:first+1]
+		pg := b.pages[first]
+		pg.Items, pg.nlines = pg.Items[:save.items], save.nlines
+		b.nblock, b.y, b.gap, b.fresh = save.nblock, save.y, save.gap, save.fresh
+	}
+	bottom := b.geo.bottom
+	defer func() { b.geo.bottom = bottom }()
+	step := ptToMM(b.th.Body.Size * b.th.Body.Leading)
+	bestCut, bestTail := 0, -1
+	const maxCut = 6
+	for cut := 0; cut <= maxCut; cut++ {
+		b.geo.bottom = bottom - float64(cut)*step
+		b.flow(blocks)
+		if b.err != nil || len(b.pages)-first < 2 {
+			return
+		}
+		tail := b.page().nlines
+		if tail >= need {
+			return
+		}
+		if tail > bestTail {
+			bestCut, bestTail = cut, tail
+		}
+		restore()
+	}
+	b.geo.bottom = bottom - float64(bestCut)*step
+	b.flow(blocks)
 }
 
 // shape sets text, recording the first error.
@@ -372,6 +440,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 				b.dests[blk.dest].y = b.y
 			}
 			b.add(it)
+			b.page().nlines++
 			b.underline(gs, x, it.baseline)
 			if li == n-1 && blk.target >= 0 {
 				b.tocNumber(blk, it, x0)

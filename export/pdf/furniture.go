@@ -20,7 +20,6 @@ func (b *builder) furniture() {
 		return
 	}
 	fu := b.th.Furniture
-	m := b.th.Margins
 	w := b.geo.textW()
 	lh := ptToMM(fu.Size * 1.3)
 	b.sh.quiet = true
@@ -29,10 +28,18 @@ func (b *builder) furniture() {
 		if pg.Kind == CoverPage || pg.Kind == BlankPage {
 			continue
 		}
+		if pg.Kind == TitlePage && !fu.FolioOnTitle {
+			continue // the title page shows the title already, and no number
+		}
 		x0 := b.geo.left(pg.Number)
 		recto := pg.Number%2 == 1
 		pg.Footer = true
-		num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Literata, fu.Size+0.5, "the footer")
+		ns := fu.NumberSize
+		if ns <= 0 {
+			ns = fu.Size + 0.5
+		}
+		nlh := ptToMM(ns * 1.3)
+		num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Literata, ns, "the footer")
 		nw := width(num)
 		nx := x0 + (w-nw)/2
 		if b.geo.duplex {
@@ -41,13 +48,13 @@ func (b *builder) furniture() {
 				nx = x0 + w - nw
 			}
 		}
-		fy := b.geo.bottom + m.FooterGap - lh/2
-		pg.Items = append(pg.Items, Item{Kind: Footer, X: nx, Y: fy, W: nw, H: lh, Block: -1, Dest: -1, Target: -1,
-			baseline: baseline(fy, lh, fu.Size), gs: num, color: fu.Color})
-		if pg.Kind == TitlePage {
-			continue
+		fy := b.geo.bottom + b.geo.footerGap - nlh/2
+		pg.Items = append(pg.Items, Item{Kind: Footer, X: nx, Y: fy, W: nw, H: nlh, Block: -1, Dest: -1, Target: -1,
+			baseline: baseline(fy, nlh, ns), gs: num, color: fu.Color})
+		if pg.Kind == TitlePage || (pg.Opener && !fu.HeadOnOpeners) {
+			continue // no running head where the page's own heading says it
 		}
-		hy := b.geo.top - m.HeaderGap - lh/2
+		hy := b.geo.top - b.geo.headerGap - lh/2
 		put := func(text string, right bool, maxW float64) string {
 			gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
 			gs, err := b.sh.ellipsize(gs, maxW, mkface(fonts.Atkinson, fonts.Regular))
@@ -65,12 +72,12 @@ func (b *builder) furniture() {
 		}
 		switch {
 		case !b.geo.duplex:
-			put(b.g.Title, false, w*0.48)
-			pg.Header = put(pg.Chapter, true, w*0.48)
+			put(displayText(b.g.Title), false, w*0.48)
+			pg.Header = put(displayText(pg.Chapter), true, w*0.48)
 		case recto:
-			pg.Header = put(pg.Chapter, true, w)
+			pg.Header = put(displayText(pg.Chapter), true, w)
 		default:
-			pg.Header = put(b.g.Title, false, w)
+			pg.Header = put(displayText(b.g.Title), false, w)
 		}
 		if fu.RuleWidth > 0 {
 			pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: hy + lh + 0.8, W: w, H: fu.RuleWidth, Block: -1, Dest: -1, Target: -1,

@@ -176,3 +176,11 @@ func mustTheme(t testing.TB) theme.Theme {
 	}
 	return th
 }
+
+// set is model text as the PDF prints it: cleaned, with its dashes in
+// the PDF's one convention (dashes).
+func set(s string) string { return dashes(clean(s)) }
+
+// setTitle is a displayed title as the PDF prints it: set, with
+// typographic quotation marks.
+func setTitle(s string) string { return set(displayText(s)) }

@@ -46,7 +46,11 @@ type Page struct {
 	Chapter string // the part the page belongs to ("Plot Summary")
 	Header  string // running header text ("" when there is none)
 	Footer  bool   // whether the page number is printed
-	Items   []Item
+	// Opener: a part (contents, key quotes, a section, the FAQ) starts
+	// at the top of the page.
+	Opener bool
+	Items  []Item
+	nlines int // lines of text the flow placed (counted in every pass)
 }
 
 // ItemKind says what a placed item is.
@@ -119,6 +123,9 @@ type geometry struct {
 	top, bottom  float64 // text block top and bottom edges
 	inner, outer float64
 	duplex       bool
+	// headerGap and footerGap place the running head and the page number
+	// (the theme's, scaled on a half-size page).
+	headerGap, footerGap float64
 }
 
 // left is the text block's left edge on page n. Odd pages are rectos:

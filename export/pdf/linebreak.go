@@ -29,8 +29,17 @@ func breakAfter(r rune) bool {
 	return false
 }
 
+// wrap is wrap as the style breaks lines.
+func (s *shaper) wrap(gs []glyph, w float64) [][]glyph {
+	return wrapAt(gs, w, !s.th.noHyphenBr)
+}
+
 // wrap breaks gs into lines no wider than w.
-func wrap(gs []glyph, w float64) [][]glyph {
+func wrap(gs []glyph, w float64) [][]glyph { return wrapAt(gs, w, true) }
+
+// wrapAt breaks gs into lines no wider than w, after a hyphen or dash
+// inside a word only when hyphens is set.
+func wrapAt(gs []glyph, w float64, hyphens bool) [][]glyph {
 	var lines [][]glyph
 	const eps = 1e-6
 	start := 0
@@ -66,7 +75,7 @@ func wrap(gs []glyph, w float64) [][]glyph {
 				if i > start && urlBreakBefore(gs, i) {
 					end, next = i, i
 				}
-			} else if breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
+			} else if hyphens && breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
 				end, next = i+1, i+1
 			}
 			x += g.w

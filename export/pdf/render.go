@@ -13,7 +13,11 @@ import (
 // item, the internal links of the contents and the outline (bookmarks).
 // fpdf records errors instead of returning them, so the error is checked
 // after each page and at the end.
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
+//
+// spacing is the style's letter spacing in points, set once per page (Tc
+// is part of the text state, which outlasts each text object); layout
+// measured every character that much wider.
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64) error {
 	tw := &textWriter{k: p.GetConversionRatio()}
 	links := make([]int, len(dests))
 	for i := range dests {
@@ -23,6 +27,9 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger) error {
 		p.AddPage()
 		tg.page()
 		tw.fontSet = false // each page's content selects its own font
+		if spacing > 0 {
+			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+		}
 		for i := range pg.Items {
 			it := &pg.Items[i]
 			text := len(it.runs) > 0 && !it.fill && !it.dotted && !it.mark

@@ -124,7 +124,7 @@ func TestTagged(t *testing.T) {
 				case 0:
 					h1 = append(h1, s.Title)
 				case 1:
-					h2 = append(h2, s.Title)
+					h2 = append(h2, displayText(s.Title))
 				default:
 					h3 = append(h3, s.Title)
 				}
@@ -152,10 +152,10 @@ func TestTagged(t *testing.T) {
 			}
 			if fx.printable {
 				for i := range h1 {
-					h1[i] = spaced(clean(h1[i]))
+					h1[i] = spaced(setTitle(h1[i]))
 				}
 				for i := range h2 {
-					h2[i] = spaced(clean(h2[i]))
+					h2[i] = spaced(set(h2[i]))
 				}
 				if got := doc.collect("H1"); !slices.Equal(got, h1) {
 					t.Errorf("H1s\n got %q\nwant %q", got, h1)
@@ -164,7 +164,7 @@ func TestTagged(t *testing.T) {
 					t.Errorf("H2s\n got %q\nwant %q", got, h2)
 				}
 				for i := range h3 {
-					h3[i] = spaced(clean(h3[i]))
+					h3[i] = spaced(setTitle(h3[i]))
 				}
 				if got := doc.collect("H3"); !slices.Equal(got, h3) {
 					t.Errorf("H3s\n got %q\nwant %q", got, h3)
@@ -174,7 +174,7 @@ func TestTagged(t *testing.T) {
 				ps := doc.collect("P")
 				k := 0
 				for _, p := range paras {
-					want := spaced(clean(p))
+					want := spaced(set(p))
 					for k < len(ps) && ps[k] != want {
 						k++
 					}
@@ -275,7 +275,7 @@ func TestTaggedTextKeepsWords(t *testing.T) {
 	}
 	ps := structTree(t, write(t, "words", out)).collect("P")
 	for _, p := range paras {
-		want := spaced(clean(p))
+		want := spaced(set(p))
 		if !slices.Contains(ps, want) {
 			t.Errorf("no P reads\n%q\ngot\n%q", want, ps)
 		}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
+	theme "github.com/guidepress/guidepress/templates/pdf"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 )
@@ -105,6 +106,41 @@ func cleanSpans(spans []span) ([]rune, []fonts.Style, []int32) {
 		}
 	}
 	return out, sts, segs
+}
+
+// dashes sets the PDF's one dash convention: a parenthetical dash is a
+// spaced en dash ("deferrals – a rumour"), the British style the guides'
+// typography already gives a typed " - ". A spaced em dash becomes one,
+// and so does a closed em dash between two words or quotations
+// ("love—and" → "love – and", the form a repaired 〞 takes). An em dash that is not between
+// words ("I was—", "—and then", "—”") is a quotation's interruption and
+// stays.
+func dashes(s string) string {
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs)+4)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i, r := range rs {
+		if r != '—' {
+			out = append(out, r)
+			continue
+		}
+		var prev, next rune
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case prev == ' ' && next == ' ':
+			out = append(out, '–')
+		case (word(prev) || strings.ContainsRune("”’)", prev)) && (word(next) || strings.ContainsRune("“‘(", next)):
+			out = append(out, ' ', '–', ' ')
+		default:
+			out = append(out, r)
+		}
+	}
+	return string(out)
 }
 
 func isVariationSelector(r rune) bool {
@@ -234,6 +270,51 @@ type shaper struct {
 	// Results are shared: callers never modify a returned slice.
 	cache map[shapeKey]*shaped
 	rec   *[]report // while shaping for the cache: the warnings given
+	th    textSettings
+}
+
+// textSettings are the style's choices every text passes through (the
+// theme's "text" section): the body family, what italic becomes, letter
+// spacing, and whether lines break after a hyphen inside a word. Layout
+// code names Literata and Italic; the style decides what is drawn.
+type textSettings struct {
+	body       fonts.Family
+	italic     fonts.Style // what the Italic bit becomes: Italic, Bold or Regular
+	spacing    float64     // mm after every character (drawn with Tc)
+	spacingPt  float64
+	noHyphenBr bool
+}
+
+func textStyle(th theme.Theme) textSettings {
+	ts := textSettings{body: fonts.Literata, italic: fonts.Italic, spacing: ptToMM(th.Text.LetterSpacing),
+		spacingPt: th.Text.LetterSpacing, noHyphenBr: !th.Text.HyphenBreaks}
+	if th.Text.Family == "atkinson" {
+		ts.body = fonts.Atkinson
+	}
+	switch th.Text.Italic {
+	case "bold":
+		ts.italic = fonts.Bold
+	case "regular":
+		ts.italic = fonts.Regular
+	}
+	return ts
+}
+
+// style is st as the style draws it: with no italic face, italic becomes
+// bold (or roman).
+func (ts textSettings) style(st fonts.Style) fonts.Style {
+	if st&fonts.Italic == 0 || ts.italic == fonts.Italic {
+		return st
+	}
+	return st&^fonts.Italic | ts.italic
+}
+
+// family is fam as the style draws it: Literata is the body family.
+func (ts textSettings) family(fam fonts.Family) fonts.Family {
+	if fam == fonts.Literata {
+		return ts.body
+	}
+	return fam
 }
 
 // shapeKey is everything a shaped (and wrapped) text depends on.
@@ -311,7 +392,7 @@ func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where
 func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where string) ([][]glyph, error) {
 	if s.cache == nil {
 		gs, err := s.shape(spans, fam, size, where)
-		return wrap(gs, w), err
+		return s.wrap(gs, w), err
 	}
 	k := s.key(spans, fam, size, where, w)
 	if c, ok := s.cache[k]; ok {
@@ -322,7 +403,7 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 	if err != nil {
 		return nil, err
 	}
-	lines := wrap(c.gs, w)
+	lines := s.wrap(c.gs, w)
 	s.cache[k] = &shaped{lines: lines, adds: c.adds}
 	return lines, nil
 }
@@ -357,19 +438,30 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 }
 
 func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	cloned := false
+	for i, sp := range spans {
+		if strings.Contains(sp.text, "—") {
+			if !cloned {
+				spans, cloned = slices.Clone(spans), true // the caller's are not ours to change
+			}
+			spans[i].text = dashes(sp.text)
+		}
+	}
 	rs, sts, segs := cleanSpans(spans)
 	out := make([]glyph, 0, len(rs))
 	pt := ptToMM(size)
+	fam = s.th.family(fam)
+	ls := s.th.spacing
 	add := func(r rune, fc face) error {
 		w, err := s.m.advance(fc, r)
 		if err != nil {
 			return err
 		}
-		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w) * ptToMM(size) / 1000})
+		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w)*ptToMM(size)/1000 + ls})
 		return nil
 	}
 	for i := 0; i < len(rs); i++ {
-		st := sts[i]
+		st := s.th.style(sts[i])
 		r := rs[i]
 		if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
 			continue // joiners and selectors on drawable text: invisible
@@ -379,7 +471,7 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 			return nil, err
 		}
 		if p.ok {
-			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w) * pt / 1000})
+			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w)*pt/1000 + ls})
 			if segs != nil {
 				out[len(out)-1].seg = segs[i]
 			}

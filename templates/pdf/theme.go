@@ -9,10 +9,11 @@ package pdf
 
 import (
 	"bytes"
-	_ "embed"
+	"embed"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -20,6 +21,9 @@ import (
 
 //go:embed theme.json
 var themeJSON []byte
+
+//go:embed styles/*.json
+var styleFiles embed.FS
 
 // JSON returns the embedded theme file, e.g. for a user to copy and edit.
 func JSON() []byte { return bytes.Clone(themeJSON) }
@@ -67,6 +71,13 @@ type Margins struct {
 	MaxMeasure float64 `json:"max_measure"`
 	HeaderGap  float64 `json:"header_gap"` // header baseline above the text block
 	FooterGap  float64 `json:"footer_gap"` // footer baseline below the text block
+	// MeasureChars, when set, narrows the text block further to about
+	// this many characters of body text (the body face at the body size,
+	// measured on a sample of English prose): 66 is the classic ideal.
+	MeasureChars float64 `json:"measure_chars"`
+	// HalfScale scales these margins and gaps for a half-size page (a
+	// booklet's A5 or 5.5×8.5 in); type sizes never scale.
+	HalfScale float64 `json:"half_scale"`
 }
 
 // Body is running text.
@@ -103,6 +114,47 @@ type Furniture struct {
 	Color     Color   `json:"color"`
 	Rule      Color   `json:"rule"`
 	RuleWidth float64 `json:"rule_width"`
+	// NumberSize is the page number's size (0: Size + 0.5).
+	NumberSize float64 `json:"number_size"`
+	// HeadOnOpeners: a page a part starts on has a running head too.
+	HeadOnOpeners bool `json:"head_on_openers"`
+	// FolioOnTitle: the title page prints its page number.
+	FolioOnTitle bool `json:"folio_on_title"`
+}
+
+// Text is how running text is set, whatever the size.
+type Text struct {
+	// Family is the face of body text, callouts, lists and tables:
+	// "literata" (serif) or "atkinson" (Atkinson Hyperlegible Next).
+	Family string `json:"family"`
+	// Italic is the face text the guide sets in italic (emphasis, book
+	// titles, quotations) is drawn in: "italic", or "bold" or "regular"
+	// for a style that uses no italic face at all.
+	Italic string `json:"italic"`
+	// LetterSpacing is added after every character, in points.
+	LetterSpacing float64 `json:"letter_spacing"`
+	// HyphenBreaks: a line may end after a hyphen or dash inside a word
+	// ("well-/known"). Words are never hyphenated either way.
+	HyphenBreaks bool `json:"hyphen_breaks"`
+}
+
+// Pages is how the guide's parts meet the pages.
+type Pages struct {
+	// Cover: a designed cover page; false puts a title block on page 1.
+	Cover bool `json:"cover"`
+	// SectionBreaks: every part (contents, key quotes, each section, the
+	// FAQ) starts a new page; false runs them on, RunOnSpace mm apart.
+	SectionBreaks bool    `json:"section_breaks"`
+	RunOnSpace    float64 `json:"run_on_space"`
+	// ContentsMin is the least number of entries for which the contents
+	// are printed (a short guide needs none).
+	ContentsMin int `json:"contents_min"`
+	// TailLines is the least number of lines a part that fills more than
+	// one page leaves on its last page (0: no rule).
+	TailLines int `json:"tail_lines"`
+	// Tint is a background colour for every page but the cover (null:
+	// white paper); --no-tint removes it.
+	Tint *Color `json:"tint"`
 }
 
 // Callout is a quotation box.
@@ -119,6 +171,9 @@ type Callout struct {
 	Indent    float64 `json:"indent"` // text indent from the box's left edge
 	Space     float64 `json:"space"`  // mm above and below the box
 	Color     Color   `json:"color"`
+	// Style is the face of the quotation: "italic", "regular" or "bold"
+	// (then Text.Italic still applies to "italic").
+	Style string `json:"style"`
 }
 
 // TOC is the printed table of contents.
@@ -182,6 +237,8 @@ type Theme struct {
 	Cover     Cover     `json:"cover"`
 	Blocks    Blocks    `json:"blocks"`
 	Table     Table     `json:"table"`
+	Text      Text      `json:"text"`
+	Pages     Pages     `json:"pages"`
 }
 
 // Blocks are lists, definitions, verse, attributions and links in running
@@ -359,6 +416,24 @@ func (t Theme) Validate() error {
 			errs = append(errs, fmt.Errorf("%s must not be empty", f[0]))
 		}
 	}
+	nonneg("margins.measure_chars", m.MeasureChars)
+	if m.HalfScale <= 0.2 || m.HalfScale > 1 {
+		errs = append(errs, fmt.Errorf("margins.half_scale must be over 0.2 and at most 1, not %v", m.HalfScale))
+	}
+	nonneg("furniture.number_size", t.Furniture.NumberSize)
+	nonneg("text.letter_spacing", t.Text.LetterSpacing)
+	nonneg("pages.run_on_space", t.Pages.RunOnSpace)
+	if t.Pages.ContentsMin < 0 || t.Pages.TailLines < 0 || t.Pages.TailLines > 20 {
+		errs = append(errs, errors.New("pages.contents_min must be 0 or more and pages.tail_lines 0 to 20"))
+	}
+	oneOf := func(name, v string, allowed ...string) {
+		if !slices.Contains(allowed, v) {
+			errs = append(errs, fmt.Errorf("%s must be one of %s, not %q", name, strings.Join(allowed, ", "), v))
+		}
+	}
+	oneOf("text.family", t.Text.Family, "literata", "atkinson")
+	oneOf("text.italic", t.Text.Italic, "italic", "bold", "regular")
+	oneOf("callout.style", t.Callout.Style, "italic", "bold", "regular")
 	if err := errors.Join(errs...); err != nil {
 		return fmt.Errorf("pdf theme: %w", err)
 	}
@@ -376,4 +451,64 @@ var (
 func Default() (Theme, error) {
 	defOnce.Do(func() { defTheme, defErr = Parse(themeJSON) })
 	return defTheme, defErr
+}
+
+// Styles are the names --style accepts, the default first. "standard" is
+// theme.json; each other is styles/NAME.json, which overrides only the
+// keys it sets.
+var Styles = []string{"standard", "compact", "large-print", "dyslexia"}
+
+var (
+	namedMu sync.Mutex
+	named   = map[string]Theme{}
+)
+
+// Named is the theme of a style (one of Styles), parsed once.
+func Named(name string) (Theme, error) {
+	if name == "" || name == "standard" {
+		return Default()
+	}
+	if !slices.Contains(Styles, name) {
+		return Theme{}, fmt.Errorf("pdf theme: unknown style %q (use %s)", name, strings.Join(Styles, ", "))
+	}
+	namedMu.Lock()
+	defer namedMu.Unlock()
+	if t, ok := named[name]; ok {
+		return t, nil
+	}
+	base, err := Default()
+	if err != nil {
+		return Theme{}, err
+	}
+	b, err := styleFiles.ReadFile("styles/" + name + ".json")
+	if err != nil {
+		return Theme{}, fmt.Errorf("pdf theme: style %q has no file: %w", name, err)
+	}
+	t, err := Overlay(base, b)
+	if err != nil {
+		return Theme{}, fmt.Errorf("style %s: %w", name, err)
+	}
+	named[name] = t
+	return t, nil
+}
+
+// Overlay returns base with the keys a style file sets replaced (a list,
+// such as headings.levels, is replaced whole).
+func Overlay(base Theme, b []byte) (Theme, error) {
+	// Decoding writes into the slice's array: never the shared one.
+	base.Headings.Levels = slices.Clone(base.Headings.Levels)
+	var t struct {
+		Comment string `json:"comment"`
+		Theme
+	}
+	t.Theme = base
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&t); err != nil {
+		return Theme{}, fmt.Errorf("pdf theme: %w", err)
+	}
+	if err := t.Theme.Validate(); err != nil {
+		return Theme{}, err
+	}
+	return t.Theme, nil
 }

@@ -48,3 +48,44 @@ func TestParseColor(t *testing.T) {
 		}
 	}
 }
+
+// TestStyles: every style parses over the standard theme and keeps the
+// rules it exists for.
+func TestStyles(t *testing.T) {
+	std, _ := Default()
+	for _, name := range Styles {
+		th, err := Named(name)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		switch name {
+		case "standard":
+			if th.Margins.MeasureChars > 75 || th.Pages.TailLines < 5 || th.Furniture.HeadOnOpeners || th.Furniture.FolioOnTitle {
+				t.Errorf("standard: %+v %+v %+v", th.Margins, th.Pages, th.Furniture)
+			}
+		case "compact":
+			if th.Pages.Cover || th.Pages.SectionBreaks || th.Body.Size >= std.Body.Size {
+				t.Errorf("compact: %+v body %v", th.Pages, th.Body.Size)
+			}
+		case "large-print":
+			if th.Body.Size < 18 || th.Heading(2).Size < 22 || th.Body.Leading < 1.4 || th.Text.Italic == "italic" ||
+				th.Callout.Style == "italic" || th.Text.Family != "atkinson" || th.Text.HyphenBreaks {
+				t.Errorf("large-print: %+v %+v", th.Body, th.Text)
+			}
+		case "dyslexia":
+			if th.Body.Size < 13 || th.Body.Size > 14 || th.Body.Leading < 1.5 || th.Text.Italic != "bold" ||
+				th.Blocks.UnderlineWidth != 0 || th.Pages.Tint == nil || th.Text.LetterSpacing <= 0 {
+				t.Errorf("dyslexia: %+v %+v %+v", th.Body, th.Text, th.Pages)
+			}
+		}
+	}
+	if std2, _ := Default(); std2.Heading(0) != std.Heading(0) {
+		t.Error("a style changed the standard theme's heading levels")
+	}
+	if _, err := Named("tiny"); err == nil {
+		t.Error("style tiny accepted")
+	}
+	if _, err := Overlay(std, []byte(`{"text": {"famly": "x"}}`)); err == nil {
+		t.Error("a misspelt key in a style accepted")
+	}
+}
