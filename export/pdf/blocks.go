@@ -336,7 +336,7 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 
 // definitions is a list of terms, each run in before its definition in
 // bold, the turnovers indented: "Genre: Revenge tragedy" for key facts,
-// "Hamlet — Prince of Denmark…" otherwise. Tagged as a list: L > LI >
+// "Hamlet – Prince of Denmark…" otherwise. Tagged as a list: L > LI >
 // Lbl (the term) + LBody (the definition).
 func (b *builder) definitions(terms []content.Definition, role content.Role, at string) []flowBlock {
 	bt := b.th.Body
@@ -344,7 +344,7 @@ func (b *builder) definitions(terms []content.Definition, role content.Role, at 
 	lh := ptToMM(bt.Size * bt.Leading)
 	l := newNode("L", nil)
 	l.attrs = "/A <</O /List /ListNumbering /None>>"
-	sep := " — "
+	sep := " – " // the one dash convention (README)
 	if role == content.RoleKeyFacts {
 		sep = ": "
 	}
