@@ -305,14 +305,14 @@ func TestV2Inline(t *testing.T) {
 		return fs
 	}
 	for word, want := range map[string]face{
-		"Macbeth":          {fonts.Literata, fonts.Italic},     // em in an explanation
-		"once":             {fonts.Literata, fonts.Bold},       // strong in a definition
-		"<Tales> from":     {fonts.Literata, fonts.BoldItalic}, // em + strong
-		"Full title":       {fonts.Literata, fonts.Bold},       // a term
-		"Brevity is":       {fonts.Literata, fonts.Italic},     // a quotation
-		"Hamlet, Act 3":    {fonts.Literata, fonts.Regular},    // its attribution
-		"Churchyard,":      {fonts.Literata, fonts.Regular},
-		"What happens":     {fonts.Atkinson, fonts.Bold},
+		"Macbeth":       {fonts.Literata, fonts.Italic},     // em in an explanation
+		"once":          {fonts.Literata, fonts.Bold},       // strong in a definition
+		"<Tales> from":  {fonts.Literata, fonts.BoldItalic}, // em + strong
+		"Full title":    {fonts.Literata, fonts.Bold},       // a term
+		"Brevity is":    {fonts.Literata, fonts.Italic},     // a quotation
+		"Hamlet, Act 3": {fonts.Literata, fonts.Regular},    // its attribution
+		"Churchyard,":   {fonts.Literata, fonts.Regular},
+		"What happens":  {fonts.Atkinson, fonts.Bold},
 	} {
 		got := faceOf(word)
 		if len(got) == 0 || got[0] != want {
