@@ -26,9 +26,16 @@ type Format struct {
 	// goroutine while the first inputs are read and imported; Render must
 	// not depend on it having run or finished.
 	Warm func(export.Options)
+	// Optional: Render may return no bytes (and no error) for a guide
+	// that has nothing of this kind (an answer key without an FAQ); then
+	// no file is written for it.
+	Optional bool
 }
 
 func (f Format) verify(data []byte) error {
+	if len(data) == 0 && f.Optional {
+		return nil
+	}
 	if len(data) == 0 {
 		return fmt.Errorf("%s exporter produced no bytes", f.Name)
 	}

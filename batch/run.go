@@ -250,11 +250,14 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), Display(opts.OutDir), unwrapPath(err))
 		return r
 	}
-	paths := make([]string, len(opts.Formats))
-	outs := make([][]byte, len(opts.Formats))
+	paths := make([]string, 0, len(opts.Formats))
+	outs := make([][]byte, 0, len(opts.Formats))
 	for i, f := range opts.Formats {
-		paths[i] = filepath.Join(opts.OutDir, base+f.Ext)
-		outs[i] = rendered[i].data
+		if f.Optional && len(rendered[i].data) == 0 {
+			continue // nothing of this kind for this guide
+		}
+		paths = append(paths, filepath.Join(opts.OutDir, base+f.Ext))
+		outs = append(outs, rendered[i].data)
 	}
 	// All the formats are replaced together or none is: a full disk
 	// while writing the PDF must not leave a new EPUB beside an old PDF.

@@ -58,6 +58,7 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{[]string{"build"}, "build needs something to build"},
 		{[]string{"build", ex, "--format", "docx"}, `unknown format "docx"`},
 		{[]string{"build", ex, "--paper", "a5"}, "use a4 or letter"},
+		{[]string{"build", ex, "--style", "huge"}, `--style: unknown style "huge": use standard, compact, large-print, dyslexia`},
 		{[]string{"build", ex, "--max-size", "lots"}, "--max-size"},
 		{[]string{"build", ex, "--cover", ex}, "is not a JPEG or PNG"},
 		{[]string{"build", ex, "--bogus"}, "unknown flag"},
@@ -183,5 +184,36 @@ func TestStdinWithHostileTitleStaysInOutputDir(t *testing.T) {
 	}
 	if siblings, _ := os.ReadDir(dir); len(siblings) != 1 {
 		t.Errorf("something was written beside the output directory: %v", siblings)
+	}
+}
+
+// TestWorksheetFormat: --format worksheet writes NAME.worksheet.pdf, and
+// NAME.answers.pdf only for a guide with an FAQ; --style shapes them.
+func TestWorksheetFormat(t *testing.T) {
+	dir := t.TempDir()
+	noFAQ := filepath.Join(dir, "nofaq.txt")
+	if err := os.WriteFile(noFAQ, []byte("Plain Guide\n\nPlot Summary\n\nSomething happens to someone somewhere, and then it ends.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	code, _, stderr := run(t, "", "build", example(t), noFAQ, "-o", out, "--format", "worksheet", "--style", "large-print", "-q")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var names []string
+	entries, _ := os.ReadDir(out)
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	sort.Strings(names)
+	want := []string{"frankenstein.answers.pdf", "frankenstein.worksheet.pdf", "nofaq.worksheet.pdf"}
+	if strings.Join(names, " ") != strings.Join(want, " ") {
+		t.Errorf("wrote %q, want %q", names, want)
+	}
+	for _, n := range names {
+		b, _ := os.ReadFile(filepath.Join(out, n))
+		if !bytes.HasPrefix(b, []byte("%PDF-")) {
+			t.Errorf("%s is not a PDF", n)
+		}
 	}
 }

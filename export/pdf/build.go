@@ -53,6 +53,10 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 // BuildWithLayout is Build that also returns the recorded layout, for
 // tests and tools that check pagination.
 func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+	return buildDoc(g, opts, guideDoc)
+}
+
+func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
@@ -101,7 +105,7 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 	if err := fitMeasure(&geo, th, m); err != nil {
 		return nil, nil, nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, m)
+	lay, dests, rep, err := layout(g, opts, th, geo, m, doc)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -213,13 +217,13 @@ func fitMeasure(g *geometry, th theme.Theme, m *measurer) error {
 
 // layout runs the layout passes until the contents' page numbers agree
 // with where the headings landed (the second pass, in practice).
-func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer) (*Layout, []dest, *reporter, error) {
+func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer, doc docKind) (*Layout, []dest, *reporter, error) {
 	var numbers []int
 	// The passes set the same texts: the second takes them from the cache.
 	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}, th: textStyle(th)}
 	for range 4 {
 		sh.rep = newReporter()
-		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil}
+		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil, doc: doc}
 		b.build()
 		if b.err != nil {
 			return nil, nil, nil, b.err

@@ -15,6 +15,14 @@ import (
 // build lays out the whole guide: cover, title and synopsis, contents,
 // key quotes, sections, FAQ appendix; then running headers and footers.
 func (b *builder) build() {
+	switch b.doc {
+	case worksheetDoc:
+		b.worksheet()
+		return
+	case answersDoc:
+		b.answers()
+		return
+	}
 	if b.th.Pages.Cover {
 		b.cover()
 	}

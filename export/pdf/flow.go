@@ -47,6 +47,9 @@ type flowBlock struct {
 	// the next block starts.
 	keepTail bool
 	table    *tableBlock // a table, which the flow places row by row
+	// ruled: the lines are blank, each drawn as a rule to write on (a
+	// worksheet's answer lines, in the block's colour).
+	ruled bool
 }
 
 // lineMeta is what sets one line of a block apart from the others: a
@@ -91,6 +94,7 @@ type builder struct {
 	nsection int
 	segs     []segment // segments of text (links, terms); index 0 is none
 	listBase float64   // indent of the list item a nested list is in
+	doc      docKind
 }
 
 const eps = 0.01
@@ -402,6 +406,13 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 		}
 		for i := 0; i < m; i++ {
 			li := done + i
+			if blk.ruled {
+				b.add(Item{Kind: Rule, X: x0 + blk.indent, Y: b.y + blk.lh - 1.2, W: w - blk.indent, H: b.th.Worksheet.RuleWidth,
+					Block: -1, Dest: -1, Target: -1, fill: true, color: blk.color})
+				b.page().nlines++
+				b.y += blk.lh
+				continue
+			}
 			gs := blk.lines[li]
 			lw := width(gs)
 			x := x0 + blk.indent

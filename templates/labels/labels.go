@@ -37,6 +37,15 @@ type Labels struct {
 	// CoverAlt holds {title}: "Cover: Study guide to {title}".
 	CoverAlt   string `json:"cover_alt"`
 	Discussion string `json:"discussion"`
+	// Worksheet and AnswerKey title the worksheet and its teacher's key;
+	// Name, Date and Class label the blanks at its head; ExplainQuote is
+	// the prompt under a quotation to explain.
+	Worksheet    string `json:"worksheet"`
+	AnswerKey    string `json:"answer_key"`
+	Name         string `json:"name"`
+	Date         string `json:"date"`
+	Class        string `json:"class"`
+	ExplainQuote string `json:"explain_quote"`
 }
 
 var (

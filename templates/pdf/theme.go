@@ -239,6 +239,26 @@ type Theme struct {
 	Table     Table     `json:"table"`
 	Text      Text      `json:"text"`
 	Pages     Pages     `json:"pages"`
+	Worksheet Worksheet `json:"worksheet"`
+}
+
+// Worksheet is the worksheet's answer lines (--format worksheet).
+type Worksheet struct {
+	// LineGap is the distance between ruled answer lines (mm), room for
+	// handwriting; Rule and RuleWidth draw them.
+	LineGap   float64 `json:"line_gap"`
+	Rule      Color   `json:"rule"`
+	RuleWidth float64 `json:"rule_width"`
+	// A question gets MinLines lines and one more for every WordsPerLine
+	// words it has, up to MaxLines; a quotation to explain QuoteLines.
+	MinLines     int `json:"min_lines"`
+	MaxLines     int `json:"max_lines"`
+	WordsPerLine int `json:"words_per_line"`
+	QuoteLines   int `json:"quote_lines"`
+	// Space follows each answer (mm); BlankGap separates a label of the
+	// name/date/class line from its blank.
+	Space    float64 `json:"space"`
+	BlankGap float64 `json:"blank_gap"`
 }
 
 // Blocks are lists, definitions, verse, attributions and links in running
@@ -425,6 +445,14 @@ func (t Theme) Validate() error {
 	nonneg("pages.run_on_space", t.Pages.RunOnSpace)
 	if t.Pages.ContentsMin < 0 || t.Pages.TailLines < 0 || t.Pages.TailLines > 20 {
 		errs = append(errs, errors.New("pages.contents_min must be 0 or more and pages.tail_lines 0 to 20"))
+	}
+	ws := t.Worksheet
+	pos("worksheet.line_gap", ws.LineGap)
+	pos("worksheet.rule_width", ws.RuleWidth)
+	nonneg("worksheet.space", ws.Space)
+	nonneg("worksheet.blank_gap", ws.BlankGap)
+	if ws.MinLines < 1 || ws.MaxLines < ws.MinLines || ws.MaxLines > 30 || ws.WordsPerLine < 1 || ws.QuoteLines < 1 {
+		errs = append(errs, errors.New("worksheet: min_lines, words_per_line and quote_lines must be 1 or more, max_lines from min_lines to 30"))
 	}
 	oneOf := func(name, v string, allowed ...string) {
 		if !slices.Contains(allowed, v) {

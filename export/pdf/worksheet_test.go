@@ -1,0 +1,146 @@
+package pdf
+
+import (
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/checkers"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// TestWorksheet: every question comes out in order, numbered, with its
+// answer lines under it (as many as its length asks for), then every key
+// quote with its prompt; the file is tagged, the questions a list, and
+// passes check-pdf.sh, in every style.
+func TestWorksheet(t *testing.T) {
+	guides := map[string]*content.Guide{
+		"sample":    sampleGuide(),
+		"hamlet-v2": loadFile(t, filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json")),
+	}
+	if g := seedOrSkip(t, false); g != nil {
+		guides["seed"] = g
+	}
+	for name, g := range guides {
+		for _, style := range theme.Styles {
+			t.Run(name+"/"+style, func(t *testing.T) {
+				th, _ := theme.Named(style)
+				opts := teacher
+				opts.Style = style
+				out, lay, _, err := buildDoc(g, opts, worksheetDoc)
+				if err != nil {
+					t.Fatal(err)
+				}
+				qs := WorksheetQuestions(g)
+				if name == "hamlet-v2" && len(qs) == len(g.FAQ) {
+					t.Fatal("hamlet-v2 has discussion questions: the worksheet asks the FAQ instead")
+				}
+				checkWorksheet(t, th, lay, qs, len(g.Quotes))
+				path := write(t, name+"-worksheet-"+style, out)
+				if style == "standard" {
+					checkers.MustPass(t, "check-pdf.sh", "--no-links", path)
+					text := squash(runTool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+					at := 0
+					for i, q := range qs {
+						w := squash(strconv.Itoa(i+1) + "." + set(q.Plain()))
+						k := strings.Index(text[at:], w)
+						if k < 0 {
+							t.Fatalf("question %d %q not found in order", i+1, trim(q.Plain()))
+						}
+						at += k + len(w)
+					}
+					doc := structTree(t, path)
+					if got, want := len(doc.find("LI")), len(qs)+len(g.Quotes); got != want {
+						t.Errorf("%d LI elements, want %d (questions and quotation prompts)", got, want)
+					}
+					if len(doc.find("H1")) != 1 {
+						t.Error("no one H1")
+					}
+				}
+			})
+		}
+	}
+}
+
+// checkWorksheet reads the layout: each numbered label, the question's
+// lines, then its ruled lines.
+func checkWorksheet(t *testing.T, th theme.Theme, lay *Layout, qs []content.Text, quotes int) {
+	t.Helper()
+	type entry struct {
+		num   string
+		text  string
+		rules int
+	}
+	var es []entry
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			switch {
+			case it.Kind == Label:
+				es = append(es, entry{num: strings.TrimSpace(it.Text)})
+			case it.Kind == Line && len(es) > 0 && es[len(es)-1].rules == 0 && it.X > lay.TextLeft(pg.Number):
+				es[len(es)-1].text += " " + it.Text
+			case it.Kind == Rule && it.fill && it.H == th.Worksheet.RuleWidth && it.Y > lay.TextTop && len(es) > 0: // (not the running head's rule)
+				es[len(es)-1].rules++
+			}
+		}
+	}
+	if len(es) != len(qs)+quotes {
+		t.Fatalf("%d numbered items, want %d questions and %d quotations", len(es), len(qs), quotes)
+	}
+	b := &builder{th: th}
+	for i, e := range es {
+		if e.num != strconv.Itoa(i+1)+"." {
+			t.Errorf("item %d is numbered %q", i+1, e.num)
+		}
+		want := th.Worksheet.QuoteLines
+		if i < len(qs) {
+			want = b.answerLines(qs[i].Plain())
+			if got := strings.Join(strings.Fields(e.text), " "); got != strings.Join(strings.Fields(set(qs[i].Plain())), " ") {
+				t.Errorf("question %d reads %q, want %q", i+1, got, qs[i].Plain())
+			}
+		}
+		if e.rules != want {
+			t.Errorf("item %d has %d answer lines, want %d", i+1, e.rules, want)
+		}
+	}
+}
+
+// TestAnswerKey: the key lists the FAQ, each question numbered and
+// followed by its answer, in order; a guide without an FAQ has none.
+func TestAnswerKey(t *testing.T) {
+	g := sampleGuide()
+	out, _, err := BuildAnswers(g, teacher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := write(t, "answers", out)
+	checkers.MustPass(t, "check-pdf.sh", "--no-links", path)
+	text := squash(runTool(t, "pdftotext", "-enc", "UTF-8", path, "-"))
+	at := 0
+	for i, e := range g.FAQ {
+		for _, w := range append([]string{strconv.Itoa(i+1) + ". " + e.Question}, content.PlainAll(e.Answer)...) {
+			w = squash(set(w))
+			k := strings.Index(text[at:], w)
+			if k < 0 {
+				t.Fatalf("FAQ %d: %q not found in order in the key", i+1, trim(w))
+			}
+			at += k + len(w)
+		}
+	}
+	// The worksheet of a guide without discussion sections asks the FAQ,
+	// so its numbers are the key's.
+	qs := WorksheetQuestions(g)
+	if len(qs) != len(g.FAQ) || qs[0].Plain() != g.FAQ[0].Question {
+		t.Errorf("worksheet questions %d, FAQ %d", len(qs), len(g.FAQ))
+	}
+	g.FAQ = nil
+	if out, diags, err := BuildAnswers(g, teacher); out != nil || diags != nil || err != nil {
+		t.Errorf("a guide without an FAQ has a key: %d bytes, %v", len(out), err)
+	}
+	if _, _, err := BuildWorksheet(g, export.Options{}); err != nil {
+		t.Errorf("worksheet without an FAQ: %v", err)
+	}
+}
