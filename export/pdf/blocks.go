@@ -498,7 +498,9 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 	}
 	if len(tb.rows) > 0 {
 		first := tb.rowH(&tb.rows[0], tb.lh, tt.PaddingY)
-		tb.startH += min(first, 2*tt.PaddingY+2*tb.lh)
+		// The first row comes whole unless it is very tall: a row that
+		// fits a page is never split, the first no more than the others.
+		tb.startH += min(first, max(2*tt.PaddingY+2*tb.lh, pageH/3))
 	}
 	tb.startH = min(tb.startH, pageH)
 	return flowBlock{kind: Cell, table: tb, before: tt.Space, after: tt.Space, dest: -1, target: -1, color: b.th.Body.Color}

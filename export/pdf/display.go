@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/guidepress/guidepress/content/typography"
 )
@@ -85,8 +84,8 @@ func senseWrap(gs []glyph, w float64, hyphens bool) [][]glyph {
 		if r := []rune(next); r[0] == '—' || r[0] == '–' {
 			c += 3 // a dash ends a line, never starts one
 		}
-		if first := []rune(next)[0]; unicode.IsLower(first) && len(next) <= 3 {
-			c += 0.5
+		if leadWords[strings.ToLower(next)] {
+			c -= 1 // "… Hamlet / by William Shakespeare": a phrase starts the line
 		}
 		return c
 	}
