@@ -43,6 +43,15 @@ type Options struct {
 	// OnDone is called once per input as it finishes, from the worker
 	// goroutines but never concurrently.
 	OnDone func(Result)
+
+	// CollectBetween runs a garbage collection between a guide's formats,
+	// so that the next format reuses the memory the last one is done with
+	// rather than touching fresh pages. For a one-guide build whose
+	// collector is tuned not to run (cmd's oneGuideGC): there it saves
+	// about 830 of a seed build's 6,950 page faults and 3.8 MB of its
+	// resident memory, for about a millisecond of marking. A batch
+	// collects as it goes and leaves it off.
+	CollectBetween bool
 }
 
 // Result is the outcome for one input.
@@ -227,9 +236,6 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		}
 	}
 
-	// The formats are independent renderings of one read-only guide: doing
-	// them at once lets a single guide use both cores, which is most of the
-	// wall time a one-file build takes.
 	rendered := renderAll(g, opts)
 	for i, f := range opts.Formats {
 		r.Diagnostics = append(r.Diagnostics, rendered[i].diags...)
@@ -307,28 +313,40 @@ type rendering struct {
 	err   error
 }
 
+// renderAll renders a guide's formats one after the other. They are
+// independent renderings of one read-only guide and could run at once,
+// but then a guide's memory peaks at the sum of theirs: rendered in turn,
+// the second reuses what the first has done with, and a batch's workers
+// keep the cores busy anyway (measured on the seed, one process: 6,950 →
+// 6,110 page faults and 39.3 → 35.5 MB resident with CollectBetween, CPU
+// time the same within the noise of a loaded machine). A one-guide build
+// loses the overlap of the two, a few milliseconds of wall time on an
+// idle 2-core machine; the EPUB's cover is still drawn beside the rest of
+// the EPUB.
 func renderAll(g *content.Guide, opts Options) []rendering {
 	out := make([]rendering, len(opts.Formats))
-	var wg sync.WaitGroup
 	for i, f := range opts.Formats {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() {
-				// buildOne's recover cannot see this goroutine's panics.
-				if p := recover(); p != nil {
-					out[i] = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
-				}
-			}()
-			data, diags, err := f.Render(g, opts.Export)
-			if err == nil {
-				err = f.verify(data)
-			}
-			out[i] = rendering{data: data, diags: diags, err: err}
-		}()
+		if i > 0 && opts.CollectBetween {
+			runtime.GC()
+		}
+		out[i] = render(f, g, opts.Export)
 	}
-	wg.Wait()
 	return out
+}
+
+// render renders one format and checks its magic, turning a panic into
+// an error (buildOne reports it against the input and the batch goes on).
+func render(f Format, g *content.Guide, eo export.Options) (r rendering) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
+		}
+	}()
+	data, diags, err := f.Render(g, eo)
+	if err == nil {
+		err = f.verify(data)
+	}
+	return rendering{data: data, diags: diags, err: err}
 }
 
 // ReadInputContext is ReadInput for a read that may wait: standard input,
