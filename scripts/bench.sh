@@ -3,6 +3,10 @@
 # a batch, and the side-by-side comparison with pandoc (EPUB) + WeasyPrint
 # (PDF) on the same content. The last line is the speed ratio.
 #
+# Whole-process figures: wall time, CPU time, minor page faults and peak
+# RSS per build (/usr/bin/time), package inits (GODEBUG=inittrace=1). On a
+# loaded machine only the counts are meaningful; the load average is shown.
+#
 # Env: RUNS (default 7), GUIDE (default the seed when ../shared is present,
 # else the bundled example), BATCH (default 1000), SKIP_GO_BENCH=1.
 set -euo pipefail
@@ -30,18 +34,56 @@ median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else
 now() { date +%s%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f\n", (b-a)/1e6}'; }
 
-echo "== one guide: $GUIDE ($(wc -c <"$GUIDE") bytes), $RUNS runs each"
-: >"$tmp/gp.ms"; : >"$tmp/gp.rss"
+load() { awk '{print $1", "$2", "$3}' /proc/loadavg; }
+echo "load average at start: $(load) (wall times mean little above ~0.5 on 2 cores; faults, RSS, allocations and inits do not depend on load)"
+
+# Package inits: GODEBUG=inittrace=1 prints one line per package; summed.
+echo "== start-up: guidepress --version, $RUNS runs"
+: >"$tmp/init.ms"; : >"$tmp/init.kb"; : >"$tmp/v.rss"; : >"$tmp/v.flt"
 for _ in $(seq "$RUNS"); do
+  GODEBUG=inittrace=1 "$tmp/guidepress" --version 2>"$tmp/it" >/dev/null
+  awk '/^init / {ms+=$5; b+=$(NF-3)} END {printf "%.2f\n", ms}' "$tmp/it" >>"$tmp/init.ms"
+  awk '/^init / {b+=$(NF-3)} END {printf "%.0f\n", b/1024}' "$tmp/it" >>"$tmp/init.kb"
+  /usr/bin/time -f "%M %R" -o "$tmp/v1" "$tmp/guidepress" --version >/dev/null
+  read -r k f <"$tmp/v1"; echo "$k" >>"$tmp/v.rss"; echo "$f" >>"$tmp/v.flt"
+done
+printf 'inits: median %s ms, %s KiB allocated; --version: RSS %.1f MiB, %s minor faults\n' \
+  "$(median "$tmp/init.ms")" "$(median "$tmp/init.kb")" "$(awk -v k="$(median "$tmp/v.rss")" 'BEGIN{print k/1024}')" "$(median "$tmp/v.flt")"
+
+peers=1
+if ! command -v pandoc >/dev/null || ! command -v weasyprint >/dev/null; then
+  peers=0
+  echo "comparison skipped: pandoc and weasyprint are not installed (apt-get install pandoc weasyprint, or ../shared/tools/install-checkers.sh --with-weasyprint)"
+else
+  go run ./scripts/tomd "$GUIDE" >"$tmp/guide.md"
+fi
+
+# One guide, guidepress and (when installed) the peers alternating run by
+# run, so that a change in the machine's load falls on both alike; the
+# medians are compared.
+echo "== one guide: $GUIDE ($(wc -c <"$GUIDE") bytes), $RUNS runs each$([ $peers = 1 ] && echo ", alternating with pandoc EPUB + WeasyPrint PDF")"
+: >"$tmp/gp.ms"; : >"$tmp/gp.rss"; : >"$tmp/gp.flt"; : >"$tmp/gp.cpu"; : >"$tmp/pd.ms"
+for _ in $(seq "$RUNS"); do
+  rm -rf "$tmp/gp"
   t0=$(now)
-  /usr/bin/time -f "%M" -o "$tmp/rss1" "$tmp/guidepress" build "$GUIDE" -o "$tmp/gp" -q
+  /usr/bin/time -f "%M %R %U %S" -o "$tmp/rss1" "$tmp/guidepress" build "$GUIDE" -o "$tmp/gp" -q
   t1=$(now)
-  ms "$t0" "$t1" >>"$tmp/gp.ms"; cat "$tmp/rss1" >>"$tmp/gp.rss"
+  ms "$t0" "$t1" >>"$tmp/gp.ms"
+  read -r k f u s <"$tmp/rss1"
+  echo "$k" >>"$tmp/gp.rss"; echo "$f" >>"$tmp/gp.flt"; awk -v u="$u" -v s="$s" 'BEGIN {print (u+s)*1000}' >>"$tmp/gp.cpu"
+  if [ $peers = 1 ]; then
+    t0=$(now)
+    pandoc "$tmp/guide.md" -s --toc -o "$tmp/pd.epub"
+    pandoc "$tmp/guide.md" -s --toc --pdf-engine=weasyprint -o "$tmp/pd.pdf" 2>/dev/null
+    t1=$(now)
+    ms "$t0" "$t1" >>"$tmp/pd.ms"
+  fi
 done
 gp=$(median "$tmp/gp.ms")
 rss=$(sort -n "$tmp/gp.rss" | tail -1)
 epub=$(ls "$tmp"/gp/*.epub); pdf=$(ls "$tmp"/gp/*.pdf)
-printf 'guidepress build (EPUB+PDF): median %s ms, peak RSS %.1f MiB (target <= 40)\n' "$gp" "$(awk -v k="$rss" 'BEGIN{print k/1024}')"
+printf 'guidepress build (EPUB+PDF): median %s ms wall, %s ms CPU (user+sys, 10 ms steps), %s minor faults (target <= 3000), peak RSS %.1f MiB (median %.1f; target <= 24)\n' \
+  "$gp" "$(median "$tmp/gp.cpu")" "$(median "$tmp/gp.flt")" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$(awk -v k="$(median "$tmp/gp.rss")" 'BEGIN{print k/1024}')"
 printf 'sizes: EPUB %.1f KB (target <= 60), PDF %.1f KB (target <= 100)\n' "$(awk -v b="$(wc -c <"$epub")" 'BEGIN{print b/1000}')" "$(awk -v b="$(wc -c <"$pdf")" 'BEGIN{print b/1000}')"
 
 echo "== batch: $BATCH guides from testdata/guides and examples, -j $(nproc)"
@@ -52,22 +94,11 @@ t0=$(now)
 "$tmp/guidepress" build "$tmp/batch" -o "$tmp/batch-out" -q || true
 t1=$(now)
 built=$(ls "$tmp/batch-out" 2>/dev/null | grep -c '\.pdf$' || true)
-awk -v n="$built" -v a="$t0" -v b="$t1" 'BEGIN {s=(b-a)/1e9; printf "batch: %d guides (EPUB+PDF) in %.2f s = %.0f guides/s (target >= 100)\n", n, s, n/s}'
+awk -v n="$built" -v a="$t0" -v b="$t1" 'BEGIN {s=(b-a)/1e9; printf "batch: %d guides (EPUB+PDF) in %.2f s = %.0f guides/s (target >= 150)\n", n, s, n/s}'
 
-if ! command -v pandoc >/dev/null || ! command -v weasyprint >/dev/null; then
-  echo "comparison skipped: pandoc and weasyprint are not installed (apt-get install pandoc weasyprint, or ../shared/tools/install-checkers.sh --with-weasyprint)"
-  exit 0
+if [ $peers = 1 ]; then
+  pd=$(median "$tmp/pd.ms")
+  echo "pandoc $(pandoc --version | head -1 | awk '{print $2}') EPUB + WeasyPrint $(weasyprint --version | awk '{print $NF}') PDF, same content as Markdown: median $pd ms"
+  awk -v a="$pd" -v b="$gp" 'BEGIN {printf "ratio: guidepress is %.1fx faster than pandoc+WeasyPrint on one guide (%s ms vs %s ms; target >= 40x)\n", a/b, b, a}'
 fi
-go run ./scripts/tomd "$GUIDE" >"$tmp/guide.md"
-echo "== pandoc $(pandoc --version | head -1 | awk '{print $2}') EPUB + WeasyPrint $(weasyprint --version | awk '{print $NF}') PDF, same content as Markdown, $RUNS runs"
-: >"$tmp/pd.ms"
-for _ in $(seq "$RUNS"); do
-  t0=$(now)
-  pandoc "$tmp/guide.md" -s --toc -o "$tmp/pd.epub"
-  pandoc "$tmp/guide.md" -s --toc --pdf-engine=weasyprint -o "$tmp/pd.pdf" 2>/dev/null
-  t1=$(now)
-  ms "$t0" "$t1" >>"$tmp/pd.ms"
-done
-pd=$(median "$tmp/pd.ms")
-echo "pandoc+weasyprint: median $pd ms"
-awk -v a="$pd" -v b="$gp" 'BEGIN {printf "ratio: guidepress is %.1fx faster than pandoc+WeasyPrint on one guide (%s ms vs %s ms; target >= 40x)\n", a/b, b, a}'
+echo "load average at end: $(load)"
