@@ -550,6 +550,21 @@ func (r *reader) quotes(nodes []ast.Node) {
 	}
 }
 
+// stripQuestionLabel takes a "Q:" label ("P:", "F:", "Question 3:") off an
+// FAQ question and says whether there was one.
+func stripQuestionLabel(q string) (string, bool) {
+	if n := vocab.QuestionLabel(q); n > 0 {
+		return strings.TrimSpace(q[n:]), true
+	}
+	return q, false
+}
+
+// asks reports a line that ends as a question does ("Why?", "¿Por qué?»").
+func asks(s string) bool {
+	s = strings.TrimRight(s, " \"”’'»)*_")
+	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？")
+}
+
 // faq reads the FAQ: questions as subheadings, as bold lines, or as
 // <details><summary>; what follows a question is its answer.
 func (r *reader) faq(nodes []ast.Node, _ int) {
@@ -569,8 +584,10 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 		}
 		cur = nil
 	}
+	marked := false // the current question had a "Q:" label
 	open := func(q string, line int) {
 		closeQ()
+		q, marked = stripQuestionLabel(q)
 		cur, curLine = &content.FAQEntry{Question: q}, line
 		if orphans != nil {
 			cur.Answer, orphans = orphans, nil
@@ -585,10 +602,19 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			orphans = append(orphans, ts...)
 			return
 		}
+		if len(cur.Answer) == 0 && len(ts) > 0 {
+			// The answer's "A:" label ("R:", "Antwort:"); "A." only
+			// after a labelled question.
+			p := ts[0].Plain()
+			if n := vocab.AnswerLabel(p); n > 0 && (marked || strings.ContainsAny(p[:n], ":：")) {
+				ts = append([]content.Text{trimPrefix(ts[0], n)}, ts[1:]...)
+			}
+		}
 		cur.Answer = append(cur.Answer, ts...)
 	}
 	// An FAQ written with question headings has its answers under them,
-	// bold or not; bold lines are questions only in an FAQ without them.
+	// bold or not; there a bold line is a question only when it says so,
+	// with a "Q:" label or a question mark.
 	headings := slices.ContainsFunc(nodes, func(n ast.Node) bool { _, ok := n.(*ast.Heading); return ok })
 	for _, n := range nodes {
 		ln = r.lineOf(n)
@@ -602,8 +628,16 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			if len(ls) == 0 {
 				continue
 			}
-			if !headings && allStrong(ls[0].text) {
-				open(plainOf(ls[0].text), ln)
+			first := plainOf(ls[0].text)
+			labelled := vocab.QuestionLabel(first) > 0
+			if labelled || allStrong(ls[0].text) && (!headings || asks(first)) {
+				if q, a, ok := vocab.InlineAnswer(first); ok && labelled && len(ls) == 1 {
+					// "Q: Why? A: Because." on one line.
+					open(q, ln)
+					answer(content.Plain(a))
+					continue
+				}
+				open(first, ln)
 				if len(ls) > 1 {
 					answer(joinLines(ls[1:]))
 				}

@@ -73,3 +73,54 @@ func TestExplanationLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestFAQLabels: "Q:"/"A:" labels (P:/R:, F:/A:, D:/R:, Frage:/Antwort:)
+// are not kept, whatever form the questions take, and a labelled or bold
+// question is a question in an FAQ that also has question headings.
+func TestFAQLabels(t *testing.T) {
+	type qa struct{ q, a string }
+	for _, c := range []struct {
+		name, faq string
+		want      []qa
+	}{
+		{"bold Q/A", "**Q: What is it?**\nA: A prison.\n\n**Q: Who is he?**\nA: A man.\n",
+			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}}},
+		{"bold label only", "**Q:** What is it?\n\n**A:** A prison.\n", []qa{{"What is it?", "A prison."}}},
+		{"plain labels", "Q: What is it?\nA: A prison.\n", []qa{{"What is it?", "A prison."}}},
+		{"one line", "Q: What is it? A: A prison.\n", []qa{{"What is it?", "A prison."}}},
+		{"spanish", "**P: ¿Qué es?**\nR: Una cárcel.\n", []qa{{"¿Qué es?", "Una cárcel."}}},
+		{"german", "**F: Was ist das?**\n\nA: Ein Gefängnis.\n", []qa{{"Was ist das?", "Ein Gefängnis."}}},
+		{"italian long", "### Domanda: Che cos'è?\n\nRisposta: Una prigione.\n", []qa{{"Che cos’è?", "Una prigione."}}},
+		{"heading with label", "### Q: What is it?\n\nA: A prison.\n", []qa{{"What is it?", "A prison."}}},
+		{"mixed forms", "**Q: What is it?**\nA: A prison.\n\n#### Why is she little?\n\nShe is small.\n",
+			[]qa{{"What is it?", "A prison."}, {"Why is she little?", "She is small."}}},
+		{"bold question before headings", "**What is it?**\n\nA prison.\n\n### Who is he?\n\nA man.\n",
+			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}}},
+		{"bold lead-in under a heading stays answer", "### What is it?\n\n**In short:** a prison.\n",
+			[]qa{{"What is it?", "In short: a prison."}}},
+		{"an answer that starts with A as a word", "### Who?\n\nA man back from China.\n", []qa{{"Who?", "A man back from China."}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nText.\n\n## FAQ\n\n"+c.faq, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []qa
+			for _, f := range g.FAQ {
+				var a []string
+				for _, p := range f.Answer {
+					a = append(a, p.Plain())
+				}
+				got = append(got, qa{f.Question, strings.Join(a, " | ")})
+			}
+			if len(got) != len(c.want) {
+				t.Fatalf("got %q, want %q", got, c.want)
+			}
+			for i := range got {
+				if got[i] != c.want[i] {
+					t.Errorf("got %q, want %q", got, c.want)
+				}
+			}
+		})
+	}
+}
