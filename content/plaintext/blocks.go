@@ -102,7 +102,7 @@ func itemStart(s string) bool {
 // speakerOf reads "SPEAKER: line": the speaker in capitals (a play's
 // convention), or as written when the cast knows the name.
 func (p *parser) speakerOf(s string) (speaker, rest string, ok bool) {
-	if !strings.ContainsAny(s, ":.") {
+	if strings.IndexByte(s, ':') < 0 && strings.IndexByte(s, '.') < 0 {
 		return "", "", false
 	}
 	r1, n := utf8.DecodeRuneInString(s)
@@ -770,7 +770,7 @@ func (p *parser) verseRun(units []unit) int {
 	n, words, stops := 0, 0, 0
 	for n < len(units) && (n == 0 || !units[n].before) {
 		u := units[n]
-		if utf8.RuneCountInString(u.text) > 90 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
+		if len(u.text) > 4*90 || utf8.RuneCountInString(u.text) > 90 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
 			break
 		}
 		if _, _, ok := wholeQuote(u.text); ok {

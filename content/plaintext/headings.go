@@ -70,6 +70,9 @@ var abbreviations = map[string]bool{"mr.": true, "mrs.": true, "ms.": true, "dr.
 // with a letter in it, not a list item or a quotation, and not ending like a
 // sentence (a question mark is allowed: headings and FAQ questions ask).
 func shortHeading(s string) bool {
+	if len(s) > 4*120 {
+		return false // more than 120 runes whatever they are
+	}
 	n := utf8.RuneCountInString(s)
 	if n == 0 || n > 120 || len(strings.Fields(s)) > 16 {
 		return false
@@ -121,7 +124,7 @@ func isQuestion(s string) bool {
 	if s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == '(') { // numberedRE can match
 		s = numberedRE.ReplaceAllString(s, "")
 	}
-	if utf8.RuneCountInString(s) > 250 {
+	if len(s) > 4*250 || utf8.RuneCountInString(s) > 250 {
 		return false
 	}
 	core := strings.TrimRight(s, `"”’')]» `)

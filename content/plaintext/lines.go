@@ -46,13 +46,13 @@ func classifyResidue(s string) residue {
 	if s == "" {
 		return notResidue
 	}
-	digit := strings.ContainsAny(s, "0123456789")
+	digit := hasDigit(s)
 	switch {
 	case digit && readingTimeRE.MatchString(s):
 		return readingTime
-	case endsInRorY(s) && utf8.RuneCountInString(s) <= 300 && (captionRE.MatchString(s) || captionBareRE.MatchString(s)):
+	case endsInRorY(s) && len(s) <= 4*300 && utf8.RuneCountInString(s) <= 300 && (captionRE.MatchString(s) || captionBareRE.MatchString(s)):
 		return coverCaption
-	case shopStart(s) && utf8.RuneCountInString(s) <= 100 && !strings.HasSuffix(s, ".") && (shopRE.MatchString(s) || availableRE.MatchString(s)):
+	case shopStart(s) && len(s) <= 4*100 && utf8.RuneCountInString(s) <= 100 && !strings.HasSuffix(s, ".") && (shopRE.MatchString(s) || availableRE.MatchString(s)):
 		return shopLink
 	case digit && strings.IndexByte(s, ':') >= 0 && mediaRE.MatchString(s):
 		return mediaPlayer
@@ -75,6 +75,15 @@ func shopWord(s string) bool {
 	switch strings.ToLower(w) {
 	case "comprar", "cómpralo", "compra", "acheter", "achetez", "jetzt", "kaufen", "bestellen", "acquista", "acquistalo", "compre", "disponible", "erhältlich", "disponibile", "disponível":
 		return true
+	}
+	return false
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
 	}
 	return false
 }

@@ -148,7 +148,7 @@ func furnitureStart(s string) bool {
 // Guides | Contact": three or more short parts between the same separator,
 // the first a home link or every part a few words.
 func breadcrumb(s string) bool {
-	if !strings.ContainsAny(s, "›»>|") || !breadcrumbRE.MatchString(s) {
+	if strings.IndexByte(s, '>') < 0 && strings.IndexByte(s, '|') < 0 && !strings.Contains(s, "›") && !strings.Contains(s, "»") || !breadcrumbRE.MatchString(s) {
 		return false
 	}
 	var sep string

@@ -135,7 +135,9 @@ func GuideName(s string) bool {
 // "Explication : ", "Explicação:"), spaces after it included; 0 when s has
 // none.
 func ExplanationLabel(s string) int {
-	if !strings.ContainsAny(s, ":：") {
+	// (strings.ContainsAny with a non-ASCII set walks the line rune by
+	// rune: this runs on every line.)
+	if strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") {
 		return 0
 	}
 	loadLines()
