@@ -205,7 +205,7 @@ func (b *book) plan() error {
 	creator, publisher := b.creator()
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
 		Reading: cover.TextFor(g).Reading, Creator: creator, Publisher: publisher, Synopsis: g.Synopsis,
-		SynopsisHeading: words.Synopsis, L: L, E: englishLang(g.Language), G: g.Language}
+		SynopsisHeading: words.Synopsis, StudyGuideTo: words.StudyGuideTo, By: words.By, L: L, E: englishLang(g.Language), G: g.Language}
 	if g.Book.Year > 0 {
 		td.Year = strconv.Itoa(g.Book.Year)
 	}

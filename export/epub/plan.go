@@ -49,7 +49,7 @@ type (
 	coverData struct{ Src, Alt, L string }
 	titleData struct {
 		Title, Book, Author, Year, Reading, Creator, Publisher string
-		SynopsisHeading                                        string
+		SynopsisHeading, StudyGuideTo, By                      string
 		Synopsis                                               []content.Text
 		L, E, G                                                string
 	}

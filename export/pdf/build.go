@@ -28,6 +28,7 @@ package pdf
 import (
 	"errors"
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"slices"
 	"strings"
 
@@ -220,6 +221,7 @@ func fitMeasure(g *geometry, th theme.Theme, m *measurer) error {
 func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer, doc docKind) (*Layout, []dest, *reporter, error) {
 	var numbers []int
 	// The passes set the same texts: the second takes them from the cache.
+	th = withLabels(th, labels.For(g.Language))
 	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}, th: textStyle(th)}
 	for range 4 {
 		sh.rep = newReporter()
@@ -295,4 +297,15 @@ func (k *keep) Write(p []byte) (int, error) {
 		k.b = append(k.b[:len(k.b):len(k.b)], p...) // never write into fpdf's buffer
 	}
 	return len(p), nil
+}
+
+// withLabels sets the theme's printed headings in the guide's language
+// (templates/labels): the theme says how they look, the labels what they
+// say.
+func withLabels(th theme.Theme, l labels.Labels) theme.Theme {
+	th.TOC.Title = l.Contents
+	th.Quotes.Title = l.KeyQuotes
+	th.FAQ.ShortTitle = l.FAQ
+	th.FAQ.Title = l.Appendix + " — " + l.FAQ
+	return th
 }

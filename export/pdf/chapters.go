@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,7 +70,8 @@ func rgb(c interface{ RGBA() (r, g, b, a uint32) }) theme.Color {
 // titlePage is the guide's title, what it is about, the reading time,
 // the synopsis and the credits the user gave.
 func (b *builder) titlePage() {
-	b.startChapter(TitlePage, "Synopsis")
+	words := labels.For(b.g.Language)
+	b.startChapter(TitlePage, words.Synopsis)
 	tp := b.th.TitlePage
 	w := b.geo.textW()
 	b.y += 14
@@ -79,9 +81,9 @@ func (b *builder) titlePage() {
 	title := flowBlock{kind: Display, lines: b.displayLines([]span{{text: displayText(b.g.Title), style: fonts.Bold}}, fonts.Atkinson, tp.TitleSize, w, "the guide's title"),
 		lh: ptToMM(tp.TitleSize * 1.18), after: 5, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, rule: true, title: true}
 	blocks = append(blocks, title)
-	sub := []span{{text: "A study guide to ", style: fonts.Regular}, {text: displayText(b.g.Book.Title), style: fonts.Italic}}
+	sub := []span{{text: words.StudyGuideTo + " ", style: fonts.Regular}, {text: displayText(b.g.Book.Title), style: fonts.Italic}}
 	if b.g.Book.Author != "" {
-		sub = append(sub, span{text: " by " + b.g.Book.Author, style: fonts.Regular})
+		sub = append(sub, span{text: " " + words.By + " " + b.g.Book.Author, style: fonts.Regular})
 	}
 	if y := b.g.Book.Year; y > 0 {
 		sub = append(sub, span{text: " (" + strconv.Itoa(y) + ")", style: fonts.Regular})
@@ -93,7 +95,7 @@ func (b *builder) titlePage() {
 			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1})
 	}
 	if len(b.g.Synopsis) > 0 {
-		h := b.heading("Synopsis", 1, b.newDest("Synopsis", 0, -1), "the synopsis")
+		h := b.heading(words.Synopsis, 1, b.newDest(words.Synopsis, 0, -1), "the synopsis")
 		h.before = 14
 		blocks = append(blocks, h)
 		for _, p := range b.g.Synopsis {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"github.com/guidepress/guidepress/templates/labels"
 	"math"
 	"os"
 	"path/filepath"
@@ -30,7 +31,7 @@ func TestCheckPDF(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			out, _, _ := build(t, f.g, teacher)
 			path := write(t, f.name, out)
-			checkers.MustPass(t, "check-pdf.sh", "--min-pages", "4", "--expect-text", "Contents", path)
+			checkers.MustPass(t, "check-pdf.sh", "--min-pages", "4", "--expect-text", labels.For(f.g.Language).Contents, path)
 		})
 	}
 	t.Run("no-author", func(t *testing.T) {

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/guidepress/guidepress/templates/labels"
 	"regexp"
 	"slices"
 	"strconv"
@@ -108,12 +109,13 @@ func TestTagged(t *testing.T) {
 			// quotes, each section (H1) with its subsections (H2), the
 			// FAQ and its questions.
 			var h1, h2, h3 []string
-			h1 = append(h1, g.Title, "Contents")
+			words := labels.For(g.Language)
+			h1 = append(h1, g.Title, words.Contents)
 			if len(g.Synopsis) > 0 {
-				h2 = append(h2, "Synopsis")
+				h2 = append(h2, words.Synopsis)
 			}
 			if len(g.Quotes) > 0 {
-				h1 = append(h1, "Key Quotes")
+				h1 = append(h1, words.KeyQuotes)
 			}
 			nquote := len(g.Quotes)
 			var paras []string
@@ -144,7 +146,7 @@ func TestTagged(t *testing.T) {
 				sec(s, 0)
 			}
 			if len(g.FAQ) > 0 {
-				h1 = append(h1, "Appendix — Frequently Asked Questions")
+				h1 = append(h1, words.Appendix+" — "+words.FAQ)
 				for _, e := range g.FAQ {
 					h2 = append(h2, e.Question)
 					paras = append(paras, content.PlainAll(e.Answer)...)

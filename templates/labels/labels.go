@@ -46,6 +46,12 @@ type Labels struct {
 	Date         string `json:"date"`
 	Class        string `json:"class"`
 	ExplainQuote string `json:"explain_quote"`
+	// Appendix heads the FAQ in print: "Appendix — Frequently Asked
+	// Questions".
+	Appendix string `json:"appendix"`
+	// StudyGuideTo comes before the book's title on the title page: "A
+	// study guide to", "Guía de estudio de".
+	StudyGuideTo string `json:"study_guide_to"`
 }
 
 var (
