@@ -26,6 +26,11 @@ type Format struct {
 	// goroutine while the first inputs are read and imported; Render must
 	// not depend on it having run or finished.
 	Warm func(export.Options)
+	// Release, if not nil, drops what Render keeps for the next guide
+	// (free lists of buffers and compressors). With CollectBetween it is
+	// called before the collection that follows this format, so that the
+	// formats after it reuse that memory.
+	Release func()
 	// Optional: Render may return no bytes (and no error) for a guide
 	// that has nothing of this kind (an answer key without an FAQ); then
 	// no file is written for it.

@@ -326,10 +326,13 @@ type rendering struct {
 func renderAll(g *content.Guide, opts Options) []rendering {
 	out := make([]rendering, len(opts.Formats))
 	for i, f := range opts.Formats {
-		if i > 0 && opts.CollectBetween {
+		out[i] = render(f, g, opts.Export)
+		if opts.CollectBetween && i < len(opts.Formats)-1 {
+			if f.Release != nil {
+				f.Release()
+			}
 			runtime.GC()
 		}
-		out[i] = render(f, g, opts.Export)
 	}
 	return out
 }

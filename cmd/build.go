@@ -35,7 +35,7 @@ import (
 
 // formats are the outputs guidepress can write, in the order they are built.
 var formats = []batch.Format{
-	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
+	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm, Release: epub.Release},
 	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},

@@ -177,6 +177,20 @@ func Warm() {
 	fonts.Parsed(fonts.Atkinson, fonts.Bold)
 }
 
+// Release drops the canvases and compressors kept for the next cover
+// (canvases, flaters), so that a process done with covers can collect
+// and reuse that memory, about 5 MB.
+func Release() {
+	for {
+		select {
+		case <-canvases:
+		case <-flaters:
+		default:
+			return
+		}
+	}
+}
+
 func putCanvas(c *canvas) {
 	select {
 	case canvases <- c:

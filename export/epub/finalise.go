@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"github.com/guidepress/guidepress/export/cover"
 	"hash/crc32"
 	"io"
 	"path"
@@ -219,6 +220,21 @@ func (p pooledDeflater) Close() error {
 	default:
 	}
 	return err
+}
+
+// Release drops what Build keeps for the next book: the free lists of
+// compressors and of cover canvases (cover.Release). A process building
+// one guide calls it once the EPUB is made, so that the memory can be
+// collected and reused by what it renders next; a batch keeps them.
+func Release() {
+	for {
+		select {
+		case <-deflaters:
+		default:
+			cover.Release()
+			return
+		}
+	}
 }
 
 func newDeflater(w io.Writer) (io.WriteCloser, error) {
