@@ -401,7 +401,15 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 	if hasHard(all) {
 		q.lines = verseLines(all)
 	} else {
-		q.text = stripQuotes(joinLines(all))
+		t := joinLines(all)
+		if q.attribution == nil {
+			// "> “…” — Chapter 9" on one line: only after a whole
+			// quotation.
+			if qt, a := trailing(t); a != nil && opensQuote(qt) && !equalText(stripQuotes(qt), qt) {
+				t, q.attribution = qt, a
+			}
+		}
+		q.text = stripQuotes(t)
 	}
 	if len(q.expl) == 0 {
 		q.expl = nil
@@ -412,16 +420,66 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 var attributionRE = regexp.MustCompile(`^\s*(?:—|―|–|--)\s*`)
 
 // attribution reads a line such as "— Chapter 9" as the attribution
-// "Chapter 9"; it is nil for any other line.
+// "Chapter 9", and a bracketed line that names a place or a speaker,
+// "(Book 2, Chapter 3)", as "Book 2, Chapter 3"; it is nil for any other
+// line. A line set wholly in emphasis ("*— Book 1*") gives a plain
+// attribution: the emphasis styled the line, not a title in it.
 func attribution(t content.Text) content.Text {
-	m := attributionRE.FindString(t.Plain())
-	if m == "" {
+	p := t.Plain()
+	var a content.Text
+	if m := attributionRE.FindString(p); m != "" {
+		a = trimPrefix(t, len(m))
+	} else if s := strings.TrimSpace(p); vocab.ParenAttribution(s) {
+		lead := len(p) - len(strings.TrimLeft(p, " "))
+		a = trimSuffixBytes(trimPrefix(t, lead+1), 1+len(p)-len(strings.TrimRight(p, " ")))
+	} else {
 		return nil
 	}
-	return trimPrefix(t, len(m))
+	if wholeStyled(t) {
+		for i := range a {
+			a[i].Em, a[i].Strong = false, false
+		}
+		a = a.Normalize()
+	}
+	return a
 }
 
-var trailingAttrRE = regexp.MustCompile(`^(.*[”"»])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+// wholeStyled reports a line all in emphasis or all in strong.
+func wholeStyled(t content.Text) bool {
+	em, strong := true, true
+	for _, s := range t {
+		if strings.TrimSpace(s.Text) == "" {
+			continue
+		}
+		em, strong = em && s.Em, strong && s.Strong
+	}
+	return em || strong
+}
+
+var (
+	trailingAttrRE = regexp.MustCompile(`^(.*[”"»])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+	parenAttrRE    = regexp.MustCompile(`^(.*[”"»])\s*(\([^()]{1,98}\))\.?$`)
+)
+
+// trailing splits a quotation from an attribution after its closing
+// quotation mark: "“…” — Chapter 9", "“…” (Clennam, Book 2)". The
+// bracketed form needs a whole quotation before it and a bracket that
+// names a place or a speaker.
+func trailing(t content.Text) (content.Text, content.Text) {
+	p := t.Plain()
+	if m := trailingAttrRE.FindStringSubmatchIndex(p); m != nil {
+		return trimSuffixBytes(t, len(p)-m[3]), trimPrefix(t, m[4])
+	}
+	if m := parenAttrRE.FindStringSubmatchIndex(p); m != nil && vocab.ParenAttribution(p[m[4]:m[5]]) {
+		q := trimSuffixBytes(t, len(p)-m[3])
+		if opensQuote(q) && !equalText(stripQuotes(q), q) {
+			return q, trimSuffixBytes(trimPrefix(t, m[4]+1), len(p)-m[5]+1)
+		}
+	}
+	return t, nil
+}
+
+func equalText(a, b content.Text) bool { return a.Plain() == b.Plain() }
 
 // stripQuotes removes the quotation marks around a whole quotation.
 func stripQuotes(t content.Text) content.Text {
@@ -461,10 +519,7 @@ func quoteFrom(ls []line) quote {
 	}
 	t := joinLines(ls)
 	if q.attribution == nil {
-		if m := trailingAttrRE.FindStringSubmatchIndex(t.Plain()); m != nil {
-			q.attribution = trimPrefix(t, m[4])
-			t = trimSuffixBytes(t, len(t.Plain())-m[3])
-		}
+		t, q.attribution = trailing(t)
 	}
 	q.text = stripQuotes(t)
 	return q

@@ -124,3 +124,45 @@ func TestFAQLabels(t *testing.T) {
 		})
 	}
 }
+
+// TestQuoteAttributions: a bracketed attribution after a whole quotation
+// or on the quote's last line is the attribution, and a line set wholly in
+// emphasis gives a plain one; a bracket inside a sentence stays text.
+func TestQuoteAttributions(t *testing.T) {
+	for _, c := range []struct {
+		name, quotes, text, attr string
+		styled                   bool
+	}{
+		{"list item, bracket", `- "Little Dorrit!" (Clennam, Book 2)`, "Little Dorrit!", "Clennam, Book 2", false},
+		{"paragraph, page", `"It was a prison." (p. 12).`, "It was a prison.", "p. 12", false},
+		{"list item, dash", `- "Do nothing." — Chapter 10`, "Do nothing.", "Chapter 10", false},
+		{"block quote, emphasised dash line", "> \"Nobody's fault.\"\n>\n> *— Book 1, Chapter 2*", "Nobody’s fault.", "Book 1, Chapter 2", false},
+		{"block quote, strong dash line", "> \"Nobody's fault.\"\n> **— Book 1**", "Nobody’s fault.", "Book 1", false},
+		{"block quote, bracket line", "> \"Nobody's fault.\"\n> (Book 1, Chapter 2)", "Nobody’s fault.", "Book 1, Chapter 2", false},
+		{"block quote, trailing dash", "> \"Nobody's fault.\" — Book 1", "Nobody’s fault.", "Book 1", false},
+		{"a title in the attribution keeps its emphasis", "> \"Nobody's fault.\"\n> — Dickens, *Little Dorrit*", "Nobody’s fault.", "Dickens, Little Dorrit", true},
+		{"a bracket inside the text", `- "Little Dorrit" is what (they call her)`, "“Little Dorrit” is what (they call her)", "", false},
+		{"a bracket after a quotation that is not whole", `- "Little" and "Dorrit" (her names)`, "“Little” and “Dorrit” (her names)", "", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nText.\n\n## Key Quotes\n\n"+c.quotes+"\n", Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Quotes) != 1 {
+				t.Fatalf("quotes: %+v", g.Quotes)
+			}
+			q := g.Quotes[0]
+			if q.Text.Plain() != c.text || q.Attribution.Plain() != c.attr {
+				t.Errorf("got %q — %q, want %q — %q", q.Text.Plain(), q.Attribution.Plain(), c.text, c.attr)
+			}
+			styled := false
+			for _, s := range q.Attribution {
+				styled = styled || s.Em || s.Strong
+			}
+			if styled != c.styled {
+				t.Errorf("attribution styled %v: %+v", styled, q.Attribution)
+			}
+		})
+	}
+}
