@@ -130,6 +130,17 @@ func (p *parser) speakerOf(s string) (speaker, rest string, ok bool) {
 	return "", "", false
 }
 
+// twoCapitals: s starts with two capital letters, as a speaker's name in
+// capitals does.
+func twoCapitals(s string) bool {
+	r1, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r1) {
+		return false
+	}
+	r2, _ := utf8.DecodeRuneInString(s[n:])
+	return unicode.IsUpper(r2)
+}
+
 // speakerName: two letters or more, in capitals, at most three words, not a
 // roman numeral or a known heading.
 func (p *parser) speakerName(s string) bool {
@@ -641,7 +652,9 @@ func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool
 	}
 	// Outside a play, "NAME IN CAPITALS: line" is a speech when lines of
 	// it follow.
-	if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
+	if !twoCapitals(s) || i+1 >= len(units) || units[i+1].before {
+		// (speakerRE needs both)
+	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
 		if _, _, def := p.definitionOf(units[i+1].text, ""); !def {
 			sp := strings.TrimSpace(m[1])
 			if m[2] != "" {

@@ -133,7 +133,7 @@ func (p *parser) titleOverText(i int) bool {
 		return false
 	}
 	u, next := p.units[i], p.units[i+1]
-	if !u.before || !u.after || !numberedRE.MatchString(u.text) || isQuestion(u.text) {
+	if !u.before || !u.after || u.text == "" || (u.text[0] < '0' || u.text[0] > '9') && u.text[0] != '(' || !numberedRE.MatchString(u.text) || isQuestion(u.text) {
 		return false
 	}
 	rest := numberedRE.ReplaceAllString(u.text, "")

@@ -46,7 +46,9 @@ func classifyResidue(s string) residue {
 	if s == "" {
 		return notResidue
 	}
-	digit := hasDigit(s)
+	// Only short lines can be a reading time or a player's times: the
+	// digit scan is skipped on paragraphs.
+	digit := len(s) <= 200 && hasDigit(s)
 	switch {
 	case digit && readingTimeRE.MatchString(s):
 		return readingTime

@@ -141,7 +141,9 @@ func ExplanationLabel(s string) int {
 		return 0
 	}
 	loadLines()
-	if loc := explRE.FindStringIndex(s); loc != nil {
+	// The label is short: try the expression on the head of the line only
+	// (its cost grows with the length of what it is given).
+	if loc := explRE.FindStringIndex(s[:min(len(s), 64)]); loc != nil {
 		return loc[1]
 	}
 	return 0
