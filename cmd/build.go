@@ -39,6 +39,7 @@ var formats = []batch.Format{
 	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},
+	{Name: "booklet", Ext: ".booklet.pdf", Render: pdf.BuildBooklet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "worksheet", Ext: ".worksheet.pdf", Render: pdf.BuildWorksheet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 }
 
@@ -117,7 +118,7 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	}
 	f := c.Flags()
 	f.StringVarP(&opts.outDir, "output", "o", ".", "directory to write outputs into (created if missing)")
-	f.StringSliceVar(&opts.formats, "format", []string{"epub", "pdf"}, "outputs to build: epub, pdf, kepub, marc, worksheet (NAME.worksheet.pdf, and NAME.answers.pdf when the guide has an FAQ)")
+	f.StringSliceVar(&opts.formats, "format", []string{"epub", "pdf"}, "outputs to build: epub, pdf, kepub, marc, booklet (NAME.booklet.pdf: half-size pages two-up for folding), worksheet (NAME.worksheet.pdf, and NAME.answers.pdf when the guide has an FAQ)")
 	f.StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	f.BoolVar(&opts.duplex, "duplex", false, "PDF for double-sided printing: mirrored margins, sections start on right-hand pages")
 	f.StringVar(&opts.style, "style", "standard", "PDF print style: standard, compact (a short handout), large-print (18 pt, no italics) or dyslexia (BDA style); the EPUB does not change: readers choose their own size and font")
@@ -349,11 +350,11 @@ func (o *buildOptions) selectedFormats() ([]batch.Format, error) {
 			}
 		}
 		if !found {
-			return nil, usagef("--format: unknown format %q: use epub, pdf, kepub, marc or worksheet, alone or joined with commas (epub,pdf)", want)
+			return nil, usagef("--format: unknown format %q: use epub, pdf, kepub, marc, booklet or worksheet, alone or joined with commas (epub,pdf)", want)
 		}
 	}
 	if len(out) == 0 {
-		return nil, usagef("--format: name at least one of epub, pdf, kepub, marc, worksheet")
+		return nil, usagef("--format: name at least one of epub, pdf, kepub, marc, booklet, worksheet")
 	}
 	return out, nil
 }

@@ -188,7 +188,8 @@ func TestStdinWithHostileTitleStaysInOutputDir(t *testing.T) {
 }
 
 // TestWorksheetFormat: --format worksheet writes NAME.worksheet.pdf, and
-// NAME.answers.pdf only for a guide with an FAQ; --style shapes them.
+// NAME.answers.pdf only for a guide with an FAQ; booklet NAME.booklet.pdf;
+// --style shapes them all.
 func TestWorksheetFormat(t *testing.T) {
 	dir := t.TempDir()
 	noFAQ := filepath.Join(dir, "nofaq.txt")
@@ -196,7 +197,7 @@ func TestWorksheetFormat(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	code, _, stderr := run(t, "", "build", example(t), noFAQ, "-o", out, "--format", "worksheet", "--style", "large-print", "-q")
+	code, _, stderr := run(t, "", "build", example(t), noFAQ, "-o", out, "--format", "worksheet,booklet", "--style", "large-print", "-q")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
@@ -206,7 +207,7 @@ func TestWorksheetFormat(t *testing.T) {
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
-	want := []string{"frankenstein.answers.pdf", "frankenstein.worksheet.pdf", "nofaq.worksheet.pdf"}
+	want := []string{"frankenstein.answers.pdf", "frankenstein.booklet.pdf", "frankenstein.worksheet.pdf", "nofaq.booklet.pdf", "nofaq.worksheet.pdf"}
 	if strings.Join(names, " ") != strings.Join(want, " ") {
 		t.Errorf("wrote %q, want %q", names, want)
 	}

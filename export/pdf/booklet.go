@@ -1,0 +1,149 @@
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// A booklet is the guide typeset at half size (A5 for A4 paper, 5.5×8.5
+// in for Letter: set at that size, not shrunk, with the theme's margins
+// scaled by half_scale and mirrored as in a book) and imposed two-up on
+// landscape sheets in saddle-stitch order, padded with blank pages to a
+// multiple of four: printed on both sides, flipped on the short edge,
+// folded and stapled, the pages read in order.
+//
+// The imposition is this package's own, not pdfcpu's: the layout already
+// records every page's items with their coordinates, so each half of a
+// sheet is the same drawing translated by half the sheet's width (the
+// heights agree: A5's 210 mm is A4's width). That costs one layout and
+// one render, as the handout does, where imposing with pdfcpu would mean
+// writing the A5 PDF, parsing it again and rewriting it (and pdfcpu
+// v0.15.0 is served here only from an unapproved copy). The booklet is a
+// print companion: its content is marked as artifacts, without links or
+// outline; the handout PDF is the accessible one.
+
+// BuildBooklet writes g as NAME.booklet.pdf.
+func BuildBooklet(g *content.Guide, opts export.Options) (out []byte, diags []content.Diagnostic, err error) {
+	out, _, diags, err = buildBooklet(g, opts)
+	return out, diags, err
+}
+
+// saddleOrder is the order of the n pages (0-based, n a multiple of 4)
+// on the sheets: for each sheet its front (left, right), then its back.
+func saddleOrder(n int) [][2]int {
+	var sides [][2]int
+	for s := 0; s < n/4; s++ {
+		sides = append(sides, [2]int{n - 1 - 2*s, 2 * s}, [2]int{2*s + 1, n - 2 - 2*s})
+	}
+	return sides
+}
+
+func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, lay, diags = nil, nil, nil
+			err = fmt.Errorf("pdf: internal error building the booklet of %q (please report it): %v", g.Title, r)
+		}
+	}()
+	if g == nil {
+		return nil, nil, nil, errors.New("pdf: no guide")
+	}
+	if err := g.Validate(); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
+	}
+	th, err := theme.Named(opts.Style)
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	if opts.NoTint {
+		th.Pages.Tint = nil
+	}
+	geo, _, err := paperGeometry(opts, th, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	sheet := "A4"
+	if geo.w < 145 {
+		sheet = "Letter"
+	}
+	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: sheet})
+	p.SetCompression(false)
+	p.SetCatalogSort(true)
+	t := opts.Time()
+	p.SetCreationDate(t)
+	p.SetModificationDate(t)
+	p.SetMargins(0, 0, 0)
+	p.SetAutoPageBreak(false, 0)
+	metadata(p, g, opts)
+	if err := p.Error(); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	m := newMeasurer(p)
+	m.deferred = true
+	if err := fitMeasure(&geo, th, m); err != nil {
+		return nil, nil, nil, err
+	}
+	lay, _, rep, err := layout(g, opts, th, geo, m, guideDoc)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	tg := newTagger()
+	impose(p, lay, tg, th.Text.LetterSpacing)
+	if err := p.Error(); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: drawing the booklet: %w", err)
+	}
+	var buf bytes.Buffer
+	if err := p.Output(&buf); err != nil {
+		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
+	}
+	out, err = optimize(buf.Bytes(), usedFaces(lay), tg)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return out, lay, rep.diagnostics(), nil
+}
+
+// impose draws the layout's pages two-up, in saddle-stitch order, each
+// half inside an artifact.
+func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64) {
+	tw := &textWriter{k: p.GetConversionRatio()}
+	n := (len(lay.Pages) + 3) / 4 * 4
+	for _, side := range saddleOrder(n) {
+		p.AddPage()
+		tg.page()
+		tw.fontSet = false
+		if spacing > 0 {
+			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+		}
+		for half, i := range side {
+			if i >= len(lay.Pages) {
+				continue // a blank page of the padding
+			}
+			lw := p.GetLineWidth()
+			p.RawWriteStr("/Artifact BMC")
+			p.TransformBegin()
+			p.TransformTranslateX(float64(half) * lay.PageWidth)
+			for k := range lay.Pages[i].Items {
+				if it := &lay.Pages[i].Items[k]; len(it.runs) > 0 || it.fill || it.dotted || it.mark {
+					drawItem(p, it, tw)
+				}
+			}
+			p.TransformEnd()
+			p.RawWriteStr("EMC")
+			// Q restored the graphics state; fpdf, which does not track
+			// it, is told what it is again (this writes only what fpdf
+			// believes changed, which is what Q undid).
+			tw.fontSet = false
+			p.SetFillColor(0, 0, 0)
+			p.SetDrawColor(0, 0, 0)
+			p.SetLineWidth(lw)
+		}
+	}
+}
