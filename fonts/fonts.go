@@ -169,6 +169,16 @@ func face(f Family, s Style) *parsedFace {
 	return p
 }
 
+// GlyphIndex is r's glyph in the face (0: none), as sfnt.Font.GlyphIndex
+// gives it, with the face's own buffer: a caller's fresh sfnt.Buffer per
+// look-up is a heap allocation of a kilobyte or two each time.
+func GlyphIndex(f Family, s Style, r rune) (sfnt.GlyphIndex, error) {
+	p := face(f, s)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.font.GlyphIndex(&p.buf, r)
+}
+
 // Has reports whether the face has a glyph for r (glyph index 0 is .notdef,
 // the "silent box" that must never be drawn for real text).
 func Has(f Family, s Style, r rune) bool {

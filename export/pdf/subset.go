@@ -10,7 +10,6 @@ import (
 	"sync/atomic"
 
 	"github.com/guidepress/guidepress/fonts"
-	"golang.org/x/image/font/sfnt"
 )
 
 // Layout measures with fpdf's widths, worked out once per process from
@@ -30,7 +29,8 @@ type faceTable struct {
 // hmetrics is what fpdf's widths come from: the horizontal metrics, the
 // units per em and the width of .notdef.
 type hmetrics struct {
-	font     *sfnt.Font
+	fam      fonts.Family
+	style    fonts.Style
 	hmtx     []byte
 	nMetrics int
 	scale    float64 // 1000 / units per em
@@ -107,7 +107,7 @@ func readHmetrics(fc face) (hmetrics, error) {
 	if len(head) < 20 || len(hhea) < 36 {
 		return hmetrics{}, errors.New("missing head or hhea")
 	}
-	m := hmetrics{font: fonts.Parsed(fc.fam, fc.style), hmtx: hmtx, nMetrics: int(be.Uint16(hhea[34:]))}
+	m := hmetrics{fam: fc.fam, style: fc.style, hmtx: hmtx, nMetrics: int(be.Uint16(hhea[34:]))}
 	upem := int(be.Uint16(head[18:]))
 	if upem == 0 || m.nMetrics == 0 || len(hmtx) < 4*m.nMetrics {
 		return hmetrics{}, errors.New("bad head, hhea or hmtx")
@@ -133,8 +133,7 @@ func (m *hmetrics) advance(g int) int {
 // rounded, scaled advance of its glyph; for a character the face lacks,
 // MissingWidth, or 500 when that is 0.
 func (m *hmetrics) width(r rune) (int, error) {
-	var buf sfnt.Buffer
-	g, err := m.font.GlyphIndex(&buf, r)
+	g, err := fonts.GlyphIndex(m.fam, m.style, r)
 	if err != nil {
 		return 0, err
 	}
@@ -150,11 +149,9 @@ func (m *hmetrics) width(r rune) (int, error) {
 // subsetFaceGids is fc's file reduced to runes (sorted) and the glyphs
 // they need, and each rune's glyph in it (0: the face lacks it).
 func subsetFaceGids(fc face, runes []rune) ([]byte, []uint16, error) {
-	f := fonts.Parsed(fc.fam, fc.style)
-	var buf sfnt.Buffer
 	gids := make([]uint16, len(runes))
 	for i, r := range runes {
-		g, err := f.GlyphIndex(&buf, r)
+		g, err := fonts.GlyphIndex(fc.fam, fc.style, r)
 		if err != nil {
 			return nil, nil, err
 		}
