@@ -74,7 +74,7 @@ func (b *builder) titlePage() {
 	b.startChapter(TitlePage, words.Synopsis)
 	tp := b.th.TitlePage
 	w := b.geo.textW()
-	b.y += 14
+	b.y += tp.TopSpace
 	ink := b.th.Body.Color
 	muted := b.th.Furniture.Color
 	var blocks []flowBlock
@@ -96,7 +96,7 @@ func (b *builder) titlePage() {
 	}
 	if len(b.g.Synopsis) > 0 {
 		h := b.heading(words.Synopsis, 1, b.newDest(words.Synopsis, 0, -1), "the synopsis")
-		h.before = 14
+		h.before = tp.SynopsisSpace
 		blocks = append(blocks, h)
 		for _, p := range b.g.Synopsis {
 			blocks = append(blocks, b.para(p, "the synopsis"))

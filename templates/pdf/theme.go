@@ -210,6 +210,10 @@ type TitlePage struct {
 	TitleSize    float64 `json:"title_size"`
 	SubtitleSize float64 `json:"subtitle_size"`
 	MetaSize     float64 `json:"meta_size"`
+	// TopSpace is the room above the title (mm), SynopsisSpace above the
+	// synopsis heading.
+	TopSpace      float64 `json:"top_space"`
+	SynopsisSpace float64 `json:"synopsis_space"`
 }
 
 // Cover is the vector cover's type sizes (points); colours come from
@@ -398,6 +402,8 @@ func (t Theme) Validate() error {
 	pos("title_page.title_size", t.TitlePage.TitleSize)
 	pos("title_page.subtitle_size", t.TitlePage.SubtitleSize)
 	pos("title_page.meta_size", t.TitlePage.MetaSize)
+	nonneg("title_page.top_space", t.TitlePage.TopSpace)
+	nonneg("title_page.synopsis_space", t.TitlePage.SynopsisSpace)
 	pos("cover.label_size", t.Cover.LabelSize)
 	pos("cover.title_max", t.Cover.TitleMax)
 	pos("cover.title_min", t.Cover.TitleMin)
