@@ -457,8 +457,8 @@ func wholeStyled(t content.Text) bool {
 }
 
 var (
-	trailingAttrRE = regexp.MustCompile(`^(.*[”"»])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
-	parenAttrRE    = regexp.MustCompile(`^(.*[”"»])\s*(\([^()]{1,98}\))\.?$`)
+	trailingAttrRE = regexp.MustCompile(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+	parenAttrRE    = regexp.MustCompile(`^(.*[”"»“«])\s*(\([^()]{1,98}\))\.?$`)
 )
 
 // trailing splits a quotation from an attribution after its closing

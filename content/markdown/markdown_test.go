@@ -293,7 +293,11 @@ func TestNoTextLost(t *testing.T) {
 			} else if _, ok := vocab.ReadingMinutes(s); ok {
 				continue // the reading time, read into the model's number
 			}
-			kept = append(kept, markerRE.ReplaceAllString(l, ""))
+			l = markerRE.ReplaceAllString(l, "")
+			if n := vocab.ExplanationLabel(strings.TrimLeft(l, "> *")); n > 0 {
+				l = strings.TrimLeft(l, "> *")[n:] // "Erklärung:", "Explicación:"
+			}
+			kept = append(kept, l)
 		}
 		for _, w := range wordRE.FindAllString(dropRE.ReplaceAllString(strings.Join(kept, "\n"), " "), -1) {
 			if !strings.Contains(all.String(), strings.ToLower(w)) {

@@ -135,6 +135,8 @@ func TestQuoteAttributions(t *testing.T) {
 	}{
 		{"list item, bracket", `- "Little Dorrit!" (Clennam, Book 2)`, "Little Dorrit!", "Clennam, Book 2", false},
 		{"paragraph, page", `"It was a prison." (p. 12).`, "It was a prison.", "p. 12", false},
+		{"german quotation marks", `- „Das Rechtgefühl machte ihn zum Räuber.“ (Erzähler, Anfang)`, "Das Rechtgefühl machte ihn zum Räuber.", "Erzähler, Anfang", false},
+		{"guillemets", `- «Ser pobre es no tener nada.» — Capítulo X`, "Ser pobre es no tener nada.", "Capítulo X", false},
 		{"list item, dash", `- "Do nothing." — Chapter 10`, "Do nothing.", "Chapter 10", false},
 		{"block quote, emphasised dash line", "> \"Nobody's fault.\"\n>\n> *— Book 1, Chapter 2*", "Nobody’s fault.", "Book 1, Chapter 2", false},
 		{"block quote, strong dash line", "> \"Nobody's fault.\"\n> **— Book 1**", "Nobody’s fault.", "Book 1", false},
