@@ -78,3 +78,19 @@ func BenchmarkPDFParallel(b *testing.B) {
 		b.ReportMetric(float64(cpuTime()-t0)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }
+
+// BenchmarkBooklet builds the seed as a booklet (half-size layout,
+// imposed two-up); compare with BenchmarkPDF.
+func BenchmarkBooklet(b *testing.B) {
+	g := seedGuide(b)
+	b.ReportAllocs()
+	var size int
+	for b.Loop() {
+		out, _, err := BuildBooklet(g, export.Options{Modified: fixed})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size = len(out)
+	}
+	b.ReportMetric(float64(size), "bytes/pdf")
+}
