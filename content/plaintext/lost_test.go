@@ -11,6 +11,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/decode"
 	"github.com/guidepress/guidepress/content/typography"
+	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/checkers"
 )
 
@@ -63,6 +64,12 @@ func lostText(text string, g *content.Guide) []string {
 		}
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue
+		}
+		if y, ok := vocab.Published(line); ok && y == g.Book.Year {
+			continue // "Published: 1886": the model holds the year
+		}
+		if a, ok := vocab.Anonymous(stripYear(leadBy.ReplaceAllString(line, ""))); ok && a == g.Book.Author {
+			continue // "Autor anónimo": the author, capitalised
 		}
 		// The line is kept if its words are found as they are, or without
 		// a list number or a leading "by" (which the model holds as

@@ -313,8 +313,10 @@ func (p *parser) header() error {
 	p.g.Book.Title = title
 
 	// A line under the title that only names the guide: "A Study Guide".
-	if p.i == 1 && p.i < len(p.units) && vocab.GuideName(p.units[p.i].text) {
+	subtitle := ""
+	if p.i == 1 && p.i < len(p.units) && (vocab.GuideName(p.units[p.i].text) || guideTitle == "" && p.subtitle(p.units[p.i])) {
 		guideTitle = title + " — " + p.units[p.i].text
+		subtitle = p.units[p.i].text
 		p.i++
 	}
 
@@ -325,7 +327,16 @@ func (p *parser) header() error {
 			author, ok = vocab.ForeignByLine(u.text)
 			ok = ok && p.nameLine(unit{text: stripYear(author)})
 		}
+		if !ok && p.i == 1 && p.captionAuthor == "" {
+			// "Anonymous, 1901", "Anónimo": no name, but the author's line.
+			if a, anon := vocab.Anonymous(stripYear(u.text)); anon {
+				author, ok = strings.Replace(u.text, stripYear(u.text), a, 1), true
+			}
+		}
 		if ok && utf8.RuneCountInString(u.text) <= 120 {
+			if a, anon := vocab.Anonymous(stripYear(author)); anon {
+				author = strings.Replace(author, stripYear(author), a, 1) // "Autor anónimo"
+			}
 			p.byLine = u.line
 			p.g.Book.Author = author
 			p.i++
@@ -344,6 +355,33 @@ func (p *parser) header() error {
 			p.i++
 			p.note(u.line, "read %q, a name standing under the title, as the book's author; if it is not, put \"by AUTHOR\" there instead", u.text)
 		}
+	}
+	// Under the by-line: the guide's own name ("A Study Guide for
+	// Students", "Teacher Notes", "Jane Eyre — Teacher's Handout") and the
+	// year of publication ("Published: 1886"), in either order.
+	for k := 0; k < 2 && p.byLine != 0 && p.i < len(p.units); k++ {
+		u := p.units[p.i]
+		if y, ok := vocab.Published(u.text); ok && p.g.Book.Year == 0 {
+			p.g.Book.Year = y
+			p.note(u.line, "read %q as the book's year of publication", u.text)
+			p.i++
+			continue
+		}
+		if guideTitle == "" && p.subtitle(u) {
+			subtitle = u.text
+			p.i++
+			continue
+		}
+		if guideTitle == "" && len(u.raw) == 1 {
+			if rest, ok := cutPrefixFold(u.text, title); ok {
+				if r := strings.TrimLeft(rest, " —–:|-"); r != rest && r != "" && (vocab.GuideName(r) || vocab.GuideSubtitle(r)) {
+					guideTitle = u.text
+					p.i++
+					continue
+				}
+			}
+		}
+		break
 	}
 	if p.g.Book.Author == "" && p.byLine == 0 && p.captionAuthor != "" {
 		// "TITLE by AUTHOR" on line 1, confirmed by the caption; the
@@ -391,12 +429,28 @@ func (p *parser) header() error {
 	if t := strings.TrimRight(p.g.Book.Title, ": "); t != "" {
 		p.g.Book.Title = t // "Frankenstein:" as a heading would be written
 	}
+	if subtitle != "" {
+		guideTitle = p.g.Book.Title + " — " + subtitle
+	}
 	if guideTitle != "" {
 		p.g.Title = guideTitle
 	} else {
 		p.g.Title = labels.For(p.g.Language).GuideTitle(p.g.Book.Title)
 	}
 	return nil
+}
+
+// subtitle says whether u, under the title or the by-line, names the
+// guide: one line that reads like a guide's name, standing on its own.
+func (p *parser) subtitle(u unit) bool {
+	return len(u.raw) == 1 && vocab.GuideSubtitle(u.text)
+}
+
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if prefix == "" || len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
 
 func stripYear(s string) string {

@@ -222,3 +222,67 @@ func NameLike(s string) bool {
 	}
 	return Classify(s).Kind == Unknown
 }
+
+var (
+	// guideSubRE: a line under the title or the by-line that names the
+	// guide and whom it is for: "A Study Guide for Students", "Teacher
+	// Notes", "Study Outline", "Lektürehilfe für die Oberstufe", "Reading
+	// Companion — Grades 9–12", "Study notes for Year 11".
+	guideSubRE *regexp.Regexp
+	// publishedRE: "Published: 1886", "First published 1847", "Publicado en 1554".
+	publishedRE *regexp.Regexp
+)
+
+var loadSub = sync.OnceFunc(func() {
+	loadLines()
+	guideSubRE = regexp.MustCompile(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru)\s+\S.*)?$`)
+	publishedRE = regexp.MustCompile(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
+})
+
+// GuideSubtitle reports a short line that names the guide, with or
+// without whom it is for ("A Study Guide for Students", "Teacher Notes",
+// "Lektürehilfe für die Oberstufe", "Reading Companion — Grades 9–12"):
+// written under the title or the by-line, it is the guide's own title,
+// not a section.
+func GuideSubtitle(s string) bool {
+	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
+		return false
+	}
+	loadSub()
+	return guideSubRE.MatchString(s)
+}
+
+// Published reads a line that gives the year of publication: "Published:
+// 1886", "First published 1847", "Date of first publication: December
+// 1847", "Publicado en 1554".
+func Published(s string) (year int, ok bool) {
+	if len(s) > 80 {
+		return 0, false
+	}
+	loadSub()
+	m := publishedRE.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	y, err := strconv.Atoi(m[1])
+	if err != nil {
+		return 0, false
+	}
+	return y, true
+}
+
+// anonymous are the words that stand for an unknown author.
+var anonymous = map[string]string{"anonymous": "Anonymous", "anon": "Anonymous", "anon.": "Anonymous", "unknown": "Unknown",
+	"anónimo": "Anónimo", "anónima": "Anónima", "anonyme": "Anonyme", "anonym": "Anonym", "anonimo": "Anonimo", "anônimo": "Anônimo",
+	"autor anónimo": "Anónimo", "auteur anonyme": "Anonyme", "autore anonimo": "Anonimo", "autor anônimo": "Anônimo", "autor desconocido": "Anónimo"}
+
+// Anonymous reads a line (or a by-line's name) that says the author is
+// unknown ("Anonymous", "Anónimo", "anónimo") and returns the word
+// capitalised.
+func Anonymous(s string) (author string, ok bool) {
+	if len(s) > 40 {
+		return "", false
+	}
+	a, ok := anonymous[strings.ToLower(strings.TrimSpace(s))]
+	return a, ok
+}

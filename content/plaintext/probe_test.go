@@ -1,0 +1,73 @@
+package plaintext
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestParseProbes has one case per misreading found by probing the reader
+// with guides it had not seen (the tester's report on issue 12); each
+// failed before its fix.
+func TestParseProbes(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		opts           Options
+	}{
+		{
+			name: "a subtitle under the by-line names the guide; the paragraph after it is the synopsis",
+			in:   "Silas Marner\nby George Eliot\n\nA Study Guide for Students\n\nA weaver hoards gold until a child takes its place.\n\nThemes\n\nCommunity.\n",
+			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide for Students\nsynopsis: A weaver hoards gold until a child takes its place.\nsection: Themes\n  paragraph: Community.\n",
+		},
+		{
+			name: "a teacher's subtitle under a bare name with a year",
+			in:   "Northanger Abbey\nJane Austen (1817)\n\nTeacher Notes\n\nCatherine reads too many novels and sees a Gothic plot everywhere.\n\nThemes\n\nReading.\n",
+			want: "lang=en year=1817\nbook: Northanger Abbey | Jane Austen | 0 min | Northanger Abbey — Teacher Notes\nsynopsis: Catherine reads too many novels and sees a Gothic plot everywhere.\nsection: Themes\n  paragraph: Reading.\n",
+		},
+		{
+			name: "a subtitle with its audience after a dash, in German with für",
+			opts: Options{Language: "de"},
+			in:   "Die Verwandlung\nvon Franz Kafka\n\nLektürehilfe für die Oberstufe\n\nGregor Samsa erwacht eines Morgens als Ungeziefer, und die Familie wendet sich von ihm ab.\n\nThemen\n\nEntfremdung.\n",
+			want: "lang=de year=0\nbook: Die Verwandlung | Franz Kafka | 0 min | Die Verwandlung — Lektürehilfe für die Oberstufe\nsynopsis: Gregor Samsa erwacht eines Morgens als Ungeziefer, und die Familie wendet sich von ihm ab.\nsection: Themen\n  paragraph: Entfremdung.\n",
+		},
+		{
+			name: "the guide's name after an em dash, and a Published line under the author",
+			in:   "Jekyll and Hyde — Reading Companion\nAuthor: Robert Louis Stevenson\nPublished: 1886\n\nA lawyer investigates his friend.\n\nThemes\n\nDuality.\n",
+			want: "lang=en year=1886\nbook: Jekyll and Hyde | Robert Louis Stevenson | 0 min | Jekyll and Hyde — Reading Companion\nsynopsis: A lawyer investigates his friend.\nsection: Themes\n  paragraph: Duality.\n",
+		},
+		{
+			name: "the book's title and the guide's name on the line under the author",
+			in:   "Great Expectations\nCharles Dickens, 1861\n\nGreat Expectations — Teacher's Handout\n\nPip, an orphan, is raised by his sister.\n\nThemes\n\nGuilt.\n",
+			want: "lang=en year=1861\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — Teacher's Handout\nsynopsis: Pip, an orphan, is raised by his sister.\nsection: Themes\n  paragraph: Guilt.\n",
+		},
+		{
+			name: "an anonymous author with a year, in Spanish",
+			opts: Options{Language: "es"},
+			in:   "Lazarillo de Tormes\nAnónimo, 1554\n\nLázaro cuenta su vida de criado de varios amos.\n\nTemas\n\nEl hambre.\n",
+			want: "lang=es year=1554\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de estudio\nsynopsis: Lázaro cuenta su vida de criado de varios amos.\nsection: Temas\n  paragraph: El hambre.\n",
+		},
+		{
+			name: "an anonymous author after a label, capitalised",
+			opts: Options{Language: "es"},
+			in:   "Lazarillo de Tormes\nAutor anónimo\n\nLázaro cuenta su vida de criado de varios amos.\n\nTemas\n\nEl hambre.\n",
+			want: "lang=es year=0\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de estudio\nsynopsis: Lázaro cuenta su vida de criado de varios amos.\nsection: Temas\n  paragraph: El hambre.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g, err := Parse(tt.in, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			got := fmt.Sprintf("lang=%s year=%d\n", g.Language, g.Book.Year) + outline(g)
+			if got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if lost := lostText(tt.in, g); len(lost) > 0 {
+				t.Errorf("lost %q", lost)
+			}
+		})
+	}
+}
