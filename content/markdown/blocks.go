@@ -21,6 +21,7 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 	var out []content.Block
 	var caption content.Text // a "Table:" paragraph waiting for its table
 	termsOpen := false       // the last block came from "**term** — …" lines
+	explOpen := false        // a bare explanation label under the last block quote
 	last := func() *content.Block {
 		if len(out) == 0 {
 			return nil
@@ -39,8 +40,15 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			t := joinLines(ls)
 			plain := t.Plain()
 			if l := last(); l != nil && l.Kind == content.BlockQuote {
-				if n := vocab.ExplanationLabel(plain); n > 0 {
-					l.Explanation = append(l.Explanation, trimPrefix(t, n))
+				if rest, ok := explanationLead(t); ok {
+					if rest != nil {
+						l.Explanation = append(l.Explanation, rest)
+					}
+					explOpen = rest == nil // "**Analysis**" alone: the paragraphs after it
+					continue
+				}
+				if explOpen {
+					l.Explanation = append(l.Explanation, t)
 					continue
 				}
 			}
@@ -127,6 +135,9 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			}
 		}
 		termsOpen = fromTerms
+		if _, ok := n.(*ast.Paragraph); !ok {
+			explOpen = false
+		}
 	}
 	if caption != nil {
 		out = append(out, content.Block{Kind: content.Paragraph, Text: caption})
@@ -354,15 +365,21 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 		if q.attribution != nil || q.expl != nil {
 			t := joinLines(ls)
 			if len(q.expl) == 0 {
-				if n := vocab.ExplanationLabel(t.Plain()); n > 0 {
-					t = trimPrefix(t, n)
+				if rest, ok := explanationLead(t); ok {
+					if t = rest; t == nil {
+						q.expl = []content.Text{} // the label alone: what follows
+						continue
+					}
 				}
 			}
 			q.expl = append(q.expl, t)
 			continue
 		}
-		if n := vocab.ExplanationLabel(ls[0].text.Plain()); n > 0 && i > 0 {
-			q.expl = append(q.expl, trimPrefix(joinLines(ls), n))
+		if rest, ok := explanationLead(joinLines(ls)); ok && i > 0 {
+			q.expl = []content.Text{}
+			if rest != nil {
+				q.expl = append(q.expl, rest)
+			}
 			continue
 		}
 		if a := attribution(ls[len(ls)-1].text); a != nil && (len(ls) > 1 || i > 0) {
@@ -442,6 +459,24 @@ func attribution(t content.Text) content.Text {
 		a = a.Normalize()
 	}
 	return a
+}
+
+// explanationLead reads the label that opens a quote's explanation, in
+// any language (content/vocab): ok, and the text after it, or nil for a
+// label alone ("**Analysis**", "Explanation:"), whose explanation is the
+// paragraphs that follow.
+func explanationLead(t content.Text) (content.Text, bool) {
+	p := t.Plain()
+	if n := vocab.ExplanationLabel(p); n > 0 {
+		if rest := trimPrefix(t, n); len(rest) > 0 {
+			return rest, true
+		}
+		return nil, true
+	}
+	if s := strings.TrimSpace(p); len(s) <= 40 && !strings.ContainsAny(s, ":：") && vocab.ExplanationLabel(s+":") == len(s)+1 {
+		return nil, true
+	}
+	return nil, false
 }
 
 // wholeStyled reports a line all in emphasis or all in strong.
@@ -555,15 +590,21 @@ func (r *reader) quotes(nodes []ast.Node) {
 		case *ast.Blockquote:
 			g.Quotes = append(g.Quotes, r.readQuote(n).highlight())
 		case *ast.Heading:
-			g.Quotes = append(g.Quotes, quoteFrom(r.inlines(n)).highlight())
+			ls := r.inlines(n)
+			if _, ok := explanationLead(joinLines(ls)); ok && lastQ() != nil {
+				continue // "#### Analysis" under a quote: its explanation follows
+			}
+			g.Quotes = append(g.Quotes, quoteFrom(ls).highlight())
 		case *ast.Paragraph:
 			ls := r.inlines(n)
 			if len(ls) == 0 {
 				continue
 			}
 			t := joinLines(ls)
-			if n := vocab.ExplanationLabel(t.Plain()); n > 0 && lastQ() != nil {
-				explain(trimPrefix(t, n), ln)
+			if rest, ok := explanationLead(t); ok && lastQ() != nil {
+				if rest != nil {
+					explain(rest, ln)
+				}
 				continue
 			}
 			if opensQuote(t) || hasHard(ls) {

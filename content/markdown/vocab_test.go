@@ -3,6 +3,8 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // TestSharedHeader: the title, by-line, reading time, language and page
@@ -164,6 +166,40 @@ func TestQuoteAttributions(t *testing.T) {
 			}
 			if styled != c.styled {
 				t.Errorf("attribution styled %v: %+v", styled, q.Attribution)
+			}
+		})
+	}
+}
+
+// TestBareExplanationLabel: a label alone ("**Analysis**", "Explanation:",
+// "#### Erklärung") under a quote starts its explanation and is not kept.
+func TestBareExplanationLabel(t *testing.T) {
+	for _, c := range []struct{ name, body string }{
+		{"bold label in quotes", "## Key Quotes\n\n> “Q.”\n> — Chapter 1\n\n**Analysis**\n\nWhy it matters.\n"},
+		{"label with colon in quotes", "## Key Quotes\n\n> “Q.”\n\nExplanation:\n\nWhy it matters.\n"},
+		{"heading label in quotes", "## Key Quotes\n\n### “Q.” — Chapter 1\n\n#### Erklärung\n\nWhy it matters.\n"},
+		{"inside the block quote", "## Key Quotes\n\n> “Q.”\n> — Chapter 1\n>\n> **Explicación:**\n>\n> Why it matters.\n"},
+		{"in a section", "## Themes\n\n> “Q.”\n\n**Analysis**\n\nWhy it matters.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nText.\n\n"+c.body, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var expl []content.Text
+			if len(g.Quotes) > 0 {
+				expl = g.Quotes[0].Explanation
+				if len(g.Quotes) != 1 {
+					t.Errorf("quotes: %+v", g.Quotes)
+				}
+			} else if len(g.Sections) > 0 && len(g.Sections[0].Blocks) > 0 {
+				expl = g.Sections[0].Blocks[0].Explanation
+				if len(g.Sections[0].Blocks) != 1 {
+					t.Errorf("blocks: %+v", g.Sections[0].Blocks)
+				}
+			}
+			if len(expl) != 1 || expl[0].Plain() != "Why it matters." {
+				t.Errorf("explanation %q", expl)
 			}
 		})
 	}
