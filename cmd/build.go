@@ -221,7 +221,8 @@ func (o *buildOptions) exportOptions() (export.Options, error) {
 		return eo, usagef("--style: unknown style %q: use %s", o.style, strings.Join(pdftheme.Styles, ", "))
 	}
 	eo = export.Options{Author: author, Publisher: pub, Paper: paper, Duplex: o.duplex, EmbedFonts: o.embed, BaseURL: base,
-		Style: style, NoTint: o.noTint}
+		Style: style, NoTint: o.noTint,
+		PageStarts: pdf.PageStarts} // the EPUB's page list follows the PDF's pages
 	if o.cover != "" {
 		if eo.Cover, err = readCover(o.cover); err != nil {
 			return eo, err

@@ -46,8 +46,9 @@ type Options struct {
 
 	// Style is the PDF's print style: "" or "standard", "compact",
 	// "large-print", "dyslexia" (templates/pdf). NoTint drops a style's
-	// page tint (for printing on cream paper). The EPUB ignores both:
-	// e-readers let each reader choose size, face and colours.
+	// page tint (for printing on cream paper). The EPUB ignores both
+	// (e-readers let each reader choose size, face and colours) but for
+	// its page list, which follows the PDF's pages (PageStarts).
 	Style  string
 	NoTint bool
 
@@ -69,6 +70,12 @@ type Options struct {
 	// guide by the batch; Links are the files built for it, by extension.
 	Name  string
 	Links []Link
+
+	// PageStarts, when set, gives the pages of the PDF built with these
+	// options (export/pdf.PageStarts): the EPUB writer marks where each
+	// starts and lists them in its page-list navigation. The CLI always
+	// sets it; nil writes an EPUB without print page numbers.
+	PageStarts PageStarter
 }
 
 // Link is one file a batch writes for every guide.

@@ -58,10 +58,17 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 			return nil, diags, err
 		}
 	}
+	waitPages := startPages(g, opts)
 	b := &book{g: gc, opts: opts, cover: img}
 	if err := b.plan(); err != nil {
+		waitPages() // never leave the layout running after Build returns
 		return nil, diags, err
 	}
+	starts, err := waitPages()
+	if err != nil {
+		return nil, diags, err
+	}
+	b.pages, b.navBreaks = b.paginate(starts)
 	raw, err := b.assemble()
 	if err != nil {
 		return nil, diags, err
@@ -145,6 +152,10 @@ type book struct {
 	docs      []doc
 	toc       []*navEntry
 	landmarks []landmark
+	// pages is the page list, navBreaks the markers of the printed
+	// contents' pages (pagelist.go); both empty without PageStarts.
+	pages     []pageRef
+	navBreaks string
 }
 
 const (

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"github.com/guidepress/guidepress/templates/labels"
+	"html/template"
 	"strconv"
 
 	"github.com/guidepress/guidepress/export"
@@ -20,7 +21,10 @@ func (b *book) navDocument() ([]byte, error) {
 		Lang, Heading, CSS, L, E string
 		Entries                  []*navEntry
 		Landmarks                []landmark
-	}{b.g.Language, labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks})
+		Pages                    []pageRef
+		Breaks                   template.HTML
+	}{b.g.Language, labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
+		b.pages, template.HTML(b.navBreaks)}) // #nosec G203: markers made by breakMarker, labels escaped
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)
 	}

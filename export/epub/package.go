@@ -150,6 +150,15 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 		meta("schema:accessibilitySummary", accessibilitySummary),
 		meta("dcterms:conformsTo", conformance),
 	)
+	if len(b.pages) > 0 {
+		// The page list and markers follow the PDF built with the same
+		// options (pagelist.go). pageBreakSource is the page-source-id
+		// property, which EPUBCheck (5.1.0) and Ace (1.4.6) accept.
+		m = append(m,
+			meta("schema:accessibilityFeature", "pageNavigation"),
+			meta("schema:accessibilityFeature", "printPageNumbers"),
+			meta("pageBreakSource", pageSource(g, opts)))
+	}
 
 	pkg := opfPackage{Version: "3.0", UID: "pub-id", Lang: g.Language,
 		Metadata: opfMetadata{XmlnsDC: "http://purl.org/dc/elements/1.1/", Elems: m},
@@ -239,4 +248,18 @@ func clean1(s string) string {
 	}
 	g, _ := sanitize(&content.Guide{Title: s})
 	return g.Title
+}
+
+// pageSource names the edition the page numbers come from: the PDF
+// written from the same guide with the same paper and sides.
+func pageSource(g *content.Guide, opts export.Options) string {
+	paper := "A4"
+	if p, err := export.ParsePaper(string(opts.Paper)); err == nil && p == export.Letter {
+		paper = "US Letter"
+	}
+	sides := "single-sided"
+	if opts.Duplex {
+		sides = "double-sided"
+	}
+	return fmt.Sprintf("PDF edition of %s, %s, %s", export.Identifier(g), paper, sides)
 }

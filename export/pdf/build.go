@@ -69,41 +69,8 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, l
 	if g == nil {
 		return nil, nil, nil, errors.New("pdf: no guide")
 	}
-	if err := g.Validate(); err != nil {
-		return nil, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
-	}
-	th, err := theme.Named(opts.Style)
+	th, geo, p, m, err := prepare(g, opts)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
-	}
-	if opts.NoTint {
-		th.Pages.Tint = nil
-	}
-	geo, size, err := pageGeometry(opts, th)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-
-	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.name, Size: size.size})
-	// Page contents are compressed by optimize, after fpdf has written them.
-	p.SetCompression(false)
-	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
-	t := opts.Time()
-	p.SetCreationDate(t)
-	p.SetModificationDate(t)
-	p.SetMargins(0, 0, 0)
-	p.SetAutoPageBreak(false, 0) // the layout breaks pages, never fpdf
-	if opts.Duplex {
-		p.SetDisplayMode("default", "TwoPageRight")
-	}
-	metadata(p, g, opts)
-	if err := p.Error(); err != nil {
-		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
-	}
-
-	m := newMeasurer(p)
-	m.deferred = true
-	if err := fitMeasure(&geo, th, m); err != nil {
 		return nil, nil, nil, err
 	}
 	lay, dests, rep, err := layout(g, opts, th, geo, m, doc)
@@ -111,6 +78,7 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, l
 		return nil, nil, nil, err
 	}
 	tg := newTagger()
+	tg.labels = pageLabels(lay)
 	if err := render(p, lay, dests, tg, th.Text.LetterSpacing); err != nil {
 		return nil, nil, nil, err
 	}
@@ -124,6 +92,50 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, l
 		return nil, nil, nil, err
 	}
 	return out, lay, rep.diagnostics(), nil
+}
+
+// prepare is what a build sets up before the layout: the guide checked,
+// the style's theme, the page geometry, and the fpdf document the layout
+// measures with and render draws into.
+func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometry, p *fpdf.Fpdf, m *measurer, err error) {
+	if err := g.Validate(); err != nil {
+		return th, geo, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
+	}
+	th, err = theme.Named(opts.Style)
+	if err != nil {
+		return th, geo, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+	if opts.NoTint {
+		th.Pages.Tint = nil
+	}
+	geo, size, err := pageGeometry(opts, th)
+	if err != nil {
+		return th, geo, nil, nil, err
+	}
+
+	p = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.name, Size: size.size})
+	// Page contents are compressed by optimize, after fpdf has written them.
+	p.SetCompression(false)
+	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
+	t := opts.Time()
+	p.SetCreationDate(t)
+	p.SetModificationDate(t)
+	p.SetMargins(0, 0, 0)
+	p.SetAutoPageBreak(false, 0) // the layout breaks pages, never fpdf
+	if opts.Duplex {
+		p.SetDisplayMode("default", "TwoPageRight")
+	}
+	metadata(p, g, opts)
+	if err := p.Error(); err != nil {
+		return th, geo, nil, nil, fmt.Errorf("pdf: %w", err)
+	}
+
+	m = newMeasurer(p)
+	m.deferred = true
+	if err := fitMeasure(&geo, th, m); err != nil {
+		return th, geo, nil, nil, err
+	}
+	return th, geo, p, m, nil
 }
 
 // wordEndsAt says whether a word ends after it with nothing drawn

@@ -158,6 +158,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 				out = append(out, hdr...)
 				out = append(out, catalogDict...)
 				out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
+				out = append(out, tg.labels...)
 				out = append(out, cat...)
 				marked = true
 				continue

@@ -74,6 +74,8 @@ type tagger struct {
 	annotPage []int
 	annotText []string
 	buf       []byte
+	// labels is the catalogue's /PageLabels entry (pageLabels), or "".
+	labels string
 }
 
 func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, byNode: map[*tagNode]int{}, toc: -1} }

@@ -1,0 +1,343 @@
+package epub
+
+import (
+	"fmt"
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+)
+
+// Print page numbers (EPUB 3.3 §7.4.2 page-list; DPUB-ARIA doc-pagebreak).
+//
+// The pages are the PDF's, as the PDF writer lays the guide out with the
+// same options (export.Options.PageStarts): a marker stands where each
+// page starts, before the first word the page prints, and the page-list
+// navigation lists them under the labels the PDF gives its pages. The
+// PDF reports each page's first words; they are found again, in order, in
+// the words of the content documents. A page whose text the book has no
+// counterpart for (the printed contents, which the navigation document
+// stands for, and a blank verso) is marked where the next page starts;
+// the first page of the contents at the top of the navigation document.
+
+// pageRef is one entry of the page list.
+type pageRef struct {
+	Label, Href string
+}
+
+// breakMarker is the empty element that marks where a page starts.
+func breakMarker(n int, label string) string {
+	return fmt.Sprintf(`<span id="page-%d" epub:type="pagebreak" role="doc-pagebreak" aria-label="%s"></span>`, n, html.EscapeString(label))
+}
+
+// startPages runs starter on another goroutine (the layout is the costly
+// part and needs nothing the documents do) and returns a function that
+// waits for its result.
+func startPages(g *content.Guide, opts export.Options) func() ([]export.PageStart, error) {
+	if opts.PageStarts == nil {
+		return func() ([]export.PageStart, error) { return nil, nil }
+	}
+	var (
+		starts []export.PageStart
+		err    error
+		done   = make(chan struct{})
+	)
+	go func() {
+		defer close(done)
+		defer func() {
+			if p := recover(); p != nil {
+				err = fmt.Errorf("epub: laying out the print pages: internal error: %v", p)
+			}
+		}()
+		starts, err = opts.PageStarts(g, opts)
+	}()
+	return func() ([]export.PageStart, error) { <-done; return starts, err }
+}
+
+// word is one word of a content document: where it starts in the body
+// markup and its letters and digits, lower-cased.
+type word struct {
+	doc, off int
+	key      string
+}
+
+// inlineTags do not separate words: a word may run on through them.
+var inlineTags = map[string]bool{"a": true, "em": true, "strong": true, "cite": true, "span": true,
+	"wbr": true, "i": true, "b": true, "abbr": true, "code": true, "sub": true, "sup": true, "small": true, "q": true}
+
+// hopTags are the elements a marker moves out of when the page starts
+// with their first word: their parents take phrasing content too, and a
+// marker inside a heading would become part of its name.
+var hopTags = map[string]bool{"h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true, "p": true,
+	"blockquote": true, "section": true, "div": true, "header": true, "footer": true, "aside": true, "figure": true}
+
+// splitsAfter are the characters a word may break after in the PDF
+// (linebreak.go), so a page may start just after one.
+func splitsAfter(r rune) bool {
+	return strings.ContainsRune("-‐‑–—/", r)
+}
+
+// wordKey is what two renderings of a word share: its letters and digits,
+// lower-cased ("" for punctuation alone).
+func wordKey(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// splitWords splits text as tokens does: at spaces and after a hyphen,
+// dash or slash.
+func splitWords(s string) []string {
+	var out []string
+	start := -1
+	for i, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			if start >= 0 {
+				out = append(out, s[start:i])
+			}
+			start = -1
+		case start < 0:
+			start = i
+		}
+		if start >= 0 && splitsAfter(r) {
+			out = append(out, s[start:i+utf8.RuneLen(r)])
+			start = -1
+		}
+	}
+	if start >= 0 {
+		out = append(out, s[start:])
+	}
+	return out
+}
+
+// tokens appends the words of a body's markup: text between tags, where
+// an element other than an inline one ends a word. Entities stay in the
+// raw word and are decoded for its key.
+func tokens(out []word, d int, body string) []word {
+	start := -1
+	end := func(i int) {
+		if start >= 0 {
+			if k := wordKey(html.UnescapeString(body[start:i])); k != "" {
+				out = append(out, word{doc: d, off: start, key: k})
+			}
+		}
+		start = -1
+	}
+	for i := 0; i < len(body); {
+		c := body[i]
+		if c == '<' {
+			j := strings.IndexByte(body[i:], '>')
+			if j < 0 {
+				break
+			}
+			if !inlineTags[tagName(body[i:i+j+1])] {
+				end(i)
+			}
+			i += j + 1
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(body[i:])
+		switch {
+		case unicode.IsSpace(r):
+			end(i)
+		case start < 0:
+			start = i
+		}
+		i += n
+		if start >= 0 && splitsAfter(r) {
+			end(i)
+		}
+	}
+	end(len(body))
+	return out
+}
+
+// tagName is the lower-case name of the tag t ("<p class=x>", "</p>").
+func tagName(t string) string {
+	t = strings.TrimPrefix(strings.TrimPrefix(t, "<"), "/")
+	n := strings.IndexFunc(t, func(r rune) bool { return r == ' ' || r == '>' || r == '/' || r == '\n' })
+	if n < 0 {
+		return strings.ToLower(t)
+	}
+	return strings.ToLower(t[:n])
+}
+
+// hop moves a marker's place back over the start tags of hopTags that
+// open right before it.
+func hop(body string, off int) int {
+	for {
+		i := off
+		for i > 0 && (body[i-1] == ' ' || body[i-1] == '\n') {
+			i--
+		}
+		if i == 0 || body[i-1] != '>' {
+			return off
+		}
+		lt := strings.LastIndexByte(body[:i], '<')
+		if lt < 0 {
+			return off
+		}
+		t := body[lt:i]
+		if strings.HasPrefix(t, "</") || strings.HasSuffix(t, "/>") || !hopTags[tagName(t)] {
+			return off
+		}
+		off = lt
+	}
+}
+
+// Searches for a page's first words look this many words ahead of the
+// last page found; a single word or two, only this near.
+const (
+	searchWindow = 20000
+	shortWindow  = 1500
+)
+
+// locate finds a page's first words after ws[from]: as many of them as
+// match, at least three, perhaps after a word or two the PDF prints and
+// the book does not ("Appendix: " before the FAQ's heading); else its
+// first word or two, near from. It returns -1 when nothing matches.
+func locate(ws []word, from int, keys []string) int {
+	for k := len(keys); k >= 3; k-- {
+		for skip := 0; skip <= maxSkip && skip+k <= len(keys); skip++ {
+			if at := find(ws, from, keys[skip:skip+k], searchWindow); at >= 0 {
+				return at
+			}
+		}
+	}
+	for k := min(2, len(keys)); k > 0; k-- {
+		if at := find(ws, from, keys[:k], shortWindow); at >= 0 {
+			return at
+		}
+	}
+	return -1
+}
+
+// maxSkip is how many of a page's first words may be missing from the
+// book.
+const maxSkip = 3
+
+// find returns the first i >= from where ws continues with keys, or -1.
+func find(ws []word, from int, keys []string, window int) int {
+	last := min(len(ws)-len(keys), from+window)
+	for i := from; i <= last; i++ {
+		ok := true
+		for j, k := range keys {
+			if ws[i+j].key != k {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i
+		}
+	}
+	return -1
+}
+
+// paginate puts a marker in the documents where each page starts and
+// returns the page list. navBreaks are the markers of the contents'
+// pages, which stand at the top of the navigation document.
+func (b *book) paginate(starts []export.PageStart) (pages []pageRef, navBreaks string) {
+	if len(starts) == 0 {
+		return nil, ""
+	}
+	var ws []word
+	for d := range b.docs {
+		ws = tokens(ws, d, b.docs[d].Body)
+	}
+	type place struct {
+		doc, off int
+		nav      bool
+	}
+	places := make([]place, len(starts))
+	var pending []int // pages placed where the next page found is
+	cur := 0
+	contents := false
+	for n, ps := range starts {
+		switch ps.Kind {
+		case "cover":
+			places[n] = place{doc: 0, off: 0}
+			continue
+		case "contents":
+			if !contents {
+				contents = true
+				places[n] = place{nav: true}
+				continue
+			}
+		}
+		var keys []string
+		for _, w := range ps.Words {
+			for _, p := range splitWords(w) {
+				if k := wordKey(p); k != "" {
+					keys = append(keys, k)
+				}
+			}
+		}
+		at := -1
+		if ps.Kind != "contents" && ps.Kind != "blank" {
+			at = locate(ws, cur, keys)
+		}
+		if at < 0 {
+			pending = append(pending, n)
+			continue
+		}
+		p := place{doc: ws[at].doc, off: ws[at].off}
+		for _, q := range pending {
+			places[q] = p
+		}
+		pending = pending[:0]
+		places[n] = p
+		cur = at + 1
+	}
+	// Pages after the last one found: at the end of the last document.
+	for _, q := range pending {
+		places[q] = place{doc: len(b.docs) - 1, off: len(b.docs[len(b.docs)-1].Body)}
+	}
+
+	// Insert each document's markers from its end, so that the offsets
+	// before them hold; markers at one place keep their page order.
+	byDoc := map[int][]int{}
+	for n, p := range places {
+		if p.nav {
+			navBreaks += breakMarker(n+1, starts[n].Label)
+			continue
+		}
+		byDoc[p.doc] = append(byDoc[p.doc], n)
+	}
+	for d, ns := range byDoc {
+		body := b.docs[d].Body
+		sort.SliceStable(ns, func(i, j int) bool { return places[ns[i]].off < places[ns[j]].off })
+		for i := len(ns) - 1; i >= 0; {
+			off := places[ns[i]].off
+			j := i
+			for j > 0 && places[ns[j-1]].off == off {
+				j--
+			}
+			var m strings.Builder
+			for _, n := range ns[j : i+1] {
+				m.WriteString(breakMarker(n+1, starts[n].Label))
+			}
+			at := hop(body, off)
+			body = body[:at] + m.String() + body[at:]
+			i = j - 1
+		}
+		b.docs[d].Body = body
+	}
+	for n, p := range places {
+		href := navFile
+		if !p.nav {
+			href = xhtmlDir + b.docs[p.doc].File
+		}
+		pages = append(pages, pageRef{Label: starts[n].Label, Href: fmt.Sprintf("%s#page-%d", href, n+1)})
+	}
+	return pages, navBreaks
+}
