@@ -22,6 +22,7 @@ import (
 	"github.com/guidepress/guidepress/export/epub"
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/guidepress/guidepress/internal/checkers"
+	"github.com/guidepress/guidepress/internal/cpubench"
 )
 
 // The page list (issue 14): every EPUB marks where each page of the PDF
@@ -338,4 +339,46 @@ func startsNear(top, words []string, skip int) bool {
 		}
 	}
 	return false
+}
+
+// BenchmarkPageList is what the page list costs an EPUB build: the EPUB
+// with and without it, and the PDF layout it waits for alone, per guide,
+// in CPU time (cpu-ms/op; the layout runs on a goroutine of its own while
+// the documents are planned, so a build's wall time grows less).
+func BenchmarkPageList(b *testing.B) {
+	root := checkers.RepoRoot()
+	guides := []struct{ name, path string }{
+		{"example", filepath.Join(root, "examples", "frankenstein.txt")},
+		{"hamlet-v2", filepath.Join(root, "testdata", "guides", "hamlet-v2.json")},
+	}
+	if d := checkers.SharedDir(); d != "" {
+		guides = append(guides, struct{ name, path string }{"seed", filepath.Join(d, "seed", "never-let-me-go.txt")})
+	}
+	for _, gd := range guides {
+		data, err := os.ReadFile(gd.path)
+		if err != nil {
+			b.Skip(err)
+		}
+		g, err := importer.Load(gd.path, data, importer.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		without := pagesFixed
+		without.PageStarts = nil
+		run := func(name string, f func() error) {
+			b.Run(gd.name+"/"+name, func(b *testing.B) {
+				stop := cpubench.Start(b)
+				for b.Loop() {
+					if err := f(); err != nil {
+						b.Fatal(err)
+					}
+				}
+				stop()
+			})
+		}
+		run("epub", func() error { _, _, err := epub.Build(g, without); return err })
+		run("epub+pagelist", func() error { _, _, err := epub.Build(g, pagesFixed); return err })
+		run("layout", func() error { _, err := pdf.PageStarts(g, pagesFixed); return err })
+		run("pdf", func() error { _, _, err := pdf.Build(g, pagesFixed); return err })
+	}
 }
