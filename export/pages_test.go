@@ -74,10 +74,12 @@ var pageConfigs = []struct {
 	name   string
 	paper  export.Paper
 	duplex bool
+	style  string
 }{
-	{"a4", export.A4, false},
-	{"a4-duplex", export.A4, true},
-	{"letter-duplex", export.Letter, true},
+	{"a4", export.A4, false, ""},
+	{"a4-duplex", export.A4, true, ""},
+	{"letter-duplex", export.Letter, true, ""},
+	{"a4-large-print", export.A4, false, "large-print"},
 }
 
 // pagedBook is one guide built both ways with one set of options.
@@ -124,7 +126,7 @@ func TestPageList(t *testing.T) {
 	for name, g := range pageGuides(t) {
 		for _, c := range pageConfigs {
 			opts := pagesFixed
-			opts.Paper, opts.Duplex = c.paper, c.duplex
+			opts.Paper, opts.Duplex, opts.Style = c.paper, c.duplex, c.style
 			books = append(books, buildPaged(t, dir, name+"-"+c.name, g, opts))
 		}
 	}
@@ -147,7 +149,7 @@ func TestPageList(t *testing.T) {
 	}
 	t.Run("ace", func(t *testing.T) {
 		for _, bk := range books {
-			if strings.HasSuffix(bk.name, "-a4-duplex") {
+			if !strings.HasSuffix(bk.name, "-a4") && !strings.HasSuffix(bk.name, "-letter-duplex") {
 				continue // the same markup as a4's, its markers elsewhere
 			}
 			t.Run(bk.name, func(t *testing.T) {

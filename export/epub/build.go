@@ -108,8 +108,16 @@ func startCover(g *content.Guide, opts export.Options) (cover.Image, func() (cov
 		img, err := coverImage(g, opts)
 		return img, func() (cover.Image, error) { return img, err }
 	}
+	wait := inBackground("drawing the cover", func() (cover.Image, error) { return coverImage(g, opts) })
+	return cover.Image{MediaType: "image/png", Ext: ".png", Width: cover.Width, Height: cover.Height}, wait
+}
+
+// inBackground runs f on another goroutine, where a panic becomes an
+// error as it would in the caller, and returns a function that waits for
+// its result.
+func inBackground[T any](what string, f func() (T, error)) func() (T, error) {
 	var (
-		img  cover.Image
+		v    T
 		err  error
 		done = make(chan struct{})
 	)
@@ -117,13 +125,12 @@ func startCover(g *content.Guide, opts export.Options) (cover.Image, func() (cov
 		defer close(done)
 		defer func() {
 			if p := recover(); p != nil {
-				err = fmt.Errorf("epub: drawing the cover: internal error: %v\n%s", p, debug.Stack())
+				err = fmt.Errorf("epub: %s: internal error: %v\n%s", what, p, debug.Stack())
 			}
 		}()
-		img, err = coverImage(g, opts)
+		v, err = f()
 	}()
-	return cover.Image{MediaType: "image/png", Ext: ".png", Width: cover.Width, Height: cover.Height},
-		func() (cover.Image, error) { <-done; return img, err }
+	return func() (T, error) { <-done; return v, err }
 }
 
 // coverImage is the user's cover, checked by decoding it, or the generated

@@ -21,8 +21,8 @@ import (
 // PDF reports each page's first words; they are found again, in order, in
 // the words of the content documents. A page whose text the book has no
 // counterpart for (the printed contents, which the navigation document
-// stands for, and a blank verso) is marked where the next page starts;
-// the first page of the contents at the top of the navigation document.
+// stands for, and a blank verso) is marked where the next page starts,
+// the contents' pages at the top of the navigation document.
 
 // pageRef is one entry of the page list.
 type pageRef struct {
@@ -34,28 +34,14 @@ func breakMarker(n int, label string) string {
 	return fmt.Sprintf(`<span id="page-%d" epub:type="pagebreak" role="doc-pagebreak" aria-label="%s"></span>`, n, html.EscapeString(label))
 }
 
-// startPages runs starter on another goroutine (the layout is the costly
+// startPages runs opts.PageStarts on another goroutine (the layout is the costly
 // part and needs nothing the documents do) and returns a function that
 // waits for its result.
 func startPages(g *content.Guide, opts export.Options) func() ([]export.PageStart, error) {
 	if opts.PageStarts == nil {
 		return func() ([]export.PageStart, error) { return nil, nil }
 	}
-	var (
-		starts []export.PageStart
-		err    error
-		done   = make(chan struct{})
-	)
-	go func() {
-		defer close(done)
-		defer func() {
-			if p := recover(); p != nil {
-				err = fmt.Errorf("epub: laying out the print pages: internal error: %v", p)
-			}
-		}()
-		starts, err = opts.PageStarts(g, opts)
-	}()
-	return func() ([]export.PageStart, error) { <-done; return starts, err }
+	return inBackground("laying out the print pages", func() ([]export.PageStart, error) { return opts.PageStarts(g, opts) })
 }
 
 // word is one word of a content document: where it starts in the body
@@ -205,16 +191,16 @@ const (
 // match, at least three, perhaps after a word or two the PDF prints and
 // the book does not ("Appendix: " before the FAQ's heading); else its
 // first word or two, near from. It returns -1 when nothing matches.
-func locate(ws []word, from int, keys []string) int {
+func locate(ws []word, index map[string][]int, from int, keys []string) int {
 	for k := len(keys); k >= 3; k-- {
 		for skip := 0; skip <= maxSkip && skip+k <= len(keys); skip++ {
-			if at := find(ws, from, keys[skip:skip+k], searchWindow); at >= 0 {
+			if at := find(ws, index, from, keys[skip:skip+k], searchWindow); at >= 0 {
 				return at
 			}
 		}
 	}
 	for k := min(2, len(keys)); k > 0; k-- {
-		if at := find(ws, from, keys[:k], shortWindow); at >= 0 {
+		if at := find(ws, index, from, keys[:k], shortWindow); at >= 0 {
 			return at
 		}
 	}
@@ -225,13 +211,14 @@ func locate(ws []word, from int, keys []string) int {
 // book.
 const maxSkip = 3
 
-// find returns the first i >= from where ws continues with keys, or -1.
-func find(ws []word, from int, keys []string, window int) int {
-	last := min(len(ws)-len(keys), from+window)
-	for i := from; i <= last; i++ {
-		ok := true
-		for j, k := range keys {
-			if ws[i+j].key != k {
+// find returns the first i >= from, within window words of it, where
+// ws continues with keys, or -1. at lists the places of each word.
+func find(ws []word, at map[string][]int, from int, keys []string, window int) int {
+	ps := at[keys[0]]
+	for j := sort.SearchInts(ps, from); j < len(ps) && ps[j] <= from+window && ps[j]+len(keys) <= len(ws); j++ {
+		i, ok := ps[j], true
+		for n, k := range keys[1:] {
+			if ws[i+1+n].key != k {
 				ok = false
 				break
 			}
@@ -254,6 +241,10 @@ func (b *book) paginate(starts []export.PageStart) (pages []pageRef, navBreaks s
 	for d := range b.docs {
 		ws = tokens(ws, d, b.docs[d].Body)
 	}
+	index := map[string][]int{} // each word's places, in order
+	for i, w := range ws {
+		index[w.key] = append(index[w.key], i)
+	}
 	type place struct {
 		doc, off int
 		nav      bool
@@ -261,18 +252,21 @@ func (b *book) paginate(starts []export.PageStart) (pages []pageRef, navBreaks s
 	places := make([]place, len(starts))
 	var pending []int // pages placed where the next page found is
 	cur := 0
-	contents := false
 	for n, ps := range starts {
 		switch ps.Kind {
 		case "cover":
 			places[n] = place{doc: 0, off: 0}
 			continue
 		case "contents":
-			if !contents {
-				contents = true
-				places[n] = place{nav: true}
-				continue
+			// The navigation document stands for the printed contents,
+			// read after the title page: its pages, and a blank verso
+			// before them, are marked at its top.
+			for _, q := range pending {
+				places[q] = place{nav: true}
 			}
+			pending = pending[:0]
+			places[n] = place{nav: true}
+			continue
 		}
 		var keys []string
 		for _, w := range ps.Words {
@@ -283,8 +277,8 @@ func (b *book) paginate(starts []export.PageStart) (pages []pageRef, navBreaks s
 			}
 		}
 		at := -1
-		if ps.Kind != "contents" && ps.Kind != "blank" {
-			at = locate(ws, cur, keys)
+		if ps.Kind != "blank" {
+			at = locate(ws, index, cur, keys)
 		}
 		if at < 0 {
 			pending = append(pending, n)
