@@ -80,6 +80,7 @@ var pageConfigs = []struct {
 	{"a4-duplex", export.A4, true, ""},
 	{"letter-duplex", export.Letter, true, ""},
 	{"a4-large-print", export.A4, false, "large-print"},
+	{"a4-duplex-compact", export.A4, true, "compact"},
 }
 
 // pagedBook is one guide built both ways with one set of options.
@@ -325,8 +326,15 @@ func checkPageList(t *testing.T, pdftotext string, bk pagedBook) {
 	// The PDF's page labels are what the pages print.
 	js, err := exec.Command("qpdf", "--json", "--json-key=pagelabels", bk.pdfPath).Output()
 	if err == nil { // qpdf is optional here: check-pdf.sh requires it
-		want := `"/P": "u:Cover"`
-		if !strings.Contains(string(js), want) || !strings.Contains(string(js), `"/St": 2`) {
+		want := `"/S": "/D",
+        "/St": 1`
+		if pages[0].Kind == pdf.CoverPage {
+			want = `"/P": "u:Cover"`
+			if !strings.Contains(string(js), `"/St": 2`) {
+				t.Errorf("page labels: %s", js)
+			}
+		}
+		if !strings.Contains(string(js), want) {
 			t.Errorf("page labels: %s", js)
 		}
 	}
