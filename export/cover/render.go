@@ -122,18 +122,26 @@ func (c *canvas) reset() {
 	}
 }
 
+// rowChunk is how many rows of its own a canvas allocates at a time.
+const rowChunk = 32
+
 // row returns row y to write on, copying it from its flat colour first if
 // it is shared.
 func (c *canvas) row(y int) []byte {
 	if c.own[y] {
 		return c.rows[y]
 	}
-	var r []byte
-	if n := len(c.spare); n > 0 {
-		r, c.spare = c.spare[n-1], c.spare[:n-1]
-	} else {
-		r = make([]byte, Width)
+	if len(c.spare) == 0 {
+		// Rows are made rowChunk at a time (one allocation, not one a
+		// row); each is touched only when it is first written.
+		chunk := make([]byte, rowChunk*Width)
+		for i := range rowChunk {
+			c.spare = append(c.spare, chunk[i*Width:(i+1)*Width:(i+1)*Width])
+		}
 	}
+	n := len(c.spare)
+	r := c.spare[n-1]
+	c.spare = c.spare[:n-1]
 	copy(r, c.rows[y])
 	c.rows[y], c.own[y] = r, true
 	return r
