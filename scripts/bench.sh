@@ -26,7 +26,8 @@ if [ "${SKIP_GO_BENCH:-}" != 1 ]; then
 fi
 
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time is needed (apt-get install time)"; exit 2; }
-go build -trimpath -o "$tmp/guidepress" ./cmd/guidepress
+# Built as make build builds it: static (CGO_ENABLED=0).
+CGO_ENABLED=${CGO_ENABLED:-0} go build -trimpath -o "$tmp/guidepress" ./cmd/guidepress
 export SOURCE_DATE_EPOCH=1700000000
 
 # median of the first column of a file of numbers
