@@ -352,7 +352,10 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		return nodes
 	}
 	nodes = nodes[1:]
-	if g.Book.Author != "" || len(nodes) == 0 {
+	if g.Book.Author != "" {
+		return nodes
+	}
+	if len(nodes) == 0 {
 		return nodes
 	}
 	if p, ok := nodes[0].(*ast.Paragraph); ok {
@@ -367,8 +370,33 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 			}
 		}
 	}
+	if t, a, ok := splitBy(g.Book.Title); ok && r.fm.Book.Title == "" {
+		// "# Emma by Jane Austen", as the plain-text reader reads line 1.
+		g.Book.Title, g.Book.Author = t, a
+		if rest, y, ok := vocab.Year(a); ok && g.Book.Year == 0 {
+			g.Book.Author, g.Book.Year = rest, y
+		}
+		r.note(r.lineOf(h), "read the title heading as the book %q by %q; if the title goes on past that point, put the author on a line \"by AUTHOR\" under it", t, a)
+		return nodes
+	}
 	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
 	return nodes
+}
+
+// splitBy splits "TITLE by AUTHOR" at the last " by " followed by a
+// personal name of two to five words.
+func splitBy(s string) (title, author string, ok bool) {
+	i := strings.LastIndex(s, " by ")
+	if i < 0 {
+		return "", "", false
+	}
+	t, a := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+4:])
+	name, _, _ := vocab.Year(a)
+	first, _ := utf8.DecodeRuneInString(name)
+	if n := len(strings.Fields(name)); t == "" || n < 2 || n > 5 || !unicode.IsUpper(first) || !vocab.NameLike(name) {
+		return "", "", false
+	}
+	return t, a, true
 }
 
 // byLine is the author named by a by-line, or "": "by Author", "*by

@@ -204,3 +204,22 @@ func TestBareExplanationLabel(t *testing.T) {
 		})
 	}
 }
+
+// TestTitleBy: "# TITLE by AUTHOR" names the book and its author when a
+// personal name follows the last "by".
+func TestTitleBy(t *testing.T) {
+	for in, want := range map[string][3]string{
+		"# Emma by Jane Austen":                        {"Emma", "Jane Austen", "Emma — A Study Guide"},
+		"# Study Guide: Dracula by Bram Stoker (1897)": {"Dracula", "Bram Stoker", "Study Guide: Dracula by Bram Stoker (1897)"},
+		"# Stand by Me":                                {"Stand by Me", "", "Stand by Me — A Study Guide"},
+		"# Gone by the Wind":                           {"Gone by the Wind", "", "Gone by the Wind — A Study Guide"},
+	} {
+		g, err := Parse(in+"\n\nA story.\n", Options{Language: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := [3]string{g.Book.Title, g.Book.Author, g.Title}; got != want {
+			t.Errorf("%s: got %q, want %q", in, got, want)
+		}
+	}
+}
