@@ -217,4 +217,8 @@ func TestWorksheetFormat(t *testing.T) {
 			t.Errorf("%s is not a PDF", n)
 		}
 	}
+	// --help says that --style leaves the EPUB alone.
+	if _, help, _ := run(t, "", "build", "--help"); !strings.Contains(help, "--style") || !strings.Contains(help, "the EPUB does not change") {
+		t.Errorf("build --help does not say that --style leaves the EPUB alone:\n%s", help)
+	}
 }
