@@ -87,12 +87,15 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 }
 
 // Warm does ahead of a process's first Build the work that Build would
-// otherwise do then, once per process: with no cover of the user's in
-// opts, what drawing the generated one needs (cover.Warm). It is safe to
+// otherwise do then, once per process: parsing the templates and, with no
+// cover of the user's in opts, what drawing the generated one needs
+// (cover.Warm). It is safe to
 // call at any time, from any goroutine, and never needed; a one-guide
 // build calls it while the guide is read and imported, when the second
 // core is idle.
 func Warm(opts export.Options) {
+	tmpl.Body() // the templates, parsed on first use
+	tmpl.Nav()
 	if opts.Cover == nil {
 		cover.Warm()
 	}
@@ -181,7 +184,7 @@ func (b *book) coverImageFile() string { return "cover" + b.cover.Ext }
 
 func render(name string, data any) (string, error) {
 	var w strings.Builder
-	if err := tmpl.Body.ExecuteTemplate(&w, name, data); err != nil {
+	if err := tmpl.Body().ExecuteTemplate(&w, name, data); err != nil {
 		return "", fmt.Errorf("epub: template %s: %w", name, err)
 	}
 	return strings.TrimSpace(w.String()), nil

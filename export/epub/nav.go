@@ -17,7 +17,7 @@ import (
 func (b *book) navDocument() ([]byte, error) {
 	var w bytes.Buffer
 	w.WriteString(xml.Header)
-	err := tmpl.Nav.ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
+	err := tmpl.Nav().ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
 		Lang, Heading, CSS, L, E string
 		Entries                  []*navEntry
 		Landmarks                []landmark
