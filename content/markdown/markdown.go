@@ -352,23 +352,11 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		return nodes
 	}
 	nodes = nodes[1:]
+	for len(nodes) > 0 && r.underTitle(nodes[0], h.Level) {
+		nodes = nodes[1:]
+	}
 	if g.Book.Author != "" {
 		return nodes
-	}
-	if len(nodes) == 0 {
-		return nodes
-	}
-	if p, ok := nodes[0].(*ast.Paragraph); ok {
-		ls := r.inlines(p)
-		if len(ls) == 1 {
-			if a := byLine(ls[0].text); a != "" {
-				g.Book.Author = a
-				if rest, y, ok := vocab.Year(a); ok && g.Book.Year == 0 {
-					g.Book.Author, g.Book.Year = rest, y
-				}
-				return nodes[1:]
-			}
-		}
 	}
 	if t, a, ok := splitBy(g.Book.Title); ok && r.fm.Book.Title == "" {
 		// "# Emma by Jane Austen", as the plain-text reader reads line 1.
@@ -381,6 +369,71 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	}
 	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
 	return nodes
+}
+
+// underTitle reads a paragraph (or a lower heading, "## by Jane Austen")
+// under the title whose every line is the by-line, a name of the guide ("A
+// Study Guide", "Guía de estudio") or the reading time, and reports
+// whether it was one. The by-line counts only when the book has no author
+// yet and the guide's name only when nothing named the guide, so that a
+// paragraph of a guide that says both is kept as text.
+func (r *reader) underTitle(n ast.Node, level int) bool {
+	var ls []line
+	switch n := n.(type) {
+	case *ast.Paragraph:
+		ls = r.peek(n)
+	case *ast.Heading:
+		if n.Level <= level {
+			return false
+		}
+		ls = r.peek(n)
+	}
+	if len(ls) == 0 || len(ls) > 3 {
+		return false
+	}
+	g := r.g
+	var author, guide string
+	minutes := 0
+	for _, l := range ls {
+		s := plainOf(l.text)
+		if a := byLine(l.text); a != "" && author == "" && g.Book.Author == "" {
+			author = a
+		} else if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
+			minutes = m
+		} else if !vocab.GuideName(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
+			return false
+		} else {
+			guide = s
+		}
+	}
+	r.inlines(n) // what it reports (an image, HTML), now that it is read
+	if author != "" {
+		g.Book.Author = author
+		if rest, y, ok := vocab.Year(author); ok && g.Book.Year == 0 {
+			g.Book.Author, g.Book.Year = rest, y
+		}
+	}
+	if guide != "" {
+		g.Title = g.Book.Title + " — " + guide
+	}
+	if minutes > 0 {
+		if g.ReadingMinutes == 0 {
+			g.ReadingMinutes = minutes
+			r.note(r.lineOf(n), "reading time: %d minutes", minutes)
+		} else {
+			r.note(r.lineOf(n), "dropped the reading time %d minutes (the guide's is %d minutes)", minutes, g.ReadingMinutes)
+		}
+	}
+	return true
+}
+
+// peek reads n's inline text without reporting anything or taking an image
+// as the cover: n is read again where it belongs.
+func (r *reader) peek(n ast.Node) []line {
+	nd, cover, task := len(r.diags), r.g.Cover, r.taskNoted
+	ls := r.inlines(n)
+	r.diags, r.g.Cover, r.taskNoted = r.diags[:nd], cover, task
+	return ls
 }
 
 // splitBy splits "TITLE by AUTHOR" at the last " by " followed by a

@@ -223,3 +223,27 @@ func TestTitleBy(t *testing.T) {
 		}
 	}
 }
+
+// TestUnderTitle: the lines under the title heading — by-line, the guide's
+// name, reading time — in one paragraph or several, or in a lower heading.
+func TestUnderTitle(t *testing.T) {
+	for _, c := range []struct {
+		in, title, author string
+		minutes, synopsis int
+	}{
+		{"# Emma\n\n*by Jane Austen*  \n⏱ 12 min read\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 12, 1},
+		{"# Emma\n\n## by Jane Austen\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
+		{"# Emma\n\n*A Study Guide*\n\nby Jane Austen\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
+		{"# Marianela\n\nGuía de lectura\n\nde Benito Pérez Galdós\nLectura de 5 minutos\n\nUna novela.\n", "Marianela — Guía de lectura", "Benito Pérez Galdós", 5, 1},
+		{"# Emma\n\nby Jane Austen\n\nBy the end, Emma has learnt.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
+		{"---\ntitle: Emma Notes\n---\n# Emma\n\nby Jane Austen\n\nA Study Guide\n", "Emma Notes", "Jane Austen", 0, 1},
+	} {
+		g, err := Parse(c.in, Options{Language: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g.Title != c.title || g.Book.Author != c.author || g.ReadingMinutes != c.minutes || len(g.Synopsis) != c.synopsis {
+			t.Errorf("%q: got %q by %q, %d min, synopsis %q", c.in, g.Title, g.Book.Author, g.ReadingMinutes, g.Synopsis)
+		}
+	}
+}
