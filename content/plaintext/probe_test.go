@@ -51,6 +51,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Lazarillo de Tormes\nAutor anónimo\n\nLázaro cuenta su vida de criado de varios amos.\n\nTemas\n\nEl hambre.\n",
 			want: "lang=es year=0\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de estudio\nsynopsis: Lázaro cuenta su vida de criado de varios amos.\nsection: Temas\n  paragraph: El hambre.\n",
 		},
+		{
+			name: "a page's closing furniture is dropped, not read as an FAQ question and its answer",
+			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
+			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,6 +19,8 @@ const (
 	CookieNotice  = "cookie notice"
 	PageNumber    = "page-number line"
 	SignUp        = "sign-up or newsletter line"
+	Feedback      = "\"was this helpful\" prompt"
+	Footer        = "copyright or legal-link footer line"
 )
 
 type furniture struct {
@@ -29,6 +31,8 @@ type furniture struct {
 var (
 	furnitureList []furniture
 	breadcrumbRE  *regexp.Regexp
+	// copyrightRE and rightsRE: "© 2024 StudyNotes. All rights reserved."
+	copyrightRE, rightsRE *regexp.Regexp
 	readingRE     []*regexp.Regexp
 )
 
@@ -52,6 +56,13 @@ var loadText = sync.OnceFunc(func() {
 	f(PageNumber, `^(?:page|p\.|pg\.?|página|pagina|seite|s\.)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von|di)\s*\d{1,4})?$`)
 	f(PageNumber, `^[-–—]\s*\d{1,4}\s*[-–—]$`)
 	f(SignUp, `^(?:sign in|sign up|log in|login|register|subscribe(?: now)?|(?:subscribe to|join|sign up for) (?:our|the) newsletter|create (?:a )?free account|suscríbete|abonnez-vous|jetzt abonnieren|iscriviti|inscreva-se)$`)
+	yesNo := `(?:(?:yes|s[ií]|oui|ja|sim)\s*[/|·]?\s*(?:no|non|nein|não)|👍\s*👎)`
+	f(Feedback, `^(?:(?:was this (?:page |guide |article |answer |summary |section |information )?(?:helpful|useful)\s*\??|did you find this (?:page |guide |article |summary )?(?:helpful|useful)\s*\??|rate this (?:page|guide|article|summary)|¿?(?:te )?(?:ha )?(?:sido|resultado|fue) útil(?: esta página)?\s*\?|cette page (?:vous )?a-t-elle été utile\s*\?|war (?:diese seite|dieser artikel|das) hilfreich\s*\?|(?:questa pagina )?(?:ti )?è stata utile\s*\?|(?:esta página|este artigo) foi útil\s*\?)(?:\s*`+yesNo+`)?|`+yesNo+`)$`)
+	f(Footer, `^(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)\s*[|·•/]\s*)+(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)$`)
+	f(Footer, `^(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions|política de privacidad|mentions légales|politique de confidentialité|datenschutzerklärung|impressum|informativa sulla privacy|política de privacidade)$`)
+	f(ShareLine, `^(?:share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)\s*[,|·•/]?\s*){2,}$`)
+	copyrightRE = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`)
+	rightsRE = regexp.MustCompile(`(?i)(?:\b(?:1[89]|20)\d{2}\b|all rights reserved|todos los derechos|tous droits|alle rechte|tutti i diritti|todos os direitos)`)
 	breadcrumbRE = regexp.MustCompile(`^[^›»>|]{1,40}(?:\s+[›»>|/]\s+[^›»>|]{1,40}){2,}$`)
 
 	// Reading time, in the phrasings of every language: a label then the
@@ -81,6 +92,9 @@ func Furniture(line string) string {
 	s := strings.Trim(line, " \t-–—*•·|[]()")
 	if s == "" {
 		return ""
+	}
+	if (s[0] == 0xc2 || s[0] == '(' || s[0]|0x20 == 'c') && len(s) <= 120 && copyrightRE.MatchString(s) && rightsRE.MatchString(s) {
+		return Footer // "© 2024 StudyNotes. All rights reserved."
 	}
 	sentence := strings.HasSuffix(s, ".") && !strings.HasSuffix(s, "p.") && !strings.HasSuffix(s, "s.")
 	cookie := strings.Contains(s, "ookie") || strings.Contains(s, "OOKIE")
@@ -125,7 +139,8 @@ func init() {
 		continue story article text scroll skip jump back read related you recommended loading ir aller zum vai continúa sigue la lire weiterlesen weiter continua take
 		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
 		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
-		accept reject allow manage decline p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {
+		accept reject allow manage decline was did rate yes sí si oui ja sim 👍 ¿te ¿ha ¿fue te ha fue cette war questa ti è esta este
+		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {
 		furnitureStarts[w] = true
 	}
 }

@@ -41,6 +41,20 @@ func TestFurniture(t *testing.T) {
 		{"Print", ShareLine},
 		{"Rochester: Jane's employer", ""},
 		{"Advertisement for the lecture appears in Chapter 3", ""},
+		{"Was this page helpful?", Feedback},
+		{"Was this page helpful? Yes / No", Feedback},
+		{"Yes  No", Feedback},
+		{"¿Te ha resultado útil?", Feedback},
+		{"© 2024 StudyNotes. All rights reserved.", Footer},
+		{"Copyright 2023 LitGuides", Footer},
+		{"Privacy Policy | Terms of Use", Footer},
+		{"About Us | Contact | Privacy Policy", Footer},
+		{"Share on Twitter | Share on Facebook", ShareLine},
+		{"Was Heathcliff ever helpful?", ""},
+		{"Yes, for the British.", ""},
+		{"Copyright law in the novel", ""},
+		{"Terms of the will", ""},
+		{"About the Author", ""},
 	}
 	for _, tt := range tests {
 		if got := Furniture(tt.in); got != tt.want {
