@@ -33,7 +33,7 @@ var (
 	breadcrumbRE  *regexp.Regexp
 	// copyrightRE and rightsRE: "© 2024 StudyNotes. All rights reserved."
 	copyrightRE, rightsRE *regexp.Regexp
-	readingRE     []*regexp.Regexp
+	readingRE             []*regexp.Regexp
 )
 
 var loadText = sync.OnceFunc(func() {
