@@ -121,7 +121,7 @@ read still waiting for standard input or a FIFO is abandoned.`,
 	f.StringSliceVar(&opts.formats, "format", []string{"epub", "pdf"}, "outputs to build: epub, pdf, kepub, marc, booklet (NAME.booklet.pdf: half-size pages two-up for folding), worksheet (NAME.worksheet.pdf, and NAME.answers.pdf when the guide has an FAQ)")
 	f.StringVar(&opts.paper, "paper", "a4", "PDF paper size: a4 or letter")
 	f.BoolVar(&opts.duplex, "duplex", false, "PDF for double-sided printing: mirrored margins, sections start on right-hand pages")
-	f.StringVar(&opts.style, "style", "standard", "PDF print style: standard, compact (a short handout), large-print (18 pt, no italics) or dyslexia (BDA style); the EPUB does not change: readers choose their own size and font")
+	f.StringVar(&opts.style, "style", "standard", "PDF print style: standard, compact (a short handout), large-print (18 pt, no italics) or dyslexia (BDA style); the EPUB's text and look do not change (readers choose their own size and font), only its print page numbers, which follow the PDF's pages")
 	f.BoolVar(&opts.noTint, "no-tint", false, "no off-white page tint in the PDF (the dyslexia style's), for printing on cream paper")
 	f.StringVar(&opts.author, "author", "", "the guide's own author (never the novelist), for catalogue metadata")
 	f.StringVar(&opts.pub, "publisher", "", "the guide's publisher, for catalogue metadata")
