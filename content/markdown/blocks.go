@@ -565,6 +565,27 @@ func opensQuote(t content.Text) bool {
 	return strings.ContainsRune(`“"«„‘'`, r)
 }
 
+// unlabel takes a quote's number label ("Quote 1:", "**Quotation #2**",
+// "Cita 3 –") off the first of ls; a label alone on its line goes, and
+// nothing is left of a heading or paragraph that only numbers the quote
+// below it.
+func unlabel(ls []line) []line {
+	if len(ls) == 0 {
+		return ls
+	}
+	p := ls[0].text.Plain()
+	n := vocab.QuoteLabel(strings.TrimLeft(p, " "))
+	if n == 0 {
+		return ls
+	}
+	n += len(p) - len(strings.TrimLeft(p, " "))
+	if strings.TrimSpace(p[n:]) == "" {
+		return ls[1:]
+	}
+	out := append([]line{{text: trimPrefix(ls[0].text, n), hard: ls[0].hard}}, ls[1:]...)
+	return out
+}
+
 // quotes reads the highlighted quotes section: block quotes, quoted
 // paragraphs, list items or subheadings are quotes; other paragraphs
 // after a quote are its explanation.
@@ -594,9 +615,11 @@ func (r *reader) quotes(nodes []ast.Node) {
 			if _, ok := explanationLead(joinLines(ls)); ok && lastQ() != nil {
 				continue // "#### Analysis" under a quote: its explanation follows
 			}
-			g.Quotes = append(g.Quotes, quoteFrom(ls).highlight())
+			if ls = unlabel(ls); len(ls) > 0 {
+				g.Quotes = append(g.Quotes, quoteFrom(ls).highlight())
+			}
 		case *ast.Paragraph:
-			ls := r.inlines(n)
+			ls := unlabel(r.inlines(n))
 			if len(ls) == 0 {
 				continue
 			}
@@ -620,7 +643,7 @@ func (r *reader) quotes(nodes []ast.Node) {
 				have := false
 				for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 					if _, ok := c.(*ast.List); !ok && !have {
-						if ls := r.inlines(c); len(ls) > 0 {
+						if ls := unlabel(r.inlines(c)); len(ls) > 0 {
 							q, have = quoteFrom(ls).highlight(), true
 							continue
 						}

@@ -229,24 +229,38 @@ func (r *reader) headings(doc ast.Node) []string {
 	return out
 }
 
-var residueLinkRE = regexp.MustCompile(`\[([^\[\]]*)\]\([^()]*\)`)
-
 // residue drops a paragraph whose every line is a reading time ("⏱ 12 min
 // read", "*Lesezeit: 7 Minuten*"), which sets the guide's, or web-page
 // furniture ("Share", "Advertisement", "Next chapter »"): what the
 // plain-text reader sets aside (content/vocab), in Markdown as in text.
 func (r *reader) residue(p *ast.Paragraph) bool {
-	ls := p.Lines()
-	if ls.Len() == 0 || ls.Len() > 4 {
+	segs := p.Lines()
+	if segs.Len() == 0 || segs.Len() > 4 {
 		return false
+	}
+	var raw []string
+	size := 0
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		raw = append(raw, strings.TrimSpace(string(seg.Value(r.src))))
+		size += seg.Len()
+	}
+	if size > 300 {
+		return false // a paragraph of text, not a label
+	}
+	if strings.ContainsAny(strings.Join(raw, ""), "*_[<`&\\!") {
+		// Markup: what the reader sees is the inline text.
+		raw = raw[:0]
+		for _, l := range r.peek(p) {
+			raw = append(raw, plainOf(l.text))
+		}
+	}
+	if len(raw) == 0 {
+		return false // an image alone, say: not residue
 	}
 	minutes := 0
 	var kinds []string
-	for i := 0; i < ls.Len(); i++ {
-		seg := ls.At(i)
-		s := strings.TrimSpace(string(seg.Value(r.src)))
-		s = residueLinkRE.ReplaceAllString(strings.TrimRight(s, "\\"), "$1")
-		s = strings.TrimSpace(strings.Trim(s, "*_ "))
+	for _, s := range raw {
 		if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
 			minutes = m
 			continue

@@ -247,3 +247,36 @@ func TestUnderTitle(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteLabels: "### Quote 1", "**Quotation #2:** “…”", "Cita 3 –" number
+// the quotes; the label is not a quote of its own, nor kept in one.
+func TestQuoteLabels(t *testing.T) {
+	for _, c := range []struct{ name, quotes string }{
+		{"heading alone", "### Quote 1\n\n> “Q one.”\n> — Chapter 1\n\n### Quote 2\n\n“Q two.” (Chapter 2)\n"},
+		{"bold label in the paragraph", "**Quotation #1:** “Q one.” — Chapter 1\n\n**Quotation #2:** “Q two.” — Chapter 2\n"},
+		{"spanish label alone", "**Cita 1**\n\n> “Q one.”\n\n#### Cita 2\n\n- “Q two.” (capítulo 2)\n"},
+		{"label heading with the quote", "### Quote 1: “Q one.” — Chapter 1\n\n### Zitat 2 – „Q two.“\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nText.\n\n## Key Quotes\n\n"+c.quotes, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Quotes) != 2 || g.Quotes[0].Text.Plain() != "Q one." || g.Quotes[1].Text.Plain() != "Q two." {
+				t.Errorf("quotes: %+v", g.Quotes)
+			}
+		})
+	}
+}
+
+// TestResidueWithMarkup: reading time and furniture in bold, italics or
+// links are read as in plain text; an image alone is not residue.
+func TestResidueWithMarkup(t *testing.T) {
+	g, err := Parse("# Emma\n\nby Jane Austen\n\nA match-maker.\n\n## Summary\n\n**Reading time:** 9 min\n\nText.\n\n[Next chapter »](ch2.html)\n\n_Advertisement_\n\n![The cover](emma-cover.png)\n", Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.ReadingMinutes != 9 || len(g.Sections[0].Blocks) != 1 || g.Cover != "emma-cover.png" {
+		t.Errorf("minutes %d, blocks %+v, cover %q", g.ReadingMinutes, g.Sections[0].Blocks, g.Cover)
+	}
+}

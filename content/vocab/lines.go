@@ -47,6 +47,9 @@ var (
 	questionRE, answerRE *regexp.Regexp
 	// inlineAnswerRE: "Why? A: Because." on one line.
 	inlineAnswerRE *regexp.Regexp
+	// quoteLabelRE: the label some guides number their quotes with,
+	// "Quote 1:", "Quotation #2 –", "#3", "Cita 1", "Zitat 2:".
+	quoteLabelRE *regexp.Regexp
 	// placeRE: the words that name a place in a book.
 	placeRE *regexp.Regexp
 )
@@ -63,6 +66,7 @@ var loadLines = sync.OnceFunc(func() {
 	questionRE = regexp.MustCompile(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
 	answerRE = regexp.MustCompile(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
 	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
+	quoteLabelRE = regexp.MustCompile(`(?i)^(?:(?:key\s+|important\s+)?(?:quote|quotation|cita|citation|zitat|citazione|citação|passage|passagem)\s*(?:n[º°o.]\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[:.)–—-]\s*|\s+|$)`)
 	placeRE = regexp.MustCompile(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
 })
 
@@ -181,6 +185,21 @@ func InlineAnswer(s string) (question, answer string, ok bool) {
 		return "", "", false
 	}
 	return m[1], m[2], true
+}
+
+// QuoteLabel is the length in bytes of the label a highlighted quote is
+// numbered with ("Quote 1: ", "Quotation #2 – ", "#3 ", "Cita 1", "Zitat
+// 2:"), spaces after it included; len(s) for a label alone; 0 when s has
+// none.
+func QuoteLabel(s string) int {
+	if len(s) < 2 {
+		return 0
+	}
+	loadLines()
+	if loc := quoteLabelRE.FindStringIndex(s); loc != nil {
+		return loc[1]
+	}
+	return 0
 }
 
 // ParenAttribution reports a bracketed line that names a place in the book
