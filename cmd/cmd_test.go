@@ -224,3 +224,16 @@ func TestWorksheetFormat(t *testing.T) {
 		t.Errorf("build --help does not say that --style leaves the EPUB alone but for its page numbers:\n%s", help)
 	}
 }
+
+// inspect reports the characters the PDF cannot print, as build -v does
+// (issue 15: it used to say 0 warnings for the same file).
+func TestInspectReportsUnprintable(t *testing.T) {
+	guide := "The Gate\n\nby Ann Lee\n\nPlot Summary\n\nThe gate said שלום to all who came.\n"
+	code, out, stderr := run(t, guide, "inspect", "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(out, "Hebrew text in section \"Plot Summary\" cannot be printed") || !strings.Contains(out, "1 warning") {
+		t.Errorf("inspect does not report the unprintable Hebrew:\n%s", out)
+	}
+}

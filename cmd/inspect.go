@@ -10,6 +10,8 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/content/mdout"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/guidepress/guidepress/internal/termsafe"
 	"github.com/spf13/cobra"
 )
@@ -96,6 +98,12 @@ func runInspect(opts *inspectOptions) error {
 	}
 	if opts.md {
 		return mdout.Write(opts.io.Out, g)
+	}
+	// Characters no embedded font can print are found by laying the guide
+	// out as the default PDF: build -v reports them, and inspect must not
+	// say "0 warnings" about the same file.
+	if diags, err := pdf.Unprintable(g, export.Options{}); err == nil {
+		g.Diagnostics = append(g.Diagnostics, diags...)
 	}
 	// The outline is for a person at a terminal: titles and messages from
 	// the guide are shown escaped, never obeyed.
