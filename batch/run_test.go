@@ -380,3 +380,75 @@ func TestInterruptAbandonsABlockedRead(t *testing.T) {
 		t.Fatal("the interrupt did not end a read blocked on standard input")
 	}
 }
+
+// TestPrintPagesLaidOutOnce: a format that gives its print pages (the PDF)
+// is rendered first, and the others get those pages from the options'
+// PageStarts instead of laying the guide out again; without PageStarts in
+// the options the formats render in their order, and Pages is not used.
+func TestPrintPagesLaidOutOnce(t *testing.T) {
+	var order []string
+	laidOut := 0
+	reader := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+		order = append(order, "book")
+		label := "none"
+		if o.PageStarts != nil {
+			starts, err := o.PageStarts(g, o)
+			if err != nil {
+				return nil, nil, err
+			}
+			label = starts[len(starts)-1].Label
+		}
+		return []byte("BOOK pages to " + label), nil, nil
+	}}
+	printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+		Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+			order = append(order, "print")
+			return []byte("PRINT"), nil, nil
+		},
+		Pages: func(g *content.Guide, o export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error) {
+			order = append(order, "print+pages")
+			return []byte("PRINT"), []export.PageStart{{Label: "Cover"}, {Label: "2"}, {Label: "3"}}, nil, nil
+		}}
+	for _, tc := range []struct {
+		name      string
+		starts    export.PageStarter
+		wantOrder string
+		wantBook  string
+	}{
+		{"page list", func(*content.Guide, export.Options) ([]export.PageStart, error) {
+			laidOut++
+			return []export.PageStart{{Label: "Cover"}}, nil
+		}, "print+pages book", "BOOK pages to 3"},
+		{"no page list", nil, "book print", "BOOK pages to none"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			order, laidOut = nil, 0
+			dir := t.TempDir()
+			in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+			o := opts(filepath.Join(dir, "out"))
+			o.Formats = []Format{reader, printed}
+			o.Export.PageStarts = tc.starts
+			o.CollectBetween = true
+			res := Run(context.Background(), []Input{{Path: in}}, o)
+			if res[0].Err != nil {
+				t.Fatal(res[0].Err)
+			}
+			if got := strings.Join(order, " "); got != tc.wantOrder {
+				t.Errorf("rendered %q, want %q", got, tc.wantOrder)
+			}
+			if laidOut != 0 {
+				t.Errorf("the options' PageStarts ran %d times; the print format's pages should have been used", laidOut)
+			}
+			if len(res[0].Outputs) != 2 || !strings.HasSuffix(res[0].Outputs[0], ".book") || !strings.HasSuffix(res[0].Outputs[1], ".print") {
+				t.Fatalf("outputs %v, want the formats' order", res[0].Outputs)
+			}
+			b, err := os.ReadFile(res[0].Outputs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(b) != tc.wantBook {
+				t.Errorf("book = %q, want %q", b, tc.wantBook)
+			}
+		})
+	}
+}

@@ -36,11 +36,22 @@ import (
 // formats are the outputs guidepress can write, in the order they are built.
 var formats = []batch.Format{
 	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm, Release: epub.Release},
-	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
+	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }, Pages: pdfWithPages},
 	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},
 	{Name: "booklet", Ext: ".booklet.pdf", Render: pdf.BuildBooklet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "worksheet", Ext: ".worksheet.pdf", Render: pdf.BuildWorksheet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
+}
+
+// pdfWithPages is pdf.Build that also gives its layout's page starts, which
+// batch hands to the EPUB's page list instead of laying the guide out a
+// second time (pdf.PageStarts).
+func pdfWithPages(g *content.Guide, o export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error) {
+	out, lay, diags, err := pdf.BuildWithLayout(g, o)
+	if err != nil {
+		return nil, nil, diags, err
+	}
+	return out, lay.PageStarts(), diags, nil
 }
 
 // companions are formats built with another: the worksheet's answer key
