@@ -37,6 +37,9 @@ type bodyState struct {
 	entry       *content.FAQEntry
 	entryLine   int
 	entryMarked bool // the question had a "Q:" label
+	// subParts and secParts: sub (sec) is a chapter's heading with its
+	// "Summary" and "Analysis" under it (see partLabelHeading).
+	subParts, secParts bool
 	// pending holds the running text of the current section or quotes
 	// part, made into blocks when the part ends (see flushPending).
 	pending []unit
@@ -98,6 +101,44 @@ var partNumRE = regexp.MustCompile(`(?i)^(?:chapters?|part|book|act|scene|sectio
 func holdsParts(r content.Role) bool {
 	switch r {
 	case content.RoleNone, content.RoleSummary, content.RoleAnalysis, content.RoleTimeline, content.RoleThemes:
+		return true
+	}
+	return false
+}
+
+// partLabel: a one-word summary or analysis heading ("Summary",
+// "Analysis", "Commentary", "Resumen", "Analyse") that, under a chapter's
+// heading, labels that chapter's parts rather than opening a section.
+func partLabel(s string) bool {
+	if len(s) > 40 {
+		return false
+	}
+	h := vocab.Classify(s)
+	return h.Kind == vocab.Section && (h.Role == content.RoleSummary || h.Role == content.RoleAnalysis) && !strings.Contains(vocab.Norm(s), " ")
+}
+
+// partLabelAt: unit i is a part label standing as a heading.
+func (p *parser) partLabelAt(i int) bool {
+	return i < len(p.units) && partLabel(p.units[i].text) && p.heading(i)
+}
+
+// partLabelHeading places a "Summary" or "Analysis" heading under the
+// chapter heading it follows (Summary and Analysis › Chapter 1 › Summary),
+// or under a section named for a chapter; it returns false when the
+// heading is not under one.
+func (p *parser) partLabelHeading(st *bodyState, u unit) bool {
+	if !partLabel(u.text) || st.where != inSection || st.sec == nil {
+		return false
+	}
+	switch {
+	case st.sub != nil && st.subParts:
+		st.sub.Subsections = append(st.sub.Subsections, p.section(u.text))
+		st.subsub = &st.sub.Subsections[len(st.sub.Subsections)-1]
+		st.deep = true
+		return true
+	case st.secParts && (st.sub == nil || partLabel(st.sub.Title)):
+		st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
+		st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
 		return true
 	}
 	return false
@@ -189,6 +230,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		return false // a discussion question is text, not a heading
 	}
 	p.flushPending(st)
+	if a == sectionAnchor && p.partLabelHeading(st, u) {
+		return true
+	}
 	if a != quotesAnchor && a != faqAnchor && p.outlineHeading(st, u, a) {
 		return true
 	}
@@ -199,12 +243,14 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		st.where, st.quotesAt, st.quotesN, st.quotesTitle = inQuotes, u.line, 0, strings.TrimRight(u.text, ": ")
 		st.quoteUnits = nil
 		st.sec, st.sub, st.subsub, st.deep = nil, nil, nil, false
+		st.subParts, st.secParts = false, false
 		return true
 	case faqAnchor:
 		p.outline = outlineState{}
 		p.leavePart(st)
 		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
 		st.sec, st.sub, st.faqIntro = nil, nil, nil
+		st.subParts, st.secParts = false, false
 		st.subsub, st.deep = nil, false
 		return true
 	case sectionAnchor, questionsAnchor:
@@ -217,6 +263,16 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	opened := inSec && st.sub == nil && len(st.sec.Blocks) == 0 && len(st.sec.Subsections) == 0
 	deep := inSec && st.deep // parts with subsections, in the section being read
 	switch {
+	case p.partLabelAt(i + 1):
+		// "Chapter 2" over its "Summary" and "Analysis": a part of the
+		// section that holds the book's parts, or a section of its own.
+		if inSec && holdsParts(st.sec.Role) && !st.secParts && (st.sub == nil || st.subParts) {
+			p.newSubsection(st, u)
+			st.subParts = true
+		} else {
+			p.newSection(st, u, noAnchor)
+			st.secParts = true
+		}
 	case nextSub && opened:
 		// Three headings in a row (Chapter Summaries, Part I, Chapter
 		// 1): the section has parts, and the parts have subsections.
@@ -274,6 +330,7 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	p.g.Sections = append(p.g.Sections, p.section(u.text))
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
 	st.subsub, st.deep = nil, false
+	st.subParts, st.secParts = false, false
 }
 
 func (p *parser) newSubsection(st *bodyState, u unit) {
@@ -282,6 +339,7 @@ func (p *parser) newSubsection(st *bodyState, u unit) {
 	}
 	st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
 	st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
+	st.subParts = false
 }
 
 // section makes a section of a heading, with the role its name says.

@@ -56,6 +56,16 @@ func TestParseProbes(t *testing.T) {
 			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",
 		},
+		{
+			name: "chapters under Summary and Analysis, each with its Summary and Analysis headings, are parts with labelled parts",
+			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nSummary and Analysis\n\nChapter 1\n\nSummary\n\nKim sits astride the gun.\n\nAnalysis\n\nThe gun stands for power.\n\nChapter 2\n\nSummary\n\nKim and the lama take the train.\n\nAnalysis\n\nThe railway mixes castes.\n",
+			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nsection: Summary and Analysis\n  section: Chapter 1\n    section: Summary\n      paragraph: Kim sits astride the gun.\n    section: Analysis\n      paragraph: The gun stands for power.\n  section: Chapter 2\n    section: Summary\n      paragraph: Kim and the lama take the train.\n    section: Analysis\n      paragraph: The railway mixes castes.\n",
+		},
+		{
+			name: "chapter headings over Summary and Analysis after a characters section are sections of their own",
+			in:   "Kim\nby Rudyard Kipling\n\nCharacters\n\nKim - an orphan\nThe lama - a monk\n\nChapter 1\n\nSummary\n\nKim sits astride the gun.\n\nAnalysis\n\nThe gun stands for power.\n",
+			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsection: Characters\n  definitions: Kim = an orphan | The lama = a monk\nsection: Chapter 1\n  section: Summary\n    paragraph: Kim sits astride the gun.\n  section: Analysis\n    paragraph: The gun stands for power.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
