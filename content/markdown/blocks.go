@@ -669,14 +669,89 @@ func (r *reader) quotes(nodes []ast.Node) {
 	}
 }
 
+// leadQuestion reads a paragraph that opens with a question in bold and
+// goes on with its answer: "**Is Emma likeable?** Austen thought …".
+func leadQuestion(ls []line) (string, content.Text, bool) {
+	t := joinLines(ls)
+	n := 0
+	for n < len(t) && (t[n].Strong || strings.TrimSpace(t[n].Text) == "") {
+		n++
+	}
+	q := strings.TrimSpace(t[:n].Plain())
+	if n == 0 || n == len(t) || !asks(q) && vocab.QuestionLabel(q) == 0 {
+		return "", nil, false
+	}
+	rest := t[n:].TrimSpace()
+	if len(rest) == 0 {
+		return "", nil, false
+	}
+	return q, rest, true
+}
+
+// questionList reads an FAQ written as a list whose every item opens with
+// its question (in bold, labelled, or a first line ending in "?") followed
+// by the answer; it reports false, reading nothing, for any other list.
+func (r *reader) questionList(l *ast.List, open func(string, int), answer func(...content.Text)) bool {
+	type entry struct {
+		q    string
+		line int
+		a    []content.Text
+	}
+	var es []entry
+	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
+		c := li.FirstChild()
+		if c == nil {
+			return false
+		}
+		if _, ok := c.(*ast.List); ok {
+			return false
+		}
+		ls := r.peek(c)
+		if len(ls) == 0 {
+			return false
+		}
+		e := entry{line: r.lineOf(li)}
+		first := plainOf(ls[0].text)
+		if q, rest, ok := leadQuestion(ls[:1]); ok {
+			e.q, e.a = q, []content.Text{rest}
+		} else if asks(first) || vocab.QuestionLabel(first) > 0 {
+			e.q = first
+		} else {
+			return false
+		}
+		if len(ls) > 1 {
+			e.a = append(e.a, joinLines(ls[1:]))
+		}
+		for c = c.NextSibling(); c != nil; c = c.NextSibling() {
+			e.a = append(e.a, r.flatten(c)...)
+		}
+		es = append(es, e)
+	}
+	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
+		if c := li.FirstChild(); c != nil {
+			r.inlines(c) // what the first paragraph reports, now that it is read
+		}
+	}
+	for _, e := range es {
+		open(e.q, e.line)
+		answer(e.a...)
+	}
+	return true
+}
+
 // stripQuestionLabel takes a "Q:" label ("P:", "F:", "Question 3:") off an
 // FAQ question and says whether there was one.
 func stripQuestionLabel(q string) (string, bool) {
 	if n := vocab.QuestionLabel(q); n > 0 {
 		return strings.TrimSpace(q[n:]), true
 	}
+	if m := questionNumberRE.FindString(q); m != "" && len(m) < len(q) {
+		return q[len(m):], false // "1. Who does Emma marry?"
+	}
 	return q, false
 }
+
+var questionNumberRE = regexp.MustCompile(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
 
 // asks reports a line that ends as a question does ("Why?", "¿Por qué?»").
 func asks(s string) bool {
@@ -762,6 +837,12 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 				}
 				continue
 			}
+			if q, rest, ok := leadQuestion(ls); ok {
+				// "**Is Emma likeable?** Austen thought …"
+				open(q, ln)
+				answer(rest)
+				continue
+			}
 			answer(joinLines(ls))
 		case *ast.HTMLBlock:
 			raw := commentRE.ReplaceAllString(r.rawHTML(n), "")
@@ -779,6 +860,9 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			answer(r.htmlText(n)...)
 		case *ast.ThematicBreak:
 		default:
+			if l, ok := n.(*ast.List); ok && r.questionList(l, open, answer) {
+				continue
+			}
 			if _, ok := n.(*ast.List); ok {
 				r.note(ln, "an FAQ answer holds paragraphs only; read the list's items as paragraphs")
 			}

@@ -100,6 +100,14 @@ func TestFAQLabels(t *testing.T) {
 			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}}},
 		{"bold lead-in under a heading stays answer", "### What is it?\n\n**In short:** a prison.\n",
 			[]qa{{"What is it?", "In short: a prison."}}},
+		{"numbered question headings", "### 1. What is it?\n\nA prison.\n\n### 2) Who is he?\n\nA man.\n",
+			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}}},
+		{"bold question and answer in one paragraph", "**What is it?** A prison.\n\n**Who is he?** A man.\n",
+			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}}},
+		{"a list of questions", "1. **What is it?** A prison.\n2. **Who is he?**\n   A man.\n3. Why?\n\n   Because.\n",
+			[]qa{{"What is it?", "A prison."}, {"Who is he?", "A man."}, {"Why?", "Because."}}},
+		{"a list that is an answer", "### What is in it?\n\n- a prison\n- a man\n",
+			[]qa{{"What is in it?", "a prison | a man"}}},
 		{"an answer that starts with A as a word", "### Who?\n\nA man back from China.\n", []qa{{"Who?", "A man back from China."}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
