@@ -221,7 +221,7 @@ func capitalised(s string) bool {
 // and, in a section of characters, "NAME, description".
 func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok bool) {
 	colon := hasColon(s)
-	if !colon && strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ',') < 0 && !strings.Contains(s, "—") && !strings.Contains(s, "–") && !strings.Contains(s, "―") {
+	if !colon && strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, '=') < 0 && !strings.Contains(s, "—") && !strings.Contains(s, "–") && !strings.Contains(s, "―") {
 		return "", "", false
 	}
 	if vocab.QuestionLabel(s) > 0 || vocab.AnswerLabel(s) > 0 || isExplanation(s) {
@@ -237,6 +237,13 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 	}
 	if t, d, ok := dashDef(s); ok {
 		if len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, "?!;:\"“”") && !sentenceEnd(t) {
+			return t, d, true
+		}
+	}
+	if role == content.RoleVocabulary {
+		// A glossary writes its words as they are used, in lower case:
+		// "lama (n.): a monk", "lama (n.) = a monk".
+		if t, d, ok := glossDef(s); ok {
 			return t, d, true
 		}
 	}
@@ -277,6 +284,26 @@ func colonDef(s string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return label, value, true
+}
+
+// glossDef splits a glossary line whose term may be in lower case: "term:
+// meaning", "term (n.): meaning", "term = meaning", the separator within
+// the first 60 bytes and the term at most five words, not a sentence.
+func glossDef(s string) (term, def string, ok bool) {
+	head := s[:min(len(s), 64)]
+	i, n := strings.Index(head, ": "), 2
+	if j := strings.Index(head, " = "); j > 0 && (i < 0 || j < i) {
+		i, n = j, 3
+	}
+	if i <= 0 || i > 60 {
+		return "", "", false
+	}
+	term, def = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+n:])
+	r, _ := utf8.DecodeRuneInString(term)
+	if term == "" || def == "" || !unicode.IsLetter(r) || len(strings.Fields(term)) > 5 || strings.ContainsAny(term, "?!;:\"“”") || sentenceEnd(term) {
+		return "", "", false
+	}
+	return term, def, true
 }
 
 // dashSeps are the separators of "term — definition".

@@ -209,6 +209,20 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 	if listItem(cur.text) && indent > cur.indent && len(cur.raw) >= 1 {
 		return true
 	}
+	// And under a glossary entry ("term (n.): meaning" or "term =
+	// meaning", in any case).
+	if indent > cur.indent && indent > 0 {
+		if _, _, ok := glossDef(cur.text); ok && !listItem(s) {
+			return true
+		}
+	}
+	if t, _, ok := glossDef(s); ok && indent <= cur.indent && len(strings.Fields(t)) <= 3 {
+		// "chela: a pupil" under "lama (n.): a monk": glossary entries
+		// in lower case, one a line.
+		if _, _, curGloss := glossDef(cur.text); curGloss {
+			return false
+		}
+	}
 	if t, _, ok := p.definitionOf(s, ""); ok {
 		// A label in capitals starts an item; in wrapped prose, "she
 		// writes: the…" goes on.

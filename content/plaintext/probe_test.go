@@ -66,6 +66,18 @@ func TestParseProbes(t *testing.T) {
 			in:   "Kim\nby Rudyard Kipling\n\nCharacters\n\nKim - an orphan\nThe lama - a monk\n\nChapter 1\n\nSummary\n\nKim sits astride the gun.\n\nAnalysis\n\nThe gun stands for power.\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsection: Characters\n  definitions: Kim = an orphan | The lama = a monk\nsection: Chapter 1\n  section: Summary\n    paragraph: Kim sits astride the gun.\n  section: Analysis\n    paragraph: The gun stands for power.\n",
 		},
+		{
+			name: "glossary words in lower case, with a part of speech, after a colon or an equals sign",
+			opts: Options{Language: "en"},
+			in:   "Kim\nby Rudyard Kipling\n\nVocabulary\n\nlama (n.): a Tibetan Buddhist monk\nchela: a disciple or pupil\n\nGlossary\n\nbazaar (n.) = a market in an Eastern town\nghat = a flight of steps down to a river\n",
+			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsection: Vocabulary\n  definitions: lama (n.) = a Tibetan Buddhist monk | chela = a disciple or pupil\nsection: Glossary\n  definitions: bazaar (n.) = a market in an Eastern town | ghat = a flight of steps down to a river\n",
+		},
+		{
+			name: "glossary entries in lower case with an indented continuation line",
+			opts: Options{Language: "en"},
+			in:   "Emma\nby Jane Austen\n\nVocabulary\n\nsensible (adj.): having good sense; also, in Austen's day, able to\n    feel deeply\ngothic (adj.): a style of fiction with gloomy settings, mystery and\n    terror\n",
+			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nsection: Vocabulary\n  definitions: sensible (adj.) = having good sense; also, in Austen’s day, able to feel deeply | gothic (adj.) = a style of fiction with gloomy settings, mystery and terror\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
