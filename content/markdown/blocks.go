@@ -351,7 +351,11 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if p, ok := c.(*ast.Paragraph); ok {
 			if ls := r.inlines(p); len(ls) > 0 {
-				paras = append(paras, ls)
+				body, expl := splitExplanation(ls)
+				paras = append(paras, body)
+				if expl != nil {
+					paras = append(paras, expl)
+				}
 			}
 			continue
 		}
@@ -461,6 +465,20 @@ func attribution(t content.Text) content.Text {
 	return a
 }
 
+// splitExplanation splits a paragraph at a line that opens with an
+// explanation label ("> — Chapter 4" then "> Explanation: …" with no blank
+// line between them): the quotation's lines, then the explanation's.
+func splitExplanation(ls []line) (body, expl []line) {
+	for i := 1; i < len(ls); i++ {
+		if vocab.ExplanationLabel(ls[i].text.Plain()) > 0 {
+			body = append([]line(nil), ls[:i]...)
+			body[i-1].hard = false
+			return body, ls[i:]
+		}
+	}
+	return ls, nil
+}
+
 // explanationLead reads the label that opens a quote's explanation, in
 // any language (content/vocab): ok, and the text after it, or nil for a
 // label alone ("**Analysis**", "Explanation:"), whose explanation is the
@@ -541,6 +559,12 @@ func stripQuotes(t content.Text) content.Text {
 // closing quotation mark ("“…” — Chapter 9").
 func quoteFrom(ls []line) quote {
 	var q quote
+	ls, expl := splitExplanation(ls)
+	if expl != nil {
+		if rest, _ := explanationLead(joinLines(expl)); rest != nil {
+			q.expl = []content.Text{rest}
+		}
+	}
 	if len(ls) > 1 {
 		if a := attribution(ls[len(ls)-1].text); a != nil {
 			q.attribution = a
@@ -652,6 +676,13 @@ func (r *reader) quotes(nodes []ast.Node) {
 						if !have {
 							q, have = content.Quote{Text: t}, true
 							continue
+						}
+						if len(q.Explanation) == 0 {
+							if rest, ok := explanationLead(t); ok {
+								if t = rest; t == nil {
+									continue // the label alone
+								}
+							}
 						}
 						q.Explanation = append(q.Explanation, t)
 					}

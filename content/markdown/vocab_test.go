@@ -288,3 +288,28 @@ func TestResidueWithMarkup(t *testing.T) {
 		t.Errorf("minutes %d, blocks %+v, cover %q", g.ReadingMinutes, g.Sections[0].Blocks, g.Cover)
 	}
 }
+
+// TestExplanationLine: an explanation on the line under the attribution,
+// with no blank line between, is the explanation, not more attribution.
+func TestExplanationLine(t *testing.T) {
+	for _, c := range []struct{ name, quotes string }{
+		{"list item", "- \"Q.\" — Chapter 4\n  Explanation: Why it matters.\n"},
+		{"list item, paragraph under it", "- \"Q.\" (Chapter 4)\n\n  **Analysis:** Why it matters.\n"},
+		{"block quote", "> \"Q.\"\n> — Chapter 4\n> Erklärung: Why it matters.\n"},
+		{"paragraph", "\"Q.\" — Chapter 4\nExplicación: Why it matters.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nText.\n\n## Key Quotes\n\n"+c.quotes, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Quotes) != 1 {
+				t.Fatalf("quotes: %+v", g.Quotes)
+			}
+			q := g.Quotes[0]
+			if q.Text.Plain() != "Q." || q.Attribution.Plain() != "Chapter 4" || len(q.Explanation) != 1 || q.Explanation[0].Plain() != "Why it matters." {
+				t.Errorf("got %q — %q; %q", q.Text.Plain(), q.Attribution.Plain(), q.Explanation)
+			}
+		})
+	}
+}
