@@ -56,7 +56,7 @@ var (
 )
 
 // Family names one embedded typeface family.
-type Family int
+type Family uint8
 
 const (
 	Literata Family = iota // body text
@@ -67,7 +67,7 @@ const (
 )
 
 // Style is one of the four styles a family may have.
-type Style int
+type Style uint8
 
 const (
 	Regular Style = iota

@@ -339,6 +339,10 @@ type report struct {
 	dropped, seq bool
 }
 
+// mixedStyles is a shape key's style when its spans are keyed in its text,
+// a value no fonts.Style takes.
+const mixedStyles fonts.Style = 0xFF
+
 func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string, w float64) shapeKey {
 	if len(spans) == 1 && spans[0].seg == 0 {
 		return shapeKey{text: spans[0].text, style: spans[0].style, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
@@ -353,7 +357,7 @@ func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string,
 			b.WriteString(strconv.Itoa(int(sp.seg)))
 		}
 	}
-	return shapeKey{text: b.String(), style: -1, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
+	return shapeKey{text: b.String(), style: mixedStyles, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
 }
 
 func (s *shaper) report(r rune, where string, dropped, seq bool) {
