@@ -371,6 +371,25 @@ func (o *buildOptions) selectedFormats() ([]batch.Format, error) {
 	return out, nil
 }
 
+// pageListFormats are the formats that write an EPUB, with its page list.
+var pageListFormats = []string{"epub", "kepub", "marc"}
+
+// shareLayout has the PDF drawn from the layout the EPUB made for its
+// page list (pdf.LayoutShare) when a batch builds both: a guide's formats
+// render one after the other in fmts' order, so this is done only when
+// the PDF comes after every format that writes an EPUB, which the share
+// needs; otherwise each lays the guide out itself.
+func shareLayout(fmts []batch.Format, eo *export.Options) {
+	at := slices.IndexFunc(fmts, func(f batch.Format) bool { return f.Name == "pdf" })
+	if at < 0 || !slices.ContainsFunc(fmts[:at], func(f batch.Format) bool { return slices.Contains(pageListFormats, f.Name) }) ||
+		slices.ContainsFunc(fmts[at:], func(f batch.Format) bool { return slices.Contains(pageListFormats, f.Name) }) {
+		return
+	}
+	share := pdf.NewLayoutShare()
+	eo.PageStarts = share.PageStarts
+	fmts[at].Render = share.Build
+}
+
 // maxJobsPerCPU bounds -j: building is CPU-bound, so workers beyond a few
 // per core only add memory (each holds a whole guide and its outputs).
 const maxJobsPerCPU = 4
@@ -393,6 +412,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	shareLayout(fmts, &eo)
 	for _, f := range fmts {
 		if l, ok := links[f.Name]; ok {
 			eo.Links = append(eo.Links, l)

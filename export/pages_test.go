@@ -390,5 +390,60 @@ func BenchmarkPageList(b *testing.B) {
 		run("epub+pagelist", func() error { _, _, err := epub.Build(g, pagesFixed); return err })
 		run("layout", func() error { _, err := pdf.PageStarts(g, pagesFixed); return err })
 		run("pdf", func() error { _, _, err := pdf.Build(g, pagesFixed); return err })
+		run("epub+pdf", func() error {
+			if _, _, err := epub.Build(g, pagesFixed); err != nil {
+				return err
+			}
+			_, _, err := pdf.Build(g, pagesFixed)
+			return err
+		})
+		run("epub+pdf-shared", func() error {
+			share := pdf.NewLayoutShare()
+			opts := pagesFixed
+			opts.PageStarts = share.PageStarts
+			if _, _, err := epub.Build(g, opts); err != nil {
+				return err
+			}
+			_, _, err := share.Build(g, opts)
+			return err
+		})
+	}
+}
+
+// TestLayoutShare: a PDF drawn from the layout its EPUB made for the page
+// list is the PDF Build makes, byte for byte, and the EPUB is the same.
+func TestLayoutShare(t *testing.T) {
+	guides := pageGuides(t)
+	for _, name := range []string{"frankenstein", "hamlet-v2", "seed"} {
+		g := guides[name]
+		if g == nil {
+			continue
+		}
+		for _, c := range pageConfigs {
+			opts := pagesFixed
+			opts.Paper, opts.Duplex, opts.Style = c.paper, c.duplex, c.style
+			share := pdf.NewLayoutShare()
+			shared := opts
+			shared.PageStarts = share.PageStarts
+			e1, _, err := epub.Build(g, shared)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p1, _, err := share.Build(g, shared)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e2, _, err := epub.Build(g, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p2, _, err := pdf.Build(g, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(e1, e2) || !bytes.Equal(p1, p2) {
+				t.Errorf("%s %s: the shared layout gives another EPUB (%v) or PDF (%v)", name, c.name, !bytes.Equal(e1, e2), !bytes.Equal(p1, p2))
+			}
+		}
 	}
 }

@@ -77,6 +77,11 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, l
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	return draw(p, th, lay, dests, rep)
+}
+
+// draw renders a layout into p and writes the finished PDF.
+func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
 	tg := newTagger()
 	tg.labels = pageLabels(lay)
 	if err := render(p, lay, dests, tg, th.Text.LetterSpacing); err != nil {

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
 // startWords is how many of a page's first words PageStarts reports: a
@@ -19,10 +21,29 @@ const startWords = 12
 // returns where each page starts (export.PageStarter). It costs the
 // layout passes of a build, about half of its time, and none of the
 // drawing, font embedding and compression.
-func PageStarts(g *content.Guide, opts export.Options) (starts []export.PageStart, err error) {
+func PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, error) {
+	lo, err := layOut(g, opts)
+	if err != nil {
+		return nil, err
+	}
+	return lo.lay.PageStarts(), nil
+}
+
+// laidOut is a guide's layout, ready to draw.
+type laidOut struct {
+	th    theme.Theme
+	lay   *Layout
+	dests []dest
+	rep   *reporter
+}
+
+// layOut lays g out as Build does. The layout measures with the widths
+// every build shares and registers nothing with the fpdf document it was
+// made with (measurer.deferred), so any build may draw it.
+func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			starts, err = nil, fmt.Errorf("pdf: internal error laying out %q (please report it): %v", g.Title, r)
+			lo, err = nil, fmt.Errorf("pdf: internal error laying out %q (please report it): %v", g.Title, r)
 		}
 	}()
 	if g == nil {
@@ -32,11 +53,82 @@ func PageStarts(g *content.Guide, opts export.Options) (starts []export.PageStar
 	if err != nil {
 		return nil, err
 	}
-	lay, _, _, err := layout(g, opts, th, geo, m, guideDoc)
+	lay, dests, rep, err := layout(g, opts, th, geo, m, guideDoc)
 	if err != nil {
 		return nil, err
 	}
-	return lay.PageStarts(), nil
+	return &laidOut{th: th, lay: lay, dests: dests, rep: rep}, nil
+}
+
+// LayoutShare lets a guide's PDF be drawn from the layout its EPUB made
+// for its page list, when a batch builds both with the same options, the
+// EPUB first: PageStarts keeps the layout it makes until Build takes it
+// (and a later EPUB-based format of the same guide, before the PDF,
+// reuses it). The caller must build every guide's PDF with Build after
+// its EPUB-based formats, or the kept layouts outlive their guides. It is
+// safe for concurrent use.
+type LayoutShare struct {
+	mu   sync.Mutex
+	kept map[layoutKey]*laidOut
+}
+
+// layoutKey is a guide and the options its layout depends on.
+type layoutKey struct {
+	g                 *content.Guide
+	paper             export.Paper
+	duplex, noTint    bool
+	style             string
+	author, publisher string
+}
+
+func keyOf(g *content.Guide, opts export.Options) layoutKey {
+	return layoutKey{g: g, paper: opts.Paper, duplex: opts.Duplex, noTint: opts.NoTint, style: opts.Style, author: opts.Author, publisher: opts.Publisher}
+}
+
+// NewLayoutShare returns an empty share.
+func NewLayoutShare() *LayoutShare { return &LayoutShare{kept: map[layoutKey]*laidOut{}} }
+
+// PageStarts is the package's PageStarts, keeping the layout for Build.
+func (s *LayoutShare) PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, error) {
+	k := keyOf(g, opts)
+	s.mu.Lock()
+	lo := s.kept[k]
+	s.mu.Unlock()
+	if lo == nil {
+		var err error
+		if lo, err = layOut(g, opts); err != nil {
+			return nil, err
+		}
+		s.mu.Lock()
+		s.kept[k] = lo
+		s.mu.Unlock()
+	}
+	return lo.lay.PageStarts(), nil
+}
+
+// Build is the package's Build, drawing the layout PageStarts kept for
+// the same guide and options when there is one (and forgetting it).
+func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, diags []content.Diagnostic, err error) {
+	k := keyOf(g, opts)
+	s.mu.Lock()
+	lo := s.kept[k]
+	delete(s.kept, k)
+	s.mu.Unlock()
+	if lo == nil {
+		return Build(g, opts)
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			out, diags = nil, nil
+			err = fmt.Errorf("pdf: internal error building %q (please report it): %v", g.Title, r)
+		}
+	}()
+	_, _, p, _, err := prepare(g, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	out, _, diags, err = draw(p, lo.th, lo.lay, lo.dests, lo.rep)
+	return out, diags, err
 }
 
 // PageStarts is where each page of the layout starts: its label and the
