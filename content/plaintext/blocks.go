@@ -382,6 +382,21 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	q, rest := s[:i+size], strings.TrimSpace(s[i+size:])
+	tag := ""
+	if rest != "" && !strings.ContainsRune("(—–―-~", rune(rest[0])) && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "―") {
+		// A speech tag between the quotation and its source: `"I am
+		// Kim," he said. — Chapter 1`, `"…," said Kim. (Chapter 7)`.
+		j := -1
+		for _, sep := range []string{" — ", " – ", " ― ", " -- ", " - ", " ("} {
+			if k := strings.Index(rest, sep); k > 0 && (j < 0 || k < j) {
+				j = k
+			}
+		}
+		if j < 0 || !speechTag(rest[:j]) {
+			return "", "", false
+		}
+		tag, rest = rest[:j], strings.TrimSpace(rest[j:])
+	}
 	switch {
 	case rest == "":
 		return "", "", false
@@ -412,7 +427,24 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	if _, _, whole := wholeQuote(q); !whole {
 		return "", "", false
 	}
+	if tag != "" {
+		if !vocab.ParenAttribution("(" + rest + ")") {
+			return "", "", false // after a speech tag, only a place or a name is a source
+		}
+		q += " " + tag
+	}
 	return q, rest, true
+}
+
+// speechTag: the few words after a quotation that say who spoke ("he
+// asked himself.", "said Kim.", "Jane tells Rochester."): at most six
+// words, a letter in them, no quotation mark, no sentence inside.
+func speechTag(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 6 || !strings.ContainsFunc(s, unicode.IsLetter) || strings.ContainsAny(s, "\"“”«»„?!;:()") {
+		return false
+	}
+	return !sentenceBreak(s)
 }
 
 // cells splits an aligned line into its columns; nil when it has no
@@ -749,6 +781,11 @@ func (p *parser) quoteAt(units []unit, i int) (content.Block, int, bool) {
 	var src string
 	if q, a, ok := trailingAttribution(inner); ok {
 		inner, src = q, a
+		if _, _, whole := wholeQuote(inner); !whole {
+			// `"I am Kim," he said.`: the quotation with its speech
+			// tag, marks kept.
+			return content.Block{Kind: content.BlockQuote, Text: text(inner), Attribution: text(src)}, 1, true
+		}
 	}
 	if in, _, ok := wholeQuote(inner); ok {
 		return content.Block{Kind: content.BlockQuote, Text: text(in), Attribution: text(src)}, 1, true

@@ -78,6 +78,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Emma\nby Jane Austen\n\nVocabulary\n\nsensible (adj.): having good sense; also, in Austen's day, able to\n    feel deeply\ngothic (adj.): a style of fiction with gloomy settings, mystery and\n    terror\n",
 			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nsection: Vocabulary\n  definitions: sensible (adj.) = having good sense; also, in Austen’s day, able to feel deeply | gothic (adj.) = a style of fiction with gloomy settings, mystery and terror\n",
 		},
+		{
+			name: "a quotation with a speech tag before its source, under a quotes heading, numbered and not",
+			in:   "Kim\nby Rudyard Kipling\n\nImportant Quotes\n\n\"Who is Kim—Kim—Kim?\" he asked himself. — Chapter 11\n\n\"The Great Game is so large that one sees but a little at a time.\" — Chapter 12\n\nKey Passages\n\n1. \"I am Kim,\" he said. — Chapter 1\n2. \"Nay, but I am a Sahib,\" said Kim. (Chapter 7)\n",
+			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nquote: “Who is Kim—Kim—Kim?” he asked himself. — Chapter 11\nquote: The Great Game is so large that one sees but a little at a time. — Chapter 12\nquote: “I am Kim,” he said. — Chapter 1\nquote: “Nay, but I am a Sahib,” said Kim. — Chapter 7\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
