@@ -349,6 +349,18 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 			order = append(order, i)
 		}
 	}
+	if eo.PageStarts != nil && opts.Formats[order[0]].Pages == nil {
+		// No format gives the pages: the formats that want them (EPUB,
+		// Kobo EPUB) share one layout. A one-guide build lays it out now,
+		// alone, and collects its garbage before the first format (else
+		// the EPUB lays it out beside its own work and its cover: 6,600
+		// page faults for --format epub, measured, against 5,600 so).
+		eo.PageStarts = oncePages(eo.PageStarts)
+		if opts.CollectBetween {
+			eo.PageStarts(g, eo) // its error, if any, is the first format's to report
+			runtime.GC()
+		}
+	}
 	for n, i := range order {
 		f := opts.Formats[i]
 		var pages []export.PageStart
@@ -365,6 +377,20 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		}
 	}
 	return out
+}
+
+// oncePages is ps computed once, for the first caller's guide and options
+// (renderAll passes every format the same ones), safe for concurrent use.
+func oncePages(ps export.PageStarter) export.PageStarter {
+	var (
+		once   sync.Once
+		starts []export.PageStart
+		err    error
+	)
+	return func(g *content.Guide, o export.Options) ([]export.PageStart, error) {
+		once.Do(func() { starts, err = ps(g, o) })
+		return starts, err
+	}
 }
 
 // render renders one format and checks its magic, turning a panic into

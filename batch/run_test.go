@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -450,5 +451,44 @@ func TestPrintPagesLaidOutOnce(t *testing.T) {
 				t.Errorf("book = %q, want %q", b, tc.wantBook)
 			}
 		})
+	}
+}
+
+// TestPrintPagesSharedWithoutAPrintFormat: with no format that gives the
+// pages, the formats that want them share one layout (PageStarts runs once
+// a guide), in a batch and in a one-guide build alike.
+func TestPrintPagesSharedWithoutAPrintFormat(t *testing.T) {
+	wants := func(name string) Format {
+		return Format{Name: name, Ext: "." + name, Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+			starts, err := o.PageStarts(g, o)
+			if err != nil {
+				return nil, nil, err
+			}
+			return []byte(fmt.Sprintf("BOOK %d pages", len(starts))), nil, nil
+		}}
+	}
+	for _, collect := range []bool{false, true} {
+		laidOut := 0
+		dir := t.TempDir()
+		in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+		o := opts(filepath.Join(dir, "out"))
+		o.Formats = []Format{wants("epub"), wants("kepub")}
+		o.CollectBetween = collect
+		o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) {
+			laidOut++
+			return []export.PageStart{{Label: "Cover"}, {Label: "2"}}, nil
+		}
+		res := Run(context.Background(), []Input{{Path: in}}, o)
+		if res[0].Err != nil {
+			t.Fatal(res[0].Err)
+		}
+		if laidOut != 1 {
+			t.Errorf("CollectBetween %v: laid out %d times, want once", collect, laidOut)
+		}
+		for _, p := range res[0].Outputs {
+			if b, err := os.ReadFile(p); err != nil || string(b) != "BOOK 2 pages" {
+				t.Errorf("%s = %q, %v", p, b, err)
+			}
+		}
 	}
 }
