@@ -96,6 +96,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 
 	nodes := r.topLevel(doc)
 	nodes = r.header(nodes)
+	nodes = r.dropContents(nodes)
 	if g.Book.Title == "" {
 		if g.Title == "" {
 			return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide has no title: start it with a \"# Book Title\" heading (and \"by Author\" under it), or with front matter between \"---\" lines that sets title: or book: title:")}
@@ -626,6 +627,77 @@ func (r *reader) roleAttr(h *ast.Heading) (content.Role, bool) {
 	}
 	r.warn(r.lineOf(h), "{role=%s} is not a section role; use one of %s, or none", s, strings.Join(names, ", "))
 	return "", false
+}
+
+// dropContents drops a table of contents copied along with a guide: a
+// heading named so ("## Contents", "## Índice") with only lists under it,
+// or, before the first heading, a list whose every item is a link to a
+// heading of the page ("- [Summary](#summary)"). The EPUB and the PDF make
+// their own. A heading with a {role=…} attribute is a section as written.
+func (r *reader) dropContents(nodes []ast.Node) []ast.Node {
+	out := nodes[:0:0]
+	seenHeading := false
+	for i := 0; i < len(nodes); i++ {
+		n := nodes[i]
+		if h, ok := n.(*ast.Heading); ok {
+			seenHeading = true
+			_, role := h.AttributeString("role")
+			j := i + 1
+			for j < len(nodes) {
+				if _, ok := nodes[j].(*ast.List); !ok {
+					break
+				}
+				j++
+			}
+			if !role && j > i+1 && (j == len(nodes) || isHeading(nodes[j])) && vocab.Contents(plainOf(joinLines(r.peek(h)))) {
+				r.note(r.lineOf(h), "dropped the table of contents under %q (the EPUB and the PDF make their own from the headings)", r.headingText(h))
+				i = j - 1
+				continue
+			}
+		}
+		if l, ok := n.(*ast.List); ok && !seenHeading && r.anchorList(l) {
+			r.note(r.lineOf(l), "dropped a list of links to the guide's own headings, a table of contents (the EPUB and the PDF make their own)")
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func isHeading(n ast.Node) bool { _, ok := n.(*ast.Heading); return ok }
+
+// anchorList reports a list whose every item is only a link to "#…".
+func (r *reader) anchorList(l *ast.List) bool {
+	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
+		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
+			if sub, ok := c.(*ast.List); ok {
+				if !r.anchorList(sub) {
+					return false
+				}
+				continue
+			}
+			links := 0
+			for x := c.FirstChild(); x != nil; x = x.NextSibling() {
+				switch x := x.(type) {
+				case *ast.Link:
+					if !bytes.HasPrefix(x.Destination, []byte("#")) {
+						return false
+					}
+					links++
+				case *ast.Text:
+					if strings.TrimSpace(string(x.Segment.Value(r.src))) != "" {
+						return false
+					}
+				default:
+					return false
+				}
+			}
+			if links != 1 {
+				return false
+			}
+		}
+	}
+	return l.FirstChild() != nil
 }
 
 // synopsis reads what comes between the title and the first heading.

@@ -313,3 +313,31 @@ func TestExplanationLine(t *testing.T) {
 		})
 	}
 }
+
+// TestContentsDropped: a copied table of contents — a "Contents" heading
+// (in any language) over lists only, or a list of links to the page's own
+// headings before the first heading — is dropped; a "Contents" section
+// that holds text, or has a {role=…}, is kept.
+func TestContentsDropped(t *testing.T) {
+	for _, c := range []struct {
+		name, body string
+		sections   int
+	}{
+		{"heading over links", "## Table of Contents\n\n1. [Summary](#summary)\n2. [Themes](#themes)\n\n## Summary\n\nText.\n", 1},
+		{"spanish heading over a plain list", "## Índice\n\n- Resumen\n- Temas\n\n## Resumen\n\nTexto.\n", 1},
+		{"anchor list before the first heading", "- [Summary](#summary)\n- [Themes](#themes)\n\n## Summary\n\nText.\n", 1},
+		{"a contents section with text", "## Contents\n\nWhat the box holds.\n\n## Summary\n\nText.\n", 2},
+		{"a contents section with a role", "## Contents {role=none}\n\n- a\n- b\n\n## Summary\n\nText.\n", 2},
+		{"a list of outside links", "- [Summary](https://example.org/s)\n\n## Summary\n\nText.\n", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# T\n\nby A B\n\nA story.\n\n"+c.body, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Sections) != c.sections {
+				t.Errorf("sections: %+v", g.Sections)
+			}
+		})
+	}
+}

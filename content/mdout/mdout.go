@@ -123,7 +123,7 @@ func roleAttr(s content.Section, level int) (string, bool) {
 	if level == 2 {
 		inferred = vocab.Classify(s.Title)
 	}
-	if inferred.Kind == vocab.Section && inferred.Role == s.Role || inferred.Kind == vocab.Unknown && s.Role == "" {
+	if inferred.Kind == vocab.Section && inferred.Role == s.Role || inferred.Kind == vocab.Unknown && s.Role == "" && !vocab.Contents(s.Title) {
 		return "", false
 	}
 	if s.Role == "" {

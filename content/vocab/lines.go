@@ -305,3 +305,14 @@ func Anonymous(s string) (author string, ok bool) {
 	a, ok := anonymous[strings.ToLower(strings.TrimSpace(s))]
 	return a, ok
 }
+
+// contentsNames are the headings of a table of contents, which a guide's
+// readers make from its headings: a copied one is page residue.
+var contentsNames = map[string]bool{"contents": true, "table of contents": true, "in this guide": true, "on this page": true,
+	"índice": true, "contenido": true, "contenidos": true, "tabla de contenidos": true, "índice de contenidos": true,
+	"sommaire": true, "table des matières": true, "dans ce guide": true, "inhaltsverzeichnis": true, "inhaltsübersicht": true,
+	"indice": true, "sommario": true, "sumário": true, "índice geral": true}
+
+// Contents reports the heading of a table of contents ("Contents", "Table
+// of Contents", "Índice", "Sommaire", "Inhaltsverzeichnis", "Sumário").
+func Contents(heading string) bool { return contentsNames[Norm(heading)] }
