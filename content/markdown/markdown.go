@@ -323,7 +323,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	}
 	h, ok := nodes[0].(*ast.Heading)
 	if !ok {
-		return nodes
+		return r.paragraphTitle(nodes)
 	}
 	title := r.headingText(h)
 	other := false // another heading of the same level
@@ -341,17 +341,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		if vocab.Classify(title).Kind != vocab.Unknown {
 			return nodes
 		}
-		g.Book.Title = title
-		if book, ok := vocab.GuideTitle(title); ok {
-			// "Emma: A Study Guide", "Der Schimmelreiter: Lektürehilfe".
-			g.Book.Title, g.Title = book, title
-		}
-		if t := strings.TrimRight(g.Book.Title, ": "); t != "" {
-			g.Book.Title = t
-		}
-		if rest, y, ok := vocab.Year(g.Book.Title); ok && g.Book.Year == 0 {
-			g.Book.Title, g.Book.Year = rest, y
-		}
+		r.takeTitle(title)
 	case strings.EqualFold(title, g.Title) || strings.EqualFold(title, g.Book.Title):
 	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
 		// "Frankenstein; or, The Modern Prometheus" under book.title
@@ -383,6 +373,54 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		return nodes
 	}
 	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
+	return nodes
+}
+
+// takeTitle reads the title line of a guide without front matter: the
+// book's title, or the guide's when it names a study guide ("Emma: A Study
+// Guide", "Der Schimmelreiter: Lektürehilfe"), a year after it the book's.
+func (r *reader) takeTitle(title string) {
+	g := r.g
+	g.Book.Title = title
+	if book, ok := vocab.GuideTitle(title); ok {
+		g.Book.Title, g.Title = book, title
+	}
+	if t := strings.TrimRight(g.Book.Title, ": "); t != "" {
+		g.Book.Title = t
+	}
+	if rest, y, ok := vocab.Year(g.Book.Title); ok && g.Book.Year == 0 {
+		g.Book.Title, g.Book.Year = rest, y
+	}
+}
+
+// paragraphTitle reads a guide that names its book in a first paragraph
+// rather than a heading ("**Emma**", "Emma"), as plain text does: only
+// when the by-line comes right under it and nothing else names the book.
+func (r *reader) paragraphTitle(nodes []ast.Node) []ast.Node {
+	g := r.g
+	if g.Book.Title != "" || g.Title != "" || len(nodes) < 2 {
+		return nodes
+	}
+	p, ok := nodes[0].(*ast.Paragraph)
+	next, ok2 := nodes[1].(*ast.Paragraph)
+	if !ok || !ok2 {
+		return nodes
+	}
+	ls, by := r.peek(p), r.peek(next)
+	if len(ls) != 1 || len(by) == 0 || byLine(by[0].text) == "" {
+		return nodes
+	}
+	title := plainOf(ls[0].text)
+	if title == "" || utf8.RuneCountInString(title) > 120 || strings.HasSuffix(title, ".") || vocab.Classify(title).Kind != vocab.Unknown {
+		return nodes
+	}
+	r.inlines(p)
+	r.takeTitle(title)
+	r.note(r.lineOf(p), "read the first paragraph, %q, as the title (a by-line follows it); start the guide with \"# %s\" to say so", title, title)
+	nodes = nodes[1:]
+	for len(nodes) > 0 && r.underTitle(nodes[0], 6) {
+		nodes = nodes[1:]
+	}
 	return nodes
 }
 

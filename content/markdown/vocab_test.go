@@ -341,3 +341,18 @@ func TestContentsDropped(t *testing.T) {
 		})
 	}
 }
+
+// TestParagraphTitle: a first paragraph followed by a by-line names the
+// book, as line 1 does in plain text; without the by-line it stays text.
+func TestParagraphTitle(t *testing.T) {
+	g, err := Parse("**Emma: A Study Guide**\n\n*by Jane Austen*\n\nA match-maker.\n", Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Book.Title != "Emma" || g.Title != "Emma: A Study Guide" || g.Book.Author != "Jane Austen" || len(g.Synopsis) != 1 {
+		t.Errorf("got %q %q by %q, synopsis %q", g.Title, g.Book.Title, g.Book.Author, g.Synopsis)
+	}
+	if _, err := Parse("Emma meddles.\n\nA match-maker.\n", Options{Language: "en"}); err == nil {
+		t.Error("a file with no title read without an error")
+	}
+}
