@@ -640,6 +640,24 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 // file), then the parser's in source order.
 func (p *parser) finish() {
 	p.reportDropped()
+	if p.g.Book.Year == 0 {
+		// "Date of first publication: December 1847" in the key facts.
+	facts:
+		for _, sec := range p.g.Sections {
+			if sec.Role != content.RoleKeyFacts {
+				continue
+			}
+			for _, b := range sec.Blocks {
+				for _, d := range b.Terms {
+					if y, ok := vocab.PublicationYear(d.Term.Plain(), d.Definition.Plain()); ok {
+						p.g.Book.Year = y
+						p.note(0, "took the book's year, %d, from the key fact %q", y, d.Term.Plain())
+						break facts
+					}
+				}
+			}
+		}
+	}
 	d := p.repairs.Diagnostics()
 	d = append(d, p.diags...)
 	stableByLine(d)

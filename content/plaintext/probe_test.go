@@ -83,6 +83,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Kim\nby Rudyard Kipling\n\nImportant Quotes\n\n\"Who is Kim—Kim—Kim?\" he asked himself. — Chapter 11\n\n\"The Great Game is so large that one sees but a little at a time.\" — Chapter 12\n\nKey Passages\n\n1. \"I am Kim,\" he said. — Chapter 1\n2. \"Nay, but I am a Sahib,\" said Kim. (Chapter 7)\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nquote: “Who is Kim—Kim—Kim?” he asked himself. — Chapter 11\nquote: The Great Game is so large that one sees but a little at a time. — Chapter 12\nquote: “I am Kim,” he said. — Chapter 1\nquote: “Nay, but I am a Sahib,” said Kim. — Chapter 7\n",
 		},
+		{
+			name: "the date of publication in the key facts gives the book's year when the header has none",
+			in:   "Wuthering Heights\nby Emily Brontë\n\nKey Facts\n\nGenre: Gothic novel\nDate of first publication: December 1847\n",
+			want: "lang=en year=1847\nbook: Wuthering Heights | Emily Brontë | 0 min | Wuthering Heights — A Study Guide\nsection: Key Facts\n  definitions: Genre = Gothic novel | Date of first publication = December 1847\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -316,3 +316,32 @@ var contentsNames = map[string]bool{"contents": true, "table of contents": true,
 // Contents reports the heading of a table of contents ("Contents", "Table
 // of Contents", "Índice", "Sommaire", "Inhaltsverzeichnis", "Sumário").
 func Contents(heading string) bool { return contentsNames[Norm(heading)] }
+
+var (
+	pubLabelRE *regexp.Regexp
+	yearInRE   *regexp.Regexp
+)
+
+var loadPub = sync.OnceFunc(func() {
+	pubLabelRE = regexp.MustCompile(`(?i)^(?:(?:date|year) of (?:first )?publication|(?:first )?published|publication(?: date| year)?|year published|fecha de (?:primera )?publicación|año de publicación|publicación|publicado|date de (?:première )?publication|première publication|parution|publication|erscheinungsjahr|erstveröffentlichung|erschienen|veröffentlichung|anno di pubblicazione|prima pubblicazione|pubblicazione|data de publicação|ano de publicação|publicação)$`)
+	yearInRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
+})
+
+// PublicationYear reads a Key Facts entry that gives the date of
+// publication ("Date of first publication" = "December 1847", "Published"
+// = "1886 (London)") and returns the year.
+func PublicationYear(term, def string) (year int, ok bool) {
+	if len(term) > 60 {
+		return 0, false
+	}
+	loadPub()
+	if !pubLabelRE.MatchString(strings.TrimSpace(strings.TrimRight(term, ": "))) {
+		return 0, false
+	}
+	m := yearInRE.FindStringSubmatch(def[:min(len(def), 120)])
+	if m == nil {
+		return 0, false
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y, true
+}
