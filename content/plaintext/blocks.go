@@ -66,6 +66,22 @@ var castRE = regexp.MustCompile(`^(?:the\s+)?(?:dramatis personae|persons of the
 // upperItemRE: "A. point" or "B) point" indented under an outline heading.
 var upperItemRE = regexp.MustCompile(`^([A-Z])[.)]\s+(\S.*)$`)
 
+// upperLetterRun counts the units from the first that are lettered in
+// sequence from A ("A. …", "B. …", "C) …").
+func upperLetterRun(units []unit) int {
+	n := 0
+	for _, u := range units {
+		if len(u.text) < 4 || u.text[0] != byte('A'+n) || n >= 26 {
+			break
+		}
+		if m := upperItemRE.FindStringSubmatch(u.text); m == nil {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // unitItem is listItemOf, and also reads an indented "A." point as a
 // lettered item.
 func unitItem(u unit) (ordered bool, num int, lettered bool, text string, ok bool) {
@@ -558,6 +574,17 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		if src, ok := attributionOf(s); ok && len(out) > 0 && out[len(out)-1].b.Kind == content.BlockQuote && out[len(out)-1].b.Attribution == nil {
 			out[len(out)-1].b.Attribution = text(src)
 			i++
+			continue
+		}
+		// Capital letters in sequence, "A. …", "B. …" (essay prompts,
+		// choices): an ordered list, as "(a)" and "a)" items are.
+		if n := upperLetterRun(units[i:]); n >= 2 {
+			b := content.Block{Kind: content.List, Ordered: true}
+			for _, v := range units[i : i+n] {
+				b.Items = append(b.Items, content.ListItem{Text: text(upperItemRE.FindStringSubmatch(v.text)[2])})
+			}
+			add(b, u.line, n)
+			i += n
 			continue
 		}
 		// A list: consecutive items of the same kind; lettered items

@@ -88,6 +88,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Wuthering Heights\nby Emily Brontë\n\nKey Facts\n\nGenre: Gothic novel\nDate of first publication: December 1847\n",
 			want: "lang=en year=1847\nbook: Wuthering Heights | Emily Brontë | 0 min | Wuthering Heights — A Study Guide\nsection: Key Facts\n  definitions: Genre = Gothic novel | Date of first publication = December 1847\n",
 		},
+		{
+			name: "essay prompts lettered A. B. C. are an ordered list",
+			in:   "Great Expectations\nby Charles Dickens\n\nEssay Prompts\n\nA. Trace the theme of guilt through Pip's life. Use at least three scenes.\nB. \"Great Expectations is a novel about snobbery.\" Agree or disagree, with evidence.\nC. Compare Joe Gargery and Magwitch as father figures.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Essay Prompts\n  list: from 1: Trace the theme of guilt through Pip’s life. Use at least three scenes. | “Great Expectations is a novel about snobbery.” Agree or disagree, with evidence. | Compare Joe Gargery and Magwitch as father figures.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
