@@ -144,7 +144,6 @@ type parsedFace struct {
 	font *sfnt.Font
 	mu   sync.Mutex // sfnt.Buffer is not safe for concurrent use
 	buf  sfnt.Buffer
-	has  sync.Map // rune → bool, memoised
 }
 
 // Parsed returns the face parsed once and shared read-only; sfnt.Font is safe
@@ -170,9 +169,15 @@ func face(f Family, s Style) *parsedFace {
 }
 
 // GlyphIndex is r's glyph in the face (0: none), as sfnt.Font.GlyphIndex
-// gives it, with the face's own buffer: a caller's fresh sfnt.Buffer per
-// look-up is a heap allocation of a kilobyte or two each time.
+// gives it: read from the face's character map in place (cmap.go), without
+// parsing the face; through sfnt, with the face's own buffer, for a map
+// that reader does not know.
 func GlyphIndex(f Family, s Style, r rune) (sfnt.GlyphIndex, error) {
+	if int(f) < len(cmaps) && int(s) < len(cmaps[0]) {
+		if t := cmapOf(f, s); t.ok {
+			return t.glyph(r)
+		}
+	}
 	p := face(f, s)
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -182,16 +187,8 @@ func GlyphIndex(f Family, s Style, r rune) (sfnt.GlyphIndex, error) {
 // Has reports whether the face has a glyph for r (glyph index 0 is .notdef,
 // the "silent box" that must never be drawn for real text).
 func Has(f Family, s Style, r rune) bool {
-	p := face(f, s)
-	if v, ok := p.has.Load(r); ok {
-		return v.(bool)
-	}
-	p.mu.Lock()
-	gi, err := p.font.GlyphIndex(&p.buf, r)
-	p.mu.Unlock()
-	ok := err == nil && gi != 0
-	p.has.Store(r, ok)
-	return ok
+	gi, err := GlyphIndex(f, s, r)
+	return err == nil && gi != 0
 }
 
 // Fallbacks is the order in which faces are tried for a character the
