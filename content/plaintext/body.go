@@ -106,6 +106,28 @@ func holdsParts(r content.Role) bool {
 	return false
 }
 
+// siblingAfterList: u, an unknown heading with text under it, follows a
+// known section of questions, vocabulary, key facts, activities or
+// reading whose text so far is only lists, definitions or tables, and is
+// written in title case as that section's heading is.
+func (p *parser) siblingAfterList(st *bodyState, u unit) bool {
+	sec := st.sec
+	if st.sub != nil || len(sec.Subsections) > 0 || len(sec.Blocks) == 0 || st.secAnchor == noAnchor || partOfBook(u.text) || p.labelClass(u.text) != "" {
+		return false
+	}
+	switch sec.Role {
+	case content.RoleDiscussion, content.RoleVocabulary, content.RoleKeyFacts, content.RoleActivities, content.RoleFurtherReading:
+	default:
+		return false
+	}
+	for _, b := range sec.Blocks {
+		if b.Kind != content.List && b.Kind != content.Definitions && b.Kind != content.Table {
+			return false
+		}
+	}
+	return capitalised(u.text) && capitalised(sec.Title)
+}
+
 // partLabel: a one-word summary or analysis heading ("Summary",
 // "Analysis", "Commentary", "Resumen", "Analyse") that, under a chapter's
 // heading, labels that chapter's parts rather than opening a section.
@@ -296,6 +318,13 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && partOfBook(u.text) && partOfBook(st.sec.Title):
 		// "Chapter 1 Analysis" after "Chapter 1 Summary": siblings.
 		p.newSection(st, u, noAnchor)
+	case nextText && inSec && p.siblingAfterList(st, u):
+		// "Activity" after the essay prompts, "Answer Key" after the
+		// questions: the section before is a list of its kind, so the
+		// heading starts the next section rather than a part of it.
+		prev := st.sec.Title
+		p.newSection(st, u, noAnchor)
+		p.note(u.line, "read %q as a section of its own after %q, whose text is a list, not as its subsection; if it is a part of %q, move it there in the model (inspect --json)", u.text, prev, prev)
 	case nextText && st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)
 	case nextText:

@@ -93,6 +93,16 @@ func TestParseProbes(t *testing.T) {
 			in:   "Great Expectations\nby Charles Dickens\n\nEssay Prompts\n\nA. Trace the theme of guilt through Pip's life. Use at least three scenes.\nB. \"Great Expectations is a novel about snobbery.\" Agree or disagree, with evidence.\nC. Compare Joe Gargery and Magwitch as father figures.\n",
 			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Essay Prompts\n  list: from 1: Trace the theme of guilt through Pip’s life. Use at least three scenes. | “Great Expectations is a novel about snobbery.” Agree or disagree, with evidence. | Compare Joe Gargery and Magwitch as father figures.\n",
 		},
+		{
+			name: "an unknown heading after a list of questions, prompts or words is the next section, not their subsection",
+			in:   "Emma\nby Jane Austen\n\nDiscussion Questions\n\n1. Why does Emma meddle?\n2. Is Mr. Knightley right?\n\nAnswer Key\n\n1. Boredom and pride.\n2. Mostly.\n\nVocabulary\n\nCurate: an assistant priest\nAccomplished: skilled in music and drawing\n\nWriting Assignment\n\nWrite Harriet's letter to Mr. Martin.\n",
+			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Emma meddle? | Is Mr. Knightley right?\nsection: Answer Key\n  list: from 1: Boredom and pride. | Mostly.\nsection: Vocabulary\n  definitions: Curate = an assistant priest | Accomplished = skilled in music and drawing\nsection: Writing Assignment\n  paragraph: Write Harriet’s letter to Mr. Martin.\n",
+		},
+		{
+			name: "a name after the character list stays its subsection",
+			in:   "Emma\nby Jane Austen\n\nCharacters\n\nEmma Woodhouse: a rich young woman\nHarriet Smith: her friend\n\nEmma Woodhouse\n\nClever, rich and sure of herself.\n",
+			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nsection: Characters\n  definitions: Emma Woodhouse = a rich young woman | Harriet Smith = her friend\n  section: Emma Woodhouse\n    paragraph: Clever, rich and sure of herself.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

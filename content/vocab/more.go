@@ -27,7 +27,8 @@ func addMore() {
 	add("en", Section, content.RoleDiscussion, "questions", "discussion", "discussion questions and answers",
 		"comprehension questions", "study guide questions", "test your knowledge", "review questions", "quiz")
 	add("en", Section, content.RoleActivities, "after reading", "before reading", "during reading", "assignments",
-		"class activities", "writing activities", "prereading activities", "project ideas")
+		"class activities", "writing activities", "prereading activities", "project ideas", "activity", "class activity",
+		"group activity", "writing assignment", "project", "final project")
 	add("en", Section, content.RoleTimeline, "timeline of events", "key dates", "important dates")
 	add("en", Section, content.RoleFurtherReading, "further resources", "recommended reading", "suggested reading",
 		"works cited", "bibliography", "read next", "if you liked this book")
