@@ -440,7 +440,7 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	if r, _ := utf8.DecodeRuneInString(rest); strings.ContainsRune("\"“‘'«„", r) {
 		return "", "", false
 	}
-	if _, _, whole := wholeQuote(q); !whole {
+	if _, _, whole := wholeQuote(q); !whole && !interrupted(q) {
 		return "", "", false
 	}
 	if tag != "" {
@@ -450,6 +450,27 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 		q += " " + tag
 	}
 	return q, rest, true
+}
+
+// interrupted: a quotation broken by its speech tag, `"If he be Mr.
+// Hyde," he had thought, "I shall be Mr. Seek."`: two quoted parts, the
+// tag between them.
+func interrupted(q string) bool {
+	var at []int
+	for i, r := range q {
+		if r == '"' || r == '“' || r == '”' {
+			at = append(at, i)
+		}
+	}
+	if len(at) != 4 || at[0] != 0 {
+		return false
+	}
+	if _, size := utf8.DecodeRuneInString(q[at[3]:]); at[3]+size != len(q) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(q[at[1]:])
+	tag := strings.Trim(q[at[1]+size:at[2]], " ,")
+	return tag != "" && speechTag(tag)
 }
 
 // speechTag: the few words after a quotation that say who spoke ("he

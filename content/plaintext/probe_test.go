@@ -103,6 +103,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Emma\nby Jane Austen\n\nCharacters\n\nEmma Woodhouse: a rich young woman\nHarriet Smith: her friend\n\nEmma Woodhouse\n\nClever, rich and sure of herself.\n",
 			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nsection: Characters\n  definitions: Emma Woodhouse = a rich young woman | Harriet Smith = her friend\n  section: Emma Woodhouse\n    paragraph: Clever, rich and sure of herself.\n",
 		},
+		{
+			name: "a quotation interrupted by its speech tag, then its source, is a quote",
+			in:   "Jekyll and Hyde\nby Robert Louis Stevenson\n\nImportant Quotes\n\n\"If he be Mr. Hyde,\" he had thought, \"I shall be Mr. Seek.\" — Chapter 2\n\n\"Man is not truly one, but truly two.\" — Chapter 10\n",
+			want: "lang=en year=0\nbook: Jekyll and Hyde | Robert Louis Stevenson | 0 min | Jekyll and Hyde — A Study Guide\nquote: “If he be Mr. Hyde,” he had thought, “I shall be Mr. Seek.” — Chapter 2\nquote: Man is not truly one, but truly two. — Chapter 10\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
