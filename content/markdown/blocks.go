@@ -40,6 +40,10 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			t := joinLines(ls)
 			plain := t.Plain()
 			if l := last(); l != nil && l.Kind == content.BlockQuote {
+				if a := sourceLine(t); a != nil && l.Attribution == nil && l.Explanation == nil && len(ls) == 1 && !explOpen {
+					l.Attribution = a // "— Chapter 1" under the block quote
+					continue
+				}
 				if rest, ok := explanationLead(t); ok {
 					if rest != nil {
 						l.Explanation = append(l.Explanation, rest)
@@ -497,6 +501,17 @@ func explanationLead(t content.Text) (content.Text, bool) {
 	return nil, false
 }
 
+// sourceLine is the attribution a paragraph of its own gives a quote above
+// it: a short attribution line ("— Chapter 1", "(Book 2)") that does not
+// end as a sentence would (a line of dialogue, "— Go! — she said.").
+func sourceLine(t content.Text) content.Text {
+	p := strings.TrimRight(t.Plain(), " *_")
+	if utf8.RuneCountInString(p) > 80 || strings.HasSuffix(p, ".") || strings.HasSuffix(p, "?") || strings.HasSuffix(p, "!") {
+		return nil
+	}
+	return attribution(t)
+}
+
 // wholeStyled reports a line all in emphasis or all in strong.
 func wholeStyled(t content.Text) bool {
 	em, strong := true, true
@@ -648,6 +663,12 @@ func (r *reader) quotes(nodes []ast.Node) {
 				continue
 			}
 			t := joinLines(ls)
+			if q := lastQ(); q != nil && q.Attribution == nil && q.Explanation == nil && len(ls) == 1 {
+				if a := sourceLine(t); a != nil {
+					q.Attribution = a // "— Chapter 1" under the quote, after a blank line
+					continue
+				}
+			}
 			if rest, ok := explanationLead(t); ok && lastQ() != nil {
 				if rest != nil {
 					explain(rest, ln)

@@ -356,3 +356,18 @@ func TestParagraphTitle(t *testing.T) {
 		t.Error("a file with no title read without an error")
 	}
 }
+
+// TestAttributionParagraph: an attribution paragraph under a quote that
+// has none ("— Chapter 1" after a blank line) is its attribution.
+func TestAttributionParagraph(t *testing.T) {
+	g, err := Parse("# T\n\nby A B\n\nText.\n\n## Key Quotes\n\n\"Q one.\"\n\n— Chapter 1\n\nWhy.\n\n> Q two.\n\n*― Chapter 2*\n\n## Themes\n\n> Q three.\n\n-- Chapter 3\n", Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Quotes) != 2 || g.Quotes[0].Attribution.Plain() != "Chapter 1" || len(g.Quotes[0].Explanation) != 1 || g.Quotes[1].Attribution.Plain() != "Chapter 2" {
+		t.Errorf("quotes: %+v", g.Quotes)
+	}
+	if b := g.Sections[0].Blocks; len(b) != 1 || b[0].Attribution.Plain() != "Chapter 3" {
+		t.Errorf("blocks: %+v", b)
+	}
+}
