@@ -567,8 +567,8 @@ func (r *reader) body(nodes []ast.Node) {
 		}
 	}
 	ctx := inSynopsis
-	var blocks *[]content.Block // the current section's or subsection's
-	var sec *content.Section
+	var blocks *[]content.Block      // the current section's or subsection's
+	var sec, subsec *content.Section // the current section and subsection
 	flattenedWarned := false
 	var pending []ast.Node
 	flush := func() {
@@ -613,13 +613,20 @@ func (r *reader) body(nodes []ast.Node) {
 			}
 			ctx = inSection
 			r.g.Sections = append(r.g.Sections, content.Section{Title: title, Role: kind.Role})
-			sec = &r.g.Sections[len(r.g.Sections)-1]
+			sec, subsec = &r.g.Sections[len(r.g.Sections)-1], nil
 			blocks = &sec.Blocks
 			continue
 		}
-		if h.Level > level+1 && !flattenedWarned {
+		if h.Level > level+2 && !flattenedWarned {
 			flattenedWarned = true
-			r.note(line, "headings deeper than %s are read as subsections too (a guide has sections and subsections)", strings.Repeat("#", level+1))
+			r.note(line, "headings deeper than %s are read as %s headings (a guide has sections, subsections and their parts)", strings.Repeat("#", level+2), strings.Repeat("#", level+2))
+		}
+		if h.Level > level+1 && subsec != nil && ctx == inSection {
+			// A part of the subsection: "## Summary and Analysis",
+			// "### Chapter 1", "#### Summary".
+			subsec.Subsections = append(subsec.Subsections, content.Section{Title: title, Role: role})
+			blocks = &subsec.Subsections[len(subsec.Subsections)-1].Blocks
+			continue
 		}
 		if sec == nil || ctx != inSection {
 			// A subheading before any section: it starts a section.
@@ -627,11 +634,13 @@ func (r *reader) body(nodes []ast.Node) {
 			r.g.Sections = append(r.g.Sections, content.Section{Title: title, Role: role})
 			sec = &r.g.Sections[len(r.g.Sections)-1]
 			blocks = &sec.Blocks
+			subsec = nil
 			r.warn(line, "the heading %q comes before any %s section heading; read it as a section", title, strings.Repeat("#", level))
 			continue
 		}
 		sec.Subsections = append(sec.Subsections, content.Section{Title: title, Role: role})
-		blocks = &sec.Subsections[len(sec.Subsections)-1].Blocks
+		subsec = &sec.Subsections[len(sec.Subsections)-1]
+		blocks = &subsec.Blocks
 	}
 	flush()
 }

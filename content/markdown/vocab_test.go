@@ -371,3 +371,20 @@ func TestAttributionParagraph(t *testing.T) {
 		t.Errorf("blocks: %+v", b)
 	}
 }
+
+// TestThreeLevels: the model's three levels of sections — section,
+// subsection, its parts — come from three heading levels below the title;
+// deeper headings are parts too (info).
+func TestThreeLevels(t *testing.T) {
+	g, err := Parse("# Emma\n\nby Jane Austen\n\nA match-maker.\n\n## Summary and Analysis\n\n### Chapter 1\n\n#### Summary\n\nText.\n\n#### Analysis {role=analysis}\n\nMore.\n\n##### Note\n\nA note.\n\n### Chapter 2\n\nText.\n\n## Themes\n\n### Pride\n\nText.\n", Options{Language: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := g.Sections
+	if len(s) != 2 || len(s[0].Subsections) != 2 || len(s[0].Subsections[0].Subsections) != 3 || s[0].Subsections[0].Subsections[1].Role != "analysis" || len(s[1].Subsections) != 1 || len(s[1].Subsections[0].Subsections) != 0 {
+		t.Errorf("sections: %+v", s)
+	}
+	if err := g.Validate(); err != nil {
+		t.Error(err)
+	}
+}
