@@ -27,3 +27,29 @@ func TestContentsSectionKept(t *testing.T) {
 		t.Errorf("the section did not read back:\n%s\n%+v", b.String(), back.Sections)
 	}
 }
+
+// TestThreeLevelsRoundTrip: a guide with the model's three levels of
+// sections, as the plain-text reader makes them, reads back the same.
+func TestThreeLevelsRoundTrip(t *testing.T) {
+	part := func(title string, role content.Role) content.Section {
+		return content.Section{Title: title, Role: role, Blocks: []content.Block{{Kind: content.Paragraph, Text: content.Plain("Text.")}}}
+	}
+	g := &content.Guide{Title: "T — A Study Guide", Book: content.Book{Title: "T", Author: "A B"}, Language: "en",
+		Synopsis: []content.Text{content.Plain("A story.")},
+		Sections: []content.Section{{Title: "Summary and Analysis", Role: content.RoleSummary, Subsections: []content.Section{
+			{Title: "Chapter 1", Subsections: []content.Section{part("Summary", content.RoleSummary), part("Analysis", content.RoleAnalysis)}},
+			part("Chapter 2", ""),
+		}}}}
+	var b bytes.Buffer
+	if err := Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	back, err := markdown.Parse(b.String(), markdown.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	back.Diagnostics = nil
+	if want, got := encode(t, g), encode(t, back); want != got {
+		t.Errorf("the model changes through Markdown:\n%s\n--- markdown:\n%s", firstDiff(got, want), b.String())
+	}
+}
