@@ -424,6 +424,10 @@ func (r *reader) paragraphTitle(nodes []ast.Node) []ast.Node {
 	return nodes
 }
 
+// partRE separates the parts of a line under the title: "by Jane Austen ·
+// 12 min read", "by Jane Austen | Reading time: 12 minutes".
+var partRE = regexp.MustCompile(`\s+[·•|]\s+`)
+
 // underTitle reads a paragraph (or a lower heading, "## by Jane Austen")
 // under the title whose every line is the by-line, a name of the guide ("A
 // Study Guide", "Guía de estudio") or the reading time, and reports
@@ -447,17 +451,29 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	g := r.g
 	var author, guide string
 	minutes := 0
-	for _, l := range ls {
-		s := plainOf(l.text)
-		if a := byLine(l.text); a != "" && author == "" && g.Book.Author == "" {
-			author = a
-		} else if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
-			minutes = m
-		} else if !vocab.GuideName(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
-			return false
-		} else {
-			guide = s
+	read := func(parts []string) bool {
+		author, guide, minutes = "", "", 0
+		for _, s := range parts {
+			s = strings.TrimSpace(s)
+			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
+				author = a
+			} else if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
+				minutes = m
+			} else if !vocab.GuideName(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
+				return false
+			} else {
+				guide = s
+			}
 		}
+		return true
+	}
+	var lines, parts []string // "by Jane Austen · 12 min read": two parts
+	for _, l := range ls {
+		lines = append(lines, plainOf(l.text))
+		parts = append(parts, partRE.Split(plainOf(l.text), -1)...)
+	}
+	if !read(parts) && !read(lines) {
+		return false
 	}
 	r.inlines(n) // what it reports (an image, HTML), now that it is read
 	if author != "" {

@@ -241,6 +241,9 @@ func TestUnderTitle(t *testing.T) {
 	}{
 		{"# Emma\n\n*by Jane Austen*  \n⏱ 12 min read\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 12, 1},
 		{"# Emma\n\n## by Jane Austen\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
+		{"# Emma\n\n*by Jane Austen · 12 min read*\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 12, 1},
+		{"# Emma\n\nby Jane Austen | Reading time: 12 minutes\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 12, 1},
+		{"# Emma\n\nby Ann Lee | Bo Chan\n\nA match-maker.\n", "Emma — A Study Guide", "Ann Lee | Bo Chan", 0, 1},
 		{"# Emma\n\n*A Study Guide*\n\nby Jane Austen\n\nA match-maker.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
 		{"# Marianela\n\nGuía de lectura\n\nde Benito Pérez Galdós\nLectura de 5 minutos\n\nUna novela.\n", "Marianela — Guía de lectura", "Benito Pérez Galdós", 5, 1},
 		{"# Emma\n\nby Jane Austen\n\nBy the end, Emma has learnt.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
