@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content/vocab"
 )
 
 // classifyResidueRef and isQuestionRef are the functions before their
@@ -20,6 +22,12 @@ func classifyResidueRef(s string) residue {
 		return shopLink
 	case mediaRE.MatchString(s):
 		return mediaPlayer
+	case len(s) <= 80 && readingMinutes(s) > 0:
+		return readingTime
+	case len(s) <= 200 && vocab.Furniture(s) != "":
+		return webFurniture
+	case len(s) <= 200 && !strings.HasSuffix(s, ".") && shopIntlRE.MatchString(s):
+		return shopLink
 	}
 	return notResidue
 }
