@@ -262,6 +262,11 @@ func (r *reader) residue(p *ast.Paragraph) bool {
 	minutes := 0
 	var kinds []string
 	for _, s := range raw {
+		if strings.Count(s, "(") != strings.Count(s, ")") || strings.Count(s, "[") != strings.Count(s, "]") {
+			// "Ad (": a bracket that opens text; "[Ad]", "(Advertisement)"
+			// are furniture, a stray bracket is not.
+			return false
+		}
 		if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
 			minutes = m
 			continue
