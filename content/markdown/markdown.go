@@ -565,6 +565,14 @@ func authorLike(a string) bool {
 // came right under the title heading (writers avoid putting it there).
 func IsByLine(t content.Text) bool { return byLine(t) != "" }
 
+// UnderTitle reports whether a paragraph or lower heading right under the
+// title heading would be read as part of the title block (a by-line or a
+// reading time) in a guide whose book has no author.
+func UnderTitle(t content.Text) bool {
+	_, minutes := vocab.ReadingMinutes(plainOf(t))
+	return minutes || byLine(t) != ""
+}
+
 func (r *reader) headingText(h *ast.Heading) string {
 	return plainOf(joinLines(r.inlines(h)))
 }

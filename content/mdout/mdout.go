@@ -38,9 +38,18 @@ func Write(w io.Writer, g *content.Guide) error {
 	}
 	b := &writer{}
 	b.buf.Write(head)
-	if g.Book.Author != "" || len(g.Synopsis) == 0 || !markdown.IsByLine(g.Synopsis[0]) {
-		// The title heading, unless the synopsis starts with a line that
-		// would be read as the by-line under it.
+	// What would stand right under the title heading: the synopsis, or
+	// else the first section's heading (the quotes' is never a by-line).
+	var under content.Text
+	if len(g.Synopsis) > 0 {
+		under = g.Synopsis[0]
+	} else if len(g.Quotes) == 0 && len(g.Sections) > 0 {
+		under = content.Plain(g.Sections[0].Title)
+	}
+	if g.Book.Author != "" || under == nil || !markdown.UnderTitle(under) {
+		// The title heading, unless what comes under it would be read
+		// as its by-line or reading time (the front matter names the
+		// guide either way).
 		b.blank()
 		b.line("# " + escHeading(g.Title))
 	}
