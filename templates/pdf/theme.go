@@ -323,21 +323,7 @@ func (t Theme) Heading(i int) Level {
 
 // Parse reads a theme file. Unknown keys are errors (a misspelt key would
 // otherwise silently keep a zero size); "comment" is allowed at the top.
-func Parse(b []byte) (Theme, error) {
-	var t struct {
-		Comment string `json:"comment"`
-		Theme
-	}
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&t); err != nil {
-		return Theme{}, fmt.Errorf("pdf theme: %w", err)
-	}
-	if err := t.Theme.Validate(); err != nil {
-		return Theme{}, err
-	}
-	return t.Theme, nil
-}
+func Parse(b []byte) (Theme, error) { return Overlay(Theme{}, b) }
 
 // Validate checks that every size a layout divides by or steps with is
 // positive and that the margins leave room for text.
