@@ -1,0 +1,46 @@
+// Package typeset shapes text for print: the PDF and the cover set every
+// word through it. It stands on github.com/go-text/typesetting (a Go port
+// of HarfBuzz, with UAX #9 bidi and UAX #14 segmentation) and on the faces
+// of package fonts.
+//
+// # What it does
+//
+//   - Font fallback (Pick, PickAfter): the text's family draws what it
+//     has; a character it lacks goes to the first family of a table
+//     (fallback.go) that has it and serves its script, so a new family
+//     (Noto Sans Hebrew, Arabic, Emoji) slots in by one row. Marks and
+//     joiners stay in their base's face.
+//   - Shaping (Shape, Paragraph, Text): kerning, standard ligatures
+//     (Literata's fi, ffi, fl), Arabic joining and mark placement, in
+//     thousandths of an em, a word at a time through a cache shared by
+//     all callers. Glyphs come in logical order with their cluster
+//     (Glyph.Start, Glyph.Runes), so that a PDF can give back the text a
+//     ligature or a right-to-left word stands for.
+//   - Bidi (Levels, Reorder, Visual): embedding levels of a paragraph
+//     (its direction from its first strong character); a line's glyphs in
+//     visual order, the text staying in logical order for extraction.
+//   - Line-break opportunities (Breaks): UAX #14, for text beyond Latin,
+//     Greek and Cyrillic, whose opportunities are a space and after a
+//     hyphen (the PDF's own rules, which also know URLs).
+//   - Metrics read in place (Face.Advance, Face.VMetrics, Face.Glyph).
+//
+// # Use
+//
+//	gs, text, missing := typeset.Text("Never Let Me Go", fonts.Atkinson, fonts.Bold)
+//	w := typeset.Width(gs)            // thousandths of an em: × size / 1000
+//	for _, g := range typeset.Visual(gs) {
+//		// draw g.ID of g.Face at pen + g.XOffset, g.YOffset; pen += g.Advance
+//	}
+//
+// For mixed styles or per-character faces, pick a face per character
+// (PickAfter), get Levels, and call Paragraph. Break a line only where
+// Breaks (or a space) allows; reorder each line with Reorder or Visual.
+//
+// # Cost
+//
+// A face is parsed by go-text (1–9 ms) only when a word first needs the
+// shaper; its metrics and character map are read in place. Shaped words
+// are cached per process (face, direction, script, word), so a paragraph
+// costs a map look-up per word met before. Everything is safe for
+// concurrent use.
+package typeset
