@@ -5,10 +5,10 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/guidepress/guidepress/internal/termsafe"
 )
 
@@ -34,7 +34,7 @@ var processTag = sync.OnceValue(func() string {
 // abandonedName matches the temporary files tempPattern makes: the output
 // (or probe) name, the kind, the PID and tag of the process that made it,
 // and CreateTemp's random digits.
-var abandonedName = regexp.MustCompile(`^\..*\.(tmp|old|probe)-([0-9]{1,10})-([0-9a-f]{8})-[0-9]+$`)
+var abandonedName = lazyre.New(`^\..*\.(tmp|old|probe)-([0-9]{1,10})-([0-9a-f]{8})-[0-9]+$`)
 
 // SweepAbandoned removes from dir the temporary files that earlier runs
 // left when they were killed (SIGKILL, a power cut) before they could

@@ -2,13 +2,13 @@ package cmd
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/spf13/pflag"
 )
 
@@ -66,7 +66,7 @@ func parseSize(s string) (int64, error) {
 // languageTag is the shape content.Validate accepts for a guide's language
 // (EPUB requires a well-formed BCP 47 tag). --lang is checked here so that
 // a mistyped flag is one usage error, not a failure of every input.
-var languageTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+var languageTag = lazyre.New(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 func checkLang(lang string) error {
 	if lang == "" || languageTag.MatchString(lang) {

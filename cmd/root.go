@@ -7,13 +7,14 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // Version and Commit are set at link time (-ldflags "-X ..."); Commit falls
@@ -91,7 +92,7 @@ func newVersionCmd(ios *IOStreams) *cobra.Command {
 
 // unknownFlag finds the flag pflag could not place: "unknown flag: --formt"
 // or "unknown shorthand flag: 'f' in -format".
-var unknownFlag = regexp.MustCompile(`unknown (?:flag: --([^\s=]+)|shorthand flag: '(.)' in -(\S+))`)
+var unknownFlag = lazyre.New(`unknown (?:flag: --([^\s=]+)|shorthand flag: '(.)' in -(\S+))`)
 
 // flagHint suggests the flag a user meant: the nearest name to a
 // misspelled one, the long form of a long name typed with one dash, and

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // MarshalJSON writes empty lists as [] rather than null, so that the JSON
@@ -152,7 +153,7 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	}
 }
 
-var unknownField = regexp.MustCompile(`unknown field "((?:[^"\\]|\\.)*)"`)
+var unknownField = lazyre.New(`unknown field "((?:[^"\\]|\\.)*)"`)
 
 // keyOffset finds the first place name is used as an object key in data,
 // or -1.

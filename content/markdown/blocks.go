@@ -1,19 +1,19 @@
 package markdown
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
 
 var (
-	captionRE = regexp.MustCompile(`^(?:Table|table)?:\s+\S`)
+	captionRE = lazyre.New(`^(?:Table|table)?:\s+\S`)
 )
 
 // blocks reads the body of a section or subsection.
@@ -177,7 +177,7 @@ func termLines(ls []line) ([]content.Definition, bool) {
 	return defs, dash
 }
 
-var qualifierRE = regexp.MustCompile(`^\s*(\([^()]{1,20}\))?\s*$`)
+var qualifierRE = lazyre.New(`^\s*(\([^()]{1,20}\))?\s*$`)
 
 func termLine(t content.Text) (content.Definition, int) {
 	t = t.TrimSpace()
@@ -442,7 +442,7 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 	return q
 }
 
-var attributionRE = regexp.MustCompile(`^\s*(?:—|―|–|--)\s*`)
+var attributionRE = lazyre.New(`^\s*(?:—|―|–|--)\s*`)
 
 // attribution reads a line such as "— Chapter 9" as the attribution
 // "Chapter 9", and a bracketed line that names a place or a speaker,
@@ -525,8 +525,8 @@ func wholeStyled(t content.Text) bool {
 }
 
 var (
-	trailingAttrRE = regexp.MustCompile(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
-	parenAttrRE    = regexp.MustCompile(`^(.*[”"»“«])\s*(\([^()]{1,98}\))\.?$`)
+	trailingAttrRE = lazyre.New(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+	parenAttrRE    = lazyre.New(`^(.*[”"»“«])\s*(\([^()]{1,98}\))\.?$`)
 )
 
 // trailing splits a quotation from an attribution after its closing
@@ -803,7 +803,7 @@ func stripQuestionLabel(q string) (string, bool) {
 	return q, false
 }
 
-var questionNumberRE = regexp.MustCompile(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
+var questionNumberRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
 
 // asks reports a line that ends as a question does ("Why?", "¿Por qué?»").
 func asks(s string) bool {

@@ -2,16 +2,17 @@ package markdown
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 var (
-	atxRE    = regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`)
-	strongRE = regexp.MustCompile(`\*\*\S[^*\n]*\*\*|__\S[^_\n]*__`)
-	linkRE   = regexp.MustCompile(`\]\([^)\s]+\)|(?m)^>\s`)
-	yamlFM   = regexp.MustCompile(`^---\n(?:[A-Za-z_][\w.-]*[ \t]*:.*\n|[ \t#].*\n|\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)`)
-	tomlFM   = regexp.MustCompile(`^\+\+\+\n(?:.*\n)*?\+\+\+[ \t]*(?:\n|$)`)
+	atxRE    = lazyre.New(`(?m)^#{1,6}[ \t]+\S`)
+	strongRE = lazyre.New(`\*\*\S[^*\n]*\*\*|__\S[^_\n]*__`)
+	linkRE   = lazyre.New(`\]\([^)\s]+\)|(?m)^>\s`)
+	yamlFM   = lazyre.New(`^---\n(?:[A-Za-z_][\w.-]*[ \t]*:.*\n|[ \t#].*\n|\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)`)
+	tomlFM   = lazyre.New(`^\+\+\+\n(?:.*\n)*?\+\+\+[ \t]*(?:\n|$)`)
 )
 
 // Looks reports why text is clearly Markdown, or "" when it is not: front

@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/BurntSushi/toml"
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -93,7 +93,7 @@ func splitFrontMatter(text string) (body, format string, lines int, rest string,
 	return "", format, 0, text, &content.LineError{Line: 1, Err: fmt.Errorf("the %s front matter opened by %q on this line is never closed; end it with a line %q", strings.ToUpper(format), fence, fence)}
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+var yamlLineRE = lazyre.New(`^yaml: (?:line (\d+): )?`)
 
 // parseFrontMatter decodes body; unknown keys become warnings (at their
 // line), never silently dropped. Line numbers are of the whole file: the
@@ -147,13 +147,16 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 	return fm, nil
 }
 
+// typeErrorLineRE: the line a yaml.TypeError names.
+var typeErrorLineRE = lazyre.New(`^line (\d+): `)
+
 func yamlError(err error, _ int) error {
 	msg := err.Error()
 	line := 1
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
 		msg = te.Errors[0]
-		if m := regexp.MustCompile(`^line (\d+): `).FindStringSubmatch(msg); m != nil {
+		if m := typeErrorLineRE.FindStringSubmatch(msg); m != nil {
 			n, _ := strconv.Atoi(m[1])
 			line = n + 1
 			msg = msg[len(m[0]):]

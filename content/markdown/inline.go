@@ -3,11 +3,11 @@ package markdown
 import (
 	"bytes"
 	"html"
-	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 )
@@ -149,9 +149,9 @@ func (c *inlineCollector) line(n ast.Node) int {
 	return c.lineNo
 }
 
-var brRE = regexp.MustCompile(`(?i)^<br\s*/?>$`)
+var brRE = lazyre.New(`(?i)^<br\s*/?>$`)
 
-var entityRE = regexp.MustCompile(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+var entityRE = lazyre.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
 // unescape resolves backslash escapes and character references as
 // CommonMark does in text.

@@ -16,7 +16,6 @@ package markdown
 import (
 	"bytes"
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -25,6 +24,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/guidepress/guidepress/templates/labels"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -431,7 +431,7 @@ func (r *reader) paragraphTitle(nodes []ast.Node) []ast.Node {
 
 // partRE separates the parts of a line under the title: "by Jane Austen ·
 // 12 min read", "by Jane Austen | Reading time: 12 minutes".
-var partRE = regexp.MustCompile(`\s+[·•|]\s+`)
+var partRE = lazyre.New(`\s+[·•|]\s+`)
 
 // underTitle reads a paragraph (or a lower heading, "## by Jane Austen")
 // under the title whose every line is the by-line, a name of the guide ("A
@@ -883,9 +883,10 @@ func (r *reader) rawHTML(n *ast.HTMLBlock) string {
 }
 
 var (
-	commentRE = regexp.MustCompile(`(?s)<!--.*?-->`)
-	tagRE     = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?.*?\?>`)
-	summaryRE = regexp.MustCompile(`(?is)<summary[^>]*>(.*?)</summary>`)
+	blankLineRE = lazyre.New(`\n\s*\n`)
+	commentRE   = lazyre.New(`(?s)<!--.*?-->`)
+	tagRE       = lazyre.New(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<![A-Za-z][^<>]*>|<\?.*?\?>`)
+	summaryRE   = lazyre.New(`(?is)<summary[^>]*>(.*?)</summary>`)
 )
 
 func isComment(raw string) bool {
@@ -902,7 +903,7 @@ func (r *reader) htmlText(n *ast.HTMLBlock) []content.Text {
 		r.warnHTML(r.lineOf(n), m)
 	}
 	var out []content.Text
-	for _, para := range regexp.MustCompile(`\n\s*\n`).Split(tagRE.ReplaceAllString(raw, " "), -1) {
+	for _, para := range blankLineRE.Split(tagRE.ReplaceAllString(raw, " "), -1) {
 		s := strings.Join(strings.Fields(unescape([]byte(para))), " ")
 		if s != "" {
 			out = append(out, content.Plain(s))

@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"io"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -18,6 +17,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/markdown"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // Write prints g as Markdown.
@@ -426,7 +426,7 @@ func alnumStart(s string) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
-var entityLike = regexp.MustCompile(`^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+var entityLike = lazyre.New(`^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
 // esc escapes the characters that are Markdown anywhere in a line.
 func esc(s string, cell bool) string {
@@ -458,7 +458,7 @@ func esc(s string, cell bool) string {
 }
 
 var (
-	blockStartRE = regexp.MustCompile(`^(?:[#>+=:|-]|\d{1,9}[.)])`)
+	blockStartRE = lazyre.New(`^(?:[#>+=:|-]|\d{1,9}[.)])`)
 )
 
 // escStart escapes what would make a line start a block: a heading, a

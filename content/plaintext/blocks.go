@@ -1,7 +1,6 @@
 package plaintext
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // This file turns the running text of a section (the units between two
@@ -20,23 +20,23 @@ import (
 var (
 	// itemRE: a list item's marker, numbered ("1.", "1)", "(1)"), lettered
 	// ("(a)", "a)") or a bullet.
-	itemRE = regexp.MustCompile(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
+	itemRE = lazyre.New(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
 	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
 	// The name is at most 40 letters long (checked where it is used:
 	// {0,39} here would compile to 39 copies of \p{L}, 1.2 MB of program
 	// built at every start; the class has no comma, so the name is always
 	// what comes before the first one).
-	defCommaRE = regexp.MustCompile(`^(\p{Lu}[\p{L}'’.\- ]*?),\s+(\S.*)$`)
+	defCommaRE = lazyre.New(`^(\p{Lu}[\p{L}'’.\- ]*?),\s+(\S.*)$`)
 	// speakerRE: "HAMLET: To be", "FIRST WITCH. When shall we three meet
 	// again", "LADY MACBETH (aside): …".
-	speakerRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)(?:\s*(\([^)]{1,30}\)|\[[^\]]{1,30}\]))?\s*[:.]\s+(\S.*)$`)
+	speakerRE = lazyre.New(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)(?:\s*(\([^)]{1,30}\)|\[[^\]]{1,30}\]))?\s*[:.]\s+(\S.*)$`)
 	// speakerAloneRE: "HAMLET." or "HAMLET:" on its own line, the speech
 	// under it.
-	speakerAloneRE = regexp.MustCompile(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)\s*[:.]$`)
-	romanRE        = regexp.MustCompile(`^[IVXLC]+$`)
+	speakerAloneRE = lazyre.New(`^(\p{Lu}[\p{Lu}'’.\- ]{1,30}?)\s*[:.]$`)
+	romanRE        = lazyre.New(`^[IVXLC]+$`)
 	// columnGapRE: the gap between aligned columns: a tab, or three spaces
 	// or more (two in a row of a table already seen).
-	columnGapRE = regexp.MustCompile(`\t+|  +`)
+	columnGapRE = lazyre.New(`\t+|  +`)
 )
 
 // listItemOf parses a list item: ordered or not, its number (0 for
@@ -61,10 +61,10 @@ func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok
 }
 
 // castRE: the headings of a play's cast list.
-var castRE = regexp.MustCompile(`^(?:the\s+)?(?:dramatis personae|persons of the (?:play|drama)|cast of characters|personen des dramas|personajes de la obra|personnages de la pièce|personaggi)$`)
+var castRE = lazyre.New(`^(?:the\s+)?(?:dramatis personae|persons of the (?:play|drama)|cast of characters|personen des dramas|personajes de la obra|personnages de la pièce|personaggi)$`)
 
 // upperItemRE: "A. point" or "B) point" indented under an outline heading.
-var upperItemRE = regexp.MustCompile(`^([A-Z])[.)]\s+(\S.*)$`)
+var upperItemRE = lazyre.New(`^([A-Z])[.)]\s+(\S.*)$`)
 
 // upperLetterRun counts the units from the first that are lettered in
 // sequence from A ("A. …", "B. …", "C) …").

@@ -2,12 +2,12 @@ package plaintext
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // where the walk is.
@@ -93,7 +93,7 @@ func (p *parser) heading(i int) bool {
 // number ("Chapter 1 Summary", "Book III").
 func partOfBook(s string) bool { return partNumRE.MatchString(s) }
 
-var partNumRE = regexp.MustCompile(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+var partNumRE = lazyre.New(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
 
 // holdsParts: a section whose role lets it hold the book's chapters as
 // subsections (a summary, an analysis, a timeline, or a section of no
@@ -578,7 +578,7 @@ func (p *parser) faqUnit(st *bodyState, i int, u unit) bool {
 
 var (
 	// interrogativeRE: the words an English question starts with.
-	interrogativeRE = regexp.MustCompile(`(?i)^(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b`)
+	interrogativeRE = lazyre.New(`(?i)^(?:what|why|how|who|whom|whose|which|when|where|is|are|was|were|do|does|did|can|could|should|would|will|has|have|had)\b`)
 )
 
 // faqQuestion says whether unit i of an FAQ is a question, and returns its
@@ -618,7 +618,7 @@ func interrogative(s string) bool {
 // infinitiveRE matches headings that open with a question word but are
 // titles, not questions: "How to Use This Guide", "What to Read Next",
 // "Where Next".
-var infinitiveRE = regexp.MustCompile(`(?i)^(?:what|how|where|when|which|who|whom)\s+(?:to|next|else)\b`)
+var infinitiveRE = lazyre.New(`(?i)^(?:what|how|where|when|which|who|whom)\s+(?:to|next|else)\b`)
 
 func (p *parser) faqText(st *bodyState, u unit) {
 	if st.entry != nil {

@@ -1,12 +1,12 @@
 package plaintext
 
 import (
-	"regexp"
 	"sync"
 	"sync/atomic"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -137,7 +137,7 @@ func isQuestion(s string) bool {
 	return !sentenceBreak(core[:len(core)-1])
 }
 
-var breakRE = regexp.MustCompile(`(\S+)[.!]["”’')]?\s+["“‘(]?\p{Lu}`)
+var breakRE = lazyre.New(`(\S+)[.!]["”’')]?\s+["“‘(]?\p{Lu}`)
 
 // sentenceBreak reports a full stop or exclamation mark that ends a
 // sentence inside s (not one after an initial or a title like "Mr.").

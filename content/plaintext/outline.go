@@ -1,10 +1,10 @@
 package plaintext
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // Outlines and plays. A heading that starts with an outline label is
@@ -37,12 +37,12 @@ const (
 )
 
 var (
-	actRE    = regexp.MustCompile(`(?i)^(?:act|acto|acte|akt|atto|ato|aufzug)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|primero|segundo|tercero|premier|deuxième|troisième|erster|zweiter|dritter|primo|secondo|terzo)\b`)
-	sceneRE  = regexp.MustCompile(`(?i)^(?:scene|escena|scène|szene|auftritt|scena|cena)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|six|seven)\b`)
-	sceneIn  = regexp.MustCompile(`(?i)[,:.;—–-]\s*(?:scene|escena|scène|szene|scena|cena)\s+(?:[ivxlc]+|\d{1,2})\b`)
-	romanLbl = regexp.MustCompile(`^([IVXLC]{1,6})[.)]\s+\S`)
-	letterRE = regexp.MustCompile(`^([A-Z])[.)]\s+\S`)
-	arabicRE = regexp.MustCompile(`^(\d{1,2})[.)]\s+\S`)
+	actRE    = lazyre.New(`(?i)^(?:act|acto|acte|akt|atto|ato|aufzug)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|primero|segundo|tercero|premier|deuxième|troisième|erster|zweiter|dritter|primo|secondo|terzo)\b`)
+	sceneRE  = lazyre.New(`(?i)^(?:scene|escena|scène|szene|auftritt|scena|cena)\s+(?:[ivxlc]+|\d{1,2}|one|two|three|four|five|six|seven)\b`)
+	sceneIn  = lazyre.New(`(?i)[,:.;—–-]\s*(?:scene|escena|scène|szene|scena|cena)\s+(?:[ivxlc]+|\d{1,2})\b`)
+	romanLbl = lazyre.New(`^([IVXLC]{1,6})[.)]\s+\S`)
+	letterRE = lazyre.New(`^([A-Z])[.)]\s+\S`)
+	arabicRE = lazyre.New(`^(\d{1,2})[.)]\s+\S`)
 )
 
 // outlineState is where an outline is.
@@ -215,7 +215,7 @@ func markdownish(s string) bool {
 // headingLabelRE: a "Label:" that names a part of the book, so that
 // "Chapter 1: The Red Room" standing alone is a heading, while "Narrator:
 // Jane" is a key fact.
-var headingLabelRE = regexp.MustCompile(`(?i)^(?:chapter|chapters|part|book|act|scene|section|letter|volume|canto|stave|episode|capítulo|capítulos|chapitre|chapitres|kapitel|capitolo|capitoli|parte|partie|teil|livre|libro|livro|acto|acte|akt|atto|ato|escena|scène|szene|scena|cena)\b`)
+var headingLabelRE = lazyre.New(`(?i)^(?:chapter|chapters|part|book|act|scene|section|letter|volume|canto|stave|episode|capítulo|capítulos|chapitre|chapitres|kapitel|capitolo|capitoli|parte|partie|teil|livre|libro|livro|acto|acte|akt|atto|ato|escena|scène|szene|scena|cena)\b`)
 
 // factLine says whether a standalone line is "Label: value", an item of
 // key facts, rather than a heading.

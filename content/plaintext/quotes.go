@@ -1,10 +1,11 @@
 package plaintext
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // quotePairs are the outer quotation marks a quoted paragraph may use.
@@ -92,7 +93,7 @@ func opensAfter(r rune) bool {
 
 // quoteLabelRE matches the label some guides number their quotes with:
 // "Quote 1:", "Quotation #2 –", "#3".
-var quoteLabelRE = regexp.MustCompile(`^(?:(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?|#\d{1,3}[:.)]?)\s+`)
+var quoteLabelRE = lazyre.New(`^(?:(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?|#\d{1,3}[:.)]?)\s+`)
 
 // quoteNumber strips a list number, a bullet or a quote label from a
 // highlighted quote and says whether there was one.
@@ -103,7 +104,7 @@ func quoteNumber(s string) (string, bool) {
 	if c := s[0]; !itemStart(s) && c != '#' && c != 'Q' && c != 'q' {
 		return s, false
 	}
-	for _, re := range []*regexp.Regexp{numberedRE, quoteLabelRE, bulletRE} {
+	for _, re := range []*lazyre.Regexp{numberedRE, quoteLabelRE, bulletRE} {
 		if loc := re.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 			return strings.TrimSpace(s[loc[1]:]), true
 		}

@@ -1,10 +1,10 @@
 package vocab
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // Furniture kinds: the web-page furniture copied along with a guide pasted
@@ -24,60 +24,61 @@ const (
 )
 
 type furniture struct {
-	re   *regexp.Regexp
+	re   *lazyre.Regexp
 	kind string
 }
 
+// yesNo: the answers under a "was this helpful" prompt.
+const yesNo = `(?:(?:yes|s[ií]|oui|ja|sim)\s*[/|·]?\s*(?:no|non|nein|não)|👍\s*👎)`
+
+// furnitureList is tried in order; an expression is compiled when a line
+// first needs it (most builds need few: furnitureStart turns most lines
+// away).
+var furnitureList = []furniture{
+	{lazyre.New(`(?i)` + `^(?:advertisements?|ad|ads|sponsored(?: content| links?)?|publicidad|anuncio|publicité|annonce|werbung|anzeige|pubblicità|publicidade|anúncio)$`), Advertisement},
+	{lazyre.New(`(?i)` + `^(?:continue reading(?: below)?|(?:story|article|text) continues below|scroll (?:down )?to continue|continúa leyendo(?: abajo)?|sigue leyendo|la suite (?:ci-dessous|après la publicité)|lire la suite|weiterlesen|weiter unten lesen|continua a leggere|continue lendo|continua depois da publicidade)$`), ContinueLine},
+	{lazyre.New(`(?i)` + `^take a study break$`), StudyBreak},
+	{lazyre.New(`(?i)` + `^(?:advertisements?|ad)\s*[-–—:|]?\s*(?:continue reading(?: below)?|story continues below)$`), ContinueLine},
+	{lazyre.New(`(?i)` + `^(?:story|article) continues (?:below|after) (?:this )?advertisement$`), ContinueLine},
+	{lazyre.New(`(?i)` + `^(?:skip to (?:main )?content|jump to (?:navigation|content|main content)|back to top|scroll to top|read more|related (?:articles|posts|guides|study guides|content|reading)|you might also like|recommended for you|loading\.*|log in to (?:continue|read more)|ir al contenido|aller au contenu|zum inhalt springen|vai al contenuto|ir para o conteúdo)$`), Navigation},
+	{lazyre.New(`(?i)` + `^(?:(?:previous|prev|next)\s+(?:section|page|chapter|part|article)|(?:sección|capítulo|página) (?:anterior|siguiente)|(?:siguiente|próxima|próximo) (?:sección|seção|capítulo|página)|(?:section|page|chapitre) (?:précédente?|suivante?)|(?:vorheriger|nächster) (?:abschnitt|kapitel)|(?:vorherige|nächste) seite|(?:sezione|pagina|capitolo) (?:precedente|successiva|successivo)|(?:seção|página) anterior)(?:\s*[:|»›>→←«‹<–—-].*)?$`), SectionLink},
+	{lazyre.New(`(?i)` + `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`), SectionLink},
+	{lazyre.New(`(?i)` + `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`), ShareLine},
+	{lazyre.New(`(?i)` + `^(?:share|compartir|partager|teilen|condividi|compartilhar)?\s*:?\s*(?:(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|tumblr)\s*[,|·•/]?\s*){2,}$`), ShareLine},
+	{lazyre.New(`(?i)` + `^share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)$`), ShareLine},
+	{lazyre.New(`(?i)` + `(?:\b(?:we|this (?:site|website)) uses? cookies\b|^(?:accept|reject|allow|manage|decline)\b.{0,25}\bcookies?\b|\bcookie (?:policy|settings|preferences|consent)\b|utilizamos cookies|usamos cookies|nous utilisons des cookies|wir verwenden cookies|utilizziamo (?:i )?cookie|utilizamos cookies)`), CookieNotice},
+	{lazyre.New(`(?i)` + `^(?:accept all|reject all|manage preferences|accept and close)$`), CookieNotice},
+	{lazyre.New(`(?i)` + `^(?:page|p\.|pg\.?|página|pagina|seite|s\.)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von|di)\s*\d{1,4})?$`), PageNumber},
+	{lazyre.New(`(?i)` + `^[-–—]\s*\d{1,4}\s*[-–—]$`), PageNumber},
+	{lazyre.New(`(?i)` + `^(?:sign in|sign up|log in|login|register|subscribe(?: now)?|(?:subscribe to|join|sign up for) (?:our|the) newsletter|create (?:a )?free account|suscríbete|abonnez-vous|jetzt abonnieren|iscriviti|inscreva-se)$`), SignUp},
+	{lazyre.New(`(?i)` + `^(?:(?:was this (?:page |guide |article |answer |summary |section |information )?(?:helpful|useful)\s*\??|did you find this (?:page |guide |article |summary )?(?:helpful|useful)\s*\??|rate this (?:page|guide|article|summary)|¿?(?:te )?(?:ha )?(?:sido|resultado|fue) útil(?: esta página)?\s*\?|cette page (?:vous )?a-t-elle été utile\s*\?|war (?:diese seite|dieser artikel|das) hilfreich\s*\?|(?:questa pagina )?(?:ti )?è stata utile\s*\?|(?:esta página|este artigo) foi útil\s*\?)(?:\s*` + yesNo + `)?|` + yesNo + `)$`), Feedback},
+	{lazyre.New(`(?i)` + `^(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)\s*[|·•/]\s*)+(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)$`), Footer},
+	{lazyre.New(`(?i)` + `^(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions|política de privacidad|mentions légales|politique de confidentialité|datenschutzerklärung|impressum|informativa sulla privacy|política de privacidade)$`), Footer},
+	{lazyre.New(`(?i)` + `^(?:share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)\s*[,|·•/]?\s*){2,}$`), ShareLine},
+}
+
 var (
-	furnitureList []furniture
-	breadcrumbRE  *regexp.Regexp
 	// copyrightRE and rightsRE: "© 2024 StudyNotes. All rights reserved."
-	copyrightRE, rightsRE *regexp.Regexp
-	readingRE             []*regexp.Regexp
+	copyrightRE  = lazyre.New(`(?i)^(?:©|\(c\)|copyright\b)`)
+	rightsRE     = lazyre.New(`(?i)(?:\b(?:1[89]|20)\d{2}\b|all rights reserved|todos los derechos|tous droits|alle rechte|tutti i diritti|todos os direitos)`)
+	breadcrumbRE = lazyre.New(`^[^›»>|]{1,40}(?:\s+[›»>|/]\s+[^›»>|]{1,40}){2,}$`)
 )
 
-var loadText = sync.OnceFunc(func() {
-	f := func(kind, re string) {
-		furnitureList = append(furnitureList, furniture{regexp.MustCompile(`(?i)` + re), kind})
-	}
-	f(Advertisement, `^(?:advertisements?|ad|ads|sponsored(?: content| links?)?|publicidad|anuncio|publicité|annonce|werbung|anzeige|pubblicità|publicidade|anúncio)$`)
-	f(ContinueLine, `^(?:continue reading(?: below)?|(?:story|article|text) continues below|scroll (?:down )?to continue|continúa leyendo(?: abajo)?|sigue leyendo|la suite (?:ci-dessous|après la publicité)|lire la suite|weiterlesen|weiter unten lesen|continua a leggere|continue lendo|continua depois da publicidade)$`)
-	f(StudyBreak, `^take a study break$`)
-	f(ContinueLine, `^(?:advertisements?|ad)\s*[-–—:|]?\s*(?:continue reading(?: below)?|story continues below)$`)
-	f(ContinueLine, `^(?:story|article) continues (?:below|after) (?:this )?advertisement$`)
-	f(Navigation, `^(?:skip to (?:main )?content|jump to (?:navigation|content|main content)|back to top|scroll to top|read more|related (?:articles|posts|guides|study guides|content|reading)|you might also like|recommended for you|loading\.*|log in to (?:continue|read more)|ir al contenido|aller au contenu|zum inhalt springen|vai al contenuto|ir para o conteúdo)$`)
-	f(SectionLink, `^(?:(?:previous|prev|next)\s+(?:section|page|chapter|part|article)|(?:sección|capítulo|página) (?:anterior|siguiente)|(?:siguiente|próxima|próximo) (?:sección|seção|capítulo|página)|(?:section|page|chapitre) (?:précédente?|suivante?)|(?:vorheriger|nächster) (?:abschnitt|kapitel)|(?:vorherige|nächste) seite|(?:sezione|pagina|capitolo) (?:precedente|successiva|successivo)|(?:seção|página) anterior)(?:\s*[:|»›>→←«‹<–—-].*)?$`)
-	f(SectionLink, `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`)
-	f(ShareLine, `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`)
-	f(ShareLine, `^(?:share|compartir|partager|teilen|condividi|compartilhar)?\s*:?\s*(?:(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|tumblr)\s*[,|·•/]?\s*){2,}$`)
-	f(ShareLine, `^share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)$`)
-	f(CookieNotice, `(?:\b(?:we|this (?:site|website)) uses? cookies\b|^(?:accept|reject|allow|manage|decline)\b.{0,25}\bcookies?\b|\bcookie (?:policy|settings|preferences|consent)\b|utilizamos cookies|usamos cookies|nous utilisons des cookies|wir verwenden cookies|utilizziamo (?:i )?cookie|utilizamos cookies)`)
-	f(CookieNotice, `^(?:accept all|reject all|manage preferences|accept and close)$`)
-	f(PageNumber, `^(?:page|p\.|pg\.?|página|pagina|seite|s\.)\s*\d{1,4}(?:\s*(?:of|/|de|sur|von|di)\s*\d{1,4})?$`)
-	f(PageNumber, `^[-–—]\s*\d{1,4}\s*[-–—]$`)
-	f(SignUp, `^(?:sign in|sign up|log in|login|register|subscribe(?: now)?|(?:subscribe to|join|sign up for) (?:our|the) newsletter|create (?:a )?free account|suscríbete|abonnez-vous|jetzt abonnieren|iscriviti|inscreva-se)$`)
-	yesNo := `(?:(?:yes|s[ií]|oui|ja|sim)\s*[/|·]?\s*(?:no|non|nein|não)|👍\s*👎)`
-	f(Feedback, `^(?:(?:was this (?:page |guide |article |answer |summary |section |information )?(?:helpful|useful)\s*\??|did you find this (?:page |guide |article |summary )?(?:helpful|useful)\s*\??|rate this (?:page|guide|article|summary)|¿?(?:te )?(?:ha )?(?:sido|resultado|fue) útil(?: esta página)?\s*\?|cette page (?:vous )?a-t-elle été utile\s*\?|war (?:diese seite|dieser artikel|das) hilfreich\s*\?|(?:questa pagina )?(?:ti )?è stata utile\s*\?|(?:esta página|este artigo) foi útil\s*\?)(?:\s*`+yesNo+`)?|`+yesNo+`)$`)
-	f(Footer, `^(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)\s*[|·•/]\s*)+(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)$`)
-	f(Footer, `^(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions|política de privacidad|mentions légales|politique de confidentialité|datenschutzerklärung|impressum|informativa sulla privacy|política de privacidade)$`)
-	f(ShareLine, `^(?:share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)\s*[,|·•/]?\s*){2,}$`)
-	copyrightRE = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`)
-	rightsRE = regexp.MustCompile(`(?i)(?:\b(?:1[89]|20)\d{2}\b|all rights reserved|todos los derechos|tous droits|alle rechte|tutti i diritti|todos os direitos)`)
-	breadcrumbRE = regexp.MustCompile(`^[^›»>|]{1,40}(?:\s+[›»>|/]\s+[^›»>|]{1,40}){2,}$`)
+// Reading time, in the phrasings of every language: a label then the
+// minutes ("Reading time: about 15 minutes", "Lesezeit: 5 Min."), or
+// the minutes then a phrase ("15-minute read", "15 min de lectura").
+const (
+	readApprox = `(?:about|approx\.?|approximately|around|roughly|~|ca\.?|circa|environ|unos|aprox\.?|aproximadamente|etwa|cerca de|cerca di|circa)?\s*`
+	readUnit   = `(?:min|mins|minutes?|minutos?|minuten|minuti|m)\.?`
+	readIcon   = `^(?:[⏱🕐🕑⌚📖🕒⏲]\x{FE0F}?\s*)?`
+	readLabel  = `(?:(?:estimated |average )?reading time|read time|time to read|(?:tiempo (?:estimado )?de )?lectura|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|(?:tempo (?:di |de ))?(?:lettura|leitura))(?:\s+(?:de|di))?`
+	readPhrase = `(?:read|reading|to read|reading time|de lectura|de lecture|lesezeit|di lettura|de leitura)`
+)
 
-	// Reading time, in the phrasings of every language: a label then the
-	// minutes ("Reading time: about 15 minutes", "Lesezeit: 5 Min."), or
-	// the minutes then a phrase ("15-minute read", "15 min de lectura").
-	approx := `(?:about|approx\.?|approximately|around|roughly|~|ca\.?|circa|environ|unos|aprox\.?|aproximadamente|etwa|cerca de|cerca di|circa)?\s*`
-	unit := `(?:min|mins|minutes?|minutos?|minuten|minuti|m)\.?`
-	icon := `^(?:[⏱🕐🕑⌚📖🕒⏲]\x{FE0F}?\s*)?`
-	label := `(?:(?:estimated |average )?reading time|read time|time to read|(?:tiempo (?:estimado )?de )?lectura|temps de lecture|durée de lecture|lecture|lesezeit|lesedauer|(?:tempo (?:di |de ))?(?:lettura|leitura))(?:\s+(?:de|di))?`
-	phrase := `(?:read|reading|to read|reading time|de lectura|de lecture|lesezeit|di lettura|de leitura)`
-	readingRE = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)` + icon + label + `\s*[:：\-–—]?\s*` + approx + `(\d{1,4})\s*` + unit + `$`),
-		regexp.MustCompile(`(?i)` + icon + approx + `(\d{1,4})[\s-]*` + unit + `(?:\s+` + phrase + `)?$`),
-	}
-})
+var readingRE = []*lazyre.Regexp{
+	lazyre.New(`(?i)` + readIcon + readLabel + `\s*[:：\-–—]?\s*` + readApprox + `(\d{1,4})\s*` + readUnit + `$`),
+	lazyre.New(`(?i)` + readIcon + readApprox + `(\d{1,4})[\s-]*` + readUnit + `(?:\s+` + readPhrase + `)?$`),
+}
 
 // Furniture says whether a trimmed line is web-page furniture and which
 // kind ("" when it is not). It answers yes only when certain: the whole
@@ -88,7 +89,6 @@ func Furniture(line string) string {
 	if n == 0 || n > 200 {
 		return ""
 	}
-	loadText()
 	s := strings.Trim(line, " \t-–—*•·|[]()")
 	if s == "" {
 		return ""
@@ -198,7 +198,6 @@ func ReadingMinutes(line string) (int, bool) {
 	if len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
 		return 0, false
 	}
-	loadText()
 	for _, re := range readingRE {
 		if m := re.FindStringSubmatch(line); m != nil {
 			n, err := strconv.Atoi(m[1])

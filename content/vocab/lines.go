@@ -1,12 +1,12 @@
 package vocab
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // The lines both readers read the same way, whatever the markup around
@@ -23,59 +23,43 @@ var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
 	// AUTHOR", the same in the other languages, or the bare word with the
 	// name on the next line.
-	byRE *regexp.Regexp
+	byRE = lazyre.New(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
 	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
 	// "por AUTHOR", "da AUTHOR": the word in lower case, then a capital.
-	foreignByRE *regexp.Regexp
+	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
-	yearRE *regexp.Regexp
+	yearRE = lazyre.New(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// guidePrefixRE: "Study Guide: Jane Eyre by Charlotte Brontë".
-	guidePrefixRE *regexp.Regexp
+	guidePrefixRE = lazyre.New(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
 	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading
 	// Companion", "Der Schimmelreiter: Lektürehilfe".
-	guideSuffixRE *regexp.Regexp
+	guideSuffixRE = lazyre.New(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
 	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
-	guideTailRE *regexp.Regexp
+	guideTailRE = lazyre.New(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
 	// guideLineRE: a line that is only the guide's name ("A Study Guide").
-	guideLineRE *regexp.Regexp
+	guideLineRE = lazyre.New(`(?i)^` + guideWords + `$`)
 	// explRE: the label of a quote's explanation, then its text.
-	explRE *regexp.Regexp
+	explRE = lazyre.New(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
 	// other languages Pregunta/Respuesta, Pergunta/Resposta,
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
 	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
-	questionRE, answerRE *regexp.Regexp
+	questionRE = lazyre.New(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
+	answerRE   = lazyre.New(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
 	// inlineAnswerRE: "Why? A: Because." on one line.
-	inlineAnswerRE *regexp.Regexp
+	inlineAnswerRE = lazyre.New(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// quoteLabelRE: the label some guides number their quotes with,
 	// "Quote 1:", "Quotation #2 –", "#3", "Cita 1", "Zitat 2:".
-	quoteLabelRE *regexp.Regexp
+	quoteLabelRE = lazyre.New(`(?i)^(?:(?:key\s+|important\s+)?(?:quote|quotation|cita|citation|zitat|citazione|citação|passage|passagem)\s*(?:n[º°o.]\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[:.)–—-]\s*|\s+|$)`)
 	// placeRE: the words that name a place in a book.
-	placeRE *regexp.Regexp
+	placeRE = lazyre.New(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
 )
-
-var loadLines = sync.OnceFunc(func() {
-	byRE = regexp.MustCompile(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
-	foreignByRE = regexp.MustCompile(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
-	yearRE = regexp.MustCompile(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
-	guidePrefixRE = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
-	guideSuffixRE = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
-	guideTailRE = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
-	guideLineRE = regexp.MustCompile(`(?i)^` + guideWords + `$`)
-	explRE = regexp.MustCompile(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
-	questionRE = regexp.MustCompile(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
-	answerRE = regexp.MustCompile(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
-	inlineAnswerRE = regexp.MustCompile(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
-	quoteLabelRE = regexp.MustCompile(`(?i)^(?:(?:key\s+|important\s+)?(?:quote|quotation|cita|citation|zitat|citazione|citação|passage|passagem)\s*(?:n[º°o.]\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[:.)–—-]\s*|\s+|$)`)
-	placeRE = regexp.MustCompile(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite)\b|\b[IVXLC]+\b`)
-})
 
 // ByLine reads a by-line with its label ("by Jane Austen", "Author: Jane
 // Austen", "Written by …", "Autor: …", "écrit par …") and returns the
 // author; ok with an empty author is the bare label, the name on the next
 // line.
 func ByLine(s string) (author string, ok bool) {
-	loadLines()
 	m := byRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -87,7 +71,6 @@ func ByLine(s string) (author string, ok bool) {
 // Theodor Storm", "di …", "por …", "da …": a preposition in lower case,
 // then what may be a name. The caller checks that it is one (NameLike).
 func ForeignByLine(s string) (name string, ok bool) {
-	loadLines()
 	m := foreignByRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", false
@@ -98,7 +81,6 @@ func ForeignByLine(s string) (name string, ok bool) {
 // Year splits a year of publication off the end of a title or a name:
 // "Jane Eyre (1847)", "Bram Stoker, 1897", "Emma [1815]".
 func Year(s string) (rest string, year int, ok bool) {
-	loadLines()
 	m := yearRE.FindStringSubmatch(s)
 	if m == nil {
 		return s, 0, false
@@ -115,8 +97,7 @@ func Year(s string) (rest string, year int, ok bool) {
 // "Candide — Fiche de lecture", "Der Schimmelreiter: Lektürehilfe", "Jane
 // Eyre Study Guide", "Frankenstein Notes".
 func GuideTitle(s string) (book string, ok bool) {
-	loadLines()
-	for _, re := range []*regexp.Regexp{guidePrefixRE, guideSuffixRE, guideTailRE} {
+	for _, re := range []*lazyre.Regexp{guidePrefixRE, guideSuffixRE, guideTailRE} {
 		if m := re.FindStringSubmatch(s); m != nil && !article[strings.ToLower(strings.TrimSpace(m[1]))] {
 			return strings.TrimSpace(m[1]), true
 		}
@@ -130,7 +111,6 @@ var article = map[string]bool{"the": true, "a": true, "an": true, "el": true, "l
 // GuideName reports a line that only names a study guide ("A Study
 // Guide", "Guía de lectura").
 func GuideName(s string) bool {
-	loadLines()
 	return guideLineRE.MatchString(s)
 }
 
@@ -144,7 +124,6 @@ func ExplanationLabel(s string) int {
 	if strings.IndexByte(s, ':') < 0 && !strings.Contains(s, "：") {
 		return 0
 	}
-	loadLines()
 	// The label is short: try the expression on the head of the line only
 	// (its cost grows with the length of what it is given).
 	if loc := explRE.FindStringIndex(s[:min(len(s), 64)]); loc != nil {
@@ -157,7 +136,6 @@ func ExplanationLabel(s string) int {
 // ("Q: ", "Q1. ", "Question: ", "P: ", "F: ", "Frage: ", "Domanda: "),
 // spaces after it included; 0 when s has none or nothing follows it.
 func QuestionLabel(s string) int {
-	loadLines()
 	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 		return loc[1]
 	}
@@ -169,7 +147,6 @@ func QuestionLabel(s string) int {
 // nothing follows it. "A." counts too: callers that find it after an
 // unlabelled question ask for a colon.
 func AnswerLabel(s string) int {
-	loadLines()
 	if loc := answerRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 		return loc[1]
 	}
@@ -179,7 +156,6 @@ func AnswerLabel(s string) int {
 // InlineAnswer splits "Why does she leave? A: Because …" into the question
 // and its answer.
 func InlineAnswer(s string) (question, answer string, ok bool) {
-	loadLines()
 	m := inlineAnswerRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", "", false
@@ -195,7 +171,6 @@ func QuoteLabel(s string) int {
 	if len(s) < 2 {
 		return 0
 	}
-	loadLines()
 	if loc := quoteLabelRE.FindStringIndex(s); loc != nil {
 		return loc[1]
 	}
@@ -210,7 +185,6 @@ func ParenAttribution(s string) bool {
 		return false
 	}
 	inner := s[1 : len(s)-1]
-	loadLines()
 	if strings.ContainsAny(inner, "0123456789") || placeRE.MatchString(inner) {
 		return true
 	}
@@ -247,16 +221,10 @@ var (
 	// guide and whom it is for: "A Study Guide for Students", "Teacher
 	// Notes", "Study Outline", "Lektürehilfe für die Oberstufe", "Reading
 	// Companion — Grades 9–12", "Study notes for Year 11".
-	guideSubRE *regexp.Regexp
+	guideSubRE = lazyre.New(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru)\s+\S.*)?$`)
 	// publishedRE: "Published: 1886", "First published 1847", "Publicado en 1554".
-	publishedRE *regexp.Regexp
+	publishedRE = lazyre.New(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
 )
-
-var loadSub = sync.OnceFunc(func() {
-	loadLines()
-	guideSubRE = regexp.MustCompile(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru)\s+\S.*)?$`)
-	publishedRE = regexp.MustCompile(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
-})
 
 // GuideSubtitle reports a short line that names the guide, with or
 // without whom it is for ("A Study Guide for Students", "Teacher Notes",
@@ -267,7 +235,6 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	loadSub()
 	return guideSubRE.MatchString(s)
 }
 
@@ -278,7 +245,6 @@ func Published(s string) (year int, ok bool) {
 	if len(s) > 80 {
 		return 0, false
 	}
-	loadSub()
 	m := publishedRE.FindStringSubmatch(s)
 	if m == nil {
 		return 0, false
@@ -318,14 +284,9 @@ var contentsNames = map[string]bool{"contents": true, "table of contents": true,
 func Contents(heading string) bool { return contentsNames[Norm(heading)] }
 
 var (
-	pubLabelRE *regexp.Regexp
-	yearInRE   *regexp.Regexp
+	pubLabelRE = lazyre.New(`(?i)^(?:(?:date|year) of (?:first )?publication|(?:first )?published|publication(?: date| year)?|year published|fecha de (?:primera )?publicación|año de publicación|publicación|publicado|date de (?:première )?publication|première publication|parution|publication|erscheinungsjahr|erstveröffentlichung|erschienen|veröffentlichung|anno di pubblicazione|prima pubblicazione|pubblicazione|data de publicação|ano de publicação|publicação)$`)
+	yearInRE   = lazyre.New(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 )
-
-var loadPub = sync.OnceFunc(func() {
-	pubLabelRE = regexp.MustCompile(`(?i)^(?:(?:date|year) of (?:first )?publication|(?:first )?published|publication(?: date| year)?|year published|fecha de (?:primera )?publicación|año de publicación|publicación|publicado|date de (?:première )?publication|première publication|parution|publication|erscheinungsjahr|erstveröffentlichung|erschienen|veröffentlichung|anno di pubblicazione|prima pubblicazione|pubblicazione|data de publicação|ano de publicação|publicação)$`)
-	yearInRE = regexp.MustCompile(`\b(1[0-9]{3}|20[0-9]{2})\b`)
-})
 
 // PublicationYear reads a Key Facts entry that gives the date of
 // publication ("Date of first publication" = "December 1847", "Published"
@@ -334,7 +295,6 @@ func PublicationYear(term, def string) (year int, ok bool) {
 	if len(term) > 60 {
 		return 0, false
 	}
-	loadPub()
 	if !pubLabelRE.MatchString(strings.TrimSpace(strings.TrimRight(term, ": "))) {
 		return 0, false
 	}

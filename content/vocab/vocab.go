@@ -7,13 +7,13 @@
 package vocab
 
 import (
-	"regexp"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/guidepress/guidepress/templates/labels"
 )
 
@@ -75,8 +75,8 @@ func Classify(heading string) Heading {
 }
 
 var (
-	leadingNumberRE = regexp.MustCompile(`^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s+`)
-	spacesRE        = regexp.MustCompile(`\s+`)
+	leadingNumberRE = lazyre.New(`^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s+`)
+	spacesRE        = lazyre.New(`\s+`)
 )
 
 // Norm folds a heading for comparison with known names: lower case, "&"
@@ -117,38 +117,36 @@ func patternWord(n string) bool {
 }
 
 type pattern struct {
-	re *regexp.Regexp
+	re *lazyre.Regexp
 	h  Heading
 }
 
 // patterns are the families of names that vary too much for a list: quote
 // and FAQ headings in their many English phrasings, and discussion
-// questions. Each is matched against Norm of the heading.
-var patterns []pattern
+// questions. Each is matched against Norm of the heading, and compiled
+// when first needed.
+var patterns = []pattern{
+	{lazyre.New(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous|classic|central|crucial|critical|unforgettable|quotable|iconic)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|and what they mean|explained|to remember|worth remembering|to know|with page numbers|with explanations|for close reading|from\s.+|by\s.+))?$`),
+		Heading{Kind: Quotes, Lang: "en"}},
+	{lazyre.New(`^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$`),
+		Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
+	{lazyre.New(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`),
+		Heading{Kind: Section, Role: content.RoleThemes, Lang: "en"}},
+	{lazyre.New(`^(?:key\s+|important\s+)?(?:words|terms|epithets|phrases|vocabulary|concepts|allusions|expressions)\s+to\s+(?:know|remember|learn|look up)$`),
+		Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+	{lazyre.New(`^(?:the\s+)?(?:poem|play|novel|book|story|text|work|novella)\s+(?:at a glance|in brief|in a nutshell)$`),
+		Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
+	{lazyre.New(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
+		Heading{Kind: FAQ, Lang: "en"}},
+	{lazyre.New(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
+		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+	{lazyre.New(`^(?:[\p{L}']+\s+){0,3}questions(?:\s+(?:for|on|about|to)\s.+)?$`),
+		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+}
 
-// load builds the vocabulary on first use, not at start-up: a JSON build or
-// `--version` never needs it (issue 16: no init work a run does not use).
-var load = sync.OnceFunc(func() {
-	patterns = []pattern{
-		{regexp.MustCompile(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous|classic|central|crucial|critical|unforgettable|quotable|iconic)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|and what they mean|explained|to remember|worth remembering|to know|with page numbers|with explanations|for close reading|from\s.+|by\s.+))?$`),
-			Heading{Kind: Quotes, Lang: "en"}},
-		{regexp.MustCompile(`^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$`),
-			Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
-		{regexp.MustCompile(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`),
-			Heading{Kind: Section, Role: content.RoleThemes, Lang: "en"}},
-		{regexp.MustCompile(`^(?:key\s+|important\s+)?(?:words|terms|epithets|phrases|vocabulary|concepts|allusions|expressions)\s+to\s+(?:know|remember|learn|look up)$`),
-			Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
-		{regexp.MustCompile(`^(?:the\s+)?(?:poem|play|novel|book|story|text|work|novella)\s+(?:at a glance|in brief|in a nutshell)$`),
-			Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
-		{regexp.MustCompile(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
-			Heading{Kind: FAQ, Lang: "en"}},
-		{regexp.MustCompile(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
-			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
-		{regexp.MustCompile(`^(?:[\p{L}']+\s+){0,3}questions(?:\s+(?:for|on|about|to)\s.+)?$`),
-			Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
-	}
-	addNames()
-})
+// load builds the names on first use, not at start-up: a JSON build or
+// `--version` never needs them (issue 16: no init work a run does not use).
+var load = sync.OnceFunc(addNames)
 
 // names maps exact (normalised) names to what they introduce. Names that
 // are as often subsections as sections (Symbols, Setting, Conclusion) are
