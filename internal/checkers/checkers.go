@@ -150,6 +150,19 @@ func Run(t testing.TB, script string, args ...string) Result {
 // failed to drive Chromium; each passed when run again).
 const Attempts = 3
 
+// checkerEnv is the tests' environment, with Ace given a minute (not its
+// default 5 s) to see headless Chromium start: at a load average of 30 on
+// 2 cores Chromium took longer than 5 s in about 1 run of 3 ("Timed out
+// after 5000 ms while waiting for the WS endpoint URL"), and with 60 s
+// none of them failed. ACE_TIMEOUT_INITIAL set by the caller wins.
+func checkerEnv() []string {
+	env := os.Environ()
+	if os.Getenv("ACE_TIMEOUT_INITIAL") == "" {
+		env = append(env, "ACE_TIMEOUT_INITIAL=60000")
+	}
+	return env
+}
+
 // transient reports a checker failure that says nothing about the book:
 // the checker itself could not run to the end.
 func transient(out string) bool {
@@ -161,6 +174,7 @@ func runOnce(t testing.TB, p string, args []string) (string, int) {
 	slots <- struct{}{} // at most Jobs() checkers at once, whatever -parallel says
 	defer func() { <-slots }()
 	cmd := exec.Command("bash", append([]string{p}, args...)...)
+	cmd.Env = checkerEnv()
 	var out bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out

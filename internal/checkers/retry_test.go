@@ -68,3 +68,23 @@ func TestRunDoesNotRetryMissingTools(t *testing.T) {
 		t.Errorf("inner ok %v after %d runs, want a skip after 1", ok, runs())
 	}
 }
+
+// Ace is given time to start Chromium on a loaded machine, unless the
+// caller chose a timeout.
+func TestRunGivesAceTimeToStartChromium(t *testing.T) {
+	for _, tc := range []struct{ set, want string }{{"", "60000"}, {"9000", "9000"}} {
+		dir := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(dir, "tools"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "tools", "env.sh"), []byte("echo \"timeout=$ACE_TIMEOUT_INITIAL\"\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		t.Setenv("GUIDEPRESS_SHARED", dir)
+		t.Setenv("GUIDEPRESS_CHECKERS", "")
+		t.Setenv("ACE_TIMEOUT_INITIAL", tc.set)
+		if got := strings.TrimSpace(Run(t, "env.sh").Output); got != "timeout="+tc.want {
+			t.Errorf("ACE_TIMEOUT_INITIAL=%q: the checker saw %q, want timeout=%s", tc.set, got, tc.want)
+		}
+	}
+}
