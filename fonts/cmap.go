@@ -30,7 +30,7 @@ type cmapTable struct {
 	groups int
 }
 
-var cmaps [5][4]struct {
+var cmaps [Count][4]struct {
 	once sync.Once
 	t    cmapTable
 }

@@ -4,6 +4,9 @@
 // Literata is the body family, Atkinson Hyperlegible Next the heading,
 // large-print and cover family; Noto Sans fills letters Atkinson lacks
 // (Greek, Cyrillic, …) and Noto Sans Symbols2/Symbols draw ⏱ ★ ✓ and arrows.
+// Noto Sans Hebrew, Noto Sans Arabic and monochrome Noto Emoji are the
+// script families (Scripts, PickShaped): they are drawn only through a
+// shaper, which orders right-to-left text and joins Arabic letters.
 // See ../shared/FONTS.md for how these were chosen. Every file is static
 // TrueType (glyf outlines), which fpdf requires.
 package fonts
@@ -53,6 +56,18 @@ var (
 	symbolsRegular []byte
 	//go:embed noto/NotoSansSymbols-Bold.ttf
 	symbolsBold []byte
+	//go:embed noto/NotoSansHebrew-Regular.ttf
+	hebrewRegular []byte
+	//go:embed noto/NotoSansHebrew-Bold.ttf
+	hebrewBold []byte
+	//go:embed noto/NotoSansArabic-Regular.ttf
+	arabicRegular []byte
+	//go:embed noto/NotoSansArabic-Bold.ttf
+	arabicBold []byte
+	//go:embed notoemoji/NotoEmoji_400Regular.ttf
+	emojiRegular []byte
+	//go:embed notoemoji/NotoEmoji_700Bold.ttf
+	emojiBold []byte
 )
 
 // Family names one embedded typeface family.
@@ -64,6 +79,12 @@ const (
 	NotoSans               // fallback for letters Atkinson or Literata lack
 	Symbols2               // ⏱ ★ ✓ and other pictographs
 	Symbols                // arrows and technical symbols
+	Hebrew                 // Noto Sans Hebrew: script family, see Scripts
+	Arabic                 // Noto Sans Arabic: script family, see Scripts
+	Emoji                  // monochrome Noto Emoji: script family, see Scripts
+
+	// Count is the number of families, for tables indexed by Family.
+	Count = iota
 )
 
 // Style is one of the four styles a family may have.
@@ -82,12 +103,12 @@ func (s Style) String() string {
 
 // Name is a stable name for the family, usable as a PDF or CSS font name.
 func (f Family) Name() string {
-	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols"}[f]
+	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols", "NotoSansHebrew", "NotoSansArabic", "NotoEmoji"}[f]
 }
 
 // Dir is the folder under fonts/ holding the family and its licence.
 func (f Family) Dir() string {
-	return [...]string{"literata", "atkinson", "noto", "noto", "noto"}[f]
+	return [...]string{"literata", "atkinson", "noto", "noto", "noto", "noto", "noto", "notoemoji"}[f]
 }
 
 var paths = map[Family][4]string{
@@ -97,6 +118,12 @@ var paths = map[Family][4]string{
 	// The symbol families have fewer styles; the nearest one stands in.
 	Symbols2: {"noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf"},
 	Symbols:  {"noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Bold.ttf", "noto/NotoSansSymbols-Bold.ttf"},
+	// The script families have no italic (Hebrew and Arabic have no
+	// italic tradition; Noto Emoji none at all): italic is drawn upright,
+	// in the weight asked for. Nothing is slanted by program.
+	Hebrew: {"noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Bold.ttf", "noto/NotoSansHebrew-Bold.ttf"},
+	Arabic: {"noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Bold.ttf", "noto/NotoSansArabic-Bold.ttf"},
+	Emoji:  {"notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_700Bold.ttf", "notoemoji/NotoEmoji_700Bold.ttf"},
 }
 
 // data are the faces' files, in the order of paths.
@@ -106,6 +133,9 @@ var data = map[Family][4]*[]byte{
 	NotoSans: {&notoRegular, &notoItalic, &notoBold, &notoBoldItalic},
 	Symbols2: {&symbols2Regular, &symbols2Regular, &symbols2Regular, &symbols2Regular},
 	Symbols:  {&symbolsRegular, &symbolsRegular, &symbolsBold, &symbolsBold},
+	Hebrew:   {&hebrewRegular, &hebrewRegular, &hebrewBold, &hebrewBold},
+	Arabic:   {&arabicRegular, &arabicRegular, &arabicBold, &arabicBold},
+	Emoji:    {&emojiRegular, &emojiRegular, &emojiBold, &emojiBold},
 }
 
 // Path is the embedded file name of a face, e.g. for an EPUB manifest.
@@ -194,6 +224,55 @@ func Has(f Family, s Style, r rune) bool {
 // Fallbacks is the order in which faces are tried for a character the
 // primary family lacks.
 var Fallbacks = []Family{NotoSans, Symbols2, Symbols}
+
+// Scripts are the script families, tried after Fallbacks by PickShaped.
+// They come last so that a character an older family already draws
+// (⏱ ★ ✓, digits, ©) keeps its face and Latin output does not change;
+// Noto Emoji repeats 364 of Symbols2's characters.
+var Scripts = []ScriptFamily{
+	{Hebrew, "Hebr"},
+	{Arabic, "Arab"},
+	{Emoji, "Zsye"},
+}
+
+// ScriptFamily is a family drawn only through a shaper, and the ISO 15924
+// code of what it draws ("Zsye": emoji).
+type ScriptFamily struct {
+	Family Family
+	Script string
+}
+
+// Scripted reports whether f is a script family: text in it must be
+// shaped (Arabic joins, Hebrew and Arabic run right to left, emoji
+// sequences ligate), never drawn character by character.
+func (f Family) Scripted() bool { return f >= Hebrew && f < Count }
+
+// PickShaped is Pick for a layout that shapes its text: after primary and
+// Fallbacks it tries the script families. Pick itself never returns one,
+// because a character-by-character layout would print Hebrew and Arabic
+// reversed and unjoined, which reads worse than the visible replacement.
+//
+// An emoji (PrefersEmoji) is drawn in Noto Emoji before the fallbacks,
+// though Symbols2 has 364 of them as text-style pictographs: a line of
+// emoji then has one design. ★ ✓ ⏱ are not emoji by default and keep
+// Symbols2.
+func PickShaped(primary Family, s Style, r rune) (Family, bool) {
+	if Has(primary, s, r) {
+		return primary, true
+	}
+	if PrefersEmoji(r) && Has(Emoji, s, r) {
+		return Emoji, true
+	}
+	if f, ok := Pick(primary, s, r); ok {
+		return f, ok
+	}
+	for _, sf := range Scripts {
+		if Has(sf.Family, s, r) {
+			return sf.Family, true
+		}
+	}
+	return primary, false
+}
 
 // Pick returns the first family, starting with primary and then Fallbacks,
 // that can draw r in style s; ok is false when none can.

@@ -53,7 +53,7 @@ func toLower(s string) string {
 // usedFaces are the faces the layout draws, with their characters, in a
 // fixed order.
 func usedFaces(lay *Layout) []embedFont {
-	var used [5][4]*[0x10000 / 64]uint64
+	var used [fonts.Count][4]*[0x10000 / 64]uint64
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
 			for _, r := range it.runs {
@@ -93,7 +93,7 @@ func usedFaces(lay *Layout) []embedFont {
 // few values straight from the tables (registering the face with fpdf to
 // ask it would parse the whole file and hash a 65,536-entry width table,
 // about 2 ms of CPU per face; TestFontDesc compares the two).
-var faceDescs [5][4]struct {
+var faceDescs [fonts.Count][4]struct {
 	once sync.Once
 	d    fpdf.FontDescType
 	err  error

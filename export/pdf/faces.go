@@ -60,7 +60,7 @@ type measurer struct {
 	// fast holds the picks of the first fastRunes characters (Latin,
 	// punctuation) per primary family and style, which is nearly all text:
 	// an array index instead of a map lookup per character.
-	fast [5][4]*[fastRunes]pick
+	fast [fonts.Count][4]*[fastRunes]pick
 	// deferred: measure with the widths shared by every build
 	// (sharedAdvance) and register nothing with fpdf.
 	deferred bool

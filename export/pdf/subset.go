@@ -37,10 +37,10 @@ type hmetrics struct {
 	missing  int     // fpdf's MissingWidth: the width of glyph 0
 }
 
-var faceTables [5][4]faceTable
+var faceTables [fonts.Count][4]faceTable
 
 // faceBytes are the faces' files, read once and never modified.
-var faceBytes [5][4]struct {
+var faceBytes [fonts.Count][4]struct {
 	once sync.Once
 	b    []byte
 }
