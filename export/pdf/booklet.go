@@ -81,7 +81,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	p.SetModificationDate(t)
 	p.SetMargins(0, 0, 0)
 	p.SetAutoPageBreak(false, 0)
-	metadata(p, g, opts)
+	metadata(p, g, opts, false) // print artifacts: no PDF/UA claim
 	if err := p.Error(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
 	}

@@ -130,7 +130,7 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometr
 	if opts.Duplex {
 		p.SetDisplayMode("default", "TwoPageRight")
 	}
-	metadata(p, g, opts)
+	metadata(p, g, opts, true)
 	if err := p.Error(); err != nil {
 		return th, geo, nil, nil, fmt.Errorf("pdf: %w", err)
 	}

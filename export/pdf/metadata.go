@@ -1,8 +1,11 @@
 package pdf
 
 import (
+	"bytes"
+	"encoding/xml"
 	"regexp"
 	"strings"
+	"time"
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -17,31 +20,110 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 // one (guideAuthor): the
 // novelist did not write the guide (DESIGN.md), so the book and its author
 // go to Subject and Keywords instead.
-func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options) {
-	info := func(s string) string { return utf16be(clean(s)) }
-	p.SetTitle(info(g.Title), false)
-	subject := "A study guide to " + g.Book.Title
-	if g.Book.Author != "" {
-		subject += " by " + g.Book.Author
+//
+// A document that claims PDF/UA-1 (ua: the handout, the worksheet and its
+// answers; not the booklet, whose pages are all print artifacts) also
+// gets the same fields as an XMP packet (xmpPacket) with the PDF/UA
+// identifier, and the publisher, which the Info dictionary has no entry
+// for.
+func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options, ua bool) {
+	m := docMeta{
+		title:     clean(g.Title),
+		subject:   "A study guide to " + g.Book.Title,
+		author:    clean(guideAuthor(g, opts)),
+		publisher: clean(guidePublisher(g, opts)),
+		lang:      g.Language,
+		time:      opts.Time(),
 	}
-	p.SetSubject(info(subject), false)
+	if g.Book.Author != "" {
+		m.subject += " by " + g.Book.Author
+	}
+	m.subject = clean(m.subject)
 	kw := []string{"study guide", g.Book.Title}
 	if g.Book.Author != "" {
 		kw = append(kw, g.Book.Author)
 	}
 	kw = append(kw, "quotes", "FAQ")
-	p.SetKeywords(info(strings.Join(kw, "; ")), false)
-	p.SetCreator(info("guidepress"), false)
-	p.SetProducer(info(Producer), false)
-	if a := guideAuthor(g, opts); a != "" {
-		p.SetAuthor(info(a), false)
-	}
+	m.keywords = clean(strings.Join(kw, "; "))
 	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
-	lang := g.Language
-	if !langTag.MatchString(lang) {
-		lang = content.DefaultLanguage
+	if !langTag.MatchString(m.lang) {
+		m.lang = content.DefaultLanguage
 	}
-	p.SetLang(lang)
+
+	p.SetTitle(utf16be(m.title), false)
+	p.SetSubject(utf16be(m.subject), false)
+	p.SetKeywords(utf16be(m.keywords), false)
+	p.SetCreator(utf16be(creatorTool), false)
+	p.SetProducer(utf16be(Producer), false)
+	if m.author != "" {
+		p.SetAuthor(utf16be(m.author), false)
+	}
+	p.SetLang(m.lang)
+	if ua {
+		p.SetXmpMetadata(xmpPacket(m))
+	}
+}
+
+// creatorTool is the Info dictionary's /Creator and XMP's xmp:CreatorTool.
+const creatorTool = "guidepress"
+
+// docMeta is the document's metadata, once for the Info dictionary and the
+// XMP packet, so that the two agree.
+type docMeta struct {
+	title, subject, keywords, author, publisher, lang string
+	time                                              time.Time
+}
+
+// xmpPacket is the document's XMP metadata (ISO 16684-1) with the PDF/UA
+// identification schema (ISO 14289-1 §5: pdfuaid:part 1). The values are
+// those of the Info dictionary (dc:title = /Title, dc:description =
+// /Subject, pdf:Keywords, dc:creator = /Author, xmp:CreatorTool =
+// /Creator, pdf:Producer, the dates), escaped as XML text. It is stored
+// uncompressed, as XMP asks, so that tools that scan files for packets
+// find it; no padding (the file is never edited in place).
+func xmpPacket(m docMeta) []byte {
+	var b bytes.Buffer
+	text := func(s string) { xml.EscapeText(&b, []byte(s)) }
+	el := func(name, v string) {
+		if v == "" {
+			return
+		}
+		b.WriteString("<" + name + ">")
+		text(v)
+		b.WriteString("</" + name + ">\n")
+	}
+	// An rdf:Alt (language alternatives), rdf:Seq (ordered) or rdf:Bag.
+	list := func(name, kind, v string, lang bool) {
+		if v == "" {
+			return
+		}
+		b.WriteString("<" + name + "><rdf:" + kind + "><rdf:li")
+		if lang {
+			b.WriteString(` xml:lang="x-default"`)
+		}
+		b.WriteString(">")
+		text(v)
+		b.WriteString("</rdf:li></rdf:" + kind + "></" + name + ">\n")
+	}
+	date := m.time.UTC().Format("2006-01-02T15:04:05Z")
+	b.WriteString("<?xpacket begin=\"\ufeff\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n" +
+		`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n" +
+		`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" ` +
+		`xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">` + "\n")
+	el("pdfuaid:part", "1")
+	el("dc:format", "application/pdf")
+	list("dc:title", "Alt", m.title, true)
+	list("dc:description", "Alt", m.subject, true)
+	list("dc:creator", "Seq", m.author, false)
+	list("dc:publisher", "Bag", m.publisher, false)
+	list("dc:language", "Bag", m.lang, false)
+	el("pdf:Keywords", m.keywords)
+	el("pdf:Producer", Producer)
+	el("xmp:CreatorTool", creatorTool)
+	el("xmp:CreateDate", date)
+	el("xmp:ModifyDate", date)
+	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	return b.Bytes()
 }
 
 // guideAuthor is the guide's own author: the user's, else the input's

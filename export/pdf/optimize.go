@@ -71,6 +71,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 	tree := balancedPageTree(pageNums, treeBase)
 	stmNum := treeBase + len(tree.nodes) // the first object stream
 	nextAnnot := 0
+	infoNum := doc.infoNum()
 
 	// Objects that are not streams (pages, the resources, fonts'
 	// dictionaries and widths, outline items, link annotations, the Info
@@ -148,6 +149,9 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 					toStm(annotBase+nextAnnot, a)
 					nextAnnot++
 				}
+			}
+			if isObj && o.num == infoNum {
+				inner = utcDates(inner)
 			}
 			if isObj && !bytes.Contains(inner, []byte("stream\n")) && !bytes.Contains(inner[:min(len(inner), 40)], []byte("/Type /Catalog")) {
 				toStm(o.num, inner)
@@ -339,6 +343,37 @@ func (d *fpdfDoc) trailerEntries() string {
 		}
 	}
 	return string(b)
+}
+
+// infoNum is the Info dictionary's object number (the trailer's /Info),
+// or 0.
+func (d *fpdfDoc) infoNum() int {
+	_, rest, ok := bytes.Cut(d.trailer, []byte("/Info "))
+	if !ok {
+		return 0
+	}
+	n, _, _ := bytes.Cut(rest, []byte(" "))
+	v, _ := strconv.Atoi(string(n))
+	return v
+}
+
+// utcDates marks the Info dictionary's dates as UTC ("D:20240517093000"
+// becomes "D:20240517093000Z"): fpdf writes them in UTC (Options.Time)
+// but without a zone, which leaves their relation to UT unknown (ISO
+// 32000-1 §7.9.4), while the XMP packet's dates say Z; the two must
+// agree.
+func utcDates(info []byte) []byte {
+	for _, key := range []string{"/CreationDate (D:", "/ModDate (D:"} {
+		i := bytes.Index(info, []byte(key))
+		if i < 0 {
+			continue
+		}
+		end := i + len(key) + 14
+		if end < len(info) && info[end] == ')' {
+			info = slices.Concat(info[:end], []byte("Z"), info[end:])
+		}
+	}
+	return info
 }
 
 type fpdfObj struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	theme "github.com/guidepress/guidepress/templates/pdf"
@@ -26,6 +27,10 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 	for _, pg := range lay.Pages {
 		p.AddPage()
 		tg.page()
+		tg.figure = nil
+		if pg.Kind == CoverPage {
+			tg.figure = coverFigure(&pg)
+		}
 		tw.fontSet = false // each page's content selects its own font
 		if spacing > 0 {
 			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
@@ -70,6 +75,36 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 		}
 	}
 	return p.Error()
+}
+
+// coverFigure is the cover's structure element: the cover is a picture
+// (bands, rules and display type), read as one Figure whose alternative
+// text is what it prints, block by block ("Cover: Study Guide; Hamlet;
+// William Shakespeare; 3 hour read"), rather than as loose paragraphs
+// before the title page says the same.
+func coverFigure(pg *Page) *tagNode {
+	var parts []string
+	var cur []string
+	block := -1
+	for _, it := range pg.Items {
+		if it.Kind != Display || strings.TrimSpace(it.Text) == "" {
+			continue
+		}
+		if it.Block != block && len(cur) > 0 {
+			parts = append(parts, strings.Join(cur, " "))
+			cur = nil
+		}
+		block = it.Block
+		cur = append(cur, strings.TrimSpace(it.Text))
+	}
+	if len(cur) > 0 {
+		parts = append(parts, strings.Join(cur, " "))
+	}
+	alt := "Cover"
+	if len(parts) > 0 {
+		alt += ": " + strings.Join(parts, "; ")
+	}
+	return &tagNode{role: "Figure", attrs: string(hexText([]byte("/Alt "), alt))}
 }
 
 // drawSegments draws a line whose runs may belong to other elements than

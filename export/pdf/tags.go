@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -67,12 +68,19 @@ type tagger struct {
 	art     bool    // … and it is an artifact
 	cur     int     // … otherwise the element it belongs to
 	toc     int     // the open TOC group, or -1
+	// figure, when set, owns everything drawn on the page (the cover).
+	figure *tagNode
 	// annots lists, page by page, the element owning each link
 	// annotation in the order render adds them; annotPage is the page of
 	// each annotation, by global index, and annotText its /Contents.
 	annots    [][]int
 	annotPage []int
 	annotText []string
+	// entryText is, by element, the printed text of a contents entry's
+	// rows, which describes each of its link annotations (the row with the
+	// page number alone would say "4").
+	entryText map[int][]string
+	entryOf   []int // by annotation: its contents entry's element, or -1
 	buf       []byte
 	// labels is the catalogue's /PageLabels entry (pageLabels), or "".
 	labels string
@@ -116,6 +124,13 @@ func (t *tagger) link(it *Item) {
 		e = -1 // not expected: optimize refuses to write such a tree
 	}
 	t.addAnnot(e, it.Text)
+	if e >= 0 {
+		if t.entryText == nil {
+			t.entryText = map[int][]string{}
+		}
+		t.entryText[e] = append(t.entryText[e], it.Text)
+		t.entryOf[len(t.entryOf)-1] = e
+	}
 }
 
 // linkNode records a link annotation render added for the Link element
@@ -132,6 +147,17 @@ func (t *tagger) addAnnot(e int, contents string) {
 	t.annots[pg] = append(t.annots[pg], e)
 	t.annotPage = append(t.annotPage, pg)
 	t.annotText = append(t.annotText, contents)
+	t.entryOf = append(t.entryOf, -1)
+}
+
+// describeEntries gives every link annotation of a contents entry the
+// entry's whole printed text ("Key Quotes 4").
+func (t *tagger) describeEntries() {
+	for k, e := range t.entryOf {
+		if e >= 0 {
+			t.annotText[k] = strings.Join(strings.Fields(strings.Join(t.entryText[e], " ")), " ")
+		}
+	}
 }
 
 // item opens the marked-content sequence for it, closing the previous one
@@ -143,6 +169,9 @@ func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
 // itemSeg is item for a run of it that belongs to the element of seg
 // (a link, a definition's term) rather than the item's own.
 func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
+	if t.figure != nil {
+		seg = t.figure
+	}
 	r := role(it)
 	if it.tag != nil {
 		r = it.tag.role
@@ -195,10 +224,14 @@ func (t *tagger) element(it *Item, r string) int {
 	}
 	parent := -1
 	if r == "TOCI" {
+		// TOCI > Reference > Link: a TOCI holds only Lbl, Reference, P,
+		// NonStruct or TOC (ISO 32000-1 Table 333, Matterhorn 09-006),
+		// and a link annotation must sit in a Link (28-011).
 		if t.toc < 0 {
 			t.toc = t.newElem(structElem{role: "TOC", parent: -1})
 		}
-		parent, r = t.newElem(structElem{role: "TOCI", parent: t.toc}), "Link"
+		toci := t.newElem(structElem{role: "TOCI", parent: t.toc})
+		parent, r = t.newElem(structElem{role: "Reference", parent: toci}), "Link"
 	} else {
 		t.toc = -1
 	}
@@ -260,6 +293,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	if len(t.pages) != len(pageNum) {
 		return nil, 0, fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
 	}
+	t.describeEntries()
 	root, ptree, doc := base, base+1, base+2
 	num := func(e int) int { return base + 3 + e }
 	objs := make([][]byte, 0, 3+len(t.elems))

@@ -207,13 +207,14 @@ func TestTagged(t *testing.T) {
 				t.Fatalf("%d TOCI, want %d", len(tocs[0].kids), len(lay.TOC))
 			}
 			for i, e := range lay.TOC {
-				// TOCI > Link, which holds the text and refers to the
-				// entry's link annotations (OBJR: "Object N 0").
+				// TOCI > Reference > Link, which holds the text and refers
+				// to the entry's link annotations (OBJR: "Object N 0").
 				toci := tocs[0].kids[i]
-				if toci.role != "TOCI" || len(toci.kids) != 1 || toci.kids[0].role != "Link" {
-					t.Fatalf("contents entry %d is not a TOCI holding one Link: %+v", i, toci)
+				if toci.role != "TOCI" || len(toci.kids) != 1 || toci.kids[0].role != "Reference" ||
+					len(toci.kids[0].kids) != 1 || toci.kids[0].kids[0].role != "Link" {
+					t.Fatalf("contents entry %d is not a TOCI holding a Reference to one Link: %+v", i, toci)
 				}
-				link := toci.kids[0]
+				link := toci.kids[0].kids[0]
 				objs := 0
 				for _, k := range link.kids {
 					if k.role == "Object" {

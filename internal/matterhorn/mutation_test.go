@@ -28,7 +28,7 @@ var (
 	goodErr  error
 )
 
-func goodPDF(t *testing.T) []byte {
+func goodPDF(t testing.TB) []byte {
 	t.Helper()
 	goodOnce.Do(func() {
 		data, err := os.ReadFile(filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json"))
@@ -362,4 +362,16 @@ func maps(a, b map[string]bool) bool {
 		}
 	}
 	return true
+}
+
+// BenchmarkCheck is the checker's cost on one guide PDF (read and check).
+func BenchmarkCheck(b *testing.B) {
+	data := goodPDF(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := matterhorn.Check(data); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
