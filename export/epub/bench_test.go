@@ -11,7 +11,7 @@ import (
 	"github.com/guidepress/guidepress/internal/cpubench"
 )
 
-func loadFile(b *testing.B, path string) *content.Guide {
+func loadFile(b testing.TB, path string) *content.Guide {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		b.Skip(err)
@@ -36,9 +36,9 @@ var benchGuides = []struct {
 	{"hamlet-v2", func(b *testing.B) *content.Guide { return hamletGuide(b) }},
 }
 
-// BenchmarkEPUB measures one whole EPUB build (cover, go-epub, finalise,
-// verify) of each guide, with the CPU time per build (the wall time on a
-// shared machine mostly measures the neighbours) and the book's size.
+// BenchmarkEPUB measures one whole EPUB build (cover, finalise, verify) of
+// each guide, with the CPU time per build (the wall time on a shared
+// machine mostly measures the neighbours) and the book's size.
 func BenchmarkEPUB(b *testing.B) {
 	for _, bg := range benchGuides {
 		b.Run(bg.name, func(b *testing.B) {
@@ -59,7 +59,7 @@ func BenchmarkEPUB(b *testing.B) {
 }
 
 // BenchmarkEPUBParallel builds the seed (or the example) on every core at
-// once, as a batch does; go-epub's part is serialised (see assemble).
+// once, as a batch does.
 func BenchmarkEPUBParallel(b *testing.B) {
 	g := benchGuides[0].load(b)
 	if _, err := os.Stat(filepath.Join(checkers.SharedDir(), "seed", "never-let-me-go.txt")); err == nil {

@@ -1,12 +1,10 @@
 // Package epub writes a study guide as an EPUB 3 publication.
 //
-// The book is assembled with github.com/go-shiori/go-epub v1.2.1 (content
-// documents, stylesheet, images, fonts, container) and then handed to one
-// finalising pass (finalise.go) that fills go-epub's gaps: it rewrites the
-// package document with full catalogue and accessibility metadata, replaces
-// the navigation document and NCX (go-epub can neither link into a document
-// nor write landmarks), puts lang/xml:lang on every document, and re-zips
-// the container deterministically. Build then verifies its own output
+// The book is planned (content documents in reading order, navigation,
+// landmarks) and then written by one pass (finalise.go): the content
+// documents, stylesheet, images, fonts and container, the package document
+// with full catalogue and accessibility metadata, the navigation document
+// and NCX, zipped deterministically. Build then verifies its own output
 // (verify.go) and returns an error rather than a broken book.
 //
 // Reading order: cover, title page (with synopsis), Key Quotes, one document
@@ -14,17 +12,12 @@
 package epub
 
 import (
-	"bytes"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"github.com/guidepress/guidepress/templates/labels"
 	"runtime/debug"
 	"strconv"
 	"strings"
-	"sync"
-
-	goepub "github.com/go-shiori/go-epub"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -69,14 +62,10 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 		return nil, diags, err
 	}
 	b.pages, b.navBreaks = b.paginate(starts)
-	raw, err := b.assemble()
-	if err != nil {
-		return nil, diags, err
-	}
 	if b.cover, err = waitCover(); err != nil {
 		return nil, diags, err
 	}
-	out, files, err := b.finalise(raw)
+	out, files, err := b.finalise()
 	if err != nil {
 		return nil, diags, err
 	}
@@ -311,20 +300,6 @@ func (b *book) plan() error {
 	return nil
 }
 
-// short drops the data: URL that go-epub's FileRetrievalError quotes in
-// full (hundreds of kilobytes of base64) and keeps the cause.
-func short(err error) error {
-	var fr *goepub.FileRetrievalError
-	for errors.As(err, &fr) {
-		err = fr.Err
-	}
-	return err
-}
-
-func dataURL(mediaType string, data []byte) string {
-	return "data:" + mediaType + ";base64," + base64.StdEncoding.EncodeToString(data)
-}
-
 // literata names the embedded body faces as they are stored in EPUB/fonts/.
 var literata = []struct {
 	style fonts.Style
@@ -361,86 +336,4 @@ func (b *book) resources() map[string][]byte {
 		r[opfDir+"fonts/"+oflFile] = fonts.License(fonts.Literata) // the OFL travels with the fonts
 	}
 	return r
-}
-
-// standIn is what go-epub is given for each resource: it only copies a
-// resource into its staging area and its zip, so it gets one byte, and
-// finalise puts the real bytes in place (resources). Handing it the real
-// ones cost a base64 round trip, a MIME sniff, a deflate by go-epub and an
-// inflate by finalise of 25 KB of PNG (and 1.6 MB of fonts with
-// --embed-fonts) on every build, for bytes that are never changed.
-var standIn = dataURL("application/octet-stream", []byte{0})
-
-// bodyStandIn is the body go-epub is given for every content document.
-// go-epub writes the document around it (declaration, doctype, head with
-// title and stylesheet link, body) and inserts a body verbatim, so
-// finalise puts each real body in its place: the EPUB is byte for byte
-// what it was when go-epub was handed the bodies, without go-epub
-// marshalling, staging and deflating 80 KB of markup for finalise to
-// inflate again. A comment cannot occur in a title, which go-epub escapes.
-const bodyStandIn = "<!--guidepress:body-->"
-
-// goepubMu serialises go-epub's WriteTo: see assemble.
-var (
-	goepubMu   sync.Mutex
-	goepubOnce sync.Once
-)
-
-// assemble has go-epub write the book. A fresh goepub.Epub is made for
-// every build and written exactly once. Resources are handed over as
-// one-byte data: URLs (see standIn), so nothing is fetched, and content
-// documents with a stand-in body (bodyStandIn).
-//
-// go-epub stages every file of a book in a filesystem held in a package
-// global. Its default, a uniquely named folder in the OS temporary
-// directory, cost a dozen system calls per file and half of go-epub's
-// time; its MemoryFS is a plain map with stateful file handles, safe only
-// while one WriteTo runs at a time. guidepress uses go-epub only here, and
-// every WriteTo runs under goepubMu, which also guards the one switch to
-// MemoryFS (go-epub reads the global only inside WriteTo, and removes each
-// book's files from it when WriteTo returns). Only WriteTo is serialised:
-// with stand-ins it is a small part of a build (BenchmarkEPUB/goepub),
-// so parallel builds barely wait on one another.
-func (b *book) assemble() ([]byte, error) {
-	e, err := goepub.NewEpub(b.g.Title)
-	if err != nil {
-		return nil, fmt.Errorf("epub: go-epub: %w", err)
-	}
-	e.SetLang(b.g.Language)
-	e.SetIdentifier(export.Identifier(b.g))
-
-	cssPath, err := e.AddCSS(standIn, cssFile)
-	if err != nil {
-		return nil, fmt.Errorf("epub: adding the stylesheet: %w", short(err))
-	}
-	if _, err := e.AddImage(standIn, b.coverImageFile()); err != nil {
-		return nil, fmt.Errorf("epub: adding the cover image: %w", short(err))
-	}
-	if b.opts.EmbedFonts {
-		for _, f := range literata {
-			if _, err := e.AddFont(standIn, f.file); err != nil {
-				return nil, fmt.Errorf("epub: embedding %s: %w", f.file, short(err))
-			}
-		}
-		if _, err := e.AddFont(standIn, oflFile); err != nil {
-			return nil, fmt.Errorf("epub: adding the font licence: %w", short(err))
-		}
-	}
-	for _, d := range b.docs {
-		if _, err := e.AddSection(bodyStandIn, d.Title, d.File, cssPath); err != nil {
-			return nil, fmt.Errorf("epub: adding %s: %w", d.File, err)
-		}
-	}
-	var buf bytes.Buffer
-	buf.Grow(64 << 10)
-	goepubMu.Lock()
-	defer goepubMu.Unlock()
-	goepubOnce.Do(func() { err = goepub.Use(goepub.MemoryFS) })
-	if err != nil {
-		return nil, fmt.Errorf("epub: go-epub: %w", err)
-	}
-	if _, err := e.WriteTo(&buf); err != nil {
-		return nil, fmt.Errorf("epub: go-epub could not write the book: %w", err)
-	}
-	return buf.Bytes(), nil
 }
