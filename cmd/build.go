@@ -697,26 +697,28 @@ func listSome(names []string, max int) string {
 
 // oneGuideGC tunes the garbage collector for a build of one guide of
 // ordinary size, unless the user tuned it with GOGC or GOMEMLIMIT, and
-// returns what restores the settings. A seed-sized guide's heap peaks near
-// 20 MB, most of it (the cover's pixels, compressors, fonts' tables) live
-// until the end; with the default GOGC of 100 the collector runs three or
-// four times to free little, taking a core from the build for a few of its
-// 30 milliseconds (and, started by the warm-up's allocations, slowing the
-// import). With GOGC=800 such a build finishes before the first
-// collection, its resident memory no larger (about 34 MB either way).
-// Only a file of at most oneGuideMax bytes is built so (building takes
-// about 100 bytes of memory per input byte): a larger one, or standard
-// input, keeps the defaults, and the memory limit bounds what a guide that
-// grows unexpectedly can hold. tuned says the settings were changed: the
-// build then collects once between its formats (batch.Options.
-// CollectBetween), the one collection that frees much (the first format's
-// buffers and output), so that the second reuses that memory rather than
-// faulting in fresh pages (measured, seed: GOGC 100, 200 and 800 without
-// that collection all touch 35–45 MB; the page faults, not the number of
-// collections, are most of the cost). With that collection, GOGC=100
-// instead of 800 saves another ~6% of the faults (5,700 → 5,330) but costs
-// ~30% more CPU time (64 → 82–112 ms task-clock, perf stat -r 25: the
-// collector's idle workers take the second core), so 800 stays.
+// returns what restores the settings. Only a file of at most oneGuideMax
+// bytes is built so (building takes about 100 bytes of memory per input
+// byte): a larger one, or standard input, keeps the defaults, and the
+// memory limit bounds what a guide that grows unexpectedly can hold.
+// tuned says the settings were changed: the build then collects once
+// between its formats (batch.Options.CollectBetween), the one collection
+// that frees much (the first format's buffers and output), so that the
+// second reuses that memory rather than faulting in fresh pages.
+//
+// What a one-guide build costs is mostly the fresh memory it touches: on
+// the 2-core EPYC VM each page fault costs about 8 µs of system time, a
+// seed build's ~4,500 faults most of its 40–60 ms of sys. GOGC is chosen
+// by measured faults, RSS and task-clock (seed build, medians of 15
+// alternating runs, load ~37, after the lazy expressions and without
+// go-epub): 800: 4,552 faults, 29.4 MB, 178 ms; 200: 4,198 faults, 27.8
+// MB, 183 ms; 100: 4,355 faults, 27.1 MB, 207 ms (the collector's idle
+// workers take the second core). 200 collects two or three times, where
+// the heap has garbage to give back, for about the CPU it saves in
+// faults.
+// oneGuideGOGC is the GOGC of a one-guide build (see oneGuideGC).
+const oneGuideGOGC = 200
+
 func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 	const oneGuideMax = 256 << 10
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || in.Err != nil || in.Path == batch.Stdin {
@@ -725,7 +727,7 @@ func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 	if st, err := os.Stat(in.Path); err != nil || !st.Mode().IsRegular() || st.Size() > oneGuideMax {
 		return func() {}, false
 	}
-	pct := debug.SetGCPercent(800)
+	pct := debug.SetGCPercent(oneGuideGOGC)
 	limit := debug.SetMemoryLimit(256 << 20)
 	return func() {
 		debug.SetGCPercent(pct)
