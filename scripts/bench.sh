@@ -7,11 +7,17 @@
 # RSS per build (/usr/bin/time), package inits (GODEBUG=inittrace=1). On a
 # loaded machine only the counts are meaningful; the load average is shown.
 #
-# Env: RUNS (default 7), GUIDE (default the seed when ../shared is present,
+# On a shared 2-core machine the wall times of single runs spread by 2x or
+# more; the medians of RUNS alternating runs are compared, and the spread
+# (first and third quartile) is shown so that an unstable median is seen.
+# CPU time is perf stat's task-clock (ms) when perf can count it, else
+# /usr/bin/time's user+sys (10 ms steps).
+#
+# Env: RUNS (default 11), GUIDE (default the seed when ../shared is present,
 # else the bundled example), BATCH (default 1000), SKIP_GO_BENCH=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-11}
 BATCH=${BATCH:-1000}
 GUIDE=${GUIDE:-../shared/seed/never-let-me-go.txt}
 [ -f "$GUIDE" ] || GUIDE=examples/frankenstein.txt
@@ -32,6 +38,11 @@ export SOURCE_DATE_EPOCH=1700000000
 
 # median of the first column of a file of numbers
 median() { sort -n "$1" | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+# first and third quartile of the first column, "q1–q3"
+quartiles() { sort -n "$1" | awk '{a[NR]=$1} END {printf "%s–%s", a[int((NR+3)/4)], a[int((3*NR+3)/4)]}'; }
+# perf stat's task-clock, when perf is installed and allowed to count
+taskclock=0
+if command -v perf >/dev/null && perf stat -x, -e task-clock -o /dev/null true 2>/dev/null; then taskclock=1; fi
 now() { date +%s%N; }
 ms() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f\n", (b-a)/1e6}'; }
 
@@ -67,11 +78,20 @@ echo "== one guide: $GUIDE ($(wc -c <"$GUIDE") bytes), $RUNS runs each$([ $peers
 for _ in $(seq "$RUNS"); do
   rm -rf "$tmp/gp"
   t0=$(now)
-  /usr/bin/time -f "%M %R %U %S" -o "$tmp/rss1" "$tmp/guidepress" build "$GUIDE" -o "$tmp/gp" -q
+  if [ $taskclock = 1 ]; then
+    perf stat -x, -e task-clock -o "$tmp/ps1" /usr/bin/time -f "%M %R %U %S" -o "$tmp/rss1" "$tmp/guidepress" build "$GUIDE" -o "$tmp/gp" -q
+  else
+    /usr/bin/time -f "%M %R %U %S" -o "$tmp/rss1" "$tmp/guidepress" build "$GUIDE" -o "$tmp/gp" -q
+  fi
   t1=$(now)
   ms "$t0" "$t1" >>"$tmp/gp.ms"
   read -r k f u s <"$tmp/rss1"
-  echo "$k" >>"$tmp/gp.rss"; echo "$f" >>"$tmp/gp.flt"; awk -v u="$u" -v s="$s" 'BEGIN {print (u+s)*1000}' >>"$tmp/gp.cpu"
+  echo "$k" >>"$tmp/gp.rss"; echo "$f" >>"$tmp/gp.flt"
+  if [ $taskclock = 1 ]; then
+    awk -F, '/task-clock/ {printf "%.1f\n", $1}' "$tmp/ps1" >>"$tmp/gp.cpu"
+  else
+    awk -v u="$u" -v s="$s" 'BEGIN {print (u+s)*1000}' >>"$tmp/gp.cpu"
+  fi
   if [ $peers = 1 ]; then
     t0=$(now)
     pandoc "$tmp/guide.md" -s --toc -o "$tmp/pd.epub"
@@ -83,8 +103,9 @@ done
 gp=$(median "$tmp/gp.ms")
 rss=$(sort -n "$tmp/gp.rss" | tail -1)
 epub=$(ls "$tmp"/gp/*.epub); pdf=$(ls "$tmp"/gp/*.pdf)
-printf 'guidepress build (EPUB+PDF): median %s ms wall, %s ms CPU (user+sys, 10 ms steps), %s minor faults (target <= 3000), peak RSS %.1f MiB (median %.1f; target <= 24)\n' \
-  "$gp" "$(median "$tmp/gp.cpu")" "$(median "$tmp/gp.flt")" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$(awk -v k="$(median "$tmp/gp.rss")" 'BEGIN{print k/1024}')"
+cpuhow="user+sys, 10 ms steps"; [ $taskclock = 1 ] && cpuhow="perf stat task-clock"
+printf 'guidepress build (EPUB+PDF): median %s ms wall (quartiles %s), %s ms CPU (%s; quartiles %s), %s minor faults (quartiles %s; target <= 3000), peak RSS %.1f MiB (median %.1f; target <= 24)\n' \
+  "$gp" "$(quartiles "$tmp/gp.ms")" "$(median "$tmp/gp.cpu")" "$cpuhow" "$(quartiles "$tmp/gp.cpu")" "$(median "$tmp/gp.flt")" "$(quartiles "$tmp/gp.flt")" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$(awk -v k="$(median "$tmp/gp.rss")" 'BEGIN{print k/1024}')"
 printf 'sizes: EPUB %.1f KB (target <= 60), PDF %.1f KB (target <= 100)\n' "$(awk -v b="$(wc -c <"$epub")" 'BEGIN{print b/1000}')" "$(awk -v b="$(wc -c <"$pdf")" 'BEGIN{print b/1000}')"
 
 echo "== batch: $BATCH guides from testdata/guides and examples, -j $(nproc)"
@@ -99,7 +120,7 @@ awk -v n="$built" -v a="$t0" -v b="$t1" 'BEGIN {s=(b-a)/1e9; printf "batch: %d g
 
 if [ $peers = 1 ]; then
   pd=$(median "$tmp/pd.ms")
-  echo "pandoc $(pandoc --version | head -1 | awk '{print $2}') EPUB + WeasyPrint $(weasyprint --version | awk '{print $NF}') PDF, same content as Markdown: median $pd ms"
+  echo "pandoc $(pandoc --version | head -1 | awk '{print $2}') EPUB + WeasyPrint $(weasyprint --version | awk '{print $NF}') PDF, same content as Markdown: median $pd ms (quartiles $(quartiles "$tmp/pd.ms"))"
   awk -v a="$pd" -v b="$gp" 'BEGIN {printf "ratio: guidepress is %.1fx faster than pandoc+WeasyPrint on one guide (%s ms vs %s ms; target >= 40x)\n", a/b, b, a}'
 fi
 echo "load average at end: $(load)"
