@@ -23,6 +23,7 @@ import (
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/cpubench"
+	"github.com/guidepress/guidepress/internal/growth"
 )
 
 // The page list (issue 14): every EPUB marks where each page of the PDF
@@ -446,4 +447,28 @@ func TestLayoutShare(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestPageListLinearCost: an EPUB with its page list costs in
+// proportion to the guide. Each page's marker was inserted by copying its
+// whole document (n²: of the 14 s a 40,000-subsection guide took, 9 went
+// in copies); the bytes allocated show it without timing anything.
+func TestPageListLinearCost(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds guides of thousands of sections")
+	}
+	guides := map[int]*content.Guide{}
+	growth.LinearAlloc(t, "EPUB with its page list", 1000, 4, 1.15, func(n int) {
+		g := guides[n]
+		if g == nil {
+			var err error
+			if g, err = importer.Load("growth.txt", growth.Guide(growth.Subsections, n), importer.Options{MaxBytes: 16 << 20}); err != nil {
+				t.Fatal(err)
+			}
+			guides[n] = g
+		}
+		if _, _, err := epub.Build(g, pagesFixed); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"runtime/metrics"
 	"testing"
 	"time"
 
@@ -150,5 +151,31 @@ func Bench[T any](b *testing.B, base int, shapes []Shape, setup func(b *testing.
 				}
 			})
 		}
+	}
+}
+
+// Allocated is the bytes of heap f allocates, on every goroutine (the
+// caller runs nothing else meanwhile). Unlike time, it does not depend on
+// the machine's load: a test of it cannot be flaky.
+func Allocated(f func()) uint64 {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	before := s[0].Value.Uint64()
+	f()
+	metrics.Read(s)
+	return s[0].Value.Uint64() - before
+}
+
+// LinearAlloc fails tb when the bytes f allocates grow faster than n^max
+// between n and k·n sections: work that copies a whole document per page
+// or per section shows here as it does in time, without timing anything.
+func LinearAlloc(tb testing.TB, what string, n, k int, max float64, f func(n int)) {
+	tb.Helper()
+	f(n) // warm up: one-time set-up allocates too
+	small, large := Allocated(func() { f(n) }), Allocated(func() { f(k * n) })
+	e := math.Log(float64(large)/float64(small)) / math.Log(float64(k))
+	tb.Logf("%s: %d sections allocate %d MB, %d sections %d MB: grows as n^%.2f", what, n, small>>20, k*n, large>>20, e)
+	if e > max {
+		tb.Errorf("%s: allocation grows as n^%.2f from %d to %d sections (%d → %d MB), want at most n^%.2f", what, e, n, k*n, small>>20, large>>20, max)
 	}
 }
