@@ -47,11 +47,11 @@ var formats = []batch.Format{
 // batch hands to the EPUB's page list instead of laying the guide out a
 // second time (pdf.PageStarts).
 func pdfWithPages(g *content.Guide, o export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error) {
-	out, lay, diags, err := pdf.BuildWithLayout(g, o)
+	out, starts, diags, err := pdf.BuildWithPageStarts(g, o)
 	if err != nil {
 		return nil, nil, diags, err
 	}
-	return out, lay.PageStarts(), diags, nil
+	return out, starts, diags, nil
 }
 
 // companions are formats built with another: the worksheet's answer key

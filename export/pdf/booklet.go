@@ -103,7 +103,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes(), usedFaces(lay), tg)
+	out, err = optimize(buf.Bytes(), usedFaces(lay), tg, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

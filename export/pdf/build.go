@@ -47,17 +47,28 @@ const Producer = "guidepress (go-pdf/fpdf v0.12.0)"
 // guide and options give the same bytes (Options.Time honours
 // SOURCE_DATE_EPOCH). Build is safe to call from many goroutines at once.
 func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := BuildWithLayout(g, opts)
+	out, _, diags, err := buildDoc(g, opts, guideDoc, nil)
 	return out, diags, err
 }
 
 // BuildWithLayout is Build that also returns the recorded layout, for
-// tests and tools that check pagination.
+// tests and tools that check pagination. The layout is kept whole until
+// the file is written, which Build does not need (each page's items are
+// let go once drawn).
 func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
-	return buildDoc(g, opts, guideDoc)
+	return buildDoc(g, opts, guideDoc, func(*Layout) {})
 }
 
-func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+// BuildWithPageStarts is Build that also returns where each page starts
+// (Layout.PageStarts), for a batch that builds the PDF before the EPUB.
+func BuildWithPageStarts(g *content.Guide, opts export.Options) (out []byte, starts []export.PageStart, diags []content.Diagnostic, err error) {
+	out, _, diags, err = buildDoc(g, opts, guideDoc, func(lay *Layout) { starts = lay.PageStarts() })
+	return out, starts, diags, err
+}
+
+// buildDoc builds the document; laidOut, when not nil, is given the whole
+// layout before it is drawn, and the layout is then returned whole too.
+func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*Layout)) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
@@ -77,14 +88,25 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind) (out []byte, l
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return draw(p, th, lay, dests, rep)
+	if laidOut != nil {
+		laidOut(lay)
+	}
+	return draw(p, th, lay, dests, rep, laidOut == nil)
 }
 
-// draw renders a layout into p and writes the finished PDF.
-func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
+// draw renders a layout into p and writes the finished PDF. With release,
+// each page's items are let go once drawn (the layout returned is then
+// not whole): with the pages' content compressed as they are drawn
+// (stream.go), the layout is what a long document's memory goes to.
+func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter, release bool) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
 	tg := newTagger()
 	tg.labels = pageLabels(lay)
-	if err := render(p, lay, dests, tg, th.Text.LetterSpacing); err != nil {
+	fs := usedFaces(lay)
+	st := newPageStreams()
+	probe("laid out")
+	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release)
+	st.done()
+	if err != nil {
 		return nil, nil, nil, err
 	}
 	var raw keep
@@ -92,10 +114,12 @@ func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
 	p = nil
-	out, err = optimize(raw.b, usedFaces(lay), tg)
+	probe("written by fpdf")
+	out, err = optimize(raw.b, fs, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	probe("optimized")
 	return out, lay, rep.diagnostics(), nil
 }
 

@@ -30,19 +30,22 @@ import (
 // What a viewer draws and extracts is unchanged: the same glyphs at the
 // same positions in the same colours, in the same order. Anything the pass
 // does not recognise is copied as it is.
-func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
+//
+// The pages' content streams taken from fpdf as they were drawn (st, nil
+// for none) are written in place of the empty ones fpdf left.
+func optimize(in []byte, fs []embedFont, tg *tagger, st *pageStreams) ([]byte, error) {
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
 	}
-	contents := map[int]bool{}
+	contents := map[int]int{}  // content stream object → its page's place
 	pageIndex := map[int]int{} // page object → its place in the document
 	var pageNums []int
 	for _, o := range doc.objs { // in file order, which is page order
 		body := in[o.off:o.end]
 		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
 			if n, ok := contentsRef(rest); ok {
-				contents[n] = true
+				contents[n] = len(pageNums)
 			}
 			pageIndex[o.num] = len(pageNums)
 			pageNums = append(pageNums, o.num)
@@ -171,7 +174,11 @@ func optimize(in []byte, fs []embedFont, tg *tagger) ([]byte, error) {
 			continue
 		}
 		offsets[o.num] = len(out)
-		if contents[o.num] {
+		if i, ok := contents[o.num]; ok {
+			if z, ok := st.stream(i); ok && len(data) == 0 {
+				out = appendStream(out, o.num, "", z)
+				continue
+			}
 			scratch = compactText(scratch[:0], data)
 			data = scratch
 		}

@@ -127,7 +127,7 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 	if err != nil {
 		return nil, nil, err
 	}
-	out, _, diags, err = draw(p, lo.th, lo.lay, lo.dests, lo.rep)
+	out, _, diags, err = draw(p, lo.th, lo.lay, lo.dests, lo.rep, true)
 	return out, diags, err
 }
 

@@ -18,13 +18,16 @@ import (
 // spacing is the style's letter spacing in points, set once per page (Tc
 // is part of the text state, which outlasts each text object); layout
 // measured every character that much wider.
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64) error {
+//
+// Each page's content is taken into st once drawn (stream.go), and with
+// release its items are let go.
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool) error {
 	tw := &textWriter{k: p.GetConversionRatio()}
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()
 	}
-	for _, pg := range lay.Pages {
+	for n, pg := range lay.Pages {
 		p.AddPage()
 		tg.page()
 		tg.figure = nil
@@ -72,6 +75,13 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 		tg.close(p)
 		if err := p.Error(); err != nil {
 			return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
+		}
+		st.take(p, n)
+		if release {
+			lay.Pages[n].Items = nil
+		}
+		if n%probePages == probePages-1 {
+			probe("drawing")
 		}
 	}
 	return p.Error()
