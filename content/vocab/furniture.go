@@ -3,6 +3,7 @@ package vocab
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/guidepress/guidepress/internal/lazyre"
 )
@@ -131,19 +132,20 @@ func breadcrumbOrNot(line string) string {
 }
 
 // furnitureStarts are the first words (lower case) a furniture line can
-// start with; any other line is not tried against the expressions.
-var furnitureStarts = map[string]bool{}
-
-func init() {
+// start with; any other line is not tried against the expressions. Made
+// on first use: a process that reads no plain text never needs it.
+var furnitureStarts = sync.OnceValue(func() map[string]bool {
+	starts := map[string]bool{}
 	for _, w := range strings.Fields(`advertisement advertisements ad ads sponsored publicidad anuncio publicité annonce werbung anzeige pubblicità publicidade anúncio
 		continue story article text scroll skip jump back read related you recommended loading ir aller zum vai continúa sigue la lire weiterlesen weiter continua take
 		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
 		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
 		accept reject allow manage decline was did rate yes sí si oui ja sim 👍 ¿te ¿ha ¿fue te ha fue cette war questa ti è esta este
 		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {
-		furnitureStarts[w] = true
+		starts[w] = true
 	}
-}
+	return starts
+})
 
 func furnitureStart(s string) bool {
 	if s[0] >= '0' && s[0] <= '9' {
@@ -156,7 +158,7 @@ func furnitureStart(s string) bool {
 	if len(w) > 16 {
 		return false
 	}
-	return furnitureStarts[strings.ToLower(w)] || strings.ContainsAny(w, "«‹<←")
+	return furnitureStarts()[strings.ToLower(w)] || strings.ContainsAny(w, "«‹<←")
 }
 
 // breadcrumb: "Home › Literature › Jane Eyre › Summary", "Home | Study
