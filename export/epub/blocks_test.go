@@ -132,7 +132,7 @@ func TestHamletFixture(t *testing.T) {
 	if desc := u.meta("description"); len(desc) != 1 || !strings.Contains(desc[0], "Hamlet follows his slow") {
 		t.Errorf("description %q is not the synopsis's plain text", desc)
 	}
-	if !bytes.Contains(u.files[opfDir+xhtmlDir+titleFile], []byte("by William Shakespeare (1603)")) {
+	if !bytes.Contains(u.files[opfDir+xhtmlDir+titleFile], []byte("by <bdi>William Shakespeare</bdi> (1603)")) {
 		t.Error("the book's year is not on the title page")
 	}
 }
@@ -161,7 +161,7 @@ func TestGuideCredits(t *testing.T) {
 				t.Errorf("dc:publisher %q, want %q", got, c.publisher)
 			}
 			title := string(u.files[opfDir+xhtmlDir+titleFile])
-			if !strings.Contains(title, "Guide by "+c.creator) || !strings.Contains(title, "Published by "+c.publisher) {
+			if !strings.Contains(title, "Guide by <bdi>"+c.creator+"</bdi>") || !strings.Contains(title, "Published by <bdi>"+c.publisher+"</bdi>") {
 				t.Error("title page credits do not match the metadata")
 			}
 			if c.notTitle != "" && strings.Contains(title, c.notTitle) {

@@ -81,7 +81,8 @@ const containerDocument = xml.Header + `<container version="1.0" xmlns="urn:oasi
 `
 
 // document is content document d: its body in the XHTML skeleton, with
-// the publication language on the root (EPUB 3.3 §6.1.4; WCAG 3.1.1), the
+// the publication language (and a right-to-left guide's direction) on the
+// root (EPUB 3.3 §6.1.4; WCAG 3.1.1), the
 // title and the stylesheet in the head; the cover page's body has a class
 // that drops the text margins and fits the image to the screen. Text is
 // XML-escaped as encoding/xml escapes character data.
@@ -92,9 +93,21 @@ func (b *book) document(d doc) []byte {
 	_ = xml.EscapeText(&x, []byte(b.g.Language)) // a bytes.Buffer does not fail
 	x.WriteString(`" xml:lang="`)
 	_ = xml.EscapeText(&x, []byte(b.g.Language))
+	// A guide in a right-to-left language is right to left as a whole, on
+	// the root and the body: dir="auto" on the body would take a chapter
+	// opening on an English label, or the cover page with no text, for
+	// left-to-right. Each block keeps its own dir="auto" (the Unicode
+	// Bidirectional Algorithm's first-strong rule), so a paragraph wholly
+	// in English still reads left to right.
+	dir := progression(b.g.Language)
+	if dir != "" {
+		x.WriteString(`" dir="` + dir)
+	} else {
+		dir = "auto"
+	}
 	x.WriteString(`" xmlns:epub="http://www.idpf.org/2007/ops">` + "\n  <head>\n    <title dir=\"auto\">")
 	_ = xml.EscapeText(&x, []byte(d.Title))
-	x.WriteString("</title>\n    <link rel=\"stylesheet\" type=\"text/css\" href=\"../css/" + cssFile + "\"></link>\n  </head>\n  <body dir=\"auto\"")
+	x.WriteString("</title>\n    <link rel=\"stylesheet\" type=\"text/css\" href=\"../css/" + cssFile + "\"></link>\n  </head>\n  <body dir=\"" + dir + "\"")
 	if d.File == coverFile {
 		x.WriteString(` class="cover"`)
 	}

@@ -187,6 +187,9 @@ func (b *book) finaliseGoEpub(raw []byte) ([]byte, map[string][]byte, error) {
 				return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 			}
 		}
+		if dir := progression(b.g.Language); dir != "" {
+			files[name] = setDir(files[name], dir)
+		}
 		if files[name], err = setBody(files[name], d.Body); err != nil {
 			return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 		}
@@ -212,6 +215,13 @@ func setLang(x []byte, lang string) ([]byte, error) {
 	_ = xml.EscapeText(&attr, []byte(lang))
 	attr.WriteString(`"`)
 	return bytes.Replace(x, []byte(root), attr.Bytes(), 1), nil
+}
+
+// setDir gives a right-to-left guide's document its direction, after the
+// language on the root and in place of go-epub's dir="auto" on the body.
+func setDir(x []byte, dir string) []byte {
+	x = bytes.Replace(x, []byte(`" xmlns:epub=`), []byte(`" dir="`+dir+`" xmlns:epub=`), 1)
+	return bytes.Replace(x, []byte(`<body dir="auto"`), []byte(`<body dir="`+dir+`"`), 1)
 }
 
 // setBodyClass adds a (constant, trusted) class to the body go-epub wrote.

@@ -18,12 +18,12 @@ func (b *book) navDocument() ([]byte, error) {
 	var w bytes.Buffer
 	w.WriteString(xml.Header)
 	err := tmpl.Nav().ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
-		Lang, Heading, CSS, L, E string
-		Entries                  []*navEntry
-		Landmarks                []landmark
-		Pages                    []pageRef
-		Breaks                   template.HTML
-	}{b.g.Language, labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
+		Lang, Dir, Heading, CSS, L, E string
+		Entries                       []*navEntry
+		Landmarks                     []landmark
+		Pages                         []pageRef
+		Breaks                        template.HTML
+	}{b.g.Language, progression(b.g.Language), labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
 		b.pages, template.HTML(b.navBreaks)}) // #nosec G203: markers made by breakMarker, labels escaped
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)

@@ -195,7 +195,10 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 
 // progression is the spine's page-progression-direction (EPUB 3.3
 // §5.6.1): right-to-left for guides written in a right-to-left language,
-// so that pages turn the way their readers expect; unset otherwise.
+// so that pages turn the way their readers expect; unset otherwise. It is
+// also the content documents' base direction (dir on <html> and <body>),
+// so that English labels and the stylesheet's start edge sit on the right
+// in such a guide.
 func progression(lang string) string {
 	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
 	switch primary {
