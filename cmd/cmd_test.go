@@ -225,6 +225,21 @@ func TestWorksheetFormat(t *testing.T) {
 	}
 }
 
+// Chinese, Japanese and Korean text is never printed (no font is
+// embedded: fonts/cjk.go); inspect and build -v say so, and what to do.
+func TestInspectAdvisesOnCJK(t *testing.T) {
+	guide := "The Gate\n\nby Ann Lee\n\nPlot Summary\n\nThe gate said 門 (mon) and さようなら to all who left.\n"
+	for _, args := range [][]string{{"inspect", "-"}, {"build", "-v", "--format", "pdf", "-o", t.TempDir(), "-"}} {
+		_, out, stderr := run(t, guide, args...)
+		all := out + stderr
+		for _, want := range []string{"Han text in section \"Plot Summary\" cannot be printed", "U+9580", "Hiragana text", "transliteration", "EPUB"} {
+			if !strings.Contains(all, want) {
+				t.Errorf("%s: %q missing:\n%s", args[0], want, all)
+			}
+		}
+	}
+}
+
 // inspect reports the characters the PDF cannot print, as build -v does
 // (issue 15: it used to say 0 warnings for the same file).
 func TestInspectReportsUnprintable(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -174,6 +175,19 @@ func TestPrefersEmoji(t *testing.T) {
 	} {
 		if got := PrefersEmoji(r); got != want {
 			t.Errorf("PrefersEmoji(%q) = %v, want %v", r, got, want)
+		}
+	}
+}
+
+func TestAdvice(t *testing.T) {
+	for _, sc := range []string{"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"} {
+		if a := Advice(sc); !strings.Contains(a, "transliteration") {
+			t.Errorf("Advice(%q) = %q: no way out", sc, a)
+		}
+	}
+	for _, sc := range []string{"Latin", "Hebrew", "Devanagari", ""} {
+		if a := Advice(sc); a != "" {
+			t.Errorf("Advice(%q) = %q, want none", sc, a)
 		}
 	}
 }

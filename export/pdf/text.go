@@ -239,6 +239,9 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 			}
 			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each of its %d letters is shown as %q; the EPUB keeps the text as written",
 				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), m.count, string(replacement))
+			if a := fonts.Advice(k.script); a != "" {
+				msg += "; " + a
+			}
 		default:
 			what := runeLabel(k.r)
 			if m.seq {
