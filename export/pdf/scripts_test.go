@@ -1,0 +1,112 @@
+package pdf
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/checkers"
+)
+
+// waitingForTypeset names what these tests need and export/pdf does not
+// do yet: drawing through package typeset (issue 15, item 1), the only way
+// the Hebrew, Arabic and emoji faces of package fonts reach a page. Until
+// then every Hebrew and Arabic letter prints as the replacement.
+const waitingForTypeset = "export/pdf does not draw through package typeset yet (issue 15 item 1): Hebrew, Arabic and emoji still print as □"
+
+// scriptFixtures are the right-to-left fixtures: for each, words that
+// pdftotext must give back in logical (typed) order, and the faces that
+// must be embedded to draw them.
+var scriptFixtures = []struct {
+	file  string
+	words []string
+	faces []string
+}{
+	{"kalila-wa-dimna-ar.md",
+		[]string{"كليلة ودمنة", "ابن المقفع", "باب الحمامة المطوّقة", "משלי כלילה ודמנה", "Panchatantra", "1270"},
+		[]string{"NotoSansArabic", "NotoSansHebrew", "NotoEmoji"}},
+	{"book-of-ruth.txt",
+		[]string{"Ruth is רוּת in Hebrew and راعوث in Arabic", "עַמֵּךְ עַמִּי", "شَعْبُكِ شَعْبِي", "Naomi (נָעֳמִי, “pleasant”)", "Part One: Moab 🌾"},
+		[]string{"NotoSansHebrew", "NotoSansArabic", "NotoEmoji"}},
+}
+
+// unmarked drops combining marks and all white space: pdftotext may give
+// a base letter's marks in another order (or, for a cluster drawn as one
+// glyph, as the font's cmap has them), and lines break anywhere.
+func unmarked(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.In(r, unicode.Mn, unicode.Me) || unicode.IsSpace(r) || r == '\u200d' || r == '\ufe0f' {
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// TestScriptsPrint builds the right-to-left fixtures and reads the PDF
+// back: no character is reported unprintable, pdftotext gives the words in
+// the order they were typed, and pdffonts lists the Hebrew, Arabic and
+// emoji faces embedded (as subsets, with ToUnicode).
+func TestScriptsPrint(t *testing.T) {
+	t.Skip(waitingForTypeset)
+	root := filepath.Join(checkers.RepoRoot(), "testdata", "guides")
+	for _, fx := range scriptFixtures {
+		t.Run(fx.file, func(t *testing.T) {
+			g := loadFile(t, filepath.Join(root, fx.file))
+			out, _, diags := build(t, g, export.Options{})
+			for _, d := range diags {
+				if strings.Contains(d.Message, "cannot be printed") || strings.Contains(d.Message, "no embedded font") {
+					t.Errorf("diagnostic: %s", d.Message)
+				}
+			}
+			p := write(t, strings.TrimSuffix(fx.file, filepath.Ext(fx.file)), out)
+			all := ""
+			for _, page := range pagesText(t, p)[1:] {
+				if strings.ContainsRune(page, replacement) {
+					t.Errorf("a page still shows %q:\n%s", replacement, page)
+				}
+				all += page
+			}
+			text := unmarked(all)
+			for _, w := range fx.words {
+				if !strings.Contains(text, unmarked(w)) {
+					t.Errorf("pdftotext does not give %q in logical order", w)
+				}
+			}
+			fonts := runTool(t, "pdffonts", p)
+			for _, f := range fx.faces {
+				// name, type, encoding, then emb sub uni, object ID
+				line := regexp.MustCompile(`(?mi)^\S*` + f + `\S*\s.*\byes\s+(?:yes|no)\s+yes\s+\d+\s+\d+\s*$`).FindString(fonts)
+				if line == "" {
+					t.Errorf("pdffonts: %s not embedded with ToUnicode:\n%s", f, fonts)
+				}
+			}
+		})
+	}
+}
+
+// TestScriptsDeterministic: the right-to-left fixtures build to the same
+// bytes twice, concurrently (the shaper's caches are shared).
+func TestScriptsDeterministic(t *testing.T) {
+	root := filepath.Join(checkers.RepoRoot(), "testdata", "guides")
+	for _, fx := range scriptFixtures {
+		g := loadFile(t, filepath.Join(root, fx.file))
+		outs := make(chan []byte, 2)
+		for range 2 {
+			go func() {
+				out, _, _, err := BuildWithLayout(g, export.Options{Modified: fixed})
+				if err != nil {
+					t.Error(err)
+				}
+				outs <- out
+			}()
+		}
+		if a, b := <-outs, <-outs; string(a) != string(b) {
+			t.Errorf("%s: two builds differ", fx.file)
+		}
+	}
+}
