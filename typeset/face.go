@@ -69,3 +69,12 @@ func (f Face) font() (*font.Font, error) {
 	})
 	return p.f, p.err
 }
+
+// Warm reads ahead what setting text in f first needs (its metrics and
+// character map), so that a process can do it while it waits for input.
+func Warm(f Face) {
+	f.metrics()
+	for r := rune(' '); r < 0x7F; r++ {
+		f.Glyph(r)
+	}
+}

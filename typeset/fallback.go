@@ -1,33 +1,18 @@
 package typeset
 
 import (
+	"sync/atomic"
 	"unicode"
 
-	"github.com/go-text/typesetting/language"
 	"github.com/guidepress/guidepress/fonts"
 )
 
 // Font fallback: which face draws a character. The text's own family
-// draws what it has, but for the ranges in preferred; a character it
-// lacks goes to the first family in fallbacks that has it and serves the
-// character's script. A new family (Noto Sans Hebrew, Arabic, Emoji)
-// slots in by a row in fallbacks, with the scripts it is for.
-
-// fallback is one family tried, in order, for characters the primary
-// family lacks.
-type fallback struct {
-	fam fonts.Family
-	// scripts are the scripts whose letters the family is for; nil: any
-	// character it has. Common and Inherited characters (punctuation,
-	// digits, marks) may go to any family that has them.
-	scripts []language.Script
-}
-
-var fallbacks = []fallback{
-	{fam: fonts.NotoSans}, // Greek, Cyrillic and Latin letters Atkinson lacks
-	{fam: fonts.Symbols2}, // ⏱ ★ ✓ and other pictographs
-	{fam: fonts.Symbols},  // arrows and technical symbols
-}
+// draws what it has, but for the ranges in preferred; an emoji goes to
+// Noto Emoji (fonts.PrefersEmoji); anything else the family lacks goes to
+// the first of fonts.Fallbacks, then of the script families
+// (fonts.Scripts: Noto Sans Hebrew, Arabic, Emoji), that has it. A new
+// family slots in by a row in one of those tables.
 
 // preferred are ranges a family draws whatever the text's family:
 // Literata's arrows are small beside its letters, Noto Sans Symbols draws
@@ -42,6 +27,38 @@ var preferred = []struct {
 // Pick is the face that draws r for text set in family primary, style st;
 // ok is false when no embedded face has r.
 func Pick(primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
+	if r >= 0 && r < pickFast && int(primary) < len(pickTables) && st <= fonts.BoldItalic {
+		return pickTables[primary][st].get(primary, st, r)
+	}
+	return pick(primary, st, r)
+}
+
+// pickFast: the picks of the first characters (Latin, punctuation), which
+// are nearly all text, are kept per family and style as they are first
+// worked out: an array look-up, not a search of the fallback faces, per
+// character.
+const pickFast = 0x180
+
+// picks holds, per character, its face's family+1, its style and whether
+// it was found, packed; 0: not worked out yet.
+type picks [pickFast]atomic.Uint32
+
+func (p *picks) get(primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
+	v := p[r].Load()
+	if v == 0 {
+		f, ok := pick(primary, st, r)
+		v = uint32(f.Family+1)<<16 | uint32(f.Style)<<8
+		if ok {
+			v |= 1
+		}
+		p[r].Store(v)
+	}
+	return Face{fonts.Family(v>>16 - 1), fonts.Style(v >> 8 & 0xFF)}, v&1 != 0
+}
+
+var pickTables [32][4]picks
+
+func pick(primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
 	for _, p := range preferred {
 		if p.lo <= r && r <= p.hi {
 			if f := FaceOf(p.fam, st); f.Has(r) {
@@ -52,28 +69,22 @@ func Pick(primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
 	if f := FaceOf(primary, st); f.Has(r) {
 		return f, true
 	}
-	sc := language.LookupScript(r)
-	for _, fb := range fallbacks {
-		if fb.fam == primary || !fb.serves(sc) {
-			continue
+	if fonts.PrefersEmoji(r) {
+		if f := FaceOf(fonts.Emoji, st); f.Has(r) {
+			return f, true
 		}
-		if f := FaceOf(fb.fam, st); f.Has(r) {
+	}
+	for _, fam := range fonts.Fallbacks {
+		if f := FaceOf(fam, st); fam != primary && f.Has(r) {
+			return f, true
+		}
+	}
+	for _, sf := range fonts.Scripts {
+		if f := FaceOf(sf.Family, st); f.Has(r) {
 			return f, true
 		}
 	}
 	return FaceOf(primary, st), false
-}
-
-func (fb fallback) serves(sc language.Script) bool {
-	if fb.scripts == nil || sc == language.Common || sc == language.Inherited || sc == language.Unknown {
-		return true
-	}
-	for _, s := range fb.scripts {
-		if s == sc {
-			return true
-		}
-	}
-	return false
 }
 
 // attaches reports whether r belongs with the character before it, in its

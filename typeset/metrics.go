@@ -20,17 +20,32 @@ type metrics struct {
 	upem     int
 	ascent   int // font units
 	descent  int // font units, negative below the baseline
+	space    uint16
+	spaceAdv int32
 }
 
-var metricsOf sync.Map // Face → *metrics
+// metricsOf are the faces' metrics by family and style (a family number
+// past the table's end, none embedded today, goes through metricsMore).
+var (
+	metricsOf   [32][4]metrics
+	metricsMore sync.Map // Face → *metrics
+)
 
 func (f Face) metrics() (*metrics, error) {
-	v, ok := metricsOf.Load(f)
-	if !ok {
-		v, _ = metricsOf.LoadOrStore(f, &metrics{})
+	var m *metrics
+	if int(f.Family) < len(metricsOf) && f.Style <= fonts.BoldItalic {
+		m = &metricsOf[f.Family][f.Style]
+	} else {
+		v, _ := metricsMore.LoadOrStore(f, &metrics{})
+		m = v.(*metrics)
 	}
-	m := v.(*metrics)
-	m.once.Do(func() { m.err = m.read(fonts.Bytes(f.Family, f.Style)) })
+	m.once.Do(func() {
+		m.err = m.read(fonts.Bytes(f.Family, f.Style))
+		if m.err == nil {
+			m.space = f.Glyph(' ')
+			m.spaceAdv = m.advance(m.space)
+		}
+	})
 	return m, m.err
 }
 

@@ -9,7 +9,13 @@ import (
 // stretch of one face and level is shaped alone. Glyphs come in logical
 // order, Starts index text.
 func Paragraph(text []rune, faces []Face, levels []uint8) []Glyph {
-	out := make([]Glyph, 0, len(text))
+	return AppendParagraph(make([]Glyph, 0, len(text)), text, faces, levels)
+}
+
+// AppendParagraph is Paragraph appending to dst, which a caller setting
+// many paragraphs can reuse.
+func AppendParagraph(dst []Glyph, text []rune, faces []Face, levels []uint8) []Glyph {
+	out := dst
 	lv := func(i int) uint8 {
 		if levels == nil {
 			return 0

@@ -1,8 +1,8 @@
 package typeset
 
 import (
+	"slices"
 	"sync"
-	"sync/atomic"
 
 	"github.com/go-text/typesetting/di"
 	"github.com/go-text/typesetting/font"
@@ -21,11 +21,12 @@ type Glyph struct {
 	// XOffset and YOffset move the glyph from the pen (a mark over its
 	// base), in thousandths of an em; y up.
 	XOffset, YOffset int32
-	// Start is the index in the text of the first character of the
-	// glyph's cluster; Runes the cluster's number of characters, on the
-	// cluster's first glyph in logical order (0 on its other glyphs). A
-	// ligature is one glyph with Runes 2 or more; an accented letter
-	// decomposed by the font, two glyphs, the second with Runes 0.
+	// Start is the index in the text of the first character the glyph
+	// stands for; Runes their number: 1, more for a ligature, 0 for a
+	// glyph of a cluster whose first glyph stands for all its characters
+	// (a cluster of fewer characters than glyphs: a letter the font
+	// decomposes). In a cluster of one glyph per character each glyph
+	// has its own; in a right-to-left one their Starts then descend.
 	Start, Runes int32
 	// Level is the bidi embedding level of the cluster: odd for
 	// right-to-left text.
@@ -66,8 +67,11 @@ func Shape(dst []Glyph, text []rune, start, end int, f Face, level uint8) []Glyp
 }
 
 func appendSpace(dst []Glyph, f Face, at int32, level uint8) []Glyph {
-	g := f.Glyph(' ')
-	return append(dst, Glyph{Face: f, ID: g, Advance: f.Advance(g), Start: at, Runes: 1, Level: level})
+	m, err := f.metrics()
+	if err != nil {
+		return append(dst, Glyph{Face: f, Start: at, Runes: 1, Level: level})
+	}
+	return append(dst, Glyph{Face: f, ID: m.space, Advance: m.spaceAdv, Start: at, Runes: 1, Level: level})
 }
 
 // scriptOf is the script of a word's first letter of a real script, or
@@ -87,35 +91,71 @@ func scriptOf(w []rune) language.Script {
 	return language.Common
 }
 
-type wordKey struct {
-	f     Face
-	rtl   bool
-	sc    language.Script
-	text  string
-	level uint8
+// words caches the words HarfBuzz shaped (Starts relative to the word)
+// by a hash of the word and how it is set, so that a look-up allocates
+// nothing; the words and glyphs are kept in shared chunks. Words the
+// table sets (latin.go) are not cached: setting one again costs about as
+// much as a look-up, and caching them cost a cold build 10 ms of
+// first-touched memory. It is emptied when it grows past maxWords (a long
+// batch run).
+var words struct {
+	sync.RWMutex
+	m       map[uint64]int32 // hash → 1 + index of the first entry
+	entries []cachedWord
+	glyphs  []Glyph // the current chunk
+	runes   []rune  // the current chunk
 }
 
-// words caches shaped words, with Starts relative to the word; it is
-// emptied when it grows past maxWords (a long batch run).
-var (
-	words     sync.Map // wordKey → []Glyph
-	wordCount atomic.Int64
-)
+type cachedWord struct {
+	f     Face
+	level uint8
+	sc    language.Script
+	text  []rune
+	gs    []Glyph
+	next  int32 // 1 + index of the next entry with the same hash, or 0
+}
 
 const maxWords = 200000
 
-func appendWord(dst []Glyph, w []rune, at int32, f Face, level uint8, sc language.Script) []Glyph {
-	k := wordKey{f: f, rtl: level&1 != 0, sc: sc, text: string(w), level: level}
-	var gs []Glyph
-	if v, ok := words.Load(k); ok {
-		gs = v.([]Glyph)
-	} else {
-		gs = shapeWord(w, f, level, sc)
-		if wordCount.Add(1) > maxWords {
-			words.Clear()
-			wordCount.Store(0)
+func wordHash(w []rune, f Face, level uint8, sc language.Script) uint64 {
+	// FNV-1a a character at a time
+	h := uint64(14695981039346656037)
+	h = (h ^ uint64(f.Family)<<16 ^ uint64(f.Style)<<8 ^ uint64(level)) * 1099511628211
+	h = (h ^ uint64(sc)) * 1099511628211
+	for _, r := range w {
+		h = (h ^ uint64(r)) * 1099511628211
+	}
+	return h
+}
+
+// lookupWord is the cached word, with words locked for reading or
+// writing.
+func lookupWord(h uint64, w []rune, f Face, level uint8, sc language.Script) ([]Glyph, bool) {
+	for i := words.m[h]; i != 0; {
+		c := &words.entries[i-1]
+		if c.f == f && c.level == level && c.sc == sc && slices.Equal(c.text, w) {
+			return c.gs, true
 		}
-		words.Store(k, gs)
+		i = c.next
+	}
+	return nil, false
+}
+
+func appendWord(dst []Glyph, w []rune, at int32, f Face, level uint8, sc language.Script) []Glyph {
+	// A word the table sets costs less to set again than to cache.
+	n0 := len(dst)
+	if out, ok := fastWord(dst, w, f, level); ok {
+		for i := n0; i < len(out); i++ {
+			out[i].Start += at
+		}
+		return out
+	}
+	h := wordHash(w, f, level, sc)
+	words.RLock()
+	gs, ok := lookupWord(h, w, f, level, sc)
+	words.RUnlock()
+	if !ok {
+		gs = cacheWord(h, w, f, level, sc)
 	}
 	n := len(dst)
 	dst = append(dst, gs...)
@@ -123,6 +163,32 @@ func appendWord(dst []Glyph, w []rune, at int32, f Face, level uint8, sc languag
 		dst[i].Start += at
 	}
 	return dst
+}
+
+// cacheWord shapes w and keeps it.
+func cacheWord(h uint64, w []rune, f Face, level uint8, sc language.Script) []Glyph {
+	words.Lock()
+	defer words.Unlock()
+	if gs, ok := lookupWord(h, w, f, level, sc); ok {
+		return gs
+	}
+	if words.m == nil || len(words.entries) >= maxWords {
+		words.m, words.entries = map[uint64]int32{}, nil
+	}
+	if cap(words.glyphs)-len(words.glyphs) < 4*len(w)+8 {
+		words.glyphs = make([]Glyph, 0, max(1024, 4*len(w)+8))
+	}
+	start := len(words.glyphs)
+	words.glyphs = append(words.glyphs, shapeWord(w, f, level, sc)...)
+	gs := words.glyphs[start:len(words.glyphs):len(words.glyphs)]
+	if cap(words.runes)-len(words.runes) < len(w) {
+		words.runes = make([]rune, 0, max(2048, len(w)))
+	}
+	rs := len(words.runes)
+	words.runes = append(words.runes, w...)
+	words.entries = append(words.entries, cachedWord{f, level, sc, words.runes[rs:len(words.runes):len(words.runes)], gs, words.m[h]})
+	words.m[h] = int32(len(words.entries))
+	return gs
 }
 
 // hb is the one HarfBuzz shaper (it is not safe for concurrent use; its
@@ -179,7 +245,11 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 		}
 	}
 	// Runes on each cluster's first glyph: clusters are in increasing
-	// order now; a cluster ends where the next begins.
+	// order now; a cluster ends where the next begins. A cluster of as
+	// many glyphs as characters (a letter and its marks, each drawn
+	// alone) gives each glyph its own character, so that a PDF's
+	// ToUnicode map gives the text back glyph by glyph; within a
+	// right-to-left cluster the glyphs run from the last character back.
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].Start == gs[i].Start {
@@ -189,7 +259,19 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 		if j < len(gs) {
 			next = gs[j].Start
 		}
-		gs[i].Runes = next - gs[i].Start
+		cs, k := gs[i].Start, next-gs[i].Start
+		if int32(j-i) == k && k > 1 {
+			for m := i; m < j; m++ {
+				gs[m].Runes = 1
+				if dir == di.DirectionRTL {
+					gs[m].Start = cs + k - 1 - int32(m-i)
+				} else {
+					gs[m].Start = cs + int32(m-i)
+				}
+			}
+		} else {
+			gs[i].Runes = k
+		}
 		i = j
 	}
 	return gs

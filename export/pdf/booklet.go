@@ -85,17 +85,19 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Error(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
 	}
-	m := newMeasurer(p)
-	m.deferred = true
-	if err := fitMeasure(&geo, th, m); err != nil {
+	if err := fitMeasure(&geo, th); err != nil {
 		return nil, nil, nil, err
 	}
-	lay, _, rep, err := layout(g, opts, th, geo, m, guideDoc)
+	lay, _, rep, err := layout(g, opts, th, geo, guideDoc)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fs, toUnicode, err := usedFaces(lay)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	tg := newTagger()
-	impose(p, lay, tg, th.Text.LetterSpacing)
+	impose(p, lay, tg, th.Text.LetterSpacing, fs)
 	if err := p.Error(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: drawing the booklet: %w", err)
 	}
@@ -103,7 +105,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes(), usedFaces(lay), tg, nil)
+	out, err = optimize(buf.Bytes(), fs, toUnicode, tg, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -112,8 +114,8 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 
 // impose draws the layout's pages two-up, in saddle-stitch order, each
 // half inside an artifact.
-func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64) {
-	tw := &textWriter{k: p.GetConversionRatio()}
+func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFont) {
+	tw := newTextWriter(p, fs)
 	n := (len(lay.Pages) + 3) / 4 * 4
 	for _, side := range saddleOrder(n) {
 		p.AddPage()

@@ -80,11 +80,11 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*
 	if g == nil {
 		return nil, nil, nil, errors.New("pdf: no guide")
 	}
-	th, geo, p, m, err := prepare(g, opts)
+	th, geo, p, err := prepare(g, opts)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, m, doc)
+	lay, dests, rep, err := layout(g, opts, th, geo, doc)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -99,12 +99,15 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*
 // not whole): with the pages' content compressed as they are drawn
 // (stream.go), the layout is what a long document's memory goes to.
 func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter, release bool) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
+	fs, toUnicode, err := usedFaces(lay)
+	if err != nil {
+		return nil, nil, nil, err
+	}
 	tg := newTagger()
 	tg.labels = pageLabels(lay)
-	fs := usedFaces(lay)
 	st := newPageStreams()
 	probe("laid out")
-	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release)
+	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs)
 	st.done()
 	if err != nil {
 		return nil, nil, nil, err
@@ -115,7 +118,7 @@ func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = optimize(raw.b, fs, tg, st)
+	out, err = optimize(raw.b, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -126,20 +129,20 @@ func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter
 // prepare is what a build sets up before the layout: the guide checked,
 // the style's theme, the page geometry, and the fpdf document the layout
 // measures with and render draws into.
-func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometry, p *fpdf.Fpdf, m *measurer, err error) {
+func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometry, p *fpdf.Fpdf, err error) {
 	if err := g.Validate(); err != nil {
-		return th, geo, nil, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
+		return th, geo, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
 	}
 	th, err = theme.Named(opts.Style)
 	if err != nil {
-		return th, geo, nil, nil, fmt.Errorf("pdf: %w", err)
+		return th, geo, nil, fmt.Errorf("pdf: %w", err)
 	}
 	if opts.NoTint {
 		th.Pages.Tint = nil
 	}
 	geo, size, err := pageGeometry(opts, th)
 	if err != nil {
-		return th, geo, nil, nil, err
+		return th, geo, nil, err
 	}
 
 	p = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.name, Size: size.size})
@@ -156,15 +159,13 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometr
 	}
 	metadata(p, g, opts, true)
 	if err := p.Error(); err != nil {
-		return th, geo, nil, nil, fmt.Errorf("pdf: %w", err)
+		return th, geo, nil, fmt.Errorf("pdf: %w", err)
 	}
 
-	m = newMeasurer(p)
-	m.deferred = true
-	if err := fitMeasure(&geo, th, m); err != nil {
-		return th, geo, nil, nil, err
+	if err := fitMeasure(&geo, th); err != nil {
+		return th, geo, nil, err
 	}
-	return th, geo, p, m, nil
+	return th, geo, p, nil
 }
 
 // wordEndsAt says whether a word ends after it with nothing drawn
@@ -238,12 +239,12 @@ const measureSample = "The novel opens with Kathy, now thirty-one years old, ref
 
 // fitMeasure narrows the text block to the theme's measure in characters
 // of body text, giving the excess to both margins in their proportion.
-func fitMeasure(g *geometry, th theme.Theme, m *measurer) error {
+func fitMeasure(g *geometry, th theme.Theme) error {
 	n := th.Margins.MeasureChars
 	if n <= 0 {
 		return nil
 	}
-	sh := &shaper{m: m, rep: newReporter(), th: textStyle(th)}
+	sh := &shaper{rep: newReporter(), th: textStyle(th)}
 	gs, err := sh.shape(plain(measureSample), fonts.Literata, th.Body.Size, "the measure")
 	if err != nil {
 		return err
@@ -259,11 +260,11 @@ func fitMeasure(g *geometry, th theme.Theme, m *measurer) error {
 
 // layout runs the layout passes until the contents' page numbers agree
 // with where the headings landed (the second pass, in practice).
-func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, m *measurer, doc docKind) (*Layout, []dest, *reporter, error) {
+func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, doc docKind) (*Layout, []dest, *reporter, error) {
 	var numbers []int
 	// The passes set the same texts: the second takes them from the cache.
 	th = withLabels(th, labels.For(g.Language))
-	sh := &shaper{m: m, cache: map[shapeKey]*shaped{}, th: textStyle(th)}
+	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th)}
 	for range 4 {
 		sh.rep = newReporter()
 		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil, doc: doc}
@@ -299,7 +300,9 @@ func (b *builder) result() *Layout {
 					// The space a line break took is drawn (invisibly, at
 					// the end of the line), so that text extraction and
 					// screen readers see two words, not one.
-					it.runs[len(it.runs)-1].text += " "
+					r := &it.runs[len(it.runs)-1]
+					r.text += " "
+					r.space = true
 				}
 				it.gs = nil
 			}

@@ -198,18 +198,15 @@ func (b *builder) truncate(lines [][]glyph, n int, w float64) [][]glyph {
 			fc = mkface(fonts.NotoSans, fc.style)
 		}
 		// Pretend there is more text so that ellipsize always cuts.
-		sp, err := b.sh.m.advance(fc, ' ')
-		if err == nil {
-			g := glyph{r: ' ', fc: fc, size: last[0].size, w: float64(sp) * ptToMM(last[0].size) / 1000}
-			for width(last) <= w {
-				last = append(last, g)
-			}
-			last = append(last, lines[n][0])
-			if cut, err := b.sh.ellipsize(last, w, fc); err == nil && cut != nil {
-				last = cut
-			} else if err != nil {
-				b.err = err
-			}
+		g := single(fc, ' ', last[0].size)
+		for width(last) <= w {
+			last = append(last, g)
+		}
+		last = append(last, lines[n][0])
+		if cut, err := b.sh.ellipsize(last, w, fc); err == nil && cut != nil {
+			last = cut
+		} else if err != nil {
+			b.err = err
 		}
 	}
 	return append(lines[:n-1:n-1], last)

@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"math/bits"
+	"slices"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/guidepress/guidepress/fonts"
 )
 
 // Fonts are embedded by this package, not by fpdf. Registering a face with
@@ -17,17 +19,67 @@ import (
 // hashes the JSON of a 65,536-entry width table, parses the file, and
 // when writing allocates two 1 MB compressors and a 128 KB map per face.
 // fpdf is given no font at all: render writes the text operators itself
-// (textWriter), and optimize adds, per face drawn, the same objects fpdf
-// would write (a Type0 font with Identity-H encoding whose CIDs are
-// Unicode values, a CIDFontType2 with widths and a CIDToGIDMap, its
-// descriptor and the reduced TrueType file), with the characters the
-// document draws.
+// (textWriter), and optimize adds, per face drawn, a Type0 font with
+// Identity-H encoding, a CIDFontType2 with the widths and a CIDToGIDMap,
+// its descriptor, a ToUnicode map and the reduced TrueType file.
+//
+// The text is shaped (package typeset), so glyphs are not characters: a
+// ligature is one glyph for two or three characters, an Arabic letter
+// takes one of four glyphs by its place in the word. A CID is one glyph
+// standing for one text: a glyph for exactly one character of the Basic
+// Multilingual Plane has that character's value as its CID, as before
+// shaping (so that a word's bytes are the same in every face, which
+// Flate compresses across faces: numbering by glyph instead cost the
+// seed's PDF 3.5 KB, to 99.6 KB); any other glyph and text (a ligature, a
+// second contextual form of a letter, a character beyond the BMP) gets a
+// CID numbered on from the face's highest character, and the ToUnicode
+// map gives every CID its exact text. What the map cannot give, the
+// order of right-to-left text drawn in visual order and clusters of
+// several glyphs, is drawn inside /ActualText marked content (textWriter).
 
-// embedFont is one face as optimize embeds it.
+// embedFont is one face as optimize embeds it: reduced to the glyphs the
+// document draws (newID: each glyph of the face's own by its number in
+// the reduced file), with the CIDs that draw them.
 type embedFont struct {
 	fc    face
-	runes []rune // the characters drawn, sorted
+	ttf   []byte
+	newID []uint16
+	// cids are the CIDs drawn, ascending; old the glyph of each in the
+	// face's own file.
+	cids []uint16
+	old  []uint16
+	// adv is each glyph's advance in the face (by its own number), for
+	// the glyphs drawn.
+	adv []int32
+	// latin is a Latin character's glyph (+1) when its CID is itself;
+	// own the same for the other characters.
+	latin [0x180]uint16
+	own   map[rune]uint16
+	// other are the CIDs of glyphs that are not their own character.
+	other map[cidKey]uint16
 }
+
+type cidKey struct {
+	gid  uint16
+	text string
+}
+
+// cid is the CID that draws g.
+func (ef *embedFont) cid(g *glyph) uint16 {
+	if g.n == 1 {
+		if g.r < 0x180 {
+			if ef.latin[g.r] == g.gid+1 {
+				return uint16(g.r)
+			}
+		} else if ef.own[g.r] == g.gid+1 {
+			return uint16(g.r)
+		}
+	}
+	return ef.other[cidKey{g.gid, g.text()}]
+}
+
+// width is glyph g's width in the font, in thousandths of an em.
+func (ef *embedFont) width(g uint16) int32 { return ef.adv[g] }
 
 // resName is the face's name in the pages' font resources.
 func (fc face) resName() string {
@@ -50,42 +102,169 @@ func toLower(s string) string {
 	return string(b)
 }
 
-// usedFaces are the faces the layout draws, with their characters, in a
-// fixed order.
-func usedFaces(lay *Layout) []embedFont {
-	var used [fonts.Count][4]*[0x10000 / 64]uint64
+// usedFaces are the faces the layout draws, each with the glyphs and
+// texts it draws, its CIDs and its reduced file (subsetTTF), in a fixed
+// order: worked out before render, which draws the CIDs.
+func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
+	type use struct {
+		keys   []cidKey // in the order first drawn
+		seen   map[cidKey]bool
+		byRune [0x180]uint16 // a Latin character's glyph, +1, once in keys
+	}
+	used := map[face]*use{}
+	var order []face
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
 			for _, r := range it.runs {
-				u := used[r.fc.fam][r.fc.style]
+				u := used[r.fc]
 				if u == nil {
-					u = new([0x10000 / 64]uint64)
-					used[r.fc.fam][r.fc.style] = u
+					u = &use{seen: map[cidKey]bool{}}
+					used[r.fc] = u
+					order = append(order, r.fc)
 				}
-				for _, c := range r.text {
-					if c <= 0xFFFF {
-						u[c/64] |= 1 << (c % 64)
+				for i := range r.gs {
+					g := &r.gs[i]
+					if g.n == 1 && g.r < 0x180 {
+						// Most glyphs: seen by character, without making
+						// a string of it.
+						if u.byRune[g.r] == g.gid+1 {
+							continue
+						}
+						if u.byRune[g.r] == 0 {
+							u.byRune[g.r] = g.gid + 1
+						}
+					}
+					k := cidKey{g.gid, g.text()}
+					if !u.seen[k] {
+						u.seen[k] = true
+						u.keys = append(u.keys, k)
+					}
+				}
+				if r.space {
+					if g := single(r.fc, ' ', r.size); u.byRune[' '] != g.gid+1 {
+						k := cidKey{g.gid, " "}
+						if !u.seen[k] {
+							u.seen[k] = true
+							u.keys = append(u.keys, k)
+						}
 					}
 				}
 			}
 		}
 	}
-	var out []embedFont
-	for fam := range used {
-		for st, u := range used[fam] {
-			if u == nil {
-				continue
+	slices.SortFunc(order, func(a, b face) int {
+		if a.fam != b.fam {
+			return int(a.fam) - int(b.fam)
+		}
+		return int(a.style) - int(b.style)
+	})
+	// A glyph for one BMP character is that character's CID, in every
+	// face; the other glyphs and texts are numbered on from the highest
+	// such character of the document, the same text the same CID in
+	// every face (its n-th glyph for the text in a face, the n-th CID), so
+	// that one ToUnicode map serves every face.
+	type faceUse struct {
+		own  map[rune]uint16
+		keys []cidKey
+	}
+	uses := make([]faceUse, len(order))
+	last := rune(-1)
+	for i, fc := range order {
+		u := used[fc]
+		slices.SortFunc(u.keys, func(a, b cidKey) int {
+			if c := strings.Compare(a.text, b.text); c != 0 {
+				return c
 			}
-			var runes []rune
-			for i, w := range u {
-				for ; w != 0; w &= w - 1 {
-					runes = append(runes, rune(i*64+bits.TrailingZeros64(w)))
+			return int(a.gid) - int(b.gid)
+		})
+		own := map[rune]uint16{}
+		for _, k := range u.keys {
+			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF {
+				if _, taken := own[r]; !taken {
+					own[r] = k.gid
+					last = max(last, r)
 				}
 			}
-			out = append(out, embedFont{fc: face{fonts.Family(fam), fonts.Style(st)}, runes: runes})
 		}
+		uses[i] = faceUse{own, u.keys}
 	}
-	return out
+	next := int(last) + 1
+	variants := map[string][]uint16{} // a text's CIDs, in order
+	var others []string               // the text of CID last+1+i
+	out := make([]embedFont, 0, len(order))
+	for i, fc := range order {
+		fu := uses[i]
+		var gids []uint16
+		var runes []rune
+		var cgids []uint16
+		for _, k := range fu.keys {
+			gids = append(gids, k.gid)
+		}
+		for r, g := range fu.own {
+			if g != 0 && r < 0xFFFF {
+				runes, cgids = append(runes, r), append(cgids, g)
+			}
+		}
+		// cmap4 wants its characters in order.
+		idx := make([]int, len(runes))
+		for k := range idx {
+			idx[k] = k
+		}
+		slices.SortFunc(idx, func(a, b int) int { return int(runes[a]) - int(runes[b]) })
+		sr, sg := make([]rune, len(idx)), make([]uint16, len(idx))
+		for k, j := range idx {
+			sr[k], sg[k] = runes[j], cgids[j]
+		}
+		slices.Sort(gids)
+		ttf, newID, err := subsetTTF(fontFile(fc), gids, sr, sg)
+		if err != nil {
+			return nil, nil, fmt.Errorf("pdf: reducing font %s: %w", fc, err)
+		}
+		ef := embedFont{fc: fc, ttf: ttf, newID: newID, own: map[rune]uint16{}, other: map[cidKey]uint16{}}
+		nth := map[string]int{}
+		for _, k := range fu.keys {
+			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF && fu.own[r] == k.gid {
+				continue
+			}
+			v := nth[k.text]
+			nth[k.text]++
+			for len(variants[k.text]) <= v {
+				if next > 0xFFFF {
+					return nil, nil, fmt.Errorf("pdf: more than 65,535 glyph and text pairs")
+				}
+				variants[k.text] = append(variants[k.text], uint16(next))
+				others = append(others, k.text)
+				next++
+			}
+			ef.other[k] = variants[k.text][v]
+		}
+		type entry struct {
+			cid, old uint16
+		}
+		es := make([]entry, 0, len(fu.keys))
+		for r, g := range fu.own {
+			es = append(es, entry{uint16(r), g})
+			if r < 0x180 {
+				ef.latin[r] = g + 1
+			} else {
+				ef.own[r] = g + 1
+			}
+		}
+		for k, cid := range ef.other {
+			es = append(es, entry{cid, k.gid})
+		}
+		slices.SortFunc(es, func(a, b entry) int { return int(a.cid) - int(b.cid) })
+		tf := fc.typeset()
+		ef.adv = make([]int32, len(newID))
+		for _, e := range es {
+			ef.cids, ef.old = append(ef.cids, e.cid), append(ef.old, e.old)
+			if int(e.old) < len(ef.adv) {
+				ef.adv[e.old] = tf.Advance(e.old)
+			}
+		}
+		out = append(out, ef)
+	}
+	return out, toUnicodeMap(last, others), nil
 }
 
 // faceDesc is a face's font descriptor values, as fpdf reads them from
@@ -93,14 +272,20 @@ func usedFaces(lay *Layout) []embedFont {
 // few values straight from the tables (registering the face with fpdf to
 // ask it would parse the whole file and hash a 65,536-entry width table,
 // about 2 ms of CPU per face; TestFontDesc compares the two).
-var faceDescs [fonts.Count][4]struct {
+var faceDescs sync.Map // face → *faceDesc
+
+type faceDesc struct {
 	once sync.Once
 	d    fpdf.FontDescType
 	err  error
 }
 
 func fontDesc(fc face) (fpdf.FontDescType, error) {
-	fd := &faceDescs[fc.fam][fc.style]
+	v, ok := faceDescs.Load(fc)
+	if !ok {
+		v, _ = faceDescs.LoadOrStore(fc, &faceDesc{})
+	}
+	fd := v.(*faceDesc)
 	fd.once.Do(func() {
 		fd.d, fd.err = readFontDesc(fontFile(fc))
 		if fd.err != nil {
@@ -217,26 +402,21 @@ func readFontDesc(file []byte) (fpdf.FontDescType, error) {
 // fontObjects are a face's objects; n is the number of the first, the
 // Type0 font (the one the resources name), which the others follow:
 // n+1 the CIDFontType2, n+2 its descriptor, n+3 its CIDToGIDMap, n+4 the
-// TrueType file. toUnicode and sysInfo are shared by every font.
+// TrueType file. The ToUnicode map and sysInfo are shared by every font.
 type fontObjects struct {
-	dicts   [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
-	cidMap  []byte    // CIDToGIDMap stream data
-	ttf     []byte    // FontFile2 stream data
-	ttfSize int
+	dicts  [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
+	cidMap []byte    // CIDToGIDMap stream data
+	ttf    []byte    // FontFile2 stream data
 }
 
-// toUnicode is fpdf's ToUnicode map: CIDs are Unicode values.
-const toUnicode = "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n1 beginbfrange\n<0000> <FFFF> <0000>\nendbfrange\nendcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"
+// fontObjectCount is the number of objects per face.
+const fontObjectCount = 5
 
-func buildFontObjects(ef embedFont, n, toUnicodeNum, sysInfoNum int, cidMap []byte) (fontObjects, error) {
+func buildFontObjects(ef *embedFont, n, toUnicodeNum, sysInfoNum int) (fontObjects, error) {
 	fc := ef.fc
 	d, err := fontDesc(fc)
 	if err != nil {
 		return fontObjects{}, err
-	}
-	ttf, gids, err := subsetFaceGids(fc, ef.runes)
-	if err != nil {
-		return fontObjects{}, fmt.Errorf("pdf: reducing font %s: %w", fc, err)
 	}
 	name := fc.baseFont()
 	var o fontObjects
@@ -247,23 +427,19 @@ func buildFontObjects(ef embedFont, n, toUnicodeNum, sysInfoNum int, cidMap []by
 		w = fmt.Appendf(w, " /DW %d", d.MissingWidth)
 	}
 	w = append(w, " /W ["...)
-	for i := 0; i < len(ef.runes); {
-		// One "c [w1 w2 …]" per run of consecutive characters.
+	for i := 0; i < len(ef.cids); {
+		// One "c [w1 w2 …]" per run of consecutive CIDs.
 		j := i + 1
-		for j < len(ef.runes) && ef.runes[j] == ef.runes[j-1]+1 {
+		for j < len(ef.cids) && ef.cids[j] == ef.cids[j-1]+1 {
 			j++
 		}
-		w = strconv.AppendInt(w, int64(ef.runes[i]), 10)
+		w = strconv.AppendInt(w, int64(ef.cids[i]), 10)
 		w = append(w, " ["...)
 		for k := i; k < j; k++ {
-			adv, err := sharedAdvance(fc, ef.runes[k])
-			if err != nil {
-				return fontObjects{}, err
-			}
 			if k > i {
 				w = append(w, ' ')
 			}
-			w = strconv.AppendInt(w, int64(adv), 10)
+			w = strconv.AppendInt(w, int64(ef.width(ef.old[k])), 10)
 		}
 		w = append(w, "] "...)
 		i = j
@@ -275,21 +451,44 @@ func buildFontObjects(ef embedFont, n, toUnicodeNum, sysInfoNum int, cidMap []by
 	o.dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, d.Ascent, d.Descent, d.CapHeight, flags, d.FontBBox.Xmin, d.FontBBox.Ymin, d.FontBBox.Xmax, d.FontBBox.Ymax,
 		d.ItalicAngle, d.StemV, d.MissingWidth, n+4)
-	// The map stops after the last character drawn: a CID past its end is
-	// never shown.
-	last := 0
-	if len(ef.runes) > 0 {
-		last = int(ef.runes[len(ef.runes)-1])
+	// The map stops after the last CID drawn: a CID past its end is never
+	// shown.
+	o.cidMap = make([]byte, 2*(int(ef.cids[len(ef.cids)-1])+1))
+	for i, cid := range ef.cids {
+		g := ef.newID[ef.old[i]]
+		o.cidMap[2*int(cid)], o.cidMap[2*int(cid)+1] = byte(g>>8), byte(g)
 	}
-	cidMap = cidMap[:2*(last+1)]
-	clear(cidMap)
-	for i, r := range ef.runes {
-		if r <= 0xFFFF && gids[i] != 0 {
-			cidMap[2*r], cidMap[2*r+1] = byte(gids[i]>>8), byte(gids[i])
-		}
-	}
-	o.cidMap = cidMap
-	o.ttf = ttf
-	o.ttfSize = len(ttf)
+	o.ttf = ef.ttf
 	return o, nil
+}
+
+// toUnicodeMap is the ToUnicode CMap every face shares: each CID up to
+// last is its own character; CID last+1+i stands for others[i], in
+// blocks of at most 100 entries as the CMap format allows.
+func toUnicodeMap(last rune, others []string) []byte {
+	const digits = "0123456789ABCDEF"
+	hex4 := func(b []byte, v uint16) []byte {
+		return append(b, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	}
+	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	if last >= 0 {
+		b = append(b, "1 beginbfrange\n<0000> <"...)
+		b = hex4(b, uint16(last))
+		b = append(b, "> <0000>\nendbfrange\n"...)
+	}
+	for i := 0; i < len(others); i += 100 {
+		n := min(len(others)-i, 100)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(b, " beginbfchar\n"...)
+		for k, t := range others[i : i+n] {
+			b = hex4(append(b, '<'), uint16(int(last)+1+i+k))
+			b = append(b, "> <"...)
+			for _, v := range utf16.Encode([]rune(t)) {
+				b = hex4(b, v)
+			}
+			b = append(b, ">\n"...)
+		}
+		b = append(b, "endbfchar\n"...)
+	}
+	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"...)
 }

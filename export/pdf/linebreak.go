@@ -5,17 +5,19 @@ import (
 	"unicode"
 )
 
-// Line breaking for mixed-font text. fpdf's SplitText and MultiCell break
-// one font's text; a line here may mix Literata with Noto Sans Greek or a
-// Symbols2 pictograph, so lines are broken over glyphs whose widths were
-// measured in their own faces (FONTS.md §3).
+// Line breaking for mixed-font text: a line may mix Literata with Noto
+// Sans Greek or a Symbols2 pictograph, so lines are broken over shaped
+// glyphs (package typeset), each measured in its own face, kerning
+// included.
 //
 // The breaker is greedy (first fit), which gives the ragged-right setting
 // the theme uses: no stretched spaces, so no rivers. Break opportunities
 // are spaces (the space is dropped at the break) and the point after a
 // hyphen, dash or slash inside a word. Inside a URL the opportunities are
 // those of a URL (urlBreak): after a slash, before punctuation, never at
-// a hyphen, which a reader would take for part of the address. A word wider than the whole line
+// a hyphen, which a reader would take for part of the address. Text beyond Latin, Greek and
+// Cyrillic may also break where UAX #14 allows (glyph.brk: between
+// ideographs, say), but never after a hyphen the style keeps whole. A word wider than the whole line
 // (a 200-character string without spaces, a long URL) is broken between
 // characters so that nothing ever crosses the margin.
 
@@ -77,6 +79,8 @@ func wrapAt(gs []glyph, w float64, hyphens bool) [][]glyph {
 				}
 			} else if hyphens && breakAfter(g.r) && i > start && i+1 < len(gs) && startsWord(gs[i+1].r) {
 				end, next = i+1, i+1
+			} else if g.brk && i > start && !breakAfter(gs[i-1].r) {
+				end, next = i, i // UAX #14: between ideographs, say
 			}
 			x += g.w
 			i++
@@ -190,14 +194,19 @@ func (s *shaper) ellipsize(gs []glyph, w float64, fc face) ([]glyph, error) {
 			break
 		}
 		size := gs[len(gs)-1].size
-		aw, err := s.m.advance(fc, '…')
-		if err != nil {
-			return nil, err
-		}
-		ell := glyph{r: '…', fc: fc, size: size, w: float64(aw) * ptToMM(size) / 1000}
+		ell := single(fc, '…', size)
 		if width(gs)+ell.w <= w {
 			return append(append([]glyph(nil), gs...), ell), nil
 		}
 	}
 	return nil, nil
+}
+
+// single is r alone in face fc at size points, unshaped: a character
+// added to a line the shaper already set (an ellipsis, a space).
+func single(fc face, r rune, size float64) glyph {
+	tf := fc.typeset()
+	gid := tf.Glyph(r)
+	adv := tf.Advance(gid)
+	return glyph{r: r, fc: fc, size: size, w: float64(adv) * ptToMM(size) / 1000, gid: gid, adv: int16(adv), n: 1}
 }

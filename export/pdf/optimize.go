@@ -33,7 +33,7 @@ import (
 //
 // The pages' content streams taken from fpdf as they were drawn (st, nil
 // for none) are written in place of the empty ones fpdf left.
-func optimize(in []byte, fs []embedFont, tg *tagger, st *pageStreams) ([]byte, error) {
+func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageStreams) ([]byte, error) {
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -57,10 +57,10 @@ func optimize(in []byte, fs []embedFont, tg *tagger, st *pageStreams) ([]byte, e
 	out = appendHeader(out, in[:doc.headerEnd])
 
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
-	// ToUnicode map and CIDSystemInfo, five per face), the object stream
-	// and the cross-reference stream.
+	// ToUnicode map and CIDSystemInfo, fontObjectCount per face), the
+	// object stream and the cross-reference stream.
 	toUnicodeNum, sysInfoNum := doc.size, doc.size+1
-	fontNum := func(i int) int { return doc.size + 2 + 5*i }
+	fontNum := func(i int) int { return doc.size + 2 + fontObjectCount*i }
 	structBase := doc.size
 	if len(fs) > 0 {
 		structBase = fontNum(len(fs))
@@ -187,12 +187,11 @@ func optimize(in []byte, fs []embedFont, tg *tagger, st *pageStreams) ([]byte, e
 
 	if len(fs) > 0 {
 		offsets[toUnicodeNum] = len(out)
-		out = appendStream(out, toUnicodeNum, "", zw.compress([]byte(toUnicode)))
+		out = appendStream(out, toUnicodeNum, "", zw.compress(toUnicode))
 		toStm(sysInfoNum, []byte("<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"))
-		cidMap := make([]byte, 2*0x10000)
-		for i, f := range fs {
+		for i := range fs {
 			n := fontNum(i)
-			o, err := buildFontObjects(f, n, toUnicodeNum, sysInfoNum, cidMap)
+			o, err := buildFontObjects(&fs[i], n, toUnicodeNum, sysInfoNum)
 			if err != nil {
 				return nil, err
 			}
@@ -202,7 +201,7 @@ func optimize(in []byte, fs []embedFont, tg *tagger, st *pageStreams) ([]byte, e
 			offsets[n+3] = len(out)
 			out = appendStream(out, n+3, "", zw.compress(o.cidMap))
 			offsets[n+4] = len(out)
-			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(o.ttfSize)+" ", zw.compress(o.ttf))
+			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(o.ttf))+" ", zw.compress(o.ttf))
 		}
 	}
 
@@ -618,9 +617,9 @@ func compactText(dst, src []byte) []byte {
 		dst = appendHundredths(dst, t.x-lx)
 		dst = append(dst, ' ')
 		dst = appendHundredths(dst, t.y-ly)
-		dst = append(dst, " Td\n("...)
+		dst = append(dst, " Td\n"...)
 		dst = append(dst, t.str...)
-		dst = append(dst, ")Tj\n"...)
+		dst = append(append(dst, t.op...), '\n')
 		lx, ly = t.x, t.y
 		i += n
 	}
@@ -631,7 +630,8 @@ func compactText(dst, src []byte) []byte {
 type textLine struct {
 	colour []byte // "0.102 g", nil when fpdf drew in the fill colour
 	x, y   int    // 1/100 pt
-	str    []byte // the escaped string, without its parentheses
+	str    []byte // the operand: a string in parentheses or an array
+	op     string // Tj or TJ
 }
 
 // parseTextLine reads one line as fpdf's Text writes it. ok is false (n
@@ -661,24 +661,57 @@ func parseTextLine(s []byte) (t textLine, n int, ok bool) {
 	if t.x, p, good = parseHundredths(s, p); !good || p >= len(s) || s[p] != ' ' {
 		return t, -1, false
 	}
-	if t.y, p, good = parseHundredths(s, p+1); !good || !bytes.HasPrefix(s[p:], []byte(" Td (")) {
+	if t.y, p, good = parseHundredths(s, p+1); !good || !bytes.HasPrefix(s[p:], []byte(" Td ")) {
 		return t, -1, false
 	}
-	p += len(" Td (")
+	p += len(" Td ")
 	b := p
-	for p < len(s) && s[p] != ')' {
-		if s[p] == '\\' {
+	// One string, or an array of strings and numbers.
+	array := p < len(s) && s[p] == '['
+	if array {
+		p++
+	}
+	for p < len(s) {
+		if s[p] == '(' {
+			for p++; p < len(s) && s[p] != ')'; p++ {
+				if s[p] == '\\' {
+					p++
+				}
+			}
 			p++
+			if !array {
+				break
+			}
+			continue
+		}
+		if !array || s[p] == ']' {
+			break
+		}
+		if c := s[p]; c != '-' && (c < '0' || c > '9') {
+			return t, -1, false
 		}
 		p++
 	}
 	if p >= len(s) {
 		return t, -1, false
 	}
-	t.str = s[b:p]
 	tail := ") Tj ET\n"
+	if array {
+		if s[p] != ']' {
+			return t, -1, false
+		}
+		p++
+		t.str, t.op = s[b:p], "TJ"
+		tail = " TJ ET\n"
+	} else {
+		if s[p-1] != ')' {
+			return t, -1, false
+		}
+		t.str, t.op = s[b:p], "Tj"
+		tail = " Tj ET\n"
+	}
 	if q {
-		tail = ") Tj ET Q\n"
+		tail = tail[:len(tail)-1] + " Q\n"
 	}
 	if !bytes.HasPrefix(s[p:], []byte(tail)) {
 		return t, -1, false

@@ -39,7 +39,7 @@ type laidOut struct {
 
 // layOut lays g out as Build does. The layout measures with the widths
 // every build shares and registers nothing with the fpdf document it was
-// made with (measurer.deferred), so any build may draw it.
+// made with (typeset), so any build may draw it.
 func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -49,11 +49,11 @@ func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
 	if g == nil {
 		return nil, errors.New("pdf: no guide")
 	}
-	th, geo, _, m, err := prepare(g, opts)
+	th, geo, _, err := prepare(g, opts)
 	if err != nil {
 		return nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, m, guideDoc)
+	lay, dests, rep, err := layout(g, opts, th, geo, guideDoc)
 	if err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 			err = fmt.Errorf("pdf: internal error building %q (please report it): %v", g.Title, r)
 		}
 	}()
-	_, _, p, _, err := prepare(g, opts)
+	_, _, p, err := prepare(g, opts)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -21,8 +22,8 @@ import (
 //
 // Each page's content is taken into st once drawn (stream.go), and with
 // release its items are let go.
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool) error {
-	tw := &textWriter{k: p.GetConversionRatio()}
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool, fs []embedFont) error {
+	tw := newTextWriter(p, fs)
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()
@@ -169,7 +170,11 @@ func drawItem(p *fpdf.Fpdf, it *Item, tw *textWriter) {
 
 // textWriter draws runs of text, writing the operators fpdf's SetFont and
 // Text would (optimize then compacts them): fpdf has no font registered,
-// the fonts being embedded by optimize (see embed.go).
+// the fonts being embedded by optimize (see embed.go). A run is drawn as
+// CIDs (embedFont.cid), in visual order, its kerning as TJ adjustments; a
+// run the ToUnicode maps cannot give back as it reads (right-to-left
+// text, a cluster of several glyphs) is drawn inside /ActualText marked
+// content that holds its text in logical order.
 type textWriter struct {
 	k       float64 // fpdf's scale: points per millimetre
 	fontSet bool    // a font was selected on this page
@@ -177,6 +182,17 @@ type textWriter struct {
 	size    float64
 	buf     []byte
 	rd      bytes.Reader
+	fonts   map[face]*embedFont
+	gs      []glyph
+	cids    []uint16
+}
+
+func newTextWriter(p *fpdf.Fpdf, fs []embedFont) *textWriter {
+	tw := &textWriter{k: p.GetConversionRatio(), fonts: make(map[face]*embedFont, len(fs))}
+	for i := range fs {
+		tw.fonts[fs[i].fc] = &fs[i]
+	}
+	return tw
 }
 
 func (tw *textWriter) write(p *fpdf.Fpdf, b []byte) {
@@ -185,7 +201,24 @@ func (tw *textWriter) write(p *fpdf.Fpdf, b []byte) {
 	p.RawWriteBuf(&tw.rd)
 }
 
+// actual reports whether r needs /ActualText to read as it is written:
+// right-to-left text (drawn in visual order) and clusters of several
+// glyphs, which no ToUnicode map gives back.
+func actual(r *run) bool {
+	for i := range r.gs {
+		if r.gs[i].n == 0 {
+			return true
+		}
+	}
+	return false
+}
+
 func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
+	ef := tw.fonts[r.fc]
+	if ef == nil {
+		p.SetError(fmt.Errorf("pdf: face %s drawn but not embedded", r.fc))
+		return
+	}
 	if !tw.fontSet || tw.fc != r.fc || tw.size != r.size {
 		// As SetFont: "BT /<name> <size> Tf ET".
 		b := append(tw.buf[:0], "BT /"...)
@@ -196,8 +229,14 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 		tw.write(p, b)
 		tw.fontSet, tw.fc, tw.size = true, r.fc, r.size
 	}
-	// As Text: "q <colour> BT x y Td (<UTF-16BE, escaped>) Tj ET Q",
-	// without q, colour and Q when the text colour is the fill colour.
+	act := actual(&r)
+	if act {
+		b := hexText(append(tw.buf[:0], "/Span <</ActualText "...), r.text)
+		tw.write(p, append(b, ">> BDC"...))
+	}
+	// As Text: "q <colour> BT x y Td (<CIDs, escaped>) Tj ET Q", without
+	// q, colour and Q when the text colour is the fill colour; with
+	// kerning "[(…) n (…)] TJ".
 	_, h := p.GetPageSize()
 	fr, fg, fb := p.GetFillColor()
 	colour := int(c.R) != fr || int(c.G) != fg || int(c.B) != fb
@@ -219,12 +258,54 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 	b = strconv.AppendFloat(b, x*tw.k, 'f', 2, 64)
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (h-y)*tw.k, 'f', 2, 64)
-	b = append(b, " Td ("...)
-	for _, ch := range r.text {
-		if ch > 0xFFFF {
-			ch = replacement // never: layout draws only the BMP
+	b = append(b, " Td "...)
+	gs := r.gs
+	if r.space {
+		gs = append(tw.gs[:0], r.gs...)
+		gs = append(gs, single(r.fc, ' ', r.size))
+		tw.gs = gs
+	}
+	b, tw.cids = appendGlyphs(b, gs, ef, tw.cids)
+	b = append(b, " ET"...)
+	if colour {
+		b = append(b, " Q"...)
+	}
+	tw.write(p, b)
+	if act {
+		tw.write(p, append(tw.buf[:0], "EMC"...))
+	}
+}
+
+// appendGlyphs writes gs as a text-showing operator: "(…) Tj", or
+// "[(…) n (…)] TJ" where the shaped advance (kerning) or offset of a
+// glyph differs from its width in the font.
+func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, []uint16) {
+	cids = slices.Grow(cids[:0], len(gs))[:len(gs)]
+	tj := len(gs) > 0 && gs[0].xoff != 0
+	for i := range gs {
+		cids[i] = ef.cid(&gs[i])
+	}
+	// adj is the TJ adjustment after glyph i: its width in the font less
+	// its shaped advance, its offset undone and the next one's made.
+	adj := func(i int) int32 {
+		t := ef.width(gs[i].gid) - int32(gs[i].adv) + int32(gs[i].xoff)
+		if i+1 < len(gs) {
+			t -= int32(gs[i+1].xoff)
 		}
-		for _, v := range [2]byte{byte(ch >> 8), byte(ch)} {
+		return t
+	}
+	for i := 0; i+1 < len(gs) && !tj; i++ {
+		tj = adj(i) != 0
+	}
+	if tj {
+		b = append(b, '[')
+		if gs[0].xoff != 0 {
+			b = strconv.AppendInt(b, int64(-gs[0].xoff), 10)
+		}
+	}
+	b = append(b, '(')
+	for i, id := range cids {
+		for _, v := range [2]byte{byte(id >> 8), byte(id)} {
 			switch v {
 			case '\\', '(', ')':
 				b = append(b, '\\', v)
@@ -234,12 +315,18 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 				b = append(b, v)
 			}
 		}
+		if tj && i+1 < len(gs) {
+			if t := adj(i); t != 0 {
+				b = append(b, ')')
+				b = strconv.AppendInt(b, int64(t), 10)
+				b = append(b, '(')
+			}
+		}
 	}
-	b = append(b, ") Tj ET"...)
-	if colour {
-		b = append(b, " Q"...)
+	if tj {
+		return append(b, ")] TJ"...), cids
 	}
-	tw.write(p, b)
+	return append(b, ") Tj"...), cids
 }
 
 // quoteMark draws a large opening quotation mark (“) as two filled

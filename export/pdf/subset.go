@@ -4,168 +4,24 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 	"slices"
-	"sync"
-	"sync/atomic"
 
 	"github.com/guidepress/guidepress/fonts"
 )
 
-// Layout measures with fpdf's widths, worked out once per process from
-// each face's own tables (sharedAdvance), and optimize embeds each face
-// drawn reduced to the characters drawn (subsetTTF): see embed.go.
+// optimize embeds each face drawn reduced to the glyphs drawn
+// (subsetTTF): see embed.go.
 
-// faceTable is a face's advance widths as fpdf measures them (in 1/1000
-// em), worked out as fpdf does from the face's hmtx and cmap, character by
-// character as builds first need them.
-type faceTable struct {
-	once sync.Once
-	err  error
-	m    hmetrics
-	w    []atomic.Int32 // width+1 of each BMP character; 0: not worked out yet
-}
-
-// hmetrics is what fpdf's widths come from: the horizontal metrics, the
-// units per em and the width of .notdef.
-type hmetrics struct {
-	fam      fonts.Family
-	style    fonts.Style
-	hmtx     []byte
-	nMetrics int
-	scale    float64 // 1000 / units per em
-	missing  int     // fpdf's MissingWidth: the width of glyph 0
-}
-
-var faceTables [fonts.Count][4]faceTable
-
-// faceBytes are the faces' files, read once and never modified.
-var faceBytes [fonts.Count][4]struct {
-	once sync.Once
-	b    []byte
-}
-
-func fontFile(fc face) []byte {
-	fb := &faceBytes[fc.fam][fc.style]
-	fb.once.Do(func() { fb.b = fonts.Bytes(fc.fam, fc.style) })
-	return fb.b
-}
-
-// sharedAdvance is r's advance in fc as fpdf's GetStringSymbolWidth gives
-// it (TestSharedWidths compares every character of every face).
-func sharedAdvance(fc face, r rune) (int, error) {
-	if int(fc.fam) < 0 || int(fc.fam) >= len(faceTables) || int(fc.style) < 0 || int(fc.style) >= 4 {
-		return 0, fmt.Errorf("pdf: no face %s", fc)
-	}
-	t := &faceTables[fc.fam][fc.style]
-	t.once.Do(func() {
-		t.m, t.err = readHmetrics(fc)
-		t.w = make([]atomic.Int32, 0x10000)
-	})
-	if t.err != nil {
-		return 0, fmt.Errorf("pdf: font %s: %w", fc, t.err)
-	}
-	if r < 0 || r > 0xFFFF {
-		return 0, fmt.Errorf("pdf: measuring %U in %s: outside the Basic Multilingual Plane", r, fc)
-	}
-	if v := t.w[r].Load(); v != 0 {
-		return int(v - 1), nil
-	}
-	w, err := t.m.width(r)
-	if err != nil {
-		return 0, fmt.Errorf("pdf: measuring %U in %s: %w", r, fc, err)
-	}
-	t.w[r].Store(int32(w) + 1)
-	return w, nil
-}
-
-func readHmetrics(fc face) (hmetrics, error) {
-	file := fontFile(fc)
-	if len(file) < 12 || be.Uint32(file) != 0x00010000 {
-		return hmetrics{}, errors.New("not a TrueType (glyf) file")
-	}
-	var head, hhea, hmtx []byte
-	n := int(be.Uint16(file[4:]))
-	for i := range n {
-		if 12+16*(i+1) > len(file) {
-			return hmetrics{}, errors.New("short table directory")
-		}
-		e := file[12+16*i:]
-		off, ln := int(be.Uint32(e[8:])), int(be.Uint32(e[12:]))
-		if off+ln > len(file) {
-			return hmetrics{}, fmt.Errorf("table %q out of bounds", e[:4])
-		}
-		switch string(e[:4]) {
-		case "head":
-			head = file[off : off+ln]
-		case "hhea":
-			hhea = file[off : off+ln]
-		case "hmtx":
-			hmtx = file[off : off+ln]
-		}
-	}
-	if len(head) < 20 || len(hhea) < 36 {
-		return hmetrics{}, errors.New("missing head or hhea")
-	}
-	m := hmetrics{fam: fc.fam, style: fc.style, hmtx: hmtx, nMetrics: int(be.Uint16(hhea[34:]))}
-	upem := int(be.Uint16(head[18:]))
-	if upem == 0 || m.nMetrics == 0 || len(hmtx) < 4*m.nMetrics {
-		return hmetrics{}, errors.New("bad head, hhea or hmtx")
-	}
-	m.scale = 1000.0 / float64(upem)
-	m.missing = int(math.Floor(m.scale*float64(m.advance(0)) + 0.5))
-	return m, nil
-}
-
-// advance is glyph g's advance in font units, read the way fpdf reads
-// it: glyphs past the last full metric repeat its advance, and an advance
-// of 32768 or more counts as 0.
-func (m *hmetrics) advance(g int) int {
-	g = min(g, m.nMetrics-1)
-	a := int(be.Uint16(m.hmtx[4*g:]))
-	if a >= 1<<15 {
-		a = 0
-	}
-	return a
-}
-
-// width is what fpdf's GetStringSymbolWidth gives for r alone: the
-// rounded, scaled advance of its glyph; for a character the face lacks,
-// MissingWidth, or 500 when that is 0.
-func (m *hmetrics) width(r rune) (int, error) {
-	g, err := fonts.GlyphIndex(m.fam, m.style, r)
-	if err != nil {
-		return 0, err
-	}
-	if g == 0 || r == 0 || r == 0xFFFF {
-		if m.missing != 0 {
-			return m.missing, nil
-		}
-		return 500, nil
-	}
-	return int(math.Round(m.scale * float64(m.advance(int(g))))), nil
-}
-
-// subsetFaceGids is fc's file reduced to runes (sorted) and the glyphs
-// they need, and each rune's glyph in it (0: the face lacks it).
-func subsetFaceGids(fc face, runes []rune) ([]byte, []uint16, error) {
-	gids := make([]uint16, len(runes))
-	for i, r := range runes {
-		g, err := fonts.GlyphIndex(fc.fam, fc.style, r)
-		if err != nil {
-			return nil, nil, err
-		}
-		gids[i] = uint16(g)
-	}
-	return subsetTTF(fontFile(fc), runes, gids)
-}
+// fontFile is a face's file, shared and never modified.
+func fontFile(fc face) []byte { return fonts.Bytes(fc.fam, fc.style) }
 
 var be = binary.BigEndian
 
-// subsetTTF writes a TrueType file with the tables fpdf reads, a format 4
-// cmap for runes only (gids[i] is runes[i]'s glyph; 0 is left unmapped),
-// and only .notdef, those glyphs and the parts of composite ones.
-func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, error) {
+// subsetTTF writes a TrueType file with the tables fpdf reads, only
+// .notdef, the glyphs keep and the parts of composite ones, renumbered in
+// their order (newID[g] is glyph g's new number), and a format 4 cmap for
+// runes (sorted; gids[i] is runes[i]'s glyph).
+func subsetTTF(font []byte, keepGids []uint16, runes []rune, gids []uint16) ([]byte, []uint16, error) {
 	if len(font) < 12 || be.Uint32(font) != 0x00010000 {
 		return nil, nil, errors.New("not a TrueType file")
 	}
@@ -208,7 +64,7 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, erro
 	keep := make([]bool, numGlyphs)
 	keep[0] = true
 	stack := []int{}
-	for _, g := range gids {
+	for _, g := range keepGids {
 		if int(g) < numGlyphs && g != 0 && !keep[g] {
 			keep[g] = true
 			stack = append(stack, int(g))
@@ -249,11 +105,11 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, erro
 
 	// Kept glyphs are renumbered in their original order, so that fpdf,
 	// which numbers its subset in that order too, embeds the same font.
-	newID := make([]int, numGlyphs)
+	newID := make([]uint16, numGlyphs)
 	n2 := 0
 	for g := range numGlyphs {
 		if keep[g] {
-			newID[g] = n2
+			newID[g] = uint16(n2)
 			n2++
 		}
 	}
@@ -299,7 +155,7 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, erro
 	newGids := make([]uint16, len(gids))
 	for i, g := range gids {
 		if int(g) < numGlyphs {
-			newGids[i] = uint16(newID[g])
+			newGids[i] = newID[g]
 		}
 	}
 
@@ -323,7 +179,7 @@ func subsetTTF(font []byte, runes []rune, gids []uint16) ([]byte, []uint16, erro
 			out[t] = b
 		}
 	}
-	return assembleTTF(out), newGids, nil
+	return assembleTTF(out), newID, nil
 }
 
 // cmap4 is a cmap table with one (3,1) format 4 subtable: one segment per
@@ -371,11 +227,11 @@ func cmap4(runes []rune, gids []uint16) []byte {
 }
 
 // remapComponents renumbers the parts of a composite glyph.
-func remapComponents(d []byte, newID []int) {
+func remapComponents(d []byte, newID []uint16) {
 	for p := 10; p+4 <= len(d); {
 		flags, c := be.Uint16(d[p:]), int(be.Uint16(d[p+2:]))
 		if c < len(newID) {
-			be.PutUint16(d[p+2:], uint16(newID[c]))
+			be.PutUint16(d[p+2:], newID[c])
 		}
 		p += 4
 		if flags&0x0001 != 0 {

@@ -5,24 +5,61 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
+	"github.com/guidepress/guidepress/typeset"
 	"golang.org/x/text/unicode/norm"
 	"golang.org/x/text/unicode/runenames"
 )
 
-// glyph is one character placed in one face at one size; w is its advance
-// in millimetres.
+// glyph is one shaped glyph placed in one face at one size, in the
+// logical order of the text (see typeset): w is its advance in
+// millimetres, kerning and letter spacing included.
 type glyph struct {
-	r    rune
-	seg  int32 // the segment the character belongs to (a link, a list label…), 0 for none
+	r     rune    // the first character of its cluster: what the breaker looks at
+	start int32   // r\'s index in the paragraph\'s text
+	seg   int32   // the segment the character belongs to (a link, a list label…), 0 for none
+	size  float64 // points
+	w     float64
+	// lig is the characters of a ligature (n > 1), as an index into ligs:
+	// glyphs hold no pointer, so that the garbage collector need not
+	// scan a layout's glyphs.
+	lig  uint32
+	adv  int16  // the shaped advance, in thousandths of an em
+	xoff int16  // the shaper's horizontal offset (a mark), in thousandths of an em
+	gid  uint16 // the glyph in the face's file
 	fc   face
-	size float64 // points
-	w    float64
+	// n is the number of characters the glyph stands for: 1, more for a
+	// ligature, 0 for a second glyph of one character.
+	n     uint8
+	level uint8 // bidi level: odd for right-to-left text
+	brk   bool  // a line may start here (UAX #14), beyond the breaker's own rules
+}
+
+// text is the characters g stands for.
+func (g *glyph) text() string {
+	switch g.n {
+	case 0:
+		return ""
+	case 1:
+		return string(g.r)
+	}
+	return ligText(g.lig)
+}
+
+func (g *glyph) appendText(b []byte) []byte {
+	switch g.n {
+	case 0:
+		return b
+	case 1:
+		return utf8.AppendRune(b, g.r)
+	}
+	return append(b, ligText(g.lig)...)
 }
 
 // span is a piece of text in one style (a paragraph may mix roman and
@@ -247,11 +284,7 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 			if m.seq {
 				what += " (in an emoji sequence)"
 			}
-			why := "no embedded font has it"
-			if k.r > 0xFFFF {
-				why = "no embedded font has it, and the PDF writer supports only the Basic Multilingual Plane"
-			}
-			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (%s); it is shown as %q", what, k.where, why, string(replacement))
+			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (no embedded font has it); it is shown as %q", what, k.where, string(replacement))
 		}
 		if k.script == "" && m.count > 1 {
 			msg += fmt.Sprintf(" (%d times)", m.count)
@@ -261,11 +294,11 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 	return out
 }
 
-// shaper turns text into glyphs, choosing a face per character: the
-// primary family when it has the letter, else the first fallback that does
-// (fonts.Pick), else the visible replacement with a warning.
+// shaper turns text into glyphs through package typeset, choosing a face
+// per character: the primary family when it has the letter, else the
+// fallback typeset.Pick gives, else the visible replacement with a
+// warning.
 type shaper struct {
-	m     *measurer
 	rep   *reporter
 	quiet bool // text that repeats what is reported elsewhere (cover, headers, contents)
 	// cache holds what shape and builder.lines returned, for the layout
@@ -274,6 +307,11 @@ type shaper struct {
 	cache map[shapeKey]*shaped
 	rec   *[]report // while shaping for the cache: the warnings given
 	th    textSettings
+	// buffers reused from one text to the next
+	text  []rune
+	faces []typeset.Face
+	segs  []int32
+	tgs   []typeset.Glyph
 }
 
 // textSettings are the style's choices every text passes through (the
@@ -283,7 +321,7 @@ type shaper struct {
 type textSettings struct {
 	body       fonts.Family
 	italic     fonts.Style // what the Italic bit becomes: Italic, Bold or Regular
-	spacing    float64     // mm after every character (drawn with Tc)
+	spacing    float64     // mm after every glyph (drawn with Tc)
 	spacingPt  float64
 	noHyphenBr bool
 }
@@ -416,19 +454,9 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 }
 
 // drawable reports which face draws r for primary family fam in style st.
-// fpdf writes text as 16-bit CIDs, so nothing above U+FFFF is drawable
-// even where a face has it (FONTS.md §7).
 func drawable(fam fonts.Family, st fonts.Style, r rune) (face, bool) {
-	if r > 0xFFFF {
-		return face{}, false
-	}
-	// Literata's arrows are small beside its letters; Noto Sans Symbols
-	// draws them at text size (FONTS.md, Recommendation).
-	if r >= 0x2190 && r <= 0x21FF && fonts.Has(fonts.Symbols, st, r) {
-		return mkface(fonts.Symbols, st), true
-	}
-	f, ok := fonts.Pick(fam, st, r)
-	return mkface(f, st), ok
+	f, ok := typeset.Pick(fam, st, r)
+	return fromTypeset(f), ok
 }
 
 // shape sets spans in family fam at size points. where names the place
@@ -444,6 +472,12 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 	return c.gs, nil
 }
 
+// invisible reports whether r is a joiner, selector or modifier: drawn as
+// part of the character before it, or not at all.
+func invisible(r rune) bool {
+	return r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r)
+}
+
 func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
 	cloned := false
 	for i, sp := range spans {
@@ -455,33 +489,25 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		}
 	}
 	rs, sts, segs := cleanSpans(spans)
-	out := make([]glyph, 0, len(rs))
-	pt := ptToMM(size)
 	fam = s.th.family(fam)
-	ls := s.th.spacing
-	add := func(r rune, fc face) error {
-		w, err := s.m.advance(fc, r)
-		if err != nil {
-			return err
-		}
-		out = append(out, glyph{r: r, fc: fc, size: size, w: float64(w)*ptToMM(size)/1000 + ls})
-		return nil
-	}
+	// The text as drawn: each character in the face that has it, a
+	// character no face has replaced by □ (one for a whole emoji
+	// sequence), a mark no face has left out.
+	text, faces, tsegs := s.text[:0], s.faces[:0], s.segs[:0]
+	prev := typeset.FaceOf(fam, s.th.style(fonts.Regular))
 	for i := 0; i < len(rs); i++ {
 		st := s.th.style(sts[i])
 		r := rs[i]
-		if r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r) {
-			continue // joiners and selectors on drawable text: invisible
+		f, ok := typeset.PickAfter(prev, fam, st, r)
+		if !ok && invisible(r) && len(text) > 0 {
+			continue // a joiner or selector on a character its face draws
 		}
-		p, err := s.m.glyph(fam, st, r)
-		if err != nil {
-			return nil, err
-		}
-		if p.ok {
-			out = append(out, glyph{r: r, fc: p.fc, size: size, w: float64(p.w)*pt/1000 + ls})
+		if ok {
+			text, faces = append(text, r), append(faces, f)
 			if segs != nil {
-				out[len(out)-1].seg = segs[i]
+				tsegs = append(tsegs, segs[i])
 			}
+			prev = f
 			continue
 		}
 		if unicode.Is(unicode.Mn, r) {
@@ -514,17 +540,38 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		if !s.quiet {
 			s.report(r, where, false, seq)
 		}
-		i = j - 1
-		rfc, ok := drawable(fam, st, replacement)
 		rr := replacement
+		rf, ok := typeset.Pick(fam, st, replacement)
 		if !ok {
-			rr, rfc = '?', mkface(fam, st)
+			rr, rf = '?', typeset.FaceOf(fam, st)
 		}
-		if err := add(rr, rfc); err != nil {
-			return nil, err
+		text, faces = append(text, rr), append(faces, rf)
+		if segs != nil {
+			tsegs = append(tsegs, segs[i])
+		}
+		prev = rf
+		i = j - 1
+	}
+	s.text, s.faces, s.segs = text, faces, tsegs
+	levels := typeset.Levels(text)
+	brks := typeset.Breaks(text)
+	tgs := typeset.AppendParagraph(s.tgs[:0], text, faces, levels)
+	s.tgs = tgs
+	out := make([]glyph, len(tgs))
+	k := ptToMM(size) / 1000
+	ls := s.th.spacing
+	for i, tg := range tgs {
+		g := &out[i]
+		*g = glyph{r: text[tg.Start], start: tg.Start, fc: fromTypeset(tg.Face), size: size, w: float64(tg.Advance)*k + ls,
+			gid: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
+		if tg.Runes > 1 {
+			g.lig = ligIndex(text[tg.Start : tg.Start+tg.Runes])
 		}
 		if segs != nil {
-			out[len(out)-1].seg = segs[i]
+			g.seg = tsegs[tg.Start]
+		}
+		if brks != nil && tg.Runes > 0 {
+			g.brk = brks[tg.Start]
 		}
 	}
 	return out, nil
@@ -539,58 +586,131 @@ func width(gs []glyph) float64 {
 	return w
 }
 
-// textOf is the characters of a run of glyphs, as a reader copying them
-// out of the PDF would get them.
+// textOf is the characters of a run of glyphs, in logical order, as a
+// reader copying them out of the PDF gets them.
 func textOf(gs []glyph) string {
-	var b strings.Builder
-	for _, g := range gs {
-		b.WriteRune(g.r)
+	n := 0
+	rtl := false
+	for i := range gs {
+		n += textLen(&gs[i])
+		rtl = rtl || gs[i].level&1 != 0
 	}
-	return b.String()
+	b := make([]byte, 0, n)
+	if rtl {
+		// The glyphs of a right-to-left cluster run from its last
+		// character back.
+		gs = slices.Clone(gs)
+		slices.SortStableFunc(gs, func(a, b glyph) int { return int(a.start - b.start) })
+	}
+	for i := range gs {
+		b = gs[i].appendText(b)
+	}
+	return string(b)
 }
 
-// run is a stretch of a line drawn in one face: the unit fpdf's Text
-// draws. dx is its offset from the line's start.
+// run is a stretch of a line drawn in one face at one bidi level: the
+// unit a text operator draws. gs are its glyphs in visual order, text
+// its characters in logical order, dx its offset from the line's start.
 type run struct {
 	seg  int32
 	fc   face
 	size float64
+	gs   []glyph
 	text string
 	dx   float64
 	w    float64
+	// space: a space follows the glyphs, drawn at the end of a line a
+	// break took it from, so that text extraction sees two words.
+	space bool
 }
 
-// textAndRuns is textOf and runsOf in one: the runs' texts are slices of
-// the line's.
+// rtl reports whether the run is set right to left.
+func (r *run) rtl() bool { return len(r.gs) > 0 && r.gs[0].level&1 != 0 }
+
+// textAndRuns is a line's text (logical order) and its runs (visual
+// order, each with its own text in logical order: a slice of the line's
+// when the line has no right-to-left text).
 func textAndRuns(gs []glyph) (string, []run) {
-	n := 0
-	for _, g := range gs {
-		n += utf8.RuneLen(g.r)
+	text := textOf(gs)
+	vis := gs
+	for i := range gs {
+		if gs[i].level != 0 {
+			vis = slices.Clone(gs)
+			typeset.Reorder(vis, func(g *glyph) uint8 { return g.level })
+			break
+		}
 	}
-	buf := make([]byte, 0, n)
 	var runs []run
-	var ends []int // byte offset where each run's text ends
 	x := 0.0
+	off := 0 // in text, while vis is gs
 	start := 0
-	for i := 0; i <= len(gs); i++ {
-		if i == len(gs) || (i > start && (gs[i].fc != gs[start].fc || gs[i].size != gs[start].size || gs[i].seg != gs[start].seg)) {
-			if i > start {
-				w := width(gs[start:i])
-				runs = append(runs, run{seg: gs[start].seg, fc: gs[start].fc, size: gs[start].size, dx: x, w: w})
-				ends = append(ends, len(buf))
-				x += w
+	for i := 1; i <= len(vis); i++ {
+		if i < len(vis) && vis[i].fc == vis[start].fc && vis[i].size == vis[start].size && vis[i].seg == vis[start].seg && vis[i].level == vis[start].level {
+			continue
+		}
+		rg := vis[start:i]
+		var rt string
+		if &vis[0] == &gs[0] {
+			n := 0
+			for k := range rg {
+				n += textLen(&rg[k])
 			}
-			start = i
+			rt = text[off : off+n]
+			off += n
+		} else {
+			rt = textOf(rg)
 		}
-		if i < len(gs) {
-			buf = utf8.AppendRune(buf, gs[i].r)
-		}
-	}
-	text := string(buf)
-	b := 0
-	for k := range runs {
-		runs[k].text = text[b:ends[k]]
-		b = ends[k]
+		w := width(rg)
+		runs = append(runs, run{seg: rg[0].seg, fc: rg[0].fc, size: rg[0].size, gs: rg, text: rt, dx: x, w: w})
+		x += w
+		start = i
 	}
 	return text, runs
+}
+
+// textLen is the length in bytes of the characters g stands for.
+func textLen(g *glyph) int {
+	switch g.n {
+	case 0:
+		return 0
+	case 1:
+		return utf8.RuneLen(g.r)
+	}
+	return len(ligText(g.lig))
+}
+
+// ligs are the texts of the ligatures drawn, shared by every build: a
+// few dozen (fi, fl, ffi, …) in a process.
+var ligs struct {
+	sync.RWMutex
+	texts []string
+	index map[string]uint32
+}
+
+func ligIndex(rs []rune) uint32 {
+	t := string(rs)
+	ligs.RLock()
+	i, ok := ligs.index[t]
+	ligs.RUnlock()
+	if ok {
+		return i
+	}
+	ligs.Lock()
+	defer ligs.Unlock()
+	if i, ok := ligs.index[t]; ok {
+		return i
+	}
+	if ligs.index == nil {
+		ligs.index = map[string]uint32{}
+	}
+	ligs.texts = append(ligs.texts, t)
+	i = uint32(len(ligs.texts) - 1)
+	ligs.index[t] = i
+	return i
+}
+
+func ligText(i uint32) string {
+	ligs.RLock()
+	defer ligs.RUnlock()
+	return ligs.texts[i]
 }

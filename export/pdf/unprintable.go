@@ -21,11 +21,11 @@ func Unprintable(g *content.Guide, opts export.Options) (diags []content.Diagnos
 	if g == nil {
 		return nil, errors.New("pdf: no guide")
 	}
-	th, geo, _, m, err := prepare(g, opts)
+	th, geo, _, err := prepare(g, opts)
 	if err != nil {
 		return nil, err
 	}
-	_, _, rep, err := layout(g, opts, th, geo, m, guideDoc)
+	_, _, rep, err := layout(g, opts, th, geo, guideDoc)
 	if err != nil {
 		return nil, err
 	}

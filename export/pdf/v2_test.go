@@ -336,8 +336,7 @@ func TestV2Inline(t *testing.T) {
 // more of it follows, never at a hyphen; ordinary words still break after
 // their hyphens.
 func TestURLBreaks(t *testing.T) {
-	sh := &shaper{m: newMeasurer(nil), rep: newReporter()}
-	sh.m.deferred = true
+	sh := &shaper{rep: newReporter()}
 	url := "https://www.example-site.org/explore/shakespeares-works/hamlet-and-ophelia/read.html?act=3&scene=1"
 	gs, err := sh.shape(plain("See "+url+". A well-known, much-loved, self-made tale."), fonts.Literata, 11, "test")
 	if err != nil {

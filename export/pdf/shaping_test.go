@@ -1,0 +1,119 @@
+package pdf
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/checkers"
+)
+
+// shapedGuide is a guide whose text needs the shaper: Literata's
+// ligatures, kerning pairs in the body and heading faces, Hebrew and
+// Arabic words in English sentences, an Arabic sentence, an emoji.
+const shapedGuide = `# Shaping — A Study Guide
+
+By Test Author
+
+An office of affluent fjords: the first flat field, AVATAR, To Wave.
+
+## Scripts 🌾
+
+Ruth is רוּת in Hebrew and راعوث in Arabic, read right to left.
+
+كليلة ودمنة كتاب ابن المقفع.
+
+Naomi (נעמי) and Ruth (רות) go to Bethlehem.
+`
+
+func buildShaped(t *testing.T) (string, []string) {
+	t.Helper()
+	dir := t.TempDir()
+	p := filepath.Join(dir, "shaped.md")
+	if err := os.WriteFile(p, []byte(shapedGuide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := loadFile(t, p)
+	out, _, diags := build(t, g, export.Options{})
+	var msgs []string
+	for _, d := range diags {
+		msgs = append(msgs, d.Message)
+	}
+	return write(t, "shaped", out), msgs
+}
+
+// TestShapedReadBack: a shaped PDF gives its text back in logical order
+// (ligatures through ToUnicode, right-to-left words reordered by the
+// reader), every font is embedded with a ToUnicode map, kerning is drawn
+// as TJ adjustments, and no character is reported unprintable.
+func TestShapedReadBack(t *testing.T) {
+	p, diags := buildShaped(t)
+	for _, d := range diags {
+		if strings.Contains(d, "cannot be printed") || strings.Contains(d, "left out") {
+			t.Errorf("diagnostic: %s", d)
+		}
+	}
+	all := strings.Join(pagesText(t, p), "\n")
+	if strings.ContainsRune(all, replacement) {
+		t.Errorf("a page shows %q:\n%s", replacement, all)
+	}
+	text := unmarked(all)
+	for _, w := range []string{
+		"An office of affluent fjords: the first flat field, AVATAR, To Wave.",
+		"Ruth is רוּת in Hebrew and راعوث in Arabic",
+		"كليلة ودمنة",
+		"ابن المقفع",
+		// Not "(נעמי)": the parentheses, neutral between English and
+		// Hebrew, are drawn on the English side of the word (UAX #9),
+		// and pdftotext gives them as "( )נעמי".
+		"נעמי",
+		"רות",
+		"Scripts 🌾",
+	} {
+		if !strings.Contains(text, unmarked(w)) {
+			t.Errorf("pdftotext does not give %q in logical order:\n%s", w, all)
+		}
+	}
+	fonts := runTool(t, "pdffonts", p)
+	for _, f := range []string{"literata", "atkinson", "notosanshebrew", "notosansarabic", "notoemoji"} {
+		// name, type, encoding, then emb sub uni, object ID
+		if !regexp.MustCompile(`(?mi)^\S*` + f + `\S*\s.*\byes\s+(?:yes|no)\s+yes\s+\d+\s+\d+\s*$`).MatchString(fonts) {
+			t.Errorf("pdffonts: %s not embedded with ToUnicode:\n%s", f, fonts)
+		}
+	}
+	q := filepath.Join(t.TempDir(), "q.pdf")
+	runTool(t, "qpdf", "--qdf", "--object-streams=disable", p, q)
+	raw, err := os.ReadFile(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Kerning: TJ arrays with adjustments.
+	if !regexp.MustCompile(`[>)]-?\d+[<(]`).Match(raw) || !strings.Contains(string(raw), "]TJ") {
+		t.Errorf("no kerning adjustments (TJ) in the content streams")
+	}
+	// Literata's fi ligature: one CID whose ToUnicode entry is "fi".
+	if !strings.Contains(string(raw), "<00660069>") {
+		t.Errorf("no ToUnicode entry gives a glyph as \"fi\"")
+	}
+}
+
+// TestSeedPages: shaping changes the seed's page count by at most one
+// (31 pages before it: kerning and ligatures narrow lines slightly), and
+// its PDF stays within 100 KB.
+func TestSeedPages(t *testing.T) {
+	d := checkers.SharedDir()
+	if d == "" || !fileExists(filepath.Join(d, "seed", "never-let-me-go.txt")) {
+		t.Skip("no seed guide (../shared)")
+	}
+	g := loadFile(t, filepath.Join(d, "seed", "never-let-me-go.txt"))
+	out, lay, _ := build(t, g, export.Options{})
+	if n := len(lay.Pages); n < 30 || n > 32 {
+		t.Errorf("seed: %d pages, want 31 ± 1", n)
+	}
+	if len(out) > 100_000 {
+		t.Errorf("seed PDF is %d bytes, over 100 KB", len(out))
+	}
+}
