@@ -116,6 +116,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 // half inside an artifact.
 func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFont) {
 	tw := newTextWriter(p, fs)
+	tw.spacing = spacing
 	n := (len(lay.Pages) + 3) / 4 * 4
 	for _, side := range saddleOrder(n) {
 		p.AddPage()

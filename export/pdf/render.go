@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,6 +25,7 @@ import (
 // release its items are let go.
 func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool, fs []embedFont) error {
 	tw := newTextWriter(p, fs)
+	tw.spacing = spacing
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()
@@ -134,6 +136,7 @@ func drawSegments(p *fpdf.Fpdf, it *Item, tw *textWriter, tg *tagger, lay *Layou
 		for ; j < len(it.runs) && it.runs[j].seg == it.runs[k].seg; j++ {
 			tw.text(p, it.X+it.runs[j].dx, it.baseline, it.runs[j], c)
 			w += it.runs[j].w
+			x = min(x, it.X+it.runs[j].dx) // runs are in logical order
 		}
 		if sg.href != "" && !it.art {
 			p.LinkString(x, it.Y, w, it.H, sg.href)
@@ -183,6 +186,7 @@ type textWriter struct {
 	buf     []byte
 	rd      bytes.Reader
 	fonts   map[face]*embedFont
+	spacing float64 // the letter spacing (Tc), in points
 	gs      []glyph
 	cids    []uint16
 }
@@ -205,6 +209,9 @@ func (tw *textWriter) write(p *fpdf.Fpdf, b []byte) {
 // right-to-left text (drawn in visual order) and clusters of several
 // glyphs, which no ToUnicode map gives back.
 func actual(r *run) bool {
+	if r.rtl() {
+		return false // drawn in logical order (appendRTL)
+	}
 	for i := range r.gs {
 		if r.gs[i].n == 0 {
 			return true
@@ -265,7 +272,11 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 		gs = append(gs, single(r.fc, ' ', r.size))
 		tw.gs = gs
 	}
-	b, tw.cids = appendGlyphs(b, gs, ef, tw.cids)
+	if len(gs) > 0 && gs[0].level&1 != 0 {
+		b, tw.cids = appendRTL(b, gs, ef, tw.cids, tw.spacing/r.size*1000)
+	} else {
+		b, tw.cids = appendGlyphs(b, gs, ef, tw.cids)
+	}
 	b = append(b, " ET"...)
 	if colour {
 		b = append(b, " Q"...)
@@ -327,6 +338,54 @@ func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, [
 		return append(b, ")] TJ"...), cids
 	}
 	return append(b, ") Tj"...), cids
+}
+
+// appendRTL writes a right-to-left run, given in visual order, as a TJ
+// array that shows its glyphs in logical order, each moved to where the
+// visual order puts it: a reader of the content stream (a screen reader
+// through the structure tree, pdfinfo -struct-text) gets the text in
+// the order it is read, and one that sorts by position (pdftotext) puts
+// it right to left. tc is the letter spacing in thousandths of an em.
+func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) ([]byte, []uint16) {
+	n := len(gs)
+	cids = slices.Grow(cids[:0], n)[:n]
+	// x[i] is glyph i's place from the run's left edge, in visual order.
+	x := make([]float64, n)
+	pen := 0.0
+	for i := range gs {
+		x[i] = pen + float64(gs[i].xoff)
+		pen += float64(gs[i].adv) + tc
+		cids[i] = ef.cid(&gs[i])
+	}
+	// Logical order: by the characters' places; a cluster's mark after
+	// its base.
+	order := make([]int, n)
+	for i := range order {
+		order[i] = n - 1 - i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return int(gs[a].start - gs[b].start) })
+	b = append(b, '[')
+	at := 0.0 // where the text position is
+	for _, k := range order {
+		if t := math.Round(at - x[k]); t != 0 {
+			b = strconv.AppendInt(b, int64(t), 10)
+		}
+		b = append(b, '(')
+		id := cids[k]
+		for _, v := range [2]byte{byte(id >> 8), byte(id)} {
+			switch v {
+			case '\\', '(', ')':
+				b = append(b, '\\', v)
+			case '\r':
+				b = append(b, '\\', 'r')
+			default:
+				b = append(b, v)
+			}
+		}
+		b = append(b, ')')
+		at = math.Round(x[k]) + float64(ef.width(gs[k].gid)) + tc
+	}
+	return append(b, "] TJ"...), cids
 }
 
 // quoteMark draws a large opening quotation mark (“) as two filled

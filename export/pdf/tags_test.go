@@ -225,6 +225,12 @@ func TestTagged(t *testing.T) {
 					t.Errorf("the Link of contents entry %d refers to no annotation", i)
 				}
 				want := " " + strconv.Itoa(e.Page)
+				if rightToLeft(e.Title) {
+					// pdfinfo -struct-text puts no space between a
+					// right-to-left title, whose last glyph drawn is its
+					// leftmost, and the page number far to its right.
+					want = strings.TrimPrefix(want, " ")
+				}
 				if got := spaced(link.text); !strings.HasSuffix(got, want) || !strings.HasPrefix(got, spaced(e.Title)) {
 					t.Errorf("TOCI %d reads %q, want %q then %q", i, got, e.Title, want)
 				}

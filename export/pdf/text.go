@@ -665,6 +665,18 @@ func textAndRuns(gs []glyph) (string, []run) {
 		x += w
 		start = i
 	}
+	if &vis[0] != &gs[0] {
+		// Each run keeps its place (dx); they are drawn in logical order,
+		// the order a reader of the content stream reads them in.
+		first := func(r run) int32 {
+			m := r.gs[0].start
+			for _, g := range r.gs {
+				m = min(m, g.start)
+			}
+			return m
+		}
+		slices.SortStableFunc(runs, func(a, b run) int { return int(first(a) - first(b)) })
+	}
 	return text, runs
 }
 
