@@ -235,15 +235,15 @@ func checkDocument(name string, data []byte, files map[string][]byte, listed map
 	if m := rootLang.FindSubmatch(root); m == nil || len(bytes.TrimSpace(m[1])) == 0 {
 		return fail(RuleLanguage, name, "the <html> root has no lang or xml:lang")
 	}
-	for _, m := range attrs.FindAllSubmatch(data, -1) {
-		v := html.UnescapeString(string(m[2]))
-		if string(m[1]) == "style" {
-			if err := checkCSS(name, v, files, listed); err != nil {
-				return err
-			}
-		} else if err := checkRef(name, v, files, listed); err != nil {
-			return err
+	err := quotedAttrs(data, refAttrs, func(_ int, attr string, value []byte) error {
+		v := html.UnescapeString(string(value))
+		if attr == "style" {
+			return checkCSS(name, v, files, listed)
 		}
+		return checkRef(name, v, files, listed)
+	})
+	if err != nil {
+		return err
 	}
 	for _, m := range styles.FindAllSubmatch(data, -1) {
 		if err := checkCSS(name, html.UnescapeString(string(m[1])), files, listed); err != nil {
@@ -255,9 +255,52 @@ func checkDocument(name string, data []byte, files map[string][]byte, listed map
 
 var (
 	rootLang = regexp.MustCompile(`\s(?:xml:)?lang="([^"]*)"`)
-	attrs    = regexp.MustCompile(`\s(href|src|style)="([^"]*)"`)
 	styles   = regexp.MustCompile(`(?s)<style[^>]*>(.*?)</style>`)
+	// refAttrs are the attributes checkDocument checks.
+	refAttrs = []string{"href", "src", "style"}
 )
+
+// quotedAttrs calls f, in document order, for each attribute of data
+// written name="value" after a white-space character, whose name is one
+// of names: what the expression \s(name|…)="([^"]*)" finds (\s being tab,
+// newline, form feed, carriage return or space), found with bytes.Index
+// instead, which is several times faster on a whole document. start is
+// where the match begins (the white space). It stops at f's first error.
+func quotedAttrs(data []byte, names []string, f func(start int, name string, value []byte) error) error {
+	eqQuote := []byte(`="`)
+	for i := 0; ; {
+		j := bytes.Index(data[i:], eqQuote)
+		if j < 0 {
+			return nil
+		}
+		eq := i + j
+		name := ""
+		for _, n := range names {
+			// The white space before the name is at or after i: i is 0
+			// or just past a closing quote, which no name holds.
+			if at := eq - len(n); at > i && string(data[at:eq]) == n && isSpace(data[at-1]) {
+				name = n
+				break
+			}
+		}
+		if name == "" {
+			i = eq + 1
+			continue
+		}
+		val := eq + len(eqQuote)
+		k := bytes.IndexByte(data[val:], '"')
+		if k < 0 {
+			return nil // no closing quote, so no later `="` either
+		}
+		if err := f(eq-len(name)-1, name, data[val:val+k]); err != nil {
+			return err
+		}
+		i = val + k + 1
+	}
+}
+
+// isSpace is the expressions' \s.
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // checkRef checks one reference made from file name.
 func checkRef(name, ref string, files map[string][]byte, listed map[string]opfItem) error {
@@ -351,18 +394,19 @@ type idIndex struct {
 	ids   map[string]map[string]int
 }
 
-var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+// idName is the attribute idIndex reads.
+var idName = []string{"id"}
 
 func (x *idIndex) offset(doc, id string) (int, bool) {
 	m, ok := x.ids[doc]
 	if !ok {
 		m = map[string]int{}
-		for _, loc := range idAttr.FindAllSubmatchIndex(x.files[doc], -1) {
-			id := string(x.files[doc][loc[2]:loc[3]])
-			if _, dup := m[id]; !dup {
-				m[id] = loc[0]
+		quotedAttrs(x.files[doc], idName, func(start int, _ string, value []byte) error {
+			if _, dup := m[string(value)]; !dup {
+				m[string(value)] = start
 			}
-		}
+			return nil
+		})
 		x.ids[doc] = m
 	}
 	off, ok := m[id]

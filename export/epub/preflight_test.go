@@ -3,9 +3,13 @@ package epub
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"image"
 	"image/jpeg"
 	"image/png"
+	"math/rand/v2"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -159,5 +163,58 @@ func BenchmarkPreflight(b *testing.B) {
 		if err := preflight(files); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// quotedAttrs replaced these expressions (a third of the self-check's
+// time); it must find what they find, where they find it.
+var quotedAttrsRefs = []struct {
+	names []string
+	re    *regexp.Regexp
+}{
+	{refAttrs, regexp.MustCompile(`\s(href|src|style)="([^"]*)"`)},
+	{idName, regexp.MustCompile(`\sid="([^"]*)"`)},
+}
+
+func checkQuotedAttrs(t *testing.T, data []byte) {
+	t.Helper()
+	for _, ref := range quotedAttrsRefs {
+		var want, got []string
+		for _, loc := range ref.re.FindAllSubmatchIndex(data, -1) {
+			name := strings.Join(ref.names, "")
+			if len(loc) > 4 {
+				name = string(data[loc[2]:loc[3]])
+			}
+			want = append(want, fmt.Sprintf("%d %s %q", loc[0], name, data[loc[len(loc)-2]:loc[len(loc)-1]]))
+		}
+		quotedAttrs(data, ref.names, func(start int, name string, value []byte) error {
+			got = append(got, fmt.Sprintf("%d %s %q", start, name, value))
+			return nil
+		})
+		if !slices.Equal(got, want) {
+			t.Fatalf("quotedAttrs(%q, %q):\n got %q\nwant %q", data, ref.names, got, want)
+		}
+	}
+}
+
+func TestQuotedAttrsFindWhatTheExpressionsFind(t *testing.T) {
+	for _, s := range []string{``, `="`, ` id="`, ` id="x"`, `id="x"`, `<a href="a.xhtml#b" id="c">`, "<p\tstyle=\"x\"\nsrc=\"y\"\rid=\"z\"\f>",
+		` xhref="a" data-src="b" href=""`, ` src="a"href="b" src="c"`, ` href="a`, ` href=" id="x"`, `  id=""id="2"`, `"="=" id="=" "`, "\fid=\"f\"\rsrc=\"r\""} {
+		checkQuotedAttrs(t, []byte(s))
+	}
+	for name, data := range goodFiles(t) {
+		if strings.HasSuffix(name, "html") || strings.HasSuffix(name, ".opf") || strings.HasSuffix(name, ".ncx") {
+			checkQuotedAttrs(t, data)
+		}
+	}
+	// Random text over the characters the expressions treat apart.
+	words := []string{" ", "\t", "\n", "\v", "\f", "\r", "=", `"`, `="`, "id", "href", "src", "style", "x", "-", ":"}
+	r := rand.New(rand.NewPCG(3, 4))
+	for range 20000 {
+		var b []byte
+		for range r.IntN(12) {
+			b = append(b, words[r.IntN(len(words))]...)
+		}
+		checkQuotedAttrs(t, b)
 	}
 }
