@@ -67,9 +67,53 @@ func splitsAfter(r rune) bool {
 	return strings.ContainsRune("-‐‑–—/", r)
 }
 
+// splitsAfterRune is splitsAfter without a string search for ASCII, which
+// tokens asks about every character of every document.
+func splitsAfterRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == '-' || r == '/'
+	}
+	return splitsAfter(r)
+}
+
+// isSpaceRune is unicode.IsSpace, without the table for ASCII.
+func isSpaceRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
+	}
+	return unicode.IsSpace(r)
+}
+
 // wordKey is what two renderings of a word share: its letters and digits,
 // lower-cased ("" for punctuation alone).
 func wordKey(s string) string {
+	// Most words are ASCII, most of those already their own key: no
+	// allocation for them, and no decoding for the rest of ASCII.
+	keep := true // every byte so far is a-z or 0-9
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return wordKeyRunes(s)
+		}
+		keep = keep && ('a' <= c && c <= 'z' || '0' <= c && c <= '9')
+	}
+	if keep {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			b = append(b, c)
+		case 'A' <= c && c <= 'Z':
+			b = append(b, c+'a'-'A')
+		}
+	}
+	return string(b)
+}
+
+// wordKeyRunes is wordKey for a word with a letter beyond ASCII.
+func wordKeyRunes(s string) string {
 	var b strings.Builder
 	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) {
@@ -131,15 +175,18 @@ func tokens(out []word, d int, body string) []word {
 			i += j + 1
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(body[i:])
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(body[i:])
+		}
 		switch {
-		case unicode.IsSpace(r):
+		case isSpaceRune(r):
 			end(i)
 		case start < 0:
 			start = i
 		}
 		i += n
-		if start >= 0 && splitsAfter(r) {
+		if start >= 0 && splitsAfterRune(r) {
 			end(i)
 		}
 	}

@@ -1,0 +1,56 @@
+package epub
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// wordKey's ASCII paths must give what the definition gives: the letters
+// and digits of the word, lower-cased.
+func TestWordKeyIsLettersAndDigitsLowerCased(t *testing.T) {
+	def := func(s string) string {
+		var b strings.Builder
+		for _, r := range s {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				b.WriteRune(unicode.ToLower(r))
+			}
+		}
+		return b.String()
+	}
+	for _, s := range []string{"", "word", "Word", "WORD", "don't", "1984", "x-ray", "—", "Élan", "naïve", "ÆSIR", "İstanbul", "٣", "ǅ"} {
+		if got, want := wordKey(s), def(s); got != want {
+			t.Errorf("wordKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+	alphabet := []rune("aZz09AM-'’.,é ß\u00a0İ")
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		w := make([]rune, r.IntN(8))
+		for i := range w {
+			w[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		if got, want := wordKey(string(w)), def(string(w)); got != want {
+			t.Fatalf("wordKey(%q) = %q, want %q", string(w), got, want)
+		}
+	}
+}
+
+// tokens splits at white space (any, not only ASCII) and after a hyphen,
+// dash or slash, and a tag other than an inline one ends a word. (An
+// inline tag inside or at the end of a word is part of its raw text, so
+// its name is in the key: "<em>x</em> " is "xem". The PDF's words are
+// plain text; such a word does not match, and the page is found by its
+// others.)
+func TestTokensSplitLikeThePDF(t *testing.T) {
+	body := "<p>Anti-hero\u00a0and/or <em>x</em> Its\tdone\u2014now\u2003<br/>Ok&amp;co</p>"
+	var got []string
+	for _, w := range tokens(nil, 0, body) {
+		got = append(got, w.key)
+	}
+	want := []string{"anti", "hero", "and", "or", "xem", "its", "done", "now", "okco"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Fatalf("tokens = %q, want %q", got, want)
+	}
+}
