@@ -74,10 +74,77 @@ func Classify(heading string) Heading {
 	return Heading{}
 }
 
-var (
-	leadingNumberRE = lazyre.New(`^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s+`)
-	spacesRE        = lazyre.New(`\s+`)
-)
+// outlineNumber is the length in bytes of the outline number that starts
+// s ("1. ", "iv) ", "b. "), spaces after it included, or 0: the match of
+// ^(?:\d{1,3}|[ivxlc]{1,6}|[a-z])[.)]\s+ (\s being [\t\n\f\r ]), read
+// without the expression because Norm runs on every heading candidate
+// (and 400 times to build the vocabulary).
+func outlineNumber(s string) int {
+	dot := func(i int) bool { return i < len(s) && (s[i] == '.' || s[i] == ')') }
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	switch {
+	case n > 0:
+		if n > 3 || !dot(n) {
+			return 0
+		}
+	default:
+		for n < len(s) && strings.IndexByte("ivxlc", s[n]) >= 0 {
+			n++
+		}
+		switch {
+		case n > 0 && n <= 6 && dot(n):
+		case len(s) > 0 && 'a' <= s[0] && s[0] <= 'z' && dot(1):
+			n = 1
+		default:
+			return 0
+		}
+	}
+	n++ // the "." or ")"
+	end := n
+	for end < len(s) && asciiSpace(s[end]) {
+		end++
+	}
+	if end == n {
+		return 0
+	}
+	return end
+}
+
+// asciiSpace is the expressions' \s: tab, newline, form feed, carriage
+// return, space.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// oneSpace replaces every run of \s (asciiSpace) in s with one space, as
+// regexp `\s+` replaced with " " does.
+func oneSpace(s string) string {
+	i := 0
+	for i < len(s) && !(asciiSpace(s[i]) && (s[i] != ' ' || i+1 < len(s) && asciiSpace(s[i+1]))) {
+		i++
+	}
+	if i == len(s) {
+		return s // nothing to replace: no allocation
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for i < len(s) {
+		if !asciiSpace(s[i]) {
+			b.WriteByte(s[i])
+			i++
+			continue
+		}
+		b.WriteByte(' ')
+		for i < len(s) && asciiSpace(s[i]) {
+			i++
+		}
+	}
+	return b.String()
+}
 
 // Norm folds a heading for comparison with known names: lower case, "&"
 // read as "and", no outline number ("1.", "II.", "A)"), no trailing colon,
@@ -86,13 +153,13 @@ var (
 func Norm(s string) string {
 	s = strings.TrimFunc(s, decoration)
 	s = strings.ToLower(s)
-	s = leadingNumberRE.ReplaceAllString(s, "")
+	s = s[outlineNumber(s):]
 	s = strings.TrimRight(s, ":?!. ")
 	s = strings.TrimLeft(s, "¿¡")
 	s = strings.ReplaceAll(s, "&", " and ")
 	s = strings.ReplaceAll(s, "-", " ")
 	s = strings.ReplaceAll(s, "’", "'")
-	return strings.TrimSpace(spacesRE.ReplaceAllString(s, " "))
+	return strings.TrimSpace(oneSpace(s))
 }
 
 // decoration reports the runes that ornament a heading without being part
