@@ -11,10 +11,10 @@
 // text, no widows or orphans, no callout squeezed into the foot of a page)
 // need to see a block's lines before placing them. Layout is a pure
 // function of the guide and measured widths; rendering then draws the
-// recorded items. The contents are laid out twice: the first pass finds
-// the page of every heading, the second prints those numbers (the
-// contents' own length does not depend on them: the number column is
-// reserved), and the build checks that the second pass agrees.
+// recorded items. The guide is laid out once: the contents' own length
+// does not depend on the page numbers they print (the number column is
+// reserved), so the numbers are set when the flow has found every
+// heading's page.
 //
 // fpdf draws the pages, links and outline; the text operators and fonts
 // are this package's. Layout measures with fpdf's own widths, read once
@@ -29,7 +29,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/guidepress/guidepress/templates/labels"
-	"slices"
+
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -258,30 +258,27 @@ func fitMeasure(g *geometry, th theme.Theme) error {
 	return nil
 }
 
-// layout runs the layout passes until the contents' page numbers agree
-// with where the headings landed (the second pass, in practice).
+// layout lays the guide out: one pass of the flow, which finds the page
+// of every heading, then the contents' page numbers (placeTOCNumbers).
 func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, doc docKind) (*Layout, []dest, *reporter, error) {
-	var numbers []int
-	// The passes set the same texts: the second takes them from the cache.
 	th = withLabels(th, labels.For(g.Language))
-	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th)}
-	for range 4 {
-		sh.rep = newReporter()
-		b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, numbers: numbers, sketch: numbers == nil, doc: doc}
-		b.build()
-		if b.err != nil {
-			return nil, nil, nil, b.err
-		}
-		got := make([]int, len(b.dests))
-		for i, d := range b.dests {
-			got[i] = d.page
-		}
-		if numbers != nil && slices.Equal(got, numbers) {
-			return b.result(), b.dests, b.sh.rep, nil
-		}
-		numbers = got
+	// The cache serves texts set more than once (running headers, repeated
+	// labels, a part flowed again by flowPart).
+	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
+	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc}
+	b.build()
+	if b.err != nil {
+		return nil, nil, nil, b.err
 	}
-	return nil, nil, nil, errors.New("pdf: the table of contents did not settle after four layout passes (please report it)")
+	b.numbers = make([]int, len(b.dests))
+	for i, d := range b.dests {
+		b.numbers[i] = d.page
+	}
+	b.placeTOCNumbers()
+	if b.err != nil {
+		return nil, nil, nil, b.err
+	}
+	return b.result(), b.dests, b.sh.rep, nil
 }
 
 func (b *builder) result() *Layout {

@@ -3,6 +3,7 @@ package pdf
 import (
 	"fmt"
 	"github.com/guidepress/guidepress/templates/labels"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -218,9 +219,43 @@ func (b *builder) contents() {
 	b.flow(blocks)
 }
 
-// tocNumber places a TOC entry's page number, right-aligned, and the
-// dotted leader that runs to it from the entry's last line.
+// tocNum is a contents entry's page number to place once the flow has
+// found every heading's page: the entry's block, its last line and the
+// left edge of the text on its page, and where in that page's items the
+// number and its leader go (right after the line).
+type tocNum struct {
+	blk  *flowBlock
+	last Item
+	x0   float64
+	page *Page
+	at   int
+}
+
+// tocNumber keeps a TOC entry's page number to place after the flow
+// (placeTOCNumbers). The number column is reserved, so what it prints
+// never moves anything else: the contents are laid out once, with the
+// numbers filled in after.
 func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
+	b.nums = append(b.nums, tocNum{blk: blk, last: last, x0: x0, page: b.page(), at: len(b.page().Items)})
+}
+
+// placeTOCNumbers places the contents' page numbers, right-aligned, and
+// the dotted leaders that run to them from the entries' last lines, now
+// that b.numbers holds the page of every destination.
+func (b *builder) placeTOCNumbers() {
+	b.sh.quiet = true // entries repeat headings, whose characters are reported there
+	defer func() { b.sh.quiet = false }()
+	// From the last: inserting an entry's items leaves the places of the
+	// entries before it on its page where they were.
+	for i := len(b.nums) - 1; i >= 0 && b.err == nil; i-- {
+		n := b.nums[i]
+		n.page.Items = slices.Insert(n.page.Items, n.at, b.tocNumberItems(n.blk, n.last, n.x0)...)
+	}
+	b.nums = nil
+}
+
+// tocNumberItems are a TOC entry's page number and the leader to it.
+func (b *builder) tocNumberItems(blk *flowBlock, last Item, x0 float64) []Item {
 	num := 0
 	if blk.target < len(b.numbers) {
 		num = b.numbers[blk.target]
@@ -228,14 +263,15 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	gs := b.shape([]span{{text: strconv.Itoa(num), style: blk.numFace.style}}, blk.numFace.fam, blk.numSize, "the contents")
 	nw := width(gs)
 	nx := x0 + b.geo.textW() - nw
-	b.add(Item{Kind: TOCNumber, Level: blk.level, X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
-		Line: last.Line, Lines: last.Lines, Dest: -1, Target: blk.target, baseline: last.baseline, gs: gs, color: blk.color})
+	items := []Item{{Kind: TOCNumber, Level: blk.level, X: nx, Y: last.Y, W: nw, H: last.H, Block: last.Block,
+		Line: last.Line, Lines: last.Lines, Dest: -1, Target: blk.target, baseline: last.baseline, gs: gs, color: blk.color}}
 	gap := b.th.TOC.LeaderGap
 	lx, rx := last.X+last.W+gap, nx-gap
 	if rx-lx > gap {
-		b.add(Item{Kind: Rule, X: lx, Y: last.baseline, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
+		items = append(items, Item{Kind: Rule, X: lx, Y: last.baseline, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
 			dotted: true, color: b.th.TOC.LeaderColor, strokeW: b.th.TOC.LeaderDotSize, pitch: b.th.TOC.LeaderDotSpacing})
 	}
+	return items
 }
 
 func (b *builder) keyQuotes() {

@@ -95,7 +95,7 @@ func (b *builder) cover() {
 	}
 	// The reading time was placed first, to know the room left above it,
 	// but it is read last (tagged PDF reading order); nothing overlaps it.
-	if readFrom >= 0 && !b.sketch {
+	if readFrom >= 0 {
 		items := b.page().Items
 		moved := slices.Clone(items[readFrom:readTo])
 		items = append(items[:readFrom], items[readTo:]...)

@@ -77,11 +77,10 @@ type builder struct {
 	sh      *shaper
 	pages   []*Page
 	dests   []dest
-	numbers []int // page of each dest from the previous pass; nil in pass 1
-	// sketch: the first pass, which only finds the pages of the headings
-	// (it can never be the last): it keeps no items.
-	sketch bool
-	err    error
+	numbers []int // page of each dest, once the flow has placed them all
+	// nums are the contents' page numbers waiting for numbers (tocNumber).
+	nums []tocNum
+	err  error
 
 	y       float64
 	fresh   bool    // nothing placed yet in the flow of the current page
@@ -102,9 +101,7 @@ const eps = 0.01
 func (b *builder) page() *Page { return b.pages[len(b.pages)-1] }
 
 func (b *builder) add(it Item) {
-	if !b.sketch {
-		b.page().Items = append(b.page().Items, it)
-	}
+	b.page().Items = append(b.page().Items, it)
 }
 
 func (b *builder) left() float64 { return b.geo.left(b.page().Number) }
@@ -166,15 +163,16 @@ func (b *builder) flowPart(blocks []flowBlock) {
 	}
 	first := len(b.pages) - 1
 	save := struct {
-		items, nlines, nblock int
-		y, gap                float64
-		fresh                 bool
-	}{len(b.pages[first].Items), b.pages[first].nlines, b.nblock, b.y, b.gap, b.fresh}
+		items, nlines, nblock, nums int
+		y, gap                      float64
+		fresh                       bool
+	}{len(b.pages[first].Items), b.pages[first].nlines, b.nblock, len(b.nums), b.y, b.gap, b.fresh}
 	restore := func() {
 		b.pages = b.pages[:first+1]
 		pg := b.pages[first]
 		pg.Items, pg.nlines = pg.Items[:save.items], save.nlines
 		b.nblock, b.y, b.gap, b.fresh = save.nblock, save.y, save.gap, save.fresh
+		b.nums = b.nums[:save.nums]
 	}
 	bottom := b.geo.bottom
 	defer func() { b.geo.bottom = bottom }()

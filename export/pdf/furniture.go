@@ -16,9 +16,6 @@ import (
 // a recto the part at its outer (right) edge, and numbers sit at the outer
 // corner, where a reader flicking through a stapled handout sees them.
 func (b *builder) furniture() {
-	if b.sketch {
-		return
-	}
 	fu := b.th.Furniture
 	w := b.geo.textW()
 	lh := ptToMM(fu.Size * 1.3)
