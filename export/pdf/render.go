@@ -316,16 +316,7 @@ func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, [
 	}
 	b = append(b, '(')
 	for i, id := range cids {
-		for _, v := range [2]byte{byte(id >> 8), byte(id)} {
-			switch v {
-			case '\\', '(', ')':
-				b = append(b, '\\', v)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, v)
-			}
-		}
+		b = appendCID(b, id)
 		if tj && i+1 < len(gs) {
 			if t := adj(i); t != 0 {
 				b = append(b, ')')
@@ -371,17 +362,7 @@ func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) (
 			b = strconv.AppendInt(b, int64(t), 10)
 		}
 		b = append(b, '(')
-		id := cids[k]
-		for _, v := range [2]byte{byte(id >> 8), byte(id)} {
-			switch v {
-			case '\\', '(', ')':
-				b = append(b, '\\', v)
-			case '\r':
-				b = append(b, '\\', 'r')
-			default:
-				b = append(b, v)
-			}
-		}
+		b = appendCID(b, cids[k])
 		b = append(b, ')')
 		at = math.Round(x[k]) + float64(ef.width(gs[k].gid)) + tc
 	}
@@ -409,4 +390,20 @@ func quoteMark(p *fpdf.Fpdf, x, y, w, h float64) {
 		p.DrawPath("F")
 		p.Circle(cx, cy, r, "F")
 	}
+}
+
+// appendCID writes one two-byte CID inside a PDF literal string, escaping
+// the bytes a string cannot hold as they are.
+func appendCID(b []byte, id uint16) []byte {
+	for _, v := range [2]byte{byte(id >> 8), byte(id)} {
+		switch v {
+		case '\\', '(', ')':
+			b = append(b, '\\', v)
+		case '\r':
+			b = append(b, '\\', 'r')
+		default:
+			b = append(b, v)
+		}
+	}
+	return b
 }
