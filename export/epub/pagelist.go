@@ -156,7 +156,7 @@ func tokens(out []word, d int, body string) []word {
 	start := -1
 	end := func(i int) {
 		if start >= 0 {
-			if k := wordKey(html.UnescapeString(body[start:i])); k != "" {
+			if k := wordKey(html.UnescapeString(withoutTags(body[start:i]))); k != "" {
 				out = append(out, word{doc: d, off: start, key: k})
 			}
 		}
@@ -192,6 +192,31 @@ func tokens(out []word, d int, body string) []word {
 	}
 	end(len(body))
 	return out
+}
+
+// withoutTags is raw without the inline tags a word may hold or end
+// with: "<em>Go</em>" is the word "Go", whose key must be "go", not
+// "emgoem".
+func withoutTags(raw string) string {
+	if strings.IndexByte(raw, '<') < 0 {
+		return raw
+	}
+	var b strings.Builder
+	for {
+		lt := strings.IndexByte(raw, '<')
+		if lt < 0 {
+			break
+		}
+		b.WriteString(raw[:lt])
+		gt := strings.IndexByte(raw[lt:], '>')
+		if gt < 0 {
+			raw = ""
+			break
+		}
+		raw = raw[lt+gt+1:]
+	}
+	b.WriteString(raw)
+	return b.String()
 }
 
 // tagName is the lower-case name of the tag t ("<p class=x>", "</p>").
