@@ -2,51 +2,26 @@ package matterhorn_test
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"slices"
 	"sort"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/guidepress/guidepress/content"
-	"github.com/guidepress/guidepress/export"
-	"github.com/guidepress/guidepress/export/pdf"
-	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/matterhorn"
 	"github.com/guidepress/guidepress/internal/pdfobj"
+	"github.com/guidepress/guidepress/internal/testpdf"
 )
 
 // The good file every mutation starts from: the repository's model-v2
 // fixture, which has every structure the checker knows (a table with
 // header cells, lists, links in the text and the contents, headings of
 // two levels, a block quote, the cover).
-var (
-	goodOnce sync.Once
-	good     []byte
-	goodErr  error
-)
-
 func goodPDF(t testing.TB) []byte {
 	t.Helper()
-	goodOnce.Do(func() {
-		data, err := os.ReadFile(filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json"))
-		if err != nil {
-			goodErr = err
-			return
-		}
-		g, err := content.DecodeJSON(data)
-		if err != nil {
-			goodErr = err
-			return
-		}
-		good, _, goodErr = pdf.Build(g, export.Options{Modified: time.Date(2024, 5, 17, 9, 30, 0, 0, time.UTC), Publisher: "Hilltop Library"})
-	})
-	if goodErr != nil {
-		t.Fatal(goodErr)
+	b, err := testpdf.Hamlet("Hilltop Library")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return good
+	return b
 }
 
 func checks(t *testing.T, b []byte) map[string]bool {

@@ -6,44 +6,22 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
-	"github.com/guidepress/guidepress/content"
-	"github.com/guidepress/guidepress/export"
-	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/pdfobj"
-)
-
-var (
-	sampleOnce sync.Once
-	sample     []byte
-	sampleErr  error
+	"github.com/guidepress/guidepress/internal/testpdf"
 )
 
 // samplePDF is a guidepress PDF (object streams, a cross-reference
 // stream, Flate) of the model-v2 fixture.
 func samplePDF(t testing.TB) []byte {
 	t.Helper()
-	sampleOnce.Do(func() {
-		data, err := os.ReadFile(filepath.Join(checkers.RepoRoot(), "testdata", "guides", "hamlet-v2.json"))
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		g, err := content.DecodeJSON(data)
-		if err != nil {
-			sampleErr = err
-			return
-		}
-		sample, _, sampleErr = pdf.Build(g, export.Options{Modified: time.Date(2024, 5, 17, 9, 30, 0, 0, time.UTC)})
-	})
-	if sampleErr != nil {
-		t.Fatal(sampleErr)
+	b, err := testpdf.Hamlet("")
+	if err != nil {
+		t.Fatal(err)
 	}
-	return sample
+	return b
 }
 
 // summary is what a reader must agree on: the pages, each page's
