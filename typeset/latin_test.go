@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -111,23 +112,16 @@ func buildLatin(f Face) []byte {
 		b = be.AppendUint16(b, l.gid)
 		b = be.AppendUint16(b, uint16(l.adv))
 	}
-	keys := make([]uint32, 0, len(kern))
-	for k := range kern {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = be.AppendUint32(b, uint32(len(keys)))
-	for _, k := range keys {
+	// Map order is random; the table's is sorted, so -update is stable.
+	kerns := slices.Sorted(maps.Keys(kern))
+	b = be.AppendUint32(b, uint32(len(kerns)))
+	for _, k := range kerns {
 		b = be.AppendUint32(b, k)
 		b = be.AppendUint16(b, uint16(kern[k]))
 	}
-	keys = keys[:0]
-	for k := range bad {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	b = be.AppendUint32(b, uint32(len(keys)))
-	for _, k := range keys {
+	bads := slices.Sorted(maps.Keys(bad))
+	b = be.AppendUint32(b, uint32(len(bads)))
+	for _, k := range bads {
 		b = be.AppendUint32(b, k)
 	}
 	return b
