@@ -1,0 +1,66 @@
+package hugeheap
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// After Reserve, what the program allocates next lies in memory the kernel
+// may back with huge pages (smaps: THPeligible 1), where without the
+// advice it may not (transparent_hugepage/enabled = madvise).
+func TestReserveMakesTheNextAllocationsEligible(t *testing.T) {
+	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
+		t.Skipf("transparent huge pages are not given on request here (%q)", bytes.TrimSpace(mode))
+	}
+	if !Reserve(16 << 20) {
+		t.Fatal("Reserve(16 MB) = false, want true where huge pages are given on request")
+	}
+	b := make([]byte, 8<<20)
+	for i := 0; i < len(b); i += 4096 {
+		b[i] = 1
+	}
+	if got := eligible(t, addr(b)); got != "1" {
+		t.Errorf("THPeligible of the memory allocated after Reserve = %q, want 1", got)
+	}
+	t.Setenv("GODEBUG", "disablethp=1")
+	if Reserve(16 << 20) {
+		t.Error("Reserve under GODEBUG=disablethp=1 = true, want false")
+	}
+	if Reserve(1 << 20) {
+		t.Error("Reserve(1 MB), less than two huge pages, = true, want false")
+	}
+}
+
+// eligible is the THPeligible field of the mapping that holds p.
+func eligible(t *testing.T, p uintptr) string {
+	t.Helper()
+	f, err := os.Open("/proc/self/smaps")
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	in := false
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		head, _, _ := strings.Cut(line, " ")
+		if lo, hi, ok := strings.Cut(head, "-"); ok {
+			a, err1 := strconv.ParseUint(lo, 16, 64)
+			z, err2 := strconv.ParseUint(hi, 16, 64)
+			if err1 == nil && err2 == nil {
+				in = uintptr(a) <= p && p < uintptr(z)
+				continue
+			}
+		}
+		if v, ok := strings.CutPrefix(line, "THPeligible:"); ok && in {
+			return strings.TrimSpace(v)
+		}
+	}
+	t.Fatalf("no mapping in /proc/self/smaps holds %#x", p)
+	return ""
+}
