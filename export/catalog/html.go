@@ -7,7 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+
+	"github.com/guidepress/guidepress/internal/langname"
 )
 
 // index.html: a static page (no JavaScript) listing every guide with its
@@ -199,7 +200,7 @@ func languageName(tag string) string {
 	if err != nil {
 		return tag
 	}
-	if n := display.English.Tags().Name(t); n != "" {
+	if n := langname.Tag(t); n != "" {
 		return n
 	}
 	return tag

@@ -4,7 +4,8 @@ import (
 	"fmt"
 
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
+
+	"github.com/guidepress/guidepress/internal/langname"
 )
 
 // bibliographic holds the MARC Code List for Languages codes that differ
@@ -41,7 +42,7 @@ func LanguageName(tag string) string {
 		return tag
 	}
 	base, _ := t.Base()
-	if n := display.English.Languages().Name(base); n != "" {
+	if n := langname.Language(base); n != "" {
 		return n
 	}
 	return tag
