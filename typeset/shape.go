@@ -248,8 +248,10 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 	// order now; a cluster ends where the next begins. A cluster of as
 	// many glyphs as characters (a letter and its marks, each drawn
 	// alone) gives each glyph its own character, so that a PDF's
-	// ToUnicode map gives the text back glyph by glyph; within a
-	// right-to-left cluster the glyphs run from the last character back.
+	// ToUnicode map gives the text back glyph by glyph. HarfBuzz reverses
+	// a right-to-left buffer glyph by glyph, so after the reversal above
+	// a cluster's glyphs are in logical order in both directions: the
+	// letter, then its marks (נָ is נ then the qamats, not the reverse).
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].Start == gs[i].Start {
@@ -263,11 +265,7 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 		if int32(j-i) == k && k > 1 {
 			for m := i; m < j; m++ {
 				gs[m].Runes = 1
-				if dir == di.DirectionRTL {
-					gs[m].Start = cs + k - 1 - int32(m-i)
-				} else {
-					gs[m].Start = cs + int32(m-i)
-				}
+				gs[m].Start = cs + int32(m-i)
 			}
 		} else {
 			gs[i].Runes = k

@@ -345,7 +345,9 @@ func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) (
 	pen := 0.0
 	for i := range gs {
 		x[i] = pen + float64(gs[i].xoff)
-		pen += float64(gs[i].adv) + tc
+		if gs[i].w != 0 || gs[i].adv != 0 {
+			pen += float64(gs[i].adv) + tc // a carrier (withCarriers) takes no letter spacing
+		}
 		cids[i] = ef.cid(&gs[i])
 	}
 	// Logical order: by the characters' places; a cluster's mark after

@@ -560,7 +560,9 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 	out := make([]glyph, len(tgs))
 	k := ptToMM(size) / 1000
 	ls := s.th.spacing
+	rtl := false
 	for i, tg := range tgs {
+		rtl = rtl || tg.Level&1 != 0
 		g := &out[i]
 		*g = glyph{r: text[tg.Start], start: tg.Start, fc: fromTypeset(tg.Face), size: size, w: float64(tg.Advance)*k + ls,
 			gid: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
@@ -574,7 +576,84 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 			g.brk = brks[tg.Start]
 		}
 	}
+	if rtl {
+		out = withCarriers(out, text)
+	}
 	return out, nil
+}
+
+// withCarriers gives each character of right-to-left text that is not
+// the only character of its own glyph (the second letter of a lam-alef
+// ligature, a vowel mark drawn over its letter) a carrier: the face's
+// space glyph, which draws nothing, placed one thousandth of an em left
+// of the letter the character belongs to per character carried, and
+// standing for that character in the ToUnicode map; the ligature then
+// stands for its first letter only, the mark for nothing. The carriers
+// follow their glyph in the content stream, so a reader of the stream
+// (a screen reader, pdfinfo -struct-text) gets the text as typed, and
+// each character has its own place right to left, which is what poppler
+// (pdftotext) orders right-to-left text by: it spreads a glyph's several
+// characters left to right, and /ActualText's too, and so gave "لا" as
+// "ال", and took each mark for a word of its own (spaces and line breaks
+// inside pointed words).
+func withCarriers(gs []glyph, text []rune) []glyph {
+	n := 0
+	for i := range gs {
+		if c := carried(gs, i); c > 0 {
+			n += c
+		}
+	}
+	if n == 0 {
+		return gs
+	}
+	out := make([]glyph, 0, len(gs)+n)
+	// at is where the current letter is drawn from the pen, less the
+	// carriers placed at it so far.
+	at := int16(0)
+	for i := range gs {
+		g := gs[i]
+		c := carried(gs, i)
+		if g.level&1 != 0 && g.adv != 0 {
+			at = g.xoff
+		}
+		if c <= 0 {
+			out = append(out, g)
+			continue
+		}
+		var rs []rune
+		if g.n > 1 {
+			rs = text[g.start+1 : g.start+int32(g.n)]
+			g.n, g.lig = 1, 0
+		} else {
+			rs = text[g.start : g.start+1]
+			g.n = 0
+		}
+		out = append(out, g)
+		sp := g.fc.typeset().Glyph(' ')
+		for k, r := range rs {
+			at--
+			out = append(out, glyph{r: r, start: g.start + int32(g.n) + int32(k), seg: g.seg, size: g.size,
+				xoff: at, gid: sp, fc: g.fc, n: 1, level: g.level})
+		}
+	}
+	return out
+}
+
+// carried is the number of characters of gs[i] that withCarriers gives
+// carriers: all but the first of a right-to-left ligature's, and a
+// right-to-left mark's own when it follows a letter; 0 for none.
+func carried(gs []glyph, i int) int {
+	g := &gs[i]
+	if g.level&1 == 0 {
+		return 0
+	}
+	if g.n > 1 {
+		return int(g.n) - 1
+	}
+	if g.n == 1 && g.adv == 0 && i > 0 && gs[i-1].level == g.level && unicode.In(g.r, unicode.Mn, unicode.Me) {
+		return 1
+	}
+	return 0
 }
 
 // width is the advance of a run of glyphs in millimetres.
