@@ -714,11 +714,19 @@ func listSome(names []string, max int) string {
 // alternating runs, load ~37, after the lazy expressions and without
 // go-epub): 800: 4,552 faults, 29.4 MB, 178 ms; 200: 4,198 faults, 27.8
 // MB, 183 ms; 100: 4,355 faults, 27.1 MB, 207 ms (the collector's idle
-// workers take the second core). 200 collects two or three times, where
-// the heap has garbage to give back, for about the CPU it saves in
+// workers take the second core). 200 collected two or three times, where
+// the heap has garbage to give back, for about the CPU it saved in
 // faults.
+//
+// With the heap on huge pages (oneGuideHeap) fresh memory costs a fault
+// per 2 MB, not per 4 KB, and a collection saves little: seed build,
+// task-clock, faults and peak RSS, medians of 11-15 alternating runs
+// (load 12-15): 100: 140.4 ms, 2,265, 29.2 MB; 200: 119.5 ms, 2,000, 30.7
+// MB; 300: 104.8 ms, 1,836, 32.4 MB; 400: 97.8-105.5 ms, 1,804-1,860,
+// 32.6-33.3 MB; 800: 105.0 ms, 1,743, 33.2 MB. 400 takes the CPU time
+// for ~2 MB of resident memory (the budget is 40 MiB).
 // oneGuideGOGC is the GOGC of a one-guide build (see oneGuideGC).
-const oneGuideGOGC = 200
+const oneGuideGOGC = 400
 
 // oneGuideHeap is how much of a one-guide build's heap is backed by huge
 // pages (hugeheap.Reserve). Seed build, medians of 9 runs (load ~11):
