@@ -14,7 +14,8 @@
 # /usr/bin/time's user+sys (10 ms steps).
 #
 # Env: RUNS (default 11), GUIDE (default the seed when ../shared is present,
-# else the bundled example), BATCH (default 1000), SKIP_GO_BENCH=1.
+# else the bundled example), BATCH (default 1000), JOBS (the batch's -j,
+# default 2, as issue 16's target), SKIP_GO_BENCH=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-11}
@@ -108,16 +109,23 @@ printf 'guidepress build (EPUB+PDF): median %s ms wall (quartiles %s), %s ms CPU
   "$gp" "$(quartiles "$tmp/gp.ms")" "$(median "$tmp/gp.cpu")" "$cpuhow" "$(quartiles "$tmp/gp.cpu")" "$(median "$tmp/gp.flt")" "$(quartiles "$tmp/gp.flt")" "$(awk -v k="$rss" 'BEGIN{print k/1024}')" "$(awk -v k="$(median "$tmp/gp.rss")" 'BEGIN{print k/1024}')"
 printf 'sizes: EPUB %.1f KB (target <= 60), PDF %.1f KB (target <= 100)\n' "$(awk -v b="$(wc -c <"$epub")" 'BEGIN{print b/1000}')" "$(awk -v b="$(wc -c <"$pdf")" 'BEGIN{print b/1000}')"
 
-echo "== batch: $BATCH guides from testdata/guides and examples, -j $(nproc)"
+# The batch: wall time (the target), and what does not depend on the
+# machine's load: CPU time per guide (user+sys, /usr/bin/time), minor
+# page faults and peak RSS. cores / CPU-per-guide is the rate the batch
+# would reach on an idle machine if nothing else waited (a sync, a lock).
+JOBS=${JOBS:-2}
+echo "== batch: $BATCH guides from testdata/guides and examples, -j $JOBS (load average $(load))"
 mkdir -p "$tmp/batch"
 srcs=(testdata/guides/*.txt examples/*.txt)
 for i in $(seq "$BATCH"); do cp "${srcs[$(( i % ${#srcs[@]} ))]}" "$tmp/batch/g$i.txt"; done
 t0=$(now)
-"$tmp/guidepress" build "$tmp/batch" -o "$tmp/batch-out" -q || true
+/usr/bin/time -f "%M %R %U %S" -o "$tmp/batch.time" "$tmp/guidepress" build "$tmp/batch" -o "$tmp/batch-out" -q -j "$JOBS" || true
 t1=$(now)
 built=$(ls "$tmp/batch-out" 2>/dev/null | grep -c '\.pdf$' || true)
-awk -v n="$built" -v a="$t0" -v b="$t1" 'BEGIN {s=(b-a)/1e9; printf "batch: %d guides (EPUB+PDF) in %.2f s = %.0f guides/s (target >= 150)\n", n, s, n/s}'
-
+read -r bk bf bu bs <"$tmp/batch.time"
+awk -v n="$built" -v a="$t0" -v b="$t1" -v k="$bk" -v f="$bf" -v u="$bu" -v sy="$bs" -v j="$JOBS" -v c="$(nproc)" 'BEGIN {
+  s=(b-a)/1e9; cpu=(u+sy)*1000/(n>0?n:1); cores=(j<c?j:c)
+  printf "batch: %d guides (EPUB+PDF) in %.2f s = %.0f guides/s (target >= 150); CPU %.1f ms a guide (user %.2f s + sys %.2f s), so at most %.0f guides/s on %d idle cores; %d minor faults, peak RSS %.1f MiB\n", n, s, n/s, cpu, u, sy, cores*1000/cpu, cores, f, k/1024 }'
 if [ $peers = 1 ]; then
   pd=$(median "$tmp/pd.ms")
   echo "pandoc $(pandoc --version | head -1 | awk '{print $2}') EPUB + WeasyPrint $(weasyprint --version | awk '{print $NF}') PDF, same content as Markdown: median $pd ms (quartiles $(quartiles "$tmp/pd.ms"))"
