@@ -203,7 +203,7 @@ func (b *builder) quote(text content.Text, verse []content.Text, attribution con
 		}
 		for _, l := range lines {
 			blk.lines = append(blk.lines, l)
-			blk.meta = append(blk.meta, lineMeta{dx: w - width(l), tag: p, colour: &bl.AttributionColor})
+			blk.meta = append(blk.meta, lineMeta{dx: w - width(l), flush: true, tag: p, colour: &bl.AttributionColor})
 		}
 	}
 	if n := len(blk.lines); n <= 6 {
@@ -228,6 +228,7 @@ func (b *builder) verseLines(blk *flowBlock, spans []span, fam fonts.Family, siz
 	if blk.meta == nil {
 		blk.meta = make([]lineMeta, len(blk.lines))
 	}
+	b.markRTL(lines)
 	for i, l := range lines {
 		m := lineMeta{tag: tag, end: i == len(lines)-1}
 		if i > 0 {

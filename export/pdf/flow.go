@@ -60,8 +60,12 @@ type lineMeta struct {
 	// end: the line ends a unit of the block (a verse line, the quotation
 	// before its attribution), so a word boundary follows it.
 	end bool
-	// label is drawn left of the line, ending labelGap before it, tagged
-	// labelTag (a list item's number or bullet).
+	// flush: dx sets the line flush right already (an attribution), in
+	// either direction.
+	flush bool
+	// label is drawn left of the line, ending labelGap before it (right
+	// of it, right to left), tagged labelTag (a list item's number or
+	// bullet).
 	label    []glyph
 	labelGap float64
 	labelTag *tagNode
@@ -91,6 +95,10 @@ type builder struct {
 
 	td       tocDests
 	nsection int
+	// rtl holds the first glyph of every line of a paragraph set right to
+	// left (its first strong character is Hebrew or Arabic): place sets
+	// such a line flush right, its indent and list label on the right.
+	rtl      map[*glyph]bool
 	segs     []segment // segments of text (links, terms); index 0 is none
 	listBase float64   // indent of the list item a nested list is in
 	doc      docKind
@@ -146,7 +154,36 @@ func (b *builder) startChapter(kind PageKind, chapter string) {
 // displayLines shapes display text and breaks it by sense (display.go).
 func (b *builder) displayLines(spans []span, fam fonts.Family, size, w float64, where string) [][]glyph {
 	gs := b.shape(spans, fam, size, where)
-	return senseWrap(gs, w, !b.sh.th.noHyphenBr)
+	ls := senseWrap(gs, w, !b.sh.th.noHyphenBr)
+	b.markRTL(ls)
+	return ls
+}
+
+// markRTL records lines, one paragraph's, in b.rtl when the paragraph
+// is set right to left. Its first glyph tells: bidi gives every
+// character of a right-to-left paragraph a level of 1 or more (rule P2
+// takes the direction from the first strong character), and the first
+// character of a left-to-right one, or the neutrals before its first
+// strong one, level 0.
+func (b *builder) markRTL(lines [][]glyph) {
+	if len(lines) == 0 || len(lines[0]) == 0 || lines[0][0].level == 0 {
+		return
+	}
+	for _, l := range lines {
+		for i := range l {
+			if l[i].level == 0 {
+				return
+			}
+		}
+	}
+	if b.rtl == nil {
+		b.rtl = map[*glyph]bool{}
+	}
+	for _, l := range lines {
+		if len(l) > 0 {
+			b.rtl[&l[0]] = true
+		}
+	}
 }
 
 // flowPart flows a part that starts a page (a section, the key quotes,
@@ -219,6 +256,7 @@ func (b *builder) lines(spans []span, fam fonts.Family, size, w float64, where s
 	if err != nil {
 		b.err = err
 	}
+	b.markRTL(ls)
 	return ls
 }
 
@@ -413,22 +451,34 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			}
 			gs := blk.lines[li]
 			lw := width(gs)
-			x := x0 + blk.indent
-			if blk.center {
+			var md *lineMeta
+			tag := blk.tag
+			dx := 0.0
+			if blk.meta != nil {
+				md = &blk.meta[li]
+				dx = md.dx
+				if md.tag != nil {
+					tag = md.tag
+				}
+			}
+			rtl := b.rtl != nil && len(gs) > 0 && b.rtl[&gs[0]] && !blk.center && blk.kind != TOCLine && (md == nil || !md.flush)
+			x := x0 + blk.indent + dx
+			switch {
+			case blk.center:
 				x = x0 + (w-lw)/2
+			case rtl:
+				// Mirrored: the indent on the right; a callout's is the
+				// box's furniture (rule, quotation mark), so its lines
+				// end at its right padding.
+				right := blk.indent
+				if b.isCallout(blk) {
+					right = c.PaddingX
+				}
+				x = x0 + w - right - dx - lw
 			}
 			size := 0.0
 			if len(gs) > 0 {
 				size = gs[0].size
-			}
-			var md *lineMeta
-			tag := blk.tag
-			if blk.meta != nil {
-				md = &blk.meta[li]
-				x += md.dx
-				if md.tag != nil {
-					tag = md.tag
-				}
 			}
 			colour := blk.color
 			if md != nil && md.colour != nil {
@@ -439,8 +489,12 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 				baseline: baseline(b.y, blk.lh, size), gs: gs, color: colour, title: blk.title,
 				spaceAfter: li < n-1 && (endsAtSpace(gs) || (md != nil && md.end)), tag: tag}
 			if md != nil && len(md.label) > 0 {
-				lw := width(md.label)
-				b.add(Item{Kind: Label, X: x - md.labelGap - lw, Y: b.y, W: lw, H: blk.lh, Block: -1, Line: 0, Lines: 1,
+				ll := width(md.label)
+				lx := x - md.labelGap - ll
+				if rtl {
+					lx = x + lw + md.labelGap
+				}
+				b.add(Item{Kind: Label, X: lx, Y: b.y, W: ll, H: blk.lh, Block: -1, Line: 0, Lines: 1,
 					Dest: -1, Target: -1, baseline: it.baseline, gs: md.label, color: blk.color, tag: md.labelTag})
 			}
 			if li == 0 && blk.dest >= 0 {
@@ -468,7 +522,11 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 	b.gap = blk.after
 	if blk.rule {
 		h := b.th.Headings
-		b.add(Item{Kind: Rule, X: b.left(), Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, fill: true, color: h.Rule})
+		x := b.left()
+		if l := blk.lines[0]; b.rtl != nil && len(l) > 0 && b.rtl[&l[0]] {
+			x += w - h.RuleLength
+		}
+		b.add(Item{Kind: Rule, X: x, Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, fill: true, color: h.Rule})
 	}
 }
 

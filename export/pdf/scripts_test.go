@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -158,5 +159,136 @@ func TestScriptsDeterministic(t *testing.T) {
 		if a, b := <-outs, <-outs; string(a) != string(b) {
 			t.Errorf("%s: two builds differ", fx.file)
 		}
+	}
+}
+
+// rtlGuide has right-to-left paragraphs of every kind place mirrors:
+// a heading, running text, a bulleted and a numbered list, a quotation,
+// and a left-to-right paragraph with a Hebrew phrase in it.
+const rtlGuide = `# מגילת רות — מדריך
+
+By Test Author
+
+## פרק ראשון
+
+רות היא מואביה שבחרה בעמה של נעמי. היא הולכת אחריה לבית לחם, ושם היא פוגשת את בעז, קרוב משפחה עשיר, שמגן עליה ועל חמותה. הסיפור נקרא בחג השבועות.
+
+- נעמי חוזרת לבית לחם עם רות כלתה אחרי שמתו בעלה ושני בניה במואב, בימי הרעב הגדול בארץ יהודה.
+- رُوث تلتقط السنابل في حقل بوعز.
+
+1. פרק א: מואב
+2. פרק ב: הקציר
+
+> כִּי אֶל־אֲשֶׁר תֵּלְכִי אֵלֵךְ וּבַאֲשֶׁר תָּלִינִי אָלִין עַמֵּךְ עַמִּי וֵאלֹהַיִךְ אֱלֹהָי, כך אמרה רות לנעמי בדרך.
+
+An English paragraph with a Hebrew phrase רות ונעמי in it, which stays left-aligned however long it runs on the page.
+`
+
+// rtlText reports whether s's first letter is Hebrew or Arabic: the
+// direction of the paragraph s begins (UAX #9 rule P2).
+func rtlText(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return unicode.In(r, unicode.Hebrew, unicode.Arabic)
+		}
+	}
+	return false
+}
+
+// TestRTLAlignment: a paragraph set right to left is set flush right,
+// its list indent and label on the right; a callout's right-to-left
+// lines end at the box's right padding; left-to-right ones stay flush
+// left, in the same document.
+func TestRTLAlignment(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rtl.md")
+	if err := os.WriteFile(p, []byte(rtlGuide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, lay, _ := build(t, loadFile(t, p), export.Options{})
+	th := mustTheme(t)
+	const eps = 0.05
+	type blockDir struct{ rtl, seen bool }
+	dirs := map[int]*blockDir{}
+	var rtlLines, ltrLines, labels, quotes int
+	for _, pg := range lay.Pages {
+		if pg.Kind != BodyPage {
+			continue
+		}
+		left := lay.TextLeft(pg.Number)
+		right := left + lay.TextWidth
+		var lines []Item
+		listed := map[int]bool{} // blocks that are list items
+		for _, it := range pg.Items {
+			if it.Kind != Label {
+				continue
+			}
+			for _, l := range pg.Items {
+				if l.Kind == Line && math.Abs(l.Y-it.Y) < eps {
+					listed[l.Block] = true
+				}
+			}
+		}
+		for _, it := range pg.Items {
+			if it.Kind == Line || it.Kind == Heading || it.Kind == QuoteLine {
+				lines = append(lines, it)
+				d := dirs[it.Block]
+				if d == nil {
+					d = &blockDir{rtl: rtlText(it.Text)}
+					dirs[it.Block] = d
+				}
+				if strings.HasPrefix(it.Text, "—") {
+					continue // an attribution: flush right in either direction
+				}
+				end := it.X + it.W
+				switch {
+				case it.Kind == QuoteLine && d.rtl:
+					quotes++
+					if math.Abs(end-(right-th.Callout.PaddingX)) > eps {
+						t.Errorf("right-to-left quotation line %q ends at %.2f, not at the box's padding %.2f", it.Text, end, right-th.Callout.PaddingX)
+					}
+				case d.rtl:
+					rtlLines++
+					if end > right+eps || it.X < left-eps {
+						t.Errorf("line %q leaves the text block", it.Text)
+					}
+					switch {
+					case listed[it.Block] && end > right-1:
+						t.Errorf("right-to-left list item %q ends at %.2f, its indent not on the right of %.2f", it.Text, end, right)
+					case !listed[it.Block] && math.Abs(end-right) > eps:
+						t.Errorf("right-to-left line %q ends at %.2f, not flush right at %.2f", it.Text, end, right)
+					}
+				case it.Kind == Line:
+					ltrLines++
+					if math.Abs(it.X-left) > eps {
+						t.Errorf("left-to-right line %q starts at %.2f, not flush left at %.2f", it.Text, it.X, left)
+					}
+				}
+			}
+		}
+		// A label hangs after its item's first line: on the right of a
+		// right-to-left one, with its indent between the label and the
+		// text block's edge.
+		for _, it := range pg.Items {
+			if it.Kind != Label {
+				continue
+			}
+			for _, l := range lines {
+				if math.Abs(l.Y-it.Y) > eps || l.Kind != Line {
+					continue
+				}
+				labels++
+				if dirs[l.Block].rtl {
+					if it.X < l.X+l.W || it.X+it.W > right+eps {
+						t.Errorf("label %q of right-to-left item %q is not on its right (label %.2f–%.2f, line %.2f–%.2f)", it.Text, l.Text, it.X, it.X+it.W, l.X, l.X+l.W)
+					}
+				} else if it.X+it.W > l.X {
+					t.Errorf("label %q of left-to-right item %q is not on its left", it.Text, l.Text)
+				}
+			}
+		}
+	}
+	if rtlLines < 6 || ltrLines < 2 || labels < 4 || quotes < 1 {
+		t.Errorf("too little checked: %d right-to-left lines, %d left-to-right, %d labels, %d quotation lines", rtlLines, ltrLines, labels, quotes)
 	}
 }
