@@ -30,7 +30,6 @@ import (
 	"github.com/guidepress/guidepress/export/pdf"
 	"github.com/guidepress/guidepress/internal/hugeheap"
 	pdftheme "github.com/guidepress/guidepress/templates/pdf"
-	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 )
 
@@ -572,20 +571,13 @@ func exitStatus(sig os.Signal) int {
 type reporter struct {
 	o   *buildOptions
 	mu  sync.Mutex // the interrupt notice comes from another goroutine
-	bar *progressbar.ProgressBar
+	bar *progressBar
 }
 
 func newReporter(o *buildOptions, n int) *reporter {
 	r := &reporter{o: o}
 	if o.io.ErrIsTerminal && !o.quiet && !o.verbose && n > 1 {
-		r.bar = progressbar.NewOptions(n,
-			progressbar.OptionSetWriter(o.io.raw()),
-			progressbar.OptionSetDescription("building"),
-			progressbar.OptionShowCount(),
-			progressbar.OptionSetWidth(30),
-			progressbar.OptionThrottle(80*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-		)
+		r.bar = newProgressBar(o.io.raw(), n)
 	}
 	return r
 }
