@@ -701,6 +701,34 @@ func parseTextLine(s []byte) (t textLine, n int, ok bool) {
 			return t, -1, false
 		}
 		p++
+		// Marks raised onto their letters (appendRise): more arrays,
+		// each after "TJ <rise> Ts".
+		for bytes.HasPrefix(s[p:], []byte(" TJ ")) && p+4 < len(s) && s[p+4] != 'E' {
+			p += 4
+			for p < len(s) && (s[p] == '-' || s[p] == '.' || ('0' <= s[p] && s[p] <= '9')) {
+				p++
+			}
+			if !bytes.HasPrefix(s[p:], []byte(" Ts [")) {
+				return t, -1, false
+			}
+			for p += len(" Ts ["); p < len(s) && s[p] != ']'; p++ {
+				if s[p] == '(' {
+					for p++; p < len(s) && s[p] != ')'; p++ {
+						if s[p] == '\\' {
+							p++
+						}
+					}
+					continue
+				}
+				if c := s[p]; c != '-' && (c < '0' || c > '9') {
+					return t, -1, false
+				}
+			}
+			if p >= len(s) {
+				return t, -1, false
+			}
+			p++
+		}
 		t.str, t.op = s[b:p], "TJ"
 		tail = " TJ ET\n"
 	} else {

@@ -49,6 +49,16 @@ func TestCompactTextFallback(t *testing.T) {
 	if got := string(compactText(nil, []byte(src))); got != want {
 		t.Errorf("compactText:\n%s\nwant:\n%s", got, want)
 	}
+	// Marks raised onto their letters: arrays after "TJ <rise> Ts".
+	src = "BT /Fa 11.00 Tf ET\nBT 1.00 2.00 Td [(a)-5] TJ 2.49 Ts [(b\\))] TJ -0.08 Ts [3(c)] TJ 0 Ts [] TJ ET\n"
+	want = "q BT\n/Fa 11.00 Tf\n1 2 Td\n[(a)-5] TJ 2.49 Ts [(b\\))] TJ -0.08 Ts [3(c)] TJ 0 Ts []TJ\nET Q\n"
+	if got := string(compactText(nil, []byte(src))); got != want {
+		t.Errorf("compactText:\n%s\nwant:\n%s", got, want)
+	}
+	src = "BT /Fa 11.00 Tf ET\nBT 1.00 2.00 Td [(a)] TJ 2.49 Tz [(b)] TJ ET\n"
+	if got := string(compactText(nil, []byte(src))); got != src {
+		t.Errorf("compactText(%q) = %q, want it unchanged", src, got)
+	}
 }
 
 // TestOptimizeStructure: the file is PDF 1.5 with an object stream and a

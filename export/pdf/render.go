@@ -293,9 +293,13 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, []uint16) {
 	cids = slices.Grow(cids[:0], len(gs))[:len(gs)]
 	tj := len(gs) > 0 && gs[0].xoff != 0
+	risen := false
 	for i := range gs {
 		cids[i] = ef.cid(&gs[i])
+		risen = risen || gs[i].yoff != 0
 	}
+	tj = tj || risen
+	rise := int16(0)
 	// adj is the TJ adjustment after glyph i: its width in the font less
 	// its shaped advance, its offset undone and the next one's made.
 	adj := func(i int) int32 {
@@ -316,6 +320,11 @@ func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, [
 	}
 	b = append(b, '(')
 	for i, id := range cids {
+		if risen && gs[i].yoff != rise {
+			b = append(b, ')')
+			b, rise = appendRise(b, gs[i].yoff, gs[i].size), gs[i].yoff
+			b = append(b, '(')
+		}
 		b = appendCID(b, id)
 		if tj && i+1 < len(gs) {
 			if t := adj(i); t != 0 {
@@ -325,10 +334,28 @@ func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, [
 			}
 		}
 	}
+	if rise != 0 {
+		b = append(b, ')')
+		b = append(appendRise(b, 0, 0), '(')
+	}
 	if tj {
 		return append(b, ")] TJ"...), cids
 	}
 	return append(b, ") Tj"...), cids
+}
+
+// appendRise ends the TJ array being written and starts another, drawn
+// yoff thousandths of an em of size points above the baseline (text
+// rise, Ts): how a mark is raised or lowered onto its letter (a fatha
+// over an alef).
+func appendRise(b []byte, yoff int16, size float64) []byte {
+	b = append(b, "] TJ "...)
+	if yoff == 0 {
+		b = append(b, '0')
+	} else {
+		b = strconv.AppendFloat(b, float64(yoff)*size/1000, 'f', 2, 64)
+	}
+	return append(b, " Ts ["...)
 }
 
 // appendRTL writes a right-to-left run, given in visual order, as a TJ
@@ -359,14 +386,21 @@ func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) (
 	slices.SortStableFunc(order, func(a, b int) int { return int(gs[a].start - gs[b].start) })
 	b = append(b, '[')
 	at := 0.0 // where the text position is
+	rise := int16(0)
 	for _, k := range order {
 		if t := math.Round(at - x[k]); t != 0 {
 			b = strconv.AppendInt(b, int64(t), 10)
+		}
+		if gs[k].yoff != rise {
+			b, rise = appendRise(b, gs[k].yoff, gs[k].size), gs[k].yoff
 		}
 		b = append(b, '(')
 		b = appendCID(b, cids[k])
 		b = append(b, ')')
 		at = math.Round(x[k]) + float64(ef.width(gs[k].gid)) + tc
+	}
+	if rise != 0 {
+		b = appendRise(b, 0, 0)
 	}
 	return append(b, "] TJ"...), cids
 }

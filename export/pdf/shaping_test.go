@@ -9,6 +9,7 @@ import (
 
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/checkers"
+	"github.com/guidepress/guidepress/internal/pdfobj"
 )
 
 // shapedGuide is a guide whose text needs the shaper: Literata's
@@ -115,5 +116,44 @@ func TestSeedPages(t *testing.T) {
 	}
 	if len(out) > 100_000 {
 		t.Errorf("seed PDF is %d bytes, over 100 KB", len(out))
+	}
+}
+
+// TestMarksRaised: a mark the shaper moves up or down onto its letter
+// (a fatha over an alef, which would sit in the alef's top otherwise) is
+// drawn with a text rise, set back to 0 after it.
+func TestMarksRaised(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "marks.md")
+	if err := os.WriteFile(p, []byte("# Marks\n\nBy Test Author\n\n## Arabic\n\nحَيْثُمَا ذَهَبْتِ أَذْهَبُ وَحَيْثُمَا بِتِّ أَبِيتُ.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _, _ := build(t, loadFile(t, p), export.Options{})
+	f, err := pdfobj.Parse(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages, err := f.Pages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rises := regexp.MustCompile(`\] TJ (-?[0-9.]+) Ts \[`)
+	up, reset := 0, 0
+	for _, pg := range pages {
+		c, err := f.Contents(pg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range rises.FindAllSubmatch(c, -1) {
+			switch v := string(m[1]); {
+			case v == "0":
+				reset++
+			case !strings.HasPrefix(v, "-"):
+				up++
+			}
+		}
+	}
+	if up == 0 || reset == 0 {
+		t.Errorf("%d marks raised, %d rises set back: want both", up, reset)
 	}
 }

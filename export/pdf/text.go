@@ -21,17 +21,21 @@ import (
 // logical order of the text (see typeset): w is its advance in
 // millimetres, kerning and letter spacing included.
 type glyph struct {
-	r     rune    // the first character of its cluster: what the breaker looks at
-	start int32   // r\'s index in the paragraph\'s text
-	seg   int32   // the segment the character belongs to (a link, a list label…), 0 for none
 	size  float64 // points
 	w     float64
+	r     rune  // the first character of its cluster: what the breaker looks at
+	start int32 // r\'s index in the paragraph\'s text
+	seg   int32 // the segment the character belongs to (a link, a list label…), 0 for none
 	// lig is the characters of a ligature (n > 1), as an index into ligs:
 	// glyphs hold no pointer, so that the garbage collector need not
 	// scan a layout's glyphs.
-	lig  uint32
-	adv  int16  // the shaped advance, in thousandths of an em
-	xoff int16  // the shaper's horizontal offset (a mark), in thousandths of an em
+	lig uint32
+	adv int16 // the shaped advance, in thousandths of an em
+	// xoff and yoff are the shaper's offsets (a mark over its letter), in
+	// thousandths of an em, y up: 48 bytes a glyph with the fields in
+	// this order.
+	xoff int16
+	yoff int16
 	gid  uint16 // the glyph in the face's file
 	fc   face
 	// n is the number of characters the glyph stands for: 1, more for a
@@ -565,7 +569,7 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		rtl = rtl || tg.Level&1 != 0
 		g := &out[i]
 		*g = glyph{r: text[tg.Start], start: tg.Start, fc: fromTypeset(tg.Face), size: size, w: float64(tg.Advance)*k + ls,
-			gid: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
+			gid: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), yoff: int16(tg.YOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
 		if tg.Runes > 1 {
 			g.lig = ligIndex(text[tg.Start : tg.Start+tg.Runes])
 		}
