@@ -31,12 +31,13 @@ type Format struct {
 	// called before the collection that follows this format, so that the
 	// formats after it reuse that memory.
 	Release func()
-	// Pages, if not nil, is Render that also returns where each printed
-	// page starts (the PDF's layout): when a guide's options ask for page
-	// starts (export.Options.PageStarts, for the EPUB's page list), this
-	// format is rendered first and the others are given its pages, rather
-	// than laying the guide out again.
-	Pages func(*content.Guide, export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error)
+	// Pages, if not nil, is Render that also gives where each printed
+	// page starts (the PDF's layout) to its last argument, once, as soon
+	// as it knows them (before it draws): when a guide's options ask for
+	// page starts (export.Options.PageStarts, for the EPUB's page list),
+	// this format is started first and the others are given its pages,
+	// rather than laying the guide out again.
+	Pages func(*content.Guide, export.Options, func([]export.PageStart)) ([]byte, []content.Diagnostic, error)
 	// Optional: Render may return no bytes (and no error) for a guide
 	// that has nothing of this kind (an answer key without an FAQ); then
 	// no file is written for it.

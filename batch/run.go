@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -52,6 +53,15 @@ type Options struct {
 	// resident memory, for about a millisecond of marking. A batch
 	// collects as it goes and leaves it off.
 	CollectBetween bool
+
+	// Overlap renders a guide's formats at once rather than in turn: the
+	// format that gives the print pages (Format.Pages) on a goroutine of
+	// its own, the others beside it, those that want its pages waiting
+	// only until it has laid the guide out. For a one-guide build on a
+	// machine with a core to spare; it takes the place of CollectBetween
+	// (nothing is collected between formats that run together), and a
+	// guide's memory then peaks at about the sum of its formats'.
+	Overlap bool
 }
 
 // Result is the outcome for one input.
@@ -363,43 +373,35 @@ type rendering struct {
 	err   error
 }
 
-// renderAll renders a guide's formats one after the other. They are
-// independent renderings of one read-only guide and could run at once,
-// but then a guide's memory peaks at the sum of theirs: rendered in turn,
-// the second reuses what the first has done with, and a batch's workers
-// keep the cores busy anyway (measured on the seed, one process: 6,950 →
-// 6,110 page faults and 39.3 → 35.5 MB resident with CollectBetween, CPU
-// time the same within the noise of a loaded machine). A one-guide build
-// loses the overlap of the two, a few milliseconds of wall time on an
-// idle 2-core machine; the EPUB's cover is still drawn beside the rest of
-// the EPUB.
+// renderAll renders a guide's formats one after the other, or with
+// Options.Overlap at once. They are independent renderings of one
+// read-only guide, but rendered at once a guide's memory peaks at the sum
+// of theirs: rendered in turn, the second reuses what the first has done
+// with, and a batch's workers keep the cores busy anyway (measured on the
+// seed, one process: 6,950 → 6,110 page faults and 39.3 → 35.5 MB
+// resident with CollectBetween, CPU time the same within the noise of a
+// loaded machine). A one-guide build has a core to spare, and overlaps
+// them.
 //
 // When the options ask for the print pages (export.Options.PageStarts: the
 // EPUB's page list follows the PDF's pages) and a format can give them
-// (Format.Pages: the PDF), that format is rendered first and the pages of
+// (Format.Pages: the PDF), that format is started first and the pages of
 // its layout are handed to the others, so that a guide is laid out for
 // print once, not once for the PDF and again for the EPUB (measured on
 // the seed: about 1,800 page faults and a layout pass of CPU fewer). The
 // pages are those PageStarts would compute: the same guide, the same
-// options, the same layout.
+// options, the same layout; when that format fails before it has laid the
+// guide out, the others lay it out with PageStarts as they would alone.
 func renderAll(g *content.Guide, opts Options) []rendering {
 	out := make([]rendering, len(opts.Formats))
-	order := make([]int, 0, len(opts.Formats))
 	eo := opts.Export
+	first := -1
 	if eo.PageStarts != nil {
-		for i, f := range opts.Formats {
-			if f.Pages != nil {
-				order = append(order, i)
-				break
-			}
-		}
+		first = slices.IndexFunc(opts.Formats, func(f Format) bool { return f.Pages != nil })
 	}
-	for i := range opts.Formats {
-		if len(order) == 0 || order[0] != i {
-			order = append(order, i)
-		}
-	}
-	if eo.PageStarts != nil && opts.Formats[order[0]].Pages == nil {
+	overlap := opts.Overlap && first >= 0
+	collect := opts.CollectBetween && !overlap && len(opts.Formats) > 1
+	if eo.PageStarts != nil && first < 0 {
 		// No format gives the pages: the formats that want them (EPUB,
 		// Kobo EPUB) share one layout. A one-guide build lays it out now,
 		// alone, and collects its garbage before the first format (else
@@ -411,22 +413,72 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 			runtime.GC()
 		}
 	}
-	for n, i := range order {
-		f := opts.Formats[i]
-		var pages []export.PageStart
-		out[i], pages = render(f, g, eo)
-		if pages != nil {
-			starts := pages
-			eo.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) { return starts, nil }
+	var (
+		pages *printPages
+		drawn chan struct{}
+	)
+	if first >= 0 {
+		pages = &printPages{ready: make(chan struct{}), fallback: oncePages(eo.PageStarts)}
+		pdfOpts := eo
+		eo.PageStarts = pages.wait
+		if overlap {
+			drawn = make(chan struct{})
+			go func() {
+				defer close(drawn)
+				out[first] = renderPages(opts.Formats[first], g, pdfOpts, pages)
+			}()
+		} else {
+			out[first] = renderPages(opts.Formats[first], g, pdfOpts, pages)
 		}
-		if opts.CollectBetween && n < len(order)-1 {
-			if f.Release != nil {
-				f.Release()
+	}
+	prev := first // the format rendered last, in this goroutine
+	if overlap {
+		prev = -1
+	}
+	for i, f := range opts.Formats {
+		if i == first {
+			continue
+		}
+		if collect && prev >= 0 {
+			// Between formats rendered in turn: the next one reuses the
+			// memory the last is done with.
+			if r := opts.Formats[prev].Release; r != nil {
+				r()
 			}
 			runtime.GC()
 		}
+		out[i] = render(f, g, eo)
+		prev = i
+	}
+	if drawn != nil {
+		<-drawn
 	}
 	return out
+}
+
+// printPages hands the print pages of the format that gives them
+// (Format.Pages) to the formats that want them (export.Options.PageStarts),
+// which may wait for them on other goroutines.
+type printPages struct {
+	ready    chan struct{} // closed when starts is set or will never be
+	once     sync.Once
+	starts   []export.PageStart
+	ok       bool
+	fallback export.PageStarter // when the format failed before giving them
+}
+
+func (p *printPages) give(starts []export.PageStart) {
+	p.once.Do(func() { p.starts, p.ok = starts, true; close(p.ready) })
+}
+
+func (p *printPages) failed() { p.once.Do(func() { close(p.ready) }) }
+
+func (p *printPages) wait(g *content.Guide, o export.Options) ([]export.PageStart, error) {
+	<-p.ready
+	if !p.ok {
+		return p.fallback(g, o)
+	}
+	return p.starts, nil
 }
 
 // oncePages is ps computed once, for the first caller's guide and options
@@ -445,32 +497,29 @@ func oncePages(ps export.PageStarter) export.PageStarter {
 
 // render renders one format and checks its magic, turning a panic into
 // an error (buildOne reports it against the input and the batch goes on).
-// pages are the print pages when the format gives them (Format.Pages) and
-// the options ask for them.
-func render(f Format, g *content.Guide, eo export.Options) (r rendering, pages []export.PageStart) {
+func render(f Format, g *content.Guide, eo export.Options) rendering {
+	return renderWith(f, func() ([]byte, []content.Diagnostic, error) { return f.Render(g, eo) })
+}
+
+// renderPages is render for the format that gives the print pages,
+// handing them to pages; whatever happens, pages is settled when it
+// returns, so that no format waits for them for ever.
+func renderPages(f Format, g *content.Guide, eo export.Options, pages *printPages) rendering {
+	defer pages.failed()
+	return renderWith(f, func() ([]byte, []content.Diagnostic, error) { return f.Pages(g, eo, pages.give) })
+}
+
+func renderWith(f Format, run func() ([]byte, []content.Diagnostic, error)) (r rendering) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
-			pages = nil
 		}
 	}()
-	var (
-		data  []byte
-		diags []content.Diagnostic
-		err   error
-	)
-	if f.Pages != nil && eo.PageStarts != nil {
-		data, pages, diags, err = f.Pages(g, eo)
-	} else {
-		data, diags, err = f.Render(g, eo)
-	}
+	data, diags, err := run()
 	if err == nil {
 		err = f.verify(data)
 	}
-	if err != nil {
-		pages = nil
-	}
-	return rendering{data: data, diags: diags, err: err}, pages
+	return rendering{data: data, diags: diags, err: err}
 }
 
 // ReadInputContext is ReadInput for a read that may wait: standard input,

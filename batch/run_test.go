@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -406,9 +407,10 @@ func TestPrintPagesLaidOutOnce(t *testing.T) {
 			order = append(order, "print")
 			return []byte("PRINT"), nil, nil
 		},
-		Pages: func(g *content.Guide, o export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error) {
+		Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
 			order = append(order, "print+pages")
-			return []byte("PRINT"), []export.PageStart{{Label: "Cover"}, {Label: "2"}, {Label: "3"}}, nil, nil
+			pages([]export.PageStart{{Label: "Cover"}, {Label: "2"}, {Label: "3"}})
+			return []byte("PRINT"), nil, nil
 		}}
 	for _, tc := range []struct {
 		name      string
@@ -490,5 +492,103 @@ func TestPrintPagesSharedWithoutAPrintFormat(t *testing.T) {
 				t.Errorf("%s = %q, %v", p, b, err)
 			}
 		}
+	}
+}
+
+// TestOverlapHandsPagesOverBeforeDrawing: with Overlap, the format that
+// wants the print pages gets them as soon as the print format has laid
+// the guide out, while it is still drawing (the print format here waits
+// for the reader to finish, so a build that renders in turn would never
+// end); when the print format fails or panics before giving its pages,
+// the reader lays the guide out with the options' PageStarts, as it
+// would without the print format, and nothing waits for ever.
+func TestOverlapHandsPagesOverBeforeDrawing(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		print     func(pages func([]export.PageStart), readerDone <-chan struct{}) ([]byte, error)
+		wantBook  string
+		wantErr   string // in the result's error; "" for none
+		wantOwnLO bool   // the reader laid the guide out itself
+	}{
+		{"pages before drawing", func(pages func([]export.PageStart), readerDone <-chan struct{}) ([]byte, error) {
+			pages([]export.PageStart{{Label: "Cover"}, {Label: "2"}, {Label: "3"}})
+			select {
+			case <-readerDone: // drawn only once the reader has used the pages
+			case <-time.After(10 * time.Second):
+				return nil, errors.New("the reader did not run while the print format drew")
+			}
+			return []byte("PRINT"), nil
+		}, "BOOK pages to 3", "", false},
+		{"failed after layout", func(pages func([]export.PageStart), _ <-chan struct{}) ([]byte, error) {
+			pages([]export.PageStart{{Label: "Cover"}, {Label: "7"}})
+			return nil, errors.New("disk of ink full")
+		}, "BOOK pages to 7", "print export failed: disk of ink full", false},
+		{"failed before layout", func(func([]export.PageStart), <-chan struct{}) ([]byte, error) {
+			return nil, errors.New("no paper")
+		}, "BOOK pages to 9", "print export failed: no paper", true},
+		{"panicked before layout", func(func([]export.PageStart), <-chan struct{}) ([]byte, error) {
+			panic("torn page")
+		}, "BOOK pages to 9", "print export failed: internal error: torn page", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var (
+				mu         sync.Mutex
+				ownLayouts int
+				book       string
+			)
+			readerDone := make(chan struct{})
+			reader := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+				defer close(readerDone)
+				starts, err := o.PageStarts(g, o)
+				if err != nil {
+					return nil, nil, err
+				}
+				mu.Lock()
+				book = "BOOK pages to " + starts[len(starts)-1].Label
+				mu.Unlock()
+				return []byte(book), nil, nil
+			}}
+			printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+				Render: func(*content.Guide, export.Options) ([]byte, []content.Diagnostic, error) {
+					return nil, nil, errors.New("Render used where Pages should be")
+				},
+				Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+					b, err := tc.print(pages, readerDone)
+					return b, nil, err
+				}}
+			dir := t.TempDir()
+			in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+			o := opts(filepath.Join(dir, "out"))
+			o.Formats = []Format{reader, printed}
+			o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) {
+				mu.Lock()
+				ownLayouts++
+				mu.Unlock()
+				return []export.PageStart{{Label: "Cover"}, {Label: "9"}}, nil
+			}
+			o.Overlap, o.CollectBetween = true, true
+			res := Run(context.Background(), []Input{{Path: in}}, o)
+			if tc.wantErr == "" {
+				if res[0].Err != nil {
+					t.Fatal(res[0].Err)
+				}
+				if len(res[0].Outputs) != 2 || !strings.HasSuffix(res[0].Outputs[0], ".book") || !strings.HasSuffix(res[0].Outputs[1], ".print") {
+					t.Fatalf("outputs %v, want the formats' order", res[0].Outputs)
+				}
+			} else {
+				if res[0].Err == nil || !strings.Contains(res[0].Err.Error(), tc.wantErr) {
+					t.Fatalf("error %v, want one containing %q", res[0].Err, tc.wantErr)
+				}
+				if got := listDir(t, filepath.Join(dir, "out")); len(got) != 0 {
+					t.Errorf("a failed build wrote %v", got)
+				}
+			}
+			if book != tc.wantBook {
+				t.Errorf("book = %q, want %q", book, tc.wantBook)
+			}
+			if (ownLayouts == 1) != tc.wantOwnLO || ownLayouts > 1 {
+				t.Errorf("the options' PageStarts ran %d times, want %v", ownLayouts, tc.wantOwnLO)
+			}
+		})
 	}
 }

@@ -36,22 +36,11 @@ import (
 // formats are the outputs guidepress can write, in the order they are built.
 var formats = []batch.Format{
 	{Name: "epub", Ext: ".epub", Render: epub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm, Release: epub.Release},
-	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }, Pages: pdfWithPages},
+	{Name: "pdf", Ext: ".pdf", Render: pdf.Build, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }, Pages: pdf.BuildWithPageStarts},
 	{Name: "kepub", Ext: ".kepub.epub", Render: kepub.Build, Magic: []byte("PK\x03\x04"), Warm: epub.Warm},
 	{Name: "marc", Ext: ".marc.xml", Render: marc.Build, Magic: []byte("<?xml"), Warm: epub.Warm},
 	{Name: "booklet", Ext: ".booklet.pdf", Render: pdf.BuildBooklet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
 	{Name: "worksheet", Ext: ".worksheet.pdf", Render: pdf.BuildWorksheet, Magic: []byte("%PDF-"), Warm: func(export.Options) { pdf.Warm() }},
-}
-
-// pdfWithPages is pdf.Build that also gives its layout's page starts, which
-// batch hands to the EPUB's page list instead of laying the guide out a
-// second time (pdf.PageStarts).
-func pdfWithPages(g *content.Guide, o export.Options) ([]byte, []export.PageStart, []content.Diagnostic, error) {
-	out, starts, diags, err := pdf.BuildWithPageStarts(g, o)
-	if err != nil {
-		return nil, nil, diags, err
-	}
-	return out, starts, diags, nil
 }
 
 // companions are formats built with another: the worksheet's answer key
@@ -465,11 +454,12 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		jobs = limit
 	}
 
-	tuned := false
+	tuned, overlap := false, false
 	if len(inputs) == 1 {
 		var restore func()
 		restore, tuned = oneGuideGC(inputs[0])
 		defer restore()
+		overlap = ordinaryGuide(inputs[0])
 	}
 	ctx, stop := interruptContext(ctx)
 	defer stop()
@@ -492,7 +482,10 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		// With the collector tuned not to run, a collection between the
 		// formats lets the PDF reuse the EPUB's memory.
 		CollectBetween: tuned,
-		Stdin:          o.io.In,
+		// One guide leaves a core idle: the EPUB and its cover are made
+		// while the PDF is drawn.
+		Overlap: overlap,
+		Stdin:   o.io.In,
 		Import: func(name string, data []byte) (*content.Guide, error) {
 			return importer.Load(name, data, iopts)
 		},
@@ -732,11 +725,7 @@ const oneGuideGOGC = 400
 const oneGuideHeap = 16 << 20
 
 func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
-	const oneGuideMax = 256 << 10
-	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || in.Err != nil || in.Path == batch.Stdin {
-		return func() {}, false
-	}
-	if st, err := os.Stat(in.Path); err != nil || !st.Mode().IsRegular() || st.Size() > oneGuideMax {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !ordinaryGuide(in) {
 		return func() {}, false
 	}
 	hugeheap.Reserve(oneGuideHeap)
@@ -746,4 +735,17 @@ func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 		debug.SetGCPercent(pct)
 		debug.SetMemoryLimit(limit)
 	}, true
+}
+
+// ordinaryGuide says whether in is a guide file of ordinary size, at most
+// oneGuideMax bytes (building takes about 100 bytes of memory per input
+// byte), rather than standard input, whose size is not known ahead, or a
+// larger file.
+func ordinaryGuide(in batch.Input) bool {
+	const oneGuideMax = 256 << 10
+	if in.Err != nil || in.Path == batch.Stdin {
+		return false
+	}
+	st, err := os.Stat(in.Path)
+	return err == nil && st.Mode().IsRegular() && st.Size() <= oneGuideMax
 }

@@ -57,11 +57,15 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 		waitPages() // never leave the layout running after Build returns
 		return nil, diags, err
 	}
+	var words *wordIndex
+	if opts.PageStarts != nil {
+		words = b.words() // while the print pages are laid out
+	}
 	starts, err := waitPages()
 	if err != nil {
 		return nil, diags, err
 	}
-	b.pages, b.navBreaks = b.paginate(starts)
+	b.pages, b.navBreaks = b.paginate(starts, words)
 	if b.cover, err = waitCover(); err != nil {
 		return nil, diags, err
 	}

@@ -302,21 +302,35 @@ func find(ws []word, at map[string][]int, from int, keys []string, window int) i
 	return -1
 }
 
-// paginate puts a marker in the documents where each page starts and
-// returns the page list. navBreaks are the markers of the contents'
-// pages, which stand at the top of the navigation document.
-func (b *book) paginate(starts []export.PageStart) (pages []pageRef, navBreaks string) {
-	if len(starts) == 0 {
-		return nil, ""
-	}
+// wordIndex is the words of a book's planned documents and where each
+// occurs, which paginate searches for the pages' first words. It needs no
+// print pages, so Build makes it while the PDF's layout is still under
+// way.
+type wordIndex struct {
+	ws    []word
+	index map[string][]int // each word's places in ws, in order
+}
+
+func (b *book) words() *wordIndex {
 	var ws []word
 	for d := range b.docs {
 		ws = tokens(ws, d, b.docs[d].Body)
 	}
-	index := map[string][]int{} // each word's places, in order
+	index := map[string][]int{}
 	for i, w := range ws {
 		index[w.key] = append(index[w.key], i)
 	}
+	return &wordIndex{ws: ws, index: index}
+}
+
+// paginate puts a marker in the documents where each page starts and
+// returns the page list. navBreaks are the markers of the contents'
+// pages, which stand at the top of the navigation document.
+func (b *book) paginate(starts []export.PageStart, words *wordIndex) (pages []pageRef, navBreaks string) {
+	if len(starts) == 0 {
+		return nil, ""
+	}
+	ws, index := words.ws, words.index
 	type place struct {
 		doc, off int
 		nav      bool

@@ -47,7 +47,7 @@ const Producer = "guidepress (go-pdf/fpdf v0.12.0)"
 // guide and options give the same bytes (Options.Time honours
 // SOURCE_DATE_EPOCH). Build is safe to call from many goroutines at once.
 func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, guideDoc, nil)
+	out, _, diags, err := buildDoc(g, opts, guideDoc, nil, false)
 	return out, diags, err
 }
 
@@ -56,19 +56,22 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 // the file is written, which Build does not need (each page's items are
 // let go once drawn).
 func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
-	return buildDoc(g, opts, guideDoc, func(*Layout) {})
+	return buildDoc(g, opts, guideDoc, func(*Layout) {}, true)
 }
 
-// BuildWithPageStarts is Build that also returns where each page starts
-// (Layout.PageStarts), for a batch that builds the PDF before the EPUB.
-func BuildWithPageStarts(g *content.Guide, opts export.Options) (out []byte, starts []export.PageStart, diags []content.Diagnostic, err error) {
-	out, _, diags, err = buildDoc(g, opts, guideDoc, func(lay *Layout) { starts = lay.PageStarts() })
-	return out, starts, diags, err
+// BuildWithPageStarts is Build that also gives where each page starts
+// (Layout.PageStarts) to pages, once the guide is laid out and before it
+// is drawn: a batch hands them to the EPUB's page list, which can then be
+// built while the PDF is drawn. pages is not called when the layout fails.
+func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]export.PageStart)) (out []byte, diags []content.Diagnostic, err error) {
+	out, _, diags, err = buildDoc(g, opts, guideDoc, func(lay *Layout) { pages(lay.PageStarts()) }, false)
+	return out, diags, err
 }
 
 // buildDoc builds the document; laidOut, when not nil, is given the whole
-// layout before it is drawn, and the layout is then returned whole too.
-func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*Layout)) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+// layout before it is drawn. With keep, the layout is returned whole;
+// without, each page's items are let go once drawn.
+func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*Layout), keep bool) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
@@ -91,7 +94,7 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*
 	if laidOut != nil {
 		laidOut(lay)
 	}
-	return draw(p, th, lay, dests, rep, laidOut == nil)
+	return draw(p, th, lay, dests, rep, !keep)
 }
 
 // draw renders a layout into p and writes the finished PDF. With release,

@@ -28,7 +28,7 @@ const (
 // handout: the questions are a list (L > LI > Lbl + LBody), the rules
 // artifacts.
 func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, worksheetDoc, nil)
+	out, _, diags, err := buildDoc(g, opts, worksheetDoc, nil, false)
 	return out, diags, err
 }
 
@@ -40,7 +40,7 @@ func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diag
 	if g == nil || len(g.FAQ) == 0 {
 		return nil, nil, nil
 	}
-	out, _, diags, err := buildDoc(g, opts, answersDoc, nil)
+	out, _, diags, err := buildDoc(g, opts, answersDoc, nil, false)
 	return out, diags, err
 }
 

@@ -30,7 +30,7 @@ func TestWorksheet(t *testing.T) {
 				th, _ := theme.Named(style)
 				opts := teacher
 				opts.Style = style
-				out, lay, _, err := buildDoc(g, opts, worksheetDoc, func(*Layout) {})
+				out, lay, _, err := buildDoc(g, opts, worksheetDoc, func(*Layout) {}, true)
 				if err != nil {
 					t.Fatal(err)
 				}
