@@ -13,7 +13,7 @@ import (
 // languageTag accepts the BCP 47 shapes a publication language takes in
 // practice ("en", "en-GB", "pt-BR", "zh-Hant-TW", "sr-Latn"); EPUB 3.3 §5.5.3.3
 // requires dc:language to be a well-formed tag.
-var languageTag = lazyre.New(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
+var languageTag = lazyre.Hot(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$`)
 
 // Validate checks the invariants every exporter relies on and returns all
 // violations joined, each prefixed with the JSON path of the offending field

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -108,6 +109,9 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 			g.Diagnostics = append([]content.Diagnostic{{Severity: content.Info, Message: why}}, g.Diagnostics...)
 		}
 	default:
+		// The reader's expressions are compiled on another core as it
+		// reads (once a process).
+		lazyre.Warm()
 		g, err = loadText(name, text, opts)
 	}
 	if err != nil {

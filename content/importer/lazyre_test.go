@@ -1,9 +1,18 @@
 package importer
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/decode"
+	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
@@ -21,3 +30,92 @@ func TestEveryExpressionCompiles(t *testing.T) {
 		}
 	}
 }
+
+// TestHotExpressions: the expressions made with lazyre.Hot, which the
+// plain-text reader has compiled ahead on another core (lazyre.Warm), are
+// those every plain-text guide's import compiles: no fewer (the reader
+// would compile the rest itself, in turn) and no more (a warm-up would
+// compile what no build uses). Each plain-text fixture is read without the
+// warm-up in a process of its own, since an expression is compiled once a
+// process.
+func TestHotExpressions(t *testing.T) {
+	if path := os.Getenv("GUIDEPRESS_HOT_GUIDE"); path != "" {
+		hotChild(t, path)
+		return
+	}
+	guides, _ := filepath.Glob(filepath.Join("..", "..", "testdata", "guides", "*.txt"))
+	guides = append(guides, filepath.Join("..", "..", "examples", "frankenstein.txt"))
+	if d := checkers.SharedDir(); d != "" {
+		if seed := filepath.Join(d, "seed", "never-let-me-go.txt"); fileExists(seed) {
+			guides = append(guides, seed)
+		}
+	}
+	if len(guides) < 5 {
+		t.Fatalf("only %d plain-text fixtures found", len(guides))
+	}
+	hot := map[string]bool{}
+	for _, r := range lazyre.AllHot() {
+		hot[r.String()] = true
+	}
+	everyGuide := map[string]int{} // expression → how many guides compiled it
+	for _, g := range guides {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHotExpressions$", "-test.count=1")
+		cmd.Env = append(os.Environ(), "GUIDEPRESS_HOT_GUIDE="+g)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", g, err, out)
+		}
+		compiled := map[string]bool{}
+		for _, line := range strings.Split(string(out), "\n") {
+			if q, ok := strings.CutPrefix(line, "compiled\t"); ok {
+				expr, err := strconv.Unquote(q)
+				if err != nil {
+					t.Fatalf("%s: %q: %v", g, line, err)
+				}
+				compiled[expr] = true
+			}
+		}
+		if len(compiled) == 0 {
+			t.Fatalf("%s: the import compiled no expression:\n%s", g, out)
+		}
+		for expr := range hot {
+			if !compiled[expr] {
+				t.Errorf("%s does not use the hot expression %.60q: make it lazyre.New", filepath.Base(g), expr)
+			}
+		}
+		for expr := range compiled {
+			everyGuide[expr]++
+		}
+	}
+	for expr, n := range everyGuide {
+		if n == len(guides) && !hot[expr] {
+			t.Errorf("every plain-text fixture uses %.60q: make it lazyre.Hot", expr)
+		}
+	}
+}
+
+// hotChild reads one guide as Load reads plain text, without the warm-up,
+// and prints the expressions compiled.
+func hotChild(t *testing.T, path string) {
+	var g *content.Guide
+	data, err := os.ReadFile(path)
+	if err == nil {
+		var text string
+		if text, _, err = decode.Text(data); err == nil {
+			g, err = loadText(path, text, Options{})
+		}
+	}
+	if err == nil {
+		err = g.Validate()
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range lazyre.All() {
+		if r.Compiled() {
+			fmt.Printf("compiled\t%q\n", r.String())
+		}
+	}
+}
+
+func fileExists(p string) bool { _, err := os.Stat(p); return err == nil }

@@ -803,7 +803,7 @@ func stripQuestionLabel(q string) (string, bool) {
 	return q, false
 }
 
-var questionNumberRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
+var questionNumberRE = lazyre.Hot(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
 
 // asks reports a line that ends as a question does ("Why?", "¿Por qué?»").
 func asks(s string) bool {

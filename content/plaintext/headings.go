@@ -137,7 +137,7 @@ func isQuestion(s string) bool {
 	return !sentenceBreak(core[:len(core)-1])
 }
 
-var breakRE = lazyre.New(`(\S+)[.!]["”’')]?\s+["“‘(]?\p{Lu}`)
+var breakRE = lazyre.Hot(`(\S+)[.!]["”’')]?\s+["“‘(]?\p{Lu}`)
 
 // sentenceBreak reports a full stop or exclamation mark that ends a
 // sentence inside s (not one after an initial or a title like "Mr.").

@@ -24,10 +24,10 @@ const (
 
 var (
 	readingTimeRE = lazyre.New(`(?i)^(?:⏱\s*|🕐\s*|reading time:?\s*)?(\d{1,6})\s*(?:min|mins|minutes?)\.?(?:\s+(?:read|reading|to read))?$`)
-	captionRE     = lazyre.New(`(?i)^(.*?)\s+by\s+(.+?)\s*[-–—:|]?\s*book cover(?: summary)?$`)
-	captionBareRE = lazyre.New(`(?i)(?:^|[-–—:|]\s*)book cover(?: summary)?$`)
-	shopRE        = lazyre.New(`(?i)^(?:buy|order|purchase|shop|get)\b.*\b(?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play|waterstones|indigo|book ?store|the book|this book|the ebook|the audiobook|the paperback|now|here|a copy)\b`)
-	availableRE   = lazyre.New(`(?i)^(?:available|listen|read it) (?:now )?(?:on|at|from) (?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play)\b`)
+	captionRE     = lazyre.Hot(`(?i)^(.*?)\s+by\s+(.+?)\s*[-–—:|]?\s*book cover(?: summary)?$`)
+	captionBareRE = lazyre.Hot(`(?i)(?:^|[-–—:|]\s*)book cover(?: summary)?$`)
+	shopRE        = lazyre.Hot(`(?i)^(?:buy|order|purchase|shop|get)\b.*\b(?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play|waterstones|indigo|book ?store|the book|this book|the ebook|the audiobook|the paperback|now|here|a copy)\b`)
+	availableRE   = lazyre.Hot(`(?i)^(?:available|listen|read it) (?:now )?(?:on|at|from) (?:amazon|audible|kindle|kobo|bookshop|barnes|apple books|google play)\b`)
 	shopIntlRE    = lazyre.New(`(?i)^(?:comprar|cómpralo|compra|acheter|achetez|jetzt kaufen|kaufen|bestellen|acquista|acquistalo|compre|disponible en|disponible sur|erhältlich bei|disponibile su|disponível na|disponível em)\b.{0,80}\b(?:amazon|kindle|fnac|casa del libro|thalia|hugendubel|ibs|feltrinelli|mondadori|bertrand|saraiva|audible|kobo|apple books|google play|el libro|le livre|das buch|il libro|o livro)\b`)
 	mediaRE       = lazyre.New(`^[▶►⏵⏸❚⏯ ]*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:/|\||-|of)?\s*\d{1,2}:\d{2}(?::\d{2})?)*$`)
 )

@@ -60,7 +60,7 @@ var furnitureList = []furniture{
 
 var (
 	// copyrightRE and rightsRE: "© 2024 StudyNotes. All rights reserved."
-	copyrightRE  = lazyre.New(`(?i)^(?:©|\(c\)|copyright\b)`)
+	copyrightRE  = lazyre.Hot(`(?i)^(?:©|\(c\)|copyright\b)`)
 	rightsRE     = lazyre.New(`(?i)(?:\b(?:1[89]|20)\d{2}\b|all rights reserved|todos los derechos|tous droits|alle rechte|tutti i diritti|todos os direitos)`)
 	breadcrumbRE = lazyre.New(`^[^›»>|]{1,40}(?:\s+[›»>|/]\s+[^›»>|]{1,40}){2,}$`)
 )

@@ -23,29 +23,29 @@ var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
 	// AUTHOR", the same in the other languages, or the bare word with the
 	// name on the next line.
-	byRE = lazyre.New(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
+	byRE = lazyre.Hot(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
 	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
 	// "por AUTHOR", "da AUTHOR": the word in lower case, then a capital.
 	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
-	yearRE = lazyre.New(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
+	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// guidePrefixRE: "Study Guide: Jane Eyre by Charlotte Brontë".
-	guidePrefixRE = lazyre.New(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
+	guidePrefixRE = lazyre.Hot(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
 	// guideSuffixRE: "Jane Eyre: A Study Guide", "Jane Eyre — Reading
 	// Companion", "Der Schimmelreiter: Lektürehilfe".
-	guideSuffixRE = lazyre.New(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+	guideSuffixRE = lazyre.Hot(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
 	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
 	guideTailRE = lazyre.New(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
 	// guideLineRE: a line that is only the guide's name ("A Study Guide").
-	guideLineRE = lazyre.New(`(?i)^` + guideWords + `$`)
+	guideLineRE = lazyre.Hot(`(?i)^` + guideWords + `$`)
 	// explRE: the label of a quote's explanation, then its text.
-	explRE = lazyre.New(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
+	explRE = lazyre.Hot(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
 	// other languages Pregunta/Respuesta, Pergunta/Resposta,
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
 	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
-	questionRE = lazyre.New(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
-	answerRE   = lazyre.New(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
+	questionRE = lazyre.Hot(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
+	answerRE   = lazyre.Hot(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
 	// inlineAnswerRE: "Why? A: Because." on one line.
 	inlineAnswerRE = lazyre.New(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// quoteLabelRE: the label some guides number their quotes with,

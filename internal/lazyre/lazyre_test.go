@@ -3,6 +3,7 @@ package lazyre
 import (
 	"sync"
 	"testing"
+	"time"
 )
 
 func TestCompiledOnFirstUse(t *testing.T) {
@@ -48,4 +49,32 @@ func TestBadPatternPanicsOnUse(t *testing.T) {
 		}
 	}()
 	r.MatchString("x")
+}
+
+// TestWarmCompilesHotOnly: Warm compiles the expressions made with Hot, on
+// another goroutine, and leaves the others to their first use.
+func TestWarmCompilesHotOnly(t *testing.T) {
+	a, b := Hot(`warm[0-9]+`), Hot(`(?i)hot+`)
+	cold := New(`cold+`)
+	if a.Compiled() || b.Compiled() {
+		t.Fatal("a hot expression was compiled before Warm or a use")
+	}
+	Warm()
+	Warm() // once a process
+	deadline := time.Now().Add(5 * time.Second)
+	for !(a.Compiled() && b.Compiled()) {
+		if time.Now().After(deadline) {
+			t.Fatal("Warm did not compile the hot expressions")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	if cold.Compiled() {
+		t.Error("Warm compiled an expression made with New")
+	}
+	if !b.MatchString("HOTT") || cold.MatchString("hot") {
+		t.Error("a warmed expression matches differently")
+	}
+	if !cold.MatchString("coldd") || !cold.Compiled() {
+		t.Error("an expression is not compiled by its first use")
+	}
 }
