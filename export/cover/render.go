@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"slices"
 	"strings"
 	"sync"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/fonts"
+	"github.com/guidepress/guidepress/typeset"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
@@ -231,7 +233,7 @@ func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
 // line draws one line of glyphs with its baseline at y, starting at x, in
 // the ink of ramp r over that ramp's background.
 func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error {
-	asc, desc := sh.metrics()
+	asc, desc := sh.ink(gs)
 	top := (y - asc*12/10).Floor()
 	bot := (y + desc*12/10).Ceil() + 1
 	var w fixed.Int26_6
@@ -249,16 +251,20 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 	ox := float32(x-fixed.I(bounds.Min.X)) / 64
 	oy := float32(y-fixed.I(bounds.Min.Y)) / 64
 	pen := float32(0)
-	for _, g := range gs {
-		f := fonts.Parsed(g.fam, sh.style)
-		segs, err := f.LoadGlyph(&sh.buf, g.idx, sh.ppem, nil)
+	// Glyphs come in logical order; a right-to-left run is drawn reversed
+	// (UAX #9 L2), its text still read in logical order from the metadata.
+	visual := slices.Clone(gs)
+	typeset.Reorder(visual, func(g *glyph) uint8 { return g.level })
+	for _, g := range visual {
+		f := fonts.Parsed(g.face.Family, g.face.Style)
+		segs, err := f.LoadGlyph(&sh.buf, sfnt.GlyphIndex(g.id), sh.ppem, nil)
 		if err != nil {
-			return fmt.Errorf("cover: glyph %q: %w", g.r, err)
+			return fmt.Errorf("cover: glyph %d of %s: %w", g.id, g.face, err)
 		}
-		dx := ox + pen
+		dx, dy := ox+pen+float32(g.dx)/64, oy+float32(g.dy)/64
 		for _, s := range segs {
 			p := func(i int) (float32, float32) {
-				return dx + float32(s.Args[i].X)/64, oy + float32(s.Args[i].Y)/64
+				return dx + float32(s.Args[i].X)/64, dy + float32(s.Args[i].Y)/64
 			}
 			switch s.Op {
 			case sfnt.SegmentOpMoveTo:

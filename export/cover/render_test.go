@@ -31,6 +31,8 @@ var cases = map[string]*content.Guide{
 	"unbroken": guide(strings.Repeat("Supercalifragilistic", 10), "", 0),
 	"greek":    guide("Οδύσσεια", "Όμηρος", 300),
 	"short":    guide("It", "Stephen King", 0),
+	"arabic":   guide("كليلة ودمنة", "ابن المقفع", 6),
+	"hebrew":   guide("מגילת רות", "אנונימי", 12),
 }
 
 // rendered caches each case's PNG: rendering is the slow part under -race.

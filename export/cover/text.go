@@ -5,42 +5,50 @@ import (
 	"unicode"
 
 	"github.com/guidepress/guidepress/fonts"
-	"golang.org/x/image/font"
+	"github.com/guidepress/guidepress/typeset"
 	"golang.org/x/image/font/sfnt"
 	"golang.org/x/image/math/fixed"
 )
 
-// run is one glyph placed on a line: the face that draws it (Atkinson or
-// the fallback family that has the letter), its glyph index and the pen
-// advance including kerning with the next glyph of the same face.
+// The cover's text is set by package typeset, as the PDF's is: a face per
+// character (Atkinson, then the fallback table: Noto Sans for Greek and
+// Cyrillic, Noto Sans Hebrew and Arabic, Noto Emoji), shaping (kerning,
+// Arabic joining, marks) and bidi order. Only the measuring in pixels and
+// the drawing are the cover's.
+
+// glyph is one shaped glyph on a line, in pixels (26.6 fixed point): the
+// pen's advance after it (kerning and tracking included) and its offset
+// from the pen, y down.
 type glyph struct {
-	fam     fonts.Family
-	r       rune
-	idx     sfnt.GlyphIndex
+	face    typeset.Face
+	id      uint16
 	advance fixed.Int26_6
+	dx, dy  fixed.Int26_6
+	level   uint8 // bidi embedding level: odd for right-to-left
 }
 
-// shaper measures and lays out text in one style and size, choosing a face
-// per character (FONTS.md: Atkinson lacks Greek and Cyrillic; Noto Sans
-// fills them in, so no letter is ever drawn as a .notdef box). It is owned
-// by one Render call: sfnt.Buffer is not safe for concurrent use.
+// shaper sets text in one style and size for the cover. Its outline
+// buffer is owned by one Render call (sfnt.Buffer is not safe for
+// concurrent use); typeset's caches are shared.
 type shaper struct {
 	style   fonts.Style
 	ppem    fixed.Int26_6
-	tracked fixed.Int26_6 // extra space after every glyph (letter-spacing)
+	tracked fixed.Int26_6 // extra space after every letter (letter-spacing)
 	buf     sfnt.Buffer
 }
 
 // drawable reports whether some embedded face can draw r. Characters no
-// face has (emoji, say) are left off the cover rather than drawn as boxes;
-// the title is still in full in the book's metadata and title page.
-func drawable(style fonts.Style, r rune) (fonts.Family, bool) {
-	return fonts.Pick(fonts.Atkinson, style, r)
+// face has (Chinese, say) are left off the cover rather than drawn as
+// boxes; the title is still in full in the book's metadata and title page.
+func drawable(style fonts.Style, r rune) bool {
+	_, ok := typeset.Pick(fonts.Atkinson, style, r)
+	return ok
 }
 
 // clean normalises what the cover will try to draw: controls and
-// invisible format characters go, runs of spaces become one, and letters
-// no embedded face can draw are dropped.
+// invisible format characters go (but the joiners, which Persian and
+// emoji sequences need), runs of spaces become one, and letters no
+// embedded face can draw are dropped.
 func clean(style fonts.Style, s string) string {
 	var b strings.Builder
 	space := false
@@ -49,11 +57,16 @@ func clean(style fonts.Style, s string) string {
 		case unicode.IsSpace(r):
 			space = true
 			continue
+		case r == '\u200C' || r == '\u200D':
+			if b.Len() == 0 {
+				continue
+			}
 		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || r == '\u00AD':
 			continue
-		}
-		if _, ok := drawable(style, r); !ok {
-			continue
+		default:
+			if !drawable(style, r) {
+				continue
+			}
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -64,31 +77,28 @@ func clean(style fonts.Style, s string) string {
 	return b.String()
 }
 
-// shape turns s into positioned glyphs. Kerning comes from sfnt.Font.Kern
-// with the real ppem (opentype.Face.Kern uses a fixed ppem and is wrong,
-// golang/go#46727), and only between two glyphs of the same face.
+// px is v thousandths of an em at the shaper's size.
+func (sh *shaper) px(v int32) fixed.Int26_6 {
+	return fixed.Int26_6(int64(v) * int64(sh.ppem) / 1000)
+}
+
+// shape sets s as one line: glyphs in logical order, each with its bidi
+// level (the line's direction from its first strong character). Tracking
+// goes after each left-to-right letter, never inside an Arabic word, whose
+// letters join.
 func (sh *shaper) shape(s string) []glyph {
-	out := make([]glyph, 0, len(s))
-	for _, r := range s {
-		fam, _ := drawable(sh.style, r)
-		f := fonts.Parsed(fam, sh.style)
-		idx, err := f.GlyphIndex(&sh.buf, r)
-		if err != nil || idx == 0 {
-			continue
+	gs, _, _ := typeset.Text(s, fonts.Atkinson, sh.style)
+	out := make([]glyph, len(gs))
+	last := -1
+	for i, g := range gs {
+		out[i] = glyph{face: g.Face, id: g.ID, advance: sh.px(g.Advance), dx: sh.px(g.XOffset), dy: -sh.px(g.YOffset), level: g.Level}
+		if sh.tracked != 0 && g.Runes > 0 && !g.RTL() {
+			out[i].advance += sh.tracked
+			last = i
 		}
-		adv, err := f.GlyphAdvance(&sh.buf, idx, sh.ppem, font.HintingNone)
-		if err != nil {
-			continue
-		}
-		if n := len(out); n > 0 && out[n-1].fam == fam {
-			if k, err := f.Kern(&sh.buf, out[n-1].idx, idx, sh.ppem, font.HintingNone); err == nil {
-				out[n-1].advance += k
-			}
-		}
-		out = append(out, glyph{fam: fam, r: r, idx: idx, advance: adv + sh.tracked})
 	}
-	if n := len(out); n > 0 {
-		out[n-1].advance -= sh.tracked // no tracking after the last letter
+	if last >= 0 {
+		out[last].advance -= sh.tracked // no tracking after the last letter
 	}
 	return out
 }
@@ -154,11 +164,30 @@ func (sh *shaper) balance(s string, max fixed.Int26_6) []string {
 	return best
 }
 
-// metrics returns ascent and descent of the primary face at this size.
+// metrics returns ascent and descent of the primary face at this size:
+// the layout's line height, the same whatever the script.
 func (sh *shaper) metrics() (ascent, descent fixed.Int26_6) {
-	m, err := fonts.Parsed(fonts.Atkinson, sh.style).Metrics(&sh.buf, sh.ppem, font.HintingNone)
-	if err != nil {
-		return sh.ppem * 8 / 10, sh.ppem * 2 / 10
+	return sh.faceMetrics(typeset.FaceOf(fonts.Atkinson, sh.style))
+}
+
+func (sh *shaper) faceMetrics(f typeset.Face) (ascent, descent fixed.Int26_6) {
+	a, d := f.VMetrics() // descent negative
+	return sh.px(a), sh.px(-d)
+}
+
+// ink returns the ascent and descent a line's glyphs may reach: the
+// largest of their faces' (Arabic marks stand higher and lower than
+// Atkinson's letters), for the box the line is drawn in.
+func (sh *shaper) ink(gs []glyph) (ascent, descent fixed.Int26_6) {
+	ascent, descent = sh.metrics()
+	var seen typeset.Face
+	for _, g := range gs {
+		if g.face == seen {
+			continue
+		}
+		seen = g.face
+		a, d := sh.faceMetrics(g.face)
+		ascent, descent = max(ascent, a), max(descent, d)
 	}
-	return m.Ascent, m.Descent
+	return ascent, descent
 }
