@@ -721,8 +721,11 @@ const oneGuideGOGC = 400
 // and what a larger guide needs beyond it is faulted in as before. With
 // it, 11 alternating runs (load 12.5): 4,372 → 2,003 faults, task-clock
 // 132.7 → 111.1 ms, peak RSS 29.6 → 31.4 MB (2 MB pages are resident
-// whole).
-const oneGuideHeap = 16 << 20
+// whole). Since the EPUB and its cover are made while the PDF is drawn
+// (batch.Options.Overlap) the seed's heap peaks near 18 MB, past 16 MB;
+// 24 MB, 15 alternating runs under chrt -f 50 (load 7): 2,072 → 1,552
+// faults, task-clock 103.2 → 92.6 ms, peak RSS 35.1 → 35.5 MB.
+const oneGuideHeap = 24 << 20
 
 func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" || !ordinaryGuide(in) {
