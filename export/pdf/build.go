@@ -273,6 +273,7 @@ func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry,
 	if b.err != nil {
 		return nil, nil, nil, b.err
 	}
+	probe("flowed")
 	b.numbers = make([]int, len(b.dests))
 	for i, d := range b.dests {
 		b.numbers[i] = d.page
@@ -290,8 +291,12 @@ func (b *builder) result() *Layout {
 	if len(lay.segs) == 0 {
 		lay.segs = nil
 	}
-	// Only the final pass's items need their text and runs: the earlier
-	// passes are thrown away.
+	// Each item's glyphs become its text and runs (drawnGlyph), which is
+	// what drawing needs; with the shaper's cache let go first, each
+	// shaped text is garbage once its lines are converted, so that the
+	// layout's memory falls as it is converted rather than holding both.
+	b.sh.cache = nil
+	lay.Pages = make([]Page, 0, len(b.pages))
 	for _, pg := range b.pages {
 		for i := range pg.Items {
 			if it := &pg.Items[i]; it.gs != nil {

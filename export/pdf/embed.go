@@ -65,7 +65,7 @@ type cidKey struct {
 }
 
 // cid is the CID that draws g.
-func (ef *embedFont) cid(g *glyph) uint16 {
+func (ef *embedFont) cid(g *drawnGlyph) uint16 {
 	if g.n == 1 {
 		if g.r < 0x180 {
 			if ef.latin[g.r] == g.gid+1 {

@@ -9,12 +9,11 @@ import (
 
 // dest is a place a link or bookmark points to: a heading, a question.
 type dest struct {
-	title    string // bookmark title: the model's text, cleaned
-	outline  int    // bookmark level, -1 for none
-	toc      int    // printed TOC depth, -1 when not listed
-	tocLines [][]glyph
-	page     int
-	y        float64
+	title   string // bookmark title: the model's text, cleaned
+	outline int    // bookmark level, -1 for none
+	toc     int    // printed TOC depth, -1 when not listed
+	page    int
+	y       float64
 }
 
 // flowBlock is a block of lines that the flow places, breaking pages

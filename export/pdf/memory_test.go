@@ -1,9 +1,11 @@
 package pdf
 
 import (
+	"math"
 	"runtime"
 	"testing"
 
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/growth"
 )
@@ -64,5 +66,78 @@ func TestMemoryBound(t *testing.T) {
 	t.Logf("%d subsections: layout %.1f MB, most while drawing and writing %.1f MB (%s)", n, float64(laid)/1e6, float64(peak)/1e6, at)
 	if peak > laid+laid/4 {
 		t.Errorf("%d subsections: drawing took the live heap from %.1f MB (the layout) to %.1f MB (%s), want at most 25%% more", n, float64(laid)/1e6, float64(peak)/1e6, at)
+	}
+}
+
+// peakLive builds the PDF of g and returns the most live heap the build
+// adds at any stage (after a collection at each probe), from the flowed
+// layout to the written file.
+func peakLive(t *testing.T, g *content.Guide) (peak uint64, at string) {
+	t.Helper()
+	base := liveHeap()
+	probe = func(stage string) {
+		h := liveHeap()
+		if h -= min(h, base); h > peak {
+			peak, at = h, stage
+		}
+	}
+	defer func() { probe = func(string) {} }()
+	if _, _, err := Build(g, export.Options{Modified: fixed}); err != nil {
+		t.Fatal(err)
+	}
+	return peak, at
+}
+
+// TestLinearMemory: a PDF's memory grows in proportion to the guide.
+// The bytes allocated (which show work that copies a whole document per
+// page or per section) and the most live heap at any stage (what the
+// layout keeps until it is drawn: peak resident memory is about twice
+// it) are measured for n and 4n sections of the growth shapes, against
+// the input's size (a section's text grows with its number's digits);
+// neither depends on the machine's load. The live heap must also stay
+// under a multiple of the input: before session 5 a guide of one-line
+// subsections kept 150 times its size (4 MiB: 541 MB; the layout's
+// glyphs at 48 bytes a character, an unbounded shape cache, the contents'
+// numbers inserted into their pages one by one), prose 80 times.
+func TestLinearMemory(t *testing.T) {
+	if growth.Race {
+		t.Skip("a memory test: the race detector's shadow memory distorts it; make test runs it without -race")
+	}
+	if testing.Short() {
+		t.Skip("builds PDFs of thousands of sections")
+	}
+	const n, k = 1000, 4
+	for _, c := range []struct {
+		shape growth.Shape
+		times float64 // most live heap, in bytes of input
+	}{
+		{growth.Subsections, 150},
+		{growth.Sections, 190},
+		{growth.Prose, 90},
+	} {
+		t.Run(c.shape.String(), func(t *testing.T) {
+			guides, size := map[int]*content.Guide{}, map[int]float64{}
+			for _, m := range []int{n, k * n} {
+				text := growth.Guide(c.shape, m)
+				guides[m], size[m] = loadGrowthText(t, text), float64(len(text))
+			}
+			growth.LinearAlloc(t, "PDF of "+c.shape.String(), n, k, 1.15, func(m int) {
+				if _, _, err := Build(guides[m], export.Options{Modified: fixed}); err != nil {
+					t.Fatal(err)
+				}
+			})
+			small, _ := peakLive(t, guides[n])
+			large, at := peakLive(t, guides[k*n])
+			e := math.Log(float64(large)/float64(small)) / math.Log(size[k*n]/size[n])
+			times := float64(large) / size[k*n]
+			t.Logf("%d sections (%.0f KB): %.1f MB live at most; %d sections (%.0f KB): %.1f MB (%s, %.0f times the input): n^%.2f",
+				n, size[n]/1e3, float64(small)/1e6, k*n, size[k*n]/1e3, float64(large)/1e6, at, times, e)
+			if e > 1.2 {
+				t.Errorf("the most live heap grows as n^%.2f of the input from %d to %d sections (%.1f → %.1f MB), want at most n^1.2", e, n, k*n, float64(small)/1e6, float64(large)/1e6)
+			}
+			if times > c.times {
+				t.Errorf("%d sections keep %.1f MB live at %s, %.0f times the input's %.0f KB, want at most %.0f times", k*n, float64(large)/1e6, at, times, size[k*n]/1e3, c.times)
+			}
+		})
 	}
 }

@@ -187,7 +187,7 @@ type textWriter struct {
 	rd      bytes.Reader
 	fonts   map[face]*embedFont
 	spacing float64 // the letter spacing (Tc), in points
-	gs      []glyph
+	gs      []drawnGlyph
 	cids    []uint16
 }
 
@@ -269,13 +269,14 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 	gs := r.gs
 	if r.space {
 		gs = append(tw.gs[:0], r.gs...)
-		gs = append(gs, single(r.fc, ' ', r.size))
+		sp := single(r.fc, ' ', r.size)
+		gs = append(gs, sp.drawn())
 		tw.gs = gs
 	}
 	if len(gs) > 0 && gs[0].level&1 != 0 {
-		b, tw.cids = appendRTL(b, gs, ef, tw.cids, tw.spacing/r.size*1000)
+		b, tw.cids = appendRTL(b, gs, r.size, ef, tw.cids, tw.spacing/r.size*1000)
 	} else {
-		b, tw.cids = appendGlyphs(b, gs, ef, tw.cids)
+		b, tw.cids = appendGlyphs(b, gs, r.size, ef, tw.cids)
 	}
 	b = append(b, " ET"...)
 	if colour {
@@ -290,7 +291,7 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 // appendGlyphs writes gs as a text-showing operator: "(…) Tj", or
 // "[(…) n (…)] TJ" where the shaped advance (kerning) or offset of a
 // glyph differs from its width in the font.
-func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, []uint16) {
+func appendGlyphs(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []uint16) ([]byte, []uint16) {
 	cids = slices.Grow(cids[:0], len(gs))[:len(gs)]
 	tj := len(gs) > 0 && gs[0].xoff != 0
 	risen := false
@@ -322,7 +323,7 @@ func appendGlyphs(b []byte, gs []glyph, ef *embedFont, cids []uint16) ([]byte, [
 	for i, id := range cids {
 		if risen && gs[i].yoff != rise {
 			b = append(b, ')')
-			b, rise = appendRise(b, gs[i].yoff, gs[i].size), gs[i].yoff
+			b, rise = appendRise(b, gs[i].yoff, size), gs[i].yoff
 			b = append(b, '(')
 		}
 		b = appendCID(b, id)
@@ -364,7 +365,7 @@ func appendRise(b []byte, yoff int16, size float64) []byte {
 // through the structure tree, pdfinfo -struct-text) gets the text in
 // the order it is read, and one that sorts by position (pdftotext) puts
 // it right to left. tc is the letter spacing in thousandths of an em.
-func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) ([]byte, []uint16) {
+func appendRTL(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []uint16, tc float64) ([]byte, []uint16) {
 	n := len(gs)
 	cids = slices.Grow(cids[:0], n)[:n]
 	// x[i] is glyph i's place from the run's left edge, in visual order.
@@ -372,7 +373,7 @@ func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) (
 	pen := 0.0
 	for i := range gs {
 		x[i] = pen + float64(gs[i].xoff)
-		if gs[i].w != 0 || gs[i].adv != 0 {
+		if !gs[i].carrier {
 			pen += float64(gs[i].adv) + tc // a carrier (withCarriers) takes no letter spacing
 		}
 		cids[i] = ef.cid(&gs[i])
@@ -392,7 +393,7 @@ func appendRTL(b []byte, gs []glyph, ef *embedFont, cids []uint16, tc float64) (
 			b = strconv.AppendInt(b, int64(t), 10)
 		}
 		if gs[k].yoff != rise {
-			b, rise = appendRise(b, gs[k].yoff, gs[k].size), gs[k].yoff
+			b, rise = appendRise(b, gs[k].yoff, size), gs[k].yoff
 		}
 		b = append(b, '(')
 		b = appendCID(b, cids[k])

@@ -45,8 +45,34 @@ type glyph struct {
 	brk   bool  // a line may start here (UAX #14), beyond the breaker's own rules
 }
 
+// drawnGlyph is what drawing a glyph needs of it: a laid-out line keeps
+// its glyphs in this form until its page is drawn (24 bytes, where a
+// glyph is 48: the widths, sizes, faces and break opportunities are the
+// layout's; all the glyphs of a run have its size). A long guide's layout is held whole until it is drawn (the
+// contents need every page number), and its glyphs were most of it: a 4
+// MiB guide of prose, 235 MB of its 313 MB.
+type drawnGlyph struct {
+	r     rune
+	lig   uint32
+	start int32
+	adv   int16
+	xoff  int16
+	yoff  int16
+	gid   uint16
+	n     uint8
+	level uint8
+	// carrier: a glyph that advances nothing, not even by the letter
+	// spacing (withCarriers)
+	carrier bool
+}
+
+func (g *glyph) drawn() drawnGlyph {
+	return drawnGlyph{r: g.r, lig: g.lig, start: g.start, adv: g.adv, xoff: g.xoff, yoff: g.yoff, gid: g.gid, n: g.n, level: g.level,
+		carrier: g.w == 0 && g.adv == 0}
+}
+
 // text is the characters g stands for.
-func (g *glyph) text() string {
+func (g *drawnGlyph) text() string {
 	switch g.n {
 	case 0:
 		return ""
@@ -305,9 +331,10 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 type shaper struct {
 	rep   *reporter
 	quiet bool // text that repeats what is reported elsewhere (cover, headers, contents)
-	// cache holds what shape and builder.lines returned, for the layout
-	// passes after the first, which set the same texts again (nil: none).
-	// Results are shared: callers never modify a returned slice.
+	// cache holds what shape and builder.lines returned, for texts set
+	// more than once: running headers, list labels, the contents' page
+	// numbers (nil: none). Results are shared: callers never modify a
+	// returned slice. It keeps at most maxCached texts (remember).
 	cache map[shapeKey]*shaped
 	rec   *[]report // while shaping for the cache: the warnings given
 	th    textSettings
@@ -384,6 +411,22 @@ type report struct {
 	dropped, seq bool
 }
 
+// maxCached bounds the shaper's cache. The texts that repeat are met
+// early (a chapter's running header on its first page, a list's labels)
+// or are short; a body text is set once (the layout is one pass, and a
+// part flowed again reuses its blocks' lines). Unbounded, the cache kept
+// an entry for every text of the guide: a 4 MiB guide of 147,000 one-line
+// subsections made 600,000 of them, over 100 MB beside the layout.
+const maxCached = 4096
+
+// remember caches c under k while the cache has room; past that a text
+// is shaped again when it is met again, which gives the same glyphs.
+func (s *shaper) remember(k shapeKey, c *shaped) {
+	if len(s.cache) < maxCached {
+		s.cache[k] = c
+	}
+}
+
 // mixedStyles is a shape key's style when its spans are keyed in its text,
 // a value no fonts.Style takes.
 const mixedStyles fonts.Style = 0xFF
@@ -433,7 +476,7 @@ func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where
 		return nil, err
 	}
 	c := &shaped{gs: gs, adds: adds}
-	s.cache[k] = c
+	s.remember(k, c)
 	return c, nil
 }
 
@@ -453,7 +496,7 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 		return nil, err
 	}
 	lines := s.wrap(c.gs, w)
-	s.cache[k] = &shaped{lines: lines, adds: c.adds}
+	s.remember(k, &shaped{lines: lines, adds: c.adds})
 	return lines, nil
 }
 
@@ -698,7 +741,7 @@ type run struct {
 	seg  int32
 	fc   face
 	size float64
-	gs   []glyph
+	gs   []drawnGlyph
 	text string
 	dx   float64
 	w    float64
@@ -727,6 +770,10 @@ func textAndRuns(gs []glyph) (string, []run) {
 	x := 0.0
 	off := 0 // in text, while vis is gs
 	start := 0
+	drawn := make([]drawnGlyph, len(vis)) // the runs' glyphs, in one array per line
+	for i := range vis {
+		drawn[i] = vis[i].drawn()
+	}
 	for i := 1; i <= len(vis); i++ {
 		if i < len(vis) && vis[i].fc == vis[start].fc && vis[i].size == vis[start].size && vis[i].seg == vis[start].seg && vis[i].level == vis[start].level {
 			continue
@@ -744,7 +791,7 @@ func textAndRuns(gs []glyph) (string, []run) {
 			rt = textOf(rg)
 		}
 		w := width(rg)
-		runs = append(runs, run{seg: rg[0].seg, fc: rg[0].fc, size: rg[0].size, gs: rg, text: rt, dx: x, w: w})
+		runs = append(runs, run{seg: rg[0].seg, fc: rg[0].fc, size: rg[0].size, gs: drawn[start:i:i], text: rt, dx: x, w: w})
 		x += w
 		start = i
 	}
