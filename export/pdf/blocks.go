@@ -95,10 +95,20 @@ func uri(href string) string {
 
 // underline draws a rule under each stretch of a line that is a link.
 func (b *builder) underline(gs []glyph, x, base float64) {
+	b.placeUnderlines(b.underlines(gs), x, base)
+}
+
+// underlineAt is where a link's underline goes on its line: from dx after
+// the line's start, w long, dy below its baseline.
+type underlineAt struct{ dx, w, dy float64 }
+
+// underlines are the underlines of the links on a line of glyphs.
+func (b *builder) underlines(gs []glyph) []underlineAt {
 	bl := b.th.Blocks
 	if len(b.segs) == 0 || bl.UnderlineWidth <= 0 {
-		return
+		return nil
 	}
+	var out []underlineAt
 	dx := 0.0
 	for i := 0; i < len(gs); {
 		sg := gs[i].seg
@@ -117,15 +127,22 @@ func (b *builder) underline(gs []glyph, x, base float64) {
 			j--
 			w -= gs[j].w
 		}
-		b.add(Item{Kind: Rule, X: x + dx, Y: base + 0.12*ptToMM(gs[i].size), W: w, H: bl.UnderlineWidth, Block: -1, Dest: -1, Target: -1,
-			fill: true, color: bl.LinkColor})
+		out = append(out, underlineAt{dx: dx, w: w, dy: 0.12 * ptToMM(gs[i].size)})
 		for ; i < len(gs) && gs[i].seg == sg; i++ {
 			dx += gs[i].w
 		}
 	}
+	return out
 }
 
-// para is a paragraph of running text with its styles and links.
+func (b *builder) placeUnderlines(us []underlineAt, x, base float64) {
+	bl := b.th.Blocks
+	for _, u := range us {
+		b.add(Item{Kind: Rule, X: x + u.dx, Y: base + u.dy, W: u.w, H: bl.UnderlineWidth, Block: -1, Dest: -1, Target: -1,
+			fill: true, color: bl.LinkColor})
+	}
+}
+
 func (b *builder) para(t content.Text, at string) flowBlock {
 	bt := b.th.Body
 	lh := ptToMM(bt.Size * bt.Leading)

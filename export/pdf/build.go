@@ -300,16 +300,7 @@ func (b *builder) result() *Layout {
 	for _, pg := range b.pages {
 		for i := range pg.Items {
 			if it := &pg.Items[i]; it.gs != nil {
-				it.Text, it.runs = textAndRuns(it.gs)
-				if len(it.runs) > 0 && wordEndsAt(it) {
-					// The space a line break took is drawn (invisibly, at
-					// the end of the line), so that text extraction and
-					// screen readers see two words, not one.
-					r := &it.runs[len(it.runs)-1]
-					r.text += " "
-					r.space = true
-				}
-				it.gs = nil
+				finishText(it)
 			}
 		}
 		lay.Pages = append(lay.Pages, *pg)
@@ -330,6 +321,21 @@ func (b *builder) result() *Layout {
 		}
 	}
 	return lay
+}
+
+// finishText sets an item's text and runs from its glyphs, which it
+// then lets go.
+func finishText(it *Item) {
+	it.Text, it.runs = textAndRuns(it.gs)
+	if len(it.runs) > 0 && wordEndsAt(it) {
+		// The space a line break took is drawn (invisibly, at the end of
+		// the line), so that text extraction and screen readers see two
+		// words, not one.
+		r := &it.runs[len(it.runs)-1]
+		r.text += " "
+		r.space = true
+	}
+	it.gs = nil
 }
 
 // keep is the writer fpdf's Output writes the document to. Output hands

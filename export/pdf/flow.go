@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"slices"
+
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/fonts"
@@ -9,11 +11,12 @@ import (
 
 // dest is a place a link or bookmark points to: a heading, a question.
 type dest struct {
-	title   string // bookmark title: the model's text, cleaned
-	outline int    // bookmark level, -1 for none
-	toc     int    // printed TOC depth, -1 when not listed
-	page    int
-	y       float64
+	title    string // bookmark title: the model's text, cleaned
+	outline  int    // bookmark level, -1 for none
+	toc      int    // printed TOC depth, -1 when not listed
+	tocLines [][]glyph
+	page     int
+	y        float64
 }
 
 // flowBlock is a block of lines that the flow places, breaking pages
@@ -49,6 +52,55 @@ type flowBlock struct {
 	// ruled: the lines are blank, each drawn as a rule to write on (a
 	// worksheet's answer lines, in the block's colour).
 	ruled bool
+	// set holds each line as first placed (setLine), once lines gives it
+	// up; nil until then.
+	set []setLine
+}
+
+// setLine is a block's line as the flow places it: its text and runs in
+// the form drawing needs, its width and size, whether a word ends after
+// it, and its links' underlines. A line is set when first placed and its
+// glyphs let go, so that a part's shaped text (for a guide of one long
+// section, the whole guide) is not kept beside its layout; a part flowed
+// again (flowPart) places the same set lines.
+type setLine struct {
+	done       bool
+	text       string
+	runs       []run
+	w, size    float64
+	spaceAfter bool
+	unders     []underlineAt
+	rtl        bool // in a paragraph set right to left (markRTL)
+}
+
+// setLine is line li of blk, set.
+func (b *builder) setLine(blk *flowBlock, li int) *setLine {
+	if blk.set == nil {
+		blk.set = make([]setLine, len(blk.lines))
+		// The shaper's cache may hold these lines too: blk's are let go
+		// from a copy.
+		blk.lines = slices.Clone(blk.lines)
+	}
+	sl := &blk.set[li]
+	if sl.done {
+		return sl
+	}
+	gs := blk.lines[li]
+	sl.done, sl.w = true, width(gs)
+	if len(gs) > 0 {
+		sl.size = gs[0].size
+		sl.rtl = b.rtl != nil && b.rtl[&gs[0]]
+	}
+	end := blk.meta != nil && blk.meta[li].end
+	sl.spaceAfter = li < len(blk.lines)-1 && (endsAtSpace(gs) || end)
+	if gs != nil {
+		it := Item{Kind: blk.kind, gs: gs, spaceAfter: sl.spaceAfter}
+		finishText(&it)
+		sl.text, sl.runs = it.Text, it.runs
+	}
+	sl.unders = b.underlines(gs)
+	blk.lines[li] = nil
+	return sl
 }
 
 // lineMeta is what sets one line of a block apart from the others: a
@@ -448,8 +500,8 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 				b.y += blk.lh
 				continue
 			}
-			gs := blk.lines[li]
-			lw := width(gs)
+			sl := b.setLine(blk, li)
+			lw := sl.w
 			var md *lineMeta
 			tag := blk.tag
 			dx := 0.0
@@ -460,7 +512,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 					tag = md.tag
 				}
 			}
-			rtl := b.rtl != nil && len(gs) > 0 && b.rtl[&gs[0]] && !blk.center && blk.kind != TOCLine && (md == nil || !md.flush)
+			rtl := sl.rtl && !blk.center && blk.kind != TOCLine && (md == nil || !md.flush)
 			x := x0 + blk.indent + dx
 			switch {
 			case blk.center:
@@ -475,18 +527,14 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 				}
 				x = x0 + w - right - dx - lw
 			}
-			size := 0.0
-			if len(gs) > 0 {
-				size = gs[0].size
-			}
 			colour := blk.color
 			if md != nil && md.colour != nil {
 				colour = *md.colour
 			}
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, size), gs: gs, color: colour, title: blk.title,
-				spaceAfter: li < n-1 && (endsAtSpace(gs) || (md != nil && md.end)), tag: tag}
+				baseline: baseline(b.y, blk.lh, sl.size), Text: sl.text, runs: sl.runs, color: colour, title: blk.title,
+				spaceAfter: sl.spaceAfter, tag: tag}
 			if md != nil && len(md.label) > 0 {
 				ll := width(md.label)
 				lx := x - md.labelGap - ll
@@ -503,7 +551,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			}
 			b.add(it)
 			b.page().nlines++
-			b.underline(gs, x, it.baseline)
+			b.placeUnderlines(sl.unders, x, it.baseline)
 			if li == n-1 && blk.target >= 0 {
 				b.tocNumber(blk, it, x0)
 			}
@@ -522,7 +570,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 	if blk.rule {
 		h := b.th.Headings
 		x := b.left()
-		if l := blk.lines[0]; b.rtl != nil && len(l) > 0 && b.rtl[&l[0]] {
+		if blk.set != nil && blk.set[0].rtl {
 			x += w - h.RuleLength
 		}
 		b.add(Item{Kind: Rule, X: x, Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, fill: true, color: h.Rule})
