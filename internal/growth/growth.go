@@ -126,8 +126,9 @@ func Linear(tb testing.TB, what string, n, k int, max float64, f func(n int)) {
 var Scales = []int{1, 10, 100}
 
 // Bench runs f on guides of base·scale sections of each shape, one
-// sub-benchmark per shape and scale ("prose/100x"), reporting CPU time per
-// section beside ns/op: linear cost keeps µs/section flat from 1× to 100×
+// sub-benchmark per shape and scale ("prose/100x"), reporting CPU time and
+// bytes allocated per section beside ns/op: linear cost keeps µs/section
+// and KB/section flat from 1× to 100×
 // (BenchmarkGrowth in export/epub, export/pdf and content/importer;
 // issue 9 asked for the slope). setup turns a guide's text into f's input
 // outside the timed loop.
@@ -141,8 +142,14 @@ func Bench[T any](b *testing.B, base int, shapes []Shape, setup func(b *testing.
 				b.SetBytes(int64(len(text)))
 				b.ReportAllocs()
 				t0 := cpubench.CPU()
+				var alloc uint64
 				for b.Loop() {
-					f(b, in)
+					alloc += Allocated(func() { f(b, in) })
+				}
+				if b.N > 0 {
+					// Bytes allocated do not depend on the machine's load:
+					// the slope of memory, where CPU time is noisy.
+					b.ReportMetric(float64(alloc)/float64(b.N)/float64(n)/1e3, "alloc-KB/section")
 				}
 				if t0 >= 0 && b.N > 0 {
 					per := float64(cpubench.CPU()-t0) / float64(b.N)
