@@ -25,10 +25,13 @@ import (
 
 // structElem is one element of the tree, in reading order.
 type structElem struct {
-	role   string
-	parent int    // index of the parent element, or -1 for the Document
-	attrs  string // extra entries of its dictionary ("/A <<…>>")
-	kids   []kid  // content, child elements and link annotations, in order
+	role  string
+	attrs string // extra entries of its dictionary ("/A <<…>>")
+	kids  []kid  // content, child elements and link annotations, in order
+	// parent is the index of the parent element, or -1 for the Document.
+	// (Indexes are int32 here and in kid: a 4 MiB guide of one-line
+	// sections has a million elements, whose tree was 200 MB.)
+	parent int32
 	// empty: it may have no content at all (an empty table cell).
 	empty bool
 }
@@ -37,11 +40,11 @@ type structElem struct {
 // child element, or a link annotation (the global index of an OBJR).
 type kid struct {
 	mc    mcRef
-	elem  int
-	annot int
+	elem  int32
+	annot int32
 }
 
-type mcRef struct{ page, mcid int }
+type mcRef struct{ page, mcid int32 }
 
 // tagNode is a structure element the layout asks for (a list and its
 // items, a table cell, a link): items point to the node their text
@@ -142,7 +145,7 @@ func (t *tagger) linkNode(n *tagNode) {
 func (t *tagger) addAnnot(e int, contents string) {
 	pg := len(t.pages) - 1
 	if e >= 0 {
-		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: len(t.annotPage)})
+		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: int32(len(t.annotPage))})
 	}
 	t.annots[pg] = append(t.annots[pg], e)
 	t.annotPage = append(t.annotPage, pg)
@@ -204,7 +207,7 @@ func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
 	pg := len(t.pages) - 1
 	mcid := len(t.pages[pg])
 	t.pages[pg] = append(t.pages[pg], e)
-	t.elems[e].kids = append(t.elems[e].kids, kid{mc: mcRef{pg, mcid}, elem: -1, annot: -1})
+	t.elems[e].kids = append(t.elems[e].kids, kid{mc: mcRef{int32(pg), int32(mcid)}, elem: -1, annot: -1})
 	t.buf = append(t.buf[:0], '/')
 	t.buf = append(t.buf, t.elems[e].role...)
 	t.buf = append(t.buf, " <</MCID "...)
@@ -230,12 +233,12 @@ func (t *tagger) element(it *Item, r string) int {
 		if t.toc < 0 {
 			t.toc = t.newElem(structElem{role: "TOC", parent: -1})
 		}
-		toci := t.newElem(structElem{role: "TOCI", parent: t.toc})
-		parent, r = t.newElem(structElem{role: "Reference", parent: toci}), "Link"
+		toci := t.newElem(structElem{role: "TOCI", parent: int32(t.toc)})
+		parent, r = t.newElem(structElem{role: "Reference", parent: int32(toci)}), "Link"
 	} else {
 		t.toc = -1
 	}
-	e := t.newElem(structElem{role: r, parent: parent})
+	e := t.newElem(structElem{role: r, parent: int32(parent)})
 	if it.Block >= 0 {
 		t.byBlock[it.Block] = e
 	}
@@ -253,7 +256,7 @@ func (t *tagger) nodeElem(n *tagNode) int {
 		parent = t.nodeElem(n.parent)
 	}
 	t.toc = -1
-	e := t.newElem(structElem{role: n.role, parent: parent, attrs: n.attrs, empty: n.empty})
+	e := t.newElem(structElem{role: n.role, parent: int32(parent), attrs: n.attrs, empty: n.empty})
 	t.byNode[n] = e
 	return e
 }
@@ -267,7 +270,7 @@ func (t *tagger) newElem(el structElem) int {
 	e := len(t.elems)
 	if el.parent >= 0 {
 		p := &t.elems[el.parent]
-		p.kids = append(p.kids, kid{elem: e, annot: -1})
+		p.kids = append(p.kids, kid{elem: int32(e), annot: -1})
 	}
 	t.elems = append(t.elems, el)
 	return e
@@ -341,7 +344,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	for e, el := range t.elems {
 		parent := doc
 		if el.parent >= 0 {
-			parent = num(el.parent)
+			parent = num(int(el.parent))
 		}
 		b = fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R", el.role, parent)
 		if el.attrs != "" {
@@ -357,7 +360,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 		pg := -1
 		for _, k := range el.kids {
 			if k.elem < 0 && k.annot < 0 {
-				pg = k.mc.page
+				pg = int(k.mc.page)
 				break
 			}
 		}
@@ -371,10 +374,10 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			}
 			switch {
 			case k.elem >= 0:
-				b = fmt.Appendf(b, "%d 0 R", num(k.elem))
+				b = fmt.Appendf(b, "%d 0 R", num(int(k.elem)))
 			case k.annot >= 0:
-				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+k.annot, pageNum[t.annotPage[k.annot]])
-			case k.mc.page == pg:
+				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+int(k.annot), pageNum[t.annotPage[k.annot]])
+			case int(k.mc.page) == pg:
 				b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
 			default:
 				b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageNum[k.mc.page], k.mc.mcid)
