@@ -28,3 +28,8 @@ require (
 	golang.org/x/net v0.19.0 // indirect
 	golang.org/x/sys v0.49.0 // indirect
 )
+
+// goldmark v1.8.7 with its package-level regular expressions and case
+// folding table built on first use, not by package inits that every
+// process ran (see third_party/goldmark/README.guidepress.md).
+replace github.com/yuin/goldmark => ./third_party/goldmark

@@ -1,0 +1,86 @@
+package markdown
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// The copy of goldmark in third_party/goldmark builds its regular
+// expressions and its case folding table on first use rather than in
+// package inits. Every one of them still decides what it decided: table
+// alignments, task check boxes, the seven kinds of HTML block, inline raw
+// HTML, e-mail autolinks, and link labels matched under Unicode case
+// folding.
+func TestGoldmarkLazyExpressions(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"table alignments", "| a | b | c | d |\n|:--|--:|:-:|---|\n| 1 | 2 | 3 | 4 |\n",
+			"Table[left right center none]"},
+		{"task check boxes", "- [x] done\n- [ ] to do\n", "TaskCheckBox[true] TaskCheckBox[false]"},
+		{"html block 1", "<script>\nx\n</script>\n", "HTMLBlock[1]"},
+		{"html block 2", "<!-- a\nb -->\n", "HTMLBlock[2]"},
+		{"html block 3", "<?php x ?>\n", "HTMLBlock[3]"},
+		{"html block 4", "<!DOCTYPE html>\n", "HTMLBlock[4]"},
+		{"html block 5", "<![CDATA[\nx\n]]>\n", "HTMLBlock[5]"},
+		{"html block 6", "<div>\nx\n</div>\n", "HTMLBlock[6]"},
+		{"html block 7", "<custom-tag a=\"1\">\n", "HTMLBlock[7]"},
+		{"no html block", "< div>\n", ""},
+		{"raw html", "a <span class=\"x\">b</span> c\n", "RawHTML[<span class=\"x\">] RawHTML[</span>]"},
+		{"not raw html", "a <3 b\n", ""},
+		{"email autolink", "<kathy@hailsham.example.org>\n", "AutoLink[email kathy@hailsham.example.org]"},
+		{"case folded label", "[Straße][]\n\n[STRASSE]: /x\n", "Link[/x]"},
+		{"unmatched label", "[Strasse][]\n\n[Strasze]: /x\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			p := parsers.Get().(parser.Parser)
+			doc := p.Parse(text.NewReader(src))
+			parsers.Put(p)
+			var got []string
+			ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+				if !entering {
+					return ast.WalkContinue, nil
+				}
+				switch n := n.(type) {
+				case *east.Table:
+					var al []string
+					for _, a := range n.Alignments {
+						al = append(al, a.String())
+					}
+					got = append(got, fmt.Sprintf("Table%v", al))
+				case *east.TaskCheckBox:
+					got = append(got, fmt.Sprintf("TaskCheckBox[%v]", n.IsChecked))
+				case *ast.HTMLBlock:
+					got = append(got, fmt.Sprintf("HTMLBlock[%d]", n.HTMLBlockType))
+				case *ast.RawHTML:
+					var b strings.Builder
+					for i := 0; i < n.Segments.Len(); i++ {
+						s := n.Segments.At(i)
+						b.Write(s.Value(src))
+					}
+					got = append(got, fmt.Sprintf("RawHTML[%s]", b.String()))
+				case *ast.AutoLink:
+					kind := "url"
+					if n.AutoLinkType == ast.AutoLinkEmail {
+						kind = "email"
+					}
+					got = append(got, fmt.Sprintf("AutoLink[%s %s]", kind, n.URL(src)))
+				case *ast.Link:
+					got = append(got, fmt.Sprintf("Link[%s]", n.Destination))
+				}
+				return ast.WalkContinue, nil
+			})
+			if s := strings.Join(got, " "); s != tt.want {
+				t.Errorf("%q parses to %q, want %q", tt.src, s, tt.want)
+			}
+		})
+	}
+}
