@@ -19,5 +19,6 @@ package hugeheap
 // memory. It reports whether it did; it does nothing where huge pages are
 // never used, or always (the heap gets them already), on systems other
 // than Linux, and under GODEBUG=disablethp=1. It costs one garbage
-// collection of what the process holds so far.
+// collection of what the process holds so far, and leaves the collector's
+// settings as they were.
 func Reserve(n int) bool { return reserve(n) }

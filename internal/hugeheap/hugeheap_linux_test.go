@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"os"
+	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,8 +19,21 @@ func TestReserveMakesTheNextAllocationsEligible(t *testing.T) {
 	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
 		t.Skipf("transparent huge pages are not given on request here (%q)", bytes.TrimSpace(mode))
 	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	pct := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(pct)
 	if !Reserve(16 << 20) {
 		t.Fatal("Reserve(16 MB) = false, want true where huge pages are given on request")
+	}
+	runtime.ReadMemStats(&after)
+	// One collection frees the reservation; the allocation must not start
+	// one of its own first (16 MB is past this test's heap goal).
+	if n := after.NumGC - before.NumGC; n != 1 {
+		t.Errorf("Reserve ran %d garbage collections, want 1", n)
+	}
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("GOGC after Reserve = %d, want 100 as before", got)
 	}
 	b := make([]byte, 8<<20)
 	for i := 0; i < len(b); i += 4096 {
