@@ -78,14 +78,15 @@ func (r ramp) index(step int) uint8 { return uint8(int(r)*levels + step) }
 // 4 MB as one image; about a third of the rows have ink, so a process
 // touches (and faults in) about 1.5 MB for them instead.
 type canvas struct {
-	rows  [][]byte // Height rows of Width colour indexes
-	own   []bool   // rows[y] is this canvas's to write, not a shared flat row
-	spare [][]byte // rows of its own that a later flat fill or reset freed
-	ras   vector.Rasterizer
+	rows  [][]byte          // Height rows of Width colour indexes
+	own   []bool            // rows[y] is this canvas's to write, not a shared flat row
+	spare [][]byte          // rows of its own that a later flat fill or reset freed
+	ras   vector.Rasterizer // for small lines (see floats)
+	fras  raster            // for the others
 	mask  []byte
-	// rasCap is the most samples ras has been reset for: its buffer's
-	// capacity.
-	rasCap int
+	// reference draws every line with vector.Rasterizer, as raster's
+	// tests compare.
+	reference bool
 }
 
 // flatRows are full-width rows of one colour index each, shared read-only.
@@ -246,44 +247,15 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 	if bounds.Empty() {
 		return nil
 	}
+	if floats(bounds.Dx(), bounds.Dy()) && !c.reference {
+		return c.lineFloats(sh, gs, x, y, r, bounds)
+	}
 	ras := &c.ras
 	ras.Reset(bounds.Dx(), bounds.Dy())
 	ox := float32(x-fixed.I(bounds.Min.X)) / 64
 	oy := float32(y-fixed.I(bounds.Min.Y)) / 64
-	pen := float32(0)
-	// Glyphs come in logical order; a right-to-left run is drawn reversed
-	// (UAX #9 L2), its text still read in logical order from the metadata.
-	visual := slices.Clone(gs)
-	typeset.Reorder(visual, func(g *glyph) uint8 { return g.level })
-	for _, g := range visual {
-		f := fonts.Parsed(g.face.Family, g.face.Style)
-		segs, err := f.LoadGlyph(&sh.buf, sfnt.GlyphIndex(g.id), sh.ppem, nil)
-		if err != nil {
-			return fmt.Errorf("cover: glyph %d of %s: %w", g.id, g.face, err)
-		}
-		dx, dy := ox+pen+float32(g.dx)/64, oy+float32(g.dy)/64
-		for _, s := range segs {
-			p := func(i int) (float32, float32) {
-				return dx + float32(s.Args[i].X)/64, dy + float32(s.Args[i].Y)/64
-			}
-			switch s.Op {
-			case sfnt.SegmentOpMoveTo:
-				ras.MoveTo(p(0))
-			case sfnt.SegmentOpLineTo:
-				ras.LineTo(p(0))
-			case sfnt.SegmentOpQuadTo:
-				x1, y1 := p(0)
-				x2, y2 := p(1)
-				ras.QuadTo(x1, y1, x2, y2)
-			case sfnt.SegmentOpCubeTo:
-				x1, y1 := p(0)
-				x2, y2 := p(1)
-				x3, y3 := p(2)
-				ras.CubeTo(x1, y1, x2, y2, x3, y3)
-			}
-		}
-		ras.ClosePath()
-		pen += float32(g.advance) / 64
+	if err := outline(sh, gs, ox, oy, ras); err != nil {
+		return err
 	}
 	n := bounds.Dx() * bounds.Dy()
 	if cap(c.mask) < n {
@@ -306,38 +278,109 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 			if a == 0 {
 				continue
 			}
-			step := (int(a)*(levels-1) + 127) / 255
 			if dst == nil {
 				dst = c.row(bounds.Min.Y + yy)[bounds.Min.X:]
 			}
-			// Keep the strongest ink where a neighbouring glyph already drew.
-			if cur := int(dst[xx]) - int(r)*levels; cur >= 0 && cur < levels && cur > step {
-				continue
-			}
-			dst[xx] = r.index(step)
+			c.ink(dst[xx:xx+1], a, r)
 		}
 	}
 	return nil
 }
 
-// reserve makes the line scratch space (the rasterizer's coverage
-// buffer and the mask) large enough for the lines of blocks, once: grown
-// line by line, each larger line would make new buffers and leave the
-// smaller ones as garbage, every one of them touched. Reserving writes
-// nothing; a line then clears only its own box of the buffers.
+// lineFloats is line for a box that vector.Rasterizer would rasterize in
+// floating point (all but the smallest lines), with raster, which
+// computes the same coverage while visiting only the cells the glyphs
+// touch and the runs of ink between them.
+func (c *canvas) lineFloats(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp, bounds image.Rectangle) error {
+	ras := &c.fras
+	ras.reset(bounds.Dx(), bounds.Dy())
+	ox := float32(x-fixed.I(bounds.Min.X)) / 64
+	oy := float32(y-fixed.I(bounds.Min.Y)) / 64
+	if err := outline(sh, gs, ox, oy, ras); err != nil {
+		return err
+	}
+	ras.draw(func(yy, x0, x1 int, a uint8) {
+		c.ink(c.row(bounds.Min.Y + yy)[bounds.Min.X+x0:bounds.Min.X+x1], a, r)
+	})
+	return nil
+}
+
+// ink lays coverage a of ramp r's ink on the pixels dst, in the palette's
+// steps, keeping the strongest ink where a neighbouring glyph already drew.
+func (c *canvas) ink(dst []byte, a uint8, r ramp) {
+	step := (int(a)*(levels-1) + 127) / 255
+	idx := r.index(step)
+	for i, p := range dst {
+		if cur := int(p) - int(r)*levels; cur >= 0 && cur < levels && cur > step {
+			continue
+		}
+		dst[i] = idx
+	}
+}
+
+// pather is what outline draws on: vector.Rasterizer or raster.
+type pather interface {
+	MoveTo(x, y float32)
+	LineTo(x, y float32)
+	QuadTo(x1, y1, x2, y2 float32)
+	CubeTo(x1, y1, x2, y2, x3, y3 float32)
+	ClosePath()
+}
+
+// outline adds the outlines of a line's glyphs to p, the pen starting at
+// (ox, oy) in p's box.
+func outline(sh *shaper, gs []glyph, ox, oy float32, pt pather) error {
+	pen := float32(0)
+	// Glyphs come in logical order; a right-to-left run is drawn reversed
+	// (UAX #9 L2), its text still read in logical order from the metadata.
+	visual := slices.Clone(gs)
+	typeset.Reorder(visual, func(g *glyph) uint8 { return g.level })
+	for _, g := range visual {
+		f := fonts.Parsed(g.face.Family, g.face.Style)
+		segs, err := f.LoadGlyph(&sh.buf, sfnt.GlyphIndex(g.id), sh.ppem, nil)
+		if err != nil {
+			return fmt.Errorf("cover: glyph %d of %s: %w", g.id, g.face, err)
+		}
+		dx, dy := ox+pen+float32(g.dx)/64, oy+float32(g.dy)/64
+		for _, s := range segs {
+			p := func(i int) (float32, float32) {
+				return dx + float32(s.Args[i].X)/64, dy + float32(s.Args[i].Y)/64
+			}
+			switch s.Op {
+			case sfnt.SegmentOpMoveTo:
+				pt.MoveTo(p(0))
+			case sfnt.SegmentOpLineTo:
+				pt.LineTo(p(0))
+			case sfnt.SegmentOpQuadTo:
+				x1, y1 := p(0)
+				x2, y2 := p(1)
+				pt.QuadTo(x1, y1, x2, y2)
+			case sfnt.SegmentOpCubeTo:
+				x1, y1 := p(0)
+				x2, y2 := p(1)
+				x3, y3 := p(2)
+				pt.CubeTo(x1, y1, x2, y2, x3, y3)
+			}
+		}
+		pt.ClosePath()
+		pen += float32(g.advance) / 64
+	}
+	return nil
+}
+
+// reserve makes the line scratch space (raster's coverage buffer) large
+// enough for the lines of blocks, once: grown line by line, each larger
+// line would make a new buffer and leave the smaller ones as garbage.
+// Reserving writes nothing; the buffer is zero when made and raster
+// leaves it so.
 func (c *canvas) reserve(blocks ...block) {
 	h := 0
 	for _, b := range blocks {
 		asc, desc := b.sh.metrics()
 		h = max(h, (asc*12/10+desc*12/10).Ceil()+3)
 	}
-	n := Width * min(h, Height)
-	if n > c.rasCap {
-		c.ras.Reset(Width, min(h, Height))
-		c.rasCap = n
-	}
-	if cap(c.mask) < n {
-		c.mask = make([]byte, 0, n)
+	if n := Width * min(h, Height); cap(c.fras.buf) < n {
+		c.fras.buf = make([]float32, 0, n)
 	}
 }
 
