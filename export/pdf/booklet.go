@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
@@ -33,16 +32,6 @@ import (
 func BuildBooklet(g *content.Guide, opts export.Options) (out []byte, diags []content.Diagnostic, err error) {
 	out, _, diags, err = buildBooklet(g, opts)
 	return out, diags, err
-}
-
-// saddleOrder is the order of the n pages (0-based, n a multiple of 4)
-// on the sheets: for each sheet its front (left, right), then its back.
-func saddleOrder(n int) [][2]int {
-	var sides [][2]int
-	for s := 0; s < n/4; s++ {
-		sides = append(sides, [2]int{n - 1 - 2*s, 2 * s}, [2]int{2*s + 1, n - 2 - 2*s})
-	}
-	return sides
 }
 
 func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
@@ -88,7 +77,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := fitMeasure(&geo, th); err != nil {
 		return nil, nil, nil, err
 	}
-	lay, _, rep, err := layout(g, opts, th, geo, guideDoc)
+	lay, _, rep, err := layout(g, opts, th, geo, guideDoc, probe)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -110,43 +99,4 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 		return nil, nil, nil, err
 	}
 	return out, lay, rep.diagnostics(), nil
-}
-
-// impose draws the layout's pages two-up, in saddle-stitch order, each
-// half inside an artifact.
-func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFont) {
-	tw := newTextWriter(p, fs)
-	tw.spacing = spacing
-	n := (len(lay.Pages) + 3) / 4 * 4
-	for _, side := range saddleOrder(n) {
-		p.AddPage()
-		tg.page()
-		tw.fontSet = false
-		if spacing > 0 {
-			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
-		}
-		for half, i := range side {
-			if i >= len(lay.Pages) {
-				continue // a blank page of the padding
-			}
-			lw := p.GetLineWidth()
-			p.RawWriteStr("/Artifact BMC")
-			p.TransformBegin()
-			p.TransformTranslateX(float64(half) * lay.PageWidth)
-			for k := range lay.Pages[i].Items {
-				if it := &lay.Pages[i].Items[k]; len(it.runs) > 0 || it.fill || it.dotted || it.mark {
-					drawItem(p, it, tw)
-				}
-			}
-			p.TransformEnd()
-			p.RawWriteStr("EMC")
-			// Q restored the graphics state; fpdf, which does not track
-			// it, is told what it is again (this writes only what fpdf
-			// believes changed, which is what Q undid).
-			tw.fontSet = false
-			p.SetFillColor(0, 0, 0)
-			p.SetDrawColor(0, 0, 0)
-			p.SetLineWidth(lw)
-		}
-	}
 }

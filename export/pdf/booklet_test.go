@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -11,15 +10,6 @@ import (
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/checkers"
 )
-
-func TestSaddleOrder(t *testing.T) {
-	got := saddleOrder(8)
-	// 1-based: sheet 1 front 8|1, back 2|7; sheet 2 front 6|3, back 4|5.
-	want := [][2]int{{7, 0}, {1, 6}, {5, 2}, {3, 4}}
-	if !slices.Equal(got, want) {
-		t.Errorf("saddleOrder(8) = %v, want %v", got, want)
-	}
-}
 
 // TestBooklet reads every half of every sheet back: the sheets are
 // landscape, there are enough of them for the half-size pages padded to a

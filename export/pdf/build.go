@@ -28,14 +28,10 @@ package pdf
 import (
 	"errors"
 	"fmt"
-	"github.com/guidepress/guidepress/templates/labels"
-
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
-	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -68,6 +64,31 @@ func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]exp
 	return out, diags, err
 }
 
+// BuildWorksheet writes the guide's worksheet (NAME.worksheet.pdf): its
+// title, a name/date/class line, every discussion question numbered with
+// ruled answer lines sized to the question, then the key quotes as
+// "explain this quotation" prompts. The questions are the guide's
+// discussion sections' (content.RoleDiscussion: list items and
+// paragraphs that ask), or else its FAQ questions. Tagged like the
+// handout: the questions are a list (L > LI > Lbl + LBody), the rules
+// artifacts.
+func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
+	out, _, diags, err := buildDoc(g, opts, worksheetDoc, nil, false)
+	return out, diags, err
+}
+
+// BuildAnswers writes the teacher's key (NAME.answers.pdf): every FAQ
+// question, numbered as the worksheet numbers it when the worksheet asks
+// the FAQ, with its answer. A guide without an FAQ has no key: BuildAnswers
+// returns nil bytes and no error.
+func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
+	if g == nil || len(g.FAQ) == 0 {
+		return nil, nil, nil
+	}
+	out, _, diags, err := buildDoc(g, opts, answersDoc, nil, false)
+	return out, diags, err
+}
+
 // buildDoc builds the document; laidOut, when not nil, is given the whole
 // layout before it is drawn. With keep, the layout is returned whole;
 // without, each page's items are let go once drawn.
@@ -87,7 +108,7 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, doc)
+	lay, dests, rep, err := layout(g, opts, th, geo, doc, probe)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -110,7 +131,7 @@ func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter
 	tg.labels = pageLabels(lay)
 	st := newPageStreams()
 	probe("laid out")
-	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs)
+	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)
 	st.done()
 	if err != nil {
 		return nil, nil, nil, err
@@ -171,173 +192,6 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometr
 	return th, geo, p, nil
 }
 
-// wordEndsAt says whether a word ends after it with nothing drawn
-// between it and the next: a line that broke at a space, or a contents
-// entry before its page number.
-func wordEndsAt(it *Item) bool {
-	switch it.Kind {
-	case TOCLine:
-		return true
-	case Line, QuoteLine, Heading, Question, Display, Cell:
-		return it.spaceAfter
-	}
-	return false
-}
-
-// pageSize is fpdf's name for a page size, or a custom size in mm.
-type pageSize struct {
-	name string
-	size fpdf.SizeType
-}
-
-// pageGeometry is the paper and text block for the options; half is a
-// booklet's half-size page (A5 for A4, 5.5×8.5 in for Letter), typeset at
-// that size with the theme's margins scaled by half_scale.
-func pageGeometry(opts export.Options, th theme.Theme) (geometry, pageSize, error) {
-	return paperGeometry(opts, th, false)
-}
-
-func paperGeometry(opts export.Options, th theme.Theme, half bool) (geometry, pageSize, error) {
-	paper, err := export.ParsePaper(string(opts.Paper)) // "" is A4; "A4", "Letter" are accepted
-	if err != nil {
-		return geometry{}, pageSize{}, fmt.Errorf("pdf: %w", err)
-	}
-	m := th.Margins
-	if half {
-		k := m.HalfScale
-		m.Top, m.Bottom, m.Inner, m.Outer, m.HeaderGap, m.FooterGap = m.Top*k, m.Bottom*k, m.Inner*k, m.Outer*k, m.HeaderGap*k, m.FooterGap*k
-	}
-	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex || half, headerGap: m.HeaderGap, footerGap: m.FooterGap}
-	var size pageSize
-	switch paper {
-	case export.A4:
-		g.w, g.h, size.name = 210, 297, "A4"
-		if half {
-			g.w, g.h = 148, 210
-		}
-	case export.Letter:
-		g.w, g.h, size.name = 215.9, 279.4, "Letter"
-		if half {
-			g.w, g.h = 139.7, 215.9
-		}
-	default:
-		return geometry{}, pageSize{}, fmt.Errorf("pdf: paper size %q has no page geometry", paper)
-	}
-	if half {
-		size = pageSize{size: fpdf.SizeType{Wd: g.w, Ht: g.h}}
-	}
-	g.bottom = g.h - m.Bottom
-	// Keep lines to a readable length: excess width goes to both margins
-	// in their proportion.
-	if extra := g.textW() - m.MaxMeasure; extra > 0 {
-		g.inner += extra * m.Inner / (m.Inner + m.Outer)
-		g.outer += extra * m.Outer / (m.Inner + m.Outer)
-	}
-	return g, size, nil
-}
-
-// measureSample is English prose whose average character width sets the
-// measure in characters (margins.measure_chars).
-const measureSample = "The novel opens with Kathy, now thirty-one years old, reflecting on her time as a carer and her memories of growing up at Hailsham, a seemingly idyllic school."
-
-// fitMeasure narrows the text block to the theme's measure in characters
-// of body text, giving the excess to both margins in their proportion.
-func fitMeasure(g *geometry, th theme.Theme) error {
-	n := th.Margins.MeasureChars
-	if n <= 0 {
-		return nil
-	}
-	sh := &shaper{rep: newReporter(), th: textStyle(th)}
-	gs, err := sh.shape(plain(measureSample), fonts.Literata, th.Body.Size, "the measure")
-	if err != nil {
-		return err
-	}
-	want := width(gs) / float64(len(gs)) * n
-	if extra := g.textW() - want; extra > 0 {
-		in := g.inner / (g.inner + g.outer)
-		g.inner += extra * in
-		g.outer += extra * (1 - in)
-	}
-	return nil
-}
-
-// layout lays the guide out: one pass of the flow, which finds the page
-// of every heading, then the contents' page numbers (placeTOCNumbers).
-func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, doc docKind) (*Layout, []dest, *reporter, error) {
-	th = withLabels(th, labels.For(g.Language))
-	// The cache serves texts set more than once (running headers, repeated
-	// labels, a part flowed again by flowPart).
-	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
-	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc}
-	b.build()
-	if b.err != nil {
-		return nil, nil, nil, b.err
-	}
-	probe("flowed")
-	b.numbers = make([]int, len(b.dests))
-	for i, d := range b.dests {
-		b.numbers[i] = d.page
-	}
-	b.placeTOCNumbers()
-	if b.err != nil {
-		return nil, nil, nil, b.err
-	}
-	return b.result(), b.dests, b.sh.rep, nil
-}
-
-func (b *builder) result() *Layout {
-	lay := &Layout{PageWidth: b.geo.w, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
-		TextWidth: b.geo.textW(), geo: b.geo, segs: b.segs, linkColor: b.th.Blocks.LinkColor}
-	if len(lay.segs) == 0 {
-		lay.segs = nil
-	}
-	// Each item's glyphs become its text and runs (drawnGlyph), which is
-	// what drawing needs; with the shaper's cache let go first, each
-	// shaped text is garbage once its lines are converted, so that the
-	// layout's memory falls as it is converted rather than holding both.
-	b.sh.cache = nil
-	lay.Pages = make([]Page, 0, len(b.pages))
-	for _, pg := range b.pages {
-		for i := range pg.Items {
-			if it := &pg.Items[i]; it.gs != nil {
-				finishText(it)
-			}
-		}
-		lay.Pages = append(lay.Pages, *pg)
-	}
-	// An entry's title is what the contents print (with any character no
-	// font has already replaced), joined over its lines.
-	printed := map[int][]string{}
-	for _, pg := range b.pages {
-		for _, it := range pg.Items {
-			if it.Kind == TOCLine {
-				printed[it.Target] = append(printed[it.Target], it.Text)
-			}
-		}
-	}
-	for i, d := range b.dests {
-		if d.toc >= 0 {
-			lay.TOC = append(lay.TOC, TOCEntry{Title: strings.Join(printed[i], " "), Level: d.toc, Page: b.numbers[i], Dest: i})
-		}
-	}
-	return lay
-}
-
-// finishText sets an item's text and runs from its glyphs, which it
-// then lets go.
-func finishText(it *Item) {
-	it.Text, it.runs = textAndRuns(it.gs)
-	if len(it.runs) > 0 && wordEndsAt(it) {
-		// The space a line break took is drawn (invisibly, at the end of
-		// the line), so that text extraction and screen readers see two
-		// words, not one.
-		r := &it.runs[len(it.runs)-1]
-		r.text += " "
-		r.space = true
-	}
-	it.gs = nil
-}
-
 // keep is the writer fpdf's Output writes the document to. Output hands
 // over its whole buffer in one Write (bytes.Buffer.WriteTo), which keep
 // holds instead of copying: a bytes.Buffer would grow to a second copy of
@@ -354,13 +208,7 @@ func (k *keep) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// withLabels sets the theme's printed headings in the guide's language
-// (templates/labels): the theme says how they look, the labels what they
-// say.
-func withLabels(th theme.Theme, l labels.Labels) theme.Theme {
-	th.TOC.Title = l.Contents
-	th.Quotes.Title = l.KeyQuotes
-	th.FAQ.ShortTitle = l.FAQ
-	th.FAQ.Title = l.Appendix + " — " + l.FAQ
-	return th
-}
+// probe, when a test sets it, is called at the stages of a build where
+// memory could pile up: once laid out, every probePages pages drawn, and
+// once fpdf has written its part (TestMemoryBound).
+var probe = func(stage string) {}

@@ -2,10 +2,12 @@ package pdf
 
 import (
 	"fmt"
-	"github.com/guidepress/guidepress/templates/labels"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/templates/labels"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export/cover"
@@ -351,4 +353,21 @@ func (b *builder) faq() {
 		}
 	}
 	b.flowPart(blocks)
+}
+
+// guideAuthor is the guide's own author: the user's, else the input's
+// (never the book's author).
+func guideAuthor(g *content.Guide, opts export.Options) string {
+	if a := strings.TrimSpace(opts.Author); a != "" {
+		return a
+	}
+	return strings.TrimSpace(g.Author)
+}
+
+// guidePublisher is the guide's publisher: the user's, else the input's.
+func guidePublisher(g *content.Guide, opts export.Options) string {
+	if p := strings.TrimSpace(opts.Publisher); p != "" {
+		return p
+	}
+	return strings.TrimSpace(g.Publisher)
 }

@@ -81,27 +81,6 @@ func (ef *embedFont) cid(g *drawnGlyph) uint16 {
 // width is glyph g's width in the font, in thousandths of an em.
 func (ef *embedFont) width(g uint16) int32 { return ef.adv[g] }
 
-// resName is the face's name in the pages' font resources.
-func (fc face) resName() string {
-	return "F" + strconv.Itoa(int(fc.fam)) + strconv.Itoa(int(fc.style))
-}
-
-// baseFont is the font's PostScript name in the file, as fpdf named it:
-// "utf8" and its lower-case family and style key.
-func (fc face) baseFont() string {
-	return "utf8" + toLower(fc.fam.Name()) + fc.fpdfStyle()
-}
-
-func toLower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
 // usedFaces are the faces the layout draws, each with the glyphs and
 // texts it draws, its CIDs and its reduced file (subsetTTF), in a fixed
 // order: worked out before render, which draws the CIDs.

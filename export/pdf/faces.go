@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"strconv"
+
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/typeset"
 )
@@ -29,3 +31,24 @@ func (fc face) String() string { return fc.fam.Name() + " " + fc.style.String() 
 
 // ptToMM converts points to millimetres, the document's unit.
 func ptToMM(pt float64) float64 { return pt * 25.4 / 72 }
+
+// resName is the face's name in the pages' font resources.
+func (fc face) resName() string {
+	return "F" + strconv.Itoa(int(fc.fam)) + strconv.Itoa(int(fc.style))
+}
+
+// baseFont is the font's PostScript name in the file, as fpdf named it:
+// "utf8" and its lower-case family and style key.
+func (fc face) baseFont() string {
+	return "utf8" + toLower(fc.fam.Name()) + fc.fpdfStyle()
+}
+
+func toLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

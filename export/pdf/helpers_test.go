@@ -11,6 +11,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/content/typography"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/checkers"
 	theme "github.com/guidepress/guidepress/templates/pdf"
@@ -183,4 +184,4 @@ func set(s string) string { return dashes(clean(s)) }
 
 // setTitle is a displayed title as the PDF prints it: set, with
 // typographic quotation marks.
-func setTitle(s string) string { return set(displayText(s)) }
+func setTitle(s string) string { return set(typography.Smart(s)) }

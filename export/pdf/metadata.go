@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
@@ -124,53 +123,4 @@ func xmpPacket(m docMeta) []byte {
 	el("xmp:ModifyDate", date)
 	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>")
 	return b.Bytes()
-}
-
-// guideAuthor is the guide's own author: the user's, else the input's
-// (never the book's author).
-func guideAuthor(g *content.Guide, opts export.Options) string {
-	if a := strings.TrimSpace(opts.Author); a != "" {
-		return a
-	}
-	return strings.TrimSpace(g.Author)
-}
-
-// guidePublisher is the guide's publisher: the user's, else the input's.
-func guidePublisher(g *content.Guide, opts export.Options) string {
-	if p := strings.TrimSpace(opts.Publisher); p != "" {
-		return p
-	}
-	return strings.TrimSpace(g.Publisher)
-}
-
-// utf16be is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with
-// a byte order mark, surrogate pairs for characters beyond U+FFFF. fpdf's
-// own conversion knows only the Basic Multilingual Plane, so metadata is
-// passed pre-encoded with isUTF8 false; fpdf then only escapes it.
-func utf16be(s string) string {
-	u := utf16.Encode([]rune(s))
-	b := make([]byte, 2, 2+2*len(u))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, v := range u {
-		b = append(b, byte(v>>8), byte(v))
-	}
-	return string(b)
-}
-
-// cesu8 writes characters beyond U+FFFF as two three-byte surrogates
-// (CESU-8), which fpdf's UTF-8 to UTF-16 conversion turns into a correct
-// surrogate pair.
-func cesu8(s string) string {
-	b := make([]byte, 0, len(s))
-	for _, r := range s {
-		if r <= 0xFFFF {
-			b = append(b, string(r)...)
-			continue
-		}
-		hi, lo := utf16.EncodeRune(r)
-		for _, v := range []rune{hi, lo} {
-			b = append(b, byte(0xE0|(v>>12)), byte(0x80|((v>>6)&0x3F)), byte(0x80|(v&0x3F)))
-		}
-	}
-	return string(b)
 }

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"sync"
-	"unicode/utf16"
 
 	"github.com/klauspost/compress/zlib"
 )
@@ -290,17 +289,6 @@ func indirectAnnots(page []byte, num, key int, contents []string) ([]byte, [][]b
 		refs = refs[:len(refs)-1]
 	}
 	return slices.Concat(page[:start], refs, page[start+end:]), objs, nil
-}
-
-// hexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
-// byte order mark.
-func hexText(dst []byte, s string) []byte {
-	const digits = "0123456789ABCDEF"
-	dst = append(dst, "<FEFF"...)
-	for _, v := range utf16.Encode([]rune(s)) {
-		dst = append(dst, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
-	}
-	return append(dst, '>')
 }
 
 // maxStmObjects is the most objects one object stream holds. The

@@ -3,19 +3,12 @@ package pdf
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"strings"
 	"sync"
-	"unicode"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
-
-// startWords is how many of a page's first words PageStarts reports: a
-// line or two, enough to find the place again in another rendering.
-const startWords = 12
 
 // PageStarts lays g out as Build would with opts, without drawing it, and
 // returns where each page starts (export.PageStarter). It costs the
@@ -53,7 +46,7 @@ func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
 	if err != nil {
 		return nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, guideDoc)
+	lay, dests, rep, err := layout(g, opts, th, geo, guideDoc, probe)
 	if err != nil {
 		return nil, err
 	}
@@ -129,66 +122,4 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 	}
 	out, _, diags, err = draw(p, lo.th, lo.lay, lo.dests, lo.rep, true)
 	return out, diags, err
-}
-
-// PageStarts is where each page of the layout starts: its label and the
-// first words of its flowing text (not the running header, footer, list
-// labels or a table header repeated from the page before).
-func (l *Layout) PageStarts() []export.PageStart {
-	out := make([]export.PageStart, len(l.Pages))
-	for i := range l.Pages {
-		pg := &l.Pages[i]
-		ps := export.PageStart{Label: pageLabel(pg), Kind: string(pg.Kind)}
-		for j := range pg.Items {
-			it := &pg.Items[j]
-			if !flowText(it) {
-				continue
-			}
-			ps.Words = append(ps.Words, strings.FieldsFunc(it.Text, unicode.IsSpace)...)
-			if len(ps.Words) >= startWords {
-				ps.Words = ps.Words[:startWords]
-				break
-			}
-		}
-		out[i] = ps
-	}
-	return out
-}
-
-// flowText reports whether an item is text of the guide in reading order.
-func flowText(it *Item) bool {
-	switch it.Kind {
-	case Heading, Line, Question, QuoteLine, TOCLine, Display, Cell:
-		return !it.art && it.Text != ""
-	}
-	return false
-}
-
-// pageLabel is a page's label: the number its footer prints, which is
-// its place in the file; the cover, which prints none, is "Cover".
-func pageLabel(pg *Page) string {
-	if pg.Kind == CoverPage {
-		return "Cover"
-	}
-	return strconv.Itoa(pg.Number)
-}
-
-// pageLabels is the catalogue's /PageLabels entry (PDF 32000-1 §12.4.2):
-// each page's label as pageLabel gives it, so that a viewer's page box
-// shows what the page prints.
-func pageLabels(lay *Layout) string {
-	var nums []string
-	for i := range lay.Pages {
-		pg := &lay.Pages[i]
-		switch {
-		case pg.Kind == CoverPage:
-			nums = append(nums, fmt.Sprintf("%d <</P (Cover)>>", i))
-		case i == 0 || lay.Pages[i-1].Kind == CoverPage:
-			nums = append(nums, fmt.Sprintf("%d <</S /D /St %d>>", i, pg.Number))
-		}
-	}
-	if len(nums) == 0 {
-		return ""
-	}
-	return "/PageLabels <</Nums [" + strings.Join(nums, " ") + "]>>\n"
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"github.com/guidepress/guidepress/templates/labels"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +11,9 @@ import (
 	"sync"
 	"testing"
 	"unicode"
+
+	"github.com/guidepress/guidepress/templates/labels"
+	"github.com/guidepress/guidepress/typeset"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -125,7 +127,7 @@ func checkLayout(t *testing.T, lay *Layout) {
 				t.Errorf("page %d: %s %q spans y %.1f–%.1f outside the text block", pg.Number, it.Kind, trim(it.Text), it.Y, it.Y+it.H)
 			}
 			if it.Kind == Callout && it.Line == 0 {
-				lh := ptToMM(th.Callout.Size * th.Callout.Leading)
+				lh := th.Callout.Size * th.Callout.Leading * 25.4 / 72
 				need := float64(min(2, it.Lines))*lh + 2*th.Callout.PaddingY
 				if room := lay.TextBottom - it.Y; room+eps < need || (it.Lines >= 2 && room+eps < 2*lh+2*th.Callout.PaddingY) {
 					t.Errorf("page %d: a callout starts with %.1f mm of room, less than two lines", pg.Number, room)
@@ -190,30 +192,6 @@ func TestKeepTogether(t *testing.T) {
 				_, lay, _ := build(t, f.g, o)
 				checkLayout(t, lay)
 			})
-		}
-	}
-}
-
-// TestTakeRules pins the split decisions the flow makes.
-func TestTakeRules(t *testing.T) {
-	for _, c := range []struct {
-		n, k     int
-		fresh    bool
-		minStart int
-		want     int
-	}{
-		{3, 5, false, 1, 3},  // fits
-		{3, 2, false, 1, 0},  // would leave a widow or an orphan: move
-		{4, 2, false, 1, 2},  // 2 + 2
-		{5, 4, false, 1, 3},  // keep two for the next page
-		{10, 1, false, 1, 0}, // a lone line at the foot: move
-		{1, 1, false, 2, 0},  // a callout needs two lines of room
-		{2, 2, false, 2, 2},
-		{80, 45, true, 1, 45}, // longer than a page: fill it
-		{46, 45, true, 1, 44}, // …but leave two for the next
-	} {
-		if got := take(c.n, c.k, c.fresh, c.minStart); got != c.want {
-			t.Errorf("take(%d, %d, %v, %d) = %d, want %d", c.n, c.k, c.fresh, c.minStart, got, c.want)
 		}
 	}
 }
@@ -341,9 +319,8 @@ func rightToLeft(s string) bool {
 
 // printable reports whether every character of s is drawn as itself.
 func printable(s string) bool {
-	rs, sts, _ := cleanSpans(plain(s))
-	for i, r := range rs {
-		if _, ok := drawable(fonts.Literata, sts[i], r); !ok && r != ' ' && r != '\u00A0' {
+	for _, r := range clean(s) {
+		if _, ok := typeset.Pick(fonts.Literata, fonts.Regular, r); !ok && r != ' ' && r != '\u00A0' {
 			return false
 		}
 	}
@@ -645,51 +622,6 @@ func TestRandomInput(t *testing.T) {
 		built++
 		_, lay, _ := build(t, g, export.Options{Duplex: built%2 == 0})
 		checkLayout(t, lay)
-	}
-}
-
-func TestTextStrings(t *testing.T) {
-	if got := utf16be("A😀"); got != "\xfe\xff\x00A\xd8\x3d\xde\x00" {
-		t.Errorf("utf16be = %q", got)
-	}
-	if got := cesu8("é😀"); got != "é\xed\xa0\xbd\xed\xb8\x80" {
-		t.Errorf("cesu8 = %q", got)
-	}
-	if got := clean(" a\u00ad b\t\n c\u200b\u00a0d "); got != "a b c\u00a0d" {
-		t.Errorf("clean = %q", got)
-	}
-}
-
-func TestWrap(t *testing.T) {
-	gs := func(s string) []glyph {
-		var out []glyph
-		for _, r := range s {
-			out = append(out, glyph{r: r, w: 1, n: 1})
-		}
-		return out
-	}
-	lines := func(s string, w float64) []string {
-		var out []string
-		for _, l := range wrap(gs(s), w) {
-			out = append(out, textOf(l))
-		}
-		return out
-	}
-	for _, c := range []struct {
-		in   string
-		w    float64
-		want string
-	}{
-		{"aaa bbb ccc", 7, "aaa bbb|ccc"},
-		{"well-known fact", 8, "well-|known|fact"},
-		{"said—no more", 6, "said—|no|more"},
-		{"a—” end", 4, "a—”|end"},
-		{"xxxxxxxxxx", 4, "xxxx|xxxx|xx"},
-		{"  lead  and  trail  ", 5, "lead|and|trail"},
-	} {
-		if got := strings.Join(lines(c.in, c.w), "|"); got != c.want {
-			t.Errorf("wrap(%q, %v) = %q, want %q", c.in, c.w, got, c.want)
-		}
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 	theme "github.com/guidepress/guidepress/templates/pdf"
@@ -22,8 +23,9 @@ import (
 // measured every character that much wider.
 //
 // Each page's content is taken into st once drawn (stream.go), and with
-// release its items are let go.
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool, fs []embedFont) error {
+// release its items are let go. probe is called every probePages pages
+// (a memory test's hook).
+func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool, fs []embedFont, probe func(stage string)) error {
 	tw := newTextWriter(p, fs)
 	tw.spacing = spacing
 	links := make([]int, len(dests))
@@ -50,7 +52,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 			}
 			segmented := text && len(lay.segs) > 0
 			if !segmented {
-				tg.item(p, it)
+				tg.mark(p, role(it), it.Block, it.tag, it.art, nil)
 			}
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
@@ -72,7 +74,7 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 				// entry's start to the right edge of the text block.
 				right := lay.geo.left(pg.Number) + lay.geo.textW()
 				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
-				tg.link(it)
+				tg.link(it.Block, it.Text)
 			}
 		}
 		tg.close(p)
@@ -89,6 +91,32 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 	}
 	return p.Error()
 }
+
+// role is the structure type of an item, or "" for an artifact.
+func role(it *Item) string {
+	if it.fill || it.dotted || it.mark {
+		return ""
+	}
+	switch it.Kind {
+	case Heading, Question:
+		return "H" + strconv.Itoa(min(it.Level, 5)+1)
+	case Line:
+		return "P"
+	case QuoteLine:
+		return "BlockQuote"
+	case TOCLine, TOCNumber:
+		return "TOCI"
+	case Display:
+		if it.title {
+			return "H1"
+		}
+		return "P"
+	}
+	return "" // Header, Footer, Rule, Callout box
+}
+
+// probePages is how often render calls its probe.
+const probePages = 64
 
 // coverFigure is the cover's structure element: the cover is a picture
 // (bands, rules and display type), read as one Figure whose alternative
@@ -126,7 +154,7 @@ func coverFigure(pg *Page) *tagNode {
 func drawSegments(p *fpdf.Fpdf, it *Item, tw *textWriter, tg *tagger, lay *Layout) {
 	for k := 0; k < len(it.runs); {
 		sg := lay.segs[it.runs[k].seg] // segs[0] is the zero segment
-		tg.itemSeg(p, it, sg.tag)
+		tg.mark(p, role(it), it.Block, it.tag, it.art, sg.tag)
 		c := it.color
 		if sg.href != "" {
 			c = lay.linkColor
@@ -443,4 +471,85 @@ func appendCID(b []byte, id uint16) []byte {
 		}
 	}
 	return b
+}
+
+// saddleOrder is the order of the n pages (0-based, n a multiple of 4)
+// on the sheets: for each sheet its front (left, right), then its back.
+func saddleOrder(n int) [][2]int {
+	var sides [][2]int
+	for s := 0; s < n/4; s++ {
+		sides = append(sides, [2]int{n - 1 - 2*s, 2 * s}, [2]int{2*s + 1, n - 2 - 2*s})
+	}
+	return sides
+}
+
+// impose draws the layout's pages two-up, in saddle-stitch order, each
+// half inside an artifact.
+func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFont) {
+	tw := newTextWriter(p, fs)
+	tw.spacing = spacing
+	n := (len(lay.Pages) + 3) / 4 * 4
+	for _, side := range saddleOrder(n) {
+		p.AddPage()
+		tg.page()
+		tw.fontSet = false
+		if spacing > 0 {
+			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+		}
+		for half, i := range side {
+			if i >= len(lay.Pages) {
+				continue // a blank page of the padding
+			}
+			lw := p.GetLineWidth()
+			p.RawWriteStr("/Artifact BMC")
+			p.TransformBegin()
+			p.TransformTranslateX(float64(half) * lay.PageWidth)
+			for k := range lay.Pages[i].Items {
+				if it := &lay.Pages[i].Items[k]; len(it.runs) > 0 || it.fill || it.dotted || it.mark {
+					drawItem(p, it, tw)
+				}
+			}
+			p.TransformEnd()
+			p.RawWriteStr("EMC")
+			// Q restored the graphics state; fpdf, which does not track
+			// it, is told what it is again (this writes only what fpdf
+			// believes changed, which is what Q undid).
+			tw.fontSet = false
+			p.SetFillColor(0, 0, 0)
+			p.SetDrawColor(0, 0, 0)
+			p.SetLineWidth(lw)
+		}
+	}
+}
+
+// utf16be is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with
+// a byte order mark, surrogate pairs for characters beyond U+FFFF. fpdf's
+// own conversion knows only the Basic Multilingual Plane, so metadata is
+// passed pre-encoded with isUTF8 false; fpdf then only escapes it.
+func utf16be(s string) string {
+	u := utf16.Encode([]rune(s))
+	b := make([]byte, 2, 2+2*len(u))
+	b[0], b[1] = 0xFE, 0xFF
+	for _, v := range u {
+		b = append(b, byte(v>>8), byte(v))
+	}
+	return string(b)
+}
+
+// cesu8 writes characters beyond U+FFFF as two three-byte surrogates
+// (CESU-8), which fpdf's UTF-8 to UTF-16 conversion turns into a correct
+// surrogate pair.
+func cesu8(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		if r <= 0xFFFF {
+			b = append(b, string(r)...)
+			continue
+		}
+		hi, lo := utf16.EncodeRune(r)
+		for _, v := range []rune{hi, lo} {
+			b = append(b, byte(0xE0|(v>>12)), byte(0x80|((v>>6)&0x3F)), byte(0x80|(v&0x3F)))
+		}
+	}
+	return string(b)
 }

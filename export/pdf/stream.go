@@ -95,10 +95,3 @@ func (s *pageStreams) stream(i int) (z []byte, ok bool) {
 	z, s.z[i] = s.z[i], nil
 	return z, true
 }
-
-// probe, when a test sets it, is called at the stages of a build where
-// memory could pile up: once laid out, every probePages pages drawn, and
-// once fpdf has written its part (TestMemoryBound).
-var probe = func(stage string) {}
-
-const probePages = 64

@@ -413,22 +413,6 @@ func TestDisplayBreaks(t *testing.T) {
 	}
 }
 
-// TestDashes: one dash convention, a spaced en dash.
-func TestDashes(t *testing.T) {
-	for in, want := range map[string]string{
-		"love—and loss":        "love – and loss",
-		"fate—“donations”—and": "fate – “donations” – and",
-		"Go — A Study":         "Go – A Study",
-		"I was—":               "I was—",
-		"“—and then”":          "“—and then”",
-		"said—”":               "said—”",
-	} {
-		if got := dashes(in); got != want {
-			t.Errorf("dashes(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
 func hasContents(lay *Layout) bool {
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
 )
@@ -91,47 +92,25 @@ type tagger struct {
 
 func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, byNode: map[*tagNode]int{}, toc: -1} }
 
-// role is the structure type of an item, or "" for an artifact.
-func role(it *Item) string {
-	if it.fill || it.dotted || it.mark {
-		return ""
-	}
-	switch it.Kind {
-	case Heading, Question:
-		return "H" + strconv.Itoa(min(it.Level, 5)+1)
-	case Line:
-		return "P"
-	case QuoteLine:
-		return "BlockQuote"
-	case TOCLine, TOCNumber:
-		return "TOCI"
-	case Display:
-		if it.title {
-			return "H1"
-		}
-		return "P"
-	}
-	return "" // Header, Footer, Rule, Callout box
-}
-
 // page starts page n (0-based).
 func (t *tagger) page() {
 	t.pages = append(t.pages, nil)
 	t.annots = append(t.annots, nil)
 }
 
-// link records a link annotation render added for it, a contents entry.
-func (t *tagger) link(it *Item) {
-	e, ok := t.byBlock[it.Block]
-	if !ok || it.Block < 0 {
+// link records a link annotation render added for a contents entry: a
+// row of layout block block, which prints text.
+func (t *tagger) link(block int, text string) {
+	e, ok := t.byBlock[block]
+	if !ok || block < 0 {
 		e = -1 // not expected: optimize refuses to write such a tree
 	}
-	t.addAnnot(e, it.Text)
+	t.addAnnot(e, text)
 	if e >= 0 {
 		if t.entryText == nil {
 			t.entryText = map[int][]string{}
 		}
-		t.entryText[e] = append(t.entryText[e], it.Text)
+		t.entryText[e] = append(t.entryText[e], text)
 		t.entryOf[len(t.entryOf)-1] = e
 	}
 }
@@ -163,26 +142,25 @@ func (t *tagger) describeEntries() {
 	}
 }
 
-// item opens the marked-content sequence for it, closing the previous one
-// when it belongs elsewhere. Lines of one paragraph share one sequence.
-func (t *tagger) item(p *fpdf.Fpdf, it *Item) {
-	t.itemSeg(p, it, nil)
-}
-
-// itemSeg is item for a run of it that belongs to the element of seg
-// (a link, a definition's term) rather than the item's own.
-func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
+// mark opens the marked-content sequence for an item of layout block
+// block (-1 for none) whose structure type by its kind is role ("" for an
+// artifact), closing the previous one when it belongs elsewhere; node,
+// when not nil, is the element the item's text belongs to, seg the one a
+// run of it belongs to (a link, a definition's term), and art marks text
+// drawn again as a pagination artifact. Lines of one paragraph share one
+// sequence.
+func (t *tagger) mark(p *fpdf.Fpdf, role string, block int, node *tagNode, art bool, seg *tagNode) {
 	if t.figure != nil {
 		seg = t.figure
 	}
-	r := role(it)
-	if it.tag != nil {
-		r = it.tag.role
+	r := role
+	if node != nil {
+		r = node.role
 	}
 	if seg != nil {
 		r = seg.role
 	}
-	if r == "" || it.art {
+	if r == "" || art {
 		if t.open && t.art {
 			return
 		}
@@ -195,10 +173,10 @@ func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
 	switch {
 	case seg != nil:
 		e = t.nodeElem(seg)
-	case it.tag != nil:
-		e = t.nodeElem(it.tag)
+	case node != nil:
+		e = t.nodeElem(node)
 	default:
-		e = t.element(it, r)
+		e = t.element(block, r)
 	}
 	if t.open && !t.art && t.cur == e {
 		return
@@ -217,11 +195,11 @@ func (t *tagger) itemSeg(p *fpdf.Fpdf, it *Item, seg *tagNode) {
 	t.open, t.art, t.cur = true, false, e
 }
 
-// element is the element an item belongs to, created on first sight.
+// element is the element of layout block block, created on first sight.
 // Consecutive contents entries are gathered under one TOC element.
-func (t *tagger) element(it *Item, r string) int {
-	if it.Block >= 0 {
-		if e, ok := t.byBlock[it.Block]; ok {
+func (t *tagger) element(block int, r string) int {
+	if block >= 0 {
+		if e, ok := t.byBlock[block]; ok {
 			return e
 		}
 	}
@@ -239,8 +217,8 @@ func (t *tagger) element(it *Item, r string) int {
 		t.toc = -1
 	}
 	e := t.newElem(structElem{role: r, parent: int32(parent)})
-	if it.Block >= 0 {
-		t.byBlock[it.Block] = e
+	if block >= 0 {
+		t.byBlock[block] = e
 	}
 	return e
 }
@@ -386,4 +364,15 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 		objs = append(objs, append(b, "]>>"...))
 	}
 	return objs, root, nil
+}
+
+// hexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
+// byte order mark.
+func hexText(dst []byte, s string) []byte {
+	const digits = "0123456789ABCDEF"
+	dst = append(dst, "<FEFF"...)
+	for _, v := range utf16.Encode([]rune(s)) {
+		dst = append(dst, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	}
+	return append(dst, '>')
 }

@@ -1,12 +1,14 @@
 package pdf
 
 import (
-	"github.com/guidepress/guidepress/templates/labels"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/content/typography"
+	"github.com/guidepress/guidepress/templates/labels"
 
 	"github.com/guidepress/guidepress/content"
 )
@@ -126,7 +128,7 @@ func TestTagged(t *testing.T) {
 				case 0:
 					h1 = append(h1, s.Title)
 				case 1:
-					h2 = append(h2, displayText(s.Title))
+					h2 = append(h2, typography.Smart(s.Title))
 				default:
 					h3 = append(h3, s.Title)
 				}

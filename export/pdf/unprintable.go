@@ -25,7 +25,7 @@ func Unprintable(g *content.Guide, opts export.Options) (diags []content.Diagnos
 	if err != nil {
 		return nil, err
 	}
-	_, _, rep, err := layout(g, opts, th, geo, guideDoc)
+	_, _, rep, err := layout(g, opts, th, geo, guideDoc, probe)
 	if err != nil {
 		return nil, err
 	}

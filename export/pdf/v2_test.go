@@ -332,58 +332,6 @@ func TestV2Inline(t *testing.T) {
 	}
 }
 
-// TestURLBreaks: a URL breaks after a slash or before punctuation that
-// more of it follows, never at a hyphen; ordinary words still break after
-// their hyphens.
-func TestURLBreaks(t *testing.T) {
-	sh := &shaper{rep: newReporter()}
-	url := "https://www.example-site.org/explore/shakespeares-works/hamlet-and-ophelia/read.html?act=3&scene=1"
-	gs, err := sh.shape(plain("See "+url+". A well-known, much-loved, self-made tale."), fonts.Literata, 11, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for w := 20.0; w <= 90; w += 3 {
-		lines := wrap(gs, w)
-		var joined []string
-		for i, l := range lines {
-			s := textOf(l)
-			joined = append(joined, s)
-			if i == len(lines)-1 {
-				break
-			}
-			next := textOf(lines[i+1])
-			if strings.Contains(url, s) || strings.Contains(url, next) || strings.Contains(url, strings.TrimPrefix(s, "See ")) {
-				if strings.HasSuffix(s, "-") || strings.HasPrefix(next, "-") {
-					t.Errorf("width %v: a URL broke at a hyphen: %q | %q", w, s, next)
-				}
-			}
-		}
-		all := strings.Join(joined, "")
-		if !strings.Contains(strings.ReplaceAll(all, " ", ""), strings.ReplaceAll(url, " ", "")) {
-			t.Errorf("width %v: the URL lost characters: %q", w, joined)
-		}
-		for _, l := range joined {
-			if l == "." || strings.HasPrefix(l, ". ") {
-				t.Errorf("width %v: the full stop after the URL was broken off: %q", w, joined)
-			}
-		}
-	}
-	// At a width that cannot hold the URL, it breaks at its slashes.
-	lines := wrap(gs, 45)
-	var cut []string
-	for _, l := range lines {
-		cut = append(cut, textOf(l))
-	}
-	if !slices.ContainsFunc(cut, func(s string) bool { return strings.HasSuffix(s, "/") }) {
-		t.Errorf("no line ends after a slash: %q", cut)
-	}
-	if !slices.ContainsFunc(cut, func(s string) bool {
-		return strings.HasSuffix(s, "well-") || strings.HasSuffix(s, "much-") || strings.HasSuffix(s, "self-")
-	}) && len(cut) > 4 {
-		t.Logf("(no hyphen break in the prose at this width: %q)", cut)
-	}
-}
-
 // longTable is a guide whose table runs over several pages, with one row
 // taller than a page.
 func longTable(rows int, tall bool) *content.Guide {
@@ -536,43 +484,6 @@ func TestV2Metadata(t *testing.T) {
 	b, _, _ := build(t, hamlet(t), export.Options{Paper: export.Letter, Duplex: true})
 	if !bytes.Equal(a, b) {
 		t.Error("two builds of the v2 fixture differ")
-	}
-}
-
-// TestColumnWidths: the widths fill the table; narrow columns keep their
-// natural width while the wide ones can hold their longest words; no
-// column gets less than its longest word when the words fit at all.
-func TestColumnWidths(t *testing.T) {
-	for _, c := range []struct {
-		min, max []float64
-		avail    float64
-		natural  []int // columns that must get their natural width
-	}{
-		{[]float64{5, 10}, []float64{8, 30}, 100, nil},                  // everything fits
-		{[]float64{8, 14, 20}, []float64{8, 30, 400}, 140, []int{0, 1}}, // year, event, notes
-		{[]float64{30, 30}, []float64{300, 400}, 100, nil},
-		{[]float64{80, 80}, []float64{300, 400}, 100, nil}, // words too long: cut
-	} {
-		w := distribute(c.min, c.max, c.avail)
-		sum := 0.0
-		fits := 0.0
-		for _, m := range c.min {
-			fits += m
-		}
-		for i, v := range w {
-			sum += v
-			if fits <= c.avail && v < c.min[i]-1e-9 {
-				t.Errorf("%v: column %d gets %.1f, less than its longest word %.1f", c, i, v, c.min[i])
-			}
-		}
-		if d := sum - c.avail; d > 1e-6 || d < -1e-6 {
-			t.Errorf("%v: widths %v sum to %.2f, want %.2f", c, w, sum, c.avail)
-		}
-		for _, i := range c.natural {
-			if w[i] != c.max[i] {
-				t.Errorf("%v: narrow column %d gets %.1f, want its natural %.1f", c, i, w[i], c.max[i])
-			}
-		}
 	}
 }
 

@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
-	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/templates/labels"
+	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
 // docKind is what a build lays out from the guide.
@@ -18,31 +18,6 @@ const (
 	worksheetDoc                // questions with ruled answer lines
 	answersDoc                  // the teacher's key: the FAQ, numbered
 )
-
-// BuildWorksheet writes the guide's worksheet (NAME.worksheet.pdf): its
-// title, a name/date/class line, every discussion question numbered with
-// ruled answer lines sized to the question, then the key quotes as
-// "explain this quotation" prompts. The questions are the guide's
-// discussion sections' (content.RoleDiscussion: list items and
-// paragraphs that ask), or else its FAQ questions. Tagged like the
-// handout: the questions are a list (L > LI > Lbl + LBody), the rules
-// artifacts.
-func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, worksheetDoc, nil, false)
-	return out, diags, err
-}
-
-// BuildAnswers writes the teacher's key (NAME.answers.pdf): every FAQ
-// question, numbered as the worksheet numbers it when the worksheet asks
-// the FAQ, with its answer. A guide without an FAQ has no key: BuildAnswers
-// returns nil bytes and no error.
-func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	if g == nil || len(g.FAQ) == 0 {
-		return nil, nil, nil
-	}
-	out, _, diags, err := buildDoc(g, opts, answersDoc, nil, false)
-	return out, diags, err
-}
 
 // WorksheetQuestions are the questions a worksheet asks, in order: the
 // discussion sections' list items (and nested items) and paragraphs that
@@ -105,8 +80,7 @@ func WorksheetQuestions(g *content.Guide) []content.Text {
 
 // answerLines is how many ruled lines a question gets: more for a longer
 // question, within the theme's bounds.
-func (b *builder) answerLines(q string) int {
-	ws := b.th.Worksheet
+func answerLines(ws theme.Worksheet, q string) int {
 	n := ws.MinLines + len(strings.Fields(q))/max(ws.WordsPerLine, 1)
 	return min(max(n, ws.MinLines), ws.MaxLines)
 }
@@ -146,7 +120,7 @@ func (b *builder) worksheet() {
 		for i, li := range lis {
 			li.keep = true
 			li.after = 1
-			blocks = append(blocks, li, b.ruled(b.answerLines(qs[i].Plain()), li.indent))
+			blocks = append(blocks, li, b.ruled(answerLines(b.th.Worksheet, qs[i].Plain()), li.indent))
 		}
 		num = len(qs)
 	}

@@ -90,14 +90,13 @@ func checkWorksheet(t *testing.T, th theme.Theme, lay *Layout, qs []content.Text
 	if len(es) != len(qs)+quotes {
 		t.Fatalf("%d numbered items, want %d questions and %d quotations", len(es), len(qs), quotes)
 	}
-	b := &builder{th: th}
 	for i, e := range es {
 		if e.num != strconv.Itoa(i+1)+"." {
 			t.Errorf("item %d is numbered %q", i+1, e.num)
 		}
 		want := th.Worksheet.QuoteLines
 		if i < len(qs) {
-			want = b.answerLines(qs[i].Plain())
+			want = answerLines(th.Worksheet, qs[i].Plain())
 			if got := strings.Join(strings.Fields(e.text), " "); got != strings.Join(strings.Fields(set(qs[i].Plain())), " ") {
 				t.Errorf("question %d reads %q, want %q", i+1, got, qs[i].Plain())
 			}
