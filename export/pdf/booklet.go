@@ -8,6 +8,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/draw"
+	"github.com/guidepress/guidepress/export/pdf/finish"
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/guidepress/guidepress/export/pdf/layout"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -54,12 +59,12 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if opts.NoTint {
 		th.Pages.Tint = nil
 	}
-	geo, _, err := paperGeometry(opts, th, true)
+	geo, _, err := layout.PaperGeometry(opts, th, true)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	sheet := "A4"
-	if geo.w < 145 {
+	if geo.W < 145 {
 		sheet = "Letter"
 	}
 	p := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "L", UnitStr: "mm", SizeStr: sheet})
@@ -74,19 +79,19 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Error(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: %w", err)
 	}
-	if err := fitMeasure(&geo, th); err != nil {
+	if err := layout.FitMeasure(&geo, th); err != nil {
 		return nil, nil, nil, err
 	}
-	lay, _, rep, err := layout(g, opts, th, geo, guideDoc, probe)
+	lay, _, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	fs, toUnicode, err := usedFaces(lay)
+	fs, toUnicode, err := fontembed.UsedFaces(lay)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	tg := newTagger()
-	impose(p, lay, tg, th.Text.LetterSpacing, fs)
+	tg := tags.New()
+	draw.Impose(p, lay, tg, th.Text.LetterSpacing, fs)
 	if err := p.Error(); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: drawing the booklet: %w", err)
 	}
@@ -94,9 +99,9 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = optimize(buf.Bytes(), fs, toUnicode, tg, nil)
+	out, err = finish.Optimize(buf.Bytes(), fs, toUnicode, tg, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	return out, lay, rep.diagnostics(), nil
+	return out, lay, rep.Diagnostics(), nil
 }

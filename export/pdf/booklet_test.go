@@ -8,6 +8,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/draw"
 	"github.com/guidepress/guidepress/internal/checkers"
 )
 
@@ -53,7 +54,7 @@ func TestBooklet(t *testing.T) {
 					}
 					pt := func(mm float64) string { return strconv.Itoa(int(mm * 72 / 25.4)) }
 					numbered := 0
-					for i, side := range saddleOrder(sheets * 4) {
+					for i, side := range draw.SaddleOrder(sheets * 4) {
 						for half, idx := range side {
 							got := strings.TrimSpace(runTool(t, "pdftotext", "-enc", "UTF-8", "-r", "72",
 								"-f", strconv.Itoa(i+1), "-l", strconv.Itoa(i+1),

@@ -5,24 +5,25 @@
 // the FAQ appendix; running headers, page numbers, an outline, document
 // metadata, A4 or US Letter, simplex or duplex.
 //
-// The package lays text out itself rather than through fpdf's MultiCell:
-// a line may mix the body face with fallback faces for letters or symbols
-// it lacks (FONTS.md §3), and the keep-together rules (headings with their
-// text, no widows or orphans, no callout squeezed into the foot of a page)
-// need to see a block's lines before placing them. Layout is a pure
-// function of the guide and measured widths; rendering then draws the
-// recorded items. The guide is laid out once: the contents' own length
-// does not depend on the page numbers they print (the number column is
-// reserved), so the numbers are set when the flow has found every
-// heading's page.
+// The work is done in five packages under this one, in the order a build
+// runs them; this package holds the entry points (Build and its variants,
+// the booklet, the worksheet, PageStarts, Unprintable) and the fpdf
+// document's set-up and metadata:
 //
-// fpdf draws the pages, links and outline; the text operators and fonts
-// are this package's. Layout measures with fpdf's own widths, read once
-// per process from the faces (subset.go); render writes the text lines
-// fpdf's Text would; a last pass over fpdf's output (optimize.go) compacts
-// the text, embeds each face drawn reduced to the characters drawn
-// (embed.go), adds the structure tree of a tagged PDF (tags.go), and
-// compresses everything, with object streams (PDF 1.5).
+//   - layout: where everything goes. Text is shaped (package typeset) and
+//     broken into lines, blocks flow onto pages under the keep-together
+//     rules, and every page's items are recorded (Layout).
+//   - tags: the structure tree of the tagged PDF. The layout names the
+//     elements (Node); drawing marks each piece of content as an element's
+//     or an artifact (Tagger); the finishing pass writes the tree.
+//   - fontembed: each face the layout draws, reduced to the glyphs drawn
+//     (subset), numbered as CIDs, and its font objects.
+//   - draw: the layout drawn into fpdf: its text operators (fpdf is given
+//     no font), rules, links and outline; a booklet's pages imposed two-up.
+//   - finish: the last pass over fpdf's output: content compacted and
+//     compressed (each page as soon as it is drawn), the fonts and the
+//     structure tree added, the page tree balanced, everything put in
+//     object streams (PDF 1.5).
 package pdf
 
 import (
@@ -32,6 +33,11 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/draw"
+	"github.com/guidepress/guidepress/export/pdf/finish"
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/guidepress/guidepress/export/pdf/layout"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -43,7 +49,7 @@ const Producer = "guidepress (go-pdf/fpdf v0.12.0)"
 // guide and options give the same bytes (Options.Time honours
 // SOURCE_DATE_EPOCH). Build is safe to call from many goroutines at once.
 func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, guideDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.GuideDoc, nil, false)
 	return out, diags, err
 }
 
@@ -52,7 +58,7 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 // the file is written, which Build does not need (each page's items are
 // let go once drawn).
 func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
-	return buildDoc(g, opts, guideDoc, func(*Layout) {}, true)
+	return buildDoc(g, opts, layout.GuideDoc, func(*Layout) {}, true)
 }
 
 // BuildWithPageStarts is Build that also gives where each page starts
@@ -60,7 +66,7 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 // is drawn: a batch hands them to the EPUB's page list, which can then be
 // built while the PDF is drawn. pages is not called when the layout fails.
 func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]export.PageStart)) (out []byte, diags []content.Diagnostic, err error) {
-	out, _, diags, err = buildDoc(g, opts, guideDoc, func(lay *Layout) { pages(lay.PageStarts()) }, false)
+	out, _, diags, err = buildDoc(g, opts, layout.GuideDoc, func(lay *Layout) { pages(lay.PageStarts()) }, false)
 	return out, diags, err
 }
 
@@ -73,7 +79,7 @@ func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]exp
 // handout: the questions are a list (L > LI > Lbl + LBody), the rules
 // artifacts.
 func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, worksheetDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.WorksheetDoc, nil, false)
 	return out, diags, err
 }
 
@@ -85,14 +91,14 @@ func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diag
 	if g == nil || len(g.FAQ) == 0 {
 		return nil, nil, nil
 	}
-	out, _, diags, err := buildDoc(g, opts, answersDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.AnswersDoc, nil, false)
 	return out, diags, err
 }
 
 // buildDoc builds the document; laidOut, when not nil, is given the whole
 // layout before it is drawn. With keep, the layout is returned whole;
 // without, each page's items are let go once drawn.
-func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*Layout), keep bool) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut func(*Layout), keep bool) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
@@ -108,31 +114,31 @@ func buildDoc(g *content.Guide, opts export.Options, doc docKind, laidOut func(*
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, doc, probe)
+	lay, dests, rep, err := layout.Guide(g, opts, th, geo, doc, probe)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	if laidOut != nil {
 		laidOut(lay)
 	}
-	return draw(p, th, lay, dests, rep, !keep)
+	return render(p, th, lay, dests, rep, !keep)
 }
 
-// draw renders a layout into p and writes the finished PDF. With release,
+// render draws a layout into p and writes the finished PDF. With release,
 // each page's items are let go once drawn (the layout returned is then
 // not whole): with the pages' content compressed as they are drawn
-// (stream.go), the layout is what a long document's memory goes to.
-func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter, release bool) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
-	fs, toUnicode, err := usedFaces(lay)
+// (finish.PageStreams), the layout is what a long document's memory goes to.
+func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep *layout.Reporter, release bool) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
+	fs, toUnicode, err := fontembed.UsedFaces(lay)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	tg := newTagger()
-	tg.labels = pageLabels(lay)
-	st := newPageStreams()
+	tg := tags.New()
+	tg.Labels = layout.PageLabels(lay)
+	st := finish.NewPageStreams()
 	probe("laid out")
-	err = render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)
-	st.done()
+	err = draw.Render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)
+	st.Done()
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -142,18 +148,18 @@ func draw(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []dest, rep *reporter
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = optimize(raw.b, fs, toUnicode, tg, st)
+	out, err = finish.Optimize(raw.b, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	probe("optimized")
-	return out, lay, rep.diagnostics(), nil
+	return out, lay, rep.Diagnostics(), nil
 }
 
 // prepare is what a build sets up before the layout: the guide checked,
 // the style's theme, the page geometry, and the fpdf document the layout
 // measures with and render draws into.
-func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometry, p *fpdf.Fpdf, err error) {
+func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo layout.Geometry, p *fpdf.Fpdf, err error) {
 	if err := g.Validate(); err != nil {
 		return th, geo, nil, fmt.Errorf("pdf: the guide is not valid: %w", err)
 	}
@@ -164,12 +170,12 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometr
 	if opts.NoTint {
 		th.Pages.Tint = nil
 	}
-	geo, size, err := pageGeometry(opts, th)
+	geo, size, err := layout.PageGeometry(opts, th)
 	if err != nil {
 		return th, geo, nil, err
 	}
 
-	p = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.name, Size: size.size})
+	p = fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", SizeStr: size.Name, Size: size.Size})
 	// Page contents are compressed by optimize, after fpdf has written them.
 	p.SetCompression(false)
 	p.SetCatalogSort(true) // deterministic object order (FONTS.md §6)
@@ -186,7 +192,7 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo geometr
 		return th, geo, nil, fmt.Errorf("pdf: %w", err)
 	}
 
-	if err := fitMeasure(&geo, th); err != nil {
+	if err := layout.FitMeasure(&geo, th); err != nil {
 		return th, geo, nil, err
 	}
 	return th, geo, p, nil

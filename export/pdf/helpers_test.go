@@ -13,6 +13,7 @@ import (
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/content/typography"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/checkers"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
@@ -180,7 +181,7 @@ func mustTheme(t testing.TB) theme.Theme {
 
 // set is model text as the PDF prints it: cleaned, with its dashes in
 // the PDF's one convention (dashes).
-func set(s string) string { return dashes(clean(s)) }
+func set(s string) string { return layout.Dashes(layout.Clean(s)) }
 
 // setTitle is a displayed title as the PDF prints it: set, with
 // typographic quotation marks.

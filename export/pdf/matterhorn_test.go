@@ -12,6 +12,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/growth"
 	"github.com/guidepress/guidepress/internal/matterhorn"
 	"github.com/guidepress/guidepress/internal/pdfobj"
@@ -132,8 +133,8 @@ func TestXMPMetadata(t *testing.T) {
 			t.Errorf("%s = %q, want %q", c.xmp, x[c.xmp], c.want)
 		}
 	}
-	if text("Title") != clean(g.Title) {
-		t.Errorf("Info /Title %q, want %q", text("Title"), clean(g.Title))
+	if text("Title") != layout.Clean(g.Title) {
+		t.Errorf("Info /Title %q, want %q", text("Title"), layout.Clean(g.Title))
 	}
 	for _, k := range []pdfobj.Name{"CreationDate", "ModDate"} {
 		if got := text(k); got != "D:20240517093000Z" {

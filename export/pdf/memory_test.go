@@ -7,6 +7,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/finish"
 	"github.com/guidepress/guidepress/internal/growth"
 )
 
@@ -56,11 +57,11 @@ func TestMemoryBound(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds PDFs of thousands of sections")
 	}
-	st := newPageStreams()
+	st := finish.NewPageStreams()
 	if st == nil {
 		t.Fatal("fpdf's page buffers cannot be read (has fpdf changed?): pages are no longer compressed as they are drawn")
 	}
-	st.done()
+	st.Done()
 	// Before, 15,000 subsections: layout 26.6 MB, 63.2 MB once fpdf had
 	// written the file; after, 28.0 MB at most.
 	const n = 15000

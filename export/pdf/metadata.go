@@ -10,13 +10,15 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/draw"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 )
 
 var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 
 // metadata fills the Info dictionary and the catalogue's /Lang. The
 // guide's own author goes to Author only when the user or the input gave
-// one (guideAuthor): the
+// one (layout.Author): the
 // novelist did not write the guide (DESIGN.md), so the book and its author
 // go to Subject and Keywords instead.
 //
@@ -27,35 +29,35 @@ var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
 // for.
 func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options, ua bool) {
 	m := docMeta{
-		title:     clean(g.Title),
+		title:     layout.Clean(g.Title),
 		subject:   "A study guide to " + g.Book.Title,
-		author:    clean(guideAuthor(g, opts)),
-		publisher: clean(guidePublisher(g, opts)),
+		author:    layout.Clean(layout.Author(g, opts)),
+		publisher: layout.Clean(layout.Publisher(g, opts)),
 		lang:      g.Language,
 		time:      opts.Time(),
 	}
 	if g.Book.Author != "" {
 		m.subject += " by " + g.Book.Author
 	}
-	m.subject = clean(m.subject)
+	m.subject = layout.Clean(m.subject)
 	kw := []string{"study guide", g.Book.Title}
 	if g.Book.Author != "" {
 		kw = append(kw, g.Book.Author)
 	}
 	kw = append(kw, "quotes", "FAQ")
-	m.keywords = clean(strings.Join(kw, "; "))
+	m.keywords = layout.Clean(strings.Join(kw, "; "))
 	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
 	if !langTag.MatchString(m.lang) {
 		m.lang = content.DefaultLanguage
 	}
 
-	p.SetTitle(utf16be(m.title), false)
-	p.SetSubject(utf16be(m.subject), false)
-	p.SetKeywords(utf16be(m.keywords), false)
-	p.SetCreator(utf16be(creatorTool), false)
-	p.SetProducer(utf16be(Producer), false)
+	p.SetTitle(draw.UTF16BE(m.title), false)
+	p.SetSubject(draw.UTF16BE(m.subject), false)
+	p.SetKeywords(draw.UTF16BE(m.keywords), false)
+	p.SetCreator(draw.UTF16BE(creatorTool), false)
+	p.SetProducer(draw.UTF16BE(Producer), false)
 	if m.author != "" {
-		p.SetAuthor(utf16be(m.author), false)
+		p.SetAuthor(draw.UTF16BE(m.author), false)
 	}
 	p.SetLang(m.lang)
 	if ua {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 )
 
 // TestOptimizeEscapes: characters whose UTF-16 bytes are a newline, a
@@ -25,7 +26,7 @@ func TestOptimizeEscapes(t *testing.T) {
 	out, lay, _ := build(t, g, teacher)
 	path := write(t, "escapes", out)
 	text := squash(bodyText(t, path, lay))
-	want := squash(clean(tricky))
+	want := squash(layout.Clean(tricky))
 	if n := strings.Count(text, want); n < 5 {
 		t.Errorf("the text comes out whole %d times, want at least 5 (quote, paragraph twice, callout, answer):\n%s", n, text)
 	}

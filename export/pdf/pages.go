@@ -7,6 +7,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -26,8 +27,8 @@ func PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, erro
 type laidOut struct {
 	th    theme.Theme
 	lay   *Layout
-	dests []dest
-	rep   *reporter
+	dests []layout.Dest
+	rep   *layout.Reporter
 }
 
 // layOut lays g out as Build does. The layout measures with the widths
@@ -46,7 +47,7 @@ func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
 	if err != nil {
 		return nil, err
 	}
-	lay, dests, rep, err := layout(g, opts, th, geo, guideDoc, probe)
+	lay, dests, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
 	if err != nil {
 		return nil, err
 	}
@@ -120,6 +121,6 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 	if err != nil {
 		return nil, nil, err
 	}
-	out, _, diags, err = draw(p, lo.th, lo.lay, lo.dests, lo.rep, true)
+	out, _, diags, err = render(p, lo.th, lo.lay, lo.dests, lo.rep, true)
 	return out, diags, err
 }

@@ -12,13 +12,13 @@ import (
 	"testing"
 	"unicode"
 
-	"github.com/guidepress/guidepress/templates/labels"
-	"github.com/guidepress/guidepress/typeset"
-
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/internal/checkers"
+	"github.com/guidepress/guidepress/templates/labels"
+	"github.com/guidepress/guidepress/typeset"
 )
 
 // check-pdf.sh requires Title and Author in the Info dictionary unless
@@ -319,7 +319,7 @@ func rightToLeft(s string) bool {
 
 // printable reports whether every character of s is drawn as itself.
 func printable(s string) bool {
-	for _, r := range clean(s) {
+	for _, r := range layout.Clean(s) {
 		if _, ok := typeset.Pick(fonts.Literata, fonts.Regular, r); !ok && r != ' ' && r != '\u00A0' {
 			return false
 		}

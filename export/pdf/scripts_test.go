@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"golang.org/x/text/unicode/norm"
 )
@@ -97,8 +98,8 @@ func TestScriptsPrint(t *testing.T) {
 			p := write(t, strings.TrimSuffix(fx.file, filepath.Ext(fx.file)), out)
 			all := ""
 			for _, page := range pagesText(t, p)[1:] {
-				if strings.ContainsRune(page, replacement) {
-					t.Errorf("a page still shows %q:\n%s", replacement, page)
+				if strings.ContainsRune(page, layout.Replacement) {
+					t.Errorf("a page still shows %q:\n%s", layout.Replacement, page)
 				}
 				all += page
 			}

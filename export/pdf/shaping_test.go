@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/pdfobj"
 )
@@ -58,8 +59,8 @@ func TestShapedReadBack(t *testing.T) {
 		}
 	}
 	all := strings.Join(pagesText(t, p), "\n")
-	if strings.ContainsRune(all, replacement) {
-		t.Errorf("a page shows %q:\n%s", replacement, all)
+	if strings.ContainsRune(all, layout.Replacement) {
+		t.Errorf("a page shows %q:\n%s", layout.Replacement, all)
 	}
 	text := unmarked(all)
 	for _, w := range []string{

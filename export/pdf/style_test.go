@@ -303,7 +303,7 @@ func checkPages(t *testing.T, style string, th theme.Theme, lay *Layout) {
 	}
 	tinted := 0
 	for _, pg := range lay.Pages {
-		if len(pg.Items) > 0 && pg.Items[0].fill && pg.Items[0].W == lay.PageWidth && pg.Kind != CoverPage {
+		if len(pg.Items) > 0 && pg.Items[0].Fill && pg.Items[0].W == lay.PageWidth && pg.Kind != CoverPage {
 			tinted++
 		}
 	}
@@ -324,7 +324,7 @@ func TestNoTint(t *testing.T) {
 	for i := range plain.Pages {
 		a, b := tinted.Pages[i].Items, plain.Pages[i].Items
 		if tinted.Pages[i].Kind != CoverPage {
-			if len(a) == 0 || !a[0].fill || a[0].W != tinted.PageWidth {
+			if len(a) == 0 || !a[0].Fill || a[0].W != tinted.PageWidth {
 				t.Fatalf("page %d is not tinted", i+1)
 			}
 			a = a[1:]
@@ -333,7 +333,7 @@ func TestNoTint(t *testing.T) {
 			t.Fatalf("page %d: %d items tinted, %d without", i+1, len(a), len(b))
 		}
 		for k := range b {
-			if b[k].fill && b[k].W == plain.PageWidth && b[k].H == plain.PageHeight && plain.Pages[i].Kind != CoverPage {
+			if b[k].Fill && b[k].W == plain.PageWidth && b[k].H == plain.PageHeight && plain.Pages[i].Kind != CoverPage {
 				t.Errorf("page %d is tinted under --no-tint", i+1)
 			}
 		}
@@ -372,7 +372,7 @@ func TestDisplayBreaks(t *testing.T) {
 	var title []string
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
-			if it.title {
+			if it.Title {
 				title = append(title, strings.TrimSpace(it.Text))
 			}
 		}

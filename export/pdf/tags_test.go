@@ -7,10 +7,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/guidepress/guidepress/content/typography"
-	"github.com/guidepress/guidepress/templates/labels"
-
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/typography"
+	"github.com/guidepress/guidepress/export/pdf/layout"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // node is an element of the structure tree as poppler reads it back.
@@ -246,7 +246,7 @@ func TestTagged(t *testing.T) {
 				if m.role != "Link" && m.role != "TD" && bareNumber.MatchString(spaced(m.text)) {
 					t.Errorf("%s element holds a bare number %q: a page number not marked as an artifact?", m.role, m.text)
 				}
-				if spaced(m.text) == spaced(clean(g.Title)) {
+				if spaced(m.text) == spaced(layout.Clean(g.Title)) {
 					titles++
 				}
 			})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 )
 
 // Unprintable lays g out as Build would with opts, without drawing it, and
@@ -25,9 +26,9 @@ func Unprintable(g *content.Guide, opts export.Options) (diags []content.Diagnos
 	if err != nil {
 		return nil, err
 	}
-	_, _, rep, err := layout(g, opts, th, geo, guideDoc, probe)
+	_, _, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
 	if err != nil {
 		return nil, err
 	}
-	return rep.diagnostics(), nil
+	return rep.Diagnostics(), nil
 }

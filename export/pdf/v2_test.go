@@ -10,6 +10,8 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/internal/checkers"
 )
@@ -52,7 +54,7 @@ func v2Expect(g *content.Guide) []string {
 	var items func([]content.ListItem, bool, int, int)
 	items = func(its []content.ListItem, ordered bool, start, level int) {
 		for i, it := range its {
-			want = append(want, listLabel(ordered, start, i, level)+" "+it.Text.Plain())
+			want = append(want, layout.ListLabel(ordered, start, i, level)+" "+it.Text.Plain())
 			if it.Sublist != nil {
 				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Start, level+1)
 			}
@@ -140,7 +142,7 @@ func TestV2Structure(t *testing.T) {
 	var items func([]content.ListItem, bool, int, int)
 	items = func(its []content.ListItem, ordered bool, start, level int) {
 		for i, it := range its {
-			want = append(want, [2]string{listLabel(ordered, start, i, level), it.Text.Plain()})
+			want = append(want, [2]string{layout.ListLabel(ordered, start, i, level), it.Text.Plain()})
 			if it.Sublist != nil {
 				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Start, level+1)
 			}
@@ -291,28 +293,28 @@ func TestV2Structure(t *testing.T) {
 // italic text alike; links are drawn in the link colour and underlined.
 func TestV2Inline(t *testing.T) {
 	_, lay, _ := build(t, hamlet(t), export.Options{})
-	faceOf := func(word string) []face {
-		var fs []face
+	faceOf := func(word string) []layout.Face {
+		var fs []layout.Face
 		for _, pg := range lay.Pages {
 			for _, it := range pg.Items {
-				for _, r := range it.runs {
-					if strings.Contains(r.text, word) {
-						fs = append(fs, r.fc)
+				for _, r := range it.Runs {
+					if strings.Contains(r.Text, word) {
+						fs = append(fs, r.Face)
 					}
 				}
 			}
 		}
 		return fs
 	}
-	for word, want := range map[string]face{
-		"Macbeth":       {fonts.Literata, fonts.Italic},     // em in an explanation
-		"once":          {fonts.Literata, fonts.Bold},       // strong in a definition
-		"<Tales> from":  {fonts.Literata, fonts.BoldItalic}, // em + strong
-		"Full title":    {fonts.Literata, fonts.Bold},       // a term
-		"Brevity is":    {fonts.Literata, fonts.Italic},     // a quotation
-		"Hamlet, Act 3": {fonts.Literata, fonts.Regular},    // its attribution
-		"Churchyard,":   {fonts.Literata, fonts.Regular},
-		"What happens":  {fonts.Atkinson, fonts.Bold},
+	for word, want := range map[string]layout.Face{
+		"Macbeth":       {Family: fonts.Literata, Style: fonts.Italic},     // em in an explanation
+		"once":          {Family: fonts.Literata, Style: fonts.Bold},       // strong in a definition
+		"<Tales> from":  {Family: fonts.Literata, Style: fonts.BoldItalic}, // em + strong
+		"Full title":    {Family: fonts.Literata, Style: fonts.Bold},       // a term
+		"Brevity is":    {Family: fonts.Literata, Style: fonts.Italic},     // a quotation
+		"Hamlet, Act 3": {Family: fonts.Literata, Style: fonts.Regular},    // its attribution
+		"Churchyard,":   {Family: fonts.Literata, Style: fonts.Regular},
+		"What happens":  {Family: fonts.Atkinson, Style: fonts.Bold},
 	} {
 		got := faceOf(word)
 		if len(got) == 0 || got[0] != want {
@@ -322,7 +324,7 @@ func TestV2Inline(t *testing.T) {
 	underlines := 0
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
-			if it.Kind == Rule && it.fill && it.color == mustTheme(t).Blocks.LinkColor {
+			if it.Kind == Rule && it.Fill && it.Color == mustTheme(t).Blocks.LinkColor {
 				underlines++
 			}
 		}
@@ -362,24 +364,24 @@ func TestTablePages(t *testing.T) {
 			for _, o := range []export.Options{{Paper: export.A4}, {Paper: export.Letter, Duplex: true}} {
 				out, lay, _ := build(t, g, o)
 				checkLayout(t, lay)
-				rowPages := map[*tagNode][]int{}
+				rowPages := map[*tags.Node][]int{}
 				headerOn := map[int]bool{}
 				tablePages := []int{}
 				for _, pg := range lay.Pages {
 					first := true
 					for _, it := range pg.Items {
-						if it.Kind != Cell || it.tag == nil || it.tag.role == "Caption" {
+						if it.Kind != Cell || it.Tag == nil || it.Tag.Role == "Caption" {
 							continue
 						}
 						if first {
 							tablePages = append(tablePages, pg.Number)
-							headerOn[pg.Number] = it.tag.role == "TH" && it.Text == "Year"
+							headerOn[pg.Number] = it.Tag.Role == "TH" && it.Text == "Year"
 							first = false
 						}
-						if it.tag.role == "TH" {
+						if it.Tag.Role == "TH" {
 							continue // the header, repeated on purpose
 						}
-						tr := it.tag.parent
+						tr := it.Tag.Parent
 						if ps := rowPages[tr]; len(ps) == 0 || ps[len(ps)-1] != pg.Number {
 							rowPages[tr] = append(ps, pg.Number)
 						}

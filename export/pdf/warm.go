@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 	"github.com/guidepress/guidepress/typeset"
@@ -14,15 +16,15 @@ import (
 // imported, when the second core is idle.
 func Warm() {
 	theme.Default()
-	for _, fc := range []face{
-		mkface(fonts.Literata, fonts.Regular),
-		mkface(fonts.Atkinson, fonts.Bold),
-		mkface(fonts.Literata, fonts.Italic),
-		mkface(fonts.Literata, fonts.Bold),
-		mkface(fonts.Atkinson, fonts.Regular),
+	for _, fc := range []layout.Face{
+		layout.NewFace(fonts.Literata, fonts.Regular),
+		layout.NewFace(fonts.Atkinson, fonts.Bold),
+		layout.NewFace(fonts.Literata, fonts.Italic),
+		layout.NewFace(fonts.Literata, fonts.Bold),
+		layout.NewFace(fonts.Atkinson, fonts.Regular),
 	} {
-		typeset.Warm(fc.typeset())
-		if _, err := fontDesc(fc); err != nil {
+		typeset.Warm(fc.Typeset())
+		if _, err := fontembed.Desc(fc); err != nil {
 			return
 		}
 	}

@@ -8,6 +8,7 @@ import (
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/checkers"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
@@ -30,11 +31,11 @@ func TestWorksheet(t *testing.T) {
 				th, _ := theme.Named(style)
 				opts := teacher
 				opts.Style = style
-				out, lay, _, err := buildDoc(g, opts, worksheetDoc, func(*Layout) {}, true)
+				out, lay, _, err := buildDoc(g, opts, layout.WorksheetDoc, func(*Layout) {}, true)
 				if err != nil {
 					t.Fatal(err)
 				}
-				qs := WorksheetQuestions(g)
+				qs := layout.WorksheetQuestions(g)
 				if name == "hamlet-v2" && len(qs) == len(g.FAQ) {
 					t.Fatal("hamlet-v2 has discussion questions: the worksheet asks the FAQ instead")
 				}
@@ -82,7 +83,7 @@ func checkWorksheet(t *testing.T, th theme.Theme, lay *Layout, qs []content.Text
 				es = append(es, entry{num: strings.TrimSpace(it.Text)})
 			case it.Kind == Line && len(es) > 0 && es[len(es)-1].rules == 0 && it.X > lay.TextLeft(pg.Number):
 				es[len(es)-1].text += " " + it.Text
-			case it.Kind == Rule && it.fill && it.H == th.Worksheet.RuleWidth && it.Y > lay.TextTop && len(es) > 0: // (not the running head's rule)
+			case it.Kind == Rule && it.Fill && it.H == th.Worksheet.RuleWidth && it.Y > lay.TextTop && len(es) > 0: // (not the running head's rule)
 				es[len(es)-1].rules++
 			}
 		}
@@ -96,7 +97,7 @@ func checkWorksheet(t *testing.T, th theme.Theme, lay *Layout, qs []content.Text
 		}
 		want := th.Worksheet.QuoteLines
 		if i < len(qs) {
-			want = answerLines(th.Worksheet, qs[i].Plain())
+			want = layout.AnswerLines(th.Worksheet, qs[i].Plain())
 			if got := strings.Join(strings.Fields(e.text), " "); got != strings.Join(strings.Fields(set(qs[i].Plain())), " ") {
 				t.Errorf("question %d reads %q, want %q", i+1, got, qs[i].Plain())
 			}
@@ -131,7 +132,7 @@ func TestAnswerKey(t *testing.T) {
 	}
 	// The worksheet of a guide without discussion sections asks the FAQ,
 	// so its numbers are the key's.
-	qs := WorksheetQuestions(g)
+	qs := layout.WorksheetQuestions(g)
 	if len(qs) != len(g.FAQ) || qs[0].Plain() != g.FAQ[0].Question {
 		t.Errorf("worksheet questions %d, FAQ %d", len(qs), len(g.FAQ))
 	}

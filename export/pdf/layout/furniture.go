@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"strconv"
@@ -17,7 +17,7 @@ import (
 // corner, where a reader flicking through a stapled handout sees them.
 func (b *builder) furniture() {
 	fu := b.th.Furniture
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	lh := ptToMM(fu.Size * 1.3)
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
@@ -28,7 +28,7 @@ func (b *builder) furniture() {
 		if pg.Kind == TitlePage && !fu.FolioOnTitle {
 			continue // the title page shows the title already, and no number
 		}
-		x0 := b.geo.left(pg.Number)
+		x0 := b.geo.Left(pg.Number)
 		recto := pg.Number%2 == 1
 		pg.Footer = true
 		ns := fu.NumberSize
@@ -47,14 +47,14 @@ func (b *builder) furniture() {
 		}
 		fy := b.geo.bottom + b.geo.footerGap - nlh/2
 		pg.Items = append(pg.Items, Item{Kind: Footer, X: nx, Y: fy, W: nw, H: nlh, Block: -1, Dest: -1, Target: -1,
-			baseline: baseline(fy, nlh, ns), gs: num, color: fu.Color})
+			Baseline: baseline(fy, nlh, ns), gs: num, Color: fu.Color})
 		if pg.Kind == TitlePage || (pg.Opener && !fu.HeadOnOpeners) {
 			continue // no running head where the page's own heading says it
 		}
 		hy := b.geo.top - b.geo.headerGap - lh/2
 		put := func(text string, right bool, maxW float64) string {
 			gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
-			gs, err := b.sh.ellipsize(gs, maxW, mkface(fonts.Atkinson, fonts.Regular))
+			gs, err := b.sh.ellipsize(gs, maxW, NewFace(fonts.Atkinson, fonts.Regular))
 			if err != nil && b.err == nil {
 				b.err = err
 			}
@@ -64,7 +64,7 @@ func (b *builder) furniture() {
 				x = x0 + w - tw
 			}
 			pg.Items = append(pg.Items, Item{Kind: Header, X: x, Y: hy, W: tw, H: lh, Block: -1, Dest: -1, Target: -1,
-				baseline: baseline(hy, lh, fu.Size), gs: gs, color: fu.Color})
+				Baseline: baseline(hy, lh, fu.Size), gs: gs, Color: fu.Color})
 			return textOf(gs)
 		}
 		switch {
@@ -78,7 +78,7 @@ func (b *builder) furniture() {
 		}
 		if fu.RuleWidth > 0 {
 			pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: hy + lh + 0.8, W: w, H: fu.RuleWidth, Block: -1, Dest: -1, Target: -1,
-				fill: true, color: fu.Rule})
+				Fill: true, Color: fu.Rule})
 		}
 	}
 }

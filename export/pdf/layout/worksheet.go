@@ -1,22 +1,23 @@
-package pdf
+package layout
 
 import (
 	"strconv"
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/templates/labels"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
-// docKind is what a build lays out from the guide.
-type docKind int
+// DocKind is what a build lays out from the guide.
+type DocKind int
 
 const (
-	guideDoc     docKind = iota // the handout
-	worksheetDoc                // questions with ruled answer lines
-	answersDoc                  // the teacher's key: the FAQ, numbered
+	GuideDoc     DocKind = iota // the handout
+	WorksheetDoc                // questions with ruled answer lines
+	AnswersDoc                  // the teacher's key: the FAQ, numbered
 )
 
 // WorksheetQuestions are the questions a worksheet asks, in order: the
@@ -78,9 +79,9 @@ func WorksheetQuestions(g *content.Guide) []content.Text {
 	return qs
 }
 
-// answerLines is how many ruled lines a question gets: more for a longer
+// AnswerLines is how many ruled lines a question gets: more for a longer
 // question, within the theme's bounds.
-func answerLines(ws theme.Worksheet, q string) int {
+func AnswerLines(ws theme.Worksheet, q string) int {
 	n := ws.MinLines + len(strings.Fields(q))/max(ws.WordsPerLine, 1)
 	return min(max(n, ws.MinLines), ws.MaxLines)
 }
@@ -120,7 +121,7 @@ func (b *builder) worksheet() {
 		for i, li := range lis {
 			li.keep = true
 			li.after = 1
-			blocks = append(blocks, li, b.ruled(answerLines(b.th.Worksheet, qs[i].Plain()), li.indent))
+			blocks = append(blocks, li, b.ruled(AnswerLines(b.th.Worksheet, qs[i].Plain()), li.indent))
 		}
 		num = len(qs)
 	}
@@ -153,8 +154,8 @@ func (b *builder) blanks(names []string) {
 	b.y += b.gap + ws.Space
 	b.gap = 0
 	x := b.left()
-	w := b.geo.textW()
-	p := newNode("P", nil)
+	w := b.geo.TextW()
+	p := tags.NewNode("P", nil)
 	id := b.nblock
 	b.nblock++
 	var gss [][]glyph
@@ -170,13 +171,13 @@ func (b *builder) blanks(names []string) {
 	for i, gs := range gss {
 		gw := width(gs)
 		b.add(Item{Kind: Line, X: x, Y: b.y, W: gw, H: lh, Block: id, Line: i, Lines: len(gss), Dest: -1, Target: -1,
-			baseline: base, gs: gs, color: b.th.Headings.Color, tag: p, spaceAfter: i < len(gss)-1})
+			Baseline: base, gs: gs, Color: b.th.Headings.Color, Tag: p, spaceAfter: i < len(gss)-1})
 		x += gw + ws.BlankGap
 		share := room / float64(len(gss))
 		if len(gss) == len(shares) {
 			share = room * shares[i]
 		}
-		b.add(Item{Kind: Rule, X: x, Y: base + 0.8, W: share, H: ws.RuleWidth, Block: -1, Dest: -1, Target: -1, fill: true, color: ws.Rule})
+		b.add(Item{Kind: Rule, X: x, Y: base + 0.8, W: share, H: ws.RuleWidth, Block: -1, Dest: -1, Target: -1, Fill: true, Color: ws.Rule})
 		x += share + ws.BlankGap
 	}
 	b.y += lh
@@ -196,7 +197,7 @@ func (b *builder) answers() {
 	h.title = true
 	blocks := []flowBlock{h}
 	f := b.th.FAQ
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	for i, e := range b.g.FAQ {
 		at := where("FAQ question", e.Question)
 		text := strconv.Itoa(i+1) + ". " + e.Question

@@ -1,4 +1,9 @@
-package pdf
+// Package draw draws a finished layout into an fpdf document: each item's
+// text as the text operators fpdf's Text would write (fpdf is given no
+// font: the fonts are package fontembed's), rules and fills, the contents'
+// links and the outline, each piece of content marked for the structure
+// tree (package tags); and a booklet's pages imposed two-up (Impose).
+package draw
 
 import (
 	"bytes"
@@ -10,10 +15,14 @@ import (
 	"unicode/utf16"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/export/pdf/finish"
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/guidepress/guidepress/export/pdf/layout"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
-// render draws a finished layout into the document: every page, every
+// Render draws a finished layout into the document: every page, every
 // item, the internal links of the contents and the outline (bookmarks).
 // fpdf records errors instead of returning them, so the error is checked
 // after each page and at the end.
@@ -22,10 +31,10 @@ import (
 // is part of the text state, which outlasts each text object); layout
 // measured every character that much wider.
 //
-// Each page's content is taken into st once drawn (stream.go), and with
+// Each page's content is taken into st once drawn (finish.PageStreams), and with
 // release its items are let go. probe is called every probePages pages
 // (a memory test's hook).
-func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64, st *pageStreams, release bool, fs []embedFont, probe func(stage string)) error {
+func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagger, spacing float64, st *finish.PageStreams, release bool, fs []fontembed.Font, probe func(stage string)) error {
 	tw := newTextWriter(p, fs)
 	tw.spacing = spacing
 	links := make([]int, len(dests))
@@ -34,10 +43,10 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 	}
 	for n, pg := range lay.Pages {
 		p.AddPage()
-		tg.page()
-		tg.figure = nil
-		if pg.Kind == CoverPage {
-			tg.figure = coverFigure(&pg)
+		tg.Page()
+		tg.Figure = nil
+		if pg.Kind == layout.CoverPage {
+			tg.Figure = coverFigure(&pg)
 		}
 		tw.fontSet = false // each page's content selects its own font
 		if spacing > 0 {
@@ -45,23 +54,23 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 		}
 		for i := range pg.Items {
 			it := &pg.Items[i]
-			text := len(it.runs) > 0 && !it.fill && !it.dotted && !it.mark
-			if !text && it.tag != nil && !it.fill {
-				tg.touch(it.tag) // an empty table cell: an element, nothing to draw
+			text := len(it.Runs) > 0 && !it.Fill && !it.Dotted && !it.Mark
+			if !text && it.Tag != nil && !it.Fill {
+				tg.Touch(it.Tag) // an empty table cell: an element, nothing to draw
 				continue
 			}
-			segmented := text && len(lay.segs) > 0
+			segmented := text && len(lay.Segs) > 0
 			if !segmented {
-				tg.mark(p, role(it), it.Block, it.tag, it.art, nil)
+				tg.Mark(p, role(it), it.Block, it.Tag, it.Art, nil)
 			}
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
 				p.SetLink(links[it.Dest], it.Y, pg.Number)
-				if d.outline >= 0 {
+				if d.Outline >= 0 {
 					// fpdf converts a title to UTF-16 only when a UTF-8 font is
 					// selected, which it never is (the fonts are this
 					// package's): the title goes in as a PDF text string.
-					p.Bookmark(utf16be(d.title), d.outline, it.Y)
+					p.Bookmark(UTF16BE(d.Title), d.Outline, it.Y)
 				}
 			}
 			if segmented {
@@ -72,16 +81,16 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
 				// entry's start to the right edge of the text block.
-				right := lay.geo.left(pg.Number) + lay.geo.textW()
+				right := lay.Geo.Left(pg.Number) + lay.Geo.TextW()
 				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
-				tg.link(it.Block, it.Text)
+				tg.Link(it.Block, it.Text)
 			}
 		}
-		tg.close(p)
+		tg.Close(p)
 		if err := p.Error(); err != nil {
 			return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
 		}
-		st.take(p, n)
+		st.Take(p, n)
 		if release {
 			lay.Pages[n].Items = nil
 		}
@@ -93,21 +102,21 @@ func render(p *fpdf.Fpdf, lay *Layout, dests []dest, tg *tagger, spacing float64
 }
 
 // role is the structure type of an item, or "" for an artifact.
-func role(it *Item) string {
-	if it.fill || it.dotted || it.mark {
+func role(it *layout.Item) string {
+	if it.Fill || it.Dotted || it.Mark {
 		return ""
 	}
 	switch it.Kind {
-	case Heading, Question:
+	case layout.Heading, layout.Question:
 		return "H" + strconv.Itoa(min(it.Level, 5)+1)
-	case Line:
+	case layout.Line:
 		return "P"
-	case QuoteLine:
+	case layout.QuoteLine:
 		return "BlockQuote"
-	case TOCLine, TOCNumber:
+	case layout.TOCLine, layout.TOCNumber:
 		return "TOCI"
-	case Display:
-		if it.title {
+	case layout.Display:
+		if it.Title {
 			return "H1"
 		}
 		return "P"
@@ -123,12 +132,12 @@ const probePages = 64
 // text is what it prints, block by block ("Cover: Study Guide; Hamlet;
 // William Shakespeare; 3 hour read"), rather than as loose paragraphs
 // before the title page says the same.
-func coverFigure(pg *Page) *tagNode {
+func coverFigure(pg *layout.Page) *tags.Node {
 	var parts []string
 	var cur []string
 	block := -1
 	for _, it := range pg.Items {
-		if it.Kind != Display || strings.TrimSpace(it.Text) == "" {
+		if it.Kind != layout.Display || strings.TrimSpace(it.Text) == "" {
 			continue
 		}
 		if it.Block != block && len(cur) > 0 {
@@ -145,84 +154,84 @@ func coverFigure(pg *Page) *tagNode {
 	if len(parts) > 0 {
 		alt += ": " + strings.Join(parts, "; ")
 	}
-	return &tagNode{role: "Figure", attrs: string(hexText([]byte("/Alt "), alt))}
+	return &tags.Node{Role: "Figure", Attrs: string(tags.HexText([]byte("/Alt "), alt))}
 }
 
 // drawSegments draws a line whose runs may belong to other elements than
 // the line's own (a link, a definition's term), each inside its own
 // marked content; a link's runs get a link annotation.
-func drawSegments(p *fpdf.Fpdf, it *Item, tw *textWriter, tg *tagger, lay *Layout) {
-	for k := 0; k < len(it.runs); {
-		sg := lay.segs[it.runs[k].seg] // segs[0] is the zero segment
-		tg.mark(p, role(it), it.Block, it.tag, it.art, sg.tag)
-		c := it.color
-		if sg.href != "" {
-			c = lay.linkColor
+func drawSegments(p *fpdf.Fpdf, it *layout.Item, tw *textWriter, tg *tags.Tagger, lay *layout.Layout) {
+	for k := 0; k < len(it.Runs); {
+		sg := lay.Segs[it.Runs[k].Seg] // segs[0] is the zero segment
+		tg.Mark(p, role(it), it.Block, it.Tag, it.Art, sg.Tag)
+		c := it.Color
+		if sg.Href != "" {
+			c = lay.LinkColor
 		}
-		x, w := it.X+it.runs[k].dx, 0.0
+		x, w := it.X+it.Runs[k].Dx, 0.0
 		j := k
-		for ; j < len(it.runs) && it.runs[j].seg == it.runs[k].seg; j++ {
-			tw.text(p, it.X+it.runs[j].dx, it.baseline, it.runs[j], c)
-			w += it.runs[j].w
-			x = min(x, it.X+it.runs[j].dx) // runs are in logical order
+		for ; j < len(it.Runs) && it.Runs[j].Seg == it.Runs[k].Seg; j++ {
+			tw.text(p, it.X+it.Runs[j].Dx, it.Baseline, it.Runs[j], c)
+			w += it.Runs[j].W
+			x = min(x, it.X+it.Runs[j].Dx) // runs are in logical order
 		}
-		if sg.href != "" && !it.art {
-			p.LinkString(x, it.Y, w, it.H, sg.href)
-			tg.linkNode(sg.tag)
+		if sg.Href != "" && !it.Art {
+			p.LinkString(x, it.Y, w, it.H, sg.Href)
+			tg.LinkNode(sg.Tag)
 		}
 		k = j
 	}
 }
 
-func drawItem(p *fpdf.Fpdf, it *Item, tw *textWriter) {
-	c := it.color
+func drawItem(p *fpdf.Fpdf, it *layout.Item, tw *textWriter) {
+	c := it.Color
 	switch {
-	case it.mark:
+	case it.Mark:
 		p.SetFillColor(int(c.R), int(c.G), int(c.B))
 		quoteMark(p, it.X, it.Y, it.W, it.H)
-	case it.dotted:
+	case it.Dotted:
 		p.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		// A zero-length dash with round caps is a dot.
-		p.SetLineWidth(it.strokeW)
+		p.SetLineWidth(it.StrokeW)
 		p.SetLineCapStyle("round")
-		p.SetDashPattern([]float64{0, it.pitch}, 0)
+		p.SetDashPattern([]float64{0, it.Pitch}, 0)
 		p.Line(it.X, it.Y, it.X+it.W, it.Y)
 		p.SetDashPattern([]float64{}, 0)
 		p.SetLineCapStyle("butt")
-	case it.fill:
+	case it.Fill:
 		p.SetFillColor(int(c.R), int(c.G), int(c.B))
 		p.Rect(it.X, it.Y, it.W, it.H, "F")
-	case len(it.runs) > 0:
-		for _, r := range it.runs {
-			tw.text(p, it.X+r.dx, it.baseline, r, c)
+	case len(it.Runs) > 0:
+		for _, r := range it.Runs {
+			tw.text(p, it.X+r.Dx, it.Baseline, r, c)
 		}
 	}
 }
 
 // textWriter draws runs of text, writing the operators fpdf's SetFont and
 // Text would (optimize then compacts them): fpdf has no font registered,
-// the fonts being embedded by optimize (see embed.go). A run is drawn as
-// CIDs (embedFont.cid), in visual order, its kerning as TJ adjustments; a
+// the fonts being embedded by finish.Optimize (see package fontembed). A run is drawn as
+// CIDs (fontembed.Font.cid), in visual order, its kerning as TJ adjustments; a
 // run the ToUnicode maps cannot give back as it reads (right-to-left
 // text, a cluster of several glyphs) is drawn inside /ActualText marked
 // content that holds its text in logical order.
 type textWriter struct {
 	k       float64 // fpdf's scale: points per millimetre
 	fontSet bool    // a font was selected on this page
-	fc      face
+	fc      layout.Face
 	size    float64
 	buf     []byte
 	rd      bytes.Reader
-	fonts   map[face]*embedFont
+	fonts   map[layout.Face]*fontembed.Font
 	spacing float64 // the letter spacing (Tc), in points
-	gs      []drawnGlyph
+	gs      []layout.DrawnGlyph
 	cids    []uint16
 }
 
-func newTextWriter(p *fpdf.Fpdf, fs []embedFont) *textWriter {
-	tw := &textWriter{k: p.GetConversionRatio(), fonts: make(map[face]*embedFont, len(fs))}
+func newTextWriter(p *fpdf.Fpdf, fs []fontembed.Font) *textWriter {
+	tw := &textWriter{k: p.GetConversionRatio(), fonts: make(map[layout.Face]*fontembed.Font, len(fs))}
 	for i := range fs {
-		tw.fonts[fs[i].fc] = &fs[i]
+		tw.fonts[fs[i].Face] = &fs[i]
 	}
 	return tw
 }
@@ -236,37 +245,37 @@ func (tw *textWriter) write(p *fpdf.Fpdf, b []byte) {
 // actual reports whether r needs /ActualText to read as it is written:
 // right-to-left text (drawn in visual order) and clusters of several
 // glyphs, which no ToUnicode map gives back.
-func actual(r *run) bool {
-	if r.rtl() {
+func actual(r *layout.Run) bool {
+	if r.RTL() {
 		return false // drawn in logical order (appendRTL)
 	}
-	for i := range r.gs {
-		if r.gs[i].n == 0 {
+	for i := range r.Glyphs {
+		if r.Glyphs[i].N == 0 {
 			return true
 		}
 	}
 	return false
 }
 
-func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
-	ef := tw.fonts[r.fc]
+func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r layout.Run, c theme.Color) {
+	ef := tw.fonts[r.Face]
 	if ef == nil {
-		p.SetError(fmt.Errorf("pdf: face %s drawn but not embedded", r.fc))
+		p.SetError(fmt.Errorf("pdf: face %s drawn but not embedded", r.Face))
 		return
 	}
-	if !tw.fontSet || tw.fc != r.fc || tw.size != r.size {
+	if !tw.fontSet || tw.fc != r.Face || tw.size != r.Size {
 		// As SetFont: "BT /<name> <size> Tf ET".
 		b := append(tw.buf[:0], "BT /"...)
-		b = append(b, r.fc.resName()...)
+		b = append(b, r.Face.ResName()...)
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, r.size, 'f', 2, 64)
+		b = strconv.AppendFloat(b, r.Size, 'f', 2, 64)
 		b = append(b, " Tf ET"...)
 		tw.write(p, b)
-		tw.fontSet, tw.fc, tw.size = true, r.fc, r.size
+		tw.fontSet, tw.fc, tw.size = true, r.Face, r.Size
 	}
 	act := actual(&r)
 	if act {
-		b := hexText(append(tw.buf[:0], "/Span <</ActualText "...), r.text)
+		b := tags.HexText(append(tw.buf[:0], "/Span <</ActualText "...), r.Text)
 		tw.write(p, append(b, ">> BDC"...))
 	}
 	// As Text: "q <colour> BT x y Td (<CIDs, escaped>) Tj ET Q", without
@@ -294,17 +303,17 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 	b = append(b, ' ')
 	b = strconv.AppendFloat(b, (h-y)*tw.k, 'f', 2, 64)
 	b = append(b, " Td "...)
-	gs := r.gs
-	if r.space {
-		gs = append(tw.gs[:0], r.gs...)
-		sp := single(r.fc, ' ', r.size)
-		gs = append(gs, sp.drawn())
+	gs := r.Glyphs
+	if r.Space {
+		gs = append(tw.gs[:0], r.Glyphs...)
+		sp := layout.Single(r.Face, ' ', r.Size)
+		gs = append(gs, sp.Drawn())
 		tw.gs = gs
 	}
-	if len(gs) > 0 && gs[0].level&1 != 0 {
-		b, tw.cids = appendRTL(b, gs, r.size, ef, tw.cids, tw.spacing/r.size*1000)
+	if len(gs) > 0 && gs[0].Level&1 != 0 {
+		b, tw.cids = appendRTL(b, gs, r.Size, ef, tw.cids, tw.spacing/r.Size*1000)
 	} else {
-		b, tw.cids = appendGlyphs(b, gs, r.size, ef, tw.cids)
+		b, tw.cids = appendGlyphs(b, gs, r.Size, ef, tw.cids)
 	}
 	b = append(b, " ET"...)
 	if colour {
@@ -319,22 +328,22 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r run, c theme.Color) {
 // appendGlyphs writes gs as a text-showing operator: "(…) Tj", or
 // "[(…) n (…)] TJ" where the shaped advance (kerning) or offset of a
 // glyph differs from its width in the font.
-func appendGlyphs(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []uint16) ([]byte, []uint16) {
+func appendGlyphs(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.Font, cids []uint16) ([]byte, []uint16) {
 	cids = slices.Grow(cids[:0], len(gs))[:len(gs)]
-	tj := len(gs) > 0 && gs[0].xoff != 0
+	tj := len(gs) > 0 && gs[0].Xoff != 0
 	risen := false
 	for i := range gs {
-		cids[i] = ef.cid(&gs[i])
-		risen = risen || gs[i].yoff != 0
+		cids[i] = ef.CID(&gs[i])
+		risen = risen || gs[i].Yoff != 0
 	}
 	tj = tj || risen
 	rise := int16(0)
 	// adj is the TJ adjustment after glyph i: its width in the font less
 	// its shaped advance, its offset undone and the next one's made.
 	adj := func(i int) int32 {
-		t := ef.width(gs[i].gid) - int32(gs[i].adv) + int32(gs[i].xoff)
+		t := ef.Width(gs[i].GID) - int32(gs[i].Adv) + int32(gs[i].Xoff)
 		if i+1 < len(gs) {
-			t -= int32(gs[i+1].xoff)
+			t -= int32(gs[i+1].Xoff)
 		}
 		return t
 	}
@@ -343,15 +352,15 @@ func appendGlyphs(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids [
 	}
 	if tj {
 		b = append(b, '[')
-		if gs[0].xoff != 0 {
-			b = strconv.AppendInt(b, int64(-gs[0].xoff), 10)
+		if gs[0].Xoff != 0 {
+			b = strconv.AppendInt(b, int64(-gs[0].Xoff), 10)
 		}
 	}
 	b = append(b, '(')
 	for i, id := range cids {
-		if risen && gs[i].yoff != rise {
+		if risen && gs[i].Yoff != rise {
 			b = append(b, ')')
-			b, rise = appendRise(b, gs[i].yoff, size), gs[i].yoff
+			b, rise = appendRise(b, gs[i].Yoff, size), gs[i].Yoff
 			b = append(b, '(')
 		}
 		b = appendCID(b, id)
@@ -393,18 +402,18 @@ func appendRise(b []byte, yoff int16, size float64) []byte {
 // through the structure tree, pdfinfo -struct-text) gets the text in
 // the order it is read, and one that sorts by position (pdftotext) puts
 // it right to left. tc is the letter spacing in thousandths of an em.
-func appendRTL(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []uint16, tc float64) ([]byte, []uint16) {
+func appendRTL(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.Font, cids []uint16, tc float64) ([]byte, []uint16) {
 	n := len(gs)
 	cids = slices.Grow(cids[:0], n)[:n]
 	// x[i] is glyph i's place from the run's left edge, in visual order.
 	x := make([]float64, n)
 	pen := 0.0
 	for i := range gs {
-		x[i] = pen + float64(gs[i].xoff)
-		if !gs[i].carrier {
-			pen += float64(gs[i].adv) + tc // a carrier (withCarriers) takes no letter spacing
+		x[i] = pen + float64(gs[i].Xoff)
+		if !gs[i].Carrier {
+			pen += float64(gs[i].Adv) + tc // a carrier (withCarriers) takes no letter spacing
 		}
-		cids[i] = ef.cid(&gs[i])
+		cids[i] = ef.CID(&gs[i])
 	}
 	// Logical order: by the characters' places; a cluster's mark after
 	// its base.
@@ -412,7 +421,7 @@ func appendRTL(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []ui
 	for i := range order {
 		order[i] = n - 1 - i
 	}
-	slices.SortStableFunc(order, func(a, b int) int { return int(gs[a].start - gs[b].start) })
+	slices.SortStableFunc(order, func(a, b int) int { return int(gs[a].Start - gs[b].Start) })
 	b = append(b, '[')
 	at := 0.0 // where the text position is
 	rise := int16(0)
@@ -420,13 +429,13 @@ func appendRTL(b []byte, gs []drawnGlyph, size float64, ef *embedFont, cids []ui
 		if t := math.Round(at - x[k]); t != 0 {
 			b = strconv.AppendInt(b, int64(t), 10)
 		}
-		if gs[k].yoff != rise {
-			b, rise = appendRise(b, gs[k].yoff, size), gs[k].yoff
+		if gs[k].Yoff != rise {
+			b, rise = appendRise(b, gs[k].Yoff, size), gs[k].Yoff
 		}
 		b = append(b, '(')
 		b = appendCID(b, cids[k])
 		b = append(b, ')')
-		at = math.Round(x[k]) + float64(ef.width(gs[k].gid)) + tc
+		at = math.Round(x[k]) + float64(ef.Width(gs[k].GID)) + tc
 	}
 	if rise != 0 {
 		b = appendRise(b, 0, 0)
@@ -473,9 +482,9 @@ func appendCID(b []byte, id uint16) []byte {
 	return b
 }
 
-// saddleOrder is the order of the n pages (0-based, n a multiple of 4)
+// SaddleOrder is the order of the n pages (0-based, n a multiple of 4)
 // on the sheets: for each sheet its front (left, right), then its back.
-func saddleOrder(n int) [][2]int {
+func SaddleOrder(n int) [][2]int {
 	var sides [][2]int
 	for s := 0; s < n/4; s++ {
 		sides = append(sides, [2]int{n - 1 - 2*s, 2 * s}, [2]int{2*s + 1, n - 2 - 2*s})
@@ -483,15 +492,15 @@ func saddleOrder(n int) [][2]int {
 	return sides
 }
 
-// impose draws the layout's pages two-up, in saddle-stitch order, each
+// Impose draws the layout's pages two-up, in saddle-stitch order, each
 // half inside an artifact.
-func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFont) {
+func Impose(p *fpdf.Fpdf, lay *layout.Layout, tg *tags.Tagger, spacing float64, fs []fontembed.Font) {
 	tw := newTextWriter(p, fs)
 	tw.spacing = spacing
 	n := (len(lay.Pages) + 3) / 4 * 4
-	for _, side := range saddleOrder(n) {
+	for _, side := range SaddleOrder(n) {
 		p.AddPage()
-		tg.page()
+		tg.Page()
 		tw.fontSet = false
 		if spacing > 0 {
 			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
@@ -505,7 +514,7 @@ func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFo
 			p.TransformBegin()
 			p.TransformTranslateX(float64(half) * lay.PageWidth)
 			for k := range lay.Pages[i].Items {
-				if it := &lay.Pages[i].Items[k]; len(it.runs) > 0 || it.fill || it.dotted || it.mark {
+				if it := &lay.Pages[i].Items[k]; len(it.Runs) > 0 || it.Fill || it.Dotted || it.Mark {
 					drawItem(p, it, tw)
 				}
 			}
@@ -522,11 +531,11 @@ func impose(p *fpdf.Fpdf, lay *Layout, tg *tagger, spacing float64, fs []embedFo
 	}
 }
 
-// utf16be is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with
+// UTF16BE is s as a PDF text string (PDF 32000-1 §7.9.2.2): UTF-16BE with
 // a byte order mark, surrogate pairs for characters beyond U+FFFF. fpdf's
 // own conversion knows only the Basic Multilingual Plane, so metadata is
 // passed pre-encoded with isUTF8 false; fpdf then only escapes it.
-func utf16be(s string) string {
+func UTF16BE(s string) string {
 	u := utf16.Encode([]rune(s))
 	b := make([]byte, 2, 2+2*len(u))
 	b[0], b[1] = 0xFE, 0xFF

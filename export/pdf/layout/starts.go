@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -41,7 +41,7 @@ func (l *Layout) PageStarts() []export.PageStart {
 func flowText(it *Item) bool {
 	switch it.Kind {
 	case Heading, Line, Question, QuoteLine, TOCLine, Display, Cell:
-		return !it.art && it.Text != ""
+		return !it.Art && it.Text != ""
 	}
 	return false
 }
@@ -55,10 +55,10 @@ func pageLabel(pg *Page) string {
 	return strconv.Itoa(pg.Number)
 }
 
-// pageLabels is the catalogue's /PageLabels entry (PDF 32000-1 §12.4.2):
+// PageLabels is the catalogue's /PageLabels entry (PDF 32000-1 §12.4.2):
 // each page's label as pageLabel gives it, so that a viewer's page box
 // shows what the page prints.
-func pageLabels(lay *Layout) string {
+func PageLabels(lay *Layout) string {
 	var nums []string
 	for i := range lay.Pages {
 		pg := &lay.Pages[i]

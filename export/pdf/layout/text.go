@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -36,8 +36,8 @@ type glyph struct {
 	// this order.
 	xoff int16
 	yoff int16
-	gid  uint16 // the glyph in the face's file
-	fc   face
+	GID  uint16 // the glyph in the face's file
+	fc   Face
 	// n is the number of characters the glyph stands for: 1, more for a
 	// ligature, 0 for a second glyph of one character.
 	n     uint8
@@ -45,39 +45,39 @@ type glyph struct {
 	brk   bool  // a line may start here (UAX #14), beyond the breaker's own rules
 }
 
-// drawnGlyph is what drawing a glyph needs of it: a laid-out line keeps
+// DrawnGlyph is what drawing a glyph needs of it: a laid-out line keeps
 // its glyphs in this form until its page is drawn (24 bytes, where a
 // glyph is 48: the widths, sizes, faces and break opportunities are the
 // layout's; all the glyphs of a run have its size). A long guide's layout is held whole until it is drawn (the
 // contents need every page number), and its glyphs were most of it: a 4
 // MiB guide of prose, 235 MB of its 313 MB.
-type drawnGlyph struct {
-	r     rune
+type DrawnGlyph struct {
+	R     rune
 	lig   uint32
-	start int32
-	adv   int16
-	xoff  int16
-	yoff  int16
-	gid   uint16
-	n     uint8
-	level uint8
+	Start int32
+	Adv   int16
+	Xoff  int16
+	Yoff  int16
+	GID   uint16
+	N     uint8
+	Level uint8
 	// carrier: a glyph that advances nothing, not even by the letter
 	// spacing (withCarriers)
-	carrier bool
+	Carrier bool
 }
 
-func (g *glyph) drawn() drawnGlyph {
-	return drawnGlyph{r: g.r, lig: g.lig, start: g.start, adv: g.adv, xoff: g.xoff, yoff: g.yoff, gid: g.gid, n: g.n, level: g.level,
-		carrier: g.w == 0 && g.adv == 0}
+func (g *glyph) Drawn() DrawnGlyph {
+	return DrawnGlyph{R: g.r, lig: g.lig, Start: g.start, Adv: g.adv, Xoff: g.xoff, Yoff: g.yoff, GID: g.GID, N: g.n, Level: g.level,
+		Carrier: g.w == 0 && g.adv == 0}
 }
 
-// text is the characters g stands for.
-func (g *drawnGlyph) text() string {
-	switch g.n {
+// Text is the characters g stands for.
+func (g *DrawnGlyph) Text() string {
+	switch g.N {
 	case 0:
 		return ""
 	case 1:
-		return string(g.r)
+		return string(g.R)
 	}
 	return ligText(g.lig)
 }
@@ -105,12 +105,12 @@ type span struct {
 
 func plain(s string) []span { return []span{{text: s, style: fonts.Regular}} }
 
-// clean prepares model text for setting: NFC (so that "e" + U+0301 uses the
+// Clean prepares model text for setting: NFC (so that "e" + U+0301 uses the
 // font's precomposed "é"), soft hyphens and invisible format characters
 // removed (fpdf has no hyphenation and would draw U+00AD as a visible
 // hyphen), every run of white space folded to one space. A no-break space
 // is kept: it binds, and every face has it.
-func clean(s string) string {
+func Clean(s string) string {
 	rs, _, _ := cleanSpans(plain(s))
 	return string(rs)
 }
@@ -175,14 +175,14 @@ func cleanSpans(spans []span) ([]rune, []fonts.Style, []int32) {
 	return out, sts, segs
 }
 
-// dashes sets the PDF's one dash convention: a parenthetical dash is a
+// Dashes sets the PDF's one dash convention: a parenthetical dash is a
 // spaced en dash ("deferrals – a rumour"), the British style the guides'
 // typography already gives a typed " - ". A spaced em dash becomes one,
 // and so does a closed em dash between two words or quotations
 // ("love—and" → "love – and", the form a repaired 〞 takes). An em dash that is not between
 // words ("I was—", "—and then", "—”") is a quotation's interruption and
 // stays.
-func dashes(s string) string {
+func Dashes(s string) string {
 	rs := []rune(s)
 	out := make([]rune, 0, len(rs)+4)
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
@@ -217,17 +217,17 @@ func isEmojiModifier(r rune) bool { return r >= 0x1F3FB && r <= 0x1F3FF }
 func isTag(r rune) bool           { return r >= 0xE0020 && r <= 0xE007F }
 func isRegional(r rune) bool      { return r >= 0x1F1E6 && r <= 0x1F1FF }
 
-// replacement is what a character no embedded face can draw becomes: a
+// Replacement is what a character no embedded face can draw becomes: a
 // visible white square, drawn from a face that really has it (Literata
 // does), so the reader sees that something is missing and copy-paste gives
 // U+25A1, never U+FFFD or a .notdef box.
-const replacement = '\u25A1'
+const Replacement = '\u25A1'
 
-// reporter collects the characters no face could draw, one warning per
+// Reporter collects the characters no face could draw, one warning per
 // character and place, in the order they are first met, with a count.
 // Letters of a script no face has (Hebrew, Arabic, Devanagari, …) are
 // reported together: one warning naming the script and its letters.
-type reporter struct {
+type Reporter struct {
 	order []missKey
 	miss  map[missKey]*missed
 }
@@ -245,7 +245,7 @@ type missed struct {
 	seq   bool
 }
 
-func newReporter() *reporter { return &reporter{miss: map[missKey]*missed{}} }
+func newReporter() *Reporter { return &Reporter{miss: map[missKey]*missed{}} }
 
 // scriptOf is the Unicode script of a letter, "" for symbols, emoji and
 // characters of the Common or Inherited scripts.
@@ -261,7 +261,7 @@ func scriptOf(r rune) string {
 	return ""
 }
 
-func (rp *reporter) add(r rune, where string, dropped, inSequence bool) {
+func (rp *Reporter) add(r rune, where string, dropped, inSequence bool) {
 	k := missKey{r: r, where: where, dropped: dropped}
 	if sc := scriptOf(r); sc != "" && !dropped {
 		k = missKey{script: sc, where: where}
@@ -287,7 +287,7 @@ func runeLabel(r rune) string {
 	return fmt.Sprintf("U+%04X %s", r, name)
 }
 
-func (rp *reporter) diagnostics() []content.Diagnostic {
+func (rp *Reporter) Diagnostics() []content.Diagnostic {
 	var out []content.Diagnostic
 	for _, k := range rp.order {
 		m := rp.miss[k]
@@ -305,7 +305,7 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 				names = append(names, runeLabel(r))
 			}
 			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each of its %d letters is shown as %q; the EPUB keeps the text as written",
-				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), m.count, string(replacement))
+				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), m.count, string(Replacement))
 			if a := fonts.Advice(k.script); a != "" {
 				msg += "; " + a
 			}
@@ -314,7 +314,7 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 			if m.seq {
 				what += " (in an emoji sequence)"
 			}
-			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (no embedded font has it); it is shown as %q", what, k.where, string(replacement))
+			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (no embedded font has it); it is shown as %q", what, k.where, string(Replacement))
 		}
 		if k.script == "" && m.count > 1 {
 			msg += fmt.Sprintf(" (%d times)", m.count)
@@ -329,7 +329,7 @@ func (rp *reporter) diagnostics() []content.Diagnostic {
 // fallback typeset.Pick gives, else the visible replacement with a
 // warning.
 type shaper struct {
-	rep   *reporter
+	rep   *Reporter
 	quiet bool // text that repeats what is reported elsewhere (cover, headers, contents)
 	// cache holds what shape and builder.lines returned, for texts set
 	// more than once: running headers, list labels, the contents' page
@@ -501,7 +501,7 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 }
 
 // drawable reports which face draws r for primary family fam in style st.
-func drawable(fam fonts.Family, st fonts.Style, r rune) (face, bool) {
+func drawable(fam fonts.Family, st fonts.Style, r rune) (Face, bool) {
 	f, ok := typeset.Pick(fam, st, r)
 	return fromTypeset(f), ok
 }
@@ -532,7 +532,7 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 			if !cloned {
 				spans, cloned = slices.Clone(spans), true // the caller's are not ours to change
 			}
-			spans[i].text = dashes(sp.text)
+			spans[i].text = Dashes(sp.text)
 		}
 	}
 	rs, sts, segs := cleanSpans(spans)
@@ -587,8 +587,8 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		if !s.quiet {
 			s.report(r, where, false, seq)
 		}
-		rr := replacement
-		rf, ok := typeset.Pick(fam, st, replacement)
+		rr := Replacement
+		rf, ok := typeset.Pick(fam, st, Replacement)
 		if !ok {
 			rr, rf = '?', typeset.FaceOf(fam, st)
 		}
@@ -612,7 +612,7 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 		rtl = rtl || tg.Level&1 != 0
 		g := &out[i]
 		*g = glyph{r: text[tg.Start], start: tg.Start, fc: fromTypeset(tg.Face), size: size, w: float64(tg.Advance)*k + ls,
-			gid: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), yoff: int16(tg.YOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
+			GID: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), yoff: int16(tg.YOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
 		if tg.Runes > 1 {
 			g.lig = ligIndex(text[tg.Start : tg.Start+tg.Runes])
 		}
@@ -676,11 +676,11 @@ func withCarriers(gs []glyph, text []rune) []glyph {
 			g.n = 0
 		}
 		out = append(out, g)
-		sp := g.fc.typeset().Glyph(' ')
+		sp := g.fc.Typeset().Glyph(' ')
 		for k, r := range rs {
 			at--
 			out = append(out, glyph{r: r, start: g.start + int32(g.n) + int32(k), seg: g.seg, size: g.size,
-				xoff: at, gid: sp, fc: g.fc, n: 1, level: g.level})
+				xoff: at, GID: sp, fc: g.fc, n: 1, level: g.level})
 		}
 	}
 	return out
@@ -734,29 +734,29 @@ func textOf(gs []glyph) string {
 	return string(b)
 }
 
-// run is a stretch of a line drawn in one face at one bidi level: the
+// Run is a stretch of a line drawn in one face at one bidi level: the
 // unit a text operator draws. gs are its glyphs in visual order, text
 // its characters in logical order, dx its offset from the line's start.
-type run struct {
-	seg  int32
-	fc   face
-	size float64
-	gs   []drawnGlyph
-	text string
-	dx   float64
-	w    float64
+type Run struct {
+	Seg    int32
+	Face   Face
+	Size   float64
+	Glyphs []DrawnGlyph
+	Text   string
+	Dx     float64
+	W      float64
 	// space: a space follows the glyphs, drawn at the end of a line a
 	// break took it from, so that text extraction sees two words.
-	space bool
+	Space bool
 }
 
-// rtl reports whether the run is set right to left.
-func (r *run) rtl() bool { return len(r.gs) > 0 && r.gs[0].level&1 != 0 }
+// RTL reports whether the run is set right to left.
+func (r *Run) RTL() bool { return len(r.Glyphs) > 0 && r.Glyphs[0].Level&1 != 0 }
 
 // textAndRuns is a line's text (logical order) and its runs (visual
 // order, each with its own text in logical order: a slice of the line's
 // when the line has no right-to-left text).
-func textAndRuns(gs []glyph) (string, []run) {
+func textAndRuns(gs []glyph) (string, []Run) {
 	text := textOf(gs)
 	vis := gs
 	for i := range gs {
@@ -766,13 +766,13 @@ func textAndRuns(gs []glyph) (string, []run) {
 			break
 		}
 	}
-	var runs []run
+	var runs []Run
 	x := 0.0
 	off := 0 // in text, while vis is gs
 	start := 0
-	drawn := make([]drawnGlyph, len(vis)) // the runs' glyphs, in one array per line
+	drawn := make([]DrawnGlyph, len(vis)) // the runs' glyphs, in one array per line
 	for i := range vis {
-		drawn[i] = vis[i].drawn()
+		drawn[i] = vis[i].Drawn()
 	}
 	for i := 1; i <= len(vis); i++ {
 		if i < len(vis) && vis[i].fc == vis[start].fc && vis[i].size == vis[start].size && vis[i].seg == vis[start].seg && vis[i].level == vis[start].level {
@@ -791,21 +791,21 @@ func textAndRuns(gs []glyph) (string, []run) {
 			rt = textOf(rg)
 		}
 		w := width(rg)
-		runs = append(runs, run{seg: rg[0].seg, fc: rg[0].fc, size: rg[0].size, gs: drawn[start:i:i], text: rt, dx: x, w: w})
+		runs = append(runs, Run{Seg: rg[0].seg, Face: rg[0].fc, Size: rg[0].size, Glyphs: drawn[start:i:i], Text: rt, Dx: x, W: w})
 		x += w
 		start = i
 	}
 	if &vis[0] != &gs[0] {
 		// Each run keeps its place (dx); they are drawn in logical order,
 		// the order a reader of the content stream reads them in.
-		first := func(r run) int32 {
-			m := r.gs[0].start
-			for _, g := range r.gs {
-				m = min(m, g.start)
+		first := func(r Run) int32 {
+			m := r.Glyphs[0].Start
+			for _, g := range r.Glyphs {
+				m = min(m, g.Start)
 			}
 			return m
 		}
-		slices.SortStableFunc(runs, func(a, b run) int { return int(first(a) - first(b)) })
+		slices.SortStableFunc(runs, func(a, b Run) int { return int(first(a) - first(b)) })
 	}
 	return text, runs
 }

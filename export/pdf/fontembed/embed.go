@@ -1,4 +1,8 @@
-package pdf
+// Package fontembed embeds the faces a layout draws: each reduced to the
+// glyphs it draws (a TrueType subset), the glyphs numbered as CIDs, and the
+// font objects (Type0, CIDFontType2, descriptor, ToUnicode) that the
+// finishing pass writes.
+package fontembed
 
 import (
 	"errors"
@@ -12,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/export/pdf/layout"
 )
 
 // Fonts are embedded by this package, not by fpdf. Registering a face with
@@ -37,11 +42,11 @@ import (
 // order of right-to-left text drawn in visual order and clusters of
 // several glyphs, is drawn inside /ActualText marked content (textWriter).
 
-// embedFont is one face as optimize embeds it: reduced to the glyphs the
+// Font is one face as optimize embeds it: reduced to the glyphs the
 // document draws (newID: each glyph of the face's own by its number in
 // the reduced file), with the CIDs that draw them.
-type embedFont struct {
-	fc    face
+type Font struct {
+	Face  layout.Face
 	ttf   []byte
 	newID []uint16
 	// cids are the CIDs drawn, ascending; old the glyph of each in the
@@ -64,64 +69,64 @@ type cidKey struct {
 	text string
 }
 
-// cid is the CID that draws g.
-func (ef *embedFont) cid(g *drawnGlyph) uint16 {
-	if g.n == 1 {
-		if g.r < 0x180 {
-			if ef.latin[g.r] == g.gid+1 {
-				return uint16(g.r)
+// CID is the CID that draws g.
+func (ef *Font) CID(g *layout.DrawnGlyph) uint16 {
+	if g.N == 1 {
+		if g.R < 0x180 {
+			if ef.latin[g.R] == g.GID+1 {
+				return uint16(g.R)
 			}
-		} else if ef.own[g.r] == g.gid+1 {
-			return uint16(g.r)
+		} else if ef.own[g.R] == g.GID+1 {
+			return uint16(g.R)
 		}
 	}
-	return ef.other[cidKey{g.gid, g.text()}]
+	return ef.other[cidKey{g.GID, g.Text()}]
 }
 
-// width is glyph g's width in the font, in thousandths of an em.
-func (ef *embedFont) width(g uint16) int32 { return ef.adv[g] }
+// Width is glyph g's width in the font, in thousandths of an em.
+func (ef *Font) Width(g uint16) int32 { return ef.adv[g] }
 
-// usedFaces are the faces the layout draws, each with the glyphs and
+// UsedFaces are the faces the layout draws, each with the glyphs and
 // texts it draws, its CIDs and its reduced file (subsetTTF), in a fixed
 // order: worked out before render, which draws the CIDs.
-func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
+func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 	type use struct {
 		keys   []cidKey // in the order first drawn
 		seen   map[cidKey]bool
 		byRune [0x180]uint16 // a Latin character's glyph, +1, once in keys
 	}
-	used := map[face]*use{}
-	var order []face
+	used := map[layout.Face]*use{}
+	var order []layout.Face
 	for _, pg := range lay.Pages {
 		for _, it := range pg.Items {
-			for _, r := range it.runs {
-				u := used[r.fc]
+			for _, r := range it.Runs {
+				u := used[r.Face]
 				if u == nil {
 					u = &use{seen: map[cidKey]bool{}}
-					used[r.fc] = u
-					order = append(order, r.fc)
+					used[r.Face] = u
+					order = append(order, r.Face)
 				}
-				for i := range r.gs {
-					g := &r.gs[i]
-					if g.n == 1 && g.r < 0x180 {
+				for i := range r.Glyphs {
+					g := &r.Glyphs[i]
+					if g.N == 1 && g.R < 0x180 {
 						// Most glyphs: seen by character, without making
 						// a string of it.
-						if u.byRune[g.r] == g.gid+1 {
+						if u.byRune[g.R] == g.GID+1 {
 							continue
 						}
-						if u.byRune[g.r] == 0 {
-							u.byRune[g.r] = g.gid + 1
+						if u.byRune[g.R] == 0 {
+							u.byRune[g.R] = g.GID + 1
 						}
 					}
-					k := cidKey{g.gid, g.text()}
+					k := cidKey{g.GID, g.Text()}
 					if !u.seen[k] {
 						u.seen[k] = true
 						u.keys = append(u.keys, k)
 					}
 				}
-				if r.space {
-					if g := single(r.fc, ' ', r.size); u.byRune[' '] != g.gid+1 {
-						k := cidKey{g.gid, " "}
+				if r.Space {
+					if g := layout.Single(r.Face, ' ', r.Size); u.byRune[' '] != g.GID+1 {
+						k := cidKey{g.GID, " "}
 						if !u.seen[k] {
 							u.seen[k] = true
 							u.keys = append(u.keys, k)
@@ -131,11 +136,11 @@ func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
 			}
 		}
 	}
-	slices.SortFunc(order, func(a, b face) int {
-		if a.fam != b.fam {
-			return int(a.fam) - int(b.fam)
+	slices.SortFunc(order, func(a, b layout.Face) int {
+		if a.Family != b.Family {
+			return int(a.Family) - int(b.Family)
 		}
-		return int(a.style) - int(b.style)
+		return int(a.Style) - int(b.Style)
 	})
 	// A glyph for one BMP character is that character's CID, in every
 	// face; the other glyphs and texts are numbered on from the highest
@@ -170,7 +175,7 @@ func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
 	next := int(last) + 1
 	variants := map[string][]uint16{} // a text's CIDs, in order
 	var others []string               // the text of CID last+1+i
-	out := make([]embedFont, 0, len(order))
+	out := make([]Font, 0, len(order))
 	for i, fc := range order {
 		fu := uses[i]
 		var gids []uint16
@@ -199,7 +204,7 @@ func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
 		if err != nil {
 			return nil, nil, fmt.Errorf("pdf: reducing font %s: %w", fc, err)
 		}
-		ef := embedFont{fc: fc, ttf: ttf, newID: newID, own: map[rune]uint16{}, other: map[cidKey]uint16{}}
+		ef := Font{Face: fc, ttf: ttf, newID: newID, own: map[rune]uint16{}, other: map[cidKey]uint16{}}
 		nth := map[string]int{}
 		for _, k := range fu.keys {
 			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF && fu.own[r] == k.gid {
@@ -233,7 +238,7 @@ func usedFaces(lay *Layout) ([]embedFont, []byte, error) {
 			es = append(es, entry{cid, k.gid})
 		}
 		slices.SortFunc(es, func(a, b entry) int { return int(a.cid) - int(b.cid) })
-		tf := fc.typeset()
+		tf := fc.Typeset()
 		ef.adv = make([]int32, len(newID))
 		for _, e := range es {
 			ef.cids, ef.old = append(ef.cids, e.cid), append(ef.old, e.old)
@@ -259,7 +264,7 @@ type faceDesc struct {
 	err  error
 }
 
-func fontDesc(fc face) (fpdf.FontDescType, error) {
+func Desc(fc layout.Face) (fpdf.FontDescType, error) {
 	v, ok := faceDescs.Load(fc)
 	if !ok {
 		v, _ = faceDescs.LoadOrStore(fc, &faceDesc{})
@@ -383,23 +388,23 @@ func readFontDesc(file []byte) (fpdf.FontDescType, error) {
 // n+1 the CIDFontType2, n+2 its descriptor, n+3 its CIDToGIDMap, n+4 the
 // TrueType file. The ToUnicode map and sysInfo are shared by every font.
 type fontObjects struct {
-	dicts  [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
-	cidMap []byte    // CIDToGIDMap stream data
-	ttf    []byte    // FontFile2 stream data
+	Dicts  [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
+	CIDMap []byte    // CIDToGIDMap stream data
+	TTF    []byte    // FontFile2 stream data
 }
 
-// fontObjectCount is the number of objects per face.
-const fontObjectCount = 5
+// ObjectCount is the number of objects per face.
+const ObjectCount = 5
 
-func buildFontObjects(ef *embedFont, n, toUnicodeNum, sysInfoNum int) (fontObjects, error) {
-	fc := ef.fc
-	d, err := fontDesc(fc)
+func Objects(ef *Font, n, toUnicodeNum, sysInfoNum int) (fontObjects, error) {
+	fc := ef.Face
+	d, err := Desc(fc)
 	if err != nil {
 		return fontObjects{}, err
 	}
-	name := fc.baseFont()
+	name := fc.BaseFont()
 	var o fontObjects
-	o.dicts[0] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+	o.Dicts[0] = fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
 		name, n+1, toUnicodeNum)
 	w := fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo %d 0 R /FontDescriptor %d 0 R", name, sysInfoNum, n+2)
 	if d.MissingWidth != 0 {
@@ -418,26 +423,26 @@ func buildFontObjects(ef *embedFont, n, toUnicodeNum, sysInfoNum int) (fontObjec
 			if k > i {
 				w = append(w, ' ')
 			}
-			w = strconv.AppendInt(w, int64(ef.width(ef.old[k])), 10)
+			w = strconv.AppendInt(w, int64(ef.Width(ef.old[k])), 10)
 		}
 		w = append(w, "] "...)
 		i = j
 	}
 	w = fmt.Appendf(w, "] /CIDToGIDMap %d 0 R>>", n+3)
-	o.dicts[1] = w
+	o.Dicts[1] = w
 	flags := d.Flags | 4 // symbolic, not nonsymbolic: as fpdf writes it
 	flags &^= 32
-	o.dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
+	o.Dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, d.Ascent, d.Descent, d.CapHeight, flags, d.FontBBox.Xmin, d.FontBBox.Ymin, d.FontBBox.Xmax, d.FontBBox.Ymax,
 		d.ItalicAngle, d.StemV, d.MissingWidth, n+4)
 	// The map stops after the last CID drawn: a CID past its end is never
 	// shown.
-	o.cidMap = make([]byte, 2*(int(ef.cids[len(ef.cids)-1])+1))
+	o.CIDMap = make([]byte, 2*(int(ef.cids[len(ef.cids)-1])+1))
 	for i, cid := range ef.cids {
 		g := ef.newID[ef.old[i]]
-		o.cidMap[2*int(cid)], o.cidMap[2*int(cid)+1] = byte(g>>8), byte(g)
+		o.CIDMap[2*int(cid)], o.CIDMap[2*int(cid)+1] = byte(g>>8), byte(g)
 	}
-	o.ttf = ef.ttf
+	o.TTF = ef.ttf
 	return o, nil
 }
 

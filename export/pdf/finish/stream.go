@@ -1,4 +1,4 @@
-package pdf
+package finish
 
 import (
 	"bytes"
@@ -43,24 +43,24 @@ func fpdfPage(p *fpdf.Fpdf, n int) *bytes.Buffer {
 	return pages[n]
 }
 
-// pageStreams holds the compressed content stream of every page taken
+// PageStreams holds the compressed content stream of every page taken
 // from fpdf, by page index (0-based).
-type pageStreams struct {
+type PageStreams struct {
 	z       [][]byte
 	zw      *zwriter
 	scratch []byte
 }
 
-func newPageStreams() *pageStreams {
+func NewPageStreams() *PageStreams {
 	if fpdfPagesOffset == 0 {
 		return nil
 	}
-	return &pageStreams{zw: zpool.Get().(*zwriter)}
+	return &PageStreams{zw: zpool.Get().(*zwriter)}
 }
 
-// take compresses the content fpdf holds for its current page, the
+// Take compresses the content fpdf holds for its current page, the
 // layout's page i, and empties fpdf's buffer.
-func (s *pageStreams) take(p *fpdf.Fpdf, i int) {
+func (s *PageStreams) Take(p *fpdf.Fpdf, i int) {
 	if s == nil {
 		return
 	}
@@ -76,8 +76,8 @@ func (s *pageStreams) take(p *fpdf.Fpdf, i int) {
 	*buf = bytes.Buffer{} // its memory too
 }
 
-// done returns the compressor; the streams stay for optimize.
-func (s *pageStreams) done() {
+// Done returns the compressor; the streams stay for optimize.
+func (s *PageStreams) Done() {
 	if s != nil && s.zw != nil {
 		zpool.Put(s.zw)
 		s.zw = nil
@@ -88,7 +88,7 @@ func (s *pageStreams) done() {
 // stream is page i's compressed content, once: optimize writes it and
 // lets it go. ok is false for a page whose content is still in fpdf's
 // output.
-func (s *pageStreams) stream(i int) (z []byte, ok bool) {
+func (s *PageStreams) stream(i int) (z []byte, ok bool) {
 	if s == nil || i >= len(s.z) || s.z[i] == nil {
 		return nil, false
 	}

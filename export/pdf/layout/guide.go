@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -27,50 +27,50 @@ func wordEndsAt(it *Item) bool {
 
 // pageSize is fpdf's name for a page size, or a custom size in mm.
 type pageSize struct {
-	name string
-	size fpdf.SizeType
+	Name string
+	Size fpdf.SizeType
 }
 
-// pageGeometry is the paper and text block for the options; half is a
+// PageGeometry is the paper and text block for the options; half is a
 // booklet's half-size page (A5 for A4, 5.5×8.5 in for Letter), typeset at
 // that size with the theme's margins scaled by half_scale.
-func pageGeometry(opts export.Options, th theme.Theme) (geometry, pageSize, error) {
-	return paperGeometry(opts, th, false)
+func PageGeometry(opts export.Options, th theme.Theme) (Geometry, pageSize, error) {
+	return PaperGeometry(opts, th, false)
 }
 
-func paperGeometry(opts export.Options, th theme.Theme, half bool) (geometry, pageSize, error) {
+func PaperGeometry(opts export.Options, th theme.Theme, half bool) (Geometry, pageSize, error) {
 	paper, err := export.ParsePaper(string(opts.Paper)) // "" is A4; "A4", "Letter" are accepted
 	if err != nil {
-		return geometry{}, pageSize{}, fmt.Errorf("pdf: %w", err)
+		return Geometry{}, pageSize{}, fmt.Errorf("pdf: %w", err)
 	}
 	m := th.Margins
 	if half {
 		k := m.HalfScale
 		m.Top, m.Bottom, m.Inner, m.Outer, m.HeaderGap, m.FooterGap = m.Top*k, m.Bottom*k, m.Inner*k, m.Outer*k, m.HeaderGap*k, m.FooterGap*k
 	}
-	g := geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex || half, headerGap: m.HeaderGap, footerGap: m.FooterGap}
+	g := Geometry{top: m.Top, inner: m.Inner, outer: m.Outer, duplex: opts.Duplex || half, headerGap: m.HeaderGap, footerGap: m.FooterGap}
 	var size pageSize
 	switch paper {
 	case export.A4:
-		g.w, g.h, size.name = 210, 297, "A4"
+		g.W, g.h, size.Name = 210, 297, "A4"
 		if half {
-			g.w, g.h = 148, 210
+			g.W, g.h = 148, 210
 		}
 	case export.Letter:
-		g.w, g.h, size.name = 215.9, 279.4, "Letter"
+		g.W, g.h, size.Name = 215.9, 279.4, "Letter"
 		if half {
-			g.w, g.h = 139.7, 215.9
+			g.W, g.h = 139.7, 215.9
 		}
 	default:
-		return geometry{}, pageSize{}, fmt.Errorf("pdf: paper size %q has no page geometry", paper)
+		return Geometry{}, pageSize{}, fmt.Errorf("pdf: paper size %q has no page geometry", paper)
 	}
 	if half {
-		size = pageSize{size: fpdf.SizeType{Wd: g.w, Ht: g.h}}
+		size = pageSize{Size: fpdf.SizeType{Wd: g.W, Ht: g.h}}
 	}
 	g.bottom = g.h - m.Bottom
 	// Keep lines to a readable length: excess width goes to both margins
 	// in their proportion.
-	if extra := g.textW() - m.MaxMeasure; extra > 0 {
+	if extra := g.TextW() - m.MaxMeasure; extra > 0 {
 		g.inner += extra * m.Inner / (m.Inner + m.Outer)
 		g.outer += extra * m.Outer / (m.Inner + m.Outer)
 	}
@@ -81,9 +81,9 @@ func paperGeometry(opts export.Options, th theme.Theme, half bool) (geometry, pa
 // measure in characters (margins.measure_chars).
 const measureSample = "The novel opens with Kathy, now thirty-one years old, reflecting on her time as a carer and her memories of growing up at Hailsham, a seemingly idyllic school."
 
-// fitMeasure narrows the text block to the theme's measure in characters
+// FitMeasure narrows the text block to the theme's measure in characters
 // of body text, giving the excess to both margins in their proportion.
-func fitMeasure(g *geometry, th theme.Theme) error {
+func FitMeasure(g *Geometry, th theme.Theme) error {
 	n := th.Margins.MeasureChars
 	if n <= 0 {
 		return nil
@@ -94,7 +94,7 @@ func fitMeasure(g *geometry, th theme.Theme) error {
 		return err
 	}
 	want := width(gs) / float64(len(gs)) * n
-	if extra := g.textW() - want; extra > 0 {
+	if extra := g.TextW() - want; extra > 0 {
 		in := g.inner / (g.inner + g.outer)
 		g.inner += extra * in
 		g.outer += extra * (1 - in)
@@ -102,10 +102,10 @@ func fitMeasure(g *geometry, th theme.Theme) error {
 	return nil
 }
 
-// layout lays the guide out: one pass of the flow, which finds the page
+// Guide lays the guide out: one pass of the flow, which finds the page
 // of every heading, then the contents' page numbers (placeTOCNumbers).
 // probe is called once the flow is done (a memory test's hook).
-func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry, doc docKind, probe func(stage string)) (*Layout, []dest, *reporter, error) {
+func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, doc DocKind, probe func(stage string)) (*Layout, []Dest, *Reporter, error) {
 	th = withLabels(th, labels.For(g.Language))
 	// The cache serves texts set more than once (running headers, repeated
 	// labels, a part flowed again by flowPart).
@@ -128,12 +128,12 @@ func layout(g *content.Guide, opts export.Options, th theme.Theme, geo geometry,
 }
 
 func (b *builder) result() *Layout {
-	lay := &Layout{PageWidth: b.geo.w, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
-		TextWidth: b.geo.textW(), geo: b.geo, segs: b.segs, linkColor: b.th.Blocks.LinkColor}
-	if len(lay.segs) == 0 {
-		lay.segs = nil
+	lay := &Layout{PageWidth: b.geo.W, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
+		TextWidth: b.geo.TextW(), Geo: b.geo, Segs: b.segs, LinkColor: b.th.Blocks.LinkColor}
+	if len(lay.Segs) == 0 {
+		lay.Segs = nil
 	}
-	// Each item's glyphs become its text and runs (drawnGlyph), which is
+	// Each item's glyphs become its text and runs (DrawnGlyph), which is
 	// what drawing needs; with the shaper's cache let go first, each
 	// shaped text is garbage once its lines are converted, so that the
 	// layout's memory falls as it is converted rather than holding both.
@@ -168,14 +168,14 @@ func (b *builder) result() *Layout {
 // finishText sets an item's text and runs from its glyphs, which it
 // then lets go.
 func finishText(it *Item) {
-	it.Text, it.runs = textAndRuns(it.gs)
-	if len(it.runs) > 0 && wordEndsAt(it) {
+	it.Text, it.Runs = textAndRuns(it.gs)
+	if len(it.Runs) > 0 && wordEndsAt(it) {
 		// The space a line break took is drawn (invisibly, at the end of
 		// the line), so that text extraction and screen readers see two
 		// words, not one.
-		r := &it.runs[len(it.runs)-1]
-		r.text += " "
-		r.space = true
+		r := &it.Runs[len(it.Runs)-1]
+		r.Text += " "
+		r.Space = true
 	}
 	it.gs = nil
 }

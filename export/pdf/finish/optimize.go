@@ -1,4 +1,9 @@
-package pdf
+// Package finish is the last pass over the file fpdf wrote: the pages'
+// content compacted and compressed (each as soon as it is drawn:
+// PageStreams), the fonts and the structure tree added, the page tree
+// balanced, and every object but the catalogue put in object streams with
+// a cross-reference stream (PDF 1.5).
+package finish
 
 import (
 	"bytes"
@@ -8,10 +13,12 @@ import (
 	"strconv"
 	"sync"
 
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/klauspost/compress/zlib"
 )
 
-// optimize is a last pass over the file fpdf wrote (with compression off),
+// Optimize is a last pass over the file fpdf wrote (with compression off),
 // in the way qpdf would rewrite it, but knowing exactly what fpdf writes:
 //
 //   - The text of each page is set in one text object per run of lines
@@ -21,7 +28,7 @@ import (
 //     is Flate-compressed with one pooled zlib writer (klauspost/compress,
 //     faster than compress/zlib) at a better level than fpdf's BestSpeed;
 //     fpdf allocates a new writer (about 1 MB) per stream.
-//   - The fonts are added (fpdf is given none: see embed.go).
+//   - The fonts are added (fpdf is given none: see package fontembed).
 //   - Every other object but the catalogue goes into one compressed
 //     object stream, with a cross-reference stream (PDF 1.5) in place of
 //     the table.
@@ -32,7 +39,7 @@ import (
 //
 // The pages' content streams taken from fpdf as they were drawn (st, nil
 // for none) are written in place of the empty ones fpdf left.
-func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageStreams) ([]byte, error) {
+func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -56,20 +63,20 @@ func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageS
 	out = appendHeader(out, in[:doc.headerEnd])
 
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
-	// ToUnicode map and CIDSystemInfo, fontObjectCount per face), the
+	// ToUnicode map and CIDSystemInfo, fontembed.ObjectCount per face), the
 	// object stream and the cross-reference stream.
 	toUnicodeNum, sysInfoNum := doc.size, doc.size+1
-	fontNum := func(i int) int { return doc.size + 2 + fontObjectCount*i }
+	fontNum := func(i int) int { return doc.size + 2 + fontembed.ObjectCount*i }
 	structBase := doc.size
 	if len(fs) > 0 {
 		structBase = fontNum(len(fs))
 	}
-	annotBase := structBase + tg.objectCount()
-	structObjs, structRoot, err := tg.structObjects(structBase, annotBase, pageNums)
+	annotBase := structBase + tg.ObjectCount()
+	structObjs, structRoot, err := tg.StructObjects(structBase, annotBase, pageNums)
 	if err != nil {
 		return nil, err
 	}
-	treeBase := annotBase + len(tg.annotPage)
+	treeBase := annotBase + len(tg.AnnotPage)
 	tree := balancedPageTree(pageNums, treeBase)
 	stmNum := treeBase + len(tree.nodes) // the first object stream
 	nextAnnot := 0
@@ -118,7 +125,7 @@ func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageS
 				// The resources: fpdf knows no font; name the package's.
 				fonts := []byte("/Font <<\n")
 				for i, f := range fs {
-					fonts = fmt.Appendf(fonts, "/%s %d 0 R\n", f.fc.resName(), fontNum(i))
+					fonts = fmt.Appendf(fonts, "/%s %d 0 R\n", f.Face.ResName(), fontNum(i))
 				}
 				patched, ok := bytes.CutPrefix(inner, []byte("<<\n/ProcSet [/PDF /Text /ImageB /ImageC /ImageI]\n/Font <<\n"))
 				if !ok {
@@ -141,11 +148,11 @@ func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageS
 					}
 				}
 				var annots [][]byte
-				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot, tg.annotText[nextAnnot:]); err != nil {
+				if inner, annots, err = indirectAnnots(inner, annotBase+nextAnnot, len(pageNums)+nextAnnot, tg.AnnotText[nextAnnot:]); err != nil {
 					return nil, err
 				}
-				if len(annots) != len(tg.annots[i]) {
-					return nil, fmt.Errorf("pdf: page %d has %d link annotations, the structure tree %d", i+1, len(annots), len(tg.annots[i]))
+				if len(annots) != len(tg.Annots[i]) {
+					return nil, fmt.Errorf("pdf: page %d has %d link annotations, the structure tree %d", i+1, len(annots), len(tg.Annots[i]))
 				}
 				for _, a := range annots {
 					toStm(annotBase+nextAnnot, a)
@@ -164,7 +171,7 @@ func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageS
 				out = append(out, hdr...)
 				out = append(out, catalogDict...)
 				out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
-				out = append(out, tg.labels...)
+				out = append(out, tg.Labels...)
 				out = append(out, cat...)
 				marked = true
 				continue
@@ -190,17 +197,17 @@ func optimize(in []byte, fs []embedFont, toUnicode []byte, tg *tagger, st *pageS
 		toStm(sysInfoNum, []byte("<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"))
 		for i := range fs {
 			n := fontNum(i)
-			o, err := buildFontObjects(&fs[i], n, toUnicodeNum, sysInfoNum)
+			o, err := fontembed.Objects(&fs[i], n, toUnicodeNum, sysInfoNum)
 			if err != nil {
 				return nil, err
 			}
-			for k, d := range o.dicts {
+			for k, d := range o.Dicts {
 				toStm(n+k, d)
 			}
 			offsets[n+3] = len(out)
-			out = appendStream(out, n+3, "", zw.compress(o.cidMap))
+			out = appendStream(out, n+3, "", zw.compress(o.CIDMap))
 			offsets[n+4] = len(out)
-			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(o.ttf))+" ", zw.compress(o.ttf))
+			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(o.TTF))+" ", zw.compress(o.TTF))
 		}
 	}
 
@@ -280,7 +287,7 @@ func indirectAnnots(page []byte, num, key int, contents []string) ([]byte, [][]b
 		list = list[len(a):]
 		var desc []byte
 		if k := len(objs); k < len(contents) && contents[k] != "" {
-			desc = append(hexText([]byte("/Contents "), contents[k]), ' ')
+			desc = append(tags.HexText([]byte("/Contents "), contents[k]), ' ')
 		}
 		objs = append(objs, slices.Concat([]byte("<</StructParent "), strconv.AppendInt(nil, int64(key+len(objs)), 10), []byte(" "), desc, a[2:]))
 		refs = fmt.Appendf(refs, "%d 0 R ", num+len(objs)-1)

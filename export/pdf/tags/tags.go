@@ -1,4 +1,8 @@
-package pdf
+// Package tags builds the structure tree of a tagged PDF: the layout names
+// the elements its text belongs to (Node), drawing marks each piece of
+// content as an element's or as an artifact (Tagger.Mark), and the
+// finishing pass writes the tree's objects (Tagger.StructObjects).
+package tags
 
 import (
 	"fmt"
@@ -47,60 +51,60 @@ type kid struct {
 
 type mcRef struct{ page, mcid int32 }
 
-// tagNode is a structure element the layout asks for (a list and its
+// Node is a structure element the layout asks for (a list and its
 // items, a table cell, a link): items point to the node their text
 // belongs to, and the tagger makes one element per node when it first
 // meets it, its ancestors first. Items without a node are tagged by their
 // kind and block (role).
-type tagNode struct {
-	role   string
-	parent *tagNode
-	attrs  string
+type Node struct {
+	Role   string
+	Parent *Node
+	Attrs  string
 	// contents is a link's description (its annotations' /Contents).
-	contents string
-	empty    bool // may hold no content (an empty cell)
+	Contents string
+	Empty    bool // may hold no content (an empty cell)
 }
 
-func newNode(role string, parent *tagNode) *tagNode { return &tagNode{role: role, parent: parent} }
+func NewNode(role string, parent *Node) *Node { return &Node{Role: role, Parent: parent} }
 
-type tagger struct {
+type Tagger struct {
 	elems   []structElem
 	byBlock map[int]int // layout block → element
-	byNode  map[*tagNode]int
+	byNode  map[*Node]int
 	pages   [][]int // per page, the element that owns each MCID
 	open    bool    // a marked-content sequence is open
 	art     bool    // … and it is an artifact
 	cur     int     // … otherwise the element it belongs to
 	toc     int     // the open TOC group, or -1
 	// figure, when set, owns everything drawn on the page (the cover).
-	figure *tagNode
+	Figure *Node
 	// annots lists, page by page, the element owning each link
 	// annotation in the order render adds them; annotPage is the page of
 	// each annotation, by global index, and annotText its /Contents.
-	annots    [][]int
-	annotPage []int
-	annotText []string
+	Annots    [][]int
+	AnnotPage []int
+	AnnotText []string
 	// entryText is, by element, the printed text of a contents entry's
 	// rows, which describes each of its link annotations (the row with the
 	// page number alone would say "4").
 	entryText map[int][]string
 	entryOf   []int // by annotation: its contents entry's element, or -1
 	buf       []byte
-	// labels is the catalogue's /PageLabels entry (pageLabels), or "".
-	labels string
+	// labels is the catalogue's /PageLabels entry (layout.PageLabels), or "".
+	Labels string
 }
 
-func newTagger() *tagger { return &tagger{byBlock: map[int]int{}, byNode: map[*tagNode]int{}, toc: -1} }
+func New() *Tagger { return &Tagger{byBlock: map[int]int{}, byNode: map[*Node]int{}, toc: -1} }
 
-// page starts page n (0-based).
-func (t *tagger) page() {
+// Page starts page n (0-based).
+func (t *Tagger) Page() {
 	t.pages = append(t.pages, nil)
-	t.annots = append(t.annots, nil)
+	t.Annots = append(t.Annots, nil)
 }
 
-// link records a link annotation render added for a contents entry: a
+// Link records a link annotation render added for a contents entry: a
 // row of layout block block, which prints text.
-func (t *tagger) link(block int, text string) {
+func (t *Tagger) Link(block int, text string) {
 	e, ok := t.byBlock[block]
 	if !ok || block < 0 {
 		e = -1 // not expected: optimize refuses to write such a tree
@@ -115,56 +119,56 @@ func (t *tagger) link(block int, text string) {
 	}
 }
 
-// linkNode records a link annotation render added for the Link element
+// LinkNode records a link annotation render added for the Link element
 // of n.
-func (t *tagger) linkNode(n *tagNode) {
-	t.addAnnot(t.nodeElem(n), n.contents)
+func (t *Tagger) LinkNode(n *Node) {
+	t.addAnnot(t.nodeElem(n), n.Contents)
 }
 
-func (t *tagger) addAnnot(e int, contents string) {
+func (t *Tagger) addAnnot(e int, contents string) {
 	pg := len(t.pages) - 1
 	if e >= 0 {
-		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: int32(len(t.annotPage))})
+		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: int32(len(t.AnnotPage))})
 	}
-	t.annots[pg] = append(t.annots[pg], e)
-	t.annotPage = append(t.annotPage, pg)
-	t.annotText = append(t.annotText, contents)
+	t.Annots[pg] = append(t.Annots[pg], e)
+	t.AnnotPage = append(t.AnnotPage, pg)
+	t.AnnotText = append(t.AnnotText, contents)
 	t.entryOf = append(t.entryOf, -1)
 }
 
 // describeEntries gives every link annotation of a contents entry the
 // entry's whole printed text ("Key Quotes 4").
-func (t *tagger) describeEntries() {
+func (t *Tagger) describeEntries() {
 	for k, e := range t.entryOf {
 		if e >= 0 {
-			t.annotText[k] = strings.Join(strings.Fields(strings.Join(t.entryText[e], " ")), " ")
+			t.AnnotText[k] = strings.Join(strings.Fields(strings.Join(t.entryText[e], " ")), " ")
 		}
 	}
 }
 
-// mark opens the marked-content sequence for an item of layout block
+// Mark opens the marked-content sequence for an item of layout block
 // block (-1 for none) whose structure type by its kind is role ("" for an
 // artifact), closing the previous one when it belongs elsewhere; node,
 // when not nil, is the element the item's text belongs to, seg the one a
 // run of it belongs to (a link, a definition's term), and art marks text
 // drawn again as a pagination artifact. Lines of one paragraph share one
 // sequence.
-func (t *tagger) mark(p *fpdf.Fpdf, role string, block int, node *tagNode, art bool, seg *tagNode) {
-	if t.figure != nil {
-		seg = t.figure
+func (t *Tagger) Mark(p *fpdf.Fpdf, role string, block int, node *Node, art bool, seg *Node) {
+	if t.Figure != nil {
+		seg = t.Figure
 	}
 	r := role
 	if node != nil {
-		r = node.role
+		r = node.Role
 	}
 	if seg != nil {
-		r = seg.role
+		r = seg.Role
 	}
 	if r == "" || art {
 		if t.open && t.art {
 			return
 		}
-		t.close(p)
+		t.Close(p)
 		p.RawWriteStr("/Artifact BMC")
 		t.open, t.art = true, true
 		return
@@ -181,7 +185,7 @@ func (t *tagger) mark(p *fpdf.Fpdf, role string, block int, node *tagNode, art b
 	if t.open && !t.art && t.cur == e {
 		return
 	}
-	t.close(p)
+	t.Close(p)
 	pg := len(t.pages) - 1
 	mcid := len(t.pages[pg])
 	t.pages[pg] = append(t.pages[pg], e)
@@ -197,7 +201,7 @@ func (t *tagger) mark(p *fpdf.Fpdf, role string, block int, node *tagNode, art b
 
 // element is the element of layout block block, created on first sight.
 // Consecutive contents entries are gathered under one TOC element.
-func (t *tagger) element(block int, r string) int {
+func (t *Tagger) element(block int, r string) int {
 	if block >= 0 {
 		if e, ok := t.byBlock[block]; ok {
 			return e
@@ -225,26 +229,26 @@ func (t *tagger) element(block int, r string) int {
 
 // nodeElem is the element of n, created (after its ancestors) on first
 // sight.
-func (t *tagger) nodeElem(n *tagNode) int {
+func (t *Tagger) nodeElem(n *Node) int {
 	if e, ok := t.byNode[n]; ok {
 		return e
 	}
 	parent := -1
-	if n.parent != nil {
-		parent = t.nodeElem(n.parent)
+	if n.Parent != nil {
+		parent = t.nodeElem(n.Parent)
 	}
 	t.toc = -1
-	e := t.newElem(structElem{role: n.role, parent: int32(parent), attrs: n.attrs, empty: n.empty})
+	e := t.newElem(structElem{role: n.Role, parent: int32(parent), attrs: n.Attrs, empty: n.Empty})
 	t.byNode[n] = e
 	return e
 }
 
-// touch makes sure the element of n exists, for an item that draws
+// Touch makes sure the element of n exists, for an item that draws
 // nothing (an empty table cell).
-func (t *tagger) touch(n *tagNode) { t.nodeElem(n) }
+func (t *Tagger) Touch(n *Node) { t.nodeElem(n) }
 
 // newElem adds an element as the last child of its parent.
-func (t *tagger) newElem(el structElem) int {
+func (t *Tagger) newElem(el structElem) int {
 	e := len(t.elems)
 	if el.parent >= 0 {
 		p := &t.elems[el.parent]
@@ -254,23 +258,23 @@ func (t *tagger) newElem(el structElem) int {
 	return e
 }
 
-// close ends the open sequence; render calls it at the end of each page.
-func (t *tagger) close(p *fpdf.Fpdf) {
+// Close ends the open sequence; render calls it at the end of each page.
+func (t *Tagger) Close(p *fpdf.Fpdf) {
 	if t.open {
 		p.RawWriteStr("EMC")
 		t.open = false
 	}
 }
 
-// objectCount is the number of objects structObjects writes.
-func (t *tagger) objectCount() int { return 3 + len(t.elems) }
+// ObjectCount is the number of objects structObjects writes.
+func (t *Tagger) ObjectCount() int { return 3 + len(t.elems) }
 
-// structObjects are the tree's objects, numbered from base: the root,
+// StructObjects are the tree's objects, numbered from base: the root,
 // the parent tree, the Document element, then one per element. pageNum
 // gives page i's object number, annotBase the number of the first link
 // annotation (they are numbered in order). The second result is the
 // root's number. Parent-tree keys: page i is i, annotation k is pages+k.
-func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, int, error) {
+func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, int, error) {
 	if len(t.pages) != len(pageNum) {
 		return nil, 0, fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
 	}
@@ -278,7 +282,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	root, ptree, doc := base, base+1, base+2
 	num := func(e int) int { return base + 3 + e }
 	objs := make([][]byte, 0, 3+len(t.elems))
-	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.annotPage)))
+	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.AnnotPage)))
 
 	b := []byte("<</Nums [")
 	for i, mc := range t.pages {
@@ -294,7 +298,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 		b = append(b, "] "...)
 	}
 	k := len(t.pages)
-	for _, mc := range t.annots {
+	for _, mc := range t.Annots {
 		for _, e := range mc {
 			if e < 0 {
 				return nil, 0, fmt.Errorf("pdf: a link annotation belongs to no structure element")
@@ -354,7 +358,7 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			case k.elem >= 0:
 				b = fmt.Appendf(b, "%d 0 R", num(int(k.elem)))
 			case k.annot >= 0:
-				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+int(k.annot), pageNum[t.annotPage[k.annot]])
+				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+int(k.annot), pageNum[t.AnnotPage[k.annot]])
 			case int(k.mc.page) == pg:
 				b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
 			default:
@@ -366,9 +370,9 @@ func (t *tagger) structObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	return objs, root, nil
 }
 
-// hexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
+// HexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
 // byte order mark.
-func hexText(dst []byte, s string) []byte {
+func HexText(dst []byte, s string) []byte {
 	const digits = "0123456789ABCDEF"
 	dst = append(dst, "<FEFF"...)
 	for _, v := range utf16.Encode([]rune(s)) {

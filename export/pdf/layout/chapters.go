@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"fmt"
@@ -6,12 +6,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/guidepress/guidepress/export"
-	"github.com/guidepress/guidepress/templates/labels"
-
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/fonts"
+	"github.com/guidepress/guidepress/templates/labels"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -19,10 +18,10 @@ import (
 // key quotes, sections, FAQ appendix; then running headers and footers.
 func (b *builder) build() {
 	switch b.doc {
-	case worksheetDoc:
+	case WorksheetDoc:
 		b.worksheet()
 		return
-	case answersDoc:
+	case AnswersDoc:
 		b.answers()
 		return
 	}
@@ -41,7 +40,7 @@ func (b *builder) build() {
 
 // where names a place in the guide for a diagnostic.
 func where(kind, title string) string {
-	t := clean(title)
+	t := Clean(title)
 	if utf8.RuneCountInString(t) > 60 {
 		t = string([]rune(t)[:57]) + "…"
 	}
@@ -59,7 +58,7 @@ func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 		st = fonts.Bold
 	}
 	spans := []span{{text: displayText(text), style: st}}
-	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.textW(), at),
+	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.TextW(), at),
 		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
 		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
 }
@@ -75,7 +74,7 @@ func (b *builder) titlePage() {
 	words := labels.For(b.g.Language)
 	b.startChapter(TitlePage, words.Synopsis)
 	tp := b.th.TitlePage
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	b.y += tp.TopSpace
 	ink := b.th.Body.Color
 	muted := b.th.Furniture.Color
@@ -106,10 +105,10 @@ func (b *builder) titlePage() {
 	}
 	var credits []string
 	sentence := func(s string) string { return strings.TrimRight(s, ".") + "." } // "Jr." gets no second stop
-	if a := guideAuthor(b.g, b.opts); a != "" {
+	if a := Author(b.g, b.opts); a != "" {
 		credits = append(credits, sentence("Guide written by "+a))
 	}
-	if p := guidePublisher(b.g, b.opts); p != "" {
+	if p := Publisher(b.g, b.opts); p != "" {
 		credits = append(credits, sentence("Published by "+p))
 	}
 	for i, c := range credits {
@@ -175,7 +174,7 @@ func (b *builder) contents() {
 	b.startChapter(ContentsPage, b.th.TOC.Title)
 	blocks := []flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")}
 	t := b.th.TOC
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	// Entries repeat headings, whose missing characters are reported there.
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
@@ -190,13 +189,13 @@ func (b *builder) contents() {
 		// Page numbers are set in Literata Regular, as in the footers:
 		// Atkinson's slashed zero reads oddly in "10" and "20", and a bold
 		// Literata would embed one more font for a handful of digits.
-		numFace := mkface(fonts.Literata, fonts.Regular)
+		numFace := NewFace(fonts.Literata, fonts.Regular)
 		digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
 		numW := width(digits) + 1
 		indent := float64(d.toc) * t.Indent
 		// Runover lines hang under the entry's first word, one indent
 		// in, and never break at a hyphen ("Saint-/Denis").
-		gs := b.shape([]span{{text: displayText(d.title), style: st}}, fam, t.Size, where("the contents entry", d.title))
+		gs := b.shape([]span{{text: displayText(d.Title), style: st}}, fam, t.Size, where("the contents entry", d.Title))
 		lw := w - indent - numW - 8
 		lines := wrapAt(gs, lw, false)
 		var meta []lineMeta
@@ -230,7 +229,7 @@ func (b *builder) contents() {
 type tocNum struct {
 	target, level     int
 	color             theme.Color
-	numFace           face
+	numFace           Face
 	numSize           float64
 	x, w, y, h, base  float64 // the last line's box and baseline
 	block, line, nlns int
@@ -245,7 +244,7 @@ type tocNum struct {
 // numbers filled in after.
 func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	b.nums = append(b.nums, tocNum{target: blk.target, level: blk.level, color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
-		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.baseline, block: last.Block, line: last.Line, nlns: last.Lines,
+		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.Baseline, block: last.Block, line: last.Line, nlns: last.Lines,
 		x0: x0, page: b.page(), at: len(b.page().Items)})
 }
 
@@ -284,16 +283,16 @@ func (b *builder) appendTOCNumber(items []Item, n *tocNum) []Item {
 	if n.target < len(b.numbers) {
 		num = b.numbers[n.target]
 	}
-	gs := b.shape([]span{{text: strconv.Itoa(num), style: n.numFace.style}}, n.numFace.fam, n.numSize, "the contents")
+	gs := b.shape([]span{{text: strconv.Itoa(num), style: n.numFace.Style}}, n.numFace.Family, n.numSize, "the contents")
 	nw := width(gs)
-	nx := n.x0 + b.geo.textW() - nw
+	nx := n.x0 + b.geo.TextW() - nw
 	items = append(items, Item{Kind: TOCNumber, Level: n.level, X: nx, Y: n.y, W: nw, H: n.h, Block: n.block,
-		Line: n.line, Lines: n.nlns, Dest: -1, Target: n.target, baseline: n.base, gs: gs, color: n.color})
+		Line: n.line, Lines: n.nlns, Dest: -1, Target: n.target, Baseline: n.base, gs: gs, Color: n.color})
 	gap := b.th.TOC.LeaderGap
 	lx, rx := n.x+n.w+gap, nx-gap
 	if rx-lx > gap {
 		items = append(items, Item{Kind: Rule, X: lx, Y: n.base, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
-			dotted: true, color: b.th.TOC.LeaderColor, strokeW: b.th.TOC.LeaderDotSize, pitch: b.th.TOC.LeaderDotSpacing})
+			Dotted: true, Color: b.th.TOC.LeaderColor, StrokeW: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing})
 	}
 	return items
 }
@@ -315,7 +314,7 @@ func (b *builder) keyQuotes() {
 func (b *builder) section(s content.Section) {
 	ids := b.td.sections[b.nsection]
 	b.nsection++
-	b.startChapter(BodyPage, clean(s.Title))
+	b.startChapter(BodyPage, Clean(s.Title))
 	var blocks []flowBlock
 	k := 0
 	var walk func(s content.Section, level int)
@@ -341,7 +340,7 @@ func (b *builder) faq() {
 	f := b.th.FAQ
 	b.startChapter(BodyPage, f.ShortTitle)
 	blocks := []flowBlock{b.heading(f.Title, 0, b.td.faq, "the FAQ")}
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	for _, e := range b.g.FAQ {
 		at := where("FAQ question", e.Question)
 		q := flowBlock{kind: Question, level: 1, lines: b.lines([]span{{text: e.Question, style: fonts.Bold}}, fonts.Atkinson, f.QuestionSize, w, at),
@@ -355,17 +354,17 @@ func (b *builder) faq() {
 	b.flowPart(blocks)
 }
 
-// guideAuthor is the guide's own author: the user's, else the input's
+// Author is the guide's own author: the user's, else the input's
 // (never the book's author).
-func guideAuthor(g *content.Guide, opts export.Options) string {
+func Author(g *content.Guide, opts export.Options) string {
 	if a := strings.TrimSpace(opts.Author); a != "" {
 		return a
 	}
 	return strings.TrimSpace(g.Author)
 }
 
-// guidePublisher is the guide's publisher: the user's, else the input's.
-func guidePublisher(g *content.Guide, opts export.Options) string {
+// Publisher is the guide's publisher: the user's, else the input's.
+func Publisher(g *content.Guide, opts export.Options) string {
 	if p := strings.TrimSpace(opts.Publisher); p != "" {
 		return p
 	}

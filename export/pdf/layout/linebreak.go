@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"strings"
@@ -184,7 +184,7 @@ func trimSpace(gs []glyph) []glyph {
 // ellipsize shortens gs to fit w, ending it with "…" drawn in face fc
 // (every text face has U+2026), for running headers where a long title
 // must stay on one line.
-func (s *shaper) ellipsize(gs []glyph, w float64, fc face) ([]glyph, error) {
+func (s *shaper) ellipsize(gs []glyph, w float64, fc Face) ([]glyph, error) {
 	if width(gs) <= w || len(gs) == 0 {
 		return gs, nil
 	}
@@ -194,7 +194,7 @@ func (s *shaper) ellipsize(gs []glyph, w float64, fc face) ([]glyph, error) {
 			break
 		}
 		size := gs[len(gs)-1].size
-		ell := single(fc, '…', size)
+		ell := Single(fc, '…', size)
 		if width(gs)+ell.w <= w {
 			return append(append([]glyph(nil), gs...), ell), nil
 		}
@@ -202,11 +202,11 @@ func (s *shaper) ellipsize(gs []glyph, w float64, fc face) ([]glyph, error) {
 	return nil, nil
 }
 
-// single is r alone in face fc at size points, unshaped: a character
+// Single is r alone in face fc at size points, unshaped: a character
 // added to a line the shaper already set (an ellipsis, a space).
-func single(fc face, r rune, size float64) glyph {
-	tf := fc.typeset()
+func Single(fc Face, r rune, size float64) glyph {
+	tf := fc.Typeset()
 	gid := tf.Glyph(r)
 	adv := tf.Advance(gid)
-	return glyph{r: r, fc: fc, size: size, w: float64(adv) * ptToMM(size) / 1000, gid: gid, adv: int16(adv), n: 1}
+	return glyph{r: r, fc: fc, size: size, w: float64(adv) * ptToMM(size) / 1000, GID: gid, adv: int16(adv), n: 1}
 }

@@ -1,18 +1,19 @@
-package pdf
+package layout
 
 import (
 	"slices"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
-// dest is a place a link or bookmark points to: a heading, a question.
-type dest struct {
-	title    string // bookmark title: the model's text, cleaned
-	outline  int    // bookmark level, -1 for none
+// Dest is a place a link or bookmark points to: a heading, a question.
+type Dest struct {
+	Title    string // bookmark title: the model's text, cleaned
+	Outline  int    // bookmark level, -1 for none
 	toc      int    // printed TOC depth, -1 when not listed
 	tocLines [][]glyph
 	page     int
@@ -35,10 +36,10 @@ type flowBlock struct {
 	rule          bool // an accent rule under the block (section headings)
 	title         bool // the guide's title (tagged H1)
 	target        int  // TOC entry: destination it links to, or -1
-	numFace       face // TOC entry: face and size of its page number
+	numFace       Face // TOC entry: face and size of its page number
 	numSize       float64
 
-	tag  *tagNode   // the element its lines belong to (nil: by kind and block)
+	tag  *tags.Node // the element its lines belong to (nil: by kind and block)
 	meta []lineMeta // per line, when lines differ (nil: none do)
 	// minLines is the least number of lines the block may start a page
 	// with (0: the kind's rule); a callout of six lines or fewer never
@@ -66,7 +67,7 @@ type flowBlock struct {
 type setLine struct {
 	done       bool
 	text       string
-	runs       []run
+	runs       []Run
 	w, size    float64
 	spaceAfter bool
 	unders     []underlineAt
@@ -96,7 +97,7 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 	if gs != nil {
 		it := Item{Kind: blk.kind, gs: gs, spaceAfter: sl.spaceAfter}
 		finishText(&it)
-		sl.text, sl.runs = it.Text, it.runs
+		sl.text, sl.runs = it.Text, it.Runs
 	}
 	sl.unders = b.underlines(gs)
 	blk.lines[li] = nil
@@ -106,8 +107,8 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 // lineMeta is what sets one line of a block apart from the others: a
 // list item's label, a turnover's indent, a line of its own element.
 type lineMeta struct {
-	dx  float64  // indent beyond the block's
-	tag *tagNode // the element of the line's text; nil: the block's
+	dx  float64    // indent beyond the block's
+	tag *tags.Node // the element of the line's text; nil: the block's
 	// end: the line ends a unit of the block (a verse line, the quotation
 	// before its attribution), so a word boundary follows it.
 	end bool
@@ -119,7 +120,7 @@ type lineMeta struct {
 	// bullet).
 	label    []glyph
 	labelGap float64
-	labelTag *tagNode
+	labelTag *tags.Node
 	colour   *theme.Color // nil: the block's
 }
 
@@ -128,10 +129,10 @@ type builder struct {
 	th      theme.Theme
 	g       *content.Guide
 	opts    export.Options
-	geo     geometry
+	geo     Geometry
 	sh      *shaper
 	pages   []*Page
-	dests   []dest
+	dests   []Dest
 	numbers []int // page of each dest, once the flow has placed them all
 	// nums are the contents' page numbers waiting for numbers (tocNumber).
 	nums []tocNum
@@ -150,9 +151,9 @@ type builder struct {
 	// left (its first strong character is Hebrew or Arabic): place sets
 	// such a line flush right, its indent and list label on the right.
 	rtl      map[*glyph]bool
-	segs     []segment // segments of text (links, terms); index 0 is none
+	segs     []Segment // segments of text (links, terms); index 0 is none
 	listBase float64   // indent of the list item a nested list is in
-	doc      docKind
+	doc      DocKind
 }
 
 const eps = 0.01
@@ -163,7 +164,7 @@ func (b *builder) add(it Item) {
 	b.page().Items = append(b.page().Items, it)
 }
 
-func (b *builder) left() float64 { return b.geo.left(b.page().Number) }
+func (b *builder) left() float64 { return b.geo.Left(b.page().Number) }
 
 func (b *builder) newPage(kind PageKind) {
 	n := len(b.pages) + 1
@@ -172,7 +173,7 @@ func (b *builder) newPage(kind PageKind) {
 	b.fresh = true
 	b.gap = 0
 	if t := b.th.Pages.Tint; t != nil && kind != CoverPage {
-		b.add(Item{Kind: Rule, X: 0, Y: 0, W: b.geo.w, H: b.geo.h, Block: -1, Dest: -1, Target: -1, fill: true, color: *t})
+		b.add(Item{Kind: Rule, X: 0, Y: 0, W: b.geo.W, H: b.geo.h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: *t})
 	}
 }
 
@@ -312,7 +313,7 @@ func (b *builder) lines(spans []span, fam fonts.Family, size, w float64, where s
 }
 
 func (b *builder) newDest(title string, outline, toc int) int {
-	b.dests = append(b.dests, dest{title: clean(title), outline: outline, toc: toc})
+	b.dests = append(b.dests, Dest{Title: Clean(title), Outline: outline, toc: toc})
 	return len(b.dests) - 1
 }
 
@@ -449,7 +450,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 	if n == 0 {
 		return
 	}
-	w := b.geo.textW()
+	w := b.geo.TextW()
 	c := b.th.Callout
 	done := 0
 	for done < n {
@@ -482,12 +483,12 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 		if b.isCallout(blk) {
 			h := pad + float64(m)*blk.lh
 			b.add(Item{Kind: Callout, Text: "", X: x0, Y: b.y, W: w, H: h, Block: id, Line: done, Lines: n,
-				Dest: -1, Target: -1, fill: true, color: c.Fill})
-			b.add(Item{Kind: Rule, X: x0, Y: b.y, W: c.RuleWidth, H: h, Block: -1, Dest: -1, Target: -1, fill: true, color: c.Rule})
+				Dest: -1, Target: -1, Fill: true, Color: c.Fill})
+			b.add(Item{Kind: Rule, X: x0, Y: b.y, W: c.RuleWidth, H: h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: c.Rule})
 			if done == 0 && c.MarkSize > 0 {
 				ms := c.MarkSize
 				b.add(Item{Kind: Rule, X: x0 + c.RuleWidth + (c.Indent-c.RuleWidth-ms*0.9)/2 + 0.5, Y: b.y + c.PaddingY + 0.4, W: ms * 0.9, H: ms * 0.62,
-					Block: -1, Dest: -1, Target: -1, mark: true, color: c.Mark})
+					Block: -1, Dest: -1, Target: -1, Mark: true, Color: c.Mark})
 			}
 			b.y += c.PaddingY
 		}
@@ -495,7 +496,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			li := done + i
 			if blk.ruled {
 				b.add(Item{Kind: Rule, X: x0 + blk.indent, Y: b.y + blk.lh - 1.2, W: w - blk.indent, H: b.th.Worksheet.RuleWidth,
-					Block: -1, Dest: -1, Target: -1, fill: true, color: blk.color})
+					Block: -1, Dest: -1, Target: -1, Fill: true, Color: blk.color})
 				b.page().nlines++
 				b.y += blk.lh
 				continue
@@ -533,8 +534,8 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			}
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
-				baseline: baseline(b.y, blk.lh, sl.size), Text: sl.text, runs: sl.runs, color: colour, title: blk.title,
-				spaceAfter: sl.spaceAfter, tag: tag}
+				Baseline: baseline(b.y, blk.lh, sl.size), Text: sl.text, Runs: sl.runs, Color: colour, Title: blk.title,
+				spaceAfter: sl.spaceAfter, Tag: tag}
 			if md != nil && len(md.label) > 0 {
 				ll := width(md.label)
 				lx := x - md.labelGap - ll
@@ -542,7 +543,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 					lx = x + lw + md.labelGap
 				}
 				b.add(Item{Kind: Label, X: lx, Y: b.y, W: ll, H: blk.lh, Block: -1, Line: 0, Lines: 1,
-					Dest: -1, Target: -1, baseline: it.baseline, gs: md.label, color: blk.color, tag: md.labelTag})
+					Dest: -1, Target: -1, Baseline: it.Baseline, gs: md.label, Color: blk.color, Tag: md.labelTag})
 			}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
@@ -551,7 +552,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			}
 			b.add(it)
 			b.page().nlines++
-			b.placeUnderlines(sl.unders, x, it.baseline)
+			b.placeUnderlines(sl.unders, x, it.Baseline)
 			if li == n-1 && blk.target >= 0 {
 				b.tocNumber(blk, it, x0)
 			}
@@ -573,7 +574,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 		if blk.set != nil && blk.set[0].rtl {
 			x += w - h.RuleLength
 		}
-		b.add(Item{Kind: Rule, X: x, Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, fill: true, color: h.Rule})
+		b.add(Item{Kind: Rule, X: x, Y: b.y + 1.6, W: h.RuleLength, H: h.RuleHeight, Block: -1, Dest: -1, Target: -1, Fill: true, Color: h.Rule})
 	}
 }
 

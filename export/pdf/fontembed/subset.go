@@ -1,4 +1,4 @@
-package pdf
+package fontembed
 
 import (
 	"encoding/binary"
@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/fonts"
 )
 
@@ -13,7 +14,7 @@ import (
 // (subsetTTF): see embed.go.
 
 // fontFile is a face's file, shared and never modified.
-func fontFile(fc face) []byte { return fonts.Bytes(fc.fam, fc.style) }
+func fontFile(fc layout.Face) []byte { return fonts.Bytes(fc.Family, fc.Style) }
 
 var be = binary.BigEndian
 

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"testing"
@@ -14,14 +14,14 @@ func TestDashes(t *testing.T) {
 		"“—and then”":          "“—and then”",
 		"said—”":               "said—”",
 	} {
-		if got := dashes(in); got != want {
+		if got := Dashes(in); got != want {
 			t.Errorf("dashes(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
 func TestClean(t *testing.T) {
-	if got := clean(" a\u00ad b\t\n c\u200b\u00a0d "); got != "a b c\u00a0d" {
+	if got := Clean(" a\u00ad b\t\n c\u200b\u00a0d "); got != "a b c\u00a0d" {
 		t.Errorf("clean = %q", got)
 	}
 }

@@ -1,6 +1,23 @@
-package pdf
+// Package layout decides where everything of a PDF guide goes: it sets
+// the text (shaping and fallback faces through package typeset, line
+// breaking, display breaks by sense), flows the blocks onto pages under the
+// keep-together rules (headings with their text, no widows or orphans, no
+// callout squeezed into the foot of a page), and records every page's
+// items with what drawing them needs (Layout): their text as runs of
+// glyphs in one face (Run), their colours, and the structure element each
+// belongs to (tags.Node). It draws nothing; package draw does.
+//
+// Text is laid out here rather than through fpdf's MultiCell: a line may
+// mix the body face with fallback faces for letters or symbols it lacks
+// (FONTS.md §3), and the keep-together rules need to see a block's lines
+// before placing them. The guide is laid out once: the contents' own
+// length does not depend on the page numbers they print (the number column
+// is reserved), so the numbers are set when the flow has found every
+// heading's page.
+package layout
 
 import (
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -16,14 +33,17 @@ type Layout struct {
 	TextWidth           float64
 	Pages               []Page
 	TOC                 []TOCEntry
-	geo                 geometry
-	segs                []segment // the runs' segments (links, terms), by index
-	linkColor           theme.Color
+	// Geo, Segs and LinkColor are what package draw needs beside the
+	// pages: the page geometry, the runs' segments (links, terms) by
+	// index, and the colour of a link.
+	Geo       Geometry
+	Segs      []Segment
+	LinkColor theme.Color
 }
 
 // TextLeft is the left edge of the text block on page n (1-based), which
 // moves between recto and verso in a duplex build.
-func (l *Layout) TextLeft(n int) float64 { return l.geo.left(n) }
+func (l *Layout) TextLeft(n int) float64 { return l.Geo.Left(n) }
 
 // PageKind says what a page is for.
 type PageKind string
@@ -87,25 +107,25 @@ type Item struct {
 	// TOC line links to; -1 when none.
 	Dest, Target int
 
-	// drawing
-	baseline float64
+	// What package draw needs to draw the item.
+	Baseline float64
 	gs       []glyph // the text, until the final pass's result sets Text and runs from it
-	runs     []run
-	color    theme.Color
-	fill     bool
-	dotted   bool // a dotted leader from X to X+W at baseline
-	mark     bool // a large opening quotation mark in the box X,Y,W,H
-	title    bool // the guide's title on the title page (tagged H1)
+	Runs     []Run
+	Color    theme.Color
+	Fill     bool
+	Dotted   bool // a dotted leader from X to X+W at baseline
+	Mark     bool // a large opening quotation mark in the box X,Y,W,H
+	Title    bool // the guide's title on the title page (tagged H1)
 	// spaceAfter: the line broke at a space, which is drawn at its end so
 	// that extracted text keeps the two words apart.
 	spaceAfter bool
-	// tag is the structure element the item's text belongs to (nil: by
-	// its kind and block); art marks text drawn again as a pagination
+	// Tag is the structure element the item's text belongs to (nil: by
+	// its kind and block); Art marks text drawn again as a pagination
 	// artifact (a table's header repeated on the next page).
-	tag     *tagNode
-	art     bool
-	strokeW float64 // dotted leader: dot diameter
-	pitch   float64 // dotted leader: dot spacing
+	Tag     *tags.Node
+	Art     bool
+	StrokeW float64 // dotted leader: dot diameter
+	Pitch   float64 // dotted leader: dot spacing
 }
 
 // TOCEntry is one printed TOC entry: its text, depth, and the page number
@@ -117,9 +137,9 @@ type TOCEntry struct {
 	Dest  int
 }
 
-// geometry is the paper and text block, in millimetres.
-type geometry struct {
-	w, h         float64
+// Geometry is the paper and text block, in millimetres.
+type Geometry struct {
+	W, h         float64
 	top, bottom  float64 // text block top and bottom edges
 	inner, outer float64
 	duplex       bool
@@ -128,15 +148,15 @@ type geometry struct {
 	headerGap, footerGap float64
 }
 
-// left is the text block's left edge on page n. Odd pages are rectos:
+// Left is the text block's left edge on page n. Odd pages are rectos:
 // their inner (binding) margin is on the left; a duplex verso mirrors it.
 // Simplex pages all use the recto margins, leaving the wider margin on the
 // left for a staple or hole punch.
-func (g geometry) left(n int) float64 {
+func (g Geometry) Left(n int) float64 {
 	if g.duplex && n%2 == 0 {
 		return g.outer
 	}
 	return g.inner
 }
 
-func (g geometry) textW() float64 { return g.w - g.inner - g.outer }
+func (g Geometry) TextW() float64 { return g.W - g.inner - g.outer }

@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"slices"
@@ -22,18 +22,18 @@ func (b *builder) cover() {
 	pal := cover.Default
 	t := cover.TextFor(b.g)
 	cs := b.th.Cover
-	W, H := b.geo.w, b.geo.h
+	W, H := b.geo.W, b.geo.h
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
 
-	b.add(Item{Kind: Rule, X: 0, Y: 0, W: W, H: H, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Paper)})
+	b.add(Item{Kind: Rule, X: 0, Y: 0, W: W, H: H, Block: -1, Dest: -1, Target: -1, Fill: true, Color: rgb(pal.Paper)})
 	margin := W * 150 / 1600
 	tw := W - 2*margin
 
 	// Label and its rule.
 	lh := ptToMM(cs.LabelSize * 1.2)
 	y := b.display(b.lines([]span{{text: t.Label, style: fonts.Bold}}, fonts.Atkinson, cs.LabelSize, tw, "the cover"), H*300/2560, lh, rgb(pal.Accent))
-	b.add(Item{Kind: Rule, X: W/2 - 12, Y: y + 4, W: 24, H: 0.9, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
+	b.add(Item{Kind: Rule, X: W/2 - 12, Y: y + 4, W: 24, H: 0.9, Block: -1, Dest: -1, Target: -1, Fill: true, Color: rgb(pal.Accent)})
 
 	// Reading time at the foot, under a thin rule.
 	foot := H - H*0.10 // the author must end above this
@@ -46,7 +46,7 @@ func (b *builder) cover() {
 			rl = rl[:1]
 		}
 		top := H - H*0.10 - rlh
-		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Ink)})
+		b.add(Item{Kind: Rule, X: W/2 - 17, Y: top - 6, W: 34, H: 0.4, Block: -1, Dest: -1, Target: -1, Fill: true, Color: rgb(pal.Ink)})
 		b.display(rl, top, rlh, rgb(pal.Ink))
 		readTo = len(b.page().Items)
 		foot = top - 6 - 8
@@ -62,15 +62,15 @@ func (b *builder) cover() {
 	}
 	bandMax = max(bandMin, min(bandMax, foot-authorRoom-bandTop))
 	title := displayText(t.Title)
-	if clean(title) == "" {
+	if Clean(title) == "" {
 		title = "Study Guide"
 	}
 	lines, tlh := b.fitTitle(title, tw, bandMax-2*pad)
 	th := float64(len(lines)) * tlh
 	bandH := max(th+2*pad, bandMin)
-	b.add(Item{Kind: Rule, X: 0, Y: bandTop, W: W, H: bandH, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Band)})
+	b.add(Item{Kind: Rule, X: 0, Y: bandTop, W: W, H: bandH, Block: -1, Dest: -1, Target: -1, Fill: true, Color: rgb(pal.Band)})
 	b.display(lines, bandTop+(bandH-th)/2, tlh, rgb(pal.Title))
-	b.add(Item{Kind: Rule, X: 0, Y: bandTop + bandH, W: W, H: 1.8, Block: -1, Dest: -1, Target: -1, fill: true, color: rgb(pal.Accent)})
+	b.add(Item{Kind: Rule, X: 0, Y: bandTop + bandH, W: W, H: 1.8, Block: -1, Dest: -1, Target: -1, Fill: true, Color: rgb(pal.Accent)})
 
 	// Author between the band and the foot: at most three balanced lines,
 	// shrunk until they fit the room there.
@@ -133,9 +133,9 @@ func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float
 		if len(gs) > 0 {
 			size = gs[0].size
 		}
-		b.add(Item{Kind: Display, X: (b.geo.w - lw) / 2, Y: y, W: lw, H: lh, Block: id, Line: i, Lines: len(lines), Dest: -1, Target: -1,
+		b.add(Item{Kind: Display, X: (b.geo.W - lw) / 2, Y: y, W: lw, H: lh, Block: id, Line: i, Lines: len(lines), Dest: -1, Target: -1,
 			spaceAfter: i < len(lines)-1 && endsAtSpace(gs),
-			baseline:   baseline(y, lh, size), gs: gs, color: c})
+			Baseline:   baseline(y, lh, size), gs: gs, Color: c})
 		y += lh
 	}
 	return y
@@ -194,11 +194,11 @@ func (b *builder) truncate(lines [][]glyph, n int, w float64) [][]glyph {
 	last := append([]glyph(nil), lines[n-1]...)
 	if len(last) > 0 {
 		fc := last[len(last)-1].fc
-		if fc.fam != fonts.Atkinson && fc.fam != fonts.Literata && fc.fam != fonts.NotoSans {
-			fc = mkface(fonts.NotoSans, fc.style)
+		if fc.Family != fonts.Atkinson && fc.Family != fonts.Literata && fc.Family != fonts.NotoSans {
+			fc = NewFace(fonts.NotoSans, fc.Style)
 		}
 		// Pretend there is more text so that ellipsize always cuts.
-		g := single(fc, ' ', last[0].size)
+		g := Single(fc, ' ', last[0].size)
 		for width(last) <= w {
 			last = append(last, g)
 		}

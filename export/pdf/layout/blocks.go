@@ -1,4 +1,4 @@
-package pdf
+package layout
 
 import (
 	"net/url"
@@ -7,6 +7,7 @@ import (
 	"unicode"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
@@ -16,20 +17,20 @@ import (
 // explanation; and inline text (emphasis, strong, links) in all of them.
 //
 // Each is laid out as flow blocks (flow.go) whose lines point to the
-// structure element they belong to (tagNode): L > LI > Lbl + LBody,
+// structure element they belong to (tags.Node): L > LI > Lbl + LBody,
 // Table > TR > TH / TD, BlockQuote > P for an attribution, P > Link.
 
-// segment is a part of a line tagged apart from the rest of it: a link
+// Segment is a part of a line tagged apart from the rest of it: a link
 // (href set), or a definition's term.
-type segment struct {
-	tag  *tagNode
-	href string
+type Segment struct {
+	Tag  *tags.Node
+	Href string
 }
 
 // seg adds a segment and returns its index.
-func (b *builder) seg(s segment) int32 {
+func (b *builder) seg(s Segment) int32 {
 	if len(b.segs) == 0 {
-		b.segs = append(b.segs, segment{}) // 0 is "none"
+		b.segs = append(b.segs, Segment{}) // 0 is "none"
 	}
 	b.segs = append(b.segs, s)
 	return int32(len(b.segs) - 1)
@@ -39,7 +40,7 @@ func (b *builder) seg(s segment) int32 {
 // the base style (roman inside an italic quotation), strong adds bold,
 // and each link becomes a segment of its own with a Link element under
 // parent. Other text belongs to segment seg.
-func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *tagNode) []span {
+func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *tags.Node) []span {
 	out := make([]span, 0, len(t))
 	for _, s := range t {
 		st := base
@@ -51,8 +52,8 @@ func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *ta
 		}
 		sg := seg
 		if s.Href != "" {
-			n := &tagNode{role: "Link", parent: parent, contents: linkContents(s)}
-			sg = b.seg(segment{tag: n, href: uri(s.Href)})
+			n := &tags.Node{Role: "Link", Parent: parent, Contents: linkContents(s)}
+			sg = b.seg(Segment{Tag: n, Href: uri(s.Href)})
 		}
 		out = append(out, span{text: s.Text, style: st, seg: sg})
 	}
@@ -63,7 +64,7 @@ func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *ta
 // annotation's /Contents): its text, and where it goes when the text does
 // not say.
 func linkContents(s content.Span) string {
-	t := clean(s.Text)
+	t := Clean(s.Text)
 	h := strings.TrimPrefix(strings.TrimPrefix(s.Href, "mailto:"), "https://")
 	if t == "" {
 		return s.Href
@@ -112,7 +113,7 @@ func (b *builder) underlines(gs []glyph) []underlineAt {
 	dx := 0.0
 	for i := 0; i < len(gs); {
 		sg := gs[i].seg
-		if sg == 0 || b.segs[sg].href == "" {
+		if sg == 0 || b.segs[sg].Href == "" {
 			dx += gs[i].w
 			i++
 			continue
@@ -139,15 +140,15 @@ func (b *builder) placeUnderlines(us []underlineAt, x, base float64) {
 	bl := b.th.Blocks
 	for _, u := range us {
 		b.add(Item{Kind: Rule, X: x + u.dx, Y: base + u.dy, W: u.w, H: bl.UnderlineWidth, Block: -1, Dest: -1, Target: -1,
-			fill: true, color: bl.LinkColor})
+			Fill: true, Color: bl.LinkColor})
 	}
 }
 
 func (b *builder) para(t content.Text, at string) flowBlock {
 	bt := b.th.Body
 	lh := ptToMM(bt.Size * bt.Leading)
-	p := newNode("P", nil)
-	return flowBlock{kind: Line, lines: b.lines(b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.textW(), at),
+	p := tags.NewNode("P", nil)
+	return flowBlock{kind: Line, lines: b.lines(b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.TextW(), at),
 		lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1, tag: p}
 }
 
@@ -190,9 +191,9 @@ func (b *builder) blocks(bs []content.Block, role content.Role, at string) []flo
 func (b *builder) quote(text content.Text, verse []content.Text, attribution content.Text, explanation []content.Text, at string) []flowBlock {
 	c := b.th.Callout
 	bl := b.th.Blocks
-	w := b.geo.textW() - c.Indent - c.PaddingX
+	w := b.geo.TextW() - c.Indent - c.PaddingX
 	lh := ptToMM(c.Size * c.Leading)
-	bq := newNode("BlockQuote", nil)
+	bq := tags.NewNode("BlockQuote", nil)
 	blk := flowBlock{kind: QuoteLine, lh: lh, before: c.Space, after: c.Space, indent: c.Indent, color: c.Color, dest: -1, target: -1, tag: bq}
 	qs := fonts.Italic
 	switch c.Style {
@@ -209,7 +210,7 @@ func (b *builder) quote(text content.Text, verse []content.Text, attribution con
 		blk.lines = b.lines(b.inline(text, qs, 0, bq), fonts.Literata, c.Size, w, at)
 	}
 	if len(attribution) > 0 {
-		p := newNode("P", bq)
+		p := tags.NewNode("P", bq)
 		spans := append([]span{{text: "— ", style: fonts.Regular}}, b.inline(attribution, fonts.Regular, 0, p)...)
 		lines := b.lines(spans, fonts.Literata, bl.AttributionSize, w, at)
 		if blk.meta == nil {
@@ -236,7 +237,7 @@ func (b *builder) quote(text content.Text, verse []content.Text, attribution con
 // verseLines adds the lines of one line of verse to blk, wrapped to w
 // with its turnovers indented by turn, each line of verse one element
 // (tag; nil for blk's own).
-func (b *builder) verseLines(blk *flowBlock, spans []span, fam fonts.Family, size, w, turn float64, tag *tagNode, at string) {
+func (b *builder) verseLines(blk *flowBlock, spans []span, fam fonts.Family, size, w, turn float64, tag *tags.Node, at string) {
 	lines := b.lines(spans, fam, size, w, at)
 	if len(lines) > 1 {
 		// The turnovers are set again in the narrower measure.
@@ -273,24 +274,24 @@ func (b *builder) verse(lines []content.Text, speaker string, at string) []flowB
 	bt := b.th.Body
 	bl := b.th.Blocks
 	lh := ptToMM(bt.Size * bt.Leading)
-	div := newNode("Div", nil)
+	div := tags.NewNode("Div", nil)
 	var out []flowBlock
 	if strings.TrimSpace(speaker) != "" {
-		sp := newNode("P", div)
-		out = append(out, flowBlock{kind: Line, lines: b.lines([]span{{text: speaker, style: fonts.Bold}}, fonts.Atkinson, bl.SpeakerSize, b.geo.textW()-bl.VerseIndent, at),
+		sp := tags.NewNode("P", div)
+		out = append(out, flowBlock{kind: Line, lines: b.lines([]span{{text: speaker, style: fonts.Bold}}, fonts.Atkinson, bl.SpeakerSize, b.geo.TextW()-bl.VerseIndent, at),
 			lh: ptToMM(bl.SpeakerSize * 1.3), before: 1, indent: bl.VerseIndent, keep: true, color: b.th.Headings.Color, dest: -1, target: -1, tag: sp})
 	}
 	blk := flowBlock{kind: Line, lh: lh, after: bt.ParagraphSpace * lh, indent: bl.VerseIndent, color: bt.Color, dest: -1, target: -1, tag: div}
-	w := b.geo.textW() - bl.VerseIndent
+	w := b.geo.TextW() - bl.VerseIndent
 	for _, l := range lines {
-		p := newNode("P", div)
+		p := tags.NewNode("P", div)
 		b.verseLines(&blk, b.inline(l, fonts.Regular, 0, p), fonts.Literata, bt.Size, w, bl.VerseTurnover, p, at)
 	}
 	return append(out, blk)
 }
 
-// listLabel is the number or bullet of item i of a list at depth level.
-func listLabel(ordered bool, start, i, level int) string {
+// ListLabel is the number or bullet of item i of a list at depth level.
+func ListLabel(ordered bool, start, i, level int) string {
 	if ordered {
 		return strconv.Itoa(content.Number(start, i)) + "."
 	}
@@ -304,23 +305,23 @@ func listLabel(ordered bool, start, i, level int) string {
 // number or bullet hanging in the indent (as wide as the widest number
 // needs), a nested list indented again. Tagged L > LI > Lbl + LBody,
 // a nested L inside its item's LBody.
-func (b *builder) list(ordered bool, start int, items []content.ListItem, level int, parent *tagNode, at string) []flowBlock {
+func (b *builder) list(ordered bool, start int, items []content.ListItem, level int, parent *tags.Node, at string) []flowBlock {
 	bt := b.th.Body
 	bl := b.th.Blocks
 	lh := ptToMM(bt.Size * bt.Leading)
-	l := newNode("L", parent)
+	l := tags.NewNode("L", parent)
 	switch {
 	case ordered:
-		l.attrs = "/A <</O /List /ListNumbering /Decimal>>"
+		l.Attrs = "/A <</O /List /ListNumbering /Decimal>>"
 	case level == 0:
-		l.attrs = "/A <</O /List /ListNumbering /Disc>>"
+		l.Attrs = "/A <</O /List /ListNumbering /Disc>>"
 	default:
-		l.attrs = "/A <</O /List /ListNumbering /None>>" // a dash: no numbering type says so
+		l.Attrs = "/A <</O /List /ListNumbering /None>>" // a dash: no numbering type says so
 	}
 	labels := make([][]glyph, len(items))
 	hang := bl.ListIndent
 	for i := range items {
-		labels[i] = b.shape(plain(listLabel(ordered, start, i, level)), fonts.Literata, bt.Size, at)
+		labels[i] = b.shape(plain(ListLabel(ordered, start, i, level)), fonts.Literata, bt.Size, at)
 		hang = max(hang, width(labels[i])+bl.LabelGap+0.5)
 	}
 	base := 0.0
@@ -330,13 +331,13 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 	indent := base + hang
 	var out []flowBlock
 	for i, it := range items {
-		li := newNode("LI", l)
-		body := newNode("LBody", li)
-		lines := b.lines(b.inline(it.Text, fonts.Regular, 0, body), fonts.Literata, bt.Size, b.geo.textW()-indent, at)
+		li := tags.NewNode("LI", l)
+		body := tags.NewNode("LBody", li)
+		lines := b.lines(b.inline(it.Text, fonts.Regular, 0, body), fonts.Literata, bt.Size, b.geo.TextW()-indent, at)
 		blk := flowBlock{kind: Line, lines: lines, lh: lh, after: bl.ItemSpace * lh, indent: indent, color: bt.Color, dest: -1, target: -1, tag: body}
 		if len(lines) > 0 {
 			blk.meta = make([]lineMeta, len(lines))
-			blk.meta[0] = lineMeta{label: labels[i], labelGap: bl.LabelGap, labelTag: newNode("Lbl", li)}
+			blk.meta[0] = lineMeta{label: labels[i], labelGap: bl.LabelGap, labelTag: tags.NewNode("Lbl", li)}
 		}
 		out = append(out, blk)
 		if s := it.Sublist; s != nil {
@@ -360,18 +361,18 @@ func (b *builder) definitions(terms []content.Definition, role content.Role, at 
 	bt := b.th.Body
 	bl := b.th.Blocks
 	lh := ptToMM(bt.Size * bt.Leading)
-	l := newNode("L", nil)
-	l.attrs = "/A <</O /List /ListNumbering /None>>"
+	l := tags.NewNode("L", nil)
+	l.Attrs = "/A <</O /List /ListNumbering /None>>"
 	sep := " – " // the one dash convention (README)
 	if role == content.RoleKeyFacts {
 		sep = ": "
 	}
 	var out []flowBlock
 	for _, d := range terms {
-		li := newNode("LI", l)
-		lbl := newNode("Lbl", li)
-		body := newNode("LBody", li)
-		ls := b.seg(segment{tag: lbl})
+		li := tags.NewNode("LI", l)
+		lbl := tags.NewNode("Lbl", li)
+		body := tags.NewNode("LBody", li)
+		ls := b.seg(Segment{Tag: lbl})
 		spans := b.inline(d.Term, fonts.Bold, ls, lbl)
 		s := sep
 		if term := strings.TrimSpace(d.Term.Plain()); strings.HasSuffix(term, ":") || strings.HasSuffix(term, "—") {
@@ -379,10 +380,10 @@ func (b *builder) definitions(terms []content.Definition, role content.Role, at 
 		}
 		spans = append(spans, span{text: s, style: fonts.Regular, seg: ls})
 		spans = append(spans, b.inline(d.Definition, fonts.Regular, 0, body)...)
-		lines := b.lines(spans, fonts.Literata, bt.Size, b.geo.textW(), at)
+		lines := b.lines(spans, fonts.Literata, bt.Size, b.geo.TextW(), at)
 		blk := flowBlock{kind: Line, lines: lines, lh: lh, after: bl.ItemSpace * lh, color: bt.Color, dest: -1, target: -1, tag: body}
 		if len(lines) > 1 {
-			blk.lines = append([][]glyph{lines[0]}, b.rewrap(spans, fonts.Literata, bt.Size, b.geo.textW()-bl.DefinitionHang, len(lines[0]), at)...)
+			blk.lines = append([][]glyph{lines[0]}, b.rewrap(spans, fonts.Literata, bt.Size, b.geo.TextW()-bl.DefinitionHang, len(lines[0]), at)...)
 			blk.meta = make([]lineMeta, len(blk.lines))
 			for i := 1; i < len(blk.meta); i++ {
 				blk.meta[i].dx = bl.DefinitionHang
@@ -409,12 +410,12 @@ type tableBlock struct {
 	hlh        float64 // a header line
 	startH     float64 // what must fit where the table starts
 	repeat     bool    // the header repeats on each page the table continues on
-	tag, cap   *tagNode
+	tag, cap   *tags.Node
 }
 
 type tableRow struct {
 	cells [][][]glyph
-	tags  []*tagNode
+	tags  []*tags.Node
 	n     int // lines of the tallest cell
 }
 
@@ -427,9 +428,9 @@ func (t *tableBlock) rowH(r *tableRow, lh float64, pad float64) float64 {
 // cells in bold Atkinson.
 func (b *builder) table(bl content.Block, at string) flowBlock {
 	tt := b.th.Table
-	tb := &tableBlock{lh: ptToMM(tt.Size * tt.Leading), hlh: ptToMM(tt.Size * tt.Leading), tag: newNode("Table", nil)}
+	tb := &tableBlock{lh: ptToMM(tt.Size * tt.Leading), hlh: ptToMM(tt.Size * tt.Leading), tag: tags.NewNode("Table", nil)}
 	ncol := len(bl.Header)
-	W := b.geo.textW()
+	W := b.geo.TextW()
 	tb.width = W
 	type cell struct {
 		spans []span
@@ -437,15 +438,15 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 	}
 	rowsIn := append([][]content.Text{bl.Header}, bl.Rows...)
 	cells := make([][]cell, len(rowsIn))
-	trs := make([]*tagNode, len(rowsIn))
-	tags := make([][]*tagNode, len(rowsIn))
+	trs := make([]*tags.Node, len(rowsIn))
+	nodes := make([][]*tags.Node, len(rowsIn))
 	minW := make([]float64, ncol)
 	maxW := make([]float64, ncol)
 	if len(bl.Caption) > 0 {
-		tb.cap = newNode("Caption", tb.tag)
+		tb.cap = tags.NewNode("Caption", tb.tag)
 	}
 	for r, row := range rowsIn {
-		trs[r] = newNode("TR", tb.tag)
+		trs[r] = tags.NewNode("TR", tb.tag)
 		for c := 0; c < ncol; c++ {
 			var t content.Text
 			if c < len(row) {
@@ -455,12 +456,12 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 			if r == 0 {
 				role, st, fam = "TH", fonts.Bold, fonts.Atkinson
 			}
-			n := newNode(role, trs[r])
-			n.empty = true
+			n := tags.NewNode(role, trs[r])
+			n.Empty = true
 			if r == 0 {
-				n.attrs = "/A <</O /Table /Scope /Column>>"
+				n.Attrs = "/A <</O /Table /Scope /Column>>"
 			}
-			tags[r] = append(tags[r], n)
+			nodes[r] = append(nodes[r], n)
 			sp := b.inline(t, st, 0, n)
 			cells[r] = append(cells[r], cell{sp, fam})
 			gs := b.shape(sp, fam, tt.Size, at)
@@ -491,7 +492,7 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 		x += tb.colW[c] + 2*tt.PaddingX
 	}
 	for r := range rowsIn {
-		row := tableRow{tags: tags[r]}
+		row := tableRow{tags: nodes[r]}
 		for c, ce := range cells[r] {
 			ls := b.lines(ce.spans, ce.fam, tt.Size, tb.colW[c]+0.001, at)
 			row.cells = append(row.cells, ls)
@@ -601,7 +602,7 @@ func (b *builder) placeTable(blk *flowBlock) {
 	x0 := b.left()
 	for i, gs := range t.caption {
 		b.add(Item{Kind: Cell, X: x0, Y: b.y, W: width(gs), H: t.capLH, Block: -1, Dest: -1, Target: -1,
-			baseline: baseline(b.y, t.capLH, tt.CaptionSize), gs: gs, color: b.th.Headings.Color, tag: t.cap,
+			Baseline: baseline(b.y, t.capLH, tt.CaptionSize), gs: gs, Color: b.th.Headings.Color, Tag: t.cap,
 			spaceAfter: i < len(t.caption)-1 && endsAtSpace(gs)})
 		b.y += t.capLH
 	}
@@ -609,7 +610,7 @@ func (b *builder) placeTable(blk *flowBlock) {
 		b.y += 1.5
 	}
 	rule := func(h float64, c theme.Color) {
-		b.add(Item{Kind: Rule, X: x0, Y: b.y - h/2, W: t.width, H: h, Block: -1, Dest: -1, Target: -1, fill: true, color: c})
+		b.add(Item{Kind: Rule, X: x0, Y: b.y - h/2, W: t.width, H: h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: c})
 	}
 	header := func(repeat bool) {
 		x0 = b.left()
@@ -685,7 +686,7 @@ func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh f
 		if from == 0 && len(lines) == 0 && !art {
 			// An empty cell is an element all the same, so that the
 			// columns of the rows below stay in place.
-			b.add(Item{Kind: Cell, X: x, Y: y, H: lh, Block: -1, Dest: -1, Target: -1, tag: r.tags[ci]})
+			b.add(Item{Kind: Cell, X: x, Y: y, H: lh, Block: -1, Dest: -1, Target: -1, Tag: r.tags[ci]})
 		}
 		for li := from; li < min(to, len(lines)); li++ {
 			gs := lines[li]
@@ -695,11 +696,11 @@ func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh f
 			}
 			ly := y + float64(li-from)*lh
 			it := Item{Kind: Cell, X: x, Y: ly, W: width(gs), H: lh, Block: -1, Dest: -1, Target: -1,
-				baseline: baseline(ly, lh, size), gs: gs, color: c, tag: r.tags[ci], art: art,
+				Baseline: baseline(ly, lh, size), gs: gs, Color: c, Tag: r.tags[ci], Art: art,
 				spaceAfter: li < len(lines)-1 && endsAtSpace(gs)}
 			b.add(it)
 			if !art {
-				b.underline(gs, x, it.baseline)
+				b.underline(gs, x, it.Baseline)
 			}
 		}
 	}
