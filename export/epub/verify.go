@@ -191,20 +191,6 @@ func verifyFiles(files map[string][]byte) error {
 	return preflight(files) // preflight.go: e-reader rejection causes
 }
 
-func wellFormed(b []byte) error {
-	d := xml.NewDecoder(bytes.NewReader(b))
-	d.Strict = true
-	for {
-		_, err := d.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
 // linksResolve checks that every link of the navigation document names a
 // file in the container and, with a fragment, an id in that file, and that
 // every entry has a non-empty label.
