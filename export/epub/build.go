@@ -87,15 +87,15 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 }
 
 // Warm does ahead of a process's first Build the work that Build would
-// otherwise do then, once per process: parsing the templates and, with no
-// cover of the user's in opts, what drawing the generated one needs
-// (cover.Warm). It is safe to
-// call at any time, from any goroutine, and never needed; a one-guide
-// build calls it while the guide is read and imported, when the second
-// core is idle.
+// otherwise do then, once per process: parsing the templates, compiling
+// the preflight's expressions and, with no cover of the user's in opts,
+// what drawing the generated one needs (cover.Warm). It is safe to call at
+// any time, from any goroutine, and never needed; a one-guide build calls
+// it while the guide is read and imported, when the second core is idle.
 func Warm(opts export.Options) {
 	tmpl.Body() // the templates, parsed on first use
 	tmpl.Nav()
+	warmPreflight()
 	if opts.Cover == nil {
 		cover.Warm()
 	}

