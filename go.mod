@@ -33,3 +33,7 @@ require (
 // folding table built on first use, not by package inits that every
 // process ran (see third_party/goldmark/README.guidepress.md).
 replace github.com/yuin/goldmark => ./third_party/goldmark
+
+// go.yaml.in/yaml/v3 v3.0.4 with its two package-level regular
+// expressions compiled on first use (see third_party/yaml/README.guidepress.md).
+replace go.yaml.in/yaml/v3 => ./third_party/yaml
