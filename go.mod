@@ -37,3 +37,8 @@ replace github.com/yuin/goldmark => ./third_party/goldmark
 // go.yaml.in/yaml/v3 v3.0.4 with its two package-level regular
 // expressions compiled on first use (see third_party/yaml/README.guidepress.md).
 replace go.yaml.in/yaml/v3 => ./third_party/yaml
+
+// codeberg.org/go-pdf/fpdf v0.12.0 without its gob serialisation of
+// templates and images, so that encoding/gob and its package init are not
+// linked (see third_party/fpdf/README.guidepress.md).
+replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
