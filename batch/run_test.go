@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/guidepress/guidepress/content"
@@ -590,5 +591,33 @@ func TestOverlapHandsPagesOverBeforeDrawing(t *testing.T) {
 				t.Errorf("the options' PageStarts ran %d times, want %v", ownLayouts, tc.wantOwnLO)
 			}
 		})
+	}
+}
+
+// readAll reads everything whatever the size hint says: the file's size
+// (the usual case), a size taken before the file grew or shrank, none.
+func TestReadAllWithSizeHint(t *testing.T) {
+	text := strings.Repeat("Never Let Me Go. ", 4000) // 68 KB
+	for _, tt := range []struct {
+		name string
+		size int64
+	}{
+		{"exact", int64(len(text))}, {"grew since", 100}, {"shrank since", int64(len(text)) * 2},
+		{"empty hint", 0}, {"no hint", -1},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := readAll(iotest.OneByteReader(strings.NewReader(text[:len(text)/3])), tt.size)
+			if err != nil || string(got) != text[:len(text)/3] {
+				t.Errorf("one byte at a time: %d bytes, %v; want %d bytes", len(got), err, len(text)/3)
+			}
+			got, err = readAll(strings.NewReader(text), tt.size)
+			if err != nil || string(got) != text {
+				t.Errorf("%d bytes, %v; want %d bytes", len(got), err, len(text))
+			}
+		})
+	}
+	got, err := readAll(iotest.ErrReader(io.ErrUnexpectedEOF), 10)
+	if err != io.ErrUnexpectedEOF || len(got) != 0 {
+		t.Errorf("failing reader: %q, %v; want its error", got, err)
 	}
 }
