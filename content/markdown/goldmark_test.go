@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
@@ -82,5 +83,10 @@ func TestGoldmarkLazyExpressions(t *testing.T) {
 				t.Errorf("%q parses to %q, want %q", tt.src, s, tt.want)
 			}
 		})
+	}
+	// The package's default Markdown, made on first use.
+	var b strings.Builder
+	if err := goldmark.Convert([]byte("# Hailsham\n\n*Kathy*\n"), &b); err != nil || b.String() != "<h1>Hailsham</h1>\n<p><em>Kathy</em></p>\n" {
+		t.Errorf("goldmark.Convert = %q, %v", b.String(), err)
 	}
 }
