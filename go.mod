@@ -42,3 +42,8 @@ replace go.yaml.in/yaml/v3 => ./third_party/yaml
 // templates and images, so that encoding/gob and its package init are not
 // linked (see third_party/fpdf/README.guidepress.md).
 replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
+
+// github.com/BurntSushi/toml v1.6.0 with its local-time zones made on first
+// use, not by a package init that read /etc/localtime in every process
+// (see third_party/toml/README.guidepress.md).
+replace github.com/BurntSushi/toml => ./third_party/toml
