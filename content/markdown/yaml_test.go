@@ -9,7 +9,8 @@ import (
 )
 
 // The copy of yaml in third_party/yaml compiles its two regular
-// expressions on first use rather than in a package init. Both still
+// expressions, and builds its resolve and tag tables, on first use rather
+// than in package inits. Both still
 // decide as before: yamlStyleFloat which plain scalars are floats when
 // reading, base60float which strings are quoted when writing (YAML 1.1
 // read 1:20 as a sexagesimal number).
@@ -18,6 +19,9 @@ func TestYAMLLazyExpressions(t *testing.T) {
 		{"1.5", "float64 1.5"}, {".5", "float64 0.5"}, {"-2.", "float64 -2"}, {"1e3", "float64 1000"},
 		{"+1.5E-2", "float64 0.015"}, {"12", "int 12"}, {"1.2.3", "string 1.2.3"},
 		{"e3", "string e3"}, {"1_000.5", "float64 1000.5"}, {".", "string ."},
+		// the tables built on first use: plain scalars and explicit tags
+		{"true", "bool true"}, {"~", "<nil> <nil>"}, {".inf", "float64 +Inf"},
+		{"!!str 12", "string 12"}, {"!!float 1", "float64 1"}, {"!!int 7", "int 7"},
 	} {
 		var v any
 		if err := yaml.Unmarshal([]byte("v: "+tt.in), &struct{ V *any }{&v}); err != nil {

@@ -33,7 +33,11 @@ type resolveMapItem struct {
 var resolveTable = make([]byte, 256)
 var resolveMap = make(map[string]resolveMapItem)
 
-func init() {
+// resolveOnce and tagsOnce build the tables on first use (guidepress
+// patch: package inits built them in every process that links yaml).
+var resolveOnce, tagsOnce sync.Once
+
+func initResolve() {
 	t := resolveTable
 	t[int('+')] = 'S' // Sign
 	t[int('-')] = 'S'
@@ -84,9 +88,9 @@ const (
 var longTags = make(map[string]string)
 var shortTags = make(map[string]string)
 
-func init() {
+func initTags() {
 	for _, stag := range []string{nullTag, boolTag, strTag, intTag, floatTag, timestampTag, seqTag, mapTag, binaryTag, mergeTag} {
-		ltag := longTag(stag)
+		ltag := longTagPrefix + stag[2:] // longTag(stag), which waits for this
 		longTags[stag] = ltag
 		shortTags[ltag] = stag
 	}
@@ -96,6 +100,7 @@ const longTagPrefix = "tag:yaml.org,2002:"
 
 func shortTag(tag string) string {
 	if strings.HasPrefix(tag, longTagPrefix) {
+		tagsOnce.Do(initTags)
 		if stag, ok := shortTags[tag]; ok {
 			return stag
 		}
@@ -106,6 +111,7 @@ func shortTag(tag string) string {
 
 func longTag(tag string) string {
 	if strings.HasPrefix(tag, "!!") {
+		tagsOnce.Do(initTags)
 		if ltag, ok := longTags[tag]; ok {
 			return ltag
 		}
@@ -137,6 +143,7 @@ func yamlStyleFloat() *regexp.Regexp {
 }
 
 func resolve(tag string, in string) (rtag string, out interface{}) {
+	resolveOnce.Do(initResolve)
 	tag = shortTag(tag)
 	if !resolvableTag(tag) {
 		return tag, in
