@@ -209,7 +209,15 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	} else if max := time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC); t.After(max) {
 		t = max
 	}
+	// Room for the whole container at once (text deflates to about a
+	// third, images are stored): grown by doubling from nothing, the
+	// buffer was copied a dozen times, 200 KB for the seed.
+	size := 0
+	for _, b := range files {
+		size += len(b)
+	}
 	var buf bytes.Buffer
+	buf.Grow(size/2 + 4096)
 	zw := zip.NewWriter(&buf)
 	zw.RegisterCompressor(zip.Deflate, newDeflater)
 	mt := []byte(mimetype)
