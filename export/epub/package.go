@@ -200,9 +200,7 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 // so that English labels and the stylesheet's start edge sit on the right
 // in such a guide.
 func progression(lang string) string {
-	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
-	switch primary {
-	case "ar", "he", "fa", "ur", "yi", "ps", "dv", "ckb", "sd", "ug", "syr":
+	if export.RightToLeft(lang) {
 		return "rtl"
 	}
 	return ""

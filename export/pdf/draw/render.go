@@ -80,9 +80,13 @@ func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagg
 			}
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
-				// entry's start to the right edge of the text block.
-				right := lay.Geo.Left(pg.Number) + lay.Geo.TextW()
-				p.Link(it.X, it.Y, right-it.X, it.H, links[it.Target])
+				// entry's start to the right edge of the text block (from
+				// the left edge to its end, right to left).
+				left, right := it.X, lay.Geo.Left(pg.Number)+lay.Geo.TextW()
+				if it.RTL {
+					left, right = lay.Geo.Left(pg.Number), it.X+it.W
+				}
+				p.Link(left, it.Y, right-left, it.H, links[it.Target])
 				tg.Link(it.Block, it.Text)
 			}
 		}

@@ -599,11 +599,23 @@ func (b *builder) placeTable(blk *flowBlock) {
 		}
 	}
 	b.y += space
-	x0 := b.left()
+	// x0 is the table's left edge: flush right in a guide written right
+	// to left, whose tables are mirrored (row).
+	left := func() float64 {
+		if b.rtlDoc {
+			return b.left() + b.geo.TextW() - t.width
+		}
+		return b.left()
+	}
+	x0 := left()
 	for i, gs := range t.caption {
-		b.add(Item{Kind: Cell, X: x0, Y: b.y, W: width(gs), H: t.capLH, Block: -1, Dest: -1, Target: -1,
+		x := x0
+		if b.rtlDoc {
+			x = x0 + t.width - width(gs)
+		}
+		b.add(Item{Kind: Cell, X: x, Y: b.y, W: width(gs), H: t.capLH, Block: -1, Dest: -1, Target: -1,
 			Baseline: baseline(b.y, t.capLH, tt.CaptionSize), gs: gs, Color: b.th.Headings.Color, Tag: t.cap,
-			spaceAfter: i < len(t.caption)-1 && endsAtSpace(gs)})
+			spaceAfter: i < len(t.caption)-1 && endsAtSpace(gs), RTL: b.rtlDoc})
 		b.y += t.capLH
 	}
 	if len(t.caption) > 0 {
@@ -613,7 +625,7 @@ func (b *builder) placeTable(blk *flowBlock) {
 		b.add(Item{Kind: Rule, X: x0, Y: b.y - h/2, W: t.width, H: h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: c})
 	}
 	header := func(repeat bool) {
-		x0 = b.left()
+		x0 = left()
 		rule(tt.Heavy, tt.Rule)
 		b.row(&t.header, 0, t.header.n, x0, t, t.hlh, b.th.Headings.Color, repeat)
 		rule(tt.Heavy*0.6, tt.Rule)
@@ -628,7 +640,7 @@ func (b *builder) placeTable(blk *flowBlock) {
 		if t.repeat {
 			header(true)
 		}
-		x0 = b.left()
+		x0 = left()
 		pageRows = 0
 	}
 	for ri := range t.rows {
@@ -683,6 +695,11 @@ func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh f
 	y := b.y + tt.PaddingY
 	for ci, lines := range r.cells {
 		x := x0 + t.colX[ci]
+		if b.rtlDoc {
+			// Mirrored: the first column on the right, each cell's
+			// lines flush right in it.
+			x = x0 + t.width - t.colX[ci]
+		}
 		if from == 0 && len(lines) == 0 && !art {
 			// An empty cell is an element all the same, so that the
 			// columns of the rows below stay in place.
@@ -695,12 +712,16 @@ func (b *builder) row(r *tableRow, from, to int, x0 float64, t *tableBlock, lh f
 				size = gs[0].size
 			}
 			ly := y + float64(li-from)*lh
-			it := Item{Kind: Cell, X: x, Y: ly, W: width(gs), H: lh, Block: -1, Dest: -1, Target: -1,
+			lx := x
+			if b.rtlDoc {
+				lx = x - width(gs)
+			}
+			it := Item{Kind: Cell, X: lx, Y: ly, W: width(gs), H: lh, Block: -1, Dest: -1, Target: -1,
 				Baseline: baseline(ly, lh, size), gs: gs, Color: c, Tag: r.tags[ci], Art: art,
-				spaceAfter: li < len(lines)-1 && endsAtSpace(gs)}
+				spaceAfter: li < len(lines)-1 && endsAtSpace(gs), RTL: b.rtlDoc}
 			b.add(it)
 			if !art {
-				b.underline(gs, x, it.Baseline)
+				b.underline(gs, lx, it.Baseline)
 			}
 		}
 	}

@@ -236,6 +236,7 @@ type tocNum struct {
 	x0                float64
 	page              *Page
 	at                int
+	rtl               bool // the entry is set right to left: its number on the left
 }
 
 // tocNumber keeps a TOC entry's page number to place after the flow
@@ -245,7 +246,7 @@ type tocNum struct {
 func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	b.nums = append(b.nums, tocNum{target: blk.target, level: blk.level, color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
 		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.Baseline, block: last.Block, line: last.Line, nlns: last.Lines,
-		x0: x0, page: b.page(), at: len(b.page().Items)})
+		x0: x0, page: b.page(), at: len(b.page().Items), rtl: last.RTL})
 }
 
 // placeTOCNumbers places the contents' page numbers, right-aligned, and
@@ -286,10 +287,16 @@ func (b *builder) appendTOCNumber(items []Item, n *tocNum) []Item {
 	gs := b.shape([]span{{text: strconv.Itoa(num), style: n.numFace.Style}}, n.numFace.Family, n.numSize, "the contents")
 	nw := width(gs)
 	nx := n.x0 + b.geo.TextW() - nw
+	if n.rtl {
+		nx = n.x0 // mirrored: the number flush left, the leader running from it to the entry
+	}
 	items = append(items, Item{Kind: TOCNumber, Level: n.level, X: nx, Y: n.y, W: nw, H: n.h, Block: n.block,
-		Line: n.line, Lines: n.nlns, Dest: -1, Target: n.target, Baseline: n.base, gs: gs, Color: n.color})
+		Line: n.line, Lines: n.nlns, Dest: -1, Target: n.target, Baseline: n.base, gs: gs, Color: n.color, RTL: n.rtl})
 	gap := b.th.TOC.LeaderGap
 	lx, rx := n.x+n.w+gap, nx-gap
+	if n.rtl {
+		lx, rx = nx+nw+gap, n.x-gap
+	}
 	if rx-lx > gap {
 		items = append(items, Item{Kind: Rule, X: lx, Y: n.base, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
 			Dotted: true, Color: b.th.TOC.LeaderColor, StrokeW: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing})

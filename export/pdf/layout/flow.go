@@ -2,6 +2,7 @@ package layout
 
 import (
 	"slices"
+	"unicode"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -153,7 +154,11 @@ type builder struct {
 	rtl      map[*glyph]bool
 	segs     []Segment // segments of text (links, terms); index 0 is none
 	listBase float64   // indent of the list item a nested list is in
-	doc      DocKind
+	// rtlDoc: the guide is written right to left (rightToLeft), so its
+	// contents and tables are mirrored as a whole, whatever the
+	// direction of each entry or cell.
+	rtlDoc bool
+	doc    DocKind
 }
 
 const eps = 0.01
@@ -514,6 +519,9 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 				}
 			}
 			rtl := sl.rtl && !blk.center && blk.kind != TOCLine && (md == nil || !md.flush)
+			if blk.kind == TOCLine {
+				rtl = b.rtlDoc
+			}
 			x := x0 + blk.indent + dx
 			switch {
 			case blk.center:
@@ -535,15 +543,17 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
 				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
 				Baseline: baseline(b.y, blk.lh, sl.size), Text: sl.text, Runs: sl.runs, Color: colour, Title: blk.title,
-				spaceAfter: sl.spaceAfter, Tag: tag}
+				spaceAfter: sl.spaceAfter, Tag: tag, RTL: rtl}
 			if md != nil && len(md.label) > 0 {
-				ll := width(md.label)
+				label := md.label
+				ll := width(label)
 				lx := x - md.labelGap - ll
 				if rtl {
 					lx = x + lw + md.labelGap
+					label = rtlLabel(label)
 				}
 				b.add(Item{Kind: Label, X: lx, Y: b.y, W: ll, H: blk.lh, Block: -1, Line: 0, Lines: 1,
-					Dest: -1, Target: -1, Baseline: it.Baseline, gs: md.label, Color: blk.color, Tag: md.labelTag})
+					Dest: -1, Target: -1, Baseline: it.Baseline, gs: label, Color: blk.color, Tag: md.labelTag, RTL: rtl})
 			}
 			if li == 0 && blk.dest >= 0 {
 				it.Dest = blk.dest
@@ -583,4 +593,39 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 func baseline(top, lh, size float64) float64 {
 	s := ptToMM(size)
 	return top + lh/2 + 0.35*s
+}
+
+// rtlLabel is a list item's label ("1.", "•") as a right-to-left item
+// prints it: as if set in a right-to-left paragraph (UAX #9), its digits
+// at level 2 and the rest at level 1, so that the full stop follows the
+// number in reading order, on its left (".1"), as a browser prints the
+// marker of a right-to-left list; its text stays "1.". The label was
+// shaped on its own, left to right, and may be shared: it is copied.
+func rtlLabel(gs []glyph) []glyph {
+	out := slices.Clone(gs)
+	for i := range out {
+		out[i].level = 1
+		if unicode.IsDigit(out[i].r) {
+			out[i].level = 2
+		}
+	}
+	return out
+}
+
+// rightToLeft reports whether g is written right to left: its language
+// is (export.RightToLeft), or, when it names no other, its title begins
+// with a right-to-left letter.
+func rightToLeft(g *content.Guide) bool {
+	if export.RightToLeft(g.Language) {
+		return true
+	}
+	if g.Language != "" && g.Language != content.DefaultLanguage {
+		return false
+	}
+	for _, r := range g.Title {
+		if unicode.IsLetter(r) {
+			return unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana)
+		}
+	}
+	return false
 }

@@ -122,8 +122,11 @@ type Item struct {
 	// Tag is the structure element the item's text belongs to (nil: by
 	// its kind and block); Art marks text drawn again as a pagination
 	// artifact (a table's header repeated on the next page).
-	Tag     *tags.Node
-	Art     bool
+	Tag *tags.Node
+	Art bool
+	// RTL: the item is set right to left, flush right; a contents row's
+	// link then runs from the text block's left edge to the item's end.
+	RTL     bool
 	StrokeW float64 // dotted leader: dot diameter
 	Pitch   float64 // dotted leader: dot spacing
 }

@@ -1,0 +1,238 @@
+package pdf
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/checkers"
+	"github.com/guidepress/guidepress/internal/matterhorn"
+)
+
+// rtlTableGuide is a guide written in Hebrew (by its title: it names no
+// language) with a table whose first column must print on the right.
+const rtlTableGuide = `# מגילת רות — טבלה
+
+## הדמויות
+
+| דמות | קשר | פרק |
+|---|---|---|
+| רות | כלתה של נעמי | 1 |
+| נעמי | חמותה של רות | 1 |
+| בעז | קרוב משפחה | 2 |
+
+1. פרק א: מואב
+2. פרק ב: הקציר
+`
+
+// checkClean runs the PDF/UA checker and qpdf over a right-to-left build.
+func checkClean(t *testing.T, name string, out []byte) {
+	t.Helper()
+	fs, err := matterhorn.Check(out)
+	if err != nil {
+		t.Fatalf("%s: reading it back: %v", name, err)
+	}
+	for _, f := range fs {
+		t.Errorf("%s: %v", name, f)
+	}
+	runTool(t, "qpdf", "--check", write(t, name, out))
+}
+
+// TestRTLContents: the contents of a guide written right to left are
+// mirrored: each title flush right (a subsection's one indent in from the
+// right), its page number flush left, the dot leader between them, and
+// the link of each row over the same span; pdftotext finds the numbers
+// at the left margin.
+func TestRTLContents(t *testing.T) {
+	g := loadFile(t, filepath.Join(checkers.RepoRoot(), "testdata", "guides", "kalila-wa-dimna-ar.md"))
+	th := mustTheme(t)
+	for _, opts := range []export.Options{{}, {Paper: export.Letter, Duplex: true}} {
+		out, lay, _ := build(t, g, opts)
+		checkClean(t, "kalila-"+string(opts.Paper), out)
+		const eps = 0.05
+		var entries, numbers, leaders int
+		contentsPage := 0
+		for _, pg := range lay.Pages {
+			if pg.Kind != ContentsPage {
+				continue
+			}
+			contentsPage = pg.Number
+			left := lay.TextLeft(pg.Number)
+			right := left + lay.TextWidth
+			for i, it := range pg.Items {
+				switch {
+				case it.Kind == TOCLine && it.Line == 0:
+					entries++
+					want := right - float64(it.Level)*th.TOC.Indent
+					if math.Abs(it.X+it.W-want) > eps {
+						t.Errorf("contents entry %q (level %d) ends at %.2f, want flush right at %.2f", it.Text, it.Level, it.X+it.W, want)
+					}
+				case it.Kind == TOCNumber:
+					numbers++
+					if math.Abs(it.X-left) > eps {
+						t.Errorf("page number %q of a right-to-left contents starts at %.2f, want flush left at %.2f", it.Text, it.X, left)
+					}
+					// The leader follows its number, and ends before the
+					// entry's last line.
+					var line *Item
+					for k := range pg.Items {
+						if l := &pg.Items[k]; l.Kind == TOCLine && l.Target == it.Target && math.Abs(l.Y-it.Y) < eps {
+							line = l
+						}
+					}
+					if line == nil {
+						t.Fatalf("page number %q has no entry line beside it", it.Text)
+					}
+					if i+1 < len(pg.Items) && pg.Items[i+1].Kind == Rule {
+						ld := pg.Items[i+1]
+						leaders++
+						if ld.X < it.X+it.W || ld.X+ld.W > line.X {
+							t.Errorf("leader %.2f–%.2f is not between number %q (ends %.2f) and entry %q (starts %.2f)",
+								ld.X, ld.X+ld.W, it.Text, it.X+it.W, line.Text, line.X)
+						}
+					}
+				}
+			}
+		}
+		if entries < 5 || numbers != entries || leaders != entries {
+			t.Fatalf("%d contents entries, %d numbers, %d leaders: want at least 5 of each", entries, numbers, leaders)
+		}
+		// Read back: every page number pdftotext finds on the contents
+		// page sits in the left quarter of the page.
+		path := write(t, "kalila", out)
+		bbox := runTool(t, "pdftotext", "-bbox", "-f", strconv.Itoa(contentsPage), "-l", strconv.Itoa(contentsPage), path, "-")
+		word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([0-9]+)</word>`)
+		found := 0
+		for _, m := range word.FindAllStringSubmatch(bbox, -1) {
+			x, _ := strconv.ParseFloat(m[1], 64)
+			if x > lay.PageWidth/25.4*72/2 {
+				continue // the footer's page number, centred
+			}
+			found++
+			if want := lay.TextLeft(contentsPage) / 25.4 * 72; math.Abs(x-want) > 1 {
+				t.Errorf("pdftotext finds page number %s at x = %.1f pt, want the left margin %.1f pt", m[3], x, want)
+			}
+		}
+		if found < 5 {
+			t.Errorf("pdftotext finds %d page numbers on the left of the contents page, want at least 5:\n%s", found, bbox)
+		}
+	}
+}
+
+// TestRTLTable: in a guide written right to left a table is mirrored: its
+// first column on the right, each cell's lines flush right in their
+// column, the table flush right on the text block; pdfinfo -struct-text
+// still gives each row's cells in their logical order.
+func TestRTLTable(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rtl-table.md")
+	if err := os.WriteFile(p, []byte(rtlTableGuide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := loadFile(t, p)
+	if g.Language != "" && g.Language != content.DefaultLanguage {
+		t.Fatalf("the fixture names language %q: it must be right to left by its title alone", g.Language)
+	}
+	out, lay, _ := build(t, g, export.Options{})
+	checkClean(t, "rtl-table", out)
+	th := mustTheme(t)
+	const eps = 0.05
+	col := map[string]int{"דמות": 0, "רות": 0, "נעמי": 0, "בעז": 0, "קשר": 1, "פרק": 2}
+	cells := map[int][]Item{}
+	for _, pg := range lay.Pages {
+		right := lay.TextLeft(pg.Number) + lay.TextWidth
+		for _, it := range pg.Items {
+			if it.Kind != Cell {
+				continue
+			}
+			c, ok := col[strings.TrimSpace(it.Text)]
+			if !ok {
+				continue
+			}
+			cells[c] = append(cells[c], it)
+			if c == 0 && math.Abs(it.X+it.W-(right-th.Table.PaddingX)) > eps {
+				t.Errorf("first-column cell %q ends at %.2f, want flush right at %.2f", it.Text, it.X+it.W, right-th.Table.PaddingX)
+			}
+		}
+	}
+	if len(cells[0]) != 4 || len(cells[1]) != 1 || len(cells[2]) != 1 {
+		t.Fatalf("found %d, %d, %d cells of columns 1–3, want 4, 1, 1", len(cells[0]), len(cells[1]), len(cells[2]))
+	}
+	// Right to left: column 1, then 2, then 3, each wholly left of the one before.
+	if c0, c1, c2 := cells[0][0], cells[1][0], cells[2][0]; !(c1.X+c1.W < c0.X && c2.X+c2.W < c1.X) {
+		t.Errorf("the header's cells are not right to left: %q at %.2f–%.2f, %q at %.2f–%.2f, %q at %.2f–%.2f",
+			c0.Text, c0.X, c0.X+c0.W, c1.Text, c1.X, c1.X+c1.W, c2.Text, c2.X, c2.X+c2.W)
+	}
+	st := runTool(t, "pdfinfo", "-struct-text", write(t, "rtl-table", out))
+	if i, j := strings.Index(st, "רות"), strings.Index(st, "כלתה של נעמי"); i < 0 || j < i {
+		t.Errorf("pdfinfo -struct-text does not give the row's cells in order (רות before כלתה של נעמי):\n%s", st)
+	}
+}
+
+// TestRTLListLabels: a numbered item set right to left prints its label
+// on its right with the full stop after the number in reading order, on
+// its left (".1", as a browser prints a right-to-left list), while the
+// label's text, for extraction and the Lbl element, stays "1."; a
+// left-to-right item's label is unchanged.
+func TestRTLListLabels(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rtl-table.md")
+	if err := os.WriteFile(p, []byte(rtlTableGuide+"\n## English\n\n1. The first item\n2. The second\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, lay, _ := build(t, loadFile(t, p), export.Options{})
+	checkClean(t, "rtl-labels", out)
+	var rtl, ltr int
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			if it.Kind != Label || !strings.HasSuffix(it.Text, ".") {
+				continue
+			}
+			num := strings.TrimSuffix(it.Text, ".")
+			var dot, digits *float64
+			for k := range it.Runs {
+				r := &it.Runs[k]
+				switch r.Text {
+				case ".":
+					dot = &r.Dx
+				case num:
+					digits = &r.Dx
+				}
+			}
+			// The item's direction is its first line's: the line beside
+			// the label.
+			itemRTL := false
+			for _, l := range pg.Items {
+				if l.Kind == Line && math.Abs(l.Y-it.Y) < 0.05 {
+					itemRTL = rtlText(l.Text)
+				}
+			}
+			if itemRTL {
+				rtl++
+				if dot == nil || digits == nil || *dot >= *digits {
+					t.Errorf("right-to-left label %q: the full stop is not drawn left of the number (runs %+v)", it.Text, it.Runs)
+				}
+			} else {
+				ltr++
+				if len(it.Runs) != 1 || it.Runs[0].Text != it.Text {
+					t.Errorf("left-to-right label %q is drawn as %+v, want one run", it.Text, it.Runs)
+				}
+			}
+		}
+	}
+	if rtl != 2 || ltr != 2 {
+		t.Fatalf("%d right-to-left and %d left-to-right numbered labels, want 2 and 2", rtl, ltr)
+	}
+	st := runTool(t, "pdfinfo", "-struct-text", write(t, "rtl-labels", out))
+	for _, want := range []string{"1.", "2."} {
+		if !regexp.MustCompile(`Lbl \(block\)\n\s*"` + regexp.QuoteMeta(want) + `"`).MatchString(st) {
+			t.Errorf("pdfinfo -struct-text has no label %q:\n%s", want, st)
+		}
+	}
+}
