@@ -236,3 +236,43 @@ func TestRTLListLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestRTLLineEndSpaces: the space a line break took from a right-to-left
+// line is drawn after the line's last word in reading order, so that a
+// screen reader (pdfinfo -struct-text) reads the paragraph with its words
+// apart across the break ("ושם היא", not " ושםהיא"), and a right-to-left
+// contents entry as its title, a space, then its page number.
+func TestRTLLineEndSpaces(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "rtl.md")
+	if err := os.WriteFile(p, []byte(rtlGuide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, lay, _ := build(t, loadFile(t, p), export.Options{})
+	checkClean(t, "rtl-spaces", out)
+	breaks := 0
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			if it.Kind == Line && it.Lines > 1 && it.Line < it.Lines-1 && rtlText(it.Text) {
+				breaks++
+			}
+		}
+	}
+	if breaks == 0 {
+		t.Fatal("no right-to-left paragraph breaks across lines: the test checks nothing")
+	}
+	st := strings.Join(strings.Fields(runTool(t, "pdfinfo", "-struct-text", write(t, "rtl-spaces", out))), " ")
+	const para = "רות היא מואביה שבחרה בעמה של נעמי. היא הולכת אחריה לבית לחם, ושם היא פוגשת את בעז, קרוב משפחה עשיר, שמגן עליה ועל חמותה. הסיפור נקרא בחג השבועות."
+	if !strings.Contains(st, `"`+para+`"`) {
+		t.Errorf("pdfinfo -struct-text does not give the paragraph as written:\n%s", st)
+	}
+
+	g := loadFile(t, filepath.Join(checkers.RepoRoot(), "testdata", "guides", "kalila-wa-dimna-ar.md"))
+	out, lay, _ = build(t, g, export.Options{})
+	st = runTool(t, "pdfinfo", "-struct-text", write(t, "kalila-spaces", out))
+	for _, e := range lay.TOC {
+		if want := `"` + e.Title + " " + strconv.Itoa(e.Page) + `"`; !strings.Contains(st, want) {
+			t.Errorf("pdfinfo -struct-text has no contents entry %s", want)
+		}
+	}
+}

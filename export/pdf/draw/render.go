@@ -310,8 +310,15 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r layout.Run, c theme.Col
 	gs := r.Glyphs
 	if r.Space {
 		gs = append(tw.gs[:0], r.Glyphs...)
-		sp := layout.Single(r.Face, ' ', r.Size)
-		gs = append(gs, sp.Drawn())
+		g := layout.Single(r.Face, ' ', r.Size)
+		sp := g.Drawn()
+		// The space follows the run's characters in reading order:
+		// appendRTL writes a right-to-left run's glyphs by their places
+		// in the text, where the space, set on its own, has none.
+		for i := range r.Glyphs {
+			sp.Start = max(sp.Start, r.Glyphs[i].Start+1)
+		}
+		gs = append(gs, sp)
 		tw.gs = gs
 	}
 	if len(gs) > 0 && gs[0].Level&1 != 0 {
