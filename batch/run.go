@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -603,25 +604,15 @@ func ReadInput(in Input, maxBytes int64, stdin io.Reader) ([]byte, error) {
 // file's, is known (>= 0): one read of the whole file and one to see its
 // end, where io.ReadAll starts at 512 bytes and grows (the 60 KB seed: 15
 // reads and as many copies). A file that grew since its size was taken is
-// read whole all the same.
+// read whole all the same (bytes.Buffer grows).
 func readAll(r io.Reader, size int64) ([]byte, error) {
 	if size < 0 {
 		return io.ReadAll(r)
 	}
-	b := make([]byte, 0, size+1) // +1: the read that finds the end
-	for {
-		n, err := r.Read(b[len(b):cap(b)])
-		b = b[:len(b)+n]
-		if err == io.EOF {
-			return b, nil
-		}
-		if err != nil {
-			return b, err
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)] // grown: the file grew
-		}
-	}
+	var buf bytes.Buffer
+	buf.Grow(int(size) + bytes.MinRead) // MinRead: room for the read that finds the end
+	_, err := buf.ReadFrom(r)
+	return buf.Bytes(), err
 }
 
 func tooBig(in Input, limit int64) error {
