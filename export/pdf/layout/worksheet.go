@@ -96,13 +96,19 @@ func (b *builder) ruled(n int, indent float64) flowBlock {
 	return blk
 }
 
+// bookTitle names the book on the worksheet and the answer key: the
+// book's title, or the guide's when the guide names no book.
+func (b *builder) bookTitle() string {
+	if strings.TrimSpace(b.g.Book.Title) == "" {
+		return b.g.Title
+	}
+	return b.g.Book.Title
+}
+
 // worksheet lays out the worksheet.
 func (b *builder) worksheet() {
 	lb := labels.For(b.g.Language)
-	title := b.g.Book.Title
-	if strings.TrimSpace(title) == "" {
-		title = b.g.Title
-	}
+	title := b.bookTitle()
 	b.startChapter(TitlePage, lb.Worksheet)
 	h := b.heading(lb.Worksheet+": "+title, 0, b.newDest(lb.Worksheet, 0, -1), "the worksheet")
 	h.title = true
@@ -188,10 +194,7 @@ func (b *builder) blanks(names []string) {
 // answers lays out the teacher's key: the FAQ, each question numbered.
 func (b *builder) answers() {
 	lb := labels.For(b.g.Language)
-	title := b.g.Book.Title
-	if strings.TrimSpace(title) == "" {
-		title = b.g.Title
-	}
+	title := b.bookTitle()
 	b.startChapter(TitlePage, lb.AnswerKey)
 	h := b.heading(lb.AnswerKey+": "+title, 0, b.newDest(lb.AnswerKey, 0, -1), "the answer key")
 	h.title = true
