@@ -148,8 +148,9 @@ func (b *builder) para(t content.Text, at string) flowBlock {
 	bt := b.th.Body
 	lh := ptToMM(bt.Size * bt.Leading)
 	p := tags.NewNode("P", nil)
-	return flowBlock{kind: Line, lines: b.lines(b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.TextW(), at),
-		lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1, tag: p}
+	blk := flowBlock{kind: Line, lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1, tag: p}
+	b.setText(&blk, b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.TextW(), at)
+	return blk
 }
 
 // leadsIn reports whether a paragraph introduces what follows it (it ends
@@ -333,10 +334,10 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 	for i, it := range items {
 		li := tags.NewNode("LI", l)
 		body := tags.NewNode("LBody", li)
-		lines := b.lines(b.inline(it.Text, fonts.Regular, 0, body), fonts.Literata, bt.Size, b.geo.TextW()-indent, at)
-		blk := flowBlock{kind: Line, lines: lines, lh: lh, after: bl.ItemSpace * lh, indent: indent, color: bt.Color, dest: -1, target: -1, tag: body}
-		if len(lines) > 0 {
-			blk.meta = make([]lineMeta, len(lines))
+		blk := flowBlock{kind: Line, lh: lh, after: bl.ItemSpace * lh, indent: indent, color: bt.Color, dest: -1, target: -1, tag: body}
+		b.setText(&blk, b.inline(it.Text, fonts.Regular, 0, body), fonts.Literata, bt.Size, b.geo.TextW()-indent, at)
+		if len(blk.lines) > 0 {
+			blk.meta = make([]lineMeta, len(blk.lines))
 			blk.meta[0] = lineMeta{label: labels[i], labelGap: bl.LabelGap, labelTag: tags.NewNode("Lbl", li)}
 		}
 		out = append(out, blk)

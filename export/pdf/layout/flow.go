@@ -88,21 +88,58 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 		return sl
 	}
 	gs := blk.lines[li]
+	end := blk.meta != nil && blk.meta[li].end
+	b.set(sl, blk.kind, gs, li < len(blk.lines)-1 && end, li < len(blk.lines)-1, len(gs) > 0 && b.rtl != nil && b.rtl[&gs[0]])
+	blk.lines[li] = nil
+	return sl
+}
+
+// set sets sl from line gs of a block of kind: notLast says a line
+// follows it, end that a word boundary does (lineMeta.end), rtl that its
+// paragraph is set right to left.
+func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool) {
 	sl.done, sl.w = true, width(gs)
 	if len(gs) > 0 {
 		sl.size = gs[0].size
-		sl.rtl = b.rtl != nil && b.rtl[&gs[0]]
+		sl.rtl = rtl
 	}
-	end := blk.meta != nil && blk.meta[li].end
-	sl.spaceAfter = li < len(blk.lines)-1 && (endsAtSpace(gs) || end)
+	sl.spaceAfter = notLast && (endsAtSpace(gs) || end)
 	if gs != nil {
-		it := Item{Kind: blk.kind, gs: gs, spaceAfter: sl.spaceAfter}
+		it := Item{Kind: kind, gs: gs, spaceAfter: sl.spaceAfter}
 		finishText(&it)
 		sl.text, sl.runs = it.Text, it.Runs
 	}
 	sl.unders = b.underlines(gs)
-	blk.lines[li] = nil
-	return sl
+}
+
+// setText gives blk the lines of spans set in fam at size points,
+// wrapped to w, already set (setLine): for a block whose lines the flow
+// places as they are (a paragraph, a list item's text), whose glyphs are
+// then needed no more. They are the shaper's scratch (shaper.scratch),
+// used again for the next text, rather than an array of 48-byte glyphs
+// allocated for each paragraph and kept (with the shaper's cache) until
+// the guide is laid out: most of a layout's allocations, which a
+// one-guide build takes as fresh memory. A body text is set once, so
+// nothing is lost by not caching it: the same text set again is shaped
+// again, to the same glyphs and the same warnings.
+func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, w float64, where string) {
+	if b.err != nil {
+		return
+	}
+	gs, err := b.sh.scratch(spans, fam, size, where)
+	if err != nil {
+		b.err = err
+		return
+	}
+	lines := b.sh.appendWrap(b.sh.lineBuf[:0], gs, w)
+	b.sh.lineBuf = lines
+	rtl := rtlLines(lines)
+	blk.lines = make([][]glyph, len(lines)) // none: they are set
+	blk.set = make([]setLine, len(lines))
+	for li, l := range lines {
+		b.set(&blk.set[li], blk.kind, l, false, li < len(lines)-1, rtl)
+	}
+	clear(lines)
 }
 
 // lineMeta is what sets one line of a block apart from the others: a
@@ -173,7 +210,18 @@ func (b *builder) left() float64 { return b.geo.Left(b.page().Number) }
 
 func (b *builder) newPage(kind PageKind) {
 	n := len(b.pages) + 1
-	b.pages = append(b.pages, &Page{Number: n, Kind: kind, Chapter: b.chapter})
+	// A page holds about as many items as the page before it, and the
+	// furniture adds up to four: a full page's slice is sized once rather
+	// than grown by doubling, which allocated twice its 208-byte items
+	// (seed: 0.3 MB of 6.4 MB). A page after a short one grows as it
+	// fills: four items more than a page of a few needs is much of it (a
+	// guide of 4,000 one-paragraph sections kept 2.6 MB more), and the
+	// fullest page so far (the contents') would be far too many.
+	hint := 0
+	if n > 1 && len(b.pages[n-2].Items) >= 16 {
+		hint = len(b.pages[n-2].Items) + 4
+	}
+	b.pages = append(b.pages, &Page{Number: n, Kind: kind, Chapter: b.chapter, Items: make([]Item, 0, hint)})
 	b.y = b.geo.top
 	b.fresh = true
 	b.gap = 0
@@ -223,15 +271,8 @@ func (b *builder) displayLines(spans []span, fam fonts.Family, size, w float64, 
 // character of a left-to-right one, or the neutrals before its first
 // strong one, level 0.
 func (b *builder) markRTL(lines [][]glyph) {
-	if len(lines) == 0 || len(lines[0]) == 0 || lines[0][0].level == 0 {
+	if !rtlLines(lines) {
 		return
-	}
-	for _, l := range lines {
-		for i := range l {
-			if l[i].level == 0 {
-				return
-			}
-		}
 	}
 	if b.rtl == nil {
 		b.rtl = map[*glyph]bool{}
@@ -241,6 +282,22 @@ func (b *builder) markRTL(lines [][]glyph) {
 			b.rtl[&l[0]] = true
 		}
 	}
+}
+
+// rtlLines reports whether lines, one paragraph's, are set right to
+// left (markRTL).
+func rtlLines(lines [][]glyph) bool {
+	if len(lines) == 0 || len(lines[0]) == 0 || lines[0][0].level == 0 {
+		return false
+	}
+	for _, l := range lines {
+		for i := range l {
+			if l[i].level == 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // flowPart flows a part that starts a page (a section, the key quotes,

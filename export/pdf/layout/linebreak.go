@@ -36,13 +36,22 @@ func (s *shaper) wrap(gs []glyph, w float64) [][]glyph {
 	return wrapAt(gs, w, !s.th.noHyphenBr)
 }
 
+// appendWrap is wrap appending the lines to dst.
+func (s *shaper) appendWrap(dst [][]glyph, gs []glyph, w float64) [][]glyph {
+	return appendLines(dst, gs, w, !s.th.noHyphenBr)
+}
+
 // wrap breaks gs into lines no wider than w.
 func wrap(gs []glyph, w float64) [][]glyph { return wrapAt(gs, w, true) }
 
 // wrapAt breaks gs into lines no wider than w, after a hyphen or dash
 // inside a word only when hyphens is set.
 func wrapAt(gs []glyph, w float64, hyphens bool) [][]glyph {
-	var lines [][]glyph
+	return appendLines(nil, gs, w, hyphens)
+}
+
+// appendLines is wrapAt appending the lines to lines.
+func appendLines(lines [][]glyph, gs []glyph, w float64, hyphens bool) [][]glyph {
 	const eps = 1e-6
 	start := 0
 	url := false // the word being set is a URL

@@ -111,26 +111,28 @@ func plain(s string) []span { return []span{{text: s, style: fonts.Regular}} }
 // hyphen), every run of white space folded to one space. A no-break space
 // is kept: it binds, and every face has it.
 func Clean(s string) string {
-	rs, _, _ := cleanSpans(plain(s))
+	rs, _, _ := cleanSpans(nil, nil, nil, plain(s))
 	return string(rs)
 }
 
 // cleanSpans is clean over a sequence of styled spans, folding spaces
 // across their boundaries ("A study guide to " + italic title + " by …"),
 // and returns each kept character's style and segment (segs is nil when
-// no span has one).
-func cleanSpans(spans []span) ([]rune, []fonts.Style, []int32) {
+// no span has one). The results are set in out, sts and segs, which the
+// shaper reuses from one text to the next, grown as needed.
+func cleanSpans(out []rune, sts []fonts.Style, segs []int32, spans []span) ([]rune, []fonts.Style, []int32) {
 	n := 0
 	withSegs := false
 	for _, sp := range spans {
 		n += len(sp.text) // bytes: at least the runes, as a rule (NFC rarely lengthens)
 		withSegs = withSegs || sp.seg != 0
 	}
-	out := make([]rune, 0, n)
-	sts := make([]fonts.Style, 0, n)
-	var segs []int32
+	out = slices.Grow(out[:0], n)
+	sts = slices.Grow(sts[:0], n)
 	if withSegs {
-		segs = make([]int32, 0, n)
+		segs = slices.Grow(segs[:0], n)
+	} else {
+		segs = nil
 	}
 	space := false
 	for _, sp := range spans {
@@ -339,10 +341,17 @@ type shaper struct {
 	rec   *[]report // while shaping for the cache: the warnings given
 	th    textSettings
 	// buffers reused from one text to the next
-	text  []rune
-	faces []typeset.Face
-	segs  []int32
-	tgs   []typeset.Glyph
+	clean     []rune
+	styles    []fonts.Style
+	cleanSegs []int32
+	text      []rune
+	faces     []typeset.Face
+	segs      []int32
+	tgs       []typeset.Glyph
+	// glyphs and lineBuf are scratch: the glyphs and lines of a text
+	// set at once (builder.setText), used again for the next one.
+	glyphs  []glyph
+	lineBuf [][]glyph
 }
 
 // textSettings are the style's choices every text passes through (the
@@ -526,6 +535,19 @@ func invisible(r rune) bool {
 }
 
 func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	return s.shapeInto(nil, spans, fam, size, where)
+}
+
+// scratch is shapeNow into the shaper's scratch glyphs, which the next
+// call overwrites: for a caller that is done with the glyphs before it
+// shapes again (builder.setText).
+func (s *shaper) scratch(spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	return s.shapeInto(&s.glyphs, spans, fam, size, where)
+}
+
+// shapeInto is shapeNow setting the glyphs in *buf, grown as needed
+// (buf nil: in a new array of their number).
+func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
 	cloned := false
 	for i, sp := range spans {
 		if strings.Contains(sp.text, "—") {
@@ -535,7 +557,11 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 			spans[i].text = Dashes(sp.text)
 		}
 	}
-	rs, sts, segs := cleanSpans(spans)
+	rs, sts, segs := cleanSpans(s.clean, s.styles, s.cleanSegs, spans)
+	s.clean, s.styles = rs, sts
+	if segs != nil {
+		s.cleanSegs = segs
+	}
 	fam = s.th.family(fam)
 	// The text as drawn: each character in the face that has it, a
 	// character no face has replaced by □ (one for a whole emoji
@@ -604,7 +630,20 @@ func (s *shaper) shapeNow(spans []span, fam fonts.Family, size float64, where st
 	brks := typeset.Breaks(text)
 	tgs := typeset.AppendParagraph(s.tgs[:0], text, faces, levels)
 	s.tgs = tgs
-	out := make([]glyph, len(tgs))
+	var out []glyph
+	switch n := len(tgs); {
+	case buf == nil:
+		out = make([]glyph, n)
+	default:
+		if cap(*buf) < n {
+			// Grown in few steps: a paragraph is rarely past a few
+			// thousand glyphs.
+			*buf = make([]glyph, 0, max(2*n, 256))
+		}
+		// Every field of each glyph is set below; the capacity is the
+		// text's, as in an array of its own (endsAtSpace).
+		out = (*buf)[:n:n]
+	}
 	k := ptToMM(size) / 1000
 	ls := s.th.spacing
 	rtl := false
