@@ -710,8 +710,28 @@ func listSome(names []string, max int) string {
 // MB; 300: 104.8 ms, 1,836, 32.4 MB; 400: 97.8-105.5 ms, 1,804-1,860,
 // 32.6-33.3 MB; 800: 105.0 ms, 1,743, 33.2 MB. 400 takes the CPU time
 // for ~2 MB of resident memory (the budget is 40 MiB).
+//
+// With 24 MB of huge pages (oneGuideHeap) the seed's build need not
+// collect at all: it allocates ~26 MB after the reservation's collection,
+// and at 400 collected once more at 16 MB (the first goal, 4 MB, times
+// 4), a collection that gave back little the build still needed, for its
+// own CPU and ~250 page faults of runtime metadata: each collection moves
+// the size classes in use to span sets not touched yet
+// (runtime.(*spanSet).push took ~460 of a seed build's ~1,150 faults).
+// At 1000 the first goal is 40 MB and the seed is built without that
+// collection (800, a 32 MB goal, is close: its trigger may come at 22
+// MB). A larger guide collects as before, at 11 times what it holds, and
+// the memory limit bounds it; the collector is not turned off, which
+// would leave a process holding more than the limit (a test binary, a
+// program calling the build) collecting all the time. Seed build, 400 →
+// 1000 (no second collection in 3 of 3 runs; -1, off, the same): faults
+// 1,125-1,278 → 894-997, peak RSS 36.0-36.7 → 39.2-39.8 MB (the ~2 MB
+// that collection gave back are not reused); 11 alternating runs under
+// chrt -f 50 of off against 400 (load 6): task-clock 83.2 → 74.3 ms,
+// wall 67.6 → 62.5 ms. A 221 KB guide (4 times the seed): 58 MB peak
+// RSS either way.
 // oneGuideGOGC is the GOGC of a one-guide build (see oneGuideGC).
-const oneGuideGOGC = 400
+const oneGuideGOGC = 1000
 
 // oneGuideHeap is how much of a one-guide build's heap is backed by huge
 // pages (hugeheap.Reserve). Seed build, medians of 9 runs (load ~11):
