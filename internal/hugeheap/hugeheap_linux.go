@@ -5,7 +5,6 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
 	"syscall"
 	"unsafe"
@@ -19,19 +18,8 @@ const (
 )
 
 func reserve(n int) bool {
-	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
-		return false
-	}
-	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || !bytes.Contains(mode, []byte("[madvise]")) {
-		return false
-	}
-	size, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
-	if err != nil {
-		return false
-	}
-	huge, err := strconv.Atoi(strings.TrimSpace(string(size)))
-	if err != nil || huge <= 0 || huge&(huge-1) != 0 || n < 2*huge {
+	huge, ok := hugePageSize()
+	if !ok || n < 2*huge {
 		return false
 	}
 	// A large allocation takes fresh pages that the runtime maps but does
@@ -50,9 +38,9 @@ func reserve(n int) bool {
 	// (min 2.3) with the collector off while allocating.
 	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	b := make([]byte, n)
-	first := min(addr(mode), addr(b)) &^ (chunk - 1)
+	first := min(addr(heapMark), addr(b)) &^ (chunk - 1)
 	end := (addr(b) + uintptr(n)) &^ uintptr(huge-1)
-	err = madvise(first, end, madvHugepage)
+	err := madvise(first, end, madvHugepage)
 	if err == nil {
 		madvise(first, min((addr(b)+uintptr(huge-1))&^uintptr(huge-1), end), madvCollapse) // best effort
 	}
@@ -60,6 +48,46 @@ func reserve(n int) bool {
 	b = nil
 	runtime.GC()
 	return err == nil
+}
+
+// heapMark is a small allocation made before the reservation, so in the
+// heap's first chunk.
+var heapMark []byte
+
+// hugePageSize is the size of a huge page, when the kernel gives them on
+// request (transparent_hugepage/enabled = madvise) and GODEBUG does not
+// say disablethp=1.
+func hugePageSize() (int, bool) {
+	if strings.Contains(os.Getenv("GODEBUG"), "disablethp=1") {
+		return 0, false
+	}
+	var buf [64]byte
+	if mode := readSys("/sys/kernel/mm/transparent_hugepage/enabled", buf[:]); !bytes.Contains(mode, []byte("[madvise]")) {
+		return 0, false
+	}
+	heapMark = make([]byte, 8)
+	// A huge page spans what one page table maps (a PMD entry): 512 pages
+	// of 4 KB on amd64 and arm64, hpage_pmd_size's 2 MB, which the
+	// runtime has read already; it needs no second read.
+	page := os.Getpagesize()
+	return page * (page / 8), true
+}
+
+// readSys reads a small file with plain system calls: os.ReadFile
+// registers a file with the runtime's poller (open, fcntl twice,
+// epoll_ctl, fstat, read twice, epoll_ctl, close: nine calls; these are
+// three). It returns nil when the file cannot be read.
+func readSys(path string, buf []byte) []byte {
+	fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+	if err != nil {
+		return nil
+	}
+	defer syscall.Close(fd)
+	n, err := syscall.Read(fd, buf)
+	if err != nil || n <= 0 {
+		return nil
+	}
+	return buf[:n]
 }
 
 // chunk is the runtime's heap growth unit (pallocChunkBytes): the heap's

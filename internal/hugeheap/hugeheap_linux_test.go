@@ -79,3 +79,31 @@ func eligible(t *testing.T, p uintptr) string {
 	t.Fatalf("no mapping in /proc/self/smaps holds %#x", p)
 	return ""
 }
+
+// The huge page size worked out from the page size is the kernel's
+// (hpage_pmd_size), and readSys reads what os.ReadFile reads.
+func TestHugePageSizeIsTheKernels(t *testing.T) {
+	const path = "/sys/kernel/mm/transparent_hugepage/enabled"
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Skip(err)
+	}
+	var buf [64]byte
+	if got := readSys(path, buf[:]); !bytes.Equal(got, want) {
+		t.Errorf("readSys(%s) = %q, want %q", path, got, want)
+	}
+	if readSys("/nonexistent", buf[:]) != nil {
+		t.Error("readSys of a missing file is not nil")
+	}
+	if !bytes.Contains(want, []byte("[madvise]")) {
+		t.Skipf("transparent huge pages are not given on request here (%q)", bytes.TrimSpace(want))
+	}
+	size, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size")
+	if err != nil {
+		t.Skip(err)
+	}
+	got, ok := hugePageSize()
+	if !ok || strconv.Itoa(got) != string(bytes.TrimSpace(size)) {
+		t.Errorf("hugePageSize() = %d, %v; want %s, true", got, ok, bytes.TrimSpace(size))
+	}
+}
