@@ -65,7 +65,9 @@ func latinRunes() []rune {
 
 // latinTable is one face's part of latin.bin, read in place.
 type latinTable struct {
-	odd  map[rune]bool // characters HarfBuzz does not set as their own glyph
+	// odd: HarfBuzz does not set the character (by latinIndex) as its own
+	// glyph. An array, not a map: it is asked for every character set.
+	odd  [latinCount]bool
 	ligs []latinLig
 	// ligFirst: some ligature starts with the character (by latinIndex)
 	ligFirst [latinCount]bool
@@ -90,11 +92,22 @@ type latinLig struct {
 var latinTables struct {
 	once sync.Once
 	t    map[Face]*latinTable
+	// byFace holds t's tables by family and style, for the look-up made
+	// for every word.
+	byFace [2][4]*latinTable
 }
 
 func latinOf(f Face) *latinTable {
-	latinTables.once.Do(func() { latinTables.t = readLatin(latinBin) })
-	return latinTables.t[f]
+	latinTables.once.Do(func() {
+		latinTables.t = readLatin(latinBin)
+		for f, t := range latinTables.t {
+			latinTables.byFace[f.Family][f.Style] = t
+		}
+	})
+	if int(f.Family) >= len(latinTables.byFace) || int(f.Style) >= len(latinTables.byFace[0]) {
+		return nil
+	}
+	return latinTables.byFace[f.Family][f.Style]
 }
 
 // readLatin reads latin.bin: for each face of latinFaces, the odd
@@ -113,7 +126,7 @@ func readLatin(b []byte) map[Face]*latinTable {
 	}
 	p = 4
 	for _, f := range latinFaces {
-		t := &latinTable{odd: map[rune]bool{}}
+		t := &latinTable{}
 		if !need(2) {
 			return map[Face]*latinTable{}
 		}
@@ -123,7 +136,10 @@ func readLatin(b []byte) map[Face]*latinTable {
 			return map[Face]*latinTable{}
 		}
 		for range n {
-			t.odd[rune(be.Uint32(b[p:]))] = true
+			// A character beyond the table is never set from it anyway.
+			if r := rune(be.Uint32(b[p:])); latinRune(r) {
+				t.odd[latinIndex(r)] = true
+			}
 			p += 4
 		}
 		if !need(2) {
@@ -255,7 +271,7 @@ func fastWord(dst []Glyph, w []rune, f Face, level uint8) (_ []Glyph, ok bool) {
 		return dst, false
 	}
 	for _, r := range w {
-		if !latinRune(r) || t.odd[r] {
+		if !latinRune(r) || t.odd[latinIndex(r)] {
 			return dst, false
 		}
 	}

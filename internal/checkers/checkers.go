@@ -78,6 +78,20 @@ func Seed(t testing.TB, name string) string {
 	return p
 }
 
+// SeedOrExample is the seed guide's path and text, or the bundled
+// example's when the seed is absent: what a benchmark sets.
+func SeedOrExample() (string, []byte, error) {
+	if d := SharedDir(); d != "" {
+		p := filepath.Join(d, "seed", "never-let-me-go.txt")
+		if data, err := os.ReadFile(p); err == nil {
+			return p, data, nil
+		}
+	}
+	p := filepath.Join(RepoRoot(), "examples", "frankenstein.txt")
+	data, err := os.ReadFile(p)
+	return p, data, err
+}
+
 // Script returns the path of a checker script in ../shared/tools, or skips
 // (fails under Required) when the folder or the script is missing.
 func Script(t testing.TB, name string) string {

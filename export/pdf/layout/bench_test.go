@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -53,13 +52,7 @@ func benchGuide(b *testing.B, name string, data []byte) *content.Guide {
 // BenchmarkLayout lays out the seed guide (or the bundled example when
 // the seed is absent) and a 400-section guide of prose.
 func BenchmarkLayout(b *testing.B) {
-	p := filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt")
-	if d := checkers.SharedDir(); d != "" {
-		if s := filepath.Join(d, "seed", "never-let-me-go.txt"); fileExists(s) {
-			p = s
-		}
-	}
-	data, err := os.ReadFile(p)
+	p, data, err := checkers.SeedOrExample()
 	if err != nil {
 		b.Skip(err)
 	}
@@ -67,9 +60,4 @@ func BenchmarkLayout(b *testing.B) {
 	b.Run("prose400", func(b *testing.B) {
 		benchLayout(b, benchGuide(b, "prose.txt", growth.Guide(growth.Prose, 400)))
 	})
-}
-
-func fileExists(p string) bool {
-	st, err := os.Stat(p)
-	return err == nil && st.Mode().IsRegular()
 }
