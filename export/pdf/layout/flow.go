@@ -89,15 +89,16 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 	}
 	gs := blk.lines[li]
 	end := blk.meta != nil && blk.meta[li].end
-	b.set(sl, blk.kind, gs, li < len(blk.lines)-1 && end, li < len(blk.lines)-1, len(gs) > 0 && b.rtl != nil && b.rtl[&gs[0]])
+	b.set(sl, blk.kind, gs, li < len(blk.lines)-1 && end, li < len(blk.lines)-1, len(gs) > 0 && b.rtl != nil && b.rtl[&gs[0]], nil)
 	blk.lines[li] = nil
 	return sl
 }
 
 // set sets sl from line gs of a block of kind: notLast says a line
 // follows it, end that a word boundary does (lineMeta.end), rtl that its
-// paragraph is set right to left.
-func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool) {
+// paragraph is set right to left; its runs' glyphs are taken from slab
+// when it is not nil (textAndRunsIn).
+func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
 	sl.done, sl.w = true, width(gs)
 	if len(gs) > 0 {
 		sl.size = gs[0].size
@@ -106,7 +107,7 @@ func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl 
 	sl.spaceAfter = notLast && (endsAtSpace(gs) || end)
 	if gs != nil {
 		it := Item{Kind: kind, gs: gs, spaceAfter: sl.spaceAfter}
-		finishText(&it)
+		finishTextIn(&it, slab)
 		sl.text, sl.runs = it.Text, it.Runs
 	}
 	sl.unders = b.underlines(gs)
@@ -136,8 +137,15 @@ func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, 
 	rtl := rtlLines(lines)
 	blk.lines = make([][]glyph, len(lines)) // none: they are set
 	blk.set = make([]setLine, len(lines))
+	// The lines' drawn glyphs in one array: the paragraph's, less the
+	// spaces its lines broke at.
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	slab := make([]DrawnGlyph, 0, n)
 	for li, l := range lines {
-		b.set(&blk.set[li], blk.kind, l, false, li < len(lines)-1, rtl)
+		b.set(&blk.set[li], blk.kind, l, false, li < len(lines)-1, rtl, &slab)
 	}
 	clear(lines)
 }

@@ -167,8 +167,12 @@ func (b *builder) result() *Layout {
 
 // finishText sets an item's text and runs from its glyphs, which it
 // then lets go.
-func finishText(it *Item) {
-	it.Text, it.Runs = textAndRuns(it.gs)
+func finishText(it *Item) { finishTextIn(it, nil) }
+
+// finishTextIn is finishText taking the runs' glyphs from slab
+// (textAndRunsIn).
+func finishTextIn(it *Item, slab *[]DrawnGlyph) {
+	it.Text, it.Runs = textAndRunsIn(it.gs, slab)
 	if len(it.Runs) > 0 && wordEndsAt(it) {
 		// The space a line break took is drawn (invisibly, at the end of
 		// the line), so that text extraction and screen readers see two

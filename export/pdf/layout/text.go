@@ -805,7 +805,11 @@ func (r *Run) RTL() bool { return len(r.Glyphs) > 0 && r.Glyphs[0].Level&1 != 0 
 // textAndRuns is a line's text (logical order) and its runs (visual
 // order, each with its own text in logical order: a slice of the line's
 // when the line has no right-to-left text).
-func textAndRuns(gs []glyph) (string, []Run) {
+func textAndRuns(gs []glyph) (string, []Run) { return textAndRunsIn(gs, nil) }
+
+// textAndRunsIn is textAndRuns taking the runs' glyphs from slab when it
+// has room for them (a paragraph's lines share one array, allocated once).
+func textAndRunsIn(gs []glyph, slab *[]DrawnGlyph) (string, []Run) {
 	text := textOf(gs)
 	vis := gs
 	for i := range gs {
@@ -818,7 +822,13 @@ func textAndRuns(gs []glyph) (string, []Run) {
 	x := 0.0
 	off := 0 // in text, while vis is gs
 	start := 0
-	drawn := make([]DrawnGlyph, len(vis)) // the runs' glyphs, in one array per line
+	var drawn []DrawnGlyph // the runs' glyphs, in one array per line or paragraph
+	if slab != nil && cap(*slab)-len(*slab) >= len(vis) {
+		n := len(*slab)
+		drawn, *slab = (*slab)[n:n+len(vis):n+len(vis)], (*slab)[:n+len(vis)]
+	} else {
+		drawn = make([]DrawnGlyph, len(vis))
+	}
 	nruns := 0
 	for i := range vis {
 		drawn[i] = vis[i].Drawn()
