@@ -135,10 +135,13 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	}
 	tg := tags.New()
 	tg.Labels = layout.PageLabels(lay)
-	st := finish.NewPageStreams()
+	// The fonts and then each page as it is drawn are compressed on
+	// another goroutine (finish.PageStreams); Optimize waits for them.
+	st := newPageStreams()
+	defer st.Done() // never leave the compressing running after a failure
+	st.Fonts(fs, toUnicode)
 	probe("laid out")
 	err = draw.Render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)
-	st.Done()
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -213,6 +216,10 @@ func (k *keep) Write(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// newPageStreams is finish.NewPageStreams; a test makes it give none, so
+// that Optimize compresses every stream itself, and compares the bytes.
+var newPageStreams = finish.NewPageStreams
 
 // probe, when a test sets it, is called at the stages of a build where
 // memory could pile up: once laid out, every probePages pages drawn, and

@@ -40,6 +40,10 @@ import (
 // The pages' content streams taken from fpdf as they were drawn (st, nil
 // for none) are written in place of the empty ones fpdf left.
 func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+	st.Done()
+	if st != nil && st.err != nil {
+		return nil, st.err
+	}
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -57,7 +61,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 			pageNums = append(pageNums, o.num)
 		}
 	}
-	zw := zpool.Get().(*zwriter)
+	zw := st.writer()
 	defer zpool.Put(zw)
 	out := make([]byte, 0, len(in)/2)
 	out = appendHeader(out, in[:doc.headerEnd])
@@ -193,7 +197,11 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 
 	if len(fs) > 0 {
 		offsets[toUnicodeNum] = len(out)
-		out = appendStream(out, toUnicodeNum, "", zw.compress(toUnicode))
+		if st != nil && st.toUnicode != nil {
+			out = appendStream(out, toUnicodeNum, "", st.toUnicode)
+		} else {
+			out = appendStream(out, toUnicodeNum, "", zw.compress(toUnicode))
+		}
 		toStm(sysInfoNum, []byte("<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"))
 		for i := range fs {
 			n := fontNum(i)
@@ -204,10 +212,15 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 			for k, d := range o.Dicts {
 				toStm(n+k, d)
 			}
+			cidMap, file, ok := st.fontStreams(i)
+			if !ok {
+				cidMap = bytes.Clone(zw.compress(fs[i].CIDToGIDMap()))
+				file = zw.compress(fs[i].File())
+			}
 			offsets[n+3] = len(out)
-			out = appendStream(out, n+3, "", zw.compress(o.CIDMap))
+			out = appendStream(out, n+3, "", cidMap)
 			offsets[n+4] = len(out)
-			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(o.TTF))+" ", zw.compress(o.TTF))
+			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(fs[i].File()))+" ", file)
 		}
 	}
 

@@ -2,10 +2,12 @@ package finish
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/export/pdf/fontembed"
 )
 
 // Pages are compressed as they are drawn. fpdf keeps every page's content
@@ -44,22 +46,97 @@ func fpdfPage(p *fpdf.Fpdf, n int) *bytes.Buffer {
 }
 
 // PageStreams holds the compressed content stream of every page taken
-// from fpdf, by page index (0-based).
+// from fpdf, by page index (0-based), and the fonts' streams.
+//
+// The compressing is done on a goroutine of its own, beside the drawing:
+// in a one-guide build the drawing is the end of the longest path (the
+// EPUB, made beside the PDF, is done sooner), and the deflating, a third
+// of the drawing's time, then runs on the core the EPUB leaves idle. In a
+// batch, where every core is busy, it costs only a handover per page.
+// What is compressed, and how, is the same whatever the timing: each
+// stream with its own reset compressor, stored by its page's index.
 type PageStreams struct {
-	z       [][]byte
-	zw      *zwriter
-	scratch []byte
+	jobs chan pageJob
+	done chan struct{}
+
+	// Written by the worker, read once done is closed.
+	z         [][]byte
+	fontZ     [][2][]byte // each face's compressed CIDToGIDMap and file
+	toUnicode []byte      // the shared ToUnicode map, compressed
+	err       error       // a panic of the worker's
+	zw        *zwriter    // the worker's compressor, for Optimize
+
+	fonts        []fontembed.Font // given by Fonts, for the worker
+	toUnicodeRaw []byte
 }
+
+// A pageJob is page i's content as fpdf wrote it, or the fonts (i < 0).
+type pageJob struct {
+	i    int
+	data []byte
+}
+
+// pageQueue is how many drawn pages may wait for the worker: enough that
+// drawing rarely waits, few enough that the pages waiting hold little
+// memory (the drawing waits when the worker has no core).
+const pageQueue = 8
 
 func NewPageStreams() *PageStreams {
 	if fpdfPagesOffset == 0 {
 		return nil
 	}
-	return &PageStreams{zw: zpool.Get().(*zwriter)}
+	s := &PageStreams{jobs: make(chan pageJob, pageQueue), done: make(chan struct{})}
+	go s.work(s.jobs)
+	return s
 }
 
-// Take compresses the content fpdf holds for its current page, the
-// layout's page i, and empties fpdf's buffer.
+func (s *PageStreams) work(jobs <-chan pageJob) {
+	defer close(s.done)
+	zw := zpool.Get().(*zwriter)
+	// Optimize, on another goroutine and likely another P, takes the
+	// compressor over (writer): a sync.Pool gives it back only to this P.
+	defer func() { s.zw = zw }()
+	var scratch []byte
+	defer func() {
+		if p := recover(); p != nil {
+			s.err = fmt.Errorf("pdf: internal error compressing streams (please report it): %v", p)
+			for range jobs { // let the drawing finish; Optimize reports the error
+			}
+		}
+	}()
+	for j := range jobs {
+		if j.i < 0 {
+			s.fontZ = make([][2][]byte, len(s.fonts))
+			for k := range s.fonts {
+				s.fontZ[k] = [2][]byte{
+					bytes.Clone(zw.compress(s.fonts[k].CIDToGIDMap())),
+					bytes.Clone(zw.compress(s.fonts[k].File())),
+				}
+			}
+			s.toUnicode = bytes.Clone(zw.compress(s.toUnicodeRaw))
+			continue
+		}
+		scratch = compactText(scratch[:0], j.data)
+		for len(s.z) < j.i {
+			s.z = append(s.z, nil)
+		}
+		s.z = append(s.z, bytes.Clone(zw.compress(scratch)))
+	}
+}
+
+// Fonts has the worker compress the fonts' streams (fontembed.UsedFaces:
+// the faces and their shared ToUnicode map), which Optimize would
+// otherwise compress at the end; fs and toUnicode are only read.
+func (s *PageStreams) Fonts(fs []fontembed.Font, toUnicode []byte) {
+	if s == nil || len(fs) == 0 {
+		return
+	}
+	s.fonts, s.toUnicodeRaw = fs, toUnicode
+	s.jobs <- pageJob{i: -1}
+}
+
+// Take hands the content fpdf holds for its current page, the layout's
+// page i, to the worker, and empties fpdf's buffer.
 func (s *PageStreams) Take(p *fpdf.Fpdf, i int) {
 	if s == nil {
 		return
@@ -68,21 +145,31 @@ func (s *PageStreams) Take(p *fpdf.Fpdf, i int) {
 	if buf == nil {
 		return
 	}
-	s.scratch = compactText(s.scratch[:0], buf.Bytes())
-	for len(s.z) < i {
-		s.z = append(s.z, nil)
-	}
-	s.z = append(s.z, bytes.Clone(s.zw.compress(s.scratch)))
-	*buf = bytes.Buffer{} // its memory too
+	data := buf.Bytes()
+	*buf = bytes.Buffer{} // fpdf writes no more to data: the worker has it
+	s.jobs <- pageJob{i: i, data: data}
 }
 
-// Done returns the compressor; the streams stay for optimize.
+// Done waits for the worker; the streams stay for Optimize. It may be
+// called more than once.
 func (s *PageStreams) Done() {
-	if s != nil && s.zw != nil {
-		zpool.Put(s.zw)
-		s.zw = nil
-		s.scratch = nil
+	if s == nil || s.jobs == nil {
+		return
 	}
+	close(s.jobs)
+	s.jobs = nil
+	<-s.done
+}
+
+// writer is the compressor for Optimize: the worker's, once it is done,
+// or one from the pool. Optimize puts it back.
+func (s *PageStreams) writer() *zwriter {
+	if s != nil && s.zw != nil {
+		zw := s.zw
+		s.zw = nil
+		return zw
+	}
+	return zpool.Get().(*zwriter)
 }
 
 // stream is page i's compressed content, once: optimize writes it and
@@ -94,4 +181,15 @@ func (s *PageStreams) stream(i int) (z []byte, ok bool) {
 	}
 	z, s.z[i] = s.z[i], nil
 	return z, true
+}
+
+// fontStreams are face k's compressed CIDToGIDMap and file, once, and ok
+// when the worker compressed them.
+func (s *PageStreams) fontStreams(k int) (cidMap, file []byte, ok bool) {
+	if s == nil || k >= len(s.fontZ) {
+		return nil, nil, false
+	}
+	z := s.fontZ[k]
+	s.fontZ[k] = [2][]byte{}
+	return z[0], z[1], z[1] != nil
 }

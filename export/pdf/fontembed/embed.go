@@ -385,12 +385,11 @@ func readFontDesc(file []byte) (fpdf.FontDescType, error) {
 
 // fontObjects are a face's objects; n is the number of the first, the
 // Type0 font (the one the resources name), which the others follow:
-// n+1 the CIDFontType2, n+2 its descriptor, n+3 its CIDToGIDMap, n+4 the
-// TrueType file. The ToUnicode map and sysInfo are shared by every font.
+// n+1 the CIDFontType2, n+2 its descriptor, n+3 its CIDToGIDMap
+// (Font.CIDToGIDMap), n+4 the TrueType file (Font.File). The ToUnicode map
+// and sysInfo are shared by every font.
 type fontObjects struct {
-	Dicts  [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
-	CIDMap []byte    // CIDToGIDMap stream data
-	TTF    []byte    // FontFile2 stream data
+	Dicts [3][]byte // Type0, CIDFontType2, FontDescriptor (no "obj")
 }
 
 // ObjectCount is the number of objects per face.
@@ -435,16 +434,24 @@ func Objects(ef *Font, n, toUnicodeNum, sysInfoNum int) (fontObjects, error) {
 	o.Dicts[2] = fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Ascent %d /Descent %d /CapHeight %d /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %d /StemV %d /MissingWidth %d /FontFile2 %d 0 R>>",
 		name, d.Ascent, d.Descent, d.CapHeight, flags, d.FontBBox.Xmin, d.FontBBox.Ymin, d.FontBBox.Xmax, d.FontBBox.Ymax,
 		d.ItalicAngle, d.StemV, d.MissingWidth, n+4)
-	// The map stops after the last CID drawn: a CID past its end is never
-	// shown.
-	o.CIDMap = make([]byte, 2*(int(ef.cids[len(ef.cids)-1])+1))
-	for i, cid := range ef.cids {
-		g := ef.newID[ef.old[i]]
-		o.CIDMap[2*int(cid)], o.CIDMap[2*int(cid)+1] = byte(g>>8), byte(g)
-	}
-	o.TTF = ef.ttf
 	return o, nil
 }
+
+// CIDToGIDMap is the data of the face's CIDToGIDMap stream (object n+3 of
+// Objects): each CID's glyph in the reduced file, two bytes a CID. It
+// stops after the last CID drawn: a CID past its end is never shown.
+func (ef *Font) CIDToGIDMap() []byte {
+	m := make([]byte, 2*(int(ef.cids[len(ef.cids)-1])+1))
+	for i, cid := range ef.cids {
+		g := ef.newID[ef.old[i]]
+		m[2*int(cid)], m[2*int(cid)+1] = byte(g>>8), byte(g)
+	}
+	return m
+}
+
+// File is the data of the face's FontFile2 stream (object n+4 of
+// Objects): the reduced TrueType file. It is shared: never modify it.
+func (ef *Font) File() []byte { return ef.ttf }
 
 // toUnicodeMap is the ToUnicode CMap every face shares: each CID up to
 // last is its own character; CID last+1+i stands for others[i], in
