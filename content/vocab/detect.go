@@ -155,7 +155,8 @@ func DecideLanguage(text, fallback string, headings ...string) (lang string, sev
 }
 
 // LanguageName is the English name of one of Languages ("German" for
-// "de"), or the tag itself.
+// "de") or of a language whose headings the vocabulary knows (Arabic,
+// Hebrew), or the tag itself.
 func LanguageName(tag string) string {
 	switch tag {
 	case "en":
@@ -170,6 +171,10 @@ func LanguageName(tag string) string {
 		return "Italian"
 	case "pt":
 		return "Portuguese"
+	case "ar":
+		return "Arabic"
+	case "he":
+		return "Hebrew"
 	}
 	return tag
 }

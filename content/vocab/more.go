@@ -110,6 +110,14 @@ func addMore() {
 	add("it", Section, content.RoleFurtherReading, "letture consigliate", "per saperne di più", "bibliografia")
 	add("it", Section, "", "introduzione")
 
+	// Arabic and Hebrew: the quotes and FAQ headings the writers print
+	// (templates/labels) and their commonest variants, so that a guide
+	// written out by `inspect --markdown` reads back with its parts.
+	add("ar", Quotes, "", "اقتباسات مهمة", "أبرز الاقتباسات", "اقتباسات", "الاقتباسات")
+	add("ar", FAQ, "", "الأسئلة الشائعة", "أسئلة شائعة", "أسئلة وأجوبة")
+	add("he", Quotes, "", "ציטוטים מרכזיים", "ציטוטים", "ציטוטים חשובים")
+	add("he", FAQ, "", "שאלות נפוצות", "שאלות ותשובות")
+
 	// Portuguese.
 	add("pt", Quotes, "", "citações famosas", "frases célebres", "passagens importantes", "trechos marcantes", "frases importantes")
 	add("pt", FAQ, "", "dúvidas frequentes", "perguntas comuns", "perguntas mais frequentes")

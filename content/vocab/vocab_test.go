@@ -51,7 +51,7 @@ func TestNamesUseModelRoles(t *testing.T) {
 }
 
 func TestNameReadsBack(t *testing.T) {
-	for _, lang := range append(Languages, "pt-BR", "xx") {
+	for _, lang := range append(Languages, "pt-BR", "xx", "ar", "he", "he-IL") {
 		for _, k := range []Kind{Quotes, FAQ} {
 			if got := Classify(Name(k, lang)).Kind; got != k {
 				t.Errorf("Name(%d, %s) = %q classifies as %d", k, lang, Name(k, lang), got)

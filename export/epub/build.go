@@ -227,6 +227,10 @@ func (b *book) plan() error {
 	td := titleData{Title: g.Title, Book: g.Book.Title, Author: g.Book.Author,
 		Reading: cover.TextFor(g).Reading, Creator: creator, Publisher: publisher, Synopsis: g.Synopsis,
 		SynopsisHeading: words.Synopsis, StudyGuideTo: words.StudyGuideTo, By: words.By, L: L, E: englishLang(g.Language), G: g.Language}
+	td.GuideBy, td.PublishedBy, td.CL = words.GuideBy, words.PublishedBy, L
+	if td.GuideBy == "" || td.PublishedBy == "" {
+		td.GuideBy, td.PublishedBy, td.CL = "Guide by", "Published by", englishLang(g.Language)
+	}
 	if g.Book.Year > 0 {
 		td.Year = strconv.Itoa(g.Book.Year)
 	}

@@ -245,6 +245,11 @@ func TestMinimalGuides(t *testing.T) {
 			g.Language = "he"
 			g.Synopsis = content.Plains("שלום עולם")
 		},
+		// Persian has no labels of its own: they are English, marked so.
+		"right to left, English labels": func(g *content.Guide) {
+			g.Language = "fa"
+			g.Synopsis = content.Plains("سلام دنیا")
+		},
 	}
 	for name, edit := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -253,15 +258,18 @@ func TestMinimalGuides(t *testing.T) {
 			data := build(t, g, export.Options{Modified: fixed.Modified})
 			checkStructure(t, g, data, export.Options{Modified: fixed.Modified})
 			rtl := bytes.Contains(unpack(t, data).files[opfPath], []byte(`page-progression-direction="rtl"`))
-			if rtl != (g.Language == "he") {
+			if rtl != export.RightToLeft(g.Language) {
 				t.Errorf("page-progression-direction rtl = %v for %s", rtl, g.Language)
 			}
 			// English labels in a non-English book say so (WCAG 3.1.2);
 			// labels translated into the guide's language are not marked.
 			title := unpack(t, data).files["EPUB/xhtml/title.xhtml"]
 			marked := bytes.Contains(title, []byte(`id="synopsis" lang="en" xml:lang="en"`))
-			if g.Language == "he" && !marked {
-				t.Error("the English label Synopsis is not marked lang=\"en\" in a Hebrew guide")
+			if g.Language == "fa" && !marked {
+				t.Error("the English label Synopsis is not marked lang=\"en\" in a Persian guide")
+			}
+			if g.Language == "he" && !bytes.Contains(title, []byte(`<h2 id="synopsis">תקציר</h2>`)) {
+				t.Errorf("the Hebrew label Synopsis is marked or missing:\n%s", title)
 			}
 			if g.Language == "fr" && len(g.Synopsis) > 0 && !bytes.Contains(title, []byte(`<h2 id="synopsis">Résumé</h2>`)) {
 				t.Errorf("the French label Synopsis is marked or missing:\n%s", title)

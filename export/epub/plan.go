@@ -52,6 +52,9 @@ type (
 		SynopsisHeading, StudyGuideTo, By                      string
 		Synopsis                                               []content.Text
 		L, E, G                                                string
+		// GuideBy and PublishedBy head the credits, in the language
+		// CL marks ("" the guide's): the labels' words, or English.
+		GuideBy, PublishedBy, CL string
 	}
 	// quoteData is a quotation with its quotation marks (in the text, so
 	// that they survive a reading system that drops the stylesheet), its

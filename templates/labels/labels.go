@@ -1,9 +1,11 @@
 // Package labels holds the words the writers print themselves (Contents,
 // Key Quotes, Frequently Asked Questions, Synopsis, "A Study Guide", "min
 // read", the cover's text), one translation file per language: en.json,
-// es.json, fr.json, de.json, it.json, pt.json. Writers ask For(guide
-// language) and print what it gives; a language without a file gets
-// English. A translation is added by adding a file with every key.
+// es.json, fr.json, de.json, it.json, pt.json, ar.json, he.json. Writers
+// ask For(guide language) and print what it gives; a language without a
+// file gets English (Lang says so, for the writers to mark). A
+// translation is added by adding a file with every key. A file is read
+// and decoded the first time its language is asked for, never at start-up.
 package labels
 
 import (
@@ -52,7 +54,17 @@ type Labels struct {
 	// StudyGuideTo comes before the book's title on the title page: "A
 	// study guide to", "Guía de estudio de".
 	StudyGuideTo string `json:"study_guide_to"`
+	// GuideBy and PublishedBy come before the guide's author and
+	// publisher on the title page ("إعداد الدليل:"). They are optional
+	// (Optional): a file without them leaves the writers' own English
+	// ("Guide by", "Guide written by", "Published by"), which they mark
+	// as English in a guide of another language.
+	GuideBy     string `json:"guide_by,omitempty"`
+	PublishedBy string `json:"published_by,omitempty"`
 }
+
+// Optional lists the keys a translation file may leave out.
+var Optional = map[string]bool{"guide_by": true, "published_by": true}
 
 var (
 	mu    sync.Mutex
@@ -60,7 +72,7 @@ var (
 )
 
 // Languages lists the languages with a translation file, English first.
-var Languages = []string{"en", "es", "fr", "de", "it", "pt"}
+var Languages = []string{"en", "es", "fr", "de", "it", "pt", "ar", "he"}
 
 // For returns the labels for a BCP 47 tag ("es", "pt-BR"): its primary
 // language's file, or English when there is none.

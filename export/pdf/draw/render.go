@@ -37,6 +37,7 @@ import (
 func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagger, spacing float64, st *finish.PageStreams, release bool, fs []fontembed.Font, probe func(stage string)) error {
 	tw := newTextWriter(p, fs)
 	tw.spacing = spacing
+	tg.Langs = lay.Langs
 	links := make([]int, len(dests))
 	for i := range dests {
 		links[i] = p.AddLink()

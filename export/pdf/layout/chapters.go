@@ -93,10 +93,10 @@ func (b *builder) titlePage() {
 		lh: ptToMM(tp.SubtitleSize * 1.35), before: 4, after: 1.5, keep: true, color: ink, dest: -1, target: -1})
 	if r := cover.TextFor(b.g).Reading; r != "" {
 		blocks = append(blocks, flowBlock{kind: Display, lines: b.lines(plain(r), fonts.Atkinson, tp.MetaSize, w, "the title page"),
-			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1})
+			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1, lang: b.labelLang})
 	}
 	if len(b.g.Synopsis) > 0 {
-		h := b.heading(words.Synopsis, 1, b.newDest(words.Synopsis, 0, -1), "the synopsis")
+		h := withLang(b.heading(words.Synopsis, 1, b.newDest(words.Synopsis, 0, -1), "the synopsis"), b.labelLang)
 		h.before = tp.SynopsisSpace
 		blocks = append(blocks, h)
 		for _, p := range b.g.Synopsis {
@@ -105,15 +105,21 @@ func (b *builder) titlePage() {
 	}
 	var credits []string
 	sentence := func(s string) string { return strings.TrimRight(s, ".") + "." } // "Jr." gets no second stop
+	// The credits' words are the labels' when their file has them, else
+	// English (marked so outside an English guide).
+	guideBy, publishedBy, creditLang := words.GuideBy, words.PublishedBy, b.labelLang
+	if guideBy == "" || publishedBy == "" {
+		guideBy, publishedBy, creditLang = "Guide written by", "Published by", otherLang("en", b.g.Language)
+	}
 	if a := Author(b.g, b.opts); a != "" {
-		credits = append(credits, sentence("Guide written by "+a))
+		credits = append(credits, sentence(guideBy+" "+a))
 	}
 	if p := Publisher(b.g, b.opts); p != "" {
-		credits = append(credits, sentence("Published by "+p))
+		credits = append(credits, sentence(publishedBy+" "+p))
 	}
 	for i, c := range credits {
 		blk := flowBlock{kind: Display, lines: b.lines(plain(c), fonts.Atkinson, tp.MetaSize, w, "the title page"),
-			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1}
+			lh: ptToMM(tp.MetaSize * 1.4), color: muted, dest: -1, target: -1, lang: creditLang}
 		if i == 0 {
 			blk.before = 8
 		}
@@ -172,7 +178,7 @@ func (b *builder) contents() {
 		return // a guide with only a synopsis has nothing to list; a short one needs no contents
 	}
 	b.startChapter(ContentsPage, b.th.TOC.Title)
-	blocks := []flowBlock{b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents")}
+	blocks := []flowBlock{withLang(b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents"), b.labelLang)}
 	t := b.th.TOC
 	w := b.geo.TextW()
 	// Entries repeat headings, whose missing characters are reported there.
@@ -208,6 +214,9 @@ func (b *builder) contents() {
 		}
 		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
 			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta}
+		if i == b.td.quotes || i == b.td.faq {
+			blk.lang = b.labelLang
+		}
 		if d.toc == 0 {
 			blk.before = t.TopSpace
 			blk.color = b.th.Headings.Color
@@ -310,7 +319,7 @@ func (b *builder) keyQuotes() {
 	}
 	title := b.th.Quotes.Title
 	b.startChapter(BodyPage, title)
-	blocks := []flowBlock{b.heading(title, 0, b.td.quotes, "Key Quotes")}
+	blocks := []flowBlock{withLang(b.heading(title, 0, b.td.quotes, "Key Quotes"), b.labelLang)}
 	for _, q := range b.g.Quotes {
 		blocks = append(blocks, b.quote(q.Text, q.Lines, q.Attribution, q.Explanation, "Key Quotes")...)
 	}
@@ -346,7 +355,7 @@ func (b *builder) faq() {
 	}
 	f := b.th.FAQ
 	b.startChapter(BodyPage, f.ShortTitle)
-	blocks := []flowBlock{b.heading(f.Title, 0, b.td.faq, "the FAQ")}
+	blocks := []flowBlock{withLang(b.heading(f.Title, 0, b.td.faq, "the FAQ"), b.labelLang)}
 	w := b.geo.TextW()
 	for _, e := range b.g.FAQ {
 		at := where("FAQ question", e.Question)

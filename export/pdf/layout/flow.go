@@ -57,6 +57,9 @@ type flowBlock struct {
 	// set holds each line as first placed (setLine), once lines gives it
 	// up; nil until then.
 	set []setLine
+	// lang: the block's words are the labels' in another language than
+	// the guide's (lang.go); "" for the guide's.
+	lang string
 }
 
 // setLine is a block's line as the flow places it: its text and runs in
@@ -204,6 +207,11 @@ type builder struct {
 	// direction of each entry or cell.
 	rtlDoc bool
 	doc    DocKind
+	// labelLang is the language of the printed labels when it is not
+	// the guide's ("en" in a Persian guide), else ""; langs records the
+	// blocks placed in another language (Layout.Langs).
+	labelLang string
+	langs     map[int]string
 }
 
 const eps = 0.01
@@ -512,6 +520,12 @@ func (b *builder) groupFits(bs []flowBlock) bool {
 func (b *builder) place(blk *flowBlock, next *flowBlock) {
 	id := b.nblock
 	b.nblock++
+	if blk.lang != "" {
+		if b.langs == nil {
+			b.langs = map[int]string{}
+		}
+		b.langs[id] = blk.lang
+	}
 	if blk.table != nil {
 		b.placeTable(blk)
 		return

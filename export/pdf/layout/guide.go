@@ -106,11 +106,12 @@ func FitMeasure(g *Geometry, th theme.Theme) error {
 // of every heading, then the contents' page numbers (placeTOCNumbers).
 // probe is called once the flow is done (a memory test's hook).
 func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, doc DocKind, probe func(stage string)) (*Layout, []Dest, *Reporter, error) {
-	th = withLabels(th, labels.For(g.Language))
+	words := labels.For(g.Language)
+	th = withLabels(th, words)
 	// The cache serves texts set more than once (running headers, repeated
 	// labels, a part flowed again by flowPart).
 	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
-	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: rightToLeft(g)}
+	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: rightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
 	b.build()
 	if b.err != nil {
 		return nil, nil, nil, b.err
@@ -129,7 +130,7 @@ func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, 
 
 func (b *builder) result() *Layout {
 	lay := &Layout{PageWidth: b.geo.W, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
-		TextWidth: b.geo.TextW(), Geo: b.geo, Segs: b.segs, LinkColor: b.th.Blocks.LinkColor}
+		TextWidth: b.geo.TextW(), Geo: b.geo, Segs: b.segs, LinkColor: b.th.Blocks.LinkColor, Langs: b.langs}
 	if len(lay.Segs) == 0 {
 		lay.Segs = nil
 	}

@@ -39,6 +39,10 @@ type Layout struct {
 	Geo       Geometry
 	Segs      []Segment
 	LinkColor theme.Color
+	// Langs gives, by block, the language of a block printed in another
+	// language than the guide's (English labels in a Persian guide);
+	// nil when there is none.
+	Langs map[int]string
 }
 
 // TextLeft is the left edge of the text block on page n (1-based), which

@@ -118,7 +118,7 @@ func (b *builder) worksheet() {
 	qs := WorksheetQuestions(b.g)
 	num := 0
 	if len(qs) > 0 {
-		blocks = append(blocks, b.heading(lb.Discussion, 1, b.newDest(lb.Discussion, 1, -1), "the worksheet"))
+		blocks = append(blocks, withLang(b.heading(lb.Discussion, 1, b.newDest(lb.Discussion, 1, -1), "the worksheet"), b.labelLang))
 		items := make([]content.ListItem, len(qs))
 		for i, q := range qs {
 			items[i] = content.ListItem{Text: q}
@@ -132,7 +132,7 @@ func (b *builder) worksheet() {
 		num = len(qs)
 	}
 	if len(b.g.Quotes) > 0 {
-		blocks = append(blocks, b.heading(b.th.Quotes.Title, 1, b.newDest(b.th.Quotes.Title, 1, -1), "the worksheet"))
+		blocks = append(blocks, withLang(b.heading(b.th.Quotes.Title, 1, b.newDest(b.th.Quotes.Title, 1, -1), "the worksheet"), b.labelLang))
 		for _, q := range b.g.Quotes {
 			qb := b.quote(q.Text, q.Lines, q.Attribution, nil, "the worksheet")
 			for i := range qb {
@@ -141,6 +141,7 @@ func (b *builder) worksheet() {
 			blocks = append(blocks, qb...)
 			num++
 			li := b.list(true, num, []content.ListItem{{Text: content.Plain(lb.ExplainQuote)}}, 0, nil, "the worksheet")[0]
+			li.tag.Attrs = langAttr(b.labelLang) // the LBody
 			li.keep = true
 			li.after = 1
 			blocks = append(blocks, li, b.ruled(b.th.Worksheet.QuoteLines, li.indent))
@@ -162,6 +163,7 @@ func (b *builder) blanks(names []string) {
 	x := b.left()
 	w := b.geo.TextW()
 	p := tags.NewNode("P", nil)
+	p.Attrs = langAttr(b.labelLang)
 	id := b.nblock
 	b.nblock++
 	var gss [][]glyph
@@ -174,6 +176,7 @@ func (b *builder) blanks(names []string) {
 	room := w - labelW
 	shares := []float64{0.5, 0.25, 0.25}
 	base := baseline(b.y, lh, bt.Size)
+	first := len(b.page().Items)
 	for i, gs := range gss {
 		gw := width(gs)
 		b.add(Item{Kind: Line, X: x, Y: b.y, W: gw, H: lh, Block: id, Line: i, Lines: len(gss), Dest: -1, Target: -1,
@@ -185,6 +188,15 @@ func (b *builder) blanks(names []string) {
 		}
 		b.add(Item{Kind: Rule, X: x, Y: base + 0.8, W: share, H: ws.RuleWidth, Block: -1, Dest: -1, Target: -1, Fill: true, Color: ws.Rule})
 		x += share + ws.BlankGap
+	}
+	if b.rtlDoc {
+		// Right to left the row starts on the right: each label, then its
+		// blank to its left.
+		left := b.left()
+		for i := first; i < len(b.page().Items); i++ {
+			it := &b.page().Items[i]
+			it.X = 2*left + w - it.X - it.W
+		}
 	}
 	b.y += lh
 	b.fresh = false

@@ -92,6 +92,10 @@ type Tagger struct {
 	buf       []byte
 	// labels is the catalogue's /PageLabels entry (layout.PageLabels), or "".
 	Labels string
+	// Langs gives the language of a layout block printed in another
+	// language than the document's (layout.Layout.Langs): its element
+	// gets /Lang.
+	Langs map[int]string
 }
 
 func New() *Tagger { return &Tagger{byBlock: map[int]int{}, byNode: map[*Node]int{}, toc: -1} }
@@ -223,6 +227,9 @@ func (t *Tagger) element(block int, r string) int {
 	e := t.newElem(structElem{role: r, parent: int32(parent)})
 	if block >= 0 {
 		t.byBlock[block] = e
+		if l := t.Langs[block]; l != "" {
+			t.elems[e].attrs = "/Lang (" + l + ")"
+		}
 	}
 	return e
 }
