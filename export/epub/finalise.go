@@ -99,7 +99,7 @@ func (b *book) document(d doc) []byte {
 	// left-to-right. Each block keeps its own dir="auto" (the Unicode
 	// Bidirectional Algorithm's first-strong rule), so a paragraph wholly
 	// in English still reads left to right.
-	dir := progression(b.g.Language)
+	dir := progression(b.g)
 	if dir != "" {
 		x.WriteString(`" dir="` + dir)
 	} else {

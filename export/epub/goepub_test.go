@@ -187,7 +187,7 @@ func (b *book) finaliseGoEpub(raw []byte) ([]byte, map[string][]byte, error) {
 				return nil, nil, fmt.Errorf("epub: %s: %w", name, err)
 			}
 		}
-		if dir := progression(b.g.Language); dir != "" {
+		if dir := progression(b.g); dir != "" {
 			files[name] = setDir(files[name], dir)
 		}
 		if files[name], err = setBody(files[name], d.Body); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/templates/labels"
@@ -73,5 +74,38 @@ func TestTranslatedLabels(t *testing.T) {
 	}
 	if n != 2 {
 		t.Errorf("Persian guide: %d credits, want 2", n)
+	}
+}
+
+// TestDirectionFollowsText: the EPUB's direction is the PDF's
+// (export.GuideRightToLeft): an English guide given --lang he turns its
+// pages left to right and sets its documents left to right, with Hebrew
+// labels; a guide that names no language but whose title is Hebrew turns
+// right to left, as its PDF is mirrored.
+func TestDirectionFollowsText(t *testing.T) {
+	root := checkers.RepoRoot()
+	en := mustLoad(t, filepath.Join(root, "examples", "frankenstein.txt"))
+	en.Language = "he"
+	he := mustLoad(t, filepath.Join(root, "testdata", "guides", "megillat-rut-he.md"))
+	he.Language = content.DefaultLanguage // what a guide naming none gets
+	for _, tc := range []struct {
+		name string
+		g    *content.Guide
+		rtl  bool
+	}{{"frankenstein --lang he", en, false}, {"megillat, no language", he, true}} {
+		u := unpack(t, build(t, tc.g, export.Options{Modified: fixed.Modified}))
+		if got := strings.Contains(string(u.files[opfPath]), `page-progression-direction="rtl"`); got != tc.rtl {
+			t.Errorf("%s: page-progression-direction rtl = %v, want %v", tc.name, got, tc.rtl)
+		}
+		for _, doc := range []string{opfDir + "nav.xhtml", opfDir + xhtmlDir + titleFile} {
+			html := named(elements(t, u.files[doc]), "html")
+			if len(html) != 1 || (html[0].attrs["dir"] == "rtl") != tc.rtl {
+				t.Errorf("%s: %s has <html dir=%q>, want rtl = %v", tc.name, doc, html[0].attrs["dir"], tc.rtl)
+			}
+		}
+	}
+	nav := elements(t, unpack(t, build(t, en, export.Options{Modified: fixed.Modified})).files[opfDir+"nav.xhtml"])
+	if h := named(nav, "h1"); len(h) == 0 || h[0].text != "תוכן העניינים" {
+		t.Errorf("frankenstein --lang he: contents heading %+v, want the Hebrew label", h)
 	}
 }

@@ -23,7 +23,7 @@ func (b *book) navDocument() ([]byte, error) {
 		Landmarks                     []landmark
 		Pages                         []pageRef
 		Breaks                        template.HTML
-	}{b.g.Language, progression(b.g.Language), labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
+	}{b.g.Language, progression(b.g), labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
 		b.pages, template.HTML(b.navBreaks)}) // #nosec G203: markers made by breakMarker, labels escaped
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)

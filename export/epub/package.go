@@ -162,7 +162,7 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 
 	pkg := opfPackage{Version: "3.0", UID: "pub-id", Lang: g.Language,
 		Metadata: opfMetadata{XmlnsDC: "http://purl.org/dc/elements/1.1/", Elems: m},
-		Spine:    opfSpine{Toc: "ncx", PageProgression: progression(g.Language)}}
+		Spine:    opfSpine{Toc: "ncx", PageProgression: progression(g)}}
 	for _, href := range hrefs {
 		mt, ok := mediaTypes[path.Ext(href)]
 		if !ok {
@@ -194,13 +194,13 @@ func (b *book) packageDocument(hrefs []string) ([]byte, error) {
 }
 
 // progression is the spine's page-progression-direction (EPUB 3.3
-// §5.6.1): right-to-left for guides written in a right-to-left language,
-// so that pages turn the way their readers expect; unset otherwise. It is
-// also the content documents' base direction (dir on <html> and <body>),
-// so that English labels and the stylesheet's start edge sit on the right
-// in such a guide.
-func progression(lang string) string {
-	if export.RightToLeft(lang) {
+// §5.6.1): right-to-left for guides written right to left
+// (export.GuideRightToLeft, the PDF's rule too), so that pages turn the
+// way their readers expect; unset otherwise. It is also the content
+// documents' base direction (dir on <html> and <body>), so that labels
+// and the stylesheet's start edge sit on the right in such a guide.
+func progression(g *content.Guide) string {
+	if export.GuideRightToLeft(g) {
 		return "rtl"
 	}
 	return ""

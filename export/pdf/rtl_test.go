@@ -276,3 +276,76 @@ func TestRTLLineEndSpaces(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectionFollowsText: an English guide given --lang he prints
+// Hebrew labels but keeps its English layout (its contents' titles flush
+// left, page numbers flush right, which pdftotext finds in the right half
+// of the page), while the Hebrew fixture with the same language is
+// mirrored.
+func TestDirectionFollowsText(t *testing.T) {
+	en := loadFile(t, filepath.Join(checkers.RepoRoot(), "examples", "frankenstein.txt"))
+	en.Language = "he"
+	for _, tc := range []struct {
+		name string
+		g    *content.Guide
+		rtl  bool
+	}{
+		{"frankenstein-he", en, false},
+		{"megillat-he", hebrewGuide(t), true},
+	} {
+		out, lay, _ := build(t, tc.g, export.Options{})
+		checkClean(t, tc.name, out)
+		path := write(t, tc.name, out)
+		contents := 0
+		for _, pg := range lay.Pages {
+			if pg.Kind != ContentsPage {
+				continue
+			}
+			contents = pg.Number
+			left := lay.TextLeft(pg.Number)
+			for _, it := range pg.Items {
+				if it.Kind != TOCNumber {
+					continue
+				}
+				atLeft := math.Abs(it.X-left) < 0.05
+				if atLeft != tc.rtl {
+					t.Errorf("%s: page number %q at x = %.2f (text block %.2f–%.2f): mirrored = %v, want %v",
+						tc.name, it.Text, it.X, left, left+lay.TextWidth, atLeft, tc.rtl)
+				}
+			}
+		}
+		if contents == 0 {
+			t.Fatalf("%s has no contents page", tc.name)
+		}
+		text := runTool(t, "pdftotext", "-enc", "UTF-8", "-f", strconv.Itoa(contents), "-l", strconv.Itoa(contents), path, "-")
+		if !strings.Contains(text, "תוכן העניינים") {
+			t.Errorf("%s: the contents page does not print the Hebrew label:\n%s", tc.name, text)
+		}
+		bbox := runTool(t, "pdftotext", "-bbox", "-f", strconv.Itoa(contents), "-l", strconv.Itoa(contents), path, "-")
+		// Page numbers are the numbers at an edge of the text block (not
+		// a year inside a title, not the footer's).
+		word := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="[0-9.]+">([0-9]+)</word>`)
+		left, right := lay.TextLeft(contents)/25.4*72, (lay.TextLeft(contents)+lay.TextWidth)/25.4*72
+		footer := lay.TextBottom / 25.4 * 72
+		n := 0
+		for _, m := range word.FindAllStringSubmatch(bbox, -1) {
+			x0, _ := strconv.ParseFloat(m[1], 64)
+			x1, _ := strconv.ParseFloat(m[3], 64)
+			if y, _ := strconv.ParseFloat(m[2], 64); y > footer {
+				continue
+			}
+			atLeft, atRight := math.Abs(x0-left) < 1, math.Abs(x1-right) < 1
+			if !atLeft && !atRight {
+				continue
+			}
+			n++
+			if atLeft != tc.rtl {
+				t.Errorf("%s: pdftotext finds page number %s at %.1f–%.1f pt (text block %.1f–%.1f): at the left = %v, want %v",
+					tc.name, m[4], x0, x1, left, right, atLeft, tc.rtl)
+			}
+		}
+		if n < 4 {
+			t.Errorf("%s: pdftotext finds %d page numbers on the contents page", tc.name, n)
+		}
+	}
+}

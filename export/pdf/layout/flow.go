@@ -690,21 +690,3 @@ func rtlLabel(gs []glyph) []glyph {
 	}
 	return out
 }
-
-// rightToLeft reports whether g is written right to left: its language
-// is (export.RightToLeft), or, when it names no other, its title begins
-// with a right-to-left letter.
-func rightToLeft(g *content.Guide) bool {
-	if export.RightToLeft(g.Language) {
-		return true
-	}
-	if g.Language != "" && g.Language != content.DefaultLanguage {
-		return false
-	}
-	for _, r := range g.Title {
-		if unicode.IsLetter(r) {
-			return unicode.In(r, unicode.Hebrew, unicode.Arabic, unicode.Syriac, unicode.Thaana)
-		}
-	}
-	return false
-}

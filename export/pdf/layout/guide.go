@@ -111,7 +111,7 @@ func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, 
 	// The cache serves texts set more than once (running headers, repeated
 	// labels, a part flowed again by flowPart).
 	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
-	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: rightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
+	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: export.GuideRightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
 	b.build()
 	if b.err != nil {
 		return nil, nil, nil, b.err
