@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/pdfobj"
@@ -277,6 +279,40 @@ func TestEnglishLabelsMarked(t *testing.T) {
 	for _, e := range elementLangs(t, "sample", out) {
 		if e.lang != "" {
 			t.Errorf("English guide: %s %q is marked /Lang (%s)", e.role, e.text, e.lang)
+		}
+	}
+}
+
+// TestCoverBlocksApart: the cover's blocks (label, title, author, reading
+// time) are read apart, in order, from the cover's Figure by poppler
+// (pdfinfo -struct-text) and by mupdf: "STUDY GUIDE מגילת רות …", not
+// "STUDY GUIDEמגילת רות".
+func TestCoverBlocksApart(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "rtl-table.md")
+	if err := os.WriteFile(p, []byte(rtlTableGuide), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, g := range map[string]*content.Guide{"megillat-he": hebrewGuide(t), "untagged-hebrew": loadFile(t, p), "sample": sampleGuide()} {
+		out, _, _ := build(t, g, export.Options{})
+		ct := cover.TextFor(g)
+		var want []string
+		for _, s := range []string{ct.Label, ct.Title, ct.Author, ct.Reading} {
+			if s != "" {
+				want = append(want, set(s))
+			}
+		}
+		path := write(t, name, out)
+		fig := structTree(t, path).find("Figure")
+		if len(fig) != 1 {
+			t.Fatalf("%s: %d Figure elements, want the cover's one", name, len(fig))
+		}
+		if got := spaced(fig[0].all); got != strings.Join(want, " ") {
+			t.Errorf("%s: the cover reads %q, want %q", name, got, strings.Join(want, " "))
+		}
+		// Debian's mupdf warns on stderr that it has no ICC support.
+		mu := strings.ReplaceAll(runTool(t, "mutool", "draw", "-q", "-F", "txt", "-o", "-", path, "1"), "warning: ICC support is not available", "")
+		if got := spaced(mu); got != strings.Join(want, " ") {
+			t.Errorf("%s: mutool reads the cover as %q, want %q", name, got, strings.Join(want, " "))
 		}
 	}
 }

@@ -101,6 +101,21 @@ func (b *builder) cover() {
 		items = append(items[:readFrom], items[readTo:]...)
 		b.page().Items = append(items, moved...)
 	}
+	// The blocks read one after the other (the label, the title, the
+	// author, the reading time): the last line of each but the last
+	// ends with a space, as a broken line does, so that text extraction
+	// reads "STUDY GUIDE Hamlet by …", not "STUDY GUIDEHamletby …".
+	items := b.page().Items
+	last := -1
+	for i := range items {
+		if items[i].Kind != Display {
+			continue
+		}
+		if last >= 0 && items[last].Block != items[i].Block {
+			items[last].spaceAfter = true
+		}
+		last = i
+	}
 }
 
 // balance re-wraps lines at the narrowest measure that keeps their number,
