@@ -349,3 +349,41 @@ func TestDirectionFollowsText(t *testing.T) {
 		}
 	}
 }
+
+// TestRTLLabelExtraction: what a reader of the PDF gets for a
+// right-to-left list item's label. The label is drawn in reading order
+// ("1" then "."), so readers that follow the content stream — poppler's
+// structure tree (pdfinfo -struct-text) and mupdf's text — read "1."
+// before the item. pdftotext, which reads by position, gives ".1": its
+// reordering of a right-to-left line keeps a run of digits and full stops
+// in drawn, left-to-right order (README, Fonts and scripts); the test
+// logs what it reads.
+func TestRTLLabelExtraction(t *testing.T) {
+	out, lay, _ := build(t, hebrewGuide(t), export.Options{})
+	path := write(t, "megillat-labels", out)
+	page := 0
+	for _, pg := range lay.Pages {
+		for _, it := range pg.Items {
+			if it.Kind == Label && it.RTL && it.Text == "1." {
+				page = pg.Number
+			}
+		}
+	}
+	if page == 0 {
+		t.Fatal("no right-to-left numbered list: the test checks nothing")
+	}
+	const item = "נעמי שומעת"
+	if st := spaced(runTool(t, "pdfinfo", "-struct-text", path)); !strings.Contains(st, `"1." LBody (block) "`+item) {
+		t.Errorf("pdfinfo -struct-text does not read the label 1. before its item:\n%s", st)
+	}
+	mu := runTool(t, "mutool", "draw", "-q", "-F", "txt", "-o", "-", path, strconv.Itoa(page))
+	if !strings.Contains(mu, "1."+item) && !strings.Contains(mu, "1. "+item) {
+		t.Errorf("mutool does not read the label 1. before its item:\n%s", mu)
+	}
+	pt := runTool(t, "pdftotext", "-enc", "UTF-8", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), path, "-")
+	for _, l := range strings.Split(pt, "\n") {
+		if strings.Contains(l, item) {
+			t.Logf("pdftotext reads the item's line as %q", strings.Map(dropBidiControls, l))
+		}
+	}
+}
