@@ -56,15 +56,16 @@ type Labels struct {
 	StudyGuideTo string `json:"study_guide_to"`
 	// GuideBy and PublishedBy come before the guide's author and
 	// publisher on the title page ("إعداد الدليل:"). They are optional
-	// (Optional): a file without them leaves the writers' own English
+	// (optional): a file without them leaves the writers' own English
 	// ("Guide by", "Guide written by", "Published by"), which they mark
 	// as English in a guide of another language.
 	GuideBy     string `json:"guide_by,omitempty"`
 	PublishedBy string `json:"published_by,omitempty"`
 }
 
-// Optional lists the keys a translation file may leave out.
-var Optional = map[string]bool{"guide_by": true, "published_by": true}
+// optional reports the keys a translation file may leave out (a
+// function, not a map: no work at start-up).
+func optional(key string) bool { return key == "guide_by" || key == "published_by" }
 
 var (
 	mu    sync.Mutex

@@ -18,7 +18,7 @@ func TestEveryFileComplete(t *testing.T) {
 		v := reflect.ValueOf(l)
 		for i := 0; i < v.NumField(); i++ {
 			key, _, _ := strings.Cut(v.Type().Field(i).Tag.Get("json"), ",")
-			if v.Field(i).String() == "" && !Optional[key] && key != "-" {
+			if v.Field(i).String() == "" && !optional(key) && key != "-" {
 				t.Errorf("%s.json: %s is empty", lang, v.Type().Field(i).Name)
 			}
 		}
