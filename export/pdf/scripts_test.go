@@ -197,9 +197,9 @@ func rtlText(s string) bool {
 }
 
 // TestRTLAlignment: a paragraph set right to left is set flush right,
-// its list indent and label on the right; a callout's right-to-left
-// lines end at the box's right padding; left-to-right ones stay flush
-// left, in the same document.
+// its list indent and label on the right; its callouts mirrored (rule and
+// mark on the right, right-to-left lines ending at the indent that holds
+// them); left-to-right lines stay flush left, in the same document.
 func TestRTLAlignment(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "rtl.md")
@@ -211,7 +211,7 @@ func TestRTLAlignment(t *testing.T) {
 	const eps = 0.05
 	type blockDir struct{ rtl, seen bool }
 	dirs := map[int]*blockDir{}
-	var rtlLines, ltrLines, labels, quotes int
+	var rtlLines, ltrLines, labels, quotes, boxes, marks int
 	for _, pg := range lay.Pages {
 		if pg.Kind != BodyPage {
 			continue
@@ -244,9 +244,12 @@ func TestRTLAlignment(t *testing.T) {
 				end := it.X + it.W
 				switch {
 				case it.Kind == QuoteLine && d.rtl:
+					// The guide is right to left, so its callouts are
+					// mirrored: the rule and mark stand on the right, in
+					// the indent before which the lines end.
 					quotes++
-					if math.Abs(end-(right-th.Callout.PaddingX)) > eps {
-						t.Errorf("right-to-left quotation line %q ends at %.2f, not at the box's padding %.2f", it.Text, end, right-th.Callout.PaddingX)
+					if math.Abs(end-(right-th.Callout.Indent)) > eps {
+						t.Errorf("right-to-left quotation line %q ends at %.2f, not at the box's indent %.2f", it.Text, end, right-th.Callout.Indent)
 					}
 				case d.rtl:
 					rtlLines++
@@ -263,6 +266,30 @@ func TestRTLAlignment(t *testing.T) {
 					ltrLines++
 					if math.Abs(it.X-left) > eps {
 						t.Errorf("left-to-right line %q starts at %.2f, not flush left at %.2f", it.Text, it.X, left)
+					}
+				}
+			}
+		}
+		// A callout's rule is on the box's right edge, its mark on the
+		// right and mirrored.
+		for _, box := range pg.Items {
+			if box.Kind != Callout {
+				continue
+			}
+			boxes++
+			for _, it := range pg.Items {
+				if it.Kind != Rule || it.Y < box.Y-eps || it.Y > box.Y+box.H {
+					continue
+				}
+				switch {
+				case it.Mark:
+					marks++
+					if it.X < box.X+box.W/2 || !it.RTL {
+						t.Errorf("the quotation mark of a right-to-left guide's callout is at %.2f (box %.2f–%.2f, mirrored %v), not mirrored on its right", it.X, box.X, box.X+box.W, it.RTL)
+					}
+				case math.Abs(it.W-th.Callout.RuleWidth) < eps && math.Abs(it.H-box.H) < eps:
+					if math.Abs(it.X+it.W-(box.X+box.W)) > eps {
+						t.Errorf("the rule of a right-to-left guide's callout is at %.2f–%.2f, not on the box's right edge %.2f", it.X, it.X+it.W, box.X+box.W)
 					}
 				}
 			}
@@ -289,7 +316,7 @@ func TestRTLAlignment(t *testing.T) {
 			}
 		}
 	}
-	if rtlLines < 6 || ltrLines < 2 || labels < 4 || quotes < 1 {
-		t.Errorf("too little checked: %d right-to-left lines, %d left-to-right, %d labels, %d quotation lines", rtlLines, ltrLines, labels, quotes)
+	if rtlLines < 6 || ltrLines < 2 || labels < 4 || quotes < 1 || boxes < 1 || marks < 1 {
+		t.Errorf("too little checked: %d right-to-left lines, %d left-to-right, %d labels, %d quotation lines, %d callouts, %d marks", rtlLines, ltrLines, labels, quotes, boxes, marks)
 	}
 }

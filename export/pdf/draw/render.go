@@ -193,7 +193,7 @@ func drawItem(p *fpdf.Fpdf, it *layout.Item, tw *textWriter) {
 	switch {
 	case it.Mark:
 		p.SetFillColor(int(c.R), int(c.G), int(c.B))
-		quoteMark(p, it.X, it.Y, it.W, it.H)
+		quoteMark(p, it.X, it.Y, it.W, it.H, it.RTL)
 	case it.Dotted:
 		p.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		// A zero-length dash with round caps is a dot.
@@ -456,10 +456,17 @@ func appendRTL(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.Fon
 }
 
 // quoteMark draws a large opening quotation mark (“) as two filled
-// shapes in the box x, y, w, h. It is drawn as vectors, not as a glyph,
-// so that copying a quotation out of the PDF does not pick up an
-// unbalanced quotation mark.
-func quoteMark(p *fpdf.Fpdf, x, y, w, h float64) {
+// shapes in the box x, y, w, h, or its mirror image (mirror: the mark of
+// a right-to-left guide's callout, at the box's right edge). It is drawn
+// as vectors, not as a glyph, so that copying a quotation out of the PDF
+// does not pick up an unbalanced quotation mark.
+func quoteMark(p *fpdf.Fpdf, x, y, w, h float64, mirror bool) {
+	// s is a horizontal offset from a ball's centre, turned round when
+	// mirrored.
+	s := 1.0
+	if mirror {
+		s = -1
+	}
 	gap := w * 0.12
 	mw := (w - gap) / 2
 	for i := range 2 {
@@ -468,10 +475,10 @@ func quoteMark(p *fpdf.Fpdf, x, y, w, h float64) {
 		cx, cy := mx+r, y+h-r
 		// The tail: from the ball's left side up and to the right to a
 		// thin tip, back down inside, into the ball.
-		p.MoveTo(cx-r*0.98, cy+r*0.05)
-		p.CurveBezierCubicTo(cx-r*1.05, cy-r*1.3, cx-r*0.2, cy-r*2.2, cx+r*0.95, cy-r*2.5)
-		p.LineTo(cx+r*1.0, cy-r*2.2)
-		p.CurveBezierCubicTo(cx+r*0.2, cy-r*1.9, cx-r*0.15, cy-r*1.4, cx+r*0.1, cy-r*0.95)
+		p.MoveTo(cx-s*r*0.98, cy+r*0.05)
+		p.CurveBezierCubicTo(cx-s*r*1.05, cy-r*1.3, cx-s*r*0.2, cy-r*2.2, cx+s*r*0.95, cy-r*2.5)
+		p.LineTo(cx+s*r*1.0, cy-r*2.2)
+		p.CurveBezierCubicTo(cx+s*r*0.2, cy-r*1.9, cx-s*r*0.15, cy-r*1.4, cx+s*r*0.1, cy-r*0.95)
 		p.ClosePath()
 		p.DrawPath("F")
 		p.Circle(cx, cy, r, "F")

@@ -568,11 +568,22 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			h := pad + float64(m)*blk.lh
 			b.add(Item{Kind: Callout, Text: "", X: x0, Y: b.y, W: w, H: h, Block: id, Line: done, Lines: n,
 				Dest: -1, Target: -1, Fill: true, Color: c.Fill})
-			b.add(Item{Kind: Rule, X: x0, Y: b.y, W: c.RuleWidth, H: h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: c.Rule})
+			// In a right-to-left guide the box is mirrored, as the EPUB's
+			// is: its rule and mark stand at the right, where its lines
+			// start.
+			rx := x0
+			if b.rtlDoc {
+				rx = x0 + w - c.RuleWidth
+			}
+			b.add(Item{Kind: Rule, X: rx, Y: b.y, W: c.RuleWidth, H: h, Block: -1, Dest: -1, Target: -1, Fill: true, Color: c.Rule})
 			if done == 0 && c.MarkSize > 0 {
 				ms := c.MarkSize
-				b.add(Item{Kind: Rule, X: x0 + c.RuleWidth + (c.Indent-c.RuleWidth-ms*0.9)/2 + 0.5, Y: b.y + c.PaddingY + 0.4, W: ms * 0.9, H: ms * 0.62,
-					Block: -1, Dest: -1, Target: -1, Mark: true, Color: c.Mark})
+				mx := x0 + c.RuleWidth + (c.Indent-c.RuleWidth-ms*0.9)/2 + 0.5
+				if b.rtlDoc {
+					mx = x0 + w - (mx - x0) - ms*0.9
+				}
+				b.add(Item{Kind: Rule, X: mx, Y: b.y + c.PaddingY + 0.4, W: ms * 0.9, H: ms * 0.62,
+					Block: -1, Dest: -1, Target: -1, Mark: true, Color: c.Mark, RTL: b.rtlDoc})
 			}
 			b.y += c.PaddingY
 		}
@@ -601,18 +612,23 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			if blk.kind == TOCLine {
 				rtl = b.rtlDoc
 			}
-			x := x0 + blk.indent + dx
+			// A callout's indent makes room for the box's furniture (rule,
+			// quotation mark), which stands at the start edge of the guide:
+			// a line running the other way starts at the box's padding.
+			left, right := blk.indent, blk.indent
+			if b.isCallout(blk) {
+				if b.rtlDoc {
+					left = c.PaddingX
+				} else {
+					right = c.PaddingX
+				}
+			}
+			x := x0 + left + dx
 			switch {
 			case blk.center:
 				x = x0 + (w-lw)/2
 			case rtl:
-				// Mirrored: the indent on the right; a callout's is the
-				// box's furniture (rule, quotation mark), so its lines
-				// end at its right padding.
-				right := blk.indent
-				if b.isCallout(blk) {
-					right = c.PaddingX
-				}
+				// Mirrored: the indent on the right.
 				x = x0 + w - right - dx - lw
 			}
 			colour := blk.color
