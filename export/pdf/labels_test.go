@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -114,6 +115,7 @@ func TestTranslatedLabels(t *testing.T) {
 			}
 			opts := teacher
 			opts.Author, opts.Publisher = "", "مكتبة / ספרייה"
+			th := mustTheme(t)
 			type doc struct {
 				name string
 				kind layout.DocKind
@@ -138,12 +140,25 @@ func TestTranslatedLabels(t *testing.T) {
 						t.Errorf("%s: %s", name, dg.Message)
 					}
 				}
+				answerLines := 0
 				for _, pg := range lay.Pages {
+					left := lay.TextLeft(pg.Number)
 					for _, it := range pg.Items {
 						if strings.ContainsRune(it.Text, layout.Replacement) {
 							t.Errorf("%s page %d prints □ in %q", name, pg.Number, it.Text)
 						}
+						// An answer's ruled lines, mirrored: the indent
+						// that holds a question's number is on the right.
+						if it.Kind == layout.Rule && it.Fill && it.H == th.Worksheet.RuleWidth && it.W > lay.TextWidth/2 {
+							answerLines++
+							if math.Abs(it.X-left) > 0.05 || it.X+it.W > left+lay.TextWidth+0.05 {
+								t.Errorf("%s page %d: an answer line spans %.2f–%.2f, not from the text block's left %.2f with the indent on the right", name, pg.Number, it.X, it.X+it.W, left)
+							}
+						}
 					}
+				}
+				if d.kind == layout.WorksheetDoc && answerLines == 0 {
+					t.Errorf("%s: no answer lines found", name)
 				}
 				// pdftotext wraps right-to-left lines in embedding marks
 				// and its bidi may move a run of digits or punctuation, so

@@ -590,7 +590,13 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 		for i := 0; i < m; i++ {
 			li := done + i
 			if blk.ruled {
-				b.add(Item{Kind: Rule, X: x0 + blk.indent, Y: b.y + blk.lh - 1.2, W: w - blk.indent, H: b.th.Worksheet.RuleWidth,
+				// An answer's lines stand under its question's text: in a
+				// right-to-left guide the indent is on the right.
+				rx := x0 + blk.indent
+				if b.rtlDoc {
+					rx = x0
+				}
+				b.add(Item{Kind: Rule, X: rx, Y: b.y + blk.lh - 1.2, W: w - blk.indent, H: b.th.Worksheet.RuleWidth,
 					Block: -1, Dest: -1, Target: -1, Fill: true, Color: blk.color})
 				b.page().nlines++
 				b.y += blk.lh
