@@ -36,9 +36,16 @@ func loadFile(t testing.TB, path string) *content.Guide {
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := importer.Load(filepath.Base(path), data, importer.Options{})
+	return loadText(t, filepath.Base(path), string(data))
+}
+
+// loadText imports a guide written in a test, named name (its extension
+// chooses the reader), with the real importer.
+func loadText(t testing.TB, name, text string) *content.Guide {
+	t.Helper()
+	g, err := importer.Load(name, []byte(text), importer.Options{})
 	if err != nil {
-		t.Fatalf("importing %s: %v", path, err)
+		t.Fatalf("importing %s: %v", name, err)
 	}
 	return g
 }

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -235,11 +234,7 @@ reading_minutes: 5
 // the synopsis heading, the reading time, the credits, the worksheet's
 // headings, blanks and prompts — and nothing written in Persian is.
 func TestEnglishLabelsMarked(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "fa.md")
-	if err := os.WriteFile(p, []byte(persianGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	g := loadFile(t, p)
+	g := loadText(t, "fa.md", persianGuide)
 	if labels.Has(g.Language) {
 		t.Fatalf("%s has labels: the test needs a language without", g.Language)
 	}
@@ -303,11 +298,8 @@ func TestEnglishLabelsMarked(t *testing.T) {
 // (pdfinfo -struct-text) and by mupdf: "STUDY GUIDE מגילת רות …", not
 // "STUDY GUIDEמגילת רות".
 func TestCoverBlocksApart(t *testing.T) {
-	p := filepath.Join(t.TempDir(), "rtl-table.md")
-	if err := os.WriteFile(p, []byte(rtlTableGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	for name, g := range map[string]*content.Guide{"megillat-he": hebrewGuide(t), "untagged-hebrew": loadFile(t, p), "sample": sampleGuide()} {
+	guide := loadText(t, "rtl-table.md", rtlTableGuide)
+	for name, g := range map[string]*content.Guide{"megillat-he": hebrewGuide(t), "untagged-hebrew": guide, "sample": sampleGuide()} {
 		out, _, _ := build(t, g, export.Options{})
 		ct := cover.TextFor(g)
 		var want []string

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -130,12 +129,7 @@ func TestRTLContents(t *testing.T) {
 // column, the table flush right on the text block; pdfinfo -struct-text
 // still gives each row's cells in their logical order.
 func TestRTLTable(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "rtl-table.md")
-	if err := os.WriteFile(p, []byte(rtlTableGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	g := loadFile(t, p)
+	g := loadText(t, "rtl-table.md", rtlTableGuide)
 	if g.Language != "" && g.Language != content.DefaultLanguage {
 		t.Fatalf("the fixture names language %q: it must be right to left by its title alone", g.Language)
 	}
@@ -181,12 +175,8 @@ func TestRTLTable(t *testing.T) {
 // label's text, for extraction and the Lbl element, stays "1."; a
 // left-to-right item's label is unchanged.
 func TestRTLListLabels(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "rtl-table.md")
-	if err := os.WriteFile(p, []byte(rtlTableGuide+"\n## English\n\n1. The first item\n2. The second\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, lay, _ := build(t, loadFile(t, p), export.Options{})
+	guide := loadText(t, "rtl-table.md", rtlTableGuide+"\n## English\n\n1. The first item\n2. The second\n")
+	out, lay, _ := build(t, guide, export.Options{})
 	checkClean(t, "rtl-labels", out)
 	var rtl, ltr int
 	for _, pg := range lay.Pages {
@@ -243,12 +233,8 @@ func TestRTLListLabels(t *testing.T) {
 // apart across the break ("ושם היא", not " ושםהיא"), and a right-to-left
 // contents entry as its title, a space, then its page number.
 func TestRTLLineEndSpaces(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "rtl.md")
-	if err := os.WriteFile(p, []byte(rtlGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, lay, _ := build(t, loadFile(t, p), export.Options{})
+	guide := loadText(t, "rtl.md", rtlGuide)
+	out, lay, _ := build(t, guide, export.Options{})
 	checkClean(t, "rtl-spaces", out)
 	breaks := 0
 	for _, pg := range lay.Pages {

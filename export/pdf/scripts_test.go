@@ -201,12 +201,8 @@ func rtlText(s string) bool {
 // mark on the right, right-to-left lines ending at the indent that holds
 // them); left-to-right lines stay flush left, in the same document.
 func TestRTLAlignment(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "rtl.md")
-	if err := os.WriteFile(p, []byte(rtlGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	_, lay, _ := build(t, loadFile(t, p), export.Options{})
+	guide := loadText(t, "rtl.md", rtlGuide)
+	_, lay, _ := build(t, guide, export.Options{})
 	th := mustTheme(t)
 	const eps = 0.05
 	type blockDir struct{ rtl, seen bool }

@@ -33,12 +33,7 @@ Naomi (נעמי) and Ruth (רות) go to Bethlehem.
 
 func buildShaped(t *testing.T) (string, []string) {
 	t.Helper()
-	dir := t.TempDir()
-	p := filepath.Join(dir, "shaped.md")
-	if err := os.WriteFile(p, []byte(shapedGuide), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	g := loadFile(t, p)
+	g := loadText(t, "shaped.md", shapedGuide)
 	out, _, diags := build(t, g, export.Options{})
 	var msgs []string
 	for _, d := range diags {
@@ -124,12 +119,8 @@ func TestSeedPages(t *testing.T) {
 // (a fatha over an alef, which would sit in the alef's top otherwise) is
 // drawn with a text rise, set back to 0 after it.
 func TestMarksRaised(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "marks.md")
-	if err := os.WriteFile(p, []byte("# Marks\n\nBy Test Author\n\n## Arabic\n\nحَيْثُمَا ذَهَبْتِ أَذْهَبُ وَحَيْثُمَا بِتِّ أَبِيتُ.\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, _, _ := build(t, loadFile(t, p), export.Options{})
+	guide := loadText(t, "marks.md", "# Marks\n\nBy Test Author\n\n## Arabic\n\nحَيْثُمَا ذَهَبْتِ أَذْهَبُ وَحَيْثُمَا بِتِّ أَبِيتُ.\n")
+	out, _, _ := build(t, guide, export.Options{})
 	f, err := pdfobj.Parse(out)
 	if err != nil {
 		t.Fatal(err)
