@@ -83,61 +83,74 @@ func rtlWords(src string) []string {
 // Hebrew and Arabic word of the source, and the phrases of
 // scriptFixtures, in the order they were typed (lam-alef ligatures and
 // pointed words included: withCarriers), and pdffonts lists the Hebrew,
-// Arabic and emoji faces embedded (as subsets, with ToUnicode).
+// Arabic and emoji faces embedded (as subsets, with ToUnicode). Each is
+// built a second time with a U+FFFD at its end (as a file with a byte
+// that is not UTF-8 gets): a glyph's CID is its character's code point
+// if it stands for one, and numbers above U+FFFD run out at once, so
+// the shaped glyphs' CIDs must come from below it (the build failed with
+// "more than 65,535 glyph and text pairs" before).
 func TestScriptsPrint(t *testing.T) {
 	root := filepath.Join(checkers.RepoRoot(), "testdata", "guides")
 	for _, fx := range scriptFixtures {
-		t.Run(fx.file, func(t *testing.T) {
-			g := loadFile(t, filepath.Join(root, fx.file))
-			out, _, diags := build(t, g, export.Options{})
-			for _, d := range diags {
-				if strings.Contains(d.Message, "cannot be printed") || strings.Contains(d.Message, "no embedded font") {
-					t.Errorf("diagnostic: %s", d.Message)
-				}
+		for _, tail := range []string{"", "\n\nA character that was not UTF-8: \uFFFD\n"} {
+			name := fx.file
+			if tail != "" {
+				name += "+FFFD"
 			}
-			p := write(t, strings.TrimSuffix(fx.file, filepath.Ext(fx.file)), out)
-			all := ""
-			for _, page := range pagesText(t, p)[1:] {
-				if strings.ContainsRune(page, layout.Replacement) {
-					t.Errorf("a page still shows %q:\n%s", layout.Replacement, page)
-				}
-				all += page
-			}
-			text := unmarked(all)
-			for _, w := range fx.words {
-				if !strings.Contains(text, unmarked(w)) {
-					t.Errorf("pdftotext does not give %q in logical order", w)
-				}
-			}
-			src, err := os.ReadFile(filepath.Join(root, fx.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			words := rtlWords(string(src))
-			if len(words) < 20 {
-				t.Fatalf("only %d Hebrew and Arabic words in %s", len(words), fx.file)
-			}
-			pointed := squashFormat(all)
-			for _, w := range words {
-				if !strings.Contains(text, unmarked(w)) {
-					t.Errorf("pdftotext does not give the word %q (%q) in logical order", w, unmarked(w))
-				}
-				// Marks too, each after its letter, but for a word's last
-				// letter's: poppler's bidi takes a period for a digit and
-				// sets a mark between it and the letter with the period.
-				if p := strings.TrimRightFunc(w, isMark); !strings.Contains(pointed, p) {
-					t.Errorf("pdftotext does not give the pointed word %q with its marks in place", p)
-				}
-			}
-			fonts := runTool(t, "pdffonts", p)
-			for _, f := range fx.faces {
-				// name, type, encoding, then emb sub uni, object ID
-				line := regexp.MustCompile(`(?mi)^\S*` + f + `\S*\s.*\byes\s+(?:yes|no)\s+yes\s+\d+\s+\d+\s*$`).FindString(fonts)
-				if line == "" {
-					t.Errorf("pdffonts: %s not embedded with ToUnicode:\n%s", f, fonts)
-				}
-			}
-		})
+			t.Run(name, func(t *testing.T) { scriptsPrint(t, root, fx.file, tail, fx.words, fx.faces) })
+		}
+	}
+}
+
+func scriptsPrint(t *testing.T, root, file, tail string, wantWords, faces []string) {
+	src, err := os.ReadFile(filepath.Join(root, file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := loadText(t, file, string(src)+tail)
+	out, _, diags := build(t, g, export.Options{})
+	for _, d := range diags {
+		if strings.Contains(d.Message, "cannot be printed") || strings.Contains(d.Message, "no embedded font") {
+			t.Errorf("diagnostic: %s", d.Message)
+		}
+	}
+	p := write(t, strings.TrimSuffix(file, filepath.Ext(file)), out)
+	all := ""
+	for _, page := range pagesText(t, p)[1:] {
+		if strings.ContainsRune(page, layout.Replacement) {
+			t.Errorf("a page still shows %q:\n%s", layout.Replacement, page)
+		}
+		all += page
+	}
+	text := unmarked(all)
+	for _, w := range wantWords {
+		if !strings.Contains(text, unmarked(w)) {
+			t.Errorf("pdftotext does not give %q in logical order", w)
+		}
+	}
+	words := rtlWords(string(src))
+	if len(words) < 20 {
+		t.Fatalf("only %d Hebrew and Arabic words in %s", len(words), file)
+	}
+	pointed := squashFormat(all)
+	for _, w := range words {
+		if !strings.Contains(text, unmarked(w)) {
+			t.Errorf("pdftotext does not give the word %q (%q) in logical order", w, unmarked(w))
+		}
+		// Marks too, each after its letter, but for a word's last
+		// letter's: poppler's bidi takes a period for a digit and
+		// sets a mark between it and the letter with the period.
+		if p := strings.TrimRightFunc(w, isMark); !strings.Contains(pointed, p) {
+			t.Errorf("pdftotext does not give the pointed word %q with its marks in place", p)
+		}
+	}
+	fonts := runTool(t, "pdffonts", p)
+	for _, f := range faces {
+		// name, type, encoding, then emb sub uni, object ID
+		line := regexp.MustCompile(`(?mi)^\S*` + f + `\S*\s.*\byes\s+(?:yes|no)\s+yes\s+\d+\s+\d+\s*$`).FindString(fonts)
+		if line == "" {
+			t.Errorf("pdffonts: %s not embedded with ToUnicode:\n%s", f, fonts)
+		}
 	}
 }
 

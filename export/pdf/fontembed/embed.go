@@ -146,7 +146,10 @@ func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 	// face; the other glyphs and texts are numbered on from the highest
 	// such character of the document, the same text the same CID in
 	// every face (its n-th glyph for the text in a face, the n-th CID), so
-	// that one ToUnicode map serves every face.
+	// that one ToUnicode map serves every face. When that space runs out
+	// (a document with U+FE0F or U+FFFD has only a few hundred numbers
+	// above its highest character), the rest take numbers below it that
+	// no face uses for a character.
 	type faceUse struct {
 		own  map[rune]uint16
 		keys []cidKey
@@ -175,6 +178,9 @@ func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 	next := int(last) + 1
 	variants := map[string][]uint16{} // a text's CIDs, in order
 	var others []string               // the text of CID last+1+i
+	var low []lowCID                  // CIDs below last, once past 0xFFFF
+	var ownAny []bool                 // a character some face draws as itself
+	gap := 1                          // the next CID below last to try
 	out := make([]Font, 0, len(order))
 	for i, fc := range order {
 		fu := uses[i]
@@ -213,12 +219,29 @@ func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 			v := nth[k.text]
 			nth[k.text]++
 			for len(variants[k.text]) <= v {
-				if next > 0xFFFF {
-					return nil, nil, fmt.Errorf("pdf: more than 65,535 glyph and text pairs")
+				if next <= 0xFFFF {
+					variants[k.text] = append(variants[k.text], uint16(next))
+					others = append(others, k.text)
+					next++
+					continue
 				}
-				variants[k.text] = append(variants[k.text], uint16(next))
-				others = append(others, k.text)
-				next++
+				if ownAny == nil {
+					ownAny = make([]bool, last+1)
+					for _, u := range uses {
+						for r := range u.own {
+							ownAny[r] = true
+						}
+					}
+				}
+				for gap <= int(last) && ownAny[gap] {
+					gap++
+				}
+				if gap > int(last) {
+					return nil, nil, fmt.Errorf("pdf: more than 65,535 distinct glyphs and texts in one document; split the guide into smaller ones")
+				}
+				variants[k.text] = append(variants[k.text], uint16(gap))
+				low = append(low, lowCID{uint16(gap), k.text})
+				gap++
 			}
 			ef.other[k] = variants[k.text][v]
 		}
@@ -248,7 +271,7 @@ func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 		}
 		out = append(out, ef)
 	}
-	return out, toUnicodeMap(last, others), nil
+	return out, toUnicodeMap(last, others, low), nil
 }
 
 // faceDesc is a face's font descriptor values, as fpdf reads them from
@@ -453,28 +476,63 @@ func (ef *Font) CIDToGIDMap() []byte {
 // Objects): the reduced TrueType file. It is shared: never modify it.
 func (ef *Font) File() []byte { return ef.ttf }
 
+// lowCID is a CID below the document's highest character that stands
+// for a glyph's text rather than for the character of its number.
+type lowCID struct {
+	cid  uint16
+	text string
+}
+
 // toUnicodeMap is the ToUnicode CMap every face shares: each CID up to
-// last is its own character; CID last+1+i stands for others[i], in
-// blocks of at most 100 entries as the CMap format allows.
-func toUnicodeMap(last rune, others []string) []byte {
+// last is its own character, except the low ones, which stand for their
+// texts; CID last+1+i stands for others[i]; in blocks of at most 100
+// entries as the CMap format allows.
+func toUnicodeMap(last rune, others []string, low []lowCID) []byte {
 	const digits = "0123456789ABCDEF"
 	hex4 := func(b []byte, v uint16) []byte {
 		return append(b, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
 	}
 	b := []byte("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n/CIDSystemInfo\n<</Registry (Adobe)\n/Ordering (UCS)\n/Supplement 0\n>> def\n/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
 	if last >= 0 {
-		b = append(b, "1 beginbfrange\n<0000> <"...)
-		b = hex4(b, uint16(last))
-		b = append(b, "> <0000>\nendbfrange\n"...)
+		// The characters' own numbers, as ranges around the low CIDs.
+		type span struct{ lo, hi uint16 }
+		var spans []span
+		from := 0
+		for _, l := range low {
+			if int(l.cid) > from {
+				spans = append(spans, span{uint16(from), l.cid - 1})
+			}
+			from = int(l.cid) + 1
+		}
+		if from <= int(last) {
+			spans = append(spans, span{uint16(from), uint16(last)})
+		}
+		for i := 0; i < len(spans); i += 100 {
+			n := min(len(spans)-i, 100)
+			b = strconv.AppendInt(b, int64(n), 10)
+			b = append(b, " beginbfrange\n"...)
+			for _, sp := range spans[i : i+n] {
+				b = hex4(append(b, '<'), sp.lo)
+				b = hex4(append(b, "> <"...), sp.hi)
+				b = hex4(append(b, "> <"...), sp.lo)
+				b = append(b, ">\n"...)
+			}
+			b = append(b, "endbfrange\n"...)
+		}
 	}
-	for i := 0; i < len(others); i += 100 {
-		n := min(len(others)-i, 100)
+	chars := make([]lowCID, 0, len(low)+len(others))
+	chars = append(chars, low...)
+	for i, t := range others {
+		chars = append(chars, lowCID{uint16(int(last) + 1 + i), t})
+	}
+	for i := 0; i < len(chars); i += 100 {
+		n := min(len(chars)-i, 100)
 		b = strconv.AppendInt(b, int64(n), 10)
 		b = append(b, " beginbfchar\n"...)
-		for k, t := range others[i : i+n] {
-			b = hex4(append(b, '<'), uint16(int(last)+1+i+k))
+		for _, c := range chars[i : i+n] {
+			b = hex4(append(b, '<'), c.cid)
 			b = append(b, "> <"...)
-			for _, v := range utf16.Encode([]rune(t)) {
+			for _, v := range utf16.Encode([]rune(c.text)) {
 				b = hex4(b, v)
 			}
 			b = append(b, ">\n"...)
