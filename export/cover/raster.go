@@ -53,6 +53,13 @@ import (
 // exact zeros above it and the path's closing residue below it, which
 // visit reports too (it is zero coverage unless the residue reaches
 // 1/256, which the caller is told about like any other coverage).
+//
+// The rows are stored a band at a time (bandRows), not all at once: the
+// path is recorded, so it can be laid on each band in turn, and the
+// running sum carries from one band to the next. Each cell still gets the
+// same additions in the same order, so the coverage is the same bit for
+// bit, while the buffer is about 220 KB rather than a title line's 2.2 MB,
+// which a one-guide build took as fresh memory.
 type raster struct {
 	w, h                       int
 	penX, penY, firstX, firstY float32
@@ -167,6 +174,11 @@ func (z *raster) rows() (lo, hi int) {
 	return max(lo, 0), min(hi, z.h)
 }
 
+// bandRows is how many rows of the box raster stores at a time: enough
+// that the path is laid on few bands (a title line's box is about 350
+// rows, so 11), few enough that the buffer stays small.
+const bandRows = 32
+
 // draw rasterizes the recorded path and calls ink(y, x0, x1, a) for each
 // run of cells [x0, x1) of row y whose coverage a (vector's 8-bit alpha,
 // what its Draw writes over a cleared image.Alpha) is not zero, in row
@@ -177,8 +189,8 @@ func (z *raster) rows() (lo, hi int) {
 // four cells at a time from the start of the box, each four summed
 // pairwise and added to the sum so far, the last w·h mod 4 cells one by
 // one. Float addition is not associative, so the grouping is kept: the
-// cells are stored from a multiple of four. Four untouched cells leave
-// the sum as it was.
+// cells are stored from a multiple of four, and a band holds a multiple of
+// four cells. Four untouched cells leave the sum as it was.
 func (z *raster) draw(ink func(y, x0, x1 int, a uint8)) {
 	lo, hi := z.rows()
 	if lo >= hi {
@@ -188,14 +200,7 @@ func (z *raster) draw(ink func(y, x0, x1 int, a uint8)) {
 	full := n &^ 3 // cells summed four at a time
 	start := lo * w &^ 3
 	end := min((hi*w+3)&^3, n)
-	if cap(z.buf) < end-start {
-		z.buf = make([]float32, end-start)
-	}
-	z.buf = z.buf[:end-start]
-	z.off = start
-	for _, s := range z.segs {
-		z.line(s)
-	}
+	band := (bandRows*w + 7) &^ 7
 
 	// Runs of cells of one coverage, [rs, re) in box cells.
 	rs, re, ra := 0, 0, uint8(0)
@@ -228,55 +233,85 @@ func (z *raster) draw(ink func(y, x0, x1 int, a uint8)) {
 		return uint8(almost256 * x)
 	}
 
-	buf := z.buf
 	offset := float32(0) // the sum so far: zero before start
 	oa := uint8(0)       // its coverage
 	i := start
-	lim := min(end, full)
-	for ; i+4 <= lim; i += 4 {
-		if oa == 0 {
-			// Outside the glyphs: pass over untouched cells eight at
-			// a time (a cell written to and back to zero is summed).
-			for i+8 <= lim && *(*[4]uint64)(unsafe.Pointer(&buf[i-start])) == [4]uint64{} {
-				i += 8
+	for bs := start; bs < end; bs += band {
+		be := min(bs+band, end)
+		z.lay(bs, be)
+		buf, off := z.buf, z.off
+		lim := min(be, full)
+		for ; i+4 <= lim; i += 4 {
+			if oa == 0 {
+				// Outside the glyphs: pass over untouched cells eight
+				// at a time (a cell written to and back to zero is
+				// summed).
+				for i+8 <= lim && *(*[4]uint64)(unsafe.Pointer(&buf[i-off])) == [4]uint64{} {
+					i += 8
+				}
+				if i+4 > lim {
+					break
+				}
 			}
-			if i+4 > lim {
-				break
+			c := buf[i-off : i-off+4 : i-off+4]
+			s0, s1, s2, s3 := c[0], c[1], c[2], c[3]
+			if s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0 {
+				if oa != 0 {
+					emit(i, i+4, oa)
+				}
+				continue
 			}
+			c[0], c[1], c[2], c[3] = 0, 0, 0, 0
+			t0, t1, t2, t3 := s0, s0+s1, s1+s2, s2+s3
+			x0, x1, x2, x3 := t0+offset, t1+offset, (t2+t0)+offset, (t3+t1)+offset
+			oa = alpha(x3)
+			emit(i, i+1, alpha(x0))
+			emit(i+1, i+2, alpha(x1))
+			emit(i+2, i+3, alpha(x2))
+			emit(i+3, i+4, oa)
+			offset = x3
 		}
-		c := buf[i-start : i-start+4 : i-start+4]
-		s0, s1, s2, s3 := c[0], c[1], c[2], c[3]
-		if s0 == 0 && s1 == 0 && s2 == 0 && s3 == 0 {
-			if oa != 0 {
-				emit(i, i+4, oa)
-			}
-			continue
+		for ; i < be; i++ { // the box's last cells, one at a time
+			offset += buf[i-off]
+			buf[i-off] = 0
+			emit(i, i+1, alpha(offset))
 		}
-		c[0], c[1], c[2], c[3] = 0, 0, 0, 0
-		t0, t1, t2, t3 := s0, s0+s1, s1+s2, s2+s3
-		x0, x1, x2, x3 := t0+offset, t1+offset, (t2+t0)+offset, (t3+t1)+offset
-		oa = alpha(x3)
-		emit(i, i+1, alpha(x0))
-		emit(i+1, i+2, alpha(x1))
-		emit(i+2, i+3, alpha(x2))
-		emit(i+3, i+4, oa)
-		offset = x3
-	}
-	for ; i < end; i++ { // the box's last cells, one at a time
-		offset += buf[i-start]
-		buf[i-start] = 0
-		emit(i, i+1, alpha(offset))
 	}
 	// The rest of the box: untouched, the sum constant.
 	emit(end, n, alpha(offset))
 	flush()
 }
 
+// lay adds the recorded path's contributions to the cells [bs, be) of the
+// box, and only those, into z.buf, which then holds cells [z.off,
+// z.off+len(z.buf)) and is zero outside [bs, be). Row y writes cells y·w
+// to y·w+w (the last is the next row's first: vector's rows run on into
+// each other), so the rows [y0, y1) are laid and what they write outside
+// the band is cleared.
+func (z *raster) lay(bs, be int) {
+	w := z.w
+	y0 := max(bs/w-1, 0)
+	y1 := min((be-1)/w+1, z.h)
+	lo, hi := y0*w, min(y1*w+1, z.h*w)
+	if cap(z.buf) < hi-lo {
+		z.buf = make([]float32, 0, max(hi-lo, (bandRows+3)*Width+1))
+	}
+	z.buf = z.buf[:hi-lo]
+	z.off = lo
+	for _, s := range z.segs {
+		z.line(s, int32(y0), int32(y1))
+	}
+	clear(z.buf[:bs-lo])
+	clear(z.buf[be-lo:])
+}
+
 // almost256 scales coverage in [0, 1] to [0x00, 0xff] as vector does.
 const almost256 = 255.99998
 
-// line is vector's floatingLineTo for segment s, writing to the stored rows.
-func (z *raster) line(s seg) {
+// line is vector's floatingLineTo for segment s, writing to the stored
+// rows, those of [y0, y1). The rows before y0 are stepped through, not
+// written, so that x reaches y0 as it does in vector.
+func (z *raster) line(s seg, y0, y1 int32) {
 	ax, ay, bx, by := s.ax, s.ay, s.bx, s.by
 	dir := float32(1)
 	if ay > by {
@@ -293,14 +328,19 @@ func (z *raster) line(s seg) {
 	if yMax > int32(z.h) {
 		yMax = int32(z.h)
 	}
+	if yMax <= y0 || y >= y1 {
+		return // the segment is outside the band
+	}
+	yMax = min(yMax, y1)
 	width := int32(z.w)
 	// vector indexes bufF32[y*width:], a slice to the end of the box;
-	// here the stored rows start at r0 and end at the box's end or sooner.
+	// here the stored rows start at z.off and end at the box's end or
+	// sooner.
 	end := z.h * z.w
 	for ; y < yMax; y++ {
 		dy := min(float32(y+1), by) - max(float32(y), ay)
 		xNext := x + float32(dy*dxdy)
-		if y < 0 {
+		if y < y0 { // y0 >= 0: vector skips the rows above the box so
 			x = xNext
 			continue
 		}

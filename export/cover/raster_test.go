@@ -130,5 +130,9 @@ func TestRasterBoxEdges(t *testing.T) {
 				t.Fatalf("%dx%d: cell %d of the buffer left at %v", tc.w, tc.h, i, v)
 			}
 		}
+		// A band of rows is stored at a time, not the box.
+		if most := (bandRows+3)*max(tc.w, Width) + 1; cap(z.buf) > most {
+			t.Errorf("%dx%d: coverage buffer of %d cells, want at most %d (a band)", tc.w, tc.h, cap(z.buf), most)
+		}
 	}
 }

@@ -68,8 +68,8 @@ func mix(a, b color.RGBA, i, n int) color.RGBA {
 func (r ramp) index(step int) uint8 { return uint8(int(r)*levels + step) }
 
 // canvas is the cover being drawn, with the scratch space that drawing a
-// line of text needs (kept between lines: a title line's coverage buffer
-// is 1–2 MB).
+// line of text needs (kept between lines: raster's band of coverage,
+// about 220 KB).
 //
 // The pixels are kept a row at a time, and a row that is one flat colour
 // across (the paper, the title band) is a shared read-only row of that
@@ -368,22 +368,6 @@ func outline(sh *shaper, gs []glyph, ox, oy float32, pt pather) error {
 	return nil
 }
 
-// reserve makes the line scratch space (raster's coverage buffer) large
-// enough for the lines of blocks, once: grown line by line, each larger
-// line would make a new buffer and leave the smaller ones as garbage.
-// Reserving writes nothing; the buffer is zero when made and raster
-// leaves it so.
-func (c *canvas) reserve(blocks ...block) {
-	h := 0
-	for _, b := range blocks {
-		asc, desc := b.sh.metrics()
-		h = max(h, (asc*12/10+desc*12/10).Ceil()+3)
-	}
-	if n := Width * min(h, Height); cap(c.fras.buf) < n {
-		c.fras.buf = make([]float32, 0, n)
-	}
-}
-
 // block is a paragraph of centred lines set in one size.
 type block struct {
 	sh    *shaper
@@ -487,14 +471,11 @@ func (c *canvas) render(g *content.Guide) error {
 	label := &shaper{style: fonts.Bold, ppem: fixed.I(96), tracked: fixed.I(96) * 18 / 100}
 	lb := block{sh: label, lines: label.wrap(clean(fonts.Bold, t.Label), textW)}
 
-	// The title, set now so that the scratch space for its lines, the
-	// cover's largest, is made once before the label's smaller lines.
 	title := clean(fonts.Bold, t.Title)
 	if title == "" {
 		title = "Study Guide"
 	}
 	tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
-	c.reserve(lb, tb)
 
 	y, err := c.draw(lb, fixed.I(300), accentOnPaper)
 	if err != nil {

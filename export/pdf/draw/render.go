@@ -44,6 +44,7 @@ func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagg
 	}
 	for n, pg := range lay.Pages {
 		p.AddPage()
+		st.Start(p)
 		tg.Page()
 		tg.Figure = nil
 		if pg.Kind == layout.CoverPage {
