@@ -5,7 +5,10 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/language"
+
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/internal/langname"
 )
 
 // stopWords are the commonest function words of each language, chosen so
@@ -138,6 +141,14 @@ func DetectLanguage(text string) Detection {
 // vocabulary knows in one language ("Personajes", "Citas destacadas") and
 // none in another.
 func DecideLanguage(text, fallback string, headings ...string) (lang string, sev content.Severity, msg string) {
+	if l, why := scriptLanguage(text); l != "" {
+		// Stop words would find nothing in Arabic or Cyrillic letters,
+		// and the guide would be taken for English.
+		if l == fallback {
+			return fallback, "", ""
+		}
+		return l, content.Info, fmt.Sprintf("the guide is in %s (%s); set its language to %q; give --lang to say otherwise", LanguageName(l), why, l)
+	}
 	d := DetectLanguage(text)
 	if l, n := headingLanguage(headings); d.Lang == "" && l != "" {
 		if l == fallback {
@@ -175,6 +186,11 @@ func LanguageName(tag string) string {
 		return "Arabic"
 	case "he":
 		return "Hebrew"
+	}
+	if b, err := language.ParseBase(tag); err == nil {
+		if n := langname.Language(b); n != "" {
+			return n
+		}
 	}
 	return tag
 }

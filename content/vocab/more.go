@@ -117,6 +117,15 @@ func addMore() {
 	add("ar", FAQ, "", "الأسئلة الشائعة", "أسئلة شائعة", "أسئلة وأجوبة")
 	add("he", Quotes, "", "ציטוטים מרכזיים", "ציטוטים", "ציטוטים חשובים")
 	add("he", FAQ, "", "שאלות נפוצות", "שאלות ותשובות")
+	// Persian: the same, and the commonest section names.
+	add("fa", Quotes, "", "نقل\u200cقول\u200cهای مهم", "نقل\u200cقول\u200cهای برجسته", "نقل\u200cقول\u200cها", "جمله\u200cهای ماندگار")
+	add("fa", FAQ, "", "پرسش\u200cهای رایج", "پرسش\u200cهای متداول", "سؤالات متداول", "سوالات متداول", "پرسش و پاسخ")
+	add("fa", Section, content.RoleSummary, "خلاصه", "خلاصهٔ داستان", "خلاصه داستان")
+	add("fa", Section, content.RoleCharacters, "شخصیت\u200cها", "شخصیت\u200cهای داستان")
+	add("fa", Section, content.RoleThemes, "درون\u200cمایه\u200cها", "مضامین")
+	add("fa", Section, content.RoleContext, "دربارهٔ نویسنده", "زندگی نویسنده")
+	add("fa", Section, content.RoleVocabulary, "واژه\u200cنامه", "واژگان")
+	add("fa", Section, content.RoleDiscussion, "پرسش\u200cهایی برای گفت\u200cوگو", "پرسش\u200cهای بحث")
 
 	// Portuguese.
 	add("pt", Quotes, "", "citações famosas", "frases célebres", "passagens importantes", "trechos marcantes", "frases importantes")

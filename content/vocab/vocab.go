@@ -159,6 +159,12 @@ func Norm(s string) string {
 	s = strings.ReplaceAll(s, "&", " and ")
 	s = strings.ReplaceAll(s, "-", " ")
 	s = strings.ReplaceAll(s, "’", "'")
+	if strings.ContainsAny(s, "\u200cيك") {
+		// Persian: a ZWNJ joins a word's parts where others type a space
+		// or nothing ("نقل‌قول‌ها", "نقل قول ها"), and an Arabic
+		// keyboard types yeh and kaf as ي and ك for ی and ک.
+		s = strings.NewReplacer("\u200c", " ", "ي", "ی", "ك", "ک").Replace(s)
+	}
 	return strings.TrimSpace(oneSpace(s))
 }
 

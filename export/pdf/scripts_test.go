@@ -30,6 +30,21 @@ var scriptFixtures = []struct {
 	{"book-of-ruth.txt",
 		[]string{"Ruth is רוּת in Hebrew and راعوث in Arabic", "עַמֵּךְ עַמִּי", "شَعْبُكِ شَعْبِي", "Naomi (נָעֳמִי, “pleasant”)", "Part One: Moab 🌾"},
 		[]string{"NotoSansHebrew", "NotoSansArabic", "NotoEmoji"}},
+	{"golestan-fa.md", // words with a ZWNJ must keep it (zwnjKept)
+		[]string{"گلستان سعدی", "می\u200cگوید", "نقل\u200cقول\u200cهای مهم", "بنی\u200cآدم", "l’Empire des roses", "۶۵۶"},
+		[]string{"NotoSansArabic"}},
+}
+
+// zwnjKept is s without white space and bidi controls, but with its
+// zero-width non-joiners, which unmarked drops with the other format
+// characters.
+func zwnjKept(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r != '\u200c' && unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
 }
 
 // unmarked drops combining marks, format characters and all white space:
@@ -126,6 +141,9 @@ func scriptsPrint(t *testing.T, root, file, tail string, wantWords, faces []stri
 	for _, w := range wantWords {
 		if !strings.Contains(text, unmarked(w)) {
 			t.Errorf("pdftotext does not give %q in logical order", w)
+		}
+		if strings.ContainsRune(w, '\u200c') && !strings.Contains(zwnjKept(all), zwnjKept(w)) {
+			t.Errorf("pdftotext gives %q without its zero-width non-joiner", w)
 		}
 	}
 	words := rtlWords(string(src))

@@ -73,7 +73,7 @@ var (
 )
 
 // Languages lists the languages with a translation file, English first.
-var Languages = []string{"en", "es", "fr", "de", "it", "pt", "ar", "he"}
+var Languages = []string{"en", "es", "fr", "de", "it", "pt", "ar", "he", "fa"}
 
 // For returns the labels for a BCP 47 tag ("es", "pt-BR"): its primary
 // language's file, or English when there is none.

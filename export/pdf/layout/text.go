@@ -157,6 +157,11 @@ func cleanSpans(out []rune, sts []fonts.Style, segs []int32, spans []span) ([]ru
 				case r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r):
 					// Kept for now: shape uses them to fold an emoji sequence
 					// into one replacement, then drops them.
+				case r == zwnj:
+					// Kept: it stops two letters joining (Persian
+					// "می‌گوید" is two words' shapes, not one), and a
+					// reader copying the text needs it back. shape drops
+					// it where no face has it.
 				case unicode.Is(unicode.Cf, r) || r == '\uFFFE' || r == '\uFFFF':
 					continue // bidi controls, zero-width space, BOM …
 				}
@@ -537,6 +542,9 @@ func (s *shaper) shape(spans []span, fam fonts.Family, size float64, where strin
 
 // invisible reports whether r is a joiner, selector or modifier: drawn as
 // part of the character before it, or not at all.
+// zwnj is the zero-width non-joiner.
+const zwnj = '\u200C'
+
 func invisible(r rune) bool {
 	return r == '\u200D' || isVariationSelector(r) || isEmojiModifier(r) || isTag(r)
 }
@@ -579,7 +587,7 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 		st := s.th.style(sts[i])
 		r := rs[i]
 		f, ok := typeset.PickAfter(prev, fam, st, r)
-		if !ok && invisible(r) && len(text) > 0 {
+		if !ok && (invisible(r) && len(text) > 0 || r == zwnj) {
 			continue // a joiner or selector on a character its face draws
 		}
 		if ok {
@@ -734,7 +742,9 @@ func withCarriers(gs []glyph, text []rune) []glyph {
 
 // carried is the number of characters of gs[i] that withCarriers gives
 // carriers: all but the first of a right-to-left ligature's, and a
-// right-to-left mark's own when it follows a letter; 0 for none.
+// right-to-left mark's or joiner's own when it follows a letter (poppler
+// took a Persian word's ZWNJ drawn on its own for a word and line break);
+// 0 for none.
 func carried(gs []glyph, i int) int {
 	g := &gs[i]
 	if g.level&1 == 0 {
@@ -743,7 +753,7 @@ func carried(gs []glyph, i int) int {
 	if g.n > 1 {
 		return int(g.n) - 1
 	}
-	if g.n == 1 && g.adv == 0 && i > 0 && gs[i-1].level == g.level && unicode.In(g.r, unicode.Mn, unicode.Me) {
+	if g.n == 1 && g.adv == 0 && i > 0 && gs[i-1].level == g.level && unicode.In(g.r, unicode.Mn, unicode.Me, unicode.Cf) {
 		return 1
 	}
 	return 0
