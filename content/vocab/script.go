@@ -131,5 +131,5 @@ func scriptLanguage(text string) (lang, why string) {
 	case lang == "ru" && ukrainian >= 3 && ukrainian >= russian:
 		lang, marker = "uk", fmt.Sprintf(", %d of them Ukrainian's own (і ї є ґ)", ukrainian)
 	}
-	return lang, fmt.Sprintf("%d of its first %d letters are %s%s", n, letters, s.name, marker)
+	return lang, fmt.Sprintf("%d of its first %d letters are written in %s script%s", n, letters, s.name, marker)
 }

@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -119,5 +120,39 @@ func TestDetectLanguage(t *testing.T) {
 	// The count is bounded: a long text costs no more than maxWords.
 	if d := DetectLanguage(strings.Repeat("the cat and the dog ", 10000)); d.Score > maxWords {
 		t.Errorf("score %d above the %d-word bound", d.Score, maxWords)
+	}
+}
+
+// TestScriptLanguage: a guide in a script other than Latin is taken to be
+// in that script's language, and letters only some of a script's
+// languages use tell them apart; a Latin-script guide quoting a few
+// words in another script keeps its stop-word language.
+func TestScriptLanguage(t *testing.T) {
+	for _, tt := range []struct{ want, text string }{
+		{"ar", "كتاب حكايات على ألسنة الحيوان، نقله عبد الله بن المقفع إلى العربية من الفارسية الوسطى نحو سنة 750 للميلاد."},
+		{"fa", "گلستان کتابی است به نثر آمیخته با شعر که سعدی شیرازی نوشت. او می‌گوید که گل زود پژمرده می‌شود."},
+		{"ur", "مرزا غالب اردو اور فارسی کے بڑے شاعر تھے۔ ان کے خطوط بھی اردو نثر میں بہت اہم سمجھے جاتے ہیں اور آج بھی پڑھے جاتے ہیں۔"},
+		{"he", "מגילת רות היא סיפור קצר מן התנ״ך על נאמנותה של רות המואביה לחמותה נעמי בימי הקציר בבית לחם."},
+		{"ru", "Роман рассказывает историю Анны Карениной, которая влюбляется в молодого офицера Вронского и разрушает свою семью."},
+		{"uk", "Поема розповідає про дівчину Катерину, яку покинув москаль. Її історія стала символом долі українського села."},
+		{"sr", "Роман прати живот људи у једном босанском граду кроз четири века, а мост на Дрини је сведок свих њихових судбина."},
+		{"el", "Η Οδύσσεια αφηγείται το ταξίδι του Οδυσσέα πίσω στην Ιθάκη μετά τον Τρωικό πόλεμο, που κράτησε δέκα χρόνια."},
+		{"ja", "この物語は、平安時代の宮廷を舞台に、光源氏という美しい皇子の恋と人生を描いている。作者は紫式部である。"},
+		{"zh", "本書講述賈寶玉與林黛玉的愛情故事，以及賈府由盛轉衰的過程，是中國古典小說的高峰之作。"},
+		{"ko", "이 소설은 조선 시대의 한 여인이 겪는 고난과 사랑을 그리고 있으며, 춘향은 끝까지 자신의 약속을 지킨다."},
+		{"hi", "गोदान प्रेमचंद का अंतिम पूर्ण उपन्यास है, जिसमें होरी नाम के एक गरीब किसान के जीवन का चित्रण किया गया है।"},
+		{"en", "Naomi (נָעֳמִי, “pleasant”) leaves Bethlehem for Moab with her husband and two sons; Ruth (רוּת) refuses to leave her, and her name in Arabic is راعوث."},
+	} {
+		lang, _, msg := DecideLanguage(tt.text, "en")
+		if lang != tt.want {
+			t.Errorf("%s text taken for %q (%s)", tt.want, lang, msg)
+		}
+		if tt.want != "en" && !strings.Contains(msg, fmt.Sprintf("%q", tt.want)) {
+			t.Errorf("%s: the message does not name the language: %q", tt.want, msg)
+		}
+	}
+	// Twenty letters at least: a title alone does not decide.
+	if lang, _, _ := DecideLanguage("Гамлет", "en"); lang != "en" {
+		t.Errorf("a one-word Cyrillic text taken for %q", lang)
 	}
 }
