@@ -245,10 +245,10 @@ func TestMinimalGuides(t *testing.T) {
 			g.Language = "he"
 			g.Synopsis = content.Plains("שלום עולם")
 		},
-		// Persian has no labels of its own: they are English, marked so.
+		// Urdu has no labels of its own: they are English, marked so.
 		"right to left, English labels": func(g *content.Guide) {
-			g.Language = "fa"
-			g.Synopsis = content.Plains("سلام دنیا")
+			g.Language = "ur"
+			g.Synopsis = content.Plains("ہیلو دنیا")
 		},
 	}
 	for name, edit := range cases {
@@ -265,8 +265,8 @@ func TestMinimalGuides(t *testing.T) {
 			// labels translated into the guide's language are not marked.
 			title := unpack(t, data).files["EPUB/xhtml/title.xhtml"]
 			marked := bytes.Contains(title, []byte(`id="synopsis" lang="en" xml:lang="en"`))
-			if g.Language == "fa" && !marked {
-				t.Error("the English label Synopsis is not marked lang=\"en\" in a Persian guide")
+			if g.Language == "ur" && !marked {
+				t.Error("the English label Synopsis is not marked lang=\"en\" in an Urdu guide")
 			}
 			if g.Language == "he" && !bytes.Contains(title, []byte(`<h2 id="synopsis">תקציר</h2>`)) {
 				t.Errorf("the Hebrew label Synopsis is marked or missing:\n%s", title)

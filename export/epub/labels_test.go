@@ -14,7 +14,7 @@ import (
 // TestTranslatedLabels reads back the EPUB of an Arabic and a Hebrew
 // guide (unzip, XML): the contents' heading, the title page's words and
 // the credits are the labels of the guide's language and carry no lang
-// of their own; in a Persian guide (no labels) the credits' English words
+// of their own; in an Urdu guide (no labels) the credits' English words
 // are marked lang="en" and the names in them the guide's language.
 func TestTranslatedLabels(t *testing.T) {
 	root := filepath.Join(checkers.RepoRoot(), "testdata", "guides")
@@ -56,7 +56,7 @@ func TestTranslatedLabels(t *testing.T) {
 	}
 
 	g := mustLoad(t, filepath.Join(root, "kalila-wa-dimna-ar.md"))
-	g.Language = "fa"
+	g.Language = "ur" // right to left, no labels of its own
 	u := unpack(t, build(t, g, opts))
 	var n int
 	title := elements(t, u.files[opfDir+xhtmlDir+titleFile])
@@ -66,14 +66,14 @@ func TestTranslatedLabels(t *testing.T) {
 		}
 		n++
 		if !strings.HasPrefix(e.text, "Guide by ") && !strings.HasPrefix(e.text, "Published by ") || e.attrs["lang"] != "en" {
-			t.Errorf("Persian guide: credit %q has lang %q, want English marked en", e.text, e.attrs["lang"])
+			t.Errorf("Urdu guide: credit %q has lang %q, want English marked en", e.text, e.attrs["lang"])
 		}
-		if b := title[i+1]; b.name != "bdi" || b.attrs["lang"] != "fa" {
-			t.Errorf("Persian guide: the name in %q is <%s lang=%q>, want <bdi lang=\"fa\">", e.text, b.name, b.attrs["lang"])
+		if b := title[i+1]; b.name != "bdi" || b.attrs["lang"] != "ur" {
+			t.Errorf("Urdu guide: the name in %q is <%s lang=%q>, want <bdi lang=\"ur\">", e.text, b.name, b.attrs["lang"])
 		}
 	}
 	if n != 2 {
-		t.Errorf("Persian guide: %d credits, want 2", n)
+		t.Errorf("Urdu guide: %d credits, want 2", n)
 	}
 }
 

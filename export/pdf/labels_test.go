@@ -194,47 +194,47 @@ func dropBidiControls(r rune) rune {
 	return r
 }
 
-// persianGuide is in a right-to-left language that has no labels file:
+// urduGuide is in a right-to-left language that has no labels file:
 // its labels are English.
-const persianGuide = `---
-title: کلیله و دمنه — راهنما
-language: fa
-author: کتابخانه
+const urduGuide = `---
+title: باغ و بہار — رہنما
+language: ur
+author: کتب خانہ
 book:
-  title: کلیله و دمنه
-  author: نصرالله منشی
+  title: باغ و بہار
+  author: میر امن
 reading_minutes: 5
 ---
 
-# کلیله و دمنه — راهنما
+# باغ و بہار — رہنما
 
-کتابی از داستانهای جانوران.
+چار درویشوں کی داستان۔
 
 ## Key Quotes
 
-> «سخن نیک»
+> «اچھی بات»
 >
-> — باب اول
+> — پہلا درویش
 
-## خلاصه
+## خلاصہ
 
-داستان شیر و گاو.
+بادشاہ آزاد بخت کی کہانی۔
 
 ## Frequently Asked Questions
 
-### چرا جانوران سخن میگویند؟
+### یہ کتاب کب لکھی گئی؟
 
-زیرا پادشاه باید بشنود.
+سن 1803 میں۔
 `
 
-// TestEnglishLabelsMarked: in a guide whose language has no labels (a
-// Persian guide) the English words the writers print are marked
+// TestEnglishLabelsMarked: in a guide whose language has no labels (an
+// Urdu guide) the English words the writers print are marked
 // /Lang (en) on their structure elements — the contents heading and the
 // contents entries of the key quotes and the FAQ, those parts' headings,
 // the synopsis heading, the reading time, the credits, the worksheet's
-// headings, blanks and prompts — and nothing written in Persian is.
+// headings, blanks and prompts — and nothing written in Urdu is.
 func TestEnglishLabelsMarked(t *testing.T) {
-	g := loadText(t, "fa.md", persianGuide)
+	g := loadText(t, "ur.md", urduGuide)
 	if labels.Has(g.Language) {
 		t.Fatalf("%s has labels: the test needs a language without", g.Language)
 	}
@@ -243,7 +243,7 @@ func TestEnglishLabelsMarked(t *testing.T) {
 		kind layout.DocKind
 		want []string // the English texts, as poppler reads their elements
 	}{
-		{"handout", layout.GuideDoc, []string{"5 min read", "Synopsis", "Guide written by کتابخانه.", "Contents",
+		{"handout", layout.GuideDoc, []string{"5 min read", "Synopsis", "Guide written by کتب خانہ.", "Contents",
 			"Key Quotes 4", "Appendix – Frequently Asked Questions 6", "Key Quotes", "Appendix – Frequently Asked Questions"}},
 		{"worksheet", layout.WorksheetDoc, []string{"Name Date Class", "Discussion Questions", "Key Quotes",
 			"Explain this quotation: who says it, when, and what does it show?"}},
@@ -255,13 +255,13 @@ func TestEnglishLabelsMarked(t *testing.T) {
 		if d.kind == layout.GuideDoc {
 			// The teacher's name replaces the guide's own author.
 			for i, w := range d.want {
-				d.want[i] = strings.Replace(w, "کتابخانه", teacher.Author, 1)
+				d.want[i] = strings.Replace(w, "کتب خانہ", teacher.Author, 1)
 			}
 			d.want = append(d.want, "Published by "+teacher.Publisher+".")
 		}
-		checkClean(t, "fa-"+d.name, out)
+		checkClean(t, "ur-"+d.name, out)
 		var marked []string
-		for _, e := range elementLangs(t, "fa-"+d.name, out) {
+		for _, e := range elementLangs(t, "ur-"+d.name, out) {
 			switch {
 			case e.role == "Document" && e.lang != "":
 				t.Errorf("the Document element has /Lang (%s)", e.lang)
