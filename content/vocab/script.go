@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"fmt"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -50,7 +51,7 @@ const scriptLetters = 4000
 // least 20, and three in five) are in one script other than Latin, and
 // why; "" when there is none. Within a script, letters only some of its
 // languages use decide between them: Persian's پ چ ژ گ and Urdu's ٹ ڈ ڑ ں ے
-// against Arabic's ة ى; Ukrainian's і ї є ґ and Serbian's ђ ј љ њ ћ џ
+// against Arabic's ة ى; Yiddish's commonest words against Hebrew's; Ukrainian's і ї є ґ and Serbian's ђ ј љ њ ћ џ
 // against Russian; kana against Chinese for
 // Japanese (a Japanese text is mostly Han letters).
 func scriptLanguage(text string) (lang, why string) {
@@ -126,10 +127,31 @@ func scriptLanguage(text string) (lang, why string) {
 		lang, marker = "ur", fmt.Sprintf(", %d of them Urdu's own (ٹ ڈ ڑ ں ے)", urdu)
 	case lang == "ar" && persian >= 3 && persian >= arabic:
 		lang, marker = "fa", fmt.Sprintf(", %d of them Persian's own (پ چ ژ گ)", persian)
+	case lang == "he" && yiddishWords(text) >= 3:
+		lang, marker = "yi", fmt.Sprintf(", with %d of Yiddish's commonest words", yiddishWords(text))
 	case lang == "ru" && serbian >= 3:
 		lang, marker = "sr", fmt.Sprintf(", %d of them Serbian's own (ђ ј љ њ ћ џ)", serbian)
 	case lang == "ru" && ukrainian >= 3 && ukrainian >= russian:
 		lang, marker = "uk", fmt.Sprintf(", %d of them Ukrainian's own (і ї є ґ)", ukrainian)
 	}
 	return lang, fmt.Sprintf("%d of its first %d letters are written in %s script%s", n, letters, s.name, marker)
+}
+
+// yiddishWords is how many more of Yiddish's commonest words than of
+// Hebrew's the text's first words hold: Yiddish is written in Hebrew
+// letters, often without the digraphs (װ ײ) that only it uses.
+func yiddishWords(text string) int {
+	n := 0
+	for i, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.Is(unicode.Hebrew, r) }) {
+		if i == 2000 {
+			break
+		}
+		switch w {
+		case "און", "איז", "דער", "דאָס", "דאס", "פֿון", "פון", "מיט", "ניט", "נישט", "אַ", "אַן", "ער", "זיי", "וואָס", "אויף", "צו", "ווען":
+			n++
+		case "של", "את", "על", "הוא", "היא", "עם", "לא", "כי", "זה", "גם", "אשר", "כל", "היה":
+			n--
+		}
+	}
+	return n
 }
