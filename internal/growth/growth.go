@@ -32,10 +32,59 @@ const (
 	// Quoted is n highlighted quotes, every other one repeated in the
 	// body, over n subsections of prose (as Prose).
 	Quoted
+	// Paragraphs is one section of n long paragraphs (about 1,500 bytes
+	// each): few blocks, many lines.
+	Paragraphs
+	// List is one section holding a single list of n items.
+	List
+	// Callouts is one section of n paragraphs that are wholly quotations
+	// (quote callouts).
+	Callouts
+	// FAQ is n questions, each with a one-sentence answer.
+	FAQ
+	// Table is a Markdown guide of one pipe table of n rows.
+	Table
+	// Markdown is a Markdown guide of n "## Heading i" sections of one line.
+	Markdown
+	// JSON is a JSON guide of n sections of one paragraph.
+	JSON
 )
 
+// Shapes is every shape, in the order of their constants.
+var Shapes = []Shape{Subsections, Sections, Prose, Wrapped, Quoted, Paragraphs, List, Callouts, FAQ, Table, Markdown, JSON}
+
 func (s Shape) String() string {
-	return [...]string{"subsections", "sections", "prose", "wrapped", "quoted"}[s]
+	return [...]string{"subsections", "sections", "prose", "wrapped", "quoted", "paragraphs", "list", "callouts", "faq", "table", "markdown", "json"}[s]
+}
+
+// Ext is the file name extension that says the shape's input format.
+func (s Shape) Ext() string {
+	switch s {
+	case Table, Markdown:
+		return ".md"
+	case JSON:
+		return ".json"
+	}
+	return ".txt"
+}
+
+// Fill is the guide of the shape with the most sections that is at most
+// limit bytes long, and that number of sections.
+func Fill(s Shape, limit int) ([]byte, int) {
+	hi := 1
+	for len(Guide(s, hi)) <= limit {
+		hi *= 2
+	}
+	lo := hi / 2 // Guide(s, lo) fits, Guide(s, hi) does not
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if len(Guide(s, mid)) <= limit {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return Guide(s, lo), lo
 }
 
 // Guide is the plain text of a guide with n sections of the shape.
@@ -75,6 +124,54 @@ func Guide(s Shape, n int) []byte {
 			fmt.Fprintf(&b, "Part %d: The Return\n\nThe narrator walks back to the house at number %d and recalls what happened there.\n\n", i, i)
 
 		}
+	case Paragraphs:
+		b.WriteString("Plot Summary\n\n")
+		for i := 1; i <= n; i++ {
+			for j := range 16 {
+				if j > 0 {
+					b.WriteByte(' ')
+				}
+				fmt.Fprintf(&b, "The narrator walks back to the house at number %d and recalls what happened there in year %d.", i, j+1)
+			}
+			b.WriteString("\n\n")
+		}
+	case List:
+		b.WriteString("Characters\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "- Person %d lives in the house at number %d\n", i, i)
+		}
+	case Callouts:
+		b.WriteString("Themes\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "\"The narrator walks back to the house at number %d and recalls what happened there.\"\n\n", i)
+		}
+	case FAQ:
+		b.WriteString("Frequently Asked Questions\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "Why does the narrator go back to house %d?\n\nBecause it is where the story of part %d happened.\n\n", i, i)
+		}
+	case Table:
+		b.Reset()
+		b.WriteString("# Big Guide\n\nby Some Author\n\n## Characters\n\n| Name | House | Role |\n|---|---|---|\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "| Person %d | number %d | neighbour |\n", i, i)
+		}
+	case Markdown:
+		b.Reset()
+		b.WriteString("# Big Guide\n\nby Some Author\n\n")
+		for i := 1; i <= n; i++ {
+			fmt.Fprintf(&b, "## Heading %d\n\nText %d.\n\n", i, i)
+		}
+	case JSON:
+		b.Reset()
+		b.WriteString(`{"version": 2, "title": "Big Guide", "book": {"title": "Big", "author": "Some Author"}, "sections": [`)
+		for i := 1; i <= n; i++ {
+			if i > 1 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, "\n{\"title\": \"Heading %d\", \"blocks\": [{\"kind\": \"paragraph\", \"text\": \"Text %d.\"}]}", i, i)
+		}
+		b.WriteString("\n]}\n")
 	}
 	return b.Bytes()
 }
@@ -184,5 +281,44 @@ func LinearAlloc(tb testing.TB, what string, n, k int, max float64, f func(n int
 	tb.Logf("%s: %d sections allocate %d MB, %d sections %d MB: grows as n^%.2f", what, n, small>>20, k*n, large>>20, e)
 	if e > max {
 		tb.Errorf("%s: allocation grows as n^%.2f from %d to %d sections (%d → %d MB), want at most n^%.2f", what, e, n, k*n, small>>20, large>>20, max)
+	}
+}
+
+// LinearSteps fails tb when the bytes f allocates grow faster than
+// linearly in the sections. It measures n, 2n and 4n sections and checks
+// two things: the plain exponent from n to 4n (as LinearAlloc: at most
+// maxExp), and the two steps' increments with the fixed cost taken out,
+// which are equal for linear work (ratio 2: 2n more sections cost twice
+// what n more did), 4 for quadratic (at most maxRatio). At the sizes a
+// test can afford, a build's fixed cost (fonts, templates, the cover) can
+// be most of it and flatten the exponent below 1 even where a quadratic
+// term grows under it; the ratio sees that term, but moves with slices
+// that grow by 1.25 rather than by doubling (one list of n items: 1.9–3.5
+// measured for linear work).
+func LinearSteps(tb testing.TB, what string, n int, maxRatio, maxExp float64, f func(n int)) {
+	tb.Helper()
+	f(n) // warm up: one-time set-up allocates too
+	// The lesser of two runs: a collection that empties a sync.Pool
+	// mid-run makes it allocate again what it would have reused (up to
+	// 4 MB in a build), which only ever adds.
+	a := [3]uint64{}
+	for i := range a {
+		a[i] = math.MaxUint64
+		for range 2 {
+			a[i] = min(a[i], Allocated(func() { f(n << i) }))
+		}
+	}
+	if a[1] <= a[0] || a[2] <= a[1] {
+		tb.Fatalf("%s: %d, %d and %d sections allocate %d, %d and %d bytes: more sections should allocate more", what, n, 2*n, 4*n, a[0], a[1], a[2])
+	}
+	r := float64(a[2]-a[1]) / float64(a[1]-a[0])
+	e := math.Log(float64(a[2])/float64(a[0])) / math.Log(4)
+	tb.Logf("%s: %d, %d, %d sections allocate %.1f, %.1f, %.1f MB: n^%.2f; the second step adds %.2f times the first (2 is linear)", what, n, 2*n, 4*n, float64(a[0])/1e6, float64(a[1])/1e6, float64(a[2])/1e6, e, r)
+	if e > maxExp {
+		tb.Errorf("%s: allocation grows as n^%.2f from %d to %d sections, want at most n^%.2f", what, e, n, 4*n, maxExp)
+	}
+	if r > maxRatio {
+		tb.Errorf("%s: from %d to %d sections allocation grew by %.1f MB, from %d to %d by %.1f MB: %.2f times (linear work gives 2), want at most %.2f",
+			what, n, 2*n, float64(a[1]-a[0])/1e6, 2*n, 4*n, float64(a[2]-a[1])/1e6, r, maxRatio)
 	}
 }
