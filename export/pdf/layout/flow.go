@@ -151,6 +151,9 @@ func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, 
 		b.set(&blk.set[li], blk.kind, l, false, li < len(lines)-1, rtl, &slab)
 	}
 	clear(lines)
+	if cap(b.sh.glyphs) > 2*maxSpare {
+		b.sh.glyphs, b.sh.lineBuf = nil, nil // a text far longer than a paragraph's (shaper.dropHuge)
+	}
 }
 
 // lineMeta is what sets one line of a block apart from the others: a

@@ -366,6 +366,30 @@ type shaper struct {
 	lineBuf [][]glyph
 }
 
+// maxSpare is the most glyphs a scratch buffer grows beyond what the
+// text needs, and the length past which a text's buffers are let go once
+// it is shaped (dropHuge): no ordinary paragraph comes near it (64 Ki
+// glyphs, 3 MB of glyphs).
+const maxSpare = 1 << 16
+
+// dropHuge lets go of the buffers a text far longer than a paragraph
+// grew (one 4 MiB paragraph: 28 bytes a glyph of typeset.Glyph, 12 a
+// character of text and faces, 8 of cleaned text and styles, 200 MB in
+// all), so that the rest of the layout does not keep them; they are made
+// again for the next such text. The glyphs themselves are the caller's
+// until it shapes again (builder.setText lets them go).
+func (s *shaper) dropHuge() {
+	if cap(s.tgs) > maxSpare {
+		s.tgs = nil
+	}
+	if cap(s.text) > maxSpare {
+		s.text, s.faces, s.segs = nil, nil, nil
+	}
+	if cap(s.clean) > maxSpare {
+		s.clean, s.styles, s.cleanSegs = nil, nil, nil
+	}
+}
+
 // textSettings are the style's choices every text passes through (the
 // theme's "text" section): the body family, what italic becomes, letter
 // spacing, and whether lines break after a hyphen inside a word. Layout
@@ -645,6 +669,7 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 	brks := typeset.Breaks(text)
 	tgs := typeset.AppendParagraph(s.tgs[:0], text, faces, levels)
 	s.tgs = tgs
+	defer s.dropHuge()
 	var out []glyph
 	switch n := len(tgs); {
 	case buf == nil:
@@ -652,8 +677,10 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 	default:
 		if cap(*buf) < n {
 			// Grown in few steps: a paragraph is rarely past a few
-			// thousand glyphs.
-			*buf = make([]glyph, 0, max(2*n, 256))
+			// thousand glyphs. Past maxSpare the room to grow is bounded:
+			// a 4 MiB guide of one paragraph took 384 MB here for its
+			// 192 MB of glyphs.
+			*buf = make([]glyph, 0, max(min(2*n, n+maxSpare), 256))
 		}
 		// Every field of each glyph is set below; the capacity is the
 		// text's, as in an array of its own (endsAtSpace).
