@@ -21,10 +21,11 @@ import (
 )
 
 // DefaultMaxBytes is the largest input read unless --max-size says more. A
-// real guide is 20–100 KB. Building both formats peaks at about 100 bytes
-// of memory per input byte (measured: 4 MB → 410 MB, 15.5 MB → 1.5 GB), so
-// 4 MiB — forty times the largest real guide — keeps one build under about
-// half a gigabyte, and a mistaken multi-gigabyte argument harmless.
+// real guide is 20–100 KB. Building both formats of a 4 MiB guide — forty
+// times the largest real guide — peaks at 200–600 MB when it is prose,
+// lists, tables or FAQ, but at 1–2 GB when it is a hundred thousand
+// one-line sections (README, "The largest guides, measured"); the limit
+// keeps a mistaken multi-gigabyte argument harmless.
 const DefaultMaxBytes = 4 << 20
 
 // Options configures a batch.

@@ -749,20 +749,21 @@ const oneGuideGOGC = 1000
 // faults, task-clock 103.2 → 92.6 ms, peak RSS 35.1 → 35.5 MB.
 const oneGuideHeap = 24 << 20
 
-// largeGuideLimit and largeGuideFactor bound the memory of a one-guide
-// build of a larger file (memlimit.Follow): 448 MiB, or twice what the
-// last collection found live, whichever is more. Twice the live heap is
-// about what GOGC=100 allows anyway, so a guide whose layout holds more
-// than 224 MB is collected as before (no added CPU); below that the limit
-// keeps the peak under 512 MiB where the growing layout took it past
-// (4 MiB guides, EPUB+PDF on one core, load 20: one hard-wrapped
-// paragraph 758 → 555 MB and prose 522 → 460 MB with a factor of 1.5, for
-// 0–16% more CPU; a factor of 1.5 took 147,215 one-line subsections from
-// 1.35 GB to 813 MB but from 23.8 to 34.1 s of CPU, 1.25 to 644 MB and
-// 43 s: the scavenger gives memory back that is faulted in again).
+// largeGuideLimit and largeGuideNear bound the memory of a one-guide
+// build of a larger file (memlimit.Follow): 448 MiB, or 1.5 times what
+// the last collection found live, rising towards twice it past 448 MiB
+// (memlimit.Limit), which is about what GOGC=100 allows anyway: guides
+// whose layout holds less than ~300 MB keep under 512 MiB, the larger
+// ones are collected about as before. 4 MiB guides on one core, load
+// 20–40, peak RSS without → with: EPUB of 47,251 callouts 566 → 456 MB,
+// of a 95,828-row table 570 → 506 MB, of prose 517 → 451 MB; PDF of
+// 147,215 one-line subsections 1,077 → 899 MB (CPU 18.6 → 17.7 s: no
+// cost seen). A factor of 1.5 at every size cost that PDF 43% more CPU
+// (23.8 → 34.1 s), the scavenger giving back memory that is faulted in
+// again; a factor of 2 left the first three over 512 MiB.
 const (
-	largeGuideLimit  = 448 << 20
-	largeGuideFactor = 2
+	largeGuideLimit = 448 << 20
+	largeGuideNear  = 1.5
 )
 
 func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
@@ -770,7 +771,7 @@ func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 		return func() {}, false
 	}
 	if !ordinaryGuide(in) {
-		return memlimit.Follow(largeGuideLimit, largeGuideFactor), false
+		return memlimit.Follow(largeGuideLimit, largeGuideNear), false
 	}
 	hugeheap.Reserve(oneGuideHeap)
 	pct := debug.SetGCPercent(oneGuideGOGC)
