@@ -751,16 +751,16 @@ const oneGuideHeap = 24 << 20
 
 // largeGuideLimit and largeGuideNear bound the memory of a one-guide
 // build of a larger file (memlimit.Follow): 448 MiB, or 1.5 times what
-// the last collection found live, rising towards twice it past 448 MiB
-// (memlimit.Limit), which is about what GOGC=100 allows anyway: guides
-// whose layout holds less than ~300 MB keep under 512 MiB, the larger
-// ones are collected about as before. 4 MiB guides on one core, load
-// 20–40, peak RSS without → with: EPUB of 47,251 callouts 566 → 456 MB,
-// of a 95,828-row table 570 → 506 MB, of prose 517 → 451 MB; PDF of
-// 147,215 one-line subsections 1,077 → 899 MB (CPU 18.6 → 17.7 s: no
-// cost seen). A factor of 1.5 at every size cost that PDF 43% more CPU
-// (23.8 → 34.1 s), the scavenger giving back memory that is faulted in
-// again; a factor of 2 left the first three over 512 MiB.
+// the last collection found live, while that is at most 448 MiB; past it
+// no limit (memlimit.Limit), GOGC=100 as before. Guides whose layout
+// holds less than ~300 MB keep under 512 MiB. 4 MiB guides on one core,
+// load 20–40, peak RSS without → with: EPUB of 47,251 callouts 566 →
+// 456 MiB, of a 95,828-row table 570 → 506 MiB, of prose 517 → 451 MiB;
+// EPUB+PDF of 147,215 one-line subsections 1,312 → 1,167 MiB, CPU 22.7 →
+// 25.1 s (one run each: the load moves it by that much). A limit that
+// kept binding past 448 MiB live (twice the live heap less 224 MiB) took
+// that guide to 40.9 s and 925 MiB, the scavenger giving back memory that
+// is faulted in again; a factor of 2 left the first three over 512 MiB.
 const (
 	largeGuideLimit = 448 << 20
 	largeGuideNear  = 1.5
