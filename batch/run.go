@@ -424,6 +424,9 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		pdfOpts := eo
 		eo.PageStarts = pages.wait
 		if overlap {
+			// The other formats are done before the PDF is laid out, and
+			// leave it a core (export.Options.SpareCore).
+			pdfOpts.SpareCore = true
 			drawn = make(chan struct{})
 			go func() {
 				defer close(drawn)

@@ -76,6 +76,12 @@ type Options struct {
 	// starts and lists them in its page-list navigation. The CLI always
 	// sets it; nil writes an EPUB without print page numbers.
 	PageStarts PageStarter
+
+	// SpareCore says that a core would stand idle while the PDF is laid
+	// out (a one-guide build, whose EPUB waits for the PDF's pages): the
+	// PDF's layout then sets paragraphs ahead on a goroutine of its own.
+	// The output is the same bytes either way.
+	SpareCore bool
 }
 
 // Link is one file a batch writes for every guide.

@@ -43,21 +43,36 @@ func (b *builder) seg(s Segment) int32 {
 func (b *builder) inline(t content.Text, base fonts.Style, seg int32, parent *tags.Node) []span {
 	out := make([]span, 0, len(t))
 	for _, s := range t {
-		st := base
-		if s.Em {
-			st ^= fonts.Italic
-		}
-		if s.Strong {
-			st |= fonts.Bold
-		}
 		sg := seg
 		if s.Href != "" {
 			n := &tags.Node{Role: "Link", Parent: parent, Contents: linkContents(s)}
 			sg = b.seg(Segment{Tag: n, Href: uri(s.Href)})
 		}
-		out = append(out, span{text: s.Text, style: st, seg: sg})
+		out = append(out, span{text: s.Text, style: spanStyle(s, base), seg: sg})
 	}
 	return out
+}
+
+// inlineSpans is inline for text without links in no segment, which
+// needs nothing of the builder (ahead.go).
+func inlineSpans(t content.Text, base fonts.Style) []span {
+	out := make([]span, 0, len(t))
+	for _, s := range t {
+		out = append(out, span{text: s.Text, style: spanStyle(s, base)})
+	}
+	return out
+}
+
+// spanStyle is s's style in text of style base: emphasis toggles
+// italic, strong adds bold.
+func spanStyle(s content.Span, base fonts.Style) fonts.Style {
+	if s.Em {
+		base ^= fonts.Italic
+	}
+	if s.Strong {
+		base |= fonts.Bold
+	}
+	return base
 }
 
 // linkContents describes a link for assistive technology (the
@@ -149,6 +164,16 @@ func (b *builder) para(t content.Text, at string) flowBlock {
 	lh := ptToMM(bt.Size * bt.Leading)
 	p := tags.NewNode("P", nil)
 	blk := flowBlock{kind: Line, lh: lh, after: bt.ParagraphSpace * lh, color: bt.Color, dest: -1, target: -1, tag: p}
+	if b.err == nil {
+		if set, adds, ok := b.ahead.take(t, bt.Size, b.geo.TextW()); ok {
+			blk.lines = make([][]glyph, len(set)) // none: they are set
+			blk.set = set
+			if !b.sh.quiet {
+				b.sh.replay(adds, at)
+			}
+			return blk
+		}
+	}
 	b.setText(&blk, b.inline(t, fonts.Regular, 0, p), fonts.Literata, bt.Size, b.geo.TextW(), at)
 	return blk
 }

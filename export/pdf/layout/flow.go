@@ -102,6 +102,14 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 // paragraph is set right to left; its runs' glyphs are taken from slab
 // when it is not nil (textAndRunsIn).
 func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
+	setGlyphs(sl, kind, gs, end, notLast, rtl, slab)
+	sl.unders = b.underlines(gs)
+}
+
+// setGlyphs is set but for the line's underlines, which need the
+// builder's segments: all of it that a paragraph without links needs,
+// and all that the paragraphs set ahead (ahead.go) may touch.
+func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
 	sl.done, sl.w = true, width(gs)
 	if len(gs) > 0 {
 		sl.size = gs[0].size
@@ -113,7 +121,6 @@ func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl 
 		finishTextIn(&it, slab)
 		sl.text, sl.runs = it.Text, it.Runs
 	}
-	sl.unders = b.underlines(gs)
 }
 
 // setText gives blk the lines of spans set in fam at size points,
@@ -130,16 +137,28 @@ func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, 
 	if b.err != nil {
 		return
 	}
-	gs, err := b.sh.scratch(spans, fam, size, where)
+	set, err := setText(b.sh, blk.kind, spans, fam, size, w, where, b.underlines)
 	if err != nil {
 		b.err = err
 		return
 	}
-	lines := b.sh.appendWrap(b.sh.lineBuf[:0], gs, w)
-	b.sh.lineBuf = lines
+	blk.lines = make([][]glyph, len(set)) // none: they are set
+	blk.set = set
+}
+
+// setText is the lines of spans set in fam at size points, wrapped to w,
+// for a block of kind, each set as the flow places it (setLine), in sh's
+// scratch; unders gives a line's underlines (nil: it has none, the text
+// having no link).
+func setText(sh *shaper, kind ItemKind, spans []span, fam fonts.Family, size, w float64, where string, unders func([]glyph) []underlineAt) ([]setLine, error) {
+	gs, err := sh.scratch(spans, fam, size, where)
+	if err != nil {
+		return nil, err
+	}
+	lines := sh.appendWrap(sh.lineBuf[:0], gs, w)
+	sh.lineBuf = lines
 	rtl := rtlLines(lines)
-	blk.lines = make([][]glyph, len(lines)) // none: they are set
-	blk.set = make([]setLine, len(lines))
+	set := make([]setLine, len(lines))
 	// The lines' drawn glyphs in one array: the paragraph's, less the
 	// spaces its lines broke at.
 	n := 0
@@ -148,12 +167,16 @@ func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, 
 	}
 	slab := make([]DrawnGlyph, 0, n)
 	for li, l := range lines {
-		b.set(&blk.set[li], blk.kind, l, false, li < len(lines)-1, rtl, &slab)
+		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slab)
+		if unders != nil {
+			set[li].unders = unders(l)
+		}
 	}
 	clear(lines)
-	if cap(b.sh.glyphs) > 2*maxSpare {
-		b.sh.glyphs, b.sh.lineBuf = nil, nil // a text far longer than a paragraph's (shaper.dropHuge)
+	if cap(sh.glyphs) > 2*maxSpare {
+		sh.glyphs, sh.lineBuf = nil, nil // a text far longer than a paragraph's (shaper.dropHuge)
 	}
+	return set, nil
 }
 
 // lineMeta is what sets one line of a block apart from the others: a
@@ -210,6 +233,9 @@ type builder struct {
 	// direction of each entry or cell.
 	rtlDoc bool
 	doc    DocKind
+	// ahead: the paragraphs a worker sets ahead of the flow (ahead.go);
+	// nil when none does.
+	ahead *ahead
 	// labelLang is the language of the printed labels when it is not
 	// the guide's ("en" in a Persian guide), else ""; langs records the
 	// blocks placed in another language (Layout.Langs).

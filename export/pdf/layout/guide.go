@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -112,7 +113,18 @@ func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, 
 	// labels, a part flowed again by flowPart).
 	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
 	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: export.GuideRightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
+	if opts.SpareCore && doc == GuideDoc && runtime.GOMAXPROCS(0) > 1 {
+		b.ahead = startAhead(b)
+		defer b.ahead.finish()
+		if aheadFirst {
+			<-b.ahead.done
+		}
+	}
 	b.build()
+	b.ahead.finish() // the worker's scratch is garbage from here
+	if aheadTaken != nil && b.ahead != nil {
+		aheadTaken(b.ahead.taken, len(b.ahead.slots))
+	}
 	if b.err != nil {
 		return nil, nil, nil, b.err
 	}
