@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
 	"time"
@@ -619,5 +620,58 @@ func TestReadAllWithSizeHint(t *testing.T) {
 	got, err := readAll(iotest.ErrReader(io.ErrUnexpectedEOF), 10)
 	if err != io.ErrUnexpectedEOF || len(got) != 0 {
 		t.Errorf("failing reader: %q, %v; want its error", got, err)
+	}
+}
+
+// TestSpareCoreOnlyForPrintAlone: the print format is told it has a core
+// to spare (export.Options.SpareCore) in a one-guide build (Overlap) that
+// builds it alone, and never beside another format or in a batch, where
+// the other core has work of its own.
+func TestSpareCoreOnlyForPrintAlone(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		overlap bool
+		reader  bool
+		want    bool
+	}{
+		{"alone, overlapped", true, false, true},
+		{"beside a reader", true, true, false},
+		{"alone, in turn", false, false, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got atomic.Bool
+			got.Store(!tc.want)
+			printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+				Render: func(*content.Guide, export.Options) ([]byte, []content.Diagnostic, error) {
+					return nil, nil, errors.New("Render used where Pages should be")
+				},
+				Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+					got.Store(o.SpareCore)
+					pages(nil)
+					return []byte("PRINT"), nil, nil
+				}}
+			reader := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+				if o.SpareCore {
+					return nil, nil, errors.New("the reader was told of a spare core")
+				}
+				return []byte("BOOK"), nil, nil
+			}}
+			dir := t.TempDir()
+			in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+			o := opts(filepath.Join(dir, "out"))
+			o.Formats = []Format{printed}
+			if tc.reader {
+				o.Formats = []Format{reader, printed}
+			}
+			o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) { return nil, nil }
+			o.Overlap = tc.overlap
+			res := Run(context.Background(), []Input{{Path: in}}, o)
+			if res[0].Err != nil {
+				t.Fatal(res[0].Err)
+			}
+			if got.Load() != tc.want {
+				t.Errorf("SpareCore = %v, want %v", got.Load(), tc.want)
+			}
+		})
 	}
 }

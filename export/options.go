@@ -78,9 +78,9 @@ type Options struct {
 	PageStarts PageStarter
 
 	// SpareCore says that a core would stand idle while the PDF is laid
-	// out (a one-guide build, whose EPUB waits for the PDF's pages): the
-	// PDF's layout then sets paragraphs ahead on a goroutine of its own.
-	// The output is the same bytes either way.
+	// out (a one-guide build of the PDF alone): the PDF's layout then
+	// sets paragraphs ahead on a goroutine of its own. The output is the
+	// same bytes either way.
 	SpareCore bool
 }
 

@@ -8,19 +8,20 @@ import (
 	"github.com/guidepress/guidepress/fonts"
 )
 
-// Paragraphs set ahead. A one-guide build renders the EPUB beside the
-// PDF; the EPUB is done with all it can make before the PDF is laid
-// out (its page list waits for the PDF's pages), and the second core
-// then stands idle while the layout shapes, breaks and sets the rest of
-// the guide alone. With a core to spare (export.Options.SpareCore) a
-// worker goroutine sets the guide's plain paragraphs (setText) from the
-// last one back, while the flow lays the guide out from the front and
+// Paragraphs set ahead. A one-guide build of the PDF alone lays it out
+// on one goroutine while the other core waits for it. With a core to
+// spare (export.Options.SpareCore) a worker goroutine sets the guide's
+// plain paragraphs (setText: shaping, line breaking, the lines' runs) from
+// the last one back, while the flow lays the guide out from the front and
 // takes each paragraph the worker has set rather than setting it itself;
-// where they meet, whichever comes first to a paragraph sets it. Setting
-// a paragraph needs nothing of the flow: the same text, width and size
-// give the same lines wherever they are set, and its warnings (characters
-// no face has) are recorded and given again in the flow's order, so the
-// output is the same bytes as without the worker.
+// where they meet, whichever comes first to a paragraph sets it. Setting a
+// paragraph needs nothing of the flow: the same text, width and size give
+// the same lines wherever they are set, and its warnings (characters no
+// face has) are recorded and given again in the flow's order, so the
+// output is the same bytes as without the worker. Seed, --format pdf, 31
+// alternating runs under chrt (load 24): the layout 7.1 → 4.4 ms, the
+// worker setting 54 of its 99 paragraphs (median); peak RSS 24.7 → 25.6
+// MiB (the worker's scratch and its own allocation cache).
 //
 // Only paragraphs without links are set ahead: a link is a segment and
 // a structure element, which the flow numbers and creates in order.
