@@ -423,13 +423,11 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		pages = &printPages{ready: make(chan struct{}), fallback: oncePages(eo.PageStarts)}
 		pdfOpts := eo
 		eo.PageStarts = pages.wait
-		// A PDF built alone leaves this goroutine's core idle while it is
-		// laid out (export.Options.SpareCore). Beside the EPUB it does
-		// not: the EPUB's cover is drawn while the PDF is laid out, and
-		// setting paragraphs ahead measured no faster there (seed, 41
-		// alternating runs: render phase 17.5 → 15.4 ms, whole process
-		// 44.6 → 45.8 ms, medians, load 23).
-		pdfOpts.SpareCore = overlap && len(opts.Formats) == 1
+		// In a one-guide build the other core has less to do than the
+		// PDF, whose layout then sets paragraphs ahead on a goroutine
+		// of its own (export.Options.SpareCore). A batch's workers keep
+		// both cores busy.
+		pdfOpts.SpareCore = overlap
 		if overlap {
 			drawn = make(chan struct{})
 			go func() {

@@ -623,11 +623,12 @@ func TestReadAllWithSizeHint(t *testing.T) {
 	}
 }
 
-// TestSpareCoreOnlyForPrintAlone: the print format is told it has a core
-// to spare (export.Options.SpareCore) in a one-guide build (Overlap) that
-// builds it alone, and never beside another format or in a batch, where
-// the other core has work of its own.
-func TestSpareCoreOnlyForPrintAlone(t *testing.T) {
+// TestSpareCoreOnlyOverlapped: the print format is told it has a core to
+// spare (export.Options.SpareCore) in a one-guide build (Overlap), alone
+// or beside another format, and never when the formats are rendered in
+// turn (a batch, whose workers keep the cores busy); the other formats are
+// never told.
+func TestSpareCoreOnlyOverlapped(t *testing.T) {
 	for _, tc := range []struct {
 		name    string
 		overlap bool
@@ -635,7 +636,8 @@ func TestSpareCoreOnlyForPrintAlone(t *testing.T) {
 		want    bool
 	}{
 		{"alone, overlapped", true, false, true},
-		{"beside a reader", true, true, false},
+		{"beside a reader", true, true, true},
+		{"beside a reader, in turn", false, true, false},
 		{"alone, in turn", false, false, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
