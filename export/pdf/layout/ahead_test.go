@@ -69,6 +69,10 @@ func aheadGuides(t *testing.T) map[string]*content.Guide {
 	return gs
 }
 
+// raceGuides are the guides laid out under the race detector: the one
+// made here, the seed, hostile markup and a right-to-left guide.
+var raceGuides = map[string]bool{"made": true, "never-let-me-go.txt": true, "tricky-markup.txt": true, "megillat-rut-he.md": true}
+
 type laidOut struct {
 	lay   *Layout
 	dests []Dest
@@ -116,6 +120,9 @@ func TestParagraphsAhead(t *testing.T) {
 	aheadTaken = func(n, of int) { taken, slots = n, of }
 	defer func() { aheadTaken, aheadFirst = nil, false }()
 	for name, g := range gs {
+		if growth.Race && !raceGuides[name] {
+			continue
+		}
 		for _, style := range styles {
 			opts := export.Options{Style: style, Paper: export.Letter}
 			taken, slots = 0, 0
