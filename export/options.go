@@ -77,9 +77,10 @@ type Options struct {
 	// sets it; nil writes an EPUB without print page numbers.
 	PageStarts PageStarter
 
-	// SpareCore says that the other core has less to do than the PDF (a
-	// one-guide build): the PDF's layout then sets paragraphs ahead on a
-	// goroutine of its own. The output is the same bytes either way.
+	// SpareCore says that a core would stand idle while the PDF is laid
+	// out (a one-guide build of the PDF alone): the PDF's layout then
+	// sets paragraphs ahead on a goroutine of its own. The output is the
+	// same bytes either way.
 	SpareCore bool
 }
 

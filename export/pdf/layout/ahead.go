@@ -8,10 +8,11 @@ import (
 	"github.com/guidepress/guidepress/fonts"
 )
 
-// Paragraphs set ahead. A one-guide build lays the PDF out on one
-// goroutine while the other core has less to do: nothing with --format
-// pdf, the EPUB's cover and its page list (which waits for the PDF's
-// pages) by default. With a core to spare (export.Options.SpareCore) a
+// Paragraphs set ahead. A one-guide build of the PDF alone (--format
+// pdf) lays it out on one goroutine while the other core waits. (Beside
+// the EPUB the other core draws the EPUB's cover meanwhile, and the whole
+// build measured no faster beyond the noise: batch.renderAll.) With a
+// core to spare (export.Options.SpareCore) a
 // worker goroutine sets the guide's plain paragraphs (setText: shaping,
 // line breaking, the lines' runs) from the last one back, while the flow
 // lays the guide out from the front and takes each paragraph the worker
@@ -22,13 +23,11 @@ import (
 // given again in the flow's order, so the output is the same bytes as
 // without the worker.
 //
-// Measured on the seed, alternating runs under chrt on the loaded 2-core
-// VM (load 23-34), medians of an in-process timeline: EPUB + PDF (three
-// sets of 41-61 runs), the layout 6.6 → 5.3-6.3 ms and the render phase
-// (import done to both formats rendered) 17.4-17.8 → 15.4-15.8 ms, the
-// worker setting 26-43 of the 99 paragraphs; --format pdf (31 runs), the
-// layout 7.1 → 4.4 ms, the render phase 14.6 → 11.5 ms. The worker costs
-// ~150 KB (its scratch) and 118 allocations a layout, no measurable CPU.
+// Measured on the seed, --format pdf: the whole process 44.8 → 40.5 ms
+// (21 alternating runs under chrt, load 3, medians; task-clock 51.6 →
+// 51.0 ms); in-process (31 runs, load 24) the layout 7.1 → 4.4 ms, the
+// worker setting 54 of the 99 paragraphs. The worker costs ~150 KB (its
+// scratch) and 118 allocations a layout, no measurable CPU.
 //
 // Only paragraphs without links are set ahead: a link is a segment and
 // a structure element, which the flow numbers and creates in order.
