@@ -83,6 +83,11 @@ func encodePNG(dst *bytes.Buffer, img *image.Paletted) error {
 // encodeRows is encodePNG for an image given a row at a time: pix(y) is
 // row y's w colour indexes, and is only read.
 func encodeRows(dst *bytes.Buffer, pal color.Palette, w, h int, pix func(y int) []byte) error {
+	return encodeWith(dst, pal, w, h, func(dst *bytes.Buffer) error { return writeZlib(dst, w, h, pix) })
+}
+
+// encodeWith is encodeRows with the image's zlib stream written by z.
+func encodeWith(dst *bytes.Buffer, pal color.Palette, w, h int, z func(*bytes.Buffer) error) error {
 	if len(pal) == 0 || len(pal) > 16 || w <= 0 || h <= 0 || w%2 != 0 {
 		return errors.New("cover: encodePNG takes a 16-colour image of even width")
 	}
@@ -107,7 +112,7 @@ func encodeRows(dst *bytes.Buffer, pal color.Palette, w, h int, pix func(y int) 
 	// IDAT: length placeholder, type, zlib stream, CRC.
 	start := dst.Len()
 	dst.Write([]byte("\x00\x00\x00\x00IDAT"))
-	if err := writeZlib(dst, w, h, pix); err != nil {
+	if err := z(dst); err != nil {
 		return err
 	}
 	data := dst.Bytes()[start+8:]
@@ -132,19 +137,50 @@ func chunk(dst *bytes.Buffer, typ string, data []byte) {
 
 // writeZlib writes the filtered rows pix(0) … pix(h-1) as one zlib stream.
 func writeZlib(dst *bytes.Buffer, w, h int, pix func(y int) []byte) error {
-	rowLen := 1 + w/2 // filter byte and packed pixels
-	repeats := func(y int) bool { return y > 0 && bytes.Equal(pix(y), pix(y-1)) }
+	zlibStart(dst)
+	ad := adler{a: 1}
+	if err := deflateRows(dst, w, 0, h, pix, &ad); err != nil {
+		return err
+	}
+	zlibEnd(dst, ad)
+	return nil
+}
 
+func zlibStart(dst *bytes.Buffer) {
 	dst.Write([]byte{0x78, 0x9c}) // deflate, 32 KB window, default level
+}
+
+// zlibEnd ends a zlib stream whose data has the Adler-32 ad: a final,
+// empty fixed-Huffman block and the checksum.
+func zlibEnd(dst *bytes.Buffer, ad adler) {
+	dst.Write([]byte{0x03, 0x00})
+	dst.Write(binary.BigEndian.AppendUint32(nil, ad.sum()))
+}
+
+// deflateRows appends the deflate blocks of the filtered rows pix(y0) …
+// pix(y1-1) to dst, none of them final, and adds their bytes to ad.
+//
+// The blocks of a range depend on its rows alone: each flate segment
+// starts from an empty history and ends byte-aligned, as each run block
+// does. So the blocks of rows [0, h) are those of [0, s) followed by those
+// of [s, h) whenever the segmenting below puts a boundary at s: when row
+// s differs from row s-1 and the minRepeat rows before s each repeat the
+// row above (a run block then ends at s, and a segment starts there).
+// bands.go relies on this to reuse the blocks of a cover's label and
+// reading time.
+func deflateRows(dst *bytes.Buffer, w, y0, y1 int, pix func(y int) []byte, ad *adler) error {
+	rowLen := 1 + w/2 // filter byte and packed pixels
+	h := y1
+	repeats := func(y int) bool { return y > y0 && bytes.Equal(pix(y), pix(y-1)) }
+
 	f := getFlater()
 	f.dst = dst
 	defer putFlater(f)
 	fw := f.fw
 	row := make([]byte, rowLen)
-	var ad adler = adler{a: 1}
 	var bw bitWriter
 
-	y := 0
+	y := y0
 	for y < h {
 		// The literal segment: rows up to the next long run of repeats.
 		end := y
@@ -214,9 +250,6 @@ func writeZlib(dst *bytes.Buffer, w, h int, pix func(y int) []byte) error {
 		bw.out = bw.out[:0]
 		y = end
 	}
-	// The final block: empty, fixed Huffman.
-	dst.Write([]byte{0x03, 0x00})
-	dst.Write(binary.BigEndian.AppendUint32(nil, ad.sum()))
 	return nil
 }
 
@@ -287,6 +320,16 @@ func (s *adler) zeros(n int) {
 }
 
 func (s *adler) sum() uint32 { return s.b<<16 | s.a }
+
+// then is the Adler-32 of s's bytes followed by n bytes whose Adler-32
+// alone is t (zlib's adler32_combine): a sum over each byte's position
+// from the end, so s's part gains n·(s.a-1) in b.
+func (s adler) then(t adler, n int) adler {
+	rem := uint64(n % adlerMod)
+	a := (uint64(s.a) + uint64(t.a) + adlerMod - 1) % adlerMod
+	b := (uint64(s.b) + uint64(t.b) + rem*uint64(s.a) + adlerMod - rem) % adlerMod
+	return adler{uint32(a), uint32(b)}
+}
 
 // The hand-written blocks use one fixed dynamic Huffman code, chosen for
 // rows of zeros: a 258-byte match is one bit, its distance (1) one bit.

@@ -1,7 +1,6 @@
 package cover
 
 import (
-	"bytes"
 	"encoding/binary"
 	"fmt"
 	"image"
@@ -87,6 +86,20 @@ type canvas struct {
 	// reference draws every line with vector.Rasterizer, as raster's
 	// tests compare.
 	reference bool
+	// lo, hi are the rows written to since the last touched call.
+	lo, hi int
+}
+
+// touched returns the rows [lo, hi) written to (row, fill) since its last
+// call, lo >= hi when none.
+func (c *canvas) touched() (r [2]int) {
+	r = [2]int{c.lo, c.hi}
+	c.lo, c.hi = Height, 0
+	return r
+}
+
+func (c *canvas) touch(lo, hi int) {
+	c.lo, c.hi = min(c.lo, lo), max(c.hi, hi)
 }
 
 // flatRows are full-width rows of one colour index each, shared read-only.
@@ -131,6 +144,7 @@ const rowChunk = 32
 // row returns row y to write on, copying it from its flat colour first if
 // it is shared.
 func (c *canvas) row(y int) []byte {
+	c.touch(y, y+1)
 	if c.own[y] {
 		return c.rows[y]
 	}
@@ -215,6 +229,7 @@ func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
 	if rect.Empty() {
 		return
 	}
+	c.touch(rect.Min.Y, rect.Max.Y)
 	for y := rect.Min.Y; y < rect.Max.Y; y++ {
 		if rect.Min.X == 0 && rect.Max.X == Width {
 			if c.own[y] {
@@ -454,83 +469,94 @@ func RenderWith(g *content.Guide, p Palette) (*image.Paletted, error) {
 	return c.image(palette(p)), nil
 }
 
+// The cover is laid out in fixed zones so that no text can run into
+// another: label 0–520, title band from bandTop (600) to 1800 at most,
+// author in the zone under the band, reading time at the foot, from the
+// rule at footRule down.
+const (
+	bandTop  = 600
+	footRule = 2250
+)
+
+// The parts of a cover, drawn in this order: the label and its rule
+// (above bandTop), the title band, its rule and the author (the middle),
+// and the reading time and its rule (from footRule down).
+const (
+	labelPart = iota
+	middlePart
+	readingPart
+	parts
+)
+
 // render draws the cover of g on c, which must be reset: every row
 // index 0, Paper (inkOnPaper step 0).
 func (c *canvas) render(g *content.Guide) error {
-	t := TextFor(g)
+	_, err := c.renderParts(TextFor(g), [parts]bool{true, true, true})
+	return err
+}
 
+// renderParts draws the parts of the cover of t that draw names, on c as
+// render does, and returns the rows each part wrote to ([lo, hi), lo >= hi
+// when none). The label depends on t.Label alone and the reading time on
+// t.Reading alone (bands.go).
+func (c *canvas) renderParts(t Text, draw [parts]bool) (touched [parts][2]int, err error) {
 	const margin = 150
 	textW := fixed.I(Width - 2*margin)
-	// The cover is laid out in fixed zones so that no text can run into
-	// another: label 0–520, title band 600–1800 at most, author in the zone
-	// under the band, reading time at the foot.
-	const bandTop, bandMin, bandMax, pad = 600, 980, 1200, 120
-	const footRule = 2250
+	const bandMin, bandMax, pad = 980, 1200, 120
 
-	// Label, letter-spaced capitals, with a short rule under it.
-	label := &shaper{style: fonts.Bold, ppem: fixed.I(96), tracked: fixed.I(96) * 18 / 100}
-	lb := block{sh: label, lines: label.wrap(clean(fonts.Bold, t.Label), textW)}
-
-	title := clean(fonts.Bold, t.Title)
-	if title == "" {
-		title = "Study Guide"
+	c.touched()
+	if draw[labelPart] {
+		// Label, letter-spaced capitals, with a short rule under it.
+		label := &shaper{style: fonts.Bold, ppem: fixed.I(96), tracked: fixed.I(96) * 18 / 100}
+		lb := block{sh: label, lines: label.wrap(clean(fonts.Bold, t.Label), textW)}
+		y, err := c.draw(lb, fixed.I(300), accentOnPaper)
+		if err != nil {
+			return touched, err
+		}
+		ruleY := y.Ceil() + 60
+		c.fill(image.Rect(Width/2-160, ruleY, Width/2+160, ruleY+12), accentOnPaper, levels-1)
 	}
-	tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
+	touched[labelPart] = c.touched()
 
-	y, err := c.draw(lb, fixed.I(300), accentOnPaper)
-	if err != nil {
-		return err
-	}
-	ruleY := y.Ceil() + 60
-	c.fill(image.Rect(Width/2-160, ruleY, Width/2+160, ruleY+12), accentOnPaper, levels-1)
+	if draw[middlePart] {
+		title := clean(fonts.Bold, t.Title)
+		if title == "" {
+			title = "Study Guide"
+		}
+		tb := fit(title, fonts.Bold, 88, 230, 8, textW, fixed.I(bandMax-2*pad), 1.12)
+		bandH := tb.height().Ceil() + 2*pad
+		if bandH < bandMin {
+			bandH = bandMin
+		}
+		c.fill(image.Rect(0, bandTop, Width, bandTop+bandH), titleOnBand, 0)
+		titleTop := fixed.I(bandTop) + (fixed.I(bandH)-tb.height())/2
+		if _, err := c.draw(tb, titleTop, titleOnBand); err != nil {
+			return touched, err
+		}
+		// An accent rule along the band's foot: a second cue that is not colour.
+		bandBot := bandTop + bandH + 18
+		c.fill(image.Rect(0, bandTop+bandH, Width, bandBot), accentOnPaper, levels-1)
 
-	bandH := tb.height().Ceil() + 2*pad
-	if bandH < bandMin {
-		bandH = bandMin
-	}
-	c.fill(image.Rect(0, bandTop, Width, bandTop+bandH), titleOnBand, 0)
-	titleTop := fixed.I(bandTop) + (fixed.I(bandH)-tb.height())/2
-	if _, err := c.draw(tb, titleTop, titleOnBand); err != nil {
-		return err
-	}
-	// An accent rule along the band's foot: a second cue that is not colour.
-	bandBot := bandTop + bandH + 18
-	c.fill(image.Rect(0, bandTop+bandH, Width, bandBot), accentOnPaper, levels-1)
-
-	// Author, centred in the zone between the band and the foot rule.
-	if a := clean(fonts.Regular, t.Author); a != "" {
-		zone := fixed.I(footRule - 100 - bandBot - 100)
-		ab := fit(a, fonts.Regular, 60, 104, 3, textW, zone, 1.2)
-		top := fixed.I(bandBot+100) + (zone-ab.height())/2
-		if _, err := c.draw(ab, top, inkOnPaper); err != nil {
-			return err
+		// Author, centred in the zone between the band and the foot rule.
+		if a := clean(fonts.Regular, t.Author); a != "" {
+			zone := fixed.I(footRule - 100 - bandBot - 100)
+			ab := fit(a, fonts.Regular, 60, 104, 3, textW, zone, 1.2)
+			top := fixed.I(bandBot+100) + (zone-ab.height())/2
+			if _, err := c.draw(ab, top, inkOnPaper); err != nil {
+				return touched, err
+			}
 		}
 	}
+	touched[middlePart] = c.touched()
 
 	// Reading time at the foot, under a thin rule.
-	if r := clean(fonts.Regular, t.Reading); r != "" {
+	if r := clean(fonts.Regular, t.Reading); r != "" && draw[readingPart] {
 		rb := fit(r, fonts.Regular, 48, 76, 1, textW, fixed.I(120), 1.2)
 		c.fill(image.Rect(Width/2-220, footRule, Width/2+220, footRule+6), inkOnPaper, levels-1)
 		if _, err := c.draw(rb, fixed.I(footRule+70), inkOnPaper); err != nil {
-			return err
+			return touched, err
 		}
 	}
-	return nil
-}
-
-// PNG renders the cover and encodes it as a palette PNG (4 bits a pixel).
-func PNG(g *content.Guide) ([]byte, error) {
-	c := getCanvas()
-	defer putCanvas(c)
-	if err := c.render(g); err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	b.Grow(32 << 10)
-	// The PNG writer of png.go: a few milliseconds where image/png took
-	// 25 ms (default level) or 105 ms (BestCompression) for this image.
-	if err := encodeRows(&b, palette(Default), Width, Height, func(y int) []byte { return c.rows[y] }); err != nil {
-		return nil, fmt.Errorf("cover: encoding PNG: %w", err)
-	}
-	return b.Bytes(), nil
+	touched[readingPart] = c.touched()
+	return touched, nil
 }
