@@ -7,6 +7,14 @@ import (
 	"github.com/guidepress/guidepress/cmd"
 )
 
+// atExit, when set (profile.go, built with -tags pprof), runs before the
+// process exits.
+var atExit func()
+
 func main() {
-	os.Exit(cmd.Main(cmd.System(), os.Args[1:]))
+	code := cmd.Main(cmd.System(), os.Args[1:])
+	if atExit != nil {
+		atExit()
+	}
+	os.Exit(code)
 }

@@ -1,0 +1,39 @@
+//go:build pprof
+
+package main
+
+// Built with -tags pprof, guidepress writes a CPU profile of the whole
+// process to $GUIDEPRESS_CPUPROFILE (and a heap profile at exit to
+// $GUIDEPRESS_MEMPROFILE), so that a batch can be profiled as make bench
+// runs it: go build -tags pprof -o gp ./cmd/guidepress &&
+// GUIDEPRESS_CPUPROFILE=cpu.prof ./gp build dir -o out -q -j 2. The tag
+// keeps runtime/pprof and its inits out of the ordinary binary.
+
+import (
+	"os"
+	"runtime/pprof"
+)
+
+func init() {
+	p := os.Getenv("GUIDEPRESS_CPUPROFILE")
+	if p == "" {
+		return
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		panic(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		panic(err)
+	}
+	atExit = func() {
+		pprof.StopCPUProfile()
+		f.Close()
+		if p := os.Getenv("GUIDEPRESS_MEMPROFILE"); p != "" {
+			if m, err := os.Create(p); err == nil {
+				pprof.Lookup("allocs").WriteTo(m, 0)
+				m.Close()
+			}
+		}
+	}
+}
