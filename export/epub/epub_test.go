@@ -491,3 +491,39 @@ func golden(t *testing.T, name, got string) {
 		t.Errorf("%s changed; if intended, run go test ./export/epub -update\n--- got\n%s", path, got)
 	}
 }
+
+// The files deflated once per process (keptDeflate) give the container
+// the bytes they would have deflated afresh: books built before and after
+// the first, with and without embedded fonts (whose stylesheet differs),
+// are the same as when nothing was kept.
+func TestKeptDeflateSameBytes(t *testing.T) {
+	forget := func() {
+		keptDeflated.Lock()
+		keptDeflated.m = nil
+		keptDeflated.Unlock()
+	}
+	defer forget()
+	withFonts := fixed
+	withFonts.EmbedFonts = true
+	for _, opts := range []export.Options{fixed, withFonts, fixed} {
+		forget()
+		fresh := build(t, sampleGuide(), opts)
+		if again := build(t, sampleGuide(), opts); !bytes.Equal(fresh, again) {
+			t.Fatalf("EmbedFonts %v: a second book differs from the first", opts.EmbedFonts)
+		}
+		keptDeflated.Lock()
+		n := len(keptDeflated.m)
+		keptDeflated.Unlock()
+		if want := 2; !opts.EmbedFonts && n != want || opts.EmbedFonts && n != want+len(literata)+1 {
+			t.Errorf("EmbedFonts %v: %d files kept", opts.EmbedFonts, n)
+		}
+	}
+	// Kept from a book with fonts, not used for one without.
+	forget()
+	build(t, sampleGuide(), withFonts)
+	plainKept := build(t, sampleGuide(), fixed)
+	forget()
+	if plain := build(t, sampleGuide(), fixed); !bytes.Equal(plain, plainKept) {
+		t.Error("a book without fonts built after one with them differs")
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/klauspost/compress/flate"
@@ -219,7 +220,27 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.Grow(size/2 + 4096)
 	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, newDeflater)
+	// The entry being written, when it is one whose deflated bytes are
+	// kept (keptDeflate).
+	var cur struct {
+		kept []byte        // deflated by an earlier book
+		tee  *bytes.Buffer // or: to keep once deflated
+	}
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
+		switch {
+		case cur.kept != nil:
+			return keptWriter{w, cur.kept}, nil
+		case cur.tee != nil:
+			return newDeflater(io.MultiWriter(w, cur.tee))
+		}
+		return newDeflater(w)
+	})
+	type toKeep struct {
+		name     string
+		raw      []byte
+		deflated *bytes.Buffer
+	}
+	var keep []toKeep
 	mt := []byte(mimetype)
 	// The legacy DOS fields date the entry without adding the extended
 	// timestamp extra field that Modified would (OCF forbids extra fields
@@ -262,16 +283,84 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 		if ext := path.Ext(name); ext == ".png" || ext == ".jpg" {
 			method = zip.Store // already compressed
 		}
+		data := files[name]
+		cur.kept, cur.tee = nil, nil
+		if method == zip.Deflate && sameInEveryBook(name) {
+			if cur.kept = keptDeflate(name, data); cur.kept == nil {
+				cur.tee = new(bytes.Buffer)
+				keep = append(keep, toKeep{name, data, cur.tee})
+			}
+		}
 		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: t})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(files[name]); err != nil {
+		if _, err := w.Write(data); err != nil {
 			return nil, err
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
+	for _, k := range keep { // each closed, so whole, once zw is
+		keepDeflate(k.name, k.raw, k.deflated.Bytes())
+	}
 	return buf.Bytes(), nil
+}
+
+// The files of a container that are the same in every book a process
+// makes (its options are the same for all): the container document, the
+// stylesheet and, with EmbedFonts, the fonts and their licence. Each is
+// deflated once per process and its bytes reused, the same bytes, since
+// a deflater given the same input from a reset state writes the same
+// output: the stylesheet is about a quarter of a small guide's deflating
+// (7.3 KB of 30 KB), the fonts several megabytes of every book's with
+// EmbedFonts. The kept bytes are used only for content equal to what
+// they were made from; the guide's own documents are not kept.
+var keptDeflated struct {
+	sync.Mutex
+	m map[string]deflated
+}
+
+type deflated struct{ raw, z []byte }
+
+func sameInEveryBook(name string) bool {
+	return name == containerXML || strings.HasPrefix(name, opfDir+"css/") || strings.HasPrefix(name, opfDir+"fonts/")
+}
+
+// keptDeflate is the deflated bytes of data, the content of file name,
+// when an earlier book kept them; else nil.
+func keptDeflate(name string, data []byte) []byte {
+	keptDeflated.Lock()
+	k, ok := keptDeflated.m[name]
+	keptDeflated.Unlock()
+	if !ok || !bytes.Equal(k.raw, data) {
+		return nil
+	}
+	return k.z
+}
+
+func keepDeflate(name string, raw, z []byte) {
+	keptDeflated.Lock()
+	defer keptDeflated.Unlock()
+	if keptDeflated.m == nil {
+		keptDeflated.m = map[string]deflated{}
+	}
+	// A copy: the book's files are its own, and could be changed after.
+	keptDeflated.m[name] = deflated{bytes.Clone(raw), z}
+}
+
+// keptWriter is the compressor of a file whose deflated bytes are kept:
+// it writes them on Close, and takes the file's bytes (which zip counts
+// and checksums) without compressing them again.
+type keptWriter struct {
+	w io.Writer
+	z []byte
+}
+
+func (k keptWriter) Write(p []byte) (int, error) { return len(p), nil }
+
+func (k keptWriter) Close() error {
+	_, err := k.w.Write(k.z)
+	return err
 }
