@@ -93,6 +93,18 @@ func preflight(files map[string][]byte) error {
 	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
 		return fail(RuleManifest, opf, "%v", err)
 	}
+	return preflightPackage(files, opf, pkg.Langs, pkg.Items, pkg.Spine)
+}
+
+// preflightPackage is preflight given the package document opf as read:
+// its languages, manifest and spine (verifyFiles reads them once for its
+// checks and these).
+func preflightPackage(files map[string][]byte, opf string, langs []string, items []opfItem, spine opfSpine) error {
+	pkg := struct {
+		Langs []string
+		Items []opfItem
+		Spine opfSpine
+	}{langs, items, spine}
 	base := path.Dir(opf)
 
 	// File names in the container.

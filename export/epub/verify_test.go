@@ -1,6 +1,8 @@
 package epub
 
 import (
+	"bytes"
+	"errors"
 	"maps"
 	"testing"
 )
@@ -43,5 +45,50 @@ func TestVerifyBuilt(t *testing.T) {
 	}
 	if err := verifyBuilt([]byte("not a zip"), files); err == nil {
 		t.Error("verifyBuilt passed garbage")
+	}
+}
+
+// The package document is read once for verifyFiles' checks and
+// preflight's, and the NCX only up to its head: both still catch what
+// they did. Each case breaks one file of a good book.
+func TestVerifyFilesContent(t *testing.T) {
+	files, err := unzip(build(t, sampleGuide(), fixed))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := verifyFiles(files); err != nil {
+		t.Fatalf("a good book: %v", err)
+	}
+	replace := func(name, old, new string) func(map[string][]byte) {
+		return func(f map[string][]byte) {
+			if !bytes.Contains(f[name], []byte(old)) {
+				t.Fatalf("%s has no %q", name, old)
+			}
+			f[name] = bytes.Replace(f[name], []byte(old), []byte(new), 1)
+		}
+	}
+	for _, tc := range []struct {
+		name  string
+		spoil func(map[string][]byte)
+		rule  string // a preflight rule, or "" for verifyFiles' own
+	}{
+		{"NCX uid", replace(opfDir+ncxFile, `name="dtb:uid" content="`, `name="dtb:uid" content="x`), ""},
+		{"NCX second uid meta", replace(opfDir+ncxFile, `<meta name="dtb:uid"`, `<meta name="dtb:uid" content="other"/><meta name="x"`), ""},
+		{"no language", func(f map[string][]byte) {
+			replace(opfPath, "<dc:language>", "<dc:subject>")(f)
+			replace(opfPath, "</dc:language>", "</dc:subject>")(f)
+		}, RuleLanguage},
+		{"bad language", replace(opfPath, "<dc:language>en", "<dc:language>en_not a tag"), RuleLanguage},
+	} {
+		c := maps.Clone(files)
+		tc.spoil(c)
+		err := verifyFiles(c)
+		var pe *PreflightError
+		switch {
+		case err == nil:
+			t.Errorf("%s: verifyFiles passed", tc.name)
+		case tc.rule != "" && (!errors.As(err, &pe) || pe.Rule != tc.rule):
+			t.Errorf("%s: %v, want preflight rule %s", tc.name, err, tc.rule)
+		}
 	}
 }
