@@ -476,6 +476,21 @@ func (ef *Font) CIDToGIDMap() []byte {
 // Objects): the reduced TrueType file. It is shared: never modify it.
 func (ef *Font) File() []byte { return ef.ttf }
 
+// appendBlocks appends items to a CMap as begin/end blocks of op
+// ("bfrange", "bfchar") of at most 100 entries, as the format allows.
+func appendBlocks[T any](b []byte, op string, items []T, entry func([]byte, T) []byte) []byte {
+	for i := 0; i < len(items); i += 100 {
+		n := min(len(items)-i, 100)
+		b = strconv.AppendInt(b, int64(n), 10)
+		b = append(append(append(b, " begin"...), op...), '\n')
+		for _, it := range items[i : i+n] {
+			b = entry(b, it)
+		}
+		b = append(append(append(b, "end"...), op...), '\n')
+	}
+	return b
+}
+
 // lowCID is a CID below the document's highest character that stands
 // for a glyph's text rather than for the character of its number.
 type lowCID struct {
@@ -507,37 +522,25 @@ func toUnicodeMap(last rune, others []string, low []lowCID) []byte {
 		if from <= int(last) {
 			spans = append(spans, span{uint16(from), uint16(last)})
 		}
-		for i := 0; i < len(spans); i += 100 {
-			n := min(len(spans)-i, 100)
-			b = strconv.AppendInt(b, int64(n), 10)
-			b = append(b, " beginbfrange\n"...)
-			for _, sp := range spans[i : i+n] {
-				b = hex4(append(b, '<'), sp.lo)
-				b = hex4(append(b, "> <"...), sp.hi)
-				b = hex4(append(b, "> <"...), sp.lo)
-				b = append(b, ">\n"...)
-			}
-			b = append(b, "endbfrange\n"...)
-		}
+		b = appendBlocks(b, "bfrange", spans, func(b []byte, sp span) []byte {
+			b = hex4(append(b, '<'), sp.lo)
+			b = hex4(append(b, "> <"...), sp.hi)
+			b = hex4(append(b, "> <"...), sp.lo)
+			return append(b, ">\n"...)
+		})
 	}
 	chars := make([]lowCID, 0, len(low)+len(others))
 	chars = append(chars, low...)
 	for i, t := range others {
 		chars = append(chars, lowCID{uint16(int(last) + 1 + i), t})
 	}
-	for i := 0; i < len(chars); i += 100 {
-		n := min(len(chars)-i, 100)
-		b = strconv.AppendInt(b, int64(n), 10)
-		b = append(b, " beginbfchar\n"...)
-		for _, c := range chars[i : i+n] {
-			b = hex4(append(b, '<'), c.cid)
-			b = append(b, "> <"...)
-			for _, v := range utf16.Encode([]rune(c.text)) {
-				b = hex4(b, v)
-			}
-			b = append(b, ">\n"...)
+	b = appendBlocks(b, "bfchar", chars, func(b []byte, c lowCID) []byte {
+		b = hex4(append(b, '<'), c.cid)
+		b = append(b, "> <"...)
+		for _, v := range utf16.Encode([]rune(c.text)) {
+			b = hex4(b, v)
 		}
-		b = append(b, "endbfchar\n"...)
-	}
+		return append(b, ">\n"...)
+	})
 	return append(b, "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend"...)
 }
