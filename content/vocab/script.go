@@ -127,8 +127,10 @@ func scriptLanguage(text string) (lang, why string) {
 		lang, marker = "ur", fmt.Sprintf(", %d of them Urdu's own (ٹ ڈ ڑ ں ے)", urdu)
 	case lang == "ar" && persian >= 3 && persian >= arabic:
 		lang, marker = "fa", fmt.Sprintf(", %d of them Persian's own (پ چ ژ گ)", persian)
-	case lang == "he" && yiddishWords(text) >= 3:
-		lang, marker = "yi", fmt.Sprintf(", with %d of Yiddish's commonest words", yiddishWords(text))
+	case lang == "he":
+		if y := yiddishWords(text); y >= 3 {
+			lang, marker = "yi", fmt.Sprintf(", with %d more of Yiddish's commonest words than of Hebrew's", y)
+		}
 	case lang == "ru" && serbian >= 3:
 		lang, marker = "sr", fmt.Sprintf(", %d of them Serbian's own (ђ ј љ њ ћ џ)", serbian)
 	case lang == "ru" && ukrainian >= 3 && ukrainian >= russian:
@@ -141,11 +143,22 @@ func scriptLanguage(text string) (lang, why string) {
 // Hebrew's the text's first words hold: Yiddish is written in Hebrew
 // letters, often without the digraphs (װ ײ) that only it uses.
 func yiddishWords(text string) int {
-	n := 0
-	for i, w := range strings.FieldsFunc(text, func(r rune) bool { return !unicode.Is(unicode.Hebrew, r) }) {
-		if i == 2000 {
+	n, words := 0, 0
+	for len(text) > 0 && words < 2000 {
+		// The next word of Hebrew letters, without splitting the whole
+		// text (a 4 MiB guide) into words first.
+		start := strings.IndexFunc(text, isHebrew)
+		if start < 0 {
 			break
 		}
+		text = text[start:]
+		end := strings.IndexFunc(text, func(r rune) bool { return !isHebrew(r) })
+		if end < 0 {
+			end = len(text)
+		}
+		w := text[:end]
+		text = text[end:]
+		words++
 		switch w {
 		case "און", "איז", "דער", "דאָס", "דאס", "פֿון", "פון", "מיט", "ניט", "נישט", "אַ", "אַן", "ער", "זיי", "וואָס", "אויף", "צו", "ווען":
 			n++
@@ -155,3 +168,5 @@ func yiddishWords(text string) int {
 	}
 	return n
 }
+
+func isHebrew(r rune) bool { return unicode.Is(unicode.Hebrew, r) }

@@ -122,7 +122,6 @@ func Guide(s Shape, n int) []byte {
 		b.WriteString("Plot Summary\n\n")
 		for i := 1; i <= n; i++ {
 			fmt.Fprintf(&b, "Part %d: The Return\n\nThe narrator walks back to the house at number %d and recalls what happened there.\n\n", i, i)
-
 		}
 	case Paragraphs:
 		b.WriteString("Plot Summary\n\n")
