@@ -14,13 +14,12 @@ import (
 // PageStarts lays g out as Build would with opts, without drawing it, and
 // returns where each page starts (export.PageStarter). It costs the
 // layout passes of a build, about half of its time, and none of the
-// drawing, font embedding and compression.
+// drawing, font embedding and compression; each page's items are let go
+// once its start is known (layout.Starts).
 func PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, error) {
-	lo, err := layOut(g, opts)
-	if err != nil {
-		return nil, err
-	}
-	return lo.lay.PageStarts(), nil
+	return layOutWith(g, opts, func(th theme.Theme, geo layout.Geometry) ([]export.PageStart, error) {
+		return layout.Starts(g, opts, th, geo)
+	})
 }
 
 // laidOut is a guide's layout, ready to draw.
@@ -34,24 +33,33 @@ type laidOut struct {
 // layOut lays g out as Build does. The layout measures with the widths
 // every build shares and registers nothing with the fpdf document it was
 // made with (typeset), so any build may draw it.
-func layOut(g *content.Guide, opts export.Options) (lo *laidOut, err error) {
+func layOut(g *content.Guide, opts export.Options) (*laidOut, error) {
+	return layOutWith(g, opts, func(th theme.Theme, geo layout.Geometry) (*laidOut, error) {
+		lay, dests, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
+		if err != nil {
+			return nil, err
+		}
+		return &laidOut{th: th, lay: lay, dests: dests, rep: rep}, nil
+	})
+}
+
+// layOutWith checks g, prepares its theme and geometry as a build does,
+// and gives them to lay, turning a panic into an error.
+func layOutWith[T any](g *content.Guide, opts export.Options, lay func(theme.Theme, layout.Geometry) (T, error)) (out T, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			lo, err = nil, fmt.Errorf("pdf: internal error laying out %q (please report it): %v", g.Title, r)
+			var none T
+			out, err = none, fmt.Errorf("pdf: internal error laying out %q (please report it): %v", g.Title, r)
 		}
 	}()
 	if g == nil {
-		return nil, errors.New("pdf: no guide")
+		return out, errors.New("pdf: no guide")
 	}
 	th, geo, _, err := prepare(g, opts)
 	if err != nil {
-		return nil, err
+		return out, err
 	}
-	lay, dests, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
-	if err != nil {
-		return nil, err
-	}
-	return &laidOut{th: th, lay: lay, dests: dests, rep: rep}, nil
+	return lay(th, geo)
 }
 
 // LayoutShare lets a guide's PDF be drawn from the layout its EPUB made

@@ -35,7 +35,9 @@ func (b *builder) build() {
 		b.section(s)
 	}
 	b.faq()
-	b.furniture()
+	if !b.startsOnly { // running heads and page numbers are not where a page starts
+		b.furniture()
+	}
 }
 
 // where names a place in the guide for a diagnostic.
@@ -253,6 +255,9 @@ type tocNum struct {
 // never moves anything else: the contents are laid out once, with the
 // numbers filled in after.
 func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
+	if b.startsOnly {
+		return // a page number is not where a page starts
+	}
 	b.nums = append(b.nums, tocNum{target: blk.target, level: blk.level, color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
 		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.Baseline, block: last.Block, line: last.Line, nlns: last.Lines,
 		x0: x0, page: b.page(), at: len(b.page().Items), rtl: last.RTL})

@@ -241,6 +241,17 @@ type builder struct {
 	// blocks placed in another language (Layout.Langs).
 	labelLang string
 	langs     map[int]string
+	// startsOnly: the layout is made for where its pages start alone
+	// (Starts), which a page's first words give: a page's start is taken
+	// once no later step can change its items (sealStarts), which are
+	// then let go. A 4 MiB guide of one-line sections (240,000 pages)
+	// otherwise held ~500 MB of items, runs and glyphs for an EPUB's page
+	// list.
+	startsOnly bool
+	starts     []export.PageStart
+	// redo, while a part may be flowed again (flowPart), is its first
+	// page's index + 1: no page from there on is done with.
+	redo int
 }
 
 const eps = 0.01
@@ -254,6 +265,16 @@ func (b *builder) add(it Item) {
 func (b *builder) left() float64 { return b.geo.Left(b.page().Number) }
 
 func (b *builder) newPage(kind PageKind) {
+	if b.startsOnly {
+		// The flow places on the last page alone and a part flowed
+		// again (flowPart) goes back to its first page at most, so the
+		// pages before both are done with.
+		done := len(b.pages) - 1
+		if b.redo > 0 {
+			done = min(done, b.redo-1)
+		}
+		b.sealStarts(done)
+	}
 	n := len(b.pages) + 1
 	// A page holds about as many items as the page before it, and the
 	// furniture adds up to four: a full page's slice is sized once rather
@@ -358,6 +379,8 @@ func (b *builder) flowPart(blocks []flowBlock) {
 		return
 	}
 	first := len(b.pages) - 1
+	b.redo = first + 1
+	defer func() { b.redo = 0 }()
 	save := struct {
 		items, nlines, nblock, nums int
 		y, gap                      float64

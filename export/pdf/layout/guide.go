@@ -107,12 +107,7 @@ func FitMeasure(g *Geometry, th theme.Theme) error {
 // of every heading, then the contents' page numbers (placeTOCNumbers).
 // probe is called once the flow is done (a memory test's hook).
 func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, doc DocKind, probe func(stage string)) (*Layout, []Dest, *Reporter, error) {
-	words := labels.For(g.Language)
-	th = withLabels(th, words)
-	// The cache serves texts set more than once (running headers, repeated
-	// labels, a part flowed again by flowPart).
-	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
-	b := &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: export.GuideRightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
+	b := newBuilder(g, opts, th, geo, doc)
 	if opts.SpareCore && doc == GuideDoc && runtime.GOMAXPROCS(0) > 1 {
 		b.ahead = startAhead(b)
 		defer b.ahead.finish()
@@ -138,6 +133,16 @@ func Guide(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, 
 		return nil, nil, nil, b.err
 	}
 	return b.result(), b.dests, b.sh.rep, nil
+}
+
+// newBuilder is a builder for one layout of g.
+func newBuilder(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, doc DocKind) *builder {
+	words := labels.For(g.Language)
+	th = withLabels(th, words)
+	// The cache serves texts set more than once (running headers, repeated
+	// labels, a part flowed again by flowPart).
+	sh := &shaper{cache: map[shapeKey]*shaped{}, th: textStyle(th), rep: newReporter()}
+	return &builder{th: th, g: g, opts: opts, geo: geo, sh: sh, doc: doc, rtlDoc: export.GuideRightToLeft(g), labelLang: otherLang(words.Lang, g.Language)}
 }
 
 func (b *builder) result() *Layout {

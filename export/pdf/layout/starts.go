@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
+	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
 // startWords is how many of a page's first words PageStarts reports: a
@@ -19,29 +21,17 @@ const startWords = 12
 func (l *Layout) PageStarts() []export.PageStart {
 	out := make([]export.PageStart, len(l.Pages))
 	for i := range l.Pages {
-		pg := &l.Pages[i]
-		ps := export.PageStart{Label: pageLabel(pg), Kind: string(pg.Kind)}
-		for j := range pg.Items {
-			it := &pg.Items[j]
-			if !flowText(it) {
-				continue
-			}
-			ps.Words = append(ps.Words, strings.FieldsFunc(it.Text, unicode.IsSpace)...)
-			if len(ps.Words) >= startWords {
-				ps.Words = ps.Words[:startWords]
-				break
-			}
-		}
-		out[i] = ps
+		out[i] = pageStart(&l.Pages[i])
 	}
 	return out
 }
 
-// flowText reports whether an item is text of the guide in reading order.
-func flowText(it *Item) bool {
+// flowText reports whether an item whose text is text is text of the
+// guide in reading order.
+func flowText(it *Item, text string) bool {
 	switch it.Kind {
 	case Heading, Line, Question, QuoteLine, TOCLine, Display, Cell:
-		return !it.Art && it.Text != ""
+		return !it.Art && text != ""
 	}
 	return false
 }
@@ -73,4 +63,52 @@ func PageLabels(lay *Layout) string {
 		return ""
 	}
 	return "/PageLabels <</Nums [" + strings.Join(nums, " ") + "]>>\n"
+}
+
+// Starts lays the guide out as Guide does for where its pages start
+// (Layout.PageStarts), keeping of each page only its start: the same
+// starts, without holding the whole layout until the end. Its warnings
+// are Guide's and are not reported.
+func Starts(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry) ([]export.PageStart, error) {
+	b := newBuilder(g, opts, th, geo, GuideDoc)
+	b.startsOnly = true
+	b.build()
+	if b.err != nil {
+		return nil, b.err
+	}
+	b.sealStarts(len(b.pages))
+	return b.starts, nil
+}
+
+// sealStarts takes the starts of the pages before page index n not taken
+// yet and lets their items go.
+func (b *builder) sealStarts(n int) {
+	for i := len(b.starts); i < n; i++ {
+		pg := b.pages[i]
+		b.starts = append(b.starts, pageStart(pg))
+		pg.Items = nil
+	}
+}
+
+// pageStart is where pg starts: its label and the first words of its
+// flowing text, from an item's glyphs while it has them (they become its
+// Text in the finished layout, textAndRunsIn).
+func pageStart(pg *Page) export.PageStart {
+	ps := export.PageStart{Label: pageLabel(pg), Kind: string(pg.Kind)}
+	for j := range pg.Items {
+		it := &pg.Items[j]
+		text := it.Text
+		if it.gs != nil {
+			text = textOf(it.gs)
+		}
+		if !flowText(it, text) {
+			continue
+		}
+		ps.Words = append(ps.Words, strings.FieldsFunc(text, unicode.IsSpace)...)
+		if len(ps.Words) >= startWords {
+			ps.Words = ps.Words[:startWords]
+			break
+		}
+	}
+	return ps
 }
