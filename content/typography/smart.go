@@ -30,34 +30,55 @@ func Smart(s string) string {
 	if !strings.ContainsAny(s, "\"'") {
 		return s
 	}
-	rs := []rune(s)
-	for i, r := range rs {
-		if r != '"' && r != '\'' {
+	return curl(s)
+}
+
+// curl sets each straight quotation mark of s by the characters either
+// side of it: the one before as set already (a mark made curly just
+// before), the ones after as typed. It writes s once, by bytes: a mark is
+// one byte and never part of another character's UTF-8 (converting to
+// runes and back was a fifth of reading a guide).
+func curl(s string) string {
+	if !utf8.ValidString(s) {
+		// Each byte that is not UTF-8 becomes U+FFFD, as converting to
+		// runes makes it, so that the neighbours seen are the same.
+		s = string([]rune(s))
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 2*(strings.Count(s, "\"")+strings.Count(s, "'")))
+	done := 0                 // s[:done] is written
+	setAt, set := -1, rune(0) // the mark set last, ending at byte setAt
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '"' && c != '\'' {
 			continue
 		}
-		var prev, next rune = ' ', ' '
-		if i > 0 {
-			prev = rs[i-1]
+		prev, next := ' ', ' '
+		if i == setAt {
+			prev = set
+		} else if i > 0 {
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
 		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
+		if i+1 < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+1:])
 		}
 		opens := opensAfter(prev) && !unicode.IsSpace(next)
-		if r == '"' {
-			if opens {
-				rs[i] = '“'
-			} else {
-				rs[i] = '”'
-			}
-			continue
+		switch {
+		case c == '"' && opens:
+			set = '“'
+		case c == '"':
+			set = '”'
+		case opens && !elision(s[i+1:]):
+			set = '‘'
+		default:
+			set = '’'
 		}
-		if opens && !elision(rs[i+1:]) {
-			rs[i] = '‘'
-		} else {
-			rs[i] = '’'
-		}
+		b.WriteString(s[done:i])
+		b.WriteRune(set)
+		done, setAt = i+1, i+1
 	}
-	return string(rs)
+	b.WriteString(s[done:])
+	return b.String()
 }
 
 // opensAfter reports whether a quotation mark after r opens a quotation.
@@ -78,18 +99,26 @@ var elisions = []string{"tis", "twas", "twere", "twill", "em", "n", "cause", "co
 // elision reports whether rest (the text after a leading apostrophe) starts
 // with a word that takes an elision apostrophe: a decade ('80s, '90) or
 // one of the common elided words ('tis, 'em, 'cause).
-func elision(rest []rune) bool {
-	if len(rest) >= 2 && unicode.IsDigit(rest[0]) && unicode.IsDigit(rest[1]) && (len(rest) == 2 || !unicode.IsDigit(rest[2])) {
-		return true
+func elision(rest string) bool {
+	if r0, n0 := utf8.DecodeRuneInString(rest); unicode.IsDigit(r0) {
+		if r1, n1 := utf8.DecodeRuneInString(rest[n0:]); unicode.IsDigit(r1) {
+			if r2, _ := utf8.DecodeRuneInString(rest[n0+n1:]); !unicode.IsDigit(r2) {
+				return true
+			}
+		}
 	}
 	end := 0
-	for end < len(rest) && unicode.IsLetter(rest[end]) {
-		end++
+	for end < len(rest) {
+		r, n := utf8.DecodeRuneInString(rest[end:])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		end += n
 	}
 	if end == 0 {
 		return false
 	}
-	w := strings.ToLower(string(rest[:end]))
+	w := strings.ToLower(rest[:end])
 	if w == "n" && end < len(rest) && rest[end] == '\'' {
 		return true // rock 'n' roll
 	}
@@ -97,10 +126,8 @@ func elision(rest []rune) bool {
 		if w == e {
 			// 'em and friends could also open a quotation that starts
 			// with that word; a closing ' later in the text says it does.
-			for _, r := range rest[end:] {
-				if r == '\'' {
-					return w == "tis" || w == "twas"
-				}
+			if strings.IndexByte(rest[end:], '\'') >= 0 {
+				return w == "tis" || w == "twas"
 			}
 			return true
 		}

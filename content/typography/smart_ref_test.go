@@ -1,0 +1,99 @@
+package typography
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+// curlRunes is the rune-slice version of curl that it replaced, kept as
+// the reference the byte version must match.
+func curlRunes(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		if r != '"' && r != '\'' {
+			continue
+		}
+		var prev, next rune = ' ', ' '
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		opens := opensAfter(prev) && !unicode.IsSpace(next)
+		if r == '"' {
+			if opens {
+				rs[i] = '“'
+			} else {
+				rs[i] = '”'
+			}
+			continue
+		}
+		if opens && !elisionRunes(rs[i+1:]) {
+			rs[i] = '‘'
+		} else {
+			rs[i] = '’'
+		}
+	}
+	return string(rs)
+}
+
+var curlCases = []string{
+	``, `"`, `'`, `""`, `''`, `"'`, `'"`, `a"b`, `"Hello," she said.`, `'Tis the season`,
+	`rock 'n' roll`, `the '80s and '90`, `'em and 'em 'til`, `'em' he said`, `“already” 'x'`,
+	"(\"quoted\")", "—\"dash\"", "\xff\"bad\xfe'", "é'é\"é", "\u00a0\"nbsp\"", `5'10"`,
+	`it's Kathy's "Norfolk"`, "'\xe2\x80\x99'", `'1999'`, `'12a`, `"` + "\t" + `"`,
+}
+
+func TestCurlMatchesRunes(t *testing.T) {
+	for _, c := range curlCases {
+		if got, want := curl(c), curlRunes(c); got != want {
+			t.Errorf("curl(%q) = %q, want %q", c, got, want)
+		}
+	}
+}
+
+func FuzzCurl(f *testing.F) {
+	for _, c := range curlCases {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, want := curl(s), curlRunes(s)
+		if got != want {
+			t.Fatalf("curl(%q) = %q, want %q", s, got, want)
+		}
+		if !strings.ContainsAny(s, "\"'") && got != string([]rune(s)) {
+			t.Fatalf("curl(%q) changed text without marks: %q", s, got)
+		}
+	})
+}
+
+// elisionRunes is elision as it was, on runes.
+func elisionRunes(rest []rune) bool {
+	if len(rest) >= 2 && unicode.IsDigit(rest[0]) && unicode.IsDigit(rest[1]) && (len(rest) == 2 || !unicode.IsDigit(rest[2])) {
+		return true
+	}
+	end := 0
+	for end < len(rest) && unicode.IsLetter(rest[end]) {
+		end++
+	}
+	if end == 0 {
+		return false
+	}
+	w := strings.ToLower(string(rest[:end]))
+	if w == "n" && end < len(rest) && rest[end] == '\'' {
+		return true // rock 'n' roll
+	}
+	for _, e := range elisions {
+		if w == e {
+			for _, r := range rest[end:] {
+				if r == '\'' {
+					return w == "tis" || w == "twas"
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
