@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/guidepress/guidepress/internal/deflaters"
 	"github.com/klauspost/compress/flate"
 )
 
@@ -145,58 +146,28 @@ func unzip(data []byte) (map[string][]byte, error) {
 	return files, nil
 }
 
-// zipLevel is the deflate level of the container's text files, with
-// github.com/klauspost/compress/flate: on the seed's 90 KB of markup, 0.9 ms
-// and 32.4 KB at its level 6, against 1.9 ms and 31.9 KB with
-// compress/flate at 9 (its level 7 matches that size at 1.4 ms; level 1
-// saves 0.3 ms more and adds 2.7 KB).
-const zipLevel = 6
-
-// deflaters recycles compressors: a flate.Writer is about 1 MB, and a
-// book has a dozen files. A small free list, not a sync.Pool, which every
-// garbage collection empties.
-var deflaters = make(chan *flate.Writer, 4)
-
-// pooledDeflater returns its writer to deflaters when closed.
+// pooledDeflater returns its writer to the free list shared with the
+// PDF's streams (deflaters) when closed: a book has a dozen files, and a
+// writer is about 1 MB.
 type pooledDeflater struct{ *flate.Writer }
 
 func (p pooledDeflater) Close() error {
 	err := p.Writer.Close()
-	p.Writer.Reset(io.Discard) // drop the reference to the zip's buffer
-	select {
-	case deflaters <- p.Writer:
-	default:
-	}
+	deflaters.Put(p.Writer)
 	return err
 }
 
-// Release drops what Build keeps for the next book: the free lists of
-// compressors and of cover canvases (cover.Release). A process building
-// one guide calls it once the EPUB is made, so that the memory can be
-// collected and reused by what it renders next; a batch keeps them.
+// Release drops what Build keeps for the next book: the free list of
+// cover canvases (cover.Release). A process building one guide calls it
+// once the EPUB is made, so that the memory can be collected and reused
+// by what it renders next; a batch keeps them. The compressors are kept:
+// the PDF's streams use them too (deflaters).
 func Release() {
-	for {
-		select {
-		case <-deflaters:
-		default:
-			cover.Release()
-			return
-		}
-	}
+	cover.Release()
 }
 
 func newDeflater(w io.Writer) (io.WriteCloser, error) {
-	var fw *flate.Writer
-	select {
-	case fw = <-deflaters:
-		fw.Reset(w)
-	default:
-		var err error
-		if fw, err = flate.NewWriter(w, zipLevel); err != nil {
-			return nil, err
-		}
-	}
-	return pooledDeflater{fw}, nil
+	return pooledDeflater{deflaters.Get(w)}, nil
 }
 
 // zipDeterministic writes the OCF container (EPUB 3.3 §4.2): mimetype

@@ -7,15 +7,17 @@ package finish
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/adler32"
 	"slices"
 	"strconv"
 	"sync"
 
 	"github.com/guidepress/guidepress/export/pdf/fontembed"
 	"github.com/guidepress/guidepress/export/pdf/tags"
-	"github.com/klauspost/compress/zlib"
+	"github.com/guidepress/guidepress/internal/deflaters"
 )
 
 // Optimize is a last pass over the file fpdf wrote (with compression off),
@@ -25,9 +27,10 @@ import (
 //     (relative Td moves, a font or colour only where it changes) instead
 //     of fpdf's own text object, font selection and q/Q per line.
 //   - Every stream fpdf left uncompressed (page contents, ToUnicode maps)
-//     is Flate-compressed with one pooled zlib writer (klauspost/compress,
-//     faster than compress/zlib) at a better level than fpdf's BestSpeed;
-//     fpdf allocates a new writer (about 1 MB) per stream.
+//     is Flate-compressed with a pooled writer (klauspost/compress,
+//     faster than compress/zlib; deflaters, shared with the EPUB) at a
+//     better level than fpdf's BestSpeed; fpdf allocates a new writer
+//     (about 1 MB) per stream.
 //   - The fonts are added (fpdf is given none: see package fontembed).
 //   - Every other object but the catalogue goes into one compressed
 //     object stream, with a cross-reference stream (PDF 1.5) in place of
@@ -529,30 +532,35 @@ func plainStream(body []byte) ([]byte, bool) {
 	return rest[:n], true
 }
 
-// zlevel trades CPU for bytes. Every stream of the seed's PDF (283 KB)
-// with klauspost/compress/zlib, CPU time per build: level 1 87.0 KB in
-// 1.8 ms, 3 83.4 KB in 1.9 ms, 6 79.1 KB in 2.4 ms, 7 78.2 KB in 4.1 ms.
-// (compress/zlib, as fpdf uses it, took 2.9 ms at level 4 for less.)
-const zlevel = 6
-
+// zwriter compresses streams with zlib's framing (RFC 1950) around a
+// deflate writer from the free list the EPUB's container uses too
+// (deflaters, level 6: the bytes klauspost/compress/zlib wrote here
+// before), taken for one stream at a time, so that the EPUB, built
+// alongside, reuses it rather than allocating its own (compress/zlib, as
+// fpdf uses it, took 2.9 ms at level 4 for less).
 type zwriter struct {
 	buf bytes.Buffer
-	w   *zlib.Writer
+	sum [4]byte
 }
 
-var zpool = sync.Pool{New: func() any {
-	z := &zwriter{}
-	z.w, _ = zlib.NewWriterLevel(&z.buf, zlevel)
-	return z
-}}
+var zpool = sync.Pool{New: func() any { return &zwriter{} }}
+
+// zlibHeader is zlib's header for deflate with a 32 KB window at the
+// default level (6), as compress/zlib and klauspost/compress/zlib write
+// it: CMF 0x78, FLG 0x9c.
+var zlibHeader = []byte{0x78, 0x9c}
 
 // compress returns data zlib-compressed; the result is valid until the
 // next call.
 func (z *zwriter) compress(data []byte) []byte {
 	z.buf.Reset()
-	z.w.Reset(&z.buf)
-	z.w.Write(data) // writes to a bytes.Buffer cannot fail
-	z.w.Close()
+	z.buf.Write(zlibHeader)
+	fw := deflaters.Get(&z.buf)
+	fw.Write(data) // writes to a bytes.Buffer cannot fail
+	fw.Close()
+	deflaters.Put(fw)
+	binary.BigEndian.PutUint32(z.sum[:], adler32.Checksum(data))
+	z.buf.Write(z.sum[:])
 	return z.buf.Bytes()
 }
 
