@@ -42,12 +42,27 @@ func reserve(n int) bool {
 	end := (addr(b) + uintptr(n)) &^ uintptr(huge-1)
 	err := madvise(first, end, madvHugepage)
 	if err == nil {
-		madvise(first, min((addr(b)+uintptr(huge-1))&^uintptr(huge-1), end), madvCollapse) // best effort
+		collapse(first, min((addr(b)+uintptr(huge-1))&^uintptr(huge-1), end), uintptr(huge))
 	}
 	runtime.KeepAlive(b)
 	b = nil
 	runtime.GC()
 	return err == nil
+}
+
+// collapse asks for the huge pages of [from, to) one at a time (best
+// effort): given the whole range, MADV_COLLAPSE gives up at the first huge
+// page that has no page table yet (SCAN_PMD_NONE: EINVAL, the rest left in
+// small pages), and the heap's randomised start (Go 1.26) leaves such a
+// stretch of never-touched padding pages at the start of the first chunk
+// in about half of all runs: the seed build then faulted in the chunk's
+// used pages one by one, 1,300–1,570 faults instead of 830–880. A huge page
+// with no page table needs no collapsing: its first touch faults in a huge
+// page, the range being advised.
+func collapse(from, to, huge uintptr) {
+	for p := from; p < to; p += huge {
+		madvise(p, p+huge, madvCollapse)
+	}
 }
 
 // heapMark is a small allocation made before the reservation, so in the
