@@ -8,6 +8,8 @@ package main
 // runs it: go build -tags pprof -o gp ./cmd/guidepress &&
 // GUIDEPRESS_CPUPROFILE=cpu.prof ./gp build dir -o out -q -j 2. The tag
 // keeps runtime/pprof and its inits out of the ordinary binary.
+// GUIDEPRESS_RSSMAP=file (without a CPU profile, whose buffers would be
+// counted) writes where the resident memory is at exit (rssmap.go).
 
 import (
 	"os"
@@ -15,6 +17,14 @@ import (
 )
 
 func init() {
+	if p := os.Getenv("GUIDEPRESS_RSSMAP"); p != "" {
+		atExit = func() {
+			if f, err := os.Create(p); err == nil {
+				writeRSSMap(f)
+				f.Close()
+			}
+		}
+	}
 	p := os.Getenv("GUIDEPRESS_CPUPROFILE")
 	if p == "" {
 		return
