@@ -58,7 +58,7 @@ func TestTOCPages(t *testing.T) {
 			for _, pg := range lay.Pages {
 				for _, it := range pg.Items {
 					if it.Kind == TOCNumber {
-						printed[it.Target] = it.Text
+						printed[int(it.Target)] = it.Text
 					}
 				}
 			}
@@ -69,7 +69,7 @@ func TestTOCPages(t *testing.T) {
 				pg := lay.Pages[e.Page-1]
 				found := false
 				for _, it := range pg.Items {
-					if it.Dest == e.Dest && it.Kind == Heading {
+					if int(it.Dest) == e.Dest && it.Kind == Heading {
 						found = true
 					}
 					if it.Kind == Footer && it.Text != fmt.Sprint(e.Page) {
@@ -143,10 +143,10 @@ func checkLayout(t *testing.T, lay *Layout) {
 			}
 			last = it
 			if it.Block >= 0 && it.Kind != Display {
-				s := blocks[it.Block]
+				s := blocks[int(it.Block)]
 				if s == nil {
 					s = &share{}
-					blocks[it.Block] = s
+					blocks[int(it.Block)] = s
 				}
 				if n := len(s.pages); n == 0 || s.pages[n-1] != pg.Number {
 					s.pages = append(s.pages, pg.Number)

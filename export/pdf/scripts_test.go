@@ -253,17 +253,17 @@ func TestRTLAlignment(t *testing.T) {
 			}
 			for _, l := range pg.Items {
 				if l.Kind == Line && math.Abs(l.Y-it.Y) < eps {
-					listed[l.Block] = true
+					listed[int(l.Block)] = true
 				}
 			}
 		}
 		for _, it := range pg.Items {
 			if it.Kind == Line || it.Kind == Heading || it.Kind == QuoteLine {
 				lines = append(lines, it)
-				d := dirs[it.Block]
+				d := dirs[int(it.Block)]
 				if d == nil {
 					d = &blockDir{rtl: rtlText(it.Text)}
-					dirs[it.Block] = d
+					dirs[int(it.Block)] = d
 				}
 				if strings.HasPrefix(it.Text, "—") {
 					continue // an attribution: flush right in either direction
@@ -284,9 +284,9 @@ func TestRTLAlignment(t *testing.T) {
 						t.Errorf("line %q leaves the text block", it.Text)
 					}
 					switch {
-					case listed[it.Block] && end > right-1:
+					case listed[int(it.Block)] && end > right-1:
 						t.Errorf("right-to-left list item %q ends at %.2f, its indent not on the right of %.2f", it.Text, end, right)
-					case !listed[it.Block] && math.Abs(end-right) > eps:
+					case !listed[int(it.Block)] && math.Abs(end-right) > eps:
 						t.Errorf("right-to-left line %q ends at %.2f, not flush right at %.2f", it.Text, end, right)
 					}
 				case it.Kind == Line:
@@ -333,7 +333,7 @@ func TestRTLAlignment(t *testing.T) {
 					continue
 				}
 				labels++
-				if dirs[l.Block].rtl {
+				if dirs[int(l.Block)].rtl {
 					if it.X < l.X+l.W || it.X+it.W > right+eps {
 						t.Errorf("label %q of right-to-left item %q is not on its right (label %.2f–%.2f, line %.2f–%.2f)", it.Text, l.Text, it.X, it.X+it.W, l.X, l.X+l.W)
 					}

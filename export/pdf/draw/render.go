@@ -63,7 +63,7 @@ func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagg
 			}
 			segmented := text && len(lay.Segs) > 0
 			if !segmented {
-				tg.Mark(p, role(it), it.Block, it.Tag, it.Art, nil)
+				tg.Mark(p, role(it), int(it.Block), it.Tag, it.Art, nil)
 			}
 			if it.Dest >= 0 {
 				d := dests[it.Dest]
@@ -78,7 +78,7 @@ func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagg
 			if segmented {
 				drawSegments(p, it, tw, tg, lay)
 			} else {
-				drawItem(p, it, tw)
+				drawItem(p, it, tw, lay.Dots)
 			}
 			if it.Target >= 0 {
 				// The whole row of a contents entry is the link, from the
@@ -89,7 +89,7 @@ func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagg
 					left, right = lay.Geo.Left(pg.Number), it.X+it.W
 				}
 				p.Link(left, it.Y, right-left, it.H, links[it.Target])
-				tg.Link(it.Block, it.Text)
+				tg.Link(int(it.Block), it.Text)
 			}
 		}
 		tg.Close(p)
@@ -114,7 +114,7 @@ func role(it *layout.Item) string {
 	}
 	switch it.Kind {
 	case layout.Heading, layout.Question:
-		return "H" + strconv.Itoa(min(it.Level, 5)+1)
+		return "H" + strconv.Itoa(int(min(it.Level, 5))+1)
 	case layout.Line:
 		return "P"
 	case layout.QuoteLine:
@@ -141,7 +141,7 @@ const probePages = 64
 func coverFigure(pg *layout.Page) *tags.Node {
 	var parts []string
 	var cur []string
-	block := -1
+	block := int32(-1)
 	for _, it := range pg.Items {
 		if it.Kind != layout.Display || strings.TrimSpace(it.Text) == "" {
 			continue
@@ -169,7 +169,7 @@ func coverFigure(pg *layout.Page) *tags.Node {
 func drawSegments(p *fpdf.Fpdf, it *layout.Item, tw *textWriter, tg *tags.Tagger, lay *layout.Layout) {
 	for k := 0; k < len(it.Runs); {
 		sg := lay.Segs[it.Runs[k].Seg] // segs[0] is the zero segment
-		tg.Mark(p, role(it), it.Block, it.Tag, it.Art, sg.Tag)
+		tg.Mark(p, role(it), int(it.Block), it.Tag, it.Art, sg.Tag)
 		c := it.Color
 		if sg.Href != "" {
 			c = lay.LinkColor
@@ -189,7 +189,7 @@ func drawSegments(p *fpdf.Fpdf, it *layout.Item, tw *textWriter, tg *tags.Tagger
 	}
 }
 
-func drawItem(p *fpdf.Fpdf, it *layout.Item, tw *textWriter) {
+func drawItem(p *fpdf.Fpdf, it *layout.Item, tw *textWriter, dots layout.Dots) {
 	c := it.Color
 	switch {
 	case it.Mark:
@@ -198,9 +198,9 @@ func drawItem(p *fpdf.Fpdf, it *layout.Item, tw *textWriter) {
 	case it.Dotted:
 		p.SetDrawColor(int(c.R), int(c.G), int(c.B))
 		// A zero-length dash with round caps is a dot.
-		p.SetLineWidth(it.StrokeW)
+		p.SetLineWidth(dots.Size)
 		p.SetLineCapStyle("round")
-		p.SetDashPattern([]float64{0, it.Pitch}, 0)
+		p.SetDashPattern([]float64{0, dots.Pitch}, 0)
 		p.Line(it.X, it.Y, it.X+it.W, it.Y)
 		p.SetDashPattern([]float64{}, 0)
 		p.SetLineCapStyle("butt")
@@ -535,7 +535,7 @@ func Impose(p *fpdf.Fpdf, lay *layout.Layout, tg *tags.Tagger, spacing float64, 
 			p.TransformTranslateX(float64(half) * lay.PageWidth)
 			for k := range lay.Pages[i].Items {
 				if it := &lay.Pages[i].Items[k]; len(it.Runs) > 0 || it.Fill || it.Dotted || it.Mark {
-					drawItem(p, it, tw)
+					drawItem(p, it, tw, lay.Dots)
 				}
 			}
 			p.TransformEnd()

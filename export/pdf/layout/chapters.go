@@ -238,12 +238,12 @@ func (b *builder) contents() {
 // contents' shaped entries are not kept for the whole layout (a 4 MiB
 // guide has up to 195,000 entries).
 type tocNum struct {
-	target, level     int
+	target, level     int32
 	color             theme.Color
 	numFace           Face
 	numSize           float64
 	x, w, y, h, base  float64 // the last line's box and baseline
-	block, line, nlns int
+	block, line, nlns int32
 	x0                float64
 	page              *Page
 	at                int
@@ -258,7 +258,7 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	if b.startsOnly {
 		return // a page number is not where a page starts
 	}
-	b.nums = append(b.nums, tocNum{target: blk.target, level: blk.level, color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
+	b.nums = append(b.nums, tocNum{target: int32(blk.target), level: int32(blk.level), color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
 		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.Baseline, block: last.Block, line: last.Line, nlns: last.Lines,
 		x0: x0, page: b.page(), at: len(b.page().Items), rtl: last.RTL})
 }
@@ -295,7 +295,7 @@ func (b *builder) placeTOCNumbers() {
 // appendTOCNumber appends a TOC entry's page number and the leader to it.
 func (b *builder) appendTOCNumber(items []Item, n *tocNum) []Item {
 	num := 0
-	if n.target < len(b.numbers) {
+	if int(n.target) < len(b.numbers) {
 		num = b.numbers[n.target]
 	}
 	gs := b.shape([]span{{text: strconv.Itoa(num), style: n.numFace.Style}}, n.numFace.Family, n.numSize, "the contents")
@@ -313,7 +313,7 @@ func (b *builder) appendTOCNumber(items []Item, n *tocNum) []Item {
 	}
 	if rx-lx > gap {
 		items = append(items, Item{Kind: Rule, X: lx, Y: n.base, W: rx - lx, H: 0, Block: -1, Dest: -1, Target: -1,
-			Dotted: true, Color: b.th.TOC.LeaderColor, StrokeW: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing})
+			Dotted: true, Color: b.th.TOC.LeaderColor})
 	}
 	return items
 }

@@ -148,7 +148,7 @@ func (b *builder) display(lines [][]glyph, top, lh float64, c theme.Color) float
 		if len(gs) > 0 {
 			size = gs[0].size
 		}
-		b.add(Item{Kind: Display, X: (b.geo.W - lw) / 2, Y: y, W: lw, H: lh, Block: id, Line: i, Lines: len(lines), Dest: -1, Target: -1,
+		b.add(Item{Kind: Display, X: (b.geo.W - lw) / 2, Y: y, W: lw, H: lh, Block: int32(id), Line: int32(i), Lines: int32(len(lines)), Dest: -1, Target: -1,
 			spaceAfter: i < len(lines)-1 && endsAtSpace(gs),
 			Baseline:   baseline(y, lh, size), gs: gs, Color: c})
 		y += lh

@@ -13,12 +13,11 @@ import (
 
 // Dest is a place a link or bookmark points to: a heading, a question.
 type Dest struct {
-	Title    string // bookmark title: the model's text, cleaned
-	Outline  int    // bookmark level, -1 for none
-	toc      int    // printed TOC depth, -1 when not listed
-	tocLines [][]glyph
-	page     int
-	y        float64
+	Title   string // bookmark title: the model's text, cleaned
+	Outline int    // bookmark level, -1 for none
+	toc     int    // printed TOC depth, -1 when not listed
+	page    int
+	y       float64
 }
 
 // flowBlock is a block of lines that the flow places, breaking pages
@@ -618,7 +617,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 		x0 := b.left()
 		if b.isCallout(blk) {
 			h := pad + float64(m)*blk.lh
-			b.add(Item{Kind: Callout, Text: "", X: x0, Y: b.y, W: w, H: h, Block: id, Line: done, Lines: n,
+			b.add(Item{Kind: Callout, Text: "", X: x0, Y: b.y, W: w, H: h, Block: int32(id), Line: int32(done), Lines: int32(n),
 				Dest: -1, Target: -1, Fill: true, Color: c.Fill})
 			// In a right-to-left guide the box is mirrored, as the EPUB's
 			// is: its rule and mark stand at the right, where its lines
@@ -693,8 +692,8 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 			if md != nil && md.colour != nil {
 				colour = *md.colour
 			}
-			it := Item{Kind: blk.kind, Level: blk.level, X: x, Y: b.y, W: lw, H: blk.lh,
-				Block: id, Line: li, Lines: n, Dest: -1, Target: blk.target,
+			it := Item{Kind: blk.kind, Level: int32(blk.level), X: x, Y: b.y, W: lw, H: blk.lh,
+				Block: int32(id), Line: int32(li), Lines: int32(n), Dest: -1, Target: int32(blk.target),
 				Baseline: baseline(b.y, blk.lh, sl.size), Text: sl.text, Runs: sl.runs, Color: colour, Title: blk.title,
 				spaceAfter: sl.spaceAfter, Tag: tag, RTL: rtl}
 			if md != nil && len(md.label) > 0 {
@@ -709,7 +708,7 @@ func (b *builder) place(blk *flowBlock, next *flowBlock) {
 					Dest: -1, Target: -1, Baseline: it.Baseline, gs: label, Color: blk.color, Tag: md.labelTag, RTL: rtl})
 			}
 			if li == 0 && blk.dest >= 0 {
-				it.Dest = blk.dest
+				it.Dest = int32(blk.dest)
 				b.dests[blk.dest].page = b.page().Number
 				b.dests[blk.dest].y = b.y
 			}

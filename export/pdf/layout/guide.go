@@ -147,7 +147,8 @@ func newBuilder(g *content.Guide, opts export.Options, th theme.Theme, geo Geome
 
 func (b *builder) result() *Layout {
 	lay := &Layout{PageWidth: b.geo.W, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
-		TextWidth: b.geo.TextW(), Geo: b.geo, Segs: b.segs, LinkColor: b.th.Blocks.LinkColor, Langs: b.langs}
+		TextWidth: b.geo.TextW(), Geo: b.geo, Segs: b.segs, LinkColor: b.th.Blocks.LinkColor, Langs: b.langs,
+		Dots: Dots{Size: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing}}
 	if len(lay.Segs) == 0 {
 		lay.Segs = nil
 	}
@@ -167,7 +168,7 @@ func (b *builder) result() *Layout {
 	}
 	// An entry's title is what the contents print (with any character no
 	// font has already replaced), joined over its lines.
-	printed := map[int][]string{}
+	printed := map[int32][]string{}
 	for _, pg := range b.pages {
 		for _, it := range pg.Items {
 			if it.Kind == TOCLine {
@@ -177,7 +178,7 @@ func (b *builder) result() *Layout {
 	}
 	for i, d := range b.dests {
 		if d.toc >= 0 {
-			lay.TOC = append(lay.TOC, TOCEntry{Title: strings.Join(printed[i], " "), Level: d.toc, Page: b.numbers[i], Dest: i})
+			lay.TOC = append(lay.TOC, TOCEntry{Title: strings.Join(printed[int32(i)], " "), Level: d.toc, Page: b.numbers[i], Dest: i})
 		}
 	}
 	return lay

@@ -17,6 +17,8 @@
 package layout
 
 import (
+	"strconv"
+
 	"github.com/guidepress/guidepress/export/pdf/tags"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
@@ -39,6 +41,7 @@ type Layout struct {
 	Geo       Geometry
 	Segs      []Segment
 	LinkColor theme.Color
+	Dots      Dots
 	// Langs gives, by block, the language of a block printed in another
 	// language than the guide's (English labels in a Persian guide);
 	// nil when there is none.
@@ -77,63 +80,81 @@ type Page struct {
 	nlines int // lines of text the flow placed (counted in every pass)
 }
 
-// ItemKind says what a placed item is.
-type ItemKind string
+// ItemKind says what a placed item is. It is a byte, kept with the
+// item's flags (Item), its name given by String.
+type ItemKind uint8
 
 const (
-	Heading   ItemKind = "heading"    // a line of a section/subsection heading
-	Line      ItemKind = "line"       // a line of a body paragraph
-	Question  ItemKind = "question"   // a line of an FAQ question
-	Callout   ItemKind = "callout"    // a quotation box (one per page it spans)
-	QuoteLine ItemKind = "quote-line" // a line of text inside a callout
-	TOCLine   ItemKind = "toc-entry"  // a line of a printed TOC entry
-	TOCNumber ItemKind = "toc-number" // the page number of a TOC entry
-	Display   ItemKind = "display"    // cover and title-page text
-	Rule      ItemKind = "rule"       // a decorative rule or filled shape
-	Header    ItemKind = "header"     // running header text
-	Footer    ItemKind = "footer"     // page number
-	Label     ItemKind = "label"      // a list item's number or bullet
-	Cell      ItemKind = "cell"       // a line of a table cell or caption
+	Heading   ItemKind = iota // a line of a section/subsection heading
+	Line                      // a line of a body paragraph
+	Question                  // a line of an FAQ question
+	Callout                   // a quotation box (one per page it spans)
+	QuoteLine                 // a line of text inside a callout
+	TOCLine                   // a line of a printed TOC entry
+	TOCNumber                 // the page number of a TOC entry
+	Display                   // cover and title-page text
+	Rule                      // a decorative rule or filled shape
+	Header                    // running header text
+	Footer                    // page number
+	Label                     // a list item's number or bullet
+	Cell                      // a line of a table cell or caption
 )
+
+var itemKinds = [...]string{"heading", "line", "question", "callout", "quote-line", "toc-entry", "toc-number", "display", "rule", "header", "footer", "label", "cell"}
+
+func (k ItemKind) String() string {
+	if int(k) < len(itemKinds) {
+		return itemKinds[k]
+	}
+	return "item-kind-" + strconv.Itoa(int(k))
+}
 
 // Item is one thing placed on a page. Y is the top of its box.
 type Item struct {
-	Kind       ItemKind
-	Level      int    // heading level (0 section, 1 subsection, …); TOC depth
 	Text       string // the characters drawn, as extracted text would give them
 	X, Y, W, H float64
+	// Level is a heading's level (0 section, 1 subsection, …) or a TOC
+	// entry's depth.
+	Level int32
 	// Block identifies the paragraph, callout, heading or question the
 	// item belongs to (unique in the document; -1 for none); Line is the
 	// item's line in it and Lines the block's total, so that a test sees
 	// how a block was split across pages.
-	Block, Line, Lines int
+	Block, Line, Lines int32
 	// Dest is the destination index a heading defines, Target the one a
 	// TOC line links to; -1 when none.
-	Dest, Target int
+	Dest, Target int32
 
 	// What package draw needs to draw the item.
 	Baseline float64
 	gs       []glyph // the text, until the final pass's result sets Text and runs from it
 	Runs     []Run
-	Color    theme.Color
-	Fill     bool
-	Dotted   bool // a dotted leader from X to X+W at baseline
-	Mark     bool // a large opening quotation mark in the box X,Y,W,H
-	Title    bool // the guide's title on the title page (tagged H1)
+	// Tag is the structure element the item's text belongs to (nil: by
+	// its kind and block).
+	Tag *tags.Node
+	// The kind, the colour and the flags are kept together, in 11 bytes:
+	// a 4 MiB guide of one-line sections places ~2.2 million items, held
+	// until drawn (152 bytes an item, 208 with ints and a string kind).
+	Kind   ItemKind
+	Color  theme.Color
+	Fill   bool
+	Dotted bool // a dotted leader from X to X+W at baseline, drawn as Layout.Dots says
+	Mark   bool // a large opening quotation mark in the box X,Y,W,H
+	Title  bool // the guide's title on the title page (tagged H1)
 	// spaceAfter: the line broke at a space, which is drawn at its end so
 	// that extracted text keeps the two words apart.
 	spaceAfter bool
-	// Tag is the structure element the item's text belongs to (nil: by
-	// its kind and block); Art marks text drawn again as a pagination
-	// artifact (a table's header repeated on the next page).
-	Tag *tags.Node
+	// Art marks text drawn again as a pagination artifact (a table's
+	// header repeated on the next page).
 	Art bool
 	// RTL: the item is set right to left, flush right; a contents row's
 	// link then runs from the text block's left edge to the item's end.
-	RTL     bool
-	StrokeW float64 // dotted leader: dot diameter
-	Pitch   float64 // dotted leader: dot spacing
+	RTL bool
 }
+
+// Dots is how a dotted leader is drawn: its dots' diameter and spacing
+// (the theme's contents leader, the same for every one).
+type Dots struct{ Size, Pitch float64 }
 
 // TOCEntry is one printed TOC entry: its text, depth, and the page number
 // printed beside it (which is the page its heading is on).

@@ -179,7 +179,7 @@ func (b *builder) blanks(names []string) {
 	first := len(b.page().Items)
 	for i, gs := range gss {
 		gw := width(gs)
-		b.add(Item{Kind: Line, X: x, Y: b.y, W: gw, H: lh, Block: id, Line: i, Lines: len(gss), Dest: -1, Target: -1,
+		b.add(Item{Kind: Line, X: x, Y: b.y, W: gw, H: lh, Block: int32(id), Line: int32(i), Lines: int32(len(gss)), Dest: -1, Target: -1,
 			Baseline: base, gs: gs, Color: b.th.Headings.Color, Tag: p, spaceAfter: i < len(gss)-1})
 		x += gw + ws.BlankGap
 		share := room / float64(len(gss))
