@@ -101,14 +101,14 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 // paragraph is set right to left; its runs' glyphs are taken from slab
 // when it is not nil (textAndRunsIn).
 func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
-	setGlyphs(sl, kind, gs, end, notLast, rtl, slab)
+	setGlyphs(sl, kind, gs, end, notLast, rtl, slab, nil)
 	sl.unders = b.underlines(gs)
 }
 
 // setGlyphs is set but for the line's underlines, which need the
 // builder's segments: all of it that a paragraph without links needs,
 // and all that the paragraphs set ahead (ahead.go) may touch.
-func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
+func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph, src *paraText) {
 	sl.done, sl.w = true, width(gs)
 	if len(gs) > 0 {
 		sl.size = gs[0].size
@@ -117,7 +117,7 @@ func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, s
 	sl.spaceAfter = notLast && (endsAtSpace(gs) || end)
 	if gs != nil {
 		it := Item{Kind: kind, gs: gs, spaceAfter: sl.spaceAfter}
-		finishTextIn(&it, slab)
+		finishTextIn(&it, slab, src)
 		sl.text, sl.runs = it.Text, it.Runs
 	}
 }
@@ -165,15 +165,16 @@ func setText(sh *shaper, kind ItemKind, spans []span, fam fonts.Family, size, w 
 		n += len(l)
 	}
 	slab := make([]DrawnGlyph, 0, n)
+	sh.para.set(sh.text)
 	for li, l := range lines {
-		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slab)
+		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slab, &sh.para)
 		if unders != nil {
 			set[li].unders = unders(l)
 		}
 	}
 	clear(lines)
 	if cap(sh.glyphs) > 2*maxSpare {
-		sh.glyphs, sh.lineBuf = nil, nil // a text far longer than a paragraph's (shaper.dropHuge)
+		sh.glyphs, sh.lineBuf, sh.para = nil, nil, paraText{} // a text far longer than a paragraph's (shaper.dropHuge)
 	}
 	return set, nil
 }

@@ -186,18 +186,24 @@ func (b *builder) result() *Layout {
 
 // finishText sets an item's text and runs from its glyphs, which it
 // then lets go.
-func finishText(it *Item) { finishTextIn(it, nil) }
+func finishText(it *Item) { finishTextIn(it, nil, nil) }
 
-// finishTextIn is finishText taking the runs' glyphs from slab
-// (textAndRunsIn).
-func finishTextIn(it *Item, slab *[]DrawnGlyph) {
-	it.Text, it.Runs = textAndRunsIn(it.gs, slab)
+// finishTextIn is finishText taking the runs' glyphs from slab and the
+// text from src, the paragraph's text (textAndRunsIn).
+func finishTextIn(it *Item, slab *[]DrawnGlyph, src *paraText) {
+	var end int
+	it.Text, it.Runs, end = textAndRunsIn(it.gs, slab, src)
 	if len(it.Runs) > 0 && wordEndsAt(it) {
 		// The space a line break took is drawn (invisibly, at the end of
 		// the line), so that text extraction and screen readers see two
 		// words, not one.
 		r := &it.Runs[len(it.Runs)-1]
-		r.Text += " "
+		if end >= 0 && end < len(src.s) && src.s[end] == ' ' {
+			// The line's text is src.s[…:end], the last run's its end.
+			r.Text = src.s[end-len(r.Text) : end+1]
+		} else {
+			r.Text += " "
+		}
 		r.Space = true
 	}
 	it.gs = nil

@@ -27,6 +27,10 @@ func TestSetTextMatchesLines(t *testing.T) {
 		{{Text: "שלום עולם, זהו משפט בעברית שחוזר על עצמו כדי למלא כמה שורות של טקסט. " + strings.Repeat("עוד מילים בעברית ", 20)}},
 		{{Text: "Mixed English and עברית and العربية with emoji 🙂 and Ελληνικά. " + long[:150]}},
 		{{Text: strings.Repeat("Glass", 60)}},
+		// Ligatures, marks no face composes with their letter, a no-break
+		// space: the lines' texts are slices of the paragraph's
+		// (paraText), which must be the text the glyphs stand for.
+		{{Text: "An affine offload, the office\u00a0ﬁle: q\u0303 n\u0300 x\u0308\u0301 and naïve façades. " + long[:250]}},
 	}
 	for _, style := range []string{"", "large-print", "dyslexia"} {
 		th, err := theme.Named(style)
