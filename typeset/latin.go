@@ -3,6 +3,7 @@ package typeset
 import (
 	_ "embed"
 	"encoding/binary"
+	"slices"
 	"sync"
 )
 
@@ -81,7 +82,15 @@ type latinTable struct {
 	kernFrom, badFrom []int32
 	kern              []byte // sorted records: left glyph, right glyph (u16), value (i16)
 	bad               []byte // sorted records: left glyph, right glyph (u16): HarfBuzz does more than kern
+	// pairs has the bit pairBit of every pair of kern and bad set: a pair
+	// whose bit is clear is in neither, and is not looked for. Few pairs
+	// are kerned: of the 38,293 pairs of the seed's words in Literata
+	// Regular, 192 are; 3,306 have their bit set. 8 KB a face used.
+	pairs []uint64
 }
+
+// pairBit is the bit of pairs that stands for the glyph pair l, r.
+func pairBit(l, r uint16) uint32 { return (uint32(l)<<16 | uint32(r)) * 0x9E3779B1 >> 16 }
 
 type latinLig struct {
 	runes []rune
@@ -263,6 +272,12 @@ func (t *latinTable) lig(w []rune) *latinLig {
 // as it was) when the word needs HarfBuzz (a character or pair the table
 // does not cover).
 func fastWord(dst []Glyph, w []rune, f Face, level uint8) (_ []Glyph, ok bool) {
+	return fastWordAt(dst, w, 0, f, level)
+}
+
+// fastWordAt is fastWord for a word at index at of its text: the glyphs'
+// Starts are at + their index in w.
+func fastWordAt(dst []Glyph, w []rune, at int32, f Face, level uint8) (_ []Glyph, ok bool) {
 	if level != 0 {
 		return dst, false
 	}
@@ -282,30 +297,56 @@ func fastWord(dst []Glyph, w []rune, f Face, level uint8) (_ []Glyph, ok bool) {
 			t.adv[k] = f.Advance(t.glyph[k])
 		}
 		t.kernFrom, t.badFrom = index(t.kern, 6), index(t.bad, 4)
+		t.pairs = make([]uint64, 1<<16/64)
+		for _, rec := range []struct {
+			recs []byte
+			size int
+		}{{t.kern, 6}, {t.bad, 4}} {
+			for i := 0; i+rec.size <= len(rec.recs); i += rec.size {
+				b := pairBit(binary.BigEndian.Uint16(rec.recs[i:]), binary.BigEndian.Uint16(rec.recs[i+2:]))
+				t.pairs[b/64] |= 1 << (b % 64)
+			}
+		}
 	})
+	// At most a glyph a character: the glyphs are set in place, in room
+	// made once, rather than appended one by one (a third of the time
+	// the seed's words took).
 	base := len(dst)
-	gs := dst
+	gs := slices.Grow(dst, len(w))[:base+len(w)]
+	n := base
 	for i := 0; i < len(w); {
 		k := latinIndex(w[i])
 		if t.ligFirst[k] {
 			if l := t.lig(w[i:]); l != nil {
-				gs = append(gs, Glyph{Face: f, ID: l.gid, Advance: int32(l.adv), Start: int32(i), Runes: int32(len(l.runes))})
+				gs[n] = Glyph{Face: f, ID: l.gid, Advance: int32(l.adv), Start: at + int32(i), Runes: int32(len(l.runes))}
+				n++
 				i += len(l.runes)
 				continue
 			}
 		}
 		g := t.glyph[k]
 		if g == 0 {
-			return dst[:base], false
+			return dst, false
 		}
-		gs = append(gs, Glyph{Face: f, ID: g, Advance: t.adv[k], Start: int32(i), Runes: 1})
+		// Field by field: the compiler builds a composite literal on the
+		// stack and copies it with overlapping 16-byte moves, which stalled
+		// here (store forwarding) for half the function's time.
+		o := &gs[n]
+		o.Face, o.ID, o.Advance, o.XOffset, o.YOffset = f, g, t.adv[k], 0, 0
+		o.Start, o.Runes, o.Level = at+int32(i), 1, 0
+		n++
 		i++
 	}
+	gs = gs[:n]
 	for i := base; i+1 < len(gs); i++ {
-		if find(within(t.bad, 4, t.badFrom, gs[i].ID), 4, gs[i].ID, gs[i+1].ID) != nil {
-			return gs[:base], false
+		l, r := gs[i].ID, gs[i+1].ID
+		if b := pairBit(l, r); t.pairs[b/64]&(1<<(b%64)) == 0 {
+			continue
 		}
-		if rec := find(within(t.kern, 6, t.kernFrom, gs[i].ID), 6, gs[i].ID, gs[i+1].ID); rec != nil {
+		if find(within(t.bad, 4, t.badFrom, l), 4, l, r) != nil {
+			return dst, false
+		}
+		if rec := find(within(t.kern, 6, t.kernFrom, l), 6, l, r); rec != nil {
 			gs[i].Advance += int32(int16(binary.BigEndian.Uint16(rec[4:])))
 		}
 	}

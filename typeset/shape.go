@@ -71,7 +71,12 @@ func appendSpace(dst []Glyph, f Face, at int32, level uint8) []Glyph {
 	if err != nil {
 		return append(dst, Glyph{Face: f, Start: at, Runes: 1, Level: level})
 	}
-	return append(dst, Glyph{Face: f, ID: m.space, Advance: m.spaceAdv, Start: at, Runes: 1, Level: level})
+	// Field by field: see fastWordAt.
+	dst = slices.Grow(dst, 1)[:len(dst)+1]
+	g := &dst[len(dst)-1]
+	g.Face, g.ID, g.Advance, g.XOffset, g.YOffset = f, m.space, m.spaceAdv, 0, 0
+	g.Start, g.Runes, g.Level = at, 1, level
+	return dst
 }
 
 // scriptOf is the script of a word's first letter of a real script, or
@@ -143,11 +148,7 @@ func lookupWord(h uint64, w []rune, f Face, level uint8, sc language.Script) ([]
 
 func appendWord(dst []Glyph, w []rune, at int32, f Face, level uint8, sc language.Script) []Glyph {
 	// A word the table sets costs less to set again than to cache.
-	n0 := len(dst)
-	if out, ok := fastWord(dst, w, f, level); ok {
-		for i := n0; i < len(out); i++ {
-			out[i].Start += at
-		}
+	if out, ok := fastWordAt(dst, w, at, f, level); ok {
 		return out
 	}
 	h := wordHash(w, f, level, sc)

@@ -70,12 +70,22 @@ type DrawnGlyph struct {
 }
 
 func (g *glyph) Drawn() DrawnGlyph {
-	r := g.r
+	var d DrawnGlyph
+	g.drawInto(&d)
+	return d
+}
+
+// drawInto sets *d to g.Drawn(), field by field: a composite literal is
+// built on the stack and copied with overlapping 16-byte moves, whose
+// stalls (store forwarding) were most of the time of a loop converting
+// a paragraph's glyphs.
+func (g *glyph) drawInto(d *DrawnGlyph) {
+	d.R = g.r
 	if g.n > 1 {
-		r = rune(g.lig)
+		d.R = rune(g.lig)
 	}
-	return DrawnGlyph{R: r, Start: g.start, Adv: g.adv, Xoff: g.xoff, Yoff: g.yoff, GID: g.GID, N: g.n, Level: g.level,
-		Carrier: g.w == 0 && g.adv == 0}
+	d.Start, d.Adv, d.Xoff, d.Yoff, d.GID, d.N, d.Level = g.start, g.adv, g.xoff, g.yoff, g.GID, g.n, g.level
+	d.Carrier = g.w == 0 && g.adv == 0
 }
 
 // Text is the characters g stands for.
@@ -692,9 +702,11 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 	rtl := false
 	for i, tg := range tgs {
 		rtl = rtl || tg.Level&1 != 0
+		// Every field, one by one (drawInto says why not a literal).
 		g := &out[i]
-		*g = glyph{r: text[tg.Start], start: tg.Start, fc: fromTypeset(tg.Face), size: size, w: float64(tg.Advance)*k + ls,
-			GID: tg.ID, adv: int16(tg.Advance), xoff: int16(tg.XOffset), yoff: int16(tg.YOffset), n: uint8(min(tg.Runes, 255)), level: tg.Level}
+		g.size, g.w, g.r, g.start, g.seg, g.lig = size, float64(tg.Advance)*k+ls, text[tg.Start], tg.Start, 0, 0
+		g.adv, g.xoff, g.yoff, g.GID, g.fc = int16(tg.Advance), int16(tg.XOffset), int16(tg.YOffset), tg.ID, fromTypeset(tg.Face)
+		g.n, g.level, g.brk = uint8(min(tg.Runes, 255)), tg.Level, false
 		if tg.Runes > 1 {
 			g.lig = ligIndex(text[tg.Start : tg.Start+tg.Runes])
 		}
@@ -861,14 +873,19 @@ type paraText struct {
 
 // set sets p to text.
 func (p *paraText) set(text []rune) {
-	p.offs = p.offs[:0]
-	n := 0
+	// One pass, encoding and counting (string(text) takes two).
+	offs := slices.Grow(p.offs[:0], len(text)+1)
+	var b strings.Builder
+	b.Grow(len(text) + 16)
 	for _, r := range text {
-		p.offs = append(p.offs, int32(n))
-		n += utf8.RuneLen(r)
+		offs = append(offs, int32(b.Len()))
+		if r < utf8.RuneSelf {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteRune(r)
+		}
 	}
-	p.offs = append(p.offs, int32(n))
-	p.s = string(text)
+	p.offs, p.s = append(offs, int32(b.Len())), b.String()
 }
 
 // line is the bytes of p that glyphs gs stand for, [a, b): ok when they
@@ -932,7 +949,7 @@ func textAndRunsIn(gs []glyph, slab *[]DrawnGlyph, src *paraText) (string, []Run
 	}
 	nruns := 0
 	for i := range vis {
-		drawn[i] = vis[i].Drawn()
+		vis[i].drawInto(&drawn[i])
 		if i == 0 || !sameRun(&vis[i], &vis[i-1]) {
 			nruns++
 		}
