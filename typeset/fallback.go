@@ -92,14 +92,14 @@ func pick(primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
 // selector, an emoji modifier.
 func attaches(r rune) bool {
 	switch {
+	case r < 0x300: // nearly every character: first
+		return false
 	case r == '\u200D' || r == '\u200C' || r == '\u20E3':
 		return true
 	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF:
 		return true
 	case r >= 0x1F3FB && r <= 0x1F3FF, r >= 0xE0020 && r <= 0xE007F:
 		return true
-	case r < 0x300:
-		return false
 	}
 	return unicode.In(r, unicode.Mn, unicode.Me)
 }

@@ -207,31 +207,41 @@ func cleanSpans(out []rune, sts []fonts.Style, segs []int32, spans []span) ([]ru
 // words ("I was—", "—and then", "—”") is a quotation's interruption and
 // stays.
 func Dashes(s string) string {
-	rs := []rune(s)
-	out := make([]rune, 0, len(rs)+4)
+	// Over the string's bytes, copying the stretches between em dashes:
+	// converting the whole text to runes and back took most of the time.
+	const em = "—"
+	i := strings.Index(s, em)
+	if i < 0 {
+		return s
+	}
 	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	for i, r := range rs {
-		if r != '—' {
-			out = append(out, r)
-			continue
-		}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	last := 0
+	for i >= 0 {
 		var prev, next rune
 		if i > 0 {
-			prev = rs[i-1]
+			prev, _ = utf8.DecodeLastRuneInString(s[:i])
 		}
-		if i+1 < len(rs) {
-			next = rs[i+1]
+		if i+len(em) < len(s) {
+			next, _ = utf8.DecodeRuneInString(s[i+len(em):])
 		}
+		b.WriteString(s[last:i])
 		switch {
 		case prev == ' ' && next == ' ':
-			out = append(out, '–')
+			b.WriteRune('–')
 		case (word(prev) || strings.ContainsRune("”’)", prev)) && (word(next) || strings.ContainsRune("“‘(", next)):
-			out = append(out, ' ', '–', ' ')
+			b.WriteString(" – ")
 		default:
-			out = append(out, r)
+			b.WriteString(em)
+		}
+		last = i + len(em)
+		if i = strings.Index(s[last:], em); i >= 0 {
+			i += last
 		}
 	}
-	return string(out)
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 func isVariationSelector(r rune) bool {

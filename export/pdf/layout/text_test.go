@@ -1,7 +1,9 @@
 package layout
 
 import (
+	"strings"
 	"testing"
+	"unicode"
 )
 
 // TestDashes: one dash convention, a spaced en dash.
@@ -17,6 +19,63 @@ func TestDashes(t *testing.T) {
 		if got := Dashes(in); got != want {
 			t.Errorf("dashes(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// dashesRunes is Dashes as it was written over runes, the reference
+// TestDashesMatchesRunes holds the byte version to.
+func dashesRunes(s string) string {
+	rs := []rune(s)
+	out := make([]rune, 0, len(rs)+4)
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	for i, r := range rs {
+		if r != '—' {
+			out = append(out, r)
+			continue
+		}
+		var prev, next rune
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		switch {
+		case prev == ' ' && next == ' ':
+			out = append(out, '–')
+		case (word(prev) || strings.ContainsRune("”’)", prev)) && (word(next) || strings.ContainsRune("“‘(", next)):
+			out = append(out, ' ', '–', ' ')
+		default:
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// TestDashesMatchesRunes: every string of up to five characters from
+// em dashes and what may stand beside them (letters of one and two
+// bytes, digits, spaces, quotation marks, brackets, an en dash) gives
+// what the rune version gave.
+func TestDashesMatchesRunes(t *testing.T) {
+	alphabet := []rune{'—', 'a', 'é', '1', ' ', '”', '“', '’', '(', ')', '.', '–'}
+	var walk func(prefix []rune)
+	n := 0
+	walk = func(prefix []rune) {
+		s := string(prefix)
+		if got, want := Dashes(s), dashesRunes(s); got != want {
+			t.Fatalf("Dashes(%q) = %q, the rune version %q", s, got, want)
+		}
+		n++
+		if len(prefix) == 5 {
+			return
+		}
+		for _, r := range alphabet {
+			walk(append(prefix, r))
+		}
+	}
+	walk(nil)
+	if n < 100000 {
+		t.Fatalf("only %d strings tried", n)
 	}
 }
 
