@@ -46,10 +46,11 @@ func startPages(g *content.Guide, opts export.Options) func() ([]export.PageStar
 }
 
 // word is one word of a content document: where it starts in the body
-// markup and its letters and digits, lower-cased.
+// markup, and the number of its key (its letters and digits, lower-cased)
+// among its index's (wordIndex.ids). 12 bytes, where the key as a string
+// and the places as ints made 32: a seed build holds ~9,000 words.
 type word struct {
-	doc, off int
-	key      string
+	doc, off, key int32
 }
 
 // inlineTags do not separate words: a word may run on through them.
@@ -153,12 +154,12 @@ func splitWords(s string) []string {
 // tokens appends the words of a body's markup: text between tags, where
 // an element other than an inline one ends a word. Entities stay in the
 // raw word and are decoded for its key.
-func tokens(out []word, d int, body string) []word {
+func tokens(out []word, d int, body string, keyID func(string) int32) []word {
 	start := -1
 	end := func(i int) {
 		if start >= 0 {
 			if k := wordKey(html.UnescapeString(withoutTags(body[start:i]))); k != "" {
-				out = append(out, word{doc: d, off: start, key: k})
+				out = append(out, word{doc: int32(d), off: int32(start), key: keyID(k)})
 			}
 		}
 		start = -1
@@ -264,7 +265,11 @@ const (
 // match, at least three, perhaps after a word or two the PDF prints and
 // the book does not ("Appendix: " before the FAQ's heading); else its
 // first word or two, near from. It returns -1 when nothing matches.
-func locate(x *wordIndex, from int, keys []string) int {
+func locate(x *wordIndex, from int, words []string) int {
+	keys := make([]int32, len(words))
+	for i, w := range words {
+		keys[i] = x.id(w)
+	}
 	for k := len(keys); k >= 3; k-- {
 		for skip := 0; skip <= maxSkip && skip+k <= len(keys); skip++ {
 			if at := find(x, from, keys[skip:skip+k], searchWindow); at >= 0 {
@@ -286,7 +291,7 @@ const maxSkip = 3
 
 // find returns the first i >= from, within window words of it, where
 // x's words continue with keys, or -1.
-func find(x *wordIndex, from int, keys []string, window int) int {
+func find(x *wordIndex, from int, keys []int32, window int) int {
 	ws := x.ws
 	ps := x.places(keys[0])
 	j, _ := slices.BinarySearch(ps, int32(from))
@@ -311,7 +316,7 @@ func find(x *wordIndex, from int, keys []string, window int) int {
 // way.
 type wordIndex struct {
 	ws  []word
-	ids map[string]int32 // each distinct key's number
+	ids map[string]int32 // each distinct key's number (word.key)
 	// at holds the words' places in ws by key and in order: key k's are
 	// at[from[k]:from[k+1]]. One array, where a slice per key grown word
 	// by word was most of the index's memory.
@@ -330,21 +335,20 @@ func (b *book) words() *wordIndex {
 		size += len(b.docs[d].Body)
 	}
 	ws := make([]word, 0, int(float64(size)*wordsPerByte)+16)
-	for d := range b.docs {
-		ws = tokens(ws, d, b.docs[d].Body)
-	}
 	ids := map[string]int32{}
-	keyOf := make([]int32, len(ws))
-	var count []int32
-	for i, w := range ws {
-		k, ok := ids[w.key]
+	var count []int32 // of each key's words
+	keyID := func(k string) int32 {
+		id, ok := ids[k]
 		if !ok {
-			k = int32(len(count))
-			ids[w.key] = k
+			id = int32(len(count))
+			ids[k] = id
 			count = append(count, 0)
 		}
-		keyOf[i] = k
-		count[k]++
+		count[id]++
+		return id
+	}
+	for d := range b.docs {
+		ws = tokens(ws, d, b.docs[d].Body, keyID)
 	}
 	from := make([]int32, len(count)+1)
 	for k, c := range count {
@@ -353,20 +357,28 @@ func (b *book) words() *wordIndex {
 	next := count // each key's next free place in at
 	copy(next, from)
 	at := make([]int32, len(ws))
-	for i, k := range keyOf {
-		at[next[k]] = int32(i)
-		next[k]++
+	for i, w := range ws {
+		at[next[w.key]] = int32(i)
+		next[w.key]++
 	}
 	return &wordIndex{ws: ws, ids: ids, from: from, at: at}
 }
 
-// places are the places in x.ws of the words with key, in order.
-func (x *wordIndex) places(key string) []int32 {
-	k, ok := x.ids[key]
-	if !ok {
+// id is key's number, or -1 when no word of the book has that key.
+func (x *wordIndex) id(key string) int32 {
+	if id, ok := x.ids[key]; ok {
+		return id
+	}
+	return -1
+}
+
+// places are the places in x.ws of the words whose key is number id, in
+// order.
+func (x *wordIndex) places(id int32) []int32 {
+	if id < 0 {
 		return nil
 	}
-	return x.at[x.from[k]:x.from[k+1]]
+	return x.at[x.from[id]:x.from[id+1]]
 }
 
 // paginate puts a marker in the documents where each page starts and
@@ -416,7 +428,7 @@ func (b *book) paginate(starts []export.PageStart, words *wordIndex) (pages []pa
 			pending = append(pending, n)
 			continue
 		}
-		p := place{doc: ws[at].doc, off: ws[at].off}
+		p := place{doc: int(ws[at].doc), off: int(ws[at].off)}
 		for _, q := range pending {
 			places[q] = p
 		}

@@ -45,8 +45,14 @@ func TestWordKeyIsLettersAndDigitsLowerCased(t *testing.T) {
 func TestTokensSplitLikeThePDF(t *testing.T) {
 	body := "<p>Anti-hero\u00a0and/or <em>x</em> Its\tdone\u2014now\u2003<br/>Ok&amp;co C<sub>2</sub>H</p>"
 	var got []string
-	for _, w := range tokens(nil, 0, body) {
-		got = append(got, w.key)
+	keyID := func(k string) int32 {
+		got = append(got, k)
+		return int32(len(got) - 1)
+	}
+	for i, w := range tokens(nil, 0, body, keyID) {
+		if int(w.key) != i {
+			t.Errorf("word %d has key number %d, want the number given for its key", i, w.key)
+		}
 	}
 	want := []string{"anti", "hero", "and", "or", "x", "its", "done", "now", "okco", "c2h"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
