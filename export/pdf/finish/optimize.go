@@ -7,9 +7,9 @@ package finish
 
 import (
 	"bytes"
-	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/adler32"
 	"slices"
 	"strconv"
@@ -121,7 +121,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 		stmHead[len(stmHead)-1] = '\n'
 		first := len(stmHead)
 		stmOffs = append(stmOffs, len(out))
-		out = appendStream(out, stmNum+len(stmOffs)-1, fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first), zw.compress(append(stmHead, stmBody...)))
+		out = appendStream(out, stmNum+len(stmOffs)-1, fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first), zw.compress(stmHead, stmBody))
 		stmHead, stmBody, nStm = stmHead[:0], stmBody[:0], 0
 	}
 	toStm := func(num int, inner []byte) {
@@ -539,28 +539,32 @@ func plainStream(body []byte) ([]byte, bool) {
 // alongside, reuses it rather than allocating its own (compress/zlib, as
 // fpdf uses it, took 2.9 ms at level 4 for less).
 type zwriter struct {
-	buf bytes.Buffer
-	sum [4]byte
+	buf   bytes.Buffer
+	adler hash.Hash32
+	sum   [4]byte
 }
 
-var zpool = sync.Pool{New: func() any { return &zwriter{} }}
+var zpool = sync.Pool{New: func() any { return &zwriter{adler: adler32.New()} }}
 
 // zlibHeader is zlib's header for deflate with a 32 KB window at the
 // default level (6), as compress/zlib and klauspost/compress/zlib write
 // it: CMF 0x78, FLG 0x9c.
 var zlibHeader = []byte{0x78, 0x9c}
 
-// compress returns data zlib-compressed; the result is valid until the
-// next call.
-func (z *zwriter) compress(data []byte) []byte {
+// compress returns the parts, one after the other, zlib-compressed as one
+// stream; the result is valid until the next call.
+func (z *zwriter) compress(parts ...[]byte) []byte {
 	z.buf.Reset()
 	z.buf.Write(zlibHeader)
+	z.adler.Reset()
 	fw := deflaters.Get(&z.buf)
-	fw.Write(data) // writes to a bytes.Buffer cannot fail
+	for _, p := range parts {
+		fw.Write(p) // writes to a bytes.Buffer cannot fail
+		z.adler.Write(p)
+	}
 	fw.Close()
 	deflaters.Put(fw)
-	binary.BigEndian.PutUint32(z.sum[:], adler32.Checksum(data))
-	z.buf.Write(z.sum[:])
+	z.buf.Write(z.adler.Sum(z.sum[:0]))
 	return z.buf.Bytes()
 }
 

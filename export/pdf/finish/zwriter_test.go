@@ -14,7 +14,8 @@ import (
 // klauspost/compress/zlib writes at level 6 (the PDF's bytes before the
 // deflate writer was shared with the EPUB), byte for byte, and reads
 // back as the data with compress/zlib; also when the writer was used
-// before for a larger stream (a reset writer must not remember it).
+// before for a larger stream (a reset writer must not remember it), and
+// when the data is given in parts (an object stream's head and body).
 func TestZwriterIsZlib(t *testing.T) {
 	big := strings.Repeat("0 0 1 rg BT /F1 11 Tf 72 720 Td (The quick brown fox) Tj ET\n", 2000)
 	inputs := []string{
@@ -24,7 +25,7 @@ func TestZwriterIsZlib(t *testing.T) {
 		"BT 10.00 20.00 Td (d) Tj ET\n",
 		big[:777],
 	}
-	z := &zwriter{}
+	z := zpool.Get().(*zwriter)
 	for i, in := range inputs {
 		var want bytes.Buffer
 		w, err := kzlib.NewWriterLevel(&want, 6)
@@ -34,6 +35,13 @@ func TestZwriterIsZlib(t *testing.T) {
 		w.Write([]byte(in))
 		w.Close()
 		got := z.compress([]byte(in))
+		if cut := len(in) / 3; len(in) > 0 {
+			parts := z.compress([]byte(in[:cut]), nil, []byte(in[cut:]))
+			if !bytes.Equal(parts, want.Bytes()) {
+				t.Errorf("input %d in parts at %d: %d bytes, want the %d of the whole", i, cut, len(parts), want.Len())
+			}
+			got = z.compress([]byte(in))
+		}
 		if !bytes.Equal(got, want.Bytes()) {
 			t.Errorf("input %d (%d bytes): zwriter wrote %d bytes % x…, klauspost zlib %d bytes % x…", i, len(in), len(got), got[:min(8, len(got))], want.Len(), want.Bytes()[:min(8, want.Len())])
 		}
