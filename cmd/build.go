@@ -747,6 +747,17 @@ const oneGuideGOGC = 1000
 // (batch.Options.Overlap) the seed's heap peaks near 18 MB, past 16 MB;
 // 24 MB, 15 alternating runs under chrt -f 50 (load 7): 2,072 → 1,552
 // faults, task-clock 103.2 → 92.6 ms, peak RSS 35.1 → 35.5 MB.
+//
+// Session 9 (the build allocating ~12 MB after the reservation; its heap
+// then spans nine huge pages, ~18.4 of the ~31.8 MB peak RSS, the
+// executable's own pages ~11.8), the same binary with other values,
+// alternating runs (load 8–15): 24 MB (21 runs) 31,548 KiB median RSS,
+// 939 faults, 68.3 ms task-clock; 16 MB 31,640 KiB, 946, 67.1 ms; 14 MB
+// 29,888 KiB, 1,371 faults, 74.2 ms (past 14 MB the heap is faulted in
+// 4 KB at a time: 1.7 MB less resident for ~430 more faults). GOGC (15
+// runs, load 9–15): 1000 31,712 KiB, 933 faults; 300 30,776 KiB, 1,164;
+// 200 30,680 KiB, 1,176 (a collection frees ~1 MB that is reused, for
+// ~240 faults of runtime metadata and its CPU). Both kept.
 const oneGuideHeap = 24 << 20
 
 // largeGuideLimit and largeGuideNear bound the memory of a one-guide
