@@ -21,7 +21,7 @@ const Chunk = 4 << 20
 // then, when the heap's random start left little room in the first).
 var Mark []byte
 
-// The chunk holding Mark is advised and its used huge page collapsed.
+// The chunk holding Mark is advised and its huge pages in use collapsed.
 // Static binary, 31 alternating runs under chrt -f 50 (load 4.5), medians:
 // --version 437 → 344 faults, 19.3 → 17.6 ms CPU, 15.7 → 14.5 ms wall,
 // 9.3 → 10.7 MB peak RSS (the huge page is resident whole); the seed build
@@ -88,19 +88,61 @@ func ReadSys(path string, buf []byte) []byte {
 	return buf[:n]
 }
 
-// Collapse asks for the huge pages of [from, to) one at a time (best
-// effort): given the whole range, MADV_COLLAPSE gives up at the first huge
-// page that has no page table yet (SCAN_PMD_NONE: EINVAL, the rest left in
-// small pages), and the heap's randomised start (Go 1.26) leaves such a
-// stretch of never-touched padding pages at the start of the first chunk
-// in about a third of runs: the seed build then faulted in the chunk's
-// used pages one by one, 1,100–1,400 faults instead of 830–880. A huge
-// page with no page table needs no collapsing: its first touch faults in
-// a huge page, the range being advised.
+// Collapse asks for the huge pages of [from, to) that are in use (some
+// page resident) and not collapsed by an earlier call, one at a time, best
+// effort.
+//
+// One at a time: given a range, MADV_COLLAPSE gives up at the first huge
+// page that has no page table yet (SCAN_PMD_NONE: EINVAL, the rest left
+// in small pages), and the heap's randomised start (Go 1.26) leaves such
+// a stretch of never-touched padding pages at the start of the first
+// chunk in about a third of runs, where the seed build then faulted in
+// the chunk's used pages one by one (1,100–1,400 faults instead of
+// 830–880). A huge page with no page table needs no collapsing: its first
+// touch faults in a huge page, the range being advised.
+//
+// Only those in use and not done: every MADV_COLLAPSE first drains the
+// page lists of every CPU (lru_add_drain_all), waiting for a kernel worker
+// on each, which takes a quiet machine ~3 µs but a loaded one ms (the
+// 2-core VM at load 21: 1.6–7.5 ms for a huge page already collapsed or
+// never touched, 0.25–4.7 ms for one it collapses); mincore, which tells
+// the pages in use, takes ~1 µs.
 func Collapse(from, to, huge uintptr) {
 	for p := from; p < to; p += huge {
-		Madvise(p, p+huge, MadvCollapse)
+		if collapsed(p) || !inUse(p, huge) {
+			continue
+		}
+		if Madvise(p, p+huge, MadvCollapse) == nil && len(done) < cap(done) {
+			done = append(done, p)
+		}
 	}
+}
+
+// done are huge pages collapsed already: the first chunk's, by the init.
+var done = make([]uintptr, 0, 4)
+
+func collapsed(p uintptr) bool {
+	for _, q := range done {
+		if q == p {
+			return true
+		}
+	}
+	return false
+}
+
+// inUse says whether a page of the huge page at p is resident (mincore),
+// so has a page table to collapse.
+func inUse(p, huge uintptr) bool {
+	vec := make([]byte, huge/uintptr(syscall.Getpagesize()))
+	if _, _, e := syscall.Syscall(syscall.SYS_MINCORE, p, huge, uintptr(unsafe.Pointer(&vec[0]))); e != 0 {
+		return true // unknown: let MADV_COLLAPSE find out
+	}
+	for _, v := range vec {
+		if v&1 != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // Addr is the address of b's first byte.

@@ -60,7 +60,7 @@ func TestHugePageSizeIsTheKernels(t *testing.T) {
 
 // Collapse turns the used huge pages of a range into huge pages when the
 // range starts with a huge page never touched, as the heap's randomised
-// start leaves one in about half of all runs (a single MADV_COLLAPSE of
+// start leaves one in about a third of runs (a single MADV_COLLAPSE of
 // the whole range gives up there and collapses nothing).
 func TestCollapsePastUntouchedHugePage(t *testing.T) {
 	mode, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
