@@ -30,7 +30,9 @@ var Mark []byte
 // faults of --version's and 26 of the build's.
 func init() {
 	huge, ok := HugePageSize()
-	if !ok {
+	if !ok || 2*huge > Chunk {
+		// Pages of 16 or 64 KB make huge pages of 32 or 512 MB,
+		// past a chunk (Reserve does nothing there either).
 		return
 	}
 	first := Addr(Mark) &^ (Chunk - 1)
