@@ -82,9 +82,31 @@ func (b *book) ncx() ([]byte, error) {
 		{"dtb:totalPageCount", "0"},
 		{"dtb:maxPageNumber", "0"},
 	}
-	out, err := xml.MarshalIndent(root, "", "  ")
-	if err != nil {
+	// xml.MarshalIndent, into a buffer sized for the document and
+	// holding the header: grown by doubling and then copied behind the
+	// header, a 37 MB NCX (195,699 entries) allocated 128 MB more.
+	var buf bytes.Buffer
+	buf.Grow(len(xml.Header) + 512 + len(b.g.Title) + ncxSize(b.toc, 1))
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(root); err != nil {
 		return nil, fmt.Errorf("epub: NCX: %w", err)
 	}
-	return append(append([]byte(xml.Header), out...), '\n'), nil
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("epub: NCX: %w", err)
+	}
+	buf.WriteByte('\n')
+	return buf.Bytes(), nil
+}
+
+// ncxSize is about the length of the navPoints of es at level and below:
+// a point's six indented lines, its title and link, a little over (the
+// escaping of a title is not counted).
+func ncxSize(es []*navEntry, level int) int {
+	n := 0
+	for _, e := range es {
+		n += 160 + 14*level + len(e.Title) + len(e.Href) + ncxSize(e.Children, level+1)
+	}
+	return n
 }
