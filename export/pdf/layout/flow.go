@@ -98,17 +98,17 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 
 // set sets sl from line gs of a block of kind: notLast says a line
 // follows it, end that a word boundary does (lineMeta.end), rtl that its
-// paragraph is set right to left; its runs' glyphs are taken from slab
-// when it is not nil (textAndRunsIn).
-func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph) {
-	setGlyphs(sl, kind, gs, end, notLast, rtl, slab, nil)
+// paragraph is set right to left; its runs and their glyphs are taken
+// from slabs when it is not nil (textAndRunsIn).
+func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slabs *lineSlabs) {
+	setGlyphs(sl, kind, gs, end, notLast, rtl, slabs, nil)
 	sl.unders = b.underlines(gs)
 }
 
 // setGlyphs is set but for the line's underlines, which need the
 // builder's segments: all of it that a paragraph without links needs,
 // and all that the paragraphs set ahead (ahead.go) may touch.
-func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slab *[]DrawnGlyph, src *paraText) {
+func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slabs *lineSlabs, src *paraText) {
 	sl.done, sl.w = true, width(gs)
 	if len(gs) > 0 {
 		sl.size = gs[0].size
@@ -117,7 +117,7 @@ func setGlyphs(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, s
 	sl.spaceAfter = notLast && (endsAtSpace(gs) || end)
 	if gs != nil {
 		it := Item{Kind: kind, gs: gs, spaceAfter: sl.spaceAfter}
-		finishTextIn(&it, slab, src)
+		finishTextIn(&it, slabs, src)
 		sl.text, sl.runs = it.Text, it.Runs
 	}
 }
@@ -159,15 +159,22 @@ func setText(sh *shaper, kind ItemKind, spans []span, fam fonts.Family, size, w 
 	rtl := rtlLines(lines)
 	set := make([]setLine, len(lines))
 	// The lines' drawn glyphs in one array: the paragraph's, less the
-	// spaces its lines broke at.
-	n := 0
+	// spaces its lines broke at; their runs in another (a line's in
+	// visual order may be more than counted here, in logical order: such
+	// a line's are then allocated apart).
+	n, nruns := 0, 0
 	for _, l := range lines {
 		n += len(l)
+		for i := range l {
+			if i == 0 || !sameRun(&l[i], &l[i-1]) {
+				nruns++
+			}
+		}
 	}
-	slab := make([]DrawnGlyph, 0, n)
+	slabs := lineSlabs{glyphs: make([]DrawnGlyph, 0, n), runs: make([]Run, 0, nruns)}
 	sh.para.set(sh.text)
 	for li, l := range lines {
-		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slab, &sh.para)
+		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slabs, &sh.para)
 		if unders != nil {
 			set[li].unders = unders(l)
 		}

@@ -210,11 +210,11 @@ func (b *builder) result() *Layout {
 // then lets go.
 func finishText(it *Item) { finishTextIn(it, nil, nil) }
 
-// finishTextIn is finishText taking the runs' glyphs from slab and the
-// text from src, the paragraph's text (textAndRunsIn).
-func finishTextIn(it *Item, slab *[]DrawnGlyph, src *paraText) {
+// finishTextIn is finishText taking the runs and their glyphs from slabs
+// and the text from src, the paragraph's text (textAndRunsIn).
+func finishTextIn(it *Item, slabs *lineSlabs, src *paraText) {
 	var end int
-	it.Text, it.Runs, end = textAndRunsIn(it.gs, slab, src)
+	it.Text, it.Runs, end = textAndRunsIn(it.gs, slabs, src)
 	if len(it.Runs) > 0 && wordEndsAt(it) {
 		// The space a line break took is drawn (invisibly, at the end of
 		// the line), so that text extraction and screen readers see two

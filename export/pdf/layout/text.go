@@ -870,6 +870,24 @@ func textAndRuns(gs []glyph) (string, []Run) {
 	return text, runs
 }
 
+// lineSlabs are the arrays a paragraph's lines take their runs' glyphs
+// and their runs from (textAndRunsIn), each allocated once for the
+// paragraph rather than once per line.
+type lineSlabs struct {
+	glyphs []DrawnGlyph
+	runs   []Run
+}
+
+// fromSlab is n elements from slab's room, or a new array when it has none.
+func fromSlab[T any](slab *[]T, n int) []T {
+	if slab != nil && cap(*slab)-len(*slab) >= n {
+		k := len(*slab)
+		*slab = (*slab)[:k+n]
+		return (*slab)[k : k+n : k+n]
+	}
+	return make([]T, n)
+}
+
 // paraText is the text a paragraph's glyphs index (their start), as one
 // string with each character's byte offset, so that a line's text is a
 // slice of it (paraText.line) rather than a string of its own built glyph
@@ -926,12 +944,12 @@ func (p *paraText) line(gs []glyph) (a, b int, ok bool) {
 	return int(p.offs[gs[0].start]), int(p.offs[next]), true
 }
 
-// textAndRunsIn is textAndRuns taking the runs' glyphs from slab when it
-// has room for them (a paragraph's lines share one array, allocated once)
-// and the line's text from src, the text of its paragraph, when it is a
+// textAndRunsIn is textAndRuns taking the runs and their glyphs from
+// slabs when they have room (a paragraph's lines share one array of each,
+// allocated once) and the line's text from src, the text of its paragraph, when it is a
 // slice of it (nil: none is): end is then where the text ends in src.s,
 // else -1.
-func textAndRunsIn(gs []glyph, slab *[]DrawnGlyph, src *paraText) (string, []Run, int) {
+func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText) (string, []Run, int) {
 	var text string
 	end := -1
 	if a, b, ok := src.line(gs); ok {
@@ -950,13 +968,12 @@ func textAndRunsIn(gs []glyph, slab *[]DrawnGlyph, src *paraText) (string, []Run
 	x := 0.0
 	off := 0 // in text, while vis is gs
 	start := 0
-	var drawn []DrawnGlyph // the runs' glyphs, in one array per line or paragraph
-	if slab != nil && cap(*slab)-len(*slab) >= len(vis) {
-		n := len(*slab)
-		drawn, *slab = (*slab)[n:n+len(vis):n+len(vis)], (*slab)[:n+len(vis)]
-	} else {
-		drawn = make([]DrawnGlyph, len(vis))
+	var glyphSlab *[]DrawnGlyph
+	var runSlab *[]Run
+	if slabs != nil {
+		glyphSlab, runSlab = &slabs.glyphs, &slabs.runs
 	}
+	drawn := fromSlab(glyphSlab, len(vis)) // the runs' glyphs, in one array per line or paragraph
 	nruns := 0
 	for i := range vis {
 		vis[i].drawInto(&drawn[i])
@@ -966,7 +983,7 @@ func textAndRunsIn(gs []glyph, slab *[]DrawnGlyph, src *paraText) (string, []Run
 	}
 	var runs []Run
 	if nruns > 0 {
-		runs = make([]Run, 0, nruns)
+		runs = fromSlab(runSlab, nruns)[:0]
 	}
 	for i := 1; i <= len(vis); i++ {
 		if i < len(vis) && sameRun(&vis[i], &vis[start]) {
