@@ -21,6 +21,19 @@ func (b *builder) furniture() {
 	lh := ptToMM(fu.Size * 1.3)
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
+	// A part's running head is the same on each of its pages: it is
+	// shaped and fitted once here (in a long guide the shaper's cache is
+	// full by now), so that its pages share one set of glyphs and then
+	// one set of runs (result).
+	type headKey struct {
+		text string
+		maxW float64
+	}
+	type head struct {
+		gs   []glyph
+		text string
+	}
+	heads := map[headKey]head{}
 	for _, pg := range b.pages {
 		if pg.Kind == CoverPage || pg.Kind == BlankPage {
 			continue
@@ -53,11 +66,18 @@ func (b *builder) furniture() {
 		}
 		hy := b.geo.top - b.geo.headerGap - lh/2
 		put := func(text string, right bool, maxW float64) string {
-			gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
-			gs, err := b.sh.ellipsize(gs, maxW, NewFace(fonts.Atkinson, fonts.Regular))
-			if err != nil && b.err == nil {
-				b.err = err
+			k := headKey{text, maxW}
+			h, ok := heads[k]
+			if !ok {
+				gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
+				gs, err := b.sh.ellipsize(gs, maxW, NewFace(fonts.Atkinson, fonts.Regular))
+				if err != nil && b.err == nil {
+					b.err = err
+				}
+				h = head{gs, textOf(gs)}
+				heads[k] = h
 			}
+			gs := h.gs
 			tw := width(gs)
 			x := x0
 			if right {
@@ -65,7 +85,7 @@ func (b *builder) furniture() {
 			}
 			pg.Items = append(pg.Items, Item{Kind: Header, X: x, Y: hy, W: tw, H: lh, Block: -1, Dest: -1, Target: -1,
 				Baseline: baseline(hy, lh, fu.Size), gs: gs, Color: fu.Color})
-			return textOf(gs)
+			return h.text
 		}
 		switch {
 		case !b.geo.duplex:
