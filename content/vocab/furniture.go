@@ -90,8 +90,17 @@ func Furniture(line string) string {
 	if n == 0 || n > 200 {
 		return ""
 	}
-	s := strings.Trim(line, " \t-–—*•·|[]()")
+	const trimmed = " \t-–—*•·|[]()"
+	s := strings.Trim(line, trimmed)
 	if s == "" {
+		return ""
+	}
+	// A bracket trimmed off must enclose the label ("[Ad]",
+	// "(Advertisement)"); one opening after it or closing before it
+	// belongs to other text ("Ad ()", the two lines "Ad" and "()" of a
+	// paragraph written as one, is text, as the lines were).
+	if strings.ContainsAny(line[len(strings.TrimRight(line, trimmed)):], "([") ||
+		strings.ContainsAny(line[:len(line)-len(strings.TrimLeft(line, trimmed))], ")]") {
 		return ""
 	}
 	if (s[0] == 0xc2 || s[0] == '(' || s[0]|0x20 == 'c') && len(s) <= 120 && copyrightRE.MatchString(s) && rightsRE.MatchString(s) {

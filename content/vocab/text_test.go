@@ -39,6 +39,10 @@ func TestFurniture(t *testing.T) {
 		{"The page of the letter is torn", ""},
 		{"Act I > Scene 2", ""},
 		{"Ad astra per aspera", ""},
+		{"[Ad]", Advertisement},
+		{"(Advertisement)", Advertisement},
+		{"Ad ()", ""}, // a paragraph's lines "Ad" and "()" written as one (FuzzMarkdown)
+		{"] Ad", ""},
 		{"Print", ShareLine},
 		{"Rochester: Jane's employer", ""},
 		{"Advertisement for the lecture appears in Chapter 3", ""},
