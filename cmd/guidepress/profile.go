@@ -10,9 +10,13 @@ package main
 // keeps runtime/pprof and its inits out of the ordinary binary.
 // GUIDEPRESS_RSSMAP=file (without a CPU profile, whose buffers would be
 // counted) writes where the resident memory is at exit (rssmap.go).
+// GUIDEPRESS_MEMPROFILE=file alone records every allocation
+// (runtime.MemProfileRate = 1) and writes them at exit: what a build
+// allocates, byte for byte, for `go tool pprof -sample_index=alloc_space`.
 
 import (
 	"os"
+	"runtime"
 	"runtime/pprof"
 )
 
@@ -27,6 +31,10 @@ func init() {
 	}
 	p := os.Getenv("GUIDEPRESS_CPUPROFILE")
 	if p == "" {
+		if m := os.Getenv("GUIDEPRESS_MEMPROFILE"); m != "" {
+			runtime.MemProfileRate = 1
+			atExit = func() { writeAllocs(m) }
+		}
 		return
 	}
 	f, err := os.Create(p)
@@ -40,10 +48,18 @@ func init() {
 		pprof.StopCPUProfile()
 		f.Close()
 		if p := os.Getenv("GUIDEPRESS_MEMPROFILE"); p != "" {
-			if m, err := os.Create(p); err == nil {
-				pprof.Lookup("allocs").WriteTo(m, 0)
-				m.Close()
-			}
+			writeAllocs(p)
 		}
+	}
+}
+
+// writeAllocs collects first: the profile holds what was allocated up to
+// the last collection, and a one-guide build runs none after its
+// reservation.
+func writeAllocs(p string) {
+	runtime.GC()
+	if m, err := os.Create(p); err == nil {
+		pprof.Lookup("allocs").WriteTo(m, 0)
+		m.Close()
 	}
 }
