@@ -28,6 +28,7 @@ import (
 	"github.com/guidepress/guidepress/export/kepub"
 	"github.com/guidepress/guidepress/export/marc"
 	"github.com/guidepress/guidepress/export/pdf"
+	"github.com/guidepress/guidepress/internal/deflaters"
 	"github.com/guidepress/guidepress/internal/hugeheap"
 	"github.com/guidepress/guidepress/internal/memlimit"
 	pdftheme "github.com/guidepress/guidepress/templates/pdf"
@@ -787,9 +788,11 @@ func oneGuideGC(in batch.Input) (restore func(), tuned bool) {
 	hugeheap.Reserve(oneGuideHeap)
 	pct := debug.SetGCPercent(oneGuideGOGC)
 	limit := debug.SetMemoryLimit(256 << 20)
+	oneWriter := deflaters.Limit(1)
 	return func() {
 		debug.SetGCPercent(pct)
 		debug.SetMemoryLimit(limit)
+		oneWriter()
 	}, true
 }
 

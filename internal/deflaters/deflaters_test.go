@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -66,4 +67,33 @@ func release() {
 			return
 		}
 	}
+}
+
+// Under Limit(1) a second Get waits until the first writer is put back,
+// and is given that writer; the bound lifted, Gets no longer wait.
+func TestLimitWaitsForTheWriter(t *testing.T) {
+	release()
+	restore := Limit(1)
+	var a, b bytes.Buffer
+	w1 := Get(&a)
+	got := make(chan *flate.Writer)
+	go func() { got <- Get(&b) }()
+	select {
+	case w := <-got:
+		t.Fatalf("second Get under Limit(1) returned %p while the first writer was taken", w)
+	case <-time.After(50 * time.Millisecond):
+	}
+	Put(w1)
+	w2 := <-got
+	if w2 != w1 {
+		t.Error("the waiting Get made a new writer, want the one put back")
+	}
+	Put(w2)
+	restore()
+	w3, w4 := Get(&a), Get(&b) // would wait for ever under the bound
+	if w3 == w4 {
+		t.Error("two Gets without a Put gave the same writer")
+	}
+	Put(w3)
+	Put(w4)
 }
