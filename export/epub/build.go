@@ -184,24 +184,35 @@ const (
 func (b *book) coverImageFile() string { return "cover" + b.cover.Ext }
 
 func render(name string, data any) (string, error) {
-	var w *bytes.Buffer
-	select {
-	case w = <-renderBufs:
-		w.Reset()
-	default:
-		w = new(bytes.Buffer)
-	}
+	w := renderBuf()
+	defer keepRenderBuf(w)
 	if err := tmpl.Body().ExecuteTemplate(w, name, data); err != nil {
 		return "", fmt.Errorf("epub: template %s: %w", name, err)
 	}
-	s := string(bytes.TrimSpace(w.Bytes()))
+	return string(bytes.TrimSpace(w.Bytes())), nil
+}
+
+// renderBuf is an empty buffer to write a document's body in, kept from
+// an earlier document when there is one.
+func renderBuf() *bytes.Buffer {
+	select {
+	case w := <-renderBufs:
+		w.Reset()
+		return w
+	default:
+		return new(bytes.Buffer)
+	}
+}
+
+// keepRenderBuf keeps w for the next document unless it is larger than
+// maxRenderBuf.
+func keepRenderBuf(w *bytes.Buffer) {
 	if w.Cap() <= maxRenderBuf {
 		select {
 		case renderBufs <- w:
 		default:
 		}
 	}
-	return s, nil
 }
 
 // renderBufs are the buffers render executes templates into, kept for the
@@ -293,22 +304,24 @@ func (b *book) plan() error {
 	per := sectionsPerDoc(len(g.Sections))
 	for first := 0; first < len(g.Sections); first += per {
 		file := chapterFile(first / per)
-		var parts []string
+		// The sections' markup (markup.go: what the "chapter" template
+		// gives), one a line.
+		w := renderBuf()
 		var entries []*navEntry
 		for i := first; i < len(g.Sections) && i < first+per; i++ {
-			sd, entry := sectionTree(g.Sections[i], fmt.Sprintf("s%d", i+1), 1, file, marks)
+			sd, entry := sectionTree(g.Sections[i], "s"+strconv.Itoa(i+1), 1, file, marks)
 			if i > first {
 				entry.Href += "#" + sd.ID // the section's own place in the shared document
+				w.WriteByte('\n')
 			}
-			part, err := render("chapter", sd)
-			if err != nil {
+			if err := writeSection(w, &sd); err != nil {
 				return err
 			}
-			parts = append(parts, part)
 			entries = append(entries, entry)
 		}
-		// Joined, a document of one section is its part, not a copy.
-		if err := add(file, g.Sections[first].Title, "", strings.Join(parts, "\n"), entries[0]); err != nil {
+		body := w.String()
+		keepRenderBuf(w)
+		if err := add(file, g.Sections[first].Title, "", body, entries[0]); err != nil {
 			return err
 		}
 		b.toc = append(b.toc, entries[1:]...)

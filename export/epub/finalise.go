@@ -40,8 +40,12 @@ const (
 func (b *book) finalise() ([]byte, map[string][]byte, error) {
 	files := b.resources()
 	files[containerXML] = []byte(containerDocument)
-	for _, d := range b.docs {
-		files[opfDir+xhtmlDir+d.File] = b.document(d)
+	for i := range b.docs {
+		files[opfDir+xhtmlDir+b.docs[i].File] = b.document(b.docs[i])
+		// The body is held once, in its document: a 4 MiB guide's
+		// bodies are 118 MB, which the navigation, NCX and self-check
+		// were made beside.
+		b.docs[i].Body = ""
 	}
 	return b.seal(files)
 }

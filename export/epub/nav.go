@@ -15,16 +15,27 @@ import (
 // navDocument is the EPUB 3 navigation document (EPUB 3.3 §7): the TOC
 // nested to subsections and FAQ questions, and the landmarks.
 func (b *book) navDocument() ([]byte, error) {
+	// The entries and the page list, written by markup.go's escaping
+	// writer, then set in the template.
+	var entries, pageList bytes.Buffer
+	if err := writeNavItems(&entries, b.toc); err != nil {
+		return nil, err
+	}
+	if err := writePageItems(&pageList, b.pages); err != nil {
+		return nil, err
+	}
 	var w bytes.Buffer
+	w.Grow(len(xml.Header) + entries.Len() + pageList.Len() + len(b.navBreaks) + 4096)
 	w.WriteString(xml.Header)
 	err := tmpl.Nav().ExecuteTemplate(&w, "nav.xhtml.tmpl", struct {
 		Lang, Dir, Heading, CSS, L, E string
-		Entries                       []*navEntry
 		Landmarks                     []landmark
 		Pages                         []pageRef
-		Breaks                        template.HTML
-	}{b.g.Language, progression(b.g), labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.toc, b.landmarks,
-		b.pages, template.HTML(b.navBreaks)}) // #nosec G203: markers made by breakMarker, labels escaped
+		// #nosec G203: markers made by breakMarker, entries by
+		// writeNavItems and writePageItems, their text escaped
+		Breaks, Entries, PageList template.HTML
+	}{b.g.Language, progression(b.g), labels.For(b.g.Language).Contents, "css/" + cssFile, labelLang(b.g.Language), englishLang(b.g.Language), b.landmarks,
+		b.pages, template.HTML(b.navBreaks), template.HTML(entries.String()), template.HTML(pageList.String())})
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)
 	}
