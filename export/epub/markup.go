@@ -3,6 +3,7 @@ package epub
 import (
 	"bytes"
 	"fmt"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 	tmpl "github.com/guidepress/guidepress/templates/epub"
@@ -208,4 +209,50 @@ func writePageItems(w *bytes.Buffer, pages []pageRef) error {
 		w.WriteString("</a></li>")
 	}
 	return nil
+}
+
+// escapeXML writes s escaped as encoding/xml escapes text and attribute
+// values (printer.EscapeString): " ' & < > as references, tab, newline
+// and carriage return as character references, and invalid UTF-8 or a
+// character outside XML's range as U+FFFD.
+func escapeXML(w *bytes.Buffer, s string) {
+	done := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		var esc string
+		width := 1
+		switch {
+		case c == '"':
+			esc = "&#34;"
+		case c == '\'':
+			esc = "&#39;"
+		case c == '&':
+			esc = "&amp;"
+		case c == '<':
+			esc = "&lt;"
+		case c == '>':
+			esc = "&gt;"
+		case c == '\t':
+			esc = "&#x9;"
+		case c == '\n':
+			esc = "&#xA;"
+		case c == '\r':
+			esc = "&#xD;"
+		case c < ' ':
+			esc = "\uFFFD"
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			width = n
+			if !inCharRange(r) || r == utf8.RuneError && n == 1 {
+				esc = "\uFFFD"
+			}
+		}
+		if esc != "" {
+			w.WriteString(s[done:i])
+			w.WriteString(esc)
+			done = i + width
+		}
+		i += width
+	}
+	w.WriteString(s[done:])
 }

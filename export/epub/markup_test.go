@@ -2,11 +2,14 @@ package epub
 
 import (
 	"bytes"
+	"encoding/xml"
 	"html/template"
 	"strconv"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
 	"github.com/guidepress/guidepress/internal/growth"
 	tmpl "github.com/guidepress/guidepress/templates/epub"
 )
@@ -103,5 +106,89 @@ func checkNavItems(t *testing.T, name string, es []*navEntry) {
 	}
 	if got.String() != want.String() {
 		t.Fatalf("%s: contents entry:\nwriter:   %q\ntemplate: %q", name, got.String(), want.String())
+	}
+}
+
+// The NCX as encoding/xml marshalled it before ncx wrote it itself.
+type refNCX struct {
+	XMLName  xml.Name      `xml:"http://www.daisy.org/z3986/2005/ncx/ ncx"`
+	Version  string        `xml:"version,attr"`
+	Lang     string        `xml:"xml:lang,attr"`
+	Meta     []ncxMeta     `xml:"head>meta"`
+	DocTitle string        `xml:"docTitle>text"`
+	NavMap   []refNavPoint `xml:"navMap>navPoint"`
+}
+
+type refNavPoint struct {
+	ID        string `xml:"id,attr"`
+	PlayOrder int    `xml:"playOrder,attr"`
+	Label     string `xml:"navLabel>text"`
+	Content   struct {
+		Src string `xml:"src,attr"`
+	} `xml:"content"`
+	Children []refNavPoint `xml:"navPoint"`
+}
+
+func (b *book) refNCX() []byte {
+	order, depth := 0, 0
+	var points func([]*navEntry, int) []refNavPoint
+	points = func(es []*navEntry, level int) []refNavPoint {
+		if level > depth && len(es) > 0 {
+			depth = level
+		}
+		var out []refNavPoint
+		for _, e := range es {
+			order++
+			p := refNavPoint{ID: "np-" + strconv.Itoa(order), PlayOrder: order, Label: e.Title}
+			p.Content.Src = e.Href
+			p.Children = points(e.Children, level+1)
+			out = append(out, p)
+		}
+		return out
+	}
+	root := refNCX{Version: "2005-1", Lang: b.g.Language, DocTitle: b.g.Title, NavMap: points(b.toc, 1)}
+	root.Meta = []ncxMeta{{"dtb:uid", export.Identifier(b.g)}, {"dtb:depth", strconv.Itoa(depth)}, {"dtb:totalPageCount", "0"}, {"dtb:maxPageNumber", "0"}}
+	out, err := xml.MarshalIndent(root, "", "  ")
+	if err != nil {
+		panic(err)
+	}
+	return append(append([]byte(xml.Header), out...), '\n')
+}
+
+// TestNCXAsEncodingXML: ncx writes what encoding/xml marshalled, for
+// every repository guide, growth shape, the styled guide, a book with
+// no contents, and titles, languages and links encoding/xml escapes
+// (quotes, tabs, new lines, control characters, invalid UTF-8,
+// non-characters).
+func TestNCXAsEncodingXML(t *testing.T) {
+	guides := repoGuides(t)
+	guides["sample"], guides["tricky"], guides["styled"] = sampleGuide(), trickyGuide(), styledGuide()
+	for _, s := range growth.Shapes {
+		guides["growth/"+s.String()] = loadGrowth(t, s, 12)
+	}
+	for name, g := range guides {
+		g, _ := sanitize(g)
+		b := &book{g: g, opts: fixed, cover: cover.Image{Ext: ".png"}}
+		if err := b.plan(); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.ncx()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := b.refNCX(); !bytes.Equal(got, want) {
+			t.Fatalf("%s:\n got %q\nwant %q", name, got, want)
+		}
+	}
+	odd := "a\"b'c&d<e>f\tg\nh\ri\x01j\x00k\xffl\uFFFEm\uFFFDn😀o"
+	b := &book{g: &content.Guide{Title: odd, Language: odd}, toc: []*navEntry{{Title: odd, Href: odd, Children: []*navEntry{{Title: "", Href: ""}}}}}
+	got, _ := b.ncx()
+	if want := b.refNCX(); !bytes.Equal(got, want) {
+		t.Errorf("odd text:\n got %q\nwant %q", got, want)
+	}
+	b.toc = nil
+	got, _ = b.ncx()
+	if want := b.refNCX(); !bytes.Equal(got, want) {
+		t.Errorf("no contents:\n got %q\nwant %q", got, want)
 	}
 }

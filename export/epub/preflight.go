@@ -9,7 +9,6 @@ import (
 	_ "image/gif" // GIF images are checked like PNG and JPEG
 	_ "image/jpeg"
 	_ "image/png"
-	"io"
 	"net/url"
 	"path"
 	"sort"
@@ -93,13 +92,14 @@ func preflight(files map[string][]byte) error {
 	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
 		return fail(RuleManifest, opf, "%v", err)
 	}
-	return preflightPackage(files, opf, pkg.Langs, pkg.Items, pkg.Spine)
+	return preflightPackage(files, opf, pkg.Langs, pkg.Items, pkg.Spine, nil)
 }
 
 // preflightPackage is preflight given the package document opf as read:
 // its languages, manifest and spine (verifyFiles reads them once for its
-// checks and these).
-func preflightPackage(files map[string][]byte, opf string, langs []string, items []opfItem, spine opfSpine) error {
+// checks and these), and the navigation document as read, if it has been
+// (nil otherwise).
+func preflightPackage(files map[string][]byte, opf string, langs []string, items []opfItem, spine opfSpine, nav *navRead) error {
 	pkg := struct {
 		Langs []string
 		Items []opfItem
@@ -145,7 +145,6 @@ func preflightPackage(files map[string][]byte, opf string, langs []string, items
 	}
 
 	// Every document: language, comments, custom properties, references.
-	docs := &idIndex{files: files, ids: map[string]map[string]int{}}
 	for _, name := range names {
 		it, ok := listed[name]
 		if !ok {
@@ -179,7 +178,14 @@ func preflightPackage(files map[string][]byte, opf string, langs []string, items
 	// toc-order
 	for _, it := range pkg.Items {
 		if strings.Contains(" "+it.Properties+" ", " nav ") {
-			return tocOrder(resolve(base, it.Href), files, spineAt, docs)
+			name := resolve(base, it.Href)
+			if nav == nil || nav.name != name {
+				var err error
+				if nav, err = readNav(files, name); err != nil {
+					return fail(RuleTOCOrder, name, "%v", err)
+				}
+			}
+			return tocOrder(nav, spineAt)
 		}
 	}
 	return nil
@@ -440,57 +446,28 @@ func (x *idIndex) offset(doc, id string) (int, bool) {
 // tocOrder checks that the toc nav's entries follow the reading order:
 // each entry's document is in the spine at or after the previous entry's,
 // and within one document its target comes after the previous one.
-func tocOrder(nav string, files map[string][]byte, spineAt map[string]int, docs *idIndex) error {
-	d := xml.NewDecoder(bytes.NewReader(files[nav]))
-	depth, tocDepth := 0, -1
+func tocOrder(nav *navRead, spineAt map[string]int) error {
 	prevSpine, prevOff, prevHref := -1, -1, ""
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			return nil
+	for _, l := range nav.links {
+		if !l.toc {
+			continue
 		}
-		if err != nil {
-			return fail(RuleTOCOrder, nav, "%v", err)
+		href := l.href
+		doc := resolve(path.Dir(nav.name), href)
+		at, ok := spineAt[doc]
+		if !ok {
+			return fail(RuleTOCOrder, nav.name, "the contents entry %q is not in the reading order (spine)", href)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			depth++
-			if t.Name.Local == "nav" {
-				for _, a := range t.Attr {
-					if a.Name.Local == "type" && strings.Contains(" "+a.Value+" ", " toc ") {
-						tocDepth = depth
-					}
-				}
+		off := 0
+		if u, err := url.Parse(href); err == nil && u.Fragment != "" {
+			if off, ok = nav.ids.offset(doc, u.Fragment); !ok {
+				return fail(RuleTOCOrder, nav.name, "the contents entry %q names no id in %s", href, doc)
 			}
-			if tocDepth < 0 || t.Name.Local != "a" {
-				continue
-			}
-			href := ""
-			for _, a := range t.Attr {
-				if a.Name.Local == "href" {
-					href = a.Value
-				}
-			}
-			doc := resolve(path.Dir(nav), href)
-			at, ok := spineAt[doc]
-			if !ok {
-				return fail(RuleTOCOrder, nav, "the contents entry %q is not in the reading order (spine)", href)
-			}
-			off := 0
-			if u, err := url.Parse(href); err == nil && u.Fragment != "" {
-				if off, ok = docs.offset(doc, u.Fragment); !ok {
-					return fail(RuleTOCOrder, nav, "the contents entry %q names no id in %s", href, doc)
-				}
-			}
-			if at < prevSpine || (at == prevSpine && off < prevOff) {
-				return fail(RuleTOCOrder, nav, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, prevHref)
-			}
-			prevSpine, prevOff, prevHref = at, off, href
-		case xml.EndElement:
-			if depth == tocDepth {
-				tocDepth = -1
-			}
-			depth--
 		}
+		if at < prevSpine || (at == prevSpine && off < prevOff) {
+			return fail(RuleTOCOrder, nav.name, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, prevHref)
+		}
+		prevSpine, prevOff, prevHref = at, off, href
 	}
+	return nil
 }

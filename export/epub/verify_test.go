@@ -79,6 +79,17 @@ func TestVerifyFilesContent(t *testing.T) {
 			replace(opfPath, "</dc:language>", "</dc:subject>")(f)
 		}, RuleLanguage},
 		{"bad language", replace(opfPath, "<dc:language>en", "<dc:language>en_not a tag"), RuleLanguage},
+		// The navigation document is read once for the links' check and
+		// the contents' order.
+		{"contents link to no id", replace(opfDir+navFile, `#s1-1"`, `#s1-9"`), ""},
+		{"contents link to no file", replace(opfDir+navFile, `href="xhtml/faq.xhtml"`, `href="xhtml/none.xhtml"`), ""},
+		{"landmark link to no id", replace(opfDir+navFile, `href="nav.xhtml#toc"`, `href="nav.xhtml#nothing"`), ""},
+		{"contents entry with no label", replace(opfDir+navFile, `>Themes</a>`, `> </a>`), ""},
+		{"contents out of order", func(f map[string][]byte) {
+			replace(opfDir+navFile, `#s1-1"`, `#s1-x"`)(f)
+			replace(opfDir+navFile, `#s1-2"`, `#s1-1"`)(f)
+			replace(opfDir+navFile, `#s1-x"`, `#s1-2"`)(f)
+		}, RuleTOCOrder},
 	} {
 		c := maps.Clone(files)
 		tc.spoil(c)
