@@ -77,11 +77,20 @@ func putFlater(f *flater) {
 // width, as a PNG to dst.
 func encodePNG(dst *bytes.Buffer, img *image.Paletted) error {
 	w, h := img.Rect.Dx(), img.Rect.Dy()
-	return encodeRows(dst, img.Palette, w, h, func(y int) []byte { return img.Pix[y*img.Stride : y*img.Stride+w] })
+	if w <= 0 || h <= 0 || w%2 != 0 {
+		return encodeRows(dst, img.Palette, w, h, nil) // its error
+	}
+	n := 1 + w/2
+	packed := make([]byte, h*n)
+	for y := range h {
+		pack(packed[y*n:(y+1)*n], img.Pix[y*img.Stride:y*img.Stride+w])
+	}
+	return encodeRows(dst, img.Palette, w, h, func(y int) []byte { return packed[y*n+1 : (y+1)*n] })
 }
 
 // encodeRows is encodePNG for an image given a row at a time: pix(y) is
-// row y's w colour indexes, and is only read.
+// row y's w colour indexes packed two a byte, the first in the high
+// nibble (as pack packs them), and is only read.
 func encodeRows(dst *bytes.Buffer, pal color.Palette, w, h int, pix func(y int) []byte) error {
 	return encodeWith(dst, pal, w, h, func(dst *bytes.Buffer) error { return writeZlib(dst, w, h, pix) })
 }
@@ -158,7 +167,8 @@ func zlibEnd(dst *bytes.Buffer, ad adler) {
 }
 
 // deflateRows appends the deflate blocks of the filtered rows pix(y0) …
-// pix(y1-1) to dst, none of them final, and adds their bytes to ad.
+// pix(y1-1) (packed, as encodeRows takes them) to dst, none of them
+// final, and adds their bytes to ad.
 //
 // The blocks of a range depend on its rows alone: each flate segment
 // starts from an empty history and ends byte-aligned, as each run block
@@ -201,7 +211,7 @@ func deflateRows(dst *bytes.Buffer, w, y0, y1 int, pix func(y int) []byte, ad *a
 		if end > y {
 			fw.Reset(f)
 			for ; y < end; y++ {
-				pack(row, pix(y))
+				copy(row[1:], pix(y)) // row[0], the filter byte, is None
 				ad.update(row)
 				if _, err := fw.Write(row); err != nil {
 					return err

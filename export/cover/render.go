@@ -73,11 +73,15 @@ func (r ramp) index(step int) uint8 { return uint8(int(r)*levels + step) }
 // The pixels are kept a row at a time, and a row that is one flat colour
 // across (the paper, the title band) is a shared read-only row of that
 // colour until something is drawn on it: only the rows that carry text or
-// a short rule have memory of their own. A cover's 1600×2560 pixels are
-// 4 MB as one image; about a third of the rows have ink, so a process
-// touches (and faults in) about 1.5 MB for them instead.
+// a short rule have memory of their own. A row holds its colour indexes
+// packed as the PNG holds them, two a byte (the first pixel in the high
+// nibble; the palette has 16 colours): 800 bytes. A cover's 1600×2560
+// pixels are 4 MB as one image of a byte a pixel; about a quarter of the
+// rows have ink, which takes 0.5 MB packed (seed: ~630 rows, 1 MB at a
+// byte a pixel, on a one-guide build's heap that is never collected), and
+// the encoder copies a row where it packed it.
 type canvas struct {
-	rows  [][]byte          // Height rows of Width colour indexes
+	rows  [][]byte          // Height rows of rowBytes packed colour indexes
 	own   []bool            // rows[y] is this canvas's to write, not a shared flat row
 	spare [][]byte          // rows of its own that a later flat fill or reset freed
 	ras   vector.Rasterizer // for small lines (see floats)
@@ -88,6 +92,10 @@ type canvas struct {
 	reference bool
 	// lo, hi are the rows written to since the last touched call.
 	lo, hi int
+	// inks[i] is what laying colour i (a ramp's step) does to a byte of
+	// two pixels, once inked[i] (ink).
+	inks  [int(ramps) * levels][256]uint8
+	inked [int(ramps) * levels]bool
 }
 
 // touched returns the rows [lo, hi) written to (row, fill) since its last
@@ -102,6 +110,45 @@ func (c *canvas) touch(lo, hi int) {
 	c.lo, c.hi = min(c.lo, lo), max(c.hi, hi)
 }
 
+// rowBytes is the length of a packed row: Width pixels of 4 bits.
+const rowBytes = Width / 2
+
+// at is the colour index of pixel x of the packed row r.
+func at(r []byte, x int) uint8 { return r[x>>1] >> (4 * (1 - x&1)) & 0x0f }
+
+// set makes pixel x of the packed row r colour idx.
+func set(r []byte, x int, idx uint8) {
+	if x&1 == 0 {
+		r[x>>1] = r[x>>1]&0x0f | idx<<4
+	} else {
+		r[x>>1] = r[x>>1]&0xf0 | idx
+	}
+}
+
+// setRange makes pixels [x0, x1) of the packed row r colour idx.
+func setRange(r []byte, x0, x1 int, idx uint8) {
+	if x0 < x1 && x0&1 == 1 {
+		set(r, x0, idx)
+		x0++
+	}
+	if x0 < x1 && x1&1 == 1 {
+		x1--
+		set(r, x1, idx)
+	}
+	b := r[x0>>1 : x1>>1]
+	for i := range b {
+		b[i] = idx<<4 | idx
+	}
+}
+
+// unpack writes the colour indexes of the packed row r to px, a byte each.
+func unpack(px, r []byte) {
+	px = px[:2*len(r)]
+	for i, b := range r {
+		px[2*i], px[2*i+1] = b>>4, b&0x0f
+	}
+}
+
 // flatRows are full-width rows of one colour index each, shared read-only.
 var flatRows [int(ramps) * levels]struct {
 	once sync.Once
@@ -111,9 +158,9 @@ var flatRows [int(ramps) * levels]struct {
 func flatRow(idx uint8) []byte {
 	f := &flatRows[idx]
 	f.once.Do(func() {
-		f.row = make([]byte, Width)
+		f.row = make([]byte, rowBytes)
 		for i := range f.row {
-			f.row[i] = idx
+			f.row[i] = idx<<4 | idx
 		}
 	})
 	return f.row
@@ -151,9 +198,9 @@ func (c *canvas) row(y int) []byte {
 	if len(c.spare) == 0 {
 		// Rows are made rowChunk at a time (one allocation, not one a
 		// row); each is touched only when it is first written.
-		chunk := make([]byte, rowChunk*Width)
+		chunk := make([]byte, rowChunk*rowBytes)
 		for i := range rowChunk {
-			c.spare = append(c.spare, chunk[i*Width:(i+1)*Width:(i+1)*Width])
+			c.spare = append(c.spare, chunk[i*rowBytes:(i+1)*rowBytes:(i+1)*rowBytes])
 		}
 	}
 	n := len(c.spare)
@@ -167,8 +214,20 @@ func (c *canvas) row(y int) []byte {
 // image is the canvas as one palette image.
 func (c *canvas) image(pal color.Palette) *image.Paletted {
 	img := image.NewPaletted(image.Rect(0, 0, Width, Height), pal)
+	var flat [int(ramps) * levels][]byte // flat rows unpacked, by colour
 	for y, r := range c.rows {
-		copy(img.Pix[y*img.Stride:], r)
+		px := img.Pix[y*img.Stride : y*img.Stride+Width]
+		if !c.own[y] {
+			idx := r[0] >> 4
+			if flat[idx] == nil {
+				unpack(px, r)
+				flat[idx] = px
+			} else {
+				copy(px, flat[idx])
+			}
+			continue
+		}
+		unpack(px, r)
 	}
 	return img
 }
@@ -239,10 +298,7 @@ func (c *canvas) fill(rect image.Rectangle, r ramp, step int) {
 			c.rows[y] = flatRow(idx)
 			continue
 		}
-		row := c.row(y)[rect.Min.X:rect.Max.X]
-		for i := range row {
-			row[i] = idx
-		}
+		setRange(c.row(y), rect.Min.X, rect.Max.X, idx)
 	}
 }
 
@@ -294,9 +350,9 @@ func (c *canvas) line(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp) error 
 				continue
 			}
 			if dst == nil {
-				dst = c.row(bounds.Min.Y + yy)[bounds.Min.X:]
+				dst = c.row(bounds.Min.Y + yy)
 			}
-			c.ink(dst[xx:xx+1], a, r)
+			c.ink(dst, bounds.Min.X+xx, bounds.Min.X+xx+1, a, r)
 		}
 	}
 	return nil
@@ -315,21 +371,52 @@ func (c *canvas) lineFloats(sh *shaper, gs []glyph, x, y fixed.Int26_6, r ramp, 
 		return err
 	}
 	ras.draw(func(yy, x0, x1 int, a uint8) {
-		c.ink(c.row(bounds.Min.Y + yy)[bounds.Min.X+x0:bounds.Min.X+x1], a, r)
+		c.ink(c.row(bounds.Min.Y+yy), bounds.Min.X+x0, bounds.Min.X+x1, a, r)
 	})
 	return nil
 }
 
-// ink lays coverage a of ramp r's ink on the pixels dst, in the palette's
-// steps, keeping the strongest ink where a neighbouring glyph already drew.
-func (c *canvas) ink(dst []byte, a uint8, r ramp) {
+// ink lays coverage a of ramp r's ink on the pixels [x0, x1) of the packed
+// row dst, in the palette's steps, keeping the strongest ink where a
+// neighbouring glyph already drew.
+func (c *canvas) ink(dst []byte, x0, x1 int, a uint8, r ramp) {
 	step := (int(a)*(levels-1) + 127) / 255
 	idx := r.index(step)
-	for i, p := range dst {
-		if cur := int(p) - int(r)*levels; cur >= 0 && cur < levels && cur > step {
-			continue
+	keep := func(p uint8) bool { cur := int(p) - int(r)*levels; return cur >= 0 && cur < levels && cur > step }
+	if x0 < x1 && x0&1 == 1 {
+		if !keep(at(dst, x0)) {
+			set(dst, x0, idx)
 		}
-		dst[i] = idx
+		x0++
+	}
+	if x0 < x1 && x1&1 == 1 {
+		x1--
+		if !keep(at(dst, x1)) {
+			set(dst, x1, idx)
+		}
+	}
+	if x0 >= x1 {
+		return
+	}
+	// Whole bytes, two pixels each, through a table of what inking does
+	// to every byte (made once per canvas for each of the 15 inks).
+	lut := &c.inks[idx]
+	if !c.inked[idx] {
+		for b := range lut {
+			hi, lo := uint8(b>>4), uint8(b&0x0f)
+			if !keep(hi) {
+				hi = idx
+			}
+			if !keep(lo) {
+				lo = idx
+			}
+			lut[b] = hi<<4 | lo
+		}
+		c.inked[idx] = true
+	}
+	b := dst[x0>>1 : x1>>1]
+	for i, v := range b {
+		b[i] = lut[v]
 	}
 }
 

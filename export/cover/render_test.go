@@ -8,6 +8,7 @@ import (
 	"hash/crc32"
 	"image"
 	"image/png"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -186,5 +187,42 @@ func TestUserImageTooLarge(t *testing.T) {
 	binary.BigEndian.PutUint32(data[29:], crc32.ChecksumIEEE(data[12:29]))
 	if _, err := UserImage(data); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// The packed rows' writers agree with the pixel-by-pixel rule on every
+// alignment: setRange with set, ink's whole-byte table with its rule
+// (the strongest ink of the ramp kept), from random rows.
+func TestPackedRowWriters(t *testing.T) {
+	rng := rand.New(rand.NewPCG(16, 10))
+	c := newCanvas()
+	for trial := range 2000 {
+		r := make([]byte, 16)
+		for i := range r {
+			r[i] = byte(rng.IntN(256)) & 0xee // indexes 0-14, some of each ramp
+		}
+		x0 := rng.IntN(32)
+		x1 := x0 + rng.IntN(33-x0)
+		idx := uint8(rng.IntN(int(ramps) * levels))
+		got, want := bytes.Clone(r), bytes.Clone(r)
+		setRange(got, x0, x1, idx)
+		for x := x0; x < x1; x++ {
+			set(want, x, idx)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("trial %d: setRange(%d, %d, %d) = %x, want %x", trial, x0, x1, idx, got, want)
+		}
+		a, rp := uint8(rng.IntN(256)), ramp(rng.IntN(int(ramps)))
+		got, want = bytes.Clone(r), bytes.Clone(r)
+		c.ink(got, x0, x1, a, rp)
+		step := (int(a)*(levels-1) + 127) / 255
+		for x := x0; x < x1; x++ {
+			if cur := int(at(want, x)) - int(rp)*levels; cur < 0 || cur >= levels || cur <= step {
+				set(want, x, rp.index(step))
+			}
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("trial %d: ink(%d, %d, a %d, ramp %d) = %x, want %x", trial, x0, x1, a, rp, got, want)
+		}
 	}
 }
