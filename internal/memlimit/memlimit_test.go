@@ -4,6 +4,7 @@ import (
 	"math"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"testing"
 	"time"
 )
@@ -60,4 +61,41 @@ func TestLimit(t *testing.T) {
 			t.Errorf("Limit(448 MiB, 1.5, %d MiB) = %d MiB, want %d MiB", c.live/mb, got/mb, c.want/mb)
 		}
 	}
+}
+
+// live, read from the heap goal, is what runtime/metrics reports the last
+// collection found live, within a MB (the stacks and globals it counts),
+// at several GOGC values and with a memory limit below the goal GOGC
+// would set (which the reading must lift).
+func TestLiveIsTheHeapTheCollectionFound(t *testing.T) {
+	defer debug.SetGCPercent(debug.SetGCPercent(100))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(math.MaxInt64))
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	var keep [][]byte
+	for _, c := range []struct {
+		pct   int
+		mb    int
+		limit int64
+	}{
+		{100, 32, math.MaxInt64},
+		{100, 96, math.MaxInt64},
+		{100, 96, 120 << 20}, // the limit's goal is under GOGC's 192 MB
+		{50, 64, math.MaxInt64},
+		{300, 48, math.MaxInt64},
+	} {
+		debug.SetGCPercent(c.pct)
+		keep = append(keep[:0], make([]byte, c.mb<<20))
+		runtime.GC()
+		debug.SetMemoryLimit(c.limit)
+		metrics.Read(sample)
+		want := sample[0].Value.Uint64()
+		got := live(c.pct)
+		if d := int64(got) - int64(want); d < -1<<20 || d > 1<<20 {
+			t.Errorf("GOGC=%d, %d MB held, limit %d: live = %.1f MB, runtime/metrics says %.1f MB", c.pct, c.mb, c.limit, float64(got)/(1<<20), float64(want)/(1<<20))
+		}
+		if got := debug.SetMemoryLimit(math.MaxInt64); got != math.MaxInt64 {
+			t.Errorf("memory limit after live = %d, want it lifted (Follow sets the next at once)", got)
+		}
+	}
+	runtime.KeepAlive(keep)
 }
