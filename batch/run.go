@@ -18,6 +18,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/internal/stackgrow"
 )
 
 // DefaultMaxBytes is the largest input read unless --max-size says more. A
@@ -112,6 +113,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 	// keep the importing one waiting for a time slice.
 	warmed := make(chan struct{})
 	go func() {
+		stackgrow.To32K()
 		defer close(warmed)
 		defer func() { recover() }() // Render meets and reports any failure
 		for _, f := range opts.Formats {
@@ -162,6 +164,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 	for w := 0; w < min(opts.Jobs, len(inputs)); w++ {
 		wg.Add(1)
 		go func() {
+			stackgrow.To32K()
 			defer wg.Done()
 			for i := range jobs {
 				var (
@@ -435,6 +438,7 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		if overlap {
 			drawn = make(chan struct{})
 			go func() {
+				stackgrow.To16K()
 				defer close(drawn)
 				out[first] = renderPages(opts.Formats[first], g, pdfOpts, pages)
 			}()

@@ -18,6 +18,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/guidepress/guidepress/internal/stackgrow"
 )
 
 // Regexp is a regular expression compiled on first use.
@@ -70,6 +72,7 @@ func Warm() {
 		rs := slices.Clone(hot)
 		mu.Unlock()
 		go func() {
+			stackgrow.To16K()
 			for _, r := range slices.Backward(rs) {
 				r.get()
 			}
