@@ -21,7 +21,10 @@ import (
 // it: compile every one here, as regexp.MustCompile at start-up used to.
 func TestEveryExpressionCompiles(t *testing.T) {
 	all := lazyre.All()
-	if len(all) < 100 {
+	// 101 until two were matched by hand (content/vocab's GuideName and
+	// GuideSubtitle): the guard is against the readers' expressions not
+	// being registered at all.
+	if len(all) < 90 {
 		t.Fatalf("only %d expressions registered: are the readers' expressions still lazyre.New?", len(all))
 	}
 	for _, r := range all {

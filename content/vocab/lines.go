@@ -36,8 +36,6 @@ var (
 	guideSuffixRE = lazyre.Hot(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
 	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
 	guideTailRE = lazyre.New(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
-	// guideLineRE: a line that is only the guide's name ("A Study Guide").
-	guideLineRE = lazyre.Hot(`(?i)^` + guideWords + `$`)
 	// explRE: the label of a quote's explanation, then its text.
 	explRE = lazyre.Hot(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
@@ -107,12 +105,6 @@ func GuideTitle(s string) (book string, ok bool) {
 
 // article: "The Guide" is a novel, not a guide to "The".
 var article = map[string]bool{"the": true, "a": true, "an": true, "el": true, "la": true, "le": true, "les": true, "der": true, "die": true, "das": true, "il": true, "lo": true, "o": true, "os": true}
-
-// GuideName reports a line that only names a study guide ("A Study
-// Guide", "Guía de lectura").
-func GuideName(s string) bool {
-	return guideLineRE.MatchString(s)
-}
 
 // ExplanationLabel is the length in bytes of the label that opens a
 // quote's explanation ("Explanation: ", "Analysis:", "Erklärung: ",
@@ -217,11 +209,6 @@ func NameLike(s string) bool {
 }
 
 var (
-	// guideSubRE: a line under the title or the by-line that names the
-	// guide and whom it is for: "A Study Guide for Students", "Teacher
-	// Notes", "Study Outline", "Lektürehilfe für die Oberstufe", "Reading
-	// Companion — Grades 9–12", "Study notes for Year 11".
-	guideSubRE = lazyre.New(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru)\s+\S.*)?$`)
 	// publishedRE: "Published: 1886", "First published 1847", "Publicado en 1554".
 	publishedRE = lazyre.New(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
 )
@@ -235,7 +222,7 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubRE.MatchString(s)
+	return guideSubtitle(s)
 }
 
 // Published reads a line that gives the year of publication: "Published:

@@ -1,0 +1,197 @@
+package vocab
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// GuideName and GuideSubtitle were regular expressions (guideLineRE,
+// guideSubRE, kept in the tests as the oracles these are checked
+// against, by table and by fuzzing): case-insensitive alternations of
+// some sixty phrases, which took ~260 KB of heap to compile in every
+// plain-text build (a one-guide build's heap is not collected). Their
+// grammar is small enough to match by hand: each is an optional article,
+// one phrase of a list, and for a subtitle what follows it; every run of
+// spaces in it is followed by a letter or a mark that is not a space, so
+// it is taken whole, and the only choice is between phrases, which are
+// all tried.
+
+// guidePhrases are guideWords' phrases, each optional character spelled
+// out: the names a study guide gives itself.
+var guidePhrases = []string{
+	"study guide", "reading guide", "reading companion",
+	"teacher's guide", "teachers guide", "student's guide", "students guide", "students' guide",
+	"literature guide", "companion", "revision guide",
+	"guía de estudio", "guía de lectura", "guía didáctica",
+	"guide d'étude", "guide d’étude", "guide de lecture", "fiche de lecture", "dossier pédagogique",
+	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter",
+	"guida allo studio", "guida alla lettura", "scheda di lettura",
+	"guia de estudo", "guia de leitura", "roteiro de leitura",
+}
+
+// Besides those, a subtitle may be a word for whose or what notes, a
+// space, and the kind of notes ("Teacher Notes", "Unit Plan"), or one of
+// subtitleAlone ("Handout", "Study Outline").
+var (
+	subtitleWhose = []string{
+		"teacher", "teacher'", "teachers", "teacher's", "teachers'", "teacher''", "teacher's'",
+		"student", "student'", "students", "student's", "students'", "student''", "student's'",
+		"study", "revision", "reading", "class", "lesson", "unit",
+	}
+	subtitleNotes = []string{"notes", "outline", "handout", "guide", "pack", "plan", "packet"}
+	subtitleAlone = []string{"handout", "worksheet", "study outline"}
+	// subtitleFor: "… for Students", "… für die Oberstufe".
+	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru"}
+)
+
+// GuideName reports a line that only names a study guide ("A Study
+// Guide", "Guía de lectura").
+func GuideName(s string) bool {
+	for _, rest := range afterArticle(s) {
+		for _, p := range guidePhrases {
+			if n, ok := foldPrefix(rest, p); ok && n == len(rest) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// guideSubtitle is GuideSubtitle's pattern: a guide's name, or notes of
+// some kind, then nothing, or a dash, colon or bar and more, or "for"
+// (in the languages of subtitleFor) and more.
+func guideSubtitle(s string) bool {
+	for _, rest := range afterArticle(s) {
+		for _, p := range guidePhrases {
+			if n, ok := foldPrefix(rest, p); ok && subtitleTail(rest[n:]) {
+				return true
+			}
+		}
+		for _, p := range subtitleAlone {
+			if n, ok := foldPrefix(rest, p); ok && subtitleTail(rest[n:]) {
+				return true
+			}
+		}
+		for _, w := range subtitleWhose {
+			n, ok := foldPrefix(rest, w)
+			if !ok {
+				continue
+			}
+			sp := spaces(rest[n:])
+			if sp == 0 {
+				continue
+			}
+			after := rest[n+sp:]
+			for _, k := range subtitleNotes {
+				if m, ok := foldPrefix(after, k); ok && subtitleTail(after[m:]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// afterArticle is s, and s after "a" or "an" and spaces when it opens so.
+func afterArticle(s string) []string {
+	out := []string{s}
+	for _, a := range []string{"a", "an"} {
+		if n, ok := foldPrefix(s, a); ok {
+			if sp := spaces(s[n:]); sp > 0 {
+				out = append(out, s[n+sp:])
+			}
+		}
+	}
+	return out
+}
+
+// subtitleTail reports whether t is what may follow a subtitle's name:
+// nothing; spaces, one of — – : |, spaces and a line; spaces, a hyphen,
+// spaces and a line; spaces, a word of subtitleFor, spaces and a line
+// (a line: a character that is not a space, then any but a newline).
+func subtitleTail(t string) bool {
+	if t == "" {
+		return true
+	}
+	sp := spaces(t)
+	rest := t[sp:]
+	for _, mark := range []string{"—", "–", ":", "|"} {
+		if strings.HasPrefix(rest, mark) {
+			after := rest[len(mark):]
+			if line(after[spaces(after):]) {
+				return true
+			}
+		}
+	}
+	if sp == 0 {
+		return false
+	}
+	if strings.HasPrefix(rest, "-") {
+		after := rest[1:]
+		if n := spaces(after); n > 0 && line(after[n:]) {
+			return true
+		}
+	}
+	for _, w := range subtitleFor {
+		if n, ok := foldPrefix(rest, w); ok {
+			after := rest[n:]
+			if m := spaces(after); m > 0 && line(after[m:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// spaces is the length of the run of \s (regexp's: \t \n \f \r and
+// space) that opens s.
+func spaces(s string) int {
+	i := 0
+	for i < len(s) {
+		switch s[i] {
+		case '\t', '\n', '\f', '\r', ' ':
+			i++
+			continue
+		}
+		break
+	}
+	return i
+}
+
+// line reports whether s is regexp's \S.*: a character other than \s,
+// then none that is a newline.
+func line(s string) bool {
+	return s != "" && spaces(s[:1]) == 0 && !strings.Contains(s, "\n")
+}
+
+// foldPrefix reports whether s opens with lit under simple case folding
+// (regexp's (?i): each character matches those of its fold orbit), and
+// how many bytes of s that takes. A byte of s that is not UTF-8 matches
+// nothing of lit (regexp reads it as U+FFFD, which no phrase has).
+func foldPrefix(s, lit string) (int, bool) {
+	i := 0
+	for _, c := range lit {
+		if i >= len(s) {
+			return 0, false
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !sameFold(r, c) {
+			return 0, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+func sameFold(r, c rune) bool {
+	if r == c {
+		return true
+	}
+	for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+		if f == r {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,81 @@
+package vocab
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The expressions GuideName and GuideSubtitle matched with before they
+// were written by hand: the oracles they must agree with.
+var (
+	guideLineOracle = regexp.MustCompile(`(?i)^` + guideWords + `$`)
+	guideSubOracle  = regexp.MustCompile(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru)\s+\S.*)?$`)
+)
+
+// guideNameCases are lines on every edge of the two patterns: each
+// phrase and article, case and fold orbits (the Kelvin sign is a K, the
+// long s an S), the runs of spaces, the tails, and near misses.
+var guideNameCases = []string{
+	"", "a", "an", "A Study Guide", "a study guide", "AN STUDY GUIDE", "Study Guide", "study  guide",
+	"A  \t Study Guide", "A\nStudy Guide", "AStudy Guide", "An Companion", "Companion", "Reading Companion",
+	"Teacher's Guide", "Teachers Guide", "Teachers' Guide", "Students' Guide", "Student's Guide", "Students Guide",
+	"Guide d'étude", "Guide d’étude", "GUIDE D'ÉTUDE", "Guía de lectura", "GUÍA DIDÁCTICA", "Lektürehilfe", "LEKTÜREHILFE",
+	"Roteiro de leitura", "Guida alla lettura", "Fiche de lecture", "Dossier pédagogique", "Interpretationshilfe",
+	"\u212Aey Notes", "Study Guide\u017F", "\u017Ftudy Guide", "Study Guide ", " Study Guide", "Study Guide\n",
+	"Study Guide: for Year 11", "Study Guide — Grades 9–12", "Study Guide—Grades", "Study Guide –x", "Study Guide:",
+	"Study Guide: ", "Study Guide :x", "Study Guide | Part One", "Study Guide - Part One", "Study Guide -Part",
+	"Study Guide- Part", "Study Guide for Students", "Study Guide for", "Study Guide for ", "Study Guide for\nX",
+	"Study Guide forStudents", "Lektürehilfe für die Oberstufe", "Lektürehilfe FÜR die", "Guía de estudio para 4º",
+	"Study Guide: line\nbreak", "Study Guide: \xff", "Study Guide for \xffx", "Study \xffGuide",
+	"Teacher Notes", "teacher notes", "Teacher's Notes", "Teachers' Notes", "Teacher'' Notes", "Teacher's' Notes",
+	"Teacher's's Notes", "Student Pack", "Unit Plan", "Lesson Plan for Week 3", "Class Packet", "Reading Outline",
+	"Revision Notes — Year 11", "A Handout", "Handout", "Worksheet", "A Study Outline", "Study Outline: Book 1",
+	"An Unit Plan", "Unit  Plan", "UnitPlan", "Unit Plans", "Handouts", "Study Guides", "Study Notes",
+	"Study Guide della classe", "Study Guide pentru elevi", "Study Guide des élèves", "Study Guide do aluno",
+	"Study Guide per la scuola", "Study Guide zur Lektüre", "Study Guide zum Buch", "Study Guide pour les élèves",
+	"Study Guide de", "Study Guide de ", "Study Guide dex", "Jane Eyre: A Study Guide", "The Study Guide",
+}
+
+func TestGuideNameMatchesItsExpression(t *testing.T) {
+	for _, s := range guideNameCases {
+		if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
+			t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
+			t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
+		}
+	}
+	// Every phrase, in each case, with every tail.
+	for _, p := range append(append(append([]string{}, guidePhrases...), subtitleAlone...), "teacher's' notes", "unit pack") {
+		for _, v := range []string{p, strings.ToUpper(p), strings.ToUpper(p[:1]) + p[1:]} {
+			for _, pre := range []string{"", "a ", "An\t"} {
+				for _, tail := range []string{"", " for all", "  —  x", ":y", " - z", " -z", " para", " x"} {
+					s := pre + v + tail
+					if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
+						t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
+					}
+					if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
+						t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzGuideName: the hand-written matchers agree with their expressions
+// on any line.
+func FuzzGuideName(f *testing.F) {
+	for _, s := range guideNameCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
+			t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
+		}
+		if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
+			t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
+		}
+	})
+}
