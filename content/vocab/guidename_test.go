@@ -39,12 +39,7 @@ var guideNameCases = []string{
 
 func TestGuideNameMatchesItsExpression(t *testing.T) {
 	for _, s := range guideNameCases {
-		if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
-			t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
-		}
-		if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
-			t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
-		}
+		sameGuide(t, s)
 	}
 	// Every phrase, in each case, with every tail.
 	for _, p := range append(append(append([]string{}, guidePhrases...), subtitleAlone...), "teacher's' notes", "unit pack") {
@@ -52,12 +47,7 @@ func TestGuideNameMatchesItsExpression(t *testing.T) {
 			for _, pre := range []string{"", "a ", "An\t"} {
 				for _, tail := range []string{"", " for all", "  —  x", ":y", " - z", " -z", " para", " x"} {
 					s := pre + v + tail
-					if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
-						t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
-					}
-					if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
-						t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
-					}
+					sameGuide(t, s)
 				}
 			}
 		}
@@ -70,12 +60,19 @@ func FuzzGuideName(f *testing.F) {
 	for _, s := range guideNameCases {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := GuideName(s), guideLineOracle.MatchString(s); got != want {
-			t.Errorf("GuideName(%q) = %v, the expression says %v", s, got, want)
-		}
-		if got, want := guideSubtitle(s), guideSubOracle.MatchString(s); got != want {
-			t.Errorf("guideSubtitle(%q) = %v, the expression says %v", s, got, want)
-		}
-	})
+	f.Fuzz(sameGuide)
+}
+
+func sameGuide(t *testing.T, s string) {
+	t.Helper()
+	agrees(t, s, "GuideName", GuideName, guideLineOracle)
+	agrees(t, s, "guideSubtitle", guideSubtitle, guideSubOracle)
+}
+
+// agrees fails unless match, named name, says of s what oracle says.
+func agrees(t *testing.T, s, name string, match func(string) bool, oracle *regexp.Regexp) {
+	t.Helper()
+	if got, want := match(s), oracle.MatchString(s); got != want {
+		t.Errorf("%s(%q) = %v, the expression says %v", name, s, got, want)
+	}
 }

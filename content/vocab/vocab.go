@@ -56,7 +56,7 @@ func Classify(heading string) Heading {
 	load()
 	if patternWord(n) {
 		for _, p := range patterns {
-			if p.re.MatchString(n) {
+			if p.match(n) {
 				return p.h
 			}
 		}
@@ -190,8 +190,8 @@ func patternWord(n string) bool {
 }
 
 type pattern struct {
-	re *lazyre.Regexp
-	h  Heading
+	match func(string) bool // an expression's MatchString, or one by hand
+	h     Heading
 }
 
 // patterns are the families of names that vary too much for a list: quote
@@ -199,21 +199,19 @@ type pattern struct {
 // questions. Each is matched against Norm of the heading, and compiled
 // when first needed.
 var patterns = []pattern{
-	{lazyre.Hot(`^(?:(?:the|our)\s+)?(?:top\s+)?(?:\d{1,3}\s+)?(?:(?:highlight(?:ing|ed)|key|memorable|notable|important|famous|favou?rite|best|top|selected|significant|essential|powerful|noteworthy|major|great|striking|most important|most famous|classic|central|crucial|critical|unforgettable|quotable|iconic)\s+)?(?:quotes|quotations|passages|excerpts|speeches|lines)(?:\s+(?:and their meaning|and what they mean|explained|to remember|worth remembering|to know|with page numbers|with explanations|for close reading|from\s.+|by\s.+))?$`),
-		Heading{Kind: Quotes, Lang: "en"}},
-	{lazyre.Hot(`^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$`),
+	{quotesHeading, Heading{Kind: Quotes, Lang: "en"}},
+	{lazyre.Hot(`^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$`).MatchString,
 		Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
-	{lazyre.Hot(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`),
+	{lazyre.Hot(`^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$`).MatchString,
 		Heading{Kind: Section, Role: content.RoleThemes, Lang: "en"}},
-	{lazyre.Hot(`^(?:key\s+|important\s+)?(?:words|terms|epithets|phrases|vocabulary|concepts|allusions|expressions)\s+to\s+(?:know|remember|learn|look up)$`),
+	{lazyre.Hot(`^(?:key\s+|important\s+)?(?:words|terms|epithets|phrases|vocabulary|concepts|allusions|expressions)\s+to\s+(?:know|remember|learn|look up)$`).MatchString,
 		Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
-	{lazyre.Hot(`^(?:the\s+)?(?:poem|play|novel|book|story|text|work|novella)\s+(?:at a glance|in brief|in a nutshell)$`),
+	{lazyre.Hot(`^(?:the\s+)?(?:poem|play|novel|book|story|text|work|novella)\s+(?:at a glance|in brief|in a nutshell)$`).MatchString,
 		Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
-	{lazyre.Hot(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`),
+	{lazyre.Hot(`^(?:frequently asked questions|faqs?|common questions|questions and answers|q ?and ?a|reader questions|readers' questions)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$`).MatchString,
 		Heading{Kind: FAQ, Lang: "en"}},
-	{lazyre.Hot(`^(?:(?:discussion|study|review|essay|reading group|book club|classroom|comprehension|reflection|critical thinking)\s+(?:questions|topics|prompts)|questions for (?:discussion|study|review|reflection)|essay (?:topics|prompts|questions)|writing prompts|questions to consider|talking points|questions for (?:writing|essays?|the class|readers)|(?:discussion|study|review|comprehension|reading) guide questions|check your understanding|for discussion|essay ideas|writing assignments|think about it)$`),
-		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
-	{lazyre.Hot(`^(?:[\p{L}']+\s+){0,3}questions(?:\s+(?:for|on|about|to)\s.+)?$`),
+	{discussionHeading, Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+	{lazyre.Hot(`^(?:[\p{L}']+\s+){0,3}questions(?:\s+(?:for|on|about|to)\s.+)?$`).MatchString,
 		Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 }
 
