@@ -93,8 +93,8 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 		structBase = fontNum(len(fs))
 	}
 	annotBase := structBase + tg.ObjectCount()
-	structObjs, structRoot, err := tg.StructObjects(structBase, annotBase, pageNums)
-	if err != nil {
+	structRoot := structBase
+	if err := tg.Complete(len(pageNums)); err != nil {
 		return nil, err
 	}
 	treeBase := annotBase + len(tg.AnnotPage)
@@ -244,8 +244,8 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	if !marked {
 		return nil, errors.New("pdf: fpdf's catalogue is not as expected; cannot attach the structure tree")
 	}
-	for i, o := range structObjs {
-		toStm(structBase+i, o)
+	if err := tg.StructObjects(structBase, annotBase, pageNums, func(i int, o []byte) { toStm(structBase+i, o) }); err != nil {
+		return nil, err
 	}
 	for i, n := range tree.nodes {
 		toStm(treeBase+i, n)

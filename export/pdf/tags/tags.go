@@ -276,22 +276,24 @@ func (t *Tagger) Close(p *fpdf.Fpdf) {
 // ObjectCount is the number of objects structObjects writes.
 func (t *Tagger) ObjectCount() int { return 3 + len(t.elems) }
 
-// StructObjects are the tree's objects, numbered from base: the root,
-// the parent tree, the Document element, then one per element. pageNum
-// gives page i's object number, annotBase the number of the first link
-// annotation (they are numbered in order). The second result is the
-// root's number. Parent-tree keys: page i is i, annotation k is pages+k.
-func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, int, error) {
+// StructObjects gives the tree's objects to emit, numbered from base:
+// the root, the parent tree, the Document element, then one per element
+// (after Complete; emit's i counts from 0; obj is valid only during the call, so that a
+// long document's tree is never held as objects beside the tree: 195,699
+// one-line sections made ~1.4 million, over 150 MB). pageNum gives page
+// i's object number, annotBase the number of the first link annotation
+// (they are numbered in order). The root is object base. Parent-tree
+// keys: page i is i, annotation k is pages+k.
+func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i int, obj []byte)) error {
 	if len(t.pages) != len(pageNum) {
-		return nil, 0, fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
+		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
 	}
-	t.describeEntries()
 	root, ptree, doc := base, base+1, base+2
 	num := func(e int) int { return base + 3 + e }
-	objs := make([][]byte, 0, 3+len(t.elems))
-	objs = append(objs, fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.AnnotPage)))
+	b := fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.AnnotPage))
+	emit(0, b)
 
-	b := []byte("<</Nums [")
+	b = append(b[:0], "<</Nums ["...)
 	for i, mc := range t.pages {
 		b = strconv.AppendInt(b, int64(i), 10)
 		b = append(b, " ["...)
@@ -308,15 +310,16 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, in
 	for _, mc := range t.Annots {
 		for _, e := range mc {
 			if e < 0 {
-				return nil, 0, fmt.Errorf("pdf: a link annotation belongs to no structure element")
+				return fmt.Errorf("pdf: a link annotation belongs to no structure element")
 			}
-			b = fmt.Appendf(b, "%d %d 0 R ", k, num(e))
+			b = strconv.AppendInt(b, int64(k), 10)
+			b = append(ref(append(b, ' '), num(e)), ' ')
 			k++
 		}
 	}
-	objs = append(objs, append(b, "]>>"...))
+	emit(1, append(b, "]>>"...))
 
-	b = fmt.Appendf(nil, "<</Type /StructElem /S /Document /P %d 0 R /K [", root)
+	b = fmt.Appendf(b[:0], "<</Type /StructElem /S /Document /P %d 0 R /K [", root)
 	first := true
 	for e, el := range t.elems {
 		if el.parent >= 0 {
@@ -326,24 +329,25 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			b = append(b, ' ')
 		}
 		first = false
-		b = fmt.Appendf(b, "%d 0 R", num(e))
+		b = ref(b, num(e))
 	}
-	objs = append(objs, append(b, "]>>"...))
+	emit(2, append(b, "]>>"...))
 
 	for e, el := range t.elems {
 		parent := doc
 		if el.parent >= 0 {
 			parent = num(int(el.parent))
 		}
-		b = fmt.Appendf(nil, "<</Type /StructElem /S /%s /P %d 0 R", el.role, parent)
+		b = append(append(b[:0], "<</Type /StructElem /S /"...), el.role...)
+		b = ref(append(b, " /P "...), parent)
 		if el.attrs != "" {
 			b = append(append(b, ' '), el.attrs...)
 		}
 		if len(el.kids) == 0 {
 			if !el.empty {
-				return nil, 0, fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+				return fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
 			}
-			objs = append(objs, append(b, ">>"...))
+			emit(3+e, append(b, ">>"...))
 			continue
 		}
 		pg := -1
@@ -354,7 +358,7 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			}
 		}
 		if pg >= 0 {
-			b = fmt.Appendf(b, " /Pg %d 0 R", pageNum[pg])
+			b = ref(append(b, " /Pg "...), pageNum[pg])
 		}
 		b = append(b, " /K ["...)
 		for j, k := range el.kids {
@@ -363,18 +367,38 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int) ([][]byte, in
 			}
 			switch {
 			case k.elem >= 0:
-				b = fmt.Appendf(b, "%d 0 R", num(int(k.elem)))
+				b = ref(b, num(int(k.elem)))
 			case k.annot >= 0:
-				b = fmt.Appendf(b, "<</Type /OBJR /Obj %d 0 R /Pg %d 0 R>>", annotBase+int(k.annot), pageNum[t.AnnotPage[k.annot]])
+				b = ref(append(b, "<</Type /OBJR /Obj "...), annotBase+int(k.annot))
+				b = append(ref(append(b, " /Pg "...), pageNum[t.AnnotPage[k.annot]]), ">>"...)
 			case int(k.mc.page) == pg:
 				b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
 			default:
-				b = fmt.Appendf(b, "<</Type /MCR /Pg %d 0 R /MCID %d>>", pageNum[k.mc.page], k.mc.mcid)
+				b = ref(append(b, "<</Type /MCR /Pg "...), pageNum[k.mc.page])
+				b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mc.mcid), 10), ">>"...)
 			}
 		}
-		objs = append(objs, append(b, "]>>"...))
+		emit(3+e, append(b, "]>>"...))
 	}
-	return objs, root, nil
+	return nil
+}
+
+// ref appends a reference to object n ("n 0 R"). The tree's objects are
+// written with appends rather than fmt, whose arguments are allocated:
+// four allocations an element.
+func ref(b []byte, n int) []byte {
+	return append(strconv.AppendInt(b, int64(n), 10), " 0 R"...)
+}
+
+// Complete is called once every page is drawn, before the annotations
+// and StructObjects are written: it checks that the tree tagged pages
+// pages and gives each contents entry's link its description (AnnotText).
+func (t *Tagger) Complete(pages int) error {
+	if len(t.pages) != pages {
+		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), pages)
+	}
+	t.describeEntries()
+	return nil
 }
 
 // HexText appends s as a PDF text string in hexadecimal: UTF-16BE with a
