@@ -195,3 +195,94 @@ func sameFold(r, c rune) bool {
 	}
 	return false
 }
+
+// guidePrefix is FindStringSubmatch's group of guidePrefixRE, which it
+// was: a guide's name, spaces, a mark or word that leads to the book
+// (":", "-", "to", "for", "pour", "zu"…), spaces, and the book's name,
+// "Study Guide: Jane Eyre". The expression's parse is the only one: no
+// phrase opens with "a", no two open the same way, the marks and words
+// are not spaces; only its last run of spaces may give back its last
+// character when nothing else follows, as the expression's backtracking
+// does.
+func guidePrefix(s string) (string, bool) {
+	for _, rest := range afterArticle(s) {
+		for _, p := range guidePhrases {
+			n, ok := foldPrefix(rest, p)
+			if !ok {
+				continue
+			}
+			t := rest[n:]
+			t = t[spaces(t):]
+			m := prefixMark(t)
+			if m == 0 {
+				continue
+			}
+			t = t[m:]
+			w := spaces(t)
+			switch book := t[w:]; {
+			case w == 0:
+			case book != "":
+				if !strings.Contains(book, "\n") {
+					return book, true
+				}
+			case w >= 2 && t[w-1] != '\n':
+				return t[w-1:], true
+			}
+		}
+	}
+	return "", false
+}
+
+// prefixMark is the length of the mark or word that opens t, as
+// guidePrefixRE's (?:[:—–|-]|to|for|on|de|pour|zu|per|para|a), or 0.
+func prefixMark(t string) int {
+	for _, m := range []string{":", "—", "–", "|", "-"} {
+		if strings.HasPrefix(t, m) {
+			return len(m)
+		}
+	}
+	for _, w := range []string{"to", "for", "on", "de", "pour", "zu", "per", "para", "a"} {
+		if n, ok := foldPrefix(t, w); ok {
+			return n
+		}
+	}
+	return 0
+}
+
+// guideSuffix is FindStringSubmatch's group of guideSuffixRE, which it
+// was: the book's name, a mark (":", "—", "–", "|", or a space and "-")
+// and a guide's name, "Jane Eyre: A Study Guide". The book's name is the
+// shortest that leaves such an ending, as the expression's lazy group
+// takes it, and has no newline.
+func guideSuffix(s string) (string, bool) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' {
+			break
+		}
+		i += n
+		if suffixEnding(s[i:]) {
+			return s[:i], true
+		}
+	}
+	return "", false
+}
+
+// suffixEnding reports whether t is \s*(?:[:—–|]|\s-)\s* and a guide's
+// name (GuideName): after its run of spaces a mark, or a hyphen that the
+// last space leads to.
+func suffixEnding(t string) bool {
+	w := spaces(t)
+	u := t[w:]
+	for _, m := range []string{":", "—", "–", "|"} {
+		if strings.HasPrefix(u, m) {
+			v := u[len(m):]
+			return GuideName(v[spaces(v):])
+		}
+	}
+	if w >= 1 && strings.HasPrefix(u, "-") {
+		v := u[1:]
+		return GuideName(v[spaces(v):])
+	}
+	return false
+}

@@ -76,3 +76,62 @@ func agrees(t *testing.T, s, name string, match func(string) bool, oracle *regex
 		t.Errorf("%s(%q) = %v, the expression says %v", name, s, got, want)
 	}
 }
+
+// The expressions GuideTitle read "Study Guide: Jane Eyre" and "Jane
+// Eyre: A Study Guide" with: the oracles of guidePrefix and guideSuffix,
+// group and all.
+var (
+	guidePrefixOracle = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
+	guideSuffixOracle = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+)
+
+var guideTitleCases = []string{
+	"Study Guide: Jane Eyre", "Study Guide:Jane Eyre", "Study Guide : Jane", "Study Guide to Jane Eyre", "Study Guidea x",
+	"Study Guide for  Jane\tEyre ", "A Study Guide - Jane", "An Study Guide — x", "Study Guide:  ", "Study Guide: \n",
+	"Study Guide:\n ", "Study Guide: x\ny", "Study Guide pour Candide", "Lektürehilfe zu Faust", "Guida allo studio per x",
+	"Study Guide | Part One", "Study Guide on  ", "Study Guide de la", "Study Guide: \xff", "\u017Ftudy Guide: x",
+	"Jane Eyre: A Study Guide", "Jane Eyre — Reading Companion", "Der Schimmelreiter: Lektürehilfe", "Jane Eyre - Study Guide",
+	"Jane Eyre -Study Guide", "Jane Eyre- Study Guide", "Jane Eyre  -  study guide", "Jane: Eyre: Study Guide",
+	"Jane Eyre | A  Study Guide", "x:Study Guide", ":Study Guide", ": Study Guide", "x\n: Study Guide", "x :\nStudy Guide",
+	"Jane Eyre: A Study Guide ", "Jane Eyre:A Study Guide", "Jane Eyre : Study Guide: Study Guide", "\xff: Study Guide",
+	"Study Guide: Study Guide", "Study Guide - Study Guide", "a: an study guide", "Jane Eyre – Guía de lectura",
+}
+
+func TestGuideTitleFormsMatchTheirExpressions(t *testing.T) {
+	for _, s := range append(append([]string{}, guideTitleCases...), guideNameCases...) {
+		sameTitle(t, s)
+	}
+	for _, p := range guidePhrases {
+		for _, m := range []string{": ", " - ", " — ", "|", " to ", " for ", "a ", " de ", " – "} {
+			sameTitle(t, p+m+"Book")
+			sameTitle(t, "Book"+m+p)
+			sameTitle(t, "A "+p+m+"x y")
+			sameTitle(t, "x y"+m+"an "+p)
+		}
+	}
+}
+
+func sameTitle(t *testing.T, s string) {
+	t.Helper()
+	forms := []struct {
+		name   string
+		read   func(string) (string, bool)
+		oracle *regexp.Regexp
+	}{{"guidePrefix", guidePrefix, guidePrefixOracle}, {"guideSuffix", guideSuffix, guideSuffixOracle}}
+	for _, f := range forms {
+		got, ok := f.read(s)
+		m := f.oracle.FindStringSubmatch(s)
+		if ok != (m != nil) || ok && got != m[1] {
+			t.Errorf("%s(%q) = %q, %v; the expression's group: %q", f.name, s, got, ok, m)
+		}
+	}
+}
+
+// FuzzGuideTitleForms: guidePrefix and guideSuffix read what their
+// expressions read from any line.
+func FuzzGuideTitleForms(f *testing.F) {
+	for _, s := range guideTitleCases {
+		f.Add(s)
+	}
+	f.Fuzz(sameTitle)
+}
