@@ -323,18 +323,22 @@ type wordIndex struct {
 	from, at []int32
 }
 
-// wordsPerByte is about how many words a document's markup holds a byte
-// (seed: 8,482 in 63.6 KB; Moby-Dick's excerpt 1,147 in 9.5 KB), so that
-// the words are gathered into one array sized ahead: grown from nothing,
-// it allocated about three and a half times its size (1 MB for the seed).
-const wordsPerByte = 1.0 / 7
+// wordsPerTextByte is about how many words a document's text (its
+// markup less the tags) holds a byte (seed: 8,443 in 56.7 KB; the growth
+// shapes 1/5.1 to 1/7.2), so that the words are gathered into one array
+// sized ahead: grown from nothing, it allocated about three and a half
+// times its size (1 MB for the seed). Counted in the markup, a guide of
+// one-line sections (a byte of text in thirteen of markup) reserved
+// thirteen times what it used: 202 MB for a 4 MiB guide's 118 MB of
+// bodies.
+const wordsPerTextByte = 1.0 / 6
 
 func (b *book) words() *wordIndex {
 	size := 0
 	for d := range b.docs {
-		size += len(b.docs[d].Body)
+		size += textBytes(b.docs[d].Body)
 	}
-	ws := make([]word, 0, int(float64(size)*wordsPerByte)+16)
+	ws := make([]word, 0, int(float64(size)*wordsPerTextByte)+16)
 	ids := map[string]int32{}
 	var count []int32 // of each key's words
 	keyID := func(k string) int32 {
@@ -362,6 +366,23 @@ func (b *book) words() *wordIndex {
 		next[w.key]++
 	}
 	return &wordIndex{ws: ws, ids: ids, from: from, at: at}
+}
+
+// textBytes is the number of bytes of body outside its tags.
+func textBytes(body string) int {
+	n := 0
+	for {
+		lt := strings.IndexByte(body, '<')
+		if lt < 0 {
+			return n + len(body)
+		}
+		n += lt
+		gt := strings.IndexByte(body[lt:], '>')
+		if gt < 0 {
+			return n
+		}
+		body = body[lt+gt+1:]
+	}
 }
 
 // id is key's number, or -1 when no word of the book has that key.

@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/internal/growth"
 )
 
 // wordKey's ASCII paths must give what the definition gives: the letters
@@ -57,5 +60,23 @@ func TestTokensSplitLikeThePDF(t *testing.T) {
 	want := []string{"anti", "hero", "and", "or", "x", "its", "done", "now", "okco", "c2h"}
 	if strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Fatalf("tokens = %q, want %q", got, want)
+	}
+}
+
+// The words' array is sized from the documents' text, not their markup:
+// a guide of one-line sections has a byte of text in thirteen of markup,
+// and sized from the markup its array was thirteen times what the words
+// need (202 MB for a 4 MiB guide).
+func TestWordIndexSize(t *testing.T) {
+	for _, s := range growth.Shapes {
+		g, _ := sanitize(loadGrowth(t, s, 300))
+		b := &book{g: g, opts: fixed, cover: cover.Image{Ext: ".png"}}
+		if err := b.plan(); err != nil {
+			t.Fatal(err)
+		}
+		x := b.words()
+		if n, c := len(x.ws), cap(x.ws); c > 2*n+16 {
+			t.Errorf("%s: %d words in an array of %d", s, n, c)
+		}
 	}
 }

@@ -253,8 +253,9 @@ type navRead struct {
 
 // navLink is one link of a navigation document.
 type navLink struct {
-	href, label string
-	toc         bool // in the nav whose epub:type has toc
+	href    string
+	toc     bool // in the nav whose epub:type has toc
+	noLabel bool // its text is empty or white space
 }
 
 // readNav reads the links of the navigation document nav. The document
@@ -298,7 +299,7 @@ func readNav(files map[string][]byte, nav string) (*navRead, error) {
 		case xml.EndElement:
 			if t.Name.Local == "a" && inA {
 				inA = false
-				r.links = append(r.links, navLink{href: href, label: label, toc: tocDepth >= 0})
+				r.links = append(r.links, navLink{href: href, toc: tocDepth >= 0, noLabel: strings.TrimSpace(label) == ""})
 			}
 			if depth == tocDepth {
 				tocDepth = -1
@@ -317,7 +318,7 @@ func readNav(files map[string][]byte, nav string) (*navRead, error) {
 // (it used to search a whole file for every link: quadratic in sections).
 func linksResolve(files map[string][]byte, nav *navRead) error {
 	for _, l := range nav.links {
-		if strings.TrimSpace(l.label) == "" {
+		if l.noLabel {
 			return fmt.Errorf("navigation entry %q has no label", l.href)
 		}
 		u, err := url.Parse(l.href)
