@@ -286,3 +286,36 @@ func suffixEnding(t string) bool {
 	}
 	return false
 }
+
+// guideTailWords are what guideTail finds at the end of a title, the
+// optional characters spelled out.
+var guideTailWords = []string{
+	"study guide", "reading guide", "handout", "worksheet", "study notes", "revision notes", "reading notes",
+	"teacher's notes", "teachers notes", "unit plan", "lesson plan", "summary and analysis", "summary & analysis",
+	"summary", "notes", "guide",
+}
+
+// guideTail is FindStringSubmatch's group of guideTailRE, which it was:
+// the book's name, spaces and one of guideTailWords, "Jane Eyre Study
+// Guide". The name is the shortest that leaves such an ending, as the
+// expression's lazy group takes it, and has no newline.
+func guideTail(s string) (string, bool) {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == '\n' {
+			break
+		}
+		i += n
+		t := s[i:]
+		w := spaces(t)
+		if w == 0 {
+			continue
+		}
+		for _, word := range guideTailWords {
+			if m, ok := foldPrefix(t[w:], word); ok && m == len(t)-w {
+				return s[:i], true
+			}
+		}
+	}
+	return "", false
+}

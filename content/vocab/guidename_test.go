@@ -77,12 +77,13 @@ func agrees(t *testing.T, s, name string, match func(string) bool, oracle *regex
 	}
 }
 
-// The expressions GuideTitle read "Study Guide: Jane Eyre" and "Jane
-// Eyre: A Study Guide" with: the oracles of guidePrefix and guideSuffix,
-// group and all.
+// The expressions GuideTitle read "Study Guide: Jane Eyre", "Jane Eyre: A
+// Study Guide" and "Jane Eyre Study Guide" with: the oracles of
+// guidePrefix, guideSuffix and guideTail, group and all.
 var (
 	guidePrefixOracle = regexp.MustCompile(`(?i)^` + guideWords + `\s*(?:[:—–|-]|to|for|on|de|pour|zu|per|para|a)\s+(.+)$`)
 	guideSuffixOracle = regexp.MustCompile(`(?i)^(.+?)\s*(?:[:—–|]|\s-)\s*` + guideWords + `$`)
+	guideTailOracle   = regexp.MustCompile(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
 )
 
 var guideTitleCases = []string{
@@ -95,11 +96,19 @@ var guideTitleCases = []string{
 	"Jane Eyre | A  Study Guide", "x:Study Guide", ":Study Guide", ": Study Guide", "x\n: Study Guide", "x :\nStudy Guide",
 	"Jane Eyre: A Study Guide ", "Jane Eyre:A Study Guide", "Jane Eyre : Study Guide: Study Guide", "\xff: Study Guide",
 	"Study Guide: Study Guide", "Study Guide - Study Guide", "a: an study guide", "Jane Eyre – Guía de lectura",
+	"Frankenstein Timeline Handout", "Jane Eyre Study Guide", "Jane  Eyre  Notes", "X study  guide", "X Summary & Analysis",
+	"X summary and analysis", "X Summary", "X Teacher's Notes", "X Teachers Notes", "X Teacher''s Notes", "Notes",
+	" Notes", "X\nY Notes", "X \nNotes", "\xff Guide", "X Guide ", "X Guides", "X\tUnit Plan", "X Lesson  Plan",
 }
 
 func TestGuideTitleFormsMatchTheirExpressions(t *testing.T) {
 	for _, s := range append(append([]string{}, guideTitleCases...), guideNameCases...) {
 		sameTitle(t, s)
+	}
+	for _, w := range guideTailWords {
+		sameTitle(t, "Book "+w)
+		sameTitle(t, "Book  "+strings.ToUpper(w))
+		sameTitle(t, "Book"+w)
 	}
 	for _, p := range guidePhrases {
 		for _, m := range []string{": ", " - ", " — ", "|", " to ", " for ", "a ", " de ", " – "} {
@@ -117,7 +126,7 @@ func sameTitle(t *testing.T, s string) {
 		name   string
 		read   func(string) (string, bool)
 		oracle *regexp.Regexp
-	}{{"guidePrefix", guidePrefix, guidePrefixOracle}, {"guideSuffix", guideSuffix, guideSuffixOracle}}
+	}{{"guidePrefix", guidePrefix, guidePrefixOracle}, {"guideSuffix", guideSuffix, guideSuffixOracle}, {"guideTail", guideTail, guideTailOracle}}
 	for _, f := range forms {
 		got, ok := f.read(s)
 		m := f.oracle.FindStringSubmatch(s)
@@ -127,8 +136,8 @@ func sameTitle(t *testing.T, s string) {
 	}
 }
 
-// FuzzGuideTitleForms: guidePrefix and guideSuffix read what their
-// expressions read from any line.
+// FuzzGuideTitleForms: guidePrefix, guideSuffix and guideTail read what
+// their expressions read from any line.
 func FuzzGuideTitleForms(f *testing.F) {
 	for _, s := range guideTitleCases {
 		f.Add(s)

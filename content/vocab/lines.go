@@ -32,8 +32,6 @@ var (
 	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
 	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
-	// guideTailRE: "Frankenstein Timeline Handout", "Jane Eyre Study Guide".
-	guideTailRE = lazyre.New(`(?i)^(.+?)\s+(?:study guide|reading guide|handout|worksheet|study notes|revision notes|reading notes|teacher'?s notes|unit plan|lesson plan|summary (?:and|&) analysis|summary|notes|guide)$`)
 	// explRE: the label of a quote's explanation, then its text.
 	explRE = lazyre.Hot(`(?i)^(?:explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
@@ -94,14 +92,8 @@ func Year(s string) (rest string, year int, ok bool) {
 // Eyre Study Guide", "Frankenstein Notes".
 func GuideTitle(s string) (book string, ok bool) {
 	// "Study Guide: Jane Eyre" (guidePrefix), "Jane Eyre: A Study Guide"
-	// (guideSuffix), "Jane Eyre Study Guide" (guideTailRE), in that order.
-	tail := func(s string) (string, bool) {
-		if m := guideTailRE.FindStringSubmatch(s); m != nil {
-			return m[1], true
-		}
-		return "", false
-	}
-	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, tail} {
+	// (guideSuffix), "Jane Eyre Study Guide" (guideTail), in that order.
+	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, guideTail} {
 		if b, ok := read(s); ok && !article[strings.ToLower(strings.TrimSpace(b))] {
 			return strings.TrimSpace(b), true
 		}
