@@ -21,10 +21,11 @@ import (
 // it: compile every one here, as regexp.MustCompile at start-up used to.
 func TestEveryExpressionCompiles(t *testing.T) {
 	all := lazyre.All()
-	// 101 until two were matched by hand (content/vocab's GuideName and
-	// GuideSubtitle): the guard is against the readers' expressions not
-	// being registered at all.
-	if len(all) < 90 {
+	// 101 until twelve were matched by hand (content/vocab: GuideName,
+	// GuideSubtitle, GuideTitle's forms, seven heading patterns): the
+	// guard is against the readers' expressions not being registered at
+	// all.
+	if len(all) < 80 {
 		t.Fatalf("only %d expressions registered: are the readers' expressions still lazyre.New?", len(all))
 	}
 	for _, r := range all {

@@ -137,3 +137,93 @@ func discussionHeading(s string) bool {
 	}
 	return false
 }
+
+// The other fixed-phrase heading patterns of Classify, matched by hand
+// like the two above (each proven equal to its expression, kept in the
+// tests): ~170 KB of compiled expressions less per plain-text build.
+
+// oneOf reports whether s is one of words followed by what next accepts.
+func oneOf(s string, words []string, next func(string) bool) bool {
+	for _, w := range words {
+		if rest, ok := strings.CutPrefix(s, w); ok && next(rest) {
+			return true
+		}
+	}
+	return false
+}
+
+// spaced reports whether s is a run of spaces and what next accepts.
+func spaced(s string, next func(string) bool) bool {
+	sp := spaces(s)
+	return sp > 0 && next(s[sp:])
+}
+
+// is returns the test of being exactly one of words.
+func is(words ...string) func(string) bool {
+	return func(s string) bool {
+		for _, w := range words {
+			if s == w {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// ending returns the test of being nothing, or spaces and one of words.
+func ending(words ...string) func(string) bool {
+	return func(s string) bool { return s == "" || spaced(s, is(words...)) }
+}
+
+// charactersHeading is ^(?:the\s+)?(?:main\s+|major\s+|minor\s+|key\s+|principal\s+)?characters?(?:\s+(?:at a glance|in brief|overview|list|guide|map|chart|sketches|and relationships))?$.
+func charactersHeading(s string) bool {
+	return optWords(s, []string{"the"}, func(s string) bool {
+		return optWords(s, []string{"main", "major", "minor", "key", "principal"}, func(s string) bool {
+			return oneOf(s, []string{"characters", "character"}, ending("at a glance", "in brief", "overview", "list", "guide", "map", "chart", "sketches", "and relationships"))
+		})
+	})
+}
+
+// themesHeading is ^(?:the\s+)?(?:main\s+|major\s+|key\s+|central\s+)?themes?(?:\s+(?:at a glance|in brief|overview))?$.
+func themesHeading(s string) bool {
+	return optWords(s, []string{"the"}, func(s string) bool {
+		return optWords(s, []string{"main", "major", "key", "central"}, func(s string) bool {
+			return oneOf(s, []string{"themes", "theme"}, ending("at a glance", "in brief", "overview"))
+		})
+	})
+}
+
+// wordsToKnowHeading is ^(?:key\s+|important\s+)?(?:words|terms|…)\s+to\s+(?:know|remember|learn|look up)$.
+func wordsToKnowHeading(s string) bool {
+	return optWords(s, []string{"key", "important"}, func(s string) bool {
+		return oneOf(s, []string{"words", "terms", "epithets", "phrases", "vocabulary", "concepts", "allusions", "expressions"}, func(s string) bool {
+			return spaced(s, func(s string) bool {
+				return oneOf(s, []string{"to"}, func(s string) bool { return spaced(s, is("know", "remember", "learn", "look up")) })
+			})
+		})
+	})
+}
+
+// atAGlanceHeading is ^(?:the\s+)?(?:poem|play|…|novella)\s+(?:at a glance|in brief|in a nutshell)$.
+func atAGlanceHeading(s string) bool {
+	return optWords(s, []string{"the"}, func(s string) bool {
+		return oneOf(s, []string{"poem", "play", "novel", "book", "story", "text", "work", "novella"}, func(s string) bool {
+			return spaced(s, is("at a glance", "in brief", "in a nutshell"))
+		})
+	})
+}
+
+// faqHeading is ^(?:frequently asked questions|faqs?|…|q ?and ?a|…)(?:\s*\(faqs?\))?(?:\s+(?:about|on)\s.+)?$.
+func faqHeading(s string) bool {
+	about := func(s string) bool {
+		return s == "" || spaced(s, func(s string) bool {
+			return oneOf(s, []string{"about", "on"}, func(s string) bool {
+				return len(s) >= 2 && spaces(s[:1]) == 1 && !strings.Contains(s[1:], "\n")
+			})
+		})
+	}
+	return oneOf(s, []string{"frequently asked questions", "faqs", "faq", "common questions", "questions and answers",
+		"q and a", "qand a", "q anda", "qanda", "reader questions", "readers' questions"}, func(s string) bool {
+		return about(s) || oneOf(s[spaces(s):], []string{"(faq)", "(faqs)"}, about)
+	})
+}
