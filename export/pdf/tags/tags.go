@@ -68,7 +68,7 @@ type Node struct {
 func NewNode(role string, parent *Node) *Node { return &Node{Role: role, Parent: parent} }
 
 type Tagger struct {
-	elems   []structElem
+	elems   elems
 	byBlock map[int]int // layout block → element
 	byNode  map[*Node]int
 	pages   [][]int // per page, the element that owns each MCID
@@ -132,7 +132,8 @@ func (t *Tagger) LinkNode(n *Node) {
 func (t *Tagger) addAnnot(e int, contents string) {
 	pg := len(t.pages) - 1
 	if e >= 0 {
-		t.elems[e].kids = append(t.elems[e].kids, kid{elem: -1, annot: int32(len(t.AnnotPage))})
+		el := t.elems.at(e)
+		el.kids = append(el.kids, kid{elem: -1, annot: int32(len(t.AnnotPage))})
 	}
 	t.Annots[pg] = append(t.Annots[pg], e)
 	t.AnnotPage = append(t.AnnotPage, pg)
@@ -193,9 +194,10 @@ func (t *Tagger) Mark(p *fpdf.Fpdf, role string, block int, node *Node, art bool
 	pg := len(t.pages) - 1
 	mcid := len(t.pages[pg])
 	t.pages[pg] = append(t.pages[pg], e)
-	t.elems[e].kids = append(t.elems[e].kids, kid{mc: mcRef{int32(pg), int32(mcid)}, elem: -1, annot: -1})
+	el := t.elems.at(e)
+	el.kids = append(el.kids, kid{mc: mcRef{int32(pg), int32(mcid)}, elem: -1, annot: -1})
 	t.buf = append(t.buf[:0], '/')
-	t.buf = append(t.buf, t.elems[e].role...)
+	t.buf = append(t.buf, el.role...)
 	t.buf = append(t.buf, " <</MCID "...)
 	t.buf = strconv.AppendInt(t.buf, int64(mcid), 10)
 	t.buf = append(t.buf, ">> BDC"...)
@@ -228,7 +230,7 @@ func (t *Tagger) element(block int, r string) int {
 	if block >= 0 {
 		t.byBlock[block] = e
 		if l := t.Langs[block]; l != "" {
-			t.elems[e].attrs = "/Lang (" + l + ")"
+			t.elems.at(e).attrs = "/Lang (" + l + ")"
 		}
 	}
 	return e
@@ -256,13 +258,38 @@ func (t *Tagger) Touch(n *Node) { t.nodeElem(n) }
 
 // newElem adds an element as the last child of its parent.
 func (t *Tagger) newElem(el structElem) int {
-	e := len(t.elems)
+	e := t.elems.n
 	if el.parent >= 0 {
-		p := &t.elems[el.parent]
+		p := t.elems.at(int(el.parent))
 		p.kids = append(p.kids, kid{elem: int32(e), annot: -1})
 	}
-	t.elems = append(t.elems, el)
+	t.elems.add(el)
 	return e
+}
+
+// elems holds the elements in chunks of elemChunk (the first grown as a
+// slice is): a slice of them all, doubled as it grew, was copied whole at
+// each doubling and left up to half its capacity unused (195,699 one-line
+// sections make ~1.4 million elements, ~90 MB).
+type elems struct {
+	chunks [][]structElem
+	n      int
+}
+
+const elemChunk = 1 << 12
+
+func (c *elems) at(e int) *structElem { return &c.chunks[e/elemChunk][e%elemChunk] }
+
+func (c *elems) add(el structElem) {
+	if c.n%elemChunk == 0 && c.n > 0 {
+		c.chunks = append(c.chunks, make([]structElem, 0, elemChunk))
+	}
+	if len(c.chunks) == 0 {
+		c.chunks = [][]structElem{nil}
+	}
+	last := &c.chunks[len(c.chunks)-1]
+	*last = append(*last, el)
+	c.n++
 }
 
 // Close ends the open sequence; render calls it at the end of each page.
@@ -274,7 +301,7 @@ func (t *Tagger) Close(p *fpdf.Fpdf) {
 }
 
 // ObjectCount is the number of objects structObjects writes.
-func (t *Tagger) ObjectCount() int { return 3 + len(t.elems) }
+func (t *Tagger) ObjectCount() int { return 3 + t.elems.n }
 
 // StructObjects gives the tree's objects to emit, numbered from base:
 // the root, the parent tree, the Document element, then one per element
@@ -321,64 +348,69 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i i
 
 	b = fmt.Appendf(b[:0], "<</Type /StructElem /S /Document /P %d 0 R /K [", root)
 	first := true
-	for e, el := range t.elems {
-		if el.parent >= 0 {
-			continue
+	for ci, ch := range t.elems.chunks {
+		for j := range ch {
+			if ch[j].parent >= 0 {
+				continue
+			}
+			if !first {
+				b = append(b, ' ')
+			}
+			first = false
+			b = ref(b, num(ci*elemChunk+j))
 		}
-		if !first {
-			b = append(b, ' ')
-		}
-		first = false
-		b = ref(b, num(e))
 	}
 	emit(2, append(b, "]>>"...))
 
-	for e, el := range t.elems {
-		parent := doc
-		if el.parent >= 0 {
-			parent = num(int(el.parent))
-		}
-		b = append(append(b[:0], "<</Type /StructElem /S /"...), el.role...)
-		b = ref(append(b, " /P "...), parent)
-		if el.attrs != "" {
-			b = append(append(b, ' '), el.attrs...)
-		}
-		if len(el.kids) == 0 {
-			if !el.empty {
-				return fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+	for ci, ch := range t.elems.chunks {
+		for j := range ch {
+			e, el := ci*elemChunk+j, &ch[j]
+			parent := doc
+			if el.parent >= 0 {
+				parent = num(int(el.parent))
 			}
-			emit(3+e, append(b, ">>"...))
-			continue
-		}
-		pg := -1
-		for _, k := range el.kids {
-			if k.elem < 0 && k.annot < 0 {
-				pg = int(k.mc.page)
-				break
+			b = append(append(b[:0], "<</Type /StructElem /S /"...), el.role...)
+			b = ref(append(b, " /P "...), parent)
+			if el.attrs != "" {
+				b = append(append(b, ' '), el.attrs...)
 			}
-		}
-		if pg >= 0 {
-			b = ref(append(b, " /Pg "...), pageNum[pg])
-		}
-		b = append(b, " /K ["...)
-		for j, k := range el.kids {
-			if j > 0 {
-				b = append(b, ' ')
+			if len(el.kids) == 0 {
+				if !el.empty {
+					return fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+				}
+				emit(3+e, append(b, ">>"...))
+				continue
 			}
-			switch {
-			case k.elem >= 0:
-				b = ref(b, num(int(k.elem)))
-			case k.annot >= 0:
-				b = ref(append(b, "<</Type /OBJR /Obj "...), annotBase+int(k.annot))
-				b = append(ref(append(b, " /Pg "...), pageNum[t.AnnotPage[k.annot]]), ">>"...)
-			case int(k.mc.page) == pg:
-				b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
-			default:
-				b = ref(append(b, "<</Type /MCR /Pg "...), pageNum[k.mc.page])
-				b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mc.mcid), 10), ">>"...)
+			pg := -1
+			for _, k := range el.kids {
+				if k.elem < 0 && k.annot < 0 {
+					pg = int(k.mc.page)
+					break
+				}
 			}
+			if pg >= 0 {
+				b = ref(append(b, " /Pg "...), pageNum[pg])
+			}
+			b = append(b, " /K ["...)
+			for j, k := range el.kids {
+				if j > 0 {
+					b = append(b, ' ')
+				}
+				switch {
+				case k.elem >= 0:
+					b = ref(b, num(int(k.elem)))
+				case k.annot >= 0:
+					b = ref(append(b, "<</Type /OBJR /Obj "...), annotBase+int(k.annot))
+					b = append(ref(append(b, " /Pg "...), pageNum[t.AnnotPage[k.annot]]), ">>"...)
+				case int(k.mc.page) == pg:
+					b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
+				default:
+					b = ref(append(b, "<</Type /MCR /Pg "...), pageNum[k.mc.page])
+					b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mc.mcid), 10), ">>"...)
+				}
+			}
+			emit(3+e, append(b, "]>>"...))
 		}
-		emit(3+e, append(b, "]>>"...))
 	}
 	return nil
 }

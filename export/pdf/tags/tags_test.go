@@ -41,9 +41,13 @@ func TestStructObjectsStream(t *testing.T) {
 		pages[i] = 3 + i
 	}
 	count, size := 0, 0
+	var past string // an element past the first chunk of elements
 	emit := func(i int, obj []byte) {
 		if i != count {
 			t.Fatalf("object %d given as %d", count, i)
+		}
+		if i == 3+elemChunk+904 {
+			past = string(obj)
 		}
 		count++
 		size += len(obj)
@@ -56,6 +60,9 @@ func TestStructObjectsStream(t *testing.T) {
 	})
 	if count != tg.ObjectCount() {
 		t.Errorf("%d objects given, ObjectCount says %d", count, tg.ObjectCount())
+	}
+	if want := "<</Type /StructElem /S /P /P 100002 0 R /Pg 503 0 R /K [0]>>"; past != want {
+		t.Errorf("element %d:\n got %s\nwant %s", elemChunk+904, past, want)
 	}
 	if allocs > n/100 {
 		t.Errorf("writing %d elements' objects (%d bytes) made %.0f allocations, want at most %d (one buffer, not one per object)", n, size, allocs, n/100)
