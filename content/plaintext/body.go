@@ -526,7 +526,21 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 	for _, q := range qs {
 		if !q.marked {
 			if commentary && last >= 0 {
-				p.g.Quotes[last].Explanation = append(p.g.Quotes[last].Explanation, content.Plain(p.smart(q.text)))
+				// The paragraph is commentary on the quote before it, and
+				// so is what was read as its own: an "Analysis:" label's
+				// paragraphs, and an attribution on a line of its own
+				// (the source of that quote).
+				prev := &p.g.Quotes[last]
+				para := p.smart(q.text)
+				prev.Explanation = append(prev.Explanation, content.Plain(para))
+				prev.Explanation = append(prev.Explanation, q.q.Explanation...)
+				if a := q.q.Attribution; len(a) > 0 && !strings.Contains(para, a.Plain()) {
+					if len(prev.Attribution) == 0 {
+						prev.Attribution = a
+					} else {
+						prev.Explanation = append(prev.Explanation, a)
+					}
+				}
 				continue
 			}
 			p.doubtful++
