@@ -484,10 +484,36 @@ func speechTag(s string) bool {
 	return !sentenceBreak(s)
 }
 
+// markerBody is a raw line without its list marker and the padding after
+// it ("1.\tWhy…", "•  Elinor – …", "    2.  How…"): people align their
+// items with a tab or a run of spaces after the number or bullet, and that
+// gap is not a column gap. The marker and its padding are returned apart;
+// marker is "" when the line is no list item.
+func markerBody(raw string) (marker, body string) {
+	t := strings.TrimSpace(raw)
+	if !itemStart(t) {
+		return "", t
+	}
+	m := itemRE.FindStringSubmatchIndex(t)
+	if m == nil {
+		return "", t
+	}
+	start := m[len(m)-2] // the item's text
+	return strings.TrimSpace(t[:start]), t[start:]
+}
+
 // cells splits an aligned line into its columns; nil when it has no
-// column gap.
+// column gap. The padding after a list marker is not one: the marker
+// stays with the first cell.
 func cells(raw string) []string {
-	raw = strings.TrimSpace(raw)
+	marker, raw := markerBody(raw)
+	if marker != "" {
+		c := cells(raw)
+		if c != nil {
+			c[0] = marker + " " + c[0]
+		}
+		return c
+	}
 	if strings.Contains(raw, " | ") || strings.HasPrefix(raw, "|") {
 		t := strings.Trim(raw, "| ")
 		parts := strings.Split(t, "|")
@@ -514,7 +540,7 @@ func cells(raw string) []string {
 // columns reports a raw line with a column gap inside it (not at its
 // start): such lines are rows of a table, never wrapped prose.
 func columns(raw string) bool {
-	t := strings.TrimSpace(raw)
+	_, t := markerBody(raw)
 	return strings.Contains(t, "\t") || strings.Contains(t, "   ") || strings.Contains(t, " | ")
 }
 
@@ -537,6 +563,11 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		// columns (two or more).
 		if n := p.tableRun(units[i:]); n > 0 {
 			hdr := cells(units[i].raw[0])
+			if b, ok := columnTerms(units[i:i+n], role, text); ok {
+				add(b, u.line, n)
+				i += n
+				continue
+			}
 			b := content.Block{Kind: content.Table}
 			for _, c := range hdr {
 				b.Header = append(b.Header, text(c))
@@ -863,6 +894,53 @@ func (p *parser) quoteAt(units []unit, i int) (content.Block, int, bool) {
 		}
 	}
 	return content.Block{}, 0, false
+}
+
+// columnTerms reads two aligned columns in a section of vocabulary,
+// characters or key facts ("primordial<TAB>existing from the beginning of
+// time", "Buck<TAB>a St. Bernard mix, the hero") as definitions: there the
+// left column is the term, and its first line is an entry like the others,
+// not a table's header. A first line that reads as a header ("Word<TAB>
+// Meaning": short capitalised cells over longer definitions) keeps the
+// table.
+func columnTerms(units []unit, role content.Role, text func(string) content.Text) (content.Block, bool) {
+	if role != content.RoleVocabulary && role != content.RoleCharacters && role != content.RoleKeyFacts {
+		return content.Block{}, false
+	}
+	rows := make([][]string, len(units))
+	for k, u := range units {
+		rows[k] = cells(u.raw[0])
+		if len(rows[k]) != 2 || rows[k][0] == "" || rows[k][1] == "" {
+			return content.Block{}, false
+		}
+	}
+	if headerRow(rows) {
+		return content.Block{}, false
+	}
+	b := content.Block{Kind: content.Definitions}
+	for _, r := range rows {
+		b.Terms = append(b.Terms, content.Definition{Term: text(r[0]), Definition: text(r[1])})
+	}
+	return b, true
+}
+
+// headerRow: the first row labels the columns: each of its cells a word
+// or three, none in lower case, and its last cell shorter than every
+// definition under it.
+func headerRow(rows [][]string) bool {
+	for _, c := range rows[0] {
+		r, _ := utf8.DecodeRuneInString(c)
+		if len(strings.Fields(c)) > 3 || unicode.IsLower(r) || sentenceEnd(c) {
+			return false
+		}
+	}
+	last := len(strings.Fields(rows[0][len(rows[0])-1]))
+	for _, r := range rows[1:] {
+		if len(strings.Fields(r[len(r)-1])) <= last {
+			return false
+		}
+	}
+	return true
 }
 
 // tableRun returns how many units from the first make a table: three or

@@ -108,6 +108,28 @@ func TestParseProbes(t *testing.T) {
 			in:   "Jekyll and Hyde\nby Robert Louis Stevenson\n\nImportant Quotes\n\n\"If he be Mr. Hyde,\" he had thought, \"I shall be Mr. Seek.\" — Chapter 2\n\n\"Man is not truly one, but truly two.\" — Chapter 10\n",
 			want: "lang=en year=0\nbook: Jekyll and Hyde | Robert Louis Stevenson | 0 min | Jekyll and Hyde — A Study Guide\nquote: “If he be Mr. Hyde,” he had thought, “I shall be Mr. Seek.” — Chapter 2\nquote: Man is not truly one, but truly two. — Chapter 10\n",
 		},
+		// Session 11's QA round: guides pasted from word processors and
+		// typed by teachers.
+		{
+			name: "a tab after the number of a question is padding, not a column: the questions are a list, not a table",
+			in:   "X\nby Y\n\nDiscussion Questions\n\n1.\tWhy does London tell the story from the dog's point of view?\n2.\tWhat is the law of club and fang?\n3.\tHow does Buck change after Thornton's death?\n",
+			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does London tell the story from the dog’s point of view? | What is the law of club and fang? | How does Buck change after Thornton’s death?\n",
+		},
+		{
+			name: "spaces after a bullet or an indented number are padding: characters are definitions, questions a list",
+			in:   "X\nby Y\n\nMain Characters\n\n•  Elinor Dashwood – the eldest sister, all sense\n•  Marianne Dashwood – seventeen, all sensibility\n•  Edward Ferrars – shy and honourable\n\nExam Questions\n\n    1.  How does Austen use letters to move the plot?\n    2.  Compare the proposals of Colonel Brandon and Willoughby.\n    3.  Is Elinor too calm?\n",
+			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nsection: Main Characters\n  definitions: Elinor Dashwood = the eldest sister, all sense | Marianne Dashwood = seventeen, all sensibility | Edward Ferrars = shy and honourable\nsection: Exam Questions\n  list: from 1: How does Austen use letters to move the plot? | Compare the proposals of Colonel Brandon and Willoughby. | Is Elinor too calm?\n",
+		},
+		{
+			name: "two tab-aligned columns under Vocabulary or Characters are terms and definitions, the first line one of them",
+			in:   "X\nby Y\n\nVocabulary\n\n\tprimordial\texisting from the beginning of time\n\tprogeny\tchildren or offspring\n\tferocious\tsavage and fierce\n\nCharacters\n\nBuck\tA St. Bernard and shepherd mix, the hero\nSpitz\tThe lead dog of the team\nJohn Thornton\tA miner who saves Buck\n",
+			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nsection: Vocabulary\n  definitions: primordial = existing from the beginning of time | progeny = children or offspring | ferocious = savage and fierce\nsection: Characters\n  definitions: Buck = A St. Bernard and shepherd mix, the hero | Spitz = The lead dog of the team | John Thornton = A miner who saves Buck\n",
+		},
+		{
+			name: "two columns under Vocabulary with a header line stay a table",
+			in:   "X\nby Y\n\nVocabulary\n\nWord\tMeaning\nprogeny\tchildren or offspring\nferocious\tsavage and fierce\n",
+			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nsection: Vocabulary\n  table: Word | Meaning / progeny | children or offspring / ferocious | savage and fierce\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
