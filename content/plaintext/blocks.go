@@ -804,6 +804,12 @@ func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool
 	if m := speakerAlone(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
 		return strings.TrimSpace(m[1]), "", true
 	}
+	// In a play, a name in capitals alone on its line, with no stop after
+	// it ("PUCK", "FIRST FAIRY"), over the lines of its speech: the
+	// layout of most editions.
+	if p.play && len(s) <= 40 && twoCapitals(s) && !actRE.MatchString(s) && !sceneRE.MatchString(s) && p.speakerName(s) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
+		return s, "", true
+	}
 	return "", "", false
 }
 

@@ -80,7 +80,7 @@ func shortHeading(s string) bool {
 	if listItem(s) && (bulletRE.MatchString(s) || anchorOf(s) == noAnchor) {
 		return false // a list item, unless it is a numbered known heading
 	}
-	if !strings.ContainsFunc(s, unicode.IsLetter) || attribution(s) {
+	if !strings.ContainsFunc(s, unicode.IsLetter) || attribution(s) || bracketed(s) {
 		return false
 	}
 	if _, _, ok := wholeQuote(s); ok {
@@ -153,4 +153,11 @@ func sentenceBreak(s string) bool {
 		return true
 	}
 	return false
+}
+
+// bracketed: the whole line stands in square brackets, as a play's stage
+// directions do ("[Enter PUCK]", "[Exeunt]", "[Aside to Horatio]") and
+// an editor's notes: text of the scene, never a heading.
+func bracketed(s string) bool {
+	return len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
 }

@@ -130,6 +130,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "X\nby Y\n\nVocabulary\n\nWord\tMeaning\nprogeny\tchildren or offspring\nferocious\tsavage and fierce\n",
 			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nsection: Vocabulary\n  table: Word | Meaning / progeny | children or offspring / ferocious | savage and fierce\n",
 		},
+		{
+			name: "stage directions in square brackets are text of the scene, never headings; a speaker's name alone in capitals over the speech is its speaker",
+			in:   "A Midsummer Night's Dream\nby William Shakespeare\n\nAct II\n\nScene 1\n\nOberon and Titania quarrel over a changeling boy.\n\n[Enter PUCK and a FAIRY at opposite doors]\n\nPUCK\nI am that merry wanderer of the night.\nI jest to Oberon and make him smile.\n\n[Exit PUCK]\n\nScene 2\n\nTitania sleeps.\n\n[Exeunt]\n",
+			want: "lang=en year=0\nbook: A Midsummer Night's Dream | William Shakespeare | 0 min | A Midsummer Night's Dream — A Study Guide\nsection: Act II\n  section: Scene 1\n    paragraph: Oberon and Titania quarrel over a changeling boy.\n    paragraph: [Enter PUCK and a FAIRY at opposite doors]\n    verse: [PUCK] I am that merry wanderer of the night. / I jest to Oberon and make him smile.\n    paragraph: [Exit PUCK]\n  section: Scene 2\n    paragraph: Titania sleeps.\n    paragraph: [Exeunt]\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
