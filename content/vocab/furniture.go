@@ -43,6 +43,8 @@ var furnitureList = []furniture{
 	{lazyre.New(`(?i)` + `^(?:story|article) continues (?:below|after) (?:this )?advertisement$`), ContinueLine},
 	{lazyre.New(`(?i)` + `^(?:skip to (?:main )?content|jump to (?:navigation|content|main content)|back to top|scroll to top|read more|related (?:articles|posts|guides|study guides|content|reading)|you might also like|recommended for you|loading\.*|log in to (?:continue|read more)|ir al contenido|aller au contenu|zum inhalt springen|vai al contenuto|ir para o conteúdo)$`), Navigation},
 	{lazyre.New(`(?i)` + `^(?:(?:previous|prev|next)\s+(?:section|page|chapter|part|article)|(?:sección|capítulo|página) (?:anterior|siguiente)|(?:siguiente|próxima|próximo) (?:sección|seção|capítulo|página)|(?:section|page|chapitre) (?:précédente?|suivante?)|(?:vorheriger|nächster) (?:abschnitt|kapitel)|(?:vorherige|nächste) seite|(?:sezione|pagina|capitolo) (?:precedente|successiva|successivo)|(?:seção|página) anterior)(?:\s*[:|»›>→←«‹<–—-].*)?$`), SectionLink},
+	// "Previous: Themes | Next: Chapters 10–14": both links on one line.
+	{lazyre.New(`(?i)` + `^[«‹<←]?\s*(?:previous|prev|anterior|précédent|zurück|vorherige[rs]?|precedente)\b[^|·•/]{0,80}[|·•/]\s*(?:next|siguiente|suivant|weiter|nächste[rs]?|successivo|próximo)\b.{0,80}$`), SectionLink},
 	{lazyre.New(`(?i)` + `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`), SectionLink},
 	{lazyre.New(`(?i)` + `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`), ShareLine},
 	{lazyre.New(`(?i)` + `^(?:share|compartir|partager|teilen|condividi|compartilhar)?\s*:?\s*(?:(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|tumblr)\s*[,|·•/]?\s*){2,}$`), ShareLine},
@@ -150,7 +152,7 @@ var furnitureStarts = sync.OnceValue(func() map[string]bool {
 		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
 		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
 		accept reject allow manage decline was did rate yes sí si oui ja sim 👍 ¿te ¿ha ¿fue te ha fue cette war questa ti è esta este
-		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo`) {
+		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo précédent`) {
 		starts[w] = true
 	}
 	return starts
