@@ -1,0 +1,3 @@
+package faultaround
+
+const sysUserfaultfd = 282
