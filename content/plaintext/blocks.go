@@ -19,8 +19,9 @@ import (
 
 var (
 	// itemRE: a list item's marker, numbered ("1.", "1)", "(1)"), lettered
-	// ("(a)", "a)") or a bullet.
-	itemRE = lazyre.New(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔]))\s+(\S.*)$`)
+	// ("(a)", "a)"), a bullet, or a question's number ("Q1.", "Q 2)",
+	// "Q3:", as handouts number their questions).
+	itemRE = lazyre.New(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔])|Q ?(\d{1,3})[.):])\s+(\S.*)$`)
 	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
 	// The name is at most 40 letters long (checked where it is used:
 	// {0,39} here would compile to 39 copies of \p{L}, 1.2 MB of program
@@ -50,14 +51,14 @@ func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok
 		return false, 0, false, "", false
 	}
 	switch {
-	case m[1] != "" || m[2] != "":
-		n, _ := strconv.Atoi(m[1] + m[2])
-		return true, n, false, m[6], true
+	case m[1] != "" || m[2] != "" || m[6] != "":
+		n, _ := strconv.Atoi(m[1] + m[2] + m[6])
+		return true, n, false, m[7], true
 	case m[3] != "" || m[4] != "":
 		letter := m[3] + m[4]
-		return true, int(letter[0]-'a') + 1, true, m[6], true
+		return true, int(letter[0]-'a') + 1, true, m[7], true
 	}
-	return false, 0, false, m[6], true
+	return false, 0, false, m[7], true
 }
 
 // castRE: the headings of a play's cast list.
@@ -106,6 +107,8 @@ func itemStart(s string) bool {
 	switch {
 	case c >= '0' && c <= '9', c == '(', c == '-', c == '*':
 		return true
+	case c == 'Q':
+		return s[1] >= '0' && s[1] <= '9' || s[1] == ' ' && s[2] >= '0' && s[2] <= '9'
 	case c >= 'a' && c <= 'z':
 		return s[1] == ')'
 	case c >= utf8.RuneSelf:

@@ -179,11 +179,13 @@ type unit struct {
 
 var (
 	numberedRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
-	bulletRE   = lazyre.New(`^[-*•–·]\s+`)
+	// questionNumRE: "Q1.", "Q 2)", "Q3:", a handout's question numbers.
+	questionNumRE = lazyre.New(`^Q ?\d{1,3}[.):]\s+`)
+	bulletRE      = lazyre.New(`^[-*•–·]\s+`)
 )
 
 func listItem(s string) bool {
-	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s))
+	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s) || s[0] == 'Q' && questionNumRE.MatchString(s))
 }
 
 // joins reports whether the line s continues the unit cur, whose last

@@ -135,6 +135,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "A Midsummer Night's Dream\nby William Shakespeare\n\nAct II\n\nScene 1\n\nOberon and Titania quarrel over a changeling boy.\n\n[Enter PUCK and a FAIRY at opposite doors]\n\nPUCK\nI am that merry wanderer of the night.\nI jest to Oberon and make him smile.\n\n[Exit PUCK]\n\nScene 2\n\nTitania sleeps.\n\n[Exeunt]\n",
 			want: "lang=en year=0\nbook: A Midsummer Night's Dream | William Shakespeare | 0 min | A Midsummer Night's Dream — A Study Guide\nsection: Act II\n  section: Scene 1\n    paragraph: Oberon and Titania quarrel over a changeling boy.\n    paragraph: [Enter PUCK and a FAIRY at opposite doors]\n    verse: [PUCK] I am that merry wanderer of the night. / I jest to Oberon and make him smile.\n    paragraph: [Exit PUCK]\n  section: Scene 2\n    paragraph: Titania sleeps.\n    paragraph: [Exeunt]\n",
 		},
+		{
+			name: "questions numbered Q1., Q2., Q3: are an ordered list, the numbers not kept in the text",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nQuestions for Discussion\n\nQ1. Why is Billy Bones afraid of the seafaring man with one leg?\nQ2. Dr Livesey treats the wounded pirates. What does this tell us about him?\nQ3: Is Long John Silver a villain? Give two pieces of evidence.\n\nAnswer Key\n\nQ 1) He fears Silver will come for Flint's map.\nQ 2) He is a doctor first and an enemy second.\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Questions for Discussion\n  list: from 1: Why is Billy Bones afraid of the seafaring man with one leg? | Dr Livesey treats the wounded pirates. What does this tell us about him? | Is Long John Silver a villain? Give two pieces of evidence.\nsection: Answer Key\n  list: from 1: He fears Silver will come for Flint’s map. | He is a doctor first and an enemy second.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
