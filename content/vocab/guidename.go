@@ -40,7 +40,8 @@ var (
 		"study", "revision", "reading", "class", "lesson", "unit",
 	}
 	subtitleNotes = []string{"notes", "outline", "handout", "guide", "pack", "plan", "packet"}
-	subtitleAlone = []string{"handout", "worksheet", "study outline"}
+	subtitleAlone = []string{"handout", "worksheet", "study outline", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
+		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica"}
 	// subtitleFor: "… for Students", "… für die Oberstufe".
 	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru"}
 )
@@ -68,25 +69,34 @@ func guideSubtitle(s string) bool {
 				return true
 			}
 		}
-		for _, p := range subtitleAlone {
-			if n, ok := foldPrefix(rest, p); ok && subtitleTail(rest[n:]) {
-				return true
-			}
+		if notesThen(rest, subtitleTail) {
+			return true
 		}
-		for _, w := range subtitleWhose {
-			n, ok := foldPrefix(rest, w)
-			if !ok {
-				continue
-			}
-			sp := spaces(rest[n:])
-			if sp == 0 {
-				continue
-			}
-			after := rest[n+sp:]
-			for _, k := range subtitleNotes {
-				if m, ok := foldPrefix(after, k); ok && subtitleTail(after[m:]) {
-					return true
-				}
+	}
+	return false
+}
+
+// notesThen: rest opens with notes of a kind (subtitleAlone, or
+// subtitleWhose, spaces and subtitleNotes) and tail accepts what follows.
+func notesThen(rest string, tail func(string) bool) bool {
+	for _, p := range subtitleAlone {
+		if n, ok := foldPrefix(rest, p); ok && tail(rest[n:]) {
+			return true
+		}
+	}
+	for _, w := range subtitleWhose {
+		n, ok := foldPrefix(rest, w)
+		if !ok {
+			continue
+		}
+		sp := spaces(rest[n:])
+		if sp == 0 {
+			continue
+		}
+		after := rest[n+sp:]
+		for _, k := range subtitleNotes {
+			if m, ok := foldPrefix(after, k); ok && tail(after[m:]) {
+				return true
 			}
 		}
 	}
@@ -283,6 +293,49 @@ func suffixEnding(t string) bool {
 	if w >= 1 && strings.HasPrefix(u, "-") {
 		v := u[1:]
 		return GuideName(v[spaces(v):])
+	}
+	return false
+}
+
+// guideNoteSuffix reads "Great Expectations: A Study Outline", "Macbeth —
+// Teacher Notes", "Beowulf | Handout": the book's name (the shortest), a
+// mark as guideSuffix's, and notes of a kind that GuideSubtitle knows
+// (subtitleAlone, or subtitleWhose and subtitleNotes), with nothing after.
+func guideNoteSuffix(s string) (string, bool) {
+	if strings.Contains(s, "\n") {
+		return "", false
+	}
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+		t := s[i:]
+		w := spaces(t)
+		u := t[w:]
+		var v string
+		switch {
+		case strings.HasPrefix(u, ":"), strings.HasPrefix(u, "|"):
+			v = u[1:]
+		case strings.HasPrefix(u, "—"), strings.HasPrefix(u, "–"):
+			v = u[len("—"):]
+		case w >= 1 && strings.HasPrefix(u, "-"):
+			v = u[1:]
+		default:
+			continue
+		}
+		if guideNotes(v[spaces(v):]) {
+			return s[:i], true
+		}
+	}
+	return "", false
+}
+
+// guideNotes: s is only a name of notes, "A Study Outline", "Teacher
+// Notes", "Worksheet".
+func guideNotes(s string) bool {
+	for _, rest := range afterArticle(s) {
+		if notesThen(rest, func(t string) bool { return t == "" }) {
+			return true
+		}
 	}
 	return false
 }

@@ -92,8 +92,9 @@ func Year(s string) (rest string, year int, ok bool) {
 // Eyre Study Guide", "Frankenstein Notes".
 func GuideTitle(s string) (book string, ok bool) {
 	// "Study Guide: Jane Eyre" (guidePrefix), "Jane Eyre: A Study Guide"
-	// (guideSuffix), "Jane Eyre Study Guide" (guideTail), in that order.
-	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, guideTail} {
+	// (guideSuffix), "Great Expectations: A Study Outline" (guideNoteSuffix),
+	// "Jane Eyre Study Guide" (guideTail), in that order.
+	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, guideNoteSuffix, guideTail} {
 		if b, ok := read(s); ok && !article[strings.ToLower(strings.TrimSpace(b))] {
 			return strings.TrimSpace(b), true
 		}
@@ -220,7 +221,35 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s)
+	return guideSubtitle(s) || describedGuide(s)
+}
+
+// describedGuide: "A Scene-by-Scene Guide for Drama Students", "The
+// Complete Reader's Companion", "A Classroom Guide — Year 9": a guide or
+// companion described by up to three words, then nothing, a mark and
+// more, or "for …" as guideSubtitle's tails.
+func describedGuide(s string) bool {
+	f := strings.Fields(s)
+	for k := 1; k < len(f) && k <= 4; k++ {
+		w := strings.ToLower(f[k])
+		if w != "guide" && w != "companion" {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(r) {
+			return false
+		}
+		for _, x := range f[:k] {
+			if strings.ContainsAny(x, ".,;:!?\"“”()") {
+				return false
+			}
+		}
+		i := 0 // the end of f[k] in s
+		for _, x := range f[:k+1] {
+			i += strings.Index(s[i:], x) + len(x)
+		}
+		return subtitleTail(s[i:])
+	}
+	return false
 }
 
 // Published reads a line that gives the year of publication: "Published:

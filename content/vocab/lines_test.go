@@ -14,13 +14,31 @@ func TestLines(t *testing.T) {
 		{"Frankenstein Notes", "Frankenstein"},
 		{"Little Dorrit — Study Guide", "Little Dorrit"},
 		{"Il fu Mattia Pascal – Guida alla lettura", "Il fu Mattia Pascal"},
+		// Notes of a kind named after the book: a Study Outline, Teacher
+		// Notes, a Handout, an Arbeitsblatt.
+		{"Great Expectations: A Study Outline", "Great Expectations"},
+		{"Macbeth — Teacher Notes", "Macbeth"},
+		{"Beowulf | Handout", "Beowulf"},
+		{"Der Schimmelreiter: Arbeitsblatt", "Der Schimmelreiter"},
 	} {
 		if b, ok := GuideTitle(c.in); !ok || b != c.book {
 			t.Errorf("GuideTitle(%q) = %q, %v; want %q", c.in, b, ok, c.book)
 		}
 	}
-	if _, ok := GuideTitle("Pride and Prejudice"); ok {
-		t.Error("a book title read as a guide's")
+	for _, in := range []string{"Pride and Prejudice", "Notes: Teacher Notes for Later", "Macbeth: Teacher Notes on Act 1"} {
+		if b, ok := GuideTitle(in); ok {
+			t.Errorf("GuideTitle(%q) read as a guide to %q", in, b)
+		}
+	}
+	for in, want := range map[string]bool{
+		"A Scene-by-Scene Guide for Drama Students": true, "The Complete Reader's Companion": true,
+		"A Classroom Guide — Year 9": true, "Arbeitsblatt für die 9. Klasse": true, "Ficha de trabajo para 3º de ESO": true,
+		"Guide to the Themes": false, "guide for students": false, "Chapter Notes": false,
+		"Jane, Rochester's Guide": false, "A guide, as he says, to the heart": false, "The Guide Dog": false,
+	} {
+		if got := GuideSubtitle(in); got != want {
+			t.Errorf("GuideSubtitle(%q) = %v, want %v", in, got, want)
+		}
 	}
 	for in, want := range map[string]string{"by Jane Austen": "Jane Austen", "Author: Voltaire": "Voltaire", "Written by Mary Shelley": "Mary Shelley", "by": ""} {
 		if a, ok := ByLine(in); !ok || a != want {
