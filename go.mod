@@ -47,3 +47,9 @@ replace codeberg.org/go-pdf/fpdf => ./third_party/fpdf
 // use, not by a package init that read /etc/localtime in every process
 // (see third_party/toml/README.guidepress.md).
 replace github.com/BurntSushi/toml => ./third_party/toml
+
+// github.com/klauspost/compress v1.18.0's flate with Writer.ResetLevel
+// (levels 5 and 6 share one encoder layout), so that the cover's PNG and
+// the EPUB and PDF share one ~1 MB writer (see
+// third_party/compress/README.guidepress.md).
+replace github.com/klauspost/compress => ./third_party/compress

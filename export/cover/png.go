@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	flate "github.com/klauspost/compress/flate"
 	"hash/crc32"
 	"image"
 	"image/color"
+
+	"github.com/guidepress/guidepress/internal/deflaters"
 )
 
 // A minimal PNG writer for the generated cover: 4-bit palette, one IDAT.
@@ -36,42 +37,6 @@ const flateLevel = 5
 // 40 bytes of block header); shorter runs stay in the flate segment, which
 // codes them as matches against the row above.
 const minRepeat = 8
-
-// flater is a reusable compressor (a flate.Writer is large)
-// and the buffer it writes to, dropped after each use.
-type flater struct {
-	fw  *flate.Writer
-	dst *bytes.Buffer
-}
-
-func (f *flater) Write(p []byte) (int, error) { return f.dst.Write(p) }
-
-// flaters is a small free list (a sync.Pool is emptied by every garbage
-// collection, and builds collect every few guides).
-var flaters = make(chan *flater, 4)
-
-func getFlater() *flater {
-	select {
-	case f := <-flaters:
-		return f
-	default:
-	}
-	f := &flater{}
-	fw, err := flate.NewWriter(f, flateLevel)
-	if err != nil {
-		panic(err) // a constant, valid level
-	}
-	f.fw = fw
-	return f
-}
-
-func putFlater(f *flater) {
-	f.dst = nil
-	select {
-	case flaters <- f:
-	default:
-	}
-}
 
 // encodePNG appends img, which must have at most 16 colours and an even
 // width, as a PNG to dst.
@@ -183,10 +148,11 @@ func deflateRows(dst *bytes.Buffer, w, y0, y1 int, pix func(y int) []byte, ad *a
 	h := y1
 	repeats := func(y int) bool { return y > y0 && bytes.Equal(pix(y), pix(y-1)) }
 
-	f := getFlater()
-	f.dst = dst
-	defer putFlater(f)
-	fw := f.fw
+	// The writer is the EPUB's and PDF's (deflaters), at this level for
+	// the cover: encoded before their files and streams, the cover
+	// costs a one-guide build no writer of its own.
+	fw := deflaters.GetLevel(dst, flateLevel)
+	defer deflaters.Put(fw)
 	row := make([]byte, rowLen)
 	var bw bitWriter
 
@@ -209,7 +175,7 @@ func deflateRows(dst *bytes.Buffer, w, y0, y1 int, pix func(y int) []byte, ad *a
 			end++
 		}
 		if end > y {
-			fw.Reset(f)
+			fw.Reset(dst)
 			for ; y < end; y++ {
 				copy(row[1:], pix(y)) // row[0], the filter byte, is None
 				ad.update(row)

@@ -1,14 +1,16 @@
-// Package deflaters is the free list of level-6 flate writers that the
-// EPUB's container and the PDF's streams compress with.
+// Package deflaters is the free list of flate writers that the EPUB's
+// container and the PDF's streams compress with (level 6), and the
+// cover's PNG (level 5).
 //
 // A flate.Writer is about 1 MB (the encoder's hash tables, 256 KB of
 // tokens, a 320 KB history), nearly all of it resident in a one-guide
 // build, whose heap is on huge pages (hugeheap) and never collected: a
 // writer the EPUB has finished with is still 1 MB of resident memory when
-// the PDF allocates its own. Both compress at the same level with the
-// same library, so one writer serves both, taken for one stream or file
-// and put back at once; a second is made only while both compress at the
-// same moment. A writer reset gives the same bytes as a new one.
+// the PDF allocates its own. All three compress with the same library, so
+// one writer serves them, taken for one stream or file and put back at
+// once; a second is made only while two compress at the same moment. A
+// writer reset, to its level or the other (flate's ResetLevel, patched in
+// third_party/compress), gives the same bytes as a new one.
 package deflaters
 
 import (
@@ -61,7 +63,13 @@ func Limit(n int) (restore func()) {
 }
 
 // Get returns a writer at Level that writes to w.
-func Get(w io.Writer) *flate.Writer {
+func Get(w io.Writer) *flate.Writer { return GetLevel(w, Level) }
+
+// GetLevel returns a writer at level, 5 or 6, that writes to w. The cover
+// takes its writer here, at 5: in a one-guide build it is encoded before
+// the EPUB's files and the PDF's streams, which then reuse that writer
+// (seed build, heap objects at exit ~1 MB fewer).
+func GetLevel(w io.Writer, level int) *flate.Writer {
 	taken.Lock()
 	for taken.limit > 0 && taken.n >= taken.limit {
 		taken.free.Wait()
@@ -70,13 +78,14 @@ func Get(w io.Writer) *flate.Writer {
 	taken.Unlock()
 	select {
 	case fw := <-free:
-		fw.Reset(w)
-		return fw
+		if fw.ResetLevel(w, level) {
+			return fw
+		}
 	default:
 	}
-	fw, err := flate.NewWriter(w, Level)
+	fw, err := flate.NewWriter(w, level)
 	if err != nil {
-		panic(err) // a constant, valid level
+		panic(err) // 5 or 6, valid levels
 	}
 	return fw
 }

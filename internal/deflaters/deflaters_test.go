@@ -97,3 +97,83 @@ func TestLimitWaitsForTheWriter(t *testing.T) {
 	Put(w3)
 	Put(w4)
 }
+
+// One writer serves the cover's PNG at level 5 and the EPUB's and PDF's
+// streams at 6: a writer put back is the one GetLevel gives next at the
+// other level, and what it writes then is what a new writer at that level
+// writes, byte for byte, over any sequence of levels, with sync flushes
+// (the cover's segments) or without.
+func TestOneWriterServesBothLevels(t *testing.T) {
+	rows := make([]byte, 0, 64<<10)
+	for y := 0; len(rows) < cap(rows)-400; y++ {
+		row := make([]byte, 321)
+		for x := range row {
+			if (x/7+y/3)%5 == 0 || x*y%97 == 1 {
+				row[x] = byte(0x11 * (y % 15))
+			}
+		}
+		rows = append(rows, row...)
+	}
+	inputs := map[string][]byte{
+		"markup": []byte(strings.Repeat("<p>It was a bright cold day in April, and the clocks were striking thirteen.</p>\n", 900)),
+		"rows":   rows,
+		"short":  []byte("BT /F1 11 Tf 72 720 Td (Never Let Me Go) Tj ET"),
+	}
+	// fresh is what a new writer at level writes for in, flushing after
+	// every flush bytes when flush > 0.
+	write := func(fw *flate.Writer, in []byte, flush int) {
+		for len(in) > 0 {
+			n := len(in)
+			if flush > 0 {
+				n = min(n, flush)
+			}
+			fw.Write(in[:n])
+			in = in[n:]
+			if flush > 0 {
+				fw.Flush()
+			}
+		}
+		fw.Close()
+	}
+	fresh := func(level int, in []byte, flush int) []byte {
+		var b bytes.Buffer
+		fw, err := flate.NewWriter(&b, level)
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(fw, in, flush)
+		return b.Bytes()
+	}
+	for _, tc := range []struct {
+		name   string
+		levels []int
+	}{
+		{"cover then streams", []int{5, 6, 6}},
+		{"streams then cover", []int{6, 5}},
+		{"back and forth", []int{5, 6, 5, 6, 5}},
+		{"one level", []int{5, 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			release()
+			var shared *flate.Writer
+			for i, level := range tc.levels {
+				for name, in := range inputs {
+					for _, flush := range []int{0, 4096} {
+						var b bytes.Buffer
+						fw := GetLevel(&b, level)
+						if shared == nil {
+							shared = fw
+						} else if fw != shared {
+							t.Fatalf("step %d (level %d): GetLevel after Put made a new writer, want the one put back", i, level)
+						}
+						write(fw, in, flush)
+						Put(fw)
+						if want := fresh(level, in, flush); !bytes.Equal(b.Bytes(), want) {
+							t.Errorf("step %d (level %d), %s, flush %d: %d bytes, a new writer %d: not the same bytes", i, level, name, flush, b.Len(), len(want))
+						}
+					}
+				}
+			}
+		})
+	}
+}
