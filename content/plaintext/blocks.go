@@ -43,6 +43,9 @@ var (
 // listItemOf parses a list item: ordered or not, its number (0 for
 // letters and bullets), whether it is lettered, and its text.
 func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok bool) {
+	if n, t, ok := cjkItem(s); ok {
+		return true, n, false, t, true
+	}
 	if !itemStart(s) {
 		return false, 0, false, "", false
 	}
@@ -59,6 +62,53 @@ func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok
 		return true, int(letter[0]-'a') + 1, true, m[7], true
 	}
 	return false, 0, false, m[7], true
+}
+
+// cjkNumerals are the digits of Chinese and Japanese numbering, 一 to 十.
+const cjkNumerals = "一二三四五六七八九十"
+
+// cjkItem reads the numbering of Chinese and Japanese lists: a numeral
+// from 一 to 九十九 and an ideographic comma or full stop ("一、", "十二．"),
+// or a circled number (① to ⑳), with no space needed before the text.
+func cjkItem(s string) (num int, text string, ok bool) {
+	if s == "" || s[0] < utf8.RuneSelf {
+		return 0, "", false
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	if r >= '①' && r <= '⑳' {
+		num, text = int(r-'①')+1, strings.TrimSpace(s[size:])
+		return num, text, text != ""
+	}
+	i, tens, units, seen := 0, 0, 0, false
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		d := strings.IndexRune(cjkNumerals, r)
+		if d < 0 {
+			break
+		}
+		d = d/3 + 1 // the numerals are three bytes each
+		if d == 10 {
+			if tens > 0 {
+				return 0, "", false
+			}
+			tens, units = max(units, 1), 0
+		} else if units > 0 {
+			return 0, "", false
+		} else {
+			units = d
+		}
+		seen = true
+		i += size
+	}
+	if !seen || i > 9 {
+		return 0, "", false
+	}
+	r, size = utf8.DecodeRuneInString(s[i:])
+	if r != '、' && r != '．' && r != '.' {
+		return 0, "", false
+	}
+	text = strings.TrimSpace(s[i+size:])
+	return tens*10 + units, text, text != ""
 }
 
 // castRE: the headings of a play's cast list.
@@ -290,12 +340,12 @@ func colonDef(s string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !caseless(r) {
 		return "", "", false
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
 	rest := s[i+size:]
-	if size == 1 && !strings.HasPrefix(rest, " ") {
+	if size == 1 && !strings.HasPrefix(rest, " ") && !cjkJoin(s[:i], rest) {
 		return "", "", false // "10:30", "http://"
 	}
 	label, value = strings.TrimSpace(s[:i]), strings.TrimSpace(rest)
@@ -303,6 +353,27 @@ func colonDef(s string) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return label, value, true
+}
+
+// caseless: a letter of a script without capitals (Han, kana, Hangul,
+// Arabic, Hebrew, Devanagari…), where a label cannot be told by its
+// capital.
+func caseless(r rune) bool {
+	return r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.IsUpper(r) && !unicode.IsLower(r) && !unicode.IsTitle(r)
+}
+
+// cjkJoin: a colon between two letters of scripts without spaces between
+// words ("下人:主人から…"), where no space follows it.
+func cjkJoin(before, after string) bool {
+	l, _ := utf8.DecodeLastRuneInString(before)
+	r, _ := utf8.DecodeRuneInString(after)
+	return unspaced(l) && unspaced(r)
+}
+
+// unspaced: a letter of Chinese, Japanese (Han, kana) or Thai, written
+// without spaces between words.
+func unspaced(r rune) bool {
+	return r >= 0x0E00 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Thai, r))
 }
 
 // glossDef splits a glossary line whose term may be in lower case: "term:

@@ -185,6 +185,11 @@ var (
 )
 
 func listItem(s string) bool {
+	if s != "" && s[0] >= utf8.RuneSelf {
+		if _, _, ok := cjkItem(s); ok {
+			return true
+		}
+	}
 	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s) || s[0] == 'Q' && questionNumRE.MatchString(s))
 }
 

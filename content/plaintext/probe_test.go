@@ -140,6 +140,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nQuestions for Discussion\n\nQ1. Why is Billy Bones afraid of the seafaring man with one leg?\nQ2. Dr Livesey treats the wounded pirates. What does this tell us about him?\nQ3: Is Long John Silver a villain? Give two pieces of evidence.\n\nAnswer Key\n\nQ 1) He fears Silver will come for Flint's map.\nQ 2) He is a doctor first and an enemy second.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Questions for Discussion\n  list: from 1: Why is Billy Bones afraid of the seafaring man with one leg? | Dr Livesey treats the wounded pirates. What does this tell us about him? | Is Long John Silver a villain? Give two pieces of evidence.\nsection: Answer Key\n  list: from 1: He fears Silver will come for Flint’s map. | He is a doctor first and an enemy second.\n",
 		},
+		{
+			name: "Japanese: names and descriptions after a colon, full-width or not and with no space, are definitions; 一、二、and ① ② numbering are ordered lists",
+			in:   "羅生門\nby 芥川龍之介\n\nCharacters\n\n下人:主人から暇を出された若い男。\n老婆：楼の上で死人の髪を抜いている。\n\nQuestions\n\n一、下人の心はどのように変わったか。\n二、老婆の言い分をどう思うか。\n十二、最後の一文の効果は。\n\nActivities\n\n①下人の行方を想像して書く。\n② 老婆の言い分をまとめる。\n",
+			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — A Study Guide\nsection: Characters\n  definitions: 下人 = 主人から暇を出された若い男。 | 老婆 = 楼の上で死人の髪を抜いている。\nsection: Questions\n  list: from 1: 下人の心はどのように変わったか。 | 老婆の言い分をどう思うか。 | 最後の一文の効果は。\nsection: Activities\n  list: from 1: 下人の行方を想像して書く。 | 老婆の言い分をまとめる。\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
