@@ -17,6 +17,7 @@ const (
 	uffdFeatureWPAsync = 1 << 15 // UFFD_FEATURE_WP_ASYNC
 	uffdioAPI          = 0xc018aa3f
 	uffdioRegister     = 0xc020aa00
+	uffdioUnregister   = 0x8010aa01
 	registerModeWP     = 2 // UFFDIO_REGISTER_MODE_WP
 )
 
@@ -30,6 +31,15 @@ const roMark = "faultaround: read-only segment"
 
 var rwMark = [2]uint64{1, 2}
 
+// textMark is a function, so in the code segment; textMarkFn is its
+// func value, whose first word is its address.
+func textMark() {}
+
+var textMarkFn = textMark
+
+// text is the code segment while it is registered (until InitsDone).
+var text [2]uintptr
+
 // The package depends on firstchunk and syscall alone, so its init runs
 // among the first (16th of guidepress's), before the inits that read the
 // type data (reflect, encoding/json's tables) and after only the
@@ -39,6 +49,7 @@ func init() {
 	maps := fc.ReadSys("/proc/self/maps", buf[:])
 	ro := mapping(maps, uintptr(unsafe.Pointer(unsafe.StringData(roMark))), "r--p")
 	rw := mapping(maps, uintptr(unsafe.Pointer(&rwMark[0])), "rw-p")
+	x := mapping(maps, **(**uintptr)(unsafe.Pointer(&textMarkFn)), "r-xp")
 	if ro[1] == 0 && rw[1] == 0 {
 		return
 	}
@@ -53,19 +64,40 @@ func init() {
 	}
 	registered := false
 	for _, m := range [][2]uintptr{ro, rw} {
-		if m[1] <= m[0] {
-			continue
-		}
-		reg := [4]uint64{uint64(m[0]), uint64(m[1] - m[0]), registerModeWP, 0} // struct uffdio_register
-		if _, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, uffdioRegister, uintptr(unsafe.Pointer(&reg))); e == 0 {
-			registered = true
-		}
+		registered = register(fd, m) || registered
 	}
 	if !registered {
 		syscall.Close(int(fd))
 		return
 	}
 	uffd = int(fd)
+	if register(fd, x) {
+		text = x
+	}
+}
+
+// register registers the range m with the userfaultfd fd.
+func register(fd uintptr, m [2]uintptr) bool {
+	if m[1] <= m[0] {
+		return false
+	}
+	reg := [4]uint64{uint64(m[0]), uint64(m[1] - m[0]), registerModeWP, 0} // struct uffdio_register
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, uffdioRegister, uintptr(unsafe.Pointer(&reg)))
+	return e == 0
+}
+
+// unregister ends the registration of the range m with fd.
+func unregister(fd uintptr, m [2]uintptr) bool {
+	r := [2]uint64{uint64(m[0]), uint64(m[1] - m[0])} // struct uffdio_range
+	_, _, e := syscall.Syscall(syscall.SYS_IOCTL, fd, uffdioUnregister, uintptr(unsafe.Pointer(&r)))
+	return e == 0
+}
+
+func initsDone() {
+	if text[1] != 0 {
+		unregister(uintptr(uffd), text)
+		text = [2]uintptr{}
+	}
 }
 
 // mapping is the range of the file-backed mapping in maps (the text of
