@@ -348,7 +348,7 @@ func (p *parser) header() error {
 					p.warn(p.captionLine, "the cover caption names the author %q, but the line under \"by\" says %q; kept the line under \"by\"", p.captionAuthor, u.text)
 				}
 			}
-		} else if p.i == 1 && p.captionAuthor == "" && p.bareName(p.i) {
+		} else if p.i == 1 && p.captionAuthor == "" && (p.bareName(p.i) || p.caselessName(p.i)) {
 			// A personal name standing alone under the title.
 			p.byLine = u.line
 			p.g.Book.Author = u.text
@@ -515,6 +515,31 @@ func (p *parser) bareName(i int) bool {
 		return false
 	}
 	return true
+}
+
+// caselessName: a name in a script without capitals (芥川龍之介, प्रेमचंद,
+// نجيب محفوظ), which bareName cannot tell by its capitals: one short line
+// set directly under the title, a blank line after it, in letters of such
+// scripts only (a year after it allowed), and not a heading or a guide's
+// name.
+func (p *parser) caselessName(i int) bool {
+	u := p.units[i]
+	s := stripYear(u.text)
+	if u.before || !u.after || len(u.raw) != 1 || utf8.RuneCountInString(s) > 30 || len(strings.Fields(s)) > 4 ||
+		anchorOf(s) != noAnchor || vocab.GuideName(s) || vocab.GuideSubtitle(s) {
+		return false
+	}
+	letters := 0
+	for _, r := range s {
+		switch {
+		case caseless(r) || unicode.IsMark(r):
+			letters++
+		case r == ' ' || r == '・' || r == '·' || r == '\u200c':
+		default:
+			return false
+		}
+	}
+	return letters >= 2
 }
 
 // shortHeadingWord are first words that make a short capitalised line a

@@ -145,6 +145,26 @@ func TestParseProbes(t *testing.T) {
 			in:   "羅生門\nby 芥川龍之介\n\nCharacters\n\n下人:主人から暇を出された若い男。\n老婆：楼の上で死人の髪を抜いている。\n\nQuestions\n\n一、下人の心はどのように変わったか。\n二、老婆の言い分をどう思うか。\n十二、最後の一文の効果は。\n\nActivities\n\n①下人の行方を想像して書く。\n② 老婆の言い分をまとめる。\n",
 			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — A Study Guide\nsection: Characters\n  definitions: 下人 = 主人から暇を出された若い男。 | 老婆 = 楼の上で死人の髪を抜いている。\nsection: Questions\n  list: from 1: 下人の心はどのように変わったか。 | 老婆の言い分をどう思うか。 | 最後の一文の効果は。\nsection: Activities\n  list: from 1: 下人の行方を想像して書く。 | 老婆の言い分をまとめる。\n",
 		},
+		{
+			name: "Russian: the known names of a guide's parts, a name under the title, and the guide's title in Russian",
+			in:   "Преступление и наказание\nФёдор Достоевский, 1866\n\nРоман о бедном студенте.\n\nГлавные герои\n\nРодион Раскольников — бывший студент\nСоня Мармеладова — дочь чиновника\n\nЦитаты\n\n1. «Тварь ли я дрожащая или право имею…»\n\nВопросы для обсуждения\n\n1. Почему Раскольников совершает преступление?\n2. Какую роль играет Соня?\n",
+			want: "lang=ru year=1866\nbook: Преступление и наказание | Фёдор Достоевский | 0 min | Преступление и наказание — Учебное пособие\nsynopsis: Роман о бедном студенте.\nquote: Тварь ли я дрожащая или право имею…\nsection: Главные герои\n  definitions: Родион Раскольников = бывший студент | Соня Мармеладова = дочь чиновника\nsection: Вопросы для обсуждения\n  list: from 1: Почему Раскольников совершает преступление? | Какую роль играет Соня?\n",
+		},
+		{
+			name: "Greek: a by-line \"του NAME\", a subtitle naming the guide \"για\" its readers, the persons of the drama and the quotes",
+			in:   "Αντιγόνη\nτου Σοφοκλή\n\nΟδηγός μελέτης για την Α΄ Λυκείου\n\nΗ Αντιγόνη θάβει τον αδελφό της.\n\nΠρόσωπα του δράματος\n\nΑΝΤΙΓΟΝΗ, κόρη του Οιδίποδα\nΚΡΕΩΝ, βασιλιάς της Θήβας\n\nΣημαντικά αποσπάσματα\n\n1. «Οὔτοι συνέχθειν, ἀλλὰ συμφιλεῖν ἔφυν.»\n",
+			want: "lang=el year=0\nbook: Αντιγόνη | Σοφοκλή | 0 min | Αντιγόνη — Οδηγός μελέτης για την Α΄ Λυκείου\nsynopsis: Η Αντιγόνη θάβει τον αδελφό της.\nquote: Οὔτοι συνέχθειν, ἀλλὰ συμφιλεῖν ἔφυν.\nsection: Πρόσωπα του δράματος\n  definitions: ΑΝΤΙΓΟΝΗ = κόρη του Οιδίποδα | ΚΡΕΩΝ = βασιλιάς της Θήβας\n",
+		},
+		{
+			name: "Japanese and Hindi: a name without capitals right under the title is the author; a guide's name with a bracketed gloss is its title; known section names",
+			in:   "羅生門\n芥川龍之介\n\n読書ガイド(中学生向け)\n\n荒れ果てた羅生門の下で、下人が雨やみを待っている。\n\n登場人物\n\n下人:主人から暇を出された若い男。\n老婆:死人の髪を抜いている。\n\nあらすじ\n\n下人は門の下で雨やみを待つ。\n",
+			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — 読書ガイド(中学生向け)\nsynopsis: 荒れ果てた羅生門の下で、下人が雨やみを待っている。\nsection: 登場人物\n  definitions: 下人 = 主人から暇を出された若い男。 | 老婆 = 死人の髪を抜いている。\nsection: あらすじ\n  paragraph: 下人は門の下で雨やみを待つ。\n",
+		},
+		{
+			name: "Hindi: the author's name and year under the title; पात्र and प्रश्न are the characters and the questions",
+			in:   "गोदान\nप्रेमचंद (1936)\n\nहोरी एक गरीब किसान है।\n\nपात्र\n\nहोरी — एक गरीब किसान\nधनिया — होरी की पत्नी\n\nप्रश्न\n\n1. होरी गाय क्यों खरीदना चाहता है?\n2. धनिया का चरित्र कैसा है?\n",
+			want: "lang=hi year=1936\nbook: गोदान | प्रेमचंद | 0 min | गोदान — A Study Guide\nsynopsis: होरी एक गरीब किसान है।\nsection: पात्र\n  definitions: होरी = एक गरीब किसान | धनिया = होरी की पत्नी\nsection: प्रश्न\n  list: from 1: होरी गाय क्यों खरीदना चाहता है? | धनिया का चरित्र कैसा है?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

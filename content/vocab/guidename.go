@@ -28,6 +28,9 @@ var guidePhrases = []string{
 	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter",
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
 	"guia de estudo", "guia de leitura", "roteiro de leitura",
+	"учебное пособие", "методическое пособие", "пособие", "путеводитель",
+	"οδηγός μελέτης", "οδηγός ανάγνωσης",
+	"読書ガイド", "学習ガイド", "阅读指南", "学习指南", "अध्ययन मार्गदर्शिका",
 }
 
 // Besides those, a subtitle may be a word for whose or what notes, a
@@ -43,7 +46,7 @@ var (
 	subtitleAlone = []string{"handout", "worksheet", "study outline", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
 		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica"}
 	// subtitleFor: "… for Students", "… für die Oberstufe".
-	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru"}
+	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru", "для", "για"}
 )
 
 // GuideName reports a line that only names a study guide ("A Study

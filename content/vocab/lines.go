@@ -20,7 +20,7 @@ import (
 // that guidePhrases spells out: the readers match them by hand
 // (guidename.go), and the tests keep the expressions built on it as the
 // oracles they are checked against.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura)`
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|учебное пособие|методическое пособие|пособие|путеводитель|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका)`
 
 var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
@@ -28,8 +28,9 @@ var (
 	// name on the next line.
 	byRE = lazyre.Hot(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
 	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
-	// "por AUTHOR", "da AUTHOR": the word in lower case, then a capital.
-	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del)\s+(\p{Lu}.*)$`)
+	// "por AUTHOR", "da AUTHOR", Greek "του AUTHOR" (of): the word in lower
+	// case, then a capital.
+	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del|του|της)\s+(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
 	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// explRE: the label of a quote's explanation, then its text.
@@ -221,7 +222,21 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s) || describedGuide(s)
+	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s))
+}
+
+// unglossed is s without a bracketed gloss at its end, written with no
+// space before it as Chinese and Japanese do: "読書ガイド（中学生向け）" is
+// "読書ガイド"; s itself when it has none.
+func unglossed(s string) string {
+	for _, b := range [][2]string{{"（", "）"}, {"(", ")"}} {
+		if strings.HasSuffix(s, b[1]) {
+			if i := strings.LastIndex(s, b[0]); i > 0 {
+				return strings.TrimSpace(s[:i])
+			}
+		}
+	}
+	return s
 }
 
 // describedGuide: "A Scene-by-Scene Guide for Drama Students", "The

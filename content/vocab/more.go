@@ -127,6 +127,76 @@ func addMore() {
 	add("fa", Section, content.RoleVocabulary, "واژه\u200cنامه", "واژگان")
 	add("fa", Section, content.RoleDiscussion, "پرسش\u200cهایی برای گفت\u200cوگو", "پرسش\u200cهای بحث")
 
+	// Russian and Greek: the labels the writers print (templates/labels)
+	// and the names school guides and handouts give their parts.
+	add("ru", Quotes, "", "ключевые цитаты", "цитаты", "важные цитаты", "главные цитаты", "известные цитаты", "цитаты из произведения")
+	add("ru", FAQ, "", "часто задаваемые вопросы", "вопросы и ответы", "частые вопросы")
+	add("ru", Section, content.RoleSummary, "краткое содержание", "пересказ", "краткий пересказ", "сюжет",
+		"краткое содержание по главам", "содержание по главам")
+	add("ru", Section, content.RoleCharacters, "главные герои", "герои", "персонажи", "действующие лица",
+		"главные персонажи", "список персонажей", "герои произведения")
+	add("ru", Section, content.RoleThemes, "темы", "основные темы", "темы и мотивы", "проблематика")
+	add("ru", Section, content.RoleAnalysis, "анализ", "анализ произведения", "анализ романа", "интерпретация")
+	add("ru", Section, content.RoleContext, "об авторе", "биография автора", "исторический контекст",
+		"историческая справка", "история создания")
+	add("ru", Section, content.RoleKeyFacts, "основные сведения", "коротко о книге", "факты о книге")
+	add("ru", Section, content.RoleVocabulary, "словарь", "словарик", "глоссарий", "ключевые слова",
+		"трудные слова", "словарная работа")
+	add("ru", Section, content.RoleDiscussion, "вопросы для обсуждения", "вопросы", "вопросы и задания",
+		"вопросы для размышления", "вопросы к тексту")
+	add("ru", Section, content.RoleActivities, "задания", "творческие задания", "домашнее задание")
+	add("ru", Section, content.RoleTimeline, "хронология", "хронология событий")
+	add("ru", Section, content.RoleFurtherReading, "что почитать", "рекомендуемая литература", "литература")
+	add("el", Quotes, "", "βασικά αποσπάσματα", "σημαντικά αποσπάσματα", "αποσπάσματα", "παραθέματα",
+		"σημαντικά παραθέματα", "βασικές φράσεις")
+	add("el", FAQ, "", "συχνές ερωτήσεις", "ερωτήσεις και απαντήσεις")
+	add("el", Section, content.RoleSummary, "περίληψη", "σύνοψη", "υπόθεση", "περίληψη του έργου", "η υπόθεση")
+	add("el", Section, content.RoleCharacters, "πρόσωπα", "τα πρόσωπα", "πρόσωπα του δράματος", "τα πρόσωπα του δράματος",
+		"χαρακτήρες", "οι χαρακτήρες", "ήρωες", "οι ήρωες")
+	add("el", Section, content.RoleThemes, "θέματα", "βασικά θέματα", "θεματικές", "μοτίβα")
+	add("el", Section, content.RoleAnalysis, "ανάλυση", "ερμηνεία", "σχολιασμός", "ερμηνευτικά σχόλια")
+	add("el", Section, content.RoleContext, "ο συγγραφέας", "για τον συγγραφέα", "βιογραφία", "ιστορικό πλαίσιο")
+	add("el", Section, content.RoleKeyFacts, "βασικά στοιχεία", "στοιχεία του έργου")
+	add("el", Section, content.RoleVocabulary, "λεξιλόγιο", "γλωσσάριο", "λέξεις κλειδιά")
+	add("el", Section, content.RoleDiscussion, "ερωτήσεις", "ερωτήσεις για συζήτηση", "ερωτήσεις κατανόησης",
+		"θέματα για συζήτηση", "ερωτήσεις για τον διάλογο")
+	add("el", Section, content.RoleActivities, "δραστηριότητες", "ασκήσεις", "εργασίες")
+	add("el", Section, content.RoleTimeline, "χρονολόγιο")
+	add("el", Section, content.RoleFurtherReading, "βιβλιογραφία", "προτεινόμενη βιβλιογραφία")
+	// Japanese, Chinese and Hindi: the commonest names of a school
+	// guide's parts (the writers print English labels for these
+	// languages, which the PDF's fonts can print).
+	add("ja", Quotes, "", "名言", "重要な引用", "名場面・名言", "心に残る言葉")
+	add("ja", FAQ, "", "よくある質問", "質問と回答")
+	add("ja", Section, content.RoleSummary, "あらすじ", "要約", "概要")
+	add("ja", Section, content.RoleCharacters, "登場人物", "主な登場人物")
+	add("ja", Section, content.RoleThemes, "テーマ", "主題")
+	add("ja", Section, content.RoleAnalysis, "解説", "考察", "作品解説")
+	add("ja", Section, content.RoleContext, "作者について", "作者紹介", "時代背景")
+	add("ja", Section, content.RoleVocabulary, "語句", "重要語句", "語句の意味", "用語集")
+	add("ja", Section, content.RoleDiscussion, "考えてみよう", "話し合おう", "設問", "発問", "問い")
+	add("ja", Section, content.RoleActivities, "課題", "学習活動")
+	add("zh", Quotes, "", "名句", "经典语录", "经典名句", "名言名句", "重要引文")
+	add("zh", FAQ, "", "常见问题", "问答")
+	add("zh", Section, content.RoleSummary, "内容简介", "故事梗概", "梗概", "章节概要", "情节概要", "内容概要")
+	add("zh", Section, content.RoleCharacters, "人物", "主要人物", "人物介绍", "人物表")
+	add("zh", Section, content.RoleThemes, "主题", "主题思想")
+	add("zh", Section, content.RoleAnalysis, "分析", "赏析", "作品分析")
+	add("zh", Section, content.RoleContext, "作者简介", "写作背景", "时代背景")
+	add("zh", Section, content.RoleVocabulary, "词语解释", "词汇", "生词", "注释")
+	add("zh", Section, content.RoleDiscussion, "讨论题", "思考题", "讨论问题", "思考与讨论")
+	add("zh", Section, content.RoleActivities, "练习", "活动")
+	add("hi", Quotes, "", "महत्वपूर्ण उद्धरण", "उद्धरण", "प्रमुख उद्धरण")
+	add("hi", FAQ, "", "अक्सर पूछे जाने वाले प्रश्न")
+	add("hi", Section, content.RoleSummary, "सारांश", "कथासार", "कहानी का सारांश")
+	add("hi", Section, content.RoleCharacters, "पात्र", "प्रमुख पात्र", "पात्र परिचय")
+	add("hi", Section, content.RoleThemes, "मुख्य विषय")
+	add("hi", Section, content.RoleAnalysis, "विश्लेषण", "समीक्षा")
+	add("hi", Section, content.RoleContext, "लेखक परिचय", "लेखक के बारे में")
+	add("hi", Section, content.RoleVocabulary, "शब्दावली", "शब्दार्थ", "कठिन शब्द")
+	add("hi", Section, content.RoleDiscussion, "प्रश्न", "चर्चा के लिए प्रश्न", "अभ्यास प्रश्न")
+	add("hi", Section, content.RoleActivities, "गतिविधियाँ")
+
 	// Portuguese.
 	add("pt", Quotes, "", "citações famosas", "frases célebres", "passagens importantes", "trechos marcantes", "frases importantes")
 	add("pt", FAQ, "", "dúvidas frequentes", "perguntas comuns", "perguntas mais frequentes")

@@ -39,6 +39,12 @@ func TestFor(t *testing.T) {
 	if l := For("ja"); l.Lang != "en" || l.Contents != "Contents" {
 		t.Errorf("ja falls back to %+v", l)
 	}
+	if got := For("ru").GuideTitle("Преступление и наказание"); got != "Преступление и наказание — Учебное пособие" {
+		t.Errorf("ru guide title = %q", got)
+	}
+	if got := For("el-GR").Contents; got != "Περιεχόμενα" {
+		t.Errorf("el-GR contents = %q", got)
+	}
 	if got := For("en").GuideTitle("Hamlet"); got != "Hamlet — A Study Guide" {
 		t.Errorf("en guide title = %q", got)
 	}
