@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"reflect"
 	"strings"
 
 	"github.com/guidepress/guidepress/internal/lazyre"
@@ -121,6 +122,24 @@ func DecodeJSON(data []byte) (*Guide, error) {
 	return &g, nil
 }
 
+// jsonKind names a Go kind as JSON does, for the person who wrote the
+// file: "array", not "slice"; "whole number", not "int".
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Map, reflect.Struct:
+		return "object"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "whole number"
+	case reflect.Float32, reflect.Float64:
+		return "number"
+	case reflect.Bool:
+		return "true or false"
+	}
+	return k.String()
+}
+
 // LineError is an input error tied to a 1-based line of the source.
 type LineError struct {
 	Line int
@@ -137,7 +156,7 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.As(err, &syn):
 		return &LineError{Line: lineAt(data, int(syn.Offset)), Err: fmt.Errorf("JSON syntax: %v", syn)}
 	case errors.As(err, &typ):
-		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: fmt.Errorf("field %q must be a JSON %s, not %s", strings.TrimPrefix(typ.Field, "plain."), typ.Type.Kind(), typ.Value)}
+		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: fmt.Errorf("field %q must be a JSON %s, not %s", strings.TrimPrefix(typ.Field, "plain."), jsonKind(typ.Type.Kind()), typ.Value)}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return &LineError{Line: lineAt(data, len(data)), Err: errors.New("the JSON ends before the guide object is closed")}
 	default:

@@ -16,6 +16,10 @@ func TestDecodeJSONLines(t *testing.T) {
 		{"unknown nested key", "{\n  \"title\": \"T\",\n  \"book\": {\n    \"title\": \"B\",\n    \"autor\": \"A\"\n  }\n}\n", 5, `unknown field "autor"`},
 		{"syntax", "{\n  \"title\": \"T\"\n  \"book\": {}\n}\n", 3, "JSON syntax"},
 		{"type", "{\n  \"title\": 3\n}\n", 2, `field "title" must be a JSON string, not number`},
+		// Kinds named as JSON names them, never Go's "slice" or "int".
+		{"array", "{\n  \"title\": \"T\",\n  \"synopsis\": \"One paragraph.\"\n}\n", 3, `field "synopsis" must be a JSON array, not string`},
+		{"whole number", "{\n  \"reading_minutes\": \"ten\"\n}\n", 2, `field "reading_minutes" must be a JSON whole number, not string`},
+		{"object", "{\n  \"book\": \"Emma\"\n}\n", 2, `field "book" must be a JSON object, not string`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

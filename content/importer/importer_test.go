@@ -161,7 +161,7 @@ func TestLoadBadInput(t *testing.T) {
 		{"too big", []byte(small), Options{MaxBytes: 100}, 0, "more than the 100 bytes limit; if it really is one study guide, raise the limit with --max-size", nil},
 		{"JSON syntax error", []byte("{\n  \"title\": \"X\",\n  \"book\": {\"title\": \"Y\"},,\n}\n"), Options{}, 3, "JSON syntax: invalid character ','", nil},
 		{"JSON unknown key", []byte("{\n  \"title\": \"X\",\n  \"sectons\": []\n}\n"), Options{}, 3, `unknown field "sectons"`, nil},
-		{"JSON wrong type", []byte("{\n  \"title\": \"X\",\n  \"reading_minutes\": \"ten\"\n}\n"), Options{}, 3, `field "reading_minutes" must be a JSON int, not string`, nil},
+		{"JSON wrong type", []byte("{\n  \"title\": \"X\",\n  \"reading_minutes\": \"ten\"\n}\n"), Options{}, 3, `field "reading_minutes" must be a JSON whole number, not string`, nil},
 		{"JSON truncated", []byte("{\n  \"title\": \"X\",\n"), Options{}, 3, "the JSON ends before the guide object is closed", nil},
 		{"JSON two objects", []byte("{\"title\": \"X\", \"book\": {\"title\": \"Y\"}, \"synopsis\": [\"s\"]}\n{}\n"), Options{}, 2, "a file holds one guide", nil},
 		{"JSON invalid guide", []byte("{\n  \"title\": \"X\",\n  \"book\": {\"title\": \"\"},\n  \"synopsis\": [\"s\"],\n  \"sections\": [{\"title\": \" \"}]\n}\n"), Options{}, 0,
