@@ -240,21 +240,24 @@ func unglossed(s string) string {
 }
 
 // describedGuide: "A Scene-by-Scene Guide for Drama Students", "The
-// Complete Reader's Companion", "A Classroom Guide — Year 9": a guide or
-// companion described by up to three words, then nothing, a mark and
+// Complete Reader's Companion", "A Classroom Guide — Year 9", "Quick
+// Revision Notes — Year 12": a guide, a companion or notes of a kind
+// (notesThen) described by up to three words, then nothing, a mark and
 // more, or "for …" as guideSubtitle's tails.
 func describedGuide(s string) bool {
 	f := strings.Fields(s)
 	for k := 1; k < len(f) && k <= 4; k++ {
 		w := strings.ToLower(f[k])
-		if w != "guide" && w != "companion" {
+		// "… Guide", "… Companion", or notes of a kind after a word or
+		// two ("Quick Revision Notes", "GCSE Study Notes").
+		if w != "guide" && w != "companion" && (k < 2 || !notesThen(strings.Join(f[k-1:k+1], " "), func(t string) bool { return t == "" })) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(r) {
 			return false
 		}
 		for _, x := range f[:k] {
-			if strings.ContainsAny(x, ".,;:!?\"“”()") {
+			if strings.ContainsAny(x, ".,;:!?\"“”()—–|") {
 				return false
 			}
 		}
