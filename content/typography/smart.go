@@ -48,6 +48,7 @@ func curl(s string) string {
 	b.Grow(len(s) + 2*(strings.Count(s, "\"")+strings.Count(s, "'")))
 	done := 0                 // s[:done] is written
 	setAt, set := -1, rune(0) // the mark set last, ending at byte setAt
+	double := rune(0)         // the last double mark set, “ or ”
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '"' && c != '\'' {
@@ -64,10 +65,18 @@ func curl(s string) string {
 		}
 		opens := opensAfter(prev) && !unicode.IsSpace(next)
 		switch {
-		case c == '"' && opens:
+		case c == '"' && unspaced(prev) && !unicode.IsSpace(next):
+			// Chinese and Japanese set no space before a quotation:
+			// between two letters, a mark opens unless one is open.
 			set = '“'
+			if double == '“' {
+				set = '”'
+			}
+			double = set
+		case c == '"' && opens:
+			set, double = '“', '“'
 		case c == '"':
-			set = '”'
+			set, double = '”', '”'
 		case opens && !elision(s[i+1:]):
 			set = '‘'
 		default:
@@ -79,6 +88,14 @@ func curl(s string) string {
 	}
 	b.WriteString(s[done:])
 	return b.String()
+}
+
+// unspaced: a letter or a punctuation mark of Chinese or Japanese, which
+// are written without spaces (Han, kana, the ideographic and full-width
+// punctuation).
+func unspaced(r rune) bool {
+	return r >= 0x3000 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		r <= 0x303F || r >= 0xFF00 && r <= 0xFF65)
 }
 
 // opensAfter reports whether a quotation mark after r opens a quotation.

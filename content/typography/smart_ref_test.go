@@ -10,6 +10,7 @@ import (
 // the reference the byte version must match.
 func curlRunes(s string) string {
 	rs := []rune(s)
+	open := false // a double quotation is open (for Chinese and Japanese)
 	for i, r := range rs {
 		if r != '"' && r != '\'' {
 			continue
@@ -22,7 +23,11 @@ func curlRunes(s string) string {
 			next = rs[i+1]
 		}
 		opens := opensAfter(prev) && !unicode.IsSpace(next)
+		if r == '"' && unspaced(prev) && !unicode.IsSpace(next) {
+			opens = !open
+		}
 		if r == '"' {
+			open = opens
 			if opens {
 				rs[i] = '“'
 			} else {
@@ -44,6 +49,7 @@ var curlCases = []string{
 	`rock 'n' roll`, `the '80s and '90`, `'em and 'em 'til`, `'em' he said`, `“already” 'x'`,
 	"(\"quoted\")", "—\"dash\"", "\xff\"bad\xfe'", "é'é\"é", "\u00a0\"nbsp\"", `5'10"`,
 	`it's Kathy's "Norfolk"`, "'\xe2\x80\x99'", `'1999'`, `'12a`, `"` + "\t" + `"`,
+	`总用"精神胜利法"安慰`, `他说："你好"。`, `“已”"x"`, `阿Q"革命"`, `"a"字"b"`,
 }
 
 func TestCurlMatchesRunes(t *testing.T) {

@@ -19,6 +19,12 @@ func TestSmart(t *testing.T) {
 		{`"'Tis true," said Ruth.`, `“’Tis true,” said Ruth.`},
 		{`He said "the 'possible' one" twice.`, `He said “the ‘possible’ one” twice.`},
 		{`wait--no---stop`, `wait—no—stop`},
+		// Chinese and Japanese put no space before a quotation: marks
+		// between letters pair up, the first opening.
+		{`却总用"精神胜利法"安慰自己。`, `却总用“精神胜利法”安慰自己。`},
+		{`他说："我们先前比你阔得多啦！"`, `他说：“我们先前比你阔得多啦！”`},
+		{`阿Q为什么想要"革命"?`, `阿Q为什么想要“革命”?`},
+		{`下人は"きっと、そうか"と言った。`, `下人は“きっと、そうか”と言った。`},
 		{`and then... nothing`, `and then… nothing`},
 		{`(“already” curly)`, `(“already” curly)`},
 		{`("quoted")`, `(“quoted”)`},
