@@ -525,7 +525,11 @@ func wholeStyled(t content.Text) bool {
 }
 
 var (
-	trailingAttrRE = lazyre.New(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*(\S.{0,80})$`)
+	// trailingAttrRE: the attribution after a quotation's closing mark
+	// quotes nothing itself: in "«Красота спасёт мир» — a line often
+	// credited to «Идиот»." the dash starts commentary, as the plain-text
+	// reader reads it.
+	trailingAttrRE = lazyre.New(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*([^\s”"»“«][^”"»“«]{0,80})$`)
 	parenAttrRE    = lazyre.New(`^(.*[”"»“«])\s*(\([^()]{1,98}\))\.?$`)
 )
 

@@ -155,6 +155,8 @@ func TestQuoteAttributions(t *testing.T) {
 		{"a title in the attribution keeps its emphasis", "> \"Nobody's fault.\"\n> — Dickens, *Little Dorrit*", "Nobody’s fault.", "Dickens, Little Dorrit", true},
 		{"a bracket inside the text", `- "Little Dorrit" is what (they call her)`, "“Little Dorrit” is what (they call her)", "", false},
 		{"a bracket after a quotation that is not whole", `- "Little" and "Dorrit" (her names)`, "“Little” and “Dorrit” (her names)", "", false},
+		{"a dash before commentary that quotes a title is no attribution", "> \"Beauty will save the world\" — a line often credited to \"The Idiot\".", "“Beauty will save the world” — a line often credited to “The Idiot”.", "", false},
+		{"guillemets, commentary after the dash", "> «Красота спасёт мир» — эту фразу приписывают роману, но она из «Идиота».", "«Красота спасёт мир» — эту фразу приписывают роману, но она из «Идиота».", "", false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# T\n\nby A B\n\nText.\n\n## Key Quotes\n\n"+c.quotes+"\n", Options{Language: "en"})
