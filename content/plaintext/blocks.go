@@ -714,7 +714,8 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 			continue
 		}
 		// A list: consecutive items of the same kind; lettered items
-		// under a numbered one are its sublist.
+		// under a numbered one are its sublist, and so are items indented
+		// deeper than the list's first (an outline's "A." over its "1.").
 		if ordered, num, lettered, _, ok := unitItem(u); ok {
 			b := content.Block{Kind: content.List, Ordered: ordered}
 			if ordered && num != 1 && !lettered {
@@ -725,6 +726,14 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				o, _, l, t, ok := unitItem(units[j])
 				if !ok {
 					break
+				}
+				if j > i && units[j].indent > u.indent && !units[j].before && len(b.Items) > 0 {
+					it := &b.Items[len(b.Items)-1]
+					if it.Sublist == nil {
+						it.Sublist = &content.Sublist{Ordered: o}
+					}
+					it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+					continue
 				}
 				if l && !lettered && len(b.Items) > 0 {
 					it := &b.Items[len(b.Items)-1]

@@ -208,13 +208,15 @@ func indentOf(raw string) int {
 
 // unspaced reports text whose paragraphs mostly follow each other without a
 // blank line between them: more units start right under the one before
-// than after a blank line.
+// than after a blank line. Items of a list or an outline, which are set
+// tight on purpose (numbered, bulleted or indented), say nothing of it.
 func (p *parser) unspaced() bool {
 	tight, loose := 0, 0
 	for _, u := range p.units[min(1, len(p.units)):] {
-		if u.before {
+		switch {
+		case u.before:
 			loose++
-		} else {
+		case u.indent == 0 && !listItem(u.text):
 			tight++
 		}
 	}

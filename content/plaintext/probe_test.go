@@ -165,6 +165,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "गोदान\nप्रेमचंद (1936)\n\nहोरी एक गरीब किसान है।\n\nपात्र\n\nहोरी — एक गरीब किसान\nधनिया — होरी की पत्नी\n\nप्रश्न\n\n1. होरी गाय क्यों खरीदना चाहता है?\n2. धनिया का चरित्र कैसा है?\n",
 			want: "lang=hi year=1936\nbook: गोदान | प्रेमचंद | 0 min | गोदान — A Study Guide\nsynopsis: होरी एक गरीब किसान है।\nsection: पात्र\n  definitions: होरी = एक गरीब किसान | धनिया = होरी की पत्नी\nsection: प्रश्न\n  list: from 1: होरी गाय क्यों खरीदना चाहता है? | धनिया का चरित्र कैसा है?\n",
 		},
+		{
+			name: "an outline set tight, each level indented: the roman headings are sections, the indented points a list, deeper points their sublists (not every line a heading)",
+			in:   "Great Expectations\nby Charles Dickens\n\nAn outline for a survey course.\n\nI. Background\n   A. Publication\n      1. Serialised weekly in All the Year Round\n      2. Dickens changed the ending\n   B. Setting\n      1. The Kent marshes\n\nII. The Third Stage\n   A. Magwitch returns\n   B. The escape by river fails\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsynopsis: An outline for a survey course.\nsection: I. Background\n  list: from 1: Publication (Serialised weekly in All the Year Round; Dickens changed the ending) | Setting (The Kent marshes)\nsection: II. The Third Stage\n  list: from 1: Magwitch returns | The escape by river fails\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
