@@ -35,8 +35,10 @@ fi
 command -v /usr/bin/time >/dev/null || { echo "bench: /usr/bin/time is needed (apt-get install time)"; exit 2; }
 # Built as make build builds it: static (CGO_ENABLED=0), linked to one
 # file and copied to the one that is run (the linker's own output sits in
-# the page cache in 4 KB pieces and starts ~5 ms slower; see the Makefile).
-CGO_ENABLED=${CGO_ENABLED:-0} go build -trimpath -o "$tmp/guidepress.link" ./cmd/guidepress
+# the page cache in 4 KB pieces and starts ~5 ms slower; see the Makefile),
+# with the heap's start not randomised where this Go allows it (Makefile).
+goexp=${GOEXPERIMENT-$(GOEXPERIMENT=norandomizedheapbase64 go env GOEXPERIMENT 2>/dev/null)}
+GOEXPERIMENT=$goexp CGO_ENABLED=${CGO_ENABLED:-0} go build -trimpath -o "$tmp/guidepress.link" ./cmd/guidepress
 cp "$tmp/guidepress.link" "$tmp/guidepress"
 export SOURCE_DATE_EPOCH=1700000000
 
