@@ -502,6 +502,18 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			}
 		}
 		inner, numbered := quoteNumber(s)
+		if n := p.numberedVerse(units[i:], inner, numbered); n > 0 {
+			// "1. But, soft! what light…" and the lines of verse set
+			// tight under it: one quote of verse (its source, a line of
+			// its own after it, is read next).
+			q := content.Quote{Lines: []content.Text{text(inner)}}
+			for _, v := range units[i+1 : i+n] {
+				q.Lines = append(q.Lines, text(v.text))
+			}
+			qs = append(qs, quoteUnit{u, q, true, false})
+			i += n
+			continue
+		}
 		var src string
 		if q, a, ok := trailingAttribution(inner); ok {
 			inner, src = q, a
@@ -550,6 +562,46 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 		last = len(p.g.Quotes) - 1
 		st.quotesN++
 	}
+}
+
+// numberedVerse returns how many units from the first make one quote of
+// verse: a numbered quote (inner, without its number) that is not in
+// quotation marks, and the short lines set tight under it that read as
+// lines of a poem or a play (most not ending a sentence), two lines at
+// least; 0 when they do not.
+func (p *parser) numberedVerse(units []unit, inner string, numbered bool) int {
+	if !numbered || len(units[0].raw) != 1 || utf8.RuneCountInString(inner) > 100 {
+		return 0
+	}
+	if _, _, ok := wholeQuote(inner); ok {
+		return 0
+	}
+	if _, _, ok := trailingAttribution(inner); ok {
+		return 0
+	}
+	n, stops := 1, 0
+	for ; n < len(units) && !units[n].before && len(units[n].raw) == 1 && utf8.RuneCountInString(units[n].text) <= 100 && p.speechLine(units[n]); n++ {
+		if _, _, ok := wholeQuote(units[n].text); ok {
+			break
+		}
+	}
+	for _, u := range append([]string{inner}, texts(units[1:n])...) {
+		if l, _ := utf8.DecodeLastRuneInString(u); l == '.' || l == '!' || l == '?' {
+			stops++
+		}
+	}
+	if n < 2 || stops*2 > n+1 {
+		return 0
+	}
+	return n
+}
+
+func texts(units []unit) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = u.text
+	}
+	return out
 }
 
 // faqUnit handles unit i inside the FAQ; it returns false when the unit

@@ -170,6 +170,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Great Expectations\nby Charles Dickens\n\nAn outline for a survey course.\n\nI. Background\n   A. Publication\n      1. Serialised weekly in All the Year Round\n      2. Dickens changed the ending\n   B. Setting\n      1. The Kent marshes\n\nII. The Third Stage\n   A. Magwitch returns\n   B. The escape by river fails\n",
 			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsynopsis: An outline for a survey course.\nsection: I. Background\n  list: from 1: Publication (Serialised weekly in All the Year Round; Dickens changed the ending) | Setting (The Kent marshes)\nsection: II. The Third Stage\n  list: from 1: Magwitch returns | The escape by river fails\n",
 		},
+		{
+			name: "a numbered quote of verse without quotation marks: the lines set tight under it are its lines, the bracketed line after them its source, not its explanation",
+			in:   "Romeo and Juliet\nby William Shakespeare\n\nImportant Quotations Explained\n\n1. But, soft! what light through yonder window breaks?\nIt is the east, and Juliet is the sun.\nArise, fair sun, and kill the envious moon,\n(II.ii.2–5)\n\nExplanation: Romeo sees Juliet at her window.\n\n2. \"A plague o' both your houses!\" — Mercutio, Act 3, Scene 1\n\nExplanation: Dying, Mercutio curses both families.\n",
+			want: "lang=en year=0\nbook: Romeo and Juliet | William Shakespeare | 0 min | Romeo and Juliet — A Study Guide\nquote: But, soft! what light through yonder window breaks? / It is the east, and Juliet is the sun. / Arise, fair sun, and kill the envious moon, — II.ii.2–5\n  explanation: Romeo sees Juliet at her window.\nquote: A plague o’ both your houses! — Mercutio, Act 3, Scene 1\n  explanation: Dying, Mercutio curses both families.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
