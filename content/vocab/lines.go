@@ -28,9 +28,10 @@ var (
 	// name on the next line.
 	byRE = lazyre.Hot(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
 	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
-	// "por AUTHOR", "da AUTHOR", Greek "του AUTHOR" (of): the word in lower
-	// case, then a capital.
-	foreignByRE = lazyre.New(`^(?:de|par|von|di|por|da|dal|del|του|της)\s+(\p{Lu}.*)$`)
+	// "por AUTHOR", "da AUTHOR", "d'Antoine de Saint-Exupéry" (de before a
+	// vowel), Greek "του AUTHOR" (of): the word in lower case, then a
+	// capital.
+	foreignByRE = lazyre.New(`^(?:(?:de|par|von|di|por|da|dal|del|του|της)\s+|d['’]\s*)(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
 	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// explRE: the label of a quote's explanation, then its text.

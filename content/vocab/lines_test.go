@@ -46,7 +46,8 @@ func TestLines(t *testing.T) {
 			t.Errorf("ByLine(%q) = %q, %v", in, a, ok)
 		}
 	}
-	for in, want := range map[string]string{"von Theodor Storm": "Theodor Storm", "de Benito Pérez Galdós": "Benito Pérez Galdós", "par Voltaire": "Voltaire"} {
+	for in, want := range map[string]string{"von Theodor Storm": "Theodor Storm", "de Benito Pérez Galdós": "Benito Pérez Galdós", "par Voltaire": "Voltaire",
+		"d'Antoine de Saint-Exupéry": "Antoine de Saint-Exupéry", "d’Honoré de Balzac": "Honoré de Balzac", "του Σοφοκλή": "Σοφοκλή"} {
 		if a, ok := ForeignByLine(in); !ok || a != want || !NameLike(a) {
 			t.Errorf("ForeignByLine(%q) = %q, %v", in, a, ok)
 		}
