@@ -114,23 +114,35 @@ func cjkItem(s string) (num int, text string, ok bool) {
 // castRE: the headings of a play's cast list.
 var castRE = lazyre.New(`^(?:the\s+)?(?:dramatis personae|persons of the (?:play|drama)|cast of characters|personen des dramas|personajes de la obra|personnages de la pièce|personaggi)$`)
 
-// upperItemRE: "A. point" or "B) point" indented under an outline heading.
-var upperItemRE = lazyre.New(`^([A-Z])[.)]\s+(\S.*)$`)
+// upperItemRE: "A. point" or "B) point" indented under an outline heading;
+// lowerItemRE: "a. point" (with a bracket, "a)", it is itemRE's).
+var (
+	upperItemRE = lazyre.New(`^([A-Z])[.)]\s+(\S.*)$`)
+	lowerItemRE = lazyre.New(`^([a-z])\.\s+(\S.*)$`)
+)
 
-// upperLetterRun counts the units from the first that are lettered in
-// sequence from A ("A. …", "B. …", "C) …").
-func upperLetterRun(units []unit) int {
+// letterRun counts the units from the first that are lettered in
+// sequence from A ("A. …", "B. …", "C) …") or from a ("a. …", "b. …"),
+// and returns the expression that reads their items.
+func letterRun(units []unit) (int, *lazyre.Regexp) {
+	if len(units) == 0 || len(units[0].text) < 4 {
+		return 0, nil
+	}
+	first, re := byte('A'), upperItemRE
+	if units[0].text[0] == 'a' {
+		first, re = 'a', lowerItemRE
+	}
 	n := 0
 	for _, u := range units {
-		if len(u.text) < 4 || u.text[0] != byte('A'+n) || n >= 26 {
+		if len(u.text) < 4 || u.text[0] != first+byte(n) || n >= 26 {
 			break
 		}
-		if m := upperItemRE.FindStringSubmatch(u.text); m == nil {
+		if m := re.FindStringSubmatch(u.text); m == nil {
 			break
 		}
 		n++
 	}
-	return n
+	return n, re
 }
 
 // unitItem is listItemOf, and also reads an indented "A." point as a
@@ -142,6 +154,9 @@ func unitItem(u unit) (ordered bool, num int, lettered bool, text string, ok boo
 	if u.indent >= 2 {
 		if m := upperItemRE.FindStringSubmatch(u.text); m != nil {
 			return true, int(m[1][0]-'A') + 1, true, m[2], true
+		}
+		if m := lowerItemRE.FindStringSubmatch(u.text); m != nil {
+			return true, int(m[1][0]-'a') + 1, true, m[2], true
 		}
 	}
 	return false, 0, false, "", false
@@ -702,12 +717,12 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 			i++
 			continue
 		}
-		// Capital letters in sequence, "A. …", "B. …" (essay prompts,
-		// choices): an ordered list, as "(a)" and "a)" items are.
-		if n := upperLetterRun(units[i:]); n >= 2 {
+		// Letters in sequence, "A. …", "B. …" or "a. …", "b. …" (essay
+		// prompts, choices): an ordered list, as "(a)" and "a)" items are.
+		if n, re := letterRun(units[i:]); n >= 2 {
 			b := content.Block{Kind: content.List, Ordered: true}
 			for _, v := range units[i : i+n] {
-				b.Items = append(b.Items, content.ListItem{Text: text(upperItemRE.FindStringSubmatch(v.text)[2])})
+				b.Items = append(b.Items, content.ListItem{Text: text(re.FindStringSubmatch(v.text)[2])})
 			}
 			add(b, u.line, n)
 			i += n

@@ -212,9 +212,10 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 	if m := speakerAlone(prev); m != nil && p.speakerName(m[1]) {
 		return false
 	}
-	// A hanging indent under a list item continues the item.
+	// A hanging indent under a list item continues the item, unless it is
+	// a point of its own lettered "a.", "b." (its sublist).
 	if listItem(cur.text) && indent > cur.indent && len(cur.raw) >= 1 {
-		return true
+		return len(s) < 4 || s[0] < 'a' || s[0] > 'z' || !lowerItemRE.MatchString(s)
 	}
 	// And under a glossary entry ("term (n.): meaning" or "term =
 	// meaning", in any case).

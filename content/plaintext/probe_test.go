@@ -175,6 +175,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Romeo and Juliet\nby William Shakespeare\n\nImportant Quotations Explained\n\n1. But, soft! what light through yonder window breaks?\nIt is the east, and Juliet is the sun.\nArise, fair sun, and kill the envious moon,\n(II.ii.2–5)\n\nExplanation: Romeo sees Juliet at her window.\n\n2. \"A plague o' both your houses!\" — Mercutio, Act 3, Scene 1\n\nExplanation: Dying, Mercutio curses both families.\n",
 			want: "lang=en year=0\nbook: Romeo and Juliet | William Shakespeare | 0 min | Romeo and Juliet — A Study Guide\nquote: But, soft! what light through yonder window breaks? / It is the east, and Juliet is the sun. / Arise, fair sun, and kill the envious moon, — II.ii.2–5\n  explanation: Romeo sees Juliet at her window.\nquote: A plague o’ both your houses! — Mercutio, Act 3, Scene 1\n  explanation: Dying, Mercutio curses both families.\n",
 		},
+		{
+			name: "lines lettered in lower case from a. are an ordered list, and under a numbered question its sublist",
+			in:   "Marianela\nde Benito Pérez Galdós\n\nActividades\n\na. Escribe una carta de la Nela a Pablo.\nb. Busca en el mapa la zona minera de Cantabria.\n\nPreguntas\n\n1. ¿Por qué la Nela se cree inútil?\n   a. ¿Qué le dice la Señana?\n   b. ¿Qué le dice Pablo?\n2. ¿Qué significa para Pablo la belleza?\n",
+			want: "lang=es year=0\nbook: Marianela | Benito Pérez Galdós | 0 min | Marianela — Guía de estudio\nsection: Actividades\n  list: from 1: Escribe una carta de la Nela a Pablo. | Busca en el mapa la zona minera de Cantabria.\nsection: Preguntas\n  list: from 1: ¿Por qué la Nela se cree inútil? (¿Qué le dice la Señana?; ¿Qué le dice Pablo?) | ¿Qué significa para Pablo la belleza?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
