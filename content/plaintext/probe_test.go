@@ -180,6 +180,16 @@ func TestParseProbes(t *testing.T) {
 			in:   "Marianela\nde Benito Pérez Galdós\n\nActividades\n\na. Escribe una carta de la Nela a Pablo.\nb. Busca en el mapa la zona minera de Cantabria.\n\nPreguntas\n\n1. ¿Por qué la Nela se cree inútil?\n   a. ¿Qué le dice la Señana?\n   b. ¿Qué le dice Pablo?\n2. ¿Qué significa para Pablo la belleza?\n",
 			want: "lang=es year=0\nbook: Marianela | Benito Pérez Galdós | 0 min | Marianela — Guía de estudio\nsection: Actividades\n  list: from 1: Escribe una carta de la Nela a Pablo. | Busca en el mapa la zona minera de Cantabria.\nsection: Preguntas\n  list: from 1: ¿Por qué la Nela se cree inútil? (¿Qué le dice la Señana?; ¿Qué le dice Pablo?) | ¿Qué significa para Pablo la belleza?\n",
 		},
+		{
+			name: "Arabic: a by-line تأليف: with an unknown author, a guide's name for whom it is for, and the known section names",
+			in:   "ألف ليلة وليلة\nتأليف: مجهول\n\nدليل دراسي للمرحلة الثانوية\n\nحكايات ترويها شهرزاد للملك شهريار.\n\nالشخصيات\n\nشهرزاد: ابنة الوزير، راوية الحكايات.\nشهريار: الملك الذي يقتل زوجاته.\n\nأسئلة للنقاش\n\n1. لماذا تروي شهرزاد الحكايات؟\n2. كيف يتغير شهريار؟\n",
+			want: "lang=ar year=0\nbook: ألف ليلة وليلة | مجهول | 0 min | ألف ليلة وليلة — دليل دراسي للمرحلة الثانوية\nsynopsis: حكايات ترويها شهرزاد للملك شهريار.\nsection: الشخصيات\n  definitions: شهرزاد = ابنة الوزير، راوية الحكايات. | شهريار = الملك الذي يقتل زوجاته.\nsection: أسئلة للنقاش\n  list: from 1: لماذا تروي شهرزاد الحكايات؟ | كيف يتغير شهريار؟\n",
+		},
+		{
+			name: "Hebrew: a by-line מאת, a guide's name for its class, characters and questions",
+			in:   "מגילת רות\nמאת מחבר אלמוני\n\nמדריך לימוד לכיתה י'\n\nרות המואבייה הולכת עם נעמי לבית לחם.\n\nדמויות\n\nרות: כלתה של נעמי.\nנעמי: אשת אלימלך.\n\nשאלות לדיון\n\n1. מדוע נשארת רות עם נעמי?\n2. מה תפקידו של בועז?\n",
+			want: "lang=he year=0\nbook: מגילת רות | אלמוני | 0 min | מגילת רות — מדריך לימוד לכיתה י'\nsynopsis: רות המואבייה הולכת עם נעמי לבית לחם.\nsection: דמויות\n  definitions: רות = כלתה של נעמי. | נעמי = אשת אלימלך.\nsection: שאלות לדיון\n  list: from 1: מדוע נשארת רות עם נעמי? | מה תפקידו של בועז?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

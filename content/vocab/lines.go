@@ -20,13 +20,13 @@ import (
 // that guidePhrases spells out: the readers match them by hand
 // (guidename.go), and the tests keep the expressions built on it as the
 // oracles they are checked against.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|учебное пособие|методическое пособие|пособие|путеводитель|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका)`
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|учебное пособие|методическое пособие|пособие|путеводитель|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
 
 var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
 	// AUTHOR", the same in the other languages, or the bare word with the
 	// name on the next line.
-	byRE = lazyre.Hot(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por)(?:(?:\s*:\s*|\s+)(.*))?$`)
+	byRE = lazyre.Hot(`(?i)^(?:(?:written )?by|author|autor|autora|auteur|autrice|autore|escrito por|écrit par|geschrieben von|scritto da|escrito por|تأليف|بقلم|المؤلف|מאת|מחבר|מחברת)(?:(?:\s*:\s*|\s+)(.*))?$`)
 	// foreignByRE: "de AUTHOR", "par AUTHOR", "von AUTHOR", "di AUTHOR",
 	// "por AUTHOR", "da AUTHOR", "d'Antoine de Saint-Exupéry" (de before a
 	// vowel), Greek "του AUTHOR" (of): the word in lower case, then a
@@ -223,7 +223,20 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s))
+	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s)
+}
+
+// attachedFor: a guide's name in Arabic or Hebrew, then whom it is for in
+// a word that carries its "for" as a prefix ("دليل دراسي للمرحلة
+// الثانوية", "מדריך לימוד לכיתה י'"), where guideSubtitle wants "for" as
+// a word of its own.
+func attachedFor(s string) bool {
+	for _, p := range []string{"دليل دراسي", "دليل القراءة", "מדריך לימוד", "מדריך קריאה"} {
+		if rest, ok := strings.CutPrefix(s, p+" "); ok && (strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ל")) {
+			return true
+		}
+	}
+	return false
 }
 
 // unglossed is s without a bracketed gloss at its end, written with no
@@ -292,7 +305,8 @@ func Published(s string) (year int, ok bool) {
 // anonymous are the words that stand for an unknown author.
 var anonymous = map[string]string{"anonymous": "Anonymous", "anon": "Anonymous", "anon.": "Anonymous", "unknown": "Unknown",
 	"anónimo": "Anónimo", "anónima": "Anónima", "anonyme": "Anonyme", "anonym": "Anonym", "anonimo": "Anonimo", "anônimo": "Anônimo",
-	"autor anónimo": "Anónimo", "auteur anonyme": "Anonyme", "autore anonimo": "Anonimo", "autor anônimo": "Anônimo", "autor desconocido": "Anónimo"}
+	"autor anónimo": "Anónimo", "auteur anonyme": "Anonyme", "autore anonimo": "Anonimo", "autor anônimo": "Anônimo", "autor desconocido": "Anónimo",
+	"مجهول": "مجهول", "مؤلف مجهول": "مجهول", "אלמוני": "אלמוני", "מחבר אלמוני": "אלמוני"}
 
 // Anonymous reads a line (or a by-line's name) that says the author is
 // unknown ("Anonymous", "Anónimo", "anónimo") and returns the word
