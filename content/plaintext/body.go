@@ -227,6 +227,12 @@ func (p *parser) body() {
 		if st.where == inFAQ && p.faqUnit(st, i, u) {
 			continue
 		}
+		if st.where == inQuotes && len(u.text) < 40 && vocab.QuoteLabel(u.text) == len(u.text) {
+			// "Quote #1" alone on its line over the quote: a number, not
+			// a heading (the quotes are numbered in the model).
+			p.note(u.line, "read %q as the number of the quote under it, not a heading", u.text)
+			continue
+		}
 		if st.where == inQuotes && bareExplanation(u.text) {
 			// "Analysis" alone on its line under a quote: the label of
 			// the explanation, not the Analysis section.

@@ -216,11 +216,20 @@ func (p *parser) unspaced() bool {
 		switch {
 		case u.before:
 			loose++
-		case u.indent == 0 && !listItem(u.text):
+		case u.indent == 0 && !listItem(u.text) && !labelLine(u.text):
 			tight++
 		}
 	}
 	return tight >= 4 && tight > 2*loose
+}
+
+// labelLine: a line that is an item by its label, set tight with others
+// of its kind on purpose: "Related Themes: Identity", "A. Chauvelin".
+func labelLine(s string) bool {
+	if _, _, ok := colonDef(s); ok {
+		return true
+	}
+	return len(s) >= 4 && s[0] >= 'A' && s[0] <= 'Z' && upperItemRE.MatchString(s)
 }
 
 func (p *parser) residue(n int, s string, r residue) {

@@ -190,6 +190,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "מגילת רות\nמאת מחבר אלמוני\n\nמדריך לימוד לכיתה י'\n\nרות המואבייה הולכת עם נעמי לבית לחם.\n\nדמויות\n\nרות: כלתה של נעמי.\nנעמי: אשת אלימלך.\n\nשאלות לדיון\n\n1. מדוע נשארת רות עם נעמי?\n2. מה תפקידו של בועז?\n",
 			want: "lang=he year=0\nbook: מגילת רות | אלמוני | 0 min | מגילת רות — מדריך לימוד לכיתה י'\nsynopsis: רות המואבייה הולכת עם נעמי לבית לחם.\nsection: דמויות\n  definitions: רות = כלתה של נעמי. | נעמי = אשת אלימלך.\nsection: שאלות לדיון\n  list: from 1: מדוע נשארת רות עם נעמי? | מה תפקידו של בועז?\n",
 		},
+		{
+			name: "a LitCharts-style paste: theme names over their paragraphs, quotes under a \"Quote #1\" line with Related/Page lines and an \"Explanation and Analysis:\" label (not a file with few blank lines, every line a heading)",
+			in:   "The Scarlet Pimpernel\nby Baroness Orczy\n\nTHEMES\n\nIdentity and Disguise\nSir Percy hides the Pimpernel behind the mask of a foolish dandy.\n\nLove and Trust\nMarguerite and Percy’s marriage nearly fails because each believes the other has stopped loving.\n\nQUOTES\n\nQuote #1\n\"They seek him here, they seek him there.\"\nRelated Characters: Sir Percy Blakeney\nPage Number: 99\nExplanation and Analysis: Percy's rhyme hides the truth in plain sight.\n\nQuote #2\n\"Sink me!\"\nRelated Characters: Sir Percy Blakeney\nPage Number: 40\nExplanation and Analysis: The fop's oath, not the hero's.\n",
+			want: "lang=en year=0\nbook: The Scarlet Pimpernel | Baroness Orczy | 0 min | The Scarlet Pimpernel — A Study Guide\nquote: They seek him here, they seek him there.\n  explanation: Related Characters: Sir Percy Blakeney\n  explanation: Page Number: 99\n  explanation: Percy’s rhyme hides the truth in plain sight.\nquote: Sink me!\n  explanation: Related Characters: Sir Percy Blakeney\n  explanation: Page Number: 40\n  explanation: The fop’s oath, not the hero’s.\nsection: THEMES\n  section: Identity and Disguise\n    paragraph: Sir Percy hides the Pimpernel behind the mask of a foolish dandy.\n  section: Love and Trust\n    paragraph: Marguerite and Percy’s marriage nearly fails because each believes the other has stopped loving.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
