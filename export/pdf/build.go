@@ -49,7 +49,7 @@ const Producer = "guidepress (go-pdf/fpdf v0.12.0)"
 // guide and options give the same bytes (Options.Time honours
 // SOURCE_DATE_EPOCH). Build is safe to call from many goroutines at once.
 func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, layout.GuideDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.GuideDoc, nil, false, nil)
 	return out, diags, err
 }
 
@@ -58,7 +58,7 @@ func Build(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic,
 // the file is written, which Build does not need (each page's items are
 // let go once drawn).
 func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
-	return buildDoc(g, opts, layout.GuideDoc, func(*Layout) {}, true)
+	return buildDoc(g, opts, layout.GuideDoc, func(*Layout) {}, true, nil)
 }
 
 // BuildWithPageStarts is Build that also gives where each page starts
@@ -66,7 +66,7 @@ func BuildWithLayout(g *content.Guide, opts export.Options) (out []byte, lay *La
 // is drawn: a batch hands them to the EPUB's page list, which can then be
 // built while the PDF is drawn. pages is not called when the layout fails.
 func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]export.PageStart)) (out []byte, diags []content.Diagnostic, err error) {
-	out, _, diags, err = buildDoc(g, opts, layout.GuideDoc, func(lay *Layout) { pages(lay.PageStarts()) }, false)
+	out, _, diags, err = buildDoc(g, opts, layout.GuideDoc, func(lay *Layout) { pages(lay.PageStarts()) }, false, pages)
 	return out, diags, err
 }
 
@@ -79,7 +79,7 @@ func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]exp
 // handout: the questions are a list (L > LI > Lbl + LBody), the rules
 // artifacts.
 func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
-	out, _, diags, err := buildDoc(g, opts, layout.WorksheetDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.WorksheetDoc, nil, false, nil)
 	return out, diags, err
 }
 
@@ -91,14 +91,17 @@ func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diag
 	if g == nil || len(g.FAQ) == 0 {
 		return nil, nil, nil
 	}
-	out, _, diags, err := buildDoc(g, opts, layout.AnswersDoc, nil, false)
+	out, _, diags, err := buildDoc(g, opts, layout.AnswersDoc, nil, false, nil)
 	return out, diags, err
 }
 
 // buildDoc builds the document; laidOut, when not nil, is given the whole
 // layout before it is drawn. With keep, the layout is returned whole;
-// without, each page's items are let go once drawn.
-func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut func(*Layout), keep bool) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+// without, each page's items are let go once drawn, and a long guide
+// (streams) is laid out twice and drawn page by page, never whole: then
+// starts, when not nil, is given where its pages start instead of
+// laidOut the layout.
+func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut func(*Layout), keep bool, starts func([]export.PageStart)) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
@@ -113,6 +116,18 @@ func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut
 	th, geo, p, err := prepare(g, opts)
 	if err != nil {
 		return nil, nil, nil, err
+	}
+	if doc == layout.GuideDoc && !keep && streams(g) {
+		pd, err := plan(g, opts, th, geo, starts != nil)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		if starts != nil {
+			starts(pd.plan.Starts)
+			pd.plan.Starts = nil
+		}
+		out, diags, err = drawPlanned(p, g, opts, pd)
+		return out, nil, diags, err
 	}
 	lay, dests, rep, err := layout.Guide(g, opts, th, geo, doc, probe)
 	if err != nil {

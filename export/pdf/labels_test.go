@@ -128,7 +128,7 @@ func TestTranslatedLabels(t *testing.T) {
 				{"answers", layout.AnswersDoc, []string{l.AnswerKey}},
 			}
 			for _, d := range docs {
-				out, lay, diags, err := buildDoc(g, opts, d.kind, func(*Layout) {}, true)
+				out, lay, diags, err := buildDoc(g, opts, d.kind, func(*Layout) {}, true, nil)
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -248,7 +248,7 @@ func TestEnglishLabelsMarked(t *testing.T) {
 		{"worksheet", layout.WorksheetDoc, []string{"Name Date Class", "Discussion Questions", "Key Quotes",
 			"Explain this quotation: who says it, when, and what does it show?"}},
 	} {
-		out, _, _, err := buildDoc(g, teacher, d.kind, func(*Layout) {}, true)
+		out, _, _, err := buildDoc(g, teacher, d.kind, func(*Layout) {}, true, nil)
 		if err != nil {
 			t.Fatal(err)
 		}

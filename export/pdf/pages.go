@@ -22,12 +22,14 @@ func PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, erro
 	})
 }
 
-// laidOut is a guide's layout, ready to draw.
+// laidOut is a guide's layout, ready to draw; or, for a long guide
+// (streams), its first pass, to be laid out again as it is drawn.
 type laidOut struct {
 	th    theme.Theme
 	lay   *Layout
 	dests []layout.Dest
 	rep   *layout.Reporter
+	pd    *planned
 }
 
 // layOut lays g out as Build does. The layout measures with the widths
@@ -35,6 +37,13 @@ type laidOut struct {
 // made with (typeset), so any build may draw it.
 func layOut(g *content.Guide, opts export.Options) (*laidOut, error) {
 	return layOutWith(g, opts, func(th theme.Theme, geo layout.Geometry) (*laidOut, error) {
+		if streams(g) {
+			pd, err := plan(g, opts, th, geo, true)
+			if err != nil {
+				return nil, err
+			}
+			return &laidOut{pd: pd}, nil
+		}
 		lay, dests, rep, err := layout.Guide(g, opts, th, geo, layout.GuideDoc, probe)
 		if err != nil {
 			return nil, err
@@ -105,6 +114,9 @@ func (s *LayoutShare) PageStarts(g *content.Guide, opts export.Options) ([]expor
 		s.kept[k] = lo
 		s.mu.Unlock()
 	}
+	if lo.pd != nil {
+		return lo.pd.plan.Starts, nil
+	}
 	return lo.lay.PageStarts(), nil
 }
 
@@ -128,6 +140,10 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 	_, _, p, err := prepare(g, opts)
 	if err != nil {
 		return nil, nil, err
+	}
+	if lo.pd != nil {
+		lo.pd.plan.Starts = nil // the EPUB's, had
+		return drawPlanned(p, g, opts, lo.pd)
 	}
 	out, _, diags, err = render(p, lo.th, lo.lay, lo.dests, lo.rep, true)
 	return out, diags, err

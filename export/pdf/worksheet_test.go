@@ -31,7 +31,7 @@ func TestWorksheet(t *testing.T) {
 				th, _ := theme.Named(style)
 				opts := teacher
 				opts.Style = style
-				out, lay, _, err := buildDoc(g, opts, layout.WorksheetDoc, func(*Layout) {}, true)
+				out, lay, _, err := buildDoc(g, opts, layout.WorksheetDoc, func(*Layout) {}, true, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -35,76 +35,117 @@ import (
 // release its items are let go. probe is called every probePages pages
 // (a memory test's hook).
 func Render(p *fpdf.Fpdf, lay *layout.Layout, dests []layout.Dest, tg *tags.Tagger, spacing float64, st *finish.PageStreams, release bool, fs []fontembed.Font, probe func(stage string)) error {
-	tw := newTextWriter(p, fs)
-	tw.spacing = spacing
-	tg.Langs = lay.Langs
-	links := make([]int, len(dests))
-	for i := range dests {
-		links[i] = p.AddLink()
-	}
-	for n, pg := range lay.Pages {
-		p.AddPage()
-		st.Start(p)
-		tg.Page()
-		tg.Figure = nil
-		if pg.Kind == layout.CoverPage {
-			tg.Figure = coverFigure(&pg)
-		}
-		tw.fontSet = false // each page's content selects its own font
-		if spacing > 0 {
-			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
-		}
-		for i := range pg.Items {
-			it := &pg.Items[i]
-			text := len(it.Runs) > 0 && !it.Fill && !it.Dotted && !it.Mark
-			if !text && it.Tag != nil && !it.Fill {
-				tg.Touch(it.Tag) // an empty table cell: an element, nothing to draw
-				continue
-			}
-			segmented := text && len(lay.Segs) > 0
-			if !segmented {
-				tg.Mark(p, role(it), int(it.Block), it.Tag, it.Art, nil)
-			}
-			if it.Dest >= 0 {
-				d := dests[it.Dest]
-				p.SetLink(links[it.Dest], it.Y, pg.Number)
-				if d.Outline >= 0 {
-					// fpdf converts a title to UTF-16 only when a UTF-8 font is
-					// selected, which it never is (the fonts are this
-					// package's): the title goes in as a PDF text string.
-					p.Bookmark(UTF16BE(d.Title), d.Outline, it.Y)
-				}
-			}
-			if segmented {
-				drawSegments(p, it, tw, tg, lay)
-			} else {
-				drawItem(p, it, tw, lay.Dots)
-			}
-			if it.Target >= 0 {
-				// The whole row of a contents entry is the link, from the
-				// entry's start to the right edge of the text block (from
-				// the left edge to its end, right to left).
-				left, right := it.X, lay.Geo.Left(pg.Number)+lay.Geo.TextW()
-				if it.RTL {
-					left, right = lay.Geo.Left(pg.Number), it.X+it.W
-				}
-				p.Link(left, it.Y, right-left, it.H, links[it.Target])
-				tg.Link(int(it.Block), it.Text)
-			}
-		}
-		tg.Close(p)
-		if err := p.Error(); err != nil {
-			return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
-		}
-		st.Take(p, n)
-		if release {
-			lay.Pages[n].Items = nil
-		}
-		if n%probePages == probePages-1 {
-			probe("drawing")
+	pd := NewPages(p, len(dests), len(lay.Segs) > 0, tg, spacing, st, fs, probe)
+	pd.Release = release
+	for n := range lay.Pages {
+		if err := pd.Page(&lay.Pages[n], lay, dests); err != nil {
+			return err
 		}
 	}
 	return p.Error()
+}
+
+// Pages draws a layout's pages one at a time, in order, each once it is
+// finished: Render's, or a long guide's as it is laid out (the layout is
+// then never held whole).
+type Pages struct {
+	p         *fpdf.Fpdf
+	tw        *textWriter
+	tg        *tags.Tagger
+	st        *finish.PageStreams
+	links     []int
+	segmented bool
+	spacing   float64
+	probe     func(stage string)
+	n         int // the pages drawn
+	// Release: each page's items are let go once it is drawn.
+	Release bool
+}
+
+// NewPages is ready to draw the pages of a document of ndests
+// destinations; segmented says that the document has segments (links,
+// terms: Layout.Segs, once it is whole), whose text is then drawn run by
+// run in their elements.
+func NewPages(p *fpdf.Fpdf, ndests int, segmented bool, tg *tags.Tagger, spacing float64, st *finish.PageStreams, fs []fontembed.Font, probe func(stage string)) *Pages {
+	tw := newTextWriter(p, fs)
+	tw.spacing = spacing
+	links := make([]int, ndests)
+	for i := range links {
+		links[i] = p.AddLink()
+	}
+	return &Pages{p: p, tw: tw, tg: tg, st: st, links: links, segmented: segmented, spacing: spacing, probe: probe}
+}
+
+// Page draws pg, the next page. lay gives what its items refer to
+// (segments, the languages of blocks, the geometry, the leaders' dots)
+// and dests the destinations, as far as the layout has made them; its
+// pages are not read.
+func (pd *Pages) Page(pg *layout.Page, lay *layout.Layout, dests []layout.Dest) error {
+	p, tw, tg, spacing := pd.p, pd.tw, pd.tg, pd.spacing
+	n := pd.n
+	pd.n++
+	tg.Langs = lay.Langs
+	p.AddPage()
+	pd.st.Start(p)
+	tg.Page()
+	tg.Figure = nil
+	if pg.Kind == layout.CoverPage {
+		tg.Figure = coverFigure(pg)
+	}
+	tw.fontSet = false // each page's content selects its own font
+	if spacing > 0 {
+		tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+	}
+	for i := range pg.Items {
+		it := &pg.Items[i]
+		text := len(it.Runs) > 0 && !it.Fill && !it.Dotted && !it.Mark
+		if !text && it.Tag != nil && !it.Fill {
+			tg.Touch(it.Tag) // an empty table cell: an element, nothing to draw
+			continue
+		}
+		segmented := text && pd.segmented
+		if !segmented {
+			tg.Mark(p, role(it), int(it.Block), it.Tag, it.Art, nil)
+		}
+		if it.Dest >= 0 {
+			d := dests[it.Dest]
+			p.SetLink(pd.links[it.Dest], it.Y, pg.Number)
+			if d.Outline >= 0 {
+				// fpdf converts a title to UTF-16 only when a UTF-8 font is
+				// selected, which it never is (the fonts are this
+				// package's): the title goes in as a PDF text string.
+				p.Bookmark(UTF16BE(d.Title), d.Outline, it.Y)
+			}
+		}
+		if segmented {
+			drawSegments(p, it, tw, tg, lay)
+		} else {
+			drawItem(p, it, tw, lay.Dots)
+		}
+		if it.Target >= 0 {
+			// The whole row of a contents entry is the link, from the
+			// entry's start to the right edge of the text block (from
+			// the left edge to its end, right to left).
+			left, right := it.X, lay.Geo.Left(pg.Number)+lay.Geo.TextW()
+			if it.RTL {
+				left, right = lay.Geo.Left(pg.Number), it.X+it.W
+			}
+			p.Link(left, it.Y, right-left, it.H, pd.links[it.Target])
+			tg.Link(int(it.Block), it.Text)
+		}
+	}
+	tg.Close(p)
+	if err := p.Error(); err != nil {
+		return fmt.Errorf("pdf: drawing page %d: %w", pg.Number, err)
+	}
+	pd.st.Take(p, n)
+	if pd.Release {
+		pg.Items = nil
+	}
+	if n%probePages == probePages-1 {
+		pd.probe("drawing")
+	}
+	return nil
 }
 
 // role is the structure type of an item, or "" for an artifact.

@@ -90,52 +90,82 @@ func (ef *Font) Width(g uint16) int32 { return ef.adv[g] }
 // texts it draws, its CIDs and its reduced file (subsetTTF), in a fixed
 // order: worked out before render, which draws the CIDs.
 func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
-	type use struct {
-		keys   []cidKey // in the order first drawn
-		seen   map[cidKey]bool
-		byRune [0x180]uint16 // a Latin character's glyph, +1, once in keys
+	var u Uses
+	for i := range lay.Pages {
+		u.Page(&lay.Pages[i])
 	}
-	used := map[layout.Face]*use{}
-	var order []layout.Face
-	for _, pg := range lay.Pages {
-		for _, it := range pg.Items {
-			for _, r := range it.Runs {
-				u := used[r.Face]
-				if u == nil {
-					u = &use{seen: map[cidKey]bool{}}
-					used[r.Face] = u
-					order = append(order, r.Face)
+	return u.Faces()
+}
+
+// Uses gathers the glyphs a document draws, page by page, for Faces: a
+// layout drawn as it is made (a long guide's) gives each page as it is
+// finished and lets it go. What Faces gives depends only on the set of
+// glyphs and texts drawn in each face, not on the order they are met.
+type Uses struct {
+	used  map[layout.Face]*use
+	order []layout.Face
+}
+
+// use is one face's glyphs and texts.
+type use struct {
+	keys   []cidKey // in the order first drawn
+	seen   map[cidKey]bool
+	byRune [0x180]uint16 // a Latin character's glyph, +1, once in keys
+}
+
+// Page adds the glyphs of pg's items.
+func (us *Uses) Page(pg *layout.Page) {
+	for i := range pg.Items {
+		us.Runs(pg.Items[i].Runs)
+	}
+}
+
+// Runs adds the glyphs of runs.
+func (us *Uses) Runs(runs []layout.Run) {
+	if us.used == nil {
+		us.used = map[layout.Face]*use{}
+	}
+	for _, r := range runs {
+		u := us.used[r.Face]
+		if u == nil {
+			u = &use{seen: map[cidKey]bool{}}
+			us.used[r.Face] = u
+			us.order = append(us.order, r.Face)
+		}
+		for i := range r.Glyphs {
+			g := &r.Glyphs[i]
+			if g.N == 1 && g.R < 0x180 {
+				// Most glyphs: seen by character, without making
+				// a string of it.
+				if u.byRune[g.R] == g.GID+1 {
+					continue
 				}
-				for i := range r.Glyphs {
-					g := &r.Glyphs[i]
-					if g.N == 1 && g.R < 0x180 {
-						// Most glyphs: seen by character, without making
-						// a string of it.
-						if u.byRune[g.R] == g.GID+1 {
-							continue
-						}
-						if u.byRune[g.R] == 0 {
-							u.byRune[g.R] = g.GID + 1
-						}
-					}
-					k := cidKey{g.GID, g.Text()}
-					if !u.seen[k] {
-						u.seen[k] = true
-						u.keys = append(u.keys, k)
-					}
+				if u.byRune[g.R] == 0 {
+					u.byRune[g.R] = g.GID + 1
 				}
-				if r.Space {
-					if g := layout.Single(r.Face, ' ', r.Size); u.byRune[' '] != g.GID+1 {
-						k := cidKey{g.GID, " "}
-						if !u.seen[k] {
-							u.seen[k] = true
-							u.keys = append(u.keys, k)
-						}
-					}
+			}
+			k := cidKey{g.GID, g.Text()}
+			if !u.seen[k] {
+				u.seen[k] = true
+				u.keys = append(u.keys, k)
+			}
+		}
+		if r.Space {
+			if g := layout.Single(r.Face, ' ', r.Size); u.byRune[' '] != g.GID+1 {
+				k := cidKey{g.GID, " "}
+				if !u.seen[k] {
+					u.seen[k] = true
+					u.keys = append(u.keys, k)
 				}
 			}
 		}
 	}
+}
+
+// Faces are the faces drawn, each with the glyphs and texts it draws,
+// its CIDs and its reduced file, and the ToUnicode map they share.
+func (us *Uses) Faces() ([]Font, []byte, error) {
+	used, order := us.used, slices.Clone(us.order)
 	slices.SortFunc(order, func(a, b layout.Face) int {
 		if a.Family != b.Family {
 			return int(a.Family) - int(b.Family)

@@ -35,7 +35,7 @@ func (b *builder) build() {
 		b.section(s)
 	}
 	b.faq()
-	if !b.startsOnly { // running heads and page numbers are not where a page starts
+	if !b.startsOnly && b.stream == nil { // running heads and page numbers are not where a page starts; a streamed page gets its own when finished
 		b.furniture()
 	}
 }
@@ -258,9 +258,20 @@ func (b *builder) tocNumber(blk *flowBlock, last Item, x0 float64) {
 	if b.startsOnly {
 		return // a page number is not where a page starts
 	}
-	b.nums = append(b.nums, tocNum{target: int32(blk.target), level: int32(blk.level), color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
+	n := tocNum{target: int32(blk.target), level: int32(blk.level), color: blk.color, numFace: blk.numFace, numSize: blk.numSize,
 		x: last.X, w: last.W, y: last.Y, h: last.H, base: last.Baseline, block: last.Block, line: last.Line, nlns: last.Lines,
-		x0: x0, page: b.page(), at: len(b.page().Items), rtl: last.RTL})
+		x0: x0, page: b.page(), at: len(b.page().Items), rtl: last.RTL}
+	if b.stream != nil && b.stream.numbers != nil {
+		// The pages are known (Plan): the number goes in now, where
+		// placeTOCNumbers would put it.
+		pg := b.page()
+		quiet := b.sh.quiet
+		b.sh.quiet = true
+		pg.Items = b.appendTOCNumber(pg.Items, &n)
+		b.sh.quiet = quiet
+		return
+	}
+	b.nums = append(b.nums, n)
 }
 
 // placeTOCNumbers places the contents' page numbers, right-aligned, and

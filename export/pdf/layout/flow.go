@@ -256,6 +256,9 @@ type builder struct {
 	// list.
 	startsOnly bool
 	starts     []export.PageStart
+	// stream: the layout is given away page by page as each is
+	// finished (stream.go); nil for a layout made whole.
+	stream *streamer
 	// redo, while a part may be flowed again (flowPart), is its first
 	// page's index + 1: no page from there on is done with.
 	redo int
@@ -272,7 +275,7 @@ func (b *builder) add(it Item) {
 func (b *builder) left() float64 { return b.geo.Left(b.page().Number) }
 
 func (b *builder) newPage(kind PageKind) {
-	if b.startsOnly {
+	if b.startsOnly || b.stream != nil {
 		// The flow places on the last page alone and a part flowed
 		// again (flowPart) goes back to its first page at most, so the
 		// pages before both are done with.
@@ -280,7 +283,11 @@ func (b *builder) newPage(kind PageKind) {
 		if b.redo > 0 {
 			done = min(done, b.redo-1)
 		}
-		b.sealStarts(done)
+		if b.startsOnly {
+			b.sealStarts(done)
+		} else {
+			b.sealPages(done)
+		}
 	}
 	n := len(b.pages) + 1
 	// A page holds about as many items as the page before it, and the

@@ -49,15 +49,23 @@ func pageLabel(pg *Page) string {
 // each page's label as pageLabel gives it, so that a viewer's page box
 // shows what the page prints.
 func PageLabels(lay *Layout) string {
+	return pageLabels(len(lay.Pages), func(i int) (PageKind, int) { return lay.Pages[i].Kind, lay.Pages[i].Number })
+}
+
+// pageLabels is PageLabels for n pages, page i of the kind and number
+// page gives.
+func pageLabels(n int, page func(i int) (PageKind, int)) string {
 	var nums []string
-	for i := range lay.Pages {
-		pg := &lay.Pages[i]
+	prev := PageKind("")
+	for i := range n {
+		k, num := page(i)
 		switch {
-		case pg.Kind == CoverPage:
+		case k == CoverPage:
 			nums = append(nums, fmt.Sprintf("%d <</P (Cover)>>", i))
-		case i == 0 || lay.Pages[i-1].Kind == CoverPage:
-			nums = append(nums, fmt.Sprintf("%d <</S /D /St %d>>", i, pg.Number))
+		case i == 0 || prev == CoverPage:
+			nums = append(nums, fmt.Sprintf("%d <</S /D /St %d>>", i, num))
 		}
+		prev = k
 	}
 	if len(nums) == 0 {
 		return ""

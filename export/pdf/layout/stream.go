@@ -1,0 +1,176 @@
+package layout
+
+import (
+	"runtime"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/export"
+	theme "github.com/guidepress/guidepress/templates/pdf"
+)
+
+// A long guide's PDF is laid out twice rather than held whole. Guide
+// makes the whole layout before anything is drawn, because three things
+// drawn early depend on all of it: the contents, which come first, print
+// every heading's page; the fonts are subset, and their glyphs numbered,
+// from every glyph drawn; and the catalogue's page labels follow every
+// page's kind. A 4 MiB guide of one-line sections held about 500 MB of
+// laid-out pages that way, and the collector let the heap grow to twice
+// that. Plan lays the guide out and lets each page go once finished,
+// keeping only those three things (and, for an EPUB's page list, where
+// each page starts); DrawPages then lays it out again, the same way, the
+// contents' page numbers placed as the contents are, and gives each page
+// to be drawn as soon as no later step can change it. The layout is the
+// same in both passes and Guide's (the flow is deterministic, and what
+// the numbers print never moves anything: their column is reserved), so
+// the PDF drawn is the same bytes; it costs the layout's CPU twice.
+
+// Plan is what a first pass over a guide finds for drawing it page by
+// page (DrawPages).
+type Plan struct {
+	// numbers is the page of each destination; labels the catalogue's
+	// /PageLabels entry (PageLabels); segmented says the guide has
+	// segments (Layout.Segs is not empty once whole).
+	numbers   []int
+	Labels    string
+	Segmented bool
+	// Dests is how many destinations the layout makes.
+	Dests int
+	// Starts is where each page starts (Layout.PageStarts), when asked.
+	Starts []export.PageStart
+}
+
+// streamer is a builder's state while it gives pages away as they are
+// finished (sealPages).
+type streamer struct {
+	// numbers, from Plan, is the page of each destination: the contents'
+	// numbers are placed as the contents are laid out. nil in Plan's
+	// pass, which places none.
+	numbers []int
+	// page is given each page once finished, its items' text and runs
+	// set; its items are let go after.
+	page func(pg *Page) error
+	// sealed is how many pages have been given.
+	sealed int
+	kinds  []PageKind // Plan's pass: each page's kind, for the labels (a page's number is its place)
+	heads  map[headKey]head
+}
+
+// Plan lays g out as Guide does, page by page, and gives the runs of each
+// page's items (and of the contents' page numbers) to runs once the page
+// is finished: what the fonts are made from (fontembed.Uses). With
+// starts, it also takes where each page starts.
+func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, starts bool, runs func([]Run)) (*Plan, error) {
+	b := newBuilder(g, opts, th, geo, GuideDoc)
+	pl := &Plan{}
+	b.stream = &streamer{page: func(pg *Page) error {
+		for i := range pg.Items {
+			runs(pg.Items[i].Runs)
+		}
+		if starts {
+			pl.Starts = append(pl.Starts, pageStart(pg))
+		}
+		return nil
+	}}
+	b.run()
+	if b.err != nil {
+		return nil, b.err
+	}
+	pl.numbers = make([]int, len(b.dests))
+	for i, d := range b.dests {
+		pl.numbers[i] = d.page
+	}
+	// The contents' numbers: their glyphs are drawn too.
+	b.numbers = pl.numbers
+	b.sh.quiet = true
+	var items []Item
+	for i := range b.nums {
+		items = b.appendTOCNumber(items[:0], &b.nums[i])
+		for j := range items {
+			if items[j].gs != nil {
+				finishText(&items[j])
+				runs(items[j].Runs)
+			}
+		}
+	}
+	b.sh.quiet = false
+	if b.err != nil {
+		return nil, b.err
+	}
+	kinds := b.stream.kinds
+	pl.Labels = pageLabels(len(kinds), func(i int) (PageKind, int) { return kinds[i], i + 1 })
+	pl.Segmented = len(b.segs) > 0
+	pl.Dests = len(b.dests)
+	return pl, nil
+}
+
+// DrawPages lays g out again as PlanPages did, giving each page to page
+// as soon as it is finished (its items' text and runs set), with what
+// its items refer to: lay holds the segments and block languages made so
+// far, the geometry and the leaders' dots (no pages), dests the
+// destinations made so far. The page's items are let go after. An error
+// from page ends the layout.
+func DrawPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, pl *Plan, page func(pg *Page, lay *Layout, dests []Dest) error) ([]Dest, *Reporter, error) {
+	b := newBuilder(g, opts, th, geo, GuideDoc)
+	lay := &Layout{PageWidth: b.geo.W, PageHeight: b.geo.h, TextTop: b.geo.top, TextBottom: b.geo.bottom,
+		TextWidth: b.geo.TextW(), Geo: b.geo, LinkColor: b.th.Blocks.LinkColor,
+		Dots: Dots{Size: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing}}
+	none := []Segment{{}}
+	b.numbers = pl.numbers
+	b.stream = &streamer{numbers: pl.numbers, page: func(pg *Page) error {
+		lay.Segs, lay.Langs = b.segs, b.langs
+		if len(lay.Segs) == 0 {
+			lay.Segs = none // a run's segment 0 is none
+		}
+		return page(pg, lay, b.dests)
+	}}
+	b.run()
+	if b.err != nil {
+		return nil, nil, b.err
+	}
+	return b.dests, b.sh.rep, nil
+}
+
+// run lays the guide out as Guide does, with the worker setting
+// paragraphs ahead when a core is spare, and gives every page away when
+// streaming.
+func (b *builder) run() {
+	if b.opts.SpareCore && b.doc == GuideDoc && runtime.GOMAXPROCS(0) > 1 {
+		b.ahead = startAhead(b)
+		defer b.ahead.finish()
+		if aheadFirst {
+			<-b.ahead.done
+		}
+	}
+	b.build()
+	b.ahead.finish()
+	if b.err == nil && b.stream != nil {
+		b.sealPages(len(b.pages))
+	}
+}
+
+// sealPages finishes the pages before page index n not given yet: their
+// running head and number (furnish), their contents' numbers being
+// placed already; gives each away and lets it go.
+func (b *builder) sealPages(n int) {
+	s := b.stream
+	for ; s.sealed < n && b.err == nil; s.sealed++ {
+		pg := b.pages[s.sealed]
+		b.pages[s.sealed] = nil
+		if s.heads == nil || len(s.heads) > 64 {
+			s.heads = map[headKey]head{} // a part's heads are met on its pages, in a row
+		}
+		b.furnish(pg, s.heads)
+		for i := range pg.Items {
+			if pg.Items[i].gs != nil {
+				finishText(&pg.Items[i])
+			}
+		}
+		if s.numbers == nil {
+			s.kinds = append(s.kinds, pg.Kind)
+		}
+		if err := s.page(pg); err != nil && b.err == nil {
+			b.err = err
+		}
+		pg.Items = nil
+	}
+}
