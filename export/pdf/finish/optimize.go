@@ -86,9 +86,13 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
 	// ToUnicode map and CIDSystemInfo, fontembed.ObjectCount per face), the
 	// object stream and the cross-reference stream.
-	toUnicodeNum, sysInfoNum := doc.size, doc.size+1
-	fontNum := func(i int) int { return doc.size + 2 + fontembed.ObjectCount*i }
-	structBase := doc.size
+	// Nothing after the objects are copied refers to fpdf's file (doc,
+	// in): it is garbage while the fonts and the structure tree are
+	// written (a 4 MiB guide of one-line sections: ~128 MB of it).
+	docSize, trailer := doc.size, doc.trailerEntries()
+	toUnicodeNum, sysInfoNum := docSize, docSize+1
+	fontNum := func(i int) int { return docSize + 2 + fontembed.ObjectCount*i }
+	structBase := docSize
 	if len(fs) > 0 {
 		structBase = fontNum(len(fs))
 	}
@@ -278,7 +282,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 		row(0, 0, 0) // no object stream: a free entry
 	}
 	row(1, xref, 0)
-	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", size, doc.trailerEntries())
+	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", size, trailer)
 	out = appendStream(out, xrefNum, dict, zw.compress(rows))
 	out = append(out, "startxref\n"...)
 	out = strconv.AppendInt(out, int64(xref), 10)
