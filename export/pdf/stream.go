@@ -14,33 +14,28 @@ import (
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
-// A long guide is laid out twice and drawn page by page as the second
-// pass lays it out (layout.PlanPages, layout.DrawPages), so that its
-// layout is never held whole: a 4 MiB guide of one-line sections held
-// ~500 MB of laid-out pages (and the collector let the heap grow to
-// twice what was live). That costs a second layout's CPU, so a guide of
-// a few thousand blocks, whose layout is a few megabytes, is laid out
-// once (the seed's speed). The bytes are the same either way
-// (TestStreamedSameBytes).
+// A guide of very many parts is laid out twice and drawn page by page as
+// the second pass lays it out (layout.PlanPages, layout.DrawPages), so
+// that its layout is never held whole. Each part (a top-level section)
+// starts a page, with its running head, number and tint: a 4 MiB guide
+// of 195,699 one-line sections held ~500 MB of laid-out pages, and the
+// collector let the heap grow to twice what was live. Drawn as laid out,
+// its peak RSS fell from 1,612-1,926 MiB to 1,352-1,484 MiB for 15-20%
+// more CPU (the second layout; alternating runs at load 5). A guide of
+// many short subsections on fewer pages (147,215 one-line subsections:
+// 7,500 pages) gained nothing that way (946 → 942 MiB) for 60% more CPU:
+// what its build holds at the end, the structure tree, fpdf's file and
+// the compressed pages, is as much as its layout. So only guides of more
+// than streamAbove parts are built this way. The bytes are the same
+// either way (TestStreamedSameBytes).
 
-// streamAbove is the number of headings and blocks above which a guide
-// is laid out twice and drawn as it is laid out; a test sets it to -1
-// to build every guide that way.
-var streamAbove = 100000
+// streamAbove is the number of parts (top-level sections) above which a
+// guide is laid out twice and drawn as it is laid out; a test sets it to
+// -1 to build every guide that way.
+var streamAbove = 50000
 
 // streams reports whether g is built page by page (streamAbove).
-func streams(g *content.Guide) bool {
-	n := len(g.Synopsis) + len(g.Quotes) + 2*len(g.FAQ)
-	var walk func(ss []content.Section)
-	walk = func(ss []content.Section) {
-		for i := range ss {
-			n += 1 + len(ss[i].Blocks)
-			walk(ss[i].Subsections)
-		}
-	}
-	walk(g.Sections)
-	return n > streamAbove
-}
+func streams(g *content.Guide) bool { return len(g.Sections) > streamAbove }
 
 // planned is a guide's first pass (layout.PlanPages) with the glyphs its
 // pages draw, ready to be drawn by a second.
