@@ -16,15 +16,7 @@ import (
 // (run-on sections, tail lines that make a part flow again) and in a
 // duplex Letter build (blank versos).
 func TestStartsAlone(t *testing.T) {
-	fs := fixtures(t)
-	for _, s := range growth.Shapes {
-		text, _ := growth.Fill(s, 24<<10)
-		g, err := importer.Load("growth"+s.Ext(), text, importer.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-		fs = append(fs, fixture{name: s.String(), g: g})
-	}
+	fs := fixturesAndShapes(t)
 	sets := []export.Options{{Modified: fixed}, {Modified: fixed, Paper: export.Letter, Duplex: true, Style: "large-print"},
 		{Modified: fixed, Style: "compact"}, {Modified: fixed, Style: "dyslexia", NoTint: true}}
 	if testing.Short() || growth.Race {
@@ -56,4 +48,20 @@ func firstDiff(a, b []export.PageStart) string {
 		}
 	}
 	return "one is a prefix of the other"
+}
+
+// fixturesAndShapes are the fixtures and a 24 KB guide of each growth
+// shape.
+func fixturesAndShapes(t *testing.T) []fixture {
+	t.Helper()
+	fs := fixtures(t)
+	for _, s := range growth.Shapes {
+		text, _ := growth.Fill(s, 24<<10)
+		g, err := importer.Load("growth"+s.Ext(), text, importer.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		fs = append(fs, fixture{name: s.String(), g: g})
+	}
+	return fs
 }

@@ -34,15 +34,7 @@ func withStreaming(t *testing.T, stream bool, f func()) {
 // (blank versos), without tint, with the paragraphs set ahead on a
 // spare core (both passes).
 func TestStreamedSameBytes(t *testing.T) {
-	fs := fixtures(t)
-	for _, s := range growth.Shapes {
-		text, _ := growth.Fill(s, 24<<10)
-		g, err := importer.Load("growth"+s.Ext(), text, importer.Options{})
-		if err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-		fs = append(fs, fixture{name: s.String(), g: g})
-	}
+	fs := fixturesAndShapes(t)
 	sets := []export.Options{{Modified: fixed}, {Modified: fixed, Paper: export.Letter, Duplex: true, Style: "large-print"},
 		{Modified: fixed, Style: "compact", SpareCore: true}, {Modified: fixed, Style: "dyslexia", NoTint: true}}
 	if testing.Short() || growth.Race {
