@@ -21,7 +21,10 @@ var (
 	// itemRE: a list item's marker, numbered ("1.", "1)", "(1)"), lettered
 	// ("(a)", "a)"), a bullet, or a question's number ("Q1.", "Q 2)",
 	// "Q3:", as handouts number their questions).
-	itemRE = lazyre.New(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([-*•–·▪◦‣►✓✔])|Q ?(\d{1,3})[.):])\s+(\S.*)$`)
+	// Word processors' bullets come pasted as "§", or a Symbol/Wingdings
+	// code point in the private use area ("\uF0B7"); "o" and a tab is
+	// read as "•" (wordBullet).
+	itemRE = lazyre.New(`^(?:(\d{1,3})[.)]|\((\d{1,3})\)|\(([a-z])\)|([a-z])\)|([` + bullets + `])|Q ?(\d{1,3})[.):])\s+(\S.*)$`)
 	// defCommaRE: "HAMLET, Prince of Denmark", the dramatis personae form.
 	// The name is at most 40 letters long (checked where it is used:
 	// {0,39} here would compile to 39 copies of \p{L}, 1.2 MB of program
@@ -39,6 +42,10 @@ var (
 	// or more (two in a row of a table already seen).
 	columnGapRE = lazyre.New(`\t+|  +`)
 )
+
+// bullets are the marks a bulleted line starts with (then a space or a
+// tab): typed, typographic, and as word processors paste them.
+const bullets = "-*•–·▪◦‣►✓✔●○■□◆◇♦❖➢➤§\uF0A7\uF0B7\uF076\uF0D8\uF0FC"
 
 // listItemOf parses a list item: ordered or not, its number (0 for
 // letters and bullets), whether it is lettered, and its text.
@@ -178,7 +185,7 @@ func itemStart(s string) bool {
 		return s[1] == ')'
 	case c >= utf8.RuneSelf:
 		r, _ := utf8.DecodeRuneInString(s)
-		return strings.ContainsRune("•–·▪◦‣►✓✔", r)
+		return strings.ContainsRune(bullets, r)
 	}
 	return false
 }
@@ -763,8 +770,10 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				}
 				b.Items = append(b.Items, content.ListItem{Text: text(t)})
 			}
-			if !b.Ordered && len(b.Items) >= 2 {
-				// "- Term: definition" bullets: definitions.
+			if (!b.Ordered || role == content.RoleVocabulary || role == content.RoleCharacters || role == content.RoleKeyFacts) && len(b.Items) >= 2 {
+				// "- Term: definition" bullets: definitions; numbered too
+				// in a section of vocabulary, characters or key facts
+				// ("1. scrape – a difficult situation").
 				var terms []content.Definition
 				for _, it := range b.Items {
 					if it.Sublist != nil {

@@ -3,6 +3,7 @@ package plaintext
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
@@ -80,6 +81,12 @@ func (p *parser) heading(i int) bool {
 		// when its text follows without a blank line.
 		return true
 	}
+	// No blank line after it: still a heading when a list follows it, if
+	// it is written as headings are (in capitals or title case): "JOURNAL
+	// PROMPTS" over its bullets.
+	if i+2 < len(p.units) && !p.units[i+1].before && !p.units[i+2].before && listItem(p.units[i+1].text) && listItem(p.units[i+2].text) && headingCase(u.text) {
+		return true
+	}
 	// No blank line after it: still a heading when a full paragraph follows.
 	if i+1 < len(p.units) {
 		next := p.units[i+1].text
@@ -87,6 +94,15 @@ func (p *parser) heading(i int) bool {
 		return n >= 60 && n >= 2*utf8.RuneCountInString(u.text) && !shortHeading(next)
 	}
 	return false
+}
+
+// headingCase: s is written in capitals, or in title case (its words
+// capitalised, small words aside), as headings are and sentences are not.
+func headingCase(s string) bool {
+	if strings.ContainsFunc(s, unicode.IsLower) {
+		return len(strings.Fields(s)) >= 2 && capitalised(s)
+	}
+	return strings.ContainsFunc(s, unicode.IsUpper)
 }
 
 // partOfBook: a heading that names a chapter, act, book or part with its

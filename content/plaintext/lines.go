@@ -181,7 +181,7 @@ var (
 	numberedRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
 	// questionNumRE: "Q1.", "Q 2)", "Q3:", a handout's question numbers.
 	questionNumRE = lazyre.New(`^Q ?\d{1,3}[.):]\s+`)
-	bulletRE      = lazyre.New(`^[-*•–·]\s+`)
+	bulletRE      = lazyre.New(`^[` + bullets + `]\s+`)
 )
 
 func listItem(s string) bool {

@@ -154,6 +154,9 @@ func (p *parser) split(text string) {
 			continue
 		}
 		raw = strings.TrimRight(raw, " \t\r")
+		if b, ok := wordBullet(raw); ok {
+			raw, s = b, tidy(b)
+		}
 		indent := indentOf(raw)
 		if cur != nil && p.joins(cur, last, lastRaw, s, raw, indent, wrapped) {
 			more = append(more, s)
@@ -221,6 +224,18 @@ func (p *parser) unspaced() bool {
 		}
 	}
 	return tight >= 4 && tight > 2*loose
+}
+
+// wordBullet reads Word's hollow bullet as pasted, "o" and a tab ("o<TAB>Find
+// Prince Edward Island…"), as the bullet it is: the line with "•" in its
+// place, indent kept. A lone "o" before a space is a word (Portuguese,
+// Spanish), so the tab is needed.
+func wordBullet(raw string) (string, bool) {
+	t := strings.TrimLeft(raw, " \t")
+	if len(t) < 3 || t[0] != 'o' || t[1] != '\t' {
+		return raw, false
+	}
+	return raw[:len(raw)-len(t)] + "• " + strings.TrimLeft(t[2:], " \t"), true
 }
 
 // labelLine: a line that is an item by its label, set tight with others

@@ -85,7 +85,7 @@ func DetectLanguage(text string) Detection {
 			continue
 		}
 		// One word: lower-cased into buf when short enough to be a stop word.
-		n, long := 0, false
+		n, long, start := 0, false, i
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if !unicode.IsLetter(r) {
@@ -105,7 +105,7 @@ func DetectLanguage(text string) Detection {
 		if words%250 == 0 && decided(counts[:len(Languages)]) {
 			break // one language leads by far: reading on changes nothing
 		}
-		if long {
+		if long || n == 1 && buf[0] == 'o' && wordBullet(text, start, i) {
 			continue
 		}
 		if bits := langBits[string(buf[:n])]; bits != 0 {
@@ -213,4 +213,23 @@ func headingLanguage(headings []string) (string, int) {
 		}
 	}
 	return "", 0
+}
+
+// wordBullet: the "o" at text[start:end] is Word's hollow bullet as
+// pasted, alone at the start of its line before a tab, not the Portuguese
+// article or the Spanish "or".
+func wordBullet(text string, start, end int) bool {
+	if end >= len(text) || text[end] != '\t' {
+		return false
+	}
+	for j := start - 1; j >= 0; j-- {
+		switch text[j] {
+		case ' ', '\t':
+			continue
+		case '\n':
+			return true
+		}
+		return false
+	}
+	return true
 }
