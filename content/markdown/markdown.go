@@ -455,15 +455,17 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	}
 	g := r.g
 	var author, guide string
-	minutes := 0
+	minutes, year := 0, 0
 	read := func(parts []string) bool {
-		author, guide, minutes = "", "", 0
+		author, guide, minutes, year = "", "", 0, 0
 		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
 				author = a
 			} else if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
 				minutes = m
+			} else if y, ok := vocab.Published(s); ok && year == 0 && g.Book.Year == 0 {
+				year = y // "**Published:** 1886" under "**Author:** …"
 			} else if !vocab.GuideName(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
 				return false
 			} else {
@@ -489,6 +491,9 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	}
 	if guide != "" {
 		g.Title = g.Book.Title + " — " + guide
+	}
+	if year != 0 && g.Book.Year == 0 {
+		g.Book.Year = year
 	}
 	if minutes > 0 {
 		if g.ReadingMinutes == 0 {

@@ -250,12 +250,14 @@ func TestUnderTitle(t *testing.T) {
 		{"# Marianela\n\nGuía de lectura\n\nde Benito Pérez Galdós\nLectura de 5 minutos\n\nUna novela.\n", "Marianela — Guía de lectura", "Benito Pérez Galdós", 5, 1},
 		{"# Emma\n\nby Jane Austen\n\nBy the end, Emma has learnt.\n", "Emma — A Study Guide", "Jane Austen", 0, 1},
 		{"---\ntitle: Emma Notes\n---\n# Emma\n\nby Jane Austen\n\nA Study Guide\n", "Emma Notes", "Jane Austen", 0, 1},
+		// "**Author:**" and "**Published:**" lines: the author and the year.
+		{"# Kidnapped\n\n**Author:** Robert Louis Stevenson\n**Published:** 1886\n\nDavid is sold on a ship.\n", "Kidnapped — A Study Guide", "Robert Louis Stevenson", 0, 1},
 	} {
 		g, err := Parse(c.in, Options{Language: "en"})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if g.Title != c.title || g.Book.Author != c.author || g.ReadingMinutes != c.minutes || len(g.Synopsis) != c.synopsis {
+		if g.Title != c.title || g.Book.Author != c.author || g.ReadingMinutes != c.minutes || len(g.Synopsis) != c.synopsis || strings.Contains(c.in, "Published:") && g.Book.Year != 1886 {
 			t.Errorf("%q: got %q by %q, %d min, synopsis %q", c.in, g.Title, g.Book.Author, g.ReadingMinutes, g.Synopsis)
 		}
 	}
