@@ -44,7 +44,7 @@ var (
 		"study", "revision", "reading", "class", "lesson", "unit",
 	}
 	subtitleNotes = []string{"notes", "outline", "handout", "guide", "pack", "plan", "packet"}
-	subtitleAlone = []string{"handout", "worksheet", "study outline", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
+	subtitleAlone = []string{"handout", "worksheet", "study outline", "novel study", "novel unit", "book study", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
 		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica"}
 	// subtitleFor: "… for Students", "… für die Oberstufe".
 	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru", "для", "για"}

@@ -33,6 +33,7 @@ func TestLines(t *testing.T) {
 	for in, want := range map[string]bool{
 		"A Scene-by-Scene Guide for Drama Students": true, "The Complete Reader's Companion": true,
 		"A Classroom Guide — Year 9": true, "Quick Revision Notes  —  Year 12": true, "GCSE Study Notes": true,
+		"Novel Study — Grade 5": true, "A Novel Unit for Grades 6–8": true,
 		"Character Notes": false, "Jane's Revision Notes.": false, "Great Expectations — Teacher's Handout": false, "Arbeitsblatt für die 9. Klasse": true, "Ficha de trabajo para 3º de ESO": true,
 		"Guide to the Themes": false, "guide for students": false, "Chapter Notes": false,
 		"Jane, Rochester's Guide": false, "A guide, as he says, to the heart": false, "The Guide Dog": false,

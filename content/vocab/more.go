@@ -25,7 +25,9 @@ func addMore() {
 	add("en", Section, content.RoleVocabulary, "vocabulary words", "key vocabulary words", "important terms", "literary terms",
 		"terms and definitions", "words and phrases", "key words", "difficult words")
 	add("en", Section, content.RoleDiscussion, "questions", "discussion", "discussion questions and answers",
-		"comprehension questions", "study guide questions", "test your knowledge", "review questions", "quiz")
+		"comprehension questions", "study guide questions", "test your knowledge", "review questions", "quiz",
+		"journal prompts", "journal questions", "reading journal prompts", "response journal", "quick quiz", "quick quizzes",
+		"exam questions", "exam practice", "questions for thought")
 	add("en", Section, content.RoleActivities, "after reading", "before reading", "during reading", "assignments",
 		"class activities", "writing activities", "prereading activities", "project ideas", "activity", "class activity",
 		"group activity", "writing assignment", "project", "final project")
