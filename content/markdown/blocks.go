@@ -313,17 +313,26 @@ func (r *reader) table(n *east.Table) (content.Block, bool) {
 func (r *reader) definitionList(n *east.DefinitionList) content.Block {
 	b := content.Block{Kind: content.Definitions}
 	var term content.Text
+	more := false // a second description of the same term
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *east.DefinitionTerm:
-			term = joinLines(r.inlines(c)).TrimSpace()
+			term, more = joinLines(r.inlines(c)).TrimSpace(), false
 		case *east.DefinitionDescription:
 			def := joinTexts(r.flatten(c)).TrimSpace()
 			if term == nil || def == nil {
 				r.warn(r.lineOf(c), "a definition without a term or text was left out")
 				continue
 			}
+			if more {
+				// "Term" then ": one" and ": two": one entry, its
+				// definitions run together, not the term twice.
+				d := &b.Terms[len(b.Terms)-1]
+				d.Definition = joinTexts([]content.Text{d.Definition, def})
+				continue
+			}
 			b.Terms = append(b.Terms, content.Definition{Term: term, Definition: def})
+			more = true
 		}
 	}
 	return b

@@ -306,3 +306,30 @@ func TestNoTextLost(t *testing.T) {
 		}
 	}
 }
+
+// TestDefinitionListDescriptions: a term with two descriptions is one
+// entry, its descriptions run together; the next term is its own.
+func TestDefinitionListDescriptions(t *testing.T) {
+	for _, c := range []struct {
+		name, list string
+		want       []string // term = definition
+	}{
+		{"two descriptions", "David Balfour\n: The narrator, a Lowland Whig.\n: Cautious, honest and stubborn.\n\nAlan Breck\n: A Jacobite soldier.\n",
+			[]string{"David Balfour = The narrator, a Lowland Whig. Cautious, honest and stubborn.", "Alan Breck = A Jacobite soldier."}},
+		{"one each", "Alan\n: A soldier.\n\nDavid\n: A Whig.\n", []string{"Alan = A soldier.", "David = A Whig."}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# Kidnapped\n\nby Robert Louis Stevenson\n\nText.\n\n## Characters\n\n"+c.list, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range g.Sections[0].Blocks[0].Terms {
+				got = append(got, d.Term.Plain()+" = "+d.Definition.Plain())
+			}
+			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}
