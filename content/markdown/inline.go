@@ -47,6 +47,7 @@ type inlineCollector struct {
 	lineNo int
 	cur    content.Text
 	lines  []line
+	cite   bool // a <cite> opened a line: its </cite> closes the attribution
 }
 
 func (c *inlineCollector) add(s string, st style) {
@@ -113,6 +114,14 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 				// Comments are the author's notes to themselves.
 			case brRE.MatchString(raw):
 				c.end(true)
+			case strings.EqualFold(raw, "<cite>") && len(c.cur.TrimSpace()) == 0:
+				// "> <cite>Alan Breck, Chapter 9</cite>" on the last line
+				// of a quote: HTML's own mark of a source, read as the
+				// "— Alan Breck, Chapter 9" line it stands for.
+				c.cur, c.cite = nil, true
+				c.add("— ", st)
+			case strings.EqualFold(raw, "</cite>") && c.cite:
+				c.cite = false
 			default:
 				c.r.warnHTML(c.line(n), raw)
 			}
