@@ -269,8 +269,8 @@ func (p *parser) scanCast() {
 			continue
 		}
 		if label, value, ok := colonDef(u.text); ok {
-			if len(strings.Fields(label)) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) {
-				continue
+			if len(strings.Fields(label)) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) || anchorOf(label) != noAnchor {
+				continue // "Summary: …" under each chapter labels a part, it is no speaker
 			}
 			if len(strings.Fields(value)) >= 4 && capitalised(label) {
 				p.cast[strings.ToLower(label)]++

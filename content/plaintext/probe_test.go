@@ -200,6 +200,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Anne of Green Gables\nby L. M. Montgomery\n\nThis is the handout that the class will use with the novel, and it is for the students who have read the first chapters.\n\nBEFORE READING\no\tFind Prince Edward Island on a map.\no\tWhat do you know about orphans?\no\tHave you ever had a second chance?\n\nDURING READING\n\u00a7\tKeep a list of the big words Anne uses.\n\u00a7\tNote each time Anne gets into a scrape.\n\nJOURNAL PROMPTS\n\uf0b7\tWrite about a time you spoke before thinking.\n\uf0b7\tRename a place in your town.\n\nVOCABULARY\n1. scrape \u2013 a difficult situation\n2. kindred spirit \u2013 a person who shares your feelings\n",
 			want: "lang=en year=0\nbook: Anne of Green Gables | L. M. Montgomery | 0 min | Anne of Green Gables — A Study Guide\nsynopsis: This is the handout that the class will use with the novel, and it is for the students who have read the first chapters.\nsection: BEFORE READING\n  list: bullets: Find Prince Edward Island on a map. | What do you know about orphans? | Have you ever had a second chance?\nsection: DURING READING\n  list: bullets: Keep a list of the big words Anne uses. | Note each time Anne gets into a scrape.\nsection: JOURNAL PROMPTS\n  list: bullets: Write about a time you spoke before thinking. | Rename a place in your town.\nsection: VOCABULARY\n  definitions: scrape = a difficult situation | kindred spirit = a person who shares your feelings\n",
 		},
+		{
+			name: "\"Summary: …\" opening a paragraph under each chapter labels it; the label of a known part is no speaker, and the text no verse",
+			in:   "Black Beauty\nby Anna Sewell\n\nCHAPTER I: My Early Home\n\nSummary: Beauty lives in a meadow with his mother, who tells him never to bite or kick.\n\nCHAPTER II: The Hunt\n\nSummary: The colts watch a hare hunt; a young man is thrown and killed.\n",
+			want: "lang=en year=0\nbook: Black Beauty | Anna Sewell | 0 min | Black Beauty — A Study Guide\nsection: CHAPTER I: My Early Home\n  paragraph: Summary: Beauty lives in a meadow with his mother, who tells him never to bite or kick.\nsection: CHAPTER II: The Hunt\n  paragraph: Summary: The colts watch a hare hunt; a young man is thrown and killed.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
