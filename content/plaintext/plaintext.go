@@ -226,6 +226,26 @@ func (p *parser) unspaced() bool {
 	return tight >= 4 && tight > 2*loose
 }
 
+// titleLabels are the labels a title line may carry ("Title: Emma"), in
+// the languages of the vocabulary.
+var titleLabels = []string{"title", "book title", "book", "novel", "título", "titre", "titel", "titolo"}
+
+// titleLabel strips a label from a first line "Title: X" and reports
+// whether it had one.
+func titleLabel(s string) (string, bool) {
+	label, rest, ok := strings.Cut(s, ":")
+	rest = strings.TrimSpace(rest)
+	if !ok || rest == "" {
+		return s, false
+	}
+	for _, l := range titleLabels {
+		if strings.EqualFold(strings.TrimSpace(label), l) {
+			return rest, true
+		}
+	}
+	return s, false
+}
+
 // wordBullet reads Word's hollow bullet as pasted, "o" and a tab ("o<TAB>Find
 // Prince Edward Island…"), as the bullet it is: the line with "•" in its
 // place, indent kept. A lone "o" before a space is a word (Portuguese,
@@ -315,6 +335,12 @@ func (p *parser) header() error {
 	}
 	first := p.units[0]
 	title := first.text
+	if t, ok := titleLabel(title); ok {
+		// "Title: The War of the Worlds" over "Author: H. G. Wells": a
+		// record's fields, the label no part of the title.
+		title = t
+		p.note(first.line, "read %q as the book's title, without its label", t)
+	}
 	guideTitle := ""
 	switch {
 	case utf8.RuneCountInString(title) > 200 || sentenceBreak(title) || strings.HasSuffix(title, "."):

@@ -205,6 +205,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Black Beauty\nby Anna Sewell\n\nCHAPTER I: My Early Home\n\nSummary: Beauty lives in a meadow with his mother, who tells him never to bite or kick.\n\nCHAPTER II: The Hunt\n\nSummary: The colts watch a hare hunt; a young man is thrown and killed.\n",
 			want: "lang=en year=0\nbook: Black Beauty | Anna Sewell | 0 min | Black Beauty — A Study Guide\nsection: CHAPTER I: My Early Home\n  paragraph: Summary: Beauty lives in a meadow with his mother, who tells him never to bite or kick.\nsection: CHAPTER II: The Hunt\n  paragraph: Summary: The colts watch a hare hunt; a young man is thrown and killed.\n",
 		},
+		{
+			name: "a guide that opens as a record, \"Title: X\" over \"Author: Y\": the label is no part of the book's title",
+			in:   "Title: The War of the Worlds\nAuthor: H. G. Wells\n\nMartians land in Surrey.\n\nDiscussion Questions\n\n1. Why does Wells never name the narrator?\n2. What do the Martians show about empire?\n",
+			want: "lang=en year=0\nbook: The War of the Worlds | H. G. Wells | 0 min | The War of the Worlds — A Study Guide\nsynopsis: Martians land in Surrey.\nsection: Discussion Questions\n  list: from 1: Why does Wells never name the narrator? | What do the Martians show about empire?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
