@@ -29,6 +29,7 @@ func TestClassify(t *testing.T) {
 		{"JOURNAL PROMPTS", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Quick Quizzes", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Главные герои", Heading{Kind: Section, Role: content.RoleCharacters, Lang: "ru"}},
+		{"Питання для обговорення", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "uk"}},
 		{"Πρόσωπα του δράματος", Heading{Kind: Section, Role: content.RoleCharacters, Lang: "el"}},
 		{"登場人物", Heading{Kind: Section, Role: content.RoleCharacters, Lang: "ja"}},
 		{"讨论题", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "zh"}},
