@@ -98,7 +98,7 @@ func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diag
 // buildDoc builds the document; laidOut, when not nil, is given the whole
 // layout before it is drawn. With keep, the layout is returned whole;
 // without, each page's items are let go once drawn, and a long guide
-// (streams) is laid out twice and drawn page by page, never whole: then
+// (Streams) is laid out twice and drawn page by page, never whole: then
 // starts, when not nil, is given where its pages start instead of
 // laidOut the layout.
 func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut func(*Layout), keep bool, starts func([]export.PageStart)) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
@@ -117,7 +117,7 @@ func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	if doc == layout.GuideDoc && !keep && streams(g) {
+	if doc == layout.GuideDoc && !keep && Streams(g) {
 		pd, err := plan(g, opts, th, geo, starts != nil)
 		if err != nil {
 			return nil, nil, nil, err

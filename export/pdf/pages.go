@@ -23,7 +23,7 @@ func PageStarts(g *content.Guide, opts export.Options) ([]export.PageStart, erro
 }
 
 // laidOut is a guide's layout, ready to draw; or, for a long guide
-// (streams), its first pass, to be laid out again as it is drawn.
+// (Streams), its first pass, to be laid out again as it is drawn.
 type laidOut struct {
 	th    theme.Theme
 	lay   *Layout
@@ -37,7 +37,7 @@ type laidOut struct {
 // made with (typeset), so any build may draw it.
 func layOut(g *content.Guide, opts export.Options) (*laidOut, error) {
 	return layOutWith(g, opts, func(th theme.Theme, geo layout.Geometry) (*laidOut, error) {
-		if streams(g) {
+		if Streams(g) {
 			pd, err := plan(g, opts, th, geo, true)
 			if err != nil {
 				return nil, err

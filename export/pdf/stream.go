@@ -34,8 +34,9 @@ import (
 // -1 to build every guide that way.
 var streamAbove = 50000
 
-// streams reports whether g is built page by page (streamAbove).
-func streams(g *content.Guide) bool { return len(g.Sections) > streamAbove }
+// Streams reports whether Build lays g out twice and draws it as it is
+// laid out (more than streamAbove parts): its layout is never held whole.
+func Streams(g *content.Guide) bool { return len(g.Sections) > streamAbove }
 
 // planned is a guide's first pass (layout.PlanPages) with the glyphs its
 // pages draw, ready to be drawn by a second.

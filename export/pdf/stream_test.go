@@ -108,7 +108,7 @@ func TestStreamsLongGuides(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := streams(g); got != tc.want {
+		if got := Streams(g); got != tc.want {
 			t.Errorf("%d %s: streams %v, want %v", tc.n, tc.shape, got, tc.want)
 		}
 	}
