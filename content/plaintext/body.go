@@ -55,7 +55,7 @@ func (p *parser) heading(i int) bool {
 	}
 	u := p.units[i]
 	if !u.before {
-		return false
+		return p.tightPart(i)
 	}
 	if c := p.labelClass(u.text); c != "" && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80 {
 		// An outline heading ("1. Setting" once I. or A. is open, `B.
@@ -87,13 +87,32 @@ func (p *parser) heading(i int) bool {
 	if i+2 < len(p.units) && !p.units[i+1].before && !p.units[i+2].before && listItem(p.units[i+1].text) && listItem(p.units[i+2].text) && headingCase(u.text) {
 		return true
 	}
-	// No blank line after it: still a heading when a full paragraph follows.
+	// No blank line after it: still a heading when a full paragraph follows
+	// (twice as long; a chapter's title may be long, so longer is enough
+	// under "Chapter 2 – …").
 	if i+1 < len(p.units) {
 		next := p.units[i+1].text
-		n := utf8.RuneCountInString(next)
-		return n >= 60 && n >= 2*utf8.RuneCountInString(u.text) && !shortHeading(next)
+		n, h := utf8.RuneCountInString(next), utf8.RuneCountInString(u.text)
+		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next)
 	}
 	return false
+}
+
+// tightPart: unit i names a chapter or part ("Chapter 1 – The Strange
+// Man's Arrival") set tight between the end of a paragraph (or a heading)
+// and a paragraph of its own, as summaries pasted without blank lines are:
+// a heading, though no blank line comes before it.
+func (p *parser) tightPart(i int) bool {
+	u := p.units[i]
+	if i == 0 || i+1 >= len(p.units) || !partOfBook(u.text) || !shortHeading(u.text) || p.units[i+1].before {
+		return false
+	}
+	prev := p.units[i-1].text
+	if last, _ := utf8.DecodeLastRuneInString(prev); !strings.ContainsRune(".!?\"”’)", last) && anchorOf(prev) == noAnchor {
+		return false // "…as we see in" / "Chapter 2 when Jane leaves": one sentence
+	}
+	n := utf8.RuneCountInString(p.units[i+1].text)
+	return n >= 60 && n > utf8.RuneCountInString(u.text) && !partOfBook(p.units[i+1].text)
 }
 
 // headingCase: s is written in capitals, or in title case (its words

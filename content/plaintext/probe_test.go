@@ -210,6 +210,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Title: The War of the Worlds\nAuthor: H. G. Wells\n\nMartians land in Surrey.\n\nDiscussion Questions\n\n1. Why does Wells never name the narrator?\n2. What do the Martians show about empire?\n",
 			want: "lang=en year=0\nbook: The War of the Worlds | H. G. Wells | 0 min | The War of the Worlds — A Study Guide\nsynopsis: Martians land in Surrey.\nsection: Discussion Questions\n  list: from 1: Why does Wells never name the narrator? | What do the Martians show about empire?\n",
 		},
+		{
+			name: "chapter headings set tight between summaries pasted without blank lines are subsections; a sentence that goes on into \"Chapter 2 …\" is not",
+			in:   "The Invisible Man\nby H. G. Wells\n\nChapter Summaries\nChapter 1 – The Strange Man's Arrival\nA stranger wrapped in bandages arrives at the Coach and Horses inn at Iping and asks for a fire.\nChapter 2 – Mr. Teddy Henfrey's First Impressions\nThe clock-jobber Teddy Henfrey is sent to mend the clock so that he can look at the stranger.\n\nThemes\n\nWells shows science without conscience. The village turns on the stranger,\nChapter 7 showing how fast a crowd forgets its manners when it is afraid of what it cannot see.\n",
+			want: "lang=en year=0\nbook: The Invisible Man | H. G. Wells | 0 min | The Invisible Man — A Study Guide\nsection: Chapter Summaries\n  section: Chapter 1 – The Strange Man’s Arrival\n    paragraph: A stranger wrapped in bandages arrives at the Coach and Horses inn at Iping and asks for a fire.\n  section: Chapter 2 – Mr. Teddy Henfrey’s First Impressions\n    paragraph: The clock-jobber Teddy Henfrey is sent to mend the clock so that he can look at the stranger.\nsection: Themes\n  paragraph: Wells shows science without conscience. The village turns on the stranger,\n  paragraph: Chapter 7 showing how fast a crowd forgets its manners when it is afraid of what it cannot see.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
