@@ -93,9 +93,20 @@ func (p *parser) heading(i int) bool {
 	if i+1 < len(p.units) {
 		next := p.units[i+1].text
 		n, h := utf8.RuneCountInString(next), utf8.RuneCountInString(u.text)
-		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next)
+		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next) && !dangling(u.text)
 	}
 	return false
+}
+
+// danglingWords end no heading: a line that stops on one goes on in the
+// next ("Wells shows science without conscience, as we see in").
+var danglingWords = map[string]bool{"the": true, "a": true, "an": true, "of": true, "in": true, "to": true, "and": true, "or": true,
+	"but": true, "with": true, "as": true, "at": true, "by": true, "for": true, "from": true, "that": true, "which": true, "whose": true, "when": true}
+
+// dangling: s ends on a word that a sentence goes on after.
+func dangling(s string) bool {
+	i := strings.LastIndexByte(s, ' ')
+	return i >= 0 && danglingWords[s[i+1:]]
 }
 
 // tightPart: unit i names a chapter or part ("Chapter 1 – The Strange

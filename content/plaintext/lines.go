@@ -266,6 +266,9 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 	if unicode.IsLower(first) && n >= 50 {
 		return true // shorter lines going on in lower case are verse
 	}
+	if n >= 40 && utf8.RuneCountInString(s) >= 40 && dangling(prev) {
+		return true // "…, as we see in" / "Chapter 7 when…": one sentence
+	}
 	// Two long lines, the first broken off after a word (not after a
 	// comma or a dash, as lines of verse are).
 	return n >= 60 && utf8.RuneCountInString(s) >= 40 && (unicode.IsLetter(last) || unicode.IsDigit(last))

@@ -215,6 +215,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "The Invisible Man\nby H. G. Wells\n\nChapter Summaries\nChapter 1 – The Strange Man's Arrival\nA stranger wrapped in bandages arrives at the Coach and Horses inn at Iping and asks for a fire.\nChapter 2 – Mr. Teddy Henfrey's First Impressions\nThe clock-jobber Teddy Henfrey is sent to mend the clock so that he can look at the stranger.\n\nThemes\n\nWells shows science without conscience. The village turns on the stranger,\nChapter 7 showing how fast a crowd forgets its manners when it is afraid of what it cannot see.\n",
 			want: "lang=en year=0\nbook: The Invisible Man | H. G. Wells | 0 min | The Invisible Man — A Study Guide\nsection: Chapter Summaries\n  section: Chapter 1 – The Strange Man’s Arrival\n    paragraph: A stranger wrapped in bandages arrives at the Coach and Horses inn at Iping and asks for a fire.\n  section: Chapter 2 – Mr. Teddy Henfrey’s First Impressions\n    paragraph: The clock-jobber Teddy Henfrey is sent to mend the clock so that he can look at the stranger.\nsection: Themes\n  paragraph: Wells shows science without conscience. The village turns on the stranger,\n  paragraph: Chapter 7 showing how fast a crowd forgets its manners when it is afraid of what it cannot see.\n",
 		},
+		{
+			name: "a paragraph's first line that stops on \"in\" goes on in the next, whatever its case: no heading over the rest",
+			in:   "The Invisible Man\nby H. G. Wells\n\nThemes\n\nWells shows science without conscience, as we see in\nChapter 7 when the stranger is unmasked before the whole village\nof Iping, which turns against him in a single afternoon of panic.\n",
+			want: "lang=en year=0\nbook: The Invisible Man | H. G. Wells | 0 min | The Invisible Man — A Study Guide\nsection: Themes\n  paragraph: Wells shows science without conscience, as we see in Chapter 7 when the stranger is unmasked before the whole village of Iping, which turns against him in a single afternoon of panic.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
