@@ -41,7 +41,7 @@ var (
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
 	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
 	questionRE = lazyre.Hot(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
-	answerRE   = lazyre.Hot(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.)–—-]|R\s*:)\s+`)
+	answerRE   = lazyre.Hot(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|R\s*\d{0,3}\s*:)\s+`)
 	// inlineAnswerRE: "Why? A: Because." on one line.
 	inlineAnswerRE = lazyre.New(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// quoteLabelRE: the label some guides number their quotes with,

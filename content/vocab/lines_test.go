@@ -72,7 +72,7 @@ func TestLines(t *testing.T) {
 			t.Errorf("QuestionLabel(%q) = %d, want %d", in, got, want)
 		}
 	}
-	for in, want := range map[string]int{"A: Because.": 3, "R: Porque.": 3, "Antwort: Weil.": 9, "Aber nein.": 0} {
+	for in, want := range map[string]int{"A: Because.": 3, "R: Porque.": 3, "Antwort: Weil.": 9, "Aber nein.": 0, "A1. Yes, for the British.": 4, "Answer 2: No.": 10, "A 10) Yes.": 6, "A1 is a road.": 0} {
 		if got := AnswerLabel(in); got != want {
 			t.Errorf("AnswerLabel(%q) = %d, want %d", in, got, want)
 		}
