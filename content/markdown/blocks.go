@@ -202,6 +202,14 @@ func termLine(t content.Text) (content.Definition, int) {
 		}
 		return content.Definition{Term: content.Plain(term), Definition: def}, 2
 	}
+	// "**moor** (n.): open land": a qualifier, then the colon.
+	if i := strings.IndexByte(plain, ':'); i > 0 && strings.TrimSpace(plain[:i]) != "" && qualifierRE.MatchString(plain[:i]) {
+		term += " " + strings.TrimSpace(plain[:i])
+		if def := trimPrefix(rest, i+1).TrimSpace(); term != "" && def != nil {
+			return content.Definition{Term: content.Plain(term), Definition: def}, 2
+		}
+		return content.Definition{}, 0
+	}
 	for _, sep := range []string{"—", "–", " - ", "--"} {
 		i := strings.Index(plain, sep)
 		if i < 0 || !qualifierRE.MatchString(plain[:i]) {
@@ -284,6 +292,9 @@ func (r *reader) list(n *ast.List, nested bool) []content.ListItem {
 }
 
 func (r *reader) table(n *east.Table) (content.Block, bool) {
+	if d, ok := r.headlessPairs(n); ok {
+		return d, true
+	}
 	b := content.Block{Kind: content.Table}
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []content.Text
@@ -307,6 +318,47 @@ func (r *reader) table(n *east.Table) (content.Block, bool) {
 		r.note(r.lineOf(n), "the table has a header row but no rows; read it as a paragraph")
 		return content.Block{Kind: content.Paragraph, Text: joinTexts(b.Header)}, true
 	}
+	return b, true
+}
+
+// headlessPairs reads a table of two columns with an empty header row
+// ("| | |" over "| Published | 1902 |"), the way a key-facts box is
+// written, as terms and definitions: it has no header to print.
+func (r *reader) headlessPairs(n *east.Table) (content.Block, bool) {
+	b := content.Block{Kind: content.Definitions}
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		var cells []content.Text
+		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, joinLines(r.peek(c)).TrimSpace())
+		}
+		if len(cells) != 2 {
+			return content.Block{}, false
+		}
+		if _, head := row.(*east.TableHeader); head {
+			if cells[0] != nil || cells[1] != nil {
+				return content.Block{}, false
+			}
+			continue
+		}
+		if cells[0] == nil || cells[1] == nil {
+			return content.Block{}, false
+		}
+		b.Terms = append(b.Terms, content.Definition{})
+	}
+	if len(b.Terms) == 0 {
+		return content.Block{}, false
+	}
+	// Read the cells for good now (peek reported nothing).
+	i := 0
+	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
+		if _, head := row.(*east.TableHeader); head {
+			continue
+		}
+		c := row.FirstChild()
+		b.Terms[i] = content.Definition{Term: joinLines(r.inlines(c)).TrimSpace(), Definition: joinLines(r.inlines(c.NextSibling())).TrimSpace()}
+		i++
+	}
+	r.note(r.lineOf(n), "read the table with an empty header row as terms and definitions")
 	return b, true
 }
 

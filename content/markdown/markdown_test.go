@@ -307,28 +307,35 @@ func TestNoTextLost(t *testing.T) {
 	}
 }
 
-// TestDefinitionListDescriptions: a term with two descriptions is one
-// entry, its descriptions run together; the next term is its own.
-func TestDefinitionListDescriptions(t *testing.T) {
+// TestTermsAsWritten: terms and definitions as people write them: a
+// definition-list term with two descriptions (one entry, its descriptions
+// run together), vocabulary bullets with a part of speech before the
+// colon, a key-facts table with an empty header row.
+func TestTermsAsWritten(t *testing.T) {
 	for _, c := range []struct {
-		name, list string
+		name, body string
 		want       []string // term = definition
 	}{
 		{"two descriptions", "David Balfour\n: The narrator, a Lowland Whig.\n: Cautious, honest and stubborn.\n\nAlan Breck\n: A Jacobite soldier.\n",
 			[]string{"David Balfour = The narrator, a Lowland Whig. Cautious, honest and stubborn.", "Alan Breck = A Jacobite soldier."}},
-		{"one each", "Alan\n: A soldier.\n\nDavid\n: A Whig.\n", []string{"Alan = A soldier.", "David = A Whig."}},
+		{"one description each", "Alan\n: A soldier.\n\nDavid\n: A Whig.\n", []string{"Alan = A soldier.", "David = A Whig."}},
+		{"bullets, qualifier and colon", "- **moor** (n.): open, high land\n- **baronet** (n.): a rank below a baron\n",
+			[]string{"moor (n.) = open, high land", "baronet (n.) = a rank below a baron"}},
+		{"table without a header", "| | |\n|---|---|\n| Published | 1902 |\n| Narrator | Dr. Watson |\n",
+			[]string{"Published = 1902", "Narrator = Dr. Watson"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			g, err := Parse("# Kidnapped\n\nby Robert Louis Stevenson\n\nText.\n\n## Characters\n\n"+c.list, Options{Language: "en"})
+			g, err := Parse("# Kidnapped\n\nby Robert Louis Stevenson\n\nText.\n\n## Vocabulary\n\n"+c.body, Options{Language: "en"})
 			if err != nil {
 				t.Fatal(err)
 			}
+			b := g.Sections[0].Blocks[0]
 			var got []string
-			for _, d := range g.Sections[0].Blocks[0].Terms {
+			for _, d := range b.Terms {
 				got = append(got, d.Term.Plain()+" = "+d.Definition.Plain())
 			}
-			if strings.Join(got, "\n") != strings.Join(c.want, "\n") {
-				t.Errorf("got %q, want %q", got, c.want)
+			if b.Kind != content.Definitions || strings.Join(got, "\n") != strings.Join(c.want, "\n") {
+				t.Errorf("got %s %q, want definitions %q", b.Kind, got, c.want)
 			}
 		})
 	}
