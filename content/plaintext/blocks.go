@@ -1032,7 +1032,13 @@ func columnTerms(units []unit, role content.Role, text func(string) content.Text
 	}
 	b := content.Block{Kind: content.Definitions}
 	for _, r := range rows {
-		b.Terms = append(b.Terms, content.Definition{Term: text(r[0]), Definition: text(r[1])})
+		// "Anne Elliot -  The heroine": the dash before the gap is the
+		// term's separator, not part of it.
+		term := strings.TrimSpace(strings.TrimRight(r[0], " -–—:"))
+		if term == "" {
+			term = r[0]
+		}
+		b.Terms = append(b.Terms, content.Definition{Term: text(term), Definition: text(r[1])})
 	}
 	return b, true
 }

@@ -220,6 +220,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "The Invisible Man\nby H. G. Wells\n\nThemes\n\nWells shows science without conscience, as we see in\nChapter 7 when the stranger is unmasked before the whole village\nof Iping, which turns against him in a single afternoon of panic.\n",
 			want: "lang=en year=0\nbook: The Invisible Man | H. G. Wells | 0 min | The Invisible Man — A Study Guide\nsection: Themes\n  paragraph: Wells shows science without conscience, as we see in Chapter 7 when the stranger is unmasked before the whole village of Iping, which turns against him in a single afternoon of panic.\n",
 		},
+		{
+			name: "a SparkNotes paste: \"Name -  description\" with the dash before a double space, and \"Explanation for Quotation #1 >>\" over each quote's commentary",
+			in:   "Persuasion\nby Jane Austen\n\nCharacter List\n\nAnne Elliot -  The novel's heroine, gentle and overlooked.\nCaptain Wentworth -  A naval officer who once loved Anne.\nLady Russell -  Anne's godmother.\n\nImportant Quotations Explained\n\n1. \u201cYou pierce my soul. I am half agony, half hope.\u201d\n\nExplanation for Quotation #1 >>\n\nWentworth's letter breaks eight years of silence.\n\n2. \u201cAll the privilege I claim for my own sex is that of loving longest.\u201d\n\nExplanation for Quotation #2 >>\n\nAnne's words to Captain Harville.\n",
+			want: "lang=en year=0\nbook: Persuasion | Jane Austen | 0 min | Persuasion — A Study Guide\nquote: You pierce my soul. I am half agony, half hope.\n  explanation: Wentworth’s letter breaks eight years of silence.\nquote: All the privilege I claim for my own sex is that of loving longest.\n  explanation: Anne’s words to Captain Harville.\nsection: Character List\n  definitions: Anne Elliot = The novel’s heroine, gentle and overlooked. | Captain Wentworth = A naval officer who once loved Anne. | Lady Russell = Anne’s godmother.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
