@@ -361,7 +361,9 @@ func colonDef(s string) (label, value string, ok bool) {
 	if i <= 0 || i > 60 {
 		return "", "", false
 	}
-	r, _ := utf8.DecodeRuneInString(s)
+	// A name may open with an elision or a nickname's quotation mark
+	// ("’Ntoni", "“Doc” Baker"): the capital after it counts.
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[:i], "'’‘\"“"))
 	if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !caseless(r) {
 		return "", "", false
 	}

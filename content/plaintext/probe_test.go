@@ -225,6 +225,12 @@ func TestParseProbes(t *testing.T) {
 			in:   "Persuasion\nby Jane Austen\n\nCharacter List\n\nAnne Elliot -  The novel's heroine, gentle and overlooked.\nCaptain Wentworth -  A naval officer who once loved Anne.\nLady Russell -  Anne's godmother.\n\nImportant Quotations Explained\n\n1. \u201cYou pierce my soul. I am half agony, half hope.\u201d\n\nExplanation for Quotation #1 >>\n\nWentworth's letter breaks eight years of silence.\n\n2. \u201cAll the privilege I claim for my own sex is that of loving longest.\u201d\n\nExplanation for Quotation #2 >>\n\nAnne's words to Captain Harville.\n",
 			want: "lang=en year=0\nbook: Persuasion | Jane Austen | 0 min | Persuasion — A Study Guide\nquote: You pierce my soul. I am half agony, half hope.\n  explanation: Wentworth’s letter breaks eight years of silence.\nquote: All the privilege I claim for my own sex is that of loving longest.\n  explanation: Anne’s words to Captain Harville.\nsection: Character List\n  definitions: Anne Elliot = The novel’s heroine, gentle and overlooked. | Captain Wentworth = A naval officer who once loved Anne. | Lady Russell = Anne’s godmother.\n",
 		},
+		{
+			name: "a character whose name opens with an elision (\u2019Ntoni) is a term like the others: the bullets are definitions, not a list",
+			in:   "I Malavoglia\ndi Giovanni Verga\n\nPersonaggi\n\n- Padron \u2019Ntoni: il capofamiglia, legato alla tradizione\n- \u2019Ntoni: il nipote, che vuole andarsene\n- Mena: la nipote, mite e rassegnata\n",
+			opts: Options{Language: "it"},
+			want: "lang=it year=0\nbook: I Malavoglia | Giovanni Verga | 0 min | I Malavoglia — Guida allo studio\nsection: Personaggi\n  definitions: Padron ’Ntoni = il capofamiglia, legato alla tradizione | ’Ntoni = il nipote, che vuole andarsene | Mena = la nipote, mite e rassegnata\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
