@@ -497,11 +497,11 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	_, size := utf8.DecodeRuneInString(s[i:])
 	q, rest := s[:i+size], strings.TrimSpace(s[i+size:])
 	tag := ""
-	if rest != "" && !strings.ContainsRune("(—–―-~", rune(rest[0])) && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "―") {
+	if rest != "" && !strings.ContainsRune("([—–―-~", rune(rest[0])) && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "―") {
 		// A speech tag between the quotation and its source: `"I am
 		// Kim," he said. — Chapter 1`, `"…," said Kim. (Chapter 7)`.
 		j := -1
-		for _, sep := range []string{" — ", " – ", " ― ", " -- ", " - ", " ("} {
+		for _, sep := range []string{" — ", " – ", " ― ", " -- ", " - ", " (", " ["} {
 			if k := strings.Index(rest, sep); k > 0 && (j < 0 || k < j) {
 				j = k
 			}
@@ -517,6 +517,13 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	case rest[0] == '(':
 		rest = strings.TrimSuffix(rest, ".")
 		if !strings.HasSuffix(rest, ")") || strings.Count(rest, "(") != 1 {
+			return "", "", false
+		}
+		rest = rest[1 : len(rest)-1]
+	case rest[0] == '[':
+		// "[Ch. 43]", "[p. 12]": a source in square brackets.
+		rest = strings.TrimSuffix(rest, ".")
+		if !strings.HasSuffix(rest, "]") || strings.Count(rest, "[") != 1 {
 			return "", "", false
 		}
 		rest = rest[1 : len(rest)-1]

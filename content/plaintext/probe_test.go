@@ -231,6 +231,11 @@ func TestParseProbes(t *testing.T) {
 			opts: Options{Language: "it"},
 			want: "lang=it year=0\nbook: I Malavoglia | Giovanni Verga | 0 min | I Malavoglia — Guida allo studio\nsection: Personaggi\n  definitions: Padron ’Ntoni = il capofamiglia, legato alla tradizione | ’Ntoni = il nipote, che vuole andarsene | Mena = la nipote, mite e rassegnata\n",
 		},
+		{
+			name: "a quotation's source in square brackets after it (\"[Ch. 43]\") is its attribution, and the line no heading",
+			in:   "Emma\nby Jane Austen\n\nKey Quotes\n\n\"Badly done, Emma!\" [Ch. 43]\n\n\"Silly things do cease to be silly,\" Emma thinks. [Volume 2, Chapter 13]\n\n\"There is no charm equal to tenderness of heart.\" (Volume 2, page 210)\n",
+			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nquote: Badly done, Emma! — Ch. 43\nquote: “Silly things do cease to be silly,” Emma thinks. — Volume 2, Chapter 13\nquote: There is no charm equal to tenderness of heart. — Volume 2, page 210\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
