@@ -591,7 +591,7 @@ var (
 	// credited to «Идиот»." the dash starts commentary, as the plain-text
 	// reader reads it.
 	trailingAttrRE = lazyre.New(`^(.*[”"»“«])\s*(?:—|―|–|--)\s*([^\s”"»“«][^”"»“«]{0,80})$`)
-	parenAttrRE    = lazyre.New(`^(.*[”"»“«])\s*(\([^()]{1,98}\))\.?$`)
+	parenAttrRE    = lazyre.New(`^(.*[”"»“«])\s*(\([^()]{1,98}\)|\[[^\[\]]{1,98}\])\.?$`)
 )
 
 // trailing splits a quotation from an attribution after its closing
@@ -603,7 +603,8 @@ func trailing(t content.Text) (content.Text, content.Text) {
 	if m := trailingAttrRE.FindStringSubmatchIndex(p); m != nil {
 		return trimSuffixBytes(t, len(p)-m[3]), trimPrefix(t, m[4])
 	}
-	if m := parenAttrRE.FindStringSubmatchIndex(p); m != nil && vocab.ParenAttribution(p[m[4]:m[5]]) {
+	// "[Ch. 43]" is read as "(Ch. 43)" is.
+	if m := parenAttrRE.FindStringSubmatchIndex(p); m != nil && vocab.ParenAttribution("("+p[m[4]+1:m[5]-1]+")") {
 		q := trimSuffixBytes(t, len(p)-m[3])
 		if opensQuote(q) && !equalText(stripQuotes(q), q) {
 			return q, trimSuffixBytes(trimPrefix(t, m[4]+1), len(p)-m[5]+1)

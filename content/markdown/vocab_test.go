@@ -152,6 +152,7 @@ func TestQuoteAttributions(t *testing.T) {
 		{"block quote, strong dash line", "> \"Nobody's fault.\"\n> **— Book 1**", "Nobody’s fault.", "Book 1", false},
 		{"block quote, bracket line", "> \"Nobody's fault.\"\n> (Book 1, Chapter 2)", "Nobody’s fault.", "Book 1, Chapter 2", false},
 		{"block quote, trailing dash", "> \"Nobody's fault.\" — Book 1", "Nobody’s fault.", "Book 1", false},
+		{"list item, square brackets", `- "Badly done, Emma!" [Ch. 43]`, "Badly done, Emma!", "Ch. 43", false},
 		{"block quote, HTML cite line", "> \"Nobody's fault.\"\n> <cite>Book 1, Chapter 2</cite>", "Nobody’s fault.", "Book 1, Chapter 2", false},
 		{"a title in the attribution keeps its emphasis", "> \"Nobody's fault.\"\n> — Dickens, *Little Dorrit*", "Nobody’s fault.", "Dickens, Little Dorrit", true},
 		{"a bracket inside the text", `- "Little Dorrit" is what (they call her)`, "“Little Dorrit” is what (they call her)", "", false},
