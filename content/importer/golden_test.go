@@ -15,12 +15,14 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
 
 // Fixtures lists the study guides every importer test runs over: the shared
-// fixtures in testdata/guides at the repository root, the bundled examples
-// and the focused cases of the plain-text reader; Markdown guides included.
+// fixtures in testdata/guides at the repository root, the bundled examples,
+// and the plain-text and Markdown readers' own (which the writers' external
+// checkers, at tens of seconds a guide, do not run on); Markdown guides
+// included.
 func fixtures(t testing.TB) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../testdata/guides/*.md", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt", "../plaintext/testdata/guides/*.txt"} {
+	for _, pattern := range []string{"../../testdata/guides/*.txt", "../../testdata/guides/*.json", "../../testdata/guides/*.md", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt", "../plaintext/testdata/guides/*.txt", "../markdown/testdata/guides/*.md"} {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)

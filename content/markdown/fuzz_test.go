@@ -16,6 +16,8 @@ import (
 // canonical Markdown (inspect --markdown) reads back as a valid guide too.
 func FuzzMarkdown(f *testing.F) {
 	m, _ := filepath.Glob("../../testdata/guides/*.md")
+	own, _ := filepath.Glob("testdata/guides/*.md")
+	m = append(m, own...)
 	for _, p := range m {
 		data, err := os.ReadFile(p)
 		if err != nil {

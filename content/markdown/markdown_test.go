@@ -14,6 +14,8 @@ import (
 
 func mdFixtures(t testing.TB) []string {
 	m, _ := filepath.Glob("../../testdata/guides/*.md")
+	own, _ := filepath.Glob("testdata/guides/*.md")
+	m = append(m, own...)
 	if len(m) < 6 {
 		t.Fatalf("only %d Markdown fixtures", len(m))
 	}

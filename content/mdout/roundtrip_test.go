@@ -13,10 +13,10 @@ import (
 )
 
 // fixtures is every guide the importers are tested on: plain text,
-// Markdown and JSON.
+// Markdown and JSON, the readers' own fixtures included.
 func fixtures(t *testing.T) []string {
 	var files []string
-	for _, p := range []string{"../../testdata/guides/*", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt"} {
+	for _, p := range []string{"../../testdata/guides/*", "../../examples/*.txt", "../plaintext/testdata/cases/*.txt", "../plaintext/testdata/guides/*.txt", "../markdown/testdata/guides/*.md"} {
 		m, _ := filepath.Glob(p)
 		files = append(files, m...)
 	}
