@@ -77,18 +77,34 @@ func (b *builder) furnish(pg *Page, heads map[headKey]head) {
 		return // no running head where the page's own heading says it
 	}
 	hy := b.geo.top - b.geo.headerGap - lh/2
-	put := func(text string, right bool, maxW float64) string {
-		k := headKey{text, maxW}
+	// shaped is text's head at its natural width (maxW -1), fitted the
+	// fitted one; both kept for the part's other pages.
+	shaped := func(text string) head {
+		k := headKey{text, -1}
 		h, ok := heads[k]
 		if !ok {
 			gs := b.shape(plain(text), fonts.Atkinson, fu.Size, "the running header")
-			gs, err := b.sh.ellipsize(gs, maxW, NewFace(fonts.Atkinson, fonts.Regular))
-			if err != nil && b.err == nil {
-				b.err = err
-			}
 			h = head{gs, textOf(gs)}
 			heads[k] = h
 		}
+		return h
+	}
+	fitted := func(text string, maxW float64) head {
+		k := headKey{text, maxW}
+		h, ok := heads[k]
+		if !ok {
+			gs, err := b.sh.ellipsize(shaped(text).gs, maxW, NewFace(fonts.Atkinson, fonts.Regular))
+			if err != nil && b.err == nil {
+				b.err = err
+			}
+			gs = atWord(gs)
+			h = head{gs, textOf(gs)}
+			heads[k] = h
+		}
+		return h
+	}
+	put := func(text string, right bool, maxW float64) string {
+		h := fitted(text, maxW)
 		gs := h.gs
 		tw := width(gs)
 		x := x0
@@ -101,8 +117,33 @@ func (b *builder) furnish(pg *Page, heads map[headKey]head) {
 	}
 	switch {
 	case !b.geo.duplex:
-		put(displayText(b.g.Title), false, w*0.48)
-		pg.Header = put(displayText(pg.Chapter), true, w*0.48)
+		// The two heads share the line: each keeps its natural width when
+		// the other leaves room for it (a short part name gives the
+		// guide's title the rest of the line), and only two long ones are
+		// cut, each to half. A guide's title too long for its room gives
+		// way to the book's title ("The Adventures of Tom Sawyer" for
+		// "The Adventures of Tom Sawyer – A Study Guide"), as a book's
+		// running head carries a short title, before it is cut.
+		gap := w * 0.04
+		half := (w - gap) / 2
+		title, part := displayText(b.g.Title), displayText(pg.Chapter)
+		pw := width(shaped(part).gs)
+		room := w - gap - min(pw, half)
+		if width(shaped(title).gs) > room {
+			if bt := displayText(b.g.Book.Title); bt != "" && width(shaped(bt).gs) < width(shaped(title).gs) {
+				title = bt
+			}
+		}
+		tw := width(shaped(title).gs)
+		tmax, pmax := half, half
+		switch {
+		case pw <= half:
+			tmax = w - gap - pw
+		case tw <= half:
+			pmax = w - gap - tw
+		}
+		put(title, false, tmax)
+		pg.Header = put(part, true, pmax)
 	case recto:
 		pg.Header = put(displayText(pg.Chapter), true, w)
 	default:
@@ -112,4 +153,26 @@ func (b *builder) furnish(pg *Page, heads map[headKey]head) {
 		pg.Items = append(pg.Items, Item{Kind: Rule, X: x0, Y: hy + lh + 0.8, W: w, H: fu.RuleWidth, Block: -1, Dest: -1, Target: -1,
 			Fill: true, Color: fu.Rule})
 	}
+}
+
+// atWord moves a cut that fell inside a word (…"A Study G…") back to the
+// word's start ("A Study…") when that keeps most of what was shown; text
+// without spaces (Chinese, Japanese) keeps its cut.
+func atWord(gs []glyph) []glyph {
+	n := len(gs)
+	if n < 2 || gs[n-1].r != '…' || gs[n-2].r == ' ' {
+		return gs
+	}
+	body := gs[:n-1]
+	for i := len(body) - 1; i > 0; i-- {
+		if body[i].r != ' ' {
+			continue
+		}
+		kept := trimSpace(body[:i])
+		if len(kept) == 0 || width(kept) < 0.6*width(body) {
+			return gs
+		}
+		return append(append([]glyph(nil), kept...), gs[n-1])
+	}
+	return gs
 }
