@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -20,7 +21,7 @@ import (
 //	title            the guide's own title ("Emma — A Study Guide")
 //	author           the guide's author (a teacher, a library), never the book's
 //	publisher        the guide's publisher
-//	book.title       the book the guide is about
+//	book.title       the book the guide is about ("book: TITLE" too)
 //	book.author      the book's author
 //	book.year        the book's year of first publication
 //	language         BCP 47 tag (en, fr-CA…)
@@ -28,18 +29,90 @@ import (
 //	cover            cover image, a path relative to the Markdown file
 //	smart            false keeps quotes and dashes exactly as typed
 type FrontMatter struct {
-	Title     string `yaml:"title,omitempty" toml:"title"`
-	Author    string `yaml:"author,omitempty" toml:"author"`
-	Publisher string `yaml:"publisher,omitempty" toml:"publisher"`
-	Book      struct {
-		Title  string `yaml:"title,omitempty" toml:"title"`
-		Author string `yaml:"author,omitempty" toml:"author"`
-		Year   int    `yaml:"year,omitempty" toml:"year"`
-	} `yaml:"book" toml:"book"`
-	Language       string `yaml:"language,omitempty" toml:"language"`
-	ReadingMinutes int    `yaml:"reading_minutes,omitempty" toml:"reading_minutes"`
-	Cover          string `yaml:"cover,omitempty" toml:"cover"`
-	Smart          *bool  `yaml:"smart,omitempty" toml:"smart"`
+	Title          string   `yaml:"title,omitempty" toml:"title"`
+	Author         string   `yaml:"author,omitempty" toml:"author"`
+	Publisher      string   `yaml:"publisher,omitempty" toml:"publisher"`
+	Book           BookMeta `yaml:"book" toml:"book"`
+	Language       string   `yaml:"language,omitempty" toml:"language"`
+	ReadingMinutes int      `yaml:"reading_minutes,omitempty" toml:"reading_minutes"`
+	Cover          string   `yaml:"cover,omitempty" toml:"cover"`
+	Smart          *bool    `yaml:"smart,omitempty" toml:"smart"`
+}
+
+// BookMeta is the front matter's book: its keys, or just its title
+// ("book: Middlemarch", as people write it).
+type BookMeta struct {
+	Title  string `yaml:"title,omitempty" toml:"title"`
+	Author string `yaml:"author,omitempty" toml:"author"`
+	Year   int    `yaml:"year,omitempty" toml:"year"`
+	// unknown are keys under book that are not BookMeta's (TOML; the YAML
+	// reader finds them in its node tree), warned about, never dropped
+	// silently.
+	unknown []string
+}
+
+// bookKeys is BookMeta without its methods, for the decoders.
+type bookKeys struct {
+	Title  string `yaml:"title,omitempty"`
+	Author string `yaml:"author,omitempty"`
+	Year   int    `yaml:"year,omitempty"`
+}
+
+var errBookShape = errors.New(`"book" must be the book's title ("book: Middlemarch") or its keys on the lines under it ("  title: …", "  author: …", "  year: 1871")`)
+
+// UnmarshalYAML takes a scalar as the book's title, a mapping as its keys.
+func (b *BookMeta) UnmarshalYAML(n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return nil
+		}
+		b.Title = strings.TrimSpace(n.Value)
+		return nil
+	case yaml.MappingNode:
+		var k bookKeys
+		if err := n.Decode(&k); err != nil {
+			return err
+		}
+		b.Title, b.Author, b.Year = k.Title, k.Author, k.Year
+		return nil
+	}
+	return &content.LineError{Line: n.Line + 1, Err: errBookShape}
+}
+
+// UnmarshalTOML takes a string as the book's title, a table as its keys.
+func (b *BookMeta) UnmarshalTOML(v any) error {
+	switch v := v.(type) {
+	case string:
+		b.Title = strings.TrimSpace(v)
+		return nil
+	case map[string]any:
+		for k, x := range v {
+			var ok bool
+			switch k {
+			case "title":
+				b.Title, ok = x.(string)
+			case "author":
+				b.Author, ok = x.(string)
+			case "year":
+				var y int64
+				y, ok = x.(int64)
+				b.Year = int(y)
+				if !ok {
+					return fmt.Errorf("book.year must be a whole number (year = 1871), not %v", x)
+				}
+				continue
+			default:
+				b.unknown = append(b.unknown, "book."+k)
+				continue
+			}
+			if !ok {
+				return fmt.Errorf("book.%s must be text in quotes (%s = \"…\"), not %v", k, k, x)
+			}
+		}
+		return nil
+	}
+	return errBookShape
 }
 
 // Keys lists the front-matter keys, as dotted paths, in documentation order.
@@ -103,7 +176,7 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 	if format == "yaml" {
 		var root yaml.Node
 		if err := yaml.Unmarshal([]byte(body), &root); err != nil {
-			return fm, yamlError(err, 0)
+			return fm, yamlError(err, body)
 		}
 		if len(root.Content) == 0 {
 			return fm, nil
@@ -128,7 +201,11 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 		}
 		unknown(doc, "")
 		if err := doc.Decode(&fm); err != nil {
-			return fm, yamlError(err, 0)
+			var le *content.LineError
+			if errors.As(err, &le) {
+				return fm, le
+			}
+			return fm, yamlError(err, body)
 		}
 		return fm, nil
 	}
@@ -144,13 +221,24 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 		key := k.String()
 		warn(lineOfKey(body, k[len(k)-1])+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
 	}
+	sort.Strings(fm.Book.unknown) // a map's order
+	for _, key := range fm.Book.unknown {
+		warn(lineOfKey(body, strings.TrimPrefix(key, "book."))+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+	}
+	fm.Book.unknown = nil
 	return fm, nil
 }
 
 // typeErrorLineRE: the line a yaml.TypeError names.
 var typeErrorLineRE = lazyre.New(`^line (\d+): `)
 
-func yamlError(err error, _ int) error {
+// typeMismatchRE: a yaml.TypeError's "cannot unmarshal !!str `soon` into int".
+var typeMismatchRE = lazyre.New("^cannot unmarshal !!\\w+ `(.*)` into (.+)$")
+
+// yamlError is err as a LineError of the whole file, its words a
+// person's: a type error names the line's key and what its value must be
+// ("year: soon" … must be a whole number), never a Go type.
+func yamlError(err error, body string) error {
 	msg := err.Error()
 	line := 1
 	var te *yaml.TypeError
@@ -160,6 +248,19 @@ func yamlError(err error, _ int) error {
 			n, _ := strconv.Atoi(m[1])
 			line = n + 1
 			msg = msg[len(m[0]):]
+			if mm := typeMismatchRE.FindStringSubmatch(msg); mm != nil {
+				want := "text"
+				switch {
+				case mm[2] == "int":
+					want = "a whole number"
+				case strings.HasSuffix(mm[2], "bool"):
+					want = "true or false"
+				case strings.HasPrefix(mm[2], "struct") || strings.HasPrefix(mm[2], "map"):
+					want = "keys on the lines under it"
+				}
+				at := strings.TrimSpace(strings.SplitN(body, "\n", n+1)[min(n-1, strings.Count(body, "\n"))])
+				msg = fmt.Sprintf("%q: the value %q must be %s", at, mm[1], want)
+			}
 		}
 	} else if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
 		if m[1] != "" {

@@ -147,6 +147,48 @@ func TestHeadingLevels(t *testing.T) {
 	}
 }
 
+// TestFrontMatterBookTitle: "book: Middlemarch" (YAML) and book =
+// "Middlemarch" (TOML), as people write them, name the book; the keyed form
+// still works and its unknown keys are still warned about. The scalar
+// form was refused with a Go type ("cannot unmarshal !!str … into struct
+// { Title string …").
+func TestFrontMatterBookTitle(t *testing.T) {
+	for _, c := range []struct {
+		in          string
+		book        content.Book
+		warnUnknown string
+		line        int
+	}{
+		{"---\nbook: Middlemarch\n---\n# Character Tracker\n\nby George Eliot\n\nText.\n", content.Book{Title: "Middlemarch", Author: "George Eliot"}, "", 0},
+		{"---\nbook: \"1984\"\n---\n# A\n\nText.\n", content.Book{Title: "1984"}, "", 0},
+		{"---\nbook: 1984\n---\n# A\n\nText.\n", content.Book{Title: "1984"}, "", 0},
+		{"+++\nbook = \"Middlemarch\"\n+++\n# A\n\nText.\n", content.Book{Title: "Middlemarch"}, "", 0},
+		{"+++\n[book]\ntitle = \"Emma\"\nauthor = \"Jane Austen\"\nyear = 1815\nisbn = \"x\"\n+++\n# A\n\nText.\n", content.Book{Title: "Emma", Author: "Jane Austen", Year: 1815}, "book.isbn", 6},
+		{"---\nbook:\n  title: Emma\n  year: 1815\n  isbn: x\n---\n# A\n\nText.\n", content.Book{Title: "Emma", Year: 1815}, "book.isbn", 5},
+	} {
+		g, err := Parse(c.in, Options{})
+		if err != nil {
+			t.Errorf("%q: %v", c.in, err)
+			continue
+		}
+		if g.Book != c.book {
+			t.Errorf("%q: book %+v, want %+v", c.in, g.Book, c.book)
+		}
+		warned := false
+		for _, d := range g.Diagnostics {
+			if strings.Contains(d.Message, "unknown front-matter key") {
+				warned = c.warnUnknown != "" && strings.Contains(d.Message, `"`+c.warnUnknown+`"`) && d.Line == c.line
+				if !warned {
+					t.Errorf("%q: %+v", c.in, d)
+				}
+			}
+		}
+		if c.warnUnknown != "" && !warned {
+			t.Errorf("%q: no warning about %s at line %d: %+v", c.in, c.warnUnknown, c.line, g.Diagnostics)
+		}
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
@@ -156,7 +198,11 @@ func TestBadInput(t *testing.T) {
 		{"+++\ntitle = \n+++\n# A\n\nText.\n", "TOML front matter does not parse", 2},
 		{"---\ntitle: x\n", "never closed", 1},
 		{"Just a paragraph.\n", "no title", 1},
-		{"---\nbook:\n  year: soon\n---\n# A\n\nText.\n", "YAML front matter does not parse", 3},
+		{"---\nbook:\n  year: soon\n---\n# A\n\nText.\n", `"year: soon": the value "soon" must be a whole number`, 3},
+		{"---\nreading_minutes: ten\n---\n# A\n\nText.\n", `"reading_minutes: ten": the value "ten" must be a whole number`, 2},
+		{"---\nsmart: maybe\n---\n# A\n\nText.\n", `"smart: maybe": the value "maybe" must be true or false`, 2},
+		{"---\nbook:\n  - Emma\n---\n# A\n\nText.\n", `"book" must be the book's title ("book: Middlemarch") or its keys`, 3},
+		{"+++\n[book]\nyear = \"soon\"\n+++\n# A\n\nText.\n", "book.year must be a whole number", 0},
 	} {
 		_, err := Parse(c.in, Options{})
 		var le *content.LineError
