@@ -133,6 +133,12 @@ type reader struct {
 	footnotes  map[int]bool    // referenced footnote numbers
 	footnoteAt []footnote
 	taskNoted  bool
+	// keptTitle is a level-1 heading read as the guide's title while the
+	// front matter's title was kept ("# Character Tracker" under title:
+	// "Middlemarch — Character Tracker"), and its line: a table or list
+	// under it starts a section of its name, not the synopsis.
+	keptTitle     string
+	keptTitleLine int
 }
 
 type footnote struct {
@@ -351,12 +357,12 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
 		// "Frankenstein; or, The Modern Prometheus" under book.title
 		// "Frankenstein".
-		r.note(r.lineOf(h), "read the heading %q as the guide's title; the front matter's title is kept", title)
+		r.keptTitle, r.keptTitleLine = title, r.lineOf(h)
 	case h.Level == 1 && !other && vocab.Classify(title).Kind == vocab.Unknown:
 		if g.Book.Title == "" {
 			g.Book.Title = title
 		} else {
-			r.note(r.lineOf(h), "read the heading %q as the guide's title; the front matter's title is kept", title)
+			r.keptTitle, r.keptTitleLine = title, r.lineOf(h)
 		}
 	default:
 		return nodes
@@ -608,6 +614,26 @@ func (r *reader) body(nodes []ast.Node) {
 	flush := func() {
 		switch ctx {
 		case inSynopsis:
+			k := structured(pending)
+			if r.keptTitle != "" && k >= 0 {
+				// "# Character Tracker" over a table: the table, a list, a
+				// definition list or a quote keeps its structure in a
+				// section of the heading's name (the synopsis holds
+				// paragraphs only); paragraphs before it are the synopsis.
+				r.note(r.keptTitleLine, "read the heading %q over a %s as a section (the front matter gives the guide's title; the synopsis holds paragraphs only)", r.keptTitle, blockName(pending[k]))
+				r.synopsis(pending[:k])
+				r.g.Sections = append(r.g.Sections, content.Section{Title: r.keptTitle, Role: vocab.Classify(r.keptTitle).Role})
+				sec, subsec = &r.g.Sections[len(r.g.Sections)-1], nil
+				blocks = &sec.Blocks
+				*blocks = append(*blocks, r.blocks(pending[k:])...)
+				ctx = inSection
+				r.keptTitle = ""
+				break
+			}
+			if r.keptTitle != "" {
+				r.note(r.keptTitleLine, "read the heading %q as the guide's title; the front matter's title is kept", r.keptTitle)
+				r.keptTitle = ""
+			}
 			r.synopsis(pending)
 		case inQuotes:
 			r.quotes(pending)
@@ -779,6 +805,18 @@ func (r *reader) anchorList(l *ast.List) bool {
 		}
 	}
 	return l.FirstChild() != nil
+}
+
+// structured is the index of the first block in nodes that the synopsis
+// would flatten (a table, list, definition list, block quote), or -1.
+func structured(nodes []ast.Node) int {
+	for i, n := range nodes {
+		switch n.(type) {
+		case *ast.List, *ast.Blockquote, *east.Table, *east.DefinitionList:
+			return i
+		}
+	}
+	return -1
 }
 
 // synopsis reads what comes between the title and the first heading.

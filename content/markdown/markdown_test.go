@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -186,6 +187,53 @@ func TestFrontMatterBookTitle(t *testing.T) {
 		if c.warnUnknown != "" && !warned {
 			t.Errorf("%q: no warning about %s at line %d: %+v", c.in, c.warnUnknown, c.line, g.Diagnostics)
 		}
+	}
+}
+
+// TestStructureUnderKeptTitle: a level-1 heading read as the title while
+// the front matter's title is kept, with a table, list, definition list or
+// quote under it, makes a section of its name holding them (paragraphs
+// before them stay the synopsis); they were flattened into the synopsis
+// ("Character – Book I – Book II …"). Without such a block, or when the
+// heading is the title itself, nothing changes.
+func TestStructureUnderKeptTitle(t *testing.T) {
+	fm := "---\ntitle: Middlemarch — Character Tracker\nbook:\n  title: Middlemarch\n  author: George Eliot\n---\n"
+	for _, c := range []struct {
+		name, body string
+		sections   []string
+		kind       content.BlockKind // the first section's first block
+		synopsis   int
+	}{
+		{"table", "# Character Tracker\n\n| Character | Book I |\n|---|---|\n| Dorothea | marries |\n\n## Vocabulary\n\nReform\n: the 1832 Act.\n",
+			[]string{"Character Tracker", "Vocabulary"}, content.Table, 0},
+		{"paragraph then list", "# Character Tracker\n\nWho changes, book by book.\n\n- Dorothea: marries\n- Lydgate: arrives\n\n## Themes\n\nText.\n",
+			[]string{"Character Tracker", "Themes"}, content.List, 1},
+		{"definitions, no other heading", "# Character Tracker\n\nDorothea\n: marries Casaubon\n",
+			[]string{"Character Tracker"}, content.Definitions, 0},
+		{"paragraphs only: the synopsis", "# Character Tracker\n\nWho changes.\n\n## Themes\n\nText.\n",
+			[]string{"Themes"}, content.Paragraph, 1},
+		{"the title itself", "# Middlemarch — Character Tracker\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n## Themes\n\nText.\n",
+			[]string{"Themes"}, content.Paragraph, 2}, // flattened, as before, with a warning
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(fm+c.body, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var titles []string
+			for _, s := range g.Sections {
+				titles = append(titles, s.Title)
+			}
+			if !reflect.DeepEqual(titles, c.sections) {
+				t.Errorf("sections %q, want %q", titles, c.sections)
+			}
+			if len(g.Synopsis) != c.synopsis {
+				t.Errorf("%d synopsis paragraphs, want %d: %v", len(g.Synopsis), c.synopsis, g.Synopsis)
+			}
+			if c.kind != content.Paragraph && (len(g.Sections) == 0 || len(g.Sections[0].Blocks) == 0 || g.Sections[0].Blocks[0].Kind != c.kind) {
+				t.Errorf("first section %+v, want a %s first", g.Sections, c.kind)
+			}
+		})
 	}
 }
 
