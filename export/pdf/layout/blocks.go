@@ -199,7 +199,7 @@ func (b *builder) blocks(bs []content.Block, role content.Role, at string) []flo
 		case content.Definitions:
 			out = append(out, b.definitions(bl.Terms, role, at)...)
 		case content.Table:
-			out = append(out, b.table(bl, at))
+			out = append(out, b.table(bl, at)...)
 		case content.Verse:
 			out = append(out, b.verse(bl.Lines, bl.Speaker, at)...)
 		default:
@@ -450,47 +450,34 @@ func (t *tableBlock) rowH(r *tableRow, lh float64, pad float64) float64 {
 }
 
 // table lays out a table: column widths from the cells' natural widths
-// (a column's longest word never cut when the measure allows), header
-// cells in bold Atkinson.
-func (b *builder) table(bl content.Block, at string) flowBlock {
+// (a column's longest word never cut), header cells in bold Atkinson. A
+// table whose columns cannot all hold their longest words on the
+// measure (nine columns on A4, four of long words in large print) is set
+// as records instead, one a row (records): its words were cut letters
+// apart ("Dor/oth/ea").
+func (b *builder) table(bl content.Block, at string) []flowBlock {
 	tt := b.th.Table
-	tb := &tableBlock{lh: ptToMM(tt.Size * tt.Leading), hlh: ptToMM(tt.Size * tt.Leading), tag: tags.NewNode("Table", nil)}
 	ncol := len(bl.Header)
 	W := b.geo.TextW()
-	tb.width = W
-	type cell struct {
-		spans []span
-		fam   fonts.Family
-	}
 	rowsIn := append([][]content.Text{bl.Header}, bl.Rows...)
-	cells := make([][]cell, len(rowsIn))
-	trs := make([]*tags.Node, len(rowsIn))
-	nodes := make([][]*tags.Node, len(rowsIn))
+	cellOf := func(row []content.Text, c int) content.Text {
+		if c < len(row) {
+			return row[c]
+		}
+		return nil
+	}
+	face := func(r int) (fonts.Style, fonts.Family) {
+		if r == 0 {
+			return fonts.Bold, fonts.Atkinson
+		}
+		return fonts.Regular, fonts.Literata
+	}
 	minW := make([]float64, ncol)
 	maxW := make([]float64, ncol)
-	if len(bl.Caption) > 0 {
-		tb.cap = tags.NewNode("Caption", tb.tag)
-	}
 	for r, row := range rowsIn {
-		trs[r] = tags.NewNode("TR", tb.tag)
+		st, fam := face(r)
 		for c := 0; c < ncol; c++ {
-			var t content.Text
-			if c < len(row) {
-				t = row[c]
-			}
-			role, st, fam := "TD", fonts.Regular, fonts.Literata
-			if r == 0 {
-				role, st, fam = "TH", fonts.Bold, fonts.Atkinson
-			}
-			n := tags.NewNode(role, trs[r])
-			n.Empty = true
-			if r == 0 {
-				n.Attrs = "/A <</O /Table /Scope /Column>>"
-			}
-			nodes[r] = append(nodes[r], n)
-			sp := b.inline(t, st, 0, n)
-			cells[r] = append(cells[r], cell{sp, fam})
-			gs := b.shape(sp, fam, tt.Size, at)
+			gs := b.shape(inlineSpans(cellOf(row, c), st), fam, tt.Size, at)
 			maxW[c] = max(maxW[c], width(gs))
 			word := 0.0
 			for _, g := range gs {
@@ -503,13 +490,48 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 			}
 		}
 	}
+	avail := W - float64(ncol)*2*tt.PaddingX
+	sumMin := 0.0
+	for _, w := range minW {
+		sumMin += w
+	}
+	if ncol > 1 && sumMin > avail+eps {
+		return b.records(bl, at)
+	}
+	tb := &tableBlock{lh: ptToMM(tt.Size * tt.Leading), hlh: ptToMM(tt.Size * tt.Leading), tag: tags.NewNode("Table", nil)}
+	tb.width = W
+	type cell struct {
+		spans []span
+		fam   fonts.Family
+	}
+	cells := make([][]cell, len(rowsIn))
+	trs := make([]*tags.Node, len(rowsIn))
+	nodes := make([][]*tags.Node, len(rowsIn))
+	if len(bl.Caption) > 0 {
+		tb.cap = tags.NewNode("Caption", tb.tag)
+	}
+	for r, row := range rowsIn {
+		trs[r] = tags.NewNode("TR", tb.tag)
+		st, fam := face(r)
+		for c := 0; c < ncol; c++ {
+			role := "TD"
+			if r == 0 {
+				role = "TH"
+			}
+			n := tags.NewNode(role, trs[r])
+			n.Empty = true
+			if r == 0 {
+				n.Attrs = "/A <</O /Table /Scope /Column>>"
+			}
+			nodes[r] = append(nodes[r], n)
+			cells[r] = append(cells[r], cell{b.inline(cellOf(row, c), st, 0, n), fam})
+		}
+	}
 	// Column widths: the natural widths when they fit. Else a narrow
 	// column (a year, a number, a name: natural width under 30% of the
 	// table) keeps its natural width when the others can still hold their
 	// longest words, and the others get their longest word and a share of
-	// the rest in proportion to what each lacks; failing that, widths go
-	// in proportion to the longest words (which are then cut).
-	avail := W - float64(ncol)*2*tt.PaddingX
+	// the rest in proportion to what each lacks.
 	tb.colW = distribute(minW, maxW, avail)
 	x := 0.0
 	tb.colX = make([]float64, ncol)
@@ -548,7 +570,72 @@ func (b *builder) table(bl content.Block, at string) flowBlock {
 		tb.startH += min(first, max(2*tt.PaddingY+2*tb.lh, pageH/3))
 	}
 	tb.startH = min(tb.startH, pageH)
-	return flowBlock{kind: Cell, table: tb, before: tt.Space, after: tt.Space, dest: -1, target: -1, color: b.th.Body.Color}
+	return []flowBlock{{kind: Cell, table: tb, before: tt.Space, after: tt.Space, dest: -1, target: -1, color: b.th.Body.Color}}
+}
+
+// records sets a table too wide for the measure as one record a row, as
+// a narrow screen shows a wide table: the row's first cell in bold, then
+// each other cell on its own line, indented, after its column's header
+// ("Book I: marries Casaubon against advice"); empty cells left out, the
+// caption first in bold. Tagged as a list (L > LI > Lbl, the first cell,
+// + LBody > P, one a cell), as definitions are: a reader hears each cell
+// with its header, as it would in a table.
+func (b *builder) records(bl content.Block, at string) []flowBlock {
+	bt, bls := b.th.Body, b.th.Blocks
+	lh := ptToMM(bt.Size * bt.Leading)
+	W := b.geo.TextW()
+	indent := bls.DefinitionHang
+	var out []flowBlock
+	if len(bl.Caption) > 0 {
+		p := tags.NewNode("P", nil)
+		out = append(out, flowBlock{kind: Line, lh: lh, after: bls.ItemSpace * lh, color: b.th.Headings.Color, dest: -1, target: -1, tag: p, keep: true,
+			lines: b.lines(b.inline(bl.Caption, fonts.Bold, 0, p), fonts.Atkinson, bt.Size, W, at)})
+	}
+	l := tags.NewNode("L", nil)
+	l.Attrs = "/A <</O /List /ListNumbering /None>>"
+	for _, row := range bl.Rows {
+		if len(row) == 0 {
+			continue
+		}
+		li := tags.NewNode("LI", l)
+		start := len(out)
+		if strings.TrimSpace(row[0].Plain()) != "" {
+			lbl := tags.NewNode("Lbl", li)
+			out = append(out, flowBlock{kind: Line, lh: lh, color: bt.Color, dest: -1, target: -1, tag: lbl, keep: true,
+				lines: b.lines(b.inline(row[0], fonts.Bold, 0, lbl), fonts.Literata, bt.Size, W, at)})
+		}
+		var body *tags.Node
+		for c := 1; c < len(row) && c < len(bl.Header); c++ {
+			if strings.TrimSpace(row[c].Plain()) == "" {
+				continue
+			}
+			if body == nil {
+				body = tags.NewNode("LBody", li)
+			}
+			p := tags.NewNode("P", body)
+			var spans []span
+			if h := strings.TrimSpace(bl.Header[c].Plain()); h != "" {
+				spans = b.inline(bl.Header[c], fonts.Bold, 0, p)
+				sep := ": "
+				if strings.HasSuffix(h, ":") {
+					sep = " "
+				}
+				spans = append(spans, span{text: sep, style: fonts.Bold})
+			}
+			spans = append(spans, b.inline(row[c], fonts.Regular, 0, p)...)
+			out = append(out, flowBlock{kind: Line, lh: lh, color: bt.Color, dest: -1, target: -1, tag: p, indent: indent,
+				lines: b.lines(spans, fonts.Literata, bt.Size, W-indent, at)})
+		}
+		if len(out) > start {
+			out[len(out)-1].after = bls.ItemSpace * lh * 2
+			out[len(out)-1].keep = false
+		}
+	}
+	if len(out) > 0 {
+		out[len(out)-1].after = bt.ParagraphSpace * lh
+		out[0].before = b.th.Table.Space
+	}
+	return out
 }
 
 // distribute shares avail among columns of the given least and natural
