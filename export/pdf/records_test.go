@@ -43,7 +43,7 @@ func TestWideTableRecords(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g := &content.Guide{Title: "Middlemarch — A Study Guide", Language: "en",
-				Book: content.Book{Title: "Middlemarch", Author: "George Eliot"},
+				Book:     content.Book{Title: "Middlemarch", Author: "George Eliot"},
 				Sections: []content.Section{{Title: "Tracker", Blocks: []content.Block{c.table}}}}
 			out, _, _ := build(t, g, export.Options{Paper: export.A4, Style: c.style})
 			fs, err := matterhorn.Check(out)
