@@ -677,3 +677,64 @@ func TestSpareCoreOnlyForPrintAlone(t *testing.T) {
 		})
 	}
 }
+
+// TestPendingWritesBounds checks when a worker may hand over a rendered
+// guide for writing: within both bounds at once, an oversized guide only
+// when nothing else is pending, and otherwise only after a release.
+func TestPendingWritesBounds(t *testing.T) {
+	for _, tc := range []struct {
+		name    string
+		held    []int64 // sizes already pending
+		size    int64   // the next guide's
+		waits   bool
+		release int // which held write's release lets it in, when it waits
+	}{
+		{"nothing pending, small", nil, 10, false, 0},
+		{"nothing pending, over the byte bound", nil, 500, false, 0},
+		{"within both bounds", []int64{10, 20}, 30, false, 0},
+		{"count bound reached", []int64{1, 1, 1}, 1, true, 1},
+		{"byte bound passed", []int64{60, 30}, 20, true, 0},
+		{"oversized waits for the others", []int64{5}, 500, true, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := newPendingWrites(3, 100)
+			for _, h := range tc.held {
+				p.acquire(h)
+			}
+			in := make(chan struct{})
+			go func() {
+				p.acquire(tc.size)
+				close(in)
+			}()
+			select {
+			case <-in:
+				if tc.waits {
+					t.Fatalf("admitted %d bytes beside %v, want it to wait", tc.size, tc.held)
+				}
+				return
+			case <-time.After(50 * time.Millisecond):
+				if !tc.waits {
+					t.Fatalf("%d bytes beside %v still waiting, want it admitted", tc.size, tc.held)
+				}
+			}
+			p.release(tc.held[tc.release])
+			select {
+			case <-in:
+			case <-time.After(10 * time.Second):
+				t.Fatalf("still waiting after a release")
+			}
+			p.mu.Lock()
+			n, b := p.n, p.bytes
+			p.mu.Unlock()
+			var want int64 = tc.size
+			for i, h := range tc.held {
+				if i != tc.release {
+					want += h
+				}
+			}
+			if n != len(tc.held) || b != want {
+				t.Errorf("pending %d guides, %d bytes; want %d, %d", n, b, len(tc.held), want)
+			}
+		})
+	}
+}

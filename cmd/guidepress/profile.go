@@ -10,6 +10,8 @@ package main
 // keeps runtime/pprof and its inits out of the ordinary binary.
 // GUIDEPRESS_RSSMAP=file (without a CPU profile, whose buffers would be
 // counted) writes where the resident memory is at exit (rssmap.go).
+// GUIDEPRESS_TRACE=file writes an execution trace of the whole process
+// (go tool trace file): where a batch's workers wait, and for what.
 // GUIDEPRESS_MEMPROFILE=file alone records every allocation
 // (runtime.MemProfileRate = 1) and writes them at exit: what a build
 // allocates, byte for byte, for `go tool pprof -sample_index=alloc_space`.
@@ -18,9 +20,24 @@ import (
 	"os"
 	"runtime"
 	"runtime/pprof"
+	"runtime/trace"
 )
 
 func init() {
+	if p := os.Getenv("GUIDEPRESS_TRACE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			panic(err)
+		}
+		if err := trace.Start(f); err != nil {
+			panic(err)
+		}
+		atExit = func() {
+			trace.Stop()
+			f.Close()
+		}
+		return
+	}
 	if p := os.Getenv("GUIDEPRESS_RSSMAP"); p != "" {
 		atExit = func() {
 			if f, err := os.Create(p); err == nil {
