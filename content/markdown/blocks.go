@@ -256,13 +256,14 @@ func (r *reader) list(n *ast.List, nested bool) []content.ListItem {
 	for li := n.FirstChild(); li != nil; li = li.NextSibling() {
 		var texts []content.Text
 		var sub *content.Sublist
+		var deeper []content.ListItem // a third level's items, after their item
 		for c := li.FirstChild(); c != nil; c = c.NextSibling() {
 			if l, ok := c.(*ast.List); ok {
 				inner := r.list(l, true)
 				switch {
 				case nested:
 					r.note(r.lineOf(l), "lists nest one level deep; read the items of this list into the list above")
-					items = append(items, inner...)
+					deeper = append(deeper, inner...)
 				case sub == nil:
 					sub = &content.Sublist{Ordered: l.IsOrdered(), Items: inner}
 					if l.IsOrdered() && l.Start != 1 {
@@ -284,9 +285,11 @@ func (r *reader) list(n *ast.List, nested bool) []content.ListItem {
 				r.warn(r.lineOf(li), "a list item holds only a nested list; read its items into this list")
 				items = append(items, sub.Items...)
 			}
+			items = append(items, deeper...)
 			continue
 		}
 		items = append(items, content.ListItem{Text: t, Sublist: sub})
+		items = append(items, deeper...)
 	}
 	return items
 }

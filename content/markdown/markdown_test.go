@@ -237,6 +237,38 @@ func TestStructureUnderKeptTitle(t *testing.T) {
 	}
 }
 
+// TestDeepListOrder: a list nested deeper than the model's one level is
+// read into the level above in reading order, each item before the items
+// under it (they came first: "the mass of men…" before "Why Thoreau went…").
+func TestDeepListOrder(t *testing.T) {
+	in := "# Walden\n\nby Henry David Thoreau\n\n## Outline\n\n" +
+		"1. Economy\n   1. Why he went\n      - quiet desperation\n      - shelter\n   2. The house\n" +
+		"2. Where I Lived\n   1. Morning\n\n" +
+		"- Solitude\n  - \n    - only a nested list\n  - after it\n"
+	g, err := Parse(in, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	var walk func(items []content.ListItem, depth string)
+	walk = func(items []content.ListItem, depth string) {
+		for _, it := range items {
+			got = append(got, depth+it.Text.Plain())
+			if it.Sublist != nil {
+				walk(it.Sublist.Items, depth+"  ")
+			}
+		}
+	}
+	for _, b := range g.Sections[0].Blocks {
+		walk(b.Items, "")
+	}
+	want := []string{"Economy", "  Why he went", "  quiet desperation", "  shelter", "  The house",
+		"Where I Lived", "  Morning", "Solitude", "  only a nested list", "  after it"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("items:\n%q\nwant\n%q", got, want)
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	for _, c := range []struct {
 		in, want string
