@@ -78,7 +78,7 @@ func TestInspectCounts(t *testing.T) {
 		"Quotes:     3 highlighted quotes (2 attributed)",
 		"Key Facts  [key-facts]  (1 definition list of 4 terms)",
 		"Plot Summary  [summary]  (2 paragraphs, 1 table, 1 verse passage, 1 block quote of which 1 attributed)",
-		"Discussion Questions  [discussion]  (2 lists)",
+		"Discussion Questions  [discussion]  (3 lists)",
 	} {
 		if code != 0 || !strings.Contains(out, want) {
 			t.Errorf("inspect lacks %q:\n%s", want, out)

@@ -10,6 +10,8 @@
 // so its keys must not change without a version bump.
 package content
 
+import "strconv"
+
 // Guide is a study guide to one book. The guide is itself a publication: its
 // Title is the guide's title ("Never Let Me Go — A Study Guide"), while Book
 // names the novel it is about. Exporters must not present the book's author
@@ -146,10 +148,11 @@ type Block struct {
 	// Attribution and Explanation: quote.
 	Attribution Text   `json:"attribution,omitempty"`
 	Explanation []Text `json:"explanation,omitempty"`
-	// Ordered, Start and Items: list. Start is the first item's number of
-	// an ordered list (0 means 1).
+	// Ordered, Start, Marker and Items: list. Start is the first item's
+	// number of an ordered list (0 means 1); Marker how it is numbered.
 	Ordered bool       `json:"ordered,omitempty"`
 	Start   int        `json:"start,omitempty"`
+	Marker  Marker     `json:"marker,omitempty"`
 	Items   []ListItem `json:"items,omitempty"`
 	// Terms: definitions.
 	Terms []Definition `json:"terms,omitempty"`
@@ -171,7 +174,42 @@ type ListItem struct {
 type Sublist struct {
 	Ordered bool       `json:"ordered,omitempty"`
 	Start   int        `json:"start,omitempty"`
+	Marker  Marker     `json:"marker,omitempty"`
 	Items   []ListItem `json:"items"`
+}
+
+// Marker says how an ordered list numbers its items: in figures (the
+// default, empty) or in letters, as a multiple-choice question's options
+// (a, b, c) or an essay's prompts (A, B, C) are lettered. The names are
+// CSS's list-style-type values, which the EPUB uses as they are.
+type Marker string
+
+const (
+	Decimal    Marker = ""
+	LowerAlpha Marker = "lower-alpha"
+	UpperAlpha Marker = "upper-alpha"
+)
+
+// Valid reports whether m is one of the markers.
+func (m Marker) Valid() bool { return m == Decimal || m == LowerAlpha || m == UpperAlpha }
+
+// Label is the printed label of item i (0-based) of an ordered list that
+// starts at start (0 meaning 1), without punctuation: "3", "c" or "C".
+// Past z, letters run on as CSS's alphabetic numbering does (z, aa, ab).
+func (m Marker) Label(start, i int) string {
+	n := Number(start, i)
+	if m == Decimal || n < 1 {
+		return strconv.Itoa(n)
+	}
+	first := byte('a')
+	if m == UpperAlpha {
+		first = 'A'
+	}
+	var b []byte
+	for ; n > 0; n = (n - 1) / 26 {
+		b = append([]byte{first + byte((n-1)%26)}, b...)
+	}
+	return string(b)
 }
 
 // Definition is one term and what it means.

@@ -210,6 +210,10 @@ func TestValidateModelV2(t *testing.T) {
 		{"text and lines", Block{Kind: BlockQuote, Text: Plain("a"), Lines: Plains("b")}, "text or lines (verse), not both"},
 		{"stray attribution", Block{Kind: Paragraph, Text: Plain("a"), Attribution: Plain("Ch. 1")}, "a paragraph block has no attribution"},
 		{"javascript link", Block{Kind: Paragraph, Text: Text{{Text: "x", Href: "javascript:alert(1)"}}}, `href: "javascript:alert(1)" is not an http`},
+		{"unknown marker", Block{Kind: List, Ordered: true, Marker: "lower-greek", Items: []ListItem{{Text: Plain("a")}}}, `blocks[0].marker: must be "lower-alpha" or "upper-alpha" (or absent, for numbers), not "lower-greek"`},
+		{"marker on bullets", Block{Kind: List, Marker: LowerAlpha, Items: []ListItem{{Text: Plain("a")}}}, "blocks[0].marker: only an ordered list has a marker"},
+		{"marker on a sublist of bullets", Block{Kind: List, Items: []ListItem{{Text: Plain("a"), Sublist: &Sublist{Marker: UpperAlpha, Items: []ListItem{{Text: Plain("b")}}}}}}, "items[0].sublist.marker: only an ordered list has a marker"},
+		{"marker on a paragraph", Block{Kind: Paragraph, Text: Plain("a"), Marker: LowerAlpha}, "a paragraph block has no ordered/start/marker/items"},
 	}
 	for _, tt := range tests {
 		g := base()
@@ -241,7 +245,7 @@ func TestRewriteReachesEveryText(t *testing.T) {
 		switch v := v.(type) {
 		case string:
 			switch key {
-			case "kind", "role", "href", "language", "severity":
+			case "kind", "role", "marker", "href", "language", "severity":
 				return
 			}
 			if v != "" && !strings.HasPrefix(v, "§") {
@@ -265,5 +269,23 @@ func TestRewriteReachesEveryText(t *testing.T) {
 	}
 	if !reflect.DeepEqual(g, decodeOK(t, v2Fixture, data)) {
 		t.Error("Rewrite changed its input")
+	}
+}
+
+// TestMarkerLabel: the printed label of a list item, in figures or letters;
+// past z the letters run on as CSS's alphabetic numbering does.
+func TestMarkerLabel(t *testing.T) {
+	for _, tt := range []struct {
+		m        Marker
+		start, i int
+		want     string
+	}{
+		{Decimal, 0, 0, "1"}, {Decimal, 7, 2, "9"},
+		{LowerAlpha, 0, 0, "a"}, {LowerAlpha, 0, 3, "d"}, {LowerAlpha, 3, 0, "c"},
+		{UpperAlpha, 0, 1, "B"}, {UpperAlpha, 0, 25, "Z"}, {UpperAlpha, 0, 26, "AA"}, {LowerAlpha, 0, 27, "ab"}, {LowerAlpha, 0, 702, "aaa"},
+	} {
+		if got := tt.m.Label(tt.start, tt.i); got != tt.want {
+			t.Errorf("%q.Label(%d, %d) = %q, want %q", tt.m, tt.start, tt.i, got, tt.want)
+		}
 	}
 }

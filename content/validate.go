@@ -231,6 +231,7 @@ func (v inlineValidator) block(p string, b Block) {
 			v.bad(p+".start", "must be 0 or more, not %d", b.Start)
 		}
 		unused(b.Start != 0 && !b.Ordered, "start (an unordered list has no numbers)")
+		v.marker(p, b.Ordered, b.Marker)
 		unused(b.Text != nil, "text")
 		unused(b.Lines != nil, "lines")
 	case Definitions:
@@ -287,7 +288,7 @@ func (v inlineValidator) block(p string, b Block) {
 		unused(b.Speaker != "", "speaker")
 	}
 	if b.Kind != List {
-		unused(b.Items != nil || b.Ordered || b.Start != 0, "ordered/start/items")
+		unused(b.Items != nil || b.Ordered || b.Start != 0 || b.Marker != "", "ordered/start/marker/items")
 	}
 	if b.Kind != Definitions {
 		unused(b.Terms != nil, "terms")
@@ -317,6 +318,18 @@ func (v inlineValidator) list(p string, items []ListItem, nested bool) {
 		if it.Sublist.Start < 0 {
 			v.bad(ip+".sublist.start", "must be 0 or more, not %d", it.Sublist.Start)
 		}
+		v.marker(ip+".sublist", it.Sublist.Ordered, it.Sublist.Marker)
 		v.list(ip+".sublist", it.Sublist.Items, true)
+	}
+}
+
+// marker checks a list's marker: one of the known ones, and only on an
+// ordered list (a bulleted list has no numbers to letter).
+func (v inlineValidator) marker(p string, ordered bool, m Marker) {
+	switch {
+	case !m.Valid():
+		v.bad(p+".marker", "must be %q or %q (or absent, for numbers), not %q", LowerAlpha, UpperAlpha, m)
+	case m != Decimal && !ordered:
+		v.bad(p+".marker", "only an ordered list has a marker; add \"ordered\": true or remove it")
 	}
 }

@@ -69,6 +69,12 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 					}
 				}
 			}
+			if !hasHard(ls) {
+				if m, start, items, ok := lettered(lineTexts(ls)); ok {
+					out = append(out, content.Block{Kind: content.List, Ordered: true, Marker: m, Start: start, Items: items})
+					continue
+				}
+			}
 			if defs, dash := termLines(ls); defs != nil {
 				next := false
 				if i+1 < len(nodes) {
@@ -111,6 +117,9 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			b := content.Block{Kind: content.List, Ordered: n.IsOrdered(), Items: items}
 			if n.IsOrdered() && n.Start != 1 {
 				b.Start = n.Start
+			}
+			if !b.Ordered {
+				letteredBullets(&b)
 			}
 			out = append(out, b)
 		case *east.Table:
@@ -273,6 +282,26 @@ func (r *reader) list(n *ast.List, nested bool) []content.ListItem {
 					sub.Items = append(sub.Items, inner...)
 				}
 				continue
+			}
+			if sub == nil && !nested {
+				// A multiple-choice question's options, lettered lines
+				// under it in its paragraph or in a paragraph of their own.
+				if kind := c.Kind(); kind == ast.KindParagraph || kind == ast.KindTextBlock {
+					ls := r.inlines(c)
+					k := 1
+					if len(texts) > 0 {
+						k = 0
+					}
+					if len(ls) >= k+2 && !hasHard(ls) {
+						if m, start, its, ok := lettered(lineTexts(ls[k:])); ok {
+							if k == 1 {
+								texts = append(texts, joinLines(ls[:1]))
+							}
+							sub = &content.Sublist{Ordered: true, Marker: m, Start: start, Items: its}
+							continue
+						}
+					}
+				}
 			}
 			texts = append(texts, r.flatten(c)...)
 		}

@@ -175,7 +175,7 @@ func (b *writer) block(bl content.Block) {
 		} else {
 			b.listAlt = false
 		}
-		b.list(bl.Ordered, bl.Start, bl.Items, "", b.listAlt)
+		b.list(bl.Ordered, bl.Marker, bl.Start, bl.Items, "", b.listAlt)
 	case content.Definitions:
 		if b.lastKind == content.Definitions {
 			b.line("<!-- -->")
@@ -210,24 +210,49 @@ func (b *writer) block(bl content.Block) {
 	b.lastKind = bl.Kind
 }
 
-func (b *writer) list(ordered bool, start int, items []content.ListItem, indent string, alt bool) {
+func (b *writer) list(ordered bool, marker content.Marker, start int, items []content.ListItem, indent string, alt bool) {
+	// Markdown has no lettered lists. A lettered sublist is lines "a. …"
+	// of its item's paragraph (Pandoc's fancy_lists form); a lettered list
+	// is bullets that start with their letter ("- A. …"), which may hold
+	// sublists. The Markdown reader reads both back as lettered.
+	letters := ordered && marker != content.Decimal && lettered(start, items)
+	if letters && indent != "" {
+		for i, it := range items {
+			b.line(indent + marker.Label(start, i) + ". " + inline(it.Text, false))
+		}
+		return
+	}
 	for i, it := range items {
-		marker := "-"
+		label := "-"
 		if alt {
-			marker = "*"
+			label = "*"
+		}
+		if letters {
+			b.line(indent + label + " " + marker.Label(start, i) + ". " + inline(it.Text, false))
+			if it.Sublist != nil {
+				b.list(it.Sublist.Ordered, it.Sublist.Marker, it.Sublist.Start, it.Sublist.Items, indent+"  ", false)
+			}
+			continue
 		}
 		if ordered {
 			d := "."
 			if alt {
 				d = ")"
 			}
-			marker = strconv.Itoa(content.Number(start, i)) + d
+			label = strconv.Itoa(content.Number(start, i)) + d
 		}
-		b.line(indent + marker + " " + escStart(inline(it.Text, false)))
+		b.line(indent + label + " " + escStart(inline(it.Text, false)))
 		if it.Sublist != nil {
-			b.list(it.Sublist.Ordered, it.Sublist.Start, it.Sublist.Items, indent+strings.Repeat(" ", len(marker)+1), false)
+			b.list(it.Sublist.Ordered, it.Sublist.Marker, it.Sublist.Start, it.Sublist.Items, indent+strings.Repeat(" ", len(label)+1), false)
 		}
 	}
+}
+
+// lettered reports whether items can be written with their letters: two
+// or more (one "A. …" alone reads as a sentence), within a to z. Other
+// lettered lists are written with numbers and read back so.
+func lettered(start int, items []content.ListItem) bool {
+	return len(items) >= 2 && content.Number(start, len(items)-1) <= 26
 }
 
 func (b *writer) quote(text content.Text, lines []content.Text, attr content.Text, expl []content.Text) {

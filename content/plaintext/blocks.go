@@ -47,28 +47,29 @@ var (
 // tab): typed, typographic, and as word processors paste them.
 const bullets = "-*•–·▪◦‣►✓✔●○■□◆◇♦❖➢➤§\uF0A7\uF0B7\uF076\uF0D8\uF0FC"
 
-// listItemOf parses a list item: ordered or not, its number (0 for
-// letters and bullets), whether it is lettered, and its text.
-func listItemOf(s string) (ordered bool, num int, lettered bool, text string, ok bool) {
+// listItemOf parses a list item: ordered or not, its number (its
+// letter's for letters, 0 for bullets), its marker (Decimal unless it is
+// lettered), and its text.
+func listItemOf(s string) (ordered bool, num int, marker content.Marker, text string, ok bool) {
 	if n, t, ok := cjkItem(s); ok {
-		return true, n, false, t, true
+		return true, n, content.Decimal, t, true
 	}
 	if !itemStart(s) {
-		return false, 0, false, "", false
+		return false, 0, content.Decimal, "", false
 	}
 	m := itemRE.FindStringSubmatch(s)
 	if m == nil {
-		return false, 0, false, "", false
+		return false, 0, content.Decimal, "", false
 	}
 	switch {
 	case m[1] != "" || m[2] != "" || m[6] != "":
 		n, _ := strconv.Atoi(m[1] + m[2] + m[6])
-		return true, n, false, m[7], true
+		return true, n, content.Decimal, m[7], true
 	case m[3] != "" || m[4] != "":
 		letter := m[3] + m[4]
-		return true, int(letter[0]-'a') + 1, true, m[7], true
+		return true, int(letter[0]-'a') + 1, content.LowerAlpha, m[7], true
 	}
-	return false, 0, false, m[7], true
+	return false, 0, content.Decimal, m[7], true
 }
 
 // cjkNumerals are the digits of Chinese and Japanese numbering, 一 to 十.
@@ -130,14 +131,14 @@ var (
 
 // letterRun counts the units from the first that are lettered in
 // sequence from A ("A. …", "B. …", "C) …") or from a ("a. …", "b. …"),
-// and returns the expression that reads their items.
-func letterRun(units []unit) (int, *lazyre.Regexp) {
+// and returns the expression that reads their items and their marker.
+func letterRun(units []unit) (int, *lazyre.Regexp, content.Marker) {
 	if len(units) == 0 || len(units[0].text) < 4 {
-		return 0, nil
+		return 0, nil, content.Decimal
 	}
-	first, re := byte('A'), upperItemRE
+	first, re, marker := byte('A'), upperItemRE, content.UpperAlpha
 	if units[0].text[0] == 'a' {
-		first, re = 'a', lowerItemRE
+		first, re, marker = 'a', lowerItemRE, content.LowerAlpha
 	}
 	n := 0
 	for _, u := range units {
@@ -149,24 +150,24 @@ func letterRun(units []unit) (int, *lazyre.Regexp) {
 		}
 		n++
 	}
-	return n, re
+	return n, re, marker
 }
 
 // unitItem is listItemOf, and also reads an indented "A." point as a
 // lettered item.
-func unitItem(u unit) (ordered bool, num int, lettered bool, text string, ok bool) {
-	if ordered, num, lettered, text, ok = listItemOf(u.text); ok {
+func unitItem(u unit) (ordered bool, num int, marker content.Marker, text string, ok bool) {
+	if ordered, num, marker, text, ok = listItemOf(u.text); ok {
 		return
 	}
 	if u.indent >= 2 {
 		if m := upperItemRE.FindStringSubmatch(u.text); m != nil {
-			return true, int(m[1][0]-'A') + 1, true, m[2], true
+			return true, int(m[1][0]-'A') + 1, content.UpperAlpha, m[2], true
 		}
 		if m := lowerItemRE.FindStringSubmatch(u.text); m != nil {
-			return true, int(m[1][0]-'a') + 1, true, m[2], true
+			return true, int(m[1][0]-'a') + 1, content.LowerAlpha, m[2], true
 		}
 	}
-	return false, 0, false, "", false
+	return false, 0, content.Decimal, "", false
 }
 
 // itemStart: s starts the way a list item can (a digit, a bracket, a
@@ -735,8 +736,8 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		}
 		// Letters in sequence, "A. …", "B. …" or "a. …", "b. …" (essay
 		// prompts, choices): an ordered list, as "(a)" and "a)" items are.
-		if n, re := letterRun(units[i:]); n >= 2 {
-			b := content.Block{Kind: content.List, Ordered: true}
+		if n, re, marker := letterRun(units[i:]); n >= 2 {
+			b := content.Block{Kind: content.List, Ordered: true, Marker: marker}
 			for _, v := range units[i : i+n] {
 				b.Items = append(b.Items, content.ListItem{Text: text(re.FindStringSubmatch(v.text)[2])})
 			}
@@ -747,31 +748,43 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		// A list: consecutive items of the same kind; lettered items
 		// under a numbered one are its sublist, and so are items indented
 		// deeper than the list's first (an outline's "A." over its "1.").
-		if ordered, num, lettered, _, ok := unitItem(u); ok {
-			b := content.Block{Kind: content.List, Ordered: ordered}
+		if ordered, num, marker, _, ok := unitItem(u); ok {
+			lettered := marker != content.Decimal
+			b := content.Block{Kind: content.List, Ordered: ordered, Marker: marker}
 			if ordered && num != 1 && !lettered {
 				b.Start = num
 			}
+			// sub adds an item to the last item's sublist, which takes
+			// its kind from its first item.
+			sub := func(o bool, m content.Marker, t string) {
+				it := &b.Items[len(b.Items)-1]
+				if it.Sublist == nil {
+					it.Sublist = &content.Sublist{Ordered: o, Marker: m}
+				}
+				it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+			}
 			j := i
 			for ; j < len(units); j++ {
-				o, _, l, t, ok := unitItem(units[j])
+				o, _, m, t, ok := unitItem(units[j])
+				l := m != content.Decimal
 				if !ok {
+					// "A. …", "B. …" set tight under a numbered
+					// question: its options, lettered.
+					if n, re, m := letterRun(units[j:]); n >= 2 && !lettered && ordered && !units[j].before && units[j].indent >= u.indent && len(b.Items) > 0 && b.Items[len(b.Items)-1].Sublist == nil {
+						for _, v := range units[j : j+n] {
+							sub(true, m, re.FindStringSubmatch(v.text)[2])
+						}
+						j += n - 1
+						continue
+					}
 					break
 				}
 				if j > i && units[j].indent > u.indent && !units[j].before && len(b.Items) > 0 {
-					it := &b.Items[len(b.Items)-1]
-					if it.Sublist == nil {
-						it.Sublist = &content.Sublist{Ordered: o}
-					}
-					it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+					sub(o, m, t)
 					continue
 				}
 				if l && !lettered && len(b.Items) > 0 {
-					it := &b.Items[len(b.Items)-1]
-					if it.Sublist == nil {
-						it.Sublist = &content.Sublist{Ordered: true}
-					}
-					it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+					sub(true, m, t)
 					continue
 				}
 				if o != ordered || l != lettered {

@@ -81,8 +81,12 @@ func blockLine(bl content.Block) string {
 			t := it.Text.Plain()
 			if it.Sublist != nil {
 				var sub []string
-				for _, si := range it.Sublist.Items {
-					sub = append(sub, si.Text.Plain())
+				for i, si := range it.Sublist.Items {
+					s := si.Text.Plain()
+					if m := it.Sublist.Marker; m != content.Decimal {
+						s = m.Label(it.Sublist.Start, i) + ". " + s // letters shown: they are the options' names
+					}
+					sub = append(sub, s)
 				}
 				t += " (" + strings.Join(sub, "; ") + ")"
 			}
@@ -90,7 +94,7 @@ func blockLine(bl content.Block) string {
 		}
 		kind := "bullets"
 		if bl.Ordered {
-			kind = fmt.Sprintf("from %d", content.Number(bl.Start, 0))
+			kind = "from " + bl.Marker.Label(bl.Start, 0)
 		}
 		return kind + ": " + strings.Join(items, " | ")
 	case content.Definitions:

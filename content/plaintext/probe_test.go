@@ -14,6 +14,11 @@ func TestParseProbes(t *testing.T) {
 		opts           Options
 	}{
 		{
+			name: "a multiple-choice quiz keeps its options' letters: a) under one question, A. set tight under the next (they were numbered 1-4, and the A. options a list of their own)",
+			in:   "The Call of the Wild\nby Jack London\n\nMultiple Choice\n\n1. Where does Buck live at the start?\na) In the Yukon\nb) On Judge Miller's estate\nc) In Seattle\n\n2. Who sells Buck?\nA. Manuel\nB. Perrault\nC. Spitz\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Multiple Choice\n  list: from 1: Where does Buck live at the start? (a. In the Yukon; b. On Judge Miller’s estate; c. In Seattle) | Who sells Buck? (A. Manuel; B. Perrault; C. Spitz)\n",
+		},
+		{
 			name: "a subtitle under the by-line names the guide; the paragraph after it is the synopsis",
 			in:   "Silas Marner\nby George Eliot\n\nA Study Guide for Students\n\nA weaver hoards gold until a child takes its place.\n\nThemes\n\nCommunity.\n",
 			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide for Students\nsynopsis: A weaver hoards gold until a child takes its place.\nsection: Themes\n  paragraph: Community.\n",
@@ -91,7 +96,7 @@ func TestParseProbes(t *testing.T) {
 		{
 			name: "essay prompts lettered A. B. C. are an ordered list",
 			in:   "Great Expectations\nby Charles Dickens\n\nEssay Prompts\n\nA. Trace the theme of guilt through Pip's life. Use at least three scenes.\nB. \"Great Expectations is a novel about snobbery.\" Agree or disagree, with evidence.\nC. Compare Joe Gargery and Magwitch as father figures.\n",
-			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Essay Prompts\n  list: from 1: Trace the theme of guilt through Pip’s life. Use at least three scenes. | “Great Expectations is a novel about snobbery.” Agree or disagree, with evidence. | Compare Joe Gargery and Magwitch as father figures.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Essay Prompts\n  list: from A: Trace the theme of guilt through Pip’s life. Use at least three scenes. | “Great Expectations is a novel about snobbery.” Agree or disagree, with evidence. | Compare Joe Gargery and Magwitch as father figures.\n",
 		},
 		{
 			name: "an unknown heading after a list of questions, prompts or words is the next section, not their subsection",
@@ -168,7 +173,7 @@ func TestParseProbes(t *testing.T) {
 		{
 			name: "an outline set tight, each level indented: the roman headings are sections, the indented points a list, deeper points their sublists (not every line a heading)",
 			in:   "Great Expectations\nby Charles Dickens\n\nAn outline for a survey course.\n\nI. Background\n   A. Publication\n      1. Serialised weekly in All the Year Round\n      2. Dickens changed the ending\n   B. Setting\n      1. The Kent marshes\n\nII. The Third Stage\n   A. Magwitch returns\n   B. The escape by river fails\n",
-			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsynopsis: An outline for a survey course.\nsection: I. Background\n  list: from 1: Publication (Serialised weekly in All the Year Round; Dickens changed the ending) | Setting (The Kent marshes)\nsection: II. The Third Stage\n  list: from 1: Magwitch returns | The escape by river fails\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsynopsis: An outline for a survey course.\nsection: I. Background\n  list: from A: Publication (Serialised weekly in All the Year Round; Dickens changed the ending) | Setting (The Kent marshes)\nsection: II. The Third Stage\n  list: from A: Magwitch returns | The escape by river fails\n",
 		},
 		{
 			name: "a numbered quote of verse without quotation marks: the lines set tight under it are its lines, the bracketed line after them its source, not its explanation",
@@ -178,7 +183,7 @@ func TestParseProbes(t *testing.T) {
 		{
 			name: "lines lettered in lower case from a. are an ordered list, and under a numbered question its sublist",
 			in:   "Marianela\nde Benito Pérez Galdós\n\nActividades\n\na. Escribe una carta de la Nela a Pablo.\nb. Busca en el mapa la zona minera de Cantabria.\n\nPreguntas\n\n1. ¿Por qué la Nela se cree inútil?\n   a. ¿Qué le dice la Señana?\n   b. ¿Qué le dice Pablo?\n2. ¿Qué significa para Pablo la belleza?\n",
-			want: "lang=es year=0\nbook: Marianela | Benito Pérez Galdós | 0 min | Marianela — Guía de estudio\nsection: Actividades\n  list: from 1: Escribe una carta de la Nela a Pablo. | Busca en el mapa la zona minera de Cantabria.\nsection: Preguntas\n  list: from 1: ¿Por qué la Nela se cree inútil? (¿Qué le dice la Señana?; ¿Qué le dice Pablo?) | ¿Qué significa para Pablo la belleza?\n",
+			want: "lang=es year=0\nbook: Marianela | Benito Pérez Galdós | 0 min | Marianela — Guía de estudio\nsection: Actividades\n  list: from a: Escribe una carta de la Nela a Pablo. | Busca en el mapa la zona minera de Cantabria.\nsection: Preguntas\n  list: from 1: ¿Por qué la Nela se cree inútil? (a. ¿Qué le dice la Señana?; b. ¿Qué le dice Pablo?) | ¿Qué significa para Pablo la belleza?\n",
 		},
 		{
 			name: "Arabic: a by-line تأليف: with an unknown author, a guide's name for whom it is for, and the known section names",

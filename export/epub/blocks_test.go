@@ -75,6 +75,8 @@ func TestHamletFixture(t *testing.T) {
 	}
 	for _, s := range []string{
 		`<ol start="4">`,
+		`<ol type="a">`, // a multiple-choice question's options keep their letters
+		`<ol type="A">`,
 		`<th scope="col" dir="auto">What happens</th>`,
 		`<td dir="auto"></td>`, // an empty cell stays a cell
 		`<footer class="attribution" dir="auto">— <cite>Hamlet, Act 3, Scene 1</cite></footer>`,

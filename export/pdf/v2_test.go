@@ -51,12 +51,12 @@ func v2Expect(g *content.Guide) []string {
 	for _, q := range g.Quotes {
 		quote(q.Text, q.Lines, q.Attribution, q.Explanation)
 	}
-	var items func([]content.ListItem, bool, int, int)
-	items = func(its []content.ListItem, ordered bool, start, level int) {
+	var items func([]content.ListItem, bool, content.Marker, int, int)
+	items = func(its []content.ListItem, ordered bool, marker content.Marker, start, level int) {
 		for i, it := range its {
-			want = append(want, layout.ListLabel(ordered, start, i, level)+" "+it.Text.Plain())
+			want = append(want, layout.ListLabel(ordered, marker, start, i, level)+" "+it.Text.Plain())
 			if it.Sublist != nil {
-				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Start, level+1)
+				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Marker, it.Sublist.Start, level+1)
 			}
 		}
 	}
@@ -68,7 +68,7 @@ func v2Expect(g *content.Guide) []string {
 			case content.BlockQuote:
 				quote(b.Text, b.Lines, b.Attribution, b.Explanation)
 			case content.List:
-				items(b.Items, b.Ordered, b.Start, 0)
+				items(b.Items, b.Ordered, b.Marker, b.Start, 0)
 			case content.Definitions:
 				for _, d := range b.Terms {
 					want = append(want, d.Term.Plain(), d.Definition.Plain())
@@ -122,6 +122,13 @@ func TestV2Text(t *testing.T) {
 			}
 			at += i + len(w)
 		}
+		// Lettered lists print their letters (ListLabel gives the wants
+		// above; these say what it must give).
+		for _, w := range []string{"a. Claudius", "b. Polonius", "A. Project: stage", "B. Project: a letter"} {
+			if !strings.Contains(text, squash(w)) {
+				t.Errorf("%s: no %q in the extracted text", o.Paper, w)
+			}
+		}
 	}
 }
 
@@ -139,12 +146,12 @@ func TestV2Structure(t *testing.T) {
 
 	// Lists and definitions, in order, each LI exactly Lbl then LBody.
 	var want [][2]string // label, body
-	var items func([]content.ListItem, bool, int, int)
-	items = func(its []content.ListItem, ordered bool, start, level int) {
+	var items func([]content.ListItem, bool, content.Marker, int, int)
+	items = func(its []content.ListItem, ordered bool, marker content.Marker, start, level int) {
 		for i, it := range its {
-			want = append(want, [2]string{layout.ListLabel(ordered, start, i, level), it.Text.Plain()})
+			want = append(want, [2]string{layout.ListLabel(ordered, marker, start, i, level), it.Text.Plain()})
 			if it.Sublist != nil {
-				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Start, level+1)
+				items(it.Sublist.Items, it.Sublist.Ordered, it.Sublist.Marker, it.Sublist.Start, level+1)
 			}
 		}
 	}
@@ -152,7 +159,7 @@ func TestV2Structure(t *testing.T) {
 		for _, b := range s.Blocks {
 			switch b.Kind {
 			case content.List:
-				items(b.Items, b.Ordered, b.Start, 0)
+				items(b.Items, b.Ordered, b.Marker, b.Start, 0)
 			case content.Definitions:
 				sep := " –"
 				if s.Role == content.RoleKeyFacts {
@@ -187,8 +194,8 @@ func TestV2Structure(t *testing.T) {
 			}
 		}
 	}
-	if nested != 1 {
-		t.Errorf("%d lists nested in an LBody, want 1", nested)
+	if nested != 2 {
+		t.Errorf("%d lists nested in an LBody, want 2", nested)
 	}
 
 	// The table.

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,6 +39,13 @@ func TestWorksheet(t *testing.T) {
 				qs := layout.WorksheetQuestions(g)
 				if name == "hamlet-v2" && len(qs) == len(g.FAQ) {
 					t.Fatal("hamlet-v2 has discussion questions: the worksheet asks the FAQ instead")
+				}
+				if name == "hamlet-v2" {
+					// A multiple-choice question's options keep their letters.
+					const mc = "Whom does Hamlet kill behind the arras? a) Claudius; b) Polonius; c) Laertes"
+					if !slices.ContainsFunc(qs, func(q content.Text) bool { return q.Plain() == mc }) {
+						t.Errorf("no worksheet question %q", mc)
+					}
 				}
 				checkWorksheet(t, th, lay, qs, len(g.Quotes))
 				path := write(t, name+"-worksheet-"+style, out)

@@ -195,7 +195,7 @@ func (b *builder) blocks(bs []content.Block, role content.Role, at string) []flo
 		case content.BlockQuote:
 			out = append(out, b.quote(bl.Text, bl.Lines, bl.Attribution, bl.Explanation, at)...)
 		case content.List:
-			out = append(out, b.list(bl.Ordered, bl.Start, bl.Items, 0, nil, at)...)
+			out = append(out, b.list(bl.Ordered, bl.Marker, bl.Start, bl.Items, 0, nil, at)...)
 		case content.Definitions:
 			out = append(out, b.definitions(bl.Terms, role, at)...)
 		case content.Table:
@@ -316,10 +316,11 @@ func (b *builder) verse(lines []content.Text, speaker string, at string) []flowB
 	return append(out, blk)
 }
 
-// ListLabel is the number or bullet of item i of a list at depth level.
-func ListLabel(ordered bool, start, i, level int) string {
+// ListLabel is the number, letter or bullet of item i of a list at depth
+// level.
+func ListLabel(ordered bool, marker content.Marker, start, i, level int) string {
 	if ordered {
-		return strconv.Itoa(content.Number(start, i)) + "."
+		return marker.Label(start, i) + "."
 	}
 	if level > 0 {
 		return "–"
@@ -331,12 +332,16 @@ func ListLabel(ordered bool, start, i, level int) string {
 // number or bullet hanging in the indent (as wide as the widest number
 // needs), a nested list indented again. Tagged L > LI > Lbl + LBody,
 // a nested L inside its item's LBody.
-func (b *builder) list(ordered bool, start int, items []content.ListItem, level int, parent *tags.Node, at string) []flowBlock {
+func (b *builder) list(ordered bool, marker content.Marker, start int, items []content.ListItem, level int, parent *tags.Node, at string) []flowBlock {
 	bt := b.th.Body
 	bl := b.th.Blocks
 	lh := ptToMM(bt.Size * bt.Leading)
 	l := tags.NewNode("L", parent)
 	switch {
+	case ordered && marker == content.LowerAlpha: // PDF 32000-1 Table 347
+		l.Attrs = "/A <</O /List /ListNumbering /LowerAlpha>>"
+	case ordered && marker == content.UpperAlpha:
+		l.Attrs = "/A <</O /List /ListNumbering /UpperAlpha>>"
 	case ordered:
 		l.Attrs = "/A <</O /List /ListNumbering /Decimal>>"
 	case level == 0:
@@ -347,7 +352,7 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 	labels := make([][]glyph, len(items))
 	hang := bl.ListIndent
 	for i := range items {
-		labels[i] = b.shape(plain(ListLabel(ordered, start, i, level)), fonts.Literata, bt.Size, at)
+		labels[i] = b.shape(plain(ListLabel(ordered, marker, start, i, level)), fonts.Literata, bt.Size, at)
 		hang = max(hang, width(labels[i])+bl.LabelGap+0.5)
 	}
 	base := 0.0
@@ -369,7 +374,7 @@ func (b *builder) list(ordered bool, start int, items []content.ListItem, level 
 		if s := it.Sublist; s != nil {
 			saved := b.listBase
 			b.listBase = indent
-			out = append(out, b.list(s.Ordered, s.Start, s.Items, level+1, body, at)...)
+			out = append(out, b.list(s.Ordered, s.Marker, s.Start, s.Items, level+1, body, at)...)
 			b.listBase = saved
 		}
 	}

@@ -27,7 +27,8 @@ const (
 func WorksheetQuestions(g *content.Guide) []content.Text {
 	var qs []content.Text
 	// A nested list is part of its item's question ("Consider: …"):
-	// its items are run on after it, separated by semicolons.
+	// its items are run on after it, separated by semicolons (lettered
+	// options with their letters).
 	var parts func(content.Text, *content.Sublist) content.Text
 	parts = func(t content.Text, sub *content.Sublist) content.Text {
 		if sub == nil {
@@ -38,6 +39,11 @@ func WorksheetQuestions(g *content.Guide) []content.Text {
 			sep := "; "
 			if i == 0 {
 				sep = " "
+			}
+			// Lettered options keep their letters: "a) Yukon; b) Seattle"
+			// is the question a pupil answers with "b".
+			if sub.Ordered && sub.Marker != content.Decimal {
+				sep += sub.Marker.Label(sub.Start, i) + ") "
 			}
 			out = append(out, content.Span{Text: sep})
 			out = append(out, parts(it.Text, it.Sublist)...)
@@ -123,7 +129,7 @@ func (b *builder) worksheet() {
 		for i, q := range qs {
 			items[i] = content.ListItem{Text: q}
 		}
-		lis := b.list(true, 1, items, 0, nil, "the worksheet")
+		lis := b.list(true, content.Decimal, 1, items, 0, nil, "the worksheet")
 		for i, li := range lis {
 			li.keep = true
 			li.after = 1
@@ -140,7 +146,7 @@ func (b *builder) worksheet() {
 			}
 			blocks = append(blocks, qb...)
 			num++
-			li := b.list(true, num, []content.ListItem{{Text: content.Plain(lb.ExplainQuote)}}, 0, nil, "the worksheet")[0]
+			li := b.list(true, content.Decimal, num, []content.ListItem{{Text: content.Plain(lb.ExplainQuote)}}, 0, nil, "the worksheet")[0]
 			li.tag.Attrs = langAttr(b.labelLang) // the LBody
 			li.keep = true
 			li.after = 1
