@@ -15,7 +15,7 @@ import (
 // that most of them belong to one language only ("the", "und", "está");
 // words shared by several count for each.
 var stopWords = map[string][]string{
-	"en": {"the", "and", "of", "to", "is", "in", "that", "it", "with", "his", "her", "was", "for", "this", "are", "he", "she", "not", "but", "they", "which", "from", "their", "has", "have", "be", "an", "who", "when", "what"},
+	"en": {"the", "and", "of", "to", "is", "in", "that", "it", "with", "his", "her", "was", "for", "this", "are", "he", "she", "not", "but", "they", "which", "from", "their", "has", "have", "be", "an", "who", "when", "what", "a", "as", "at", "by", "you", "we", "had", "do", "no"},
 	"es": {"el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para", "del", "se", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "muy", "sin", "sobre", "también", "está", "qué", "cuando"},
 	"fr": {"le", "la", "les", "des", "de", "et", "est", "un", "une", "que", "qui", "dans", "pour", "pas", "sur", "au", "du", "il", "elle", "ce", "avec", "sont", "ne", "se", "son", "sa", "ses", "aux", "mais", "plus", "où", "cette"},
 	"de": {"der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "des", "auf", "für", "im", "dem", "sie", "er", "es", "von", "auch", "wird", "sein", "seine", "als", "nach", "bei", "aus", "wie", "wer", "einen"},
@@ -23,12 +23,28 @@ var stopWords = map[string][]string{
 	"pt": {"o", "a", "os", "as", "de", "que", "e", "é", "um", "uma", "para", "com", "não", "do", "da", "dos", "das", "em", "no", "na", "se", "mais", "por", "ao", "seu", "sua", "como", "mas", "também", "ele", "ela", "são"},
 }
 
-var langBits = func() map[string]uint8 {
-	m := map[string]uint8{}
+// stopWord is what a stop word says: the languages it belongs to (a bit
+// per Languages index) and its number among all stop words (for counting
+// the different ones seen).
+type stopWord struct {
+	bits uint8
+	id   uint8
+}
+
+var langBits = func() map[string]stopWord {
+	m := map[string]stopWord{}
 	for i, l := range Languages {
 		for _, w := range stopWords[l] {
-			m[w] |= 1 << i
+			sw, ok := m[w]
+			if !ok {
+				sw.id = uint8(len(m))
+			}
+			sw.bits |= 1 << i
+			m[w] = sw
 		}
+	}
+	if len(m) > 256 {
+		panic("vocab: more stop words than a seen-set holds")
 	}
 	return m
 }()
@@ -73,9 +89,12 @@ func decided(counts []int) bool {
 // DetectLanguage tells which of Languages text is written in by counting
 // each language's commonest function words. It is sure (Lang set) when the
 // best language has at least 12 of them and half as many again as the
-// next.
+// next, or, in a short text, at least 6 of four different words and three
+// times as many as the next: less is too thin to tell (a few lines of
+// English with "a" and "as" in them are not Portuguese).
 func DetectLanguage(text string) Detection {
-	var counts [8]int
+	var counts, distinct [8]int
+	var seen [4]uint64 // the stop words seen, by id
 	var buf [24]byte
 	words := 0
 	for i := 0; i < len(text) && words < maxWords; {
@@ -108,12 +127,16 @@ func DetectLanguage(text string) Detection {
 		if long || n == 1 && buf[0] == 'o' && wordBullet(text, start, i) {
 			continue
 		}
-		if bits := langBits[string(buf[:n])]; bits != 0 {
+		if sw, ok := langBits[string(buf[:n])]; ok {
 			for j := range Languages {
-				if bits&(1<<j) != 0 {
+				if sw.bits&(1<<j) != 0 {
 					counts[j]++
+					if seen[sw.id/64]&(1<<(sw.id%64)) == 0 {
+						distinct[j]++
+					}
 				}
 			}
+			seen[sw.id/64] |= 1 << (sw.id % 64)
 		}
 	}
 	best, second := -1, -1
@@ -126,7 +149,12 @@ func DetectLanguage(text string) Detection {
 		}
 	}
 	d := Detection{Best: Languages[best], Score: counts[best], RunnerUp: counts[second], Second: Languages[second]}
-	if d.Score >= 12 && 2*d.Score >= 3*d.RunnerUp {
+	switch {
+	case d.Score >= 12 && 2*d.Score >= 3*d.RunnerUp:
+		d.Lang = Languages[best]
+	case d.Score >= 6 && d.Score >= 3*d.RunnerUp && distinct[best] >= 4:
+		// A short text (a synopsis of a line or two) that uses four
+		// different function words of one language and few of any other.
 		d.Lang = Languages[best]
 	}
 	return d

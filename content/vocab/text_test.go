@@ -131,6 +131,38 @@ func TestDetectLanguage(t *testing.T) {
 	}
 }
 
+// TestShortTextLanguage: a guide of a line or two tells its language only
+// when its words say so clearly; a few lines of English with "a" and "as"
+// in them are English, never Portuguese (they were: "a", "as", "do", "no"
+// were Portuguese's words only), and a thin count keeps the fallback.
+func TestShortTextLanguage(t *testing.T) {
+	for _, tt := range []struct{ want, text string }{
+		{"en", "Kim\nby Rudyard Kipling\n\nA boy grows up as a spy in a land of a thousand castes. Do as a lama does: a long road, a river, a wheel.\n\nThemes\n\nA search for a self. As a boy, Kim has no home; as a man, he has a role to play in a game."},
+		{"en", "Emma\nby Jane Austen\n\nA young woman plays matchmaker in a small village, with a lot of harm done as a result.\n\nQuestions\n\n1. Is Emma a snob?\n2. Do you like Mr. Knightley?"},
+		{"en", "A Study Guide\n\nA ship, a whale, a captain on a quest. As a sailor, Ishmael tells us a tale no one else could tell."},
+		{"en", "Heidi\nby Johanna Spyri\n\nAn orphan goes to live with her grandfather in the Alps."},
+		{"de", "Die Verwandlung\nvon Franz Kafka\n\nGregor Samsa erwacht als Käfer. Die Familie wendet sich von ihm ab."},
+		{"de", "Emil und die Detektive\nvon Erich Kästner\n\nEin Junge wird im Zug bestohlen und jagt den Dieb mit seinen Freunden durch Berlin."},
+		{"it", "Pinocchio\ndi Carlo Collodi\n\nUn burattino di legno vuole diventare un bambino vero, ma non smette di dire bugie."},
+		{"pt", "O Alienista\nde Machado de Assis\n\nUm médico abre um hospício e interna a cidade inteira."},
+		// Too thin to tell from its neighbours: the fallback, with a
+		// warning that names the likelier language.
+		{"en", "Marianela\nde Benito Pérez Galdós\n\nUna joven pobre guía a un ciego por las minas. Cuando él recupera la vista, ella se esconde."},
+		{"en", "Candide\nde Voltaire\n\nUn jeune homme naïf parcourt le monde et découvre que tout ne va pas pour le mieux."},
+		{"en", "Dom Casmurro\nde Machado de Assis\n\nBentinho conta a sua vida e a dúvida sobre Capitu."},
+	} {
+		lang, sev, msg := DecideLanguage(tt.text, "en")
+		if lang != tt.want {
+			t.Errorf("%.40q: %s, want %s (%s)", tt.text, lang, tt.want, msg)
+		}
+		// English kept says nothing; a thin count of another language
+		// keeps English with a warning naming that language.
+		if english := strings.Contains(tt.text, "\nby ") || strings.HasPrefix(tt.text, "A Study"); english != (msg == "") {
+			t.Errorf("%.40q: %s %q", tt.text, sev, msg)
+		}
+	}
+}
+
 // TestScriptLanguage: a guide in a script other than Latin is taken to be
 // in that script's language, and letters only some of a script's
 // languages use tell them apart; a Latin-script guide quoting a few
