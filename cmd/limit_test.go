@@ -1,7 +1,11 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
+	"runtime/debug"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/guidepress/guidepress/batch"
@@ -46,5 +50,63 @@ func TestLiftsLimit(t *testing.T) {
 		if got := liftsLimit(tc.fmts, g); got != tc.lifts {
 			t.Errorf("%s: lifts the limit %v, want %v", tc.name, got, tc.lifts)
 		}
+	}
+}
+
+// TestBatchGC: a batch of ordinary guides runs at GOGC=batchGOGC, and
+// the setting is restored after it; a batch with a larger file or
+// standard input, or a user's own GOGC or GOMEMLIMIT, keeps the collector
+// as it was.
+func TestBatchGC(t *testing.T) {
+	dir := t.TempDir()
+	small := filepath.Join(dir, "small.txt")
+	large := filepath.Join(dir, "large.txt")
+	if err := os.WriteFile(small, []byte("Emma\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(large, make([]byte, 300<<10), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := func(paths ...string) []batch.Input {
+		var ins []batch.Input
+		for _, p := range paths {
+			ins = append(ins, batch.Input{Path: p})
+		}
+		return ins
+	}
+	for _, tc := range []struct {
+		name   string
+		inputs []batch.Input
+		env    string // GOGC or GOMEMLIMIT=…
+		tuned  bool
+	}{
+		{"ordinary guides", in(small, small), "", true},
+		{"one larger file", in(small, large), "", false},
+		{"standard input", in(small, batch.Stdin), "", false},
+		{"GOGC set", in(small, small), "GOGC=50", false},
+		{"GOMEMLIMIT set", in(small, small), "GOMEMLIMIT=1GiB", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if k, v, ok := strings.Cut(tc.env, "="); ok {
+				t.Setenv(k, v)
+			} else {
+				t.Setenv("GOGC", "")
+				t.Setenv("GOMEMLIMIT", "")
+			}
+			before := debug.SetGCPercent(100)
+			defer debug.SetGCPercent(before)
+			restore := batchGC(tc.inputs)
+			during := debug.SetGCPercent(100)
+			debug.SetGCPercent(during)
+			restore()
+			after := debug.SetGCPercent(before)
+			want := 100
+			if tc.tuned {
+				want = batchGOGC
+			}
+			if during != want || after != 100 {
+				t.Errorf("GOGC during the batch %d, after %d; want %d, 100", during, after, want)
+			}
+		})
 	}
 }
