@@ -16,6 +16,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -108,6 +109,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	}
 	r.body(nodes)
 	r.notes()
+	r.bookFacts()
 	if g.Synopsis == nil && g.Quotes == nil && g.Sections == nil && g.FAQ == nil {
 		return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide %q has a title but no text: add a synopsis paragraph or sections under \"## \" headings", g.Title)}
 	}
@@ -139,6 +141,9 @@ type reader struct {
 	// under it starts a section of its name, not the synopsis.
 	keptTitle     string
 	keptTitleLine int
+	// noAuthorLine is the title's line when no author was found there
+	// (0 otherwise), noAuthorAt the warning's place among diags.
+	noAuthorLine, noAuthorAt int
 }
 
 type footnote struct {
@@ -383,8 +388,35 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		r.note(r.lineOf(h), "read the title heading as the book %q by %q; if the title goes on past that point, put the author on a line \"by AUTHOR\" under it", t, a)
 		return nodes
 	}
-	r.warn(r.lineOf(h), "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter")
+	// Said after the body, in its place, unless the key facts name the
+	// author (bookFacts).
+	r.noAuthorLine, r.noAuthorAt = r.lineOf(h), len(r.diags)
 	return nodes
+}
+
+// bookFacts takes the book's author and year from the guide's key facts
+// when neither the front matter nor the title lines gave them, as the
+// plain-text reader does (vocab.KeyFacts); else it says that no author
+// was found, where the title was read.
+func (r *reader) bookFacts() {
+	g := r.g
+	if r.noAuthorLine == 0 && g.Book.Year != 0 {
+		return
+	}
+	f := vocab.KeyFacts(g.Sections)
+	if r.noAuthorLine != 0 {
+		if f.Author != "" {
+			g.Book.Author = f.Author
+			r.note(0, "took the book's author, %q, from the key fact %q", f.Author, f.AuthorTerm)
+		} else {
+			w := content.Diagnostic{Line: r.noAuthorLine, Severity: content.Warning, Message: "no author found; put \"by AUTHOR\" on the line under the title, or book.author in the front matter"}
+			r.diags = slices.Insert(r.diags, min(r.noAuthorAt, len(r.diags)), w)
+		}
+	}
+	if g.Book.Year == 0 && f.Year != 0 {
+		g.Book.Year = f.Year
+		r.note(0, "took the book's year, %d, from the key fact %q", f.Year, f.YearTerm)
+	}
 }
 
 // takeTitle reads the title line of a guide without front matter: the

@@ -2,6 +2,7 @@ package plaintext
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -787,22 +788,22 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 // file), then the parser's in source order.
 func (p *parser) finish() {
 	p.reportDropped()
-	if p.g.Book.Year == 0 {
-		// "Date of first publication: December 1847" in the key facts.
-	facts:
-		for _, sec := range p.g.Sections {
-			if sec.Role != content.RoleKeyFacts {
-				continue
+	// "Author: Arthur Conan Doyle", "Date of first publication: December
+	// 1847" in the key facts, when the title lines named neither.
+	if p.noAuthorLine != 0 || p.g.Book.Year == 0 {
+		f := vocab.KeyFacts(p.g.Sections)
+		if p.noAuthorLine != 0 {
+			if f.Author != "" {
+				p.g.Book.Author = f.Author
+				p.note(0, "took the book's author, %q, from the key fact %q", f.Author, f.AuthorTerm)
+			} else {
+				w := content.Diagnostic{Line: p.noAuthorLine, Severity: content.Warning, Message: "no author found; put \"by AUTHOR\" on the line under the title"}
+				p.diags = slices.Insert(p.diags, p.noAuthorAt, w)
 			}
-			for _, b := range sec.Blocks {
-				for _, d := range b.Terms {
-					if y, ok := vocab.PublicationYear(d.Term.Plain(), d.Definition.Plain()); ok {
-						p.g.Book.Year = y
-						p.note(0, "took the book's year, %d, from the key fact %q", y, d.Term.Plain())
-						break facts
-					}
-				}
-			}
+		}
+		if p.g.Book.Year == 0 && f.Year != 0 {
+			p.g.Book.Year = f.Year
+			p.note(0, "took the book's year, %d, from the key fact %q", f.Year, f.YearTerm)
 		}
 	}
 	d := p.repairs.Diagnostics()

@@ -72,6 +72,9 @@ type parser struct {
 	captionTitle, captionAuthor string
 	captionLine                 int
 	byLine                      int
+	// noAuthorLine is the line the "no author found" warning is about
+	// (0: an author was found), noAuthorAt its place among diags.
+	noAuthorLine, noAuthorAt int
 
 	// diagnostics in source order, merged at the end
 	diags []content.Diagnostic
@@ -467,7 +470,9 @@ func (p *parser) header() error {
 		if line == 0 {
 			line = first.line
 		}
-		p.warn(line, "no author found; put \"by AUTHOR\" on the line under the title")
+		// Said at the end, in its place, unless the key facts name the
+		// author (finish).
+		p.noAuthorLine, p.noAuthorAt = line, len(p.diags)
 	}
 	// The year of publication, after the title or the author.
 	for _, f := range []*string{&p.g.Book.Author, &p.g.Book.Title} {

@@ -331,7 +331,7 @@ var contentsNames = map[string]bool{"contents": true, "table of contents": true,
 func Contents(heading string) bool { return contentsNames[Norm(heading)] }
 
 var (
-	pubLabelRE = lazyre.New(`(?i)^(?:(?:date|year) of (?:first )?publication|(?:first )?published|publication(?: date| year)?|year published|fecha de (?:primera )?publicación|año de publicación|publicación|publicado|date de (?:première )?publication|première publication|parution|publication|erscheinungsjahr|erstveröffentlichung|erschienen|veröffentlichung|anno di pubblicazione|prima pubblicazione|pubblicazione|data de publicação|ano de publicação|publicação)$`)
+	pubLabelRE = lazyre.New(`(?i)^(?:(?:date|year) of (?:first )?publication|year|año|année|jahr|anno|ano|(?:first )?published|publication(?: date| year)?|year published|fecha de (?:primera )?publicación|año de publicación|publicación|publicado|date de (?:première )?publication|première publication|parution|publication|erscheinungsjahr|erstveröffentlichung|erschienen|veröffentlichung|anno di pubblicazione|prima pubblicazione|pubblicazione|data de publicação|ano de publicação|publicação)$`)
 	yearInRE   = lazyre.New(`\b(1[0-9]{3}|20[0-9]{2})\b`)
 )
 
