@@ -9,6 +9,7 @@ import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/pdf/finish"
 	"github.com/guidepress/guidepress/internal/growth"
 )
 
@@ -158,5 +159,33 @@ func TestStreamedMemory(t *testing.T) {
 	if streamed > whole*85/100 {
 		t.Errorf("%d sections: drawn as laid out, %.1f MB live at most (%s), want at most 85%% of the %.1f MB laid out whole (%s)",
 			n, float64(streamed)/1e6, streamedAt, float64(whole)/1e6, wholeAt)
+	}
+}
+
+// TestChunkedSameBytes: a PDF written in chunks and joined (finish.file,
+// as a long guide's is) is the same file as one written in one slice.
+// Every fixture and growth shape, laid out whole and drawn as laid out,
+// in chunks small enough that every object but the smallest starts one.
+func TestChunkedSameBytes(t *testing.T) {
+	for _, f := range fixturesAndShapes(t) {
+		for _, stream := range []bool{false, true} {
+			withStreaming(t, stream, func() {
+				opts := export.Options{Modified: fixed}
+				one, _, err := Build(f.g, opts)
+				if err != nil {
+					t.Fatalf("%s: %v", f.name, err)
+				}
+				above, size := finish.ChunkAbove, finish.ChunkSize
+				finish.ChunkAbove, finish.ChunkSize = -1, 256
+				chunked, _, err := Build(f.g, opts)
+				finish.ChunkAbove, finish.ChunkSize = above, size
+				if err != nil {
+					t.Fatalf("%s: %v", f.name, err)
+				}
+				if !bytes.Equal(chunked, one) {
+					t.Errorf("%s (drawn as laid out: %v): written in chunks, %d bytes; in one slice, %d: not the same", f.name, stream, len(chunked), len(one))
+				}
+			})
+		}
 	}
 }

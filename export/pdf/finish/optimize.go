@@ -80,8 +80,8 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 			capacity += len(z[0]) + len(z[1])
 		}
 	}
-	out := make([]byte, 0, capacity)
-	out = appendHeader(out, in[:doc.headerEnd])
+	out := newFile(capacity)
+	out.b = appendHeader(out.b, in[:doc.headerEnd])
 
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
 	// ToUnicode map and CIDSystemInfo, fontembed.ObjectCount per face), the
@@ -124,8 +124,11 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	flushStm := func() {
 		stmHead[len(stmHead)-1] = '\n'
 		first := len(stmHead)
-		stmOffs = append(stmOffs, len(out))
-		out = appendStream(out, stmNum+len(stmOffs)-1, fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first), zw.compress(stmHead, stmBody))
+		dict := fmt.Sprintf("/Type /ObjStm /N %d /First %d ", nStm, first)
+		z := zw.compress(stmHead, stmBody)
+		out.room(streamRoom(dict, z))
+		stmOffs = append(stmOffs, out.len())
+		out.b = appendStream(out.b, stmNum+len(stmOffs)-1, dict, z)
 		stmHead, stmBody, nStm = stmHead[:0], stmBody[:0], 0
 	}
 	toStm := func(num int, inner []byte) {
@@ -191,38 +194,44 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 				toStm(o.num, inner)
 				continue
 			}
-			offsets[o.num] = len(out)
+			out.room(len(body) + len(tg.Labels) + 256)
+			offsets[o.num] = out.len()
 			if cat, ok := bytes.CutPrefix(rest, []byte(catalogDict)); ok {
-				out = append(out, hdr...)
-				out = append(out, catalogDict...)
-				out = fmt.Appendf(out, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
-				out = append(out, tg.Labels...)
-				out = append(out, cat...)
+				out.b = append(out.b, hdr...)
+				out.b = append(out.b, catalogDict...)
+				out.b = fmt.Appendf(out.b, "/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n", structRoot)
+				out.b = append(out.b, tg.Labels...)
+				out.b = append(out.b, cat...)
 				marked = true
 				continue
 			}
-			out = append(out, body...)
+			out.b = append(out.b, body...)
 			continue
 		}
-		offsets[o.num] = len(out)
 		if i, ok := contents[o.num]; ok {
 			if z, ok := st.stream(i); ok && len(data) == 0 {
-				out = appendStream(out, o.num, "", z)
+				out.room(streamRoom("", z))
+				offsets[o.num] = out.len()
+				out.b = appendStream(out.b, o.num, "", z)
 				continue
 			}
 			scratch = compactText(scratch[:0], data)
 			data = scratch
 		}
-		out = appendStream(out, o.num, "", zw.compress(data))
+		z := zw.compress(data)
+		out.room(streamRoom("", z))
+		offsets[o.num] = out.len()
+		out.b = appendStream(out.b, o.num, "", z)
 	}
 
 	if len(fs) > 0 {
-		offsets[toUnicodeNum] = len(out)
-		if st != nil && st.toUnicode != nil {
-			out = appendStream(out, toUnicodeNum, "", st.toUnicode)
-		} else {
-			out = appendStream(out, toUnicodeNum, "", zw.compress(toUnicode))
+		z := st.toUnicodeZ()
+		if z == nil {
+			z = zw.compress(toUnicode)
 		}
+		out.room(streamRoom("", z))
+		offsets[toUnicodeNum] = out.len()
+		out.b = appendStream(out.b, toUnicodeNum, "", z)
 		toStm(sysInfoNum, []byte("<</Registry (Adobe) /Ordering (UCS) /Supplement 0>>"))
 		for i := range fs {
 			n := fontNum(i)
@@ -238,10 +247,13 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 				cidMap = bytes.Clone(zw.compress(fs[i].CIDToGIDMap()))
 				file = zw.compress(fs[i].File())
 			}
-			offsets[n+3] = len(out)
-			out = appendStream(out, n+3, "", cidMap)
-			offsets[n+4] = len(out)
-			out = appendStream(out, n+4, "/Length1 "+strconv.Itoa(len(fs[i].File()))+" ", file)
+			out.room(streamRoom("", cidMap))
+			offsets[n+3] = out.len()
+			out.b = appendStream(out.b, n+3, "", cidMap)
+			length1 := "/Length1 " + strconv.Itoa(len(fs[i].File())) + " "
+			out.room(streamRoom(length1, file))
+			offsets[n+4] = out.len()
+			out.b = appendStream(out.b, n+4, length1, file)
 		}
 	}
 
@@ -262,7 +274,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	// number), field 3 (generation, or index in the object stream).
 	xrefNum := stmNum + max(len(stmOffs), 1)
 	size := xrefNum + 1
-	xref := len(out)
+	xref := out.len()
 	rows := make([]byte, 0, size*7)
 	row := func(typ byte, f2, f3 int) {
 		rows = append(rows, typ, byte(f2>>24), byte(f2>>16), byte(f2>>8), byte(f2), byte(f3>>8), byte(f3))
@@ -283,11 +295,13 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	}
 	row(1, xref, 0)
 	dict := fmt.Sprintf("/Type /XRef /Size %d /W [1 4 2] %s", size, trailer)
-	out = appendStream(out, xrefNum, dict, zw.compress(rows))
-	out = append(out, "startxref\n"...)
-	out = strconv.AppendInt(out, int64(xref), 10)
-	out = append(out, "\n%%EOF\n"...)
-	return out, nil
+	z := zw.compress(rows)
+	out.room(streamRoom(dict, z) + 32)
+	out.b = appendStream(out.b, xrefNum, dict, z)
+	out.b = append(out.b, "startxref\n"...)
+	out.b = strconv.AppendInt(out.b, int64(xref), 10)
+	out.b = append(out.b, "\n%%EOF\n"...)
+	return out.bytes(), nil
 }
 
 // indirectAnnots moves the annotations fpdf writes inline in a page
@@ -355,6 +369,9 @@ func appendHeader(out, hdr []byte) []byte {
 	}
 	return append(out, hdr...)
 }
+
+// streamRoom is at least the room appendStream takes to write z with extra.
+func streamRoom(extra string, z []byte) int { return len(extra) + len(z) + 96 }
 
 // appendStream writes object num as a Flate stream with extra entries
 // (ending in a space, or "") in its dictionary.

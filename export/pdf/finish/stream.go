@@ -209,6 +209,15 @@ func (s *PageStreams) stream(i int) (z []byte, ok bool) {
 	return z, true
 }
 
+// toUnicodeZ is the shared ToUnicode map, compressed by the worker, or
+// nil.
+func (s *PageStreams) toUnicodeZ() []byte {
+	if s == nil {
+		return nil
+	}
+	return s.toUnicode
+}
+
 // fontStreams are face k's compressed CIDToGIDMap and file, once, and ok
 // when the worker compressed them.
 func (s *PageStreams) fontStreams(k int) (cidMap, file []byte, ok bool) {
