@@ -28,28 +28,34 @@ import (
 // page; optimize makes them objects so that the Link can refer to them
 // and they to it, as PDF/UA asks).
 
-// structElem is one element of the tree, in reading order.
+// structElem is one element of the tree, in reading order. A 4 MiB guide
+// of one-line sections has about a million elements and two million
+// children, held until the finishing pass writes them: an element is 20
+// bytes (its role and attributes by index, its children a list in the
+// tree's one array of them) where with its strings and a slice of
+// children it was 64, and each child 12 in that array where in a slice
+// of its own, grown as it was appended to, it was 16 to 32.
 type structElem struct {
-	role  string
-	attrs string // extra entries of its dictionary ("/A <<…>>")
-	kids  []kid  // content, child elements and link annotations, in order
+	role  uint16 // in Tagger.roles
+	empty bool   // it may have no content at all (an empty table cell)
 	// parent is the index of the parent element, or -1 for the Document.
-	// (Indexes are int32 here and in kid: a 4 MiB guide of one-line
-	// sections has a million elements, whose tree was 200 MB.)
 	parent int32
-	// empty: it may have no content at all (an empty table cell).
-	empty bool
+	attrs  int32 // extra entries of its dictionary ("/A <<…>>"): Tagger.attrs[attrs-1], or none (0)
+	// first and last are its children's first and last in Tagger.kids,
+	// -1 for none: content, child elements and link annotations, in order.
+	first, last int32
 }
 
-// kid is one child of an element: marked content (elem and annot -1), a
-// child element, or a link annotation (the global index of an OBJR).
-type kid struct {
-	mc    mcRef
-	elem  int32
-	annot int32
-}
+// kid is one child of an element: marked content (page a ≥ 0, MCID b),
+// a child element (a = kidElem, b the element) or a link annotation (a =
+// kidAnnot, b its global index). next is the element's next child in
+// Tagger.kids, or -1.
+type kid struct{ a, b, next int32 }
 
-type mcRef struct{ page, mcid int32 }
+const (
+	kidElem  = -1
+	kidAnnot = -2
+)
 
 // Node is a structure element the layout asks for (a list and its
 // items, a table cell, a link): items point to the node their text
@@ -68,8 +74,12 @@ type Node struct {
 func NewNode(role string, parent *Node) *Node { return &Node{Role: role, Parent: parent} }
 
 type Tagger struct {
-	elems   elems
-	byBlock map[int]int // layout block → element
+	elems   chunked[structElem]
+	kids    chunked[kid]
+	roles   []string          // the elements' roles, each once
+	roleOf  map[string]uint16 // … and their indexes
+	attrs   []string          // the elements' extra entries, in order
+	byBlock map[int]int       // layout block → element
 	byNode  map[*Node]int
 	pages   [][]int // per page, the element that owns each MCID
 	open    bool    // a marked-content sequence is open
@@ -98,7 +108,9 @@ type Tagger struct {
 	Langs map[int]string
 }
 
-func New() *Tagger { return &Tagger{byBlock: map[int]int{}, byNode: map[*Node]int{}, toc: -1} }
+func New() *Tagger {
+	return &Tagger{byBlock: map[int]int{}, byNode: map[*Node]int{}, roleOf: map[string]uint16{}, toc: -1}
+}
 
 // Page starts page n (0-based).
 func (t *Tagger) Page() {
@@ -132,8 +144,7 @@ func (t *Tagger) LinkNode(n *Node) {
 func (t *Tagger) addAnnot(e int, contents string) {
 	pg := len(t.pages) - 1
 	if e >= 0 {
-		el := t.elems.at(e)
-		el.kids = append(el.kids, kid{elem: -1, annot: int32(len(t.AnnotPage))})
+		t.addKid(e, kid{a: kidAnnot, b: int32(len(t.AnnotPage))})
 	}
 	t.Annots[pg] = append(t.Annots[pg], e)
 	t.AnnotPage = append(t.AnnotPage, pg)
@@ -194,10 +205,9 @@ func (t *Tagger) Mark(p *fpdf.Fpdf, role string, block int, node *Node, art bool
 	pg := len(t.pages) - 1
 	mcid := len(t.pages[pg])
 	t.pages[pg] = append(t.pages[pg], e)
-	el := t.elems.at(e)
-	el.kids = append(el.kids, kid{mc: mcRef{int32(pg), int32(mcid)}, elem: -1, annot: -1})
+	t.addKid(e, kid{a: int32(pg), b: int32(mcid)})
 	t.buf = append(t.buf[:0], '/')
-	t.buf = append(t.buf, el.role...)
+	t.buf = append(t.buf, t.roles[t.elems.at(e).role]...)
 	t.buf = append(t.buf, " <</MCID "...)
 	t.buf = strconv.AppendInt(t.buf, int64(mcid), 10)
 	t.buf = append(t.buf, ">> BDC"...)
@@ -219,19 +229,22 @@ func (t *Tagger) element(block int, r string) int {
 		// NonStruct or TOC (ISO 32000-1 Table 333, Matterhorn 09-006),
 		// and a link annotation must sit in a Link (28-011).
 		if t.toc < 0 {
-			t.toc = t.newElem(structElem{role: "TOC", parent: -1})
+			t.toc = t.newElem("TOC", -1, "", false)
 		}
-		toci := t.newElem(structElem{role: "TOCI", parent: int32(t.toc)})
-		parent, r = t.newElem(structElem{role: "Reference", parent: int32(toci)}), "Link"
+		toci := t.newElem("TOCI", t.toc, "", false)
+		parent, r = t.newElem("Reference", toci, "", false), "Link"
 	} else {
 		t.toc = -1
 	}
-	e := t.newElem(structElem{role: r, parent: int32(parent)})
+	attrs := ""
+	if block >= 0 {
+		if l := t.Langs[block]; l != "" {
+			attrs = "/Lang (" + l + ")"
+		}
+	}
+	e := t.newElem(r, parent, attrs, false)
 	if block >= 0 {
 		t.byBlock[block] = e
-		if l := t.Langs[block]; l != "" {
-			t.elems.at(e).attrs = "/Lang (" + l + ")"
-		}
 	}
 	return e
 }
@@ -247,7 +260,7 @@ func (t *Tagger) nodeElem(n *Node) int {
 		parent = t.nodeElem(n.Parent)
 	}
 	t.toc = -1
-	e := t.newElem(structElem{role: n.Role, parent: int32(parent), attrs: n.Attrs, empty: n.Empty})
+	e := t.newElem(n.Role, parent, n.Attrs, n.Empty)
 	t.byNode[n] = e
 	return e
 }
@@ -256,39 +269,64 @@ func (t *Tagger) nodeElem(n *Node) int {
 // nothing (an empty table cell).
 func (t *Tagger) Touch(n *Node) { t.nodeElem(n) }
 
-// newElem adds an element as the last child of its parent.
-func (t *Tagger) newElem(el structElem) int {
+// newElem adds an element as the last child of its parent (-1: the
+// Document).
+func (t *Tagger) newElem(role string, parent int, attrs string, empty bool) int {
 	e := t.elems.n
-	if el.parent >= 0 {
-		p := t.elems.at(int(el.parent))
-		p.kids = append(p.kids, kid{elem: int32(e), annot: -1})
+	if parent >= 0 {
+		t.addKid(parent, kid{a: kidElem, b: int32(e)})
+	}
+	r, ok := t.roleOf[role]
+	if !ok {
+		r = uint16(len(t.roles))
+		t.roles = append(t.roles, role)
+		t.roleOf[role] = r
+	}
+	el := structElem{role: r, empty: empty, parent: int32(parent), first: -1, last: -1}
+	if attrs != "" {
+		t.attrs = append(t.attrs, attrs)
+		el.attrs = int32(len(t.attrs))
 	}
 	t.elems.add(el)
 	return e
 }
 
-// elems holds the elements in chunks of elemChunk (the first grown as a
-// slice is): a slice of them all, doubled as it grew, was copied whole at
-// each doubling and left up to half its capacity unused (195,699 one-line
-// sections make ~1.4 million elements, ~90 MB).
-type elems struct {
-	chunks [][]structElem
+// addKid appends k to element e's children.
+func (t *Tagger) addKid(e int, k kid) {
+	el := t.elems.at(e)
+	k.next = -1
+	i := int32(t.kids.n)
+	t.kids.add(k)
+	if el.last < 0 {
+		el.first = i
+	} else {
+		t.kids.at(int(el.last)).next = i
+	}
+	el.last = i
+}
+
+// chunked holds a tree's elements or children in chunks of elemChunk
+// (the first grown as a slice is): one slice of them all, doubled as it
+// grew, was copied whole at each doubling and left up to half its
+// capacity unused (195,699 one-line sections make ~1.4 million elements).
+type chunked[T any] struct {
+	chunks [][]T
 	n      int
 }
 
 const elemChunk = 1 << 12
 
-func (c *elems) at(e int) *structElem { return &c.chunks[e/elemChunk][e%elemChunk] }
+func (c *chunked[T]) at(i int) *T { return &c.chunks[i/elemChunk][i%elemChunk] }
 
-func (c *elems) add(el structElem) {
+func (c *chunked[T]) add(v T) {
 	if c.n%elemChunk == 0 && c.n > 0 {
-		c.chunks = append(c.chunks, make([]structElem, 0, elemChunk))
+		c.chunks = append(c.chunks, make([]T, 0, elemChunk))
 	}
 	if len(c.chunks) == 0 {
-		c.chunks = [][]structElem{nil}
+		c.chunks = [][]T{nil}
 	}
 	last := &c.chunks[len(c.chunks)-1]
-	*last = append(*last, el)
+	*last = append(*last, v)
 	c.n++
 }
 
@@ -369,45 +407,49 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i i
 			if el.parent >= 0 {
 				parent = num(int(el.parent))
 			}
-			b = append(append(b[:0], "<</Type /StructElem /S /"...), el.role...)
+			b = append(append(b[:0], "<</Type /StructElem /S /"...), t.roles[el.role]...)
 			b = ref(append(b, " /P "...), parent)
-			if el.attrs != "" {
-				b = append(append(b, ' '), el.attrs...)
+			if el.attrs > 0 {
+				b = append(append(b, ' '), t.attrs[el.attrs-1]...)
 			}
-			if len(el.kids) == 0 {
+			if el.first < 0 {
 				if !el.empty {
-					return fmt.Errorf("pdf: structure element %d (%s) has no content", e, el.role)
+					return fmt.Errorf("pdf: structure element %d (%s) has no content", e, t.roles[el.role])
 				}
 				emit(3+e, append(b, ">>"...))
 				continue
 			}
 			pg := -1
-			for _, k := range el.kids {
-				if k.elem < 0 && k.annot < 0 {
-					pg = int(k.mc.page)
+			for k := el.first; k >= 0; {
+				kd := t.kids.at(int(k))
+				if kd.a >= 0 {
+					pg = int(kd.a)
 					break
 				}
+				k = kd.next
 			}
 			if pg >= 0 {
 				b = ref(append(b, " /Pg "...), pageNum[pg])
 			}
 			b = append(b, " /K ["...)
-			for j, k := range el.kids {
-				if j > 0 {
+			for k := el.first; k >= 0; {
+				kd := t.kids.at(int(k))
+				if k != el.first {
 					b = append(b, ' ')
 				}
 				switch {
-				case k.elem >= 0:
-					b = ref(b, num(int(k.elem)))
-				case k.annot >= 0:
-					b = ref(append(b, "<</Type /OBJR /Obj "...), annotBase+int(k.annot))
-					b = append(ref(append(b, " /Pg "...), pageNum[t.AnnotPage[k.annot]]), ">>"...)
-				case int(k.mc.page) == pg:
-					b = strconv.AppendInt(b, int64(k.mc.mcid), 10)
+				case kd.a == kidElem:
+					b = ref(b, num(int(kd.b)))
+				case kd.a == kidAnnot:
+					b = ref(append(b, "<</Type /OBJR /Obj "...), annotBase+int(kd.b))
+					b = append(ref(append(b, " /Pg "...), pageNum[t.AnnotPage[kd.b]]), ">>"...)
+				case int(kd.a) == pg:
+					b = strconv.AppendInt(b, int64(kd.b), 10)
 				default:
-					b = ref(append(b, "<</Type /MCR /Pg "...), pageNum[k.mc.page])
-					b = append(strconv.AppendInt(append(b, " /MCID "...), int64(k.mc.mcid), 10), ">>"...)
+					b = ref(append(b, "<</Type /MCR /Pg "...), pageNum[kd.a])
+					b = append(strconv.AppendInt(append(b, " /MCID "...), int64(kd.b), 10), ">>"...)
 				}
+				k = kd.next
 			}
 			emit(3+e, append(b, "]>>"...))
 		}

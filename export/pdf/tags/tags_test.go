@@ -3,9 +3,11 @@ package tags
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"testing"
 
 	"codeberg.org/go-pdf/fpdf"
+	"github.com/guidepress/guidepress/internal/growth"
 )
 
 // tagged is a tree of n paragraphs, each marked once, on pages of ten.
@@ -91,4 +93,50 @@ func TestStructObjectsText(t *testing.T) {
 	if err := tg.StructObjects(50, 90, []int{3}, func(int, []byte) {}); err == nil || !bytes.Contains(fmt.Append(nil, err), []byte("tagged 2 pages but the file has 1")) {
 		t.Errorf("a page count that differs: %v, want an error", err)
 	}
+}
+
+// TestTreeMemory: the tree a long document holds until its objects are
+// written is small per element. A 4 MiB guide of one-line sections tags
+// about a million elements and two million children; with each element's
+// role and attributes as strings and its children in a slice of their
+// own, the tree was ~180 MB of the finishing pass's ~490 MB live. A tree
+// of paragraphs, each with some text, a link annotation and a /Lang
+// attribute, is measured after a collection (298 bytes a paragraph
+// before, 201 now).
+func TestTreeMemory(t *testing.T) {
+	if growth.Race {
+		t.Skip("a memory test: the race detector's shadow memory distorts it")
+	}
+	const n = 40000
+	p := fpdf.New("P", "mm", "A4", "")
+	links := make([]Node, n) // the layout's, not the tree's
+	for i := range links {
+		links[i] = Node{Role: "Link", Contents: "a link"}
+	}
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	tg := New()
+	tg.Langs = map[int]string{}
+	for i := range n {
+		if i%10 == 0 {
+			tg.Close(p)
+			p.AddPage()
+			tg.Page()
+			tg.Langs[i] = "fr"
+		}
+		tg.Mark(p, "P", i, nil, false, nil)
+		tg.LinkNode(&links[i])
+	}
+	tg.Close(p)
+	*p = fpdf.Fpdf{} // what fpdf holds is not the tree's
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	per := float64(after.HeapAlloc-min(after.HeapAlloc, before.HeapAlloc)) / n
+	t.Logf("%d paragraphs with a link each: %.0f bytes a paragraph", n, per)
+	if per > 230 {
+		t.Errorf("the tree holds %.0f bytes a paragraph (two elements, three children, an annotation), want at most 230", per)
+	}
+	runtime.KeepAlive(tg)
+	runtime.KeepAlive(links)
 }
