@@ -391,6 +391,9 @@ func (f *Fpdf) SetPageBoxRec(t string, pb PageBox) {
 	pb.Ht = (pb.Ht * f.k) + pb.Y
 
 	if f.page > 0 {
+		if f.pageBoxes[f.page] == nil {
+			f.pageBoxes[f.page] = make(map[string]PageBox)
+		}
 		f.pageBoxes[f.page][t] = pb
 	}
 
@@ -3877,8 +3880,12 @@ func (f *Fpdf) beginpage(orientationStr string, size SizeType) {
 	}
 	f.page++
 	// add the default page boxes, if any exist, to the page
-	f.pageBoxes[f.page] = make(map[string]PageBox)
-	maps.Copy(f.pageBoxes[f.page], f.defPageBoxes)
+	// guidepress: a page gets a map of boxes only when there are default
+	// ones to copy (SetPageBox makes one for the page it sets); a map per
+	// page was ~15 MB for 195,000 pages that had none.
+	if len(f.defPageBoxes) > 0 {
+		f.pageBoxes[f.page] = maps.Clone(f.defPageBoxes)
+	}
 	f.pages = append(f.pages, bytes.NewBufferString(""))
 	f.pageLinks = append(f.pageLinks, make([]linkType, 0))
 	f.pageAttachments = append(f.pageAttachments, []annotationAttach{})
