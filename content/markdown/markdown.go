@@ -110,6 +110,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	r.body(nodes)
 	r.notes()
 	r.bookFacts()
+	vocab.DiscussionPrompts(g.Sections)
 	if g.Synopsis == nil && g.Quotes == nil && g.Sections == nil && g.FAQ == nil {
 		return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide %q has a title but no text: add a synopsis paragraph or sections under \"## \" headings", g.Title)}
 	}

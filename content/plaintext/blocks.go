@@ -1117,6 +1117,11 @@ func (p *parser) verseRun(units []unit) int {
 		if len(u.text) > 4*90 || utf8.RuneCountInString(u.text) > 90 || len(u.raw) != 1 || listItem(u.text) || isExplanation(u.text) || attribution(u.text) {
 			break
 		}
+		// "Q: Who buys Kim's freedom?" over its options is a
+		// handout's question, not a line of a poem.
+		if vocab.QuestionLabel(u.text) > 0 {
+			break
+		}
 		if _, _, ok := wholeQuote(u.text); ok {
 			break
 		}

@@ -788,6 +788,7 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 // file), then the parser's in source order.
 func (p *parser) finish() {
 	p.reportDropped()
+	vocab.DiscussionPrompts(p.g.Sections)
 	// "Author: Arthur Conan Doyle", "Date of first publication: December
 	// 1847" in the key facts, when the title lines named neither.
 	if p.noAuthorLine != 0 || p.g.Book.Year == 0 {
