@@ -99,7 +99,7 @@ func buildBooklet(g *content.Guide, opts export.Options) (out []byte, lay *Layou
 	if err := p.Output(&buf); err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
-	out, err = finish.Optimize(buf.Bytes(), fs, toUnicode, tg, nil)
+	out, err = finish.Optimize([][]byte{buf.Bytes()}, fs, toUnicode, tg, nil)
 	if err != nil {
 		return nil, nil, nil, err
 	}

@@ -160,13 +160,16 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	var raw keep
-	if err := p.Output(&raw); err != nil {
+	if len(lay.Pages) > chunkPages {
+		p.SetOutputChunks(fpdfChunk)
+	}
+	raw, err := p.OutputChunks()
+	if err != nil {
 		return nil, nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.Optimize(raw.b, fs, toUnicode, tg, st)
+	out, err = finish.Optimize(raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -216,21 +219,13 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo layout.
 	return th, geo, p, nil
 }
 
-// keep is the writer fpdf's Output writes the document to. Output hands
-// over its whole buffer in one Write (bytes.Buffer.WriteTo), which keep
-// holds instead of copying: a bytes.Buffer would grow to a second copy of
-// the uncompressed document (hundreds of megabytes for a long guide)
-// while fpdf's own is still live.
-type keep struct{ b []byte }
-
-func (k *keep) Write(p []byte) (int, error) {
-	if k.b == nil {
-		k.b = p
-	} else {
-		k.b = append(k.b[:len(k.b):len(k.b)], p...) // never write into fpdf's buffer
-	}
-	return len(p), nil
-}
+// fpdf writes the file of a document of more than chunkPages pages in
+// parts of about fpdfChunk bytes (fpdf.SetOutputChunks), which
+// finish.Optimize lets go of as it copies them: in one buffer, grown by
+// doubling, a 4 MiB guide of one-line sections made 192 MB of it while it
+// grew from 64 to 128 MB, beside everything fpdf and the structure tree
+// hold, and then held it whole until the end. A test lowers both.
+var chunkPages, fpdfChunk = 2000, 4 << 20
 
 // newPageStreams is finish.NewPageStreams; a test makes it give none, so
 // that Optimize compresses every stream itself, and compares the bytes.

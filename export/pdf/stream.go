@@ -80,13 +80,14 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	if err := p.Error(); err != nil {
 		return nil, nil, err
 	}
-	var raw keep
-	if err := p.Output(&raw); err != nil {
+	p.SetOutputChunks(fpdfChunk) // a long guide: more than chunkPages pages
+	raw, err := p.OutputChunks()
+	if err != nil {
 		return nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.Optimize(raw.b, fs, toUnicode, tg, st)
+	out, err = finish.Optimize(raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, err
 	}

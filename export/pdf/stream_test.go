@@ -163,9 +163,10 @@ func TestStreamedMemory(t *testing.T) {
 }
 
 // TestChunkedSameBytes: a PDF written in chunks and joined (finish.file,
-// as a long guide's is) is the same file as one written in one slice.
+// as a long guide's is), from fpdf's file in parts (fpdf.OutputChunks),
+// is the same file as one written in one slice from fpdf's one buffer.
 // Every fixture and growth shape, laid out whole and drawn as laid out,
-// in chunks small enough that every object but the smallest starts one.
+// in chunks and parts small enough that most objects start one.
 func TestChunkedSameBytes(t *testing.T) {
 	for _, f := range fixturesAndShapes(t) {
 		for _, stream := range []bool{false, true} {
@@ -175,10 +176,10 @@ func TestChunkedSameBytes(t *testing.T) {
 				if err != nil {
 					t.Fatalf("%s: %v", f.name, err)
 				}
-				above, size := finish.ChunkAbove, finish.ChunkSize
-				finish.ChunkAbove, finish.ChunkSize = -1, 256
+				above, size, pages, fpdfSize := finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk
+				finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk = -1, 256, -1, 512
 				chunked, _, err := Build(f.g, opts)
-				finish.ChunkAbove, finish.ChunkSize = above, size
+				finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk = above, size, pages, fpdfSize
 				if err != nil {
 					t.Fatalf("%s: %v", f.name, err)
 				}

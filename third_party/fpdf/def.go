@@ -586,6 +586,9 @@ type Fpdf struct {
 	importedTplObjs  map[string]string          // imported template names and IDs (hashed) (gofpdi)
 	importedTplIDs   map[string]int             // imported template ids hash to object id int (gofpdi)
 	buffer           fmtBuffer                  // buffer holding in-memory PDF
+	chunks           [][]byte                   // guidepress: the document's earlier parts (SetOutputChunks)
+	chunkBase        int                        // guidepress: their length
+	chunkSize        int                        // guidepress: a part's size, 0 for one buffer
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

@@ -42,11 +42,16 @@ import (
 //
 // The pages' content streams taken from fpdf as they were drawn (st, nil
 // for none) are written in place of the empty ones fpdf left.
-func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+//
+// fpdf's file is given in parts (fpdf.OutputChunks: one, or for a long
+// document parts that each start with an object), which Optimize lets go
+// of as it has copied them: they are not used after.
+func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
 	st.Done()
 	if st != nil && st.err != nil {
 		return nil, st.err
 	}
+	in := newFpdfFile(parts)
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -55,7 +60,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	pageIndex := map[int]int{} // page object → its place in the document
 	var pageNums []int
 	for _, o := range doc.objs { // in file order, which is page order
-		body := in[o.off:o.end]
+		body := in.at(o.off, o.end)
 		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
 			if n, ok := contentsRef(rest); ok {
 				contents[n] = len(pageNums)
@@ -70,9 +75,9 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 	// the streams compressed already: sized so, it is one allocation,
 	// where grown from half of fpdf's output it was a dozen (seed: 390 KB
 	// for a 98 KB file).
-	capacity := len(in)/2 + 1024
+	capacity := in.size/2 + 1024
 	if st != nil {
-		capacity = len(in) + len(st.toUnicode) + 1024
+		capacity = in.size + len(st.toUnicode) + 1024
 		for _, z := range st.z {
 			capacity += len(z)
 		}
@@ -81,7 +86,7 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 		}
 	}
 	out := newFile(capacity)
-	out.b = appendHeader(out.b, in[:doc.headerEnd])
+	out.b = appendHeader(out.b, in.at(0, doc.headerEnd))
 
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
 	// ToUnicode map and CIDSystemInfo, fontembed.ObjectCount per face), the
@@ -144,7 +149,8 @@ func Optimize(in []byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger,
 		nStm++
 	}
 	for _, o := range doc.objs {
-		body := in[o.off:o.end]
+		body := in.at(o.off, o.end)
+		in.drop(o.off)
 		data, ok := plainStream(body)
 		if !ok {
 			hdr, rest, _ := cutObjHeader(body)
@@ -441,39 +447,41 @@ type fpdfDoc struct {
 }
 
 // parseFpdf reads the object offsets from the file's one classic
-// cross-reference table (fpdf writes no other kind); each object runs to
-// the start of the next, the last to the table.
-func parseFpdf(in []byte) (*fpdfDoc, error) {
-	i := bytes.LastIndex(in, []byte("\nstartxref\n"))
+// cross-reference table (fpdf writes no other kind), which with the
+// trailer is in the file's last part; each object runs to the start of
+// the next, the last to the table, and lies in one part.
+func parseFpdf(f *fpdfFile) (*fpdfDoc, error) {
+	tail, tailBase := f.parts[len(f.parts)-1], f.base[len(f.parts)-1]
+	i := bytes.LastIndex(tail, []byte("\nstartxref\n"))
 	if i < 0 {
 		return nil, errors.New("no startxref")
 	}
-	rest := in[i+len("\nstartxref\n"):]
+	rest := tail[i+len("\nstartxref\n"):]
 	nl := bytes.IndexByte(rest, '\n')
 	if nl < 0 {
 		return nil, errors.New("bad startxref")
 	}
 	xref, err := strconv.Atoi(string(rest[:nl]))
-	if err != nil || xref <= 0 || xref >= len(in) || !bytes.HasPrefix(in[xref:], []byte("xref\n0 ")) {
+	if err != nil || xref <= tailBase || xref >= f.size || !bytes.HasPrefix(tail[xref-tailBase:], []byte("xref\n0 ")) {
 		return nil, errors.New("bad xref offset")
 	}
-	p := xref + len("xref\n0 ")
-	nl = bytes.IndexByte(in[p:], '\n')
+	p := xref - tailBase + len("xref\n0 ")
+	nl = bytes.IndexByte(tail[p:], '\n')
 	if nl < 0 {
 		return nil, errors.New("bad xref")
 	}
-	size, err := strconv.Atoi(string(in[p : p+nl]))
+	size, err := strconv.Atoi(string(tail[p : p+nl]))
 	if err != nil || size < 1 {
 		return nil, errors.New("bad xref size")
 	}
 	p += nl + 1
 	const entry = 20 // "nnnnnnnnnn ggggg n \n"
-	if p+size*entry > len(in) {
+	if p+size*entry > len(tail) {
 		return nil, errors.New("short xref")
 	}
 	doc := &fpdfDoc{size: size, headerEnd: xref}
 	for j := 0; j < size; j++ {
-		e := in[p+j*entry : p+(j+1)*entry]
+		e := tail[p+j*entry : p+(j+1)*entry]
 		if j == 0 {
 			continue
 		}
@@ -488,10 +496,10 @@ func parseFpdf(in []byte) (*fpdfDoc, error) {
 		doc.headerEnd = min(doc.headerEnd, off)
 	}
 	p += size * entry
-	if !bytes.HasPrefix(in[p:], []byte("trailer\n")) {
+	if !bytes.HasPrefix(tail[p:], []byte("trailer\n")) {
 		return nil, errors.New("no trailer")
 	}
-	doc.trailer = in[p : i+1]
+	doc.trailer = tail[p : i+1]
 	slices.SortFunc(doc.objs, func(a, b fpdfObj) int { return a.off - b.off })
 	for k := range doc.objs {
 		end := xref
@@ -500,9 +508,12 @@ func parseFpdf(in []byte) (*fpdfDoc, error) {
 		}
 		doc.objs[k].end = end
 		hdr := strconv.Itoa(doc.objs[k].num) + " 0 obj\n"
-		if !bytes.HasPrefix(in[doc.objs[k].off:end], []byte(hdr)) {
+		if !f.within(doc.objs[k].off, end) || !bytes.HasPrefix(f.at(doc.objs[k].off, end), []byte(hdr)) {
 			return nil, fmt.Errorf("object %d is not where the table says", doc.objs[k].num)
 		}
+	}
+	if !f.within(0, doc.headerEnd) {
+		return nil, errors.New("the header is not in the first part")
 	}
 	return doc, nil
 }
