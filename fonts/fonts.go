@@ -4,9 +4,10 @@
 // Literata is the body family, Atkinson Hyperlegible Next the heading,
 // large-print and cover family; Noto Sans fills letters Atkinson lacks
 // (Greek, Cyrillic, …) and Noto Sans Symbols2/Symbols draw ⏱ ★ ✓ and arrows.
-// Noto Sans Hebrew, Noto Sans Arabic and monochrome Noto Emoji are the
-// script families (Scripts, PickShaped): they are drawn only through a
-// shaper, which orders right-to-left text and joins Arabic letters.
+// Noto Sans Hebrew, Noto Sans Arabic, monochrome Noto Emoji and Noto Sans
+// Devanagari are the script families (Scripts, PickShaped): they are
+// drawn only through a shaper, which orders right-to-left text, joins
+// Arabic letters and forms Devanagari's conjuncts and vowel signs.
 // See ../shared/FONTS.md for how these were chosen. Every file is static
 // TrueType (glyf outlines), which fpdf requires.
 package fonts
@@ -68,6 +69,10 @@ var (
 	emojiRegular []byte
 	//go:embed notoemoji/NotoEmoji_700Bold.ttf
 	emojiBold []byte
+	//go:embed noto/NotoSansDevanagari-Regular.ttf
+	devanagariRegular []byte
+	//go:embed noto/NotoSansDevanagari-Bold.ttf
+	devanagariBold []byte
 )
 
 // Family names one embedded typeface family.
@@ -82,6 +87,10 @@ const (
 	Hebrew                 // Noto Sans Hebrew: script family, see Scripts
 	Arabic                 // Noto Sans Arabic: script family, see Scripts
 	Emoji                  // monochrome Noto Emoji: script family, see Scripts
+	// New families go last: a family's number names its PDF font
+	// resource (F<family><style>), so a family put in between would
+	// change every PDF that draws a later one.
+	Devanagari // Noto Sans Devanagari: script family, see Scripts
 
 	// Count is the number of families, for tables indexed by Family.
 	Count = iota
@@ -103,12 +112,12 @@ func (s Style) String() string {
 
 // Name is a stable name for the family, usable as a PDF or CSS font name.
 func (f Family) Name() string {
-	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols", "NotoSansHebrew", "NotoSansArabic", "NotoEmoji"}[f]
+	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols", "NotoSansHebrew", "NotoSansArabic", "NotoEmoji", "NotoSansDevanagari"}[f]
 }
 
 // Dir is the folder under fonts/ holding the family and its licence.
 func (f Family) Dir() string {
-	return [...]string{"literata", "atkinson", "noto", "noto", "noto", "noto", "noto", "notoemoji"}[f]
+	return [...]string{"literata", "atkinson", "noto", "noto", "noto", "noto", "noto", "notoemoji", "noto"}[f]
 }
 
 var paths = map[Family][4]string{
@@ -124,18 +133,21 @@ var paths = map[Family][4]string{
 	Hebrew: {"noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Bold.ttf", "noto/NotoSansHebrew-Bold.ttf"},
 	Arabic: {"noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Bold.ttf", "noto/NotoSansArabic-Bold.ttf"},
 	Emoji:  {"notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_700Bold.ttf", "notoemoji/NotoEmoji_700Bold.ttf"},
+	// Devanagari has no italic tradition either: italic is upright.
+	Devanagari: {"noto/NotoSansDevanagari-Regular.ttf", "noto/NotoSansDevanagari-Regular.ttf", "noto/NotoSansDevanagari-Bold.ttf", "noto/NotoSansDevanagari-Bold.ttf"},
 }
 
 // data are the faces' files, in the order of paths.
 var data = map[Family][4]*[]byte{
-	Literata: {&literataRegular, &literataItalic, &literataBold, &literataBoldItalic},
-	Atkinson: {&atkinsonRegular, &atkinsonItalic, &atkinsonBold, &atkinsonBoldItalic},
-	NotoSans: {&notoRegular, &notoItalic, &notoBold, &notoBoldItalic},
-	Symbols2: {&symbols2Regular, &symbols2Regular, &symbols2Regular, &symbols2Regular},
-	Symbols:  {&symbolsRegular, &symbolsRegular, &symbolsBold, &symbolsBold},
-	Hebrew:   {&hebrewRegular, &hebrewRegular, &hebrewBold, &hebrewBold},
-	Arabic:   {&arabicRegular, &arabicRegular, &arabicBold, &arabicBold},
-	Emoji:    {&emojiRegular, &emojiRegular, &emojiBold, &emojiBold},
+	Literata:   {&literataRegular, &literataItalic, &literataBold, &literataBoldItalic},
+	Atkinson:   {&atkinsonRegular, &atkinsonItalic, &atkinsonBold, &atkinsonBoldItalic},
+	NotoSans:   {&notoRegular, &notoItalic, &notoBold, &notoBoldItalic},
+	Symbols2:   {&symbols2Regular, &symbols2Regular, &symbols2Regular, &symbols2Regular},
+	Symbols:    {&symbolsRegular, &symbolsRegular, &symbolsBold, &symbolsBold},
+	Hebrew:     {&hebrewRegular, &hebrewRegular, &hebrewBold, &hebrewBold},
+	Arabic:     {&arabicRegular, &arabicRegular, &arabicBold, &arabicBold},
+	Emoji:      {&emojiRegular, &emojiRegular, &emojiBold, &emojiBold},
+	Devanagari: {&devanagariRegular, &devanagariRegular, &devanagariBold, &devanagariBold},
 }
 
 // Path is the embedded file name of a face, e.g. for an EPUB manifest.
@@ -233,6 +245,7 @@ var Scripts = []ScriptFamily{
 	{Hebrew, "Hebr"},
 	{Arabic, "Arab"},
 	{Emoji, "Zsye"},
+	{Devanagari, "Deva"},
 }
 
 // ScriptFamily is a family drawn only through a shaper, and the ISO 15924
@@ -250,7 +263,8 @@ func (f Family) Scripted() bool { return f >= Hebrew && f < Count }
 // PickShaped is Pick for a layout that shapes its text: after primary and
 // Fallbacks it tries the script families. Pick itself never returns one,
 // because a character-by-character layout would print Hebrew and Arabic
-// reversed and unjoined, which reads worse than the visible replacement.
+// reversed and unjoined, and Devanagari's i-sign after its consonant and
+// its conjuncts apart, which reads worse than the visible replacement.
 //
 // An emoji (PrefersEmoji) is drawn in Noto Emoji before the fallbacks,
 // though Symbols2 has 364 of them as text-style pictographs: a line of

@@ -74,6 +74,7 @@ func TestCoverage(t *testing.T) {
 		{Literata, Regular, 'א', Literata, false},
 		{Literata, Regular, 'ب', Literata, false},
 		{Literata, Regular, '😀', Literata, false},
+		{Literata, Regular, 'क', Literata, false}, // unshaped Devanagari would misplace its vowel signs
 	})
 }
 
@@ -97,11 +98,17 @@ func TestPickShaped(t *testing.T) {
 		{Literata, Regular, '⭐', Emoji, true},
 		{Literata, Regular, '⏱', Symbols2, true}, // text presentation
 		{Literata, Regular, '✓', Symbols2, true},
-		{Literata, Regular, '中', Literata, false}, // CJK: see README, "Fonts and scripts"
+		{Literata, Regular, 'क', Devanagari, true},
+		{Atkinson, Bold, 'ि', Devanagari, true},         // a vowel sign, reordered by the shaper
+		{Literata, Italic, '।', Devanagari, true},       // the danda: upright, no italic
+		{Literata, Regular, '९', Devanagari, true},      // Devanagari digit
+		{Literata, Regular, '\u0951', Devanagari, true}, // Vedic stress mark, shared with other Indic scripts
+		{Literata, Regular, '₹', Literata, true},        // the rupee sign: Literata's own
+		{Literata, Regular, '中', Literata, false},       // CJK: see README, "Fonts and scripts"
 		{Literata, Regular, 'ᚠ', Literata, false},
 	})
 	for _, f := range allFamilies() {
-		if f.Scripted() != (f == Hebrew || f == Arabic || f == Emoji) {
+		if f.Scripted() != (f == Hebrew || f == Arabic || f == Emoji || f == Devanagari) {
 			t.Errorf("%s.Scripted() = %v", f.Name(), f.Scripted())
 		}
 	}

@@ -9,17 +9,21 @@
 //     has (Noto Sans Symbols draws arrows whatever the family); an emoji
 //     goes to Noto Emoji; anything else to the first family of
 //     fonts.Fallbacks, then of fonts.Scripts (Noto Sans Hebrew, Arabic,
-//     Emoji), that has it, so a new family slots in by one row of those
-//     tables. Marks and joiners stay in their base's face.
+//     Emoji, Devanagari), that has it, so a new family slots in by one
+//     row of those tables. Marks and joiners stay in their base's face,
+//     and a danda in the face of the letters before it.
 //   - Shaping (Shape, Paragraph, AppendParagraph, Text): kerning,
 //     standard ligatures (Literata's fi, ffi, fl), Arabic joining and
-//     mark placement, in thousandths of an em, a word at a time. A Latin
+//     mark placement, Devanagari's conjuncts, reph and reordered vowel
+//     signs, in thousandths of an em, a word at a time. A Latin
 //     word in Literata or Atkinson is set from a table of what HarfBuzz
 //     gives for every pair of its characters (latin.go, latin.bin); any
 //     other word by HarfBuzz, through a cache shared by all callers.
 //     Glyphs come in logical order with the characters they stand for
 //     (Glyph.Start, Glyph.Runes), so that a PDF can give back the text a
-//     ligature or a right-to-left word stands for.
+//     ligature or a right-to-left word stands for; an Indic cluster's
+//     characters are shared out among its glyphs in drawing order
+//     (spread).
 //   - Bidi (Levels, Reorder, Visual): embedding levels of a paragraph
 //     (its direction from its first strong character); a line's glyphs in
 //     visual order, the text staying in logical order for extraction.

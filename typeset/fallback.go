@@ -11,7 +11,7 @@ import (
 // draws what it has, but for the ranges in preferred; an emoji goes to
 // Noto Emoji (fonts.PrefersEmoji); anything else the family lacks goes to
 // the first of fonts.Fallbacks, then of the script families
-// (fonts.Scripts: Noto Sans Hebrew, Arabic, Emoji), that has it. A new
+// (fonts.Scripts: Noto Sans Hebrew, Arabic, Emoji, Devanagari), that has it. A new
 // family slots in by a row in one of those tables.
 
 // preferred are ranges a family draws whatever the text's family:
@@ -107,8 +107,12 @@ func attaches(r rune) bool {
 // PickAfter is Pick for r following a character drawn in prev: a mark or
 // joiner stays in prev's face when that face has it, so that a base and
 // its marks are shaped together.
+//
+// The danda and double danda (। ॥), the full stops of Devanagari,
+// Bengali, Gurmukhi and other scripts of India, stay in prev's face too:
+// each of those faces draws them to match its letters.
 func PickAfter(prev Face, primary fonts.Family, st fonts.Style, r rune) (Face, bool) {
-	if attaches(r) && prev.Has(r) {
+	if (attaches(r) || r == '\u0964' || r == '\u0965') && prev.Has(r) {
 		return prev, true
 	}
 	return Pick(primary, st, r)

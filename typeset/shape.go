@@ -253,6 +253,9 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 	// a right-to-left buffer glyph by glyph, so after the reversal above
 	// a cluster's glyphs are in logical order in both directions: the
 	// letter, then its marks (נָ is נ then the qamats, not the reverse).
+	// A cluster of fewer glyphs than characters in a script that
+	// reorders (spreads) is shared out too: see spread.
+	spreads := dir == di.DirectionLTR && reorders(sc)
 	for i := 0; i < len(gs); {
 		j := i + 1
 		for j < len(gs) && gs[j].Start == gs[i].Start {
@@ -263,17 +266,56 @@ func shapeWord(w []rune, f Face, level uint8, sc language.Script) []Glyph {
 			next = gs[j].Start
 		}
 		cs, k := gs[i].Start, next-gs[i].Start
-		if int32(j-i) == k && k > 1 {
-			for m := i; m < j; m++ {
-				gs[m].Runes = 1
-				gs[m].Start = cs + int32(m-i)
-			}
-		} else {
+		switch n := int32(j - i); {
+		case n == k && k > 1, spreads && n > 1 && n < k:
+			spread(gs[i:j], cs, k)
+		default:
 			gs[i].Runes = k
 		}
 		i = j
 	}
 	return gs
+}
+
+// spread gives each glyph of a cluster of k characters from start (and
+// no more glyphs than characters) a stretch of them, in the order the
+// glyphs are drawn: the first glyph the first k-n+1 characters, each
+// other glyph one. The glyphs' texts, read in the order they are drawn,
+// are then the cluster's text as typed, which is what a PDF's ToUnicode
+// map gives back glyph by glyph (pdftotext, a screen reader) with no
+// /ActualText, which poppler sets apart from its line as a word of its
+// own. In an Indic cluster the glyphs' order is not the characters':
+// कि (ka, i) draws the i-sign first and then ka, so the i-sign's glyph
+// stands for क and ka's for ि; प्रे draws the conjunct pra for प्र and the
+// e-sign for े; र्म (reph) draws ma for र् and the reph for म. Copying one
+// glyph alone can give a character of its neighbour; copying the word
+// gives the word.
+func spread(gs []Glyph, start, k int32) {
+	extra := k - int32(len(gs))
+	at := start
+	for m := range gs {
+		gs[m].Start, gs[m].Runes = at, 1
+		if m == 0 {
+			gs[m].Runes += extra
+		}
+		at += gs[m].Runes
+	}
+}
+
+// reorders reports whether HarfBuzz shapes script sc with the Indic (or
+// Sinhala) shaper, which draws a cluster's glyphs in another order than
+// its characters (a pre-base vowel sign before its consonant, a reph
+// after it) and joins consonants into conjuncts: such clusters are
+// shared out among their glyphs (spread) rather than given to the first
+// glyph with the rest drawn inside /ActualText.
+func reorders(sc language.Script) bool {
+	switch sc {
+	case language.Devanagari, language.Bengali, language.Gurmukhi, language.Gujarati,
+		language.Oriya, language.Tamil, language.Telugu, language.Kannada,
+		language.Malayalam, language.Sinhala:
+		return true
+	}
+	return false
 }
 
 // nominal is w set glyph for character, without the shaper: what a face

@@ -271,7 +271,7 @@ func TestConcurrent(t *testing.T) {
 }
 
 func FuzzText(f *testing.F) {
-	for _, s := range []string{"office AV", "שלום world", "日本語", "a\u0301b", "👍🏽 x", "(אב) [cd]"} {
+	for _, s := range []string{"office AV", "שלום world", "日本語", "a\u0301b", "👍🏽 x", "(אב) [cd]", "र्कि क्षि है।"} {
 		f.Add(s, uint8(0))
 	}
 	f.Fuzz(func(t *testing.T, s string, st uint8) {
@@ -292,4 +292,80 @@ func FuzzText(f *testing.F) {
 		_ = Visual(gs)
 		_ = Breaks(text)
 	})
+}
+
+// TestDevanagariClusters: Devanagari is shaped (conjuncts, the i-sign
+// drawn before its consonant, the reph after), and every glyph of a
+// cluster stands for a stretch of its characters, in the order the
+// glyphs are drawn (spread), so that the glyphs' texts read in drawing
+// order give the word as typed and no glyph is left without text (which
+// a PDF would have to cover with /ActualText).
+func TestDevanagariClusters(t *testing.T) {
+	deva := FaceOf(fonts.Devanagari, fonts.Regular)
+	for _, tc := range []struct {
+		word   string
+		glyphs int    // how many glyphs HarfBuzz draws
+		first  string // the text of the first glyph
+		check  func(gs []Glyph) string
+	}{
+		{"कि", 2, "क", func(gs []Glyph) string {
+			if gs[0].ID == deva.Glyph('क') || gs[1].ID != deva.Glyph('क') {
+				return "the i-sign is not drawn before ka"
+			}
+			return ""
+		}},
+		{"क्ष", 1, "क्ष", nil},   // a conjunct: one glyph
+		{"प्रेम", 3, "प्र", nil}, // pra, then the e-sign, then ma
+		{"धर्म", 3, "ध", func(gs []Glyph) string {
+			if gs[2].ID == deva.Glyph('र') {
+				return "र् is not a reph"
+			}
+			return ""
+		}},
+		{"र्कि", 3, "र्", nil}, // i-sign, ka, reph: three glyphs for four characters
+		{"स्त्री", 3, "स्", nil},
+		{"है।", 3, "ह", nil}, // the danda in the Devanagari face
+	} {
+		gs, text, missing := Text(tc.word, fonts.Literata, fonts.Regular)
+		if len(missing) > 0 {
+			t.Errorf("%s: missing %q", tc.word, missing)
+			continue
+		}
+		got := ""
+		for _, g := range gs {
+			if g.Face != deva || g.ID == 0 {
+				t.Errorf("%s: glyph %d of %s", tc.word, g.ID, g.Face)
+			}
+			if g.Runes == 0 {
+				t.Errorf("%s: a glyph stands for no character: %+v", tc.word, gs)
+			}
+			got += string(text[g.Start : g.Start+g.Runes])
+		}
+		if got != tc.word {
+			t.Errorf("%s: the glyphs' texts in drawing order read %q", tc.word, got)
+		}
+		if len(gs) != tc.glyphs {
+			t.Errorf("%s: %d glyphs, want %d", tc.word, len(gs), tc.glyphs)
+			continue
+		}
+		if f := string(text[gs[0].Start : gs[0].Start+gs[0].Runes]); f != tc.first {
+			t.Errorf("%s: first glyph stands for %q, want %q", tc.word, f, tc.first)
+		}
+		if tc.check != nil {
+			if msg := tc.check(gs); msg != "" {
+				t.Errorf("%s: %s", tc.word, msg)
+			}
+		}
+	}
+	// Lines break after a space and after a danda, never inside a word.
+	b := Breaks([]rune("यह उपन्यास है।फिर"))
+	var at []int
+	for i, ok := range b {
+		if ok {
+			at = append(at, i)
+		}
+	}
+	if !slices.Equal(at, []int{3, 11, 14}) {
+		t.Errorf("Devanagari breaks before %v, want after the spaces and the danda (3, 11, 14)", at)
+	}
 }

@@ -99,8 +99,8 @@ func trickyGuide() *content.Guide {
 		Quotes: []content.Quote{
 			{Text: content.Plain("Ὦ ξεῖν᾽, ἀγγέλλειν — and Пушкин said “enough”. 👩‍👩‍👧 🇫🇷")},
 			{Text: content.Plain("שלום עולם and مرحبا بالعالم sit beside English.")},
-			// No embedded face has Devanagari or the private-use characters.
-			{Text: content.Plain("नमस्ते दुनिया, \uE000 and \uE001\u200D\uE002 are beyond every font.")},
+			// No embedded face has Tibetan or the private-use characters.
+			{Text: content.Plain("བཀྲ་ཤིས་བདེ་ལེགས, \uE000 and \uE001\u200D\uE002 are beyond every font.")},
 		},
 		Sections: []content.Section{
 			{Title: "Ελληνικά & Кириллица <b>", Blocks: []content.Block{

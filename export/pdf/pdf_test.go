@@ -207,7 +207,10 @@ func TestTextInOrder(t *testing.T) {
 			if f.printable && len(diags) > 0 {
 				t.Fatalf("printable fixture has diagnostics: %v", diags)
 			}
-			text := squash(bodyText(t, write(t, f.name, out), lay))
+			// Without hyphens: pdftotext joins a word hyphenated at a
+			// line's end and drops the hyphen (घटते-घटते read as
+			// घटतेघटते).
+			text := unhyphen(squash(bodyText(t, write(t, f.name, out), lay)))
 			var want []string
 			for _, q := range f.g.Quotes {
 				want = append(want, q.Text.Plain())
@@ -238,16 +241,19 @@ func TestTextInOrder(t *testing.T) {
 					// TestTricky and TestShapedReadBack check those.
 					continue
 				}
-				i := strings.Index(text[at:], squash(set(w)))
+				sw := unhyphen(squash(set(w)))
+				i := strings.Index(text[at:], sw)
 				if i < 0 {
 					t.Errorf("not found (in order) in the extracted text: %q", trim(w))
 					continue
 				}
-				at += i + len(squash(set(w)))
+				at += i + len(sw)
 			}
 		})
 	}
 }
+
+func unhyphen(s string) string { return strings.ReplaceAll(s, "-", "") }
 
 // TestTricky: markup characters, emoji, right-to-left text, a long word
 // and a long line come out right, and every character that cannot be
@@ -279,9 +285,9 @@ func TestTricky(t *testing.T) {
 		msgs += d.Message + "\n"
 	}
 	// Emoji, Hebrew and Arabic print (Noto Emoji, Noto Sans Hebrew and
-	// Arabic, through the shaper); Devanagari and private-use characters
+	// Arabic, through the shaper); Tibetan and private-use characters
 	// do not, and are reported.
-	for _, s := range []string{"Devanagari", "in Key Quotes", "U+0928 DEVANAGARI LETTER NA", "U+E000", "U+E001 (in an emoji sequence)"} {
+	for _, s := range []string{"Tibetan", "in Key Quotes", "U+0F56 TIBETAN LETTER BA", "U+E000", "U+E001 (in an emoji sequence)"} {
 		if !strings.Contains(msgs, s) {
 			t.Errorf("diagnostics do not mention %q:\n%s", s, msgs)
 		}

@@ -395,7 +395,7 @@ func appendGlyphs(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.
 	// adj is the TJ adjustment after glyph i: its width in the font less
 	// its shaped advance, its offset undone and the next one's made.
 	adj := func(i int) int32 {
-		t := ef.Width(gs[i].GID) - int32(gs[i].Adv) + int32(gs[i].Xoff)
+		t := ef.DrawnWidth(&gs[i]) - int32(gs[i].Adv) + int32(gs[i].Xoff)
 		if i+1 < len(gs) {
 			t -= int32(gs[i+1].Xoff)
 		}

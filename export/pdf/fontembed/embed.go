@@ -62,16 +62,23 @@ type Font struct {
 	own   map[rune]uint16
 	// other are the CIDs of glyphs that are not their own character.
 	other map[cidKey]uint16
+	// reach is the widening (layout.Reach) of the CIDs that have one
+	// (nil: none).
+	reach map[uint16]int16
 }
 
+// cidKey is a glyph, the text it stands for and its widening in /W
+// (layout.Reach): one CID each.
 type cidKey struct {
-	gid  uint16
-	text string
+	gid   uint16
+	reach int16
+	text  string
 }
 
 // CID is the CID that draws g.
 func (ef *Font) CID(g *layout.DrawnGlyph) uint16 {
-	if g.N == 1 {
+	reach := layout.Reach(ef.Face, g)
+	if g.N == 1 && reach == 0 {
 		if g.R < 0x180 {
 			if ef.latin[g.R] == g.GID+1 {
 				return uint16(g.R)
@@ -80,11 +87,17 @@ func (ef *Font) CID(g *layout.DrawnGlyph) uint16 {
 			return uint16(g.R)
 		}
 	}
-	return ef.other[cidKey{g.GID, g.Text()}]
+	return ef.other[cidKey{g.GID, reach, g.Text()}]
 }
 
 // Width is glyph g's width in the font, in thousandths of an em.
 func (ef *Font) Width(g uint16) int32 { return ef.adv[g] }
+
+// DrawnWidth is the width of the CID that draws g, in thousandths of an
+// em: its glyph's width in the font, widened by layout.Reach.
+func (ef *Font) DrawnWidth(g *layout.DrawnGlyph) int32 {
+	return ef.adv[g.GID] + int32(layout.Reach(ef.Face, g))
+}
 
 // UsedFaces are the faces the layout draws, each with the glyphs and
 // texts it draws, its CIDs and its reduced file (subsetTTF), in a fixed
@@ -134,7 +147,8 @@ func (us *Uses) Runs(runs []layout.Run) {
 		}
 		for i := range r.Glyphs {
 			g := &r.Glyphs[i]
-			if g.N == 1 && g.R < 0x180 {
+			reach := layout.Reach(r.Face, g)
+			if g.N == 1 && g.R < 0x180 && reach == 0 {
 				// Most glyphs: seen by character, without making
 				// a string of it.
 				if u.byRune[g.R] == g.GID+1 {
@@ -144,7 +158,7 @@ func (us *Uses) Runs(runs []layout.Run) {
 					u.byRune[g.R] = g.GID + 1
 				}
 			}
-			k := cidKey{g.GID, g.Text()}
+			k := cidKey{g.GID, reach, g.Text()}
 			if !u.seen[k] {
 				u.seen[k] = true
 				u.keys = append(u.keys, k)
@@ -152,7 +166,7 @@ func (us *Uses) Runs(runs []layout.Run) {
 		}
 		if r.Space {
 			if g := layout.Single(r.Face, ' ', r.Size); u.byRune[' '] != g.GID+1 {
-				k := cidKey{g.GID, " "}
+				k := cidKey{g.GID, 0, " "}
 				if !u.seen[k] {
 					u.seen[k] = true
 					u.keys = append(u.keys, k)
@@ -192,11 +206,14 @@ func (us *Uses) Faces() ([]Font, []byte, error) {
 			if c := strings.Compare(a.text, b.text); c != 0 {
 				return c
 			}
-			return int(a.gid) - int(b.gid)
+			if a.gid != b.gid {
+				return int(a.gid) - int(b.gid)
+			}
+			return int(a.reach) - int(b.reach)
 		})
 		own := map[rune]uint16{}
 		for _, k := range u.keys {
-			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF {
+			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF && k.reach == 0 {
 				if _, taken := own[r]; !taken {
 					own[r] = k.gid
 					last = max(last, r)
@@ -243,7 +260,7 @@ func (us *Uses) Faces() ([]Font, []byte, error) {
 		ef := Font{Face: fc, ttf: ttf, newID: newID, own: map[rune]uint16{}, other: map[cidKey]uint16{}}
 		nth := map[string]int{}
 		for _, k := range fu.keys {
-			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF && fu.own[r] == k.gid {
+			if r, n := utf8.DecodeRuneInString(k.text); n == len(k.text) && n > 0 && r <= 0xFFFF && fu.own[r] == k.gid && k.reach == 0 {
 				continue
 			}
 			v := nth[k.text]
@@ -274,6 +291,12 @@ func (us *Uses) Faces() ([]Font, []byte, error) {
 				gap++
 			}
 			ef.other[k] = variants[k.text][v]
+			if k.reach != 0 {
+				if ef.reach == nil {
+					ef.reach = map[uint16]int16{}
+				}
+				ef.reach[variants[k.text][v]] = k.reach
+			}
 		}
 		type entry struct {
 			cid, old uint16
@@ -475,7 +498,7 @@ func Objects(ef *Font, n, toUnicodeNum, sysInfoNum int) (fontObjects, error) {
 			if k > i {
 				w = append(w, ' ')
 			}
-			w = strconv.AppendInt(w, int64(ef.Width(ef.old[k])), 10)
+			w = strconv.AppendInt(w, int64(ef.Width(ef.old[k])+int32(ef.reach[ef.cids[k]])), 10)
 		}
 		w = append(w, "] "...)
 		i = j
