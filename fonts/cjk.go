@@ -13,6 +13,14 @@ package fonts
 // depend on the machine that built it, and the one Debian installs, Noto
 // Sans CJK, is a CFF collection, which the PDF writer cannot subset.
 // README, "Fonts and scripts", has the figures.
+//
+// Nor is a face embedded for Thai, Lao, Khmer or Myanmar, which put no
+// space between words: a line may break only where a dictionary says a
+// word ends, and the segmenter (go-text's UAX #14) finds no break inside
+// a run of their letters, so a paragraph would print as one line. Telugu,
+// Kannada, Malayalam, Odia and Sinhala would shape and extract as the
+// embedded Indic scripts do (Noto Sans, 189–648 KB a script for two
+// weights); they wait for a fixture a reader of each has checked.
 
 // Advice is what a writer can do about letters of script (a name in
 // unicode.Scripts) that no embedded face prints; "" when there is nothing
@@ -23,6 +31,14 @@ func Advice(script string) string {
 		return "guidepress embeds no Chinese, Japanese or Korean font (README, \"Fonts and scripts\"): " +
 			"for print, give these words in transliteration (pinyin, rōmaji, romanised Korean) " +
 			"or with a translation beside them"
+	case "Thai", "Lao", "Khmer", "Myanmar":
+		// No spaces between words: a line breaks only where a
+		// dictionary says a word ends, which the segmenter does not do.
+		return "guidepress embeds no font for this script, whose lines break only by a dictionary of its words " +
+			"(README, \"Fonts and scripts\"): for print, give these words in transliteration or with a translation beside them"
+	case "Telugu", "Kannada", "Malayalam", "Oriya", "Sinhala":
+		return "guidepress embeds no font for this script yet (README, \"Fonts and scripts\"): " +
+			"for print, give these words in transliteration or with a translation beside them"
 	}
 	return ""
 }

@@ -5,9 +5,10 @@
 // large-print and cover family; Noto Sans fills letters Atkinson lacks
 // (Greek, Cyrillic, …) and Noto Sans Symbols2/Symbols draw ⏱ ★ ✓ and arrows.
 // Noto Sans Hebrew, Noto Sans Arabic, monochrome Noto Emoji and Noto Sans
-// Devanagari are the script families (Scripts, PickShaped): they are
-// drawn only through a shaper, which orders right-to-left text, joins
-// Arabic letters and forms Devanagari's conjuncts and vowel signs.
+// Devanagari, Bengali, Gurmukhi, Gujarati and Tamil are the script
+// families (Scripts, PickShaped): they are drawn only through a shaper,
+// which orders right-to-left text, joins Arabic letters and forms the
+// Indic scripts' conjuncts and vowel signs.
 // See ../shared/FONTS.md for how these were chosen. Every file is static
 // TrueType (glyf outlines), which fpdf requires.
 package fonts
@@ -73,6 +74,22 @@ var (
 	devanagariRegular []byte
 	//go:embed noto/NotoSansDevanagari-Bold.ttf
 	devanagariBold []byte
+	//go:embed noto/NotoSansBengali-Regular.ttf
+	bengaliRegular []byte
+	//go:embed noto/NotoSansBengali-Bold.ttf
+	bengaliBold []byte
+	//go:embed noto/NotoSansGurmukhi-Regular.ttf
+	gurmukhiRegular []byte
+	//go:embed noto/NotoSansGurmukhi-Bold.ttf
+	gurmukhiBold []byte
+	//go:embed noto/NotoSansGujarati-Regular.ttf
+	gujaratiRegular []byte
+	//go:embed noto/NotoSansGujarati-Bold.ttf
+	gujaratiBold []byte
+	//go:embed noto/NotoSansTamil-Regular.ttf
+	tamilRegular []byte
+	//go:embed noto/NotoSansTamil-Bold.ttf
+	tamilBold []byte
 )
 
 // Family names one embedded typeface family.
@@ -91,6 +108,10 @@ const (
 	// resource (F<family><style>), so a family put in between would
 	// change every PDF that draws a later one.
 	Devanagari // Noto Sans Devanagari: script family, see Scripts
+	Bengali    // Noto Sans Bengali: script family, see Scripts
+	Gurmukhi   // Noto Sans Gurmukhi: script family, see Scripts
+	Gujarati   // Noto Sans Gujarati: script family, see Scripts
+	Tamil      // Noto Sans Tamil: script family, see Scripts
 
 	// Count is the number of families, for tables indexed by Family.
 	Count = iota
@@ -112,12 +133,12 @@ func (s Style) String() string {
 
 // Name is a stable name for the family, usable as a PDF or CSS font name.
 func (f Family) Name() string {
-	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols", "NotoSansHebrew", "NotoSansArabic", "NotoEmoji", "NotoSansDevanagari"}[f]
+	return [...]string{"Literata", "AtkinsonHyperlegibleNext", "NotoSans", "NotoSansSymbols2", "NotoSansSymbols", "NotoSansHebrew", "NotoSansArabic", "NotoEmoji", "NotoSansDevanagari", "NotoSansBengali", "NotoSansGurmukhi", "NotoSansGujarati", "NotoSansTamil"}[f]
 }
 
 // Dir is the folder under fonts/ holding the family and its licence.
 func (f Family) Dir() string {
-	return [...]string{"literata", "atkinson", "noto", "noto", "noto", "noto", "noto", "notoemoji", "noto"}[f]
+	return [...]string{"literata", "atkinson", "noto", "noto", "noto", "noto", "noto", "notoemoji", "noto", "noto", "noto", "noto", "noto"}[f]
 }
 
 var paths = map[Family][4]string{
@@ -125,16 +146,20 @@ var paths = map[Family][4]string{
 	Atkinson: {"atkinson/AtkinsonHyperlegibleNext_400Regular.ttf", "atkinson/AtkinsonHyperlegibleNext_400Regular_Italic.ttf", "atkinson/AtkinsonHyperlegibleNext_700Bold.ttf", "atkinson/AtkinsonHyperlegibleNext_700Bold_Italic.ttf"},
 	NotoSans: {"noto/NotoSans-Regular.ttf", "noto/NotoSans-Italic.ttf", "noto/NotoSans-Bold.ttf", "noto/NotoSans-BoldItalic.ttf"},
 	// The symbol families have fewer styles; the nearest one stands in.
-	Symbols2: {"noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf"},
-	Symbols:  {"noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Bold.ttf", "noto/NotoSansSymbols-Bold.ttf"},
+	Symbols2: upright("noto/NotoSansSymbols2-Regular.ttf", "noto/NotoSansSymbols2-Regular.ttf"),
+	Symbols:  upright("noto/NotoSansSymbols-Regular.ttf", "noto/NotoSansSymbols-Bold.ttf"),
 	// The script families have no italic (Hebrew and Arabic have no
 	// italic tradition; Noto Emoji none at all): italic is drawn upright,
 	// in the weight asked for. Nothing is slanted by program.
-	Hebrew: {"noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Bold.ttf", "noto/NotoSansHebrew-Bold.ttf"},
-	Arabic: {"noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Bold.ttf", "noto/NotoSansArabic-Bold.ttf"},
-	Emoji:  {"notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_700Bold.ttf", "notoemoji/NotoEmoji_700Bold.ttf"},
+	Hebrew: upright("noto/NotoSansHebrew-Regular.ttf", "noto/NotoSansHebrew-Bold.ttf"),
+	Arabic: upright("noto/NotoSansArabic-Regular.ttf", "noto/NotoSansArabic-Bold.ttf"),
+	Emoji:  upright("notoemoji/NotoEmoji_400Regular.ttf", "notoemoji/NotoEmoji_700Bold.ttf"),
 	// Devanagari has no italic tradition either: italic is upright.
-	Devanagari: {"noto/NotoSansDevanagari-Regular.ttf", "noto/NotoSansDevanagari-Regular.ttf", "noto/NotoSansDevanagari-Bold.ttf", "noto/NotoSansDevanagari-Bold.ttf"},
+	Devanagari: upright("noto/NotoSansDevanagari-Regular.ttf", "noto/NotoSansDevanagari-Bold.ttf"),
+	Bengali:    upright("noto/NotoSansBengali-Regular.ttf", "noto/NotoSansBengali-Bold.ttf"),
+	Gurmukhi:   upright("noto/NotoSansGurmukhi-Regular.ttf", "noto/NotoSansGurmukhi-Bold.ttf"),
+	Gujarati:   upright("noto/NotoSansGujarati-Regular.ttf", "noto/NotoSansGujarati-Bold.ttf"),
+	Tamil:      upright("noto/NotoSansTamil-Regular.ttf", "noto/NotoSansTamil-Bold.ttf"),
 }
 
 // data are the faces' files, in the order of paths.
@@ -142,13 +167,21 @@ var data = map[Family][4]*[]byte{
 	Literata:   {&literataRegular, &literataItalic, &literataBold, &literataBoldItalic},
 	Atkinson:   {&atkinsonRegular, &atkinsonItalic, &atkinsonBold, &atkinsonBoldItalic},
 	NotoSans:   {&notoRegular, &notoItalic, &notoBold, &notoBoldItalic},
-	Symbols2:   {&symbols2Regular, &symbols2Regular, &symbols2Regular, &symbols2Regular},
-	Symbols:    {&symbolsRegular, &symbolsRegular, &symbolsBold, &symbolsBold},
-	Hebrew:     {&hebrewRegular, &hebrewRegular, &hebrewBold, &hebrewBold},
-	Arabic:     {&arabicRegular, &arabicRegular, &arabicBold, &arabicBold},
-	Emoji:      {&emojiRegular, &emojiRegular, &emojiBold, &emojiBold},
-	Devanagari: {&devanagariRegular, &devanagariRegular, &devanagariBold, &devanagariBold},
+	Symbols2:   upright(&symbols2Regular, &symbols2Regular),
+	Symbols:    upright(&symbolsRegular, &symbolsBold),
+	Hebrew:     upright(&hebrewRegular, &hebrewBold),
+	Arabic:     upright(&arabicRegular, &arabicBold),
+	Emoji:      upright(&emojiRegular, &emojiBold),
+	Devanagari: upright(&devanagariRegular, &devanagariBold),
+	Bengali:    upright(&bengaliRegular, &bengaliBold),
+	Gurmukhi:   upright(&gurmukhiRegular, &gurmukhiBold),
+	Gujarati:   upright(&gujaratiRegular, &gujaratiBold),
+	Tamil:      upright(&tamilRegular, &tamilBold),
 }
+
+// upright is the styles of a family with no italic: italic is drawn in
+// the upright face of its weight.
+func upright[T any](regular, bold T) [4]T { return [4]T{regular, regular, bold, bold} }
 
 // Path is the embedded file name of a face, e.g. for an EPUB manifest.
 func Path(f Family, s Style) string { return paths[f][s] }
@@ -246,6 +279,10 @@ var Scripts = []ScriptFamily{
 	{Arabic, "Arab"},
 	{Emoji, "Zsye"},
 	{Devanagari, "Deva"},
+	{Bengali, "Beng"},
+	{Gurmukhi, "Guru"},
+	{Gujarati, "Gujr"},
+	{Tamil, "Taml"},
 }
 
 // ScriptFamily is a family drawn only through a shaper, and the ISO 15924

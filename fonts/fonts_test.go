@@ -104,11 +104,19 @@ func TestPickShaped(t *testing.T) {
 		{Literata, Regular, '९', Devanagari, true},      // Devanagari digit
 		{Literata, Regular, '\u0951', Devanagari, true}, // Vedic stress mark, shared with other Indic scripts
 		{Literata, Regular, '₹', Literata, true},        // the rupee sign: Literata's own
+		{Literata, Regular, 'ক', Bengali, true},
+		{Literata, Regular, '৳', Bengali, true}, // the taka sign
+		{Atkinson, Bold, 'ਸ', Gurmukhi, true},
+		{Literata, Regular, 'ગ', Gujarati, true},
+		{Literata, Italic, 'த', Tamil, true},
+		{Literata, Regular, '\u0964', Devanagari, true}, // the danda alone: the first face that has it
+		{Literata, Regular, 'ఆ', Literata, false},       // Telugu: not embedded (README)
+		{Literata, Regular, 'ก', Literata, false},       // Thai: not embedded (README)
 		{Literata, Regular, '中', Literata, false},       // CJK: see README, "Fonts and scripts"
 		{Literata, Regular, 'ᚠ', Literata, false},
 	})
 	for _, f := range allFamilies() {
-		if f.Scripted() != (f == Hebrew || f == Arabic || f == Emoji || f == Devanagari) {
+		if f.Scripted() != (f >= Hebrew) {
 			t.Errorf("%s.Scripted() = %v", f.Name(), f.Scripted())
 		}
 	}
@@ -187,12 +195,12 @@ func TestPrefersEmoji(t *testing.T) {
 }
 
 func TestAdvice(t *testing.T) {
-	for _, sc := range []string{"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"} {
+	for _, sc := range []string{"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo", "Thai", "Khmer", "Telugu", "Sinhala"} {
 		if a := Advice(sc); !strings.Contains(a, "transliteration") {
 			t.Errorf("Advice(%q) = %q: no way out", sc, a)
 		}
 	}
-	for _, sc := range []string{"Latin", "Hebrew", "Devanagari", ""} {
+	for _, sc := range []string{"Latin", "Hebrew", "Devanagari", "Bengali", "Tamil", ""} {
 		if a := Advice(sc); a != "" {
 			t.Errorf("Advice(%q) = %q, want none", sc, a)
 		}

@@ -369,3 +369,28 @@ func TestDevanagariClusters(t *testing.T) {
 		t.Errorf("Devanagari breaks before %v, want after the spaces and the danda (3, 11, 14)", at)
 	}
 }
+
+// TestDandaStaysInScript: the danda, shared by the scripts of India,
+// is drawn in the face of the letters before it (each draws it to match
+// them), and in Noto Sans Devanagari, the first that has it, after
+// Latin text.
+func TestDandaStaysInScript(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		fam  fonts.Family
+	}{
+		{"বলে।", fonts.Bengali},
+		{"ਹੈ।", fonts.Gurmukhi},
+		{"है।", fonts.Devanagari},
+		{"Latin।", fonts.Devanagari},
+	} {
+		gs, text, missing := Text(tc.text, fonts.Literata, fonts.Regular)
+		if len(missing) > 0 || len(gs) == 0 {
+			t.Fatalf("%s: missing %q", tc.text, missing)
+		}
+		last := gs[len(gs)-1]
+		if text[last.Start] != '।' || last.Face.Family != tc.fam {
+			t.Errorf("%s: the danda is drawn in %s, want %s", tc.text, last.Face, tc.fam.Name())
+		}
+	}
+}
