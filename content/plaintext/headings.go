@@ -89,6 +89,9 @@ func shortHeading(s string) bool {
 	if _, _, ok := trailingAttribution(s); ok {
 		return false // a quotation and its source
 	}
+	if twoSentences(s) {
+		return false // "Think about a time you moved. What helped you?"
+	}
 	core := strings.TrimRight(s, `"”’'»)]`)
 	if core != s && core != "" {
 		// A heading may end with a quoted or bracketed word, but not with
@@ -114,6 +117,25 @@ func shortHeading(s string) bool {
 		return len(r) == 2 && unicode.IsLetter(r[0])
 	}
 	return true
+}
+
+// twoSentences: s holds a sentence of four words or more and another
+// after it ("Think about a time you had to adapt. What helped you?"),
+// which no heading does; "Part One. Boyhood", "Mr. Darcy", "Chapter 1. The
+// Storm" have fewer words before the stop.
+func twoSentences(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if c := s[i]; (c == '.' || c == '?' || c == '!') && s[i+1] == ' ' && i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' {
+			r, _ := utf8.DecodeRuneInString(s[i+2:])
+			if unicode.IsUpper(r) && len(strings.Fields(s[:i])) >= 4 && len(strings.Fields(s[i+1:])) >= 2 {
+				f := strings.Fields(s[:i+1])
+				if !abbreviations[strings.ToLower(f[len(f)-1])] {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // isQuestion says whether s is an FAQ question: one sentence ending in a

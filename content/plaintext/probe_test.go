@@ -14,6 +14,11 @@ func TestParseProbes(t *testing.T) {
 		opts           Options
 	}{
 		{
+			name: "a quiz handout: the Name/Date blanks are dropped, a prompt of two sentences under Before You Read is its text (it was a heading with no text), True or False, Multiple Choice and Answer Key are sections (they were subsections of Vocabulary)",
+			in:   "The Call of the Wild\nby Jack London\n\nName: ____________   Date: ________\n\nBefore You Read\n\nThink about a time you had to adapt to a new place. What helped you?\n\nVocabulary\n\nprimordial – existing from the beginning\nfawning – flattering\n\nTrue or False\n\n1. Buck was born in the Klondike.\n2. Curly is killed by the other dogs.\n\nMultiple Choice\n\n3. Who sells Buck?\na) Manuel\nb) Perrault\n\nAnswer Key\n\n1. F\n2. T\n3. a\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Before You Read\n  paragraph: Think about a time you had to adapt to a new place. What helped you?\nsection: Vocabulary\n  definitions: primordial = existing from the beginning | fawning = flattering\nsection: True or False\n  list: from 1: Buck was born in the Klondike. | Curly is killed by the other dogs.\nsection: Multiple Choice\n  list: from 3: Who sells Buck? (a. Manuel; b. Perrault)\nsection: Answer Key\n  list: from 1: F | T | a\n",
+		},
+		{
 			name: "a multiple-choice quiz keeps its options' letters: a) under one question, A. set tight under the next (they were numbered 1-4, and the A. options a list of their own)",
 			in:   "The Call of the Wild\nby Jack London\n\nMultiple Choice\n\n1. Where does Buck live at the start?\na) In the Yukon\nb) On Judge Miller's estate\nc) In Seattle\n\n2. Who sells Buck?\nA. Manuel\nB. Perrault\nC. Spitz\n",
 			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Multiple Choice\n  list: from 1: Where does Buck live at the start? (a. In the Yukon; b. On Judge Miller’s estate; c. In Seattle) | Who sells Buck? (A. Manuel; B. Perrault; C. Spitz)\n",

@@ -22,6 +22,9 @@ const (
 	SignUp        = "sign-up or newsletter line"
 	Feedback      = "\"was this helpful\" prompt"
 	Footer        = "copyright or legal-link footer line"
+	// FormLine is a handout's blanks for the pupil to fill in, "Name:
+	// ________  Date: ______": not text of the guide.
+	FormLine = "name-and-date line"
 )
 
 type furniture struct {
@@ -58,6 +61,7 @@ var furnitureList = []furniture{
 	{lazyre.New(`(?i)` + `^(?:(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)\s*[|·•/]\s*)+(?:privacy(?: policy| notice)?|terms(?: of (?:use|service))?|terms (?:and|&) conditions|contact(?: us)?|about(?: us)?|site ?map|accessibility|cookie policy|help|careers|advertise(?: with us)?|do not sell my (?:personal )?information|aviso legal|política de (?:privacidad|privacidade|cookies)|términos(?: y condiciones| de uso)?|mentions légales|politique de confidentialité|datenschutz(?:erklärung)?|impressum|agb|informativa sulla privacy|termini di (?:uso|servizio)|termos de uso)$`), Footer},
 	{lazyre.New(`(?i)` + `^(?:privacy policy|terms of (?:use|service)|terms (?:and|&) conditions|política de privacidad|mentions légales|politique de confidentialité|datenschutzerklärung|impressum|informativa sulla privacy|política de privacidade)$`), Footer},
 	{lazyre.New(`(?i)` + `^(?:share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)\s*[,|·•/]?\s*){2,}$`), ShareLine},
+	{lazyre.New(`(?i)` + `^(?:(?:name|date|class|period|teacher|group|score|nombre|fecha|clase|curso|nom|prénom|classe|datum|klasse|nome|data|turma)\s*:?\s*_{3,}\s*)+$`), FormLine},
 }
 
 var (
@@ -152,7 +156,8 @@ var furnitureStarts = sync.OnceValue(func() map[string]bool {
 		previous prev next sección capítulo página siguiente próxima próximo section page chapitre vorheriger nächster vorherige nächste sezione pagina capitolo seção « ‹ < ←
 		share tweet pin email print copy download cite compartir partager teilen condividi compartilhar imprimir imprimer drucken stampa facebook twitter x pinterest linkedin whatsapp reddit e-mail tumblr
 		accept reject allow manage decline was did rate yes sí si oui ja sim 👍 ¿te ¿ha ¿fue te ha fue cette war questa ti è esta este
-		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo précédent`) {
+		privacy terms contact about sitemap site accessibility cookie help careers advertise do aviso política términos mentions politique datenschutz datenschutzerklärung impressum agb informativa termini termos p. pg pg. seite s. sign log login register subscribe join create suscríbete abonnez-vous jetzt iscriviti inscreva-se suivant zurück precedente successivo précédent
+		name date class period teacher group score nombre fecha clase curso nom prénom classe datum klasse nome data turma`) {
 		starts[w] = true
 	}
 	return starts

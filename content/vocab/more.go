@@ -27,7 +27,11 @@ func addMore() {
 	add("en", Section, content.RoleDiscussion, "questions", "discussion", "discussion questions and answers",
 		"comprehension questions", "study guide questions", "test your knowledge", "review questions", "quiz",
 		"journal prompts", "journal questions", "reading journal prompts", "response journal", "quick quiz", "quick quizzes",
-		"exam questions", "exam practice", "questions for thought")
+		"exam questions", "exam practice", "questions for thought",
+		"true or false", "true/false", "true-false", "multiple choice", "multiple-choice questions", "multiple choice questions",
+		"short answer", "short answer questions", "short-answer questions", "fill in the blanks", "fill in the blank", "quiz questions")
+	// A quiz's key: a section of its own (the worksheet does not ask it).
+	add("en", Section, "", "answer key", "answer sheet", "teacher's key", "teacher key")
 	add("en", Section, content.RoleActivities, "after reading", "before reading", "during reading", "assignments",
 		"class activities", "writing activities", "prereading activities", "project ideas", "activity", "class activity",
 		"group activity", "writing assignment", "project", "final project")
@@ -48,6 +52,8 @@ func addMore() {
 		"el autor", "la autora", "vida del autor")
 	add("es", Section, content.RoleKeyFacts, "datos principales", "datos básicos", "ficha del libro")
 	add("es", Section, content.RoleVocabulary, "vocabulario clave", "palabras clave", "términos clave")
+	add("es", Section, content.RoleDiscussion, "verdadero o falso", "opción múltiple", "preguntas de opción múltiple", "preguntas de respuesta corta")
+	add("es", Section, "", "respuestas", "clave de respuestas", "solucionario")
 	add("es", Section, content.RoleDiscussion, "preguntas de comprensión", "preguntas para reflexionar", "preguntas",
 		"preguntas para la discusión", "preguntas de estudio", "temas de debate")
 	add("es", Section, content.RoleActivities, "actividades", "antes de leer", "después de leer")
@@ -68,6 +74,8 @@ func addMore() {
 		"contexte de l'œuvre", "contexte historique et social")
 	add("fr", Section, content.RoleKeyFacts, "fiche de l'œuvre", "repères", "en bref")
 	add("fr", Section, content.RoleVocabulary, "vocabulaire clé", "mots clés", "lexique de l'œuvre")
+	add("fr", Section, content.RoleDiscussion, "vrai ou faux", "questionnaire à choix multiples", "qcm", "questions à choix multiples")
+	add("fr", Section, "", "corrigé", "corrigés")
 	add("fr", Section, content.RoleDiscussion, "questions de compréhension", "pistes de réflexion", "questions",
 		"questions pour la discussion", "sujets de réflexion")
 	add("fr", Section, content.RoleActivities, "activités", "avant la lecture", "après la lecture")
@@ -88,6 +96,8 @@ func addMore() {
 	add("de", Section, content.RoleContext, "zum autor", "zur autorin", "biografie", "autor und werk", "epoche", "literarischer kontext")
 	add("de", Section, content.RoleKeyFacts, "das wichtigste in kürze", "fakten", "werkdaten")
 	add("de", Section, content.RoleVocabulary, "wichtige begriffe", "vokabular", "worterklärungen", "fachbegriffe")
+	add("de", Section, content.RoleDiscussion, "richtig oder falsch", "multiple-choice-fragen")
+	add("de", Section, "", "lösungen", "lösungsschlüssel")
 	add("de", Section, content.RoleDiscussion, "verständnisfragen", "fragen zur besprechung", "arbeitsaufträge",
 		"fragen", "diskussionsthemen", "fragen zur interpretation")
 	add("de", Section, content.RoleActivities, "aktivitäten", "vor dem lesen", "nach dem lesen")
@@ -106,6 +116,8 @@ func addMore() {
 	add("it", Section, content.RoleContext, "vita dell'autore", "l'autore e l'opera", "biografia", "l'autrice", "contesto storico e sociale")
 	add("it", Section, content.RoleKeyFacts, "in breve", "scheda dell'opera", "scheda")
 	add("it", Section, content.RoleVocabulary, "parole chiave", "termini chiave", "glossario dei termini")
+	add("it", Section, content.RoleDiscussion, "vero o falso", "domande a risposta multipla", "risposta multipla")
+	add("it", Section, "", "soluzioni", "chiave delle risposte")
 	add("it", Section, content.RoleDiscussion, "domande di comprensione", "domande", "domande per riflettere", "spunti per la discussione")
 	add("it", Section, content.RoleActivities, "attività", "prima della lettura", "dopo la lettura")
 	add("it", Section, content.RoleTimeline, "cronologia")
@@ -236,6 +248,8 @@ func addMore() {
 	add("pt", Section, content.RoleContext, "biografia do autor", "biografia da autora", "o autor", "a autora", "contexto histórico e social")
 	add("pt", Section, content.RoleKeyFacts, "ficha da obra", "dados da obra", "informações principais")
 	add("pt", Section, content.RoleVocabulary, "vocabulário importante", "palavras-chave", "termos importantes")
+	add("pt", Section, content.RoleDiscussion, "verdadeiro ou falso", "múltipla escolha", "questões de múltipla escolha")
+	add("pt", Section, "", "gabarito", "respostas")
 	add("pt", Section, content.RoleDiscussion, "questões de compreensão", "perguntas de compreensão", "questões",
 		"perguntas para reflexão", "questões para debate")
 	add("pt", Section, content.RoleActivities, "atividades", "antes da leitura", "depois da leitura")

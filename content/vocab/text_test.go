@@ -9,6 +9,9 @@ import (
 func TestFurniture(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Advertisement", Advertisement},
+		{"Name: ____________________   Date: ___________", FormLine},
+		{"Nombre: ________ Curso: ____", FormLine},
+		{"Name: Buck", ""},
 		{"- ADVERTISEMENT -", Advertisement},
 		{"Publicidad", Advertisement},
 		{"Continue reading below", ContinueLine},
