@@ -505,7 +505,7 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				minutes = m
 			} else if y, ok := vocab.Published(s); ok && year == 0 && g.Book.Year == 0 {
 				year = y // "**Published:** 1886" under "**Author:** …"
-			} else if !vocab.GuideName(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
+			} else if !vocab.GuideName(s) && !vocab.GuideSubtitle(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
 				return false
 			} else {
 				guide = s

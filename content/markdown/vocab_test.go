@@ -254,6 +254,12 @@ func TestUnderTitle(t *testing.T) {
 		{"---\ntitle: Emma Notes\n---\n# Emma\n\nby Jane Austen\n\nA Study Guide\n", "Emma Notes", "Jane Austen", 0, 1},
 		// "**Author:**" and "**Published:**" lines: the author and the year.
 		{"# Kidnapped\n\n**Author:** Robert Louis Stevenson\n**Published:** 1886\n\nDavid is sold on a ship.\n", "Kidnapped — A Study Guide", "Robert Louis Stevenson", 0, 1},
+		// A guide's name with whom it is for, in a paragraph of its own, as
+		// the plain-text reader reads it (it was the synopsis's first
+		// paragraph).
+		{"# Emma\n\nby Jane Austen\n\n*A Study Guide for Students*\n\nA match-maker.\n", "Emma — A Study Guide for Students", "Jane Austen", 0, 1},
+		{"# Le avventure di Pinocchio\n\ndi Carlo Collodi\n\nScheda didattica per la scuola media\n\nUn burattino.\n", "Le avventure di Pinocchio — Scheda didattica per la scuola media", "Carlo Collodi", 0, 1},
+		{"# Emma\n\nby Jane Austen\n\nTeacher Notes\n\nA match-maker.\n", "Emma — Teacher Notes", "Jane Austen", 0, 1},
 	} {
 		g, err := Parse(c.in, Options{Language: "en"})
 		if err != nil {
