@@ -78,7 +78,7 @@ func addMore() {
 	add("fr", Section, "", "corrigé", "corrigés")
 	add("fr", Section, content.RoleDiscussion, "questions de compréhension", "pistes de réflexion", "questions",
 		"questions pour la discussion", "sujets de réflexion")
-	add("fr", Section, content.RoleActivities, "activités", "avant la lecture", "après la lecture")
+	add("fr", Section, content.RoleActivities, "activités", "avant la lecture", "après la lecture", "avant de lire", "après avoir lu")
 	add("fr", Section, content.RoleTimeline, "chronologie", "repères chronologiques")
 	add("fr", Section, content.RoleFurtherReading, "pour aller plus loin", "lectures conseillées", "bibliographie")
 	add("fr", Section, "", "introduction")
@@ -119,7 +119,7 @@ func addMore() {
 	add("it", Section, content.RoleDiscussion, "vero o falso", "domande a risposta multipla", "risposta multipla")
 	add("it", Section, "", "soluzioni", "chiave delle risposte")
 	add("it", Section, content.RoleDiscussion, "domande di comprensione", "domande", "domande per riflettere", "spunti per la discussione")
-	add("it", Section, content.RoleActivities, "attività", "prima della lettura", "dopo la lettura")
+	add("it", Section, content.RoleActivities, "attività", "prima della lettura", "dopo la lettura", "prima di leggere", "dopo aver letto")
 	add("it", Section, content.RoleTimeline, "cronologia")
 	add("it", Section, content.RoleFurtherReading, "letture consigliate", "per saperne di più", "bibliografia")
 	add("it", Section, "", "introduzione")
@@ -252,7 +252,8 @@ func addMore() {
 	add("pt", Section, "", "gabarito", "respostas")
 	add("pt", Section, content.RoleDiscussion, "questões de compreensão", "perguntas de compreensão", "questões",
 		"perguntas para reflexão", "questões para debate")
-	add("pt", Section, content.RoleActivities, "atividades", "antes da leitura", "depois da leitura")
+	add("pt", Section, content.RoleActivities, "atividades", "antes da leitura", "depois da leitura", "antes de ler", "depois de ler")
+	add("pt", Section, content.RoleDiscussion, "perguntas", "perguntas para discussão", "questões para discussão")
 	add("pt", Section, content.RoleTimeline, "cronologia", "linha do tempo")
 	add("pt", Section, content.RoleFurtherReading, "leituras recomendadas", "para saber mais", "bibliografia")
 	add("pt", Section, "", "introdução")
