@@ -361,8 +361,20 @@ func (p *parser) header() error {
 		p.warn(first.line, "the file does not start with the book's title; took %q from the cover caption on line %d", title, p.captionLine)
 	default:
 		p.i = 1
-		if book, ok := vocab.GuideTitle(title); ok {
-			guideTitle, title = title, book
+		// A title line long enough to run into its by-line makes one unit
+		// ("… for AP Students" / "by Robert Louis Stevenson"): the guide's
+		// title ends before the by-line, which stays with the book's
+		// title for splitBy.
+		head, tail := title, ""
+		if len(first.raw) > 1 {
+			if i := strings.LastIndex(title, " by "); i > 0 {
+				if _, ok := vocab.ByLine(strings.TrimSpace(title[i:])); ok {
+					head, tail = title[:i], title[i:]
+				}
+			}
+		}
+		if book, ok := vocab.GuideTitle(head); ok {
+			guideTitle, title = head, book+tail
 		}
 	}
 	p.g.Book.Title = title

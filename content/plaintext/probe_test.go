@@ -62,6 +62,16 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=es year=0\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de estudio\nsynopsis: Lázaro cuenta su vida de criado de varios amos.\nsection: Temas\n  paragraph: El hambre.\n",
 		},
 		{
+			name: "a guide named in words of its own after a dash (\"A Comprehensive Study Guide\"): the book is the part before it (it was \"Dracula — A Comprehensive\")",
+			in:   "Dracula — A Comprehensive Study Guide\nby Bram Stoker\n\nJonathan Harker travels to Transylvania.\n\nThemes\n\nFear.\n",
+			want: "lang=en year=0\nbook: Dracula | Bram Stoker | 0 min | Dracula — A Comprehensive Study Guide\nsynopsis: Jonathan Harker travels to Transylvania.\nsection: Themes\n  paragraph: Fear.\n",
+		},
+		{
+			name: "a title line long enough to run into its by-line: the guide's name after the dash, the author from the by-line (the book was the whole line, its guide title \"… Students — A Study Guide\")",
+			in:   "The Strange Case of Dr Jekyll and Mr Hyde — A Comprehensive Study Guide for Advanced Placement Literature and Composition Students\nby Robert Louis Stevenson\n\nUtterson investigates.\n\nThemes\n\nDuality.\n",
+			want: "lang=en year=0\nbook: The Strange Case of Dr Jekyll and Mr Hyde | Robert Louis Stevenson | 0 min | The Strange Case of Dr Jekyll and Mr Hyde — A Comprehensive Study Guide for Advanced Placement Literature and Composition Students\nsynopsis: Utterson investigates.\nsection: Themes\n  paragraph: Duality.\n",
+		},
+		{
 			name: "a page's closing furniture is dropped, not read as an FAQ question and its answer",
 			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",

@@ -95,8 +95,9 @@ func Year(s string) (rest string, year int, ok bool) {
 func GuideTitle(s string) (book string, ok bool) {
 	// "Study Guide: Jane Eyre" (guidePrefix), "Jane Eyre: A Study Guide"
 	// (guideSuffix), "Great Expectations: A Study Outline" (guideNoteSuffix),
-	// "Jane Eyre Study Guide" (guideTail), in that order.
-	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, guideNoteSuffix, guideTail} {
+	// "Dracula — A Comprehensive Study Guide for AP Students"
+	// (guideSeparated), "Jane Eyre Study Guide" (guideTail), in that order.
+	for _, read := range []func(string) (string, bool){guidePrefix, guideSuffix, guideNoteSuffix, guideSeparated, guideTail} {
 		if b, ok := read(s); ok && !article[strings.ToLower(strings.TrimSpace(b))] {
 			return strings.TrimSpace(b), true
 		}

@@ -20,12 +20,23 @@ func TestLines(t *testing.T) {
 		{"Macbeth — Teacher Notes", "Macbeth"},
 		{"Beowulf | Handout", "Beowulf"},
 		{"Der Schimmelreiter: Arbeitsblatt", "Der Schimmelreiter"},
+		// A guide named in words of its own after a mark (guideSeparated).
+		{"Dracula — A Study Guide for Year 9 Students", "Dracula"},
+		{"Dracula — A Comprehensive Study Guide", "Dracula"},
+		{"Dracula: The Complete Study Guide", "Dracula"},
+		{"Dracula (A Study Guide)", "Dracula"},
+		{"Dracula: A Student's Guide to the Novel", "Dracula"},
+		{"Dracula | Teacher’s Companion, Grades 9–12", "Dracula"},
+		{"The Lion, the Witch and the Wardrobe: Narnia 2 — A Study Guide for Readers", "The Lion, the Witch and the Wardrobe: Narnia 2"},
+		{"Don Quijote — Una guía de estudio para 4º de ESO", "Don Quijote"},
 	} {
 		if b, ok := GuideTitle(c.in); !ok || b != c.book {
 			t.Errorf("GuideTitle(%q) = %q, %v; want %q", c.in, b, ok, c.book)
 		}
 	}
-	for _, in := range []string{"Pride and Prejudice", "Notes: Teacher Notes for Later", "Macbeth: Teacher Notes on Act 1"} {
+	for _, in := range []string{"Pride and Prejudice", "Notes: Teacher Notes for Later", "Macbeth: Teacher Notes on Act 1",
+		"The Hitchhiker's Guide to the Galaxy", "Zen and the Art of Motorcycle Maintenance: An Inquiry into Values",
+		"Dracula: A Study Guidebook Parody"} {
 		if b, ok := GuideTitle(in); ok {
 			t.Errorf("GuideTitle(%q) read as a guide to %q", in, b)
 		}
