@@ -5,7 +5,9 @@
 package tags
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -94,12 +96,12 @@ type Tagger struct {
 	Annots    [][]int
 	AnnotPage []int
 	AnnotText []string
-	// entryText is, by element, the printed text of a contents entry's
-	// rows, which describes each of its link annotations (the row with the
-	// page number alone would say "4").
-	entryText map[int][]string
-	entryOf   []int // by annotation: its contents entry's element, or -1
-	buf       []byte
+	// entryOf is, by annotation, its contents entry's element, or -1: an
+	// entry's rows' printed texts (their annotations' AnnotText until
+	// Complete) together describe each of its link annotations (the row
+	// with the page number alone would say "4").
+	entryOf []int32
+	buf     []byte
 	// labels is the catalogue's /PageLabels entry (layout.PageLabels), or "".
 	Labels string
 	// Langs gives the language of a layout block printed in another
@@ -127,11 +129,7 @@ func (t *Tagger) Link(block int, text string) {
 	}
 	t.addAnnot(e, text)
 	if e >= 0 {
-		if t.entryText == nil {
-			t.entryText = map[int][]string{}
-		}
-		t.entryText[e] = append(t.entryText[e], text)
-		t.entryOf[len(t.entryOf)-1] = e
+		t.entryOf[len(t.entryOf)-1] = int32(e)
 	}
 }
 
@@ -153,12 +151,29 @@ func (t *Tagger) addAnnot(e int, contents string) {
 }
 
 // describeEntries gives every link annotation of a contents entry the
-// entry's whole printed text ("Key Quotes 4").
+// entry's whole printed text ("Key Quotes 4"): its rows' texts, in the
+// order they were drawn. (They were also kept in a map by entry while the
+// pages were drawn: 195,699 contents entries, ~18 MB.)
 func (t *Tagger) describeEntries() {
+	var rows []int32 // the contents rows' annotations, by entry, each entry's in order
 	for k, e := range t.entryOf {
 		if e >= 0 {
-			t.AnnotText[k] = strings.Join(strings.Fields(strings.Join(t.entryText[e], " ")), " ")
+			rows = append(rows, int32(k))
 		}
+	}
+	slices.SortStableFunc(rows, func(a, b int32) int { return cmp.Compare(t.entryOf[a], t.entryOf[b]) })
+	var texts []string
+	for i := 0; i < len(rows); {
+		j := i
+		texts = texts[:0]
+		for ; j < len(rows) && t.entryOf[rows[j]] == t.entryOf[rows[i]]; j++ {
+			texts = append(texts, t.AnnotText[rows[j]])
+		}
+		desc := strings.Join(strings.Fields(strings.Join(texts, " ")), " ")
+		for _, k := range rows[i:j] {
+			t.AnnotText[k] = desc
+		}
+		i = j
 	}
 }
 
