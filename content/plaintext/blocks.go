@@ -127,6 +127,8 @@ var castRE = lazyre.New(`^(?:the\s+)?(?:dramatis personae|persons of the (?:play
 var (
 	upperItemRE = lazyre.New(`^([A-Z])[.)]\s+(\S.*)$`)
 	lowerItemRE = lazyre.New(`^([a-z])\.\s+(\S.*)$`)
+	// smallRomanRE: "i. point" to "xii. point", an outline's lowest level.
+	smallRomanRE = lazyre.New(`^(?:i{1,3}|iv|vi{0,3}|ix|xi{0,2})\.\s+\S`)
 )
 
 // letterRun counts the units from the first that are lettered in
@@ -160,6 +162,13 @@ func unitItem(u unit) (ordered bool, num int, marker content.Marker, text string
 		return
 	}
 	if u.indent >= 2 {
+		// An outline's lowest level in small roman numerals ("i. …",
+		// "ii. …"): the model has no roman numbering, so the numeral
+		// stays in the item's text, under a bullet ("i" is no letter
+		// here: "ii." would break the run).
+		if smallRomanRE.MatchString(u.text) {
+			return false, 0, content.Decimal, u.text, true
+		}
 		if m := upperItemRE.FindStringSubmatch(u.text); m != nil {
 			return true, int(m[1][0]-'A') + 1, content.UpperAlpha, m[2], true
 		}

@@ -14,6 +14,11 @@ func TestParseProbes(t *testing.T) {
 		opts           Options
 	}{
 		{
+			name: "an outline's lowest level in small roman numerals (i., ii.) is its point's sublist, the numeral kept as text (i. was the letter i, printed a., and ii. began a verse block)",
+			in:   "The Jungle Book\nby Rudyard Kipling\n\nUnit Outline\n\nI. Mowgli's Brothers\n   A. The wolves adopt the man-cub\n      i. Father Wolf and Mother Wolf\n      ii. The Council Rock\n   B. Shere Khan's claim\n\nII. Kaa's Hunting\n   A. The Bandar-log carry Mowgli off\n   B. Baloo to the rescue\n",
+			want: "lang=en year=0\nbook: The Jungle Book | Rudyard Kipling | 0 min | The Jungle Book — Unit Outline\nsection: I. Mowgli’s Brothers\n  list: from A: The wolves adopt the man-cub (i. Father Wolf and Mother Wolf; ii. The Council Rock) | Shere Khan’s claim\nsection: II. Kaa’s Hunting\n  list: from A: The Bandar-log carry Mowgli off | Baloo to the rescue\n",
+		},
+		{
 			name: "a quiz handout: the Name/Date blanks are dropped, a prompt of two sentences under Before You Read is its text (it was a heading with no text), True or False, Multiple Choice and Answer Key are sections (they were subsections of Vocabulary)",
 			in:   "The Call of the Wild\nby Jack London\n\nName: ____________   Date: ________\n\nBefore You Read\n\nThink about a time you had to adapt to a new place. What helped you?\n\nVocabulary\n\nprimordial – existing from the beginning\nfawning – flattering\n\nTrue or False\n\n1. Buck was born in the Klondike.\n2. Curly is killed by the other dogs.\n\nMultiple Choice\n\n3. Who sells Buck?\na) Manuel\nb) Perrault\n\nAnswer Key\n\n1. F\n2. T\n3. a\n",
 			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Before You Read\n  paragraph: Think about a time you had to adapt to a new place. What helped you?\nsection: Vocabulary\n  definitions: primordial = existing from the beginning | fawning = flattering\nsection: True or False\n  list: from 1: Buck was born in the Klondike. | Curly is killed by the other dogs.\nsection: Multiple Choice\n  list: from 3: Who sells Buck? (a. Manuel; b. Perrault)\nsection: Answer Key\n  list: from 1: F | T | a\n",
