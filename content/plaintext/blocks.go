@@ -282,6 +282,9 @@ func (p *parser) scanCast() {
 			if len(strings.Fields(label)) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) || anchorOf(label) != noAnchor {
 				continue // "Summary: …" under each chapter labels a part, it is no speaker
 			}
+			if partOfBook(value) && shortHeading(value) {
+				continue // "Heart of Darkness: Part 2 Summary & Analysis", a study site's page title
+			}
 			if len(strings.Fields(value)) >= 4 && capitalised(label) {
 				p.cast[strings.ToLower(label)]++
 			}

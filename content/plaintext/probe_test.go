@@ -77,6 +77,11 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=en year=0\nbook: The Strange Case of Dr Jekyll and Mr Hyde | Robert Louis Stevenson | 0 min | The Strange Case of Dr Jekyll and Mr Hyde — A Comprehensive Study Guide for Advanced Placement Literature and Composition Students\nsynopsis: Utterson investigates.\nsection: Themes\n  paragraph: Duality.\n",
 		},
 		{
+			name: "a study site's page titles \"BOOK: Part N Summary & Analysis\" are section headings over their Summary and Analysis (they were verse spoken by \"Heart of Darkness\", the first the synopsis)",
+			in:   "Heart of Darkness\nby Joseph Conrad\n\nHeart of Darkness: Part 1 Summary & Analysis\n\nSummary\n\nMarlow remembers the Congo.\n\nAnalysis\n\nThe frame narrator is calm.\n\nHeart of Darkness: Part 2 Summary & Analysis\n\nSummary\n\nMarlow overhears the manager.\n\nAnalysis\n\nConrad delays Kurtz.\n",
+			want: "lang=en year=0\nbook: Heart of Darkness | Joseph Conrad | 0 min | Heart of Darkness — A Study Guide\nsection: Heart of Darkness: Part 1 Summary & Analysis\n  section: Summary\n    paragraph: Marlow remembers the Congo.\n  section: Analysis\n    paragraph: The frame narrator is calm.\nsection: Heart of Darkness: Part 2 Summary & Analysis\n  section: Summary\n    paragraph: Marlow overhears the manager.\n  section: Analysis\n    paragraph: Conrad delays Kurtz.\n",
+		},
+		{
 			name: "a page's closing furniture is dropped, not read as an FAQ question and its answer",
 			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",
