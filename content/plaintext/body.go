@@ -56,7 +56,7 @@ func (p *parser) heading(i int) bool {
 	}
 	u := p.units[i]
 	if !u.before {
-		return p.tightPart(i)
+		return p.tightPart(i) || p.tightOutlineHeading(i)
 	}
 	if c := p.labelClass(u.text); c != "" && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80 {
 		// An outline heading ("1. Setting" once I. or A. is open, `B.
@@ -97,6 +97,23 @@ func (p *parser) heading(i int) bool {
 		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next) && !dangling(u.text)
 	}
 	return false
+}
+
+// tightOutlineHeading: unit i is an outline heading of a level already
+// open, set tight after the points of the heading before it and over
+// points of its own, indented ("   B. Shere Khan claims him" / "II. Kaa's
+// Hunting" / "   A. The Bandar-log…"): a heading, as its first sibling
+// after a blank line is. It was read as a line of verse.
+func (p *parser) tightOutlineHeading(i int) bool {
+	u := p.units[i]
+	if i == 0 || i+1 >= len(p.units) || p.units[i+1].before {
+		return false
+	}
+	c := p.labelClass(u.text)
+	if c == "" || !p.open(c) || isQuestion(u.text) || utf8.RuneCountInString(u.text) > 80 {
+		return false
+	}
+	return p.units[i-1].indent > u.indent && p.units[i+1].indent > u.indent
 }
 
 // danglingWords end no heading: a line that stops on one goes on in the

@@ -82,6 +82,11 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=en year=0\nbook: Heart of Darkness | Joseph Conrad | 0 min | Heart of Darkness — A Study Guide\nsection: Heart of Darkness: Part 1 Summary & Analysis\n  section: Summary\n    paragraph: Marlow remembers the Congo.\n  section: Analysis\n    paragraph: The frame narrator is calm.\nsection: Heart of Darkness: Part 2 Summary & Analysis\n  section: Summary\n    paragraph: Marlow overhears the manager.\n  section: Analysis\n    paragraph: Conrad delays Kurtz.\n",
 		},
 		{
+			name: "an outline's roman heading set tight after the points of the one before it, over points of its own, is a heading (it was a verse line with its points)",
+			in:   "The Jungle Book\nby Rudyard Kipling\n\nOutline\n\nI. Mowgli's Brothers\n   A. Father Wolf finds the man-cub\n   B. Shere Khan claims him\nII. Kaa's Hunting\n   A. The Bandar-log carry Mowgli off\n   B. Kaa and Bagheera rescue him\n",
+			want: "lang=en year=0\nbook: The Jungle Book | Rudyard Kipling | 0 min | The Jungle Book — A Study Guide\nsection: Outline\n  section: I. Mowgli’s Brothers\n    list: from A: Father Wolf finds the man-cub | Shere Khan claims him\n  section: II. Kaa’s Hunting\n    list: from A: The Bandar-log carry Mowgli off | Kaa and Bagheera rescue him\n",
+		},
+		{
 			name: "a page's closing furniture is dropped, not read as an FAQ question and its answer",
 			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",
