@@ -87,6 +87,11 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=en year=0\nbook: The Jungle Book | Rudyard Kipling | 0 min | The Jungle Book — A Study Guide\nsection: Outline\n  section: I. Mowgli’s Brothers\n    list: from A: Father Wolf finds the man-cub | Shere Khan claims him\n  section: II. Kaa’s Hunting\n    list: from A: The Bandar-log carry Mowgli off | Kaa and Bagheera rescue him\n",
 		},
 		{
+			name: "a handout's section named with the chapters it covers (\"Vocabulary — Chapters 1–5\") is that section, first under the by-line (it and its words were the synopsis)",
+			in:   "The Secret Garden\nby Frances Hodgson Burnett\n\nVocabulary — Chapters 1–5\n\n1. contrary – doing the opposite of what is wanted\n2. sullen – bad-tempered and silent\n\nDiscussion Questions\n\n1. Why is Mary called contrary?\n2. How does the moor change Mary?\n",
+			want: "lang=en year=0\nbook: The Secret Garden | Frances Hodgson Burnett | 0 min | The Secret Garden — A Study Guide\nsection: Vocabulary — Chapters 1–5\n  definitions: contrary = doing the opposite of what is wanted | sullen = bad-tempered and silent\nsection: Discussion Questions\n  list: from 1: Why is Mary called contrary? | How does the moor change Mary?\n",
+		},
+		{
 			name: "a page's closing furniture is dropped, not read as an FAQ question and its answer",
 			in:   "Kim\nby Rudyard Kipling\n\nA boy spy.\n\nFAQ\n\nIs Kim a spy?\n\nYes, for the British.\n\nWas this page helpful?\nYes  No\n\n© 2024 StudyNotes. All rights reserved.\nPrivacy Policy | Terms of Use\nShare on Twitter | Share on Facebook\n",
 			want: "lang=en year=0\nbook: Kim | Rudyard Kipling | 0 min | Kim — A Study Guide\nsynopsis: A boy spy.\nfaq: Is Kim a spy?\n  answer: Yes, for the British.\n",

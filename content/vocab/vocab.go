@@ -71,7 +71,54 @@ func Classify(heading string) Heading {
 			return h
 		}
 	}
+	// "Vocabulary — Chapters 1–5", "Discussion Questions: Part 2": a
+	// teacher's section, a mark and the part of the book it covers. Only
+	// for the sections a handout repeats by chapters (vocabulary,
+	// questions, activities): "Summary: Chapter 1" stays a chapter's
+	// heading, placed by layout.
+	for _, m := range []string{" — ", " – ", ": ", " | ", "—", "–"} {
+		if i := strings.Index(n, m); i > 0 {
+			h := Classify(strings.TrimSpace(n[:i]))
+			if h.Kind == Section && (h.Role == content.RoleVocabulary || h.Role == content.RoleDiscussion || h.Role == content.RoleActivities) &&
+				partRange(strings.TrimSpace(n[i+len(m):])) {
+				return h
+			}
+		}
+	}
 	return Heading{}
+}
+
+// partWords name the parts of a book a handout's section covers.
+var partWords = map[string]bool{
+	"chapter": true, "chapters": true, "ch": true, "ch.": true, "chs": true, "chs.": true, "part": true, "parts": true,
+	"act": true, "acts": true, "scene": true, "scenes": true, "book": true, "books": true, "volume": true, "vol.": true,
+	"stave": true, "staves": true, "letter": true, "letters": true, "canto": true, "cantos": true, "pages": true, "pp.": true,
+	"capítulo": true, "capítulos": true, "capitulo": true, "capitulos": true, "chapitre": true, "chapitres": true,
+	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partes": true, "acte": true, "akt": true, "atto": true, "ato": true,
+}
+
+// partRange: t (normalised) names parts of the book by number: "chapters
+// 1–5", "part ii", "act 3 scene 2".
+func partRange(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 2 || len(f) > 6 || !partWords[f[0]] {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(f[1])
+	return unicode.IsDigit(r) || romanWord(strings.TrimRight(f[1], ",.;"))
+}
+
+// romanWord: w is a roman numeral in lower case ("iv").
+func romanWord(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	for _, c := range w {
+		if !strings.ContainsRune("ivxlc", c) {
+			return false
+		}
+	}
+	return true
 }
 
 // outlineNumber is the length in bytes of the outline number that starts

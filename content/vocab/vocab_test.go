@@ -27,6 +27,15 @@ func TestClassify(t *testing.T) {
 		{"Avant de lire", Heading{Kind: Section, Role: content.RoleActivities, Lang: "fr"}},
 		{"Prima di leggere", Heading{Kind: Section, Role: content.RoleActivities, Lang: "it"}},
 		{"Dramatis Personae", Heading{Kind: Section, Role: content.RoleCharacters, Lang: "en"}},
+		// A handout's section with the chapters it covers after a mark.
+		{"Vocabulary — Chapters 1–5", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+		{"Vocabulary: Chapters 1-5", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+		{"Discussion Questions — Part II", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Study Questions: Chapters 4–6", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Vocabulario: capítulos 1-3", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "es"}},
+		{"Summary: Chapter 1", Heading{}},                  // a chapter's heading, placed by layout
+		{"Vocabulary — a word a day", Heading{}},           // no part of the book after the mark
+		{"Discussion Questions: Who is Kurtz?", Heading{}}, // a question, not a range
 		{"KEY FACTS", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "en"}},
 		{"Citas destacadas", Heading{Kind: Quotes, Lang: "es"}},
 		{"¿Preguntas frecuentes?", Heading{Kind: FAQ, Lang: "es"}},
