@@ -155,9 +155,7 @@ func headingCase(s string) bool {
 
 // partOfBook: a heading that names a chapter, act, book or part with its
 // number ("Chapter 1 Summary", "Book III").
-func partOfBook(s string) bool { return partNumRE.MatchString(s) }
-
-var partNumRE = lazyre.Hot(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+func partOfBook(s string) bool { return vocab.PartOfBook(s) }
 
 // holdsParts: a section whose role lets it hold the book's chapters as
 // subsections (a summary, an analysis, a timeline, or a section of no

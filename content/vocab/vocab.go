@@ -80,7 +80,7 @@ func Classify(heading string) Heading {
 		if i := strings.Index(n, m); i > 0 {
 			h := Classify(strings.TrimSpace(n[:i]))
 			if h.Kind == Section && (h.Role == content.RoleVocabulary || h.Role == content.RoleDiscussion || h.Role == content.RoleActivities) &&
-				partRange(strings.TrimSpace(n[i+len(m):])) {
+				PartOfBook(strings.TrimSpace(n[i+len(m):])) {
 				return h
 			}
 		}
@@ -88,38 +88,11 @@ func Classify(heading string) Heading {
 	return Heading{}
 }
 
-// partWords name the parts of a book a handout's section covers.
-var partWords = map[string]bool{
-	"chapter": true, "chapters": true, "ch": true, "ch.": true, "chs": true, "chs.": true, "part": true, "parts": true,
-	"act": true, "acts": true, "scene": true, "scenes": true, "book": true, "books": true, "volume": true, "vol.": true,
-	"stave": true, "staves": true, "letter": true, "letters": true, "canto": true, "cantos": true, "pages": true, "pp.": true,
-	"capítulo": true, "capítulos": true, "capitulo": true, "capitulos": true, "chapitre": true, "chapitres": true,
-	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partes": true, "acte": true, "akt": true, "atto": true, "ato": true,
-}
+// PartOfBook: s names a chapter, act, book or part with its number
+// ("Chapter 1 Summary", "Book III", "chapters 1–5"), case aside.
+func PartOfBook(s string) bool { return partNumRE.MatchString(s) }
 
-// partRange: t (normalised) names parts of the book by number: "chapters
-// 1–5", "part ii", "act 3 scene 2".
-func partRange(t string) bool {
-	f := strings.Fields(t)
-	if len(f) < 2 || len(f) > 6 || !partWords[f[0]] {
-		return false
-	}
-	r, _ := utf8.DecodeRuneInString(f[1])
-	return unicode.IsDigit(r) || romanWord(strings.TrimRight(f[1], ",.;"))
-}
-
-// romanWord: w is a roman numeral in lower case ("iv").
-func romanWord(w string) bool {
-	if w == "" || len(w) > 6 {
-		return false
-	}
-	for _, c := range w {
-		if !strings.ContainsRune("ivxlc", c) {
-			return false
-		}
-	}
-	return true
-}
+var partNumRE = lazyre.Hot(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
 
 // outlineNumber is the length in bytes of the outline number that starts
 // s ("1. ", "iv) ", "b. "), spaces after it included, or 0: the match of
