@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"github.com/go-text/typesetting/language"
 	"github.com/guidepress/guidepress/fonts"
 )
 
@@ -15,22 +16,72 @@ func Paragraph(text []rune, faces []Face, levels []uint8) []Glyph {
 // AppendParagraph is Paragraph appending to dst, which a caller setting
 // many paragraphs can reuse.
 func AppendParagraph(dst []Glyph, text []rune, faces []Face, levels []uint8) []Glyph {
-	out := dst
-	lv := func(i int) uint8 {
-		if levels == nil {
-			return 0
-		}
-		return levels[i]
+	c := Cursor{text: text, faces: faces, levels: levels}
+	for !c.Done() {
+		dst = c.Next(dst, len(text))
 	}
-	for i := 0; i < len(text); {
-		j := i + 1
-		for j < len(text) && faces[j] == faces[i] && lv(j) == lv(i) {
+	return dst
+}
+
+// Cursor shapes a paragraph a stretch at a time (Next), to the glyphs
+// AppendParagraph gives it whole: a caller that is done with each
+// stretch's glyphs before the next (a text far longer than a paragraph,
+// broken into lines as it is shaped) holds a stretch's rather than the
+// whole text's, 28 bytes a character.
+type Cursor struct {
+	text   []rune
+	faces  []Face
+	levels []uint8
+	i      int // the next character to shape
+	end    int // the end of the stretch of one face and level text[i] is in (0: not found yet)
+	// sc is the script of the stretch so far (Shape): a word of no
+	// script of its own (digits, punctuation) is shaped in it.
+	sc language.Script
+}
+
+// NewCursor is a Cursor over a paragraph as Paragraph takes it.
+func NewCursor(text []rune, faces []Face, levels []uint8) *Cursor {
+	return &Cursor{text: text, faces: faces, levels: levels}
+}
+
+// Done reports whether every character is shaped.
+func (c *Cursor) Done() bool { return c.i >= len(c.text) }
+
+func (c *Cursor) level(i int) uint8 {
+	if c.levels == nil {
+		return 0
+	}
+	return c.levels[i]
+}
+
+// Next appends the glyphs of the next stretch of the paragraph to dst:
+// at least one word or space, and no more words once n characters are
+// shaped, nor past the end of a stretch of one face and level. Words are
+// shaped alone (Shape), so the glyphs are those of the whole paragraph
+// shaped at once.
+func (c *Cursor) Next(dst []Glyph, n int) []Glyph {
+	if c.Done() {
+		return dst
+	}
+	text := c.text
+	if c.end <= c.i {
+		j := c.i + 1
+		for j < len(text) && c.faces[j] == c.faces[c.i] && c.level(j) == c.level(c.i) {
 			j++
 		}
-		out = Shape(out, text, i, j, faces[i], lv(i))
-		i = j
+		c.end, c.sc = j, language.Common
 	}
-	return out
+	// Up to the first space at or after n characters, or the stretch's end.
+	stop := c.end
+	if c.i+n < stop {
+		stop = c.i + n
+		for stop < c.end && text[stop-1] != ' ' && text[stop] != ' ' {
+			stop++
+		}
+	}
+	dst, c.sc = shapeIn(dst, text, c.i, stop, c.faces[c.i], c.level(c.i), c.sc)
+	c.i = stop
+	return dst
 }
 
 // Text sets s in family primary, style st, choosing a face per character

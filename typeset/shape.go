@@ -46,7 +46,14 @@ func (g Glyph) RTL() bool { return g.Level&1 != 0 }
 // Latin text is mostly words met before. Kerning across a space is lost,
 // as in most shaping engines' word caches.
 func Shape(dst []Glyph, text []rune, start, end int, f Face, level uint8) []Glyph {
-	sc := language.Common
+	dst, _ = shapeIn(dst, text, start, end, f, level, language.Common)
+	return dst
+}
+
+// shapeIn is Shape with the script of the text before start (Common for
+// none), returning the script at end: a stretch of one face and level
+// shaped in parts (Cursor) shapes each word as shaped whole.
+func shapeIn(dst []Glyph, text []rune, start, end int, f Face, level uint8, sc language.Script) ([]Glyph, language.Script) {
 	for i := start; i < end; {
 		if text[i] == ' ' {
 			dst = appendSpace(dst, f, int32(i), level)
@@ -63,7 +70,7 @@ func Shape(dst []Glyph, text []rune, start, end int, f Face, level uint8) []Glyp
 		dst = appendWord(dst, text[i:j], int32(i), f, level, sc)
 		i = j
 	}
-	return dst
+	return dst, sc
 }
 
 func appendSpace(dst []Glyph, f Face, at int32, level uint8) []Glyph {

@@ -394,3 +394,44 @@ func TestDandaStaysInScript(t *testing.T) {
 		}
 	}
 }
+
+// TestCursorSameGlyphs: a paragraph shaped a stretch at a time (Cursor,
+// stretches of any length) gives the glyphs AppendParagraph gives it
+// whole: each word shaped in the script of the words before it in its
+// stretch of one face and level (digits after Devanagari or Arabic),
+// faces and levels changing inside a stretch, runs of spaces.
+func TestCursorSameGlyphs(t *testing.T) {
+	texts := []string{
+		"A plain English sentence – with dashes, office ﬁles and affine offloads.",
+		"नमस्ते दुनिया 123 456, कि प्रेम र्म and then 789 in Latin.",
+		"say שלום עולם 42 now, and مرحبا بالعالم ١٢٣ 99 then back.",
+		"Ελληνικά 12 ☞ ⚘   spaces   and   日本語の本 33",
+		"oneverylongwordwithoutanyspaceatallthatgoesonandon",
+		"   leading and trailing   ",
+	}
+	for _, s := range texts {
+		text := []rune(s)
+		faces := make([]Face, len(text))
+		for i, r := range text {
+			faces[i] = FaceOf(fonts.Literata, fonts.Regular)
+			if f, ok := Pick(fonts.Literata, fonts.Regular, r); ok {
+				faces[i] = f
+			}
+		}
+		levels := Levels(text)
+		want := AppendParagraph(nil, text, faces, levels)
+		for _, n := range []int{1, 2, 5, 11, len(text)} {
+			c := NewCursor(text, faces, levels)
+			var got []Glyph
+			for k := 0; !c.Done(); k++ {
+				if k > len(text) {
+					t.Fatalf("%q, %d at a time: no end", s, n)
+				}
+				got = c.Next(got, n)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("%q, %d characters at a time:\n%v\nwhole:\n%v", s, n, got, want)
+			}
+		}
+	}
+}

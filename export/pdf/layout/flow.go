@@ -9,6 +9,7 @@ import (
 	"github.com/guidepress/guidepress/export/pdf/tags"
 	"github.com/guidepress/guidepress/fonts"
 	theme "github.com/guidepress/guidepress/templates/pdf"
+	"github.com/guidepress/guidepress/typeset"
 )
 
 // Dest is a place a link or bookmark points to: a heading, a question.
@@ -150,28 +151,16 @@ func (b *builder) setText(blk *flowBlock, spans []span, fam fonts.Family, size, 
 // scratch; unders gives a line's underlines (nil: it has none, the text
 // having no link).
 func setText(sh *shaper, kind ItemKind, spans []span, fam fonts.Family, size, w float64, where string, unders func([]glyph) []underlineAt) ([]setLine, error) {
-	gs, err := sh.scratch(spans, fam, size, where)
-	if err != nil {
-		return nil, err
+	p := sh.prepare(spans, fam, where)
+	if len(p.text) > windowMin && p.levels == nil {
+		return setWindowed(sh, &p, kind, size, w, unders), nil
 	}
+	gs := sh.shapePrepared(&sh.glyphs, &p, size)
 	lines := sh.appendWrap(sh.lineBuf[:0], gs, w)
 	sh.lineBuf = lines
 	rtl := rtlLines(lines)
 	set := make([]setLine, len(lines))
-	// The lines' drawn glyphs in one array: the paragraph's, less the
-	// spaces its lines broke at; their runs in another (a line's in
-	// visual order may be more than counted here, in logical order: such
-	// a line's are then allocated apart).
-	n, nruns := 0, 0
-	for _, l := range lines {
-		n += len(l)
-		for i := range l {
-			if i == 0 || !sameRun(&l[i], &l[i-1]) {
-				nruns++
-			}
-		}
-	}
-	slabs := lineSlabs{glyphs: make([]DrawnGlyph, 0, n), runs: make([]Run, 0, nruns)}
+	slabs := slabsFor(lines)
 	sh.para.set(sh.text)
 	for li, l := range lines {
 		setGlyphs(&set[li], kind, l, false, li < len(lines)-1, rtl, &slabs, &sh.para)
@@ -184,6 +173,102 @@ func setText(sh *shaper, kind ItemKind, spans []span, fam fonts.Family, size, w 
 		sh.glyphs, sh.lineBuf, sh.para = nil, nil, paraText{} // a text far longer than a paragraph's (shaper.dropHuge)
 	}
 	return set, nil
+}
+
+// slabsFor is the slabs lines are set from: their drawn glyphs in one
+// array (the paragraph's, less the spaces its lines broke at), their
+// runs in another (a line's in visual order may be more than counted
+// here, in logical order: such a line's are then allocated apart).
+func slabsFor(lines [][]glyph) lineSlabs {
+	n, nruns := 0, 0
+	for _, l := range lines {
+		n += len(l)
+		for i := range l {
+			if i == 0 || !sameRun(&l[i], &l[i-1]) {
+				nruns++
+			}
+		}
+	}
+	return lineSlabs{glyphs: make([]DrawnGlyph, 0, n), runs: make([]Run, 0, nruns)}
+}
+
+// windowMin is the number of characters past which setText shapes a text
+// left to right a window at a time (setWindowed); a variable so that a
+// test can set every text so.
+var windowMin = 2 * maxSpare
+
+// windowGlyphs is how many glyphs setWindowed shapes before it breaks
+// lines, windowChunk how many characters it shapes at a time.
+var windowGlyphs, windowChunk = 1 << 14, 1 << 12
+
+// setWindowed is setText for p, a text far longer than a paragraph set
+// left to right (a 4 MiB guide of one paragraph hard-wrapped over 59,230
+// lines): its glyphs are shaped and broken into lines a window at a
+// time, each line set (setLine) and its glyphs let go before the next
+// window is shaped, rather than the whole text's 48-byte glyphs held
+// beside its typeset glyphs (28 bytes a character) and its set lines (20
+// bytes a glyph): 192 + 112 + 80 MB at once for 4 MiB. The lines are
+// those appendLines breaks the whole text into (appendLinesFrom keeps
+// back a line that more text could set otherwise), each set as setText
+// sets it; a line's text is built from its glyphs (textOf), as for any
+// text longer than maxSpare, whose paraText setText does not keep.
+func setWindowed(sh *shaper, p *prepared, kind ItemKind, size, w float64, unders func([]glyph) []underlineAt) []setLine {
+	sh.dropHuge() // the cleaned text and styles, needed no more
+	cur := typeset.NewCursor(p.text, p.faces, p.levels)
+	hyphens := !sh.th.noHyphenBr
+	var (
+		set   []setLine
+		win   []glyph // from the glyph before the next line's start on (none at the text's start)
+		tgs   []typeset.Glyph
+		lines = sh.lineBuf[:0]
+		start int // where the next line's scan starts in win
+		url   bool
+	)
+	target := windowGlyphs
+	for {
+		for len(win) < target && !cur.Done() {
+			tgs = cur.Next(tgs[:0], windowChunk)
+			n := len(win)
+			win = slices.Grow(win, len(tgs))[:n+len(tgs)]
+			sh.convert(win[n:], tgs, p, size)
+		}
+		last := cur.Done()
+		if last {
+			win = win[:len(win):len(win)] // the text's end: no glyph after its last line (endsAtSpace)
+		}
+		var next int
+		lines, next, url = appendLinesFrom(lines[:0], win, start, url, w, hyphens, last)
+		slabs := slabsFor(lines)
+		for li, l := range lines {
+			// A line kept back follows every line of a window but the
+			// text's last (its scan stopped at a glyph that is not a
+			// space, at or after the next line's start).
+			notLast := !last || li < len(lines)-1
+			set = append(set, setLine{})
+			sl := &set[len(set)-1]
+			setGlyphs(sl, kind, l, false, notLast, false, &slabs, nil)
+			if unders != nil {
+				sl.unders = unders(l)
+			}
+		}
+		clear(lines)
+		if last {
+			break
+		}
+		if next == start {
+			target *= 2 // a line longer than the window: more of the text at once
+			continue
+		}
+		// Keep the glyph before the next line (the breaker looks back at
+		// it) and what follows.
+		k := copy(win, win[next-1:])
+		win, start = win[:k], 1
+	}
+	sh.lineBuf = lines[:0]
+	if cap(sh.lineBuf) > maxSpare {
+		sh.lineBuf = nil
+	}
+	return slices.Clip(set)
 }
 
 // lineMeta is what sets one line of a block apart from the others: a

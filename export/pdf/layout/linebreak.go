@@ -52,10 +52,26 @@ func wrapAt(gs []glyph, w float64, hyphens bool) [][]glyph {
 
 // appendLines is wrapAt appending the lines to lines.
 func appendLines(lines [][]glyph, gs []glyph, w float64, hyphens bool) [][]glyph {
+	lines, _, _ = appendLinesFrom(lines, gs, 0, false, w, hyphens, true)
+	return lines
+}
+
+// lookAhead is more than the breaker reads past the glyph a line's scan
+// stops at (isURL after a space: an opening bracket or two and
+// "https://").
+const lookAhead = 16
+
+// appendLinesFrom is appendLines from gs[start], with url (the word being
+// set is a URL) as the breaker had it there. gs is the whole text when
+// last is set; else it is the text so far (a window of it, from the glyph
+// before start on: setWindowed), and only the lines the breaker would
+// break the same with more text after gs are appended: those whose scan
+// stops lookAhead glyphs or more before its end. It returns where the
+// next line's scan starts and url there.
+func appendLinesFrom(lines [][]glyph, gs []glyph, start int, url bool, w float64, hyphens, last bool) ([][]glyph, int, bool) {
 	const eps = 1e-6
-	start := 0
-	url := false // the word being set is a URL
 	for start < len(gs) {
+		lineStart, lineURL := start, url
 		for start < len(gs) && gs[start].r == ' ' {
 			start++
 		}
@@ -94,6 +110,9 @@ func appendLines(lines [][]glyph, gs []glyph, w float64, hyphens bool) [][]glyph
 			x += g.w
 			i++
 		}
+		if !last && i+lookAhead >= len(gs) {
+			return lines, lineStart, lineURL // more text may set this line otherwise
+		}
 		if i >= len(gs) {
 			lines = append(lines, trimSpace(gs[start:]))
 			break
@@ -114,7 +133,7 @@ func appendLines(lines [][]glyph, gs []glyph, w float64, hyphens bool) [][]glyph
 		lines = append(lines, gs[start:i])
 		start = i
 	}
-	return lines
+	return lines, len(gs), url
 }
 
 // isURL reports whether the word at the start of gs is a web or mail

@@ -624,6 +624,25 @@ func (s *shaper) scratch(spans []span, fam fonts.Family, size float64, where str
 // shapeInto is shapeNow setting the glyphs in *buf, grown as needed
 // (buf nil: in a new array of their number).
 func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size float64, where string) ([]glyph, error) {
+	p := s.prepare(spans, fam, where)
+	return s.shapePrepared(buf, &p, size), nil
+}
+
+// prepared is a text ready to shape: its characters as drawn, each one's
+// face and segment (segs nil: none has one), their bidi levels (nil: all
+// 0) and the breaks UAX #14 allows (nil: none beyond the breaker's).
+type prepared struct {
+	text   []rune
+	faces  []typeset.Face
+	segs   []int32
+	levels []uint8
+	brks   []bool
+}
+
+// prepare is the text of spans as drawn in family fam, in the shaper's
+// buffers (the next text's prepare uses them again), reporting the
+// characters no face has.
+func (s *shaper) prepare(spans []span, fam fonts.Family, where string) prepared {
 	cloned := false
 	for i, sp := range spans {
 		if strings.Contains(sp.text, "—") {
@@ -642,7 +661,13 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 	// The text as drawn: each character in the face that has it, a
 	// character no face has replaced by □ (one for a whole emoji
 	// sequence), a mark no face has left out.
-	text, faces, tsegs := s.text[:0], s.faces[:0], s.segs[:0]
+	// Room for every character at once: a text far longer than a
+	// paragraph grown by append allocated five times its length.
+	text, faces := slices.Grow(s.text[:0], len(rs)), slices.Grow(s.faces[:0], len(rs))
+	tsegs := s.segs[:0]
+	if segs != nil {
+		tsegs = slices.Grow(tsegs, len(rs))
+	}
 	prev := typeset.FaceOf(fam, s.th.style(fonts.Regular))
 	for i := 0; i < len(rs); i++ {
 		st := s.th.style(sts[i])
@@ -702,9 +727,17 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 		i = j - 1
 	}
 	s.text, s.faces, s.segs = text, faces, tsegs
-	levels := typeset.Levels(text)
-	brks := typeset.Breaks(text)
-	tgs := typeset.AppendParagraph(s.tgs[:0], text, faces, levels)
+	p := prepared{text: text, faces: faces, levels: typeset.Levels(text), brks: typeset.Breaks(text)}
+	if segs != nil {
+		p.segs = tsegs
+	}
+	return p
+}
+
+// shapePrepared shapes p's text at size points into *buf as shapeInto
+// does.
+func (s *shaper) shapePrepared(buf *[]glyph, p *prepared, size float64) []glyph {
+	tgs := typeset.AppendParagraph(s.tgs[:0], p.text, p.faces, p.levels)
 	s.tgs = tgs
 	defer s.dropHuge()
 	var out []glyph
@@ -723,6 +756,16 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 		// text's, as in an array of its own (endsAtSpace).
 		out = (*buf)[:n:n]
 	}
+	if s.convert(out, tgs, p, size) {
+		out = withCarriers(out, p.text)
+	}
+	return out
+}
+
+// convert sets out[i] to tgs[i] of p's text at size points, and reports
+// whether any is set right to left.
+func (s *shaper) convert(out []glyph, tgs []typeset.Glyph, p *prepared, size float64) bool {
+	text, tsegs, brks := p.text, p.segs, p.brks
 	k := ptToMM(size) / 1000
 	ls := s.th.spacing
 	rtl := false
@@ -736,17 +779,14 @@ func (s *shaper) shapeInto(buf *[]glyph, spans []span, fam fonts.Family, size fl
 		if tg.Runes > 1 {
 			g.lig = ligIndex(text[tg.Start : tg.Start+tg.Runes])
 		}
-		if segs != nil {
+		if tsegs != nil {
 			g.seg = tsegs[tg.Start]
 		}
 		if brks != nil && tg.Runes > 0 {
 			g.brk = brks[tg.Start]
 		}
 	}
-	if rtl {
-		out = withCarriers(out, text)
-	}
-	return out, nil
+	return rtl
 }
 
 // withCarriers gives each character of right-to-left text that is not
