@@ -434,7 +434,7 @@ func (p *parser) header() error {
 			p.i++
 			continue
 		}
-		if guideTitle == "" && p.subtitle(u) {
+		if guideTitle == "" && (p.subtitle(u) || p.quizName(p.i)) {
 			subtitle = u.text
 			p.i++
 			continue
@@ -513,6 +513,28 @@ func (p *parser) header() error {
 // guide: one line that reads like a guide's name, standing on its own.
 func (p *parser) subtitle(u unit) bool {
 	return len(u.raw) == 1 && vocab.GuideSubtitle(u.text)
+}
+
+// quizName says whether unit i, under the by-line, names the handout as
+// a quiz or test ("Chapters 1–3 Quiz — Grade 7", "Unit Test", "Quiz:
+// Chapters 4–6"): the guide's name, as a teacher titles the sheet. One
+// that is also a section's name ("Chapters 1–3 Quiz") is the guide's
+// name only over another heading; over its own questions it is their
+// section. It was read as the synopsis, or as an empty section over the
+// quiz's parts.
+func (p *parser) quizName(i int) bool {
+	u := p.units[i]
+	if len(u.raw) != 1 || !u.after || !vocab.Assessment(u.text) {
+		return false
+	}
+	if anchorOf(u.text) == noAnchor {
+		return true
+	}
+	if i+1 >= len(p.units) {
+		return false
+	}
+	next := p.units[i+1]
+	return next.before && shortHeading(next.text) && !listItem(next.text) && !isQuestion(next.text)
 }
 
 func cutPrefixFold(s, prefix string) (string, bool) {

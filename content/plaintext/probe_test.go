@@ -276,6 +276,21 @@ func TestParseProbes(t *testing.T) {
 			in:   "Emma\nby Jane Austen\n\nKey Quotes\n\n\"Badly done, Emma!\" [Ch. 43]\n\n\"Silly things do cease to be silly,\" Emma thinks. [Volume 2, Chapter 13]\n\n\"There is no charm equal to tenderness of heart.\" (Volume 2, page 210)\n",
 			want: "lang=en year=0\nbook: Emma | Jane Austen | 0 min | Emma — A Study Guide\nquote: Badly done, Emma! — Ch. 43\nquote: “Silly things do cease to be silly,” Emma thinks. — Volume 2, Chapter 13\nquote: There is no charm equal to tenderness of heart. — Volume 2, page 210\n",
 		},
+		{
+			name: "a quiz named with the chapters it covers under the by-line is the handout's name (it was the synopsis)",
+			in:   "The Call of the Wild\nby Jack London\n\nChapters 1–3 Quiz — Grade 7\n\nName: ________  Date: _____\n\nMultiple Choice\n\n1. Who sells Buck?\nA. Manuel\nB. Perrault\n\nAnswer Key\n\n1. A\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Chapters 1–3 Quiz — Grade 7\nsection: Multiple Choice\n  list: from 1: Who sells Buck? (A. Manuel; B. Perrault)\nsection: Answer Key\n  list: from 1: A\n",
+		},
+		{
+			name: "a quiz's name that is also a section's, under the by-line over another heading, is the handout's name (it was an empty section); over its own questions it is their section",
+			in:   "The Call of the Wild\nby Jack London\n\nUnit Test\n\nTrue or False\n\n1. Buck was born in the Klondike.\n\nChapters 4–6 Quiz\n\n2. Who leads the team?\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Unit Test\nsection: True or False\n  list: from 1: Buck was born in the Klondike.\nsection: Chapters 4–6 Quiz\n  list: from 2: Who leads the team?\n",
+		},
+		{
+			name: "a title whose part after the dash names the guide's kind (\"Chapter Outline\") is a guide to the part before it (the book was \"Walden — Chapter Outline\")",
+			in:   "Walden — Chapter Outline\nby Henry David Thoreau\n\nI. Economy\n   A. What a man needs\n   B. The cost of the cabin\n\nII. Reading\n   A. The classics\n",
+			want: "lang=en year=0\nbook: Walden | Henry David Thoreau | 0 min | Walden — Chapter Outline\nsection: I. Economy\n  list: from A: What a man needs | The cost of the cabin\nsection: II. Reading\n  list: from A: The classics\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -23,7 +23,7 @@ func guideSeparated(s string) (string, bool) {
 		return "", false
 	}
 	if strings.HasSuffix(s, ")") {
-		if i := strings.LastIndex(s, "("); i > 0 && s[i-1] == ' ' && namesGuide(s[i+1:len(s)-1]) {
+		if i := strings.LastIndex(s, "("); i > 0 && s[i-1] == ' ' && (namesGuide(s[i+1:len(s)-1]) || guideKind(s[i+1:len(s)-1])) {
 			return strings.TrimSpace(s[:i]), true
 		}
 	}
@@ -32,7 +32,7 @@ func guideSeparated(s string) (string, bool) {
 		if i <= 0 {
 			break
 		}
-		if rest := strings.TrimSpace(s[i+m:]); rest != "" && namesGuide(rest) {
+		if rest := strings.TrimSpace(s[i+m:]); rest != "" && (namesGuide(rest) || guideKind(rest)) {
 			if book := strings.TrimSpace(s[:i]); book != "" {
 				return book, true
 			}
@@ -99,4 +99,50 @@ func wordEnd(t string, n int) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(t[n:])
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// kindWords are the nouns that say what kind of guide a title's part
+// after a mark is: "Walden — Chapter Outline", "Walden: Vocabulary
+// Worksheet", "Walden | Reading Packet", "Walden — Chapters 1–3 Quiz".
+var kindWords = map[string]bool{"outline": true, "outlines": true, "notes": true, "handout": true, "handouts": true,
+	"worksheet": true, "worksheets": true, "packet": true, "pack": true, "guide": true, "companion": true,
+	"quiz": true, "quizzes": true, "test": true, "exam": true, "questions": true, "summaries": true,
+	"workbook": true, "booklet": true, "plan": true, "plans": true, "unit": true}
+
+// kindLinks are the small words a guide's kind may hold among its
+// capitalised ones ("Chapter by Chapter Notes", "Questions and Answers").
+var kindLinks = map[string]bool{"by": true, "and": true, "&": true, "of": true, "a": true, "an": true, "the": true}
+
+// guideKind: s, a title's part after a mark, names the guide by its
+// kind: up to five words ending in a kind of guide (kindWords), the
+// others capitalised words, numbers or ranges ("Chapters 1–3"), or
+// kindLinks; optionally a further mark and more ("Chapters 1–3 Quiz —
+// Grade 7"). The first word is a word, not a number: "Walden —
+// Chapters 1–3 Quiz" is not cut at the dash of "1–3". Such titles were
+// read whole as the book's ("Walden — Chapter Outline").
+func guideKind(s string) bool {
+	for _, m := range []string{" — ", " – ", ": ", " | ", " - "} {
+		if i := strings.Index(s, m); i > 0 {
+			s = s[:i]
+		}
+	}
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 5 || !kindWords[strings.ToLower(words[len(words)-1])] {
+		return false
+	}
+	for k, w := range words[:len(words)-1] {
+		r, _ := utf8.DecodeRuneInString(w)
+		switch {
+		case kindLinks[strings.ToLower(w)] && k > 0, k == 0 && (w == "A" || w == "An" || w == "The"):
+		case unicode.IsUpper(r):
+		case unicode.IsDigit(r) && k > 0:
+		default:
+			return false
+		}
+		if strings.ContainsAny(w, ".,;!?\"“”") {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(words[len(words)-1])
+	return unicode.IsUpper(r)
 }

@@ -29,6 +29,16 @@ func TestLines(t *testing.T) {
 		{"Dracula | Teacher’s Companion, Grades 9–12", "Dracula"},
 		{"The Lion, the Witch and the Wardrobe: Narnia 2 — A Study Guide for Readers", "The Lion, the Witch and the Wardrobe: Narnia 2"},
 		{"Don Quijote — Una guía de estudio para 4º de ESO", "Don Quijote"},
+		// The part after the mark names the guide by its kind.
+		{"Walden — Chapter Outline", "Walden"},
+		{"Walden: Chapter-by-Chapter Notes", "Walden"},
+		{"Walden | Reading Packet", "Walden"},
+		{"Walden – Vocabulary Worksheet", "Walden"},
+		{"Walden: A Discussion Guide", "Walden"},
+		{"The Call of the Wild — Chapters 1–3 Quiz", "The Call of the Wild"},
+		{"The Call of the Wild: Chapters 1–3 Quiz — Grade 7", "The Call of the Wild"},
+		{"Hamlet (Act 1 Notes)", "Hamlet"},
+		{"Walden, or Life in the Woods - Lecture Notes", "Walden, or Life in the Woods"},
 	} {
 		if b, ok := GuideTitle(c.in); !ok || b != c.book {
 			t.Errorf("GuideTitle(%q) = %q, %v; want %q", c.in, b, ok, c.book)
@@ -36,7 +46,8 @@ func TestLines(t *testing.T) {
 	}
 	for _, in := range []string{"Pride and Prejudice", "Notes: Teacher Notes for Later", "Macbeth: Teacher Notes on Act 1",
 		"The Hitchhiker's Guide to the Galaxy", "Zen and the Art of Motorcycle Maintenance: An Inquiry into Values",
-		"Dracula: A Study Guidebook Parody"} {
+		"Dracula: A Study Guidebook Parody", "Frankenstein: or, The Modern Prometheus",
+		"Walden: Notes on Economy and Solitude", "Moby-Dick: The Whale's Notes, Collected.", "Ivanhoe: A Romance"} {
 		if b, ok := GuideTitle(in); ok {
 			t.Errorf("GuideTitle(%q) read as a guide to %q", in, b)
 		}

@@ -85,6 +85,13 @@ func Classify(heading string) Heading {
 			}
 		}
 	}
+	// "Chapters 1–3 Quiz", "Act II Discussion Questions": the part of the
+	// book first, then such a section's name.
+	if rest, ok := afterPartOfBook(n); ok {
+		if h := Classify(rest); h.Kind == Section && (h.Role == content.RoleVocabulary || h.Role == content.RoleDiscussion || h.Role == content.RoleActivities) {
+			return h
+		}
+	}
 	return Heading{}
 }
 
@@ -341,6 +348,7 @@ func addNames() {
 	add("pt", Section, content.RoleVocabulary, "vocabulário", "glossário")
 	add("pt", Section, content.RoleDiscussion, "questões para discussão", "perguntas para discussão", "questões de reflexão")
 	addMore()
+	addAssessments()
 }
 
 // Languages lists the languages the vocabulary knows, English first.

@@ -33,6 +33,16 @@ func TestClassify(t *testing.T) {
 		{"Discussion Questions — Part II", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Study Questions: Chapters 4–6", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Vocabulario: capítulos 1-3", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "es"}},
+		// The part of the book first, then the section's name; a quiz or test.
+		{"Chapters 1–3 Quiz", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Chapter 5 Vocabulary", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+		{"Act II Discussion Questions", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Chapters 4 to 6 Quiz", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Unit Test", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Reading Check", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Prueba de lectura", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "es"}},
+		{"Chapters 1–3 Summary", Heading{}},                // a chapter's heading, placed by layout
+		{"Chapters 1–3 Quiz — Grade 7", Heading{}},         // the handout's name, not a section's
 		{"Summary: Chapter 1", Heading{}},                  // a chapter's heading, placed by layout
 		{"Vocabulary — a word a day", Heading{}},           // no part of the book after the mark
 		{"Discussion Questions: Who is Kurtz?", Heading{}}, // a question, not a range
@@ -85,6 +95,20 @@ func TestNameReadsBack(t *testing.T) {
 			if got := Classify(Name(k, lang)).Kind; got != k {
 				t.Errorf("Name(%d, %s) = %q classifies as %d", k, lang, Name(k, lang), got)
 			}
+		}
+	}
+}
+
+func TestAssessment(t *testing.T) {
+	for in, want := range map[string]bool{
+		"Chapters 1–3 Quiz — Grade 7": true, "Chapters 1-3 Quiz": true, "Unit Test": true, "Quiz": true, "Quiz: Chapters 4–6": true,
+		"Final Exam for Grade 8": true, "Reading Check Quiz": true, "Act II Test (Year 9)": true, "Prueba de lectura: capítulos 1–3": true,
+		"Examen de los capítulos 1 a 3": true, "Contrôle de lecture": true, "Verifica di lettura — classe 2ª": true, "Klassenarbeit": true,
+		"Test your knowledge.": false, "Testament": false, "The Test": false, "Buck passes the test": false, "Quizzes and games": false,
+		"What is the test?": false, "Chapters 1–3 Summary": false, "Quiz night at the Miller place, then a long journey north": false,
+	} {
+		if got := Assessment(in); got != want {
+			t.Errorf("Assessment(%q) = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -1,0 +1,140 @@
+package vocab
+
+import (
+	"github.com/guidepress/guidepress/content"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// assessHeads are the nouns that name a quiz or a test, in the languages
+// of the vocabulary, each with the words it may take after it ("Prueba de
+// lectura", "Contrôle de lecture").
+var assessHeads = []string{
+	"quiz", "test", "exam", "examination", "assessment", "reading check", "comprehension check", "check",
+	"prueba", "prueba de lectura", "examen", "control de lectura", "cuestionario", "evaluación",
+	"contrôle", "contrôle de lecture", "évaluation", "interrogation",
+	"klassenarbeit", "lernkontrolle", "klausur",
+	"verifica", "verifica di lettura", "compito in classe",
+	"prova", "prova de leitura", "teste", "avaliação",
+}
+
+// Assessment reports a line that names a quiz or a test, alone or with
+// the part of the book it covers and whom it is for: "Chapters 1–3 Quiz —
+// Grade 7", "Unit Test", "Quiz: Chapters 4–6", "Final Exam for Grade 8",
+// "Prueba de lectura: capítulos 1–3", "Contrôle de lecture". Under a
+// guide's title it may be the guide's own name (a teacher's quiz
+// handout); in the body it is a section of questions.
+func Assessment(s string) bool {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 80 || strings.ContainsAny(s, "?!;") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	head := s
+	// Whom it is for, or what it covers, after a mark: "— Grade 7",
+	// ": Chapters 4–6", "(Grade 8)".
+	for _, m := range []string{" — ", " – ", ": ", " | ", " - ", " (", " for ", " para ", " pour ", " für ", " per "} {
+		if i := strings.Index(head, m); i > 0 {
+			head = head[:i]
+		}
+	}
+	if strings.HasSuffix(head, ":") {
+		head = strings.TrimSpace(head[:len(head)-1])
+	}
+	n := Norm(head)
+	// The noun first: "Quiz", "Prueba de lectura", "Examen de los
+	// capítulos 1–3" (the rest the part of the book it covers).
+	for _, h := range assessHeads {
+		if rest, ok := strings.CutPrefix(n, h); ok && (rest == "" || rest[0] == ' ') {
+			rest = strings.TrimSpace(rest)
+			if rest == "" || partOfBookAfter(rest) {
+				return true
+			}
+		}
+	}
+	// Words that describe it, then the noun: "Chapters 1–3 Quiz", "Unit
+	// Test", "Reading Check Quiz", "Final Exam".
+	words := strings.Fields(head)
+	if len(words) < 2 || len(words) > 5 || article[strings.ToLower(words[0])] {
+		return false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if last != "quiz" && last != "test" && last != "exam" && last != "assessment" && last != "check" {
+		return false
+	}
+	for k, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) && !(k > 0 && unicode.IsDigit(r)) && !(k > 0 && kindLinks[strings.ToLower(w)]) {
+			return false
+		}
+		if strings.ContainsAny(w, ",\"“”") {
+			return false
+		}
+	}
+	return true
+}
+
+// partOfBookAfter: rest names the part of the book a quiz covers, with
+// or without a preposition: "chapters 1–3", "de los capítulos 1 a 3",
+// "sur les chapitres 1 à 5", "zu kapitel 1", "sui capitoli 1-3".
+func partOfBookAfter(rest string) bool {
+	for _, p := range []string{"de los ", "de las ", "del ", "de la ", "de ", "des ", "du ", "sur les ", "sur le ", "zu den ", "zu ", "zum ",
+		"sui ", "sul ", "dei ", "del ", "dos ", "do ", "da ", "on ", "of "} {
+		if r, ok := strings.CutPrefix(rest, p); ok && PartOfBook(r) {
+			return true
+		}
+	}
+	return PartOfBook(rest)
+}
+
+// afterPartOfBook is what follows the part of the book that opens n (a
+// normalised heading), with its range: "quiz" of "chapters 1–3 quiz",
+// "discussion questions" of "act ii discussion questions", "test" of
+// "chapters 4 to 6 test".
+func afterPartOfBook(n string) (string, bool) {
+	loc := partNumRE.FindStringIndex(n)
+	if loc == nil {
+		return "", false
+	}
+	rest := n[loc[1]:]
+	// The range's end: "–3", "-3" (a space once normalised), " to 6",
+	// " and 6", "—iv".
+	for _, r := range []string{"–", "—", " to ", " and ", " through ", " a ", " à ", " bis ", " al ", " ", ""} {
+		if t, ok := strings.CutPrefix(rest, r); ok {
+			if j := numberEnd(t); j > 0 && (j == len(t) || t[j] == ' ') {
+				rest = t[j:]
+				break
+			}
+		}
+	}
+	if rest == "" || rest[0] != ' ' {
+		return "", false
+	}
+	return strings.TrimSpace(rest), true
+}
+
+// numberEnd is the length of the arabic or roman number that opens t, or 0.
+func numberEnd(t string) int {
+	j := 0
+	for j < len(t) && '0' <= t[j] && t[j] <= '9' {
+		j++
+	}
+	if j == 0 {
+		for j < len(t) && strings.IndexByte("ivxlc", t[j]) >= 0 {
+			j++
+		}
+	}
+	return j
+}
+
+// addAssessments adds the names of a quiz or test a handout's section
+// has: its questions, which the worksheet asks.
+func addAssessments() {
+	add("en", Section, content.RoleDiscussion, "test", "unit test", "reading check", "reading quiz", "chapter quiz",
+		"vocabulary quiz", "comprehension check", "pop quiz")
+	add("es", Section, content.RoleDiscussion, "prueba", "prueba de lectura", "control de lectura")
+	add("fr", Section, content.RoleDiscussion, "contrôle de lecture")
+	add("de", Section, content.RoleDiscussion, "lernkontrolle", "klassenarbeit")
+	add("it", Section, content.RoleDiscussion, "verifica", "verifica di lettura")
+	add("pt", Section, content.RoleDiscussion, "prova", "teste", "prova de leitura")
+}
