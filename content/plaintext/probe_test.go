@@ -291,6 +291,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Walden — Chapter Outline\nby Henry David Thoreau\n\nI. Economy\n   A. What a man needs\n   B. The cost of the cabin\n\nII. Reading\n   A. The classics\n",
 			want: "lang=en year=0\nbook: Walden | Henry David Thoreau | 0 min | Walden — Chapter Outline\nsection: I. Economy\n  list: from A: What a man needs | The cost of the cabin\nsection: II. Reading\n  list: from A: The classics\n",
 		},
+		{
+			name: "checkbox bullets (☐, ❏, ❑) as a literature circle's role sheet pastes them are list items (they were lines of verse)",
+			in:   "Anne of the Island\nby L. M. Montgomery\n\nDiscussion Director\n☐ Write four questions for your group.\n☐ Lead the discussion.\n\nPassage Picker\n❏ Choose two passages to read aloud.\n❑ Explain why you chose each one.\n",
+			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Discussion Director\n  list: bullets: Write four questions for your group. | Lead the discussion.\n  section: Passage Picker\n    list: bullets: Choose two passages to read aloud. | Explain why you chose each one.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
