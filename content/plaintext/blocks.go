@@ -1137,6 +1137,9 @@ func (p *parser) verseRun(units []unit) int {
 		if _, _, ok := wholeQuote(u.text); ok {
 			break
 		}
+		if n > 0 && p.tableRun(units[n:]) > 0 {
+			break // a table's rows set tight under the lines before it
+		}
 		words += len(strings.Fields(u.text))
 		last, _ := utf8.DecodeLastRuneInString(u.text)
 		if strings.ContainsRune(".!?", last) {

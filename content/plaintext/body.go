@@ -88,6 +88,12 @@ func (p *parser) heading(i int) bool {
 	if i+2 < len(p.units) && !p.units[i+1].before && !p.units[i+2].before && listItem(p.units[i+1].text) && listItem(p.units[i+2].text) && headingCase(u.text) {
 		return true
 	}
+	// Or over a table set tight under it, as a heading case line: "Essay
+	// Rubric" over its rows of tab-separated columns (the heading and
+	// the rows were read as a verse passage).
+	if i+3 < len(p.units) && !p.units[i+1].before && headingCase(u.text) && !columns(u.raw[0]) && p.tableRun(p.units[i+1:]) > 0 {
+		return true
+	}
 	// No blank line after it: still a heading when a full paragraph follows
 	// (twice as long; a chapter's title may be long, so longer is enough
 	// under "Chapter 2 – …").

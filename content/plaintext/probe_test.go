@@ -296,6 +296,11 @@ func TestParseProbes(t *testing.T) {
 			in:   "Anne of the Island\nby L. M. Montgomery\n\nDiscussion Director\n☐ Write four questions for your group.\n☐ Lead the discussion.\n\nPassage Picker\n❏ Choose two passages to read aloud.\n❑ Explain why you chose each one.\n",
 			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Discussion Director\n  list: bullets: Write four questions for your group. | Lead the discussion.\n  section: Passage Picker\n    list: bullets: Choose two passages to read aloud. | Explain why you chose each one.\n",
 		},
+		{
+			name: "a heading set tight over a table of tab-separated columns is its heading (the heading and the rows were a verse passage), in a section of its own after questions",
+			in:   "Huckleberry Finn\nby Mark Twain\n\nDiscussion Questions\n\n1. Why does Huck fake his death?\n2. What does the river mean to Jim?\n\nEssay Rubric\nCriteria\t4 – Excellent\t3 – Good\t1 – Poor\nThesis\tClear, arguable\tClear\tMissing\nEvidence\t3+ quotations\t2 quotations\tNone\n\nReading Schedule\nWeek\tChapters\tDue\n1\tChapters 1–7\tSept. 8\n2\tChapters 8–16\tSept. 15\n",
+			want: "lang=en year=0\nbook: Huckleberry Finn | Mark Twain | 0 min | Huckleberry Finn — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Huck fake his death? | What does the river mean to Jim?\nsection: Essay Rubric\n  table: Criteria | 4 – Excellent | 3 – Good | 1 – Poor / Thesis | Clear, arguable | Clear | Missing / Evidence | 3+ quotations | 2 quotations | None\n  section: Reading Schedule\n    table: Week | Chapters | Due / 1 | Chapters 1–7 | Sept. 8 / 2 | Chapters 8–16 | Sept. 15\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
