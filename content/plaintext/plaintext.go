@@ -218,7 +218,16 @@ func indentOf(raw string) int {
 // tight on purpose (numbered, bulleted or indented), say nothing of it.
 func (p *parser) unspaced() bool {
 	tight, loose := 0, 0
-	for _, u := range p.units[min(1, len(p.units)):] {
+	units := p.units[min(1, len(p.units)):]
+	for i := 0; i < len(units); i++ {
+		u := units[i]
+		if n := verseLines(units[i:]); n >= 4 {
+			i += n - 1 // a poem set tight: its lines say nothing
+			if u.before {
+				loose++
+			}
+			continue
+		}
 		switch {
 		case u.before:
 			loose++
@@ -227,6 +236,29 @@ func (p *parser) unspaced() bool {
 		}
 	}
 	return tight >= 4 && tight > 2*loose
+}
+
+// verseLines is the number of units from the first, set tight, that
+// read as a poem's lines (verseLike).
+func verseLines(units []unit) int {
+	n := 0
+	for n < len(units) && (n == 0 || !units[n].before) && verseLike(units[n].text) {
+		n++
+	}
+	return n
+}
+
+// verseLike: a short line that is no heading (not in title case) and
+// does not end a sentence ("Half sunk a shattered visage lies, whose
+// frown,"), as a poem's lines are. Four or more set tight are a poem,
+// which says nothing of a file's blank lines: a sonnet made the file one
+// with "few blank lines", each of its lines a heading or a paragraph.
+func verseLike(s string) bool {
+	if len(s) > 4*60 || utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) < 3 || headingCase(s) || listItem(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "0123456789 "))
+	return !strings.ContainsRune(".!?:\"”", last)
 }
 
 // titleLabels are the labels a title line may carry ("Title: Emma"), in
