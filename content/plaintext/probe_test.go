@@ -306,6 +306,12 @@ func TestParseProbes(t *testing.T) {
 			in:   "Ozymandias\nby Percy Bysshe Shelley, 1818\n\nThe Poem\n\nI met a traveller from an antique land,\nWho said—\"Two vast and trunkless legs of stone\nStand in the desert. . . . Near them, on the sand,\nHalf sunk a shattered visage lies, whose frown,\nAnd wrinkled lip, and sneer of cold command,\nTell that its sculptor well those passions read\nWhich yet survive, stamped on these lifeless things,\nThe hand that mocked them, and the heart that fed;\nAnd on the pedestal, these words appear:\nMy name is Ozymandias, King of Kings;\nLook on my Works, ye Mighty, and despair!\nNothing beside remains. Round the decay\nOf that colossal Wreck, boundless and bare\nThe lone and level sands stretch far away.\"\n\nQuestions\n\n1. Who speaks the poem?\n2. Where is the volta?\n",
 			want: "lang=en year=1818\nbook: Ozymandias | Percy Bysshe Shelley | 0 min | Ozymandias — A Study Guide\nsection: The Poem\n  verse: I met a traveller from an antique land, / Who said—“Two vast and trunkless legs of stone / Stand in the desert… . Near them, on the sand, / Half sunk a shattered visage lies, whose frown, / And wrinkled lip, and sneer of cold command, / Tell that its sculptor well those passions read / Which yet survive, stamped on these lifeless things, / The hand that mocked them, and the heart that fed; / And on the pedestal, these words appear: / My name is Ozymandias, King of Kings; / Look on my Works, ye Mighty, and despair! / Nothing beside remains. Round the decay / Of that colossal Wreck, boundless and bare / The lone and level sands stretch far away.”\nsection: Questions\n  list: from 1: Who speaks the poem? | Where is the volta?\n",
 		},
+		{
+			name: "an author's name with the year after a dash (\"Guy de Maupassant — 1887\") is the author and the year (no author was found, the line and the guide's name were the synopsis)",
+			in:   "Le Horla\nGuy de Maupassant — 1887\n\nFiche de lecture (classe de 4e)\n\nRésumé\n\nLe narrateur tient un journal et se sent épié par un être invisible.\n",
+			opts: Options{Language: "fr"},
+			want: "lang=fr year=1887\nbook: Le Horla | Guy de Maupassant | 0 min | Le Horla — Fiche de lecture (classe de 4e)\nsection: Résumé\n  paragraph: Le narrateur tient un journal et se sent épié par un être invisible.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

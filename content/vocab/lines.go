@@ -33,7 +33,7 @@ var (
 	// capital.
 	foreignByRE = lazyre.New(`^(?:(?:de|par|von|di|por|da|dal|del|του|της)\s+|d['’]\s*)(\p{Lu}.*)$`)
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
-	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
+	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[|\s+[—–-]\s+)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// explRE: the label of a quote's explanation, then its text.
 	explRE = lazyre.Hot(`(?i)^(?:explanation for quot(?:e|ation)\s*#?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the

@@ -81,8 +81,19 @@ func TestLines(t *testing.T) {
 	if NameLike("Plot Summary") || NameLike("the old man") {
 		t.Error("a heading or a phrase read as a name")
 	}
-	if r, y, ok := Year("Jane Eyre (1847)"); !ok || r != "Jane Eyre" || y != 1847 {
-		t.Errorf("Year: %q %d", r, y)
+	for _, c := range []struct {
+		in, rest string
+		year     int
+	}{
+		{"Jane Eyre (1847)", "Jane Eyre", 1847}, {"Bram Stoker, 1897", "Bram Stoker", 1897},
+		// After a dash, as a name line is often typed.
+		{"Guy de Maupassant — 1887", "Guy de Maupassant", 1887}, {"Guy de Maupassant - 1887", "Guy de Maupassant", 1887},
+		{"Machado de Assis – 1881", "Machado de Assis", 1881},
+		{"Fahrenheit-1887", "Fahrenheit-1887", 0}, {"Chapters 1–1887", "Chapters 1–1887", 0},
+	} {
+		if r, y, _ := Year(c.in); r != c.rest || y != c.year {
+			t.Errorf("Year(%q) = %q, %d; want %q, %d", c.in, r, y, c.rest, c.year)
+		}
 	}
 	for in, want := range map[string]int{"Explanation: x": 13, "Erklärung: x": len("Erklärung: "), "Explication : x": len("Explication : "), "Explicación: x": len("Explicación: "), "Spiegazione:x": len("Spiegazione:"), "Explained: x": 0, "Analysis": 0} {
 		if got := ExplanationLabel(in); got != want {
