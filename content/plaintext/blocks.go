@@ -309,6 +309,35 @@ func (p *parser) scanCast() {
 			break
 		}
 	}
+	if p.play {
+		p.columnSpeakers()
+	}
+}
+
+// columnSpeakerRE: a speaker's name in capitals, then a tab or two spaces
+// or more, then the speech ("ORSINO  If music be the food of love"), the
+// layout of many editions, the lines after it indented to the speech.
+var columnSpeakerRE = lazyre.New(`^(\p{Lu}[\p{Lu}'’.\- ]{0,29}?\p{Lu}\.?)(?:\t+| {2,})(\S.*)$`)
+
+// columnSpeakers reads, in a play, "NAME<gap>speech" lines as "NAME:
+// speech", the form speakerOf reads: the name was run into the speech
+// ("ORSINO If music be…", one line of it a heading). A line whose speech
+// has a gap of its own is a table's row, not a speech.
+func (p *parser) columnSpeakers() {
+	for i := range p.units {
+		u := &p.units[i]
+		if !twoCapitals(u.text) {
+			continue
+		}
+		m := columnSpeakerRE.FindStringSubmatch(strings.TrimLeft(u.raw[0], " \t"))
+		if m == nil || columnGapRE.MatchString(m[2]) || !strings.ContainsFunc(m[2], unicode.IsLower) || !p.speakerName(m[1]) {
+			continue
+		}
+		if name := tidy(m[1]); strings.HasPrefix(u.text, name+" ") {
+			// The speech may go on in lines joined to this one.
+			u.text = strings.TrimRight(name, ".") + ":" + u.text[len(name):]
+		}
+	}
 }
 
 func capitalised(s string) bool {
@@ -836,6 +865,11 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 			for ; j < len(units); j++ {
 				t, d, ok := p.definitionOf(units[j].text, role)
 				if !ok {
+					break
+				}
+				if _, _, sp := p.speakerOf(units[j].text); sp && j > i && p.play && !capitalised(terms[0].Term.Plain()) {
+					// A speech after a line with a label that names no
+					// one ("Late-night revels: …" / "SIR TOBY: …").
 					break
 				}
 				if utf8.RuneCountInString(d) > 200 {

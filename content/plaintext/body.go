@@ -77,6 +77,12 @@ func (p *parser) heading(i int) bool {
 	if factLine(u.text) && (i > 0 && factLine(p.units[i-1].text) || i+1 < len(p.units) && factLine(p.units[i+1].text)) {
 		return false // "Narrator: Jane" among other facts
 	}
+	if !u.after && i+1 < len(p.units) && len(u.text) <= 40 && bareLabelRE.MatchString(u.text) {
+		// "Act 1, Scene 1", "Chapter 3" alone on its line, its text set
+		// tight under it: a heading, however short the text (the scene
+		// and the rest up to the next heading were the synopsis).
+		return true
+	}
 	if u.after || anchorOf(u.text) != noAnchor {
 		// A known section name on a line of its own is a heading even
 		// when its text follows without a blank line.
@@ -104,6 +110,10 @@ func (p *parser) heading(i int) bool {
 	}
 	return false
 }
+
+// bareLabelRE: a part of the book's label and nothing else: "Act 1,
+// Scene 1", "Scene 2", "Chapter 3.", "Acte II, scène 3", "Kapitel 4".
+var bareLabelRE = lazyre.New(`(?i)^(?:(?:act|acto|acte|akt|atto|ato|scene|escena|scène|szene|scena|cena|chapter|capítulo|chapitre|kapitel|capitolo)\s+(?:[ivxlc]{1,6}|\d{1,3})(?:[.,:]\s*|\s*$))+$`)
 
 // tightOutlineHeading: unit i is an outline heading of a level already
 // open, set tight after the points of the heading before it and over

@@ -312,6 +312,11 @@ func TestParseProbes(t *testing.T) {
 			opts: Options{Language: "fr"},
 			want: "lang=fr year=1887\nbook: Le Horla | Guy de Maupassant | 0 min | Le Horla — Fiche de lecture (classe de 4e)\nsection: Résumé\n  paragraph: Le narrateur tient un journal et se sent épié par un être invisible.\n",
 		},
+		{
+			name: "a play's speeches set with the speaker's name in a column of its own (\"ORSINO<gap>If music…\"), one line or more, are verse with its speaker (the name was run into the line, a one-line speech was a heading, one after a label's line a definition); \"Act 1, Scene 1\" alone over a short text is its heading (it and all up to the next heading were the synopsis); \"Scene-by-Scene Notes for Year 10\" under the author names the guide",
+			in:   "Twelfth Night\nWilliam Shakespeare\n\nScene-by-Scene Notes for Year 10\n\nAct 1, Scene 1\nOrsino's palace. The Duke broods on his love for Olivia.\n\n\tORSINO  If music be the food of love, play on;\n\t        Give me excess of it, that, surfeiting,\n\t        The appetite may sicken, and so die.\n\nAct 1, Scene 5\nOlivia's house: Viola woos Olivia for Orsino.\n\n\tOLIVIA  Even so quickly may one catch the plague?\n\nAct 2, Scene 3\nLate-night revels: Sir Toby and Feste sing; Malvolio scolds them.\n\n\tSIR TOBY  Dost thou think, because thou art virtuous, there shall\n\t          be no more cakes and ale?\n",
+			want: "lang=en year=0\nbook: Twelfth Night | William Shakespeare | 0 min | Twelfth Night — Scene-by-Scene Notes for Year 10\nsection: Act 1, Scene 1\n  paragraph: Orsino’s palace. The Duke broods on his love for Olivia.\n  verse: [ORSINO] If music be the food of love, play on; / Give me excess of it, that, surfeiting, / The appetite may sicken, and so die.\nsection: Act 1, Scene 5\n  paragraph: Olivia’s house: Viola woos Olivia for Orsino.\n  verse: [OLIVIA] Even so quickly may one catch the plague?\nsection: Act 2, Scene 3\n  paragraph: Late-night revels: Sir Toby and Feste sing; Malvolio scolds them.\n  verse: [SIR TOBY] Dost thou think, because thou art virtuous, there shall be no more cakes and ale?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -265,7 +265,7 @@ func describedGuide(s string) bool {
 		w := strings.ToLower(f[k])
 		// "… Guide", "… Companion", or notes of a kind after a word or
 		// two ("Quick Revision Notes", "GCSE Study Notes").
-		if w != "guide" && w != "companion" && (k < 2 || !notesThen(strings.Join(f[k-1:k+1], " "), func(t string) bool { return t == "" })) {
+		if w != "guide" && w != "companion" && !sheetKind(w, k < len(f)-1) && (k < 2 || !notesThen(strings.Join(f[k-1:k+1], " "), func(t string) bool { return t == "" })) {
 			continue
 		}
 		if r, _ := utf8.DecodeRuneInString(f[0]); !unicode.IsUpper(r) {
@@ -281,6 +281,21 @@ func describedGuide(s string) bool {
 			i += strings.Index(s[i:], x) + len(x)
 		}
 		return subtitleTail(s[i:])
+	}
+	return false
+}
+
+// sheetKind: w, a guide's last word but its tail, names a guide by its
+// kind: a worksheet, handout or packet always ("Poetry Analysis
+// Worksheet"); notes or an outline only with a tail that says whom or
+// what they are for ("Scene-by-Scene Notes for Year 10"), since
+// "Character Notes" alone is a section's name.
+func sheetKind(w string, tail bool) bool {
+	switch w {
+	case "worksheet", "handout", "packet":
+		return true
+	case "notes", "outline":
+		return tail
 	}
 	return false
 }

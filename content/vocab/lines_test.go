@@ -58,6 +58,8 @@ func TestLines(t *testing.T) {
 		"Novel Study — Grade 5": true, "A Novel Unit for Grades 6–8": true,
 		"Character Notes": false, "Jane's Revision Notes.": false, "Great Expectations — Teacher's Handout": false, "Arbeitsblatt für die 9. Klasse": true, "Ficha de trabajo para 3º de ESO": true,
 		"Guide to the Themes": false, "guide for students": false, "Chapter Notes": false,
+		"Scene-by-Scene Notes for Year 10": true, "Poetry Analysis Worksheet": true, "Chapter Outline — Grade 8": true, "Close Reading Packet": true,
+		"Character Notes for": false, "Notes for Year 10": false,
 		"Jane, Rochester's Guide": false, "A guide, as he says, to the heart": false, "The Guide Dog": false,
 	} {
 		if got := GuideSubtitle(in); got != want {
