@@ -45,7 +45,7 @@ var (
 
 // bullets are the marks a bulleted line starts with (then a space or a
 // tab): typed, typographic, and as word processors paste them.
-const bullets = "-*•–·▪◦‣►✓✔●○■□☐☑☒❏❑⁃◆◇♦❖➢➤§\uF0A7\uF0B7\uF076\uF0D8\uF0FC"
+const bullets = "-*•–—·▪◦‣►✓✔●○■□☐☑☒❏❑⁃◆◇♦❖➢➤§\uF0A7\uF0B7\uF076\uF0D8\uF0FC"
 
 // listItemOf parses a list item: ordered or not, its number (its
 // letter's for letters, 0 for bullets), its marker (Decimal unless it is

@@ -317,6 +317,12 @@ func TestParseProbes(t *testing.T) {
 			in:   "Twelfth Night\nWilliam Shakespeare\n\nScene-by-Scene Notes for Year 10\n\nAct 1, Scene 1\nOrsino's palace. The Duke broods on his love for Olivia.\n\n\tORSINO  If music be the food of love, play on;\n\t        Give me excess of it, that, surfeiting,\n\t        The appetite may sicken, and so die.\n\nAct 1, Scene 5\nOlivia's house: Viola woos Olivia for Orsino.\n\n\tOLIVIA  Even so quickly may one catch the plague?\n\nAct 2, Scene 3\nLate-night revels: Sir Toby and Feste sing; Malvolio scolds them.\n\n\tSIR TOBY  Dost thou think, because thou art virtuous, there shall\n\t          be no more cakes and ale?\n",
 			want: "lang=en year=0\nbook: Twelfth Night | William Shakespeare | 0 min | Twelfth Night — Scene-by-Scene Notes for Year 10\nsection: Act 1, Scene 1\n  paragraph: Orsino’s palace. The Duke broods on his love for Olivia.\n  verse: [ORSINO] If music be the food of love, play on; / Give me excess of it, that, surfeiting, / The appetite may sicken, and so die.\nsection: Act 1, Scene 5\n  paragraph: Olivia’s house: Viola woos Olivia for Orsino.\n  verse: [OLIVIA] Even so quickly may one catch the plague?\nsection: Act 2, Scene 3\n  paragraph: Late-night revels: Sir Toby and Feste sing; Malvolio scolds them.\n  verse: [SIR TOBY] Dost thou think, because thou art virtuous, there shall be no more cakes and ale?\n",
 		},
+		{
+			name: "lines opening with an em dash and a space (\"— Marcela: …\"), as Portuguese, French and Russian handouts bullet them, are list items: characters' definitions, a list (they were paragraphs)",
+			in:   "Memórias Póstumas de Brás Cubas\nMachado de Assis, 1881\n\nPersonagens\n— Brás Cubas: o defunto autor, narrador irônico.\n— Marcela: a cortesã que amou Brás.\n— Quincas Borba: amigo de infância, filósofo do Humanitismo.\n\nTemas\n— a vaidade\n— o acaso e a morte\n",
+			opts: Options{Language: "pt"},
+			want: "lang=pt year=1881\nbook: Memórias Póstumas de Brás Cubas | Machado de Assis | 0 min | Memórias Póstumas de Brás Cubas — Guia de estudo\nsection: Personagens\n  definitions: Brás Cubas = o defunto autor, narrador irônico. | Marcela = a cortesã que amou Brás. | Quincas Borba = amigo de infância, filósofo do Humanitismo.\nsection: Temas\n  list: bullets: a vaidade | o acaso e a morte\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
