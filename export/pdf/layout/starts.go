@@ -79,7 +79,7 @@ func pageLabels(n int, page func(i int) (PageKind, int)) string {
 // are Guide's and are not reported.
 func Starts(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry) ([]export.PageStart, error) {
 	b := newBuilder(g, opts, th, geo, GuideDoc)
-	b.startsOnly = true
+	b.startsOnly, b.sh.textOnly = true, true
 	b.build()
 	if b.err != nil {
 		return nil, b.err
