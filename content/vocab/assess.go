@@ -128,7 +128,8 @@ func numberEnd(t string) int {
 }
 
 // addAssessments adds the names of a quiz or test a handout's section
-// has: its questions, which the worksheet asks.
+// has (its questions, which the worksheet asks), and other names of
+// handouts' sections seen in session 13's guides.
 func addAssessments() {
 	add("en", Section, content.RoleDiscussion, "test", "unit test", "reading check", "reading quiz", "chapter quiz",
 		"vocabulary quiz", "comprehension check", "pop quiz")
@@ -137,4 +138,25 @@ func addAssessments() {
 	add("de", Section, content.RoleDiscussion, "lernkontrolle", "klassenarbeit")
 	add("it", Section, content.RoleDiscussion, "verifica", "verifica di lettura")
 	add("pt", Section, content.RoleDiscussion, "prova", "teste", "prova de leitura")
+
+	// Other names of teachers' handouts: passages to comment on, reading
+	// questions, exercises, a short summary, an anticipation guide (a
+	// pre-reading activity, not the guide's name).
+	add("en", Section, content.RoleActivities, "anticipation guide", "exercises", "exit ticket")
+	add("es", Quotes, "", "citas para comentar", "frases para comentar", "fragmentos para comentar")
+	add("es", Section, content.RoleDiscussion, "preguntas de lectura", "preguntas sobre la lectura")
+	add("es", Section, content.RoleActivities, "ejercicios")
+	add("fr", Quotes, "", "citations à commenter", "phrases à commenter", "extraits à commenter")
+	add("fr", Section, content.RoleDiscussion, "questions de lecture", "questions sur le texte")
+	add("fr", Section, content.RoleActivities, "exercices")
+	add("fr", Section, content.RoleAnalysis, "analyse du texte")
+	add("de", Quotes, "", "zitate zum kommentieren", "textstellen zum kommentieren")
+	add("de", Section, content.RoleSummary, "inhalt in kürze", "der inhalt in kürze", "inhalt")
+	add("de", Section, content.RoleActivities, "übungen")
+	add("it", Quotes, "", "citazioni da commentare", "frasi da commentare", "passi da commentare")
+	add("it", Section, content.RoleDiscussion, "comprensione del testo", "domande sul testo")
+	add("it", Section, content.RoleActivities, "esercizi")
+	add("pt", Quotes, "", "frases para comentar", "citações para comentar", "trechos para comentar")
+	add("pt", Section, content.RoleDiscussion, "questões de interpretação", "perguntas de interpretação", "interpretação de texto")
+	add("pt", Section, content.RoleActivities, "exercícios")
 }

@@ -27,7 +27,7 @@ var guidePhrases = []string{
 	"guide d'étude", "guide d’étude", "guide de lecture", "fiche de lecture", "dossier pédagogique",
 	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter",
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
-	"guia de estudo", "guia de leitura", "roteiro de leitura",
+	"guia de estudo", "guia de leitura", "roteiro de leitura", "roteiro de estudo",
 	"учебное пособие", "методическое пособие", "пособие", "путеводитель", "посібник",
 	"οδηγός μελέτης", "οδηγός ανάγνωσης",
 	"読書ガイド", "学習ガイド", "阅读指南", "学习指南", "अध्ययन मार्गदर्शिका",

@@ -41,6 +41,14 @@ func TestClassify(t *testing.T) {
 		{"Unit Test", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Reading Check", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Prueba de lectura", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "es"}},
+		// Other handouts' names (session 13's QA round).
+		{"Frases para comentar", Heading{Kind: Quotes}}, // es and pt alike
+		{"Citations à commenter", Heading{Kind: Quotes, Lang: "fr"}},
+		{"Inhalt in Kürze", Heading{Kind: Section, Role: content.RoleSummary, Lang: "de"}},
+		{"Questions de lecture", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "fr"}},
+		{"Questões de interpretação", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "pt"}},
+		{"Anticipation Guide", Heading{Kind: Section, Role: content.RoleActivities, Lang: "en"}},
+		{"Esercizi", Heading{Kind: Section, Role: content.RoleActivities, Lang: "it"}},
 		{"Chapters 1–3 Summary", Heading{}},                // a chapter's heading, placed by layout
 		{"Chapters 1–3 Quiz — Grade 7", Heading{}},         // the handout's name, not a section's
 		{"Summary: Chapter 1", Heading{}},                  // a chapter's heading, placed by layout
