@@ -42,6 +42,10 @@ type bodyState struct {
 	// subParts and secParts: sub (sec) is a chapter's heading with its
 	// "Summary" and "Analysis" under it (see partLabelHeading).
 	subParts, secParts bool
+	// span: sec names a span of the book or the course ("Chapters 1–5",
+	// "Week 2 — …") over a handout's sections, which are its
+	// subsections (see spanHeading).
+	span bool
 	// pending holds the running text of the current section or quotes
 	// part, made into blocks when the part ends (see flushPending).
 	pending []unit
@@ -73,6 +77,9 @@ func (p *parser) heading(i int) bool {
 	}
 	if p.speakerLine(u.text) {
 		return false // "HAMLET: To be"
+	}
+	if u.after && p.spanOver(i) {
+		return true // "Week 2 — Book the Second" after the week before's words, over its own
 	}
 	if factLine(u.text) && (i > 0 && factLine(p.units[i-1].text) || i+1 < len(p.units) && factLine(p.units[i+1].text)) {
 		return false // "Narrator: Jane" among other facts
@@ -342,6 +349,17 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	if a != quotesAnchor && a != faqAnchor && p.outlineHeading(st, u, a) {
 		return true
 	}
+	if (a == sectionAnchor || a == questionsAnchor) && st.span && st.where == inSection && st.sec != nil && handoutRole(vocab.Classify(u.text).Role) {
+		// "Vocabulary", "Discussion Questions" under "Chapters 1–5".
+		st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
+		st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
+		return true
+	}
+	if a == noAnchor && p.spanOver(i) {
+		p.newSection(st, u, noAnchor)
+		st.span = true
+		return true
+	}
 	switch a {
 	case quotesAnchor:
 		p.outline = outlineState{}
@@ -349,14 +367,14 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		st.where, st.quotesAt, st.quotesN, st.quotesTitle = inQuotes, u.line, 0, strings.TrimRight(u.text, ": ")
 		st.quoteUnits = nil
 		st.sec, st.sub, st.subsub, st.deep = nil, nil, nil, false
-		st.subParts, st.secParts = false, false
+		st.subParts, st.secParts, st.span = false, false, false
 		return true
 	case faqAnchor:
 		p.outline = outlineState{}
 		p.leavePart(st)
 		st.where, st.faqTitle, st.faqAt = inFAQ, strings.TrimRight(u.text, ": "), u.line
 		st.sec, st.sub, st.faqIntro = nil, nil, nil
-		st.subParts, st.secParts = false, false
+		st.subParts, st.secParts, st.span = false, false, false
 		st.subsub, st.deep = nil, false
 		return true
 	case sectionAnchor, questionsAnchor:
@@ -444,6 +462,33 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
 	st.subsub, st.deep = nil, false
 	st.subParts, st.secParts = false, false
+	st.span = false
+}
+
+// handoutRole: the roles of the sections a handout repeats for each span
+// of the book it covers.
+func handoutRole(r content.Role) bool {
+	return r == content.RoleVocabulary || r == content.RoleDiscussion || r == content.RoleActivities
+}
+
+// spanRE: a span of the course a handout's part covers, "Week 2", "Day
+// 3", "Lesson 4" (a part of the book is vocab.PartOfBook).
+var spanRE = lazyre.Hot(`(?i)^(?:week|day|lesson|unit|session|reading|semana|semaine|woche|settimana|lección|leçon|lektion|lezione|lição|aula)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+
+// spanOver: unit i names a span of the book or the course ("Chapters
+// 1–5", "Part Two", "Week 1 — Book the First") directly over a handout's
+// section (Vocabulary, Discussion Questions, Activities): the span is a
+// section and those are its subsections. The span was read as the
+// synopsis, or as an empty subsection of the questions before it.
+func (p *parser) spanOver(i int) bool {
+	u := p.units[i]
+	if i+1 >= len(p.units) || utf8.RuneCountInString(u.text) > 80 || !(partOfBook(u.text) || spanRE.MatchString(u.text)) {
+		return false
+	}
+	if h := vocab.Classify(p.units[i+1].text); h.Kind != vocab.Section || !handoutRole(h.Role) {
+		return false
+	}
+	return p.heading(i + 1)
 }
 
 func (p *parser) newSubsection(st *bodyState, u unit) {

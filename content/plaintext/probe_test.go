@@ -323,6 +323,16 @@ func TestParseProbes(t *testing.T) {
 			opts: Options{Language: "pt"},
 			want: "lang=pt year=1881\nbook: Memórias Póstumas de Brás Cubas | Machado de Assis | 0 min | Memórias Póstumas de Brás Cubas — Guia de estudo\nsection: Personagens\n  definitions: Brás Cubas = o defunto autor, narrador irônico. | Marcela = a cortesã que amou Brás. | Quincas Borba = amigo de infância, filósofo do Humanitismo.\nsection: Temas\n  list: bullets: a vaidade | o acaso e a morte\n",
 		},
+		{
+			name: "a handout's spans of the book (\"Chapters 1–5\", \"Chapters 6–10\") each directly over its Vocabulary and Discussion Questions are sections holding them (the first span was the synopsis, the second an empty subsection of the questions before it)",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nChapters 1–5\n\nVocabulary\n\nbuccaneer – a pirate\ncutlass – a short sword\n\nDiscussion Questions\n\n1. Who is the old sea dog?\n2. What is the black spot?\n\nChapters 6–10\n\nVocabulary\n\nschooner – a sailing ship\nmutiny – a revolt against a captain\n\nDiscussion Questions\n\n3. Why does Jim hide in the apple barrel?\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–5\n  section: Vocabulary\n    definitions: buccaneer = a pirate | cutlass = a short sword\n  section: Discussion Questions\n    list: from 1: Who is the old sea dog? | What is the black spot?\nsection: Chapters 6–10\n  section: Vocabulary\n    definitions: schooner = a sailing ship | mutiny = a revolt against a captain\n  section: Discussion Questions\n    list: from 3: Why does Jim hide in the apple barrel?\n",
+		},
+		{
+			name: "a handout's weeks (\"Week 1 — Book the First: …\") over its Vocabulary and Discussion Questions hold them as subsections, the next week never a definition of the words before it; a known section of another kind after them (Answer Key) is a section of its own",
+			in:   "A Tale of Two Cities\nby Charles Dickens\n\nWeek 1 — Book the First: Recalled to Life\n\nVocabulary\n\ntumbril – a cart for the condemned\nfarrier – a person who shoes horses\n\nWeek 2 — Book the Second: The Golden Thread\n\nDiscussion Questions\n\n1. Why is Lucie called the golden thread?\n\nAnswer Key\n\n1. She binds her father to life.\n",
+			want: "lang=en year=0\nbook: A Tale of Two Cities | Charles Dickens | 0 min | A Tale of Two Cities — A Study Guide\nsection: Week 1 — Book the First: Recalled to Life\n  section: Vocabulary\n    definitions: tumbril = a cart for the condemned | farrier = a person who shoes horses\nsection: Week 2 — Book the Second: The Golden Thread\n  section: Discussion Questions\n    list: from 1: Why is Lucie called the golden thread?\nsection: Answer Key\n  list: from 1: She binds her father to life.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
