@@ -49,6 +49,9 @@ var furnitureList = []furniture{
 	// "Previous: Themes | Next: Chapters 10–14": both links on one line.
 	{lazyre.New(`(?i)` + `^[«‹<←]?\s*(?:previous|prev|anterior|précédent|zurück|vorherige[rs]?|precedente)\b[^|·•/]{0,80}[|·•/]\s*(?:next|siguiente|suivant|weiter|nächste[rs]?|successivo|próximo)\b.{0,80}$`), SectionLink},
 	{lazyre.New(`(?i)` + `^(?:[«‹<←]\s*(?:previous|prev|back|anterior|précédent|zurück|precedente)|(?:next|continue|siguiente|suivant|weiter|successivo|próximo)\s*[»›>→])$`), SectionLink},
+	// "Next: "A Case of Identity" Summary →", "← Previous: Chapter 3": a
+	// link labelled and pointing, the page it names after the label.
+	{lazyre.New(`(?i)` + `^(?:(?:next|up next|siguiente|suivant|weiter|successivo|próximo)\s*:\s*.{1,80}?\s*[»›>→]|[«‹<←]\s*(?:previous|prev|anterior|précédent|zurück|precedente)\s*:\s*.{1,80})$`), SectionLink},
 	{lazyre.New(`(?i)` + `^(?:share(?: this)?(?: (?:article|page|guide|post))?|tweet(?: this)?|pin it|email this(?: page)?|print(?: this)?(?: page| guide| article)?|copy link|download (?:this )?(?:study guide |guide )?(?:as )?pdf|download pdf|cite this (?:page|article|guide)|compartir|partager|teilen|condividi|compartilhar|imprimir|imprimer|drucken|stampa)$`), ShareLine},
 	{lazyre.New(`(?i)` + `^(?:share|compartir|partager|teilen|condividi|compartilhar)?\s*:?\s*(?:(?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email|e-mail|tumblr)\s*[,|·•/]?\s*){2,}$`), ShareLine},
 	{lazyre.New(`(?i)` + `^share (?:on|via) (?:facebook|twitter|x|pinterest|linkedin|whatsapp|reddit|email)$`), ShareLine},
