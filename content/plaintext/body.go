@@ -224,6 +224,15 @@ func partLabel(s string) bool {
 	return h.Kind == vocab.Section && (h.Role == content.RoleSummary || h.Role == content.RoleAnalysis) && !strings.Contains(vocab.Norm(s), " ")
 }
 
+// labelledPart: a heading that names a part of the book by its title
+// and labels it a summary or an analysis, as study sites title a short
+// story's or a poem's page ("“A Scandal in Bohemia” Summary", "The
+// Red-Headed League Analysis"): placed as "Chapter 1 Summary" is.
+func labelledPart(s string) bool {
+	f := strings.Fields(s)
+	return len(f) >= 2 && len(f) <= 10 && len(s) <= 120 && partLabel(f[len(f)-1])
+}
+
 // partLabelAt: unit i is a part label standing as a heading.
 func (p *parser) partLabelAt(i int) bool {
 	return i < len(p.units) && partLabel(p.units[i].text) && p.heading(i)
@@ -412,12 +421,12 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		// A heading directly followed by another is a section; the
 		// following ones are its subsections.
 		p.newSection(st, u, noAnchor)
-	case nextText && st.where == inSection && st.sec != nil && partOfBook(u.text) && !holdsParts(st.sec.Role):
+	case nextText && st.where == inSection && st.sec != nil && (partOfBook(u.text) || labelledPart(u.text)) && !holdsParts(st.sec.Role):
 		// "Chapter 1 Summary" after the character list: the chapters
 		// are not the characters' subsections.
 		p.newSection(st, u, noAnchor)
 		p.note(u.line, "read %q as a section of its own, not a subsection of %q (a section of %s does not hold the book's chapters)", u.text, p.g.Sections[len(p.g.Sections)-2].Title, p.g.Sections[len(p.g.Sections)-2].Role)
-	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && partOfBook(u.text) && partOfBook(st.sec.Title):
+	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && (partOfBook(u.text) && partOfBook(st.sec.Title) || labelledPart(u.text) && labelledPart(st.sec.Title)):
 		// "Chapter 1 Analysis" after "Chapter 1 Summary": siblings.
 		p.newSection(st, u, noAnchor)
 	case nextText && inSec && p.siblingAfterList(st, u):
