@@ -734,11 +734,11 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		if sp, rest, ok := p.speechStart(units, i); ok {
 			b := content.Block{Kind: content.Verse, Speaker: p.smart(sp)}
 			if rest != "" {
-				b.Lines = append(b.Lines, text(rest))
+				b.Lines = append(b.Lines, text(p.unnumbered(units[i], rest)))
 			}
 			j := i + 1
 			for ; j < len(units) && !units[j].before && p.speechLine(units[j]); j++ {
-				b.Lines = append(b.Lines, text(units[j].text))
+				b.Lines = append(b.Lines, text(p.unnumbered(units[j], units[j].text)))
 			}
 			if len(b.Lines) == 0 {
 				// "HAMLET." with nothing under it: a paragraph.
@@ -910,7 +910,7 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		if n := p.verseRun(units[i:]); n > 0 {
 			b := content.Block{Kind: content.Verse}
 			for _, v := range units[i : i+n] {
-				b.Lines = append(b.Lines, text(v.text))
+				b.Lines = append(b.Lines, text(p.unnumbered(v, v.text)))
 			}
 			add(b, u.line, n)
 			i += n
@@ -1185,4 +1185,35 @@ func (p *parser) verseRun(units []unit) int {
 		return 0
 	}
 	return n
+}
+
+// lineNumberRE: a number set apart at the end of a line, after a tab or
+// a run of spaces, as editions number every fifth line of verse.
+var lineNumberRE = lazyre.New(`(?:\t+| {2,})(\d{1,4})\s*$`)
+
+// unnumbered is s, a line of verse read from u, without the line number
+// an edition prints beside every fifth line ("And wrinkled lip, and sneer
+// of cold command,<spaces>5"): a reference, not a word of the poem (it
+// was kept as one, "command, 5"). The numbers dropped are reported once.
+func (p *parser) unnumbered(u unit, s string) string {
+	raw := u.raw[len(u.raw)-1]
+	if len(raw) < 3 || raw[len(raw)-1] < '0' || raw[len(raw)-1] > '9' {
+		return s
+	}
+	m := lineNumberRE.FindStringSubmatch(raw)
+	if m == nil {
+		return s
+	}
+	if n, _ := strconv.Atoi(m[1]); n == 0 || n%5 != 0 {
+		return s
+	}
+	t, ok := strings.CutSuffix(s, " "+m[1])
+	if !ok || strings.TrimSpace(t) == "" {
+		return s
+	}
+	if p.verseNumbers == 0 {
+		p.verseNumbersLine = u.line + len(u.raw) - 1
+	}
+	p.verseNumbers++
+	return t
 }

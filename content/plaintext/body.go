@@ -873,6 +873,13 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 // file), then the parser's in source order.
 func (p *parser) finish() {
 	p.reportDropped()
+	if p.verseNumbers > 0 {
+		lines := "lines"
+		if p.verseNumbers == 1 {
+			lines = "line"
+		}
+		p.note(p.verseNumbersLine, "dropped the line numbers printed beside %d %s of verse, the first on this line (an edition's numbering, not words of the lines)", p.verseNumbers, lines)
+	}
 	vocab.DiscussionPrompts(p.g.Sections)
 	// "Author: Arthur Conan Doyle", "Date of first publication: December
 	// 1847" in the key facts, when the title lines named neither.

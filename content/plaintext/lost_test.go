@@ -35,6 +35,9 @@ var (
 	// leadSpeaker is the "MACBETH:" of a speech, which a quote holds as
 	// its attribution, after the lines.
 	leadSpeaker = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+[:.]\s+`)
+	// verseNumber is the number an edition sets beside every fifth line
+	// of verse, which the model does not hold.
+	verseNumber = regexp.MustCompile(`(?:\t+| {2,})\d{1,4}\s*$`)
 	// inlineAnswer is the "A:" of "Q: Why? A: Because." on one line.
 	inlineAnswer = regexp.MustCompile(`\?["”’')»]*\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s`)
 )
@@ -80,7 +83,8 @@ func lostText(text string, g *content.Guide) []string {
 		for _, cand := range []string{line, leadNumber.ReplaceAllString(line, ""), leadBy.ReplaceAllString(line, ""),
 			leadBy.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), ""),
 			inlineAnswer.ReplaceAllString(leadNumber.ReplaceAllString(line, ""), " "),
-			leadSpeaker.ReplaceAllString(line, "")} {
+			leadSpeaker.ReplaceAllString(line, ""),
+			tidy(verseNumber.ReplaceAllString(raw, "")), leadSpeaker.ReplaceAllString(tidy(verseNumber.ReplaceAllString(raw, "")), "")} {
 			var ws []string
 			for _, w := range words(cand) {
 				if !strings.EqualFold(w, "by") {

@@ -93,6 +93,10 @@ type parser struct {
 	// it is not).
 	wrapWidth int
 
+	// verseNumbers counts the line numbers dropped beside verse, the
+	// first on verseNumbersLine (see unnumbered).
+	verseNumbers, verseNumbersLine int
+
 	// doubtful counts the structural decisions made on layout alone or
 	// otherwise open to doubt (each is a warning or a note that says how
 	// to override it); inspect prints the count.
