@@ -20,6 +20,7 @@ const (
 	shopLink
 	mediaPlayer
 	webFurniture
+	runningHead
 )
 
 var (
@@ -125,8 +126,66 @@ func (r residue) String() string {
 		return "media-player residue"
 	case webFurniture:
 		return "web furniture"
+	case runningHead:
+		return "running head or page footer"
 	}
 	return "content"
+}
+
+// headRE: a printed page's running head or footer as pasted, a line of
+// text and its page number set apart by a tab or a run of spaces
+// ("MOBY-DICK NOTES<spaces>3", "Kidnapped Unit Packet<spaces>Page 2"), or
+// the number first ("4<spaces>MOBY-DICK NOTES").
+var headRE = lazyre.New(`(?i)^\s*(?:(\S.*?)(?:\t+| {3,})(page|p\.|pg\.?|seite|página|pagina|pagine)?\s*\d{1,4}|\d{1,4}(?:\t+| {3,})(\S.*?))\s*$`)
+
+// runningHeads finds the running heads and page footers among the raw
+// lines of a text: lines of headRE whose text, without the number, is
+// the same on two lines or more (different pages), or whose number is
+// labelled a page ("Page 2"). A line of verse with its line number set
+// beside it ("…cold command,<spaces>5") is neither: it is not repeated.
+// It returns the heads' texts in lower case, nil when there are none.
+func runningHeads(lines []string) map[string]bool {
+	var count map[string]int
+	var heads map[string]bool
+	for _, raw := range lines {
+		key, page, ok := headOf(raw)
+		if !ok {
+			continue
+		}
+		if count == nil {
+			count = map[string]int{}
+		}
+		count[key]++
+		if page || count[key] >= 2 {
+			if heads == nil {
+				heads = map[string]bool{}
+			}
+			heads[key] = true
+		}
+	}
+	return heads
+}
+
+// headOf reads raw as a running head: its text in lower case, whether
+// its number is labelled a page, and whether it is one at all. The text
+// is one column (no gap of its own) of two to ten words.
+func headOf(raw string) (key string, page, ok bool) {
+	raw = strings.TrimRight(raw, " \t\r")
+	if len(raw) < 5 || len(raw) > 200 || !strings.ContainsAny(raw, "\t0123456789") || !strings.Contains(raw, "\t") && !strings.Contains(raw, "   ") {
+		return "", false, false
+	}
+	if c, d := raw[len(raw)-1], raw[0]; (c < '0' || c > '9') && (d < '0' || d > '9') {
+		return "", false, false
+	}
+	m := headRE.FindStringSubmatch(raw)
+	if m == nil {
+		return "", false, false
+	}
+	text := m[1] + m[3]
+	if columnGapRE.MatchString(text) || len(strings.Fields(text)) < 2 || len(strings.Fields(text)) > 10 {
+		return "", false, false
+	}
+	return strings.ToLower(tidy(text)), m[2] != "", true
 }
 
 func parseMinutes(s string) int {

@@ -60,10 +60,14 @@ func lostText(text string, g *content.Guide) []string {
 	joined := "\x00" + strings.Join(model, "\x00") + "\x00"
 	rep := typography.NewRepairs()
 	var lost []string
+	heads := runningHeads(strings.Split(text, "\n"))
 	for i, raw := range strings.Split(text, "\n") {
 		line := rep.Line(i+1, tidy(raw))
 		if line == "" || classifyResidue(line) != notResidue {
 			continue
+		}
+		if key, _, ok := headOf(raw); ok && heads[key] {
+			continue // a running head or a page footer
 		}
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue

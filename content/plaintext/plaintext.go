@@ -146,6 +146,7 @@ func (p *parser) split(text string) {
 	}
 	sep := true // the start of the file counts as a blank line
 	var last, lastRaw string
+	heads := runningHeads(lines)
 	for i, raw := range lines {
 		n := i + 1
 		s := tidy(p.repairs.Line(n, tidy(raw))) // a repair can leave only a space
@@ -154,7 +155,13 @@ func (p *parser) split(text string) {
 			sep = true
 			continue
 		}
-		if r := classifyResidue(s); r != notResidue {
+		r := classifyResidue(s)
+		if r == notResidue && heads != nil {
+			if key, _, ok := headOf(raw); ok && heads[key] {
+				r = runningHead
+			}
+		}
+		if r != notResidue {
 			p.residue(n, s, r)
 			flush(true)
 			sep = true
