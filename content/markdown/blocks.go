@@ -28,6 +28,13 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 		}
 		return &out[len(out)-1]
 	}
+	escapedRun := -1 // len(out) when its last block is a list of escaped numbers
+	next := func(i int) ast.Node {
+		if i+1 < len(nodes) {
+			return nodes[i+1]
+		}
+		return nil
+	}
 	for i := 0; i < len(nodes); i++ {
 		n := nodes[i]
 		fromTerms := false
@@ -67,6 +74,23 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 						caption = c
 						continue
 					}
+				}
+			}
+			if num, rest, ok := itemNumber(t); ok && r.escapedNumber(n) == num {
+				// "1\. Why…?" paragraphs numbered in sequence, as exports
+				// write a numbered list: one ordered list.
+				if l := last(); l != nil && escapedRun == len(out) && max(l.Start, 1)+len(l.Items) == num {
+					l.Items = append(l.Items, content.ListItem{Text: rest})
+					continue
+				}
+				if p, ok := next(i).(*ast.Paragraph); ok && r.escapedNumber(p) == num+1 {
+					b := content.Block{Kind: content.List, Ordered: true, Items: []content.ListItem{{Text: rest}}}
+					if num != 1 {
+						b.Start = num
+					}
+					out = append(out, b)
+					escapedRun = len(out)
+					continue
 				}
 			}
 			if !hasHard(ls) {

@@ -3,6 +3,7 @@ package markdown
 import (
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/internal/lazyre"
+	"github.com/yuin/goldmark/ast"
 )
 
 // letterRE: a lettered item's label, "a. ", "a) " or "(a) " (capitals too),
@@ -79,4 +80,47 @@ func letteredBullets(b *content.Block) {
 		}
 		b.Ordered, b.Marker, b.Start, b.Items = true, m, start, items
 	}
+}
+
+// numberedRE: a paragraph's text that opens with an item number ("3. ",
+// "3) "). CommonMark reads such a line as a list unless its number is
+// escaped ("3\. "), which is how Notion, Google Docs and other exports
+// write numbered paragraphs they did not make a list of.
+var numberedRE = lazyre.New(`^(\d{1,3})[.)](\s+)\S`)
+
+// escapedNumberRE: a paragraph's source that opens with an escaped item
+// number.
+var escapedNumberRE = lazyre.New(`^[ \t]{0,3}(\d{1,3})\\[.)][ \t]+\S`)
+
+// itemNumber is the number a paragraph's text opens with, and its text
+// after the number; ok false when it opens with none.
+func itemNumber(t content.Text) (int, content.Text, bool) {
+	s := t.Plain()
+	m := numberedRE.FindStringSubmatchIndex(s)
+	if m == nil {
+		return 0, nil, false
+	}
+	n := 0
+	for _, c := range s[m[2]:m[3]] {
+		n = n*10 + int(c-'0')
+	}
+	return n, trimPrefix(t, m[5]).TrimSpace(), true
+}
+
+// escapedNumber is the escaped item number a paragraph's source opens
+// with, or -1.
+func (r *reader) escapedNumber(p *ast.Paragraph) int {
+	if p.Lines().Len() == 0 {
+		return -1
+	}
+	seg := p.Lines().At(0)
+	m := escapedNumberRE.FindSubmatch(seg.Value(r.src))
+	if m == nil {
+		return -1
+	}
+	n := 0
+	for _, c := range m[1] {
+		n = n*10 + int(c-'0')
+	}
+	return n
 }

@@ -98,6 +98,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	nodes := r.topLevel(doc)
 	nodes = r.header(nodes)
 	nodes = r.dropContents(nodes)
+	nodes = r.boldHeadings(nodes)
 	if g.Book.Title == "" {
 		if g.Title == "" {
 			return nil, &content.LineError{Line: max(r.base, 1), Err: fmt.Errorf("the guide has no title: start it with a \"# Book Title\" heading (and \"by Author\" under it), or with front matter between \"---\" lines that sets title: or book: title:")}
@@ -135,6 +136,7 @@ type reader struct {
 	dropped    map[string]bool // kinds of page residue dropped
 	footnotes  map[int]bool    // referenced footnote numbers
 	footnoteAt []footnote
+	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
 	taskNoted  bool
 	// keptTitle is a level-1 heading read as the guide's title while the
 	// front matter's title was kept ("# Character Tracker" under title:
@@ -618,7 +620,12 @@ func UnderTitle(t content.Text) bool {
 }
 
 func (r *reader) headingText(h *ast.Heading) string {
-	return plainOf(joinLines(r.inlines(h)))
+	s := plainOf(joinLines(r.inlines(h)))
+	if r.boldHeads[h] {
+		// "**Characters:**", a label typed as a heading.
+		s = strings.TrimSpace(strings.TrimRight(s, ":："))
+	}
+	return s
 }
 
 // context is where the blocks being read go.

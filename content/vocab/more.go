@@ -246,7 +246,7 @@ func addMore() {
 	add("pt", Section, content.RoleThemes, "temas e motivos", "os temas")
 	add("pt", Section, content.RoleAnalysis, "análise da obra", "interpretação", "comentário")
 	add("pt", Section, content.RoleContext, "biografia do autor", "biografia da autora", "o autor", "a autora", "contexto histórico e social")
-	add("pt", Section, content.RoleKeyFacts, "ficha da obra", "dados da obra", "informações principais")
+	add("pt", Section, content.RoleKeyFacts, "ficha da obra", "dados da obra", "informações principais", "fatos principais", "fatos-chave", "fatos importantes")
 	add("pt", Section, content.RoleVocabulary, "vocabulário importante", "palavras-chave", "termos importantes")
 	add("pt", Section, content.RoleDiscussion, "verdadeiro ou falso", "múltipla escolha", "questões de múltipla escolha")
 	add("pt", Section, "", "gabarito", "respostas")

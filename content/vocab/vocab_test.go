@@ -49,6 +49,8 @@ func TestClassify(t *testing.T) {
 		{"Questões de interpretação", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "pt"}},
 		{"Anticipation Guide", Heading{Kind: Section, Role: content.RoleActivities, Lang: "en"}},
 		{"Esercizi", Heading{Kind: Section, Role: content.RoleActivities, Lang: "it"}},
+		{"Fatos Principais", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "pt"}}, // a study site's Key Facts
+		{"Fatos-chave", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "pt"}},
 		{"Chapters 1–3 Summary", Heading{}},                // a chapter's heading, placed by layout
 		{"Chapters 1–3 Quiz — Grade 7", Heading{}},         // the handout's name, not a section's
 		{"Summary: Chapter 1", Heading{}},                  // a chapter's heading, placed by layout

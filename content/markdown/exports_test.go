@@ -1,0 +1,78 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// outline renders a guide's synopsis count and sections as "Title[role]
+// {blocks}", one a line, blocks by listShape.
+func outline(t *testing.T, src string) string {
+	t.Helper()
+	g, err := Parse(src, Options{NoSmart: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, p := range g.Synopsis {
+		b.WriteString("synopsis: " + p.Plain() + "\n")
+	}
+	for _, q := range g.Quotes {
+		b.WriteString("quote: " + q.Text.Plain() + "\n")
+	}
+	for _, s := range g.Sections {
+		b.WriteString("## " + s.Title)
+		if s.Role != "" {
+			b.WriteString(" [" + string(s.Role) + "]")
+		}
+		b.WriteString("\n")
+		if sh := listShape(s.Blocks); sh != "" {
+			b.WriteString(sh + "\n")
+		}
+	}
+	for _, f := range g.FAQ {
+		b.WriteString("faq: " + f.Question + "\n")
+	}
+	return b.String()
+}
+
+// TestExports: guides as Notion, Google Docs and word processors export
+// them. Headings typed as bold lines ("**Chapitre 1**") in a guide with no
+// "#" headings under its title were one long synopsis; numbered paragraphs
+// whose numbers the export escaped ("1\. Pourquoi…") were paragraphs with
+// their numbers, not the numbered list they are.
+func TestExports(t *testing.T) {
+	const top = "---\nbook:\n  title: Madame Bovary\n  author: Gustave Flaubert\nlanguage: fr\n---\n\n# Madame Bovary\n\nEmma s'ennuie.\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"bold lines are the headings", "**Personnages principaux**\n\n**Emma** — l'héroïne\n\n**Charles** — son mari\n\n**Chapitre 1**\n\nCharles au collège.\n\n**Citations clés**\n\n> « Un amant ! »\n> — II, 9\n",
+			"synopsis: Emma s'ennuie.\nquote: Un amant !\n## Personnages principaux [characters]\ndefinitions: \n## Chapitre 1\nparagraph: Charles au collège.\n"},
+		{"a bold line ending in a colon", "**Résumé:**\n\nTexte.\n\n**Thèmes:**\n\nL'ennui.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Texte.\n## Thèmes [themes]\nparagraph: L'ennui.\n"},
+		{"bold questions stay the FAQ's", "**Résumé**\n\nTexte.\n\n**Questions fréquentes**\n\n**Pourquoi Yonville ?**\n\nParce que.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Texte.\nfaq: Pourquoi Yonville ?\n"},
+		{"one bold line is not structure", "**Attention : spoilers**\n\nTexte.\n",
+			"synopsis: Emma s'ennuie.\nsynopsis: Attention : spoilers\nsynopsis: Texte.\n"},
+		{"bold sentences are not headings", "**Elle lit trop.**\n\nTexte.\n\n**Elle s'endette.**\n",
+			"synopsis: Emma s'ennuie.\nsynopsis: Elle lit trop.\nsynopsis: Texte.\nsynopsis: Elle s'endette.\n"},
+		{"bold lines under real headings stay paragraphs", "## Résumé\n\n**Chapitre 1**\n\nTexte.\n\n**Chapitre 2**\n\nSuite.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Chapitre 1\nparagraph: Texte.\nparagraph: Chapitre 2\nparagraph: Suite.\n"},
+		{"escaped numbers are a list", "## Questions de réflexion\n\n1\\. Pourquoi Tostes ?\n\n2\\. Quel rôle ?\n\n3\\. Homais ?\n",
+			"synopsis: Emma s'ennuie.\n## Questions de réflexion [discussion]\nordered  from 1: Pourquoi Tostes ? | Quel rôle ? | Homais ?\n"},
+		{"escaped numbers from 4, with a bracket", "## Questions\n\n4\\) ¿Por qué?\n\n5\\) ¿Quién?\n",
+			"synopsis: Emma s'ennuie.\n## Questions [discussion]\nordered  from 4: ¿Por qué? | ¿Quién?\n"},
+		{"out of sequence stays text", "## Résumé\n\n1\\. Un.\n\n3\\. Trois.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: 1. Un.\nparagraph: 3. Trois.\n"},
+		{"one escaped number is a sentence", "## Résumé\n\n1857\\. L'année du procès.\n\nTexte.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: 1857. L'année du procès.\nparagraph: Texte.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := outline(t, top+c.body)
+			if got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
