@@ -478,11 +478,14 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		// alone, and collects its garbage before the first format (else
 		// the EPUB lays it out beside its own work and its cover: 6,600
 		// page faults for --format epub, measured, against 5,600 so).
-		eo.PageStarts = oncePages(eo.PageStarts)
 		if opts.CollectBetween {
-			eo.PageStarts(g, eo) // its error, if any, is the first format's to report
+			ps := eo.PageStarts
+			starts, err := ps(g, eo) // its error, if any, is the first format's to report
 			runtime.GC()
-		}
+			eo.PageStarts = laidOutPages(starts, err, ps, len(opts.Formats) == 1)
+		} else if len(opts.Formats) > 1 {
+			eo.PageStarts = oncePages(eo.PageStarts)
+		} // else the one format lays them out itself, and lets them go when done with them (laidOutPages)
 	}
 	var (
 		pages *printPages
@@ -560,6 +563,31 @@ func (p *printPages) wait(g *content.Guide, o export.Options) ([]export.PageStar
 		return p.fallback(g, o)
 	}
 	return p.starts, nil
+}
+
+// laidOutPages gives the starts (and err) ps gave, computed ahead of
+// the formats. With handOver (one format to render) they are given once
+// and let go, so that the format does not finish beside them (an EPUB
+// holds its whole container and its self-check's index at its end: a
+// 4 MiB guide of 195,699 one-line sections has 46 MB of page starts); a
+// later call computes them again, with ps.
+func laidOutPages(starts []export.PageStart, err error, ps export.PageStarter, handOver bool) export.PageStarter {
+	var (
+		mu    sync.Mutex
+		given bool
+	)
+	return func(g *content.Guide, o export.Options) ([]export.PageStart, error) {
+		mu.Lock()
+		defer mu.Unlock()
+		if given {
+			return ps(g, o)
+		}
+		s, e := starts, err
+		if handOver {
+			given, starts, err = true, nil, nil
+		}
+		return s, e
+	}
 }
 
 // oncePages is ps computed once, for the first caller's guide and options

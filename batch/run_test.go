@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -15,6 +16,7 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
+	"weak"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -736,5 +738,52 @@ func TestPendingWritesBounds(t *testing.T) {
 				t.Errorf("pending %d guides, %d bytes; want %d, %d", n, b, len(tc.held), want)
 			}
 		})
+	}
+}
+
+// TestPrintPagesLetGo: in a one-guide build of one format that wants the
+// print pages (--format epub), the pages laid out ahead are handed to it
+// and not kept for the rest of its rendering; asked again, they are laid
+// out again. With two such formats both get the one layout
+// (TestPrintPagesSharedWithoutAPrintFormat).
+func TestPrintPagesLetGo(t *testing.T) {
+	for _, collect := range []bool{false, true} {
+		var kept weak.Pointer[export.PageStart]
+		laidOut := 0
+		f := Format{Name: "epub", Ext: ".epub", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+			starts, err := o.PageStarts(g, o)
+			if err != nil || len(starts) != 2 {
+				return nil, nil, fmt.Errorf("%d starts, %v", len(starts), err)
+			}
+			starts = nil
+			runtime.GC()
+			if kept.Value() != nil {
+				return nil, nil, errors.New("the page starts are still held while the format renders")
+			}
+			if again, err := o.PageStarts(g, o); err != nil || len(again) != 2 {
+				return nil, nil, fmt.Errorf("asked again: %d starts, %v", len(again), err)
+			}
+			return []byte("BOOK"), nil, nil
+		}}
+		dir := t.TempDir()
+		in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+		o := opts(filepath.Join(dir, "out"))
+		o.Formats = []Format{f}
+		o.CollectBetween = collect
+		o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) {
+			laidOut++
+			s := []export.PageStart{{Label: "Cover"}, {Label: "2"}}
+			if laidOut == 1 {
+				kept = weak.Make(&s[0])
+			}
+			return s, nil
+		}
+		res := Run(context.Background(), []Input{{Path: in}}, o)
+		if res[0].Err != nil {
+			t.Errorf("CollectBetween %v: %v", collect, res[0].Err)
+		}
+		if laidOut != 2 {
+			t.Errorf("CollectBetween %v: laid out %d times, want twice (asked again)", collect, laidOut)
+		}
 	}
 }
