@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/yuin/goldmark/ast"
 )
 
@@ -20,9 +21,9 @@ func (r *reader) boldHeadings(nodes []ast.Node) []ast.Node {
 	for i, n := range nodes {
 		switch n := n.(type) {
 		case *ast.Heading:
-			return nodes
+			return r.boldParts(nodes)
 		case *ast.Paragraph:
-			if r.boldLine(n) {
+			if _, ok := r.boldLine(n); ok {
 				at = append(at, i)
 			}
 		}
@@ -30,10 +31,72 @@ func (r *reader) boldHeadings(nodes []ast.Node) []ast.Node {
 	if len(at) < 2 {
 		return nodes
 	}
+	out := r.toHeadings(nodes, at, func(int) int { return 2 })
+	r.note(r.lineOf(out[at[0]]), "the guide has no headings: read its %d lines wholly in bold as its section headings (give them \"## \" to say so)", len(at))
+	return out
+}
+
+// boldParts reads lines wholly in bold that name a part of the book
+// ("**Chapter 1**", "**Kapitel II**"), two or more under one heading and
+// each over text of its own, as headings one level under it: a
+// "## Chapter Summaries" so written is its chapters, not paragraphs. Not
+// under the quotes or the FAQ, whose subheadings are quotes and questions.
+func (r *reader) boldParts(nodes []ast.Node) []ast.Node {
+	var at, levels []int
+	var run []int // the bold parts under the current heading
+	level := 0
+	end := func() {
+		if len(run) >= 2 {
+			at = append(at, run...)
+			for range run {
+				levels = append(levels, min(level+1, 6))
+			}
+		}
+		run = nil
+	}
+	for i, n := range nodes {
+		switch n := n.(type) {
+		case *ast.Heading:
+			end()
+			level = n.Level
+			if k := vocab.Classify(r.rawHeading(n)).Kind; k == vocab.Quotes || k == vocab.FAQ {
+				level = 0
+			}
+		case *ast.Paragraph:
+			if level == 0 || i+1 >= len(nodes) {
+				continue
+			}
+			s, ok := r.boldLine(n)
+			if !ok || !vocab.PartOfBook(s) {
+				continue
+			}
+			if next, ok := nodes[i+1].(*ast.Paragraph); ok {
+				if _, bold := r.boldLine(next); bold {
+					continue
+				}
+			} else if _, ok := nodes[i+1].(*ast.Heading); ok {
+				continue
+			}
+			run = append(run, i)
+		}
+	}
+	end()
+	if len(at) == 0 {
+		return nodes
+	}
+	k := 0
+	out := r.toHeadings(nodes, at, func(int) int { k++; return levels[k-1] })
+	r.note(r.lineOf(out[at[0]]), "read %d lines wholly in bold that name a part of the book (%q) as headings (give them \"#\"s to say so)", len(at), r.rawHeading(out[at[0]].(*ast.Heading)))
+	return out
+}
+
+// toHeadings makes the paragraphs at the indexes at of nodes headings, of
+// the level level gives for each in turn.
+func (r *reader) toHeadings(nodes []ast.Node, at []int, level func(int) int) []ast.Node {
 	out := append([]ast.Node(nil), nodes...)
 	for _, i := range at {
 		p := out[i].(*ast.Paragraph)
-		h := ast.NewHeading(2)
+		h := ast.NewHeading(level(i))
 		h.SetLines(p.Lines())
 		for c := p.FirstChild(); c != nil; {
 			next := c.NextSibling()
@@ -49,34 +112,33 @@ func (r *reader) boldHeadings(nodes []ast.Node) []ast.Node {
 		}
 		r.boldHeads[h] = true
 	}
-	r.note(r.lineOf(out[at[0]]), "the guide has no headings: read its %d lines wholly in bold as its section headings (give them \"## \" to say so)", len(at))
 	return out
 }
 
 // boldLine tells a one-line paragraph that is all one bold span of plain
 // text, short, not a question and not a sentence: a heading typed as bold.
-func (r *reader) boldLine(p *ast.Paragraph) bool {
+func (r *reader) boldLine(p *ast.Paragraph) (string, bool) {
 	if p.Lines().Len() != 1 {
-		return false
+		return "", false
 	}
 	var em *ast.Emphasis
 	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Emphasis:
 			if em != nil || c.Level != 2 {
-				return false
+				return "", false
 			}
 			em = c
 		case *ast.Text:
 			if strings.TrimSpace(string(c.Segment.Value(r.src))) != "" {
-				return false
+				return "", false
 			}
 		default:
-			return false
+			return "", false
 		}
 	}
 	if em == nil {
-		return false
+		return "", false
 	}
 	var b strings.Builder
 	plain := true
@@ -98,8 +160,8 @@ func (r *reader) boldLine(p *ast.Paragraph) bool {
 	})
 	s := strings.TrimSpace(b.String())
 	if !plain || s == "" || utf8.RuneCountInString(s) > 80 {
-		return false
+		return "", false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return !strings.ContainsRune(".!?;,…？。！", last)
+	return s, !strings.ContainsRune(".!?;,…？。！", last)
 }

@@ -32,6 +32,12 @@ func outline(t *testing.T, src string) string {
 		if sh := listShape(s.Blocks); sh != "" {
 			b.WriteString(sh + "\n")
 		}
+		for _, ss := range s.Subsections {
+			b.WriteString("### " + ss.Title + "\n")
+			if sh := listShape(ss.Blocks); sh != "" {
+				b.WriteString(sh + "\n")
+			}
+		}
 	}
 	for _, f := range g.FAQ {
 		b.WriteString("faq: " + f.Question + "\n")
@@ -57,8 +63,16 @@ func TestExports(t *testing.T) {
 			"synopsis: Emma s'ennuie.\nsynopsis: Attention : spoilers\nsynopsis: Texte.\n"},
 		{"bold sentences are not headings", "**Elle lit trop.**\n\nTexte.\n\n**Elle s'endette.**\n",
 			"synopsis: Emma s'ennuie.\nsynopsis: Elle lit trop.\nsynopsis: Texte.\nsynopsis: Elle s'endette.\n"},
-		{"bold lines under real headings stay paragraphs", "## Résumé\n\n**Chapitre 1**\n\nTexte.\n\n**Chapitre 2**\n\nSuite.\n",
-			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Chapitre 1\nparagraph: Texte.\nparagraph: Chapitre 2\nparagraph: Suite.\n"},
+		{"bold lines under real headings stay paragraphs", "## Résumé\n\n**Tostes**\n\nTexte.\n\n**Yonville**\n\nSuite.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Tostes\nparagraph: Texte.\nparagraph: Yonville\nparagraph: Suite.\n"},
+		{"bold parts of the book under a heading are its subsections", "## Résumé\n\nL'ensemble.\n\n**Chapitre 1**\n\nTexte.\n\n**Chapitre 2**\n\nSuite.\n\n## Thèmes\n\nL'ennui.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: L'ensemble.\n### Chapitre 1\nparagraph: Texte.\n### Chapitre 2\nparagraph: Suite.\n## Thèmes [themes]\nparagraph: L'ennui.\n"},
+		{"one bold part stays a paragraph", "## Résumé\n\n**Chapitre 1**\n\nTexte.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Chapitre 1\nparagraph: Texte.\n"},
+		{"bold parts in a row are a list of them", "## Résumé\n\n**Chapitre 1**\n\n**Chapitre 2**\n\nTexte.\n",
+			"synopsis: Emma s'ennuie.\n## Résumé [summary]\nparagraph: Chapitre 1\nparagraph: Chapitre 2\nparagraph: Texte.\n"},
+		{"bold parts in the quotes are left to the quotes' reader", "## Citations clés\n\n**Chapitre 1**\n\n> Un amant !\n\n**Chapitre 2**\n\n> Les idoles.\n",
+			"synopsis: Emma s'ennuie.\nquote: Chapitre 1\nquote: Un amant !\nquote: Les idoles.\n"},
 		{"escaped numbers are a list", "## Questions de réflexion\n\n1\\. Pourquoi Tostes ?\n\n2\\. Quel rôle ?\n\n3\\. Homais ?\n",
 			"synopsis: Emma s'ennuie.\n## Questions de réflexion [discussion]\nordered  from 1: Pourquoi Tostes ? | Quel rôle ? | Homais ?\n"},
 		{"escaped numbers from 4, with a bracket", "## Questions\n\n4\\) ¿Por qué?\n\n5\\) ¿Quién?\n",

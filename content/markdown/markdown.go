@@ -233,15 +233,22 @@ func (r *reader) headings(doc ast.Node) []string {
 	var out []string
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if h, ok := n.(*ast.Heading); ok {
-			var b strings.Builder
-			for i := 0; i < h.Lines().Len(); i++ {
-				seg := h.Lines().At(i)
-				b.Write(seg.Value(r.src))
-			}
-			out = append(out, strings.Trim(b.String(), "*_ \t"))
+			out = append(out, r.rawHeading(h))
 		}
 	}
 	return out
+}
+
+// rawHeading is a heading's text as written, without the emphasis around
+// it: for telling what it names before its inline text is read (and
+// reported on).
+func (r *reader) rawHeading(h *ast.Heading) string {
+	var b strings.Builder
+	for i := 0; i < h.Lines().Len(); i++ {
+		seg := h.Lines().At(i)
+		b.Write(seg.Value(r.src))
+	}
+	return strings.Trim(b.String(), "*_ \t")
 }
 
 // residue drops a paragraph whose every line is a reading time ("⏱ 12 min
