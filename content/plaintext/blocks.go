@@ -341,7 +341,7 @@ func (p *parser) columnSpeakers() {
 }
 
 func capitalised(s string) bool {
-	for _, w := range strings.Fields(s) {
+	for w := range strings.FieldsSeq(s) {
 		r, _ := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) && !unicode.IsDigit(r) && !vocab.Particle(w) && !smallWords[w] {
 			return false

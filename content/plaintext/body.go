@@ -46,6 +46,10 @@ type bodyState struct {
 	// "Week 2 — …") over a handout's sections, which are its
 	// subsections (see spanHeading).
 	span bool
+	// labelled: sec is a study site's page named for a story and labelled
+	// Summary or Analysis (see labelledPart), whose next such page is its
+	// sibling.
+	labelled bool
 	// pending holds the running text of the current section or quotes
 	// part, made into blocks when the part ends (see flushPending).
 	pending []unit
@@ -104,7 +108,7 @@ func (p *parser) heading(i int) bool {
 	// Or over a table set tight under it, as a heading case line: "Essay
 	// Rubric" over its rows of tab-separated columns (the heading and
 	// the rows were read as a verse passage).
-	if i+3 < len(p.units) && !p.units[i+1].before && headingCase(u.text) && !columns(u.raw[0]) && p.tableRun(p.units[i+1:]) > 0 {
+	if i+3 < len(p.units) && !p.units[i+1].before && columns(p.units[i+1].raw[0]) && !columns(u.raw[0]) && headingCase(u.text) && p.tableRun(p.units[i+1:]) > 0 {
 		return true
 	}
 	// No blank line after it: still a heading when a full paragraph follows
@@ -171,7 +175,7 @@ func (p *parser) tightPart(i int) bool {
 // capitalised, small words aside), as headings are and sentences are not.
 func headingCase(s string) bool {
 	if strings.ContainsFunc(s, unicode.IsLower) {
-		return len(strings.Fields(s)) >= 2 && capitalised(s)
+		return fieldCount(s) >= 2 && capitalised(s)
 	}
 	return strings.ContainsFunc(s, unicode.IsUpper)
 }
@@ -229,8 +233,12 @@ func partLabel(s string) bool {
 // story's or a poem's page ("“A Scandal in Bohemia” Summary", "The
 // Red-Headed League Analysis"): placed as "Chapter 1 Summary" is.
 func labelledPart(s string) bool {
-	f := strings.Fields(s)
-	return len(f) >= 2 && len(f) <= 10 && len(s) <= 120 && partLabel(f[len(f)-1])
+	i := strings.LastIndexByte(s, ' ')
+	if i <= 0 || len(s) > 120 || !partLabel(s[i+1:]) {
+		return false
+	}
+	n := fieldCount(s)
+	return n >= 2 && n <= 10
 }
 
 // partLabelAt: unit i is a part label standing as a heading.
@@ -421,14 +429,17 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		// A heading directly followed by another is a section; the
 		// following ones are its subsections.
 		p.newSection(st, u, noAnchor)
-	case nextText && st.where == inSection && st.sec != nil && (partOfBook(u.text) || labelledPart(u.text)) && !holdsParts(st.sec.Role):
+	case nextText && st.where == inSection && st.sec != nil && !holdsParts(st.sec.Role) && (partOfBook(u.text) || labelledPart(u.text)):
 		// "Chapter 1 Summary" after the character list: the chapters
 		// are not the characters' subsections.
 		p.newSection(st, u, noAnchor)
+		st.labelled = !partOfBook(u.text)
 		p.note(u.line, "read %q as a section of its own, not a subsection of %q (a section of %s does not hold the book's chapters)", u.text, p.g.Sections[len(p.g.Sections)-2].Title, p.g.Sections[len(p.g.Sections)-2].Role)
-	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && (partOfBook(u.text) && partOfBook(st.sec.Title) || labelledPart(u.text) && labelledPart(st.sec.Title)):
+	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && (partOfBook(u.text) && partOfBook(st.sec.Title) || st.labelled && labelledPart(u.text)):
 		// "Chapter 1 Analysis" after "Chapter 1 Summary": siblings.
+		labelled := st.labelled
 		p.newSection(st, u, noAnchor)
+		st.labelled = labelled && !partOfBook(u.text)
 	case nextText && inSec && p.siblingAfterList(st, u):
 		// "Activity" after the essay prompts, "Answer Key" after the
 		// questions: the section before is a list of its kind, so the
@@ -471,7 +482,7 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	st.where, st.sec, st.sub, st.secAnchor = inSection, &p.g.Sections[len(p.g.Sections)-1], nil, a
 	st.subsub, st.deep = nil, false
 	st.subParts, st.secParts = false, false
-	st.span = false
+	st.span, st.labelled = false, false
 }
 
 // handoutRole: the roles of the sections a handout repeats for each span

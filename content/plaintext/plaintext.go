@@ -265,11 +265,25 @@ func verseLines(units []unit) int {
 // which says nothing of a file's blank lines: a sonnet made the file one
 // with "few blank lines", each of its lines a heading or a paragraph.
 func verseLike(s string) bool {
-	if len(s) > 4*60 || utf8.RuneCountInString(s) > 60 || len(strings.Fields(s)) < 3 || headingCase(s) || listItem(s) {
+	if len(s) > 4*60 || utf8.RuneCountInString(s) > 60 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "0123456789 "))
-	return !strings.ContainsRune(".!?:\"”", last)
+	return !strings.ContainsRune(".!?:\"”", last) && fieldCount(s) >= 3 && !headingCase(s) && !listItem(s)
+}
+
+// fieldCount is len(strings.Fields(s)) for the ASCII spaces tidy leaves,
+// without making the slice (it runs on every line).
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := s[i] == ' ' || s[i] == '\t'
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }
 
 // titleLabels are the labels a title line may carry ("Title: Emma"), in

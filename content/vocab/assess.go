@@ -92,6 +92,13 @@ func partOfBookAfter(rest string) bool {
 // "discussion questions" of "act ii discussion questions", "test" of
 // "chapters 4 to 6 test".
 func afterPartOfBook(n string) (string, bool) {
+	w := n
+	if i := strings.IndexByte(n, ' '); i > 0 {
+		w = n[:i]
+	}
+	if !partWords[w] {
+		return "", false // most headings: no expression run
+	}
 	loc := partNumRE.FindStringIndex(n)
 	if loc == nil {
 		return "", false
@@ -160,3 +167,8 @@ func addAssessments() {
 	add("pt", Section, content.RoleDiscussion, "questões de interpretação", "perguntas de interpretação", "interpretação de texto")
 	add("pt", Section, content.RoleActivities, "exercícios")
 }
+
+// partWords are the first words partNumRE can match, in lower case.
+var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true, "book": true, "act": true, "scene": true, "section": true,
+	"letter": true, "volume": true, "canto": true, "stave": true, "capítulo": true, "capítulos": true, "chapitre": true, "chapitres": true,
+	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true}
