@@ -1147,10 +1147,29 @@ func (p *parser) tableRun(units []unit) int {
 			break
 		}
 	}
-	if n < 3 {
+	if n < 3 || answerBoxes(units[:n]) {
 		return 0
 	}
 	return n
+}
+
+// answerBoxes: rows whose first cell is a numbered item and whose other
+// cells are marks to circle ("1. Enrico frequenta la terza elementare.
+// <gap>V<gap>F", "T F"): a true-or-false quiz's questions, a list, not a
+// table with a question for its header.
+func answerBoxes(units []unit) bool {
+	for _, u := range units {
+		c := cells(u.raw[0])
+		if len(c) < 2 || !numberedRE.MatchString(c[0]) {
+			return false
+		}
+		for _, m := range c[1:] {
+			if utf8.RuneCountInString(m) > 5 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // verseRun returns how many units from the first make verse: two or more

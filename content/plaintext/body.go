@@ -342,6 +342,15 @@ func (p *parser) body() {
 			st.pending = append(st.pending, u)
 			continue
 		}
+		if label, value, ok := inlineKey(u); ok && st.where != inFAQ {
+			// "Soluzioni: 1 F – 2 V – 3 F": the key's section and its
+			// answers (the line was a heading, the answers its title).
+			p.flushPending(st)
+			p.newSection(st, unit{text: label, line: u.line}, anchorOf(label))
+			u.text = value
+			p.paragraph(st, u)
+			continue
+		}
 		if p.heading(i) {
 			if p.startHeading(st, i, u) {
 				continue
@@ -483,6 +492,24 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	st.subsub, st.deep = nil, false
 	st.subParts, st.secParts = false, false
 	st.span, st.labelled = false, false
+}
+
+// inlineKey reads a quiz's answer key on one line, standing alone: a
+// known section of no role of its own (Answer Key, Soluzioni, Lösungen)
+// as a label, and answers with numbers after it ("Answer Key: 1. B 2. A
+// 3. C", "Soluzioni: 1 F – 2 V – 3 F").
+func inlineKey(u unit) (label, value string, ok bool) {
+	if !u.before || !u.after || len(u.raw) != 1 || len(u.text) > 200 || !hasColon(u.text) {
+		return "", "", false
+	}
+	label, value, ok = colonDef(u.text)
+	if !ok || !hasDigit(value) || partOfBook(value) || len(label) > 40 {
+		return "", "", false
+	}
+	if h := vocab.Classify(label); h.Kind != vocab.Section || h.Role != "" {
+		return "", "", false
+	}
+	return label, value, true
 }
 
 // handoutRole: the roles of the sections a handout repeats for each span

@@ -348,6 +348,12 @@ func TestParseProbes(t *testing.T) {
 			in:   "Moby-Dick\nby Herman Melville\n\nChapter Summaries\n\nChapters 1–9: Ishmael Goes to Sea\n\nIshmael signs on to a whaling voyage and befriends Queequeg.\n\nMOBY-DICK NOTES                                   3\n\nChapters 10–23: The Pequod\n\nIshmael and Queequeg sign on to the Pequod.\n\nMOBY-DICK NOTES                                   4\n\nEssay Topics\n\n1. Is Ahab a tragic hero?\n\nMoby-Dick Unit Packet\tPage 5\n",
 			want: "lang=en year=0\nbook: Moby-Dick | Herman Melville | 0 min | Moby-Dick — A Study Guide\nsection: Chapter Summaries\n  section: Chapters 1–9: Ishmael Goes to Sea\n    paragraph: Ishmael signs on to a whaling voyage and befriends Queequeg.\n  section: Chapters 10–23: The Pequod\n    paragraph: Ishmael and Queequeg sign on to the Pequod.\nsection: Essay Topics\n  list: from 1: Is Ahab a tragic hero?\n",
 		},
+		{
+			name: "a true-or-false quiz's questions with the marks to circle in columns after them (\"1. Enrico…<gap>V<gap>F\") are a list, not a table headed by the first; \"Domande aperte\" (open questions) is a section of questions; an answer key on one line (\"Soluzioni: 1 F – 2 V – 3 F\") is the key's section and its answers (it was a heading, the answers its title)",
+			in:   "Cuore\ndi Edmondo De Amicis\n\nVero o falso\n1. Enrico frequenta la terza elementare.            V   F\n2. Garrone è il ragazzo più forte della classe.      V   F\n3. Franti è il migliore amico di Enrico.             V   F\n\nDomande aperte\n4) Chi scrive le lettere che chiudono ogni mese del diario?\n5) Racconta con parole tue «Il piccolo patriota padovano».\n\nSoluzioni: 1 F – 2 V – 3 F\n",
+			opts: Options{Language: "it"},
+			want: "lang=it year=0\nbook: Cuore | Edmondo De Amicis | 0 min | Cuore — Guida allo studio\nsection: Vero o falso\n  list: from 1: Enrico frequenta la terza elementare. V F | Garrone è il ragazzo più forte della classe. V F | Franti è il migliore amico di Enrico. V F\nsection: Domande aperte\n  list: from 4: Chi scrive le lettere che chiudono ogni mese del diario? | Racconta con parole tue «Il piccolo patriota padovano».\nsection: Soluzioni\n  paragraph: 1 F – 2 V – 3 F\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -166,6 +166,13 @@ func addAssessments() {
 	add("pt", Quotes, "", "frases para comentar", "citações para comentar", "trechos para comentar")
 	add("pt", Section, content.RoleDiscussion, "questões de interpretação", "perguntas de interpretação", "interpretação de texto")
 	add("pt", Section, content.RoleActivities, "exercícios")
+	// Questions to answer in writing, beside a quiz's closed ones.
+	add("en", Section, content.RoleDiscussion, "open questions", "open-ended questions")
+	add("es", Section, content.RoleDiscussion, "preguntas abiertas")
+	add("fr", Section, content.RoleDiscussion, "questions ouvertes")
+	add("de", Section, content.RoleDiscussion, "offene fragen")
+	add("it", Section, content.RoleDiscussion, "domande aperte", "domande a risposta aperta")
+	add("pt", Section, content.RoleDiscussion, "perguntas abertas", "questões abertas", "questões dissertativas")
 }
 
 // partWords are the first words partNumRE can match, in lower case.
