@@ -519,9 +519,18 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	if overlap {
 		prev = -1
 	}
+	// The last format renders with the only reference to the guide left
+	// here dropped, so that it can let the guide go before it is done:
+	// an EPUB checks its whole container at its end, where a 4 MiB
+	// guide's model (70-90 MB) is needed no more.
+	guide := g
 	for i, f := range opts.Formats {
 		if i == first {
 			continue
+		}
+		gi := guide
+		if i == len(opts.Formats)-1 {
+			guide = nil
 		}
 		if collect && prev >= 0 {
 			// Between formats rendered in turn: the next one reuses the
@@ -531,7 +540,7 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 			}
 			runtime.GC()
 		}
-		out[i] = render(f, g, eo)
+		out[i] = render(f, gi, eo)
 		prev = i
 	}
 	if drawn != nil {
@@ -606,8 +615,12 @@ func oncePages(ps export.PageStarter) export.PageStarter {
 
 // render renders one format and checks its magic, turning a panic into
 // an error (buildOne reports it against the input and the batch goes on).
-func render(f Format, g *content.Guide, eo export.Options) rendering {
-	return renderWith(f, func() ([]byte, []content.Diagnostic, error) { return f.Render(g, eo) })
+// It calls f.Render itself, not through a closure holding g, so that
+// nothing here keeps the guide while the format renders it.
+func render(f Format, g *content.Guide, eo export.Options) (r rendering) {
+	defer recoverRendering(&r)
+	data, diags, err := f.Render(g, eo)
+	return verified(f, data, diags, err)
 }
 
 // renderPages is render for the format that gives the print pages,
@@ -619,12 +632,20 @@ func renderPages(f Format, g *content.Guide, eo export.Options, pages *printPage
 }
 
 func renderWith(f Format, run func() ([]byte, []content.Diagnostic, error)) (r rendering) {
-	defer func() {
-		if p := recover(); p != nil {
-			r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
-		}
-	}()
+	defer recoverRendering(&r)
 	data, diags, err := run()
+	return verified(f, data, diags, err)
+}
+
+// recoverRendering, deferred, turns a panic into the rendering's error.
+func recoverRendering(r *rendering) {
+	if p := recover(); p != nil {
+		*r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
+	}
+}
+
+// verified is a rendering, its output checked (Format.verify).
+func verified(f Format, data []byte, diags []content.Diagnostic, err error) rendering {
 	if err == nil {
 		err = f.verify(data)
 	}
