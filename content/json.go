@@ -164,6 +164,9 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 		// by now, so look for the offending key itself.
 		line := lineAt(data, int(dec.InputOffset()))
 		if m := unknownField.FindStringSubmatch(err.Error()); m != nil {
+			if l, msg, ok := unknownFieldHint(data, m[1]); ok {
+				return &LineError{Line: l, Err: errors.New(msg)}
+			}
 			if at := keyOffset(data, m[1]); at >= 0 {
 				line = lineAt(data, at)
 			}

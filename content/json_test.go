@@ -20,6 +20,21 @@ func TestDecodeJSONLines(t *testing.T) {
 		{"array", "{\n  \"title\": \"T\",\n  \"synopsis\": \"One paragraph.\"\n}\n", 3, `field "synopsis" must be a JSON array, not string`},
 		{"whole number", "{\n  \"reading_minutes\": \"ten\"\n}\n", 2, `field "reading_minutes" must be a JSON whole number, not string`},
 		{"object", "{\n  \"book\": \"Emma\"\n}\n", 2, `field "book" must be a JSON object, not string`},
+		// An unknown key says where it is, the object's keys and the one
+		// likely meant (a synonym, another case, a typo); one valid in
+		// another object ("title" in a quote) is found where it is unknown.
+		{"synonym", "{\n  \"title\": \"T\",\n  \"quotes\": [\n    {\"text\": \"Q\"},\n    {\"text\": \"R\",\n     \"source\": \"Chapter 49\"}\n  ]\n}\n", 6,
+			`unknown field "source" in quotes[1] (did you mean "attribution"?); its fields are text, lines, attribution, explanation`},
+		{"typo deep down", "{\"title\": \"T\", \"sections\": [{\"title\": \"V\", \"blocks\": [\n{\"kind\": \"definitions\", \"terms\": [{\"term\": \"chela\", \"definiton\": \"a disciple\"}]}]}]}\n", 2,
+			`unknown field "definiton" in sections[0].blocks[0].terms[0] (did you mean "definition"?); its fields are term, definition`},
+		{"a section's body", "{\"title\": \"T\",\n\"sections\": [{\"title\": \"V\", \"body\": []}]}\n", 2,
+			`unknown field "body" in sections[0] (did you mean "blocks"?)`},
+		{"a key of another object", "{\"title\": \"T\",\n\"quotes\": [{\"text\": \"Q\",\n\"title\": \"Chapter 1\"}]}\n", 3,
+			`unknown field "title" in quotes[0]; its fields are`},
+		{"another case", "{\"title\": \"T\",\n\"ReadingMinutes\": 5}\n", 2,
+			`unknown field "ReadingMinutes" in the top level (did you mean "reading_minutes"?); its fields are version, title,`},
+		{"faq shorthand", "{\"title\": \"T\", \"faq\": [\n{\"q\": \"Why?\", \"a\": [\"Because.\"]}]}\n", 2,
+			`unknown field "q" in faq[0] (did you mean "question"?); its fields are question, answer`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
