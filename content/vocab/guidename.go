@@ -28,6 +28,7 @@ var guidePhrases = []string{
 	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter",
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
 	"guia de estudo", "guia de leitura", "roteiro de leitura", "roteiro de estudo",
+	"cuaderno de lectura", "cuaderno de actividades", "cahier de lecture", "quaderno di lettura", "caderno de leitura", "lesetagebuch",
 	"учебное пособие", "методическое пособие", "пособие", "путеводитель", "посібник",
 	"οδηγός μελέτης", "οδηγός ανάγνωσης",
 	"読書ガイド", "学習ガイド", "阅读指南", "学习指南", "अध्ययन मार्गदर्शिका",

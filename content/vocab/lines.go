@@ -20,7 +20,7 @@ import (
 // that guidePhrases spells out: the readers match them by hand
 // (guidename.go), and the tests keep the expressions built on it as the
 // oracles they are checked against.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|cuaderno de lectura|cuaderno de actividades|cahier de lecture|quaderno di lettura|caderno de leitura|lesetagebuch|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
 
 var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:

@@ -59,7 +59,7 @@ func TestLines(t *testing.T) {
 		"Character Notes": false, "Jane's Revision Notes.": false, "Great Expectations — Teacher's Handout": false, "Arbeitsblatt für die 9. Klasse": true, "Ficha de trabajo para 3º de ESO": true,
 		"Guide to the Themes": false, "guide for students": false, "Chapter Notes": false,
 		"Scene-by-Scene Notes for Year 10": true, "Poetry Analysis Worksheet": true, "Chapter Outline — Grade 8": true, "Close Reading Packet": true,
-		"Roteiro de estudo — Capítulos 1 a 20": true, "Anticipation Guide": false,
+		"Roteiro de estudo — Capítulos 1 a 20": true, "Cuaderno de lectura — 2.º de Bachillerato": true, "Quaderno di lettura": true, "Lesetagebuch für die 7. Klasse": true, "Anticipation Guide": false,
 		"Character Notes for": false, "Notes for Year 10": false,
 		"Jane, Rochester's Guide": false, "A guide, as he says, to the heart": false, "The Guide Dog": false,
 	} {
