@@ -82,6 +82,9 @@ func (p *parser) heading(i int) bool {
 	if p.speakerLine(u.text) {
 		return false // "HAMLET: To be"
 	}
+	if !u.after && p.nameOverText(i) {
+		return true
+	}
 	if u.after && p.spanOver(i) {
 		return true // "Week 2 — Book the Second" after the week before's words, over its own
 	}
@@ -510,6 +513,23 @@ func inlineKey(u unit) (label, value string, ok bool) {
 		return "", "", false
 	}
 	return label, value, true
+}
+
+// nameOverText: in a section of characters, unit i is a character's name
+// alone on its line, set tight over a short description that ends a
+// sentence and stands alone ("Spitz" / "The lead dog of the team and
+// Buck's bitter rival."): the name is a heading, as it is over a longer
+// paragraph (the name and the description were a verse passage inside
+// the character before).
+func (p *parser) nameOverText(i int) bool {
+	if i+1 >= len(p.units) || len(p.g.Sections) == 0 || p.g.Sections[len(p.g.Sections)-1].Role != content.RoleCharacters {
+		return false
+	}
+	u, next := p.units[i], p.units[i+1]
+	if next.before || !next.after || listItem(next.text) || !strings.HasSuffix(next.text, ".") || utf8.RuneCountInString(u.text) > 40 {
+		return false
+	}
+	return vocab.NameLike(u.text) && !listItem(u.text)
 }
 
 // handoutRole: the roles of the sections a handout repeats for each span

@@ -354,6 +354,11 @@ func TestParseProbes(t *testing.T) {
 			opts: Options{Language: "it"},
 			want: "lang=it year=0\nbook: Cuore | Edmondo De Amicis | 0 min | Cuore — Guida allo studio\nsection: Vero o falso\n  list: from 1: Enrico frequenta la terza elementare. V F | Garrone è il ragazzo più forte della classe. V F | Franti è il migliore amico di Enrico. V F\nsection: Domande aperte\n  list: from 4: Chi scrive le lettere che chiudono ogni mese del diario? | Racconta con parole tue «Il piccolo patriota padovano».\nsection: Soluzioni\n  paragraph: 1 F – 2 V – 3 F\n",
 		},
+		{
+			name: "in a section of characters, a name alone on its line set tight over a short description is its heading, as over a long one (the names and descriptions were a verse passage inside the character before)",
+			in:   "The Call of the Wild\nby Jack London\n\nCharacter Analysis\n\nBuck\nA powerful St. Bernard and Scotch shepherd mix who is stolen from his home and becomes the leader of a wolf pack.\n\nJohn Thornton\nThe gold hunter who rescues Buck from Hal.\n\nSpitz\nThe lead dog of the team and Buck's bitter rival.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Character Analysis\n  section: Buck\n    paragraph: A powerful St. Bernard and Scotch shepherd mix who is stolen from his home and becomes the leader of a wolf pack.\n  section: John Thornton\n    paragraph: The gold hunter who rescues Buck from Hal.\n  section: Spitz\n    paragraph: The lead dog of the team and Buck’s bitter rival.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
