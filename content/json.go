@@ -156,7 +156,16 @@ func jsonError(data []byte, dec *json.Decoder, err error) error {
 	case errors.As(err, &syn):
 		return &LineError{Line: lineAt(data, int(syn.Offset)), Err: fmt.Errorf("JSON syntax: %v", syn)}
 	case errors.As(err, &typ):
-		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: fmt.Errorf("field %q must be a JSON %s, not %s", strings.TrimPrefix(typ.Field, "plain."), jsonKind(typ.Type.Kind()), typ.Value)}
+		field := strings.TrimPrefix(typ.Field, "plain.")
+		where, fix := typeHint(data, int(typ.Offset), typ.Type, typ.Value)
+		if where == "" {
+			where = field
+		}
+		msg := fmt.Sprintf("field %q must be a JSON %s, not %s", where, jsonKind(typ.Type.Kind()), typ.Value)
+		if fix != "" {
+			msg += ": " + fix
+		}
+		return &LineError{Line: lineAt(data, int(typ.Offset)), Err: errors.New(msg)}
 	case errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF):
 		return &LineError{Line: lineAt(data, len(data)), Err: errors.New("the JSON ends before the guide object is closed")}
 	default:

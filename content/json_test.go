@@ -20,6 +20,16 @@ func TestDecodeJSONLines(t *testing.T) {
 		{"array", "{\n  \"title\": \"T\",\n  \"synopsis\": \"One paragraph.\"\n}\n", 3, `field "synopsis" must be a JSON array, not string`},
 		{"whole number", "{\n  \"reading_minutes\": \"ten\"\n}\n", 2, `field "reading_minutes" must be a JSON whole number, not string`},
 		{"object", "{\n  \"book\": \"Emma\"\n}\n", 2, `field "book" must be a JSON object, not string`},
+		// A value of the wrong kind says where it is, with indexes
+		// (encoding/json says "sections.blocks.items"), and how to write it.
+		{"list item as a string", "{\"title\": \"T\", \"sections\": [{\"title\": \"A\", \"blocks\": []},\n{\"title\": \"Q\", \"blocks\": [{\"kind\": \"list\", \"items\": [\"Why?\"]}]}]}\n", 2,
+			`field "sections[1].blocks[0].items[0]" must be a JSON object, not string: write {"text": "…"}`},
+		{"year in quotes", "{\"title\": \"T\",\n\"book\": {\"title\": \"Emma\", \"year\": \"1815\"}}\n", 2,
+			`field "book.year" must be a JSON whole number, not string: write the number without quotes`},
+		{"synopsis as a string", "{\"title\": \"T\",\n\"synopsis\": \"One.\"}\n", 2,
+			`field "synopsis" must be a JSON array, not string: put the text in brackets, ["…"]`},
+		{"title as a number", "{\"title\": \"T\", \"sections\": [{\"title\": \"A\"},\n{\"title\": 7}]}\n", 2,
+			`field "sections[1].title" must be a JSON string, not number: put it in quotes`},
 		// An unknown key says where it is, the object's keys and the one
 		// likely meant (a synonym, another case, a typo); one valid in
 		// another object ("title" in a quote) is found where it is unknown.

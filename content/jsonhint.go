@@ -76,67 +76,77 @@ func typeAt(path []string) (reflect.Type, string) {
 // keyPath is the offset of the first key name in data whose object's
 // JSON path ("quotes", "[0]") is accepted, or -1.
 func keyPath(data []byte, name string, accept func(path []string) bool) int {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	type frame struct {
-		object  bool
-		wantKey bool
-		index   int
-		key     string
-	}
-	var stack []frame
-	// path is the way to the object on top of the stack: the key or
-	// index each frame under it is at.
-	path := func() []string {
-		var out []string
-		for _, f := range stack[:len(stack)-1] {
-			if f.object {
-				out = append(out, f.key)
-			} else {
-				out = append(out, fmt.Sprintf("[%d]", f.index))
-			}
-		}
-		return out
-	}
-	// value marks that a value ended in the frame on top.
-	value := func() {
-		if n := len(stack); n > 0 {
-			if stack[n-1].object {
-				stack[n-1].wantKey = true
-			} else {
-				stack[n-1].index++
-			}
-		}
-	}
+	w := pathWalker{dec: json.NewDecoder(bytes.NewReader(data))}
 	for {
-		before := dec.InputOffset()
-		tok, err := dec.Token()
+		before := w.dec.InputOffset()
+		tok, key, err := w.next()
 		if err != nil {
 			return -1
 		}
-		switch tok := tok.(type) {
-		case json.Delim:
-			switch tok {
-			case '{':
-				stack = append(stack, frame{object: true, wantKey: true})
-			case '[':
-				stack = append(stack, frame{})
-			default:
-				stack = stack[:len(stack)-1]
-				value()
-			}
-			continue
-		case string:
-			if n := len(stack); n > 0 && stack[n-1].object && stack[n-1].wantKey {
-				stack[n-1].wantKey = false
-				stack[n-1].key = tok
-				if tok == name && accept(path()) {
-					return int(before) + bytes.IndexByte(data[before:], '"')
-				}
-				continue
+		if key && tok == name && accept(w.path(1)) {
+			return int(before) + bytes.IndexByte(data[before:], '"')
+		}
+	}
+}
+
+// pathWalker reads JSON tokens keeping the path to the one read last.
+type pathWalker struct {
+	dec   *json.Decoder
+	stack []pathFrame
+	ended bool // a value ended with the last token: count it on the next
+}
+
+type pathFrame struct {
+	object, wantKey bool
+	index           int
+	key             string
+}
+
+// next reads a token; key says it is an object's key.
+func (w *pathWalker) next() (tok json.Token, key bool, err error) {
+	if w.ended {
+		w.ended = false
+		if n := len(w.stack); n > 0 {
+			if w.stack[n-1].object {
+				w.stack[n-1].wantKey = true
+			} else {
+				w.stack[n-1].index++
 			}
 		}
-		value()
 	}
+	tok, err = w.dec.Token()
+	if err != nil {
+		return nil, false, err
+	}
+	switch t := tok.(type) {
+	case json.Delim:
+		if t == '{' || t == '[' {
+			w.stack = append(w.stack, pathFrame{object: t == '{', wantKey: t == '{'})
+			return tok, false, nil
+		}
+		w.stack = w.stack[:len(w.stack)-1]
+	case string:
+		if n := len(w.stack); n > 0 && w.stack[n-1].object && w.stack[n-1].wantKey {
+			w.stack[n-1].wantKey, w.stack[n-1].key = false, t
+			return tok, true, nil
+		}
+	}
+	w.ended = true
+	return tok, false, nil
+}
+
+// path is the way to the value read last, less its last drop elements:
+// keys ("quotes") and indexes ("[0]").
+func (w *pathWalker) path(drop int) []string {
+	var out []string
+	for _, f := range w.stack[:len(w.stack)-drop] {
+		if f.object {
+			out = append(out, f.key)
+		} else {
+			out = append(out, fmt.Sprintf("[%d]", f.index))
+		}
+	}
+	return out
 }
 
 // fieldByTag is t's field whose JSON name is name.
@@ -241,4 +251,64 @@ func oneEdit(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// typeHint is the path with indexes of the value ending at offset
+// ("sections[1].blocks[0].items[0]"; encoding/json says
+// "sections.blocks.items") and how to write what was meant, for a value of
+// the wrong kind: a paragraph given as a string where a list of them is
+// wanted, a list item as a string, a year in quotes.
+func typeHint(data []byte, offset int, want reflect.Type, got string) (string, string) {
+	var where string
+	for _, p := range valuePath(data, offset) {
+		if !strings.HasPrefix(p, "[") {
+			p = "." + p
+		}
+		where += p
+	}
+	where = strings.TrimPrefix(where, ".")
+	for want.Kind() == reflect.Pointer {
+		want = want.Elem()
+	}
+	switch {
+	case got == "string" && want.Kind() == reflect.Slice:
+		return where, `put the text in brackets, ["…"], one string a paragraph`
+	case got == "string" && want.Kind() == reflect.Struct:
+		if _, ok := fieldByTag(want, "text"); ok {
+			return where, `write {"text": "…"}`
+		}
+		if _, ok := fieldByTag(want, "title"); ok {
+			return where, `write {"title": "…"}`
+		}
+	case got == "string" && (want.Kind() >= reflect.Int && want.Kind() <= reflect.Uint64):
+		return where, "write the number without quotes"
+	case got == "string" && want.Kind() == reflect.Bool:
+		return where, "write true or false without quotes"
+	case got == "number" && want.Kind() == reflect.String:
+		return where, `put it in quotes, "…"`
+	case got == "number" && (want.Kind() >= reflect.Int && want.Kind() <= reflect.Uint64):
+		return where, "write a whole number"
+	}
+	return where, ""
+}
+
+// valuePath is the JSON path ("sections", "[1]", "blocks" …) of the value
+// of data that ends at offset.
+func valuePath(data []byte, offset int) []string {
+	w := pathWalker{dec: json.NewDecoder(bytes.NewReader(data))}
+	for {
+		tok, _, err := w.next()
+		if err != nil {
+			return nil
+		}
+		if d, ok := tok.(json.Delim); ok && (d == '{' || d == '[') {
+			if int(w.dec.InputOffset()) >= offset {
+				return w.path(1) // the value is the object or array opened
+			}
+			continue
+		}
+		if int(w.dec.InputOffset()) >= offset {
+			return w.path(0)
+		}
+	}
 }
