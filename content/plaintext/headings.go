@@ -92,6 +92,9 @@ func shortHeading(s string) bool {
 	if twoSentences(s) {
 		return false // "Think about a time you moved. What helped you?"
 	}
+	if strings.HasSuffix(s, "___") {
+		return false // "Chapters read: ________", a blank to fill in
+	}
 	core := strings.TrimRight(s, `"”’'»)]`)
 	if core != s && core != "" {
 		// A heading may end with a quoted or bracketed word, but not with

@@ -215,7 +215,7 @@ func markdownish(s string) bool {
 // headingLabelRE: a "Label:" that names a part of the book, so that
 // "Chapter 1: The Red Room" standing alone is a heading, while "Narrator:
 // Jane" is a key fact.
-var headingLabelRE = lazyre.Hot(`(?i)^(?:chapter|chapters|part|book|act|scene|section|letter|volume|canto|stave|episode|capítulo|capítulos|chapitre|chapitres|kapitel|capitolo|capitoli|parte|partie|teil|livre|libro|livro|acto|acte|akt|atto|ato|escena|scène|szene|scena|cena)\b`)
+var headingLabelRE = lazyre.Hot(`(?i)^(?:chapter|chapters|part|book|act|scene|section|letter|volume|canto|stave|episode|tratado|capítulo|capítulos|chapitre|chapitres|kapitel|capitolo|capitoli|parte|partie|teil|livre|libro|livro|acto|acte|akt|atto|ato|escena|scène|szene|scena|cena)\b`)
 
 // factLine says whether a standalone line is "Label: value", an item of
 // key facts, rather than a heading.

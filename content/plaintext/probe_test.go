@@ -359,6 +359,17 @@ func TestParseProbes(t *testing.T) {
 			in:   "The Call of the Wild\nby Jack London\n\nCharacter Analysis\n\nBuck\nA powerful St. Bernard and Scotch shepherd mix who is stolen from his home and becomes the leader of a wolf pack.\n\nJohn Thornton\nThe gold hunter who rescues Buck from Hal.\n\nSpitz\nThe lead dog of the team and Buck's bitter rival.\n",
 			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Character Analysis\n  section: Buck\n    paragraph: A powerful St. Bernard and Scotch shepherd mix who is stolen from his home and becomes the leader of a wolf pack.\n  section: John Thornton\n    paragraph: The gold hunter who rescues Buck from Hal.\n  section: Spitz\n    paragraph: The lead dog of the team and Buck’s bitter rival.\n",
 		},
+		{
+			name: "parts of the book numbered in words, as Spanish, French, Italian and Portuguese guides number them (\"Tratado primero: …\", \"Tratado segundo\", \"Capítulo primero\"), are parts of the book: the first was the synopsis with its text, the second a subsection of the questions",
+			in:   "Lazarillo de Tormes\nAnónimo\n\nGuía de lectura — 3.º de ESO\n\nTratado primero: Lázaro y el ciego\nLázaro cuenta su niñez junto al río Tormes y cómo su madre lo entrega a un ciego.\n\nPreguntas\n1) ¿Qué aprende Lázaro del toro de piedra?\n\nTratado segundo: Lázaro y el clérigo\nEl clérigo de Maqueda es aún más avaro que el ciego; Lázaro pasa hambre.\n",
+			opts: Options{Language: "es"},
+			want: "lang=es year=0\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de lectura — 3.º de ESO\nsection: Tratado primero: Lázaro y el ciego\n  paragraph: Lázaro cuenta su niñez junto al río Tormes y cómo su madre lo entrega a un ciego.\nsection: Preguntas\n  list: from 1: ¿Qué aprende Lázaro del toro de piedra?\nsection: Tratado segundo: Lázaro y el clérigo\n  paragraph: El clérigo de Maqueda es aún más avaro que el ciego; Lázaro pasa hambre.\n",
+		},
+		{
+			name: "a handout's blank to fill in (\"Chapters read: ________\") is text of its section, never a heading",
+			in:   "Anne of the Island\nby L. M. Montgomery\n\nGroup Meeting Notes\nDate: ________\nChapters read: ________\n\nAssessment\nRoles are graded with this checklist:\n- Completed role sheet (5 pts)\n- Participated in discussion (5 pts)\n",
+			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Chapters read: ________\n  verse: Assessment / Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

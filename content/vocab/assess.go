@@ -178,4 +178,4 @@ func addAssessments() {
 // partWords are the first words partNumRE can match, in lower case.
 var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true, "book": true, "act": true, "scene": true, "section": true,
 	"letter": true, "volume": true, "canto": true, "stave": true, "capítulo": true, "capítulos": true, "chapitre": true, "chapitres": true,
-	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true}
+	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true}
