@@ -160,8 +160,9 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	pk := &finish.Packed{}
 	if len(lay.Pages) > chunkPages {
-		p.SetOutputChunks(fpdfChunk)
+		p.SetOutputChunks(fpdfChunk, pk.Add)
 	}
 	raw, err := p.OutputChunks()
 	if err != nil {
@@ -169,7 +170,7 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.Optimize(raw, fs, toUnicode, tg, st)
+	out, err = finish.OptimizePacked(pk, raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -224,7 +225,11 @@ func prepare(g *content.Guide, opts export.Options) (th theme.Theme, geo layout.
 // finish.Optimize lets go of as it copies them: in one buffer, grown by
 // doubling, a 4 MiB guide of one-line sections made 192 MB of it while it
 // grew from 64 to 128 MB, beside everything fpdf and the structure tree
-// hold, and then held it whole until the end. A test lowers both.
+// hold, and then held it whole until the end. Each part but the last is
+// kept deflated as fpdf cuts it (finish.Packed) and inflated once more
+// only as finish.OptimizePacked reads it: raw, the parts were the 124 MB
+// most live heap of that guide's build once fpdf had written them. A test
+// lowers both.
 var chunkPages, fpdfChunk = 2000, 4 << 20
 
 // newPageStreams is finish.NewPageStreams; a test makes it give none, so

@@ -80,14 +80,15 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	if err := p.Error(); err != nil {
 		return nil, nil, err
 	}
-	p.SetOutputChunks(fpdfChunk) // a long guide: more than chunkPages pages
+	pk := &finish.Packed{}
+	p.SetOutputChunks(fpdfChunk, pk.Add) // a long guide: more than chunkPages pages
 	raw, err := p.OutputChunks()
 	if err != nil {
 		return nil, nil, fmt.Errorf("pdf: writing: %w", err)
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.Optimize(raw, fs, toUnicode, tg, st)
+	out, err = finish.OptimizePacked(pk, raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -589,6 +589,7 @@ type Fpdf struct {
 	chunks           [][]byte                   // guidepress: the document's earlier parts (SetOutputChunks)
 	chunkBase        int                        // guidepress: their length
 	chunkSize        int                        // guidepress: a part's size, 0 for one buffer
+	chunkSink        func(part []byte)          // guidepress: takes each part as it is cut (SetOutputChunks)
 	pages            []*bytes.Buffer            // slice[page] of page content; 1-based
 	state            int                        // current document state
 	compress         bool                       // compression flag

@@ -4112,8 +4112,15 @@ func (f *Fpdf) cutChunk() {
 	if f.chunkSize == 0 || f.state == 2 || f.buffer.Len() < f.chunkSize-f.chunkSize/16 {
 		return
 	}
-	f.chunks = append(f.chunks, f.buffer.Bytes())
 	f.chunkBase += f.buffer.Len()
+	if f.chunkSink != nil {
+		// The sink has the part (it copies what it keeps): the buffer
+		// is written again.
+		f.chunkSink(f.buffer.Bytes())
+		f.buffer.Reset()
+		return
+	}
+	f.chunks = append(f.chunks, f.buffer.Bytes())
 	f.buffer = fmtBuffer{}
 	f.buffer.Grow(f.chunkSize)
 }
@@ -4121,10 +4128,13 @@ func (f *Fpdf) cutChunk() {
 // SetOutputChunks (guidepress) has the document written in parts of about
 // size bytes, each starting with an object, rather than in one buffer
 // grown by doubling (a 100 MB document took a 128 MB buffer, and 192 MB
-// while it grew from 64): OutputChunks gives them.
-func (f *Fpdf) SetOutputChunks(size int) {
+// while it grew from 64): OutputChunks gives them. With a sink, each part
+// but the last is given to it as soon as it is cut, and not kept (the
+// sink must copy what it keeps: the buffer is written again);
+// OutputChunks then gives the last.
+func (f *Fpdf) SetOutputChunks(size int, sink func(part []byte)) {
 	if f.state < 3 {
-		f.chunkSize = size
+		f.chunkSize, f.chunkSink = size, sink
 	}
 }
 

@@ -47,11 +47,23 @@ import (
 // document parts that each start with an object), which Optimize lets go
 // of as it has copied them: they are not used after.
 func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+	return optimize(newFpdfFile(parts), fs, toUnicode, tg, st)
+}
+
+// OptimizePacked is Optimize of fpdf's file given as the parts pk kept
+// deflated (the sink of fpdf.SetOutputChunks) and then the parts rest
+// (fpdf.OutputChunks), which hold its trailer. pk is not used after.
+func OptimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+	in := packedFpdfFile(pk.z, pk.lens, rest)
+	*pk = Packed{}
+	return optimize(in, fs, toUnicode, tg, st)
+}
+
+func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
 	st.Done()
 	if st != nil && st.err != nil {
 		return nil, st.err
 	}
-	in := newFpdfFile(parts)
 	doc, err := parseFpdf(in)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -60,7 +72,14 @@ func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Ta
 	pageIndex := map[int]int{} // page object → its place in the document
 	var pageNums []int
 	for _, o := range doc.objs { // in file order, which is page order
-		body := in.at(o.off, o.end)
+		body, err := in.at(o.off, o.end)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
+		}
+		var hb [24]byte
+		if !bytes.HasPrefix(body, append(strconv.AppendInt(hb[:0], int64(o.num), 10), " 0 obj\n"...)) {
+			return nil, fmt.Errorf("pdf: re-reading fpdf's output: object %d is not where the table says", o.num)
+		}
 		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
 			if n, ok := contentsRef(rest); ok {
 				contents[n] = len(pageNums)
@@ -86,7 +105,11 @@ func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Ta
 		}
 	}
 	out := newFile(capacity)
-	out.b = appendHeader(out.b, in.at(0, doc.headerEnd))
+	header, err := in.at(0, doc.headerEnd)
+	if err != nil {
+		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
+	}
+	out.b = appendHeader(out.b, header)
 
 	// Object numbers: fpdf's 1 … size-1, then the fonts' (a shared
 	// ToUnicode map and CIDSystemInfo, fontembed.ObjectCount per face), the
@@ -149,7 +172,10 @@ func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Ta
 		nStm++
 	}
 	for _, o := range doc.objs {
-		body := in.at(o.off, o.end)
+		body, err := in.at(o.off, o.end)
+		if err != nil {
+			return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
+		}
 		in.drop(o.off)
 		data, ok := plainStream(body)
 		if !ok {
@@ -451,7 +477,11 @@ type fpdfDoc struct {
 // trailer is in the file's last part; each object runs to the start of
 // the next, the last to the table, and lies in one part.
 func parseFpdf(f *fpdfFile) (*fpdfDoc, error) {
-	tail, tailBase := f.parts[len(f.parts)-1], f.base[len(f.parts)-1]
+	last := len(f.parts) - 1
+	tail, tailBase := f.parts[last], f.base[last]
+	if len(tail) != f.lens[last] {
+		return nil, errors.New("the last part is not held as written")
+	}
 	i := bytes.LastIndex(tail, []byte("\nstartxref\n"))
 	if i < 0 {
 		return nil, errors.New("no startxref")
@@ -507,8 +537,9 @@ func parseFpdf(f *fpdfFile) (*fpdfDoc, error) {
 			end = doc.objs[k+1].off
 		}
 		doc.objs[k].end = end
-		hdr := strconv.Itoa(doc.objs[k].num) + " 0 obj\n"
-		if !f.within(doc.objs[k].off, end) || !bytes.HasPrefix(f.at(doc.objs[k].off, end), []byte(hdr)) {
+		// Optimize checks that it starts with its header as it reads
+		// it (a packed part is inflated once for both).
+		if !f.within(doc.objs[k].off, end) {
 			return nil, fmt.Errorf("object %d is not where the table says", doc.objs[k].num)
 		}
 	}
