@@ -26,6 +26,10 @@ func Smart(s string) string {
 	// "well- and ill-formed", "-5" and "5 - 3" keep their hyphens.
 	s = spacedDash(s)
 	s = strings.ReplaceAll(s, "...", "…")
+	// Four spaced dots, a sentence's stop and an ellipsis ("in the desert.
+	// . . . Near them"): the ellipsis and the stop, with no space left
+	// before the stop ("… .").
+	s = strings.ReplaceAll(s, ". . . .", "….")
 	s = strings.ReplaceAll(s, ". . .", "…")
 	if !strings.ContainsAny(s, "\"'") {
 		return s

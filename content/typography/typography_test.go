@@ -19,6 +19,8 @@ func TestSmart(t *testing.T) {
 		{`"'Tis true," said Ruth.`, `“’Tis true,” said Ruth.`},
 		{`He said "the 'possible' one" twice.`, `He said “the ‘possible’ one” twice.`},
 		{`wait--no---stop`, `wait—no—stop`},
+		{`Stand in the desert. . . . Near them`, `Stand in the desert…. Near them`},
+		{`and then . . . silence`, `and then … silence`},
 		// Chinese and Japanese put no space before a quotation: marks
 		// between letters pair up, the first opening.
 		{`却总用"精神胜利法"安慰自己。`, `却总用“精神胜利法”安慰自己。`},
