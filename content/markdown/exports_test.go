@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -86,6 +87,37 @@ func TestExports(t *testing.T) {
 			got := outline(t, top+c.body)
 			if got != c.want {
 				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestTickedAnswers: a quiz's options typed as a task list under their
+// question, the answer ticked ("- [x] In the churchyard"), lose the tick
+// with the check boxes; a warning says so, once, naming the option. A
+// checklist of things to do, ticked or not, is only noted.
+func TestTickedAnswers(t *testing.T) {
+	const top = "# Great Expectations\n\nby Charles Dickens\n\nPip dreams.\n\n## Quiz\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"the answer ticked", "1. Where does Pip meet Magwitch?\n   - [ ] In the forge\n   - [x] In the churchyard\n2. Who raises Pip?\n   - [ ] Joe\n   - [ ] Miss Havisham\n",
+			`11: the option "In the churchyard" is ticked`},
+		{"a checklist", "- [ ] Read chapter 1\n- [x] Look up the marshes\n", ""},
+		{"a checklist under a task", "1. Before class:\n   - [ ] Read chapter 1\n   - [x] Look up the marshes\n", ""},
+		{"every option ticked", "1. Which are convicts?\n   - [x] Magwitch\n   - [x] Compeyson\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(top+c.body, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range g.Diagnostics {
+				if strings.Contains(d.Message, "ticked") {
+					got = append(got, fmt.Sprintf("%d: %s", d.Line, d.Message))
+				}
+			}
+			if c.want == "" && len(got) != 0 || c.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], c.want)) {
+				t.Errorf("got %q, want one warning starting %q", got, c.want)
 			}
 		})
 	}

@@ -129,6 +129,12 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			c.add("["+strconv.Itoa(n.Index)+"]", st)
 			c.r.usedFootnote(n.Index)
 		case *east.TaskCheckBox:
+			if n.IsChecked && c.r.mixedTicks(n) {
+				// "- [x] In the churchyard" among "- [ ] …" options under
+				// a question: the tick is the quiz's answer, which the
+				// model cannot hold. (Said once: an item may be read twice.)
+				c.r.warnOnce(c.line(n), "the option %q is ticked ([x]) among options that are not: the tick is not kept, so the answer is not in the guide; give the answers in a section of their own (\"## Answer Key\")", clip(c.r.tickedText(n), 60))
+			}
 			if c.r.taskNoted {
 				break
 			}
@@ -283,4 +289,54 @@ func trimSuffixBytes(t content.Text, n int) content.Text {
 		n = 0
 	}
 	return t.TrimSpace()
+}
+
+// mixedTicks: box's list, under a question, holds both ticked and
+// unticked boxes.
+func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
+	var list ast.Node
+	for p := box.Parent(); p != nil; p = p.Parent() {
+		if _, ok := p.(*ast.List); ok {
+			list = p
+			break
+		}
+	}
+	if list == nil {
+		return false
+	}
+	// Options under a question ("1. Where…?" / "   - [x] …"), not a
+	// checklist of things to do.
+	q, ok := list.Parent().(*ast.ListItem)
+	if !ok || q.FirstChild() == nil || q.FirstChild().Lines().Len() == 0 {
+		return false
+	}
+	ql := q.FirstChild().Lines()
+	last := ql.At(ql.Len() - 1)
+	if qs := strings.TrimSpace(string(last.Value(r.src))); !strings.HasSuffix(qs, "?") && !strings.HasSuffix(qs, "？") {
+		return false
+	}
+	var ticked, unticked bool
+	for it := list.FirstChild(); it != nil; it = it.NextSibling() {
+		if b := it.FirstChild(); b != nil {
+			if cb, ok := b.FirstChild().(*east.TaskCheckBox); ok {
+				ticked = ticked || cb.IsChecked
+				unticked = unticked || !cb.IsChecked
+			}
+		}
+	}
+	return ticked && unticked
+}
+
+// tickedText is the text of the line a check box opens, as written.
+func (r *reader) tickedText(box *east.TaskCheckBox) string {
+	p := box.Parent()
+	if p == nil || p.Lines().Len() == 0 {
+		return ""
+	}
+	seg := p.Lines().At(0)
+	s := strings.TrimSpace(string(seg.Value(r.src)))
+	for _, pre := range []string{"[x]", "[X]"} {
+		s = strings.TrimSpace(strings.TrimPrefix(s, pre))
+	}
+	return s
 }

@@ -159,6 +159,17 @@ func (r *reader) warn(line int, format string, args ...any) {
 	r.diags = append(r.diags, content.Diagnostic{Line: line, Severity: content.Warning, Message: fmt.Sprintf(format, args...)})
 }
 
+// warnOnce warns unless the same warning is already there for line.
+func (r *reader) warnOnce(line int, format string, args ...any) {
+	msg := fmt.Sprintf(format, args...)
+	for _, d := range r.diags {
+		if d.Line == line && d.Message == msg {
+			return
+		}
+	}
+	r.warn(line, "%s", msg)
+}
+
 func (r *reader) note(line int, format string, args ...any) {
 	r.diags = append(r.diags, content.Diagnostic{Line: line, Severity: content.Info, Message: fmt.Sprintf(format, args...)})
 }
