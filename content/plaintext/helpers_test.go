@@ -8,7 +8,7 @@ import (
 
 // modelTexts lists every text of the model in document order.
 func modelTexts(g *content.Guide) []string {
-	out := []string{g.Title, g.Book.Title, g.Book.Author}
+	out := []string{g.Title, g.Book.Title, g.Book.Author, g.Author}
 	if g.Book.Year != 0 {
 		out = append(out, strconv.Itoa(g.Book.Year))
 	}

@@ -72,6 +72,9 @@ func lostText(text string, g *content.Guide) []string {
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue
 		}
+		if a, ok := vocab.GuideCredit(line); ok && a == g.Author {
+			continue // "Prepared by Mrs. Alvarez": the guide's author
+		}
 		if y, ok := vocab.Published(line); ok && y == g.Book.Year {
 			continue // "Published: 1886": the model holds the year
 		}

@@ -485,6 +485,14 @@ func (p *parser) header() error {
 	// year of publication ("Published: 1886"), in either order.
 	for k := 0; k < 2 && p.byLine != 0 && p.i < len(p.units); k++ {
 		u := p.units[p.i]
+		if name, ok := vocab.GuideCredit(u.text); ok && p.g.Author == "" && len(u.raw) == 1 {
+			// "Prepared by Mrs. Alvarez": the guide's own author.
+			p.g.Author = name
+			p.note(u.line, "read %q as the guide's own author (not the book's)", name)
+			p.i++
+			k-- // besides the guide's name and the year
+			continue
+		}
 		if y, ok := vocab.Published(u.text); ok && p.g.Book.Year == 0 {
 			p.g.Book.Year = y
 			p.note(u.line, "read %q as the book's year of publication", u.text)

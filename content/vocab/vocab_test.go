@@ -122,3 +122,16 @@ func TestAssessment(t *testing.T) {
 		}
 	}
 }
+
+func TestGuideCredit(t *testing.T) {
+	for in, want := range map[string]string{
+		"Prepared by Mrs. Alvarez": "Mrs. Alvarez", "Study guide prepared by Mrs. Alvarez": "Mrs. Alvarez", "Teacher: Mr. Okafor": "Mr. Okafor",
+		"Compiled by: the English Department": "the English Department", "Guide by Ms. Lee": "Ms. Lee", "Elaborado por: Departamento de Lengua": "Departamento de Lengua",
+		"Préparé par Mme Dubois": "Mme Dubois", "Erstellt von Frau Becker": "Frau Becker", "A cura di prof.ssa Bianchi": "prof.ssa Bianchi",
+		"Teacher Notes": "", "by Jane Austen": "", "Written by Mary Shelley": "", "Teacher's Guide": "", "Prepared by whom?": "",
+	} {
+		if got, _ := GuideCredit(in); got != want {
+			t.Errorf("GuideCredit(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
