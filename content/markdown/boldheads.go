@@ -5,7 +5,9 @@ import (
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/text"
 )
 
 // boldHeadings reads a guide with no headings under its title whose parts
@@ -164,4 +166,33 @@ func (r *reader) boldLine(p *ast.Paragraph) (string, bool) {
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	return s, !strings.ContainsRune(".!?;,…？。！", last)
+}
+
+// htmlHeadingRE: a heading written in HTML on a line of its own,
+// "<h2>Sonnet 18</h2>", with plain text inside.
+var htmlHeadingRE = lazyre.New(`^[ \t]*<[hH]([1-6])(?:\s[^<>]*)?>([^<>]*)</[hH]([1-6])>[ \t]*\r?\n?$`)
+
+// htmlHeading is the heading an HTML block of one <hN> element stands for
+// (pasted from a web page or written by hand), or nil: it was left out
+// with a warning and its text read as a paragraph — in the synopsis, where
+// it ran the verse under it into one line.
+func (r *reader) htmlHeading(b *ast.HTMLBlock) *ast.Heading {
+	if b.Lines().Len() != 1 {
+		return nil
+	}
+	seg := b.Lines().At(0)
+	m := htmlHeadingRE.FindStringSubmatchIndex(string(seg.Value(r.src)))
+	if m == nil || r.src[seg.Start+m[2]] != r.src[seg.Start+m[6]] {
+		return nil
+	}
+	inner := text.NewSegment(seg.Start+m[4], seg.Start+m[5])
+	inner = inner.TrimLeftSpace(r.src)
+	inner = inner.TrimRightSpace(r.src)
+	if inner.Len() == 0 {
+		return nil
+	}
+	h := ast.NewHeading(int(r.src[seg.Start+m[2]] - '0'))
+	h.Lines().Append(inner)
+	h.AppendChild(h, ast.NewTextSegment(inner))
+	return h
 }

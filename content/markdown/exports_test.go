@@ -122,3 +122,36 @@ func TestTickedAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestHTMLHeadings: a heading written in HTML on a line of its own
+// ("<h2>Sonnet 18</h2>", pasted from a web page) is a heading; it was left
+// out with a warning and its text read as a paragraph, in the synopsis,
+// where the verse under it ran into one line.
+func TestHTMLHeadings(t *testing.T) {
+	const top = "# Sonnets\n\nby William Shakespeare\n\nSix sonnets.\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"a section over verse", "<h2>Sonnet 18</h2>\n\nShall I compare thee to a summer's day?<br>\nThou art more lovely and more temperate.\n",
+			"synopsis: Six sonnets.\n## Sonnet 18\nverse: \n"},
+		{"with attributes, a known name", "<h2 class=\"section\" id=\"themes\">Themes</h2>\n\nTime.\n",
+			"synopsis: Six sonnets.\n## Themes [themes]\nparagraph: Time.\n"},
+		{"levels as in Markdown", "## Sonnets of Time\n\n<h3>Sonnet 18</h3>\n\nText.\n",
+			"synopsis: Six sonnets.\n## Sonnets of Time\n### Sonnet 18\nparagraph: Text.\n"},
+		{"mismatched tags stay HTML", "## Notes\n\n<h2>Sonnet 18</h3>\n\nText.\n",
+			"synopsis: Six sonnets.\n## Notes\nparagraph: Sonnet 18\nparagraph: Text.\n"},
+		{"markup inside stays HTML", "## Notes\n\n<h3><em>Sonnet</em> 18</h3>\n\nText.\n",
+			"synopsis: Six sonnets.\n## Notes\nparagraph: Sonnet 18\nparagraph: Text.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := outline(t, top+c.body); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+	g, err := Parse("<h1>Sonnets</h1>\n\nby William Shakespeare\n\nSix sonnets.\n\n## Themes\n\nTime.\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Book.Title != "Sonnets" || g.Book.Author != "William Shakespeare" {
+		t.Errorf("an <h1> title: book %+v", g.Book)
+	}
+}

@@ -230,6 +230,12 @@ func (r *reader) topLevel(doc ast.Node) []ast.Node {
 		if h, ok := n.(*ast.HTMLBlock); ok && isComment(r.rawHTML(h)) {
 			continue
 		}
+		if b, ok := n.(*ast.HTMLBlock); ok {
+			if h := r.htmlHeading(b); h != nil {
+				out = append(out, h)
+				continue
+			}
+		}
 		if p, ok := n.(*ast.Paragraph); ok && r.residue(p) {
 			continue
 		}
