@@ -166,6 +166,14 @@ func addAssessments() {
 	add("pt", Quotes, "", "frases para comentar", "citações para comentar", "trechos para comentar")
 	add("pt", Section, content.RoleDiscussion, "questões de interpretação", "perguntas de interpretação", "interpretação de texto")
 	add("pt", Section, content.RoleActivities, "exercícios")
+	// A handout's one quote or passage, named in the singular.
+	add("en", Quotes, "", "key passage", "key quote", "key quotation", "important quote", "important quotation", "important passage",
+		"passage for analysis", "passage to study")
+	add("es", Quotes, "", "cita clave", "cita importante", "fragmento clave")
+	add("fr", Quotes, "", "citation clé", "citation importante", "extrait clé")
+	add("de", Quotes, "", "wichtiges zitat", "zentrale textstelle")
+	add("it", Quotes, "", "citazione chiave", "citazione importante", "brano chiave")
+	add("pt", Quotes, "", "citação importante", "citação-chave", "trecho importante")
 	// Questions to answer in writing, beside a quiz's closed ones.
 	add("en", Section, content.RoleDiscussion, "open questions", "open-ended questions")
 	add("es", Section, content.RoleDiscussion, "preguntas abiertas")

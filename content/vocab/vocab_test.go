@@ -49,6 +49,9 @@ func TestClassify(t *testing.T) {
 		{"Questões de interpretação", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "pt"}},
 		{"Anticipation Guide", Heading{Kind: Section, Role: content.RoleActivities, Lang: "en"}},
 		{"Esercizi", Heading{Kind: Section, Role: content.RoleActivities, Lang: "it"}},
+		{"Key Passage", Heading{Kind: Quotes, Lang: "en"}},
+		{"Important Quote", Heading{Kind: Quotes, Lang: "en"}},
+		{"Citation clé", Heading{Kind: Quotes, Lang: "fr"}},
 		{"Fatos Principais", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "pt"}}, // a study site's Key Facts
 		{"Fatos-chave", Heading{Kind: Section, Role: content.RoleKeyFacts, Lang: "pt"}},
 		{"Chapters 1–3 Summary", Heading{}},                // a chapter's heading, placed by layout
