@@ -3,6 +3,7 @@ package markdown
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
@@ -540,6 +541,14 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 		}
 		return q
 	}
+	if !hasHard(all) && len(body) == 1 && verseLike(all) {
+		// "> So long as men can breathe or eyes can see,\n> So long lives
+		// this…": a quotation of verse typed a line to a line without
+		// hard breaks keeps its lines (soft breaks would run them on).
+		for i := range all[:len(all)-1] {
+			all[i].hard = true
+		}
+	}
 	if hasHard(all) {
 		q.lines = verseLines(all)
 	} else {
@@ -1048,4 +1057,27 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 		r.warn(orphanLine, "the FAQ has text but no question; it was read into the synopsis")
 		g.Synopsis = append(g.Synopsis, orphans...)
 	}
+}
+
+// verseLike: lines set as verse is — two or more, each short, each after
+// the first opening with a capital (after any quotation mark), none ending
+// in a hyphen. Prose wrapped by an editor runs on in lower case.
+func verseLike(ls []line) bool {
+	if len(ls) < 2 {
+		return false
+	}
+	for i, l := range ls {
+		s := strings.TrimSpace(l.text.Plain())
+		if s == "" || utf8.RuneCountInString(s) > 60 || strings.HasSuffix(s, "-") {
+			return false
+		}
+		if i == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, "\"'“‘«„¿¡([—–- "))
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -155,3 +155,42 @@ func TestHTMLHeadings(t *testing.T) {
 		t.Errorf("an <h1> title: book %+v", g.Book)
 	}
 }
+
+// TestQuotedVerse: a quotation of verse typed a line to a line, without
+// hard breaks, keeps its lines (soft breaks ran them into one); prose an
+// editor wrapped stays one text.
+func TestQuotedVerse(t *testing.T) {
+	for _, c := range []struct{ name, quote, want string }{
+		{"two lines of a sonnet", "> So long as men can breathe or eyes can see,\n> So long lives this, and this gives life to thee.\n> — Sonnet 18\n",
+			"So long as men can breathe or eyes can see, / So long lives this, and this gives life to thee."},
+		{"quoted lines", "> \"She sat like Patience on a monument,\n> Smiling at grief.\"\n>\n> — Viola, Act 2, Scene 4\n",
+			"\"She sat like Patience on a monument, / Smiling at grief.\""},
+		{"wrapped prose runs on", "> It is a truth universally acknowledged, that a single man in\n> possession of a good fortune, must be in want of a wife.\n> — Chapter 1\n",
+			"It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife."},
+		{"long lines are prose", "> It is a truth universally acknowledged, that a single man in possession of a good fortune,\n> Must be in want of a wife.\n",
+			"It is a truth universally acknowledged, that a single man in possession of a good fortune, Must be in want of a wife."},
+		{"one line", "> Smiling at grief.\n> — Viola\n", "Smiling at grief."},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# Sonnets\n\nby William Shakespeare\n\nSix sonnets.\n\n## Key Quotes\n\n"+c.quote, Options{NoSmart: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Quotes) != 1 {
+				t.Fatalf("%d quotes", len(g.Quotes))
+			}
+			q := g.Quotes[0]
+			got := q.Text.Plain()
+			if q.Lines != nil {
+				var ls []string
+				for _, l := range q.Lines {
+					ls = append(ls, l.Plain())
+				}
+				got = strings.Join(ls, " / ")
+			}
+			if got != c.want {
+				t.Errorf("got  %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
