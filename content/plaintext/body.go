@@ -538,9 +538,38 @@ func handoutRole(r content.Role) bool {
 	return r == content.RoleVocabulary || r == content.RoleDiscussion || r == content.RoleActivities
 }
 
-// spanRE: a span of the course a handout's part covers, "Week 2", "Day
-// 3", "Lesson 4" (a part of the book is vocab.PartOfBook).
-var spanRE = lazyre.Hot(`(?i)^(?:week|day|lesson|unit|session|reading|semana|semaine|woche|settimana|lección|leçon|lektion|lezione|lição|aula)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+// spanWords are the words that name a span of the course a handout's
+// part covers, "Week 2", "Day 3", "Lesson 4" (a part of the book is
+// vocab.PartOfBook).
+var spanWords = map[string]bool{"week": true, "day": true, "lesson": true, "unit": true, "session": true, "reading": true, "semana": true,
+	"semaine": true, "woche": true, "settimana": true, "lección": true, "leçon": true, "lektion": true, "lezione": true, "lição": true, "aula": true}
+
+// spanOfCourse: s opens with a span's word and its number ("Week 1 —
+// Book the First", "Lesson IV"), read by hand (an expression compiled
+// for every guide cost ~20 KB of the seed's heap).
+func spanOfCourse(s string) bool {
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || i > 12 || !spanWords[strings.ToLower(s[:i])] {
+		return false
+	}
+	w := strings.TrimLeft(s[i:], " ")
+	if j := strings.IndexAny(w, " :,.;—–-"); j >= 0 {
+		w = w[:j]
+	}
+	if w == "" {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten":
+		return true
+	}
+	digits, roman := true, true
+	for k := 0; k < len(w); k++ {
+		digits = digits && '0' <= w[k] && w[k] <= '9'
+		roman = roman && strings.IndexByte("ivxlcIVXLC", w[k]) >= 0
+	}
+	return digits && len(w) <= 3 || roman && len(w) <= 6
+}
 
 // spanOver: unit i names a span of the book or the course ("Chapters
 // 1–5", "Part Two", "Week 1 — Book the First") directly over a handout's
@@ -549,7 +578,7 @@ var spanRE = lazyre.Hot(`(?i)^(?:week|day|lesson|unit|session|reading|semana|sem
 // synopsis, or as an empty subsection of the questions before it.
 func (p *parser) spanOver(i int) bool {
 	u := p.units[i]
-	if i+1 >= len(p.units) || utf8.RuneCountInString(u.text) > 80 || !(partOfBook(u.text) || spanRE.MatchString(u.text)) {
+	if i+1 >= len(p.units) || utf8.RuneCountInString(u.text) > 80 || !(partOfBook(u.text) || spanOfCourse(u.text)) {
 		return false
 	}
 	if h := vocab.Classify(p.units[i+1].text); h.Kind != vocab.Section || !handoutRole(h.Role) {

@@ -187,3 +187,28 @@ func addAssessments() {
 var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true, "book": true, "act": true, "scene": true, "section": true,
 	"letter": true, "volume": true, "canto": true, "stave": true, "capítulo": true, "capítulos": true, "chapitre": true, "chapitres": true,
 	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true}
+
+// ordinals are the ordinal numbers in words that number a part of the
+// book in Spanish, French, Italian and Portuguese ("Tratado primero",
+// "Capítulo segundo", "Chapitre premier", "Capitolo primo", "Parte
+// terceira"), read by hand: as alternatives of partNumRE, compiled for
+// every guide, they cost its program some kilobytes.
+var ordinals = map[string]bool{"primero": true, "primera": true, "primer": true, "segundo": true, "segunda": true, "tercero": true,
+	"tercera": true, "tercer": true, "cuarto": true, "cuarta": true, "quinto": true, "quinta": true, "sexto": true, "sexta": true,
+	"séptimo": true, "séptima": true, "octavo": true, "octava": true, "noveno": true, "novena": true, "décimo": true, "décima": true,
+	"premier": true, "première": true, "deuxième": true, "troisième": true, "primo": true, "prima": true, "secondo": true, "seconda": true,
+	"terzo": true, "terza": true, "primeiro": true, "primeira": true, "terceiro": true, "terceira": true}
+
+// ordinalPart: s opens with a part's word and an ordinal in words
+// ("Tratado primero: Lázaro y el ciego"), case aside.
+func ordinalPart(s string) bool {
+	i := strings.IndexByte(s, ' ')
+	if i <= 0 || i > 12 || !partWords[strings.ToLower(s[:i])] {
+		return false
+	}
+	w := strings.TrimLeft(s[i:], " ")
+	if j := strings.IndexAny(w, " :,.;—–-"); j >= 0 {
+		w = w[:j]
+	}
+	return ordinals[strings.ToLower(w)]
+}
