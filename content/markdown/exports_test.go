@@ -194,3 +194,41 @@ func TestQuotedVerse(t *testing.T) {
 		})
 	}
 }
+
+// TestToolKeys: the front-matter keys Obsidian, Notion and site tools
+// write (aliases, tags, cssclass, created, a [notion] table) are named
+// together in one info; each was a warning of its own, four "doubtful
+// decisions" for an ordinary Obsidian note. Any other unknown key is
+// still a warning naming it.
+func TestToolKeys(t *testing.T) {
+	for _, c := range []struct{ name, fm, want string }{
+		{"obsidian", "---\naliases: [x]\ntags:\n  - novel\ncreated: 2026-09-14T10:22\ncssclass: handout\nbook: Emma\n---\n",
+			"2 info: ignored the front-matter keys that note-taking and site tools write (aliases, tags, created, cssclass): they are not part of a guide"},
+		{"notion in TOML", "+++\n[book]\ntitle = \"Emma\"\n[notion]\npage_id = \"3fa\"\n+++\n",
+			"4 info: ignored the front-matter keys that note-taking and site tools write (notion): they are not part of a guide"},
+		{"a typo is still a warning", "---\nbook: Emma\ntitel: Emma notes\ntags: [a]\n---\n",
+			"3 warning: unknown front-matter key \"titel\" was ignored|4 info: ignored the front-matter keys that note-taking and site tools write (tags)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(c.fm+"Emma meddles.\n", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range g.Diagnostics {
+				if strings.Contains(d.Message, "front-matter") {
+					got = append(got, fmt.Sprintf("%d %s: %s", d.Line, d.Severity, d.Message))
+				}
+			}
+			want := strings.Split(c.want, "|")
+			if len(got) != len(want) {
+				t.Fatalf("got %q, want %q", got, want)
+			}
+			for i := range want {
+				if !strings.HasPrefix(got[i], want[i]) {
+					t.Errorf("got %q, want it to start %q", got[i], want[i])
+				}
+			}
+		})
+	}
+}

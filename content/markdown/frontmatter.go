@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -168,10 +169,41 @@ func splitFrontMatter(text string) (body, format string, lines int, rest string,
 
 var yamlLineRE = lazyre.New(`^yaml: (?:line (\d+): )?`)
 
+// toolKeys are the front-matter keys Obsidian, Notion, Jekyll, Hugo and
+// other note-taking and site tools write: not a guide's, and not a typo
+// for one, so they are named together in one note, not warned of one by
+// one.
+var toolKeys = map[string]bool{
+	"aliases": true, "alias": true, "tags": true, "tag": true, "cssclass": true, "cssclasses": true,
+	"created": true, "updated": true, "modified": true, "lastmod": true, "date": true, "draft": true,
+	"layout": true, "slug": true, "permalink": true, "categories": true, "category": true,
+	"publish": true, "status": true, "notion": true, "obsidian": true, "weight": true, "toc": true,
+	"template": true, "id": true, "uid": true, "share": true, "type": true,
+}
+
 // parseFrontMatter decodes body; unknown keys become warnings (at their
 // line), never silently dropped. Line numbers are of the whole file: the
 // block's first line is line 2.
-func parseFrontMatter(body, format string, warn func(line int, format string, args ...any)) (FrontMatter, error) {
+func parseFrontMatter(body, format string, warn, note func(line int, format string, args ...any)) (FrontMatter, error) {
+	var tools []string // keys of note-taking and site tools, said once
+	toolLine := 0
+	unknownKey := func(line int, key string) {
+		if first, _, _ := strings.Cut(key, "."); toolKeys[first] {
+			if !slices.Contains(tools, first) {
+				tools = append(tools, first)
+			}
+			if toolLine == 0 {
+				toolLine = line
+			}
+			return
+		}
+		warn(line, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+	}
+	defer func() {
+		if len(tools) > 0 {
+			note(toolLine, "ignored the front-matter keys that note-taking and site tools write (%s): they are not part of a guide", strings.Join(tools, ", "))
+		}
+	}()
 	var fm FrontMatter
 	if format == "yaml" {
 		var root yaml.Node
@@ -191,7 +223,7 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 				k, v := n.Content[i], n.Content[i+1]
 				key := prefix + k.Value
 				if !knownKey(key) {
-					warn(k.Line+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+					unknownKey(k.Line+1, key)
 					continue
 				}
 				if key == "book" && v.Kind == yaml.MappingNode {
@@ -219,11 +251,11 @@ func parseFrontMatter(body, format string, warn func(line int, format string, ar
 	}
 	for _, k := range md.Undecoded() {
 		key := k.String()
-		warn(lineOfKey(body, k[len(k)-1])+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+		unknownKey(lineOfKey(body, k[len(k)-1])+1, key)
 	}
 	sort.Strings(fm.Book.unknown) // a map's order
 	for _, key := range fm.Book.unknown {
-		warn(lineOfKey(body, strings.TrimPrefix(key, "book."))+1, "unknown front-matter key %q was ignored; the keys are %s", key, strings.Join(Keys, ", "))
+		unknownKey(lineOfKey(body, strings.TrimPrefix(key, "book."))+1, key)
 	}
 	fm.Book.unknown = nil
 	return fm, nil
@@ -276,8 +308,8 @@ func yamlError(err error, body string) error {
 func lineOfKey(body, key string) int {
 	for i, l := range strings.Split(body, "\n") {
 		l = strings.TrimSpace(l)
-		if strings.HasPrefix(l, key) || strings.HasPrefix(l, `"`+key+`"`) {
-			return i + 1
+		if strings.HasPrefix(l, key) || strings.HasPrefix(l, `"`+key+`"`) || l == "["+key+"]" {
+			return i + 1 // a key, or a TOML table's header
 		}
 	}
 	return 0

@@ -62,7 +62,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	}
 	if fmFormat != "" {
 		r.hasFM = true
-		if r.fm, err = parseFrontMatter(fmBody, fmFormat, r.warn); err != nil {
+		if r.fm, err = parseFrontMatter(fmBody, fmFormat, r.warn, r.note); err != nil {
 			return nil, err
 		}
 	}
