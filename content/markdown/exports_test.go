@@ -232,3 +232,32 @@ func TestToolKeys(t *testing.T) {
 		})
 	}
 }
+
+// TestSupNotes: a note's number in HTML superscript ("wall.<sup>1</sup>",
+// as web pages mark notes) is kept as "[1]", as Markdown footnote
+// references are, without a warning; it was run into the word ("wall.1")
+// with two warnings. Any other superscript is HTML left out as before.
+func TestSupNotes(t *testing.T) {
+	for _, c := range []struct{ name, para, want string }{
+		{"a note", "RACHE on the wall.<sup>1</sup> The police", "RACHE on the wall.[1] The police|0"},
+		{"capitals", "the wall.<SUP>12</SUP>", "the wall.[12]|0"},
+		{"an ordinal", "the 19<sup>th</sup> century", "the 19th century|2"},
+		{"no closing tag", "the wall.<sup>1 and more", "the wall.1 and more|1"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# A Study in Scarlet\n\nby Arthur Conan Doyle\n\n"+c.para+"\n", Options{NoSmart: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, d := range g.Diagnostics {
+				if strings.Contains(d.Message, "raw HTML") {
+					n++
+				}
+			}
+			if got := fmt.Sprintf("%s|%d", g.Synopsis[0].Plain(), n); got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
+	}
+}

@@ -63,7 +63,14 @@ func (c *inlineCollector) end(hard bool) {
 }
 
 func (c *inlineCollector) walk(parent ast.Node, st style) {
+	var skip ast.Node // read already, up to and with this node
 	for n := parent.FirstChild(); n != nil; n = n.NextSibling() {
+		if skip != nil {
+			if n == skip {
+				skip = nil
+			}
+			continue
+		}
 		switch n := n.(type) {
 		case *ast.Text:
 			if n.IsRaw() {
@@ -109,6 +116,14 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			c.r.image(n, c.line(n))
 		case *ast.RawHTML:
 			raw := string(n.Segments.Value(c.r.src))
+			if num, close := c.supNumber(n, raw); close != nil {
+				// "wall.<sup>1</sup>": a note's number, kept as the
+				// Markdown footnotes' references are, "[1]" (it was run
+				// into the word, "wall.1").
+				c.add("["+num+"]", st)
+				skip = close
+				continue
+			}
 			switch {
 			case strings.HasPrefix(raw, "<!--"):
 				// Comments are the author's notes to themselves.
@@ -339,4 +354,25 @@ func (r *reader) tickedText(box *east.TaskCheckBox) string {
 		s = strings.TrimSpace(strings.TrimPrefix(s, pre))
 	}
 	return s
+}
+
+// supNumber reads "<sup>12</sup>" from its opening tag: the number, and
+// the closing tag's node to go on after; nil when it is not one.
+func (c *inlineCollector) supNumber(open *ast.RawHTML, raw string) (string, ast.Node) {
+	if !strings.EqualFold(raw, "<sup>") {
+		return "", nil
+	}
+	t, ok := open.NextSibling().(*ast.Text)
+	if !ok {
+		return "", nil
+	}
+	num := string(t.Value(c.r.src))
+	if num == "" || len(num) > 3 || strings.Trim(num, "0123456789") != "" {
+		return "", nil
+	}
+	close, ok := t.NextSibling().(*ast.RawHTML)
+	if !ok || !strings.EqualFold(string(close.Segments.Value(c.r.src)), "</sup>") {
+		return "", nil
+	}
+	return num, close
 }
