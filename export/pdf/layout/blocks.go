@@ -187,9 +187,9 @@ func leadsIn(t content.Text) bool {
 	return strings.HasSuffix(s, ":")
 }
 
-// blocks lays out a section's blocks.
-func (b *builder) blocks(bs []content.Block, role content.Role, at string) []flowBlock {
-	var out []flowBlock
+// appendBlocks lays out a section's blocks, appended to out (the
+// section's flow, sized once, not a slice a section copied into it).
+func (b *builder) appendBlocks(out []flowBlock, bs []content.Block, role content.Role, at string) []flowBlock {
 	for i, bl := range bs {
 		switch bl.Kind {
 		case content.BlockQuote:

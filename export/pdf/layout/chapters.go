@@ -1,7 +1,7 @@
 package layout
 
 import (
-	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -49,7 +49,7 @@ func where(kind, title string) string {
 	if t == "" {
 		return kind
 	}
-	return fmt.Sprintf("%s %q", kind, t)
+	return kind + " " + strconv.Quote(t) // as %q: one string, not fmt's (one a section and paragraph)
 }
 
 // heading is a section (level 0), subsection (1) or deeper heading.
@@ -144,29 +144,56 @@ type tocDests struct {
 
 func (b *builder) planDests() tocDests {
 	var td tocDests
+	// Every section's and subsection's destination goes in one array,
+	// sized up front, each section's ids a slice of it: grown by doubling
+	// (and one small slice a section), a guide of 195,000 one-line
+	// sections spent a tenth of its contents' time copying them.
+	n := countSections(b.g.Sections)
+	b.dests = slices.Grow(b.dests, n+2)
+	all := make([]int, 0, n)
+	td.sections = make([][]int, 0, len(b.g.Sections))
 	td.quotes = -1
 	if len(b.g.Quotes) > 0 {
 		td.quotes = b.newDest(b.th.Quotes.Title, 0, 0)
 	}
-	var walk func(ss []content.Section, level int) []int
-	walk = func(ss []content.Section, level int) []int {
-		var ids []int
+	var walk func(ss []content.Section, level int)
+	walk = func(ss []content.Section, level int) {
 		for _, s := range ss {
-			ids = append(ids, b.newDest(s.Title, level, level))
-			ids = append(ids, walk(s.Subsections, level+1)...)
+			all = append(all, b.newDest(s.Title, level, level))
+			walk(s.Subsections, level+1)
 		}
-		return ids
 	}
 	for _, s := range b.g.Sections {
-		ids := []int{b.newDest(s.Title, 0, 0)}
-		ids = append(ids, walk(s.Subsections, 1)...)
-		td.sections = append(td.sections, ids)
+		start := len(all)
+		all = append(all, b.newDest(s.Title, 0, 0))
+		walk(s.Subsections, 1)
+		td.sections = append(td.sections, all[start:len(all):len(all)])
 	}
 	td.faq = -1
 	if len(b.g.FAQ) > 0 {
 		td.faq = b.newDest(b.th.FAQ.Title, 0, 0)
 	}
 	return td
+}
+
+// countSections is how many sections ss holds, subsections included.
+func countSections(ss []content.Section) int {
+	n := len(ss)
+	for _, s := range ss {
+		n += countSections(s.Subsections)
+	}
+	return n
+}
+
+// countBlocks is how many headings and model blocks section s holds,
+// its subsections' included: about as many flow blocks as it makes (a
+// quotation or list may make more), so its flow's slice is sized once.
+func countBlocks(s content.Section) int {
+	n := 1 + len(s.Blocks)
+	for _, sub := range s.Subsections {
+		n += countBlocks(sub)
+	}
+	return n
 }
 
 // contents is the printed table of contents: each entry's text, a dotted
@@ -183,13 +210,24 @@ func (b *builder) contents() {
 		return // a guide with only a synopsis has nothing to list; a short one needs no contents
 	}
 	b.startChapter(ContentsPage, b.th.TOC.Title)
-	blocks := make([]flowBlock, 1, 1+entries) // 232 bytes a block: 195,699 entries took 56 MB, 70 more while grown
-	blocks[0] = withLang(b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents"), b.labelLang)
+	// One block an entry, sized once: grown by doubling, the slice of a
+	// guide of 195,000 sections was copied whole some twenty times.
+	blocks := make([]flowBlock, 0, entries+1)
+	if !b.startsOnly && (b.stream == nil || b.stream.numbers == nil) {
+		b.nums = slices.Grow(b.nums, entries) // each entry's number, placed once the pages are known (tocNumber)
+	}
+	blocks = append(blocks, withLang(b.heading(b.th.TOC.Title, 0, b.newDest(b.th.TOC.Title, 0, -1), "the contents"), b.labelLang))
 	t := b.th.TOC
 	w := b.geo.TextW()
 	// Entries repeat headings, whose missing characters are reported there.
 	b.sh.quiet = true
 	defer func() { b.sh.quiet = false }()
+	// Page numbers are set in Literata Regular, as in the footers:
+	// Atkinson's slashed zero reads oddly in "10" and "20", and a bold
+	// Literata would embed one more font for a handful of digits.
+	numFace := NewFace(fonts.Literata, fonts.Regular)
+	digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
+	numW := width(digits) + 1
 	for i, d := range b.dests {
 		if d.toc < 0 {
 			continue
@@ -198,12 +236,6 @@ func (b *builder) contents() {
 		if d.toc == 0 {
 			fam, st = fonts.Atkinson, fonts.Bold
 		}
-		// Page numbers are set in Literata Regular, as in the footers:
-		// Atkinson's slashed zero reads oddly in "10" and "20", and a bold
-		// Literata would embed one more font for a handful of digits.
-		numFace := NewFace(fonts.Literata, fonts.Regular)
-		digits := b.shape(plain("000"), fonts.Literata, t.Size, "the contents")
-		numW := width(digits) + 1
 		indent := float64(d.toc) * t.Indent
 		// Runover lines hang under the entry's first word, one indent
 		// in, and never break at a hyphen ("Saint-/Denis").
@@ -358,19 +390,7 @@ func (b *builder) section(s content.Section) {
 	ids := b.td.sections[b.nsection]
 	b.nsection++
 	b.startChapter(BodyPage, Clean(s.Title))
-	// Room for a block a heading and a block a block of the guide's (a
-	// few make more): a section of 147,215 subsections grew its 294,430
-	// blocks by copying, the last copy beside the 45 MB before it.
-	n := 0
-	var count func(s content.Section)
-	count = func(s content.Section) {
-		n += 1 + len(s.Blocks)
-		for _, sub := range s.Subsections {
-			count(sub)
-		}
-	}
-	count(s)
-	blocks := make([]flowBlock, 0, n)
+	blocks := make([]flowBlock, 0, countBlocks(s))
 	k := 0
 	var walk func(s content.Section, level int)
 	walk = func(s content.Section, level int) {
@@ -382,7 +402,7 @@ func (b *builder) section(s content.Section) {
 			b.setAll(&blocks[len(blocks)-1])
 		}
 		k++
-		blocks = append(blocks, b.blocks(s.Blocks, s.Role, at)...)
+		blocks = b.appendBlocks(blocks, s.Blocks, s.Role, at)
 		for _, sub := range s.Subsections {
 			walk(sub, level+1)
 		}

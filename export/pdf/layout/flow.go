@@ -406,10 +406,16 @@ func (b *builder) newPage(kind PageKind) {
 	// (seed: 0.3 MB of 6.4 MB). A page after a short one grows as it
 	// fills: four items more than a page of a few needs is much of it (a
 	// guide of 4,000 one-paragraph sections kept 2.6 MB more), and the
-	// fullest page so far (the contents') would be far too many.
+	// fullest page so far (the contents') would be far too many. Pages
+	// let go once finished (streamed, or only their starts taken) keep
+	// no slack, so there a short page is sized from the one before too:
+	// grown from nothing, each of 195,000 one-page sections' pages took
+	// four allocations.
 	hint := 0
-	if n > 1 && len(b.pages[n-2].Items) >= 16 {
-		hint = len(b.pages[n-2].Items) + 4
+	if n > 1 {
+		if k := len(b.pages[n-2].Items); k >= 16 || k > 0 && (b.startsOnly || b.stream != nil) {
+			hint = k + 4
+		}
 	}
 	b.pages = append(b.pages, &Page{Number: n, Kind: kind, Chapter: b.chapter, Items: make([]Item, 0, hint)})
 	b.y = b.geo.top

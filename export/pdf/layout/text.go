@@ -144,8 +144,33 @@ func plain(s string) []span { return []span{{text: s, style: fonts.Regular}} }
 // hyphen), every run of white space folded to one space. A no-break space
 // is kept: it binds, and every face has it.
 func Clean(s string) string {
+	if cleanASCII(s) {
+		return s // nothing to change: no copy (a heading is cleaned for its destination, its contents entry and where it is reported)
+	}
 	rs, _, _ := cleanSpans(nil, nil, nil, plain(s))
 	return string(rs)
+}
+
+// cleanASCII reports whether s is printable ASCII with single spaces
+// between words, none leading or trailing: what Clean returns unchanged.
+func cleanASCII(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == ' ':
+			if s[i+1] == ' ' { // not the last byte: checked above
+				return false
+			}
+		case c < 0x21 || c > 0x7E:
+			return false
+		}
+	}
+	return true
 }
 
 // cleanSpans is clean over a sequence of styled spans, folding spaces
@@ -557,14 +582,14 @@ func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where
 		s.replay(c.adds, where)
 		return c, nil
 	}
-	var adds []report
-	s.rec = &adds
+	c := &shaped{} // its reports recorded in place: one allocation, not a second for them
+	s.rec = &c.adds
 	gs, err := s.shapeNow(spans, fam, size, where)
 	s.rec = nil
 	if err != nil {
 		return nil, err
 	}
-	c := &shaped{gs: gs, adds: adds}
+	c.gs = gs
 	s.remember(k, c)
 	return c, nil
 }

@@ -84,3 +84,20 @@ func TestClean(t *testing.T) {
 		t.Errorf("clean = %q", got)
 	}
 }
+
+// TestCleanASCII: the strings Clean returns without setting them rune by
+// rune are those the rune-by-rune clean leaves unchanged, and no others.
+func TestCleanASCII(t *testing.T) {
+	for _, s := range []string{"", "a", " ", "Heading 12", "Heading  12", " Heading", "Heading ", "a\tb", "a\nb",
+		"Text 1.", "~!@#$%^&*()_+{}|:\"<>?`-=[]\\;',./", "caf\u00e9", "a\u00a0b", "a\u00adb", "\x7f", "a\x00b", "a b c d"} {
+		rs, _, _ := cleanSpans(nil, nil, nil, plain(s))
+		slow := string(rs)
+		if got := Clean(s); got != slow {
+			t.Errorf("Clean(%q) = %q, want %q", s, got, slow)
+		}
+		ascii := !strings.ContainsFunc(s, func(r rune) bool { return r < ' ' || r > '~' })
+		if fast := cleanASCII(s); fast != (slow == s && ascii) {
+			t.Errorf("cleanASCII(%q) = %v, clean gives %q", s, fast, slow)
+		}
+	}
+}

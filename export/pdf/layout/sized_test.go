@@ -1,0 +1,81 @@
+package layout
+
+import (
+	"runtime/metrics"
+	"testing"
+
+	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/internal/growth"
+)
+
+// allocations is the number of heap objects and bytes f allocates.
+func allocations(f func()) (objects, bytes uint64) {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/allocs:bytes"}}
+	metrics.Read(s)
+	o, by := s[0].Value.Uint64(), s[1].Value.Uint64()
+	f()
+	metrics.Read(s)
+	return s[0].Value.Uint64() - o, s[1].Value.Uint64() - by
+}
+
+// TestFlowSlicesSized: the slices a layout fills a section or a page at a
+// time (the destinations, the contents' blocks and numbers, a section's
+// blocks, a streamed page's items) are sized once, not grown by
+// doubling, which copied them whole ~20 times for a guide of 195,000
+// one-line sections (a fifth of its PDF's CPU time in growslice and
+// memmove); and a section's heading costs no copies for its name. Bytes and
+// objects allocated a section (not time: they do not move with the
+// machine's load), laid out whole (Guide) and streamed (PlanPages and
+// DrawPages, as a guide of many parts is).
+func TestFlowSlicesSized(t *testing.T) {
+	const n = 6000
+	th, geo := styleGeometry(t, "")
+	if err := FitMeasure(&geo, th); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		shape          growth.Shape
+		streamed       bool
+		bytes, objects float64 // at most, a section
+	}{
+		// Before (main at b050c59): 7,660 bytes and 53.9 objects, 14,402
+		// and 111.3, 9,081 and 48.7, 9,398 and 63.4; now 5,421 and 35.0,
+		// 10,352 and 70.0, 5,556 and 31.2, 7,015 and 40.8 (the slices
+		// sized once; Clean, where and the shaper's cache entries
+		// without a copy, fmt or a second allocation).
+		{growth.Sections, false, 5900, 39},
+		{growth.Sections, true, 11300, 77},
+		{growth.Subsections, false, 6100, 35},
+		{growth.Markdown, false, 7700, 45},
+	}
+	for _, c := range cases {
+		g, err := importer.Load("g"+c.shape.Ext(), growth.Guide(c.shape, n), importer.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		lay := func() {
+			if !c.streamed {
+				if _, _, _, err := Guide(g, export.Options{}, th, geo, GuideDoc, func(string) {}); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			pl, err := PlanPages(g, export.Options{}, th, geo, false, func([]Run) {})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, _, err := DrawPages(g, export.Options{}, th, geo, pl, func(*Page, *Layout, []Dest) error { return nil }); err != nil {
+				t.Fatal(err)
+			}
+		}
+		lay() // warm up: fonts and caches
+		o, by := allocations(lay)
+		perB, perO := float64(by)/n, float64(o)/n
+		t.Logf("%v streamed=%v: %.0f bytes, %.1f objects a section", c.shape, c.streamed, perB, perO)
+		if perB > c.bytes || perO > c.objects {
+			t.Errorf("%v (streamed %v): %.0f bytes and %.1f objects allocated a section, want at most %.0f and %.0f",
+				c.shape, c.streamed, perB, perO, c.bytes, c.objects)
+		}
+	}
+}
