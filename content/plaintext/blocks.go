@@ -246,7 +246,7 @@ func twoCapitals(s string) bool {
 // roman numeral or a known heading.
 func (p *parser) speakerName(s string) bool {
 	s = strings.TrimSpace(strings.TrimRight(s, "."))
-	if utf8.RuneCountInString(s) < 2 || len(strings.Fields(s)) > 3 || romanRE.MatchString(s) {
+	if utf8.RuneCountInString(s) < 2 || wordCount(s) > 3 || romanRE.MatchString(s) {
 		return false
 	}
 	letters := 0
@@ -279,13 +279,13 @@ func (p *parser) scanCast() {
 			continue
 		}
 		if label, value, ok := colonDef(u.text); ok {
-			if len(strings.Fields(label)) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) || anchorOf(label) != noAnchor {
+			if wordCount(label) > 3 || vocab.QuestionLabel(u.text) > 0 || vocab.AnswerLabel(u.text) > 0 || isExplanation(u.text) || anchorOf(label) != noAnchor {
 				continue // "Summary: …" under each chapter labels a part, it is no speaker
 			}
 			if partOfBook(value) && shortHeading(value) {
 				continue // "Heart of Darkness: Part 2 Summary & Analysis", a study site's page title
 			}
-			if len(strings.Fields(value)) >= 4 && capitalised(label) {
+			if wordCount(value) >= 4 && capitalised(label) {
 				p.cast[strings.ToLower(label)]++
 			}
 		}
@@ -364,12 +364,12 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 		return "", "", false
 	}
 	if t, d, ok := colonDef(s); colon && ok {
-		if len(strings.Fields(t)) <= 5 && !strings.ContainsAny(t, "?!;\"“”") && !strings.HasPrefix(d, "//") && !sentenceEnd(t) {
+		if wordCount(t) <= 5 && !strings.ContainsAny(t, "?!;\"“”") && !strings.HasPrefix(d, "//") && !sentenceEnd(t) {
 			return t, d, true
 		}
 	}
 	if t, d, ok := dashDef(s); ok {
-		if len(strings.Fields(t)) <= 6 && !strings.ContainsAny(t, "?!;:\"“”") && !sentenceEnd(t) {
+		if wordCount(t) <= 6 && !strings.ContainsAny(t, "?!;:\"“”") && !sentenceEnd(t) {
 			return t, d, true
 		}
 	}
@@ -381,7 +381,7 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 		}
 	}
 	if role == content.RoleCharacters {
-		if m := defCommaRE.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(m[1]) <= 40 && len(strings.Fields(m[1])) <= 4 && capitalised(m[1]) {
+		if m := defCommaRE.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(m[1]) <= 40 && wordCount(m[1]) <= 4 && capitalised(m[1]) {
 			return strings.TrimSpace(m[1]), m[2], true
 		}
 	}
@@ -456,7 +456,7 @@ func glossDef(s string) (term, def string, ok bool) {
 	}
 	term, def = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+n:])
 	r, _ := utf8.DecodeRuneInString(term)
-	if term == "" || def == "" || !unicode.IsLetter(r) || len(strings.Fields(term)) > 5 || strings.ContainsAny(term, "?!;:\"“”") || sentenceEnd(term) {
+	if term == "" || def == "" || !unicode.IsLetter(r) || wordCount(term) > 5 || strings.ContainsAny(term, "?!;:\"“”") || sentenceEnd(term) {
 		return "", "", false
 	}
 	return term, def, true
@@ -932,7 +932,7 @@ func (p *parser) dialogue(terms []content.Definition, role content.Role) bool {
 	known := false
 	for _, d := range terms {
 		t := d.Term.Plain()
-		if len(strings.Fields(t)) > 3 || !capitalised(t) || len(strings.Fields(d.Definition.Plain())) < 3 {
+		if wordCount(t) > 3 || !capitalised(t) || wordCount(d.Definition.Plain()) < 3 {
 			return false
 		}
 		if p.cast[strings.ToLower(t)] >= 2 {
@@ -1015,7 +1015,7 @@ func (p *parser) speechLine(u unit) bool {
 	if listItem(u.text) || attribution(u.text) || parenAttribution(u.text) || isExplanation(u.text) {
 		return false
 	}
-	if l, v, ok := colonDef(u.text); ok && len(strings.Fields(l)) <= 3 && capitalised(l) && len(strings.Fields(v)) >= 2 {
+	if l, v, ok := colonDef(u.text); ok && wordCount(l) <= 3 && capitalised(l) && wordCount(v) >= 2 {
 		return false // the next speaker, "Jack: My name is Ernest"
 	}
 	if _, _, ok := p.speakerOf(u.text); ok {
@@ -1117,13 +1117,13 @@ func columnTerms(units []unit, role content.Role, text func(string) content.Text
 func headerRow(rows [][]string) bool {
 	for _, c := range rows[0] {
 		r, _ := utf8.DecodeRuneInString(c)
-		if len(strings.Fields(c)) > 3 || unicode.IsLower(r) || sentenceEnd(c) {
+		if wordCount(c) > 3 || unicode.IsLower(r) || sentenceEnd(c) {
 			return false
 		}
 	}
-	last := len(strings.Fields(rows[0][len(rows[0])-1]))
+	last := wordCount(rows[0][len(rows[0])-1])
 	for _, r := range rows[1:] {
-		if len(strings.Fields(r[len(r)-1])) <= last {
+		if wordCount(r[len(r)-1]) <= last {
 			return false
 		}
 	}
@@ -1193,7 +1193,7 @@ func (p *parser) verseRun(units []unit) int {
 		if n > 0 && p.tableRun(units[n:]) > 0 {
 			break // a table's rows set tight under the lines before it
 		}
-		words += len(strings.Fields(u.text))
+		words += wordCount(u.text)
 		last, _ := utf8.DecodeLastRuneInString(u.text)
 		if strings.ContainsRune(".!?", last) {
 			stops++

@@ -305,7 +305,7 @@ func (p *parser) titleOverText(i int) bool {
 		return false
 	}
 	rest := numberedRE.ReplaceAllString(u.text, "")
-	if len(strings.Fields(rest)) > 8 || utf8.RuneCountInString(rest) > 60 || strings.ContainsAny(lastChar(rest), ".!?:;,") || !capitalised(firstWord(rest)) {
+	if wordCount(rest) > 8 || utf8.RuneCountInString(rest) > 60 || strings.ContainsAny(lastChar(rest), ".!?:;,") || !capitalised(firstWord(rest)) {
 		return false
 	}
 	return utf8.RuneCountInString(next.text) >= 80 && !listItem(next.text)

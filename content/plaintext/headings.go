@@ -74,7 +74,7 @@ func shortHeading(s string) bool {
 		return false // more than 120 runes whatever they are
 	}
 	n := utf8.RuneCountInString(s)
-	if n == 0 || n > 120 || len(strings.Fields(s)) > 16 {
+	if n == 0 || n > 120 || wordCount(s) > 16 {
 		return false
 	}
 	if listItem(s) && (bulletRE.MatchString(s) || anchorOf(s) == noAnchor) {
@@ -130,7 +130,7 @@ func twoSentences(s string) bool {
 	for i := 0; i+2 < len(s); i++ {
 		if c := s[i]; (c == '.' || c == '?' || c == '!') && s[i+1] == ' ' && i > 0 && 'a' <= s[i-1] && s[i-1] <= 'z' {
 			r, _ := utf8.DecodeRuneInString(s[i+2:])
-			if unicode.IsUpper(r) && len(strings.Fields(s[:i])) >= 4 && len(strings.Fields(s[i+1:])) >= 2 {
+			if unicode.IsUpper(r) && wordCount(s[:i]) >= 4 && wordCount(s[i+1:]) >= 2 {
 				f := strings.Fields(s[:i+1])
 				if !abbreviations[strings.ToLower(f[len(f)-1])] {
 					return true

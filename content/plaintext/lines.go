@@ -283,7 +283,7 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 			return true
 		}
 	}
-	if t, _, ok := glossDef(s); ok && indent <= cur.indent && len(strings.Fields(t)) <= 3 {
+	if t, _, ok := glossDef(s); ok && indent <= cur.indent && wordCount(t) <= 3 {
 		// "chela: a pupil" under "lama (n.): a monk": glossary entries
 		// in lower case, one a line.
 		if _, _, curGloss := glossDef(cur.text); curGloss {
@@ -370,4 +370,42 @@ func hardWrapped(lines []string) int {
 		return width
 	}
 	return 0
+}
+
+// wordCount is len(strings.Fields(s)), counted without making the words:
+// a reader asks it of nearly every line, often several times.
+func wordCount(s string) int {
+	n := 0
+	in := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// isPlayWord reports whether w, in any case, is an act's or a scene's word
+// (playWords): an ASCII word is lowered in place, not copied.
+func isPlayWord(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			return playWords[strings.ToLower(w)] // lowering may shorten it ("İ")
+		}
+	}
+	if len(w) > 8 { // "auftritt", the longest
+		return false
+	}
+	var buf [8]byte
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return playWords[string(buf[:len(w)])]
 }

@@ -67,7 +67,7 @@ func (p *parser) labelClass(s string) string {
 		return ""
 	case c >= 'A' && c <= 'Z' && (s[1] == '.' || s[1] == ')' || romanStart(s)):
 		// "A.", "IV." below; "Act" and "Scene" fall through.
-	case playWords[strings.ToLower(firstWord(s))] || playWords[strings.ToLower(strings.TrimRight(firstWord(s), ",.:"))]:
+	case isPlayWord(firstWord(s)) || isPlayWord(strings.TrimRight(firstWord(s), ",.:")):
 	default:
 		return ""
 	}
@@ -224,7 +224,7 @@ func factLine(s string) bool {
 	if !ok {
 		// "Jane Bennet – the eldest": a character or a word defined.
 		label, _, ok = dashDef(s)
-		ok = ok && len(strings.Fields(label)) <= 4
+		ok = ok && wordCount(label) <= 4
 	}
 	return ok && !headingLabelRE.MatchString(label) && anchorOf(s) == noAnchor
 }

@@ -131,17 +131,29 @@ func (p *parser) split(text string) {
 	lines := strings.Split(strings.ToValidUTF8(text, "\uFFFD"), "\n")
 	p.wrapWidth = hardWrapped(lines)
 	wrapped := p.wrapWidth > 0
-	var cur *unit
+	if !wrapped && p.units == nil {
+		// A unit a line at most, and about that many when the lines are
+		// short (a guide of one-line sections): sized once, not doubled.
+		n := 0
+		for _, raw := range lines {
+			if strings.TrimSpace(raw) != "" {
+				n++
+			}
+		}
+		p.units = make([]unit, 0, n)
+	}
+	var cur unit // the unit being read, when have
+	have := false
 	var more []string // lines that continue cur, joined when it is flushed (+= was quadratic in them)
 	flush := func(after bool) {
-		if cur != nil {
+		if have {
 			if len(more) > 0 {
 				cur.text += " " + strings.Join(more, " ")
 				more = more[:0]
 			}
 			cur.after = after
-			p.units = append(p.units, *cur)
-			cur = nil
+			p.units = append(p.units, cur)
+			have = false
 		}
 	}
 	sep := true // the start of the file counts as a blank line
@@ -172,14 +184,14 @@ func (p *parser) split(text string) {
 			raw, s = b, tidy(b)
 		}
 		indent := indentOf(raw)
-		if cur != nil && p.joins(cur, last, lastRaw, s, raw, indent, wrapped) {
+		if have && p.joins(&cur, last, lastRaw, s, raw, indent, wrapped) {
 			more = append(more, s)
 			cur.raw = append(cur.raw, raw)
 			last, lastRaw = s, raw
 			continue
 		}
 		flush(false)
-		cur = &unit{text: s, line: n, before: sep, raw: []string{raw}, indent: indent}
+		cur, have = unit{text: s, line: n, before: sep, raw: []string{raw}, indent: indent}, true
 		last, lastRaw = s, raw
 		sep = false
 	}
@@ -637,7 +649,7 @@ func (p *parser) splitBy(s string, guide bool) (title, author string, ok bool) {
 			t, a := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
 			name := stripYear(a)
 			r, _ := utf8.DecodeRuneInString(name)
-			if t == "" || !unicode.IsUpper(r) || len(strings.Fields(name)) < 2 || len(strings.Fields(name)) > 5 || !p.nameLine(unit{text: name}) {
+			if t == "" || !unicode.IsUpper(r) || wordCount(name) < 2 || wordCount(name) > 5 || !p.nameLine(unit{text: name}) {
 				continue
 			}
 			if best == "" || len(a) < len(best) {
@@ -681,7 +693,7 @@ func (p *parser) bareName(i int) bool {
 func (p *parser) caselessName(i int) bool {
 	u := p.units[i]
 	s := stripYear(u.text)
-	if u.before || !u.after || len(u.raw) != 1 || utf8.RuneCountInString(s) > 30 || len(strings.Fields(s)) > 4 ||
+	if u.before || !u.after || len(u.raw) != 1 || utf8.RuneCountInString(s) > 30 || wordCount(s) > 4 ||
 		anchorOf(s) != noAnchor || vocab.GuideName(s) || vocab.GuideSubtitle(s) {
 		return false
 	}

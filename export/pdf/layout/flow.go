@@ -408,13 +408,16 @@ func (b *builder) newPage(kind PageKind) {
 	// guide of 4,000 one-paragraph sections kept 2.6 MB more), and the
 	// fullest page so far (the contents') would be far too many. Pages
 	// let go once finished (streamed, or only their starts taken) keep
-	// no slack, so there a short page is sized from the one before too:
+	// no slack, so there a short page is sized from the one before too,
+	// not yet furnished (furnish adds a page number and a running head):
 	// grown from nothing, each of 195,000 one-page sections' pages took
 	// four allocations.
 	hint := 0
 	if n > 1 {
-		if k := len(b.pages[n-2].Items); k >= 16 || k > 0 && (b.startsOnly || b.stream != nil) {
+		if k := len(b.pages[n-2].Items); k >= 16 {
 			hint = k + 4
+		} else if k > 0 && (b.startsOnly || b.stream != nil) {
+			hint = k + 2
 		}
 	}
 	b.pages = append(b.pages, &Page{Number: n, Kind: kind, Chapter: b.chapter, Items: make([]Item, 0, hint)})

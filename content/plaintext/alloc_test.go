@@ -1,0 +1,62 @@
+package plaintext
+
+import (
+	"runtime/metrics"
+	"strings"
+	"testing"
+
+	"github.com/guidepress/guidepress/internal/growth"
+)
+
+// TestParseAllocations: reading a guide of many one-line sections
+// allocates its lines' units once (sized from the non-blank lines, not
+// grown by doubling, and no unit allocated apart and copied), and counts
+// a line's words and finds a play's words without copying them: bytes and
+// objects allocated a section, which do not move with the machine's
+// load as its time does.
+func TestParseAllocations(t *testing.T) {
+	const n = 6000
+	cases := []struct {
+		shape          growth.Shape
+		bytes, objects float64 // at most, a section
+	}{
+		// Before (main at b050c59): 2,541 bytes and 22.7 objects a
+		// section, 2,320 and 25.5 a subsection; now 1,746 and 14.4,
+		// 1,447 and 13.5.
+		{growth.Sections, 1900, 16},
+		{growth.Subsections, 1600, 15},
+	}
+	for _, c := range cases {
+		text := string(growth.Guide(c.shape, n))
+		parse := func() {
+			if _, err := Parse(text, Options{}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		parse() // warm up: the expressions are compiled once
+		s := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/allocs:bytes"}}
+		metrics.Read(s)
+		o, by := s[0].Value.Uint64(), s[1].Value.Uint64()
+		parse()
+		metrics.Read(s)
+		perO, perB := float64(s[0].Value.Uint64()-o)/n, float64(s[1].Value.Uint64()-by)/n
+		t.Logf("%v: %.0f bytes, %.1f objects a section", c.shape, perB, perO)
+		if perB > c.bytes || perO > c.objects {
+			t.Errorf("%v: %.0f bytes and %.1f objects allocated a section, want at most %.0f and %.1f", c.shape, perB, perO, c.bytes, c.objects)
+		}
+	}
+}
+
+// TestWordCountAndPlayWord: wordCount is len(strings.Fields) and
+// isPlayWord the lowered word's lookup, for every sort of word and space.
+func TestWordCountAndPlayWord(t *testing.T) {
+	for _, s := range []string{"", " ", "a", " a  b ", "Act", "ACT", "Scène", "SCÈNE", "AUFTRITT", "Auftritte", "akt\u00a0II", "a\u2003b\tc\nd",
+		"\xff\xfe", "x\u0085y", "Heading 12", "aKt", "AUFTR\u0130TT", "szene,", "acto."} {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := isPlayWord(s), playWords[strings.ToLower(s)]; got != want {
+			t.Errorf("isPlayWord(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
