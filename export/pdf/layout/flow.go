@@ -328,7 +328,10 @@ type builder struct {
 	numbers []int // page of each dest, once the flow has placed them all
 	// nums are the contents' page numbers waiting for numbers (tocNumber).
 	nums []tocNum
-	err  error
+	// secBlocks is a short section's flow blocks' array, cleared and
+	// used again by the next (sectionBlocks).
+	secBlocks []flowBlock
+	err       error
 
 	y       float64
 	fresh   bool    // nothing placed yet in the flow of the current page

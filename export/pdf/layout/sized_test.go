@@ -22,7 +22,7 @@ func allocations(f func()) (objects, bytes uint64) {
 // TestFlowSlicesSized: the slices a layout fills a section or a page at a
 // time (the destinations, the contents' blocks and numbers, a section's
 // blocks, a streamed page's items) are sized once, not grown by
-// doubling, which copied them whole ~20 times for a guide of 195,000
+// doubling (and a short section's blocks' array is used again), which copied them whole ~20 times for a guide of 195,000
 // one-line sections (a fifth of its PDF's CPU time in growslice and
 // memmove); and a section's heading costs no copies for its name. Bytes and
 // objects allocated a section (not time: they do not move with the
@@ -40,14 +40,15 @@ func TestFlowSlicesSized(t *testing.T) {
 		bytes, objects float64 // at most, a section
 	}{
 		// Before (main at b050c59): 7,660 bytes and 53.9 objects, 14,402
-		// and 111.3, 9,081 and 48.7, 9,398 and 63.4; now 5,421 and 35.0,
-		// 10,352 and 70.0, 5,556 and 31.2, 7,015 and 40.8 (the slices
-		// sized once; Clean, where and the shaper's cache entries
-		// without a copy, fmt or a second allocation).
-		{growth.Sections, false, 5900, 39},
-		{growth.Sections, true, 11300, 77},
+		// and 111.3, 9,081 and 48.7, 9,398 and 63.4; now 4,969 and 34.4,
+		// 8,623 and 68.0, 5,595 and 31.6, 6,503 and 39.4 (the slices
+		// sized once, a short section's blocks' array used again; Clean,
+		// where and the shaper's cache entries without a copy, fmt or a
+		// second allocation).
+		{growth.Sections, false, 5300, 37},
+		{growth.Sections, true, 9300, 74},
 		{growth.Subsections, false, 6100, 35},
-		{growth.Markdown, false, 7700, 45},
+		{growth.Markdown, false, 7000, 43},
 	}
 	for _, c := range cases {
 		g, err := importer.Load("g"+c.shape.Ext(), growth.Guide(c.shape, n), importer.Options{})
