@@ -39,9 +39,9 @@ func TestFlowSlicesSized(t *testing.T) {
 		streamed       bool
 		bytes, objects float64 // at most, a section
 	}{
-		// Before (main at b050c59): 7,660 bytes and 53.9 objects, 14,402
-		// and 111.3, 9,081 and 48.7, 9,398 and 63.4; now 4,969 and 34.4,
-		// 8,623 and 68.0, 5,595 and 31.6, 6,503 and 39.4 (the slices
+		// Before (main at 0eb4400): 6,307 bytes and 52.9 objects, 11,663
+		// and 108.7, 6,482 and 48.4, 8,076 and 62.8; now 4,858 and 34.1,
+		// 8,442 and 67.9, 5,419 and 31.5, 6,476 and 40.1 (the slices
 		// sized once, a short section's blocks' array used again; Clean,
 		// where and the shaper's cache entries without a copy, fmt or a
 		// second allocation).
