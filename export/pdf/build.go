@@ -102,17 +102,21 @@ func BuildAnswers(g *content.Guide, opts export.Options) ([]byte, []content.Diag
 // starts, when not nil, is given where its pages start instead of
 // laidOut the layout.
 func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut func(*Layout), keep bool, starts func([]export.PageStart)) (out []byte, lay *Layout, diags []content.Diagnostic, err error) {
+	if g == nil {
+		return nil, nil, nil, errors.New("pdf: no guide")
+	}
+	// The deferred function holds the title, not the guide: a long
+	// guide is let go once drawn (drawPlanned) when the caller holds it
+	// no more (batch: the last format).
+	title := g.Title
 	defer func() {
 		// fpdf panics on some malformed input rather than recording an
 		// error; a build must fail cleanly instead.
 		if r := recover(); r != nil {
 			out, lay, diags = nil, nil, nil
-			err = fmt.Errorf("pdf: internal error building %q (please report it): %v", g.Title, r)
+			err = fmt.Errorf("pdf: internal error building %q (please report it): %v", title, r)
 		}
 	}()
-	if g == nil {
-		return nil, nil, nil, errors.New("pdf: no guide")
-	}
 	th, geo, p, err := prepare(g, opts)
 	if err != nil {
 		return nil, nil, nil, err
