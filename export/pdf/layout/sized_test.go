@@ -29,6 +29,9 @@ func allocations(f func()) (objects, bytes uint64) {
 // machine's load), laid out whole (Guide) and streamed (PlanPages and
 // DrawPages, as a guide of many parts is).
 func TestFlowSlicesSized(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
 	const n = 6000
 	th, geo := styleGeometry(t, "")
 	if err := FitMeasure(&geo, th); err != nil {
