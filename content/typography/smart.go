@@ -118,14 +118,20 @@ func opensAfter(r rune) bool {
 var elisions = []string{"tis", "twas", "twere", "twill", "em", "n", "cause", "cos", "til", "till", "round", "bout", "neath", "gainst", "ere", "er", "un", "ave"}
 
 // elision reports whether rest (the text after a leading apostrophe) starts
-// with a word that takes an elision apostrophe: a decade ('80s, '90) or
-// one of the common elided words ('tis, 'em, 'cause).
+// with a word that takes an elision apostrophe: a decade ('80s, '90), one
+// of the common elided words ('tis, 'em, 'cause), or an n before a
+// consonant, where Italian and its dialects drop a first vowel ('Ntoni for
+// Antonio, 'Ndrangheta, 'nzomma): no word a quotation opens with starts so.
 func elision(rest string) bool {
 	if r0, n0 := utf8.DecodeRuneInString(rest); unicode.IsDigit(r0) {
 		if r1, n1 := utf8.DecodeRuneInString(rest[n0:]); unicode.IsDigit(r1) {
 			if r2, _ := utf8.DecodeRuneInString(rest[n0+n1:]); !unicode.IsDigit(r2) {
 				return true
 			}
+		}
+	} else if r0 == 'n' || r0 == 'N' {
+		if r1, _ := utf8.DecodeRuneInString(rest[n0:]); consonant(r1) {
+			return true
 		}
 	}
 	end := 0
@@ -154,6 +160,13 @@ func elision(rest string) bool {
 		}
 	}
 	return false
+}
+
+// consonant reports a Latin consonant letter (y, a vowel in many
+// languages, is not one): what an elided n runs into ('Ntoni, 'Ndrangheta).
+func consonant(r rune) bool {
+	r = unicode.ToLower(r)
+	return r >= 'b' && r <= 'z' && !strings.ContainsRune("eiouy", r)
 }
 
 func spacedDash(s string) string {

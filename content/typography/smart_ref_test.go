@@ -48,7 +48,7 @@ var curlCases = []string{
 	``, `"`, `'`, `""`, `''`, `"'`, `'"`, `a"b`, `"Hello," she said.`, `'Tis the season`,
 	`rock 'n' roll`, `the '80s and '90`, `'em and 'em 'til`, `'em' he said`, `“already” 'x'`,
 	"(\"quoted\")", "—\"dash\"", "\xff\"bad\xfe'", "é'é\"é", "\u00a0\"nbsp\"", `5'10"`,
-	`it's Kathy's "Norfolk"`, "'\xe2\x80\x99'", `'1999'`, `'12a`, `"` + "\t" + `"`,
+	`it's Kathy's "Norfolk"`, "'\xe2\x80\x99'", `'1999'`, `'12a`, `'Ntoni's 'nzomma 'Nino' 'N'`, `"` + "\t" + `"`,
 	`总用"精神胜利法"安慰`, `他说："你好"。`, `“已”"x"`, `阿Q"革命"`, `"a"字"b"`,
 }
 
@@ -79,6 +79,9 @@ func FuzzCurl(f *testing.F) {
 func elisionRunes(rest []rune) bool {
 	if len(rest) >= 2 && unicode.IsDigit(rest[0]) && unicode.IsDigit(rest[1]) && (len(rest) == 2 || !unicode.IsDigit(rest[2])) {
 		return true
+	}
+	if len(rest) >= 2 && (rest[0] == 'n' || rest[0] == 'N') && consonant(rest[1]) {
+		return true // 'Ntoni
 	}
 	end := 0
 	for end < len(rest) && unicode.IsLetter(rest[end]) {

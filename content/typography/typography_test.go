@@ -15,6 +15,12 @@ func TestSmart(t *testing.T) {
 		{`back in the '80s and '90s`, `back in the ’80s and ’90s`},
 		{`'Tis the season`, `’Tis the season`},
 		{`rock 'n' roll`, `rock ’n’ roll`},
+		// An elided n before a consonant (Italian, its dialects).
+		{`Padron 'Ntoni e 'Ntoni's boat`, `Padron ’Ntoni e ’Ntoni’s boat`},
+		{`la 'ndrangheta, 'nzomma`, `la ’ndrangheta, ’nzomma`},
+		{`'Twas brillig; 'tis so`, `’Twas brillig; ’tis so`},
+		{`'Nino,' she said`, `‘Nino,’ she said`},
+		{`'Nyx' and 'Nero'`, `‘Nyx’ and ‘Nero’`},
 		{`'Run,' he said`, `‘Run,’ he said`},
 		{`"'Tis true," said Ruth.`, `“’Tis true,” said Ruth.`},
 		{`He said "the 'possible' one" twice.`, `He said “the ‘possible’ one” twice.`},
