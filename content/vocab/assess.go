@@ -99,11 +99,11 @@ func afterPartOfBook(n string) (string, bool) {
 	if !partWords[w] {
 		return "", false // most headings: no expression run
 	}
-	loc := partNumRE.FindStringIndex(n)
-	if loc == nil {
+	end := partNumEnd(n)
+	if end < 0 {
 		return "", false
 	}
-	rest := n[loc[1]:]
+	rest := n[end:]
 	// The range's end: "–3", "-3" (a space once normalised), " to 6",
 	// " and 6", "—iv".
 	for _, r := range []string{"–", "—", " to ", " and ", " through ", " a ", " à ", " bis ", " al ", " ", ""} {
@@ -183,10 +183,14 @@ func addAssessments() {
 	add("pt", Section, content.RoleDiscussion, "perguntas abertas", "questões abertas", "questões dissertativas")
 }
 
-// partWords are the first words partNumRE can match, in lower case.
+// partWords are the words that name a part of the book before its
+// number (partNumEnd), in lower case: a novel's and an epic's, and a
+// play's acts and scenes in the languages of the vocabulary.
 var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true, "book": true, "act": true, "scene": true, "section": true,
 	"letter": true, "volume": true, "canto": true, "stave": true, "capítulo": true, "capítulos": true, "chapitre": true, "chapitres": true,
-	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true}
+	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true,
+	"acto": true, "acte": true, "akt": true, "atto": true, "ato": true, "aufzug": true, "escena": true, "scène": true, "szene": true,
+	"auftritt": true, "scena": true, "cena": true}
 
 // ordinals are the ordinal numbers in words that number a part of the
 // book in Spanish, French, Italian and Portuguese ("Tratado primero",

@@ -97,9 +97,7 @@ func Classify(heading string) Heading {
 
 // PartOfBook: s names a chapter, act, book or part with its number
 // ("Chapter 1 Summary", "Book III", "chapters 1–5"), case aside.
-func PartOfBook(s string) bool { return partNumRE.MatchString(s) || ordinalPart(s) }
-
-var partNumRE = lazyre.Hot(`(?i)^(?:chapters?|part|book|act|scene|section|letter|volume|canto|stave|capítulos?|chapitres?|kapitel|capitol[oi]|parte|partie|teil|livre|libro|livro|tratado)\s+(?:\d{1,3}|[ivxlc]{1,6}|one|two|three|four|five|six|seven|eight|nine|ten)\b`)
+func PartOfBook(s string) bool { return partNumEnd(s) >= 0 || ordinalPart(s) }
 
 // outlineNumber is the length in bytes of the outline number that starts
 // s ("1. ", "iv) ", "b. "), spaces after it included, or 0: the match of
