@@ -8,10 +8,11 @@ import (
 
 // modelTexts lists every text of the model in document order.
 func modelTexts(g *content.Guide) []string {
-	out := []string{g.Title, g.Book.Title, g.Book.Author, g.Author}
+	out := []string{g.Title, g.Book.Title, g.Book.Author}
 	if g.Book.Year != 0 {
-		out = append(out, strconv.Itoa(g.Book.Year))
+		out = append(out, strconv.Itoa(g.Book.Year)) // the book's: "Charles Dickens (1859)"
 	}
+	out = append(out, g.Author)
 	out = append(out, content.PlainAll(g.Synopsis)...)
 	for _, q := range g.Quotes {
 		out = append(out, q.Text.Plain())

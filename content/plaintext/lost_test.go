@@ -75,6 +75,9 @@ func lostText(text string, g *content.Guide) []string {
 		if a, ok := vocab.GuideCredit(line); ok && a == g.Author {
 			continue // "Prepared by Mrs. Alvarez": the guide's author
 		}
+		if c, teacher, ok := vocab.ClassLine(line); ok && strings.HasSuffix(g.Title, c) && (teacher == "" || teacher == g.Author) {
+			continue // "English 10 – Mrs. Alvarez": the guide's class and author
+		}
 		if y, ok := vocab.Published(line); ok && y == g.Book.Year {
 			continue // "Published: 1886": the model holds the year
 		}

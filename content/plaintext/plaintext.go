@@ -492,6 +492,7 @@ func (p *parser) header() error {
 			p.note(u.line, "read %q, a name standing under the title, as the book's author; if it is not, put \"by AUTHOR\" there instead", u.text)
 		}
 	}
+	class := "" // the class a handout is for: "English 10"
 	// Under the by-line: the guide's own name ("A Study Guide for
 	// Students", "Teacher Notes", "Jane Eyre — Teacher's Handout") and the
 	// year of publication ("Published: 1886"), in either order.
@@ -503,6 +504,21 @@ func (p *parser) header() error {
 			p.note(u.line, "read %q as the guide's own author (not the book's)", name)
 			p.i++
 			k-- // besides the guide's name and the year
+			continue
+		}
+		if c, teacher, ok := vocab.ClassLine(u.text); ok && class == "" && len(u.raw) == 1 {
+			// "English 10 – Mrs. Alvarez": the class the handout is for
+			// names the guide, as "3.º de ESO" after its name does; the
+			// teacher is the guide's author. It was an empty section.
+			class = c
+			if teacher != "" && p.g.Author == "" {
+				p.g.Author = teacher
+				p.note(u.line, "read %q as the class the guide is for and %q as the guide's own author (not the book's)", c, teacher)
+			} else {
+				p.note(u.line, "read %q as the class the guide is for", u.text)
+			}
+			p.i++
+			k--
 			continue
 		}
 		if y, ok := vocab.Published(u.text); ok && p.g.Book.Year == 0 {
@@ -582,6 +598,9 @@ func (p *parser) header() error {
 		p.g.Title = guideTitle
 	} else {
 		p.g.Title = labels.For(p.g.Language).GuideTitle(p.g.Book.Title)
+	}
+	if class != "" {
+		p.g.Title += " — " + class
 	}
 	return nil
 }

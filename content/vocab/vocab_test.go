@@ -138,3 +138,20 @@ func TestGuideCredit(t *testing.T) {
 		}
 	}
 }
+
+func TestClassLine(t *testing.T) {
+	for in, want := range map[string][2]string{
+		"English 10 – Mrs. Alvarez": {"English 10", "Mrs. Alvarez"}, "Period 3 · Mr. Díaz": {"Period 3", "Mr. Díaz"},
+		"Year 9 English — Ms. Okafor": {"Year 9 English", "Ms. Okafor"}, "Mr. Díaz · Period 3": {"Period 3", "Mr. Díaz"},
+		"Honors English 10, Period 3": {"Honors English 10, Period 3", ""}, "AP Literature | Dr. Chen": {"AP Literature", "Dr. Chen"},
+		"3.º de ESO – Prof.ª Ruiz": {"3.º de ESO", "Prof.ª Ruiz"}, "Klasse 9b – Frau Becker": {"Klasse 9b", "Frau Becker"},
+		"Grade 7":            {"Grade 7", ""},
+		"English Literature": {}, "Chapter 10 – Mr. Hyde": {}, "Mrs. Alvarez": {}, "Teacher: Mr. Okafor": {}, "Period 3 · the Socs": {},
+		"A Study Guide for Students": {}, "Year of the Tiger – Mr. Lee": {}, "Form 4 — who wrote it?": {},
+	} {
+		c, teacher, ok := ClassLine(in)
+		if ok != (want[0] != "") || c != want[0] || teacher != want[1] {
+			t.Errorf("ClassLine(%q) = %q, %q, %v; want %q", in, c, teacher, ok, want)
+		}
+	}
+}

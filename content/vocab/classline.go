@@ -1,0 +1,129 @@
+package vocab
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A teacher's handout names the class it is for under the book's title,
+// often with the teacher: "English 10 – Mrs. Alvarez", "Period 3 · Mr.
+// Díaz", "Year 9 English — Ms. Okafor", "3.º de ESO – Prof.ª Ruiz". It is
+// front matter, as a by-line is, not a heading (it was an empty section).
+// Read by hand, like GuideName: an expression compiled for every guide
+// costs the seed's heap.
+
+// honorifics open a teacher's name, in the languages of the vocabulary
+// (lower case, without the stop).
+var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true,
+	"sr": true, "sra": true, "srta": true, "profe": true, "profesor": true, "profesora": true, "prof.ª": true, "prof.ª.": true,
+	"mme": true, "mlle": true, "m": true, "monsieur": true, "madame": true, "herr": true, "frau": true,
+	"prof.ssa": true, "sig": true, "sig.ra": true, "signora": true, "maestra": true, "maestro": true, "professora": true, "professor": true}
+
+// classWords name a school subject or a class's place in the school.
+var classWords = map[string]bool{"english": true, "ela": true, "literature": true, "lit": true, "language": true, "arts": true,
+	"honors": true, "honours": true, "ap": true, "ib": true, "gcse": true, "igcse": true, "period": true, "year": true, "grade": true,
+	"class": true, "block": true, "homeroom": true, "group": true, "set": true, "form": true, "humanities": true, "reading": true,
+	"curso": true, "clase": true, "grupo": true, "eso": true, "bachillerato": true, "lengua": true, "literatura": true,
+	"classe": true, "seconde": true, "première": true, "terminale": true, "français": true, "lettres": true,
+	"klasse": true, "jahrgang": true, "jahrgangsstufe": true, "stufe": true, "deutsch": true, "deutschkurs": true, "kurs": true,
+	"sezione": true, "anno": true, "italiano": true, "turma": true, "série": true, "ano": true, "português": true}
+
+// classLinks may join a class's words: "Language & Literature", "3.º de ESO".
+var classLinks = map[string]bool{"&": true, "and": true, "of": true, "de": true, "di": true, "y": true, "et": true, "und": true, "e": true}
+
+// classSeps part the class from the teacher.
+var classSeps = []string{" – ", " — ", " - ", " · ", " | ", " • ", " / ", ", "}
+
+// ClassLine reads a line that names the class a handout is for, and
+// perhaps its teacher: "English 10 – Mrs. Alvarez" is the class "English
+// 10" and the teacher "Mrs. Alvarez". A line without a teacher must
+// number its class ("English 10, Period 3").
+func ClassLine(s string) (class, teacher string, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || len(s) > 80 || strings.ContainsAny(s, "?!;:\"“”") {
+		return "", "", false
+	}
+	class = s
+	for _, sep := range classSeps {
+		if i := strings.LastIndex(s, sep); i > 0 && teacherName(s[i+len(sep):]) {
+			class, teacher = strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len(sep):])
+			break
+		}
+		if i := strings.Index(s, sep); i > 0 && teacherName(s[:i]) {
+			class, teacher = strings.TrimSpace(s[i+len(sep):]), strings.TrimSpace(s[:i])
+			break
+		}
+	}
+	if !classOf(class, teacher != "") {
+		return "", "", false
+	}
+	return class, teacher, true
+}
+
+// teacherName: an honorific and one to three capitalised names ("Mrs.
+// Alvarez", "Mr. Díaz", "Frau Becker", "Ms. J. Okafor").
+func teacherName(s string) bool {
+	w := strings.Fields(s)
+	if len(w) < 2 || len(w) > 4 || !honorifics[strings.TrimSuffix(strings.ToLower(w[0]), ".")] {
+		return false
+	}
+	for _, n := range w[1:] {
+		r, _ := utf8.DecodeRuneInString(n)
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// classOf: every word of s names a school subject or a class's place, a
+// number or a letter ("10", "9th", "3.º", "10A", "B", "IV"), or links
+// them; one at least is a class word, and without a teacher one is a
+// number.
+func classOf(s string, teacher bool) bool {
+	named, numbered := false, false
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == ' ' || r == ',' || r == '·' || r == '–' || r == '—' || r == '|' || r == '/'
+	}) {
+		l := strings.ToLower(w)
+		switch {
+		case classWords[l]:
+			named = true
+		case classLinks[l]:
+		case classNumber(w):
+			numbered = true
+		default:
+			return false
+		}
+	}
+	return named && (numbered || teacher)
+}
+
+// classNumber: a class's number or letter: "10", "9th", "3.º", "3e",
+// "4ème", "10A", "7b", "B", "IV".
+func classNumber(w string) bool {
+	if w == "" || len(w) > 6 {
+		return false
+	}
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
+		return true // "B"
+	}
+	digits := 0
+	for digits < len(w) && '0' <= w[digits] && w[digits] <= '9' {
+		digits++
+	}
+	if digits == 0 {
+		for _, r := range w {
+			if !strings.ContainsRune("IVX", r) {
+				return false
+			}
+		}
+		return true
+	}
+	switch rest := strings.ToLower(w[digits:]); rest {
+	case "", "st", "nd", "rd", "th", ".º", ".ª", "º", "ª", "e", "ème", "a", "b", "c", "d":
+		return true
+	}
+	return false
+}
