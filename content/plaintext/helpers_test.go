@@ -1,7 +1,9 @@
 package plaintext
 
 import (
+	"fmt"
 	"strconv"
+	"testing"
 
 	"github.com/guidepress/guidepress/content"
 )
@@ -63,4 +65,25 @@ func blockTexts(b content.Block) []string {
 	}
 	out = append(out, b.Caption.Plain())
 	return out
+}
+
+// checkOutline parses in, checks the model is valid, that its outline is
+// want and that no line of in is lost, and returns the guide.
+func checkOutline(t *testing.T, in string, opts Options, want string) *content.Guide {
+	t.Helper()
+	g, err := Parse(in, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	got := fmt.Sprintf("lang=%s year=%d\n", g.Language, g.Book.Year) + outline(g)
+	if got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+	if lost := lostText(in, g); len(lost) > 0 {
+		t.Errorf("lost %q", lost)
+	}
+	return g
 }

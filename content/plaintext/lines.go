@@ -389,23 +389,5 @@ func wordCount(s string) int {
 }
 
 // isPlayWord reports whether w, in any case, is an act's or a scene's word
-// (playWords): an ASCII word is lowered in place, not copied.
-func isPlayWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= utf8.RuneSelf {
-			return playWords[strings.ToLower(w)] // lowering may shorten it ("İ")
-		}
-	}
-	if len(w) > 8 { // "auftritt", the longest
-		return false
-	}
-	var buf [8]byte
-	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		buf[i] = c
-	}
-	return playWords[string(buf[:len(w)])]
-}
+// (playWords), without copying an ASCII word.
+func isPlayWord(w string) bool { return vocab.InFold(playWords, w) }

@@ -504,20 +504,7 @@ section: Resumen
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g, err := Parse(tt.in, tt.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := g.Validate(); err != nil {
-				t.Fatal(err)
-			}
-			got := fmt.Sprintf("lang=%s year=%d\n", g.Language, g.Book.Year) + outline(g)
-			if got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
-			if lost := lostText(tt.in, g); len(lost) > 0 {
-				t.Errorf("lost %q", lost)
-			}
+			checkOutline(t, tt.in, tt.opts, tt.want)
 		})
 	}
 }

@@ -71,25 +71,26 @@ func asciiWord(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
-// isPartWord: w, in any case, is one of partWords; an ASCII word is
-// lowered in place, not copied (PartOfBook runs on every heading
-// candidate).
-func isPartWord(w string) bool {
-	for i := 0; i < len(w); i++ {
-		if w[i] >= 0x80 {
-			return partWords[strings.ToLower(w)]
-		}
-	}
-	var buf [12]byte
+// isPartWord: w, in any case, is one of partWords (PartOfBook runs on
+// every heading candidate).
+func isPartWord(w string) bool { return InFold(partWords, w) }
+
+// InFold reports whether w, lowered, is in set (whose keys are in lower
+// case); an ASCII word of up to 16 bytes is lowered in place, not copied.
+func InFold(set map[string]bool, w string) bool {
+	var buf [16]byte
 	if len(w) > len(buf) {
-		return false
+		return set[strings.ToLower(w)]
 	}
 	for i := 0; i < len(w); i++ {
 		c := w[i]
+		if c >= 0x80 {
+			return set[strings.ToLower(w)] // lowering may change its length ("İ")
+		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
 		buf[i] = c
 	}
-	return partWords[string(buf[:len(w)])]
+	return set[string(buf[:len(w)])]
 }
