@@ -70,10 +70,12 @@ test: tools lint unit fuzz-smoke
 # The cost tests (linear growth, a 10,000-page PDF) skip under -race,
 # which slows code unevenly, and the allocation tests skip under it too
 # (the detector allocates for itself: 48 KB a section where 1.7 KB is
-# ours); they run again without it.
+# ours), as do the memory tests; they run again without it, each named
+# in the second line (internal/growth's TestRaceSkippedTestsRunWithoutRace
+# fails when one is not: such a test never ran in make test).
 unit:
 	$(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) ./...
-	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^(TestLinearCost|TestTenThousandPages|TestParseAllocations|TestFlowSlicesSized)$$' ./...
+	$(GO) test -count=1 -timeout $(TEST_TIMEOUT) -run '^(TestLinearCost|TestTenThousandPages|TestParseAllocations|TestFlowSlicesSized|TestMemoryBound|TestLinearMemory|TestStreamedMemory|TestStreamedLetsGuideGo|TestFpdfPageCost|TestTreeMemory|TestStructObjectsStream|TestEveryShapeGrowsLinearly|TestLongTextMemory|TestStartsPartMemory|TestPageListLinearCost)$$' ./...
 
 # The fast suite: the tests without the external checkers and readers
 # (GUIDEPRESS_CHECKERS=off), without -race, with -short (the few tests that
