@@ -138,6 +138,8 @@ type reader struct {
 	footnoteAt []footnote
 	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
 	taskNoted  bool
+	// layoutNoted: the HTML layout tags left out were said (emptyLayout).
+	layoutNoted bool
 	// keptTitle is a level-1 heading read as the guide's title while the
 	// front matter's title was kept ("# Character Tracker" under title:
 	// "Middlemarch — Character Tracker"), and its line: a table or list
@@ -228,6 +230,9 @@ func (r *reader) topLevel(doc ast.Node) []ast.Node {
 			continue
 		}
 		if h, ok := n.(*ast.HTMLBlock); ok && isComment(r.rawHTML(h)) {
+			continue
+		}
+		if h, ok := n.(*ast.HTMLBlock); ok && r.emptyLayout(h) {
 			continue
 		}
 		if b, ok := n.(*ast.HTMLBlock); ok {
@@ -890,6 +895,12 @@ func (r *reader) synopsis(nodes []ast.Node) {
 			if _, ok := n.(*ast.ThematicBreak); ok {
 				continue
 			}
+			if h, ok := n.(*ast.HTMLBlock); ok && layoutOnly(r.rawHTML(h)) {
+				// "<div align=\"center\">A classroom guide</div>": its
+				// text is paragraphs.
+				r.g.Synopsis = append(r.g.Synopsis, r.flatten(n)...)
+				continue
+			}
 			r.warn(r.lineOf(n), "the synopsis (the text before the first heading) holds paragraphs only; read this %s as paragraphs", blockName(n))
 		}
 		r.g.Synopsis = append(r.g.Synopsis, r.flatten(n)...)
@@ -1006,7 +1017,7 @@ func (r *reader) htmlText(n *ast.HTMLBlock) []content.Text {
 	if strings.TrimSpace(raw) == "" {
 		return nil
 	}
-	if m := tagRE.FindString(raw); m != "" && !detailsTag(m) {
+	if m := tagRE.FindString(raw); m != "" && !detailsTag(m) && !layoutOnly(raw) {
 		r.warnHTML(r.lineOf(n), m)
 	}
 	var out []content.Text
@@ -1017,6 +1028,38 @@ func (r *reader) htmlText(n *ast.HTMLBlock) []content.Text {
 		}
 	}
 	return out
+}
+
+// layoutTagRE: the tags a page uses to lay out its text (GitHub READMEs
+// centre their title block in <div align="center">; exports mark page
+// breaks with <div class="page-break">), which say nothing about what the
+// text is: the EPUB and the PDF lay out their own.
+var layoutTagRE = lazyre.New(`(?i)^</?(?:div|p|center|span|section|article|header|footer|main|font|br|hr)(?:\s[^<>]*)?/?>$`)
+
+// layoutOnly reports HTML whose every tag is a layout tag.
+func layoutOnly(raw string) bool {
+	for _, m := range tagRE.FindAllString(raw, -1) {
+		if !layoutTagRE.MatchString(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// emptyLayout reports (and notes, once) an HTML block of layout tags that
+// hold no text ("<div align=\"center\">" over a README's title, "</div>"
+// under it, "<div class=\"page-break\"></div>"): it is left out, so that
+// the Markdown between such tags reads as if they were not there.
+func (r *reader) emptyLayout(n *ast.HTMLBlock) bool {
+	raw := commentRE.ReplaceAllString(r.rawHTML(n), "")
+	if strings.TrimSpace(tagRE.ReplaceAllString(raw, "")) != "" || !layoutOnly(raw) {
+		return false
+	}
+	if !r.layoutNoted {
+		r.layoutNoted = true
+		r.note(r.lineOf(n), "left out HTML layout tags that hold no text (%s): the EPUB and the PDF lay out the guide themselves", clip(strings.TrimSpace(tagRE.FindString(raw)), 40))
+	}
+	return true
 }
 
 func detailsTag(tag string) bool {
