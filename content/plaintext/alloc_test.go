@@ -64,3 +64,30 @@ func TestWordCountAndPlayWord(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsAcrossUnicodeSpaces: the checks that count a line's words
+// (headingCase, verseLike, labelledPart) count them as strings.Fields
+// does, across every space tidy leaves in a line (a no-break space, an em
+// space, an ideographic space), not only ASCII ones: a title typed with a
+// no-break space ("Great\u00a0Expectations") counted one word, and was
+// not in title case, since c41c650 counted ASCII spaces alone.
+func TestWordsAcrossUnicodeSpaces(t *testing.T) {
+	for _, s := range []string{"Great Expectations", "Half sunk a shattered visage lies, whose frown,", "The Red-Headed League Analysis", "Notes on Book One"} {
+		for _, sp := range []string{"\u00a0", "\u2003", "\u3000"} {
+			u := strings.ReplaceAll(s, " ", sp)
+			if got, want := headingCase(u), headingCase(s); got != want {
+				t.Errorf("headingCase(%q) = %v, with spaces %v", u, got, want)
+			}
+			if got, want := verseLike(u), verseLike(s); got != want {
+				t.Errorf("verseLike(%q) = %v, with spaces %v", u, got, want)
+			}
+			// labelledPart finds its label after the last ASCII space.
+			if i := strings.LastIndexByte(s, ' '); i > 0 {
+				u := strings.ReplaceAll(s[:i], " ", sp) + s[i:]
+				if got, want := labelledPart(u), labelledPart(s); got != want {
+					t.Errorf("labelledPart(%q) = %v, with spaces %v", u, got, want)
+				}
+			}
+		}
+	}
+}

@@ -178,7 +178,7 @@ func (p *parser) tightPart(i int) bool {
 // capitalised, small words aside), as headings are and sentences are not.
 func headingCase(s string) bool {
 	if strings.ContainsFunc(s, unicode.IsLower) {
-		return fieldCount(s) >= 2 && capitalised(s)
+		return wordCount(s) >= 2 && capitalised(s)
 	}
 	return strings.ContainsFunc(s, unicode.IsUpper)
 }
@@ -240,7 +240,7 @@ func labelledPart(s string) bool {
 	if i <= 0 || len(s) > 120 || !partLabel(s[i+1:]) {
 		return false
 	}
-	n := fieldCount(s)
+	n := wordCount(s)
 	return n >= 2 && n <= 10
 }
 

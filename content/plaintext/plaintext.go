@@ -281,21 +281,7 @@ func verseLike(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(strings.TrimRight(s, "0123456789 "))
-	return !strings.ContainsRune(".!?:\"”", last) && fieldCount(s) >= 3 && !headingCase(s) && !listItem(s)
-}
-
-// fieldCount is len(strings.Fields(s)) for the ASCII spaces tidy leaves,
-// without making the slice (it runs on every line).
-func fieldCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		sp := s[i] == ' ' || s[i] == '\t'
-		if !sp && !in {
-			n++
-		}
-		in = !sp
-	}
-	return n
+	return !strings.ContainsRune(".!?:\"”", last) && wordCount(s) >= 3 && !headingCase(s) && !listItem(s)
 }
 
 // titleLabels are the labels a title line may carry ("Title: Emma"), in
