@@ -72,6 +72,10 @@ func (c *Cursor) Next(dst []Glyph, n int) []Glyph {
 		c.end, c.sc = j, language.Common
 	}
 	// Up to the first space at or after n characters, or the stretch's end.
+	// n is at least 1: a word or a space is always shaped (with 0, the
+	// scan read the character before the text and a caller looping
+	// until Done never ended).
+	n = max(n, 1)
 	stop := c.end
 	if c.i+n < stop {
 		stop = c.i + n

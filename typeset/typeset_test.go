@@ -420,7 +420,7 @@ func TestCursorSameGlyphs(t *testing.T) {
 		}
 		levels := Levels(text)
 		want := AppendParagraph(nil, text, faces, levels)
-		for _, n := range []int{1, 2, 5, 11, len(text)} {
+		for _, n := range []int{0, 1, 2, 5, 11, len(text)} { // 0 as 1: at least a word or a space
 			c := NewCursor(text, faces, levels)
 			var got []Glyph
 			for k := 0; !c.Done(); k++ {
