@@ -108,6 +108,9 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	if g.Title == "" {
 		g.Title = labels.For(g.Language).GuideTitle(g.Book.Title)
 	}
+	if r.class != "" {
+		g.Title += " — " + r.class // "Emma — A Study Guide — Year 7 English"
+	}
 	r.body(nodes)
 	r.notes()
 	r.bookFacts()
@@ -138,6 +141,9 @@ type reader struct {
 	footnoteAt []footnote
 	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
 	taskNoted  bool
+	// class is the class a handout is for, from a line under the title
+	// ("Year 7 English — Ms. Okafor"): it ends the guide's title.
+	class string
 	// layoutNoted: the HTML layout tags left out were said (emptyLayout).
 	layoutNoted bool
 	// keptTitle is a level-1 heading read as the guide's title while the
@@ -524,10 +530,10 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		return false
 	}
 	g := r.g
-	var author, guide string
+	var author, guide, class, teacher string
 	minutes, year := 0, 0
 	read := func(parts []string) bool {
-		author, guide, minutes, year = "", "", 0, 0
+		author, guide, class, teacher, minutes, year = "", "", "", "", 0, 0
 		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
@@ -536,10 +542,27 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				minutes = m
 			} else if y, ok := vocab.Published(s); ok && year == 0 && g.Book.Year == 0 {
 				year = y // "**Published:** 1886" under "**Author:** …"
-			} else if !vocab.GuideName(s) && !vocab.GuideSubtitle(s) || guide != "" || g.Title != "" || r.fm.Title != "" {
+			} else if name, ok := vocab.GuideCredit(s); ok && teacher == "" && g.Author == "" && r.fm.Title == "" {
+				teacher = name // "*Teacher: Ms. Okafor*", the guide's own author
+			} else if c, t, ok := vocab.ClassLine(s); ok && class == "" && r.class == "" && r.fm.Title == "" {
+				// "*Year 7 English — Ms. Okafor*": the class the handout
+				// is for ends the guide's title, as in plain text; the
+				// teacher is the guide's author.
+				class = c
+				if t != "" && teacher == "" && g.Author == "" {
+					teacher = t
+				}
+			} else if guide != "" || g.Title != "" || r.fm.Title != "" {
 				return false
+			} else if name, t := guideTeacher(s); name != "" {
+				// "*Handout for Year 7 — Ms. Okafor*": the guide's name,
+				// and its teacher.
+				guide = name
+				if t != "" && teacher == "" && g.Author == "" {
+					teacher = t
+				}
 			} else {
-				guide = s
+				return false
 			}
 		}
 		return true
@@ -562,6 +585,13 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	if guide != "" {
 		g.Title = g.Book.Title + " — " + guide
 	}
+	if class != "" {
+		r.class = class
+	}
+	if teacher != "" {
+		g.Author = teacher
+		r.note(r.lineOf(n), "read %q as the guide's own author (not the book's)", teacher)
+	}
 	if year != 0 && g.Book.Year == 0 {
 		g.Book.Year = year
 	}
@@ -574,6 +604,24 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		}
 	}
 	return true
+}
+
+// guideTeacher reads a line that names the guide ("A Study Guide",
+// "Handout for Year 7"), perhaps with its teacher after a dash or a
+// separator ("Handout for Year 7 — Ms. Okafor"): the name and the
+// teacher, or "" when s names no guide.
+func guideTeacher(s string) (name, teacher string) {
+	for _, sep := range []string{" — ", " – ", " - ", " · ", " | ", ", "} {
+		if i := strings.LastIndex(s, sep); i > 0 && vocab.TeacherName(s[i+len(sep):]) {
+			if head := strings.TrimSpace(s[:i]); vocab.GuideName(head) || vocab.GuideSubtitle(head) {
+				return head, strings.TrimSpace(s[i+len(sep):])
+			}
+		}
+	}
+	if vocab.GuideName(s) || vocab.GuideSubtitle(s) {
+		return s, ""
+	}
+	return "", ""
 }
 
 // peek reads n's inline text without reporting anything or taking an image

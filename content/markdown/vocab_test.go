@@ -403,3 +403,37 @@ func TestThreeLevels(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestHandoutLines: a handout's lines under its title — the guide's name
+// with its teacher ("*Handout for Year 7 — Ms. Okafor*"), the class it is
+// for ("*Year 7 English — Ms. Okafor*"), its teacher ("*Teacher: Ms.
+// Okafor*") — are front matter, as in plain text: the guide's title and
+// its own author (never the book's). They were the synopsis's first
+// paragraph, and the by-line under them was text too (the book had no
+// author).
+func TestHandoutLines(t *testing.T) {
+	for _, c := range []struct{ lines, title, guideAuthor string }{
+		{"*Handout for Year 7 — Ms. Okafor*\n\nby Jack London", "The Call of the Wild — Handout for Year 7", "Ms. Okafor"},
+		{"by Jack London\n\n*Handout for Year 7 — Ms. Okafor*", "The Call of the Wild — Handout for Year 7", "Ms. Okafor"},
+		{"*Year 7 English — Ms. Okafor*\n\nby Jack London", "The Call of the Wild — A Study Guide — Year 7 English", "Ms. Okafor"},
+		{"*by Jack London*\n*English 10, Period 3*", "The Call of the Wild — A Study Guide — English 10, Period 3", ""},
+		{"_A Study Guide for Year 7 · Ms. Okafor_\n\nby Jack London", "The Call of the Wild — A Study Guide for Year 7", "Ms. Okafor"},
+		{"*Teacher: Ms. Okafor*\n\nby Jack London", "The Call of the Wild — A Study Guide", "Ms. Okafor"},
+		{"by Jack London\n\nPrepared by Mr. D. Alvarez", "The Call of the Wild — A Study Guide", "Mr. D. Alvarez"},
+		// A sentence is the synopsis, as before.
+		{"by Jack London\n\n*Year 7 read this in the spring — Ms. Okafor*", "The Call of the Wild — A Study Guide", ""},
+	} {
+		src := "# The Call of the Wild\n\n" + c.lines + "\n\nBuck is stolen from his home.\n\n## Themes\n\nThe wild.\n"
+		g, err := Parse(src, Options{Language: "en"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := 1
+		if strings.Contains(c.lines, "spring") {
+			want = 2
+		}
+		if g.Title != c.title || g.Author != c.guideAuthor || g.Book.Author != "Jack London" || len(g.Synopsis) != want {
+			t.Errorf("%q: got %q, guide by %q, book by %q, synopsis %q", c.lines, g.Title, g.Author, g.Book.Author, g.Synopsis)
+		}
+	}
+}

@@ -127,3 +127,8 @@ func classNumber(w string) bool {
 	}
 	return false
 }
+
+// TeacherName reports a teacher's name as a handout writes it after the
+// guide's name ("Handout for Year 7 — Ms. Okafor"): an honorific and one
+// to three capitalised names.
+func TeacherName(s string) bool { return teacherName(strings.TrimSpace(s)) }
