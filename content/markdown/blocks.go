@@ -1007,6 +1007,14 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			}
 			first := plainOf(ls[0].text)
 			labelled := vocab.QuestionLabel(first) > 0
+			if q, rest, ok := leadQuestion(ls); ok && labelled && asks(q) {
+				// "**Q3. Who is Harriet?** A friend.": the labelled
+				// question in bold, its answer after it (the answer was
+				// run into the question, which had none).
+				open(q, ln)
+				answer(rest)
+				continue
+			}
 			if labelled || allStrong(ls[0].text) && (!headings || asks(first)) {
 				if q, a, ok := vocab.InlineAnswer(first); ok && labelled && len(ls) == 1 {
 					// "Q: Why? A: Because." on one line.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -109,6 +110,11 @@ func TestFAQLabels(t *testing.T) {
 		{"a list that is an answer", "### What is in it?\n\n- a prison\n- a man\n",
 			[]qa{{"What is in it?", "a prison | a man"}}},
 		{"an answer that starts with A as a word", "### Who?\n\nA man back from China.\n", []qa{{"Who?", "A man back from China."}}},
+		// A numbered label with the question in bold, the answer after
+		// it: the answer was run into the question, which had none.
+		{"labelled bold question, answer after it", "**Q1. Who is Harriet?** A friend.\n\n**Q2: Is Knightley right?** Mostly.\n",
+			[]qa{{"Who is Harriet?", "A friend."}, {"Is Knightley right?", "Mostly."}}},
+		{"bold label, plain question", "**Q1.** Who is Harriet?\n\nA friend.\n", []qa{{"Who is Harriet?", "A friend."}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# T\n\nby A B\n\nText.\n\n## FAQ\n\n"+c.faq, Options{Language: "en"})
@@ -435,5 +441,41 @@ func TestHandoutLines(t *testing.T) {
 		if g.Title != c.title || g.Author != c.guideAuthor || g.Book.Author != "Jack London" || len(g.Synopsis) != want {
 			t.Errorf("%q: got %q, guide by %q, book by %q, synopsis %q", c.lines, g.Title, g.Author, g.Book.Author, g.Synopsis)
 		}
+	}
+}
+
+// TestLabelledPromptLists: a discussion section's list whose every item
+// opens with a question's label ("- **Q1.** Why…?", "1. **Q1.** Why…?")
+// is its numbered prompts without the labels, as the plain-text reader's
+// labelled paragraphs are; the labels were kept in the questions' text.
+func TestLabelledPromptLists(t *testing.T) {
+	for _, c := range []struct{ name, body, want string }{
+		{"bullets with bold labels", "- **Q1.** Why does Emma meddle?\n- **Q2.** Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
+		{"numbers with labels", "1. **Q1.** Why does Emma meddle?\n2. Q2: Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
+		{"labelled paragraphs, as before", "**Q1.** Why does Emma meddle?\n\n**Q2.** Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
+		{"one item without a label keeps them all", "- **Q1.** Why does Emma meddle?\n- Is Knightley right?\n",
+			"list 0: Q1. Why does Emma meddle? | Is Knightley right?"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# Emma\n\nby Jane Austen\n\nEmma meddles.\n\n## Discussion Questions\n\n"+c.body, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			bs := g.Sections[0].Blocks
+			if len(bs) != 1 || bs[0].Kind != content.List {
+				t.Fatalf("blocks %+v", bs)
+			}
+			var items []string
+			for _, it := range bs[0].Items {
+				items = append(items, it.Text.Plain())
+			}
+			got := fmt.Sprintf("list %d: %s", map[bool]int{true: 1}[bs[0].Ordered], strings.Join(items, " | "))
+			if got != c.want {
+				t.Errorf("got %q, want %q", got, c.want)
+			}
+		})
 	}
 }

@@ -18,6 +18,15 @@ import (
 // questions readers ask). Other blocks are left as they are. Both readers
 // call it on their discussion sections.
 func Prompts(bs []content.Block) []content.Block {
+	copied := false
+	for i, b := range bs {
+		if l, ok := unlabelList(b); ok {
+			if !copied {
+				bs, copied = append([]content.Block(nil), bs...), true
+			}
+			bs[i] = l
+		}
+	}
 	has := false
 	for _, b := range bs {
 		if b.Kind == content.Paragraph && QuestionLabel(b.Text.Plain()) > 0 {
@@ -78,6 +87,28 @@ func Prompts(bs []content.Block) []content.Block {
 		}
 	}
 	return out
+}
+
+// unlabelList reads a list whose every item opens with a question's label
+// ("- **Q1.** Why …?", "1. Q2: …") as the numbered prompts it is, without
+// the labels: they numbered the handout's questions, as the list does
+// (the plain-text reader's labelled paragraphs lose theirs the same way).
+func unlabelList(b content.Block) (content.Block, bool) {
+	if b.Kind != content.List || len(b.Items) == 0 || b.Marker != content.Decimal {
+		return b, false
+	}
+	for _, it := range b.Items {
+		if QuestionLabel(it.Text.Plain()) == 0 {
+			return b, false
+		}
+	}
+	items := make([]content.ListItem, len(b.Items))
+	for i, it := range b.Items {
+		it.Text = cutText(it.Text, QuestionLabel(it.Text.Plain()))
+		items[i] = it
+	}
+	b.Items, b.Ordered = items, true
+	return b, true
 }
 
 // answerInRE: an answer's label with its colon after a sentence's end, in
