@@ -261,3 +261,26 @@ func TestSupNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestBoldPartsInOtherLanguages: bold lines that name an act or a scene in
+// the guide's language ("**Akt I**", "**Atto II**", "**Escena 1**",
+// "**Scène 2**") are headings under their section, as "**Act I**" is
+// (vocab.PartOfBook knows the words since 1361951): they were paragraphs.
+func TestBoldPartsInOtherLanguages(t *testing.T) {
+	for _, c := range []struct{ lang, section, part string }{
+		{"de", "Inhalt", "Akt"}, {"de", "Inhalt", "Szene"}, {"de", "Inhalt", "Aufzug"},
+		{"it", "Trama", "Atto"}, {"it", "Trama", "Scena"},
+		{"es", "Resumen", "Acto"}, {"es", "Resumen", "Escena"},
+		{"fr", "Résumé", "Acte"}, {"fr", "Résumé", "Scène"},
+		{"pt", "Resumo", "Ato"}, {"pt", "Resumo", "Cena"},
+	} {
+		t.Run(c.lang+" "+c.part, func(t *testing.T) {
+			src := "---\nbook:\n  title: Maria Stuart\n  author: Friedrich Schiller\nlanguage: " + c.lang + "\n---\n\nZwei Königinnen.\n\n## " + c.section +
+				"\n\n**" + c.part + " I**\n\nMaria im Gefängnis.\n\n**" + c.part + " II**\n\nElisabeth am Hof.\n"
+			want := "synopsis: Zwei Königinnen.\n## " + c.section + " [summary]\n### " + c.part + " I\nparagraph: Maria im Gefängnis.\n### " + c.part + " II\nparagraph: Elisabeth am Hof.\n"
+			if got := outline(t, src); got != want {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
