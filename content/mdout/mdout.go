@@ -116,8 +116,19 @@ func (b *writer) section(s content.Section, level int, lang string) {
 	}
 	b.line(h)
 	b.lastKind = ""
-	for _, bl := range s.Blocks {
+	for i, bl := range s.Blocks {
 		b.blank()
+		if n, ok := paraNumber(bl); ok && i+1 < len(s.Blocks) {
+			if m, ok := paraNumber(s.Blocks[i+1]); ok && m == n+1 {
+				// "1. First" over "2. Second": written "1\." they
+				// would read back as an ordered list (the reader takes
+				// escaped numbers in sequence for one, as exports write
+				// lists); "1&#46;" is a paragraph's "1." still.
+				b.line(escNumber(inline(bl.Text, false)))
+				b.lastKind = content.Paragraph
+				continue
+			}
+		}
 		b.block(bl)
 	}
 	for _, sub := range s.Subsections {
@@ -493,6 +504,35 @@ func escStart(s string) string {
 		return m[:len(m)-1] + `\` + m[len(m)-1:] + s[len(m):]
 	}
 	return s
+}
+
+// numberRE: a paragraph's opening number, as the Markdown reader reads
+// one (1–3 figures, "." or ")", a space, text).
+var numberRE = lazyre.New(`^(\d{1,3})[.)][ \t]+\S`)
+
+// paraNumber is the number a paragraph block opens with.
+func paraNumber(bl content.Block) (int, bool) {
+	if bl.Kind != content.Paragraph {
+		return 0, false
+	}
+	m := numberRE.FindStringSubmatch(bl.Text.Plain())
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, err == nil
+}
+
+// escNumber writes the stop or bracket after a paragraph's opening number
+// as a character reference ("1&#46; First"), which neither starts a list
+// nor reads as an exported list's escaped number.
+func escNumber(s string) string {
+	m := numberRE.FindStringIndex(s)
+	if m == nil {
+		return escStart(s)
+	}
+	i := strings.IndexAny(s, ".)")
+	return s[:i] + "&#" + strconv.Itoa(int(s[i])) + ";" + s[i+1:]
 }
 
 // escHeading escapes a heading's text: also "#" (a closing sequence) and
