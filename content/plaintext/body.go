@@ -220,6 +220,17 @@ func (p *parser) siblingAfterList(st *bodyState, u unit) bool {
 	return capitalised(u.text) && capitalised(sec.Title)
 }
 
+// afterSpanParts: u, an unknown heading written as headings are, follows
+// the last of the handout's parts (Vocabulary, Discussion Questions,
+// Activities) a span of the book holds ("Chapters 1–6"): it is no part
+// of the span, which holds only those (it was their sibling).
+func (p *parser) afterSpanParts(st *bodyState, u unit) bool {
+	if !st.span || st.sub == nil || st.subsub != nil || !handoutRole(st.sub.Role) || len(st.sub.Subsections) > 0 {
+		return false
+	}
+	return !partOfBook(u.text) && !labelledPart(u.text) && p.labelClass(u.text) == "" && !isQuestion(u.text) && capitalised(u.text)
+}
+
 // partLabel: a one-word summary or analysis heading ("Summary",
 // "Analysis", "Commentary", "Resumen", "Analyse") that, under a chapter's
 // heading, labels that chapter's parts rather than opening a section.
@@ -459,6 +470,13 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		prev := st.sec.Title
 		p.newSection(st, u, noAnchor)
 		p.note(u.line, "read %q as a section of its own after %q, whose text is a list, not as its subsection; if it is a part of %q, move it there in the model (inspect --json)", u.text, prev, prev)
+	case nextText && inSec && p.afterSpanParts(st, u):
+		// "Map Work" after "Chapters 1–6" › Vocabulary, Discussion
+		// Questions: the span holds the handout's known parts; a heading
+		// of another name after them starts the next section.
+		span := st.sec.Title
+		p.newSection(st, u, noAnchor)
+		p.note(u.line, "read %q as a section of its own after the parts of %q, not as one of them; if it is a part of %q, move it there in the model (inspect --json)", u.text, span, span)
 	case nextText && st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)
 	case nextText:

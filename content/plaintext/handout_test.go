@@ -33,6 +33,11 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "The Outsiders\nby S. E. Hinton\n\nHonors English 10, Period 3\n\nVocabulary\n\nrumble – a gang fight\nheater – a gun\n",
 			want: "lang=en year=0\nbook: The Outsiders | S. E. Hinton | 0 min | The Outsiders — A Study Guide — Honors English 10, Period 3\nsection: Vocabulary\n  definitions: rumble = a gang fight | heater = a gun\n",
 		},
+		{
+			name: "an unknown heading after the last of a span's parts (\"Map Work\" after \"Chapters 1–6\" › Vocabulary, Discussion Questions) starts a section (it was the span's subsection); the next span is a section again",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nChapters 1–6\n\nVocabulary\n\nbuccaneer – a pirate\ncutlass – a short sword\n\nDiscussion Questions\n\n1. Why does Billy Bones fear the sailor?\n\nMap Work\n\nDraw the island and mark the stockade.\n\nChapters 7–12\n\nVocabulary\n\nschooner – a sailing ship\nmutiny – a revolt\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–6\n  section: Vocabulary\n    definitions: buccaneer = a pirate | cutlass = a short sword\n  section: Discussion Questions\n    list: from 1: Why does Billy Bones fear the sailor?\nsection: Map Work\n  paragraph: Draw the island and mark the stockade.\nsection: Chapters 7–12\n  section: Vocabulary\n    definitions: schooner = a sailing ship | mutiny = a revolt\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
