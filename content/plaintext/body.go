@@ -108,6 +108,14 @@ func (p *parser) heading(i int) bool {
 	if i+2 < len(p.units) && !p.units[i+1].before && !p.units[i+2].before && listItem(p.units[i+1].text) && listItem(p.units[i+2].text) && headingCase(u.text) {
 		return true
 	}
+	// A word alone, capitalised, over a list or over the line that
+	// leads into one ("Assessment" / "Roles are graded with this
+	// checklist:" / "- Completed role sheet"), as handouts set their
+	// headings: a heading (the lines were a verse passage, or a paragraph
+	// over the list).
+	if u.before && (headingCase(u.text) || oneWord(u.text)) && p.tightOverList(i) {
+		return true
+	}
 	// Or over a table set tight under it, as a heading case line: "Essay
 	// Rubric" over its rows of tab-separated columns (the heading and
 	// the rows were read as a verse passage).
@@ -123,6 +131,26 @@ func (p *parser) heading(i int) bool {
 		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next) && !dangling(u.text)
 	}
 	return false
+}
+
+// oneWord: s is one word of letters, capitalised ("Assessment",
+// "Materials", "Évaluation").
+func oneWord(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return len(s) <= 30 && unicode.IsUpper(r) && !strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) })
+}
+
+// tightOverList: the lines set tight under unit i are a list, or a line
+// ending in a colon that leads into one.
+func (p *parser) tightOverList(i int) bool {
+	j := i + 1
+	if j < len(p.units) && !p.units[j].before && !listItem(p.units[j].text) && strings.HasSuffix(p.units[j].text, ":") && len(p.units[j].raw) == 1 {
+		j++ // "Roles are graded with this checklist:"
+	}
+	if j >= len(p.units) || p.units[j].before || !listItem(p.units[j].text) {
+		return false
+	}
+	return j+1 >= len(p.units) || p.units[j+1].before || listItem(p.units[j+1].text)
 }
 
 // bareLabelRE: a part of the book's label and nothing else: "Act 1,
@@ -209,6 +237,7 @@ func (p *parser) siblingAfterList(st *bodyState, u unit) bool {
 	}
 	switch sec.Role {
 	case content.RoleDiscussion, content.RoleVocabulary, content.RoleKeyFacts, content.RoleActivities, content.RoleFurtherReading:
+	case content.RoleNone: // a known part of no role: Answer Key, Assessment, Materials
 	default:
 		return false
 	}

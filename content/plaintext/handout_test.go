@@ -38,6 +38,16 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nChapters 1–6\n\nVocabulary\n\nbuccaneer – a pirate\ncutlass – a short sword\n\nDiscussion Questions\n\n1. Why does Billy Bones fear the sailor?\n\nMap Work\n\nDraw the island and mark the stockade.\n\nChapters 7–12\n\nVocabulary\n\nschooner – a sailing ship\nmutiny – a revolt\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–6\n  section: Vocabulary\n    definitions: buccaneer = a pirate | cutlass = a short sword\n  section: Discussion Questions\n    list: from 1: Why does Billy Bones fear the sailor?\nsection: Map Work\n  paragraph: Draw the island and mark the stockade.\nsection: Chapters 7–12\n  section: Vocabulary\n    definitions: schooner = a sailing ship | mutiny = a revolt\n",
 		},
+		{
+			name: "\"Assessment\" set tight over its bullets, after the questions, is a section (it was a paragraph of the questions); another set tight over the line that leads into its bullets too (the two lines were verse)",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\n1. Why does Jim keep the map?\n\nAssessment\n- Quiz on chapters 1–6 (20 pts)\n- Map project (30 pts)\n\nGroup Notes\n\nWe met twice.\n\nGrading\nThe project is graded with this checklist:\n- A labelled map (10 pts)\n- A key (5 pts)\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Jim keep the map?\nsection: Assessment\n  list: bullets: Quiz on chapters 1–6 (20 pts) | Map project (30 pts)\nsection: Group Notes\n  paragraph: We met twice.\nsection: Grading\n  paragraph: The project is graded with this checklist:\n  list: bullets: A labelled map (10 pts) | A key (5 pts)\n",
+		},
+		{
+			name: "a literature circle's role with a single answer box under it (\"Connector\" / \"☐ Connect the story…\", \"Word Wizard\" / \"☐ Find…\") is its heading, as a role with two boxes is (it was a paragraph)",
+			in:   "Anne of the Island\nby L. M. Montgomery\n\nLiterature Circle Roles\n\nDiscussion Director\n☐ Write four questions.\n☐ Lead the discussion.\n\nConnector\n☐ Connect the story to your own life.\n\nWord Wizard\n☐ Find four new words.\n",
+			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Literature Circle Roles\n  section: Discussion Director\n    list: bullets: Write four questions. | Lead the discussion.\n  section: Connector\n    list: bullets: Connect the story to your own life.\n  section: Word Wizard\n    list: bullets: Find four new words.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

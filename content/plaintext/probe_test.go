@@ -298,7 +298,7 @@ func TestParseProbes(t *testing.T) {
 		{
 			name: "a heading set tight over a table of tab-separated columns is its heading (the heading and the rows were a verse passage), in a section of its own after questions",
 			in:   "Huckleberry Finn\nby Mark Twain\n\nDiscussion Questions\n\n1. Why does Huck fake his death?\n2. What does the river mean to Jim?\n\nEssay Rubric\nCriteria\t4 – Excellent\t3 – Good\t1 – Poor\nThesis\tClear, arguable\tClear\tMissing\nEvidence\t3+ quotations\t2 quotations\tNone\n\nReading Schedule\nWeek\tChapters\tDue\n1\tChapters 1–7\tSept. 8\n2\tChapters 8–16\tSept. 15\n",
-			want: "lang=en year=0\nbook: Huckleberry Finn | Mark Twain | 0 min | Huckleberry Finn — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Huck fake his death? | What does the river mean to Jim?\nsection: Essay Rubric\n  table: Criteria | 4 – Excellent | 3 – Good | 1 – Poor / Thesis | Clear, arguable | Clear | Missing / Evidence | 3+ quotations | 2 quotations | None\n  section: Reading Schedule\n    table: Week | Chapters | Due / 1 | Chapters 1–7 | Sept. 8 / 2 | Chapters 8–16 | Sept. 15\n",
+			want: "lang=en year=0\nbook: Huckleberry Finn | Mark Twain | 0 min | Huckleberry Finn — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Huck fake his death? | What does the river mean to Jim?\nsection: Essay Rubric\n  table: Criteria | 4 – Excellent | 3 – Good | 1 – Poor / Thesis | Clear, arguable | Clear | Missing / Evidence | 3+ quotations | 2 quotations | None\nsection: Reading Schedule\n  table: Week | Chapters | Due / 1 | Chapters 1–7 | Sept. 8 / 2 | Chapters 8–16 | Sept. 15\n",
 		},
 		{
 			name: "a sonnet set tight (its lines stopping mid-sentence) does not make the file one with few blank lines: it is a verse passage (each line was a heading or a paragraph)",
@@ -367,7 +367,7 @@ func TestParseProbes(t *testing.T) {
 		{
 			name: "a handout's blank to fill in (\"Chapters read: ________\") is text of its section, never a heading",
 			in:   "Anne of the Island\nby L. M. Montgomery\n\nGroup Meeting Notes\nDate: ________\nChapters read: ________\n\nAssessment\nRoles are graded with this checklist:\n- Completed role sheet (5 pts)\n- Participated in discussion (5 pts)\n",
-			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Chapters read: ________\n  verse: Assessment / Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
+			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Chapters read: ________\nsection: Assessment\n  paragraph: Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
 		},
 	}
 	for _, tt := range tests {

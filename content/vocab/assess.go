@@ -174,6 +174,16 @@ func addAssessments() {
 	add("de", Quotes, "", "wichtiges zitat", "zentrale textstelle")
 	add("it", Quotes, "", "citazione chiave", "citazione importante", "brano chiave")
 	add("pt", Quotes, "", "citação importante", "citação-chave", "trecho importante")
+	// A lesson or unit plan's parts, of no role of their own: how the
+	// class is assessed, the rubric, the objectives and the materials
+	// ("Assessment" set tight over its bullets was a verse passage).
+	add("en", Section, "", "assessment", "assessments", "assessment criteria", "grading", "grading rubric", "rubric", "essay rubric",
+		"evaluation", "objectives", "learning objectives", "lesson objectives", "materials")
+	add("es", Section, "", "evaluación", "criterios de evaluación", "rúbrica", "objetivos", "materiales")
+	add("fr", Section, "", "évaluation", "critères d'évaluation", "grille d'évaluation", "objectifs", "matériel")
+	add("de", Section, "", "bewertung", "bewertungskriterien", "bewertungsraster", "lernziele", "materialien")
+	add("it", Section, "", "valutazione", "criteri di valutazione", "griglia di valutazione", "obiettivi", "materiali")
+	add("pt", Section, "", "avaliação", "critérios de avaliação", "rubrica", "objetivos", "materiais")
 	// Questions to answer in writing, beside a quiz's closed ones.
 	add("en", Section, content.RoleDiscussion, "open questions", "open-ended questions")
 	add("es", Section, content.RoleDiscussion, "preguntas abiertas")

@@ -16,6 +16,11 @@ func TestClassify(t *testing.T) {
 		{"Frequently Asked Questions (FAQ)", Heading{Kind: FAQ, Lang: "en"}},
 		{"II. Plot Overview", Heading{Kind: Section, Role: content.RoleSummary, Lang: "en"}},
 		{"Discussion Questions", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		// A unit plan's parts, of no role (session 14's QA round).
+		{"Assessment", Heading{Kind: Section, Lang: "en"}},
+		{"Grading Rubric", Heading{Kind: Section, Lang: "en"}},
+		{"Lernziele", Heading{Kind: Section, Lang: "de"}},
+		{"Critères d'évaluation", Heading{Kind: Section, Lang: "fr"}},
 		// A quiz handout's headings (session 12's QA round).
 		{"True or False", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
 		{"Multiple Choice", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
