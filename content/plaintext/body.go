@@ -260,6 +260,22 @@ func (p *parser) afterSpanParts(st *bodyState, u unit) bool {
 	return !partOfBook(u.text) && !labelledPart(u.text) && p.labelClass(u.text) == "" && !isQuestion(u.text) && capitalised(u.text)
 }
 
+// afterPoem: u, an unknown heading written as headings are, follows a
+// section whose text is only a poem: verse without a speaker ("The Poem"
+// over Ozymandias' lines, then "Form", "Structure", "Meter").
+func (p *parser) afterPoem(st *bodyState, u unit) bool {
+	sec := st.sec
+	if st.sub != nil || len(sec.Subsections) > 0 || len(sec.Blocks) == 0 || partOfBook(u.text) || labelledPart(u.text) || p.labelClass(u.text) != "" || isQuestion(u.text) {
+		return false
+	}
+	for _, b := range sec.Blocks {
+		if b.Kind != content.Verse || b.Speaker != "" {
+			return false
+		}
+	}
+	return capitalised(u.text)
+}
+
 // partLabel: a one-word summary or analysis heading ("Summary",
 // "Analysis", "Commentary", "Resumen", "Analyse") that, under a chapter's
 // heading, labels that chapter's parts rather than opening a section.
@@ -506,6 +522,12 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		span := st.sec.Title
 		p.newSection(st, u, noAnchor)
 		p.note(u.line, "read %q as a section of its own after the parts of %q, not as one of them; if it is a part of %q, move it there in the model (inspect --json)", u.text, span, span)
+	case nextText && inSec && p.afterPoem(st, u):
+		// "Form" after "The Poem" and its lines: what is said about the
+		// poem is no part of it.
+		prev := st.sec.Title
+		p.newSection(st, u, noAnchor)
+		p.note(u.line, "read %q as a section of its own after %q, whose text is a poem, not as its subsection; if it is a part of %q, move it there in the model (inspect --json)", u.text, prev, prev)
 	case nextText && st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)
 	case nextText:

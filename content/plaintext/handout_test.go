@@ -48,6 +48,11 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "Anne of the Island\nby L. M. Montgomery\n\nLiterature Circle Roles\n\nDiscussion Director\n☐ Write four questions.\n☐ Lead the discussion.\n\nConnector\n☐ Connect the story to your own life.\n\nWord Wizard\n☐ Find four new words.\n",
 			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Literature Circle Roles\n  section: Discussion Director\n    list: bullets: Write four questions. | Lead the discussion.\n  section: Connector\n    list: bullets: Connect the story to your own life.\n  section: Word Wizard\n    list: bullets: Find four new words.\n",
 		},
+		{
+			name: "\"Form\" (\"Structure\", \"Meter\") after a poem is a section of its own (it was a subsection of the poem)",
+			in:   "Ozymandias\nby Percy Bysshe Shelley\n\nThe Poem\n\nI met a traveller from an antique land,\nWho said—\"Two vast and trunkless legs of stone\nStand in the desert. . . . Near them, on the sand,\n\nForm\n\nThe poem is a sonnet, fourteen lines of iambic pentameter.\n\nDiscussion Questions\n\n1. Who speaks?\n",
+			want: "lang=en year=0\nbook: Ozymandias | Percy Bysshe Shelley | 0 min | Ozymandias — A Study Guide\nsection: The Poem\n  verse: I met a traveller from an antique land, / Who said—“Two vast and trunkless legs of stone / Stand in the desert…. Near them, on the sand,\nsection: Form\n  paragraph: The poem is a sonnet, fourteen lines of iambic pentameter.\nsection: Discussion Questions\n  list: from 1: Who speaks?\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
