@@ -276,6 +276,25 @@ func (p *parser) afterPoem(st *bodyState, u unit) bool {
 	return capitalised(u.text)
 }
 
+// loneDefinition: u, with no text under it, reads as a term and its
+// definition in a section of words, facts or characters (the one word a
+// handout's Vocabulary gives).
+func (p *parser) loneDefinition(st *bodyState, u unit) bool {
+	sec := st.sec
+	if st.subsub != nil {
+		sec = st.subsub
+	} else if st.sub != nil {
+		sec = st.sub
+	}
+	switch sec.Role {
+	case content.RoleVocabulary, content.RoleKeyFacts, content.RoleCharacters:
+	default:
+		return false
+	}
+	_, _, ok := p.definitionOf(u.text, sec.Role)
+	return ok && len(sec.Subsections) == 0
+}
+
 // partLabel: a one-word summary or analysis heading ("Summary",
 // "Analysis", "Commentary", "Resumen", "Analyse") that, under a chapter's
 // heading, labels that chapter's parts rather than opening a section.
@@ -535,6 +554,10 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	case st.where == inSynopsis:
 		// A short line before a known heading or the end: a tagline in
 		// the synopsis rather than an empty section.
+		return false
+	case inSec && p.loneDefinition(st, u):
+		// "rumble – a gang fight", the one word under Vocabulary: a
+		// definition, not a heading with no text under it.
 		return false
 	case st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)

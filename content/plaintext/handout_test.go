@@ -53,6 +53,11 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "Ozymandias\nby Percy Bysshe Shelley\n\nThe Poem\n\nI met a traveller from an antique land,\nWho said—\"Two vast and trunkless legs of stone\nStand in the desert. . . . Near them, on the sand,\n\nForm\n\nThe poem is a sonnet, fourteen lines of iambic pentameter.\n\nDiscussion Questions\n\n1. Who speaks?\n",
 			want: "lang=en year=0\nbook: Ozymandias | Percy Bysshe Shelley | 0 min | Ozymandias — A Study Guide\nsection: The Poem\n  verse: I met a traveller from an antique land, / Who said—“Two vast and trunkless legs of stone / Stand in the desert…. Near them, on the sand,\nsection: Form\n  paragraph: The poem is a sonnet, fourteen lines of iambic pentameter.\nsection: Discussion Questions\n  list: from 1: Who speaks?\n",
 		},
+		{
+			name: "the one word under a span's Vocabulary, before the questions, is a definition (it was a heading with no text under it)",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nChapters 1–6\n\nVocabulary\n\nbuccaneer – a pirate\n\nDiscussion Questions\n\n1. Why does Billy Bones fear the sailor?\n\nCharacters\n\nJim Hawkins – the narrator\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–6\n  section: Vocabulary\n    definitions: buccaneer = a pirate\n  section: Discussion Questions\n    list: from 1: Why does Billy Bones fear the sailor?\nsection: Characters\n  definitions: Jim Hawkins = the narrator\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
