@@ -11,26 +11,42 @@ import (
 // Díaz", "Year 9 English — Ms. Okafor", "3.º de ESO – Prof.ª Ruiz". It is
 // front matter, as a by-line is, not a heading (it was an empty section).
 // Read by hand, like GuideName: an expression compiled for every guide
-// costs the seed's heap.
+// costs the seed's heap, and the words are switches, not maps a guide
+// builds when it starts.
 
-// honorifics open a teacher's name, in the languages of the vocabulary
+// honorific: w opens a teacher's name, in the languages of the vocabulary
 // (lower case, without the stop).
-var honorifics = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true,
-	"sr": true, "sra": true, "srta": true, "profe": true, "profesor": true, "profesora": true, "prof.ª": true, "prof.ª.": true,
-	"mme": true, "mlle": true, "m": true, "monsieur": true, "madame": true, "herr": true, "frau": true,
-	"prof.ssa": true, "sig": true, "sig.ra": true, "signora": true, "maestra": true, "maestro": true, "professora": true, "professor": true}
+func honorific(w string) bool {
+	switch w {
+	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "profe", "profesor", "profesora",
+		"prof.ª", "prof.ª.", "mme", "mlle", "m", "monsieur", "madame", "herr", "frau", "prof.ssa", "sig", "sig.ra",
+		"signora", "maestra", "maestro", "professora", "professor":
+		return true
+	}
+	return false
+}
 
-// classWords name a school subject or a class's place in the school.
-var classWords = map[string]bool{"english": true, "ela": true, "literature": true, "lit": true, "language": true, "arts": true,
-	"honors": true, "honours": true, "ap": true, "ib": true, "gcse": true, "igcse": true, "period": true, "year": true, "grade": true,
-	"class": true, "block": true, "homeroom": true, "group": true, "set": true, "form": true, "humanities": true, "reading": true,
-	"curso": true, "clase": true, "grupo": true, "eso": true, "bachillerato": true, "lengua": true, "literatura": true,
-	"classe": true, "seconde": true, "première": true, "terminale": true, "français": true, "lettres": true,
-	"klasse": true, "jahrgang": true, "jahrgangsstufe": true, "stufe": true, "deutsch": true, "deutschkurs": true, "kurs": true,
-	"sezione": true, "anno": true, "italiano": true, "turma": true, "série": true, "ano": true, "português": true}
+// classWord: w names a school subject or a class's place in the school.
+func classWord(w string) bool {
+	switch w {
+	case "english", "ela", "literature", "lit", "language", "arts", "honors", "honours", "ap", "ib", "gcse",
+		"igcse", "period", "year", "grade", "class", "block", "homeroom", "group", "set", "form", "humanities",
+		"reading", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
+		"première", "terminale", "français", "lettres", "klasse", "jahrgang", "jahrgangsstufe", "stufe", "deutsch",
+		"deutschkurs", "kurs", "sezione", "anno", "italiano", "turma", "série", "ano", "português":
+		return true
+	}
+	return false
+}
 
-// classLinks may join a class's words: "Language & Literature", "3.º de ESO".
-var classLinks = map[string]bool{"&": true, "and": true, "of": true, "de": true, "di": true, "y": true, "et": true, "und": true, "e": true}
+// classLink: w may join a class's words: "Language & Literature", "3.º de ESO".
+func classLink(w string) bool {
+	switch w {
+	case "&", "and", "of", "de", "di", "y", "et", "und", "e":
+		return true
+	}
+	return false
+}
 
 // classSeps part the class from the teacher.
 var classSeps = []string{" – ", " — ", " - ", " · ", " | ", " • ", " / ", ", "}
@@ -65,7 +81,7 @@ func ClassLine(s string) (class, teacher string, ok bool) {
 // Alvarez", "Mr. Díaz", "Frau Becker", "Ms. J. Okafor").
 func teacherName(s string) bool {
 	w := strings.Fields(s)
-	if len(w) < 2 || len(w) > 4 || !honorifics[strings.TrimSuffix(strings.ToLower(w[0]), ".")] {
+	if len(w) < 2 || len(w) > 4 || !honorific(strings.TrimSuffix(strings.ToLower(w[0]), ".")) {
 		return false
 	}
 	for _, n := range w[1:] {
@@ -88,9 +104,9 @@ func classOf(s string, teacher bool) bool {
 	}) {
 		l := strings.ToLower(w)
 		switch {
-		case classWords[l]:
+		case classWord(l):
 			named = true
-		case classLinks[l]:
+		case classLink(l):
 		case classNumber(w):
 			numbered = true
 		default:
