@@ -167,6 +167,15 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			out = append(out, content.Block{Kind: content.Verse, Lines: content.Plains(lines...)})
 		case *ast.ThematicBreak:
 			continue
+		case *ast.HTMLBlock:
+			if q, ans, end, ok := r.details(nodes, i); ok {
+				out = append(out, r.disclosure(q, ans, r.lineOf(n))...)
+				i = end
+				continue
+			}
+			for _, t := range r.flatten(n) {
+				out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+			}
 		default:
 			for _, t := range r.flatten(n) {
 				out = append(out, content.Block{Kind: content.Paragraph, Text: t})
@@ -1088,4 +1097,75 @@ func verseLike(ls []line) bool {
 		}
 	}
 	return true
+}
+
+// details reads a <details> disclosure that starts at nodes[i]: its
+// <summary>, and the text it hides — in the same HTML block
+// ("<details><summary>Q</summary>A</details>") or in the Markdown blocks
+// after it up to "</details>". end is the index of its last node.
+func (r *reader) details(nodes []ast.Node, i int) (summary string, hidden []content.Text, end int, ok bool) {
+	raw := commentRE.ReplaceAllString(r.rawHTML(nodes[i].(*ast.HTMLBlock)), "")
+	m := summaryRE.FindStringSubmatchIndex(raw)
+	if m == nil {
+		return "", nil, i, false
+	}
+	summary = htmlLine(raw[m[2]:m[3]])
+	if summary == "" {
+		return "", nil, i, false
+	}
+	rest := raw[m[1]:]
+	closed := false
+	if k := strings.Index(strings.ToLower(rest), "</details"); k >= 0 {
+		rest, closed = rest[:k], true
+	}
+	if s := htmlLine(rest); s != "" {
+		hidden = append(hidden, content.Plain(s))
+	}
+	end = i
+	for j := i + 1; !closed && j < len(nodes); j++ {
+		if h, ok := nodes[j].(*ast.HTMLBlock); ok {
+			raw := commentRE.ReplaceAllString(r.rawHTML(h), "")
+			if summaryRE.MatchString(raw) {
+				break // the next disclosure: this one was not closed
+			}
+			if k := strings.Index(strings.ToLower(raw), "</details"); k >= 0 {
+				if s := htmlLine(raw[:k]); s != "" {
+					hidden = append(hidden, content.Plain(s))
+				}
+				end = j
+				break
+			}
+		}
+		hidden = append(hidden, r.flatten(nodes[j])...)
+		end = j
+	}
+	return summary, hidden, end, true
+}
+
+// htmlLine is the text of an HTML fragment on one line, tags left out.
+func htmlLine(s string) string {
+	return strings.Join(strings.Fields(unescape([]byte(tagRE.ReplaceAllString(s, " ")))), " ")
+}
+
+// disclosure reads a <details> outside the FAQ as the model can hold it,
+// open: in a discussion section a question is a labelled question, which
+// vocab.Prompts makes the section's next prompt, its answer a paragraph
+// under it; anywhere else the summary is a paragraph in bold over the
+// paragraphs it hid. Read as one paragraph, the question and its answer
+// ran together.
+func (r *reader) disclosure(summary string, hidden []content.Text, line int) []content.Block {
+	var out []content.Block
+	if r.discussion && asks(summary) {
+		if vocab.QuestionLabel(summary) == 0 {
+			summary = "Q: " + summary // the label Prompts reads, and takes off
+		}
+		out = append(out, content.Block{Kind: content.Paragraph, Text: content.Plain(summary)})
+	} else {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: content.Text{{Text: summary, Strong: true}}})
+		r.note(line, "read the <details> disclosure %q as its summary in bold over the text it hides, shown (an EPUB or a PDF page has nothing to open); under an FAQ heading a question so written is an FAQ entry", clip(summary, 60))
+	}
+	for _, t := range hidden {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+	}
+	return out
 }

@@ -144,6 +144,9 @@ type reader struct {
 	// class is the class a handout is for, from a line under the title
 	// ("Year 7 English — Ms. Okafor"): it ends the guide's title.
 	class string
+	// discussion: the blocks being read are a discussion section's, whose
+	// questions are prompts (a <details> question's too).
+	discussion bool
 	// layoutNoted: the HTML layout tags left out were said (emptyLayout).
 	layoutNoted bool
 	// keptTitle is a level-1 heading read as the guide's title while the
@@ -757,7 +760,9 @@ func (r *reader) body(nodes []ast.Node) {
 		case inFAQ:
 			r.faq(pending, level+1)
 		case inSection:
+			r.discussion = sec.Role == content.RoleDiscussion || subsec != nil && subsec.Role == content.RoleDiscussion
 			*blocks = append(*blocks, r.blocks(pending)...)
+			r.discussion = false
 		}
 		pending = nil
 	}
