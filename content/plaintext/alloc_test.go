@@ -1,7 +1,6 @@
 package plaintext
 
 import (
-	"runtime/metrics"
 	"strings"
 	"testing"
 
@@ -38,12 +37,8 @@ func TestParseAllocations(t *testing.T) {
 			}
 		}
 		parse() // warm up: the expressions are compiled once
-		s := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/allocs:bytes"}}
-		metrics.Read(s)
-		o, by := s[0].Value.Uint64(), s[1].Value.Uint64()
-		parse()
-		metrics.Read(s)
-		perO, perB := float64(s[0].Value.Uint64()-o)/n, float64(s[1].Value.Uint64()-by)/n
+		o, by := growth.Allocations(parse)
+		perO, perB := float64(o)/n, float64(by)/n
 		t.Logf("%v: %.0f bytes, %.1f objects a section", c.shape, perB, perO)
 		if perB > c.bytes || perO > c.objects {
 			t.Errorf("%v: %.0f bytes and %.1f objects allocated a section, want at most %.0f and %.1f", c.shape, perB, perO, c.bytes, c.objects)

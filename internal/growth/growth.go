@@ -261,12 +261,20 @@ func Bench[T any](b *testing.B, base int, shapes []Shape, setup func(b *testing.
 // caller runs nothing else meanwhile). Unlike time, it does not depend on
 // the machine's load: a test of it cannot be flaky.
 func Allocated(f func()) uint64 {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:bytes"}}
+	_, bytes := Allocations(f)
+	return bytes
+}
+
+// Allocations is the heap objects and bytes f allocates, as Allocated:
+// the tests that bound what a stage allocates a section count both
+// (skipping under -race, whose detector allocates for itself).
+func Allocations(f func()) (objects, bytes uint64) {
+	s := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/allocs:bytes"}}
 	metrics.Read(s)
-	before := s[0].Value.Uint64()
+	o, by := s[0].Value.Uint64(), s[1].Value.Uint64()
 	f()
 	metrics.Read(s)
-	return s[0].Value.Uint64() - before
+	return s[0].Value.Uint64() - o, s[1].Value.Uint64() - by
 }
 
 // LinearAlloc fails tb when the bytes f allocates grow faster than n^max

@@ -162,7 +162,7 @@ var raceExempt = map[string]bool{
 
 // measures reports whether body calls what measures allocations or the
 // heap (runtime.ReadMemStats, runtime/metrics, testing.AllocsPerRun,
-// growth's Allocated, LinearAlloc and LinearSteps) or one of helpers.
+// growth's Allocated, Allocations, LinearAlloc and LinearSteps) or one of helpers.
 func measures(body *ast.BlockStmt, helpers map[string]bool) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
@@ -178,7 +178,7 @@ func measures(body *ast.BlockStmt, helpers map[string]bool) bool {
 			case x.Name == "runtime" && f.Sel.Name == "ReadMemStats",
 				x.Name == "metrics" && f.Sel.Name == "Read",
 				x.Name == "testing" && f.Sel.Name == "AllocsPerRun",
-				x.Name == "growth" && (f.Sel.Name == "Allocated" || f.Sel.Name == "LinearAlloc" || f.Sel.Name == "LinearSteps"):
+				x.Name == "growth" && (f.Sel.Name == "Allocated" || f.Sel.Name == "Allocations" || f.Sel.Name == "LinearAlloc" || f.Sel.Name == "LinearSteps"):
 				found = true
 			}
 		case *ast.Ident:

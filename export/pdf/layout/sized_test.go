@@ -1,23 +1,12 @@
 package layout
 
 import (
-	"runtime/metrics"
 	"testing"
 
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/growth"
 )
-
-// allocations is the number of heap objects and bytes f allocates.
-func allocations(f func()) (objects, bytes uint64) {
-	s := []metrics.Sample{{Name: "/gc/heap/allocs:objects"}, {Name: "/gc/heap/allocs:bytes"}}
-	metrics.Read(s)
-	o, by := s[0].Value.Uint64(), s[1].Value.Uint64()
-	f()
-	metrics.Read(s)
-	return s[0].Value.Uint64() - o, s[1].Value.Uint64() - by
-}
 
 // TestFlowSlicesSized: the slices a layout fills a section or a page at a
 // time (the destinations, the contents' blocks and numbers, a section's
@@ -74,7 +63,7 @@ func TestFlowSlicesSized(t *testing.T) {
 			}
 		}
 		lay() // warm up: fonts and caches
-		o, by := allocations(lay)
+		o, by := growth.Allocations(lay)
 		perB, perO := float64(by)/n, float64(o)/n
 		t.Logf("%v streamed=%v: %.0f bytes, %.1f objects a section", c.shape, c.streamed, perB, perO)
 		if perB > c.bytes || perO > c.objects {
