@@ -478,8 +478,23 @@ func (r *reader) blockquote(n *ast.Blockquote) content.Block {
 // line starting with a dash, and explanation paragraphs after the
 // attribution or from an "Explanation:" paragraph on.
 func (r *reader) readQuote(n *ast.Blockquote) quote {
+	if q, ok := r.framedQuote(n); ok {
+		return q
+	}
+	q, nested := r.flatQuote(n)
+	return r.withNested(q, nested, n)
+}
+
+// flatQuote reads a blockquote's own text; the block quotes nested in it
+// are set aside, for withNested.
+func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 	var paras [][]line
+	var nested []*ast.Blockquote
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if bq, ok := c.(*ast.Blockquote); ok {
+			nested = append(nested, bq)
+			continue
+		}
 		if p, ok := c.(*ast.Paragraph); ok {
 			if ls := r.inlines(p); len(ls) > 0 {
 				body, expl := splitExplanation(ls)
@@ -548,7 +563,7 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 			q.text = content.Plain("…")
 			r.warn(r.lineOf(n), "an empty block quote; wrote an ellipsis in its place")
 		}
-		return q
+		return q, nested
 	}
 	if !hasHard(all) && len(body) == 1 && verseLike(all) {
 		// "> So long as men can breathe or eyes can see,\n> So long lives
@@ -574,7 +589,7 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 	if len(q.expl) == 0 {
 		q.expl = nil
 	}
-	return q
+	return q, nested
 }
 
 var attributionRE = lazyre.New(`^\s*(?:—|―|–|--)\s*`)

@@ -1,0 +1,195 @@
+package markdown
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/lazyre"
+	"github.com/yuin/goldmark/ast"
+)
+
+// A block quote nested in another ("> > …") is either the quotation in a
+// frame — a callout that labels it ("> **Key quote**", "> [!quote]
+// Chapter 9", "> Walton writes to his sister:") and says where it comes
+// from and what it means under it — or a note inside a quotation. The
+// model's quote holds no other quote: the first is the quote, the frame
+// its attribution and explanation; the second is the quotation's
+// explanation. Both were run into one text.
+
+// calloutRE: an Obsidian callout's or a GitHub alert's marker, "[!quote]",
+// "[!NOTE]", "[!faq]-", and the title after it.
+var calloutRE = lazyre.New(`^\[!([A-Za-z][A-Za-z-]*)\][+-]?\s*(.*)$`)
+
+// framedQuote reads a block quote whose own text before its first nested
+// block quote only labels it (or there is none): the nested quote is the
+// quotation; the frame's paragraphs after it are its attribution and
+// explanation.
+func (r *reader) framedQuote(n *ast.Blockquote) (quote, bool) {
+	var inner *ast.Blockquote
+	var lead []content.Text // lead-ins kept: "Walton writes to his sister:"
+	var place content.Text  // a label that names a place: "[!quote] Chapter 9"
+	for c := n.FirstChild(); c != nil && inner == nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Blockquote:
+			inner = c
+		case *ast.Paragraph:
+			t := joinLines(r.peek(c))
+			kind, rest := frameLabel(t)
+			switch kind {
+			case labelNone:
+				return quote{}, false
+			case labelPlace:
+				if place != nil {
+					lead = append(lead, rest)
+				} else {
+					place = rest
+				}
+			case labelLead:
+				lead = append(lead, rest)
+			}
+		default:
+			return quote{}, false
+		}
+	}
+	if inner == nil {
+		return quote{}, false
+	}
+	for c := n.FirstChild(); c != inner; c = c.NextSibling() {
+		r.inlines(c) // what the labels report, now that they are read
+	}
+	q := r.readQuote(inner)
+	var expl []content.Text
+	for c := inner.NextSibling(); c != nil; c = c.NextSibling() {
+		if p, ok := c.(*ast.Paragraph); ok {
+			ls := r.inlines(p)
+			if len(ls) == 0 {
+				continue
+			}
+			t := joinLines(ls)
+			if q.attribution == nil && len(expl) == 0 && len(ls) == 1 {
+				if a := sourceLine(t); a != nil {
+					q.attribution = a // "> — Chapter 9" under the inner quote
+					continue
+				}
+			}
+			if rest, ok := explanationLead(t); ok {
+				if rest != nil {
+					expl = append(expl, rest)
+				}
+				continue
+			}
+			expl = append(expl, t)
+			continue
+		}
+		if bq, ok := c.(*ast.Blockquote); ok {
+			expl = append(expl, quoteTexts(r.readQuote(bq))...)
+			continue
+		}
+		expl = append(expl, r.flatten(c)...)
+	}
+	if q.attribution == nil && place != nil {
+		q.attribution = place
+	} else if place != nil {
+		lead = append([]content.Text{place}, lead...)
+	}
+	q.expl = append(append(lead, q.expl...), expl...)
+	if len(q.expl) == 0 {
+		q.expl = nil
+	}
+	r.note(r.lineOf(n), "read the block quote nested in this one as the quotation, the text around it as its attribution and explanation (a quote holds no other quote)")
+	return q, true
+}
+
+// withNested adds the block quotes nested in a quotation after its own
+// text as its explanation: notes inside the quotation ("> Some are born
+// great…" / "> > Malvolio reads this from the forged letter"). A nested
+// quote's attribution is the quotation's when it has none ("> > …" / "> —
+// Chapter 1": CommonMark runs the dash line on into the nested quote).
+func (r *reader) withNested(q quote, nested []*ast.Blockquote, n *ast.Blockquote) quote {
+	if len(nested) == 0 {
+		return q
+	}
+	for _, bq := range nested {
+		in := r.readQuote(bq)
+		if q.attribution == nil && in.attribution != nil {
+			q.attribution, in.attribution = in.attribution, nil
+		}
+		q.expl = append(q.expl, quoteTexts(in)...)
+	}
+	r.note(r.lineOf(n), "read the block quote nested in the quotation as its explanation (a quote holds no other quote); to make it a quote of its own, end the first with a blank line and write it with one \">\"")
+	return q
+}
+
+// quoteTexts is a quote as paragraphs: its text (its lines joined by
+// " / "), its attribution after a dash, its explanation.
+func quoteTexts(q quote) []content.Text {
+	t := q.text
+	if q.lines != nil {
+		var parts []content.Text
+		sep := content.Text{{Text: " / "}}
+		for i, l := range q.lines {
+			if i > 0 {
+				parts = append(parts, sep)
+			}
+			parts = append(parts, l)
+		}
+		t = nil
+		for _, p := range parts {
+			t = append(t, p...)
+		}
+		t = t.Normalize()
+	}
+	if q.attribution != nil {
+		t = append(append(append(content.Text{}, t...), content.Span{Text: " — "}), q.attribution...).Normalize()
+	}
+	return append([]content.Text{t}, q.expl...)
+}
+
+const (
+	labelNone  = iota // text: the frame is a quotation itself
+	labelDrop         // only labels the quote: "**Key quote**", "Quote 1", "[!quote]"
+	labelPlace        // names where the quote comes from: "[!quote] Chapter 9", "*Chapter 9*"
+	labelLead         // leads into it: "Walton writes to his sister:"
+)
+
+// frameLabel says what a paragraph of a frame before its nested quote is,
+// and the text to keep.
+func frameLabel(t content.Text) (int, content.Text) {
+	p := strings.TrimSpace(t.Plain())
+	if m := calloutRE.FindStringSubmatchIndex(p); m != nil {
+		title := strings.TrimSpace(p[m[4]:m[5]])
+		if title == "" || vocab.QuoteLabel(title) == len(title) || strings.EqualFold(title, p[m[2]:m[3]]) {
+			return labelDrop, nil
+		}
+		rest := trimPrefix(t, len(t.Plain())-len(strings.TrimLeft(t.Plain(), " "))+m[4]).TrimSpace()
+		if strings.ContainsAny(title, "0123456789") && vocab.ParenAttribution("("+title+")") {
+			return labelPlace, rest
+		}
+		return labelLead, rest
+	}
+	if p == "" || vocab.QuoteLabel(p) == len(p) {
+		return labelDrop, nil
+	}
+	n := utf8.RuneCountInString(p)
+	switch {
+	case n <= 60 && wholeStyled(t) && !strings.HasSuffix(p, ".") && !strings.HasSuffix(p, "?") && !strings.HasSuffix(p, "!"):
+		if strings.ContainsAny(p, "0123456789") && vocab.ParenAttribution("("+strings.Trim(p, "()[] ")+")") {
+			return labelPlace, plainStyle(t)
+		}
+		return labelDrop, nil // "**Key quote**", "*Remember this*"
+	case n <= 120 && (strings.HasSuffix(p, ":") || strings.HasSuffix(p, "：")):
+		return labelLead, t
+	}
+	return labelNone, nil
+}
+
+// plainStyle is t without emphasis or strong: a line styled whole.
+func plainStyle(t content.Text) content.Text {
+	out := append(content.Text(nil), t...)
+	for i := range out {
+		out[i].Em, out[i].Strong = false, false
+	}
+	return out.Normalize()
+}
