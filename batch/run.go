@@ -466,6 +466,17 @@ type rendering struct {
 func renderAll(g *content.Guide, opts Options) []rendering {
 	out := make([]rendering, len(opts.Formats))
 	eo := opts.Export
+	if len(opts.Formats) == 1 && opts.Formats[0].Pages != nil {
+		// The format that gives the print pages, alone (--format pdf):
+		// no other format reads them, so it is not asked for them. Asked,
+		// a PDF drawn as laid out took every page's start in its first
+		// pass and they were held here, beside the whole drawing (46 MB
+		// for 4 MiB of 195,699 one-line sections); rendered as the last
+		// format it also has the only reference to the guide (below). It
+		// still sets paragraphs ahead on the core it leaves idle.
+		eo.PageStarts = nil
+		eo.SpareCore = opts.Overlap
+	}
 	first := -1
 	if eo.PageStarts != nil {
 		first = slices.IndexFunc(opts.Formats, func(f Format) bool { return f.Pages != nil })
