@@ -122,6 +122,14 @@ func (p *parser) heading(i int) bool {
 	if i+3 < len(p.units) && !p.units[i+1].before && columns(p.units[i+1].raw[0]) && !columns(u.raw[0]) && headingCase(u.text) && p.tableRun(p.units[i+1:]) > 0 {
 		return true
 	}
+	// In a play, a speaker's name in capitals set tight over a speech of
+	// one long line ("MIRANDOLINA" / "Uh, che mai ha detto! …") is its
+	// speaker, as over two lines (it was a heading over a paragraph).
+	if p.play && twoCapitals(u.text) {
+		if _, _, ok := p.speechStart(p.units, i); ok {
+			return false
+		}
+	}
 	// No blank line after it: still a heading when a full paragraph follows
 	// (twice as long; a chapter's title may be long, so longer is enough
 	// under "Chapter 2 – …").
@@ -522,8 +530,9 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		p.newSection(st, u, noAnchor)
 		st.labelled = !partOfBook(u.text)
 		p.note(u.line, "read %q as a section of its own, not a subsection of %q (a section of %s does not hold the book's chapters)", u.text, p.g.Sections[len(p.g.Sections)-2].Title, p.g.Sections[len(p.g.Sections)-2].Role)
-	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && (partOfBook(u.text) && partOfBook(st.sec.Title) || st.labelled && labelledPart(u.text)):
-		// "Chapter 1 Analysis" after "Chapter 1 Summary": siblings.
+	case nextText && st.where == inSection && st.sec != nil && st.sub == nil && (partOfBook(u.text) && partOfBook(st.sec.Title) || spanOfCourse(u.text) && spanOfCourse(st.sec.Title) || st.labelled && labelledPart(u.text)):
+		// "Chapter 1 Analysis" after "Chapter 1 Summary", "Week 2: …"
+		// after "Week 1: …": siblings.
 		labelled := st.labelled
 		p.newSection(st, u, noAnchor)
 		st.labelled = labelled && !partOfBook(u.text)

@@ -9,6 +9,7 @@ func TestHandoutMisreadings(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		author         string // the guide's own author
+		opts           Options
 	}{
 		{
 			name:   "a class line with its teacher under the by-line (\"English 10 – Mrs. Alvarez\") names the class in the guide's title and the teacher as its author (it was an empty section)",
@@ -58,10 +59,22 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nChapters 1–6\n\nVocabulary\n\nbuccaneer – a pirate\n\nDiscussion Questions\n\n1. Why does Billy Bones fear the sailor?\n\nCharacters\n\nJim Hawkins – the narrator\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–6\n  section: Vocabulary\n    definitions: buccaneer = a pirate\n  section: Discussion Questions\n    list: from 1: Why does Billy Bones fear the sailor?\nsection: Characters\n  definitions: Jim Hawkins = the narrator\n",
 		},
+		{
+			name:   "a unit plan: the class line names a room (\"Mr. Lindqvist · Room 12\": it was the synopsis); the weeks \"Week 1: …\", \"Week 2: …\" are sections side by side (the second was a key fact, then a subsection of the first)",
+			in:     "The Secret Garden\nby Frances Hodgson Burnett\n\nNovel Unit Plan — Grade 5\nMr. Lindqvist · Room 12\n\nWeek 1: Chapters 1–9\n\nDay 1. Read Chapter 1 aloud.\nDay 3. Garden journal: describe a secret place.\n\nWeek 2: Chapters 10–18\n\nDay 1. Read Chapters 10–13.\n",
+			want:   "lang=en year=0\nbook: The Secret Garden | Frances Hodgson Burnett | 0 min | The Secret Garden — Novel Unit Plan — Grade 5 — Room 12\nsection: Week 1: Chapters 1–9\n  paragraph: Day 1. Read Chapter 1 aloud.\n  paragraph: Day 3. Garden journal: describe a secret place.\nsection: Week 2: Chapters 10–18\n  paragraph: Day 1. Read Chapters 10–13.\n",
+			author: "Mr. Lindqvist",
+		},
+		{
+			name: "in a play, a speaker's name in capitals set tight over a speech of one long line is its speaker (it was a heading over a paragraph)",
+			opts: Options{Language: "it"},
+			in:   "La locandiera\ndi Carlo Goldoni\n\nAtto I\n\nScena IX\n\nMirandolina, sola, dichiara che vuole vincere la superbia del Cavaliere.\n\nMIRANDOLINA\nUh, che mai ha detto! L'eccellentissimo signor Cavaliere, nemico delle donne?\n\nScena X\n\nIl Cavaliere entra.\n",
+			want: "lang=it year=0\nbook: La locandiera | Carlo Goldoni | 0 min | La locandiera — Guida allo studio\nsection: Atto I\n  section: Scena IX\n    paragraph: Mirandolina, sola, dichiara che vuole vincere la superbia del Cavaliere.\n    verse: [MIRANDOLINA] Uh, che mai ha detto! L’eccellentissimo signor Cavaliere, nemico delle donne?\n  section: Scena X\n    paragraph: Il Cavaliere entra.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			g := checkOutline(t, tt.in, Options{}, tt.want)
+			g := checkOutline(t, tt.in, tt.opts, tt.want)
 			if g.Author != tt.author {
 				t.Errorf("guide author %q, want %q", g.Author, tt.author)
 			}

@@ -226,5 +226,5 @@ func factLine(s string) bool {
 		label, _, ok = dashDef(s)
 		ok = ok && wordCount(label) <= 4
 	}
-	return ok && !headingLabelRE.MatchString(label) && anchorOf(s) == noAnchor
+	return ok && !headingLabelRE.MatchString(label) && anchorOf(s) == noAnchor && !spanOfCourse(label)
 }

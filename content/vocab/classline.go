@@ -31,7 +31,7 @@ func classWord(w string) bool {
 	switch w {
 	case "english", "ela", "literature", "lit", "language", "arts", "honors", "honours", "ap", "ib", "gcse",
 		"igcse", "period", "year", "grade", "class", "block", "homeroom", "group", "set", "form", "humanities",
-		"reading", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
+		"reading", "room", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
 		"première", "terminale", "français", "lettres", "klasse", "jahrgang", "jahrgangsstufe", "stufe", "deutsch",
 		"deutschkurs", "kurs", "sezione", "anno", "italiano", "turma", "série", "ano", "português":
 		return true
