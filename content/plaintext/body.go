@@ -796,7 +796,9 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			continue
 		}
 		if b, n, ok := p.quoteAt(units, i); ok {
-			qs = append(qs, quoteUnit{u, content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}, true, false})
+			q := content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}
+			slashVerse(&q)
+			qs = append(qs, quoteUnit{u, q, true, false})
 			i += n
 			continue
 		}
@@ -847,7 +849,9 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 		if in, _, ok := wholeQuote(inner); ok {
 			inner = in // the number is already off: strip only the marks
 		}
-		qs = append(qs, quoteUnit{u, content.Quote{Text: text(inner), Attribution: text(src)}, numbered, false})
+		q := content.Quote{Text: text(inner), Attribution: text(src)}
+		slashVerse(&q)
+		qs = append(qs, quoteUnit{u, q, numbered, false})
 		i++
 	}
 	explained := 0
@@ -1130,4 +1134,38 @@ func clip(s string) string {
 	}
 	r := []rune(s)
 	return string(r[:57]) + "…"
+}
+
+// slashVerse makes a quotation of verse on one line, its line breaks
+// marked with a slash between spaces ("La parfaite raison fuit toute
+// extrémité, / Et veut que…", as MLA writes them), a quote of lines.
+func slashVerse(q *content.Quote) {
+	if len(q.Lines) > 0 {
+		return
+	}
+	if lines := slashLines(q.Text.Plain()); lines != nil {
+		q.Text = nil
+		for _, l := range lines {
+			q.Lines = append(q.Lines, content.Plain(l))
+		}
+	}
+}
+
+// slashLines splits a quotation of verse whose line breaks are marked
+// with a slash between spaces into its lines, or returns nil: every line
+// has two words or more and each after the first opens with a capital,
+// as verse's lines do ("parler / ou se taire" in prose is no verse).
+func slashLines(s string) []string {
+	if !strings.Contains(s, " / ") {
+		return nil
+	}
+	lines := strings.Split(s, " / ")
+	for k, l := range lines {
+		lines[k] = strings.TrimSpace(l)
+		r, _ := utf8.DecodeRuneInString(lines[k])
+		if wordCount(lines[k]) < 2 || k > 0 && !unicode.IsUpper(r) {
+			return nil
+		}
+	}
+	return lines
 }

@@ -10,6 +10,7 @@ func TestHandoutMisreadings(t *testing.T) {
 		name, in, want string
 		author         string // the guide's own author
 		opts           Options
+		quoteLines     []int // the lines of each highlighted quote, when checked
 	}{
 		{
 			name:   "a class line with its teacher under the by-line (\"English 10 – Mrs. Alvarez\") names the class in the guide's title and the teacher as its author (it was an empty section)",
@@ -71,12 +72,24 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "La locandiera\ndi Carlo Goldoni\n\nAtto I\n\nScena IX\n\nMirandolina, sola, dichiara che vuole vincere la superbia del Cavaliere.\n\nMIRANDOLINA\nUh, che mai ha detto! L'eccellentissimo signor Cavaliere, nemico delle donne?\n\nScena X\n\nIl Cavaliere entra.\n",
 			want: "lang=it year=0\nbook: La locandiera | Carlo Goldoni | 0 min | La locandiera — Guida allo studio\nsection: Atto I\n  section: Scena IX\n    paragraph: Mirandolina, sola, dichiara che vuole vincere la superbia del Cavaliere.\n    verse: [MIRANDOLINA] Uh, che mai ha detto! L’eccellentissimo signor Cavaliere, nemico delle donne?\n  section: Scena X\n    paragraph: Il Cavaliere entra.\n",
 		},
+		{
+			name:       "a quotation of verse on one line, its line breaks marked \" / \", under the quotes heading, is a quote of lines (it was one line with the slashes); a slash before a word in lower case is no break",
+			opts:       Options{Language: "fr"},
+			quoteLines: []int{2, 0},
+			in:         "Le Misanthrope\nde Molière\n\nCitations à commenter\n\n1. « La parfaite raison fuit toute extrémité, / Et veut que l'on soit sage avec sobriété. » (Philinte, acte I, scène 1)\n2. « Il faut parler / ou se taire. »\n",
+			want:       "lang=fr year=0\nbook: Le Misanthrope | Molière | 0 min | Le Misanthrope — Guide d’étude\nquote: La parfaite raison fuit toute extrémité, / Et veut que l’on soit sage avec sobriété. — Philinte, acte I, scène 1\nquote: Il faut parler / ou se taire.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := checkOutline(t, tt.in, tt.opts, tt.want)
 			if g.Author != tt.author {
 				t.Errorf("guide author %q, want %q", g.Author, tt.author)
+			}
+			for k, n := range tt.quoteLines {
+				if k < len(g.Quotes) && len(g.Quotes[k].Lines) != n {
+					t.Errorf("quote %d has %d lines, want %d", k+1, len(g.Quotes[k].Lines), n)
+				}
 			}
 		})
 	}
