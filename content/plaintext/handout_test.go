@@ -79,6 +79,12 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:         "Le Misanthrope\nde Molière\n\nCitations à commenter\n\n1. « La parfaite raison fuit toute extrémité, / Et veut que l'on soit sage avec sobriété. » (Philinte, acte I, scène 1)\n2. « Il faut parler / ou se taire. »\n",
 			want:       "lang=fr year=0\nbook: Le Misanthrope | Molière | 0 min | Le Misanthrope — Guide d’étude\nquote: La parfaite raison fuit toute extrémité, / Et veut que l’on soit sage avec sobriété. — Philinte, acte I, scène 1\nquote: Il faut parler / ou se taire.\n",
 		},
+		{
+			name: "German: a quotation opened with „ and closed with a straight \" (a keyboard without “) is a quote and its source in brackets its attribution (the marks and the source were the quote's text); \"Gliederung für …\" under the by-line names the guide (it was a section)",
+			opts: Options{Language: "de"},
+			in:   "Die Leiden des jungen Werther\nvon Johann Wolfgang von Goethe\n\nGliederung für die Oberstufe\n\nWichtige Zitate\n\n1. „Ich kehre in mich selbst zurück, und finde eine Welt!\" (Brief vom 22. Mai)\n",
+			want: "lang=de year=0\nbook: Die Leiden des jungen Werther | Johann Wolfgang von Goethe | 0 min | Die Leiden des jungen Werther — Gliederung für die Oberstufe\nquote: Ich kehre in mich selbst zurück, und finde eine Welt! — Brief vom 22. Mai\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -8,9 +8,10 @@ import (
 	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
-// quotePairs are the outer quotation marks a quoted paragraph may use.
+// quotePairs are the outer quotation marks a quoted paragraph may use;
+// „ closed by a straight " is German typed on a keyboard that has no “.
 var quotePairs = []struct{ open, close rune }{
-	{'"', '"'}, {'“', '”'}, {'„', '“'}, {'„', '”'}, {'«', '»'}, {'»', '«'},
+	{'"', '"'}, {'“', '”'}, {'„', '“'}, {'„', '”'}, {'„', '"'}, {'«', '»'}, {'»', '«'},
 	{'‘', '’'}, {'\'', '\''}, {'「', '」'}, {'『', '』'},
 }
 

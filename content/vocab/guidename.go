@@ -25,7 +25,7 @@ var guidePhrases = []string{
 	"literature guide", "companion", "revision guide",
 	"guía de estudio", "guía de lectura", "guía didáctica",
 	"guide d'étude", "guide d’étude", "guide de lecture", "fiche de lecture", "dossier pédagogique",
-	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter",
+	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter", "gliederung", "inhaltsgliederung",
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
 	"guia de estudo", "guia de leitura", "roteiro de leitura", "roteiro de estudo",
 	"cuaderno de lectura", "cuaderno de actividades", "cahier de lecture", "quaderno di lettura", "caderno de leitura", "lesetagebuch",
