@@ -649,14 +649,7 @@ var spanWords = map[string]bool{"week": true, "day": true, "lesson": true, "unit
 // Book the First", "Lesson IV"), read by hand (an expression compiled
 // for every guide cost ~20 KB of the seed's heap).
 func spanOfCourse(s string) bool {
-	i := strings.IndexByte(s, ' ')
-	if i <= 0 || i > 12 || !spanWords[strings.ToLower(s[:i])] {
-		return false
-	}
-	w := strings.TrimLeft(s[i:], " ")
-	if j := strings.IndexAny(w, " :,.;—–-"); j >= 0 {
-		w = w[:j]
-	}
+	w := vocab.WordAfter(s, spanWords)
 	if w == "" {
 		return false
 	}

@@ -216,13 +216,23 @@ var ordinals = map[string]bool{"primero": true, "primera": true, "primer": true,
 // ordinalPart: s opens with a part's word and an ordinal in words
 // ("Tratado primero: Lázaro y el ciego"), case aside.
 func ordinalPart(s string) bool {
+	return ordinals[strings.ToLower(WordAfter(s, partWords))]
+}
+
+// WordAfter is the word after s's first when that is one of first (in
+// lower case, at most 12 bytes): "primero" of "Tratado primero: Lázaro
+// y el ciego", "1" of "Week 1 — Book the First"; "" when s opens with no
+// such word or nothing follows it. The readers ask it of a line's
+// opening words by hand, as an expression compiled for every guide
+// costs its program some kilobytes.
+func WordAfter(s string, first map[string]bool) string {
 	i := strings.IndexByte(s, ' ')
-	if i <= 0 || i > 12 || !partWords[strings.ToLower(s[:i])] {
-		return false
+	if i <= 0 || i > 12 || !first[strings.ToLower(s[:i])] {
+		return ""
 	}
 	w := strings.TrimLeft(s[i:], " ")
 	if j := strings.IndexAny(w, " :,.;—–-"); j >= 0 {
 		w = w[:j]
 	}
-	return ordinals[strings.ToLower(w)]
+	return w
 }

@@ -160,3 +160,26 @@ func TestClassLine(t *testing.T) {
 		}
 	}
 }
+
+// TestWordAfter: the word after a line's first, when that is one of a
+// set, cut at a space or a mark, case aside in the first.
+func TestWordAfter(t *testing.T) {
+	set := map[string]bool{"week": true, "tratado": true}
+	for _, c := range []struct{ in, want string }{
+		{"Tratado primero: Lázaro y el ciego", "primero"},
+		{"TRATADO Segundo", "Segundo"},
+		{"Week 1 — Book the First", "1"},
+		{"Week   12, Chapters 3–5", "12"},
+		{"Week IV-V", "IV"},
+		{"Week ", ""},
+		{"Week", ""},
+		{"Weekly 1", ""},
+		{" Week 1", ""},
+		{"Month 1", ""},
+		{"Averyveryverylongword 1", ""},
+	} {
+		if got := WordAfter(c.in, set); got != c.want {
+			t.Errorf("WordAfter(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
