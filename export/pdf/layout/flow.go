@@ -423,7 +423,14 @@ func (b *builder) newPage(kind PageKind) {
 			hint = k + 2
 		}
 	}
-	b.pages = append(b.pages, &Page{Number: n, Kind: kind, Chapter: b.chapter, Items: make([]Item, 0, hint)})
+	var pg *Page
+	if s := b.stream; s != nil && s.spare != nil && cap(s.spare.Items) >= hint {
+		pg, s.spare = s.spare, nil // the page given last, cleared (sealPages)
+		pg.Number, pg.Kind, pg.Chapter = n, kind, b.chapter
+	} else {
+		pg = &Page{Number: n, Kind: kind, Chapter: b.chapter, Items: make([]Item, 0, hint)}
+	}
+	b.pages = append(b.pages, pg)
 	b.y = b.geo.top
 	b.fresh = true
 	b.gap = 0
