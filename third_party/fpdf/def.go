@@ -688,8 +688,9 @@ type Fpdf struct {
 	userUnderlineThickness float64                  // A custom user underline thickness multiplier.
 
 	fmt struct {
-		buf []byte       // buffer used to format numbers.
-		col bytes.Buffer // buffer used to build color strings.
+		buf  []byte       // buffer used to format numbers.
+		line []byte       // guidepress: outf's and newobj's line, formatted in place
+		col  bytes.Buffer // buffer used to build color strings.
 	}
 }
 

@@ -57,7 +57,8 @@ type fmtBuffer struct {
 }
 
 func (b *fmtBuffer) printf(fmtStr string, args ...any) {
-	b.Buffer.WriteString(fmt.Sprintf(fmtStr, args...))
+	// guidepress: formatted into the buffer, not made a string first
+	fmt.Fprintf(&b.Buffer, fmtStr, args...)
 }
 
 func fpdfNew(orientationStr, unitStr, sizeStr, fontDirStr string, size SizeType) (f *Fpdf) {
@@ -4098,7 +4099,9 @@ func (f *Fpdf) newobj() {
 	}
 	f.cutChunk()
 	f.offsets[f.n] = f.outLen()
-	f.outf("%d 0 obj", f.n)
+	// guidepress: "%d 0 obj" without fmt (one a PDF object)
+	f.fmt.line = append(strconv.AppendInt(f.fmt.line[:0], int64(f.n), 10), " 0 obj\n"...)
+	f.putBytes(f.fmt.line)
 }
 
 // outLen is the length of the document written so far (guidepress: its
@@ -4163,8 +4166,8 @@ func (f *Fpdf) putstream(b []byte) {
 		f.protect.rc4(uint32(f.n), &b)
 	}
 	f.out("stream")
-	f.out(string(b))
-	f.out("endstream")
+	f.putBytes(b) // guidepress: not copied into a string first
+	f.out("\nendstream")
 }
 
 // out; Add a line to the document
@@ -4215,7 +4218,9 @@ func (f *Fpdf) RawWriteBuf(r io.Reader) {
 
 // outf adds a formatted line to the document
 func (f *Fpdf) outf(fmtStr string, args ...any) {
-	f.out(sprintf(fmtStr, args...))
+	// guidepress: formatted in a buffer kept for it, not made a string
+	f.fmt.line = append(fmt.Appendf(f.fmt.line[:0], fmtStr, args...), '\n')
+	f.putBytes(f.fmt.line)
 }
 
 func (f *Fpdf) putF64(v float64, prec int) {
@@ -4396,8 +4401,17 @@ func (f *Fpdf) putpages() {
 			var annots fmtBuffer
 			annots.printf("/Annots [")
 			for _, pl := range f.pageLinks[n] {
-				annots.printf("<</Type /Annot /Subtype /Link /Rect [%.2f %.2f %.2f %.2f] /Border [0 0 0] ",
-					pl.x, pl.y, pl.x+pl.wd, pl.y-pl.ht)
+				// guidepress: the numbers appended as "%.2f" and "%d"
+				// print them, without fmt (a link, a contents entry)
+				b := append(f.fmt.line[:0], "<</Type /Annot /Subtype /Link /Rect ["...)
+				for i, v := range [4]float64{pl.x, pl.y, pl.x + pl.wd, pl.y - pl.ht} {
+					if i > 0 {
+						b = append(b, ' ')
+					}
+					b = strconv.AppendFloat(b, v, 'f', 2, 64)
+				}
+				f.fmt.line = append(b, "] /Border [0 0 0] "...)
+				annots.Write(f.fmt.line)
 				if pl.link == 0 {
 					annots.printf("/A <</S /URI /URI %s>>>>", f.textstring(pl.linkStr))
 				} else {
@@ -4411,7 +4425,10 @@ func (f *Fpdf) putpages() {
 						h = hPt
 					}
 					// dbg("h [%.2f], l.y [%.2f] f.k [%.2f]\n", h, l.y, f.k)
-					annots.printf("/Dest [%d 0 R /XYZ 0 %.2f null]>>", 1+2*l.page, h-l.y*f.k)
+					b := strconv.AppendInt(append(f.fmt.line[:0], "/Dest ["...), int64(1+2*l.page), 10)
+					b = strconv.AppendFloat(append(b, " 0 R /XYZ 0 "...), h-l.y*f.k, 'f', 2, 64)
+					f.fmt.line = append(b, " null]>>"...)
+					annots.Write(f.fmt.line)
 				}
 			}
 			f.putAttachmentAnnotationLinks(&annots, n)
@@ -4444,7 +4461,8 @@ func (f *Fpdf) putpages() {
 	var kids fmtBuffer
 	kids.printf("/Kids [")
 	for i := 1; i <= nb; i++ {
-		kids.printf("%d 0 R ", pagesObjectNumbers[i])
+		f.fmt.line = append(strconv.AppendInt(f.fmt.line[:0], int64(pagesObjectNumbers[i]), 10), " 0 R "...)
+		kids.Write(f.fmt.line)
 	}
 	kids.printf("]")
 	f.out(kids.String())
