@@ -68,8 +68,16 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
 	}
-	contents := map[int]int{}  // content stream object → its page's place
-	pageIndex := map[int]int{} // page object → its place in the document
+	// By object number, fpdf's being 1 to len(doc.objs) or so: a
+	// page's place in the document + 1 (0: none), for a page object and
+	// for its content stream. Slices, not maps: 195,699 pages spent 0.4 s
+	// growing and reading two maps.
+	maxNum := 0
+	for _, o := range doc.objs {
+		maxNum = max(maxNum, o.num)
+	}
+	contents := make([]int32, maxNum+1)
+	pageIndex := make([]int32, maxNum+1)
 	var pageNums []int
 	for _, o := range doc.objs { // in file order, which is page order
 		body, err := in.at(o.off, o.end)
@@ -81,10 +89,10 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 			return nil, fmt.Errorf("pdf: re-reading fpdf's output: object %d is not where the table says", o.num)
 		}
 		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
-			if n, ok := contentsRef(rest); ok {
-				contents[n] = len(pageNums)
+			if n, ok := contentsRef(rest); ok && n >= 0 && n <= maxNum {
+				contents[n] = int32(len(pageNums) + 1) // a stream beyond every object is never met
 			}
-			pageIndex[o.num] = len(pageNums)
+			pageIndex[o.num] = int32(len(pageNums) + 1)
 			pageNums = append(pageNums, o.num)
 		}
 	}
@@ -198,7 +206,7 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 					return nil, err
 				}
 			}
-			if i, ok := pageIndex[o.num]; ok {
+			if i := int(pageIndex[o.num]) - 1; i >= 0 {
 				// The page's entry in the parent tree; annotations in
 				// structure order.
 				// Rewritten in buffers kept from page to page (toStm
@@ -249,7 +257,7 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 			out.b = append(out.b, body...)
 			continue
 		}
-		if i, ok := contents[o.num]; ok {
+		if i := int(contents[o.num]) - 1; i >= 0 {
 			if z, ok := st.stream(i); ok && len(data) == 0 {
 				out.room(streamRoom("", z))
 				offsets[o.num] = out.len()
