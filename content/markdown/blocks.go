@@ -124,6 +124,11 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			}
 			out = append(out, content.Block{Kind: content.Paragraph, Text: t})
 		case *ast.Blockquote:
+			if typ := r.calloutType(n); typ != "" && !quoteCallout(typ) {
+				_, title, first, rest, _ := r.callout(n)
+				out = append(out, r.noteCallout(typ, title, first, rest, r.lineOf(n))...)
+				break
+			}
 			out = append(out, r.blockquote(n))
 		case *ast.List:
 			items := r.list(n, false)
@@ -169,7 +174,7 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			continue
 		case *ast.HTMLBlock:
 			if q, ans, end, ok := r.details(nodes, i); ok {
-				out = append(out, r.disclosure(q, ans, r.lineOf(n))...)
+				out = append(out, r.disclosure("<details> disclosure", q, ans, r.lineOf(n))...)
 				i = end
 				continue
 			}
@@ -460,6 +465,7 @@ func (r *reader) definitionList(n *east.DefinitionList) content.Block {
 type quote struct {
 	text, attribution content.Text
 	lines, expl       []content.Text
+	title             content.Text // a callout's title (calloutTitle)
 }
 
 func (q quote) block() content.Block {
@@ -482,12 +488,36 @@ func (r *reader) readQuote(n *ast.Blockquote) quote {
 		return q
 	}
 	q, nested := r.flatQuote(n)
+	if q.title != nil {
+		// "> [!quote] Mr. Knightley": the callout's title says whose.
+		if q.attribution == nil {
+			q.attribution = q.title
+		} else {
+			q.expl = append([]content.Text{q.title}, q.expl...)
+		}
+	}
 	return r.withNested(q, nested, n)
+}
+
+// calloutTitle takes an Obsidian callout's or a GitHub alert's marker line
+// ("[!quote] Chapter 1", "[!NOTE]") off the front of a quote's first
+// paragraph: its title, kept as the quote's attribution when it names one.
+func (q *quote) calloutTitle(ls []line, first bool) []line {
+	if !first || len(ls) == 0 {
+		return ls
+	}
+	kind, rest := frameLabel(ls[0].text)
+	if kind != labelDrop && rest != nil {
+		q.title = rest
+	}
+	return ls[1:]
 }
 
 // flatQuote reads a blockquote's own text; the block quotes nested in it
 // are set aside, for withNested.
 func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
+	var q0 quote // the callout's title
+	callout := r.calloutType(n) != ""
 	var paras [][]line
 	var nested []*ast.Blockquote
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
@@ -496,7 +526,7 @@ func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 			continue
 		}
 		if p, ok := c.(*ast.Paragraph); ok {
-			if ls := r.inlines(p); len(ls) > 0 {
+			if ls := q0.calloutTitle(r.inlines(p), callout && c == n.FirstChild()); len(ls) > 0 {
 				body, expl := splitExplanation(ls)
 				paras = append(paras, body)
 				if expl != nil {
@@ -509,7 +539,7 @@ func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 			paras = append(paras, []line{{text: t}})
 		}
 	}
-	var q quote
+	q := quote{title: q0.title}
 	var body [][]line
 	for i, ls := range paras {
 		if q.attribution != nil || q.expl != nil {
@@ -803,6 +833,16 @@ func (r *reader) quotes(nodes []ast.Node) {
 		ln := r.lineOf(n)
 		switch n := n.(type) {
 		case *ast.Blockquote:
+			if typ := r.calloutType(n); typ != "" && !quoteCallout(typ) && lastQ() != nil {
+				_, title, first, rest, _ := r.callout(n)
+				// "> [!NOTE]" under a quote: the guide's note on it.
+				for _, b := range r.noteCallout(typ, title, first, rest, ln) {
+					for _, t := range blockTexts(b) {
+						explain(t, ln)
+					}
+				}
+				continue
+			}
 			g.Quotes = append(g.Quotes, r.readQuote(n).highlight())
 		case *ast.Heading:
 			ls := r.inlines(n)
@@ -1074,6 +1114,22 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			}
 			answer(r.htmlText(n)...)
 		case *ast.ThematicBreak:
+		case *ast.Blockquote:
+			if typ := r.calloutType(n); questionCallout(typ) {
+				_, title, first, rest, _ := r.callout(n)
+				// "> [!faq]- Why …?" and its answer.
+				if title != nil {
+					open(strings.TrimSpace(title.Plain()), ln)
+				}
+				if len(first) > 0 {
+					answer(joinLines(first))
+				}
+				for _, c := range rest {
+					answer(r.flatten(c)...)
+				}
+				continue
+			}
+			answer(r.flatten(n)...)
 		default:
 			if l, ok := n.(*ast.List); ok && r.questionList(l, open, answer) {
 				continue
@@ -1168,7 +1224,7 @@ func htmlLine(s string) string {
 // under it; anywhere else the summary is a paragraph in bold over the
 // paragraphs it hid. Read as one paragraph, the question and its answer
 // ran together.
-func (r *reader) disclosure(summary string, hidden []content.Text, line int) []content.Block {
+func (r *reader) disclosure(what, summary string, hidden []content.Text, line int) []content.Block {
 	var out []content.Block
 	if r.discussion && asks(summary) {
 		if vocab.QuestionLabel(summary) == 0 {
@@ -1177,7 +1233,7 @@ func (r *reader) disclosure(summary string, hidden []content.Text, line int) []c
 		out = append(out, content.Block{Kind: content.Paragraph, Text: content.Plain(summary)})
 	} else {
 		out = append(out, content.Block{Kind: content.Paragraph, Text: content.Text{{Text: summary, Strong: true}}})
-		r.note(line, "read the <details> disclosure %q as its summary in bold over the text it hides, shown (an EPUB or a PDF page has nothing to open); under an FAQ heading a question so written is an FAQ entry", clip(summary, 60))
+		r.note(line, "read the %s %q as its summary in bold over the text it hides, shown (an EPUB or a PDF page has nothing to open); under an FAQ heading a question so written is an FAQ entry", what, clip(summary, 60))
 	}
 	for _, t := range hidden {
 		out = append(out, content.Block{Kind: content.Paragraph, Text: t})

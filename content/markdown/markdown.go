@@ -948,6 +948,13 @@ func (r *reader) synopsis(nodes []ast.Node) {
 			if _, ok := n.(*ast.ThematicBreak); ok {
 				continue
 			}
+			if bq, ok := n.(*ast.Blockquote); ok {
+				if typ := r.calloutType(bq); typ != "" && !quoteCallout(typ) {
+					// "> [!NOTE]" under the title: the guide's own text.
+					r.g.Synopsis = append(r.g.Synopsis, r.flatten(n)...)
+					continue
+				}
+			}
 			if h, ok := n.(*ast.HTMLBlock); ok && layoutOnly(r.rawHTML(h)) {
 				// "<div align=\"center\">A classroom guide</div>": its
 				// text is paragraphs.
@@ -997,6 +1004,21 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 		return out
 	case *ast.ThematicBreak:
 		return nil
+	case *ast.Blockquote:
+		if _, title, first, rest, ok := r.callout(n); ok {
+			// "> [!NOTE]": its title and text, without the marker.
+			var out []content.Text
+			if title != nil {
+				out = append(out, title)
+			}
+			if len(first) > 0 {
+				out = append(out, joinLines(first))
+			}
+			for _, c := range rest {
+				out = append(out, r.flatten(c)...)
+			}
+			return out
+		}
 	case *east.Table:
 		var out []content.Text
 		for row := n.FirstChild(); row != nil; row = row.NextSibling() {

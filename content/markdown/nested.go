@@ -193,3 +193,147 @@ func plainStyle(t content.Text) content.Text {
 	}
 	return out.Normalize()
 }
+
+// callout reads an Obsidian callout or a GitHub alert ("> [!NOTE]", "> [!tip]
+// Remember", "> [!faq]- Why?"): its type in lower case, its title (nil
+// when it has none but its type's name), the lines of its first paragraph
+// after the marker and the blocks after that paragraph. ok is false for
+// any other block quote.
+func (r *reader) callout(n *ast.Blockquote) (typ string, title content.Text, first []line, rest []ast.Node, ok bool) {
+	p, isPara := n.FirstChild().(*ast.Paragraph)
+	if !isPara || r.calloutType(n) == "" {
+		return "", nil, nil, nil, false
+	}
+	ls := r.inlines(p)
+	if len(ls) == 0 {
+		return "", nil, nil, nil, false
+	}
+	plain := ls[0].text.Plain()
+	lead := len(plain) - len(strings.TrimLeft(plain, " "))
+	m := calloutRE.FindStringSubmatchIndex(strings.TrimSpace(plain))
+	if m == nil {
+		return "", nil, nil, nil, false
+	}
+	typ = strings.ToLower(strings.TrimSpace(plain)[m[2]:m[3]])
+	if t := trimPrefix(ls[0].text, lead+m[4]).TrimSpace(); len(t) > 0 && !strings.EqualFold(t.Plain(), typ) {
+		title = t
+	}
+	for c := p.NextSibling(); c != nil; c = c.NextSibling() {
+		rest = append(rest, c)
+	}
+	return typ, title, ls[1:], rest, true
+}
+
+// quoteCallout: a callout of a quotation ("[!quote]", "[!cite]"), read as
+// a quote; other callouts are the guide's own notes.
+func quoteCallout(typ string) bool { return typ == "quote" || typ == "cite" }
+
+// questionCallout: a callout that asks ("[!question] Why …?", "[!faq]").
+func questionCallout(typ string) bool { return typ == "question" || typ == "faq" || typ == "help" }
+
+// noteCallout reads a callout that is the guide's own note ("> [!NOTE]",
+// "> [!tip] Remember") as its text: the title in bold over it, its
+// paragraphs, lists and quotes as such (it was a quotation, "[!NOTE]" and
+// all). One that asks, with its question as title, is read as a
+// <details> disclosure is (disclosure).
+func (r *reader) noteCallout(typ string, title content.Text, first []line, rest []ast.Node, line int) []content.Block {
+	if questionCallout(typ) && title != nil && asks(title.Plain()) {
+		var hidden []content.Text
+		if len(first) > 0 {
+			hidden = append(hidden, joinLines(first))
+		}
+		for _, c := range rest {
+			hidden = append(hidden, r.flatten(c)...)
+		}
+		return r.disclosure("question callout", strings.TrimSpace(title.Plain()), hidden, line)
+	}
+	var out []content.Block
+	if title != nil {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: strongText(title)})
+	}
+	if len(first) > 0 {
+		if hasHard(first) {
+			out = append(out, verse(verseLines(first)))
+		} else {
+			out = append(out, content.Block{Kind: content.Paragraph, Text: joinLines(first)})
+		}
+	}
+	out = append(out, r.blocks(rest)...)
+	r.note(line, "read the %q callout as the guide's own text (its title in bold), not a quotation", typ)
+	return out
+}
+
+// strongText is t all in strong, as a title in bold.
+func strongText(t content.Text) content.Text {
+	out := append(content.Text(nil), t...)
+	for i := range out {
+		out[i].Strong = true
+	}
+	return out.Normalize()
+}
+
+// blockTexts is a block's text as paragraphs, for places that hold only
+// paragraphs.
+func blockTexts(b content.Block) []content.Text {
+	switch b.Kind {
+	case content.Paragraph:
+		return []content.Text{b.Text}
+	case content.List:
+		var out []content.Text
+		for _, it := range b.Items {
+			out = append(out, it.Text)
+			if it.Sublist != nil {
+				for _, s := range it.Sublist.Items {
+					out = append(out, s.Text)
+				}
+			}
+		}
+		return out
+	case content.Verse:
+		return b.Lines
+	case content.BlockQuote:
+		return quoteTexts(quote{text: b.Text, lines: b.Lines, attribution: b.Attribution, expl: b.Explanation})
+	case content.Definitions:
+		var out []content.Text
+		for _, d := range b.Terms {
+			out = append(out, append(append(append(content.Text{}, d.Term...), content.Span{Text: " — "}), d.Definition...).Normalize())
+		}
+		return out
+	case content.Table:
+		var out []content.Text
+		for _, row := range append([][]content.Text{b.Header}, b.Rows...) {
+			var t content.Text
+			for i, c := range row {
+				if i > 0 {
+					t = append(t, content.Span{Text: " — "})
+				}
+				t = append(t, c...)
+			}
+			out = append(out, t.Normalize())
+		}
+		return out
+	}
+	return nil
+}
+
+// calloutType is the type of the callout n is ("note", "quote"), or "",
+// read without reporting anything.
+func (r *reader) calloutType(n *ast.Blockquote) string {
+	p, ok := n.FirstChild().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return ""
+	}
+	seg := p.Lines().At(0)
+	raw := strings.TrimSpace(string(seg.Value(r.src)))
+	if !strings.HasPrefix(raw, "[!") {
+		return "" // most quotes, and an escaped "\\[!" (inspect --markdown's): not one
+	}
+	ls := r.peek(p)
+	if len(ls) == 0 {
+		return ""
+	}
+	if m := calloutRE.FindStringSubmatch(strings.TrimSpace(ls[0].text.Plain())); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}

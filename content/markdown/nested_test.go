@@ -66,3 +66,96 @@ func TestNestedQuotes(t *testing.T) {
 		}
 	}
 }
+
+// TestCallouts: Obsidian callouts and GitHub alerts ("> [!NOTE]", "> [!tip]
+// Remember", "> [!quote] Chapter 1", "> [!faq]- Why?") are read for what
+// they are: a quote callout is a quote (its title, when it names a place
+// or a speaker, the attribution), a question callout a question and its
+// answer, any other the guide's own text with its title in bold. They
+// were quotations with "[!NOTE]" in their text.
+func TestCallouts(t *testing.T) {
+	const top = "# Emma\n\nby Jane Austen\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"a quote callout in the quotes", "Emma meddles.\n\n## Key Quotes\n\n> [!quote] Mr. Knightley, Chapter 43\n> Badly done, Emma!\n\n> [!NOTE]\n> The picnic at Box Hill.\n",
+			"synopsis: Emma meddles.\nquote: Badly done, Emma! — Mr. Knightley, Chapter 43 + The picnic at Box Hill.\n"},
+		{"notes in a section", "Emma meddles.\n\n## Themes\n\n> [!tip] Remember\n> Marriage is the economy.\n\n> [!WARNING]\n> Spoilers below.\n> - one\n> - two\n",
+			"synopsis: Emma meddles.\n## Themes [themes]\nparagraph: **Remember**\nparagraph: Marriage is the economy.\nparagraph: Spoilers below.\nlist: one | two\n"},
+		{"a question callout in a section", "Emma meddles.\n\n## Chapter 1\n\n> [!question] Why does Emma meddle?\n> Boredom.\n",
+			"synopsis: Emma meddles.\n## Chapter 1\nparagraph: **Why does Emma meddle?**\nparagraph: Boredom.\n"},
+		{"the FAQ", "Emma meddles.\n\n## FAQ\n\n> [!faq]- Why does Emma meddle?\n> Boredom.\n\n> [!question] Is Knightley right?\n> Mostly.\n",
+			"synopsis: Emma meddles.\nfaq: Why does Emma meddle? = Boredom.\nfaq: Is Knightley right? = Mostly.\n"},
+		{"a note in the synopsis", "> [!abstract] In brief\n> Emma meddles.\n\n## Themes\n\nMarriage.\n",
+			"synopsis: In brief\nsynopsis: Emma meddles.\n## Themes [themes]\nparagraph: Marriage.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(top+c.body, Options{NoSmart: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for _, p := range g.Synopsis {
+				b.WriteString("synopsis: " + p.Plain() + "\n")
+			}
+			for _, q := range g.Quotes {
+				b.WriteString("quote: " + q.Text.Plain())
+				if q.Attribution != nil {
+					b.WriteString(" — " + q.Attribution.Plain())
+				}
+				for _, e := range q.Explanation {
+					b.WriteString(" + " + e.Plain())
+				}
+				b.WriteString("\n")
+			}
+			for _, s := range g.Sections {
+				b.WriteString("## " + s.Title)
+				if s.Role != "" {
+					b.WriteString(" [" + string(s.Role) + "]")
+				}
+				b.WriteString("\n")
+				for _, bl := range s.Blocks {
+					switch bl.Kind {
+					case "paragraph":
+						p := bl.Text.Plain()
+						if len(bl.Text) == 1 && bl.Text[0].Strong {
+							p = "**" + p + "**"
+						}
+						b.WriteString("paragraph: " + p + "\n")
+					case "list":
+						var items []string
+						for _, it := range bl.Items {
+							items = append(items, it.Text.Plain())
+						}
+						b.WriteString("list: " + strings.Join(items, " | ") + "\n")
+					default:
+						b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
+					}
+				}
+			}
+			for _, f := range g.FAQ {
+				var a []string
+				for _, p := range f.Answer {
+					a = append(a, p.Plain())
+				}
+				b.WriteString("faq: " + f.Question + " = " + strings.Join(a, " | ") + "\n")
+			}
+			if got := b.String(); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestEscapedCalloutIsText: "\[!NOTE]" typed (or written by inspect
+// --markdown for a quote whose text opens so) is text, not a callout.
+func TestEscapedCalloutIsText(t *testing.T) {
+	g, err := Parse("# Emma\n\nby Jane Austen\n\nEmma meddles.\n\n## Themes\n\n> \\[!NOTE] is how GitHub marks a note.\n", Options{NoSmart: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bs := g.Sections[0].Blocks; len(bs) != 1 || bs[0].Kind != "quote" || bs[0].Text.Plain() != "[!NOTE] is how GitHub marks a note." {
+		t.Errorf("blocks %+v", bs)
+	}
+}
