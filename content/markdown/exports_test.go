@@ -10,13 +10,7 @@ import (
 // {blocks}", one a line, blocks by listShape.
 func outline(t *testing.T, src string) string {
 	t.Helper()
-	g, err := Parse(src, Options{NoSmart: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := g.Validate(); err != nil {
-		t.Fatal(err)
-	}
+	g := parseValid(t, src)
 	var b strings.Builder
 	for _, p := range g.Synopsis {
 		b.WriteString("synopsis: " + p.Plain() + "\n")

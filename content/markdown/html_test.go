@@ -1,11 +1,8 @@
 package markdown
 
 import (
-	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/guidepress/guidepress/content"
 )
 
 // TestHTMLLayout: HTML that only lays a page out — a README's title block
@@ -57,50 +54,14 @@ func TestHTMLLayout(t *testing.T) {
 // run into one paragraph (or the question was a paragraph of its own and
 // the answer lost its place under it).
 func TestDetailsOutsideFAQ(t *testing.T) {
-	const top = "# The Call of the Wild\n\nby Jack London\n\nBuck is stolen.\n\n"
-	for _, c := range []struct{ name, body, want string }{
+	shapes(t, "# The Call of the Wild\n\nby Jack London\n\nBuck is stolen.\n\n", []shapeCase{
 		{"one line in a chapter", "## Chapter 1\n\nBuck lives well.\n\n<details><summary>Why is Buck stolen?</summary>Because dogs are needed.</details>\n\nAfter.\n",
-			"Chapter 1: Buck lives well. | **Why is Buck stolen?** | Because dogs are needed. | After."},
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: Buck lives well.\nparagraph: **Why is Buck stolen?**\nparagraph: Because dogs are needed.\nparagraph: After.\n"},
 		{"Markdown inside, two paragraphs", "## Chapter 1\n\n<details>\n<summary>Spoiler: the ending</summary>\n\nBuck runs with the wolves.\n\nHe comes back.\n\n</details>\n\nAfter.\n",
-			"Chapter 1: **Spoiler: the ending** | Buck runs with the wolves. | He comes back. | After."},
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: **Spoiler: the ending**\nparagraph: Buck runs with the wolves.\nparagraph: He comes back.\nparagraph: After.\n"},
 		{"not closed: the next one starts", "## Chapter 1\n\n<details><summary>One?</summary>\n\nA.\n\n<details><summary>Two?</summary>B.</details>\n",
-			"Chapter 1: **One?** | A. | **Two?** | B."},
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: **One?**\nparagraph: A.\nparagraph: **Two?**\nparagraph: B.\n"},
 		{"prompts in a discussion section", "## Check Your Understanding\n\n1. Who steals Buck?\n\n<details>\n<summary>Why does Buck fight Spitz?</summary>\n\nFor leadership.\n\n</details>\n\n<details><summary>Q3. What is the law of club and fang?</summary>Might is right.</details>\n",
-			"Check Your Understanding: 1. Who steals Buck? / 2. Why does Buck fight Spitz? | For leadership. | 3. What is the law of club and fang? | Might is right."},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			g, err := Parse(top+c.body, Options{NoSmart: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := g.Validate(); err != nil {
-				t.Fatal(err)
-			}
-			var parts []string
-			for _, b := range g.Sections[0].Blocks {
-				switch b.Kind {
-				case content.Paragraph:
-					s := b.Text.Plain()
-					if len(b.Text) == 1 && b.Text[0].Strong {
-						s = "**" + s + "**"
-					}
-					parts = append(parts, s)
-				case content.List:
-					var items []string
-					for i, it := range b.Items {
-						items = append(items, fmt.Sprintf("%d. %s", content.Number(b.Start, i), it.Text.Plain()))
-					}
-					parts = append(parts, strings.Join(items, " / "))
-				default:
-					parts = append(parts, string(b.Kind))
-				}
-			}
-			if got := g.Sections[0].Title + ": " + strings.Join(parts, " | "); got != c.want {
-				t.Errorf("got  %s\nwant %s", got, c.want)
-			}
-			if len(g.FAQ) != 0 {
-				t.Errorf("FAQ %+v", g.FAQ)
-			}
-		})
-	}
+			"synopsis: Buck is stolen.\n## Check Your Understanding [discussion]\nlist: 1. Who steals Buck? | 2. Why does Buck fight Spitz?\nparagraph: For leadership.\nlist: 3. What is the law of club and fang?\nparagraph: Might is right.\n"},
+	})
 }

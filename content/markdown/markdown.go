@@ -347,11 +347,14 @@ func (r *reader) residue(p *ast.Paragraph) bool {
 	return true
 }
 
-func joinTexts(ts []content.Text) content.Text {
+func joinTexts(ts []content.Text) content.Text { return joinWith(ts, " ") }
+
+// joinWith is ts run together with sep between them.
+func joinWith(ts []content.Text, sep string) content.Text {
 	var t content.Text
 	for i, x := range ts {
 		if i > 0 {
-			t = append(t, content.Span{Text: " "})
+			t = append(t, content.Span{Text: sep})
 		}
 		t = append(t, x...)
 	}
@@ -1029,14 +1032,7 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 				}
 			}
 			if len(cells) > 0 {
-				var t content.Text
-				for i, c := range cells {
-					if i > 0 {
-						t = append(t, content.Span{Text: " — "})
-					}
-					t = append(t, c...)
-				}
-				out = append(out, t.Normalize())
+				out = append(out, joinCells(cells))
 			}
 		}
 		return out
@@ -1047,6 +1043,9 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 	}
 	return out
 }
+
+// joinCells is a table row as one paragraph, its cells between dashes.
+func joinCells(cells []content.Text) content.Text { return joinWith(cells, " — ") }
 
 func (r *reader) codeLines(n ast.Node) []string {
 	var out []string

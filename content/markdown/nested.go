@@ -302,14 +302,7 @@ func blockTexts(b content.Block) []content.Text {
 	case content.Table:
 		var out []content.Text
 		for _, row := range append([][]content.Text{b.Header}, b.Rows...) {
-			var t content.Text
-			for i, c := range row {
-				if i > 0 {
-					t = append(t, content.Span{Text: " — "})
-				}
-				t = append(t, c...)
-			}
-			out = append(out, t.Normalize())
+			out = append(out, joinCells(row))
 		}
 		return out
 	}

@@ -1,8 +1,11 @@
 package markdown
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // TestNestedQuotes: a block quote nested in another keeps its meaning. In
@@ -74,8 +77,7 @@ func TestNestedQuotes(t *testing.T) {
 // answer, any other the guide's own text with its title in bold. They
 // were quotations with "[!NOTE]" in their text.
 func TestCallouts(t *testing.T) {
-	const top = "# Emma\n\nby Jane Austen\n\n"
-	for _, c := range []struct{ name, body, want string }{
+	shapes(t, "# Emma\n\nby Jane Austen\n\n", []shapeCase{
 		{"a quote callout in the quotes", "Emma meddles.\n\n## Key Quotes\n\n> [!quote] Mr. Knightley, Chapter 43\n> Badly done, Emma!\n\n> [!NOTE]\n> The picnic at Box Hill.\n",
 			"synopsis: Emma meddles.\nquote: Badly done, Emma! — Mr. Knightley, Chapter 43 + The picnic at Box Hill.\n"},
 		{"notes in a section", "Emma meddles.\n\n## Themes\n\n> [!tip] Remember\n> Marriage is the economy.\n\n> [!WARNING]\n> Spoilers below.\n> - one\n> - two\n",
@@ -86,62 +88,16 @@ func TestCallouts(t *testing.T) {
 			"synopsis: Emma meddles.\nfaq: Why does Emma meddle? = Boredom.\nfaq: Is Knightley right? = Mostly.\n"},
 		{"a note in the synopsis", "> [!abstract] In brief\n> Emma meddles.\n\n## Themes\n\nMarriage.\n",
 			"synopsis: In brief\nsynopsis: Emma meddles.\n## Themes [themes]\nparagraph: Marriage.\n"},
-	} {
+	})
+}
+
+type shapeCase struct{ name, body, want string }
+
+// shapes runs cases: top and each body read, the guide's shape wanted.
+func shapes(t *testing.T, top string, cases []shapeCase) {
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			g, err := Parse(top+c.body, Options{NoSmart: true})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := g.Validate(); err != nil {
-				t.Fatal(err)
-			}
-			var b strings.Builder
-			for _, p := range g.Synopsis {
-				b.WriteString("synopsis: " + p.Plain() + "\n")
-			}
-			for _, q := range g.Quotes {
-				b.WriteString("quote: " + q.Text.Plain())
-				if q.Attribution != nil {
-					b.WriteString(" — " + q.Attribution.Plain())
-				}
-				for _, e := range q.Explanation {
-					b.WriteString(" + " + e.Plain())
-				}
-				b.WriteString("\n")
-			}
-			for _, s := range g.Sections {
-				b.WriteString("## " + s.Title)
-				if s.Role != "" {
-					b.WriteString(" [" + string(s.Role) + "]")
-				}
-				b.WriteString("\n")
-				for _, bl := range s.Blocks {
-					switch bl.Kind {
-					case "paragraph":
-						p := bl.Text.Plain()
-						if len(bl.Text) == 1 && bl.Text[0].Strong {
-							p = "**" + p + "**"
-						}
-						b.WriteString("paragraph: " + p + "\n")
-					case "list":
-						var items []string
-						for _, it := range bl.Items {
-							items = append(items, it.Text.Plain())
-						}
-						b.WriteString("list: " + strings.Join(items, " | ") + "\n")
-					default:
-						b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
-					}
-				}
-			}
-			for _, f := range g.FAQ {
-				var a []string
-				for _, p := range f.Answer {
-					a = append(a, p.Plain())
-				}
-				b.WriteString("faq: " + f.Question + " = " + strings.Join(a, " | ") + "\n")
-			}
-			if got := b.String(); got != c.want {
+			if got := shape(parseValid(t, top+c.body)); got != c.want {
 				t.Errorf("got\n%s\nwant\n%s", got, c.want)
 			}
 		})
@@ -158,4 +114,75 @@ func TestEscapedCalloutIsText(t *testing.T) {
 	if bs := g.Sections[0].Blocks; len(bs) != 1 || bs[0].Kind != "quote" || bs[0].Text.Plain() != "[!NOTE] is how GitHub marks a note." {
 		t.Errorf("blocks %+v", bs)
 	}
+}
+
+// parseValid reads src (straight quotes kept) into a valid guide.
+func parseValid(t *testing.T, src string) *content.Guide {
+	t.Helper()
+	g, err := Parse(src, Options{NoSmart: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := g.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	return g
+}
+
+// shape renders a guide's synopsis, quotes (attribution after a dash,
+// explanation after "+"), sections' blocks (a paragraph wholly in bold
+// between "**", a list's items numbered when it is ordered) and FAQ, one a
+// line.
+func shape(g *content.Guide) string {
+	var b strings.Builder
+	for _, p := range g.Synopsis {
+		b.WriteString("synopsis: " + p.Plain() + "\n")
+	}
+	for _, q := range g.Quotes {
+		b.WriteString("quote: " + q.Text.Plain())
+		if q.Attribution != nil {
+			b.WriteString(" — " + q.Attribution.Plain())
+		}
+		for _, e := range q.Explanation {
+			b.WriteString(" + " + e.Plain())
+		}
+		b.WriteString("\n")
+	}
+	for _, s := range g.Sections {
+		b.WriteString("## " + s.Title)
+		if s.Role != "" {
+			b.WriteString(" [" + string(s.Role) + "]")
+		}
+		b.WriteString("\n")
+		for _, bl := range s.Blocks {
+			switch bl.Kind {
+			case content.Paragraph:
+				p := bl.Text.Plain()
+				if len(bl.Text) == 1 && bl.Text[0].Strong {
+					p = "**" + p + "**"
+				}
+				b.WriteString("paragraph: " + p + "\n")
+			case content.List:
+				var items []string
+				for i, it := range bl.Items {
+					if bl.Ordered {
+						items = append(items, fmt.Sprintf("%d. %s", content.Number(bl.Start, i), it.Text.Plain()))
+					} else {
+						items = append(items, it.Text.Plain())
+					}
+				}
+				b.WriteString("list: " + strings.Join(items, " | ") + "\n")
+			default:
+				b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
+			}
+		}
+	}
+	for _, f := range g.FAQ {
+		var a []string
+		for _, p := range f.Answer {
+			a = append(a, p.Plain())
+		}
+		b.WriteString("faq: " + f.Question + " = " + strings.Join(a, " | ") + "\n")
+	}
+	return b.String()
 }
