@@ -97,6 +97,9 @@ func (p *parser) heading(i int) bool {
 		// and the rest up to the next heading were the synopsis).
 		return true
 	}
+	if listLabel(u.text) {
+		return false // "Word Bank: primordial, club, fang"
+	}
 	if u.after || anchorOf(u.text) != noAnchor {
 		// A known section name on a line of its own is a heading even
 		// when its text follows without a blank line.
@@ -139,6 +142,19 @@ func (p *parser) heading(i int) bool {
 		return n >= 60 && (n >= 2*h || n > h && partOfBook(u.text)) && !shortHeading(next) && !dangling(u.text)
 	}
 	return false
+}
+
+// listLabel: s is a label over the words it lists, in lower case and
+// parted by commas ("Word Bank: primordial, club, fang", "Materials:
+// pencils, glue, scissors"): text of its section, never a heading (it
+// was a subsection with the quiz's questions under it).
+func listLabel(s string) bool {
+	label, value, ok := colonDef(s)
+	if !ok || strings.Count(value, ",") < 2 || partOfBook(label) || anchorOf(label) != noAnchor {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(value)
+	return unicode.IsLower(r)
 }
 
 // oneWord: s is one word of letters, capitalised ("Assessment",

@@ -85,6 +85,12 @@ func TestHandoutMisreadings(t *testing.T) {
 			in:   "Die Leiden des jungen Werther\nvon Johann Wolfgang von Goethe\n\nGliederung für die Oberstufe\n\nWichtige Zitate\n\n1. „Ich kehre in mich selbst zurück, und finde eine Welt!\" (Brief vom 22. Mai)\n",
 			want: "lang=de year=0\nbook: Die Leiden des jungen Werther | Johann Wolfgang von Goethe | 0 min | Die Leiden des jungen Werther — Gliederung für die Oberstufe\nquote: Ich kehre in mich selbst zurück, und finde eine Welt! — Brief vom 22. Mai\n",
 		},
+		{
+			name:   "a quiz's name set tight over its class line names the handout (both were a section over the quiz); a word bank, \"Word Bank: primordial, club, fang\", is text of its section, not a subsection over the questions",
+			in:     "The Call of the Wild\nby Jack London\n\nChapters 1–3 Quiz\nEnglish 8 — Mr. Osei\n\nFill in the Blank\n\nWord Bank: primordial, club, fang\n\n1. Buck learns the law of club and ______.\n2. Buck feels a ______ longing for the wild.\n",
+			want:   "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Chapters 1–3 Quiz — English 8\nsection: Fill in the Blank\n  paragraph: Word Bank: primordial, club, fang\n  list: from 1: Buck learns the law of club and ______. | Buck feels a ______ longing for the wild.\n",
+			author: "Mr. Osei",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -606,8 +606,17 @@ func (p *parser) subtitle(u unit) bool {
 // quiz's parts.
 func (p *parser) quizName(i int) bool {
 	u := p.units[i]
-	if len(u.raw) != 1 || !u.after || !vocab.Assessment(u.text) {
+	if len(u.raw) != 1 || !vocab.Assessment(u.text) {
 		return false
+	}
+	if !u.after {
+		// "Chapters 1–3 Quiz" over "English 8 — Mr. Osei": the
+		// handout's name and its class, set tight.
+		if i+1 >= len(p.units) || len(p.units[i+1].raw) != 1 {
+			return false
+		}
+		_, _, class := vocab.ClassLine(p.units[i+1].text)
+		return class && p.units[i+1].after
 	}
 	if anchorOf(u.text) == noAnchor {
 		return true
