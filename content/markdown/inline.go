@@ -30,6 +30,11 @@ func (r *reader) inlines(n ast.Node) []line {
 	c := inlineCollector{r: r, lineNo: r.lineOf(n)}
 	c.walk(n, style{})
 	c.end(false)
+	if r.wikiSource(n) {
+		for i := range c.lines {
+			c.lines[i].text = wikiLinks(c.lines[i].text)
+		}
+	}
 	// Drop empty lines an image or a comment left behind.
 	out := c.lines[:0]
 	for _, l := range c.lines {
@@ -375,4 +380,52 @@ func (c *inlineCollector) supNumber(open *ast.RawHTML, raw string) (string, ast.
 		return "", nil
 	}
 	return num, close
+}
+
+// wikiRE: an Obsidian wiki link, "[[Eppie]]", "[[Characters#Eppie|the
+// child]]": its page (and heading), and the text shown for it.
+var wikiRE = lazyre.New(`\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]`)
+
+// wikiSource reports a block whose source holds "[[" as typed (not
+// "\[\[", as inspect --markdown escapes text), where wiki links are.
+func (r *reader) wikiSource(n ast.Node) bool {
+	if n.Type() != ast.TypeBlock {
+		return false
+	}
+	ls := n.Lines()
+	for i := 0; i < ls.Len(); i++ {
+		seg := ls.At(i)
+		v := seg.Value(r.src)
+		if k := bytes.Index(v, []byte("[[")); k >= 0 && (k == 0 || v[k-1] != '\\') {
+			return true
+		}
+	}
+	return false
+}
+
+// wikiLinks keeps the text an Obsidian wiki link shows ("the child" of
+// "[[Characters#Eppie|the child]]", "Eppie" of "[[Eppie]]"): the pages of
+// a vault are not the guide's, so no link is kept; the brackets were left
+// in the text.
+func wikiLinks(t content.Text) content.Text {
+	var out content.Text
+	changed := false
+	for _, sp := range t {
+		if strings.Contains(sp.Text, "[[") {
+			s := wikiRE.ReplaceAllStringFunc(sp.Text, func(m string) string {
+				g := wikiRE.FindStringSubmatch(m)
+				if strings.TrimSpace(g[2]) != "" {
+					return strings.TrimSpace(g[2])
+				}
+				return strings.TrimSpace(g[1])
+			})
+			changed = changed || s != sp.Text
+			sp.Text = s
+		}
+		out = append(out, sp)
+	}
+	if !changed {
+		return t
+	}
+	return out
 }

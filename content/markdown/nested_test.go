@@ -186,3 +186,17 @@ func shape(g *content.Guide) string {
 	}
 	return b.String()
 }
+
+// TestWikiLinks: an Obsidian wiki link keeps the text it shows ("[[Eppie]]"
+// is Eppie, "[[Characters#Eppie|the child]]" the child); its brackets were
+// left in the text. Escaped brackets ("\[\[Eppie]]", as inspect --markdown
+// writes text) stay as typed.
+func TestWikiLinks(t *testing.T) {
+	shapes(t, "# Silas Marner\n\nby George Eliot\n\n", []shapeCase{
+		{"page", "Silas finds [[Eppie]].\n", "synopsis: Silas finds Eppie.\n"},
+		{"heading and alias", "See [[Characters#Eppie|the child]] and [[Raveloe|]].\n", "synopsis: See the child and Raveloe.\n"},
+		{"in a list", "Text.\n\n## Characters\n\n- [[Silas Marner]], a weaver\n- *[[Godfrey Cass]]*, the squire's son\n",
+			"synopsis: Text.\n## Characters [characters]\nlist: Silas Marner, a weaver | Godfrey Cass, the squire's son\n"},
+		{"escaped stays", "Write \\[\\[Eppie]] for a link.\n", "synopsis: Write [[Eppie]] for a link.\n"},
+	})
+}
