@@ -548,6 +548,8 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				minutes = m
 			} else if y, ok := vocab.Published(s); ok && year == 0 && g.Book.Year == 0 {
 				year = y // "**Published:** 1886" under "**Author:** …"
+			} else if y, ok := yearAlone(s); ok && year == 0 && g.Book.Year == 0 {
+				year = y // "by Jack London · 1903"
 			} else if name, ok := vocab.GuideCredit(s); ok && teacher == "" && g.Author == "" && r.fm.Title == "" {
 				teacher = name // "*Teacher: Ms. Okafor*", the guide's own author
 			} else if c, t, ok := vocab.ClassLine(s); ok && class == "" && r.class == "" && r.fm.Title == "" {
@@ -610,6 +612,23 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		}
 	}
 	return true
+}
+
+// yearAlone reads a part of a line under the title that is only a year,
+// "1903" or "(1903)": the book's.
+func yearAlone(s string) (int, bool) {
+	s = strings.Trim(s, "()[] ")
+	if len(s) != 4 {
+		return 0, false
+	}
+	y := 0
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		y = y*10 + int(c-'0')
+	}
+	return y, y >= 1000 && y <= 2100
 }
 
 // guideTeacher reads a line that names the guide ("A Study Guide",

@@ -426,6 +426,10 @@ func TestHandoutLines(t *testing.T) {
 		{"_A Study Guide for Year 7 · Ms. Okafor_\n\nby Jack London", "The Call of the Wild — A Study Guide for Year 7", "Ms. Okafor"},
 		{"*Teacher: Ms. Okafor*\n\nby Jack London", "The Call of the Wild — A Study Guide", "Ms. Okafor"},
 		{"by Jack London\n\nPrepared by Mr. D. Alvarez", "The Call of the Wild — A Study Guide", "Mr. D. Alvarez"},
+		// The book's year after the by-line ("**by Jack London** · 1903"):
+		// it ran into the author's name.
+		{"**by Jack London** · 1903", "The Call of the Wild — A Study Guide", ""},
+		{"*by Jack London* | (1903)", "The Call of the Wild — A Study Guide", ""},
 		// A sentence is the synopsis, as before.
 		{"by Jack London\n\n*Year 7 read this in the spring — Ms. Okafor*", "The Call of the Wild — A Study Guide", ""},
 	} {
@@ -438,7 +442,7 @@ func TestHandoutLines(t *testing.T) {
 		if strings.Contains(c.lines, "spring") {
 			want = 2
 		}
-		if g.Title != c.title || g.Author != c.guideAuthor || g.Book.Author != "Jack London" || len(g.Synopsis) != want {
+		if g.Title != c.title || g.Author != c.guideAuthor || g.Book.Author != "Jack London" || len(g.Synopsis) != want || strings.Contains(c.lines, "1903") && g.Book.Year != 1903 {
 			t.Errorf("%q: got %q, guide by %q, book by %q, synopsis %q", c.lines, g.Title, g.Author, g.Book.Author, g.Synopsis)
 		}
 	}
