@@ -353,6 +353,9 @@ func capitalised(s string) bool {
 // definitionOf reads a definition line: "Label: value", "term — meaning",
 // and, in a section of characters, "NAME, description".
 func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok bool) {
+	if t, d, ok := spanStop(s); ok {
+		return t, d, true // "Day 1. Read Chapter 1 aloud."
+	}
 	colon := hasColon(s)
 	if !colon && strings.IndexByte(s, '-') < 0 && strings.IndexByte(s, ',') < 0 && strings.IndexByte(s, '=') < 0 && !strings.Contains(s, "—") && !strings.Contains(s, "–") && !strings.Contains(s, "―") {
 		return "", "", false
@@ -386,6 +389,23 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 		}
 	}
 	return "", "", false
+}
+
+// spanStop splits a day or lesson of a schedule from what it holds,
+// after a full stop: "Day 1. Read Chapter 1 aloud." is "Day 1" and "Read
+// Chapter 1 aloud." (the lines of a unit plan's week were paragraphs, or
+// a definition of "Day 3. Garden journal").
+func spanStop(s string) (term, def string, ok bool) {
+	i := strings.Index(s, ". ")
+	if i <= 0 || i > 16 || !spanOfCourse(s[:i]) || strings.IndexByte(s[:i], ' ') != strings.LastIndexByte(s[:i], ' ') {
+		return "", "", false
+	}
+	def = strings.TrimSpace(s[i+2:])
+	r, _ := utf8.DecodeRuneInString(def)
+	if !unicode.IsUpper(r) {
+		return "", "", false
+	}
+	return s[:i], def, true
 }
 
 // smallWords may stand in lower case in a capitalised label ("Point of

@@ -61,9 +61,9 @@ func TestHandoutMisreadings(t *testing.T) {
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Chapters 1–6\n  section: Vocabulary\n    definitions: buccaneer = a pirate\n  section: Discussion Questions\n    list: from 1: Why does Billy Bones fear the sailor?\nsection: Characters\n  definitions: Jim Hawkins = the narrator\n",
 		},
 		{
-			name:   "a unit plan: the class line names a room (\"Mr. Lindqvist · Room 12\": it was the synopsis); the weeks \"Week 1: …\", \"Week 2: …\" are sections side by side (the second was a key fact, then a subsection of the first)",
+			name:   "a unit plan: the class line names a room (\"Mr. Lindqvist · Room 12\": it was the synopsis); the weeks \"Week 1: …\", \"Week 2: …\" are sections side by side (the second was a key fact, then a subsection of the first); its days set tight (\"Day 1. Read…\") are a schedule's terms (they were paragraphs, one a definition of \"Day 3. Garden journal\")",
 			in:     "The Secret Garden\nby Frances Hodgson Burnett\n\nNovel Unit Plan — Grade 5\nMr. Lindqvist · Room 12\n\nWeek 1: Chapters 1–9\n\nDay 1. Read Chapter 1 aloud.\nDay 3. Garden journal: describe a secret place.\n\nWeek 2: Chapters 10–18\n\nDay 1. Read Chapters 10–13.\n",
-			want:   "lang=en year=0\nbook: The Secret Garden | Frances Hodgson Burnett | 0 min | The Secret Garden — Novel Unit Plan — Grade 5 — Room 12\nsection: Week 1: Chapters 1–9\n  paragraph: Day 1. Read Chapter 1 aloud.\n  paragraph: Day 3. Garden journal: describe a secret place.\nsection: Week 2: Chapters 10–18\n  paragraph: Day 1. Read Chapters 10–13.\n",
+			want:   "lang=en year=0\nbook: The Secret Garden | Frances Hodgson Burnett | 0 min | The Secret Garden — Novel Unit Plan — Grade 5 — Room 12\nsection: Week 1: Chapters 1–9\n  definitions: Day 1 = Read Chapter 1 aloud. | Day 3 = Garden journal: describe a secret place.\nsection: Week 2: Chapters 10–18\n  paragraph: Day 1. Read Chapters 10–13.\n",
 			author: "Mr. Lindqvist",
 		},
 		{
