@@ -622,7 +622,7 @@ func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 	return q, nested
 }
 
-var attributionRE = lazyre.New(`^\s*(?:—|―|–|--)\s*`)
+var attributionRE = lazyre.New(`^\s*(?:—|―|–|---|--)\s*`)
 
 // attribution reads a line such as "— Chapter 9" as the attribution
 // "Chapter 9", and a bracketed line that names a place or a speaker,

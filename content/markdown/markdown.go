@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -67,6 +68,9 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 		}
 	}
 	r.base = fmLines
+	if fmFormat == "" {
+		body = r.titleBlock(body)
+	}
 	r.src = []byte(body)
 	r.index()
 	p := parsers.Get().(parser.Parser)
@@ -359,6 +363,43 @@ func joinWith(ts []content.Text, sep string) content.Text {
 		t = append(t, x...)
 	}
 	return t.Normalize()
+}
+
+// titleBlock reads a pandoc title block — "% Title", "% Author", "% Date"
+// on the first lines — as the title heading and by-line it stands for
+// ("# Title", "by Author"; a date that is a year the book's): it was no
+// title at all, an error. Lines keep their numbers; another date is left
+// out (info).
+func (r *reader) titleBlock(src string) string {
+	if !strings.HasPrefix(src, "% ") {
+		return src
+	}
+	lines := strings.SplitN(src, "\n", 4)
+	var out []string
+	for i, l := range lines {
+		if i == 3 || !strings.HasPrefix(l, "%") {
+			out = append(out, lines[i:]...)
+			break
+		}
+		v := strings.TrimSpace(l[1:])
+		switch {
+		case v == "":
+			out = append(out, "")
+		case i == 0:
+			out = append(out, "# "+v)
+		case i == 1:
+			out = append(out, "by "+v)
+		case i == 2:
+			if y, ok := yearAlone(v); ok {
+				out = append(out, "Published: "+strconv.Itoa(y))
+			} else {
+				r.note(i+1, "left out the title block's date %q (the guide's own; the book's year is a year alone here)", clip(v, 40))
+				out = append(out, "")
+			}
+		}
+	}
+	r.note(1, "read the pandoc title block (%% lines) as the title and its by-line")
+	return strings.Join(out, "\n")
 }
 
 // bookOf is the book a guide's title names, for front matter that gives

@@ -483,3 +483,29 @@ func TestLabelledPromptLists(t *testing.T) {
 		})
 	}
 }
+
+// TestPandocTitleBlock: a pandoc title block ("% Title", "% Author", "%
+// Date") names the guide as a title heading and a by-line do (a date that
+// is a year the book's); it was no title at all, an error. Pandoc's
+// "---" (an em dash) before an attribution is a dash like "--".
+func TestPandocTitleBlock(t *testing.T) {
+	for _, c := range []struct {
+		src, title, book, author string
+		year                     int
+	}{
+		{"% Wuthering Heights: A Study Guide\n% Emily Brontë\n% 1847\n\nHeathcliff loves Catherine.\n", "Wuthering Heights: A Study Guide", "Wuthering Heights", "Emily Brontë", 1847},
+		{"% Wuthering Heights\n% Emily Brontë\n% December 2026\n\nHeathcliff loves Catherine.\n", "Wuthering Heights — A Study Guide", "Wuthering Heights", "Emily Brontë", 0},
+		{"% Wuthering Heights\n%\n\nHeathcliff loves Catherine.\n", "Wuthering Heights — A Study Guide", "Wuthering Heights", "", 0},
+	} {
+		g, err := Parse(c.src+"\n## Key Quotes\n\n> Whatever our souls are made of, his and mine are the same.\n>\n> --- Catherine, Chapter 9\n", Options{Language: "en"})
+		if err != nil {
+			t.Fatalf("%q: %v", c.src, err)
+		}
+		if g.Title != c.title || g.Book.Title != c.book || g.Book.Author != c.author || g.Book.Year != c.year || len(g.Synopsis) != 1 {
+			t.Errorf("%q: got %q, book %+v, synopsis %q", c.src, g.Title, g.Book, g.Synopsis)
+		}
+		if len(g.Quotes) != 1 || g.Quotes[0].Attribution.Plain() != "Catherine, Chapter 9" {
+			t.Errorf("%q: quotes %+v", c.src, g.Quotes)
+		}
+	}
+}
