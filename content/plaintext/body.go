@@ -474,6 +474,15 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	if a == sectionAnchor && p.partLabelHeading(st, u) {
 		return true
 	}
+	if a == noAnchor && p.spanOver(i) {
+		// "Act I" or "Chapters 1–5" directly over Vocabulary: a span of
+		// the handout, before an act is placed as an outline's label
+		// (it was an empty section, its parts sections beside it).
+		p.outline = outlineState{}
+		p.newSection(st, u, noAnchor)
+		st.span = true
+		return true
+	}
 	if a != quotesAnchor && a != faqAnchor && p.outlineHeading(st, u, a) {
 		return true
 	}
@@ -481,11 +490,6 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 		// "Vocabulary", "Discussion Questions" under "Chapters 1–5".
 		st.sec.Subsections = append(st.sec.Subsections, p.section(u.text))
 		st.sub, st.subsub = &st.sec.Subsections[len(st.sec.Subsections)-1], nil
-		return true
-	}
-	if a == noAnchor && p.spanOver(i) {
-		p.newSection(st, u, noAnchor)
-		st.span = true
 		return true
 	}
 	switch a {

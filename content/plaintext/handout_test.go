@@ -91,6 +91,12 @@ func TestHandoutMisreadings(t *testing.T) {
 			want:   "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Chapters 1–3 Quiz — English 8\nsection: Fill in the Blank\n  paragraph: Word Bank: primordial, club, fang\n  list: from 1: Buck learns the law of club and ______. | Buck feels a ______ longing for the wild.\n",
 			author: "Mr. Osei",
 		},
+		{
+			name: "a play's acts, in French too (\"Acte I\"), each directly over a handout's Vocabulary and questions, are spans holding them (each act was an empty section, its parts sections beside it)",
+			opts: Options{Language: "fr"},
+			in:   "Le Misanthrope\nde Molière\n\nActe I\n\nVocabulaire\n\nmisanthrope – qui déteste les hommes\nflatterie – louange fausse\n\nQuestions de lecture\n\n1. Pourquoi Alceste est-il en colère ?\n\nActe II\n\nVocabulaire\n\nmédisance – mal dit des absents\ncoquette – qui cherche à plaire\n",
+			want: "lang=fr year=0\nbook: Le Misanthrope | Molière | 0 min | Le Misanthrope — Guide d’étude\nsection: Acte I\n  section: Vocabulaire\n    definitions: misanthrope = qui déteste les hommes | flatterie = louange fausse\n  section: Questions de lecture\n    list: from 1: Pourquoi Alceste est-il en colère ?\nsection: Acte II\n  section: Vocabulaire\n    definitions: médisance = mal dit des absents | coquette = qui cherche à plaire\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,8 +11,8 @@ import "strings"
 // for a WORD of partWords, read by hand. It was that expression
 // (partNumRE), compiled for every guide; by hand the words of plays in
 // other languages (Acte, Akt, Atto, Escena, Szene) cost the seed's heap
-// nothing, and they were no parts of the book (a French play's "Acte I"
-// after its Personnages was their subsection).
+// nothing, and they were no parts of the book (a French handout's "Acte
+// I" over its Vocabulaire was no span of the play).
 func partNumEnd(s string) int {
 	i := 0
 	for i < len(s) && !reSpace(s[i]) {
