@@ -71,6 +71,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	if fmFormat == "" {
 		body = r.titleBlock(body)
 	}
+	body = r.pandocDivs(body)
 	r.src = []byte(body)
 	r.index()
 	p := parsers.Get().(parser.Parser)
@@ -400,6 +401,68 @@ func (r *reader) titleBlock(src string) string {
 	}
 	r.note(1, "read the pandoc title block (%% lines) as the title and its by-line")
 	return strings.Join(out, "\n")
+}
+
+// divFenceRE: a pandoc fenced div's fence, "::: note", "::: {.aside}",
+// ":::".
+var divFenceRE = lazyre.New(`^ {0,3}:{3,}\s*(?:\{[^{}]*\}|[A-Za-z][\w-]*)?\s*:*\s*$`)
+
+// pandocDivs blanks the fences of pandoc's fenced divs ("::: note" …
+// ":::"), outside code blocks: what they hold is read as if they were
+// not there (they were text, "::: note" run into the paragraph). Lines
+// keep their numbers.
+func (r *reader) pandocDivs(src string) string {
+	if !strings.Contains(src, ":::") && !strings.Contains(src, "\n| ") && !strings.HasPrefix(src, "| ") {
+		return src
+	}
+	lines := strings.Split(src, "\n")
+	code := ""
+	n := 0
+	for i, l := range lines {
+		t := strings.TrimLeft(l, " ")
+		switch {
+		case code != "" && strings.HasPrefix(t, code):
+			code = ""
+		case code != "":
+		case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+			code = t[:3]
+		case divFenceRE.MatchString(l):
+			if n == 0 {
+				r.note(r.base+i+1, "left out the fences of pandoc's fenced divs (%q); their text is read as the guide's", strings.TrimSpace(l))
+			}
+			lines[i] = ""
+			n++
+		case strings.HasPrefix(l, "| ") && (i == 0 || strings.TrimSpace(lines[i-1]) == ""):
+			lineBlock(lines[i:])
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// delimRowRE: a pipe table's delimiter row, "|---|:--:|".
+var delimRowRE = lazyre.New(`^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$`)
+
+// lineBlock rewrites a pandoc line block at the front of lines ("| I have
+// dreamt…" / "| and changed my ideas."), two lines or more and not a
+// table, as lines ending in hard breaks: verse, its lines kept (they ran
+// into one paragraph with their bars).
+func lineBlock(lines []string) {
+	end := 0
+	for end < len(lines) && strings.HasPrefix(lines[end], "| ") {
+		if delimRowRE.MatchString(lines[end]) || strings.HasSuffix(strings.TrimSpace(lines[end]), "|") {
+			return // a table
+		}
+		end++
+	}
+	if end < 2 {
+		return
+	}
+	for i := 0; i < end; i++ {
+		lines[i] = lines[i][2:]
+		if i < end-1 {
+			lines[i] += "\\"
+		}
+	}
 }
 
 // bookOf is the book a guide's title names, for front matter that gives

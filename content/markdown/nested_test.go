@@ -200,3 +200,20 @@ func TestWikiLinks(t *testing.T) {
 		{"escaped stays", "Write \\[\\[Eppie]] for a link.\n", "synopsis: Write [[Eppie]] for a link.\n"},
 	})
 }
+
+// TestPandocBlocks: pandoc's fenced divs ("::: note" … ":::") are left
+// out around their text, and its line blocks ("| …" lines) are verse;
+// the fences were text run into the paragraph, the line block one
+// paragraph with its bars. Tables and code blocks stay as they are.
+func TestPandocBlocks(t *testing.T) {
+	shapes(t, "# Wuthering Heights\n\nby Emily Brontë\n\nHeathcliff loves Catherine.\n\n## Themes\n\n", []shapeCase{
+		{"a fenced div", "::: note\nRevenge drives the second half.\n:::\n\n::: {.aside}\n\nNelly tells it.\n\n:::\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nparagraph: Revenge drives the second half.\nparagraph: Nelly tells it.\n"},
+		{"a line block", "| I have dreamt in my life, dreams that have stayed with me,\n| and changed my ideas.\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nverse: \n"},
+		{"a table stays", "| Name | Role |\n| --- | --- |\n| Nelly | narrator |\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\ntable: \n"},
+		{"a fence in code stays", "```\n:::\n```\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nverse: \n"},
+	})
+}
