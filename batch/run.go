@@ -539,9 +539,12 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		if i == first {
 			continue
 		}
-		gi := guide
+		gi, fo := guide, eo
 		if i == len(opts.Formats)-1 {
 			guide = nil
+			// A guide's only format owns it: nothing reads it after
+			// (a long PDF lets its sections go as it draws them).
+			fo.Owned = len(opts.Formats) == 1
 		}
 		if collect && prev >= 0 {
 			// Between formats rendered in turn: the next one reuses the
@@ -551,7 +554,7 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 			}
 			runtime.GC()
 		}
-		out[i] = render(f, gi, eo)
+		out[i] = render(f, gi, fo)
 		prev = i
 	}
 	if drawn != nil {

@@ -803,6 +803,9 @@ func TestLastFormatHoldsTheGuideAlone(t *testing.T) {
 	format := func(name string, last bool) Format {
 		return Format{Name: name, Ext: "." + name, Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
 			titles = append(titles, g.Title)
+			if o.Owned {
+				return nil, nil, errors.New("a format told it owns the guide when another format renders it too")
+			}
 			if last {
 				g = nil
 				runtime.GC()
@@ -831,15 +834,15 @@ func TestLastFormatHoldsTheGuideAlone(t *testing.T) {
 // built alone, is rendered as any last format, not asked for pages no
 // other format reads: asked, a PDF of 4 MiB of one-line sections took
 // 46 MB of page starts that the batch held beside its whole drawing.
-// It has the only reference to the guide, and still the core it leaves
-// idle when formats would overlap.
+// It has the only reference to the guide, and is told so (Owned), and
+// still the core it leaves idle when formats would overlap.
 func TestAloneGivesNoPages(t *testing.T) {
 	for _, overlap := range []bool{false, true} {
 		var made weak.Pointer[content.Guide]
 		var got []string
 		f := Format{Name: "pdf", Ext: ".pdf", Magic: []byte("BOOK"),
 			Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
-				got = append(got, fmt.Sprintf("render pages asked %v spare core %v", o.PageStarts != nil, o.SpareCore))
+				got = append(got, fmt.Sprintf("render pages asked %v spare core %v owned %v", o.PageStarts != nil, o.SpareCore, o.Owned))
 				g = nil
 				runtime.GC()
 				if made.Value() != nil {
@@ -865,7 +868,7 @@ func TestAloneGivesNoPages(t *testing.T) {
 		if res[0].Err != nil {
 			t.Fatalf("overlap %v: %v", overlap, res[0].Err)
 		}
-		want := []string{fmt.Sprintf("render pages asked false spare core %v", overlap)}
+		want := []string{fmt.Sprintf("render pages asked false spare core %v owned true", overlap)}
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("overlap %v: the format alone was called %q, want %q", overlap, got, want)
 		}

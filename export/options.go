@@ -82,6 +82,14 @@ type Options struct {
 	// sets paragraphs ahead on a goroutine of its own. The output is the
 	// same bytes either way.
 	SpareCore bool
+
+	// Owned says the format is given the only reference to the guide: its
+	// caller reads it no more (a batch's guide built in one format). A
+	// PDF drawn as laid out (pdf.Streams) then empties each top-level
+	// section of the guide once laid out for drawing, so that the
+	// guide's model is not held whole to the drawing's end. Without it
+	// the guide is read only.
+	Owned bool
 }
 
 // Link is one file a batch writes for every guide.

@@ -31,8 +31,14 @@ func (b *builder) build() {
 	b.titlePage()
 	b.contents()
 	b.keyQuotes()
-	for _, s := range b.g.Sections {
-		b.section(s)
+	for i := range b.g.Sections {
+		b.section(b.g.Sections[i])
+		if b.stream.lets() {
+			b.g.Sections[i] = content.Section{}
+		}
+	}
+	if b.stream.lets() {
+		b.g.Sections = nil
 	}
 	b.faq()
 	if !b.startsOnly && b.stream == nil { // running heads and page numbers are not where a page starts; a streamed page gets its own when finished
