@@ -30,9 +30,15 @@ func (r *reader) inlines(n ast.Node) []line {
 	c := inlineCollector{r: r, lineNo: r.lineOf(n)}
 	c.walk(n, style{})
 	c.end(false)
-	if r.wikiSource(n) {
+	wiki, span := r.bracketSource(n)
+	if wiki || span {
 		for i := range c.lines {
-			c.lines[i].text = wikiLinks(c.lines[i].text)
+			if wiki {
+				c.lines[i].text = wikiLinks(c.lines[i].text)
+			}
+			if span {
+				c.lines[i].text = bracketSpans(c.lines[i].text)
+			}
 		}
 	}
 	// Drop empty lines an image or a comment left behind.
@@ -386,21 +392,41 @@ func (c *inlineCollector) supNumber(open *ast.RawHTML, raw string) (string, ast.
 // child]]": its page (and heading), and the text shown for it.
 var wikiRE = lazyre.New(`\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]`)
 
-// wikiSource reports a block whose source holds "[[" as typed (not
-// "\[\[", as inspect --markdown escapes text), where wiki links are.
-func (r *reader) wikiSource(n ast.Node) bool {
+// bracketSource reports a block whose source holds "[[" (wiki links) or
+// "]{" (pandoc's bracketed spans) as typed, not escaped as inspect
+// --markdown escapes text ("\[\[", "\]{").
+func (r *reader) bracketSource(n ast.Node) (wiki, span bool) {
 	if n.Type() != ast.TypeBlock {
-		return false
+		return false, false
+	}
+	typed := func(v []byte, s string) bool {
+		k := bytes.Index(v, []byte(s))
+		return k >= 0 && (k == 0 || v[k-1] != '\\')
 	}
 	ls := n.Lines()
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
 		v := seg.Value(r.src)
-		if k := bytes.Index(v, []byte("[[")); k >= 0 && (k == 0 || v[k-1] != '\\') {
-			return true
+		wiki = wiki || typed(v, "[[")
+		span = span || typed(v, "]{")
+	}
+	return wiki, span
+}
+
+// spanRE: pandoc's bracketed span, "[unreliable]{.smallcaps}".
+var spanRE = lazyre.New(`\[([^\[\]]*)\]\{[^{}]*\}`)
+
+// bracketSpans keeps a bracketed span's text without its brackets and
+// attributes ("unreliable" of "[unreliable]{.smallcaps}"): the look is the
+// writers' to choose.
+func bracketSpans(t content.Text) content.Text {
+	out := append(content.Text(nil), t...)
+	for i := range out {
+		if strings.Contains(out[i].Text, "]{") {
+			out[i].Text = spanRE.ReplaceAllString(out[i].Text, "$1")
 		}
 	}
-	return false
+	return out
 }
 
 // wikiLinks keeps the text an Obsidian wiki link shows ("the child" of

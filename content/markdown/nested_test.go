@@ -215,5 +215,9 @@ func TestPandocBlocks(t *testing.T) {
 			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\ntable: \n"},
 		{"a fence in code stays", "```\n:::\n```\n",
 			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nverse: \n"},
+		{"a bracketed span", "Nelly is [unreliable]{.smallcaps} at *[times]{.mark}*.\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nparagraph: Nelly is unreliable at times.\n"},
+		{"an escaped one stays", "Write \\[x\\]{.y} for a span.\n",
+			"synopsis: Heathcliff loves Catherine.\n## Themes [themes]\nparagraph: Write [x]{.y} for a span.\n"},
 	})
 }
