@@ -1114,6 +1114,24 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			}
 			answer(r.htmlText(n)...)
 		case *ast.ThematicBreak:
+		case *east.DefinitionList:
+			// "Who narrates?" / ":   Lockwood and Nelly Dean." (pandoc's
+			// and PHP Markdown Extra's form): each term a question, its
+			// descriptions the answer; a term that does not ask is the
+			// answer's text.
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				switch c := c.(type) {
+				case *east.DefinitionTerm:
+					t := joinLines(r.inlines(c)).TrimSpace()
+					if q := plainOf(t); asks(q) || vocab.QuestionLabel(q) > 0 {
+						open(q, r.lineOf(c))
+					} else if t != nil {
+						answer(t)
+					}
+				case *east.DefinitionDescription:
+					answer(r.flatten(c)...)
+				}
+			}
 		case *ast.Blockquote:
 			if typ := r.calloutType(n); questionCallout(typ) {
 				_, title, first, rest, _ := r.callout(n)

@@ -114,6 +114,10 @@ func TestFAQLabels(t *testing.T) {
 		// it: the answer was run into the question, which had none.
 		{"labelled bold question, answer after it", "**Q1. Who is Harriet?** A friend.\n\n**Q2: Is Knightley right?** Mostly.\n",
 			[]qa{{"Who is Harriet?", "A friend."}, {"Is Knightley right?", "Mostly."}}},
+		// A definition list (pandoc's, PHP Markdown Extra's): the terms
+		// are the questions; it was text with no question.
+		{"a definition list", "Who narrates?\n:   Lockwood and Nelly Dean.\n\nWhy two narrators?\n:   Distance.\n:   And irony.\n",
+			[]qa{{"Who narrates?", "Lockwood and Nelly Dean."}, {"Why two narrators?", "Distance. | And irony."}}},
 		{"bold label, plain question", "**Q1.** Who is Harriet?\n\nA friend.\n", []qa{{"Who is Harriet?", "A friend."}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
