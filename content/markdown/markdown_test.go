@@ -382,7 +382,7 @@ func TestConcurrent(t *testing.T) {
 
 var (
 	blankRE  = regexp.MustCompile(`_{3,}`)
-	dropRE   = regexp.MustCompile(`(?s)<!--.*?-->|!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|(?m:^\[[^\]^]+\]:.*$)|\]\([^)]*\)|<[^<>\s][^<>]*>|\[\^\d+\]:?|\{role=[^}]*\}|\[![A-Za-z-]+\][+-]?|\[\[[^\]|]*\||(?m:^\s*[-*+]\s*\[[^\]]*\]\(#[^)]*\)\s*$)`)
+	dropRE   = regexp.MustCompile(`(?s)<!--.*?-->|!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|(?m:^\[[^\]^]+\]:.*$)|\]\([^)]*\)|<[^<>\s][^<>]*>|\[\^\d+\]:?|\{role=[^}]*\}|\]\{[^{}]*\}|\[![A-Za-z-]+\][+-]?|\[\[[^\]|]*\||(?m:^\s*[-*+]\s*\[[^\]]*\]\(#[^)]*\)\s*$)`)
 	wordRE   = regexp.MustCompile(`\p{L}{4,}`)
 	markerRE = regexp.MustCompile(`^(?:> )?(?:Explanation|Table):`)
 )
@@ -391,7 +391,7 @@ var (
 // its model or, for what was set aside, in a diagnostic. Front matter,
 // syntax, link addresses, HTML tags, comments, dropped images, the
 // "Explanation:" and "Table:" markers, callouts' type markers ("[!NOTE]"),
-// a wiki link's page before its alias, a contents list's links to the
+// a wiki link's page before its alias, a bracketed span's attributes, a contents list's links to the
 // page's own headings, reading-time and web-furniture lines
 // and the headings that only say where the quotes and the FAQ are, are not
 // text.
