@@ -306,6 +306,12 @@ func (r *reader) residue(p *ast.Paragraph) bool {
 	if size > 300 {
 		return false // a paragraph of text, not a label
 	}
+	if strings.HasPrefix(raw[0], "&") {
+		// A character reference first: typed so (inspect --markdown
+		// writes a kept paragraph that looks like residue so), never
+		// scraped furniture.
+		return false
+	}
 	if strings.ContainsAny(strings.Join(raw, ""), "*_[<`&\\!") {
 		// Markup: what the reader sees is the inline text.
 		raw = raw[:0]

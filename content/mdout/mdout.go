@@ -106,7 +106,26 @@ func (b *writer) blank() {
 	}
 }
 
-func (b *writer) para(t content.Text) { b.line(escStart(inline(t, false))) }
+func (b *writer) para(t content.Text) { b.line(escResidue(escStart(inline(t, false)), t.Plain())) }
+
+// escResidue writes the first character of a paragraph that, on one
+// line, the reader would set aside as page residue ("Next section » 2",
+// "5 min read") as a character reference: the reader kept it (its lines
+// apart were not all residue; the model joins them), and reads a
+// paragraph opening with a reference as typed text.
+func escResidue(s, plain string) string {
+	if s == "" || strings.HasPrefix(s, "&") {
+		return s
+	}
+	if _, ok := vocab.ReadingMinutes(plain); !ok && vocab.Furniture(plain) == "" {
+		return s
+	}
+	if s[0] == '\\' && len(s) > 1 {
+		return "&#" + strconv.Itoa(int(s[1])) + ";" + s[2:]
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return "&#" + strconv.Itoa(int(r)) + ";" + s[n:]
+}
 
 func (b *writer) section(s content.Section, level int, lang string) {
 	b.blank()

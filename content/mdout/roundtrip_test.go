@@ -80,3 +80,33 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("line %d:\n got: %s\nwant: %s", i+1, at(g), at(w))
 }
+
+// TestResidueLookalikeKept: a paragraph the reader kept whose lines,
+// joined on one line as the model holds them, look like page residue (a
+// navigation link, a reading time) reads back kept, not set aside
+// (FuzzMarkdown's 7e1b9bd029b18c19: the guide then had no text).
+func TestResidueLookalikeKept(t *testing.T) {
+	for _, para := range []string{
+		"[Siguiente seCCión»]\n0",
+		"Siguiente sección»\n0",
+		"Next chapter »\nThe storm breaks",
+		"\\# Next section »\n2",
+	} {
+		src := "# Silas Marner\n\nby George Eliot\n\n" + para + "\n\n## Chapter 1\n\nSilas weaves.\n"
+		g, err := importer.Load("f.md", []byte(src), importer.Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", para, err)
+		}
+		var b bytes.Buffer
+		if err := Write(&b, g); err != nil {
+			t.Fatal(err)
+		}
+		back, err := importer.Load("back.md", b.Bytes(), importer.Options{})
+		if err != nil {
+			t.Fatalf("%q: %v\n%s", para, err, b.String())
+		}
+		if got, want := encode(t, back), encode(t, g); got != want {
+			t.Errorf("%q: the model changed through inspect --markdown:\n%s", para, b.String())
+		}
+	}
+}
