@@ -119,6 +119,7 @@ func TestFAQLabels(t *testing.T) {
 		{"a definition list", "Who narrates?\n:   Lockwood and Nelly Dean.\n\nWhy two narrators?\n:   Distance.\n:   And irony.\n",
 			[]qa{{"Who narrates?", "Lockwood and Nelly Dean."}, {"Why two narrators?", "Distance. | And irony."}}},
 		{"bold label, plain question", "**Q1.** Who is Harriet?\n\nA friend.\n", []qa{{"Who is Harriet?", "A friend."}}},
+		{"label without a mark", "Q1 Who is Harriet?\n\nA friend.\n\nQ2 Is Knightley right?\nMostly.\n", []qa{{"Who is Harriet?", "A friend."}, {"Is Knightley right?", "Mostly."}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# T\n\nby A B\n\nText.\n\n## FAQ\n\n"+c.faq, Options{Language: "en"})
@@ -466,6 +467,12 @@ func TestLabelledPromptLists(t *testing.T) {
 			"list 1: Why does Emma meddle? | Is Knightley right?"},
 		{"one item without a label keeps them all", "- **Q1.** Why does Emma meddle?\n- Is Knightley right?\n",
 			"list 0: Q1. Why does Emma meddle? | Is Knightley right?"},
+		// A label typed without a mark after it ("Q1 Why…"): it was kept
+		// in the questions' text.
+		{"labels without a mark", "Q1 Why does Emma meddle?\n\nQ2 Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
+		{"labels without a mark in a list", "- Q1 Why does Emma meddle?\n- Q 2 Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# Emma\n\nby Jane Austen\n\nEmma meddles.\n\n## Discussion Questions\n\n"+c.body, Options{Language: "en"})

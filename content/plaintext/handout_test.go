@@ -13,6 +13,11 @@ func TestHandoutMisreadings(t *testing.T) {
 		quoteLines     []int // the lines of each highlighted quote, when checked
 	}{
 		{
+			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
+			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
+			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",
+		},
+		{
 			name:   "a class line with its teacher under the by-line (\"English 10 – Mrs. Alvarez\") names the class in the guide's title and the teacher as its author (it was an empty section)",
 			in:     "The Outsiders\nby S. E. Hinton\n\nEnglish 10 – Mrs. Alvarez\n\nVocabulary\n\nrumble – a gang fight\nheater – a gun\n",
 			want:   "lang=en year=0\nbook: The Outsiders | S. E. Hinton | 0 min | The Outsiders — A Study Guide — English 10\nsection: Vocabulary\n  definitions: rumble = a gang fight | heater = a gun\n",

@@ -249,7 +249,7 @@ func listItem(s string) bool {
 			return true
 		}
 	}
-	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s) || s[0] == 'Q' && questionNumRE.MatchString(s))
+	return itemStart(s) && (numberedRE.MatchString(s) || bulletRE.MatchString(s) || s[0] == 'Q' && (questionNumRE.MatchString(s) || vocab.BareQuestionNumber(s) > 0))
 }
 
 // joins reports whether the line s continues the unit cur, whose last

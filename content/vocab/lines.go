@@ -133,7 +133,36 @@ func QuestionLabel(s string) int {
 	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 		return loc[1]
 	}
-	return 0
+	return BareQuestionNumber(s)
+}
+
+// BareQuestionNumber is the length in bytes of a question's number typed
+// without a mark after it ("Q1 Why does…", "Q 12 Describe…"), spaces
+// after it included: a "Q", at most one space, one to three digits,
+// spaces, then a capital letter (so "Q1 2024" or "Q3s" are not labels);
+// 0 when s opens otherwise.
+func BareQuestionNumber(s string) int {
+	if len(s) < 4 || s[0] != 'Q' {
+		return 0
+	}
+	i := 1
+	if s[i] == ' ' {
+		i++
+	}
+	d := i
+	for i < len(s) && i-d < 4 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == d || i-d > 3 || i >= len(s) || s[i] != ' ' && s[i] != '\t' {
+		return 0
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	if r, _ := utf8.DecodeRuneInString(s[i:]); !unicode.IsUpper(r) {
+		return 0
+	}
+	return i
 }
 
 // AnswerLabel is the length in bytes of the label of an FAQ answer ("A: ",
