@@ -30,8 +30,9 @@ func (r *reader) inlines(n ast.Node) []line {
 	c := inlineCollector{r: r, lineNo: r.lineOf(n)}
 	c.walk(n, style{})
 	c.end(false)
-	wiki, span := r.bracketSource(n)
-	if wiki || span {
+	wiki, span, mark, tag := r.bracketSource(n)
+	if wiki || span || mark || tag {
+		tags := 0
 		for i := range c.lines {
 			if wiki {
 				c.lines[i].text = wikiLinks(c.lines[i].text)
@@ -39,6 +40,18 @@ func (r *reader) inlines(n ast.Node) []line {
 			if span {
 				c.lines[i].text = bracketSpans(c.lines[i].text)
 			}
+			if mark {
+				c.lines[i].text = highlights(c.lines[i].text)
+			}
+			if tag {
+				var k int
+				c.lines[i].text, k = trailingTags(c.lines[i].text)
+				tags += k
+			}
+		}
+		if tags > 0 && !r.tagsNoted {
+			r.tagsNoted = true
+			r.note(c.lineNo, "dropped the note-taking tags that end a line (#novel, #theme/grief): they file the note in a vault, they are not text of the guide")
 		}
 	}
 	// Drop empty lines an image or a comment left behind.
@@ -395,9 +408,9 @@ var wikiRE = lazyre.New(`\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]`)
 // bracketSource reports a block whose source holds "[[" (wiki links) or
 // "]{" (pandoc's bracketed spans) as typed, not escaped as inspect
 // --markdown escapes text ("\[\[", "\]{").
-func (r *reader) bracketSource(n ast.Node) (wiki, span bool) {
+func (r *reader) bracketSource(n ast.Node) (wiki, span, mark, tag bool) {
 	if n.Type() != ast.TypeBlock {
-		return false, false
+		return false, false, false, false
 	}
 	typed := func(v []byte, s string) bool {
 		k := bytes.Index(v, []byte(s))
@@ -409,8 +422,83 @@ func (r *reader) bracketSource(n ast.Node) (wiki, span bool) {
 		v := seg.Value(r.src)
 		wiki = wiki || typed(v, "[[")
 		span = span || typed(v, "]{")
+		mark = mark || typed(v, "==")
+		tag = tag || len(v) > 1 && v[0] == '#' || bytes.Contains(v, []byte(" #"))
 	}
-	return wiki, span
+	return wiki, span, mark, tag
+}
+
+// highlightRE: Obsidian's (and many editors') highlight, "==text==", its
+// text neither opening nor closing with a space (so "a == b" is not one).
+var highlightRE = lazyre.New(`==([^=\s](?:[^=]*[^=\s])?)==`)
+
+// highlights reads a highlight ("==Community==") as strong text: the
+// note-taker marked the words as what matters, and bold is how print says
+// so (the model has no highlight); the "==" were left in the text.
+func highlights(t content.Text) content.Text {
+	var out content.Text
+	changed := false
+	for _, sp := range t {
+		if !strings.Contains(sp.Text, "==") {
+			out = append(out, sp)
+			continue
+		}
+		s := sp.Text
+		for {
+			loc := highlightRE.FindStringSubmatchIndex(s)
+			if loc == nil {
+				break
+			}
+			changed = true
+			if loc[0] > 0 {
+				pre := sp
+				pre.Text = s[:loc[0]]
+				out = append(out, pre)
+			}
+			hi := sp
+			hi.Text, hi.Strong = s[loc[2]:loc[3]], true
+			out = append(out, hi)
+			s = s[loc[1]:]
+		}
+		if s != "" {
+			rest := sp
+			rest.Text = s
+			out = append(out, rest)
+		}
+	}
+	if !changed {
+		return t
+	}
+	return out.Normalize()
+}
+
+// obsidianTagRE: a run of Obsidian tags ending a line ("… hearth. #novel
+// #victorian", "#theme/community"): "#" after a space or at the start,
+// then letters, digits, "_", "-" or "/", at least one not a digit ("#1"
+// is a number).
+var obsidianTagRE = lazyre.New(`(?:^|\s)(?:#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*\s*)+$`)
+
+// trailingTags drops the tags that end a line, and says how many runs it
+// dropped: they file a note in a vault (as the front matter's tags do),
+// they are not the guide's text. Tags inside a sentence are words of it
+// and stay.
+func trailingTags(t content.Text) (content.Text, int) {
+	if len(t) == 0 {
+		return t, 0
+	}
+	last := t[len(t)-1]
+	if last.Href != "" || !strings.Contains(last.Text, "#") {
+		return t, 0
+	}
+	loc := obsidianTagRE.FindStringIndex(last.Text)
+	if loc == nil {
+		return t, 0
+	}
+	out := append(content.Text(nil), t[:len(t)-1]...)
+	if last.Text = strings.TrimRight(last.Text[:loc[0]], " \t"); last.Text != "" {
+		out = append(out, last)
+	}
+	return out, 1
 }
 
 // spanRE: pandoc's bracketed span, "[unreliable]{.smallcaps}".

@@ -146,6 +146,7 @@ type reader struct {
 	footnoteAt []footnote
 	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
 	taskNoted  bool
+	tagsNoted  bool // the note-taking tags dropped were said (trailingTags)
 	// class is the class a handout is for, from a line under the title
 	// ("Year 7 English — Ms. Okafor"): it ends the guide's title.
 	class string
@@ -762,9 +763,9 @@ func guideTeacher(s string) (name, teacher string) {
 // peek reads n's inline text without reporting anything or taking an image
 // as the cover: n is read again where it belongs.
 func (r *reader) peek(n ast.Node) []line {
-	nd, cover, task := len(r.diags), r.g.Cover, r.taskNoted
+	nd, cover, task, tags := len(r.diags), r.g.Cover, r.taskNoted, r.tagsNoted
 	ls := r.inlines(n)
-	r.diags, r.g.Cover, r.taskNoted = r.diags[:nd], cover, task
+	r.diags, r.g.Cover, r.taskNoted, r.tagsNoted = r.diags[:nd], cover, task, tags
 	return ls
 }
 
