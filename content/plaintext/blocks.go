@@ -367,6 +367,12 @@ func (p *parser) definitionOf(s string, role content.Role) (term, def string, ok
 		return "", "", false
 	}
 	if t, d, ok := colonDef(s); colon && ok {
+		if blankField(s) && role != content.RoleVocabulary && role != content.RoleKeyFacts && role != content.RoleCharacters {
+			// "Chapters read: ________": a field of a form to fill in,
+			// kept as typed; under Vocabulary a word with its blank
+			// ("vestige: ______") is the entry the pupil completes.
+			return "", "", false
+		}
 		if wordCount(t) <= 5 && !strings.ContainsAny(t, "?!;\"“”") && !strings.HasPrefix(d, "//") && !sentenceEnd(t) {
 			return t, d, true
 		}

@@ -119,6 +119,12 @@ func (p *parser) heading(i int) bool {
 	if u.before && (headingCase(u.text) || oneWord(u.text)) && p.tightOverList(i) {
 		return true
 	}
+	// Or over the fields of a form to fill in ("Group Meeting Notes" /
+	// "Date: ________" / "Chapters read: ________"): a heading, as over
+	// a list.
+	if i+1 < len(p.units) && !p.units[i+1].before && headingCase(u.text) && blankField(p.units[i+1].text) {
+		return true
+	}
 	// Or over a table set tight under it, as a heading case line: "Essay
 	// Rubric" over its rows of tab-separated columns (the heading and
 	// the rows were read as a verse passage).
@@ -155,6 +161,12 @@ func listLabel(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(value)
 	return unicode.IsLower(r)
+}
+
+// blankField: s is a label over a blank to fill in, "Date: ________".
+func blankField(s string) bool {
+	_, value, ok := colonDef(s)
+	return ok && strings.Trim(value, "_ ") == ""
 }
 
 // oneWord: s is one word of letters, capitalised ("Assessment",

@@ -13,6 +13,16 @@ func TestHandoutMisreadings(t *testing.T) {
 		quoteLines     []int // the lines of each highlighted quote, when checked
 	}{
 		{
+			name: "a form's blanks set tight together under its heading (\"Group Meeting Notes\" / \"Date: ____\" / \"Chapters read: ____\", in either order) are its text, the heading a heading: the date was dropped as a worksheet's name-and-date line, the other kept; the pupil's name and date at the top are still dropped",
+			in:   "Little Women\nby Louisa May Alcott\n\nName: ________  Date: ______\n\nThe March sisters grow up.\n\nGroup Meeting Notes\nDate: ________\nChapters read: ________\n\nThemes\n\nFamily.\n",
+			want: "lang=en year=0\nbook: Little Women | Louisa May Alcott | 0 min | Little Women — A Study Guide\nsynopsis: The March sisters grow up.\nsection: Group Meeting Notes\n  paragraph: Date: ________\n  paragraph: Chapters read: ________\nsection: Themes\n  paragraph: Family.\n",
+		},
+		{
+			name: "a form's blanks, the date second, under a known heading",
+			in:   "Little Women\nby Louisa May Alcott\n\nThe March sisters grow up.\n\nActivities\nPages read: ______\nDate: ______\n",
+			want: "lang=en year=0\nbook: Little Women | Louisa May Alcott | 0 min | Little Women — A Study Guide\nsynopsis: The March sisters grow up.\nsection: Activities\n  paragraph: Pages read: ______\n  paragraph: Date: ______\n",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",

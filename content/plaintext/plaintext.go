@@ -168,6 +168,9 @@ func (p *parser) split(text string) {
 			continue
 		}
 		r := classifyResidue(s)
+		if r == webFurniture && formField(lines, i) {
+			r = notResidue
+		}
 		if r == notResidue && heads != nil {
 			if key, _, ok := headOf(raw); ok && heads[key] {
 				r = runningHead
@@ -218,6 +221,30 @@ func (p *parser) split(text string) {
 	if md >= 3 && md*10 >= len(p.units) {
 		p.warn(first, "this text looks like Markdown (%d lines with #, ** or link marks); it was read as plain text, so the marks stay as typed; name the file .md to read it as Markdown, or check it with inspect --markdown", md)
 	}
+}
+
+// formField: lines[i], a pupil's blanks ("Date: ________"), is set tight
+// with a blank of another kind ("Chapters read: ________"): the two are
+// the fields of a form the handout asks its readers to fill in (a group's
+// meeting notes, a reading log), text of its section as the other is, not
+// a worksheet's name-and-date line.
+func formField(lines []string, i int) bool {
+	if vocab.Furniture(tidy(lines[i])) != vocab.FormLine {
+		return false
+	}
+	for _, j := range []int{i - 1, i + 1} {
+		if j < 0 || j >= len(lines) {
+			continue
+		}
+		t := tidy(lines[j])
+		if len(t) > 200 || !strings.Contains(t, "___") || !strings.Contains(t, ":") {
+			continue
+		}
+		if vocab.Furniture(t) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 func indentOf(raw string) int {

@@ -365,9 +365,9 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=es year=0\nbook: Lazarillo de Tormes | Anónimo | 0 min | Lazarillo de Tormes — Guía de lectura — 3.º de ESO\nsection: Tratado primero: Lázaro y el ciego\n  paragraph: Lázaro cuenta su niñez junto al río Tormes y cómo su madre lo entrega a un ciego.\nsection: Preguntas\n  list: from 1: ¿Qué aprende Lázaro del toro de piedra?\nsection: Tratado segundo: Lázaro y el clérigo\n  paragraph: El clérigo de Maqueda es aún más avaro que el ciego; Lázaro pasa hambre.\n",
 		},
 		{
-			name: "a handout's blank to fill in (\"Chapters read: ________\") is text of its section, never a heading",
+			name: "a handout's blanks to fill in (\"Date: ________\", \"Chapters read: ________\") are text of their section, never a heading (the date is a field of the form set tight with the other, not page residue)",
 			in:   "Anne of the Island\nby L. M. Montgomery\n\nGroup Meeting Notes\nDate: ________\nChapters read: ________\n\nAssessment\nRoles are graded with this checklist:\n- Completed role sheet (5 pts)\n- Participated in discussion (5 pts)\n",
-			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Chapters read: ________\nsection: Assessment\n  paragraph: Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
+			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Date: ________\n  paragraph: Chapters read: ________\nsection: Assessment\n  paragraph: Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
 		},
 	}
 	for _, tt := range tests {
