@@ -50,6 +50,10 @@ type bodyState struct {
 	// Summary or Analysis (see labelledPart), whose next such page is its
 	// sibling.
 	labelled bool
+	// poemNotes: sec is a note on the poem before it, a section of its
+	// own after the poem's lines ("Form" after "The Poem"; see afterPoem),
+	// whose siblings the next such headings are ("Meter").
+	poemNotes bool
 	// pending holds the running text of the current section or quotes
 	// part, made into blocks when the part ends (see flushPending).
 	pending []unit
@@ -298,11 +302,16 @@ func (p *parser) afterSpanParts(st *bodyState, u unit) bool {
 
 // afterPoem: u, an unknown heading written as headings are, follows a
 // section whose text is only a poem: verse without a speaker ("The Poem"
-// over Ozymandias' lines, then "Form", "Structure", "Meter").
+// over Ozymandias' lines, then "Form", "Structure", "Meter"), or a note on
+// the poem after it ("Meter" after "Form": it was Form's subsection).
 func (p *parser) afterPoem(st *bodyState, u unit) bool {
 	sec := st.sec
 	if st.sub != nil || len(sec.Subsections) > 0 || len(sec.Blocks) == 0 || partOfBook(u.text) || labelledPart(u.text) || p.labelClass(u.text) != "" || isQuestion(u.text) {
 		return false
+	}
+	if st.poemNotes {
+		// "Meter" after "Form", itself after the poem: the next note.
+		return capitalised(u.text)
 	}
 	for _, b := range sec.Blocks {
 		if b.Kind != content.Verse || b.Speaker != "" {
@@ -585,9 +594,12 @@ func (p *parser) startHeading(st *bodyState, i int, u unit) bool {
 	case nextText && inSec && p.afterPoem(st, u):
 		// "Form" after "The Poem" and its lines: what is said about the
 		// poem is no part of it.
-		prev := st.sec.Title
+		prev, poem := st.sec.Title, !st.poemNotes
 		p.newSection(st, u, noAnchor)
-		p.note(u.line, "read %q as a section of its own after %q, whose text is a poem, not as its subsection; if it is a part of %q, move it there in the model (inspect --json)", u.text, prev, prev)
+		st.poemNotes = true
+		if poem {
+			p.note(u.line, "read %q as a section of its own after %q, whose text is a poem, not as its subsection; if it is a part of %q, move it there in the model (inspect --json)", u.text, prev, prev)
+		}
 	case nextText && st.where == inSection && st.sec != nil:
 		p.newSubsection(st, u)
 	case nextText:
@@ -628,6 +640,7 @@ func (p *parser) newSection(st *bodyState, u unit, a anchor) {
 	st.subsub, st.deep = nil, false
 	st.subParts, st.secParts = false, false
 	st.span, st.labelled = false, false
+	st.poemNotes = false
 }
 
 // inlineKey reads a quiz's answer key on one line, standing alone: a

@@ -23,6 +23,11 @@ func TestHandoutMisreadings(t *testing.T) {
 			want: "lang=en year=0\nbook: Little Women | Louisa May Alcott | 0 min | Little Women — A Study Guide\nsynopsis: The March sisters grow up.\nsection: Activities\n  paragraph: Pages read: ______\n  paragraph: Date: ______\n",
 		},
 		{
+			name: "notes on a poem after it, one after the other (\"Form\" then \"Meter\" after \"The Poem\"), are sections side by side, noted once (Meter was Form's subsection)",
+			in:   "Sonnet 18\nby William Shakespeare\n\nThe Poem\n\nShall I compare thee to a summer's day?\nThou art more lovely and more temperate:\nRough winds do shake the darling buds of May,\nAnd summer's lease hath all too short a date;\n\nForm\n•  Three quatrains and a couplet\n•  Rhymed ABAB CDCD EFEF GG\n\nMeter\n•  Iambic pentameter\n•  A stress on \"more\" in line 2\n\nQuestions\n1. Who speaks the poem?\n",
+			want: "lang=en year=0\nbook: Sonnet 18 | William Shakespeare | 0 min | Sonnet 18 — A Study Guide\nsection: The Poem\n  verse: Shall I compare thee to a summer’s day? / Thou art more lovely and more temperate: / Rough winds do shake the darling buds of May, / And summer’s lease hath all too short a date;\nsection: Form\n  list: bullets: Three quatrains and a couplet | Rhymed ABAB CDCD EFEF GG\nsection: Meter\n  list: bullets: Iambic pentameter | A stress on “more” in line 2\nsection: Questions\n  list: from 1: Who speaks the poem?\n",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",
