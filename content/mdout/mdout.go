@@ -483,9 +483,12 @@ func alnumStart(s string) bool {
 
 var entityLike = lazyre.New(`^&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 
-// esc escapes the characters that are Markdown anywhere in a line.
+// esc escapes the characters that are Markdown anywhere in a line, and
+// those the reader takes for an Obsidian note's marks: "=" beside another
+// (a highlight, "==Community==") and "#" opening a word (a tag, "#novel",
+// dropped where it ends a line).
 func esc(s string, cell bool) string {
-	if !strings.ContainsAny(s, "\\`*_[]<>&|~{}!") {
+	if !strings.ContainsAny(s, "\\`*_[]<>&|~{}!=#") {
 		return s
 	}
 	var b strings.Builder
@@ -504,6 +507,14 @@ func esc(s string, cell bool) string {
 			}
 		case '&':
 			if entityLike.MatchString(s[i:]) {
+				b.WriteByte('\\')
+			}
+		case '=':
+			if i > 0 && s[i-1] == '=' || i+1 < len(s) && s[i+1] == '=' {
+				b.WriteByte('\\')
+			}
+		case '#':
+			if i == 0 || s[i-1] == ' ' || s[i-1] == '\t' || s[i-1] == '\n' {
 				b.WriteByte('\\')
 			}
 		}
@@ -558,8 +569,25 @@ func escNumber(s string) string {
 // braces (an attribute list).
 func escHeading(s string) string {
 	s = esc(s, false)
-	r := strings.NewReplacer("#", `\#`, "{", `\{`, "}", `\}`)
-	return r.Replace(s)
+	if !strings.ContainsAny(s, "#{}") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\': // escaped by esc already, with what follows it
+			b.WriteByte(c)
+			if i+1 < len(s) {
+				i++
+				b.WriteByte(s[i])
+			}
+			continue
+		case '#', '{', '}':
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 func escURL(u string) string {

@@ -92,21 +92,46 @@ func TestResidueLookalikeKept(t *testing.T) {
 		"Next chapter »\nThe storm breaks",
 		"\\# Next section »\n2",
 	} {
-		src := "# Silas Marner\n\nby George Eliot\n\n" + para + "\n\n## Chapter 1\n\nSilas weaves.\n"
-		g, err := importer.Load("f.md", []byte(src), importer.Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", para, err)
-		}
-		var b bytes.Buffer
-		if err := Write(&b, g); err != nil {
-			t.Fatal(err)
-		}
-		back, err := importer.Load("back.md", b.Bytes(), importer.Options{})
-		if err != nil {
-			t.Fatalf("%q: %v\n%s", para, err, b.String())
-		}
-		if got, want := encode(t, back), encode(t, g); got != want {
-			t.Errorf("%q: the model changed through inspect --markdown:\n%s", para, b.String())
-		}
+		keptThrough(t, para, "f.md", "# Silas Marner\n\nby George Eliot\n\n"+para+"\n\n## Chapter 1\n\nSilas weaves.\n")
+	}
+}
+
+// keptThrough fails t when the guide read from src (named name) changes
+// through inspect --markdown and the Markdown reader.
+func keptThrough(t *testing.T, para, name, src string) {
+	t.Helper()
+	g, err := importer.Load(name, []byte(src), importer.Options{})
+	if err != nil {
+		t.Fatalf("%q: %v", para, err)
+	}
+	var b bytes.Buffer
+	if err := Write(&b, g); err != nil {
+		t.Fatal(err)
+	}
+	back, err := importer.Load("back.md", b.Bytes(), importer.Options{})
+	if err != nil {
+		t.Fatalf("%q: %v\n%s", para, err, b.String())
+	}
+	if got, want := encode(t, back), encode(t, g); got != want {
+		t.Errorf("%q: the model changed through inspect --markdown:\n%s\n--- markdown:\n%s", para, firstDiff(got, want), b.String())
+	}
+}
+
+// TestObsidianLookalikesKept: text the model holds as typed that the
+// Markdown reader takes for an Obsidian highlight ("==Community==") or a
+// note's closing tags ("… all. #novel #victorian") reads back as it was:
+// inspect --markdown escapes it. Unescaped, the highlight read back as
+// strong text without its "==", and the tags were dropped.
+func TestObsidianLookalikesKept(t *testing.T) {
+	for _, para := range []string{
+		"Gold ==Community== matters.",
+		"Gold == love ==nothing== at all.",
+		"The code `a ==b== c` is typed.",
+		"He reads it all. #novel #victorian",
+		"He reads it all.\t#novel",
+		"- Community heals. #theme/community\n- Gold is cold.",
+		"Silas counts his gold ==\nevery night #1 #gold",
+	} {
+		keptThrough(t, para, "f.txt", "Silas Marner\n\nby George Eliot\n\nThemes\n\n"+para+"\n\nPlot Summary\n\nSilas weaves.\n")
 	}
 }
