@@ -129,7 +129,7 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 				out = append(out, r.noteCallout(typ, title, first, rest, r.lineOf(n))...)
 				break
 			}
-			out = append(out, r.blockquote(n))
+			out = append(out, r.blockquote(n)...)
 		case *ast.List:
 			items := r.list(n, false)
 			if defs := listTerms(items); defs != nil {
@@ -466,18 +466,34 @@ type quote struct {
 	text, attribution content.Text
 	lines, expl       []content.Text
 	title             content.Text // a callout's title (calloutTitle)
+	// lead: the frame's sentences that lead into a framed quotation ("In
+	// chapter 14 Eliot names the turning point." over "> > “…”").
+	lead []content.Text
 }
 
 func (q quote) block() content.Block {
 	return content.Block{Kind: content.BlockQuote, Text: q.text, Lines: q.lines, Attribution: q.attribution, Explanation: q.expl}
 }
 
+// highlight is q as a highlighted quote: a lead-in has no place of its own
+// among the quotes, so it opens the explanation.
 func (q quote) highlight() content.Quote {
-	return content.Quote{Text: q.text, Lines: q.lines, Attribution: q.attribution, Explanation: q.expl}
+	expl := q.expl
+	if q.lead != nil {
+		expl = append(append([]content.Text(nil), q.lead...), q.expl...)
+	}
+	return content.Quote{Text: q.text, Lines: q.lines, Attribution: q.attribution, Explanation: expl}
 }
 
-func (r *reader) blockquote(n *ast.Blockquote) content.Block {
-	return r.readQuote(n).block()
+// blockquote is a block quote of a section's text: its lead-ins, when it
+// frames a quotation, are paragraphs before it, as they stood.
+func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
+	q := r.readQuote(n)
+	var out []content.Block
+	for _, t := range q.lead {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+	}
+	return append(out, q.block())
 }
 
 // readQuote reads a blockquote: its text (or verse lines), an attribution

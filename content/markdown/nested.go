@@ -30,30 +30,42 @@ func (r *reader) framedQuote(n *ast.Blockquote) (quote, bool) {
 	var inner *ast.Blockquote
 	var lead []content.Text // lead-ins kept: "Walton writes to his sister:"
 	var place content.Text  // a label that names a place: "[!quote] Chapter 9"
+	sentences := false      // a lead-in is a sentence of the frame's own
 	for c := n.FirstChild(); c != nil && inner == nil; c = c.NextSibling() {
 		switch c := c.(type) {
 		case *ast.Blockquote:
 			inner = c
 		case *ast.Paragraph:
-			t := joinLines(r.peek(c))
-			kind, rest := frameLabel(t)
-			switch kind {
-			case labelNone:
-				return quote{}, false
-			case labelPlace:
-				if place != nil {
+			ls := r.peek(c)
+			texts := []content.Text{joinLines(ls)}
+			if len(ls) > 1 && c == n.FirstChild() && calloutRE.MatchString(strings.TrimSpace(ls[0].text.Plain())) {
+				// "[!quote] Key quote" over "Eliot names the turning
+				// point.": the title is the marker's line only.
+				texts = []content.Text{ls[0].text, joinLines(ls[1:])}
+			}
+			for _, t := range texts {
+				kind, rest := frameLabel(t)
+				switch kind {
+				case labelNone:
+					sentences = true
+					lead = append(lead, t)
+				case labelPlace:
+					if place != nil {
+						lead = append(lead, rest)
+					} else {
+						place = rest
+					}
+				case labelLead:
 					lead = append(lead, rest)
-				} else {
-					place = rest
 				}
-			case labelLead:
-				lead = append(lead, rest)
 			}
 		default:
 			return quote{}, false
 		}
 	}
-	if inner == nil {
+	if inner == nil || sentences && !r.quotedWhole(inner, lead) {
+		// The frame's own sentences are the quotation, the nested
+		// quote a note in it (withNested).
 		return quote{}, false
 	}
 	for c := n.FirstChild(); c != inner; c = c.NextSibling() {
@@ -94,12 +106,34 @@ func (r *reader) framedQuote(n *ast.Blockquote) (quote, bool) {
 	} else if place != nil {
 		lead = append([]content.Text{place}, lead...)
 	}
-	q.expl = append(append(lead, q.expl...), expl...)
+	q.lead = append(lead, q.lead...)
+	q.expl = append(q.expl, expl...)
 	if len(q.expl) == 0 {
 		q.expl = nil
 	}
 	r.note(r.lineOf(n), "read the block quote nested in this one as the quotation, the text around it as its attribution and explanation (a quote holds no other quote)")
 	return q, true
+}
+
+// quotedWhole: the nested quote inner is a quotation in its marks
+// ("> > “The child was come instead of the gold.”") and the frame's
+// sentences before it, lead, are not: they lead into it ("> In chapter
+// 14 Eliot names the turning point.").
+func (r *reader) quotedWhole(inner *ast.Blockquote, lead []content.Text) bool {
+	p, ok := inner.FirstChild().(*ast.Paragraph)
+	if !ok {
+		return false
+	}
+	ls := r.peek(p)
+	if len(ls) == 0 || !opensQuote(ls[0].text.TrimSpace()) {
+		return false
+	}
+	for _, t := range lead {
+		if opensQuote(t.TrimSpace()) {
+			return false
+		}
+	}
+	return true
 }
 
 // withNested adds the block quotes nested in a quotation after its own
@@ -141,6 +175,9 @@ func quoteTexts(q quote) []content.Text {
 		}
 		t = t.Normalize()
 	}
+	if q.lead != nil {
+		return append(append(append([]content.Text(nil), q.lead...), quoteTexts(quote{text: t, attribution: q.attribution})...), q.expl...)
+	}
 	if q.attribution != nil {
 		t = append(append(append(content.Text{}, t...), content.Span{Text: " — "}), q.attribution...).Normalize()
 	}
@@ -160,7 +197,7 @@ func frameLabel(t content.Text) (int, content.Text) {
 	p := strings.TrimSpace(t.Plain())
 	if m := calloutRE.FindStringSubmatchIndex(p); m != nil {
 		title := strings.TrimSpace(p[m[4]:m[5]])
-		if title == "" || vocab.QuoteLabel(title) == len(title) || strings.EqualFold(title, p[m[2]:m[3]]) {
+		if title == "" || vocab.QuoteLabel(title) == len(title) || strings.EqualFold(title, p[m[2]:m[3]]) || vocab.Classify(title).Kind == vocab.Quotes {
 			return labelDrop, nil
 		}
 		rest := trimPrefix(t, len(t.Plain())-len(strings.TrimLeft(t.Plain(), " "))+m[4]).TrimSpace()

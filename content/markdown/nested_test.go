@@ -14,19 +14,40 @@ import (
 // its attribution and explanation; inside a quotation it is a note, the
 // quotation's explanation. Both were run into the outer quote's text.
 func TestNestedQuotes(t *testing.T) {
-	for _, c := range []struct{ name, quote, want string }{
+	for _, c := range []struct{ name, quote, want, inSection string }{
 		{"a note inside a quotation", "> Some are born great, and some have greatness thrust upon them.\n> > Malvolio reads this from the forged letter.\n>\n> — Malvolio, Act 2, Scene 5\n",
-			"Some are born great, and some have greatness thrust upon them. | Malvolio, Act 2, Scene 5 | Malvolio reads this from the forged letter."},
+			"Some are born great, and some have greatness thrust upon them. | Malvolio, Act 2, Scene 5 | Malvolio reads this from the forged letter.", ""},
 		{"the attribution run on into the nested quote", "> He was beaten; but he was not broken.\n> > A note on the club.\n> — Chapter 1\n",
-			"He was beaten; but he was not broken. | Chapter 1 | A note on the club."},
+			"He was beaten; but he was not broken. | Chapter 1 | A note on the club.", ""},
 		{"a labelled frame", "> **Key quote**\n> > Badly done, Emma, badly done!\n>\n> — Mr. Knightley, Chapter 43\n>\n> Knightley's rebuke is the turning point.\n",
-			"Badly done, Emma, badly done! | Mr. Knightley, Chapter 43 | Knightley's rebuke is the turning point."},
+			"Badly done, Emma, badly done! | Mr. Knightley, Chapter 43 | Knightley's rebuke is the turning point.", ""},
 		{"an Obsidian quote callout naming its place", "> [!quote] Chapter 1\n> > Emma Woodhouse, handsome, clever, and rich.\n",
-			"Emma Woodhouse, handsome, clever, and rich. | Chapter 1 | "},
+			"Emma Woodhouse, handsome, clever, and rich. | Chapter 1 | ", ""},
+		// A lead-in opens the explanation among the highlighted quotes
+		// (they have no other place for it); in a section it is a
+		// paragraph before the quote, as it stood (it was the quote's
+		// explanation there too).
 		{"a lead-in", "> Walton writes to his sister:\n> > You will rejoice to hear that no disaster has befallen us.\n> — Letter 1\n",
-			"You will rejoice to hear that no disaster has befallen us. | Letter 1 | Walton writes to his sister:"},
+			"You will rejoice to hear that no disaster has befallen us. | Letter 1 | Walton writes to his sister:",
+			"Walton writes to his sister: ¶ You will rejoice to hear that no disaster has befallen us. | Letter 1 | "},
+		// A lead-in sentence over a quotation in its marks: the nested
+		// quote is the quotation (the sentence was the quotation, the
+		// quotation its explanation).
+		{"a lead-in sentence", "> In the first letter Walton writes home.\n>\n> > \"You will rejoice to hear that no disaster has befallen us.\"\n> > — Letter 1\n>\n> His hope runs high.\n",
+			"You will rejoice to hear that no disaster has befallen us. | Letter 1 | In the first letter Walton writes home. + His hope runs high.",
+			"In the first letter Walton writes home. ¶ You will rejoice to hear that no disaster has befallen us. | Letter 1 | His hope runs high."},
+		// A quote callout's title that only labels it ("Key quote"), a
+		// lead-in on the next line: the title is dropped (it was run
+		// into the lead-in, "Key quote Walton writes home.").
+		{"a labelled callout with a lead-in", "> [!quote] Key quote\n> Walton writes home.\n>\n> > \"You will rejoice to hear that no disaster has befallen us.\"\n> > — Letter 1\n",
+			"You will rejoice to hear that no disaster has befallen us. | Letter 1 | Walton writes home.",
+			"Walton writes home. ¶ You will rejoice to hear that no disaster has befallen us. | Letter 1 | "},
+		// A sentence over a note that is no quotation in marks: the
+		// frame is the quotation, as before.
+		{"a quotation over a note", "> Some are born great.\n>\n> > Malvolio reads this aloud.\n",
+			"Some are born great. |  | Malvolio reads this aloud.", ""},
 		{"verse inside a frame", "> **Quote 2**\n> > She never told her love,\\\n> > But let concealment feed on her damask cheek.\n> — Viola\n",
-			"She never told her love, / But let concealment feed on her damask cheek. | Viola | "},
+			"She never told her love, / But let concealment feed on her damask cheek. | Viola | ", ""},
 	} {
 		for _, where := range []string{"## Key Quotes\n\n", "## Themes\n\n"} {
 			t.Run(c.name+" "+where[3:len(where)-2], func(t *testing.T) {
@@ -49,9 +70,20 @@ func TestNestedQuotes(t *testing.T) {
 					for _, e := range q.Explanation {
 						expl = append(expl, e.Plain())
 					}
-				case len(g.Sections) == 1 && len(g.Sections[0].Blocks) == 1:
-					b := g.Sections[0].Blocks[0]
-					text, attr = b.Text.Plain(), b.Attribution.Plain()
+				case len(g.Sections) == 1 && len(g.Sections[0].Blocks) >= 1 && g.Sections[0].Blocks[len(g.Sections[0].Blocks)-1].Kind == content.BlockQuote:
+					bs := g.Sections[0].Blocks
+					b := bs[len(bs)-1]
+					var lead []string
+					for _, p := range bs[:len(bs)-1] {
+						if p.Kind != content.Paragraph {
+							t.Fatalf("not one quote: %+v", bs)
+						}
+						lead = append(lead, p.Text.Plain())
+					}
+					if lead != nil {
+						text = strings.Join(lead, " + ") + " ¶ "
+					}
+					text, attr = text+b.Text.Plain(), b.Attribution.Plain()
 					for _, l := range b.Lines {
 						text += " / " + l.Plain()
 					}
@@ -62,8 +94,12 @@ func TestNestedQuotes(t *testing.T) {
 					t.Fatalf("not one quote: %+v %+v", g.Quotes, g.Sections)
 				}
 				text = strings.TrimPrefix(text, " / ")
-				if got := text + " | " + attr + " | " + strings.Join(expl, " + "); got != c.want {
-					t.Errorf("got  %s\nwant %s", got, c.want)
+				want := c.want
+				if where == "## Themes\n\n" && c.inSection != "" {
+					want = c.inSection
+				}
+				if got := text + " | " + attr + " | " + strings.Join(expl, " + "); got != want {
+					t.Errorf("got  %s\nwant %s", got, want)
 				}
 			})
 		}
