@@ -65,7 +65,8 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 				}
 			}
 			if m := captionRE.FindString(plain); m != "" && len(ls) == 1 {
-				c := trimPrefix(t, len(m)-1)
+				_, size := utf8.DecodeLastRuneInString(m) // the caption's first character, kept whole ("Table: “…")
+				c := trimPrefix(t, len(m)-size)
 				if l := last(); l != nil && l.Kind == content.Table && l.Caption == nil {
 					l.Caption = c
 					continue
