@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // outline renders a guide's synopsis count and sections as "Title[role]
@@ -87,31 +89,60 @@ func TestExports(t *testing.T) {
 }
 
 // TestTickedAnswers: a quiz's options typed as a task list under their
-// question, the answer ticked ("- [x] In the churchyard"), lose the tick
-// with the check boxes; a warning says so, once, naming the option. A
-// checklist of things to do, ticked or not, is only noted.
+// question, the answer ticked ("- [x] In the churchyard"), keep their text
+// without the ticks (the options are the pupils'), and the ticked ones are
+// gathered, each after its question, in a last section, the answer key,
+// named in the guide's language (or added to the guide's own); they were
+// lost, with a warning. A checklist of things to do, ticked or not, and
+// options all ticked are only noted.
 func TestTickedAnswers(t *testing.T) {
 	const top = "# Great Expectations\n\nby Charles Dickens\n\nPip dreams.\n\n## Quiz\n\n"
-	for _, c := range []struct{ name, body, want string }{
-		{"the answer ticked", "1. Where does Pip meet Magwitch?\n   - [ ] In the forge\n   - [x] In the churchyard\n2. Who raises Pip?\n   - [ ] Joe\n   - [ ] Miss Havisham\n",
-			`11: the option "In the churchyard" is ticked`},
-		{"a checklist", "- [ ] Read chapter 1\n- [x] Look up the marshes\n", ""},
-		{"a checklist under a task", "1. Before class:\n   - [ ] Read chapter 1\n   - [x] Look up the marshes\n", ""},
-		{"every option ticked", "1. Which are convicts?\n   - [x] Magwitch\n   - [x] Compeyson\n", ""},
+	const quiz = "1. Where does Pip meet Magwitch?\n   - [ ] In the forge\n   - [x] In the **churchyard**\n2. Who raises Pip?\n   - [x] Joe and his wife\n   - [ ] Miss Havisham\n3. Who is Estella?\n   - [ ] A maid\n   - [ ] A cousin\n"
+	for _, c := range []struct {
+		name, lang, body string
+		key              string // the last section: its title and items
+	}{
+		{"the answers ticked", "en", quiz,
+			"Answer Key: Where does Pip meet Magwitch? — In the churchyard | Who raises Pip? — Joe and his wife"},
+		{"in Spanish", "es", "1. ¿Dónde conoce Pip a Magwitch?\n   - [ ] En la fragua\n   - [x] En el cementerio\n",
+			"Soluciones: ¿Dónde conoce Pip a Magwitch? — En el cementerio"},
+		{"after the guide's own answer key", "en", quiz + "\n## Answer Key\n\nQuestion 3 is for discussion.\n",
+			"Answer Key: Question 3 is for discussion. | Where does Pip meet Magwitch? — In the churchyard | Who raises Pip? — Joe and his wife"},
+		{"a checklist", "en", "- [ ] Read chapter 1\n- [x] Look up the marshes\n", "Quiz: Read chapter 1 | Look up the marshes"},
+		{"a checklist under a task", "en", "1. Before class:\n   - [ ] Read chapter 1\n   - [x] Look up the marshes\n", "Quiz: Before class:"},
+		{"every option ticked", "en", "1. Which are convicts?\n   - [x] Magwitch\n   - [x] Compeyson\n", "Quiz: Which are convicts?"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			g, err := Parse(top+c.body, Options{})
+			g, err := Parse(top+c.body, Options{Language: c.lang})
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []string
-			for _, d := range g.Diagnostics {
-				if strings.Contains(d.Message, "ticked") {
-					got = append(got, fmt.Sprintf("%d: %s", d.Line, d.Message))
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			last := g.Sections[len(g.Sections)-1]
+			var items []string
+			for _, b := range last.Blocks {
+				switch b.Kind {
+				case content.Paragraph:
+					items = append(items, b.Text.Plain())
+				case content.List:
+					for _, it := range b.Items {
+						items = append(items, it.Text.Plain())
+					}
 				}
 			}
-			if c.want == "" && len(got) != 0 || c.want != "" && (len(got) != 1 || !strings.HasPrefix(got[0], c.want)) {
-				t.Errorf("got %q, want one warning starting %q", got, c.want)
+			if got := last.Title + ": " + strings.Join(items, " | "); got != c.key {
+				t.Errorf("got  %q\nwant %q", got, c.key)
+			}
+			// The options keep their text, unticked.
+			if q := g.Sections[0].Blocks[0]; strings.HasPrefix(c.body, "1. Where") && (len(q.Items) != 3 || q.Items[0].Sublist == nil || q.Items[0].Sublist.Items[1].Text.Plain() != "In the churchyard") {
+				t.Errorf("the options changed: %+v", q.Items)
+			}
+			for _, d := range g.Diagnostics {
+				if d.Severity == content.Warning {
+					t.Errorf("a warning: %d: %s", d.Line, d.Message)
+				}
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"html"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -171,8 +172,9 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			if n.IsChecked && c.r.mixedTicks(n) {
 				// "- [x] In the churchyard" among "- [ ] …" options under
 				// a question: the tick is the quiz's answer, which the
-				// model cannot hold. (Said once: an item may be read twice.)
-				c.r.warnOnce(c.line(n), "the option %q is ticked ([x]) among options that are not: the tick is not kept, so the answer is not in the guide; give the answers in a section of their own (\"## Answer Key\")", clip(c.r.tickedText(n), 60))
+				// model cannot hold in the options (they are the pupils');
+				// it goes to the answer key (ticks).
+				c.r.ticked(n, c.line(n))
 			}
 			if c.r.taskNoted {
 				break
@@ -330,10 +332,10 @@ func trimSuffixBytes(t content.Text, n int) content.Text {
 	return t.TrimSpace()
 }
 
-// mixedTicks: box's list, under a question, holds both ticked and
-// unticked boxes.
-func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
-	var list ast.Node
+// optionsOf is the list box's item is in and the item that list is
+// nested in (a question's, when the list is its options: "1. Where…?" /
+// "   - [x] …"); nil q when there is none, or it has no text.
+func optionsOf(box *east.TaskCheckBox) (list ast.Node, q *ast.ListItem) {
 	for p := box.Parent(); p != nil; p = p.Parent() {
 		if _, ok := p.(*ast.List); ok {
 			list = p
@@ -341,12 +343,20 @@ func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
 		}
 	}
 	if list == nil {
-		return false
+		return nil, nil
 	}
-	// Options under a question ("1. Where…?" / "   - [x] …"), not a
-	// checklist of things to do.
 	q, ok := list.Parent().(*ast.ListItem)
 	if !ok || q.FirstChild() == nil || q.FirstChild().Lines().Len() == 0 {
+		return nil, nil
+	}
+	return list, q
+}
+
+// mixedTicks: box's list, under a question, holds both ticked and
+// unticked boxes.
+func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
+	list, q := optionsOf(box)
+	if q == nil {
 		return false
 	}
 	ql := q.FirstChild().Lines()
@@ -366,19 +376,64 @@ func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
 	return ticked && unticked
 }
 
-// tickedText is the text of the line a check box opens, as written.
-func (r *reader) tickedText(box *east.TaskCheckBox) string {
-	p := box.Parent()
-	if p == nil || p.Lines().Len() == 0 {
-		return ""
-	}
-	seg := p.Lines().At(0)
-	s := strings.TrimSpace(string(seg.Value(r.src)))
-	for _, pre := range []string{"[x]", "[X]"} {
-		s = strings.TrimSpace(strings.TrimPrefix(s, pre))
-	}
-	return s
+// tick is a quiz's answer, ticked among its options: the question, the
+// option, the option's line.
+type tick struct {
+	question, option content.Text
+	line             int
 }
+
+// ticked keeps the option box opens as its question's answer, once (an
+// item may be read twice).
+func (r *reader) ticked(box *east.TaskCheckBox, line int) {
+	if r.ticking {
+		return // the option's own text being read, below
+	}
+	for _, t := range r.ticks {
+		if t.line == line {
+			return
+		}
+	}
+	_, q := optionsOf(box) // not nil: mixedTicks
+	r.ticking = true
+	opt := joinLines(r.peek(box.Parent())).TrimSpace()
+	question := joinLines(r.peek(q.FirstChild())).TrimSpace()
+	r.ticking = false
+	r.ticks = append(r.ticks, tick{question: question, option: opt, line: line})
+}
+
+// answerKey appends the quiz answers ticked among their options as a last
+// section, the answer key ("Who steals Silas's gold? — Dunstan Cass"),
+// named in the guide's language: a teacher's ticked copy keeps its
+// answers, and the pupils' options stay unmarked. (The model has no tick;
+// a tick kept in the options would hand the pupils the answer.)
+func (r *reader) answerKey() {
+	if len(r.ticks) == 0 {
+		return
+	}
+	slices.SortStableFunc(r.ticks, func(a, b tick) int { return a.line - b.line })
+	b := content.Block{Kind: content.List}
+	for _, t := range r.ticks {
+		item := append(append(append(content.Text{}, t.question...), content.Span{Text: " — "}), t.option...).Normalize()
+		b.Items = append(b.Items, content.ListItem{Text: item})
+	}
+	title := answerKeyTitle[strings.SplitN(r.g.Language, "-", 2)[0]]
+	if title == "" {
+		title = answerKeyTitle["en"]
+	}
+	r.note(r.ticks[0].line, "read the options ticked ([x]) among others that are not as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the ticks", len(r.ticks), title)
+	for i := range r.g.Sections {
+		if strings.EqualFold(r.g.Sections[i].Title, title) {
+			// The guide's own answer key: the ticked answers after its
+			// text.
+			r.g.Sections[i].Blocks = append(r.g.Sections[i].Blocks, b)
+			return
+		}
+	}
+	r.g.Sections = append(r.g.Sections, content.Section{Title: title, Blocks: []content.Block{b}})
+}
+
+var answerKeyTitle = map[string]string{"en": "Answer Key", "es": "Soluciones", "fr": "Corrigé", "de": "Lösungen", "it": "Soluzioni", "pt": "Gabarito"}
 
 // supNumber reads "<sup>12</sup>" from its opening tag: the number, and
 // the closing tag's node to go on after; nil when it is not one.

@@ -118,6 +118,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	}
 	r.body(nodes)
 	r.notes()
+	r.answerKey()
 	r.bookFacts()
 	vocab.DiscussionPrompts(g.Sections)
 	if g.Synopsis == nil && g.Quotes == nil && g.Sections == nil && g.FAQ == nil {
@@ -147,6 +148,10 @@ type reader struct {
 	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
 	taskNoted  bool
 	tagsNoted  bool // the note-taking tags dropped were said (trailingTags)
+	// ticks: a quiz's answers ticked among its options (answerKey);
+	// ticking: an option's text is being read for one.
+	ticks   []tick
+	ticking bool
 	// class is the class a handout is for, from a line under the title
 	// ("Year 7 English — Ms. Okafor"): it ends the guide's title.
 	class string
