@@ -736,6 +736,13 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		// columns (two or more).
 		if n := p.tableRun(units[i:]); n > 0 {
 			hdr := cells(units[i].raw[0])
+			if l, r, ok := p.matching(units, i, n, text); ok {
+				add(l, u.line, n)
+				add(r, u.line, 0)
+				p.note(u.line, "read the %d rows of two columns as a matching exercise: the left column a numbered list, the right a lettered one, as a pupil matches them (\"1 – c\"); if they are a table, give it a first row that names its columns", n)
+				i += n
+				continue
+			}
 			if b, ok := columnTerms(units[i:i+n], role, text); ok {
 				add(b, u.line, n)
 				i += n
@@ -1135,6 +1142,81 @@ func columnTerms(units []unit, role content.Role, text func(string) content.Text
 		b.Terms = append(b.Terms, content.Definition{Term: text(term), Definition: text(r[1])})
 	}
 	return b, true
+}
+
+// matchNumRE and matchLetterRE: a matching exercise's numbered item
+// ("1. Buck") and lettered description ("a. the lead dog", "C) …").
+var (
+	matchNumRE    = lazyre.New(`^(\d{1,3})[.)]\s*(\S.*)$`)
+	matchLetterRE = lazyre.New(`^([a-zA-Z])[.)]\s+(\S.*)$`)
+	// matchHeadRE: a heading or lead-in that asks to match ("Matching",
+	// "Match each character to…", "Relaciona…", "Reliez…", "Ordne … zu",
+	// "Abbina…", "Associe…").
+	matchHeadRE = lazyre.New(`(?i)^(?:matching\b|match\s|relaciona|relacione|empareja|une\s|reliez|associez|associe\b|ordne\s|verbinde|abbina|collega)`)
+)
+
+// matching reads the n rows of two columns at units[i] as a matching
+// exercise, when their left cells are numbered and their right cells
+// lettered in sequence ("1. Buck<TAB>a. the lead dog…"), or when the
+// section's heading or the line before them asks to match ("Match the
+// character to the description"): the left column a numbered list, the
+// right a lettered one. A teacher sets the two columns apart to be
+// matched (the right one in another order): neither a table, whose
+// first row would be taken for a header, nor terms and definitions, whose
+// pairs would give the answers.
+func (p *parser) matching(units []unit, i, n int, text func(string) content.Text) (left, right content.Block, ok bool) {
+	rows := make([][]string, n)
+	numbered, lettered := true, n <= 26 // numbers on the left; letters in sequence on the right
+	lower := false
+	for k, u := range units[i : i+n] {
+		rows[k] = cells(u.raw[0])
+		if len(rows[k]) != 2 || rows[k][0] == "" || rows[k][1] == "" {
+			return left, right, false
+		}
+		numbered = numbered && matchNumRE.MatchString(rows[k][0])
+		if !lettered {
+			continue
+		}
+		m := matchLetterRE.FindStringSubmatch(rows[k][1])
+		if k == 0 && m != nil {
+			lower = m[1][0] >= 'a'
+		}
+		want := byte('A' + k)
+		if lower {
+			want = byte('a' + k)
+		}
+		lettered = m != nil && m[1][0] == want
+	}
+	if !numbered || !lettered {
+		asked := matchHeadRE.MatchString(p.blockTitle)
+		if i > 0 {
+			asked = asked || matchHeadRE.MatchString(units[i-1].text) // "Match each character to the description."
+		}
+		if !asked || headerRow(rows) {
+			return left, right, false
+		}
+	}
+	left = content.Block{Kind: content.List, Ordered: true}
+	right = content.Block{Kind: content.List, Ordered: true, Marker: content.LowerAlpha}
+	if lettered && !lower {
+		right.Marker = content.UpperAlpha
+	}
+	for k, r := range rows {
+		l, d := r[0], r[1]
+		if numbered {
+			m := matchNumRE.FindStringSubmatch(l)
+			if k == 0 && m[1] != "1" {
+				left.Start, _ = strconv.Atoi(m[1])
+			}
+			l = m[2]
+		}
+		if lettered {
+			d = matchLetterRE.FindStringSubmatch(d)[2]
+		}
+		left.Items = append(left.Items, content.ListItem{Text: text(l)})
+		right.Items = append(right.Items, content.ListItem{Text: text(d)})
+	}
+	return left, right, true
 }
 
 // headerRow: the first row labels the columns: each of its cells a word

@@ -780,6 +780,7 @@ func (p *parser) flushPending(st *bodyState) {
 		p.flushQuotes(st, units)
 	case inSection:
 		sec := st.target()
+		p.blockTitle = sec.Title
 		for _, b := range p.blocks(units, sec.Role) {
 			sec.Blocks = append(sec.Blocks, b.b)
 		}

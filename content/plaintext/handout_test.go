@@ -28,6 +28,21 @@ func TestHandoutMisreadings(t *testing.T) {
 			want: "lang=en year=0\nbook: Sonnet 18 | William Shakespeare | 0 min | Sonnet 18 — A Study Guide\nsection: The Poem\n  verse: Shall I compare thee to a summer’s day? / Thou art more lovely and more temperate: / Rough winds do shake the darling buds of May, / And summer’s lease hath all too short a date;\nsection: Form\n  list: bullets: Three quatrains and a couplet | Rhymed ABAB CDCD EFEF GG\nsection: Meter\n  list: bullets: Iambic pentameter | A stress on “more” in line 2\nsection: Questions\n  list: from 1: Who speaks the poem?\n",
 		},
 		{
+			name: "a matching quiz laid out with tabs, numbered items and lettered descriptions (\"1. Buck<TAB>a. the lead dog…\"), is a numbered list and a lettered one, as a pupil matches them (it was a table whose first row was its header)",
+			in:   "The Call of the Wild\nby Jack London\n\nMatching\n\n1. Buck\ta. the lead dog who hates Buck\n2. Spitz\tb. the gardener who sells Buck\n3. Manuel\tc. a dog stolen from Judge Miller\n\nThemes\n\nThe wild.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — A Study Guide\nsection: Matching\n  list: from 1: Buck | Spitz | Manuel\n  list: from a: the lead dog who hates Buck | the gardener who sells Buck | a dog stolen from Judge Miller\nsection: Themes\n  paragraph: The wild.\n",
+		},
+		{
+			name: "a matching quiz without numbers under a heading that asks to match (\"Match the character to the description\"): the two lists too",
+			in:   "The Adventures of Tom Sawyer\nby Mark Twain\n\nMatch the character to the description\n\nTom\tThe son of the town drunkard\nHuck\tA boy who hates school\nBecky\tThe new girl with yellow braids\n\nThemes\n\nFreedom.\n",
+			want: "lang=en year=0\nbook: The Adventures of Tom Sawyer | Mark Twain | 0 min | The Adventures of Tom Sawyer — A Study Guide\nsection: Match the character to the description\n  list: from 1: Tom | Huck | Becky\n  list: from a: The son of the town drunkard | A boy who hates school | The new girl with yellow braids\nsection: Themes\n  paragraph: Freedom.\n",
+		},
+		{
+			name: "columns under another heading stay a table",
+			in:   "The Adventures of Tom Sawyer\nby Mark Twain\n\nReading Schedule\n\nWeek\tChapters\nOne\t1–5\nTwo\t6–10\n",
+			want: "lang=en year=0\nbook: The Adventures of Tom Sawyer | Mark Twain | 0 min | The Adventures of Tom Sawyer — A Study Guide\nsection: Reading Schedule\n  table: Week | Chapters / One | 1–5 / Two | 6–10\n",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",

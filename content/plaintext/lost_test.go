@@ -110,6 +110,16 @@ func lostText(text string, g *content.Guide) []string {
 				break
 			}
 		}
+		if cs := cells(raw); !found && len(cs) >= 2 {
+			// A matching exercise's row ("Garrone<gap>a) il figlio…"):
+			// its cells stand in two lists, each without its number or
+			// letter.
+			found = true
+			for _, c := range cs {
+				ws := words(leadNumber.ReplaceAllString(tidy(c), ""))
+				found = found && (len(ws) == 0 || strings.Contains(joined, "\x00"+strings.Join(ws, "\x00")+"\x00"))
+			}
+		}
 		if !found {
 			lost = append(lost, raw)
 		}

@@ -68,6 +68,9 @@ type parser struct {
 	repairs *typography.Repairs
 	units   []unit
 	i       int // next unit
+	// blockTitle is the title of the section whose blocks are being
+	// built (a matching exercise's heading: matching).
+	blockTitle string
 
 	captionTitle, captionAuthor string
 	captionLine                 int
