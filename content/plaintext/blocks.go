@@ -939,6 +939,13 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				continue
 			}
 		}
+		// A form's blanks ("Date : ________" / "Nombre de mots appris :
+		// ________"): each a paragraph, as typed, never verse.
+		if blankField(s) {
+			add(content.Block{Kind: content.Paragraph, Text: text(s)}, u.line, 1)
+			i++
+			continue
+		}
 		// Verse: tight short lines.
 		if n := p.verseRun(units[i:]); n > 0 {
 			b := content.Block{Kind: content.Verse}

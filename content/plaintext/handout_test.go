@@ -43,6 +43,13 @@ func TestHandoutMisreadings(t *testing.T) {
 			want: "lang=en year=0\nbook: The Adventures of Tom Sawyer | Mark Twain | 0 min | The Adventures of Tom Sawyer — A Study Guide\nsection: Reading Schedule\n  table: Week | Chapters / One | 1–5 / Two | 6–10\n",
 		},
 		{
+			name:   "French: \"Fiche de vocabulaire — Chapitres 1 à 5\" under the by-line names the guide, \"Préparé par\" after it its author (both were the synopsis); a form's blanks with a space before the colon (\"Date : ____\") are paragraphs (they were verse)",
+			opts:   Options{Language: "fr"},
+			in:     "Le Tour du monde en quatre-vingts jours\nde Jules Verne\n\nFiche de vocabulaire — Chapitres 1 à 5\nPréparé par Mme Lefèvre\n\nPhileas Fogg parie.\n\nQuestions de lecture\n\n1. Quel est le montant du pari ?\n\nDate : ________\nNombre de mots appris : ________\n",
+			want:   "lang=fr year=0\nbook: Le Tour du monde en quatre-vingts jours | Jules Verne | 0 min | Le Tour du monde en quatre-vingts jours — Fiche de vocabulaire — Chapitres 1 à 5\nsynopsis: Phileas Fogg parie.\nsection: Questions de lecture\n  list: from 1: Quel est le montant du pari ?\n  paragraph: Date : ________\n  paragraph: Nombre de mots appris : ________\n",
+			author: "Mme Lefèvre",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",

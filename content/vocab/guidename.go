@@ -46,7 +46,8 @@ var (
 	}
 	subtitleNotes = []string{"notes", "outline", "handout", "guide", "pack", "plan", "packet"}
 	subtitleAlone = []string{"handout", "worksheet", "study outline", "novel study", "novel unit", "book study", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
-		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica"}
+		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica",
+		"fiche de vocabulaire", "fiche d'exercices", "fiche d’exercices", "ficha de vocabulario", "ficha de vocabulário", "scheda di vocabolario", "scheda lessicale"}
 	// subtitleFor: "… for Students", "… für die Oberstufe".
 	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru", "для", "για"}
 )
