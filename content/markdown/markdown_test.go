@@ -382,7 +382,7 @@ func TestConcurrent(t *testing.T) {
 
 var (
 	blankRE  = regexp.MustCompile(`_{3,}`)
-	dropRE   = regexp.MustCompile(`(?s)<!--.*?-->|!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|(?m:^\[[^\]^]+\]:.*$)|\]\([^)]*\)|<[^<>\s][^<>]*>|\[\^\d+\]:?|\{role=[^}]*\}|\]\{[^{}]*\}|\[![A-Za-z-]+\][+-]?|\[\[[^\]|]*\||(?m:^\s*[-*+]\s*\[[^\]]*\]\(#[^)]*\)\s*$)`)
+	dropRE   = regexp.MustCompile(`(?s)<!--.*?-->|!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]|(?m:^\[[^\]^]+\]:.*$)|\]\([^)]*\)|<[^<>\s][^<>]*>|\[\^\d+\]:?|\{role=[^}]*\}|\]\{[^{}]*\}|\[![A-Za-z-]+\][+-]?|\[\[[^\]|]*\||(?m:^\s*[-*+]\s*\[[^\]]*\]\(#[^)]*\)\s*$)|(?m:(?:^|\s)(?:#[\p{L}\p{N}_/-]*[\p{L}_/-][\p{L}\p{N}_/-]*\s*)+$)`)
 	wordRE   = regexp.MustCompile(`\p{L}{4,}`)
 	markerRE = regexp.MustCompile(`^(?:> )?(?:Explanation|Table):`)
 )
@@ -392,7 +392,8 @@ var (
 // syntax, link addresses, HTML tags, comments, dropped images, the
 // "Explanation:" and "Table:" markers, callouts' type markers ("[!NOTE]"),
 // a wiki link's page before its alias, a bracketed span's attributes, a contents list's links to the
-// page's own headings, reading-time and web-furniture lines
+// page's own headings, the Obsidian tags that end a line (#novel),
+// reading-time and web-furniture lines
 // and the headings that only say where the quotes and the FAQ are, are not
 // text.
 func TestNoTextLost(t *testing.T) {
