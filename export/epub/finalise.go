@@ -280,8 +280,24 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	for _, k := range keep { // each closed, so whole, once zw is
 		keepDeflate(k.name, k.raw, k.deflated.Bytes())
 	}
-	return buf.Bytes(), nil
+	return trimmed(buf.Bytes()), nil
 }
+
+// trimmed is the container's bytes without the buffer's unused room
+// when that is more than zipSlack. The buffer is sized for text that
+// deflates to half, but many short documents deflate to a tenth or less
+// (4 MiB of one-line sections: a 56 MB buffer for a 7 MB book), and the
+// book is held until the build's files are written: built beside a PDF,
+// through the whole drawing. A small book keeps its buffer, uncopied.
+func trimmed(b []byte) []byte {
+	if cap(b)-len(b) > zipSlack {
+		return bytes.Clone(b)
+	}
+	return b
+}
+
+// zipSlack is the unused room a container's buffer may keep (trimmed).
+const zipSlack = 1 << 20
 
 // The files of a container that are the same in every book a process
 // makes (its options are the same for all): the container document, the

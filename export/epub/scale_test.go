@@ -107,3 +107,19 @@ func TestManySections(t *testing.T) {
 		})
 	}
 }
+
+// TestBookKeepsNoSpareRoom: the book Build returns holds no more than
+// zipSlack of unused buffer. Its container's buffer is sized for text
+// deflating to half, and one-line sections deflate to a tenth or less:
+// the book (held until the build's files are written, through the PDF's
+// drawing in EPUB+PDF) kept eight times its size, 56 MB for 4 MiB.
+func TestBookKeepsNoSpareRoom(t *testing.T) {
+	g := loadGrowth(t, growth.Sections, 12000)
+	out := build(t, g, fixed)
+	if spare := cap(out) - len(out); spare > zipSlack {
+		t.Errorf("the %d-byte book holds %d bytes of unused room, want at most %d", len(out), spare, zipSlack)
+	}
+	if b := trimmed(make([]byte, 10, 10+zipSlack)); cap(b) != 10+zipSlack {
+		t.Errorf("a small book's buffer was copied (cap %d): it is trimmed only past zipSlack", cap(b))
+	}
+}
