@@ -38,6 +38,15 @@ type Format struct {
 	// this format is started first and the others are given its pages,
 	// rather than laying the guide out again.
 	Pages func(*content.Guide, export.Options, func([]export.PageStart)) ([]byte, []content.Diagnostic, error)
+	// PagesFirst, if not nil, says whether Pages, for this guide, gives
+	// its pages before it holds much of its own and reads the guide no
+	// more until it returns from giving them (a PDF drawn as laid out:
+	// it gives them once planned, before it draws). Formats rendered in
+	// turn are then all rendered while Pages waits for its give to
+	// return, and Pages is told it owns the guide (export.Options.Owned):
+	// the two builds' peaks do not add up, and the guide and the page
+	// starts are not held through the drawing.
+	PagesFirst func(*content.Guide) bool
 	// Optional: Render may return no bytes (and no error) for a guide
 	// that has nothing of this kind (an answer key without an FAQ); then
 	// no file is written for it.

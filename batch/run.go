@@ -515,6 +515,9 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 		// alone it did (44.8 → 40.5 ms). A batch's workers keep both
 		// cores busy.
 		pdfOpts.SpareCore = overlap && len(opts.Formats) == 1
+		if pf := opts.Formats[first].PagesFirst; !overlap && pf != nil && pf(g) {
+			return renderInside(g, opts, first, pdfOpts, eo, pages)
+		}
 		if overlap {
 			drawn = make(chan struct{})
 			go func() {
@@ -534,17 +537,27 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	// here dropped, so that it can let the guide go before it is done:
 	// an EPUB checks its whole container at its end, where a 4 MiB
 	// guide's model (70-90 MB) is needed no more.
-	guide := g
+	// Rendered in turn, the format that gives the pages was rendered
+	// first, and when it is the last in order the one before it renders
+	// last: with the guide and, handed over, the page starts (a PDF of
+	// 147,215 subsections, laid out whole, and then its EPUB).
+	guide, last := g, len(opts.Formats)-1
+	if !overlap && first == last {
+		last--
+	}
 	for i, f := range opts.Formats {
 		if i == first {
 			continue
 		}
 		gi, fo := guide, eo
-		if i == len(opts.Formats)-1 {
+		if i == last {
 			guide = nil
 			// A guide's only format owns it: nothing reads it after
 			// (a long PDF lets its sections go as it draws them).
 			fo.Owned = len(opts.Formats) == 1
+			if pages != nil && !overlap {
+				pages.handOver(true)
+			}
 		}
 		if collect && prev >= 0 {
 			// Between formats rendered in turn: the next one reuses the
@@ -563,15 +576,65 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	return out
 }
 
+// renderInside renders the guide's formats in turn, the others while the
+// format that gives the print pages waits for its give to return
+// (Format.PagesFirst): once it has planned the guide, before it draws.
+// Rendered after it, an EPUB held the PDF's finished file (100 MB for
+// 4 MiB of one-line sections), and the PDF's drawing the guide's model
+// and the page starts (~88 + 46 MB) that only the EPUB read: EPUB+PDF
+// peaked far above either alone. Rendered inside, the others are done
+// before the drawing starts, the page starts are let go, and the format
+// owns the guide (it empties each section once drawn). If it fails
+// before it gives its pages, the others are rendered after it, their
+// pages laid out again (printPages' fallback).
+func renderInside(g *content.Guide, opts Options, first int, pdfOpts, eo export.Options, pages *printPages) []rendering {
+	out := make([]rendering, len(opts.Formats))
+	done := false
+	others := func() {
+		last := len(opts.Formats) - 1
+		if last == first {
+			last--
+		}
+		for i, f := range opts.Formats {
+			if i == first {
+				continue
+			}
+			// The last of them is handed the page starts (an EPUB then
+			// checks its container without them).
+			pages.handOver(i == last)
+			out[i] = render(f, g, eo)
+		}
+		pages.letGo() // not held through the drawing
+		done = true
+	}
+	pdfOpts.Owned = true
+	f := opts.Formats[first]
+	out[first] = renderWith(f, func() ([]byte, []content.Diagnostic, error) {
+		defer pages.failed()
+		return f.Pages(g, pdfOpts, func(starts []export.PageStart) {
+			if !done {
+				pages.give(starts)
+				others()
+			}
+		})
+	})
+	if !done {
+		others()
+	}
+	return out
+}
+
 // printPages hands the print pages of the format that gives them
 // (Format.Pages) to the formats that want them (export.Options.PageStarts),
 // which may wait for them on other goroutines.
 type printPages struct {
 	ready    chan struct{} // closed when starts is set or will never be
 	once     sync.Once
+	mu       sync.Mutex // guards starts, ok and last once ready
 	starts   []export.PageStart
 	ok       bool
-	fallback export.PageStarter // when the format failed before giving them
+	last     bool               // the next wait takes them: they are let go
+	fallback export.PageStarter // when the format failed before giving them, or they were let go
 }
 
 func (p *printPages) give(starts []export.PageStart) {
@@ -582,10 +645,32 @@ func (p *printPages) failed() { p.once.Do(func() { close(p.ready) }) }
 
 func (p *printPages) wait(g *content.Guide, o export.Options) ([]export.PageStart, error) {
 	<-p.ready
-	if !p.ok {
+	p.mu.Lock()
+	starts, ok := p.starts, p.ok
+	if p.last {
+		p.starts, p.ok = nil, false
+	}
+	p.mu.Unlock()
+	if !ok {
 		return p.fallback(g, o)
 	}
-	return p.starts, nil
+	return starts, nil
+}
+
+// handOver says whether the next wait is the last reader of the pages:
+// it then takes them, and a later wait lays them out again (fallback).
+func (p *printPages) handOver(last bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.last = last
+}
+
+// letGo lets go of the pages once every format that reads them has: a
+// later wait lays them out again (fallback).
+func (p *printPages) letGo() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.starts, p.ok = nil, false
 }
 
 // laidOutPages gives the starts (and err) ps gave, computed ahead of

@@ -887,3 +887,115 @@ func watchGuides(o *Options, made *weak.Pointer[content.Guide]) {
 		return g, err
 	}
 }
+
+// TestPagesFirstRendersTheOthersBeforeDrawing: when the format that gives
+// the print pages says it gives them before it holds much
+// (Format.PagesFirst: a PDF drawn as laid out, once planned), the other
+// formats are rendered inside its give, before it draws, rather than
+// after it: an EPUB no longer holds the finished PDF, nor the PDF's
+// drawing the page starts, which are let go once read, and the guide,
+// which the format is told it owns. Without it, or when the format fails
+// before giving its pages, they are rendered after it, as before.
+func TestPagesFirstRendersTheOthersBeforeDrawing(t *testing.T) {
+	for _, tc := range []struct {
+		name        string
+		first, fail bool
+		want        string
+	}{
+		{"pages first", true, false, "plan book(3 pages) draw(owned true, starts let go true)"},
+		{"pages after", false, false, "plan draw(owned false, starts let go false) book(3 pages)"},
+		{"fails before its pages", true, true, "plan book(1 pages)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var (
+				order []string
+				kept  weak.Pointer[export.PageStart]
+			)
+			book := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+				starts, err := o.PageStarts(g, o)
+				if err != nil {
+					return nil, nil, err
+				}
+				order = append(order, fmt.Sprintf("book(%d pages)", len(starts)))
+				return []byte("BOOK"), nil, nil
+			}}
+			printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+				Render: func(*content.Guide, export.Options) ([]byte, []content.Diagnostic, error) {
+					return nil, nil, errors.New("rendered without its pages")
+				},
+				Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+					order = append(order, "plan")
+					if tc.fail {
+						return nil, nil, errors.New("cannot plan")
+					}
+					s := []export.PageStart{{Label: "Cover"}, {Label: "1"}, {Label: "2"}}
+					kept = weak.Make(&s[0])
+					pages(s)
+					s = nil
+					runtime.GC()
+					order = append(order, fmt.Sprintf("draw(owned %v, starts let go %v)", o.Owned, kept.Value() == nil))
+					return []byte("PRINT"), nil, nil
+				},
+				PagesFirst: func(*content.Guide) bool { return tc.first }}
+			dir := t.TempDir()
+			in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+			o := opts(filepath.Join(dir, "out"))
+			o.Formats = []Format{book, printed}
+			o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) {
+				return []export.PageStart{{Label: "Cover"}}, nil
+			}
+			res := Run(context.Background(), []Input{{Path: in}}, o)
+			if err := res[0].Err; (err != nil) != tc.fail {
+				t.Fatalf("error %v, want one %v", err, tc.fail)
+			}
+			if got := strings.Join(order, " "); got != tc.want {
+				t.Errorf("rendered %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestRenderedLastAfterThePages: rendered in turn after the format that
+// gives the print pages, which is last in order, the format before it
+// renders last: with the only reference to the guide left and the page
+// starts handed over (an EPUB after a PDF laid out whole checks its
+// container without the guide's model and the pages).
+func TestRenderedLastAfterThePages(t *testing.T) {
+	var (
+		made weak.Pointer[content.Guide]
+		kept weak.Pointer[export.PageStart]
+	)
+	book := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+		starts, err := o.PageStarts(g, o)
+		if err != nil || len(starts) != 2 {
+			return nil, nil, fmt.Errorf("%d starts, %v", len(starts), err)
+		}
+		g, starts = nil, nil
+		runtime.GC()
+		if made.Value() != nil {
+			return nil, nil, errors.New("the guide is still held elsewhere while the last format renders")
+		}
+		if kept.Value() != nil {
+			return nil, nil, errors.New("the page starts are still held elsewhere while the last format renders")
+		}
+		return []byte("BOOK"), nil, nil
+	}}
+	printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+		Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+			s := []export.PageStart{{Label: "Cover"}, {Label: "1"}}
+			kept = weak.Make(&s[0])
+			pages(s)
+			return []byte("PRINT"), nil, nil
+		}}
+	dir := t.TempDir()
+	in := write(t, filepath.Join(dir, "in", "g.txt"), "Emma")
+	o := opts(filepath.Join(dir, "out"))
+	o.Formats = []Format{book, printed}
+	o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) {
+		return nil, errors.New("laid out again")
+	}
+	watchGuides(&o, &made)
+	if res := Run(context.Background(), []Input{{Path: in}}, o); res[0].Err != nil {
+		t.Fatal(res[0].Err)
+	}
+}

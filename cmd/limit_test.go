@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -9,7 +10,9 @@ import (
 	"testing"
 
 	"github.com/guidepress/guidepress/batch"
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/importer"
+	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/growth"
 )
 
@@ -106,6 +109,56 @@ func TestBatchGC(t *testing.T) {
 			}
 			if during != want || after != 100 {
 				t.Errorf("GOGC during the batch %d, after %d; want %d, 100", during, after, want)
+			}
+		})
+	}
+}
+
+// TestLiftWhenDrawn: built with other formats, a PDF that gives its pages
+// first (batch.Format.PagesFirst: they are rendered inside its give) has
+// the memory limit lifted only once it has given them and they are done,
+// so that the EPUB is built under the limit as it is alone; the import no
+// longer lifts it. A PDF built alone, or one that does not give its
+// pages first, is left as it was.
+func TestLiftWhenDrawn(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		formats   []string
+		first     bool
+		want      string
+		importing bool // the import may still lift it
+	}{
+		{"epub,pdf", []string{"epub", "pdf"}, true, "others at 0, drawn at 1", false},
+		{"not first", []string{"epub", "pdf"}, false, "others at 0, drawn at 0", false},
+		{"pdf alone", []string{"pdf"}, true, "others at 0, drawn at 0", true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			lifted := 0
+			var order []string
+			var fmts []batch.Format
+			for _, name := range tc.formats {
+				f := batch.Format{Name: name}
+				if name == "pdf" {
+					f.Pages = func(g *content.Guide, o export.Options, give func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+						give(nil)
+						order = append(order, fmt.Sprint("drawn at ", lifted))
+						return nil, nil, nil
+					}
+					f.PagesFirst = func(*content.Guide) bool { return tc.first }
+				}
+				fmts = append(fmts, f)
+			}
+			unlimit := func() { lifted++ }
+			liftWhenDrawn(fmts, &unlimit)
+			if (unlimit != nil) != tc.importing {
+				t.Errorf("the import may lift the limit: %v, want %v", unlimit != nil, tc.importing)
+			}
+			pdf := fmts[slices.IndexFunc(fmts, func(f batch.Format) bool { return f.Name == "pdf" })]
+			pdf.Pages(&content.Guide{}, export.Options{}, func([]export.PageStart) {
+				order = append(order, fmt.Sprint("others at ", lifted))
+			})
+			if got := strings.Join(order, ", "); got != tc.want {
+				t.Errorf("limit lifted %q, want %q", got, tc.want)
 			}
 		})
 	}
