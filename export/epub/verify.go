@@ -263,13 +263,29 @@ type navLink struct {
 // without matching end tags or translating namespaces again.
 func readNav(files map[string][]byte, nav string) (*navRead, error) {
 	r := &navRead{name: nav, ids: &idIndex{files: files, ids: map[string]map[string]int{}}}
-	d := xml.NewDecoder(bytes.NewReader(files[nav]))
+	if links, ok := quickNavLinks(files[nav]); ok {
+		r.links = links
+		return r, nil
+	}
+	links, err := xmlNavLinks(files[nav])
+	if err != nil {
+		return nil, err
+	}
+	r.links = links
+	return r, nil
+}
+
+// xmlNavLinks reads the links of a navigation document with encoding/xml
+// (raw tokens: the document is well-formed).
+func xmlNavLinks(b []byte) ([]navLink, error) {
+	var links []navLink
+	d := xml.NewDecoder(bytes.NewReader(b))
 	depth, tocDepth := 0, -1
 	inA, label, href := false, "", ""
 	for {
 		tok, err := d.RawToken()
 		if err == io.EOF {
-			return r, nil
+			return links, nil
 		}
 		if err != nil {
 			return nil, err
@@ -299,7 +315,7 @@ func readNav(files map[string][]byte, nav string) (*navRead, error) {
 		case xml.EndElement:
 			if t.Name.Local == "a" && inA {
 				inA = false
-				r.links = append(r.links, navLink{href: href, toc: tocDepth >= 0, noLabel: strings.TrimSpace(label) == ""})
+				links = append(links, navLink{href: href, toc: tocDepth >= 0, noLabel: strings.TrimSpace(label) == ""})
 			}
 			if depth == tocDepth {
 				tocDepth = -1
