@@ -50,6 +50,12 @@ func TestHandoutMisreadings(t *testing.T) {
 			author: "Mme Lefèvre",
 		},
 		{
+			name:   "a class line opening with \"For\" (\"For Year 10 English — Ms. Brennan\") names the class and the teacher (it was a section over the outline); an outline's point \"C.\" after \"A.\" and \"B.\" is a letter, not the roman 100 (it was a heading)",
+			in:     "Dr Jekyll and Mr Hyde: A Study Outline\nRobert Louis Stevenson (1886)\n\nFor Year 10 English — Ms. Brennan\n\nI. Setting\n   A. London\n      1. Fog\n   B. The narrator\n      1. Utterson\n   C. \"The Last Night\"\n      1. Poole's fear\n\nII. Themes\n   A. Duality\n",
+			want:   "lang=en year=1886\nbook: Dr Jekyll and Mr Hyde | Robert Louis Stevenson | 0 min | Dr Jekyll and Mr Hyde: A Study Outline — Year 10 English\nsection: I. Setting\n  list: from A: London (Fog) | The narrator (Utterson) | “The Last Night” (Poole’s fear)\nsection: II. Themes\n  list: from A: Duality\n",
+			author: "Ms. Brennan",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",

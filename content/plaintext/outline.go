@@ -85,7 +85,12 @@ func (p *parser) labelClass(s string) string {
 		if len(m[1]) == 1 && p.outline.lastLetter != 0 && m[1][0] == p.outline.lastLetter+1 && p.open(classLetter) {
 			return classLetter
 		}
-		return classRoman
+		if len(m[1]) != 1 || !strings.ContainsRune("CDLM", rune(m[1][0])) {
+			return classRoman
+		}
+		// "C." alone is a letter, not 100: no study outline counts its
+		// parts so far ("C. “The Last Night”" after the points A. and B.
+		// was read as a roman heading).
 	}
 	if letterRE.MatchString(s) {
 		return classLetter

@@ -54,11 +54,18 @@ var classSeps = []string{" – ", " — ", " - ", " · ", " | ", " • ", " / ",
 // ClassLine reads a line that names the class a handout is for, and
 // perhaps its teacher: "English 10 – Mrs. Alvarez" is the class "English
 // 10" and the teacher "Mrs. Alvarez". A line without a teacher must
-// number its class ("English 10, Period 3").
+// number its class ("English 10, Period 3"). A "For" before it ("For Year
+// 10 English — Ms. Brennan", "Pour la classe de 4e") is left out.
 func ClassLine(s string) (class, teacher string, ok bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || len(s) > 80 || strings.ContainsAny(s, "?!;:\"“”") {
 		return "", "", false
+	}
+	for _, w := range []string{"For ", "Pour ", "Para ", "Für ", "Per "} {
+		if rest, ok := strings.CutPrefix(s, w); ok {
+			// "For Year 10 English — Ms. Brennan": whom it is for.
+			return ClassLine(rest)
+		}
 	}
 	class = s
 	for _, sep := range classSeps {
