@@ -236,6 +236,9 @@ func termLine(t content.Text) (content.Definition, int) {
 	term := strings.TrimSpace(t[0].Text)
 	rest := t[1:]
 	plain := rest.Plain()
+	if vocab.QuestionLabel(t.Plain()) > 0 {
+		return content.Definition{}, 0 // "**Q1:** Why…?", "**F2:** Warum…?": a labelled question
+	}
 	if strings.HasSuffix(term, ":") {
 		def := rest.TrimSpace()
 		term = strings.TrimSpace(strings.TrimSuffix(term, ":"))

@@ -52,7 +52,7 @@ func (r *reader) inlines(n ast.Node) []line {
 		}
 		if tags > 0 && !r.tagsNoted {
 			r.tagsNoted = true
-			r.note(c.lineNo, "dropped the note-taking tags that end a line (#novel, #theme/grief): they file the note in a vault, they are not text of the guide")
+			r.note(c.lineNo, "dropped the note-taking tags that end a line (a word after #, as Obsidian files a note): they are not text of the guide")
 		}
 	}
 	// Drop empty lines an image or a comment left behind.

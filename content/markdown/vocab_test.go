@@ -469,6 +469,10 @@ func TestLabelledPromptLists(t *testing.T) {
 			"list 0: Q1. Why does Emma meddle? | Is Knightley right?"},
 		// A label typed without a mark after it ("Q1 Why…"): it was kept
 		// in the questions' text.
+		// Bold labels with a colon, two or more: they were read as terms
+		// and definitions ("Q1" → "Why…?").
+		{"bold labels with a colon", "**Q1:** Why does Emma meddle?\n\n**Q2:** Is Knightley right?\n",
+			"list 1: Why does Emma meddle? | Is Knightley right?"},
 		{"labels without a mark", "Q1 Why does Emma meddle?\n\nQ2 Is Knightley right?\n",
 			"list 1: Why does Emma meddle? | Is Knightley right?"},
 		{"labels without a mark in a list", "- Q1 Why does Emma meddle?\n- Q 2 Is Knightley right?\n",
