@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
-	"net/url"
 	"path"
 	"strings"
 )
@@ -337,18 +336,18 @@ func linksResolve(files map[string][]byte, nav *navRead) error {
 		if l.noLabel {
 			return fmt.Errorf("navigation entry %q has no label", l.href)
 		}
-		u, err := url.Parse(l.href)
+		u, err := parseRef(l.href)
 		if err != nil {
 			return fmt.Errorf("navigation link %q: %w", l.href, err)
 		}
-		target := path.Join(path.Dir(nav.name), u.Path)
+		target := path.Join(path.Dir(nav.name), u.path)
 		if _, ok := files[target]; !ok {
 			return fmt.Errorf("navigation link %q: no such file", l.href)
 		}
-		if u.Fragment == "" {
+		if u.fragment == "" {
 			continue
 		}
-		if _, ok := nav.ids.offset(target, u.Fragment); !ok {
+		if _, ok := nav.ids.offset(target, u.fragment); !ok {
 			return fmt.Errorf("navigation link %q: no such id", l.href)
 		}
 	}
