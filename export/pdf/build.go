@@ -157,7 +157,10 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	// The fonts and then each page as it is drawn are compressed on
 	// another goroutine (finish.PageStreams); Optimize waits for them.
 	st := newPageStreams()
-	defer st.Done() // never leave the compressing running after a failure
+	defer st.Close() // never leave the compressing running after a failure
+	if len(lay.Pages) > chunkPages {
+		st.Spool() // a long document's compressed pages wait in a temporary file
+	}
 	st.Fonts(fs, toUnicode)
 	probe("laid out")
 	err = draw.Render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)

@@ -69,7 +69,8 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	tg := tags.New()
 	tg.Labels = pd.plan.Labels
 	st := newPageStreams()
-	defer st.Done() // never leave the compressing running after a failure
+	defer st.Close() // never leave the compressing running after a failure
+	st.Spool()       // a long guide: its compressed pages wait in a temporary file
 	st.Fonts(fs, toUnicode)
 	probe("planned")
 	pages := draw.NewPages(p, pd.plan.Dests, pd.plan.Segmented, tg, pd.th.Text.LetterSpacing, st, fs, probe)

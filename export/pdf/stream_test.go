@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"reflect"
 	"runtime"
 	"testing"
@@ -290,4 +291,54 @@ func TestStreamedOwnedLetsSectionsGo(t *testing.T) {
 			t.Errorf("an owned guide keeps its %d sections once drawn", len(g.Sections))
 		}
 	})
+}
+
+// TestSpooledPages: a long document's pages, compressed as they are drawn,
+// wait for the finishing pass in a temporary file (finish.PageStreams.
+// Spool), not in memory: once fpdf has written its part, the build holds
+// less by about the pages' content than where no temporary file can be
+// made (then they are kept in memory, and the PDF is the same bytes).
+// 3,000 one-line sections, drawn as laid out and laid out whole.
+func TestSpooledPages(t *testing.T) {
+	if growth.Race {
+		t.Skip("a memory test: the race detector's shadow memory distorts it; make test runs it without -race")
+	}
+	g := loadGrowthText(t, growth.Guide(growth.Sections, 3000))
+	dir := t.TempDir()
+	for _, stream := range []bool{true, false} {
+		withStreaming(t, stream, func() {
+			pages := chunkPages
+			chunkPages = 100 // laid out whole: a long document
+			defer func() { chunkPages = pages }()
+			if _, _, err := Build(g, export.Options{Modified: fixed}); err != nil { // caches filled
+				t.Fatal(err)
+			}
+			var live [2]uint64
+			var out [2][]byte
+			for i, tmp := range []string{dir, filepath.Join(dir, "absent")} {
+				t.Setenv("TMPDIR", tmp)
+				base := liveHeap()
+				probe = func(stage string) {
+					if stage == "written by fpdf" {
+						h := liveHeap()
+						live[i] = h - min(h, base)
+					}
+				}
+				var err error
+				out[i], _, err = Build(g, export.Options{Modified: fixed})
+				probe = func(string) {}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			if !bytes.Equal(out[0], out[1]) {
+				t.Errorf("drawn as laid out %v: the pages spooled, %d bytes; kept in memory, %d: not the same", stream, len(out[0]), len(out[1]))
+			}
+			t.Logf("drawn as laid out %v: %.2f MB live once written by fpdf, %.2f MB with no temporary file; PDF %.2f MB", stream, float64(live[0])/1e6, float64(live[1])/1e6, float64(len(out[0]))/1e6)
+			if live[0]+uint64(len(out[0]))/3 > live[1] {
+				t.Errorf("drawn as laid out %v: %.2f MB live once written by fpdf, %.2f MB with no temporary file; want a third of the %.2f MB PDF less",
+					stream, float64(live[0])/1e6, float64(live[1])/1e6, float64(len(out[0]))/1e6)
+			}
+		})
+	}
 }

@@ -1,5 +1,7 @@
 package finish
 
+import "fmt"
+
 // file is the PDF Optimize writes. A document of ordinary length is one
 // slice, sized once from what goes into it (seed: a 98 KB file in one
 // allocation). A long one is written in chunks and joined at the end:
@@ -9,10 +11,17 @@ package finish
 // heap; in chunks, what is held while it is written is what has been
 // written, and the one copy is made once fpdf's file and the structure
 // tree are garbage.
+//
+// The chunks written are kept in a temporary file (spool) until they are
+// joined, and the chunk's memory is written into again: the finishing
+// pass then holds one chunk of the PDF, not all it has written (4 MiB of
+// one-line sections: ~95 MB at its end). Where no temporary file can be
+// written, they are kept in memory (done).
 type file struct {
 	b     []byte   // the chunk being written
-	done  [][]byte // the chunks written before it, in order
-	base  int      // the bytes in done
+	sp    *spool   // the chunks written before it, or the first of them
+	done  [][]byte // the chunks written after those spooled, in order
+	base  int      // the bytes spooled and in done
 	chunk int      // a new chunk's capacity; 0: one slice, grown by append
 }
 
@@ -29,7 +38,7 @@ func newFile(capacity int) *file {
 	if capacity <= ChunkAbove {
 		return &file{b: make([]byte, 0, capacity)}
 	}
-	return &file{b: make([]byte, 0, ChunkSize), chunk: ChunkSize}
+	return &file{b: make([]byte, 0, ChunkSize), chunk: ChunkSize, sp: newSpool()}
 }
 
 // len is the file's length so far: the offset of what is written next.
@@ -43,21 +52,45 @@ func (f *file) room(n int) {
 		return
 	}
 	if len(f.b) > 0 {
-		f.done = append(f.done, f.b)
 		f.base += len(f.b)
+		// The spool holds a first run of chunks, done the rest: once a
+		// write fails, it takes no more.
+		if _, ok := f.sp.add(f.b); ok {
+			if cap(f.b) >= n {
+				f.b = f.b[:0] // written out: the chunk is free again
+				return
+			}
+		} else {
+			f.done = append(f.done, f.b)
+		}
 	}
 	f.b = make([]byte, 0, max(f.chunk, n))
 }
 
 // bytes is the whole file, the chunks joined (each let go once copied).
-func (f *file) bytes() []byte {
-	if len(f.done) == 0 {
-		return f.b
+func (f *file) bytes() ([]byte, error) {
+	defer f.close()
+	if f.base == 0 {
+		return f.b, nil
 	}
-	out := make([]byte, 0, f.len())
+	out := make([]byte, f.len())
+	n := 0
+	if f.sp != nil && f.sp.size > 0 {
+		n = int(f.sp.size)
+		if err := f.sp.readAt(out[:n], 0); err != nil {
+			return nil, fmt.Errorf("pdf: reading back the file written: %w", err)
+		}
+	}
 	for i := range f.done {
-		out = append(out, f.done[i]...)
+		n += copy(out[n:], f.done[i])
 		f.done[i] = nil
 	}
-	return append(out, f.b...)
+	copy(out[n:], f.b)
+	return out, nil
+}
+
+// close lets go of the spool, if any; it may be called more than once.
+func (f *file) close() {
+	f.sp.close()
+	f.sp = nil
 }

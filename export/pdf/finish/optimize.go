@@ -61,6 +61,7 @@ func OptimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []
 
 func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
 	st.Done()
+	defer st.Close() // the streams are copied by the end
 	if st != nil && st.err != nil {
 		return nil, st.err
 	}
@@ -80,15 +81,13 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 	// for a 98 KB file).
 	capacity := in.size/2 + 1024
 	if st != nil {
-		capacity = in.size + len(st.toUnicode) + 1024
-		for _, z := range st.z {
-			capacity += len(z)
-		}
+		capacity = in.size + len(st.toUnicode) + 1024 + st.size()
 		for _, z := range st.fontZ {
 			capacity += len(z[0]) + len(z[1])
 		}
 	}
 	out := newFile(capacity)
+	defer out.close() // on failure; bytes closes it too
 	header, err := in.at(0, doc.headerEnd)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -234,7 +233,11 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 			continue
 		}
 		if i := int(contents[o.num]) - 1; i >= 0 {
-			if z, ok := st.stream(i); ok && len(data) == 0 {
+			z, ok, err := st.stream(i)
+			if err != nil {
+				return nil, err
+			}
+			if ok && len(data) == 0 {
 				out.room(streamRoom("", z))
 				offsets[o.num] = out.len()
 				out.b = appendStream(out.b, o.num, "", z)
@@ -326,7 +329,7 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 	out.b = append(out.b, "startxref\n"...)
 	out.b = strconv.AppendInt(out.b, int64(xref), 10)
 	out.b = append(out.b, "\n%%EOF\n"...)
-	return out.bytes(), nil
+	return out.bytes()
 }
 
 // indirectAnnots moves the annotations fpdf writes inline in a page

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"reflect"
+	"slices"
 	"unsafe"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -63,6 +64,13 @@ type PageStreams struct {
 	// nothing, so a fresh buffer per page allocated about twice its size
 	// (seed: ~0.5 MB a build, all of it fresh memory in a one-guide build).
 	free chan []byte
+
+	// sp, when Spool made it, keeps the compressed pages in place of z:
+	// page i's is spooled[i] in it. A page the spool could not take is
+	// kept in z all the same.
+	sp      *spool
+	spooled []spooled
+	rbuf    []byte // the page read back last (stream)
 
 	// Written by the worker, read once done is closed.
 	z         [][]byte
@@ -129,8 +137,60 @@ func (s *PageStreams) work(jobs <-chan pageJob) {
 		for len(s.z) < j.i {
 			s.z = append(s.z, nil)
 		}
-		s.z = append(s.z, bytes.Clone(zw.compress(scratch)))
+		z := zw.compress(scratch)
+		if s.sp != nil {
+			for len(s.spooled) < j.i {
+				s.spooled = append(s.spooled, spooled{})
+			}
+			if off, ok := s.sp.add(z); ok {
+				s.spooled = append(s.spooled, spooled{off: off, n: int32(len(z))})
+				s.z = append(s.z, nil)
+				continue
+			}
+			s.spooled = append(s.spooled, spooled{})
+		}
+		s.z = append(s.z, bytes.Clone(z))
 	}
+}
+
+// spooled is where a page's compressed content lies in the spool; n is 0
+// for a page that is not there.
+type spooled struct {
+	off int64
+	n   int32
+}
+
+// Spool has the worker keep the compressed pages that follow in a
+// temporary file rather than in memory (a long document's: see spool),
+// until the finishing pass copies each. It must be called before the
+// first page is taken (Take).
+func (s *PageStreams) Spool() {
+	if s == nil || s.sp != nil {
+		return
+	}
+	s.sp = newSpool()
+}
+
+// Close is Done, and lets go of the spool: the streams are not read
+// after. It may be called more than once.
+func (s *PageStreams) Close() {
+	if s == nil {
+		return
+	}
+	s.Done()
+	s.sp.close()
+}
+
+// size is the compressed pages' length.
+func (s *PageStreams) size() int {
+	n := 0
+	for _, z := range s.z {
+		n += len(z)
+	}
+	for _, p := range s.spooled {
+		n += int(p.n)
+	}
+	return n
 }
 
 // Fonts has the worker compress the fonts' streams (fontembed.UsedFaces:
@@ -201,12 +261,27 @@ func (s *PageStreams) writer() *zwriter {
 // stream is page i's compressed content, once: optimize writes it and
 // lets it go. ok is false for a page whose content is still in fpdf's
 // output.
-func (s *PageStreams) stream(i int) (z []byte, ok bool) {
-	if s == nil || i >= len(s.z) || s.z[i] == nil {
-		return nil, false
+//
+// A spooled page is read back into a buffer that the next call reuses;
+// err is a failure to read it.
+func (s *PageStreams) stream(i int) (z []byte, ok bool, err error) {
+	if s == nil || i >= len(s.z) {
+		return nil, false, nil
+	}
+	if i < len(s.spooled) && s.spooled[i].n > 0 {
+		p := s.spooled[i]
+		s.spooled[i] = spooled{}
+		s.rbuf = slices.Grow(s.rbuf[:0], int(p.n))[:p.n]
+		if err := s.sp.readAt(s.rbuf, p.off); err != nil {
+			return nil, false, fmt.Errorf("pdf: reading back page %d's content: %w", i+1, err)
+		}
+		return s.rbuf, true, nil
+	}
+	if s.z[i] == nil {
+		return nil, false, nil
 	}
 	z, s.z[i] = s.z[i], nil
-	return z, true
+	return z, true, nil
 }
 
 // toUnicodeZ is the shared ToUnicode map, compressed by the worker, or

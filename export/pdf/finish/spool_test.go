@@ -1,0 +1,91 @@
+package finish
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/guidepress/guidepress/internal/growth"
+)
+
+// writeChunked writes n objects of size bytes into a file in chunks (as
+// Optimize writes a long PDF) and returns it, with what was written.
+func writeChunked(n, size int) (*file, []byte) {
+	f := newFile(ChunkAbove + 1)
+	var want []byte
+	obj := make([]byte, size)
+	for i := range n {
+		for k := range obj {
+			obj[k] = byte(i + k)
+		}
+		f.room(len(obj))
+		f.b = append(f.b, obj...)
+		want = append(want, obj...)
+	}
+	return f, want
+}
+
+// TestFileSpoolsChunks: a PDF written in chunks keeps the chunks written
+// in a temporary file, not in memory, until they are joined (the same
+// bytes); where no temporary file can be made it keeps them in memory, the
+// same bytes again. The spool's file has no name left behind.
+func TestFileSpoolsChunks(t *testing.T) {
+	for _, spooling := range []bool{true, false} {
+		dir := t.TempDir()
+		t.Setenv("TMPDIR", dir)
+		if !spooling {
+			t.Setenv("TMPDIR", filepath.Join(dir, "absent"))
+		}
+		f, want := writeChunked(5000, 1000)
+		if spooling && (len(f.done) != 0 || f.sp == nil || f.sp.size == 0) {
+			t.Errorf("%d chunks in memory and %v in a spool, want them all spooled", len(f.done), f.sp)
+		}
+		if !spooling && (f.sp != nil || len(f.done) == 0) {
+			t.Errorf("with no temporary directory: spool %v, %d chunks in memory; want them in memory", f.sp, len(f.done))
+		}
+		if left, _ := os.ReadDir(dir); len(left) != 0 {
+			t.Errorf("the spool left %d files in the temporary directory", len(left))
+		}
+		got, err := f.bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("spooling %v: joined %d bytes, want the %d written", spooling, len(got), len(want))
+		}
+	}
+}
+
+// TestFileSpoolMemory: what a file written in chunks holds while it is
+// written is one chunk, however long it grows (5 MB written in chunks
+// of 64 KB: 5 MB live before it was spooled).
+func TestFileSpoolMemory(t *testing.T) {
+	if growth.Race {
+		t.Skip("a memory test: the race detector's shadow memory distorts it; make test runs it without -race")
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	was := ChunkSize
+	ChunkSize = 64 << 10
+	defer func() { ChunkSize = was }()
+	live := func() uint64 {
+		runtime.GC()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		return ms.HeapAlloc
+	}
+	base := live()
+	f := newFile(ChunkAbove + 1)
+	obj := bytes.Repeat([]byte("0123456789"), 100)
+	for range 5000 {
+		f.room(len(obj))
+		f.b = append(f.b, obj...)
+	}
+	held := live() - min(live(), base)
+	if held > 1<<20 {
+		t.Errorf("5 MB written in chunks of 64 KB: %d KB live, want at most 1 MB", held>>10)
+	}
+	runtime.KeepAlive(f)
+	f.close()
+}
