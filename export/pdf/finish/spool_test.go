@@ -89,3 +89,47 @@ func TestFileSpoolMemory(t *testing.T) {
 	runtime.KeepAlive(f)
 	f.close()
 }
+
+// TestSpoolReadsBack: what is added to a spool, small (buffered) or
+// large (written as it is), reads back the same, in the order added,
+// out of order, and while more is being added.
+func TestSpoolReadsBack(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	sp := newSpool()
+	if sp == nil {
+		t.Fatal("no spool in a writable temporary directory")
+	}
+	defer sp.close()
+	type piece struct {
+		off int64
+		b   []byte
+	}
+	var ps []piece
+	for i := range 3000 {
+		n := 1 + i*37%700
+		if i%500 == 499 {
+			n = spoolBuf + i // written as it is
+		}
+		b := bytes.Repeat([]byte{byte(i)}, n)
+		off, ok := sp.add(b)
+		if !ok {
+			t.Fatal(sp.err)
+		}
+		ps = append(ps, piece{off, b})
+		if i%97 == 0 { // read while adding
+			p := ps[i/2]
+			got := make([]byte, len(p.b))
+			if err := sp.readAt(got, p.off); err != nil || !bytes.Equal(got, p.b) {
+				t.Fatalf("piece %d read back while adding: %v", i/2, err)
+			}
+		}
+	}
+	for _, order := range [][]int{{0, 1}, {len(ps) - 1, -1}} {
+		for i := order[0]; i >= 0 && i < len(ps); i += order[1] {
+			got := make([]byte, len(ps[i].b))
+			if err := sp.readAt(got, ps[i].off); err != nil || !bytes.Equal(got, ps[i].b) {
+				t.Fatalf("piece %d of %d bytes does not read back: %v", i, len(ps[i].b), err)
+			}
+		}
+	}
+}
