@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -402,9 +403,8 @@ func (r *reader) ticked(box *east.TaskCheckBox, line int) {
 	r.ticks = append(r.ticks, tick{question: question, option: opt, line: line})
 }
 
-// answerKey appends the quiz answers ticked among their options as a last
-// section, the answer key ("Who steals Silas's gold? — Dunstan Cass"),
-// named in the guide's language: a teacher's ticked copy keeps its
+// answerKey appends the quiz answers ticked among their options as the
+// answer key (vocab.AddAnswerKey): a teacher's ticked copy keeps its
 // answers, and the pupils' options stay unmarked. (The model has no tick;
 // a tick kept in the options would hand the pupils the answer.)
 func (r *reader) answerKey() {
@@ -412,28 +412,13 @@ func (r *reader) answerKey() {
 		return
 	}
 	slices.SortStableFunc(r.ticks, func(a, b tick) int { return a.line - b.line })
-	b := content.Block{Kind: content.List}
-	for _, t := range r.ticks {
-		item := append(append(append(content.Text{}, t.question...), content.Span{Text: " — "}), t.option...).Normalize()
-		b.Items = append(b.Items, content.ListItem{Text: item})
+	answers := make([]vocab.Answer, len(r.ticks))
+	for i, t := range r.ticks {
+		answers[i] = vocab.Answer{Question: t.question, Option: t.option}
 	}
-	title := answerKeyTitle[strings.SplitN(r.g.Language, "-", 2)[0]]
-	if title == "" {
-		title = answerKeyTitle["en"]
-	}
+	title := vocab.AddAnswerKey(r.g, answers)
 	r.note(r.ticks[0].line, "read the options ticked ([x]) among others that are not as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the ticks", len(r.ticks), title)
-	for i := range r.g.Sections {
-		if strings.EqualFold(r.g.Sections[i].Title, title) {
-			// The guide's own answer key: the ticked answers after its
-			// text.
-			r.g.Sections[i].Blocks = append(r.g.Sections[i].Blocks, b)
-			return
-		}
-	}
-	r.g.Sections = append(r.g.Sections, content.Section{Title: title, Blocks: []content.Block{b}})
 }
-
-var answerKeyTitle = map[string]string{"en": "Answer Key", "es": "Soluciones", "fr": "Corrigé", "de": "Lösungen", "it": "Soluzioni", "pt": "Gabarito"}
 
 // supNumber reads "<sup>12</sup>" from its opening tag: the number, and
 // the closing tag's node to go on after; nil when it is not one.

@@ -837,6 +837,7 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				}
 				it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
 			}
+			var boxes []box // the check boxes the sublists' options open with
 			j := i
 			for ; j < len(units); j++ {
 				o, _, m, t, ok := unitItem(units[j])
@@ -855,6 +856,7 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				}
 				if j > i && units[j].indent > u.indent && !units[j].before && len(b.Items) > 0 {
 					sub(o, m, t)
+					boxes = append(boxes, box{item: len(b.Items) - 1, opt: len(b.Items[len(b.Items)-1].Sublist.Items) - 1, mark: boxMark(units[j].text), line: units[j].line})
 					continue
 				}
 				if l && !lettered && len(b.Items) > 0 {
@@ -866,6 +868,7 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				}
 				b.Items = append(b.Items, content.ListItem{Text: text(t)})
 			}
+			p.tickedAnswers(b, boxes)
 			if (!b.Ordered || role == content.RoleVocabulary || role == content.RoleCharacters || role == content.RoleKeyFacts) && len(b.Items) >= 2 {
 				// "- Term: definition" bullets: definitions; numbered too
 				// in a section of vocabulary, characters or key facts
@@ -1149,6 +1152,52 @@ func columnTerms(units []unit, role content.Role, text func(string) content.Text
 		b.Terms = append(b.Terms, content.Definition{Term: text(term), Definition: text(r[1])})
 	}
 	return b, true
+}
+
+// box is a check box an option of a list item's sublist opens with: its
+// item, its place in the sublist, its mark (boxMark) and its line.
+type box struct {
+	item, opt, mark, line int
+}
+
+// boxMark: 1 for an empty check box ("☐", "□", "❏", "❑"), 2 for a ticked
+// one ("☑", "☒"), 0 for anything else.
+func boxMark(s string) int {
+	r, _ := utf8.DecodeRuneInString(s)
+	switch r {
+	case '☐', '□', '❏', '❑':
+		return 1
+	case '☑', '☒':
+		return 2
+	}
+	return 0
+}
+
+// tickedAnswers keeps the options ticked among empty boxes under a
+// question ("1. Who steals the gold?" / "☐ Godfrey" / "☑ Dunstan") as the
+// quiz's answers, for the answer key (finish); the options themselves
+// keep only their text, as every bullet does.
+func (p *parser) tickedAnswers(b content.Block, boxes []box) {
+	for k := 0; k < len(boxes); {
+		n := k
+		empty, ticked := false, false
+		for ; n < len(boxes) && boxes[n].item == boxes[k].item; n++ {
+			empty = empty || boxes[n].mark == 1
+			ticked = ticked || boxes[n].mark == 2
+		}
+		it := b.Items[boxes[k].item]
+		if q := strings.TrimSpace(it.Text.Plain()); empty && ticked && (strings.HasSuffix(q, "?") || strings.HasSuffix(q, "？")) {
+			for _, x := range boxes[k:n] {
+				if x.mark == 2 {
+					p.answers = append(p.answers, vocab.Answer{Question: it.Text, Option: it.Sublist.Items[x.opt].Text})
+					if p.answersLine == 0 {
+						p.answersLine = x.line
+					}
+				}
+			}
+		}
+		k = n
+	}
 }
 
 // matchNumRE and matchLetterRE: a matching exercise's numbered item

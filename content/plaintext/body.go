@@ -1112,6 +1112,10 @@ func (p *parser) finish() {
 		p.note(p.verseNumbersLine, "dropped the line numbers printed beside %d %s of verse, the first on this line (an edition's numbering, not words of the lines)", p.verseNumbers, lines)
 	}
 	vocab.DiscussionPrompts(p.g.Sections)
+	if len(p.answers) > 0 {
+		title := vocab.AddAnswerKey(p.g, p.answers)
+		p.note(p.answersLine, "read the options ticked (☑) among empty boxes (☐) as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the boxes", len(p.answers), title)
+	}
 	// "Author: Arthur Conan Doyle", "Date of first publication: December
 	// 1847" in the key facts, when the title lines named neither.
 	if p.noAuthorLine != 0 || p.g.Book.Year == 0 {

@@ -56,6 +56,11 @@ func TestHandoutMisreadings(t *testing.T) {
 			author: "Ms. Brennan",
 		},
 		{
+			name: "options ticked among empty boxes under a question (\"☐ Godfrey\" / \"☑ Dunstan\") are the quiz's answers, gathered after their questions in an Answer Key (the ticks were lost); a checklist's ticks are not",
+			in:   "Silas Marner\nby George Eliot\n\nQuiz\n\n1. Who steals the gold?\n   ☐ Godfrey Cass\n   ☑ Dunstan Cass\n2. Who finds Eppie?\n   ☐ Nancy\n   ☒ Silas\n\nBefore Class\n\n1. Reading:\n   ☑ Chapter 1\n   ☐ Chapter 2\n",
+			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nsection: Quiz\n  list: from 1: Who steals the gold? (Godfrey Cass; Dunstan Cass) | Who finds Eppie? (Nancy; Silas)\nsection: Before Class\n  list: from 1: Reading: (Chapter 1; Chapter 2)\nsection: Answer Key\n  list: bullets: Who steals the gold? — Dunstan Cass | Who finds Eppie? — Silas\n",
+		},
+		{
 			name: "questions numbered \"Q1\" with no mark after the number are the numbered prompts, the label dropped (\"Q1 Why…\" kept it, in a list of bullets); in the FAQ, questions without it",
 			in:   "Treasure Island\nby Robert Louis Stevenson\n\nDiscussion Questions\n\nQ1 Why does Billy Bones fear the sailor?\nQ2 What is in the chest?\nQ 3 Describe Pew.\n\nFrequently Asked Questions\n\nQ1 Who is Silver?\nA ship's cook.\n\nQ2 Where is the treasure?\nOn the island.\n",
 			want: "lang=en year=0\nbook: Treasure Island | Robert Louis Stevenson | 0 min | Treasure Island — A Study Guide\nsection: Discussion Questions\n  list: from 1: Why does Billy Bones fear the sailor? | What is in the chest? | Describe Pew.\nfaq: Who is Silver?\n  answer: A ship’s cook.\nfaq: Where is the treasure?\n  answer: On the island.\n",

@@ -71,6 +71,10 @@ type parser struct {
 	// blockTitle is the title of the section whose blocks are being
 	// built (a matching exercise's heading: matching).
 	blockTitle string
+	// answers: a quiz's options ticked among empty boxes (tickedAnswers),
+	// the first on answersLine, for the answer key.
+	answers     []vocab.Answer
+	answersLine int
 
 	captionTitle, captionAuthor string
 	captionLine                 int
