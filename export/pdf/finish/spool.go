@@ -25,13 +25,21 @@ import (
 // is a few hundred bytes, and 195,699 of them written and read one
 // system call each cost ~1.3 s of system time.
 type spool struct {
-	f    *os.File
+	f    spoolFile
 	name string // the file's name while it could not be removed yet
 	size int64  // the bytes added, written or in w
 	err  error  // the first error; the spool takes no more once set
 	w    []byte // added, not yet written: the file's bytes from size-len(w)
 	r    []byte // read ahead: the file's bytes from roff
 	roff int64
+}
+
+// spoolFile is what a spool needs of its file (an *os.File; a test's
+// file fails its writes).
+type spoolFile interface {
+	io.ReaderAt
+	io.WriterAt
+	io.Closer
 }
 
 // spoolBuf is the size of a spool's write and read buffers.
@@ -105,18 +113,31 @@ func (s *spool) write(b []byte, off int64) bool {
 //
 // Small reads (a page's stream) are served from a buffer read ahead:
 // they come in the order they were added.
+//
+// A failed write ($TMPDIR full) does not lose what was added before it:
+// what was written is read from the file, and what add had buffered and
+// could not write stays in w and is read from there. Reads had returned
+// the write's error, and the PDF build failed where memory would have
+// done (4 MiB sections with $TMPDIR full: "reading back page 1's
+// content: … no space left on device").
 func (s *spool) readAt(p []byte, off int64) error {
 	if s == nil {
 		return errors.New("no spool")
 	}
-	if s.err != nil {
-		return s.err
-	}
 	if off < 0 || off+int64(len(p)) > s.size {
 		return errors.New("read past the spool's end")
 	}
-	if !s.flush() {
-		return s.err
+	if s.err == nil {
+		s.flush() // a failure keeps w
+	}
+	written := s.size - int64(len(s.w))
+	if off >= written {
+		copy(p, s.w[off-written:])
+		return nil
+	}
+	if end := off + int64(len(p)); end > written { // the file's end, then w
+		copy(p[written-off:], s.w[:end-written])
+		p = p[:written-off]
 	}
 	if len(p) >= spoolBuf/4 {
 		_, err := s.f.ReadAt(p, off)
@@ -126,7 +147,7 @@ func (s *spool) readAt(p []byte, off int64) error {
 		if s.r == nil {
 			s.r = make([]byte, spoolBuf)
 		}
-		s.r = s.r[:min(int64(cap(s.r)), s.size-off)]
+		s.r = s.r[:min(int64(cap(s.r)), written-off)]
 		if _, err := s.f.ReadAt(s.r, off); err != nil {
 			s.r = s.r[:0]
 			return err

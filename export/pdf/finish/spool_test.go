@@ -5,15 +5,20 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"testing"
 
 	"github.com/guidepress/guidepress/internal/growth"
 )
 
 // writeChunked writes n objects of size bytes into a file in chunks (as
-// Optimize writes a long PDF) and returns it, with what was written.
-func writeChunked(n, size int) (*file, []byte) {
+// Optimize writes a long PDF) and returns it, with what was written;
+// setup, if not nil, is given the file first.
+func writeChunked(n, size int, setup func(*file)) (*file, []byte) {
 	f := newFile(ChunkAbove + 1)
+	if setup != nil {
+		setup(f)
+	}
 	var want []byte
 	obj := make([]byte, size)
 	for i := range n {
@@ -38,7 +43,7 @@ func TestFileSpoolsChunks(t *testing.T) {
 		if !spooling {
 			t.Setenv("TMPDIR", filepath.Join(dir, "absent"))
 		}
-		f, want := writeChunked(5000, 1000)
+		f, want := writeChunked(5000, 1000, nil)
 		if spooling && (len(f.done) != 0 || f.sp == nil || f.sp.size == 0) {
 			t.Errorf("%d chunks in memory and %v in a spool, want them all spooled", len(f.done), f.sp)
 		}
@@ -131,5 +136,80 @@ func TestSpoolReadsBack(t *testing.T) {
 				t.Fatalf("piece %d of %d bytes does not read back: %v", i, len(ps[i].b), err)
 			}
 		}
+	}
+}
+
+// fullFile is a spool's file whose writes fail once room bytes are
+// written, as on a full $TMPDIR.
+type fullFile struct {
+	*os.File
+	room int64
+}
+
+func (f *fullFile) WriteAt(b []byte, off int64) (int, error) {
+	if off+int64(len(b)) > f.room {
+		n := max(0, int(f.room-off))
+		f.File.WriteAt(b[:n], off)
+		return n, syscall.ENOSPC
+	}
+	return f.File.WriteAt(b, off)
+}
+
+// TestSpoolFullKeepsWhatItTook: once the spool's file is full, what it
+// took before reads back whole (written, or buffered and not written),
+// it takes no more (the caller keeps that in memory), and a PDF's chunks
+// join to what was written. Before, every read returned the write's
+// error and the build failed.
+func TestSpoolFullKeepsWhatItTook(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	for _, room := range []int64{0, 1000, spoolBuf + 5000, 3 * spoolBuf / 2} {
+		s := newSpool()
+		if s == nil {
+			t.Fatal("no spool")
+		}
+		s.f = &fullFile{File: s.f.(*os.File), room: room}
+		type piece struct {
+			off  int64
+			data []byte
+		}
+		var took []piece
+		refused := 0
+		for i := range 2000 {
+			b := bytes.Repeat([]byte{byte(i)}, 300+i%200)
+			if off, ok := s.add(b); ok {
+				took = append(took, piece{off, b})
+			} else {
+				refused++
+			}
+		}
+		if refused == 0 {
+			t.Fatalf("room %d: the spool took all %d pieces", room, len(took))
+		}
+		for i, p := range took {
+			got := make([]byte, len(p.data))
+			if err := s.readAt(got, p.off); err != nil {
+				t.Fatalf("room %d: piece %d of %d taken: %v", room, i, len(took), err)
+			}
+			if !bytes.Equal(got, p.data) {
+				t.Fatalf("room %d: piece %d reads back other bytes", room, i)
+			}
+		}
+		s.close()
+	}
+	// A PDF's chunks: the first two spooled, the spool then full.
+	defer func(c int) { ChunkSize = c }(ChunkSize)
+	ChunkSize = 1 << 20
+	f, want := writeChunked(5000, 1000, func(f *file) {
+		f.sp.f = &fullFile{File: f.sp.f.(*os.File), room: 5 << 19}
+	})
+	if len(f.done) == 0 || f.sp.size == 0 {
+		t.Fatalf("%d chunks spooled and %d in memory, want both", f.sp.size, len(f.done))
+	}
+	got, err := f.bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("joined %d bytes, want the %d written", len(got), len(want))
 	}
 }
