@@ -73,6 +73,9 @@ func NewPages(p *fpdf.Fpdf, ndests int, segmented bool, tg *tags.Tagger, spacing
 	for i := range links {
 		links[i] = p.AddLink()
 	}
+	// A bookmark is made for a destination at most (an outline entry):
+	// room for them at once, not grown by copying.
+	p.ReserveBookmarks(ndests)
 	return &Pages{p: p, tw: tw, tg: tg, st: st, links: links, segmented: segmented, spacing: spacing, probe: probe}
 }
 
@@ -312,8 +315,7 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r layout.Run, c theme.Col
 	}
 	if !tw.fontSet || tw.fc != r.Face || tw.size != r.Size {
 		// As SetFont: "BT /<name> <size> Tf ET".
-		b := append(tw.buf[:0], "BT /"...)
-		b = append(b, r.Face.ResName()...)
+		b := r.Face.AppendResName(append(tw.buf[:0], "BT /"...))
 		b = append(b, ' ')
 		b = strconv.AppendFloat(b, r.Size, 'f', 2, 64)
 		b = append(b, " Tf ET"...)
@@ -597,13 +599,21 @@ func Impose(p *fpdf.Fpdf, lay *layout.Layout, tg *tags.Tagger, spacing float64, 
 // own conversion knows only the Basic Multilingual Plane, so metadata is
 // passed pre-encoded with isUTF8 false; fpdf then only escapes it.
 func UTF16BE(s string) string {
-	u := utf16.Encode([]rune(s))
-	b := make([]byte, 2, 2+2*len(u))
-	b[0], b[1] = 0xFE, 0xFF
-	for _, v := range u {
-		b = append(b, byte(v>>8), byte(v))
+	// One allocation: at most two bytes a byte of s past the mark (a
+	// character of one to three bytes is one unit, one of four two).
+	var b strings.Builder
+	b.Grow(2 + 2*len(s))
+	b.WriteString("\xFE\xFF")
+	for _, r := range s {
+		if r >= 0x10000 {
+			r1, r2 := utf16.EncodeRune(r)
+			b.Write([]byte{byte(r1 >> 8), byte(r1), byte(r2 >> 8), byte(r2)})
+			continue
+		}
+		b.WriteByte(byte(r >> 8))
+		b.WriteByte(byte(r))
 	}
-	return string(b)
+	return b.String()
 }
 
 // cesu8 writes characters beyond U+FFFF as two three-byte surrogates

@@ -33,8 +33,13 @@ func (fc Face) String() string { return fc.Family.Name() + " " + fc.Style.String
 func ptToMM(pt float64) float64 { return pt * 25.4 / 72 }
 
 // ResName is the face's name in the pages' font resources.
-func (fc Face) ResName() string {
-	return "F" + strconv.Itoa(int(fc.Family)) + strconv.Itoa(int(fc.Style))
+func (fc Face) ResName() string { return string(fc.AppendResName(nil)) }
+
+// AppendResName appends ResName to b: drawing names a face at every
+// change of font, a few times a page.
+func (fc Face) AppendResName(b []byte) []byte {
+	b = strconv.AppendInt(append(b, 'F'), int64(fc.Family), 10)
+	return strconv.AppendInt(b, int64(fc.Style), 10)
 }
 
 // BaseFont is the font's PostScript name in the file, as fpdf named it:
