@@ -12,7 +12,6 @@ import (
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
-	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/checkers"
 	"github.com/guidepress/guidepress/internal/growth"
@@ -25,11 +24,7 @@ func loadGrowth(t testing.TB, s growth.Shape, n int) *content.Guide {
 
 func loadGrowthText(t testing.TB, text []byte) *content.Guide {
 	t.Helper()
-	g, err := importer.Load("growth.txt", text, importer.Options{MaxBytes: 16 << 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return g
+	return loadGrowthTextExt(t, text, ".txt")
 }
 
 // TestTenThousandPages builds a guide of over 10,000 pages, checks that
