@@ -47,6 +47,9 @@ func TestFpdfPageCost(t *testing.T) {
 // time: they do not move with the machine's load): 1,124 bytes and 20.0
 // objects before, 614 and 5.6 after.
 func TestFpdfCloseAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
 	const n = 5000
 	p := allocsDoc(t)
 	for i := range n {
@@ -69,6 +72,9 @@ func TestFpdfCloseAllocations(t *testing.T) {
 // formatting its lines one by one (seven fmt calls an item before, ~0.3 s
 // of such a guide's CPU, and the outline's growth ~0.4 s).
 func TestFpdfOutlineAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
 	const n = 5000
 	p := allocsDoc(t)
 	p.ReserveBookmarks(n)
@@ -92,13 +98,10 @@ func TestFpdfOutlineAllocations(t *testing.T) {
 	}
 }
 
-// allocsDoc is an fpdf document for an allocation test, which the race
-// detector's own allocations would distort.
+// allocsDoc is an fpdf document for an allocation test (each such test
+// skips under -race itself, where TestRaceSkippedTestsRunWithoutRace sees it).
 func allocsDoc(t *testing.T) *fpdf.Fpdf {
 	t.Helper()
-	if growth.Race {
-		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
-	}
 	p := fpdf.New("P", "mm", "A4", "")
 	p.SetCompression(false)
 	p.SetFont("Helvetica", "", 10)
