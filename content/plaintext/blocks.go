@@ -1207,8 +1207,12 @@ var (
 	matchLetterRE = lazyre.New(`^([a-zA-Z])[.)]\s+(\S.*)$`)
 	// matchHeadRE: a heading or lead-in that asks to match ("Matching",
 	// "Match each character to…", "Relaciona…", "Reliez…", "Ordne … zu",
-	// "Abbina…", "Associe…").
-	matchHeadRE = lazyre.New(`(?i)^(?:matching\b|match\s|relaciona|relacione|empareja|une\s|reliez|associez|associe\b|ordne\s|verbinde|abbina|collega)`)
+	// "Abbina…", "Associe…"). Each verb is a whole word: "Relaciones
+	// entre personajes", "Collegamenti", "Abbinamenti" open with the
+	// letters of one and are headings of tables; Spanish "Une" asks only
+	// with what it joins ("Une cada…"), French "Une" is an article ("Une
+	// chronologie").
+	matchHeadRE = lazyre.New(`(?i)^(?:matching\b|match\s|relaciona\b|relacione\b|empareja\b|une\s+(?:cada|los|las|el|la|con)\b|reliez\b|associez\b|associe\b|ordne\s|verbinde\b|abbina\b|collega\b)`)
 )
 
 // matching reads the n rows of two columns at units[i] as a matching

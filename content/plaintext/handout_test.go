@@ -38,6 +38,26 @@ func TestHandoutMisreadings(t *testing.T) {
 			want: "lang=en year=0\nbook: The Adventures of Tom Sawyer | Mark Twain | 0 min | The Adventures of Tom Sawyer — A Study Guide\nsection: Match the character to the description\n  list: from 1: Tom | Huck | Becky\n  list: from a: The son of the town drunkard | A boy who hates school | The new girl with yellow braids\nsection: Themes\n  paragraph: Freedom.\n",
 		},
 		{
+			name: "two columns under a heading that only opens like a request to match stay a table: Spanish \"Relaciones\" (relationships) opens like \"Relacione\"",
+			in:   "Great Expectations\nby Charles Dickens\n\nRelaciones entre personajes\n\nPip\tAn orphan raised by his sister\nJoe\tThe blacksmith, his friend\nEstella\tThe adopted daughter\n\nThemes\n\nAmbition.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Relaciones entre personajes\n  table: Pip | An orphan raised by his sister / Joe | The blacksmith, his friend / Estella | The adopted daughter\nsection: Themes\n  paragraph: Ambition.\n",
+		},
+		{
+			name: "two columns under a heading that only opens like a request to match stay a table: Italian \"Collegamenti\" (connections) opens like \"Collega\"",
+			in:   "Great Expectations\nby Charles Dickens\n\nCollegamenti con altre opere\n\nPip\tAn orphan raised by his sister\nJoe\tThe blacksmith, his friend\nEstella\tThe adopted daughter\n\nThemes\n\nAmbition.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Collegamenti con altre opere\n  table: Pip | An orphan raised by his sister / Joe | The blacksmith, his friend / Estella | The adopted daughter\nsection: Themes\n  paragraph: Ambition.\n",
+		},
+		{
+			name: "two columns under a heading that only opens like a request to match stay a table: Italian \"Abbinamenti\" (pairings) opens like \"Abbina\"",
+			in:   "Great Expectations\nby Charles Dickens\n\nAbbinamenti\n\nPip\tAn orphan raised by his sister\nJoe\tThe blacksmith, his friend\nEstella\tThe adopted daughter\n\nThemes\n\nAmbition.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Abbinamenti\n  table: Pip | An orphan raised by his sister / Joe | The blacksmith, his friend / Estella | The adopted daughter\nsection: Themes\n  paragraph: Ambition.\n",
+		},
+		{
+			name: "two columns under a heading that only opens like a request to match stay a table: French \"Une\" is an article, not Spanish \"Une cada…\"",
+			in:   "Great Expectations\nby Charles Dickens\n\nUne chronologie\n\nPip\tAn orphan raised by his sister\nJoe\tThe blacksmith, his friend\nEstella\tThe adopted daughter\n\nThemes\n\nAmbition.\n",
+			want: "lang=en year=0\nbook: Great Expectations | Charles Dickens | 0 min | Great Expectations — A Study Guide\nsection: Une chronologie\n  table: Pip | An orphan raised by his sister / Joe | The blacksmith, his friend / Estella | The adopted daughter\nsection: Themes\n  paragraph: Ambition.\n",
+		},
+		{
 			name: "columns under another heading stay a table",
 			in:   "The Adventures of Tom Sawyer\nby Mark Twain\n\nReading Schedule\n\nWeek\tChapters\nOne\t1–5\nTwo\t6–10\n",
 			want: "lang=en year=0\nbook: The Adventures of Tom Sawyer | Mark Twain | 0 min | The Adventures of Tom Sawyer — A Study Guide\nsection: Reading Schedule\n  table: Week | Chapters / One | 1–5 / Two | 6–10\n",
