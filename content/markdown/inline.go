@@ -34,6 +34,7 @@ func (r *reader) inlines(n ast.Node) []line {
 	c.end(false)
 	wiki, span, mark, tag := r.bracketSource(n)
 	if wiki || span || mark || tag {
+		// The marks are read in the text, never in code (codeHref).
 		tags := 0
 		for i := range c.lines {
 			if wiki {
@@ -56,6 +57,11 @@ func (r *reader) inlines(n ast.Node) []line {
 			r.note(c.lineNo, "dropped the note-taking tags that end a line (a word after #, as Obsidian files a note): they are not text of the guide")
 		}
 	}
+	if c.code {
+		for i := range c.lines {
+			c.lines[i].text = plainCode(c.lines[i].text)
+		}
+	}
 	// Drop empty lines an image or a comment left behind.
 	out := c.lines[:0]
 	for _, l := range c.lines {
@@ -74,6 +80,25 @@ type inlineCollector struct {
 	cur    content.Text
 	lines  []line
 	cite   bool // a <cite> opened a line: its </cite> closes the attribution
+	code   bool // a span of code is marked codeHref
+}
+
+// codeHref marks a span of code's text while inlines reads the marks
+// typed in the text around it (highlights, tags, wiki links, bracketed
+// spans), so that code keeps its characters as typed ("`==x==`" is not
+// a highlight) and is not merged into the text beside it; plainCode
+// clears it. It is no URL, and never leaves inlines.
+const codeHref = "\x00code"
+
+// plainCode is t with its code's spans plain text again (codeHref),
+// merged with the text beside them.
+func plainCode(t content.Text) content.Text {
+	for i := range t {
+		if t[i].Href == codeHref {
+			t[i].Href = ""
+		}
+	}
+	return t.Normalize()
 }
 
 func (c *inlineCollector) add(s string, st style) {
@@ -121,7 +146,11 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 					b.Write(t.Value(c.r.src))
 				}
 			}
-			c.add(b.String(), st)
+			cs := st
+			if cs.href == "" { // code in a link is the link's text
+				cs.href, c.code = codeHref, true
+			}
+			c.add(b.String(), cs)
 		case *ast.Emphasis:
 			s := st
 			if n.Level >= 2 {
@@ -479,7 +508,7 @@ func highlights(t content.Text) content.Text {
 	var out content.Text
 	changed := false
 	for _, sp := range t {
-		if !strings.Contains(sp.Text, "==") {
+		if sp.Href == codeHref || !strings.Contains(sp.Text, "==") {
 			out = append(out, sp)
 			continue
 		}
@@ -550,7 +579,7 @@ var spanRE = lazyre.New(`\[([^\[\]]*)\]\{[^{}]*\}`)
 func bracketSpans(t content.Text) content.Text {
 	out := append(content.Text(nil), t...)
 	for i := range out {
-		if strings.Contains(out[i].Text, "]{") {
+		if out[i].Href != codeHref && strings.Contains(out[i].Text, "]{") {
 			out[i].Text = spanRE.ReplaceAllString(out[i].Text, "$1")
 		}
 	}
@@ -565,7 +594,7 @@ func wikiLinks(t content.Text) content.Text {
 	var out content.Text
 	changed := false
 	for _, sp := range t {
-		if strings.Contains(sp.Text, "[[") {
+		if sp.Href != codeHref && strings.Contains(sp.Text, "[[") {
 			s := wikiRE.ReplaceAllStringFunc(sp.Text, func(m string) string {
 				g := wikiRE.FindStringSubmatch(m)
 				if strings.TrimSpace(g[2]) != "" {

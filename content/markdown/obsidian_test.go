@@ -41,6 +41,14 @@ func TestObsidianMarks(t *testing.T) {
 		{"a tag inside a sentence stays", "Eppie is #hope for Silas.\n", []string{"Eppie is #hope for Silas."}, false},
 		{"a number is not a tag", "Silas is reason #1\n", []string{"Silas is reason #1"}, false},
 		{"C# is not a tag", "He learned C#\n", []string{"He learned C#"}, false},
+		// Code keeps its characters as typed (inline.go's CodeSpan): the
+		// marks are read in the text around it, never in it.
+		{"a highlight in code stays as typed", "Type `==Community==` to mark it.\n", []string{"Type ==Community== to mark it."}, false},
+		{"code beside a highlight", "==Gold== is `a == b` and `==c==`.\n", []string{"**Gold** is a == b and ==c==."}, false},
+		{"a tag in code ending a line stays", "Obsidian files it under `#theme/community`\n", []string{"Obsidian files it under #theme/community"}, false},
+		{"a tag in code ending a line with a space in it stays", "Tag it `with #novel`\n", []string{"Tag it with #novel"}, false},
+		{"a wiki link in code stays as typed", "Write `[[Eppie]]` to link.\n", []string{"Write [[Eppie]] to link."}, false},
+		{"a bracketed span in code stays as typed", "Write `[gold]{.smallcaps}` for small capitals.\n", []string{"Write [gold]{.smallcaps} for small capitals."}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# Silas Marner\n\nby George Eliot\n\nA weaver.\n\n## Themes\n\n"+c.body, Options{Language: "en"})
