@@ -1186,14 +1186,20 @@ func (p *parser) tickedAnswers(b content.Block, boxes []box) {
 			ticked = ticked || boxes[n].mark == 2
 		}
 		it := b.Items[boxes[k].item]
-		if q := strings.TrimSpace(it.Text.Plain()); empty && ticked && (strings.HasSuffix(q, "?") || strings.HasSuffix(q, "？")) {
-			for _, x := range boxes[k:n] {
-				if x.mark == 2 {
-					p.answers = append(p.answers, vocab.Answer{Question: it.Text, Option: it.Sublist.Items[x.opt].Text})
-					if p.answersLine == 0 {
-						p.answersLine = x.line
-					}
+		q := strings.TrimSpace(it.Text.Plain())
+		asks := strings.HasSuffix(q, "?") || strings.HasSuffix(q, "？")
+		for _, x := range boxes[k:n] {
+			switch {
+			case !empty || !ticked || x.mark != 2:
+			case asks:
+				p.answers = append(p.answers, vocab.Answer{Question: it.Text, Option: it.Sublist.Items[x.opt].Text})
+				if p.answersLine == 0 {
+					p.answersLine = x.line
 				}
+			case p.ticksLine == 0:
+				// A checklist's, or a quiz's under a prompt that asks
+				// nothing ("Choose the man who…."): dropped, and said so.
+				p.ticksLine, p.ticksUnder = x.line, q
 			}
 		}
 		k = n

@@ -1116,6 +1116,9 @@ func (p *parser) finish() {
 		title := vocab.AddAnswerKey(p.g, p.answers)
 		p.note(p.answersLine, "read the options ticked (☑) among empty boxes (☐) as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the boxes", len(p.answers), title)
 	}
+	if p.ticksLine != 0 {
+		p.note(p.ticksLine, "dropped the ticks (☑) of options among empty boxes (☐) under %q, the first on this line: it asks no question, so they were read as a checklist's, not a quiz's answers; the options are kept without the boxes. If they are the answers, end the question with \"?\" and they are gathered in an answer key", clip(p.ticksUnder))
+	}
 	// "Author: Arthur Conan Doyle", "Date of first publication: December
 	// 1847" in the key facts, when the title lines named neither.
 	if p.noAuthorLine != 0 || p.g.Book.Year == 0 {

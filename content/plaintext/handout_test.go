@@ -1,6 +1,9 @@
 package plaintext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestHandoutMisreadings has one case per misreading session 13's tester
 // found in teachers' handouts and poems and left; each failed before its
@@ -181,6 +184,49 @@ func TestHandoutMisreadings(t *testing.T) {
 				if k < len(g.Quotes) && len(g.Quotes[k].Lines) != n {
 					t.Errorf("quote %d has %d lines, want %d", k+1, len(g.Quotes[k].Lines), n)
 				}
+			}
+		})
+	}
+}
+
+// TestDroppedTicksNoted: options ticked among empty boxes under a line
+// that asks no question ("Choose the man who steals the gold." /
+// "☐ Godfrey" / "☑ Dunstan", a checklist's "Reading:") keep their text
+// without the boxes, as any bullet, and the ticks' dropping is said once,
+// on the first ticked option's line, with the fix (they were dropped
+// silently: a teacher's answers under an imperative prompt were lost
+// without a word). Under a question they are the answer key's, noted so;
+// boxes none of which is ticked lose nothing.
+func TestDroppedTicksNoted(t *testing.T) {
+	const head = "Silas Marner\nby George Eliot\n\nQuiz\n\n"
+	for _, tc := range []struct {
+		name, body string
+		line       int // of the note on dropped ticks; 0: none
+	}{
+		{"an imperative prompt", "1. Choose the man who steals the gold.\n   ☐ Godfrey Cass\n   ☑ Dunstan Cass\n2. Silas lives in:\n   ☒ Raveloe\n   ☐ Lantern Yard\n", 8},
+		{"a checklist", "1. Reading:\n   ☐ Chapter 1\n   ☐ Chapter 2\n   ☑ Chapter 3\n", 9},
+		{"a question: the answer key", "1. Who steals the gold?\n   ☐ Godfrey Cass\n   ☑ Dunstan Cass\n", 0},
+		{"no tick", "1. Choose the man who steals the gold.\n   ☐ Godfrey Cass\n   ☐ Dunstan Cass\n", 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			g, err := Parse(head+tc.body, Options{Language: "en"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			line := 0
+			for _, d := range g.Diagnostics {
+				if strings.Contains(d.Message, "dropped the ticks") {
+					if line != 0 {
+						t.Errorf("noted twice: %v", g.Diagnostics)
+					}
+					line = d.Line
+					if !strings.Contains(d.Message, `end the question with "?"`) {
+						t.Errorf("the note gives no fix: %s", d.Message)
+					}
+				}
+			}
+			if line != tc.line {
+				t.Errorf("ticks' dropping noted on line %d, want %d (%v)", line, tc.line, g.Diagnostics)
 			}
 		})
 	}

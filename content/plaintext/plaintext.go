@@ -75,6 +75,10 @@ type parser struct {
 	// the first on answersLine, for the answer key.
 	answers     []vocab.Answer
 	answersLine int
+	// ticksLine: the first option ticked among empty boxes under a line
+	// that asks no question (ticksUnder), whose tick is dropped.
+	ticksLine  int
+	ticksUnder string
 
 	captionTitle, captionAuthor string
 	captionLine                 int
