@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -152,6 +153,98 @@ func TestPNGRefuses(t *testing.T) {
 		var b bytes.Buffer
 		if err := encodePNG(&b, img); err == nil {
 			t.Errorf("%v, %d colours: no error", img.Rect, len(img.Palette))
+		}
+	}
+}
+
+// pngHashes are the SHA-256 of PNG's output for each test case: the
+// encoding of the pixels TestRenderUnchanged guards, byte for byte, so
+// that a faster encoder is seen to write the same file (an EPUB's cover
+// is in ident.sh's outputs too). Taken before the match codes were
+// looked up (matchBits).
+var pngHashes = map[string]string{
+	"arabic":   "d33e40d93d2c295ad834cfe3a181578a81935f52cfe751d24a4175cafb84e1ae",
+	"greek":    "03f5e16e273c26342ba9a833e64bc31d9665f78c9280576b674a181c2740cbc8",
+	"hebrew":   "e3a8ea85f2101db8da3f3315330d340ed43e5c6e6b752968e5b28a8931a7e0c2",
+	"long":     "2c7be188dfa02029e8ac1190024b261edc93da1f767de293a518d89b95c8e13d",
+	"nlmg":     "5f06e6f77b04e9f1e443b6f2777c29c2b02bfa3b7e5d2a3dac240a2a0eb016ba",
+	"short":    "0bc9b5251d9140b85de5f27b05a0489eeeb4cc9792828765d629f8c3c99407d6",
+	"tricky":   "474a7912c5a9cb596fcaaf97f3fa9b15fef019c27627ee52bef50a11ce782bb0",
+	"unbroken": "f007dbb1582b08eaf32fe1dc5910cff6e8a49dbd45ac889a68eef4b8c4eda5dc",
+}
+
+func TestPNGUnchanged(t *testing.T) {
+	for name, g := range cases {
+		want, ok := pngHashes[name]
+		if !ok {
+			continue
+		}
+		// Twice: the second reuses the bands the first kept (bands.go).
+		for i := 0; i < 2; i++ {
+			b, err := PNG(g)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := fmt.Sprintf("%x", sha256.Sum256(b)); got != want {
+				t.Errorf("%s, run %d: the PNG's bytes changed: %q", name, i+1, got)
+			}
+		}
+	}
+}
+
+// TestMatchBits checks the looked-up match codes against RFC 1951's
+// length codes, found by search as match did before: the code whose base
+// is the largest at most l (258: code 285), its extra bits, and the one
+// bit of distance code 0.
+func TestMatchBits(t *testing.T) {
+	for l := 3; l <= 258; l++ {
+		c := 0
+		for c+1 < len(lenBase) && int(lenBase[c+1]) <= l {
+			c++
+		}
+		if l == 258 {
+			c = 28
+		}
+		var want bitWriter
+		want.sym(257 + c)
+		want.bits(uint64(l-int(lenBase[c])), uint(lenExtra[c]))
+		want.bits(0, 1)
+		var got bitWriter
+		got.match(l)
+		if got.acc != want.acc || got.n != want.n || !bytes.Equal(got.out, want.out) {
+			t.Errorf("match(%d) wrote %b (%d bits), want %b (%d bits)", l, got.acc, got.n, want.acc, want.n)
+		}
+	}
+}
+
+// TestAdlerUpdate checks the running Adler-32 against hash/adler32 on
+// bytes of every value, at lengths around the eight-byte steps and the
+// 5,552-byte reductions, given whole and in pieces.
+func TestAdlerUpdate(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17, 801, 5551, 5552, 5553, 11104, 11105, 100000} {
+		for _, fill := range []string{"random", "0xff", "zero"} {
+			p := make([]byte, n)
+			for i := range p {
+				switch fill {
+				case "random":
+					p[i] = byte(r.Uint32())
+				case "0xff":
+					p[i] = 0xff
+				}
+			}
+			want := adler32.Checksum(p)
+			whole := adler{a: 1}
+			whole.update(p)
+			pieces := adler{a: 1}
+			for q := p; len(q) > 0; {
+				k := min(len(q), 1+r.IntN(900))
+				pieces.update(q[:k])
+				q = q[k:]
+			}
+			if whole.sum() != want || pieces.sum() != want {
+				t.Errorf("%d bytes (%s): whole %08x, in pieces %08x, want %08x", n, fill, whole.sum(), pieces.sum(), want)
+			}
 		}
 	}
 }
