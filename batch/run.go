@@ -541,10 +541,10 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	// first, and when it is the last in order the one before it renders
 	// last: with the guide and, handed over, the page starts (a PDF of
 	// 147,215 subsections, laid out whole, and then its EPUB).
-	guide, last := g, len(opts.Formats)-1
-	if !overlap && first == last {
-		last--
-	}
+	// Overlapped, the format that gives the pages renders on its own
+	// goroutine with its own reference; the last of the others is the
+	// last here all the same.
+	guide, last := g, lastOther(len(opts.Formats), first)
 	for i, f := range opts.Formats {
 		if i == first {
 			continue
@@ -591,10 +591,7 @@ func renderInside(g *content.Guide, opts Options, first int, pdfOpts, eo export.
 	out := make([]rendering, len(opts.Formats))
 	done := false
 	others := func() {
-		last := len(opts.Formats) - 1
-		if last == first {
-			last--
-		}
+		last := lastOther(len(opts.Formats), first)
 		for i, f := range opts.Formats {
 			if i == first {
 				continue
@@ -622,6 +619,18 @@ func renderInside(g *content.Guide, opts Options, first int, pdfOpts, eo export.
 		others()
 	}
 	return out
+}
+
+// lastOther is the last of n formats in order but for first, the format
+// that gives the print pages (-1 when none does), which renders apart:
+// the one rendered last beside it, handed what only the last reader needs
+// (the guide alone, the page starts). -1 when first is the only format.
+func lastOther(n, first int) int {
+	last := n - 1
+	if last == first {
+		last--
+	}
+	return last
 }
 
 // printPages hands the print pages of the format that gives them

@@ -999,3 +999,23 @@ func TestRenderedLastAfterThePages(t *testing.T) {
 		t.Fatal(res[0].Err)
 	}
 }
+
+// TestLastOther: the last format rendered beside the one that gives the
+// print pages, as renderAll and renderInside both pick it.
+func TestLastOther(t *testing.T) {
+	for _, c := range []struct{ n, first, want int }{
+		{1, -1, 0}, // one format, none gives pages
+		{1, 0, -1}, // --format pdf: nothing beside it
+		{2, -1, 1}, // EPUB and Kobo EPUB
+		{2, 0, 1},  // PDF first, EPUB last
+		{2, 1, 0},  // EPUB, PDF: the EPUB
+		{3, 1, 2},  // the pages' format in the middle
+		{3, 2, 1},  // the pages' format last
+		{4, 3, 2},  // …and one before it
+		{4, -1, 3}, // none gives pages
+	} {
+		if got := lastOther(c.n, c.first); got != c.want {
+			t.Errorf("lastOther(%d, %d) = %d, want %d", c.n, c.first, got, c.want)
+		}
+	}
+}
