@@ -53,17 +53,3 @@ func BenchmarkCover(b *testing.B) {
 		b.ReportMetric(float64(buf.Len()), "png-bytes")
 	})
 }
-
-// BenchmarkAdlerUpdate is the running Adler-32 of a cover's literal
-// rows (801 bytes each), a row at a time as deflateRows adds them.
-func BenchmarkAdlerUpdate(b *testing.B) {
-	row := make([]byte, 1+Width/2)
-	for i := range row {
-		row[i] = byte(i * 7)
-	}
-	b.SetBytes(int64(len(row)))
-	ad := adler{a: 1}
-	for b.Loop() {
-		ad.update(row)
-	}
-}

@@ -8,6 +8,7 @@ import (
 	"image"
 	"image/color"
 
+	adler32 "github.com/guidepress/guidepress/internal/adler"
 	"github.com/guidepress/guidepress/internal/deflaters"
 )
 
@@ -251,79 +252,9 @@ type adler struct{ a, b uint32 }
 
 const adlerMod = 65521
 
-// update adds p's bytes: for bytes q0…q(n-1), a gains their sum and b
-// gains n·a + n·q0 + (n-1)·q1 + … + 1·q(n-1). Those are computed 64 bytes
-// at a time on 16-bit lanes of a uint64, each byte in a lane of the even
-// or the odd bytes of its 8 (one AND and one shift: no byte is added to
-// a and b in turn), the lanes summed across with one multiplication
-// (whose top lane is the sum of the lanes below it, times weights). The
-// bounds below keep every lane under 2^16, so nothing carries from one
-// lane into another. The same integers as adding a byte at a time, in
-// about half the instructions: a cover's literal rows (~350 KB a guide)
-// took 4 a byte, 2.3% of a batch guide's instructions.
-func (s *adler) update(p []byte) {
-	const (
-		lanes = 0x00ff00ff00ff00ff
-		ones  = 0x0001000100010001 // lane 3 of x·ones: x's lanes summed
-		// Lane 3 of x·wEven, x·wOdd: lanes 0–3 of x, the bytes 0, 2, 4,
-		// 6 or 1, 3, 5, 7 of eight, times 8, 6, 4, 2 or 7, 5, 3, 1, the
-		// bytes' weights within their eight.
-		wEven = 8<<48 | 6<<32 | 4<<16 | 2
-		wOdd  = 7<<48 | 5<<32 | 3<<16 | 1
-	)
-	top := func(x uint64) uint32 { return uint32(x >> 48) }
-	// chunk is the even and odd bytes of eight, in lanes 0–3.
-	chunk := func(q []byte) (even, odd uint64) {
-		v := binary.LittleEndian.Uint64(q)
-		return v & lanes, v >> 8 & lanes
-	}
-	a, b := s.a, s.b
-	for len(p) > 0 {
-		q := p[:min(len(p), 5552)] // the most bytes before b can overflow
-		p = p[len(q):]
-		for ; len(q) >= 64; q = q[64:] {
-			// Eight chunks of eight bytes: sum is their bytes so far,
-			// by lane (each lane at most 8·510); pre adds up sum before
-			// each chunk, so that it counts chunk i's bytes 7-i times
-			// (at most 28·510 a lane, 4·28·510 summed across); even and
-			// odd are the chunks' bytes by position within the chunk (at
-			// most 8·255 a lane, times weights adding up to 20).
-			q := q[:64]
-			e, o := chunk(q[0:8])
-			sum, pre, even, odd := e+o, uint64(0), e, o
-			e, o = chunk(q[8:16])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[16:24])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[24:32])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[32:40])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[40:48])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[48:56])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			e, o = chunk(q[56:64])
-			pre, sum, even, odd = pre+sum, sum+e+o, even+e, odd+o
-			// Byte k of the 64 (chunk i, place r) weighs 64-k =
-			// 8·(7-i) + (8-r).
-			b += 64*a + 8*top(pre*ones) + top(even*wEven) + top(odd*wOdd)
-			a += top(sum * ones)
-		}
-		for ; len(q) >= 8; q = q[8:] {
-			e, o := chunk(q[:8])
-			b += 8*a + top(e*wEven) + top(o*wOdd)
-			a += top((e + o) * ones)
-		}
-		for _, c := range q {
-			a += uint32(c)
-			b += a
-		}
-		a %= adlerMod
-		b %= adlerMod
-	}
-	s.a, s.b = a, b
-}
+// update adds p's bytes (internal/adler's Update: a cover's literal
+// rows, ~350 KB a guide).
+func (s *adler) update(p []byte) { s.a, s.b = adler32.Update(s.a, s.b, p) }
 
 func (s *adler) byte(c byte) {
 	s.a = (s.a + uint32(c)) % adlerMod

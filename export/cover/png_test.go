@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
-	"hash/adler32"
 	"image"
 	"image/color"
 	"image/png"
@@ -221,38 +220,6 @@ func TestMatchBits(t *testing.T) {
 		got.match(l)
 		if got.acc != want.acc || got.n != want.n || !bytes.Equal(got.out, want.out) {
 			t.Errorf("match(%d) wrote %b (%d bits), want %b (%d bits)", l, got.acc, got.n, want.acc, want.n)
-		}
-	}
-}
-
-// TestAdlerUpdate checks the running Adler-32 against hash/adler32 on
-// bytes of every value, at lengths around the eight-byte steps and the
-// 5,552-byte reductions, given whole and in pieces.
-func TestAdlerUpdate(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	for _, n := range []int{0, 1, 7, 8, 9, 15, 16, 17, 801, 5551, 5552, 5553, 11104, 11105, 100000} {
-		for _, fill := range []string{"random", "0xff", "zero"} {
-			p := make([]byte, n)
-			for i := range p {
-				switch fill {
-				case "random":
-					p[i] = byte(r.Uint32())
-				case "0xff":
-					p[i] = 0xff
-				}
-			}
-			want := adler32.Checksum(p)
-			whole := adler{a: 1}
-			whole.update(p)
-			pieces := adler{a: 1}
-			for q := p; len(q) > 0; {
-				k := min(len(q), 1+r.IntN(900))
-				pieces.update(q[:k])
-				q = q[k:]
-			}
-			if whole.sum() != want || pieces.sum() != want {
-				t.Errorf("%d bytes (%s): whole %08x, in pieces %08x, want %08x", n, fill, whole.sum(), pieces.sum(), want)
-			}
 		}
 	}
 }

@@ -10,13 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"hash/adler32"
 	"slices"
 	"strconv"
 	"sync"
 
 	"github.com/guidepress/guidepress/export/pdf/fontembed"
 	"github.com/guidepress/guidepress/export/pdf/tags"
+	"github.com/guidepress/guidepress/internal/adler"
 	"github.com/guidepress/guidepress/internal/deflaters"
 )
 
@@ -652,7 +652,7 @@ type zwriter struct {
 	sum   [4]byte
 }
 
-var zpool = sync.Pool{New: func() any { return &zwriter{adler: adler32.New()} }}
+var zpool = sync.Pool{New: func() any { return &zwriter{adler: adler.New()} }}
 
 // zlibHeader is zlib's header for deflate with a 32 KB window at the
 // default level (6), as compress/zlib and klauspost/compress/zlib write
