@@ -818,6 +818,9 @@ func unlabel(ls []line) []line {
 		return ls
 	}
 	p := ls[0].text.Plain()
+	if vocab.QuoteWord(p) {
+		return ls[1:] // "### Quote" over each quote: a label
+	}
 	n := vocab.QuoteLabel(strings.TrimLeft(p, " "))
 	if n == 0 {
 		return ls

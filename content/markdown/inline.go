@@ -30,9 +30,16 @@ type style struct {
 // footnote references are handled (and reported) on the way.
 func (r *reader) inlines(n ast.Node) []line {
 	c := inlineCollector{r: r, lineNo: r.lineOf(n)}
+	wiki, span, mark, tag, literal := r.bracketSource(n)
+	// The syntax read after collecting (highlights, tags, wiki links,
+	// spans) is decided token by token: what a backslash escaped (or code
+	// in a link's text) is collected as literal stand-ins, which those
+	// passes do not read, and turned back after them ("\==b==" keeps its
+	// marks while "==c==" on the next line is a highlight: the whole
+	// block was read one way); code is marked codeHref.
+	c.literal = (wiki || span || mark || tag) && literal
 	c.walk(n, style{})
 	c.end(false)
-	wiki, span, mark, tag := r.bracketSource(n)
 	if wiki || span || mark || tag {
 		// The marks are read in the text, never in code (codeHref).
 		tags := 0
@@ -55,6 +62,11 @@ func (r *reader) inlines(n ast.Node) []line {
 		if tags > 0 && !r.tagsNoted {
 			r.tagsNoted = true
 			r.note(c.lineNo, "dropped the note-taking tags that end a line (a word after #, as Obsidian files a note): they are not text of the guide")
+		}
+		if c.literal {
+			for i := range c.lines {
+				c.lines[i].text = unliteral(c.lines[i].text)
+			}
 		}
 	}
 	if c.code {
@@ -81,6 +93,10 @@ type inlineCollector struct {
 	lines  []line
 	cite   bool // a <cite> opened a line: its </cite> closes the attribution
 	code   bool // a span of code is marked codeHref
+	// literal: escaped characters are collected with literalOf's
+	// stand-ins for the characters the passes after collecting read
+	// (inlines).
+	literal bool
 }
 
 // codeHref marks a span of code's text while inlines reads the marks
@@ -127,7 +143,7 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			if n.IsRaw() {
 				c.add(string(n.Value(c.r.src)), st)
 			} else {
-				c.add(unescape(n.Value(c.r.src)), st)
+				c.add(unescapeAs(n.Value(c.r.src), c.literal), st)
 			}
 			switch {
 			case n.HardLineBreak():
@@ -146,11 +162,13 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 					b.Write(t.Value(c.r.src))
 				}
 			}
-			cs := st
+			cs, code := st, b.String()
 			if cs.href == "" { // code in a link is the link's text
 				cs.href, c.code = codeHref, true
+			} else if c.literal {
+				code = strings.Map(literalOf, code)
 			}
-			c.add(b.String(), cs)
+			c.add(code, cs)
 		case *ast.Emphasis:
 			s := st
 			if n.Level >= 2 {
@@ -241,7 +259,11 @@ var entityRE = lazyre.New(`^&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-
 
 // unescape resolves backslash escapes and character references as
 // CommonMark does in text.
-func unescape(b []byte) string {
+func unescape(b []byte) string { return unescapeAs(b, false) }
+
+// unescapeAs is unescape, an escaped character given as its literal
+// stand-in (literalOf) when literal is set.
+func unescapeAs(b []byte, literal bool) string {
 	if bytes.IndexByte(b, '\\') < 0 && bytes.IndexByte(b, '&') < 0 {
 		return string(b)
 	}
@@ -249,7 +271,11 @@ func unescape(b []byte) string {
 	for i := 0; i < len(b); i++ {
 		c := b[i]
 		if c == '\\' && i+1 < len(b) && isPunct(b[i+1]) {
-			out.WriteByte(b[i+1])
+			if literal {
+				out.WriteRune(literalOf(rune(b[i+1])))
+			} else {
+				out.WriteByte(b[i+1])
+			}
 			i++
 			continue
 		}
@@ -477,24 +503,64 @@ var wikiRE = lazyre.New(`\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]`)
 // bracketSource reports a block whose source holds "[[" (wiki links) or
 // "]{" (pandoc's bracketed spans) as typed, not escaped as inspect
 // --markdown escapes text ("\[\[", "\]{").
-func (r *reader) bracketSource(n ast.Node) (wiki, span, mark, tag bool) {
+func (r *reader) bracketSource(n ast.Node) (wiki, span, mark, tag, literal bool) {
 	if n.Type() != ast.TypeBlock {
-		return false, false, false, false
-	}
-	typed := func(v []byte, s string) bool {
-		k := bytes.Index(v, []byte(s))
-		return k >= 0 && (k == 0 || v[k-1] != '\\')
+		return false, false, false, false, false
 	}
 	ls := n.Lines()
+	literal = true
 	for i := 0; i < ls.Len(); i++ {
 		seg := ls.At(i)
 		v := seg.Value(r.src)
-		wiki = wiki || typed(v, "[[")
-		span = span || typed(v, "]{")
-		mark = mark || typed(v, "==")
-		tag = tag || len(v) > 1 && v[0] == '#' || bytes.Contains(v, []byte(" #"))
+		// Only a cheap look: each token is read for what it is after
+		// collecting, escaped ones and code spans left out (literalOf).
+		wiki = wiki || bytes.Contains(v, []byte("[["))
+		span = span || bytes.Contains(v, []byte("]{"))
+		mark = mark || bytes.Contains(v, []byte("=="))
+		tag = tag || bytes.IndexByte(v, '#') >= 0
+		// A block that holds the stand-ins themselves is read without
+		// them, as before (none is a character of any script).
+		literal = literal && !bytes.Contains(v, []byte(literalLead))
 	}
-	return wiki, span, mark, tag
+	return wiki, span, mark, tag, literal
+}
+
+// literalLead opens the UTF-8 of U+FDD0–U+FDEF, the noncharacters
+// literalOf stands in with: Unicode keeps them for a program's own use.
+const literalLead = "\xef\xb7"
+
+// literalOf is the stand-in for a character that the passes after
+// collecting read as syntax ("=", "#", "[", "]", "{"), for a character
+// of a code span or an escaped one; any other is itself.
+func literalOf(r rune) rune {
+	if i := strings.IndexRune(literalChars, r); i >= 0 {
+		return 0xFDD0 + rune(i)
+	}
+	return r
+}
+
+// literalChars are the characters literalOf stands in for, in the order
+// of their stand-ins.
+const literalChars = "=#[]{"
+
+// unliteral turns literalOf's stand-ins back into their characters.
+func unliteral(t content.Text) content.Text {
+	out := t
+	for i, sp := range t {
+		if !strings.Contains(sp.Text, literalLead) {
+			continue
+		}
+		if &out[0] == &t[0] {
+			out = append(content.Text(nil), t...)
+		}
+		out[i].Text = strings.Map(func(r rune) rune {
+			if r >= 0xFDD0 && r < 0xFDD0+rune(len(literalChars)) {
+				return rune(literalChars[r-0xFDD0])
+			}
+			return r
+		}, sp.Text)
+	}
+	return out
 }
 
 // highlightRE: Obsidian's (and many editors') highlight, "==text==", its

@@ -49,6 +49,14 @@ func TestObsidianMarks(t *testing.T) {
 		{"a tag in code ending a line with a space in it stays", "Tag it `with #novel`\n", []string{"Tag it with #novel"}, false},
 		{"a wiki link in code stays as typed", "Write `[[Eppie]]` to link.\n", []string{"Write [[Eppie]] to link."}, false},
 		{"a bracketed span in code stays as typed", "Write `[gold]{.smallcaps}` for small capitals.\n", []string{"Write [gold]{.smallcaps} for small capitals."}, false},
+		// Decided token by token, not for the whole block: escaped marks
+		// were read as a highlight or a tag when another line of the
+		// block held one.
+		{"a highlight in a code span stays as typed", "The test `a ==b== c` and `==b==` differ from ==d==.\n", []string{"The test a ==b== c and ==b== differ from **d**."}, false},
+		{"an escaped highlight on one line, a highlight on the next", "\\==Community== stays\nand ==hope== is strong.\n", []string{"==Community== stays and **hope** is strong."}, false},
+		{"a code span ending a line is no tag", "Search for `#novel`\nin the vault. #victorian\n", []string{"Search for #novel in the vault."}, true},
+		{"an escaped tag ending a line, a tag ending the next", "Reason \\#novel\nand more. #victorian\n", []string{"Reason #novel and more."}, true},
+		{"a wiki link in a code span stays as typed", "`[[Eppie]]` links to [[Eppie]].\n", []string{"[[Eppie]] links to Eppie."}, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse("# Silas Marner\n\nby George Eliot\n\nA weaver.\n\n## Themes\n\n"+c.body, Options{Language: "en"})

@@ -452,10 +452,13 @@ func (p *parser) body() {
 		if st.where == inFAQ && p.faqUnit(st, i, u) {
 			continue
 		}
-		if st.where == inQuotes && len(u.text) < 40 && vocab.QuoteLabel(u.text) == len(u.text) {
+		if st.where == inQuotes && quoteLabelLine(u.text) {
 			// "Quote #1" alone on its line over the quote: a number, not
-			// a heading (the quotes are numbered in the model).
+			// a heading (the quotes are numbered in the model). Kept in
+			// the running text, where it ends the explanation of the
+			// quote before it (flushQuotes).
 			p.note(u.line, "read %q as the number of the quote under it, not a heading", u.text)
+			st.pending = append(st.pending, u)
 			continue
 		}
 		if st.where == inQuotes && bareExplanation(u.text) {
@@ -810,6 +813,10 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 	for i := 0; i < len(units); {
 		u := units[i]
 		s := u.text
+		if quoteLabelLine(s) {
+			i++ // a quote's number (body): the quote is the next unit
+			continue
+		}
 		if m := explanation(s); m != nil && len(qs) > 0 {
 			q := &qs[len(qs)-1].q
 			if m[1] != "" {
@@ -817,7 +824,7 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			}
 			labelled = true
 			i++
-			for m[1] == "" && i < len(units) && p.plainUnit(units[i], "") {
+			for m[1] == "" && i < len(units) && p.plainUnit(units[i], "") && !quoteLabelLine(units[i].text) {
 				q.Explanation = append(q.Explanation, text(units[i].text))
 				i++
 			}
@@ -1214,4 +1221,10 @@ func slashLines(s string) []string {
 		}
 	}
 	return lines
+}
+
+// quoteLabelLine: s, a line under the quotes heading, is only a quote's
+// number or the word for a quote ("Quote #2", "Zitat 3", "Quote").
+func quoteLabelLine(s string) bool {
+	return len(s) < 40 && (vocab.QuoteLabel(s) == len(s) || vocab.QuoteWord(s))
 }

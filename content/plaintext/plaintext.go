@@ -458,12 +458,18 @@ func (p *parser) header() error {
 		// ("… for AP Students" / "by Robert Louis Stevenson"): the guide's
 		// title ends before the by-line, which stays with the book's
 		// title for splitBy.
+		// So does one in another language ("… — Klasse 9" / "von Theodor
+		// Storm"): its last source line is the by-line.
 		head, tail := title, ""
 		if len(first.raw) > 1 {
 			if i := strings.LastIndex(title, " by "); i > 0 {
 				if _, ok := vocab.ByLine(strings.TrimSpace(title[i:])); ok {
 					head, tail = title[:i], title[i:]
 				}
+			}
+			last := strings.TrimSpace(first.raw[len(first.raw)-1])
+			if a, ok := vocab.ForeignByLine(last); tail == "" && ok && p.nameLine(unit{text: stripYear(a)}) && strings.HasSuffix(title, " "+last) {
+				head, tail = title[:len(title)-len(last)-1], title[len(title)-len(last)-1:]
 			}
 		}
 		if book, ok := vocab.GuideTitle(head); ok {

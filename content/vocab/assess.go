@@ -174,6 +174,11 @@ func addAssessments() {
 	add("de", Quotes, "", "wichtiges zitat", "zentrale textstelle")
 	add("it", Quotes, "", "citazione chiave", "citazione importante", "brano chiave")
 	add("pt", Quotes, "", "citação importante", "citação-chave", "trecho importante")
+	// The word alone: "Zitat", "Quote", "Citation", "Cita" over a
+	// handout's one quotation (it was a section holding a block quote).
+	for _, q := range quoteWords {
+		add(q[0], Quotes, "", q[1])
+	}
 	// A lesson or unit plan's parts, of no role of their own: how the
 	// class is assessed, the rubric, the objectives and the materials
 	// ("Assessment" set tight over its bullets was a verse passage).
@@ -235,4 +240,23 @@ func WordAfter(s string, first map[string]bool) string {
 		w = w[:j]
 	}
 	return w
+}
+
+// quoteWords are the word for a quote alone, by language: over a
+// handout's one quotation it names the quotes ("Zitat", "Quote",
+// "Citation", "Cita"); under the quotes heading, over each quote of a
+// study site's "Quote" / "Explanation" pairs, it labels the quote.
+var quoteWords = [][2]string{{"en", "quote"}, {"en", "quotation"}, {"es", "cita"}, {"fr", "citation"}, {"de", "zitat"},
+	{"it", "citazione"}, {"pt", "citação"}, {"ru", "цитата"}, {"uk", "цитата"}, {"el", "απόσπασμα"}, {"ar", "اقتباس"}, {"he", "ציטוט"}}
+
+// QuoteWord reports a line that is only the word for a quote, in the
+// singular ("Quote", "Zitat:", "Cita").
+func QuoteWord(s string) bool {
+	n := Norm(s)
+	for _, q := range quoteWords {
+		if n == q[1] {
+			return true
+		}
+	}
+	return false
 }

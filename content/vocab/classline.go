@@ -33,7 +33,8 @@ func classWord(w string) bool {
 		"igcse", "period", "year", "grade", "class", "block", "homeroom", "group", "set", "form", "humanities",
 		"reading", "room", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
 		"première", "terminale", "français", "lettres", "klasse", "jahrgang", "jahrgangsstufe", "stufe", "deutsch",
-		"deutschkurs", "kurs", "sezione", "anno", "italiano", "turma", "série", "ano", "português":
+		"deutschkurs", "kurs", "sezione", "anno", "italiano", "turma", "série", "ano", "português", "grades", "years",
+		"klassenstufe", "schuljahr", "класс", "клас", "τάξη":
 		return true
 	}
 	return false
@@ -126,7 +127,7 @@ func classOf(s string, teacher bool) bool {
 // classNumber: a class's number or letter: "10", "9th", "3.º", "3e",
 // "4ème", "10A", "7b", "B", "IV".
 func classNumber(w string) bool {
-	if w == "" || len(w) > 6 {
+	if w == "" || len(w) > 8 {
 		return false
 	}
 	if r, n := utf8.DecodeRuneInString(w); n == len(w) && unicode.IsUpper(r) {
@@ -145,8 +146,15 @@ func classNumber(w string) bool {
 		return true
 	}
 	switch rest := strings.ToLower(w[digits:]); rest {
-	case "", "st", "nd", "rd", "th", ".º", ".ª", "º", "ª", "e", "ème", "a", "b", "c", "d":
+	case "", "st", "nd", "rd", "th", ".º", ".ª", "º", "ª", "e", "ème", "a", "b", "c", "d", ".":
+		// "." is German's ordinal: "9. Klasse".
 		return true
+	}
+	// A range of years: "9–12", "10-11".
+	for _, d := range []string{"–", "-"} {
+		if r, ok := strings.CutPrefix(w[digits:], d); ok && r != "" && strings.Trim(r, "0123456789") == "" {
+			return true
+		}
 	}
 	return false
 }

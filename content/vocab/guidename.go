@@ -328,7 +328,7 @@ func guideNoteSuffix(s string) (string, bool) {
 		default:
 			continue
 		}
-		if guideNotes(v[spaces(v):]) {
+		if v = v[spaces(v):]; guideNotes(v) || worksheetName(v) {
 			return s[:i], true
 		}
 	}

@@ -253,7 +253,7 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s)
+	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s) || worksheetName(s)
 }
 
 // attachedFor: a guide's name in Arabic or Hebrew, then whom it is for in

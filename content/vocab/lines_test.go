@@ -62,6 +62,14 @@ func TestLines(t *testing.T) {
 		"Roteiro de estudo — Capítulos 1 a 20": true, "Cuaderno de lectura — 2.º de Bachillerato": true, "Quaderno di lettura": true, "Lesetagebuch für die 7. Klasse": true, "Anticipation Guide": false,
 		"Character Notes for": false, "Notes for Year 10": false,
 		"Jane, Rochester's Guide": false, "A guide, as he says, to the heart": false, "The Guide Dog": false,
+		// A worksheet named by what it practises, and the class.
+		"Wortschatz und Leseverständnis — Klasse 9": true, "Wortschatz und Leseverständnis": true, "Leseverständnis — Klasse 9": true,
+		"Vocabulary and Comprehension — Grade 9": true, "Vocabulary — Grade 9": true, "Arbeitsblatt Wortschatz — 9. Klasse": true,
+		"Wortschatz und Grammatik für die 9. Klasse": true, "Vocabulaire et compréhension — Classe de 4e": true,
+		"Vocabulario y comprensión lectora — 3.º ESO": true, "Lessico e comprensione del testo — Classe 2ª": true,
+		"Vocabulário e interpretação de texto — 9.º ano": true, "Словарь и вопросы — 9 класс": true, "Vocabulary, Grammar and Writing": true,
+		"Vocabulary and Discussion Questions": false, "Leseverständnis": false, "Vocabulary — Chapters 1–5": false,
+		"Wortschatz und Leseverständnis sind wichtig": false, "Comprehension — Chapter 3": false, "Preguntas para el debate": false,
 	} {
 		if got := GuideSubtitle(in); got != want {
 			t.Errorf("GuideSubtitle(%q) = %v, want %v", in, got, want)

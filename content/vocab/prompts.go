@@ -27,6 +27,7 @@ func Prompts(bs []content.Block) []content.Block {
 			bs[i] = l
 		}
 	}
+	bs = bulletOptions(bs, copied)
 	has := false
 	for _, b := range bs {
 		if b.Kind == content.Paragraph && QuestionLabel(b.Text.Plain()) > 0 {
@@ -47,10 +48,13 @@ func Prompts(bs []content.Block) []content.Block {
 			n = QuestionLabel(s)
 		}
 		if n == 0 {
-			// "Q: Who sells Buck?" over "A. Manuel", "B. Perrault": its
-			// options.
-			if last := len(out) - 1; b.Kind == content.List && b.Marker != content.Decimal && justAsked && out[last].Items[len(out[last].Items)-1].Sublist == nil && !hasSublists(b.Items) {
-				out[last].Items[len(out[last].Items)-1].Sublist = &content.Sublist{Ordered: true, Marker: b.Marker, Start: b.Start, Items: b.Items}
+			// "Q: Who sells Buck?" over "A. Manuel", "B. Perrault", or
+			// over bullets ("**F2:** Was baut Hauke?" / "- einen Deich"
+			// / "- eine Mühle"): its options (the bullets were a list of
+			// their own after the prompts). A numbered list is the next
+			// questions.
+			if last := len(out) - 1; b.Kind == content.List && (b.Marker != content.Decimal || !b.Ordered) && justAsked && out[last].Items[len(out[last].Items)-1].Sublist == nil && !hasSublists(b.Items) {
+				out[last].Items[len(out[last].Items)-1].Sublist = &content.Sublist{Ordered: b.Ordered, Marker: b.Marker, Start: b.Start, Items: b.Items}
 				justAsked = false
 				continue
 			}
@@ -181,4 +185,40 @@ func hasSublists(items []content.ListItem) bool {
 		}
 	}
 	return false
+}
+
+// bulletOptions: bullets right after a numbered question ("Q2: Who
+// dies?", "2. Who dies?" / "• Hauke" / "• Elke") are its options, the
+// question's sublist; they were a list of their own after the questions.
+// bs is copied first unless copied says it already is.
+func bulletOptions(bs []content.Block, copied bool) []content.Block {
+	var out []content.Block
+	for i, b := range bs {
+		if k := len(out) - 1; k >= 0 && i > 0 && b.Kind == content.List && !b.Ordered && !hasSublists(b.Items) && optionsAfter(out[k]) {
+			if !copied {
+				out, copied = append(make([]content.Block, 0, len(bs)), out...), true
+			}
+			prev := &out[k]
+			prev.Items = append([]content.ListItem(nil), prev.Items...)
+			prev.Items[len(prev.Items)-1].Sublist = &content.Sublist{Items: b.Items}
+			continue
+		}
+		if copied || out != nil {
+			out = append(out, b)
+			continue
+		}
+		out = bs[:i+1] // unchanged so far: no copy
+	}
+	return out
+}
+
+// optionsAfter: b is a numbered list whose last item asks a question
+// and has no sublist yet.
+func optionsAfter(b content.Block) bool {
+	if b.Kind != content.List || !b.Ordered || b.Marker != content.Decimal || len(b.Items) == 0 {
+		return false
+	}
+	last := b.Items[len(b.Items)-1]
+	s := strings.TrimSpace(last.Text.Plain())
+	return last.Sublist == nil && (strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？") || strings.HasSuffix(s, "؟") || strings.HasSuffix(s, "\u037e"))
 }
