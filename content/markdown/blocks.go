@@ -247,8 +247,10 @@ func termLine(t content.Text) (content.Definition, int) {
 		}
 		return content.Definition{Term: content.Plain(term), Definition: def}, 2
 	}
-	if strings.HasPrefix(plain, ":") {
-		def := trimPrefix(rest, 1)
+	// "**le tonnelier** : artisan…": French sets a space before the
+	// colon (it was a list of bold words).
+	if c := strings.TrimLeft(plain, " \u00a0\u202f"); strings.HasPrefix(c, ":") {
+		def := trimPrefix(rest, len(plain)-len(c)+1)
 		if term == "" || def == nil {
 			return content.Definition{}, 0
 		}

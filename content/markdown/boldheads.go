@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/lazyre"
 	"github.com/yuin/goldmark/ast"
@@ -33,7 +34,24 @@ func (r *reader) boldHeadings(nodes []ast.Node) []ast.Node {
 	if len(at) < 2 {
 		return nodes
 	}
-	out := r.toHeadings(nodes, at, func(int) int { return 2 })
+	// Parts of the book under a summary's bold heading ("**Trama per
+	// capitoli**" over "**Capitolo 1**", "**Capitolo 7**") are its
+	// subsections, as under a "## " heading (they were sections beside an
+	// empty one).
+	levels := map[int]int{}
+	summary := false
+	for _, i := range at {
+		s, _ := r.boldLine(nodes[i].(*ast.Paragraph))
+		h := vocab.Classify(s)
+		switch {
+		case summary && vocab.PartOfBook(s) && h.Kind == vocab.Unknown:
+			levels[i] = 3
+		default:
+			summary = h.Kind == vocab.Section && h.Role == content.RoleSummary
+			levels[i] = 2
+		}
+	}
+	out := r.toHeadings(nodes, at, func(i int) int { return levels[i] })
 	r.note(r.lineOf(out[at[0]]), "the guide has no headings: read its %d lines wholly in bold as its section headings (give them \"## \" to say so)", len(at))
 	return out
 }

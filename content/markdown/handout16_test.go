@@ -44,3 +44,29 @@ func TestWorksheetShapes(t *testing.T) {
 		})
 	}
 }
+
+// TestExportShapes16: what new sample guides (testdata/guides: the
+// Eugénie Grandet Notion export, the Mattia Pascal Google Docs one) showed
+// misread; each case failed before.
+func TestExportShapes16(t *testing.T) {
+	for _, c := range []struct{ name, in, title, author, bookAuthor, want string }{
+		{"a Notion page's properties under the title: the author and the year read, the others dropped (the author was lost, all four lines the synopsis); its callout under them is the synopsis's text without its icon (a warning); French bold terms with a spaced colon are definitions (a list)",
+			"# Eugénie Grandet\n\nAuteur: Honoré de Balzac\nParution: 1833\nNiveau: Seconde\nStatut: En cours\n\n*Fiche de lecture — Classe de 2nde B*\n\n> 💡 **À retenir :** l'avarice dévore une famille.\n\nEugénie vit à Saumur.\n\n## Vocabulaire\n\n- **le tonnelier** : artisan qui fabrique des tonneaux\n- **l'avarice** : amour excessif de l'argent\n",
+			"Eugénie Grandet — Fiche de lecture — Classe de 2nde B", "", "Honoré de Balzac",
+			"synopsis: À retenir : l'avarice dévore une famille.\nsynopsis: Eugénie vit à Saumur.\n## Vocabulaire [vocabulary]\ndefinitions: \n"},
+		{"bold parts of the book under a summary's bold heading are its subsections (they were sections beside an empty one); a teacher's name alone under the handout's name is the guide's author (it was the synopsis)",
+			"**Il fu Mattia Pascal**\n\n*di Luigi Pirandello*\n\n**Verifica di lettura — Classe 3ª B**\n\nProf.ssa Marchetti\n\nMattia fugge di casa.\n\n**Trama per capitoli**\n\n**Capitolo 1**\n\nMattia si presenta.\n\n**Capitolo 7**\n\nIl viaggio in treno.\n\n**Soluzioni**\n\n1 V – 2 F\n",
+			"Il fu Mattia Pascal — Verifica di lettura — Classe 3ª B", "Prof.ssa Marchetti", "Luigi Pirandello",
+			"synopsis: Mattia fugge di casa.\n## Trama per capitoli [summary]\n### Capitolo 1\nparagraph: Mattia si presenta.\n### Capitolo 7\nparagraph: Il viaggio in treno.\n## Soluzioni\nparagraph: 1 V – 2 F\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := outline(t, c.in); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+			g := parseValid(t, c.in)
+			if g.Title != c.title || g.Author != c.author || g.Book.Author != c.bookAuthor {
+				t.Errorf("title %q author %q book author %q, want %q %q %q", g.Title, g.Author, g.Book.Author, c.title, c.author, c.bookAuthor)
+			}
+		})
+	}
+}

@@ -648,14 +648,15 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		}
 		ls = r.peek(n)
 	}
-	if len(ls) == 0 || len(ls) > 3 {
+	if len(ls) == 0 || len(ls) > 3 && (len(ls) > 8 || !allProperties(ls)) {
 		return false
 	}
 	g := r.g
 	var author, guide, class, teacher string
+	var props []string // a Notion page's other properties ("Statut: En cours")
 	minutes, year := 0, 0
 	read := func(parts []string) bool {
-		author, guide, class, teacher, minutes, year = "", "", "", "", 0, 0
+		author, guide, class, teacher, minutes, year, props = "", "", "", "", 0, 0, nil
 		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
@@ -668,6 +669,10 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				year = y // "by Jack London · 1903"
 			} else if name, ok := vocab.GuideCredit(s); ok && teacher == "" && g.Author == "" && r.fm.Title == "" {
 				teacher = name // "*Teacher: Ms. Okafor*", the guide's own author
+			} else if vocab.TeacherName(s) && teacher == "" && g.Author == "" && r.fm.Title == "" && (g.Title != "" || r.class != "" || guide != "") {
+				// "Prof.ssa Marchetti" alone under the handout's name:
+				// its teacher (it was the synopsis's first paragraph).
+				teacher = strings.TrimSpace(s)
 			} else if c, t, ok := vocab.ClassLine(s); ok && class == "" && r.class == "" && r.fm.Title == "" {
 				// "*Year 7 English — Ms. Okafor*": the class the handout
 				// is for ends the guide's title, as in plain text; the
@@ -685,11 +690,16 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				if t != "" && teacher == "" && g.Author == "" {
 					teacher = t
 				}
+			} else if property(s) && len(parts) >= 2 {
+				props = append(props, s)
 			} else {
 				return false
 			}
 		}
-		return true
+		// Properties go only with the author or the year they hold: a
+		// Notion page's ("Auteur: …", "Parution: 1833", "Statut: En
+		// cours"), not a synopsis that opens "Note: …".
+		return props == nil || author != "" || year != 0
 	}
 	var lines, parts []string // "by Jane Austen · 12 min read": two parts
 	for _, l := range ls {
@@ -700,6 +710,9 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		return false
 	}
 	r.inlines(n) // what it reports (an image, HTML), now that it is read
+	if props != nil {
+		r.note(r.lineOf(n), "dropped the page's other properties under the title (%s), as a Notion export writes them: they are not text of the guide", strings.Join(props, "; "))
+	}
 	if author != "" {
 		g.Book.Author = author
 		if rest, y, ok := vocab.Year(author); ok && g.Book.Year == 0 {
@@ -725,6 +738,54 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 			r.note(r.lineOf(n), "reading time: %d minutes", minutes)
 		} else {
 			r.note(r.lineOf(n), "dropped the reading time %d minutes (the guide's is %d minutes)", minutes, g.ReadingMinutes)
+		}
+	}
+	return true
+}
+
+// emojiCallout: a block quote whose first line opens with an icon and a
+// space, "> 💡 Remember…", as Notion exports its callouts.
+func (r *reader) emojiCallout(n *ast.Blockquote) bool {
+	p, ok := n.FirstChild().(*ast.Paragraph)
+	if !ok || p.Lines().Len() == 0 {
+		return false
+	}
+	seg := p.Lines().At(0)
+	raw := strings.TrimSpace(string(seg.Value(r.src)))
+	c, size := utf8.DecodeRuneInString(raw)
+	if !unicode.Is(unicode.So, c) {
+		return false
+	}
+	rest := strings.TrimLeftFunc(raw[size:], func(r rune) bool { return unicode.Is(unicode.Variation_Selector, r) || r == '\u200d' })
+	return strings.HasPrefix(rest, " ")
+}
+
+// emojiOrSpace: an icon's runes (a symbol, its variation selector or
+// joiner) or a space.
+func emojiOrSpace(r rune) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.So, r) || unicode.Is(unicode.Variation_Selector, r) || r == '\u200d'
+}
+
+// property: s is a page property as Notion exports it under the title,
+// "Statut: En cours", "Tags: novel, balzac": a short label of a word or
+// two, a colon, and a short value.
+func property(s string) bool {
+	label, value, ok := strings.Cut(s, ":")
+	label, value = strings.TrimSpace(label), strings.TrimSpace(value)
+	if !ok || label == "" || value == "" || len(strings.Fields(label)) > 2 || utf8.RuneCountInString(value) > 60 || strings.ContainsAny(value, "?!") {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(label)
+	return unicode.IsUpper(r)
+}
+
+// allProperties: every line of ls is a property, "Auteur: …", "Niveau:
+// Seconde": a Notion page's, which may run past the three lines a
+// by-line's paragraph holds.
+func allProperties(ls []line) bool {
+	for _, l := range ls {
+		if !property(plainOf(l.text)) {
+			return false
 		}
 	}
 	return true
@@ -1090,6 +1151,18 @@ func (r *reader) synopsis(nodes []ast.Node) {
 				if typ := r.calloutType(bq); typ != "" && !quoteCallout(typ) {
 					// "> [!NOTE]" under the title: the guide's own text.
 					r.g.Synopsis = append(r.g.Synopsis, r.flatten(n)...)
+					continue
+				}
+				if r.emojiCallout(bq) {
+					// "> 💡 **À retenir :** …", Notion's callout: the
+					// guide's own text, without its icon (it was a
+					// warning).
+					ts := r.flatten(n)
+					if len(ts) > 0 && len(ts[0]) > 0 {
+						ts[0] = append(content.Text{{Text: strings.TrimLeftFunc(ts[0][0].Text, emojiOrSpace), Em: ts[0][0].Em, Strong: ts[0][0].Strong, Href: ts[0][0].Href}}, ts[0][1:]...).TrimSpace()
+					}
+					r.note(r.lineOf(n), "read the callout under the title (a block quote opening with an icon, as Notion exports one) as the synopsis's paragraphs")
+					r.g.Synopsis = append(r.g.Synopsis, ts...)
 					continue
 				}
 			}

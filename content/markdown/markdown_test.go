@@ -425,6 +425,12 @@ func TestNoTextLost(t *testing.T) {
 			if a, ok := vocab.GuideCredit(strings.Trim(l, "*_ ")); ok && a == g.Author {
 				continue // "Lehrerin: Frau Albers": the guide's author
 			}
+			if _, ok := vocab.Published(strings.Trim(l, "*_ ")); ok {
+				continue // "Parution: 1833", the book's year
+			}
+			if a, ok := vocab.ByLine(strings.Trim(l, "*_ ")); ok && a == g.Book.Author {
+				continue // "Auteur: Honoré de Balzac", the book's author
+			}
 			if s := strings.Trim(l, "*_ "); vocab.Furniture(s) != "" {
 				continue // page residue, dropped
 			} else if _, ok := vocab.ReadingMinutes(s); ok {

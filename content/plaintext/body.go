@@ -906,7 +906,10 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			explained++
 		}
 	}
-	commentary := len(qs) > 0 && qs[0].marked && (explained >= 2 || labelled && explained >= 1)
+	// Under a heading in the singular ("Zitat", "Key Quote"), one quote
+	// and a paragraph after it are the quote and its commentary (the
+	// paragraph was a second quote, with a warning).
+	commentary := len(qs) > 0 && qs[0].marked && (explained >= 2 || (labelled || vocab.SingularQuotes(st.quotesTitle)) && explained >= 1)
 	if commentary {
 		p.note(st.quotesAt, "read the paragraphs that follow the quotes under %q, neither numbered nor in quotation marks, as the explanation of the quote before each", st.quotesTitle)
 	}

@@ -66,6 +66,30 @@ func TestWorksheetShapes(t *testing.T) {
 			in:   "Der Schimmelreiter\nvon Theodor Storm\n\nHauke wird Deichgraf.\n\nFragen zum Text\n\nF1: Wer erzählt die Geschichte?\n\nF2: Was baut Hauke?\n\n- einen Deich\n- eine Mühle\n\nQ3: Wer stirbt?\n• Hauke\n• Elke\n",
 			want: "lang=de year=0\nbook: Der Schimmelreiter | Theodor Storm | 0 min | Der Schimmelreiter — Lektürehilfe\nsynopsis: Hauke wird Deichgraf.\nsection: Fragen zum Text\n  list: from 1: Wer erzählt die Geschichte? | Was baut Hauke? (einen Deich; eine Mühle)\n  list: from 3: Wer stirbt? (Hauke; Elke)\n",
 		},
+		// Found writing new sample guides (testdata/guides: the Scuderi,
+		// Doña Perfecta and Lady of Shalott handouts); each failed before.
+		{
+			name: "options lettered \"a)\", \"A.\" or \"(a)\" indented under a question are its sublist (they were run into the question; only \"a.\" was not)",
+			in:   "The Lady of Shalott\nby Alfred, Lord Tennyson\n\nMultiple Choice\n\n1. What does the Lady see?\n   a) a window\n   b) a mirror\n2. Who makes her leave?\n   A. Sir Lancelot\n   B. the reapers\n3. Where does she float?\n   (a) to Camelot\n   (b) to the sea\n",
+			want: "lang=en year=0\nbook: The Lady of Shalott | Alfred, Lord Tennyson | 0 min | The Lady of Shalott — A Study Guide\nsection: Multiple Choice\n  list: from 1: What does the Lady see? (a. a window; b. a mirror) | Who makes her leave? (A. Sir Lancelot; B. the reapers) | Where does she float? (a. to Camelot; b. to the sea)\n",
+		},
+		{
+			name: "a skill and a quiz with the class (\"Poetry Analysis and Quiz — Year 10\") name the handout, the teacher under it its author (both were the synopsis)",
+			in:   "The Lady of Shalott\nby Alfred, Lord Tennyson (1842)\nPoetry Analysis and Quiz — Year 10\nTeacher: Mr. Adeyemi\n\nVocabulary\n\nwold – open, high ground\nchurls – peasants\n",
+			want: "lang=en year=1842\nbook: The Lady of Shalott | Alfred, Lord Tennyson | 0 min | The Lady of Shalott — Poetry Analysis and Quiz — Year 10\nsection: Vocabulary\n  definitions: wold = open, high ground | churls = peasants\n",
+		},
+		{
+			name: "a study site's header in parts (\"Resumen y análisis · Guía de lectura\") under a bare author names the guide (it was a section holding the synopsis); its \"Explicación de la cita n.º 2 >>\" labels the explanation (it was a quote)",
+			opts: Options{Language: "es"},
+			in:   "Doña Perfecta\nBenito Pérez Galdós\n\nResumen y análisis · Guía de lectura\n\nPepe Rey llega a Orbajosa.\n\nCitas destacadas\n\n1. «¡Orbajosa! ¡Qué nombre tan bonito!» (Capítulo 2)\n2. «Aquí no hay más ley que la voluntad de mi tía.» (Capítulo 14)\n\nExplicación de la cita n.º 2 >>\nRosario comprende que su madre gobierna la ciudad.\n",
+			want: "lang=es year=0\nbook: Doña Perfecta | Benito Pérez Galdós | 0 min | Doña Perfecta — Resumen y análisis · Guía de lectura\nsynopsis: Pepe Rey llega a Orbajosa.\nquote: ¡Orbajosa! ¡Qué nombre tan bonito! — Capítulo 2\nquote: Aquí no hay más ley que la voluntad de mi tía. — Capítulo 14\n  explanation: Rosario comprende que su madre gobierna la ciudad.\n",
+		},
+		{
+			name: "under a singular quote heading, the paragraph after the one quote is its commentary (it was a second quote, with a warning); a paragraph's short last line after a long line broken off mid-sentence goes on with it (\"…, Olivier\" / \"Brusson, verhaftet wird.\" was a paragraph of its own)",
+			opts: Options{Language: "de"},
+			in:   "Das Fräulein von Scuderi\nvon E. T. A. Hoffmann\n\nDas alte Fräulein von Scuderi gerät in die Ermittlungen, als ein junger Mann, Olivier\nBrusson, verhaftet wird.\n\nZitat\n\n„Un amant qui craint les voleurs n'est point digne d'amour.“ (S. 12)\n\nMit diesem Vers antwortet die Scuderi auf die Bittschrift der Liebhaber.\n",
+			want: "lang=de year=0\nbook: Das Fräulein von Scuderi | E. T. A. Hoffmann | 0 min | Das Fräulein von Scuderi — Lektürehilfe\nsynopsis: Das alte Fräulein von Scuderi gerät in die Ermittlungen, als ein junger Mann, Olivier Brusson, verhaftet wird.\nquote: Un amant qui craint les voleurs n’est point digne d’amour. — S. 12\n  explanation: Mit diesem Vers antwortet die Scuderi auf die Bittschrift der Liebhaber.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

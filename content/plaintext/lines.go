@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/lazyre"
 )
@@ -272,9 +273,10 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 		return false
 	}
 	// A hanging indent under a list item continues the item, unless it is
-	// a point of its own lettered "a.", "b." (its sublist).
+	// a point of its own lettered "a.", "a)", "(a)", "A." (its sublist, a
+	// question's options: all but "a." were run into the question).
 	if listItem(cur.text) && indent > cur.indent && len(cur.raw) >= 1 {
-		return len(s) < 4 || s[0] < 'a' || s[0] > 'z' || !lowerItemRE.MatchString(s)
+		return !letteredLine(s)
 	}
 	// And under a glossary entry ("term (n.): meaning" or "term =
 	// meaning", in any case).
@@ -329,8 +331,12 @@ func (p *parser) joins(cur *unit, prev, prevRaw, s, raw string, indent int, wrap
 		return true // "…, as we see in" / "Chapter 7 when…": one sentence
 	}
 	// Two long lines, the first broken off after a word (not after a
-	// comma or a dash, as lines of verse are).
-	return n >= 60 && utf8.RuneCountInString(s) >= 40 && (unicode.IsLetter(last) || unicode.IsDigit(last))
+	// comma or a dash, as lines of verse are); or a long one so broken
+	// off and the paragraph's short last line, which ends the sentence
+	// ("…, als ein junger Mann, Olivier" / "Brusson, verhaftet wird.":
+	// it was a paragraph of its own).
+	broken := n >= 60 && (unicode.IsLetter(last) || unicode.IsDigit(last))
+	return broken && (utf8.RuneCountInString(s) >= 40 || wordCount(s) >= 2 && sentenceEnd(s))
 }
 
 // isQuoteLine: a whole quotation, with or without its source after it.
@@ -391,3 +397,16 @@ func wordCount(s string) int {
 // isPlayWord reports whether w, in any case, is an act's or a scene's word
 // (playWords), without copying an ASCII word.
 func isPlayWord(w string) bool { return vocab.InFold(playWords, w) }
+
+// letteredLine: s opens with a letter as a list's point does: "a. ",
+// "a) ", "(a) ", "A. ", "A) ".
+func letteredLine(s string) bool {
+	if len(s) < 4 {
+		return false
+	}
+	if lowerItemRE.MatchString(s) || upperItemRE.MatchString(s) {
+		return true
+	}
+	_, _, marker, _, ok := listItemOf(s)
+	return ok && marker == content.LowerAlpha
+}

@@ -122,7 +122,7 @@ book: X | Y | 0 min | X — A Study Guide
 section: Before You Read
   list: bullets: Find Missouri on a map. | Read chapter one.
 section: Discussion Questions
-  list: from 3: Why does Tom trick the boys? (a) What does he gain? (b) What do they lose? | Is Tom brave?
+  list: from 3: Why does Tom trick the boys? (a. What does he gain?; b. What do they lose?) | Is Tom brave?
 `,
 		},
 		{

@@ -166,16 +166,12 @@ func addAssessments() {
 	add("pt", Quotes, "", "frases para comentar", "citações para comentar", "trechos para comentar")
 	add("pt", Section, content.RoleDiscussion, "questões de interpretação", "perguntas de interpretação", "interpretação de texto")
 	add("pt", Section, content.RoleActivities, "exercícios")
-	// A handout's one quote or passage, named in the singular.
-	add("en", Quotes, "", "key passage", "key quote", "key quotation", "important quote", "important quotation", "important passage",
-		"passage for analysis", "passage to study")
-	add("es", Quotes, "", "cita clave", "cita importante", "fragmento clave")
-	add("fr", Quotes, "", "citation clé", "citation importante", "extrait clé")
-	add("de", Quotes, "", "wichtiges zitat", "zentrale textstelle")
-	add("it", Quotes, "", "citazione chiave", "citazione importante", "brano chiave")
-	add("pt", Quotes, "", "citação importante", "citação-chave", "trecho importante")
-	// The word alone: "Zitat", "Quote", "Citation", "Cita" over a
-	// handout's one quotation (it was a section holding a block quote).
+	// A handout's one quote or passage, named in the singular; and the
+	// word alone, "Zitat", "Quote", "Citation", "Cita" (it was a section
+	// holding a block quote).
+	for _, q := range singularQuotes {
+		add(q[0], Quotes, "", q[1])
+	}
 	for _, q := range quoteWords {
 		add(q[0], Quotes, "", q[1])
 	}
@@ -255,6 +251,32 @@ func QuoteWord(s string) bool {
 	n := Norm(s)
 	for _, q := range quoteWords {
 		if n == q[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// singularQuotes are a handout's one quote or passage, named in the
+// singular, by language.
+var singularQuotes = [][2]string{{"en", "key passage"}, {"en", "key quote"}, {"en", "key quotation"}, {"en", "important quote"},
+	{"en", "important quotation"}, {"en", "important passage"}, {"en", "passage for analysis"}, {"en", "passage to study"},
+	{"es", "cita clave"}, {"es", "cita importante"}, {"es", "fragmento clave"},
+	{"fr", "citation clé"}, {"fr", "citation importante"}, {"fr", "extrait clé"},
+	{"de", "wichtiges zitat"}, {"de", "zentrale textstelle"},
+	{"it", "citazione chiave"}, {"it", "citazione importante"}, {"it", "brano chiave"},
+	{"pt", "citação importante"}, {"pt", "citação-chave"}, {"pt", "trecho importante"}}
+
+// SingularQuotes reports a quotes heading in the singular ("Zitat", "Key
+// Quote", "Citation clé"): a handout's one quote, what follows it its
+// commentary.
+func SingularQuotes(heading string) bool {
+	if QuoteWord(heading) {
+		return true
+	}
+	n := Norm(heading)
+	for _, q := range singularQuotes {
+		if n == Norm(q[1]) {
 			return true
 		}
 	}

@@ -35,7 +35,7 @@ var (
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
 	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[|\s+[—–-]\s+)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// explRE: the label of a quote's explanation, then its text.
-	explRE = lazyre.Hot(`(?i)^(?:explanation for quot(?:e|ation)\s*#?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
+	explRE = lazyre.Hot(`(?i)^(?:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
 	// other languages Pregunta/Respuesta, Pergunta/Resposta,
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
@@ -253,7 +253,7 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s) || worksheetName(s)
+	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s) || worksheetName(s) || partedGuide(s)
 }
 
 // attachedFor: a guide's name in Arabic or Hebrew, then whom it is for in

@@ -325,7 +325,7 @@ func addNames() {
 	// Italian.
 	add("it", Quotes, "", "citazioni", "citazioni chiave", "citazioni importanti", "citazioni famose", "passi chiave")
 	add("it", FAQ, "", "domande frequenti", "domande e risposte")
-	add("it", Section, content.RoleSummary, "riassunto", "trama", "sintesi", "riassunto per capitoli")
+	add("it", Section, content.RoleSummary, "riassunto", "trama", "sintesi", "riassunto per capitoli", "trama per capitoli", "riassunto dei capitoli")
 	add("it", Section, content.RoleCharacters, "personaggi", "personaggi principali", "analisi dei personaggi")
 	add("it", Section, content.RoleThemes, "temi", "temi principali", "temi e simboli", "figure retoriche")
 	add("it", Section, content.RoleAnalysis, "analisi", "analisi critica", "analisi del testo")

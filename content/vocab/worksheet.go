@@ -33,6 +33,9 @@ var skillNames = map[string]bool{
 	"понимание текста": true, "чтение": true, "грамматика": true, "упражнения": true, "задания": true,
 	"розуміння тексту": true, "читання": true, "граматика": true, "вправи": true, "завдання": true,
 	"κατανόηση κειμένου": true, "κατανόηση": true, "ασκήσεις": true, "γραμματική": true,
+	"poetry analysis": true, "text analysis": true, "textanalyse": true, "gedichtanalyse": true, "analyse de texte": true,
+	"commentaire de texte": true, "análisis de texto": true, "comentario de texto": true, "analisi del testo": true,
+	"análise de texto": true,
 }
 
 // skillLinks join a worksheet's parts: "Wortschatz und Leseverständnis".
@@ -176,6 +179,29 @@ func subtitleForWord(w string) bool {
 		if strings.EqualFold(w, f) {
 			return true
 		}
+	}
+	return false
+}
+
+// partedGuide: a line of a few parts set apart by " · ", " • " or " | ",
+// one of which names the guide ("Resumen y análisis · Guía de lectura",
+// "Chapter Notes | Study Guide"), as a study site heads its page; it was
+// a section.
+func partedGuide(s string) bool {
+	for _, sep := range []string{" · ", " • ", " | "} {
+		parts := strings.Split(s, sep)
+		if len(parts) < 2 || len(parts) > 4 {
+			continue
+		}
+		named := false
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if p == "" || len(strings.Fields(p)) > 6 || strings.ContainsAny(p, ".?!;") {
+				return false
+			}
+			named = named || GuideName(p) || guideSubtitle(p)
+		}
+		return named
 	}
 	return false
 }
