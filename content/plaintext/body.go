@@ -841,6 +841,11 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			i++
 			continue
 		}
+		if q, n, ok := p.taggedVerse(units, i); ok {
+			qs = append(qs, quoteUnit{u, q, true, false})
+			i += n
+			continue
+		}
 		if b, n, ok := p.quoteAt(units, i); ok {
 			q := content.Quote{Text: b.Text, Lines: b.Lines, Attribution: b.Attribution}
 			slashVerse(&q)
@@ -1230,4 +1235,43 @@ func slashLines(s string) []string {
 // number or the word for a quote ("Quote #2", "Zitat 3", "Quote").
 func quoteLabelLine(s string) bool {
 	return len(s) < 40 && (vocab.QuoteLabel(s) == len(s) || vocab.QuoteWord(s))
+}
+
+// taggedVerse reads a quotation of verse whose first line closes its marks
+// on a speech tag, the lines after it set tight under it and its source
+// last ("\"I am half sick of shadows,\" said" / "The Lady of Shalott." /
+// "(Part II, lines 71–72)"): one quote of those lines, as typed, and its
+// attribution, and how many units it took. Each line was a quote of its
+// own, with a warning.
+func (p *parser) taggedVerse(units []unit, i int) (content.Quote, int, bool) {
+	s := units[i].text
+	first, size := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune(`"“«„`, first) || utf8.RuneCountInString(s) > 80 {
+		return content.Quote{}, 0, false
+	}
+	if _, _, whole := wholeQuote(s); whole || !strings.ContainsAny(s[size:], `"”»“`) {
+		return content.Quote{}, 0, false
+	}
+	if _, _, ok := trailingAttribution(s); ok {
+		return content.Quote{}, 0, false
+	}
+	j := i + 1
+	for j < len(units) && !units[j].before && utf8.RuneCountInString(units[j].text) <= 80 && !listItem(units[j].text) {
+		if _, ok := attributionOf(units[j].text); ok {
+			break
+		}
+		j++
+	}
+	if j == i+1 || j >= len(units) || units[j].before {
+		return content.Quote{}, 0, false
+	}
+	src, ok := attributionOf(units[j].text)
+	if !ok {
+		return content.Quote{}, 0, false
+	}
+	q := content.Quote{Attribution: content.Plain(p.smart(src))}
+	for _, u := range units[i:j] {
+		q.Lines = append(q.Lines, content.Plain(p.smart(u.text)))
+	}
+	return q, j + 1 - i, true
 }

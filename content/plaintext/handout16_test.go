@@ -90,6 +90,11 @@ func TestWorksheetShapes(t *testing.T) {
 			in:   "Das Fräulein von Scuderi\nvon E. T. A. Hoffmann\n\nDas alte Fräulein von Scuderi gerät in die Ermittlungen, als ein junger Mann, Olivier\nBrusson, verhaftet wird.\n\nZitat\n\n„Un amant qui craint les voleurs n'est point digne d'amour.“ (S. 12)\n\nMit diesem Vers antwortet die Scuderi auf die Bittschrift der Liebhaber.\n",
 			want: "lang=de year=0\nbook: Das Fräulein von Scuderi | E. T. A. Hoffmann | 0 min | Das Fräulein von Scuderi — Lektürehilfe\nsynopsis: Das alte Fräulein von Scuderi gerät in die Ermittlungen, als ein junger Mann, Olivier Brusson, verhaftet wird.\nquote: Un amant qui craint les voleurs n’est point digne d’amour. — S. 12\n  explanation: Mit diesem Vers antwortet die Scuderi auf die Bittschrift der Liebhaber.\n",
 		},
+		{
+			name: "a quotation of verse whose first line closes its marks on a speech tag (\"\\\"I am half sick of shadows,\\\" said\" / \"The Lady of Shalott.\" / \"(Part II, lines 71–72)\") is one quote of those lines and its source (each line was a quote, with a warning)",
+			in:   "The Lady of Shalott\nby Alfred, Lord Tennyson\n\nQuote\n\n\"I am half sick of shadows,\" said\nThe Lady of Shalott.\n(Part II, lines 71–72)\n\nExplanation: the Lady first doubts the mirror.\n",
+			want: "lang=en year=0\nbook: The Lady of Shalott | Alfred, Lord Tennyson | 0 min | The Lady of Shalott — A Study Guide\nquote: “I am half sick of shadows,” said / The Lady of Shalott. — Part II, lines 71–72\n  explanation: the Lady first doubts the mirror.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
