@@ -166,7 +166,8 @@ func unitItem(u unit) (ordered bool, num int, marker content.Marker, text string
 		// "ii. …"): the model has no roman numbering, so the numeral
 		// stays in the item's text, under a bullet ("i" is no letter
 		// here: "ii." would break the run).
-		if smallRomanRE.MatchString(u.text) {
+		if smallRomanRE.MatchString(u.text) || scriptLettered(u.text) {
+			// So is a Cyrillic or Greek letter ("а) …", "б) …").
 			return false, 0, content.Decimal, u.text, true
 		}
 		if m := upperItemRE.FindStringSubmatch(u.text); m != nil {

@@ -95,6 +95,11 @@ func TestWorksheetShapes(t *testing.T) {
 			in:   "The Lady of Shalott\nby Alfred, Lord Tennyson\n\nQuote\n\n\"I am half sick of shadows,\" said\nThe Lady of Shalott.\n(Part II, lines 71–72)\n\nExplanation: the Lady first doubts the mirror.\n",
 			want: "lang=en year=0\nbook: The Lady of Shalott | Alfred, Lord Tennyson | 0 min | The Lady of Shalott — A Study Guide\nquote: “I am half sick of shadows,” said / The Lady of Shalott. — Part II, lines 71–72\n  explanation: the Lady first doubts the mirror.\n",
 		},
+		{
+			name: "Russian: a worksheet's word with the class (\"Рабочий лист — 5 класс\") names the guide, \"Учитель:\" its author (both were the synopsis); options lettered in Cyrillic (\"а)\", \"б)\") under a question are its sublist, their letters kept (they were run into the question); \"Ответы:\" is the answer key with its answers (an empty heading)",
+			in:   "Муму\nИ. С. Тургенев\nРабочий лист — 5 класс\nУчитель: Анна Сергеевна Петрова\n\nГерасим живёт в Москве.\n\nВопросы\n\n1. Кого полюбил Герасим?\n   а) Татьяну\n   б) Барыню\n2. Почему Герасим ушёл в деревню?\n\nОтветы: 1 — а\n",
+			want: "lang=ru year=0\nbook: Муму | И. С. Тургенев | 0 min | Муму — Рабочий лист — 5 класс\nsynopsis: Герасим живёт в Москве.\nsection: Вопросы\n  list: from 1: Кого полюбил Герасим? (а) Татьяну; б) Барыню) | Почему Герасим ушёл в деревню?\nsection: Ответы\n  paragraph: 1 — а\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -404,9 +404,21 @@ func letteredLine(s string) bool {
 	if len(s) < 4 {
 		return false
 	}
-	if lowerItemRE.MatchString(s) || upperItemRE.MatchString(s) {
+	if lowerItemRE.MatchString(s) || upperItemRE.MatchString(s) || scriptLettered(s) {
 		return true
 	}
 	_, _, marker, _, ok := listItemOf(s)
 	return ok && marker == content.LowerAlpha
+}
+
+// scriptLettered: s opens with a small letter of the Cyrillic or Greek
+// alphabet and ")" or "." ("а) его продали", "β. ο Κρέων"), as a Russian
+// or Greek worksheet letters a question's options. The model's letters
+// are Latin, so such an option keeps its letter in its text (unitItem).
+func scriptLettered(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.IsLower(r) || !(unicode.Is(unicode.Cyrillic, r) || unicode.Is(unicode.Greek, r)) || len(s) < n+3 {
+		return false
+	}
+	return (s[n] == ')' || s[n] == '.') && s[n+1] == ' '
 }

@@ -178,6 +178,10 @@ func addMore() {
 	add("ru", Section, content.RoleActivities, "задания", "творческие задания", "домашнее задание")
 	add("ru", Section, content.RoleTimeline, "хронология", "хронология событий")
 	add("ru", Section, content.RoleFurtherReading, "что почитать", "рекомендуемая литература", "литература")
+	// The answer key ("Ответы: 1 — б, 2 — а" was an empty heading).
+	add("ru", Section, "", "ответы", "ключ к тесту", "ключ ответов")
+	add("uk", Section, "", "відповіді", "ключ відповідей")
+	add("el", Section, "", "απαντήσεις", "λύσεις")
 	add("uk", Quotes, "", "цитати", "ключові цитати", "важливі цитати")
 	add("uk", FAQ, "", "часті запитання", "питання та відповіді")
 	add("uk", Section, content.RoleSummary, "короткий зміст", "стислий переказ", "сюжет")

@@ -68,10 +68,18 @@ func worksheetName(s string) bool {
 	}
 	sheet := false
 	for _, w := range worksheetSheets {
-		if n, ok := foldPrefix(head, w); ok && n < len(head) && spaces(head[n:]) > 0 {
+		n, ok := foldPrefix(head, w)
+		switch {
+		case ok && n == len(head):
+			// The word alone, with whom it is for: "Рабочий лист — 5
+			// класс" ("Worksheet — Year 9" is GuideSubtitle's already).
+			return tail != "" && classTail(tail)
+		case ok && spaces(head[n:]) > 0:
 			head, sheet = head[n+spaces(head[n:]):], true
-			break
+		default:
+			continue
 		}
+		break
 	}
 	parts, skill := 0, false
 	var part []string
