@@ -100,6 +100,11 @@ func TestWorksheetShapes(t *testing.T) {
 			in:   "Муму\nИ. С. Тургенев\nРабочий лист — 5 класс\nУчитель: Анна Сергеевна Петрова\n\nГерасим живёт в Москве.\n\nВопросы\n\n1. Кого полюбил Герасим?\n   а) Татьяну\n   б) Барыню\n2. Почему Герасим ушёл в деревню?\n\nОтветы: 1 — а\n",
 			want: "lang=ru year=0\nbook: Муму | И. С. Тургенев | 0 min | Муму — Рабочий лист — 5 класс\nsynopsis: Герасим живёт в Москве.\nsection: Вопросы\n  list: from 1: Кого полюбил Герасим? (а) Татьяну; б) Барыню) | Почему Герасим ушёл в деревню?\nsection: Ответы\n  paragraph: 1 — а\n",
 		},
+		{
+			name: "Japanese: a worksheet's word and its class in brackets (\"ワークシート（中学2年）\") under the author names the guide (it was the synopsis's first paragraph)",
+			in:   "羅生門\n芥川龍之介\n\nワークシート（中学2年）\n\n下人が羅生門の下で雨やみを待っている。\n\n語句\n\n下人：身分の低い者\n",
+			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — ワークシート（中学2年）\nsynopsis: 下人が羅生門の下で雨やみを待っている。\nsection: 語句\n  definitions: 下人 = 身分の低い者\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

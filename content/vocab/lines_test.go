@@ -69,6 +69,8 @@ func TestLines(t *testing.T) {
 		"Vocabulario y comprensión lectora — 3.º ESO": true, "Lessico e comprensione del testo — Classe 2ª": true,
 		"Vocabulário e interpretação de texto — 9.º ano": true, "Словарь и вопросы — 9 класс": true, "Vocabulary, Grammar and Writing": true,
 		"Vocabulary and Discussion Questions": false, "Leseverständnis": false, "Vocabulary — Chapters 1–5": false,
+		"Рабочий лист — 5 класс": true, "Φύλλο εργασίας — Α΄ Λυκείου": true, "ワークシート（中学2年）": true, "学习单 — 八年级": true,
+		"कार्यपत्रक — कक्षा 8": true, "ورقة عمل — الصف التاسع": true, "דף עבודה — כיתה ח'": true, "Рабочий лист": false, "ワークシート": false,
 		"Wortschatz und Leseverständnis sind wichtig": false, "Comprehension — Chapter 3": false, "Preguntas para el debate": false,
 	} {
 		if got := GuideSubtitle(in); got != want {

@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/content"
 )
@@ -51,7 +52,8 @@ func skillLink(w string) bool {
 // what it practises: "Arbeitsblatt Wortschatz", "Worksheet: Vocabulary".
 var worksheetSheets = []string{"worksheet", "handout", "arbeitsblatt", "arbeitsheft", "übungsblatt",
 	"fiche d'exercices", "fiche d’exercices", "fiche", "ficha de trabajo", "hoja de trabajo", "ficha",
-	"scheda", "scheda didattica", "ficha de trabalho", "рабочий лист", "робочий аркуш", "φύλλο εργασίας"}
+	"scheda", "scheda didattica", "ficha de trabalho", "рабочий лист", "робочий аркуш", "φύλλο εργασίας",
+	"ワークシート", "学习单", "练习单", "學習單", "कार्यपत्रक", "वर्कशीट", "ورقة عمل", "דף עבודה"}
 
 // worksheetName reports a line that names a worksheet by what it
 // practises: two parts or more of which one at least is a skill
@@ -62,6 +64,9 @@ var worksheetSheets = []string{"worksheet", "handout", "arbeitsblatt", "arbeitsh
 // section's heading, and so is a section over the part of the book it
 // covers ("Vocabulary — Chapters 1–5").
 func worksheetName(s string) bool {
+	if u := unglossed(s); u != s && sheetWord(u) {
+		return true // "ワークシート（中学2年）": the sheet and whom it is for
+	}
 	head, tail := splitTail(s)
 	if !subtitleTail(tail) {
 		return false
@@ -125,6 +130,16 @@ func worksheetName(s string) bool {
 	return classTail(tail)
 }
 
+// sheetWord: s is only a word for a worksheet.
+func sheetWord(s string) bool {
+	for _, w := range worksheetSheets {
+		if n, ok := foldPrefix(s, w); ok && n == len(s) {
+			return true
+		}
+	}
+	return false
+}
+
 // handoutSection: p names a section a handout practises with: vocabulary,
 // questions, activities or a quiz.
 func handoutSection(p string) bool {
@@ -179,7 +194,23 @@ func classTail(t string) bool {
 	if _, _, ok := ClassLine(t); ok {
 		return true
 	}
-	return classOf(t, false)
+	return classOf(t, false) || schoolYear(t)
+}
+
+// schoolYear: t names a school's year in a language whose words for it
+// classOf does not split into words: "中学2年", "八年级", "高一", "Α΄
+// Λυκείου", "कक्षा 8", "الصف التاسع".
+func schoolYear(t string) bool {
+	if utf8.RuneCountInString(t) > 24 {
+		return false
+	}
+	for _, w := range []string{"年级", "年級", "年生", "中学", "高校", "小学", "初中", "高中", "初一", "初二", "初三", "高一", "高二", "高三",
+		"λυκείου", "γυμνασίου", "δημοτικού", "τάξη", "कक्षा", "الصف", "כיתה"} {
+		if strings.Contains(strings.ToLower(t), w) {
+			return true
+		}
+	}
+	return false
 }
 
 func subtitleForWord(w string) bool {
