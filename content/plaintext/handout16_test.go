@@ -105,6 +105,12 @@ func TestWorksheetShapes(t *testing.T) {
 			in:   "羅生門\n芥川龍之介\n\nワークシート（中学2年）\n\n下人が羅生門の下で雨やみを待っている。\n\n語句\n\n下人：身分の低い者\n",
 			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — ワークシート（中学2年）\nsynopsis: 下人が羅生門の下で雨やみを待っている。\nsection: 語句\n  definitions: 下人 = 身分の低い者\n",
 		},
+		{
+			name: "letters set tight under a labelled question (\"F2: Was baut Hauke?\" / \"a) einen Deich\") are its options (they were a lettered list of their own)",
+			opts: Options{Language: "de"},
+			in:   "Der Schimmelreiter\nvon Theodor Storm\n\nHauke wird Deichgraf.\n\nFragen zum Text\n\nF1: Wer erzählt?\n\nF2: Was baut Hauke?\na) einen Deich\nb) eine Mühle\n",
+			want: "lang=de year=0\nbook: Der Schimmelreiter | Theodor Storm | 0 min | Der Schimmelreiter — Lektürehilfe\nsynopsis: Hauke wird Deichgraf.\nsection: Fragen zum Text\n  list: from 1: Wer erzählt? | Was baut Hauke? (a. einen Deich; b. eine Mühle)\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

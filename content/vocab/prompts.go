@@ -187,20 +187,21 @@ func hasSublists(items []content.ListItem) bool {
 	return false
 }
 
-// bulletOptions: bullets right after a numbered question ("Q2: Who
-// dies?", "2. Who dies?" / "• Hauke" / "• Elke") are its options, the
-// question's sublist; they were a list of their own after the questions.
+// bulletOptions: bullets or letters right after a numbered question
+// ("Q2: Who dies?", "2. Who dies?" / "• Hauke" / "• Elke", "F2: Was baut
+// Hauke?" / "a) einen Deich") are its options, the question's sublist;
+// they were a list of their own after the questions.
 // bs is copied first unless copied says it already is.
 func bulletOptions(bs []content.Block, copied bool) []content.Block {
 	var out []content.Block
 	for i, b := range bs {
-		if k := len(out) - 1; k >= 0 && i > 0 && b.Kind == content.List && !b.Ordered && !hasSublists(b.Items) && optionsAfter(out[k]) {
+		if k := len(out) - 1; k >= 0 && i > 0 && b.Kind == content.List && (!b.Ordered || b.Marker != content.Decimal) && !hasSublists(b.Items) && optionsAfter(out[k]) {
 			if !copied {
 				out, copied = append(make([]content.Block, 0, len(bs)), out...), true
 			}
 			prev := &out[k]
 			prev.Items = append([]content.ListItem(nil), prev.Items...)
-			prev.Items[len(prev.Items)-1].Sublist = &content.Sublist{Items: b.Items}
+			prev.Items[len(prev.Items)-1].Sublist = &content.Sublist{Ordered: b.Ordered, Marker: b.Marker, Start: b.Start, Items: b.Items}
 			continue
 		}
 		if copied || out != nil {
