@@ -457,16 +457,11 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	}
 
 	tuned, overlap := false, false
-	var unlimit func() // lifts a one-guide build's memory limit (liftsLimit)
 	if len(inputs) == 1 {
 		var restore func()
 		restore, tuned = oneGuideGC(inputs[0])
 		defer restore()
 		overlap = ordinaryGuide(inputs[0])
-		if !tuned {
-			unlimit = restore // the limit's; stopping it twice is stopping it once
-		}
-		liftWhenDrawn(fmts, &unlimit)
 	} else {
 		defer batchGC(inputs)()
 	}
@@ -496,11 +491,7 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 		Overlap: overlap,
 		Stdin:   o.io.In,
 		Import: func(name string, data []byte) (*content.Guide, error) {
-			g, err := importer.Load(name, data, iopts)
-			if err == nil && unlimit != nil && liftsLimit(fmts, g) {
-				unlimit()
-			}
-			return g, err
+			return importer.Load(name, data, iopts)
 		},
 		OnDone: rep.done,
 	})
@@ -784,6 +775,19 @@ const oneGuideHeap = 24 << 20
 // kept binding past 448 MiB live (twice the live heap less 224 MiB) took
 // that guide to 40.9 s and 925 MiB, the scavenger giving back memory that
 // is faulted in again; a factor of 2 left the first three over 512 MiB.
+//
+// A PDF drawn as laid out (pdf.Streams: more than 50,000 parts) is built
+// under the limit too. It ran without it (lifted once imported, or once
+// its EPUB was done) while its live heap passed 448 MiB in the finishing
+// pass; since session 15 it stays under ~300 MB (gctrace, 4 MiB of
+// one-line sections: 205-265 MB live at the collections of the drawing
+// and the finishing pass), and without the limit the collector let the
+// heap grow to twice that. One core, 5 alternating runs each at load
+// 10-19, peak RSS median without → with (user+sys within the load's
+// noise): one-line sections PDF 588 → 456 MiB, EPUB+PDF 696 → 499 MiB
+// (462-521: its peak is now the EPUB's and the plan's part, ~330 MB
+// live, where the limit is 1.5 times that); Markdown sections PDF 466 →
+// 440 MiB, EPUB+PDF 567 → 457 MiB (TestLongPDFDrawnUnderTheLimit).
 const (
 	largeGuideLimit = 448 << 20
 	largeGuideNear  = 1.5
@@ -836,47 +840,6 @@ func batchGC(inputs []batch.Input) (restore func()) {
 	}
 	pct := debug.SetGCPercent(batchGOGC)
 	return func() { debug.SetGCPercent(pct) }
-}
-
-// liftsLimit says whether a one-guide build of g into fmts runs without
-// the memory limit that follows its live heap (largeGuideLimit): when it
-// draws a PDF as it lays it out (pdf.Streams). Such a build's live heap
-// stays under the limit's 448 MiB until the finishing pass (about 200 MB
-// once planned, rising to ~460 MB while the pages are drawn, for 4 MiB of
-// one-line sections) and passes it there, far from 512 MiB either way:
-// on the way the limit made the collector run about twice as often and
-// the scavenger give back memory faulted in again, for ~120 MiB less
-// peak. That build, PDF, one core, alternating runs at load 2.5–5: under
-// the limit 27.1, 31.1 s of CPU and 1,389, 1,381 MiB; without 24.3,
-// 22.9 s and 1,552, 1,461 MiB; laid out whole (main) 21.5, 22.0 s and
-// 1,633, 1,760 MiB.
-func liftsLimit(fmts []batch.Format, g *content.Guide) bool {
-	return slices.ContainsFunc(fmts, func(f batch.Format) bool { return f.Name == "pdf" }) && pdf.Streams(g)
-}
-
-// liftWhenDrawn defers lifting the memory limit (liftsLimit) of a
-// one-guide build of a PDF with other formats until the PDF has given
-// its page starts and the others are rendered (batch.Format.PagesFirst:
-// they are rendered then, before the PDF draws): the EPUB is built under
-// the limit, as it is alone, and the PDF drawn without it. *unlimit is
-// then lifted by the PDF, and is nil for the import. 4 MiB of 195,699
-// one-line sections, EPUB+PDF, one core: the EPUB's part, at ~360 MB live,
-// had the heap grow to ~650 MB without the limit.
-func liftWhenDrawn(fmts []batch.Format, unlimit *func()) {
-	at := slices.IndexFunc(fmts, func(f batch.Format) bool { return f.Name == "pdf" })
-	if *unlimit == nil || at < 0 || len(fmts) < 2 || fmts[at].Pages == nil || fmts[at].PagesFirst == nil {
-		return
-	}
-	lift, pages, first := *unlimit, fmts[at].Pages, fmts[at].PagesFirst
-	fmts[at].Pages = func(g *content.Guide, o export.Options, give func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
-		return pages(g, o, func(starts []export.PageStart) {
-			give(starts)
-			if first(g) {
-				lift()
-			}
-		})
-	}
-	*unlimit = nil
 }
 
 // ordinaryGuide says whether in is a guide file of ordinary size, at most
