@@ -776,7 +776,7 @@ const oneGuideHeap = 24 << 20
 // that guide to 40.9 s and 925 MiB, the scavenger giving back memory that
 // is faulted in again; a factor of 2 left the first three over 512 MiB.
 //
-// A PDF drawn as laid out (pdf.Streams: more than 50,000 parts) is built
+// A PDF drawn as laid out (pdf.Streams: more than 50,000 sections, subsections counted) is built
 // under the limit too. It ran without it (lifted once imported, or once
 // its EPUB was done) while its live heap passed 448 MiB in the finishing
 // pass; since session 15 it stays under ~300 MB (gctrace, 4 MiB of

@@ -16,8 +16,9 @@ import (
 )
 
 // TestLongPDFDrawnUnderTheLimit: a one-guide build of a PDF drawn as it
-// is laid out (pdf.Streams: more than 50,000 parts) is drawn under the
-// memory limit that follows its live heap (largeGuideLimit), alone and
+// is laid out (pdf.Streams: more than 50,000 sections, subsections
+// counted) is drawn under the memory limit that follows its live heap
+// (largeGuideLimit), alone and
 // after the EPUB it gives its page starts to, as every other build of a
 // larger file is. The limit was lifted for it, once imported or once the
 // EPUB was done, when its live heap passed 448 MiB in the finishing pass;

@@ -14,29 +14,36 @@ import (
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
-// A guide of very many parts is laid out twice and drawn page by page as
-// the second pass lays it out (layout.PlanPages, layout.DrawPages), so
-// that its layout is never held whole. Each part (a top-level section)
-// starts a page, with its running head, number and tint: a 4 MiB guide
-// of 195,699 one-line sections held ~500 MB of laid-out pages, and the
-// collector let the heap grow to twice what was live. Drawn as laid out,
-// its peak RSS fell from 1,612-1,926 MiB to 1,352-1,484 MiB for 15-20%
-// more CPU (the second layout; alternating runs at load 5). A guide of
-// many short subsections on fewer pages (147,215 one-line subsections:
-// 7,500 pages) gained nothing that way (946 → 942 MiB) for 60% more CPU:
-// what its build holds at the end, the structure tree, fpdf's file and
-// the compressed pages, is as much as its layout. So only guides of more
-// than streamAbove parts are built this way. The bytes are the same
-// either way (TestStreamedSameBytes).
+// A guide of very many sections is laid out twice and drawn page by
+// page as the second pass lays it out (layout.PlanPages,
+// layout.DrawPages), so that its layout is never held whole. Each part (a
+// top-level section) starts a page, with its running head, number and
+// tint: a 4 MiB guide of 195,699 one-line sections held ~500 MB of
+// laid-out pages, and the collector let the heap grow to twice what was
+// live. Drawn as laid out, its peak RSS fell from 1,612-1,926 MiB to
+// 1,352-1,484 MiB for 15-20% more CPU (the second layout; alternating
+// runs at load 5). A guide of many subsections in few parts gained
+// nothing that way at first (147,215 one-line subsections in one part:
+// 946 → 942 MiB) for 60% more CPU, while a part's pages were kept until
+// it was placed (in case it was flowed again to leave enough lines on its
+// last page) and its blocks made first: the plan now records how each
+// part was flowed, the drawing flows it once, page by page, and a long
+// section's blocks are made as the flow reaches them (layout's
+// flowSection), which took that guide's most live heap from 361 MB (laid
+// out whole) to 135 MB and its peak RSS from 842-892 MiB to 410-504 MiB (PDF, EPUB+PDF),
+// its CPU no higher (TestStreamedPartMemory). So every guide of more
+// than streamAbove sections, subsections counted, is built this way.
+// The bytes are the same either way (TestStreamedSameBytes).
 
-// streamAbove is the number of parts (top-level sections) above which a
-// guide is laid out twice and drawn as it is laid out; a test sets it to
-// -1 to build every guide that way.
+// streamAbove is the number of sections (subsections counted) above
+// which a guide is laid out twice and drawn as it is laid out; a test
+// sets it to -1 to build every guide that way.
 var streamAbove = 50000
 
 // Streams reports whether Build lays g out twice and draws it as it is
-// laid out (more than streamAbove parts): its layout is never held whole.
-func Streams(g *content.Guide) bool { return len(g.Sections) > streamAbove }
+// laid out (more than streamAbove sections, subsections counted): its
+// layout is never held whole.
+func Streams(g *content.Guide) bool { return layout.CountSections(g.Sections) > streamAbove }
 
 // planned is a guide's first pass (layout.PlanPages) with the glyphs its
 // pages draw, ready to be drawn by a second.
@@ -51,7 +58,7 @@ type planned struct {
 // starts, the plan has where each page starts.
 func plan(g *content.Guide, opts export.Options, th theme.Theme, geo layout.Geometry, starts bool) (*planned, error) {
 	uses := &fontembed.Uses{}
-	pl, err := layout.PlanPages(g, opts, th, geo, starts, uses.Runs)
+	pl, err := layout.PlanPages(g, opts, th, geo, starts, uses)
 	if err != nil {
 		return nil, err
 	}

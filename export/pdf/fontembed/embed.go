@@ -117,6 +117,9 @@ func UsedFaces(lay *layout.Layout) ([]Font, []byte, error) {
 type Uses struct {
 	used  map[layout.Face]*use
 	order []layout.Face
+	// mark is, by face in order, how many glyphs each had at the last
+	// Checkpoint (the faces after it were met since).
+	mark []int
 }
 
 // use is one face's glyphs and texts.
@@ -173,6 +176,36 @@ func (us *Uses) Runs(runs []layout.Run) {
 				}
 			}
 		}
+	}
+}
+
+// Checkpoint marks the glyphs gathered so far, for Rollback.
+func (us *Uses) Checkpoint() {
+	us.mark = us.mark[:0]
+	for _, fc := range us.order {
+		us.mark = append(us.mark, len(us.used[fc].keys))
+	}
+}
+
+// Rollback forgets every glyph gathered since the last Checkpoint: a
+// part of the guide flowed again (layout.PlanPages) gives its pages
+// anew, and a glyph only its first flow drew (a page number it reached)
+// must not be embedded.
+func (us *Uses) Rollback() {
+	for _, fc := range us.order[len(us.mark):] {
+		delete(us.used, fc)
+	}
+	us.order = us.order[:len(us.mark)]
+	for i, fc := range us.order {
+		u := us.used[fc]
+		for _, k := range u.keys[us.mark[i]:] {
+			delete(u.seen, k)
+			// byRune names a glyph only while its key is seen.
+			if r, n := utf8.DecodeRuneInString(k.text); k.reach == 0 && n == len(k.text) && r < 0x180 && u.byRune[r] == k.gid+1 {
+				u.byRune[r] = 0
+			}
+		}
+		u.keys = u.keys[:us.mark[i]]
 	}
 }
 

@@ -79,7 +79,8 @@ type laidOut struct {
 	diags []content.Diagnostic
 }
 
-func layOut(t *testing.T, g *content.Guide, opts export.Options) laidOut {
+// optsGeometry is the theme and geometry a build with opts lays out with.
+func optsGeometry(t *testing.T, opts export.Options) (theme.Theme, Geometry) {
 	t.Helper()
 	th, err := theme.Named(opts.Style)
 	if err != nil {
@@ -92,6 +93,12 @@ func layOut(t *testing.T, g *content.Guide, opts export.Options) laidOut {
 	if err := FitMeasure(&geo, th); err != nil {
 		t.Fatal(err)
 	}
+	return th, geo
+}
+
+func layOut(t *testing.T, g *content.Guide, opts export.Options) laidOut {
+	t.Helper()
+	th, geo := optsGeometry(t, opts)
 	lay, dests, rep, err := Guide(g, opts, th, geo, GuideDoc, func(string) {})
 	if err != nil {
 		t.Fatal(err)

@@ -154,7 +154,7 @@ func (b *builder) planDests() tocDests {
 	// sized up front, each section's ids a slice of it: grown by doubling
 	// (and one small slice a section), a guide of 195,000 one-line
 	// sections spent a tenth of its contents' time copying them.
-	n := countSections(b.g.Sections)
+	n := CountSections(b.g.Sections)
 	b.dests = slices.Grow(b.dests, n+2)
 	all := make([]int, 0, n)
 	td.sections = make([][]int, 0, len(b.g.Sections))
@@ -182,11 +182,11 @@ func (b *builder) planDests() tocDests {
 	return td
 }
 
-// countSections is how many sections ss holds, subsections included.
-func countSections(ss []content.Section) int {
+// CountSections is how many sections ss holds, subsections included.
+func CountSections(ss []content.Section) int {
 	n := len(ss)
 	for _, s := range ss {
-		n += countSections(s.Subsections)
+		n += CountSections(s.Subsections)
 	}
 	return n
 }
@@ -217,8 +217,16 @@ func (b *builder) contents() {
 	}
 	b.startChapter(ContentsPage, b.th.TOC.Title)
 	// One block an entry, sized once: grown by doubling, the slice of a
-	// guide of 195,000 sections was copied whole some twenty times.
-	blocks := make([]flowBlock, 0, entries+1)
+	// guide of 195,000 sections was copied whole some twenty times. A
+	// streamed layout flows the entries as they are made (flowMade), as
+	// a long section's, each page given once finished: 147,215 entries
+	// held ~100 MB of blocks until the contents were placed.
+	lazy := b.stream != nil && entries > madeAsFlowed
+	n := entries + 1
+	if lazy {
+		n = madeAhead + 1
+	}
+	blocks := make([]flowBlock, 0, n)
 	if !b.startsOnly && (b.stream == nil || b.stream.numbers == nil) {
 		b.nums = slices.Grow(b.nums, entries) // each entry's number, placed once the pages are known (tocNumber)
 	}
@@ -271,8 +279,11 @@ func (b *builder) contents() {
 		if b.sh.textOnly {
 			b.setAll(&blocks[len(blocks)-1]) // as a section's headings
 		}
+		if lazy && len(blocks) > madeAhead {
+			blocks = b.flowMade(blocks, false)
+		}
 	}
-	b.flow(blocks)
+	b.flowMade(blocks, true)
 }
 
 // tocNum is a contents entry's page number to place once the flow has
@@ -384,7 +395,7 @@ func (b *builder) keyQuotes() {
 	for _, q := range b.g.Quotes {
 		blocks = append(blocks, b.quote(q.Text, q.Lines, q.Attribution, q.Explanation, "Key Quotes")...)
 	}
-	b.flowPart(blocks)
+	b.flowPart(func(bool) { b.flow(blocks) })
 }
 
 // partBuilt, when set, is called once a section's blocks are made,
@@ -396,29 +407,123 @@ func (b *builder) section(s content.Section) {
 	ids := b.td.sections[b.nsection]
 	b.nsection++
 	b.startChapter(BodyPage, Clean(s.Title))
-	blocks := b.sectionBlocks(countBlocks(s))
+	n := countBlocks(s)
+	if b.stream != nil && n > madeAsFlowed {
+		segs := len(b.segs)
+		b.flowPart(func(again bool) { b.flowSection(s, ids, segs, again) })
+		return
+	}
+	blocks := b.sectionBlocks(n)
 	defer func() { b.doneBlocks(blocks) }() // as grown, if it was
+	b.walkSection(s, ids, func(blk flowBlock) { blocks = append(blocks, blk) }, func(bs []content.Block, role content.Role, at string) {
+		blocks = b.appendBlocks(blocks, bs, role, at)
+	}, nil)
+	if partBuilt != nil {
+		partBuilt()
+	}
+	b.flowPart(func(bool) { b.flow(blocks) })
+}
+
+// walkSection makes the blocks of section s, whose destinations and its
+// subsections' are ids, in order: each heading is given to heading, each
+// section's own blocks to body; done, when not nil, is called after each
+// section's own blocks.
+func (b *builder) walkSection(s content.Section, ids []int, heading func(flowBlock), body func([]content.Block, content.Role, string), done func()) {
 	k := 0
 	var walk func(s content.Section, level int)
 	walk = func(s content.Section, level int) {
 		at := where("section", s.Title)
-		blocks = append(blocks, b.heading(s.Title, level, ids[k], at))
+		h := b.heading(s.Title, level, ids[k], at)
 		if b.sh.textOnly {
 			// Its text now, not its glyphs until the part is placed
 			// (shaper.textOnly): a line is the same set when placed.
-			b.setAll(&blocks[len(blocks)-1])
+			b.setAll(&h)
 		}
+		heading(h)
 		k++
-		blocks = b.appendBlocks(blocks, s.Blocks, s.Role, at)
+		body(s.Blocks, s.Role, at)
+		if done != nil {
+			done()
+		}
 		for _, sub := range s.Subsections {
 			walk(sub, level+1)
 		}
 	}
 	walk(s, 0)
-	if partBuilt != nil {
-		partBuilt()
+}
+
+// madeAsFlowed is the number of flow blocks past which a streamed
+// section's blocks are made as the flow reaches them (flowSection)
+// rather than all before it is flowed; a test lowers it.
+var madeAsFlowed = 1024
+
+// madeAhead is about how many blocks flowSection makes before it flows
+// those it can; a test lowers it.
+var madeAhead = 256
+
+// flowSection flows section s as section does, making its blocks as the
+// flow reaches them: a streamed layout lets each page go once finished,
+// and a guide of one section of 147,215 subsections held its 294,430
+// blocks, their headings' glyphs and their paragraphs' set lines (262 MB)
+// until the section was placed. A block is placed once the blocks its
+// placing looks at are made (flow: the next block, and a heading's keep
+// group to the first block that is not kept with the next), which gives
+// the same pages as a flow over all of them. Flowed again (flowPart,
+// again: only PlanPages' pass, which keeps no page and reports no
+// warning), the section's blocks are made again, the same blocks: quietly
+// (their warnings were given), their segments (links) made anew from segs
+// on rather than added to. Blocks are made with the text block's own
+// bottom (a table's header repeats when it is at most a third of the
+// page), which flowPart may have shortened for the flow.
+func (b *builder) flowSection(s content.Section, ids []int, segs int, again bool) {
+	if again {
+		clear(b.segs[segs:])
+		b.segs = b.segs[:segs]
+		quiet := b.sh.quiet
+		b.sh.quiet = true
+		defer func() { b.sh.quiet = quiet }()
 	}
-	b.flowPart(blocks)
+	flowBottom := b.geo.bottom
+	if b.uncut != 0 {
+		b.geo.bottom = b.uncut
+	}
+	defer func() { b.geo.bottom = flowBottom }()
+	blocks := b.lazyBlocks[:0]
+	flow := func(all bool) {
+		made := b.geo.bottom
+		b.geo.bottom = flowBottom
+		blocks = b.flowMade(blocks, all)
+		b.geo.bottom = made
+	}
+	b.walkSection(s, ids, func(blk flowBlock) { blocks = append(blocks, blk) }, func(bs []content.Block, role content.Role, at string) {
+		blocks = b.appendBlocks(blocks, bs, role, at)
+	}, func() {
+		if len(blocks) >= madeAhead {
+			flow(false)
+		}
+	})
+	flow(true)
+	b.lazyBlocks = blocks[:0]
+}
+
+// flowMade flows the blocks made so far that can be placed (flowSection),
+// all of them when all says no more follow, and returns those left, at
+// the start of blocks' array.
+func (b *builder) flowMade(blocks []flowBlock, all bool) []flowBlock {
+	n := len(blocks)
+	if !all {
+		n-- // the next block is looked at
+		for n > 0 && blocks[n-1].keep {
+			n--
+		}
+	}
+	if n <= 0 || b.err != nil {
+		return blocks
+	}
+	b.flowN(blocks, n)
+	m := copy(blocks, blocks[n:])
+	clear(blocks[m:])
+	return blocks[:m]
 }
 
 // sectionBlocks is an empty slice for about n flow blocks: the array the
@@ -462,7 +567,7 @@ func (b *builder) faq() {
 			blocks = append(blocks, b.para(a, at))
 		}
 	}
-	b.flowPart(blocks)
+	b.flowPart(func(bool) { b.flow(blocks) })
 }
 
 // Author is the guide's own author: the user's, else the input's

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"errors"
 	"slices"
 	"unicode"
 
@@ -329,9 +330,10 @@ type builder struct {
 	// nums are the contents' page numbers waiting for numbers (tocNumber).
 	nums []tocNum
 	// secBlocks is a short section's flow blocks' array, cleared and
-	// used again by the next (sectionBlocks).
-	secBlocks []flowBlock
-	err       error
+	// used again by the next (sectionBlocks); lazyBlocks a long one's
+	// made as flowed (flowSection).
+	secBlocks, lazyBlocks []flowBlock
+	err                   error
 
 	y       float64
 	fresh   bool    // nothing placed yet in the flow of the current page
@@ -375,6 +377,10 @@ type builder struct {
 	// redo, while a part may be flowed again (flowPart), is its first
 	// page's index + 1: no page from there on is done with.
 	redo int
+	// uncut, while flowPart shortens the text block of the pages it
+	// flows (geo.bottom), is its own bottom, from which the footer of a
+	// page finished meanwhile (streamed) is placed; 0 otherwise.
+	uncut float64
 }
 
 const eps = 0.01
@@ -510,45 +516,90 @@ func rtlLines(lines [][]glyph) bool {
 }
 
 // flowPart flows a part that starts a page (a section, the key quotes,
-// the FAQ). When it fills more than one page and leaves fewer than the
+// the FAQ): flow flows it, again when it has been before. When it fills more than one page and leaves fewer than the
 // theme's tail_lines lines on its last, it is flowed again with its
 // pages a line shorter, then two, … (at most six), pulling lines forward
 // onto the last page; the first setting that leaves enough is kept, or
-// the one that leaves most.
-func (b *builder) flowPart(blocks []flowBlock) {
+// the one that leaves most. A streamed layout (stream.go) decides in
+// PlanPages' pass, giving the part's pages tentatively, and records the
+// setting, which DrawPages' pass flows once.
+func (b *builder) flowPart(flow func(again bool)) {
 	need := b.th.Pages.TailLines
 	if need <= 0 || !b.th.Pages.SectionBreaks || len(b.pages) == 0 {
-		b.flow(blocks)
+		flow(false)
+		return
+	}
+	bottom := b.geo.bottom
+	defer func() { b.geo.bottom, b.uncut = bottom, 0 }()
+	step := ptToMM(b.th.Body.Size * b.th.Body.Leading)
+	shorten := func(cut int) {
+		b.geo.bottom, b.uncut = bottom-float64(cut)*step, bottom
+	}
+	s := b.stream
+	if s != nil && s.numbers != nil {
+		if s.ncut >= len(s.cuts) {
+			b.err = errors.New("pdf: internal error: the layout's second pass flowed more parts than its first")
+			return
+		}
+		shorten(int(s.cuts[s.ncut]))
+		s.ncut++
+		flow(false)
 		return
 	}
 	first := len(b.pages) - 1
-	b.redo = first + 1
-	defer func() { b.redo = 0 }()
 	save := struct {
 		items, nlines, nblock, nums int
 		y, gap                      float64
 		fresh                       bool
 	}{len(b.pages[first].Items), b.pages[first].nlines, b.nblock, len(b.nums), b.y, b.gap, b.fresh}
+	if s != nil {
+		// PlanPages: the part's pages are given as they are finished,
+		// and taken back if it is flowed again.
+		s.tentative, s.marked, s.from = true, false, first
+		s.first = *b.pages[first]
+		s.firstItems = append(s.firstItems[:0], s.first.Items...)
+		s.first.Items = nil
+		defer func() { s.tentative = false }()
+	} else {
+		b.redo = first + 1
+		defer func() { b.redo = 0 }()
+	}
 	restore := func() {
+		if s != nil && s.marked {
+			s.undo()
+			s.kinds = s.kinds[:s.nkinds]
+			s.marked = false
+		}
+		if s != nil && s.sealed > first {
+			pg := s.first
+			pg.Items = slices.Clone(s.firstItems)
+			b.pages[first] = &pg
+			s.sealed = first
+		}
+		clear(b.pages[first+1:])
 		b.pages = b.pages[:first+1]
 		pg := b.pages[first]
 		pg.Items, pg.nlines = pg.Items[:save.items], save.nlines
 		b.nblock, b.y, b.gap, b.fresh = save.nblock, save.y, save.gap, save.fresh
 		b.nums = b.nums[:save.nums]
 	}
-	bottom := b.geo.bottom
-	defer func() { b.geo.bottom = bottom }()
-	step := ptToMM(b.th.Body.Size * b.th.Body.Leading)
+	chosen := func(cut int) {
+		if s != nil {
+			s.cuts = append(s.cuts, uint8(cut))
+		}
+	}
 	bestCut, bestTail := 0, -1
 	const maxCut = 6
 	for cut := 0; cut <= maxCut; cut++ {
-		b.geo.bottom = bottom - float64(cut)*step
-		b.flow(blocks)
+		shorten(cut)
+		flow(cut > 0)
 		if b.err != nil || len(b.pages)-first < 2 {
+			chosen(cut)
 			return
 		}
 		tail := b.page().nlines
 		if tail >= need {
+			chosen(cut)
 			return
 		}
 		if tail > bestTail {
@@ -556,8 +607,9 @@ func (b *builder) flowPart(blocks []flowBlock) {
 		}
 		restore()
 	}
-	b.geo.bottom = bottom - float64(bestCut)*step
-	b.flow(blocks)
+	shorten(bestCut)
+	chosen(bestCut)
+	flow(true)
 }
 
 // shape sets text, recording the first error.
@@ -645,8 +697,12 @@ func (b *builder) minStart(blk *flowBlock) int {
 // flow places blocks in order, keeping each run of keep-with-next blocks
 // (a heading, a heading followed by a subheading, a question) on the same
 // page as at least two lines of the block that follows it.
-func (b *builder) flow(blocks []flowBlock) {
-	for i := range blocks {
+func (b *builder) flow(blocks []flowBlock) { b.flowN(blocks, len(blocks)) }
+
+// flowN is flow for the first n of blocks, the others looked at only
+// (the block after the last placed, a keep group's).
+func (b *builder) flowN(blocks []flowBlock, n int) {
+	for i := range n {
 		if blocks[i].keep && !b.fresh && (i == 0 || !blocks[i-1].keep) && !b.groupFits(blocks[i:]) {
 			b.newPage(b.cont)
 		}

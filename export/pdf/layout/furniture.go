@@ -70,7 +70,11 @@ func (b *builder) furnish(pg *Page, heads map[headKey]head) {
 			nx = x0 + w - nw
 		}
 	}
-	fy := b.geo.bottom + b.geo.footerGap - nlh/2
+	bottom := b.geo.bottom
+	if b.uncut != 0 {
+		bottom = b.uncut // a page finished while its part is flowed shorter (flowPart)
+	}
+	fy := bottom + b.geo.footerGap - nlh/2
 	pg.Items = append(pg.Items, Item{Kind: Footer, X: nx, Y: fy, W: nw, H: nlh, Block: -1, Dest: -1, Target: -1,
 		Baseline: baseline(fy, nlh, ns), gs: num, Color: fu.Color})
 	if pg.Kind == TitlePage || (pg.Opener && !fu.HeadOnOpeners) {

@@ -57,7 +57,7 @@ func TestFlowSlicesSized(t *testing.T) {
 				}
 				return
 			}
-			pl, err := PlanPages(g, export.Options{}, th, geo, false, func([]Run) {})
+			pl, err := PlanPages(g, export.Options{}, th, geo, false, noGlyphs{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,3 +75,10 @@ func TestFlowSlicesSized(t *testing.T) {
 		}
 	}
 }
+
+// noGlyphs gathers no glyphs (PlanPages).
+type noGlyphs struct{}
+
+func (noGlyphs) Runs([]Run)  {}
+func (noGlyphs) Checkpoint() {}
+func (noGlyphs) Rollback()   {}

@@ -37,6 +37,19 @@ type Plan struct {
 	Dests int
 	// Starts is where each page starts (Layout.PageStarts), when asked.
 	Starts []export.PageStart
+	// cuts is, for each part flowed with the theme's tail lines
+	// (flowPart), by how many lines its pages were shortened: DrawPages
+	// flows each part once, that way.
+	cuts []uint8
+}
+
+// Glyphs gathers the glyphs a plan's pages draw (fontembed.Uses): Runs
+// takes an item's runs; Rollback forgets those taken since Checkpoint,
+// when a part whose pages were given is flowed again (flowPart).
+type Glyphs interface {
+	Runs([]Run)
+	Checkpoint()
+	Rollback()
 }
 
 // streamer is a builder's state while it gives pages away as they are
@@ -58,6 +71,24 @@ type streamer struct {
 	// page of a one-line section is ~1.2 KB of items: 195,699 of them
 	// allocated 464 MB over the two passes.
 	spare *Page
+	// cuts, from Plan, is how each part is flowed (Plan.cuts); ncut
+	// how many have been. PlanPages' pass appends to it.
+	cuts []uint8
+	ncut int
+	// A part that may be flowed again (flowPart) is given page by page
+	// in PlanPages' pass all the same, its pages let go: a guide of one
+	// part of 147,215 subsections held its 7,500 pages otherwise. From
+	// its first page, index from, the pages are given tentatively: mark
+	// is called before the first (kinds then held nkinds), and undo if
+	// the part is flowed again, to forget what they gave; first is that
+	// page as the part found it, its items before the part's in
+	// firstItems, to start again from. tentative is false outside such a
+	// part and in DrawPages' pass, where every part is flowed once.
+	tentative, marked bool
+	from, nkinds      int
+	mark, undo        func()
+	first             Page
+	firstItems        []Item
 	// owned: DrawPages' pass of a guide the build has the only reference
 	// to (export.Options.Owned) lets each top-level section go once laid
 	// out: nothing after reads it (its pages hold what they draw, the
@@ -73,17 +104,25 @@ func (s *streamer) lets() bool { return s != nil && s.owned }
 // page's items (and of the contents' page numbers) to runs once the page
 // is finished: what the fonts are made from (fontembed.Uses). With
 // starts, it also takes where each page starts.
-func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, starts bool, runs func([]Run)) (*Plan, error) {
+func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry, starts bool, gl Glyphs) (*Plan, error) {
 	b := newBuilder(g, opts, th, geo, GuideDoc)
 	pl := &Plan{}
+	nstarts := 0
 	b.stream = &streamer{page: func(pg *Page) error {
 		for i := range pg.Items {
-			runs(pg.Items[i].Runs)
+			gl.Runs(pg.Items[i].Runs)
 		}
 		if starts {
 			pl.Starts = append(pl.Starts, pageStart(pg))
 		}
 		return nil
+	}, mark: func() {
+		gl.Checkpoint()
+		nstarts = len(pl.Starts)
+	}, undo: func() {
+		gl.Rollback()
+		clear(pl.Starts[nstarts:])
+		pl.Starts = pl.Starts[:nstarts]
 	}}
 	b.run()
 	if b.err != nil {
@@ -102,7 +141,7 @@ func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 		for j := range items {
 			if items[j].gs != nil {
 				finishText(&items[j])
-				runs(items[j].Runs)
+				gl.Runs(items[j].Runs)
 			}
 		}
 	}
@@ -114,6 +153,7 @@ func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 	pl.Labels = pageLabels(len(kinds), func(i int) (PageKind, int) { return kinds[i], i + 1 })
 	pl.Segmented = len(b.segs) > 0
 	pl.Dests = len(b.dests)
+	pl.cuts = b.stream.cuts
 	return pl, nil
 }
 
@@ -130,7 +170,7 @@ func DrawPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 		Dots: Dots{Size: b.th.TOC.LeaderDotSize, Pitch: b.th.TOC.LeaderDotSpacing}}
 	none := []Segment{{}}
 	b.numbers = pl.numbers
-	b.stream = &streamer{numbers: pl.numbers, owned: opts.Owned, page: func(pg *Page) error {
+	b.stream = &streamer{numbers: pl.numbers, cuts: pl.cuts, owned: opts.Owned, page: func(pg *Page) error {
 		lay.Segs, lay.Langs = b.segs, b.langs
 		if len(lay.Segs) == 0 {
 			lay.Segs = none // a run's segment 0 is none
@@ -168,6 +208,10 @@ func (b *builder) run() {
 func (b *builder) sealPages(n int) {
 	s := b.stream
 	for ; s.sealed < n && b.err == nil; s.sealed++ {
+		if s.tentative && !s.marked && s.sealed >= s.from {
+			s.marked, s.nkinds = true, len(s.kinds)
+			s.mark()
+		}
 		pg := b.pages[s.sealed]
 		b.pages[s.sealed] = nil
 		if s.heads == nil || len(s.heads) > 64 {
