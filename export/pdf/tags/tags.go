@@ -86,11 +86,17 @@ type Tagger struct {
 	// ~600,000 blocks spent 0.3 s in map lookups and held ~20 MB.
 	byBlock []int32
 	byNode  map[*Node]int
-	pages   [][]int // per page, the element that owns each MCID
-	open    bool    // a marked-content sequence is open
-	art     bool    // … and it is an artifact
-	cur     int     // … otherwise the element it belongs to
-	toc     int     // the open TOC group, or -1
+	// owners is, page after page, the element that owns each MCID;
+	// pageStart[i] is page i's first in it. One slice for all pages:
+	// a slice of its own a page was 32 bytes a page more (24 for its
+	// header, 8 or more for its array) for the one or two MCIDs a page
+	// of a long guide of one-line sections has (195,699 pages).
+	owners    []int32
+	pageStart []int32
+	open      bool // a marked-content sequence is open
+	art       bool // … and it is an artifact
+	cur       int  // … otherwise the element it belongs to
+	toc       int  // the open TOC group, or -1
 	// figure, when set, owns everything drawn on the page (the cover).
 	Figure *Node
 	// annots lists, page by page, the element owning each link
@@ -135,7 +141,7 @@ func (t *Tagger) setBlockElem(block, e int) {
 
 // Page starts page n (0-based).
 func (t *Tagger) Page() {
-	t.pages = append(t.pages, nil)
+	t.pageStart = append(t.pageStart, int32(len(t.owners)))
 	t.Annots = append(t.Annots, nil)
 }
 
@@ -159,7 +165,7 @@ func (t *Tagger) LinkNode(n *Node) {
 }
 
 func (t *Tagger) addAnnot(e int, contents string) {
-	pg := len(t.pages) - 1
+	pg := len(t.pageStart) - 1
 	if e >= 0 {
 		t.addKid(e, kid{a: kidAnnot, b: int32(len(t.AnnotPage))})
 	}
@@ -236,9 +242,9 @@ func (t *Tagger) Mark(p *fpdf.Fpdf, role string, block int, node *Node, art bool
 		return
 	}
 	t.Close(p)
-	pg := len(t.pages) - 1
-	mcid := len(t.pages[pg])
-	t.pages[pg] = append(t.pages[pg], e)
+	pg := len(t.pageStart) - 1
+	mcid := len(t.owners) - int(t.pageStart[pg])
+	t.owners = append(t.owners, int32(e))
 	t.addKid(e, kid{a: int32(pg), b: int32(mcid)})
 	t.buf = append(t.buf[:0], '/')
 	t.buf = append(t.buf, t.roles[t.elems.at(e).role]...)
@@ -384,28 +390,29 @@ func (t *Tagger) ObjectCount() int { return 3 + t.elems.n }
 // (they are numbered in order). The root is object base. Parent-tree
 // keys: page i is i, annotation k is pages+k.
 func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i int, obj []byte)) error {
-	if len(t.pages) != len(pageNum) {
-		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), len(pageNum))
+	if len(t.pageStart) != len(pageNum) {
+		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pageStart), len(pageNum))
 	}
 	root, ptree, doc := base, base+1, base+2
 	num := func(e int) int { return base + 3 + e }
-	b := fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pages)+len(t.AnnotPage))
+	b := fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pageStart)+len(t.AnnotPage))
 	emit(0, b)
 
 	b = append(b[:0], "<</Nums ["...)
-	for i, mc := range t.pages {
+	for i := range t.pageStart {
+		mc := t.pageOwners(i)
 		b = strconv.AppendInt(b, int64(i), 10)
 		b = append(b, " ["...)
 		for j, e := range mc {
 			if j > 0 {
 				b = append(b, ' ')
 			}
-			b = strconv.AppendInt(b, int64(num(e)), 10)
+			b = strconv.AppendInt(b, int64(num(int(e))), 10)
 			b = append(b, " 0 R"...)
 		}
 		b = append(b, "] "...)
 	}
-	k := len(t.pages)
+	k := len(t.pageStart)
 	for _, mc := range t.Annots {
 		for _, e := range mc {
 			if e < 0 {
@@ -491,6 +498,15 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i i
 	return nil
 }
 
+// pageOwners is the element that owns each MCID of page i.
+func (t *Tagger) pageOwners(i int) []int32 {
+	end := len(t.owners)
+	if i+1 < len(t.pageStart) {
+		end = int(t.pageStart[i+1])
+	}
+	return t.owners[t.pageStart[i]:end]
+}
+
 // ref appends a reference to object n ("n 0 R"). The tree's objects are
 // written with appends rather than fmt, whose arguments are allocated:
 // four allocations an element.
@@ -502,8 +518,8 @@ func ref(b []byte, n int) []byte {
 // and StructObjects are written: it checks that the tree tagged pages
 // pages and gives each contents entry's link its description (AnnotText).
 func (t *Tagger) Complete(pages int) error {
-	if len(t.pages) != pages {
-		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pages), pages)
+	if len(t.pageStart) != pages {
+		return fmt.Errorf("pdf: tagged %d pages but the file has %d", len(t.pageStart), pages)
 	}
 	t.describeEntries()
 	return nil
