@@ -415,20 +415,18 @@ func (b *builder) section(s content.Section) {
 	}
 	blocks := b.sectionBlocks(n)
 	defer func() { b.doneBlocks(blocks) }() // as grown, if it was
-	b.walkSection(s, ids, func(blk flowBlock) { blocks = append(blocks, blk) }, func(bs []content.Block, role content.Role, at string) {
-		blocks = b.appendBlocks(blocks, bs, role, at)
-	}, nil)
+	b.walkSection(s, ids, &blocks, nil)
 	if partBuilt != nil {
 		partBuilt()
 	}
 	b.flowPart(func(bool) { b.flow(blocks) })
 }
 
-// walkSection makes the blocks of section s, whose destinations and its
-// subsections' are ids, in order: each heading is given to heading, each
-// section's own blocks to body; done, when not nil, is called after each
-// section's own blocks.
-func (b *builder) walkSection(s content.Section, ids []int, heading func(flowBlock), body func([]content.Block, content.Role, string), done func()) {
+// walkSection appends the blocks of section s, whose destinations and
+// its subsections' are ids, to *blocks in order; done, when not nil, is
+// called after each section's own blocks (and may flow and shorten
+// *blocks).
+func (b *builder) walkSection(s content.Section, ids []int, blocks *[]flowBlock, done func()) {
 	k := 0
 	var walk func(s content.Section, level int)
 	walk = func(s content.Section, level int) {
@@ -439,9 +437,9 @@ func (b *builder) walkSection(s content.Section, ids []int, heading func(flowBlo
 			// (shaper.textOnly): a line is the same set when placed.
 			b.setAll(&h)
 		}
-		heading(h)
+		*blocks = append(*blocks, h)
 		k++
-		body(s.Blocks, s.Role, at)
+		*blocks = b.appendBlocks(*blocks, s.Blocks, s.Role, at)
 		if done != nil {
 			done()
 		}
@@ -495,9 +493,7 @@ func (b *builder) flowSection(s content.Section, ids []int, segs int, again bool
 		blocks = b.flowMade(blocks, all)
 		b.geo.bottom = made
 	}
-	b.walkSection(s, ids, func(blk flowBlock) { blocks = append(blocks, blk) }, func(bs []content.Block, role content.Role, at string) {
-		blocks = b.appendBlocks(blocks, bs, role, at)
-	}, func() {
+	b.walkSection(s, ids, &blocks, func() {
 		if len(blocks) >= madeAhead {
 			flow(false)
 		}
