@@ -555,26 +555,15 @@ func (b *builder) flowPart(flow func(again bool)) {
 	if s != nil {
 		// PlanPages: the part's pages are given as they are finished,
 		// and taken back if it is flowed again.
-		s.tentative, s.marked, s.from = true, false, first
-		s.first = *b.pages[first]
-		s.firstItems = append(s.firstItems[:0], s.first.Items...)
-		s.first.Items = nil
-		defer func() { s.tentative = false }()
+		s.tentative(first, b.pages[first])
+		defer s.settled()
 	} else {
 		b.redo = first + 1
 		defer func() { b.redo = 0 }()
 	}
 	restore := func() {
-		if s != nil && s.marked {
-			s.undo()
-			s.kinds = s.kinds[:s.nkinds]
-			s.marked = false
-		}
-		if s != nil && s.sealed > first {
-			pg := s.first
-			pg.Items = slices.Clone(s.firstItems)
-			b.pages[first] = &pg
-			s.sealed = first
+		if s != nil {
+			s.takeBack(b.pages)
 		}
 		clear(b.pages[first+1:])
 		b.pages = b.pages[:first+1]

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"runtime"
+	"slices"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/export"
@@ -75,20 +76,11 @@ type streamer struct {
 	// how many have been. PlanPages' pass appends to it.
 	cuts []uint8
 	ncut int
-	// A part that may be flowed again (flowPart) is given page by page
-	// in PlanPages' pass all the same, its pages let go: a guide of one
-	// part of 147,215 subsections held its 7,500 pages otherwise. From
-	// its first page, index from, the pages are given tentatively: mark
-	// is called before the first (kinds then held nkinds), and undo if
-	// the part is flowed again, to forget what they gave; first is that
-	// page as the part found it, its items before the part's in
-	// firstItems, to start again from. tentative is false outside such a
-	// part and in DrawPages' pass, where every part is flowed once.
-	tentative, marked bool
-	from, nkinds      int
-	mark, undo        func()
-	first             Page
-	firstItems        []Item
+	// part is the part being given tentatively (handover), in
+	// PlanPages' pass; mark is called before its first page is given,
+	// undo to forget what its pages gave when it is flowed again.
+	part       handover
+	mark, undo func()
 	// owned: DrawPages' pass of a guide the build has the only reference
 	// to (export.Options.Owned) lets each top-level section go once laid
 	// out: nothing after reads it (its pages hold what they draw, the
@@ -208,10 +200,7 @@ func (b *builder) run() {
 func (b *builder) sealPages(n int) {
 	s := b.stream
 	for ; s.sealed < n && b.err == nil; s.sealed++ {
-		if s.tentative && !s.marked && s.sealed >= s.from {
-			s.marked, s.nkinds = true, len(s.kinds)
-			s.mark()
-		}
+		s.handOver()
 		pg := b.pages[s.sealed]
 		b.pages[s.sealed] = nil
 		if s.heads == nil || len(s.heads) > 64 {
@@ -233,5 +222,62 @@ func (b *builder) sealPages(n int) {
 		clear(items) // what the items refer to is let go
 		*pg = Page{Items: items[:0]}
 		s.spare = pg
+	}
+}
+
+// handover is a part that may be flowed again (flowPart) given page by
+// page in PlanPages' pass all the same, its pages let go: a guide of one
+// part of 147,215 subsections held its 7,500 pages otherwise. From its
+// first page, index from, its pages are given tentatively (on): mark is
+// called before the first is given (marked; kinds then held nkinds), and
+// what they gave is taken back if the part is flowed again (takeBack).
+// first is that page as the part found it, its items before the part's
+// in firstItems, to start again from. on is false outside such a part and
+// in DrawPages' pass, where every part is flowed once.
+type handover struct {
+	on, marked   bool
+	from, nkinds int
+	first        Page
+	firstItems   []Item
+}
+
+// tentative starts giving the part that begins on page index from, pg,
+// tentatively (handover), until settled.
+func (s *streamer) tentative(from int, pg *Page) {
+	h := &s.part
+	h.on, h.marked, h.from = true, false, from
+	h.first = *pg
+	h.firstItems = append(h.firstItems[:0], pg.Items...)
+	h.first.Items = nil
+}
+
+// settled ends the part's tentative handover: its pages are given for
+// good from here.
+func (s *streamer) settled() { s.part.on = false }
+
+// handOver is called before page s.sealed is given: the first of a
+// tentative part's marks what was given before it.
+func (s *streamer) handOver() {
+	if h := &s.part; h.on && !h.marked && s.sealed >= h.from {
+		h.marked, h.nkinds = true, len(s.kinds)
+		s.mark()
+	}
+}
+
+// takeBack forgets what the tentative part's pages gave (undo, their
+// kinds) and, if its first page was given, puts that page back in pages
+// as the part found it, to be given again.
+func (s *streamer) takeBack(pages []*Page) {
+	h := &s.part
+	if h.marked {
+		s.undo()
+		s.kinds = s.kinds[:h.nkinds]
+		h.marked = false
+	}
+	if s.sealed > h.from {
+		pg := h.first
+		pg.Items = slices.Clone(h.firstItems)
+		pages[h.from] = &pg
+		s.sealed = h.from
 	}
 }
