@@ -2,12 +2,16 @@ package cover
 
 import (
 	"bytes"
+	"encoding/binary"
+	"flag"
 	"fmt"
 	"hash/adler32"
 	"math/rand/v2"
+	"os"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // wholePNG is PNG without the kept bands: the cover drawn whole and
@@ -141,5 +145,67 @@ func TestAdlerThen(t *testing.T) {
 		if got, want := ab.sum(), adler32.Checksum(append(a, b...)); got != want {
 			t.Errorf("%d then %d bytes: %08x, want %08x", len(a), len(b), got, want)
 		}
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite labelbands.bin")
+
+// TestLabelBands: labelbands.bin holds, for the label of every language
+// with a translation (templates/labels), the band newBand gives that
+// label drawn alone, as PNG would draw and keep it (-update rewrites it).
+// Each label stays clear of the rows above the band, so that its band
+// can stand alone (splits).
+func TestLabelBands(t *testing.T) {
+	b := []byte(labelBandsMagic)
+	seen := map[string]bool{}
+	for _, lang := range labels.Languages {
+		text := TextFor(&content.Guide{Language: lang}).Label
+		if seen[text] {
+			continue
+		}
+		seen[text] = true
+		c := newCanvas()
+		touched, err := c.renderParts(Text{Label: text}, [parts]bool{labelPart: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !within(touched[labelPart], 0, bandTop-minRepeat-1) {
+			t.Fatalf("%s: the label %q reaches rows %v, into the band's margin", lang, text, touched[labelPart])
+		}
+		bd, err := newBand(labelPart, func(y int) []byte { return c.rows[y] })
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = binary.BigEndian.AppendUint16(b, uint16(len(text)))
+		b = append(b, text...)
+		b = binary.BigEndian.AppendUint32(b, bd.ad.a)
+		b = binary.BigEndian.AppendUint32(b, bd.ad.b)
+		b = binary.BigEndian.AppendUint32(b, uint32(bd.n))
+		b = binary.BigEndian.AppendUint32(b, uint32(len(bd.z)))
+		b = append(b, bd.z...)
+		if got := builtLabel(text); !*update && (got == nil || !bytes.Equal(got.z, bd.z) || got.ad != bd.ad || got.n != bd.n) {
+			t.Errorf("%s: the built band of %q is not what newBand gives", lang, text)
+		}
+	}
+	if *update {
+		if err := os.WriteFile("labelbands.bin", b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if string(b) != labelBands {
+		t.Errorf("labelbands.bin is out of date: go test ./export/cover -run TestLabelBands -update")
+	}
+	// A process's first cover finds its label's band built (before, it
+	// drew and compressed it).
+	forgetBands()
+	defer forgetBands()
+	for _, lang := range labels.Languages {
+		if cachedBand(labelPart, TextFor(&content.Guide{Language: lang}).Label) == nil {
+			t.Errorf("%s: no band for the label before the first cover", lang)
+		}
+	}
+	if builtLabel("NOT A LABEL") != nil {
+		t.Error("a band for a text that is no label")
 	}
 }
