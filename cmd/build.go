@@ -88,9 +88,10 @@ func newBuildCmd(ios *IOStreams) *cobra.Command {
 		Short: "Build guides into EPUB 3 and PDF",
 		Long: `build turns each INPUT into DIR/NAME.epub and DIR/NAME.pdf, where NAME is the
 input's file name without its extension. An INPUT may be a guide file (plain
-text or guidepress JSON, told apart by content), a directory (searched
-recursively for .txt and .json files), or - for standard input (named after
-the book's title).
+text; Markdown, by its .md or .markdown name; or guidepress JSON, told by its
+content), a directory (searched recursively for .txt, .md, .markdown and .json
+files, hidden ones skipped), or - for standard input (named after the book's
+title).
 
 Inputs are built in parallel. Every output is rendered and checked in memory,
 then a guide's formats are written to temporary files, synced, and renamed into

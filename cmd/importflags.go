@@ -21,7 +21,7 @@ type importFlags struct {
 }
 
 func (f *importFlags) register(fs *pflag.FlagSet) {
-	fs.StringVar(&f.Lang, "lang", "", "language of the guide as a BCP 47 tag (default en, or what a JSON guide says)")
+	fs.StringVar(&f.Lang, "lang", "", "language of the guide as a BCP 47 tag (default: what a JSON guide or Markdown front matter says, else read from the text, else en)")
 	fs.BoolVar(&f.NoSmart, "no-smart", false, "keep straight quotes, -- and ... as typed (no typographic punctuation)")
 	fs.StringVar(&f.Format, "input-format", "", "read the input as text, markdown or json instead of detecting it (.md/.markdown are Markdown; JSON by content)")
 	fs.StringVar(&f.MaxSize, "max-size", batch.FormatSize(batch.DefaultMaxBytes), "largest input file to read (e.g. 64MiB)")

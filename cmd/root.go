@@ -50,7 +50,7 @@ func NewRootCmd(ios *IOStreams) *cobra.Command {
 		Use:   "guidepress",
 		Short: "Turn book study guides into EPUB 3 e-books and printable PDF handouts",
 		Long: `guidepress turns a book study guide (plain text in the usual study-guide shape,
-or the JSON that 'guidepress inspect --json' prints) into a valid, accessible
+Markdown, or the JSON that 'guidepress inspect --json' prints) into a valid, accessible
 EPUB 3 for e-readers and a printable PDF handout, each with a cover, a table of
 contents, quote callouts and an FAQ appendix.`,
 		Example: `  guidepress build examples/frankenstein.txt -o out

@@ -25,11 +25,12 @@ import (
 // Errors returned by Text; the importer adds the file name. Each message says
 // what is wrong and what to do.
 var (
-	ErrEmpty      = errors.New("the file is empty; write the guide as plain text (title on line 1) or as guidepress JSON")
-	ErrBlank      = errors.New("the file holds only whitespace; write the guide as plain text (title on line 1) or as guidepress JSON")
-	ErrBinary     = errors.New("this is not a text file (it holds binary data); give guidepress the study guide as plain text (UTF-8) or JSON")
+	ErrEmpty      = errors.New("the file is empty; write the guide as plain text (title on line 1), Markdown or guidepress JSON")
+	ErrBlank      = errors.New("the file holds only whitespace; write the guide as plain text (title on line 1), Markdown or guidepress JSON")
+	ErrBinary     = errors.New("this is not a text file (it holds binary data); give guidepress the study guide as plain text (UTF-8), Markdown or JSON")
+	ErrHTML       = errors.New("this is an HTML page, not a guide: its tags would be printed as text; save the document as plain text (.txt) or Markdown (.md), or export it so from the editor, and build that")
 	ErrOddUTF16   = errors.New("the file starts with a UTF-16 byte-order mark but has an odd number of bytes, so it is truncated or not UTF-16; save it again as UTF-8")
-	errUnknownBin = "this looks like %s, not a text file; give guidepress the study guide as plain text (UTF-8) or JSON"
+	errUnknownBin = "this looks like %s, not a text file; give guidepress the study guide as plain text (UTF-8), Markdown or JSON"
 )
 
 // magic numbers of formats people hand to a text tool by mistake, so the
@@ -55,6 +56,25 @@ var magics = []struct {
 // is reported as a diagnostic tied to the 1-based output line where it first
 // happened.
 func Text(data []byte) (string, []content.Diagnostic, error) {
+	text, diags, err := decodeText(data)
+	if err == nil && isHTML(text) {
+		return "", nil, ErrHTML
+	}
+	return text, diags, err
+}
+
+// isHTML reports whether text is an HTML page (a document saved or
+// exported "as web page"): it opens, after any blank space, with a
+// doctype or an <html> tag. Read as plain text its every tag was a
+// paragraph's text, and the error said only that it found no guide.
+func isHTML(text string) bool {
+	head := strings.TrimLeft(text[:min(len(text), 512)], " \t\n")
+	head = strings.ToLower(head[:min(len(head), 14)])
+	return strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html")
+}
+
+// decodeText is Text but for the HTML check.
+func decodeText(data []byte) (string, []content.Diagnostic, error) {
 	if len(data) == 0 {
 		return "", nil, ErrEmpty
 	}
