@@ -530,8 +530,11 @@ func (t *Tagger) Complete(pages int) error {
 func HexText(dst []byte, s string) []byte {
 	const digits = "0123456789ABCDEF"
 	dst = append(dst, "<FEFF"...)
-	for _, v := range utf16.Encode([]rune(s)) {
-		dst = append(dst, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+	var units [2]uint16
+	for _, r := range s { // invalid UTF-8 is U+FFFD, as utf16.Encode([]rune(s)) had it
+		for _, v := range utf16.AppendRune(units[:0], r) {
+			dst = append(dst, digits[v>>12], digits[v>>8&15], digits[v>>4&15], digits[v&15])
+		}
 	}
 	return append(dst, '>')
 }

@@ -163,3 +163,20 @@ func TestTreeMemory(t *testing.T) {
 		runtime.KeepAlive(links)
 	}
 }
+
+// TestHexText pins HexText's encoding (UTF-16BE after a byte order mark,
+// a surrogate pair beyond the BMP, U+FFFD for invalid UTF-8) now that it
+// encodes rune by rune rather than through []rune and utf16.Encode.
+func TestHexText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "<FEFF>"},
+		{"Ab 1", "<FEFF0041006200200031>"},
+		{"é–", "<FEFF00E92013>"},
+		{"𝄞", "<FEFFD834DD1E>"},
+		{"a\xffb", "<FEFF0061FFFD0062>"},
+	} {
+		if got := string(HexText([]byte("x"), c.in)); got != "x"+c.want {
+			t.Errorf("HexText(%q) = %s, want x%s", c.in, got, c.want)
+		}
+	}
+}
