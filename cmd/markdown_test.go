@@ -65,7 +65,7 @@ func TestInputFormat(t *testing.T) {
 	bad := filepath.Join(dir, "bad.md")
 	os.WriteFile(bad, []byte("---\ntitle: [oops\n---\n# X\n"), 0o644)
 	code, _, stderr = run(t, "", "inspect", bad)
-	if code == 0 || !strings.Contains(stderr, "bad.md:2: error: the YAML front matter does not parse") {
+	if code == 0 || !strings.Contains(stderr, "bad.md:2: the YAML front matter does not parse") {
 		t.Errorf("bad front matter: %d %s", code, stderr)
 	}
 }

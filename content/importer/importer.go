@@ -154,7 +154,7 @@ func loadMarkdown(name, text string, opts Options) (*content.Guide, error) {
 	if err != nil {
 		var le *content.LineError
 		if errors.As(err, &le) {
-			return nil, &Error{File: name, Line: le.Line, Msg: "error: " + le.Err.Error(), Err: err}
+			return nil, &Error{File: name, Line: le.Line, Msg: le.Err.Error(), Err: err}
 		}
 		return nil, &Error{File: name, Msg: err.Error(), Err: err}
 	}

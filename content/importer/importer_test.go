@@ -182,6 +182,24 @@ func TestLoadBadInput(t *testing.T) {
 	}
 }
 
+// TestLoadErrorShape: a reader's error names the file and line, then
+// what is wrong and what to do, in the same shape whatever the format
+// (build prints it after "error: "). The Markdown reader's said
+// "FILE:LINE: error: …", which build printed as "error: g.md:1: error: …".
+func TestLoadErrorShape(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"g.txt", "It was a bright cold day in April, and the clocks were striking thirteen. Nothing else happened.\n", "g.txt:1: the first line should be"},
+		{"g.json", "{\n  \"title\": \"X\",\n", "g.json:3: the JSON ends"},
+		{"g.md", "# Emma\n", "g.md:1: the guide \"Emma"},
+		{"g.md", "---\ntitle: [oops\n---\n# X\n", "g.md:2: the YAML front matter does not parse"},
+	} {
+		_, err := Load(tc.name, []byte(tc.in), Options{})
+		if err == nil || !strings.HasPrefix(err.Error(), tc.want) {
+			t.Errorf("%s: %v, want it to start %q", tc.name, err, tc.want)
+		}
+	}
+}
+
 func TestErrorString(t *testing.T) {
 	if s := (&Error{File: "a.txt", Line: 3, Msg: "bad"}).Error(); s != "a.txt:3: bad" {
 		t.Errorf("with line: %q", s)
