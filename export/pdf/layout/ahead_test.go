@@ -23,7 +23,11 @@ func aheadGuides(t *testing.T) map[string]*content.Guide {
 	t.Helper()
 	root := checkers.RepoRoot()
 	paths, _ := filepath.Glob(filepath.Join(root, "testdata", "guides", "*"))
-	paths = append(paths, filepath.Join(root, "examples", "frankenstein.txt"))
+	// Chinese and Japanese (lines broken between characters, no spaces)
+	// from the readers' fixtures: testdata/guides has none.
+	paths = append(paths, filepath.Join(root, "examples", "frankenstein.txt"),
+		filepath.Join(root, "content", "markdown", "testdata", "guides", "a-q-zhengzhuan-zh.md"),
+		filepath.Join(root, "content", "plaintext", "testdata", "guides", "rashomon-ja.txt"))
 	if d := checkers.SharedDir(); d != "" {
 		paths = append(paths, filepath.Join(d, "seed", "never-let-me-go.txt"))
 	}
