@@ -88,7 +88,7 @@ func TestReadNavAllocations(t *testing.T) {
 	}
 	u := unpack(t, build(t, loadGrowth(t, growth.Sections, 2000), fixed))
 	var links int
-	objects, _ := growth.Allocations(func() {
+	objects, bytes := growth.Allocations(func() {
 		r, err := readNav(u.files, opfDir+navFile)
 		if err != nil {
 			t.Fatal(err)
@@ -100,6 +100,13 @@ func TestReadNavAllocations(t *testing.T) {
 	}
 	if per := float64(objects) / float64(links); per > 1.5 {
 		t.Errorf("%.1f allocations a link (%d links), want at most 1.5", per, links)
+	}
+	// The links' array is made once, at its size: grown by append, its
+	// 32 bytes a link were copied a dozen times.
+	if per := float64(bytes) / float64(links); per > 64 {
+		t.Errorf("%.0f bytes allocated a link (%d links), want at most 64", per, links)
+	} else {
+		t.Logf("%.0f bytes allocated a link (%d links)", per, links)
 	}
 }
 

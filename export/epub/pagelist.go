@@ -5,6 +5,7 @@ import (
 	"html"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -494,12 +495,16 @@ func (b *book) paginate(starts []export.PageStart, words *wordIndex) (pages []pa
 		out.WriteString(body[done:])
 		b.docs[d].Body = out.String()
 	}
+	// One page list entry a page, made at its size: grown by append, the
+	// list of a 4 MiB guide's 195,699 pages (6 MB) was copied and faulted
+	// in again at each step (0.27 s of its EPUB's CPU, pprof, one core).
+	pages = make([]pageRef, len(places))
 	for n, p := range places {
 		href := navFile
 		if !p.nav {
 			href = xhtmlDir + b.docs[p.doc].File
 		}
-		pages = append(pages, pageRef{Label: starts[n].Label, Href: fmt.Sprintf("%s#page-%d", href, n+1)})
+		pages[n] = pageRef{Label: starts[n].Label, Href: href + "#page-" + strconv.Itoa(n+1)}
 	}
 	return pages, navBreaks
 }

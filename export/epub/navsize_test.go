@@ -1,0 +1,66 @@
+package epub
+
+import (
+	"strconv"
+	"testing"
+
+	"github.com/guidepress/guidepress/export"
+	"github.com/guidepress/guidepress/export/cover"
+	"github.com/guidepress/guidepress/internal/growth"
+)
+
+// pagedBook is a planned book of n one-line sections with a page list of
+// n pages (each a blank page, placed at the end of the last document).
+func pagedBook(t *testing.T, n int) (*book, []export.PageStart) {
+	t.Helper()
+	g, _ := sanitize(loadGrowth(t, growth.Sections, n))
+	b := &book{g: g, opts: fixed, cover: cover.Image{Ext: ".png"}}
+	if err := b.plan(); err != nil {
+		t.Fatal(err)
+	}
+	starts := []export.PageStart{{Kind: "cover", Label: "i"}}
+	for i := range n {
+		starts = append(starts, export.PageStart{Kind: "blank", Label: strconv.Itoa(i + 1)})
+	}
+	return b, starts
+}
+
+// The page list is made at its size (paginate): grown by append, the
+// list of a 4 MiB guide's 195,699 pages was copied at every step.
+func TestPageListSized(t *testing.T) {
+	for _, n := range []int{1, 1000, 3000} {
+		b, starts := pagedBook(t, n)
+		pages, _ := b.paginate(starts, b.words())
+		if len(pages) != n+1 || cap(pages) != len(pages) {
+			t.Errorf("%d pages: a list of %d in room for %d", n+1, len(pages), cap(pages))
+		}
+	}
+}
+
+// The navigation document copies its entries and its page list once, into
+// itself (navDocument): handed to its template as strings, they were
+// copied into each string and then through fmt. The bytes it allocates,
+// beside the entries' and the page list's own buffers, are its own size
+// and little more.
+func TestNavDocumentAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("allocation counts are not meaningful under -race")
+	}
+	for _, n := range []int{2000, 8000} {
+		b, starts := pagedBook(t, n)
+		b.pages, b.navBreaks = b.paginate(starts, b.words())
+		b.navDocument() // the template parsed once
+		var doc []byte
+		_, bytes := growth.Allocations(func() {
+			var err error
+			if doc, err = b.navDocument(); err != nil {
+				t.Fatal(err)
+			}
+		})
+		if per := float64(bytes) / float64(len(doc)); per > 2 {
+			t.Errorf("%d sections: %.2f bytes allocated a byte of the %d-byte document, want at most 2", n, per, len(doc))
+		} else {
+			t.Logf("%d sections: %.2f bytes allocated a byte of the %d-byte document", n, per, len(doc))
+		}
+	}
+}
