@@ -366,10 +366,13 @@ func (rp *Reporter) Diagnostics() []content.Diagnostic {
 	var out []content.Diagnostic
 	for _, k := range rp.order {
 		m := rp.miss[k]
-		var msg string
+		var msg, times string
+		if k.script == "" && m.count > 1 {
+			times = fmt.Sprintf(" (%d times)", m.count)
+		}
 		switch {
 		case k.dropped:
-			msg = fmt.Sprintf("PDF: no embedded font has the combining mark %s in %s; it was left out", runeLabel(k.r), k.where)
+			msg = fmt.Sprintf("PDF: no embedded font has the combining mark %s in %s; it was left out%s; the EPUB keeps it as written: for print, write the letter without the mark or with one the fonts have", runeLabel(k.r), k.where, times)
 		case k.script != "":
 			var names []string
 			for i, r := range m.runes {
@@ -381,18 +384,17 @@ func (rp *Reporter) Diagnostics() []content.Diagnostic {
 			}
 			msg = fmt.Sprintf("PDF: %s text in %s cannot be printed: no embedded font has its letters (%s); each of its %d letters is shown as %q; the EPUB keeps the text as written",
 				strings.ReplaceAll(k.script, "_", " "), k.where, strings.Join(names, ", "), m.count, string(Replacement))
-			if a := fonts.Advice(k.script); a != "" {
-				msg += "; " + a
+			a := fonts.Advice(k.script)
+			if a == "" {
+				a = "guidepress embeds no font for this script (README, \"Fonts and scripts\"): for print, give these words in transliteration or with a translation beside them"
 			}
+			msg += "; " + a
 		default:
 			what := runeLabel(k.r)
 			if m.seq {
 				what += " (in an emoji sequence)"
 			}
-			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (no embedded font has it); it is shown as %q", what, k.where, string(Replacement))
-		}
-		if k.script == "" && m.count > 1 {
-			msg += fmt.Sprintf(" (%d times)", m.count)
+			msg = fmt.Sprintf("PDF: the character %s in %s cannot be printed (no embedded font has it); it is shown as %q%s; the EPUB keeps it as written: for print, replace it with a character the fonts have (or words)", what, k.where, string(Replacement), times)
 		}
 		out = append(out, content.Diagnostic{Severity: content.Warning, Message: msg})
 	}

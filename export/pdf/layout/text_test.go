@@ -101,3 +101,29 @@ func TestCleanASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestMissingGlyphAdvice: every warning about text the PDF cannot print
+// says what the PDF shows, that the EPUB keeps the text, and what to do
+// for print: a single character's, a dropped combining mark's and a
+// script's without an advice of its own (Tibetan) said only what was
+// wrong. A count of times comes before the advice.
+func TestMissingGlyphAdvice(t *testing.T) {
+	rp := newReporter()
+	rp.add('\u3002', `section "A"`, false, false)
+	rp.add('\u3002', `section "A"`, false, false)
+	rp.add('\u0360', `section "B"`, true, false)
+	rp.add('བ', "the synopsis", false, false)
+	rp.add('漢', "the synopsis", false, false)
+	ds := rp.Diagnostics()
+	if len(ds) != 4 {
+		t.Fatalf("%d warnings, want 4: %v", len(ds), ds)
+	}
+	for _, d := range ds {
+		if !strings.Contains(d.Message, "EPUB keeps") || !strings.Contains(d.Message, "for print,") {
+			t.Errorf("no advice: %s", d.Message)
+		}
+	}
+	if !strings.Contains(ds[0].Message, `"□" (2 times); the EPUB`) {
+		t.Errorf("the count is not where it is read: %s", ds[0].Message)
+	}
+}
