@@ -63,7 +63,7 @@ func Collect(args []string) ([]Input, error) {
 				return nil, lerr
 			}
 			if errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("%s: no such file or directory", Display(a))
+				return nil, fmt.Errorf("%s: no such file or directory; %s", Display(a), missingFix(a))
 			}
 			return nil, fmt.Errorf("%s: %v", Display(a), unwrapPath(err))
 		}
@@ -84,6 +84,21 @@ func Collect(args []string) ([]Input, error) {
 		return nil, errors.New("no input given: name guide files, directories, or - for standard input")
 	}
 	return dedupe(out), nil
+}
+
+// missingFix is what to do about an input path that does not exist: the
+// guide file it names without its extension ("emma" for emma.txt), when
+// there is one, else where a relative path is read from.
+func missingFix(path string) string {
+	for _, ext := range Extensions {
+		if st, err := os.Stat(path + ext); err == nil && !st.IsDir() {
+			return "did you mean " + Display(path+ext) + "?"
+		}
+	}
+	if dir, err := os.Getwd(); err == nil && !filepath.IsAbs(path) {
+		return "check the path, which is read from " + Display(dir)
+	}
+	return "check the path"
 }
 
 // brokenLink explains a failed stat of path when path is a symbolic link

@@ -240,7 +240,8 @@ func TestCollectAndNames(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{filepath.Join(dir, "missing.txt")}, "no such file or directory"},
+		{[]string{filepath.Join(dir, "missing.txt")}, "missing.txt: no such file or directory; check the path"},
+		{[]string{filepath.Join(dir, "lib", "b")}, "b: no such file or directory; did you mean " + filepath.Join(dir, "lib", "b.txt") + "?"},
 		{[]string{"-", "-"}, "more than once"},
 		{nil, "no input given"},
 		{[]string{filepath.Join(dir, "lib", ".git")}, "no guide files"},
