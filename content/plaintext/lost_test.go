@@ -30,7 +30,7 @@ func words(s string) []string {
 }
 
 var (
-	leadNumber = regexp.MustCompile(`^\s*(?:o\s|\d{1,3}[.)]|[一二三四五六七八九十]{1,3}[、．.]|[A-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[a-z][.)]|(?i:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*(?:[:：]|$)|(?:Q|A|Question|Answer|Pregunta|Pergunta|Frage|Domanda|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|Q ?\d{1,3}\s|[PFDR]\s*\d{0,3}\s*:|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
+	leadNumber = regexp.MustCompile(`^\s*(?:o\s|\d{1,3}[.)]|[一二三四五六七八九十]{1,3}[、．.]|[A-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[a-z][.)]|(?i:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário)\s*(?:[:：]|$)|(?:Q|A|Question|Answer|Pregunta|Pergunta|Frage|Domanda|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|Q ?\d{1,3}\s|[PFDR]\s*(?:\d{1,3}\s*[:.)]|:)|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?)\s*`)
 	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|title|author|autor|autora|auteur|autrice|autore|de|par|von|di|por|da|του|της|تأليف|بقلم|المؤلف|מאת|מחבר|מחברת)(?:[\s:]|$)|^d['’]`)
 	// leadSpeaker is the "MACBETH:" of a speech, which a quote holds as
 	// its attribution, after the lines.
@@ -38,6 +38,9 @@ var (
 	// verseNumber is the number an edition sets beside every fifth line
 	// of verse, which the model does not hold.
 	verseNumber = regexp.MustCompile(`(?:\t+| {2,})\d{1,4}\s*$`)
+	// emphasis: the marks of a label set in bold ("**F2:**"), spaces to
+	// leadNumber.
+	emphasis = strings.NewReplacer("*", " ", "_", " ")
 	// inlineAnswer is the "A:" of "Q: Why? A: Because." on one line.
 	inlineAnswer = regexp.MustCompile(`\?["”’')»]*\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s`)
 )
@@ -97,7 +100,9 @@ func lostText(text string, g *content.Guide) []string {
 		// text). An FAQ's "Q:" and "A:" labels and a quote's "Quote 1:"
 		// count as list numbers, and so does the "A:" of a question and
 		// answer on one line.
-		unnumbered := leadNumber.ReplaceAllString(line, "")
+		// A label's emphasis marks ("**Q4**:") are spaces to it: they
+		// are not words.
+		unnumbered := leadNumber.ReplaceAllString(emphasis.Replace(line), "")
 		if kept(unnumbered) || kept(leadBy.ReplaceAllString(line, "")) || kept(leadBy.ReplaceAllString(unnumbered, "")) ||
 			kept(inlineAnswer.ReplaceAllString(unnumbered, " ")) || kept(leadSpeaker.ReplaceAllString(line, "")) {
 			continue

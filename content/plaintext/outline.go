@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/guidepress/guidepress/content"
+	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
@@ -210,7 +211,9 @@ func markdownish(s string) bool {
 	case strings.HasPrefix(s, "# "), strings.HasPrefix(s, "## "), strings.HasPrefix(s, "### "):
 		return true
 	case strings.HasPrefix(s, "**") && strings.Contains(s[2:], "**"):
-		return true
+		// A question's or an answer's label in bold ("**Q1:** Why…?") is
+		// read with its marks: they do not stay as typed.
+		return vocab.QuestionLabel(s) == 0 && vocab.AnswerLabel(s) == 0
 	case strings.Contains(s, "](http"), strings.HasPrefix(s, "> "), strings.HasPrefix(s, "```"), strings.HasPrefix(s, "---"):
 		return true
 	}

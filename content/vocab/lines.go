@@ -39,9 +39,11 @@ var (
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
 	// other languages Pregunta/Respuesta, Pergunta/Resposta,
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
-	// one-letter forms with a colon (P:/R:, F:/A:, D:/R:).
-	questionRE = lazyre.Hot(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*\d{0,3}\s*:)\s+`)
-	answerRE   = lazyre.Hot(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|R\s*\d{0,3}\s*:)\s+`)
+	// one-letter forms (P:/R:, F:/A:, D:/R:), with a colon, or numbered
+	// with the marks a number takes ("F2)", "P3.", "R1:"): bare, "D." or
+	// "F)" would be a lettered option.
+	questionRE = lazyre.Hot(`^(?:(?:Q|Question|Pregunta|Pergunta|Frage|Domanda)\s*\d{0,3}\s*[:.)–—-]|[PFD]\s*(?:\d{1,3}\s*[:.)]|:))\s+`)
+	answerRE   = lazyre.Hot(`^(?:(?:A|Answer|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|R\s*(?:\d{1,3}\s*[:.)]|:))\s+`)
 	// inlineAnswerRE: "Why? A: Because." on one line.
 	inlineAnswerRE = lazyre.New(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// quoteLabelRE: the label some guides number their quotes with,
@@ -130,10 +132,46 @@ func ExplanationLabel(s string) int {
 // ("Q: ", "Q1. ", "Question: ", "P: ", "F: ", "Frage: ", "Domanda: "),
 // spaces after it included; 0 when s has none or nothing follows it.
 func QuestionLabel(s string) int {
-	if loc := questionRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		return loc[1]
+	if n := labelLen(questionRE, s); n > 0 {
+		return n
 	}
 	return BareQuestionNumber(s)
+}
+
+// labelLen is the length in bytes of re's label at the start of s, spaces
+// after it included, with the emphasis marks a plain-text file keeps as
+// typed when the label is set in bold or italics ("**F2:** Was …", "**Q1**:
+// Why …", "__A:__ Because …", as a Markdown paste or a word processor's
+// export types it): the marks go with the label. 0 when there is none, or
+// nothing follows it, or the marks close after the label's text (a line
+// set in bold).
+func labelLen(re *lazyre.Regexp, s string) int {
+	if loc := re.FindStringIndex(s); loc != nil {
+		if loc[1] < len(s) {
+			return loc[1]
+		}
+		return 0
+	}
+	if s == "" || s[0] != '*' && s[0] != '_' {
+		return 0
+	}
+	for _, m := range []string{"**", "__", "*", "_"} {
+		rest, ok := strings.CutPrefix(s, m)
+		if !ok {
+			continue
+		}
+		j := strings.Index(rest, m)
+		if j <= 0 || j > 24 {
+			return 0
+		}
+		inner := rest[:j] + rest[j+len(m):] // the label without its marks
+		loc := re.FindStringIndex(inner)
+		if loc == nil || loc[1] >= len(inner) || loc[1] < j {
+			return 0
+		}
+		return loc[1] + 2*len(m)
+	}
+	return 0
 }
 
 // BareQuestionNumber is the length in bytes of a question's number typed
@@ -170,10 +208,7 @@ func BareQuestionNumber(s string) int {
 // nothing follows it. "A." counts too: callers that find it after an
 // unlabelled question ask for a colon.
 func AnswerLabel(s string) int {
-	if loc := answerRE.FindStringIndex(s); loc != nil && loc[1] < len(s) {
-		return loc[1]
-	}
-	return 0
+	return labelLen(answerRE, s)
 }
 
 // InlineAnswer splits "Why does she leave? A: Because …" into the question

@@ -113,12 +113,19 @@ func TestLines(t *testing.T) {
 			t.Errorf("ExplanationLabel(%q) = %d, want %d", in, got, want)
 		}
 	}
-	for in, want := range map[string]int{"Q: Why?": 3, "P: ¿Por qué?": 3, "F: Warum?": 3, "Frage: Warum?": 7, "Q:": 0, "Quiet.": 0} {
+	for in, want := range map[string]int{"Q: Why?": 3, "P: ¿Por qué?": 3, "F: Warum?": 3, "Frage: Warum?": 7, "Q:": 0, "Quiet.": 0,
+		// The one-letter forms numbered as "Q" is ("F2)", "P3."), and
+		// labels in bold or italics as a plain-text file keeps them; a
+		// bare letter with a bracket or a stop is an option.
+		"F2) Was baut Hauke?": 4, "F 12. Warum?": 6, "P3: ¿Quién?": 4, "D1) Perché?": 4, "F) Warum?": 0, "D. Perché?": 0, "P.S. Bring it.": 0,
+		"**F2:** Was baut Hauke?": 8, "**F2**: Was?": 8, "**Q1.** Why?": 8, "__Frage 3:__ Warum?": 13, "*Q4:* Why?": 6,
+		"**Q1: Who is Pip?**": 0, "**F2:**": 0, "**Note:** Read it.": 0, "** Q1: Why?": 0} {
 		if got := QuestionLabel(in); got != want {
 			t.Errorf("QuestionLabel(%q) = %d, want %d", in, got, want)
 		}
 	}
-	for in, want := range map[string]int{"A: Because.": 3, "R: Porque.": 3, "Antwort: Weil.": 9, "Aber nein.": 0, "A1. Yes, for the British.": 4, "Answer 2: No.": 10, "A 10) Yes.": 6, "A1 is a road.": 0} {
+	for in, want := range map[string]int{"A: Because.": 3, "R: Porque.": 3, "Antwort: Weil.": 9, "Aber nein.": 0, "A1. Yes, for the British.": 4, "Answer 2: No.": 10, "A 10) Yes.": 6, "A1 is a road.": 0,
+		"R2) Porque sí.": 4, "R. Porque.": 0, "**A:** Because.": 7, "**Antwort:** Weil.": 13} {
 		if got := AnswerLabel(in); got != want {
 			t.Errorf("AnswerLabel(%q) = %d, want %d", in, got, want)
 		}

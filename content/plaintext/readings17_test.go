@@ -1,0 +1,34 @@
+package plaintext
+
+import "testing"
+
+// TestReadings17 has one case per misreading session 17 fixed in the
+// plain-text reader; each failed before its fix.
+func TestReadings17(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		opts           Options
+	}{
+		{
+			name: "German questions numbered \"F1)\" and labelled in bold as pasted (\"**F3:**\") are the section's prompts, as \"Q1)\" and \"F2:\" are (they were paragraphs, label and all)",
+			opts: Options{Language: "de"},
+			in:   "Der Schimmelreiter\nvon Theodor Storm\n\nFragen zum Text\n\nF1) Wer erzählt die Geschichte?\nEin Schulmeister erzählt sie einem Reisenden.\n\nF2) Was baut Hauke?\nEinen neuen Deich.\n\n**F3:** Warum fürchten die Leute den Schimmel?\nSie halten ihn für ein Gespenst.\n",
+			want: "lang=de year=0\nbook: Der Schimmelreiter | Theodor Storm | 0 min | Der Schimmelreiter — Lektürehilfe\nsection: Fragen zum Text\n  list: from 1: Wer erzählt die Geschichte?\n  paragraph: Ein Schulmeister erzählt sie einem Reisenden.\n  list: from 2: Was baut Hauke?\n  paragraph: Einen neuen Deich.\n  list: from 3: Warum fürchten die Leute den Schimmel?\n  paragraph: Sie halten ihn für ein Gespenst.\n",
+		},
+		{
+			name: "English \"**Q3:**\" between \"Q2)\" and \"F4:\" is the third prompt (the next was numbered 3)",
+			in:   "The Rider on the White Horse\nby Theodor Storm\n\nQuestions\n\nQ1) Who tells the story?\nA schoolmaster.\n\nQ2) What does Hauke build?\nA new dike.\n\n**Q3:** Why do people fear the horse?\nThey think it is a ghost.\n\n**Q4**: Who is Elke?\nHauke's wife.\n",
+			want: "lang=en year=0\nbook: The Rider on the White Horse | Theodor Storm | 0 min | The Rider on the White Horse — A Study Guide\nsection: Questions\n  list: from 1: Who tells the story?\n  paragraph: A schoolmaster.\n  list: from 2: What does Hauke build?\n  paragraph: A new dike.\n  list: from 3: Why do people fear the horse?\n  paragraph: They think it is a ghost.\n  list: from 4: Who is Elke?\n  paragraph: Hauke’s wife.\n",
+		},
+		{
+			name: "an FAQ's questions and answers labelled in bold (\"**Q:**\", \"**A:**\") are its entries, without the labels, and the marks taken with them are no sign of Markdown (a warning said they stayed as typed)",
+			in:   "Dracula\nby Bram Stoker\n\nFrequently Asked Questions\n\n**Q:** Who is Renfield?\n**A:** A patient of Dr. Seward's asylum.\n\n**Q:** Where does the novel end?\n**A:** In Transylvania.\n",
+			want: "lang=en year=0\nbook: Dracula | Bram Stoker | 0 min | Dracula — A Study Guide\nfaq: Who is Renfield?\n  answer: A patient of Dr. Seward’s asylum.\nfaq: Where does the novel end?\n  answer: In Transylvania.\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			checkOutline(t, tt.in, tt.opts, tt.want)
+		})
+	}
+}
