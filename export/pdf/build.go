@@ -78,10 +78,21 @@ func BuildWithPageStarts(g *content.Guide, opts export.Options, pages func([]exp
 // paragraphs that ask), or else its FAQ questions. Tagged like the
 // handout: the questions are a list (L > LI > Lbl + LBody), the rules
 // artifacts.
+//
+// A guide with nothing to ask (no discussion question, FAQ or key quote)
+// gets a warning: its worksheet holds only the name, date and class
+// lines, and was written without a word.
 func BuildWorksheet(g *content.Guide, opts export.Options) ([]byte, []content.Diagnostic, error) {
 	out, _, diags, err := buildDoc(g, opts, layout.WorksheetDoc, nil, false, nil)
+	if err == nil && len(g.Quotes) == 0 && len(layout.WorksheetQuestions(g)) == 0 {
+		diags = append(diags, content.Diagnostic{Severity: content.Warning, Message: emptyWorksheet})
+	}
 	return out, diags, err
 }
+
+// emptyWorksheet is the warning for a worksheet with nothing to ask.
+const emptyWorksheet = "worksheet: the guide has no discussion questions, FAQ or key quotes, so its worksheet holds only the name, date and class lines; " +
+	"add a section such as \"Discussion Questions\" whose list items (or paragraphs ending in \"?\") are the questions, or an FAQ"
 
 // BuildAnswers writes the teacher's key (NAME.answers.pdf): every FAQ
 // question, numbered as the worksheet numbers it when the worksheet asks

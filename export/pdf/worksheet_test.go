@@ -152,3 +152,36 @@ func TestAnswerKey(t *testing.T) {
 		t.Errorf("worksheet without an FAQ: %v", err)
 	}
 }
+
+// TestEmptyWorksheetWarns: a guide with no discussion question, FAQ or
+// key quote gets a worksheet of blanks alone, with a warning that says
+// so and what to add; a guide with any of them gets none. The empty
+// worksheet was written without a word before.
+func TestEmptyWorksheetWarns(t *testing.T) {
+	para := func(s string) content.Block { return content.Block{Kind: content.Paragraph, Text: content.Plain(s)} }
+	bare := &content.Guide{Title: "Emma", Language: "en", Book: content.Book{Title: "Emma"},
+		Sections: []content.Section{{Title: "Summary", Blocks: []content.Block{para("Emma meets Harriet.")}}}}
+	withFAQ := *bare
+	withFAQ.FAQ = []content.FAQEntry{{Question: "Who is Emma?", Answer: []content.Text{content.Plain("A young woman.")}}}
+	withQuote := *bare
+	withQuote.Quotes = []content.Quote{{Text: content.Plain("Badly done, Emma!")}}
+	withQuestion := *bare
+	withQuestion.Sections = append(slices.Clone(bare.Sections), content.Section{Title: "Discussion Questions", Role: content.RoleDiscussion,
+		Blocks: []content.Block{para("Why does Emma meddle?")}})
+	for _, tc := range []struct {
+		name string
+		g    *content.Guide
+		warn bool
+	}{{"nothing to ask", bare, true}, {"an FAQ", &withFAQ, false}, {"a key quote", &withQuote, false}, {"a discussion question", &withQuestion, false}} {
+		_, diags, err := BuildWorksheet(tc.g, export.Options{Modified: fixed})
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		warned := slices.ContainsFunc(diags, func(d content.Diagnostic) bool {
+			return d.Severity == content.Warning && strings.Contains(d.Message, "holds only the name, date and class lines") && strings.Contains(d.Message, "Discussion Questions")
+		})
+		if warned != tc.warn {
+			t.Errorf("%s: warned %v, want %v: %v", tc.name, warned, tc.warn, diags)
+		}
+	}
+}
