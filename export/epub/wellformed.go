@@ -183,6 +183,15 @@ func xmlName(b []byte, i int) (name []byte, end int, ok bool) {
 // in that range; not "]]>" in text.
 func text(b []byte, i int, quote int) (end int, ok bool) {
 	for i < len(b) {
+		// Most of a document's text is plain ASCII, skipped a table
+		// lookup a byte rather than through the cases below (seed: the
+		// self-check's character data, ~100 KB, 1.53 M instructions).
+		for i < len(b) && plainText[b[i]] {
+			i++
+		}
+		if i == len(b) {
+			break
+		}
 		c := b[i]
 		switch {
 		case c == '<':
@@ -220,6 +229,20 @@ func text(b []byte, i int, quote int) (end int, ok bool) {
 	}
 	return i, quote < 0 // an attribute value must be closed
 }
+
+// plainText marks the bytes text passes over without a check: ASCII
+// from space up, tab, newline and carriage return, less '<', '&', ']'
+// and the quotes (which end an attribute value).
+var plainText = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = true
+	}
+	t['\t'], t['\n'], t['\r'] = true, true, true
+	for _, c := range []byte{'<', '&', ']', '"', '\''} {
+		t[c] = false
+	}
+	return t
+}()
 
 // reference reads an entity or character reference after its '&'.
 func reference(b []byte, i int) (end int, ok bool) {
