@@ -217,12 +217,16 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 			c.add("["+strconv.Itoa(n.Index)+"]", st)
 			c.r.usedFootnote(n.Index)
 		case *east.TaskCheckBox:
-			if n.IsChecked && c.r.mixedTicks(n) {
+			if c.r.mixedTicks(n) {
 				// "- [x] In the churchyard" among "- [ ] …" options under
 				// a question: the tick is the quiz's answer, which the
 				// model cannot hold in the options (they are the pupils');
-				// it goes to the answer key (ticks).
-				c.r.ticked(n, c.line(n))
+				// it goes to the answer key (ticks), whose note says the
+				// boxes are gone: no second note for these boxes.
+				if n.IsChecked {
+					c.r.ticked(n, c.line(n))
+				}
+				break
 			}
 			if c.r.taskNoted {
 				break
@@ -415,6 +419,19 @@ func (r *reader) mixedTicks(box *east.TaskCheckBox) bool {
 	if q == nil {
 		return false
 	}
+	// Every box of a list asks (a list's boxes are read one after
+	// another): the answer for the last list is kept, so that a long
+	// list is walked once, not once a box.
+	if list == r.mixedList {
+		return r.mixed
+	}
+	r.mixedList, r.mixed = list, r.mixedOptions(list, q)
+	return r.mixed
+}
+
+// mixedOptions: list, under the question item q, holds both ticked and
+// unticked boxes, and q asks.
+func (r *reader) mixedOptions(list ast.Node, q *ast.ListItem) bool {
 	ql := q.FirstChild().Lines()
 	last := ql.At(ql.Len() - 1)
 	if qs := strings.TrimSpace(string(last.Value(r.src))); !strings.HasSuffix(qs, "?") && !strings.HasSuffix(qs, "？") {

@@ -152,6 +152,9 @@ type reader struct {
 	// ticking: an option's text is being read for one.
 	ticks   []tick
 	ticking bool
+	// mixedList and mixed: the last options list mixedTicks decided.
+	mixedList ast.Node
+	mixed     bool
 	// class is the class a handout is for, from a line under the title
 	// ("Year 7 English — Ms. Okafor"): it ends the guide's title.
 	class string
