@@ -655,11 +655,11 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		return false
 	}
 	g := r.g
-	var author, guide, class, teacher string
+	var author, guide, class, teacher, printNote string
 	var props []string // a Notion page's other properties ("Statut: En cours")
 	minutes, year := 0, 0
 	read := func(parts []string) bool {
-		author, guide, class, teacher, minutes, year, props = "", "", "", "", 0, 0, nil
+		author, guide, class, teacher, minutes, year, props, printNote = "", "", "", "", 0, 0, nil, ""
 		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
@@ -686,10 +686,10 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 				}
 			} else if guide != "" || g.Title != "" || r.fm.Title != "" {
 				return false
-			} else if name, t := guideTeacher(s); name != "" {
+			} else if name, t, d := guideTeacher(s); name != "" {
 				// "*Handout for Year 7 — Ms. Okafor*": the guide's name,
 				// and its teacher.
-				guide = name
+				guide, printNote = name, d
 				if t != "" && teacher == "" && g.Author == "" {
 					teacher = t
 				}
@@ -713,6 +713,9 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 		return false
 	}
 	r.inlines(n) // what it reports (an image, HTML), now that it is read
+	if printNote != "" {
+		r.note(r.lineOf(n), "left %q out of the guide's name %q: it says how to print the handout (an EPUB has no sides to print)", printNote, guide)
+	}
 	if props != nil {
 		r.note(r.lineOf(n), "dropped the page's other properties under the title (%s), as a Notion export writes them: they are not text of the guide", strings.Join(props, "; "))
 	}
@@ -815,18 +818,23 @@ func yearAlone(s string) (int, bool) {
 // "Handout for Year 7"), perhaps with its teacher after a dash or a
 // separator ("Handout for Year 7 — Ms. Okafor"): the name and the
 // teacher, or "" when s names no guide.
-func guideTeacher(s string) (name, teacher string) {
+//
+// A bracketed instruction for printing that ends the name ("Handout
+// (print double-sided)") is no part of it: it is left out, and returned
+// as dropped (it named the guide "… — Handout (print double-sided)").
+func guideTeacher(s string) (name, teacher, dropped string) {
 	for _, sep := range []string{" — ", " – ", " - ", " · ", " | ", ", "} {
 		if i := strings.LastIndex(s, sep); i > 0 && vocab.TeacherName(s[i+len(sep):]) {
-			if head := strings.TrimSpace(s[:i]); vocab.GuideName(head) || vocab.GuideSubtitle(head) {
-				return head, strings.TrimSpace(s[i+len(sep):])
+			head, note := vocab.PrintNote(s[:i])
+			if vocab.GuideName(head) || vocab.GuideSubtitle(head) {
+				return head, strings.TrimSpace(s[i+len(sep):]), note
 			}
 		}
 	}
-	if vocab.GuideName(s) || vocab.GuideSubtitle(s) {
-		return s, ""
+	if head, note := vocab.PrintNote(s); vocab.GuideName(head) || vocab.GuideSubtitle(head) {
+		return head, "", note
 	}
-	return "", ""
+	return "", "", ""
 }
 
 // peek reads n's inline text without reporting anything or taking an image

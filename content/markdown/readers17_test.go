@@ -48,3 +48,33 @@ func TestTickNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestPrintNoteUnderTitle: a bracketed instruction for printing after the
+// handout's name under the by-line is no part of the guide's name (it
+// named the guide "The Call of the Wild — Handout (print double-sided)");
+// a bracket that describes the handout still is.
+func TestPrintNoteUnderTitle(t *testing.T) {
+	const top = "# The Call of the Wild\n\nby Jack London\n\n"
+	const body = "\n\n## Chapter 1\n\nBuck lives at Judge Miller's place.\n"
+	for _, c := range []struct{ name, line, title, author, note string }{
+		{"print double-sided", "Handout (print double-sided)", "The Call of the Wild — Handout", "", `left "(print double-sided)" out`},
+		{"in italics, with the teacher", "*Worksheet (please print single-sided) — Ms. Okafor*", "The Call of the Wild — Worksheet", "Ms. Okafor", `left "(please print single-sided)" out`},
+		{"French, recto verso", "Fiche de lecture [imprimer recto verso]", "The Call of the Wild — Fiche de lecture", "", `left "[imprimer recto verso]" out`},
+		{"German, beidseitig", "Arbeitsblatt (beidseitig drucken)", "The Call of the Wild — Arbeitsblatt", "", `left "(beidseitig drucken)" out`},
+		{"large print describes the handout", "Handout (large print)", "The Call of the Wild — Handout (large print)", "", ""},
+		{"whom it is for", "Study Guide (Year 9)", "The Call of the Wild — Study Guide (Year 9)", "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.line+body)
+			if g.Title != c.title || g.Author != c.author {
+				t.Errorf("title %q author %q, want %q %q", g.Title, g.Author, c.title, c.author)
+			}
+			if got := messages(g); c.note == "" && got != "" || !strings.Contains(got, c.note) {
+				t.Errorf("notes %q, want one with %q", got, c.note)
+			}
+			if strings.Contains(shape(g), "print") || strings.Contains(shape(g), "drucken") {
+				t.Errorf("the instruction is kept as text:\n%s", shape(g))
+			}
+		})
+	}
+}
