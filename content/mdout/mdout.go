@@ -18,6 +18,7 @@ import (
 	"github.com/guidepress/guidepress/content/markdown"
 	"github.com/guidepress/guidepress/content/vocab"
 	"github.com/guidepress/guidepress/internal/lazyre"
+	"github.com/guidepress/guidepress/templates/labels"
 )
 
 // Write prints g as Markdown.
@@ -36,7 +37,7 @@ func Write(w io.Writer, g *content.Guide) error {
 	if err != nil {
 		return err
 	}
-	b := &writer{}
+	b := &writer{explanation: labels.For(g.Language).Explanation}
 	b.buf.Write(head)
 	// What would stand right under the title heading: the synopsis, or
 	// else the first section's heading (the quotes' is never a by-line).
@@ -92,10 +93,13 @@ func smartFixed(g *content.Guide) bool {
 }
 
 type writer struct {
-	buf       bytes.Buffer
-	lastKind  content.BlockKind
-	listAlt   bool
-	needBlank bool
+	buf bytes.Buffer
+	// explanation labels a quote's explanation in the guide's language
+	// ("Explicación:"), as the reader reads it back (vocab.ExplanationLabel).
+	explanation string
+	lastKind    content.BlockKind
+	listAlt     bool
+	needBlank   bool
 }
 
 func (b *writer) line(s string) { b.buf.WriteString(s); b.buf.WriteByte('\n') }
@@ -316,7 +320,7 @@ func (b *writer) quote(text content.Text, lines []content.Text, attr content.Tex
 		b.line(">")
 		s := escStart(inline(e, false))
 		if i == 0 {
-			s = "Explanation: " + inline(e, false)
+			s = b.explanation + " " + inline(e, false)
 		}
 		b.line("> " + s)
 	}

@@ -49,6 +49,10 @@ type Labels struct {
 	Date         string `json:"date"`
 	Class        string `json:"class"`
 	ExplainQuote string `json:"explain_quote"`
+	// Explanation labels a quote's explanation where a writer must mark
+	// it in the text (the Markdown writer: "> Explanation: …"), colon
+	// included ("Explication :"); content/vocab reads each back.
+	Explanation string `json:"explanation"`
 	// Appendix heads the FAQ in print: "Appendix — Frequently Asked
 	// Questions".
 	Appendix string `json:"appendix"`
