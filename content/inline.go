@@ -15,6 +15,11 @@ type Span struct {
 	Text   string `json:"text"`
 	Em     bool   `json:"em,omitempty"`
 	Strong bool   `json:"strong,omitempty"`
+	// Code marks text typed as code (a Markdown code span or block): its
+	// characters are kept exactly as typed, so smart punctuation leaves
+	// its quotes and dashes straight ('`--verbose`', '`"as is"`'), and
+	// writers set it in a code face where they have one (EPUB <code>).
+	Code bool `json:"code,omitempty"`
 	// Href makes the span a link. Only http, https and mailto URLs are
 	// accepted by Validate (a javascript: or file: link has no place in a
 	// study guide).
@@ -71,7 +76,7 @@ func (t Text) String() string { return t.Plain() }
 // IsPlain reports whether no span carries a style or a link.
 func (t Text) IsPlain() bool {
 	for _, s := range t {
-		if s.Em || s.Strong || s.Href != "" {
+		if s.Em || s.Strong || s.Code || s.Href != "" {
 			return false
 		}
 	}
@@ -80,7 +85,7 @@ func (t Text) IsPlain() bool {
 
 // sameStyle reports whether two spans can be one.
 func (s Span) sameStyle(o Span) bool {
-	return s.Em == o.Em && s.Strong == o.Strong && s.Href == o.Href
+	return s.Em == o.Em && s.Strong == o.Strong && s.Code == o.Code && s.Href == o.Href
 }
 
 // Normalize drops empty spans and merges neighbours of the same style, so
@@ -153,7 +158,7 @@ func (t Text) MarshalJSON() ([]byte, error) {
 		}
 		var item []byte
 		var err error
-		if !s.Em && !s.Strong && s.Href == "" {
+		if !s.Em && !s.Strong && !s.Code && s.Href == "" {
 			item, err = marshalString(s.Text)
 		} else {
 			type plain Span
@@ -222,7 +227,7 @@ func (t *Text) UnmarshalJSON(data []byte) error {
 			type plain Span
 			var s plain
 			if err := dec.Decode(&s); err != nil {
-				return fmt.Errorf("inline text item %d: %v (a span has the keys text, em, strong and href)", i, err)
+				return fmt.Errorf("inline text item %d: %v (a span has the keys text, em, strong, code and href)", i, err)
 			}
 			out = append(out, Span(s))
 		}

@@ -167,10 +167,13 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			if len(lines) == 0 {
 				continue
 			}
-			if f, ok := n.(*ast.FencedCodeBlock); !ok || string(f.Language(r.src)) != "verse" {
+			switch {
+			case fencedCode(n, r.src):
+				r.note(r.lineOf(n), "read the fenced code block as lines kept as lines, as typed (no smart quotes) and in a code face where the format has one; fence a poem as ```verse, or end each of its lines with a backslash")
+			case !fencedVerse(n, r.src):
 				r.note(r.lineOf(n), "read the code block as verse (its lines kept as lines); write a poem with a backslash or two spaces at the end of each line instead")
 			}
-			out = append(out, content.Block{Kind: content.Verse, Lines: content.Plains(lines...)})
+			out = append(out, content.Block{Kind: content.Verse, Lines: r.codeTexts(n, lines)})
 		case *ast.ThematicBreak:
 			continue
 		case *ast.HTMLBlock:

@@ -36,12 +36,12 @@ func (r *reader) inlines(n ast.Node) []line {
 	// in a link's text) is collected as literal stand-ins, which those
 	// passes do not read, and turned back after them ("\==b==" keeps its
 	// marks while "==c==" on the next line is a highlight: the whole
-	// block was read one way); code is marked codeHref.
+	// block was read one way); code is marked Code, and never read.
 	c.literal = (wiki || span || mark || tag) && literal
 	c.walk(n, style{})
 	c.end(false)
 	if wiki || span || mark || tag {
-		// The marks are read in the text, never in code (codeHref).
+		// The marks are read in the text, never in code (Span.Code).
 		tags := 0
 		for i := range c.lines {
 			if wiki {
@@ -69,11 +69,6 @@ func (r *reader) inlines(n ast.Node) []line {
 			}
 		}
 	}
-	if c.code {
-		for i := range c.lines {
-			c.lines[i].text = plainCode(c.lines[i].text)
-		}
-	}
 	// Drop empty lines an image or a comment left behind.
 	out := c.lines[:0]
 	for _, l := range c.lines {
@@ -92,29 +87,10 @@ type inlineCollector struct {
 	cur    content.Text
 	lines  []line
 	cite   bool // a <cite> opened a line: its </cite> closes the attribution
-	code   bool // a span of code is marked codeHref
 	// literal: escaped characters are collected with literalOf's
 	// stand-ins for the characters the passes after collecting read
 	// (inlines).
 	literal bool
-}
-
-// codeHref marks a span of code's text while inlines reads the marks
-// typed in the text around it (highlights, tags, wiki links, bracketed
-// spans), so that code keeps its characters as typed ("`==x==`" is not
-// a highlight) and is not merged into the text beside it; plainCode
-// clears it. It is no URL, and never leaves inlines.
-const codeHref = "\x00code"
-
-// plainCode is t with its code's spans plain text again (codeHref),
-// merged with the text beside them.
-func plainCode(t content.Text) content.Text {
-	for i := range t {
-		if t[i].Href == codeHref {
-			t[i].Href = ""
-		}
-	}
-	return t.Normalize()
 }
 
 func (c *inlineCollector) add(s string, st style) {
@@ -122,6 +98,14 @@ func (c *inlineCollector) add(s string, st style) {
 		return
 	}
 	c.cur = append(c.cur, content.Span{Text: s, Em: st.em, Strong: st.strong, Href: st.href})
+}
+
+// addCode adds a code span's text, marked Code.
+func (c *inlineCollector) addCode(s string, st style) {
+	if s == "" {
+		return
+	}
+	c.cur = append(c.cur, content.Span{Text: s, Em: st.em, Strong: st.strong, Href: st.href, Code: true})
 }
 
 func (c *inlineCollector) end(hard bool) {
@@ -154,21 +138,17 @@ func (c *inlineCollector) walk(parent ast.Node, st style) {
 		case *ast.String:
 			c.add(unescape(n.Value), st)
 		case *ast.CodeSpan:
-			// Code has no place in a study guide's model: its characters
-			// are kept as typed.
+			// Code keeps its characters as typed: the marks read in the
+			// text around it (highlights, tags, wiki links, bracketed
+			// spans) are not read in it ("`==x==`" is no highlight), nor
+			// is smart punctuation set in it (Span.Code).
 			var b strings.Builder
 			for t := n.FirstChild(); t != nil; t = t.NextSibling() {
 				if t, ok := t.(*ast.Text); ok {
 					b.Write(t.Value(c.r.src))
 				}
 			}
-			cs, code := st, b.String()
-			if cs.href == "" { // code in a link is the link's text
-				cs.href, c.code = codeHref, true
-			} else if c.literal {
-				code = strings.Map(literalOf, code)
-			}
-			c.add(code, cs)
+			c.addCode(b.String(), st)
 		case *ast.Emphasis:
 			s := st
 			if n.Level >= 2 {
@@ -591,7 +571,7 @@ func highlights(t content.Text) content.Text {
 	var out content.Text
 	changed := false
 	for _, sp := range t {
-		if sp.Href == codeHref || !strings.Contains(sp.Text, "==") {
+		if sp.Code || !strings.Contains(sp.Text, "==") {
 			out = append(out, sp)
 			continue
 		}
@@ -639,7 +619,7 @@ func trailingTags(t content.Text) (content.Text, int) {
 		return t, 0
 	}
 	last := t[len(t)-1]
-	if last.Href != "" || !strings.Contains(last.Text, "#") {
+	if last.Href != "" || last.Code || !strings.Contains(last.Text, "#") {
 		return t, 0
 	}
 	loc := obsidianTagRE.FindStringIndex(last.Text)
@@ -662,7 +642,7 @@ var spanRE = lazyre.New(`\[([^\[\]]*)\]\{[^{}]*\}`)
 func bracketSpans(t content.Text) content.Text {
 	out := append(content.Text(nil), t...)
 	for i := range out {
-		if out[i].Href != codeHref && strings.Contains(out[i].Text, "]{") {
+		if !out[i].Code && strings.Contains(out[i].Text, "]{") {
 			out[i].Text = spanRE.ReplaceAllString(out[i].Text, "$1")
 		}
 	}
@@ -677,7 +657,7 @@ func wikiLinks(t content.Text) content.Text {
 	var out content.Text
 	changed := false
 	for _, sp := range t {
-		if sp.Href != codeHref && strings.Contains(sp.Text, "[[") {
+		if !sp.Code && strings.Contains(sp.Text, "[[") {
 			s := wikiRE.ReplaceAllStringFunc(sp.Text, func(m string) string {
 				g := wikiRE.FindStringSubmatch(m)
 				if strings.TrimSpace(g[2]) != "" {

@@ -1219,11 +1219,7 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 	case *ast.HTMLBlock:
 		return r.htmlText(n)
 	case *ast.FencedCodeBlock, *ast.CodeBlock:
-		var out []content.Text
-		for _, l := range r.codeLines(n) {
-			out = append(out, content.Plain(l))
-		}
-		return out
+		return r.codeTexts(n, r.codeLines(n))
 	case *ast.ThematicBreak:
 		return nil
 	case *ast.Blockquote:
@@ -1265,6 +1261,33 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 
 // joinCells is a table row as one paragraph, its cells between dashes.
 func joinCells(cells []content.Text) content.Text { return joinWith(cells, " — ") }
+
+// fencedCode: n is a fenced code block, not one fenced as verse
+// ("```verse"): code, whose characters are kept as typed. An indented
+// block is most often a poem or a passage pasted with its indent, and is
+// read as verse text.
+func fencedCode(n ast.Node, src []byte) bool {
+	f, ok := n.(*ast.FencedCodeBlock)
+	return ok && string(f.Language(src)) != "verse"
+}
+
+func fencedVerse(n ast.Node, src []byte) bool {
+	f, ok := n.(*ast.FencedCodeBlock)
+	return ok && string(f.Language(src)) == "verse"
+}
+
+// codeTexts are a code block's lines as text: marked Code when the block
+// is fenced code (fencedCode).
+func (r *reader) codeTexts(n ast.Node, lines []string) []content.Text {
+	if !fencedCode(n, r.src) {
+		return content.Plains(lines...)
+	}
+	out := make([]content.Text, len(lines))
+	for i, l := range lines {
+		out[i] = content.Text{{Text: l, Code: true}}
+	}
+	return out
+}
 
 func (r *reader) codeLines(n ast.Node) []string {
 	var out []string

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -77,4 +78,62 @@ func TestPrintNoteUnderTitle(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestCodeKeptAsTyped: with smart punctuation on, text typed as code (a
+// code span, a fenced code block) keeps its straight quotes, apostrophes,
+// "--" and "..." as typed and is marked Code; the text around it is set
+// as before. Code was set like any text ('`"as is"`' became “as is”,
+// '`--lang`' an en dash) and merged into the text beside it.
+func TestCodeKeptAsTyped(t *testing.T) {
+	code := func(s string) content.Span { return content.Span{Text: s, Code: true} }
+	plain := func(s string) content.Span { return content.Span{Text: s} }
+	for _, c := range []struct {
+		name, body string
+		want       content.Text
+	}{
+		{"a code span in a paragraph", "Type `guidepress build --lang es \"Doña Perfecta.md\"` and wait -- it's quick.",
+			content.Text{plain("Type "), code(`guidepress build --lang es "Doña Perfecta.md"`), plain(" and wait — it’s quick.")}},
+		{"an apostrophe and dots in code", "Search for `don't...` in the text.",
+			content.Text{plain("Search for "), code("don't..."), plain(" in the text.")}},
+		{"code beside an apostrophe", "The `Silas`'s hoard \"grows\".",
+			content.Text{plain("The "), code("Silas"), plain("’s hoard “grows”.")}},
+		{"code in emphasis", "*Press `'q'` to quit*",
+			content.Text{{Text: "Press ", Em: true}, {Text: "'q'", Em: true, Code: true}, {Text: " to quit", Em: true}}},
+		{"code as a link's text", "[`--help`](https://example.org/help)",
+			content.Text{{Text: "--help", Code: true, Href: "https://example.org/help"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse("# Silas Marner\n\nby George Eliot\n\n## Notes\n\n"+c.body+"\n", Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			if len(g.Sections) != 1 || len(g.Sections[0].Blocks) != 1 {
+				t.Fatalf("read as %s", shape(g))
+			}
+			if got := g.Sections[0].Blocks[0].Text; !reflect.DeepEqual(got, c.want) {
+				t.Errorf("got  %#v\nwant %#v", got, c.want)
+			}
+		})
+	}
+	t.Run("a fenced code block", func(t *testing.T) {
+		g, err := Parse("# Silas Marner\n\nby George Eliot\n\n## Notes\n\n```\nquote = \"gold -- it's gone\"\nprint(quote)\n```\n\n```verse\n\"Gold,\" he said -- 'gone.'\n```\n", Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		bl := g.Sections[0].Blocks
+		if len(bl) != 2 {
+			t.Fatalf("read as %s", shape(g))
+		}
+		want := []content.Text{{code(`quote = "gold -- it's gone"`)}, {code("print(quote)")}}
+		if !reflect.DeepEqual(bl[0].Lines, want) {
+			t.Errorf("code lines %#v, want %#v", bl[0].Lines, want)
+		}
+		if got := bl[1].Lines[0]; !reflect.DeepEqual(got, content.Text{plain("“Gold,” he said — ‘gone.’")}) {
+			t.Errorf("```verse is a poem, set as text: %#v", got)
+		}
+	})
 }

@@ -45,3 +45,24 @@ func TestExplanationLabel(t *testing.T) {
 		t.Errorf("%d label languages, the table has 11: add the new ones", n)
 	}
 }
+
+// TestCodeKept: code reads back as code through inspect --markdown, its
+// characters as typed, smart punctuation on: in a paragraph, in emphasis,
+// as a link's text, with backticks or a pipe in it, in a table's cell,
+// spaced at its ends, and a fenced code block's lines. Before, the writer
+// had no code to write (the reader merged it into plain text and set its
+// quotes).
+func TestCodeKept(t *testing.T) {
+	for _, para := range []string{
+		"Type `guidepress build --lang es \"x.md\"` -- it's quick.",
+		"*Press `'q'` to quit*, then **`Ctrl-C`**.",
+		"See [`--help`](https://example.org/help).",
+		"A backtick: `` a`b ``, two: ``` x``y ```, at the end: `` x` ``.",
+		"Spaced: `  x  ` and `a | b`.",
+		"| Flag | Meaning |\n| --- | --- |\n| `-o \"dir\"` | output |\n| `a|b` | a \"pipe\" |",
+		"```\nquote = \"gold -- it's gone\"\nprint(quote)\n```",
+		"```\n`x`\n```",
+	} {
+		keptThrough(t, para, "f.md", "# Silas Marner\n\nby George Eliot\n\n## Notes\n\n"+para+"\n\n## Chapter 1\n\nSilas weaves.\n")
+	}
+}

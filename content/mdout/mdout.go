@@ -183,6 +183,16 @@ func (b *writer) block(bl content.Block) {
 		b.quote(bl.Text, bl.Lines, bl.Attribution, bl.Explanation)
 	case content.Verse:
 		lines := bl.Lines
+		if bl.Speaker == "" && codeLines(lines) {
+			// Lines of code: a fenced code block, which keeps them as
+			// typed (the reader marks its lines Code).
+			b.line("```")
+			for _, l := range lines {
+				b.line(l.Plain())
+			}
+			b.line("```")
+			break
+		}
 		var out []string
 		if bl.Speaker != "" {
 			out = append(out, "**"+esc(bl.Speaker, false)+"**")
@@ -242,6 +252,20 @@ func (b *writer) block(bl content.Block) {
 		}
 	}
 	b.lastKind = bl.Kind
+}
+
+// codeLines: every line is code alone (one span, Code, unstyled, no
+// link), as a fenced code block reads; a line a fence can hold (no
+// "```", no spaces at its ends: the reader trims them).
+func codeLines(lines []content.Text) bool {
+	for _, l := range lines {
+		l = l.Normalize()
+		if len(l) != 1 || !l[0].Code || l[0].Em || l[0].Strong || l[0].Href != "" ||
+			strings.Contains(l[0].Text, "```") || strings.TrimSpace(l[0].Text) != l[0].Text {
+			return false
+		}
+	}
+	return len(lines) > 0
 }
 
 func (b *writer) list(ordered bool, marker content.Marker, start int, items []content.ListItem, indent string, alt bool) {
@@ -338,7 +362,7 @@ func inline(t content.Text, cell bool) string {
 		for j < len(t) && t[j].Href == href {
 			j++
 		}
-		autolink := href != "" && j == i+1 && t[i].Text == href && !t[i].Em && !t[i].Strong
+		autolink := href != "" && j == i+1 && t[i].Text == href && !t[i].Em && !t[i].Strong && !t[i].Code
 		if autolink {
 			s.WriteString("<" + href + ">")
 			i = j
@@ -366,6 +390,10 @@ func inline(t content.Text, cell bool) string {
 				s.WriteString("**")
 				strong = true
 			}
+			if sp.Code {
+				s.WriteString(codeSpan(sp.Text, cell))
+				continue
+			}
 			s.WriteString(esc(sp.Text, cell))
 		}
 		if strong {
@@ -384,14 +412,58 @@ func inline(t content.Text, cell bool) string {
 	return s.String()
 }
 
+// codeSpan writes code's text as a Markdown code span, which keeps every
+// character as typed: between runs of backticks of a length that no run
+// in the text has, with a space inside each when the text opens or ends
+// with a backtick or is spaced at both ends (the reader takes one such
+// space off each end). In a table's cell "|" is escaped even there (GFM
+// splits cells first).
+func codeSpan(text string, cell bool) string {
+	if cell {
+		text = strings.ReplaceAll(text, "|", `\|`)
+	}
+	runs := map[int]bool{}
+	for i := 0; i < len(text); {
+		if text[i] != '`' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] == '`' {
+			j++
+		}
+		runs[j-i] = true
+		i = j
+	}
+	n := 1
+	for runs[n] {
+		n++
+	}
+	fence := strings.Repeat("`", n)
+	if strings.HasPrefix(text, "`") || strings.HasSuffix(text, "`") ||
+		strings.HasPrefix(text, " ") && strings.HasSuffix(text, " ") && strings.Trim(text, " ") != "" {
+		text = " " + text + " "
+	}
+	return fence + text + fence
+}
+
 // spaceOut moves white space at the edges of styled spans out of them:
-// "** once **" is not bold in Markdown.
+// "** once **" is not bold in Markdown. The space keeps the styles that go
+// on across that edge (in "*Press `q` now*" the code splits the
+// emphasis's text, which stays emphasised either side of it).
 func spaceOut(t content.Text) content.Text {
 	var out content.Text
-	for _, sp := range t {
-		if !sp.Em && !sp.Strong {
+	for i, sp := range t {
+		if !sp.Em && !sp.Strong || sp.Code { // code keeps its spaces
 			out = append(out, sp)
 			continue
+		}
+		var prev, next content.Span
+		if i > 0 {
+			prev = t[i-1]
+		}
+		if i+1 < len(t) {
+			next = t[i+1]
 		}
 		core := strings.TrimSpace(sp.Text)
 		if core == "" {
@@ -401,12 +473,12 @@ func spaceOut(t content.Text) content.Text {
 		lead := sp.Text[:strings.Index(sp.Text, core)]
 		trail := sp.Text[len(lead)+len(core):]
 		if lead != "" {
-			out = append(out, content.Span{Text: lead, Href: sp.Href})
+			out = append(out, content.Span{Text: lead, Href: sp.Href, Em: sp.Em && prev.Em, Strong: sp.Strong && prev.Strong})
 		}
 		sp.Text = core
 		out = append(out, sp)
 		if trail != "" {
-			out = append(out, content.Span{Text: trail, Href: sp.Href})
+			out = append(out, content.Span{Text: trail, Href: sp.Href, Em: sp.Em && next.Em, Strong: sp.Strong && next.Strong})
 		}
 	}
 	return out.Normalize()
@@ -435,7 +507,7 @@ func unglue(t content.Text) content.Text {
 		changed = false
 		for i := range t {
 			sp := t[i]
-			if (!sp.Em && !sp.Strong) || sp.Text == "" {
+			if (!sp.Em && !sp.Strong) || sp.Code || sp.Text == "" {
 				continue
 			}
 			if i > 0 && alnumEnd(t[i-1].Text) {

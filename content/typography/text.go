@@ -11,16 +11,26 @@ import (
 // in view, so a quotation mark at the edge of an italic title opens or closes
 // as it would in plain text ("*Hamlet*'s" keeps an apostrophe, `"*Emma*"`
 // gets curly quotes either side), while styles and links stay where they
-// were. A link's own text is set too; its address never is.
+// were. A link's own text is set too; its address never is. Code is
+// kept as typed ('`"quoted"`', '`--lang`'), and set text beside it is set
+// as beside any other character.
 func SmartText(t content.Text) content.Text {
 	if len(t) == 0 {
 		return t
 	}
 	if len(t) == 1 {
-		return content.Text{{Text: Smart(t[0].Text), Em: t[0].Em, Strong: t[0].Strong, Href: t[0].Href}}
+		s := t[0]
+		if !s.Code {
+			s.Text = Smart(s.Text)
+		}
+		return content.Text{s}
 	}
 	out := make(content.Text, len(t))
 	for i, s := range t {
+		if s.Code {
+			out[i] = s
+			continue
+		}
 		var prefix, suffix string
 		if i > 0 {
 			if r, _ := utf8.DecodeLastRuneInString(out[i-1].Text); r != utf8.RuneError {

@@ -124,7 +124,13 @@ func writeBlock(w *bytes.Buffer, bd *blockData) error {
 		if s.Em {
 			w.WriteString("<em>")
 		}
+		if s.Code {
+			w.WriteString("<code>")
+		}
 		escapeHTML(w, s.Text)
+		if s.Code {
+			w.WriteString("</code>")
+		}
 		if s.Em {
 			w.WriteString("</em>")
 		}

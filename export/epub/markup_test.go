@@ -17,7 +17,8 @@ import (
 // styledGuide has text the escaping writer must escape exactly as
 // html/template does (NUL, +, quotes, apostrophes, angle brackets,
 // ampersands, invalid UTF-8 is sanitised first), styled spans, links
-// (handed to the template), blank link text, every block kind and
+// (handed to the template), blank link text, code (alone, in emphasis or
+// strong, as a link's text, a line of verse), every block kind and
 // sections nested to level five.
 func styledGuide() *content.Guide {
 	para := func(t content.Text) content.Block { return content.Block{Kind: content.Paragraph, Text: t} }
@@ -32,6 +33,9 @@ func styledGuide() *content.Guide {
 				para(content.Text{{Text: "plain "}, {Text: "em", Em: true}, {Text: " strong", Strong: true}, {Text: "both+", Em: true, Strong: true}}),
 				para(content.Text{{Text: "see "}, {Text: "https://example.com/a/b?c=d&e", Href: "https://example.com/a/b?c=d&e"}}),
 				para(content.Text{{Text: " ", Href: "https://example.com/"}, {Text: "blank link"}}),
+				para(content.Text{{Text: "type "}, {Text: `--lang "es" <x> & 'y'`, Code: true}, {Text: " em code", Em: true, Code: true}, {Text: "strong", Strong: true}, {Text: "both", Em: true, Strong: true, Code: true}}),
+				para(content.Text{{Text: "--help", Code: true, Href: "https://example.com/help"}}),
+				{Kind: content.Verse, Lines: []content.Text{{{Text: `x = "1"`, Code: true}}}},
 				{Kind: content.BlockQuote, Text: content.Plain("quoted"), Attribution: content.Plain("Someone")},
 				{Kind: content.List, Items: []content.ListItem{{Text: content.Plain("one")}, {Text: content.Plain("two")}}},
 				{Kind: content.Verse, Lines: []content.Text{content.Plain("l1"), content.Plain("l2")}},
@@ -190,5 +194,27 @@ func TestNCXAsEncodingXML(t *testing.T) {
 	got, _ = b.ncx()
 	if want := b.refNCX(); !bytes.Equal(got, want) {
 		t.Errorf("no contents:\n got %q\nwant %q", got, want)
+	}
+}
+
+// TestCodeMarkup: text marked code is set in <code>, inside emphasis and
+// strong and inside a link, by the escaping writer and by the template
+// alike (TestMarkupAsTemplates checks they agree). Before, the model had
+// no code and the EPUB set it as the text around it.
+func TestCodeMarkup(t *testing.T) {
+	g, _ := sanitize(styledGuide())
+	sd, _ := sectionTree(g.Sections[0], "s1", 1, chapterFile(0), marksFor(g.Language))
+	var b bytes.Buffer
+	if err := writeSection(&b, &sd); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		`<p dir="auto">type <code>--lang &#34;es&#34; &lt;x&gt; &amp; &#39;y&#39;</code><em><code> em code</code></em><strong>strong</strong><strong><em><code>both</code></em></strong></p>`,
+		`<a href="https://example.com/help"><code>--help</code></a>`,
+		`<code>x = &#34;1&#34;</code>`,
+	} {
+		if !bytes.Contains(b.Bytes(), []byte(want)) {
+			t.Errorf("no %s in\n%s", want, b.String())
+		}
 	}
 }
