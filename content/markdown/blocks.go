@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -1257,6 +1258,72 @@ func (r *reader) details(nodes []ast.Node, i int) (summary string, hidden []cont
 		end = j
 	}
 	return summary, hidden, end, true
+}
+
+// disclosureAt reads a disclosure that starts at nodes[i], a <details>
+// (details) or a callout that asks ("> [!faq]- Why…?"): its summary, the
+// text it hides and the index of its last node.
+func (r *reader) disclosureAt(nodes []ast.Node, i int) (summary string, hidden []content.Text, end int, ok bool) {
+	switch n := nodes[i].(type) {
+	case *ast.HTMLBlock:
+		return r.details(nodes, i)
+	case *ast.Blockquote:
+		if typ, title, first, rest, ok := r.callout(n); ok {
+			if q, hidden, ok := r.questionAnswer(typ, title, first, rest); ok {
+				return q, hidden, i, true
+			}
+		}
+	}
+	return "", nil, i, false
+}
+
+// closingDisclosures is where the disclosures that end a section's own
+// blocks start in nodes (len(nodes) when they do not end it): a run of
+// <details> (or callouts that ask) with nothing after it but the
+// section's subsections. Read quietly: they are read again.
+func (r *reader) closingDisclosures(nodes []ast.Node) int {
+	start := len(nodes)
+	r.quietly(func() {
+		for i := 0; i < len(nodes); i++ {
+			if _, _, end, ok := r.disclosureAt(nodes, i); ok {
+				if start == len(nodes) {
+					start = i
+				}
+				i = end
+				continue
+			}
+			start = len(nodes)
+		}
+	})
+	return start
+}
+
+// disclosedSections reads the disclosures that end a section (nodes, from
+// closingDisclosures) as its subsections: each summary a heading over the
+// text it hides, shown, as a demanding reader expects of a page that has
+// nothing to open — a question ("Why is Buck stolen?") over its answer,
+// as FAQ entries are set, or a label ("Spoiler: the ending") over its
+// text, which the contents, the PDF's bookmarks and a screen reader's
+// headings then list. (In bold paragraphs, as a <details> in the middle
+// of a section stays, the summary was no heading: it could not be found
+// or skipped to, and read as a line of the text.)
+func (r *reader) disclosedSections(nodes []ast.Node, title string) []content.Section {
+	var out []content.Section
+	for i := 0; i < len(nodes); i++ {
+		summary, hidden, end, _ := r.disclosureAt(nodes, i)
+		s := content.Section{Title: summary}
+		for _, t := range hidden {
+			s.Blocks = append(s.Blocks, content.Block{Kind: content.Paragraph, Text: t})
+		}
+		out = append(out, s)
+		i = end
+	}
+	what := "disclosure (<details>, or a callout that asks) that ends"
+	if len(out) > 1 {
+		what = strconv.Itoa(len(out)) + " disclosures (<details>, or callouts that ask) that end"
+	}
+	r.note(r.lineOf(nodes[0]), "read the %s the section %q as its subsections: each summary a heading over the text it hides, shown (an EPUB or a PDF page has nothing to open); in the middle of a section one is its summary in bold over its text", what, title)
+	return out
 }
 
 // htmlLine is the text of an HTML fragment on one line, tags left out.

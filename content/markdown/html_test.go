@@ -49,8 +49,9 @@ func TestHTMLLayout(t *testing.T) {
 
 // TestDetailsOutsideFAQ: a <details> disclosure in a section is read open,
 // as the model holds it: in a discussion section its question is the next
-// prompt and what it hides the answer under it; elsewhere its summary is
-// a paragraph in bold over the paragraphs it hid. Question and answer were
+// prompt and what it hides the answer under it; elsewhere, with text after
+// it, its summary is a paragraph in bold over the paragraphs it hid (at a
+// section's end it is a subsection: TestClosingDisclosures). Question and answer were
 // run into one paragraph (or the question was a paragraph of its own and
 // the answer lost its place under it).
 func TestDetailsOutsideFAQ(t *testing.T) {
@@ -59,8 +60,8 @@ func TestDetailsOutsideFAQ(t *testing.T) {
 			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: Buck lives well.\nparagraph: **Why is Buck stolen?**\nparagraph: Because dogs are needed.\nparagraph: After.\n"},
 		{"Markdown inside, two paragraphs", "## Chapter 1\n\n<details>\n<summary>Spoiler: the ending</summary>\n\nBuck runs with the wolves.\n\nHe comes back.\n\n</details>\n\nAfter.\n",
 			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: **Spoiler: the ending**\nparagraph: Buck runs with the wolves.\nparagraph: He comes back.\nparagraph: After.\n"},
-		{"not closed: the next one starts", "## Chapter 1\n\n<details><summary>One?</summary>\n\nA.\n\n<details><summary>Two?</summary>B.</details>\n",
-			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: **One?**\nparagraph: A.\nparagraph: **Two?**\nparagraph: B.\n"},
+		{"not closed: the next one starts", "## Chapter 1\n\n<details><summary>One?</summary>\n\nA.\n\n<details><summary>Two?</summary>B.</details>\n\nAfter.\n",
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: **One?**\nparagraph: A.\nparagraph: **Two?**\nparagraph: B.\nparagraph: After.\n"},
 		{"prompts in a discussion section", "## Check Your Understanding\n\n1. Who steals Buck?\n\n<details>\n<summary>Why does Buck fight Spitz?</summary>\n\nFor leadership.\n\n</details>\n\n<details><summary>Q3. What is the law of club and fang?</summary>Might is right.</details>\n",
 			"synopsis: Buck is stolen.\n## Check Your Understanding [discussion]\nlist: 1. Who steals Buck? | 2. Why does Buck fight Spitz?\nparagraph: For leadership.\nlist: 3. What is the law of club and fang?\nparagraph: Might is right.\n"},
 	})

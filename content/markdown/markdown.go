@@ -840,10 +840,18 @@ func guideTeacher(s string) (name, teacher, dropped string) {
 // peek reads n's inline text without reporting anything or taking an image
 // as the cover: n is read again where it belongs.
 func (r *reader) peek(n ast.Node) []line {
-	nd, cover, task, tags := len(r.diags), r.g.Cover, r.taskNoted, r.tagsNoted
-	ls := r.inlines(n)
-	r.diags, r.g.Cover, r.taskNoted, r.tagsNoted = r.diags[:nd], cover, task, tags
+	var ls []line
+	r.quietly(func() { ls = r.inlines(n) })
 	return ls
+}
+
+// quietly runs read without keeping what it reports or notes it has
+// reported, or an image it takes as the cover: what it reads is read
+// again where it belongs.
+func (r *reader) quietly(read func()) {
+	nd, cover, task, tags := len(r.diags), r.g.Cover, r.taskNoted, r.tagsNoted
+	read()
+	r.diags, r.g.Cover, r.taskNoted, r.tagsNoted = r.diags[:nd], cover, task, tags
 }
 
 // splitBy splits "TITLE by AUTHOR" at the last " by " followed by a
@@ -971,7 +979,14 @@ func (r *reader) body(nodes []ast.Node) {
 			r.faq(pending, level+1)
 		case inSection:
 			r.discussion = sec.Role == content.RoleDiscussion || subsec != nil && subsec.Role == content.RoleDiscussion
-			*blocks = append(*blocks, r.blocks(pending)...)
+			k := len(pending)
+			if subsec == nil && !r.discussion {
+				k = r.closingDisclosures(pending)
+			}
+			*blocks = append(*blocks, r.blocks(pending[:k])...)
+			if k < len(pending) {
+				sec.Subsections = append(sec.Subsections, r.disclosedSections(pending[k:], sec.Title)...)
+			}
 			r.discussion = false
 		}
 		pending = nil

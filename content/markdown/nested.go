@@ -261,6 +261,22 @@ func (r *reader) callout(n *ast.Blockquote) (typ string, title content.Text, fir
 	return typ, title, ls[1:], rest, true
 }
 
+// questionAnswer reads a callout that asks, its question as title ("> [!faq]-
+// Why …?"): the question and the paragraphs of its answer.
+func (r *reader) questionAnswer(typ string, title content.Text, first []line, rest []ast.Node) (string, []content.Text, bool) {
+	if !questionCallout(typ) || title == nil || !asks(title.Plain()) {
+		return "", nil, false
+	}
+	var hidden []content.Text
+	if len(first) > 0 {
+		hidden = append(hidden, joinLines(first))
+	}
+	for _, c := range rest {
+		hidden = append(hidden, r.flatten(c)...)
+	}
+	return strings.TrimSpace(title.Plain()), hidden, true
+}
+
 // quoteCallout: a callout of a quotation ("[!quote]", "[!cite]"), read as
 // a quote; other callouts are the guide's own notes.
 func quoteCallout(typ string) bool { return typ == "quote" || typ == "cite" }
@@ -274,15 +290,8 @@ func questionCallout(typ string) bool { return typ == "question" || typ == "faq"
 // all). One that asks, with its question as title, is read as a
 // <details> disclosure is (disclosure).
 func (r *reader) noteCallout(typ string, title content.Text, first []line, rest []ast.Node, line int) []content.Block {
-	if questionCallout(typ) && title != nil && asks(title.Plain()) {
-		var hidden []content.Text
-		if len(first) > 0 {
-			hidden = append(hidden, joinLines(first))
-		}
-		for _, c := range rest {
-			hidden = append(hidden, r.flatten(c)...)
-		}
-		return r.disclosure("question callout", strings.TrimSpace(title.Plain()), hidden, line)
+	if q, hidden, ok := r.questionAnswer(typ, title, first, rest); ok {
+		return r.disclosure("question callout", q, hidden, line)
 	}
 	var out []content.Block
 	if title != nil {

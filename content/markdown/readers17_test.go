@@ -137,3 +137,43 @@ func TestCodeKeptAsTyped(t *testing.T) {
 		}
 	})
 }
+
+// TestClosingDisclosures: <details> disclosures (and callouts that ask)
+// that end a section's own text are its subsections, each summary a
+// heading over what it hid, shown: a question over its answer, a label
+// over its text, which the contents and the PDF's bookmarks list. Before,
+// each summary was a bold paragraph (no heading to find or skip to), with
+// a note each. In the middle of a section, in a discussion section and
+// under the FAQ heading they are read as before.
+func TestClosingDisclosures(t *testing.T) {
+	const top = "# The Call of the Wild\n\nby Jack London\n\nBuck is stolen.\n\n"
+	for _, c := range []struct{ name, body, want, note string }{
+		{"questions ending a chapter", "## Chapter 1\n\nBuck lives well.\n\n<details><summary>Why is Buck stolen?</summary>Because dogs are needed.</details>\n\n<details>\n<summary>Who sells him?</summary>\n\nManuel, the gardener's helper.\n\nHe owes money.\n\n</details>\n\n## Chapter 2\n\nThe law of club and fang.\n",
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: Buck lives well.\n### Why is Buck stolen?\nparagraph: Because dogs are needed.\n### Who sells him?\nparagraph: Manuel, the gardener's helper.\nparagraph: He owes money.\n## Chapter 2\nparagraph: The law of club and fang.\n",
+			`11: info: read the 2 disclosures (<details>, or callouts that ask) that end the section "Chapter 1" as its subsections`},
+		{"a Notion toggle list of chapters, before the section's own subsection", "## Chapter Summaries\n\n<details>\n<summary>Into the Primitive</summary>\n\nBuck is sold.\n\n</details>\n\n### Analysis\n\nThe call grows.\n",
+			"synopsis: Buck is stolen.\n## Chapter Summaries [summary]\n### Into the Primitive\nparagraph: Buck is sold.\n### Analysis\nparagraph: The call grows.\n",
+			`9: info: read the disclosure (<details>, or a callout that asks) that ends the section "Chapter Summaries" as its subsections`},
+		{"a question callout ending a chapter", "## Chapter 1\n\n> [!faq]- Why does Buck fight Spitz?\n> For leadership.\n",
+			"synopsis: Buck is stolen.\n## Chapter 1\n### Why does Buck fight Spitz?\nparagraph: For leadership.\n",
+			`9: info: read the disclosure (<details>, or a callout that asks) that ends the section "Chapter 1"`},
+		{"text after it: a bold paragraph, as before", "## Chapter 1\n\n<details><summary>Why is Buck stolen?</summary>Because dogs are needed.</details>\n\nAfter.\n",
+			"synopsis: Buck is stolen.\n## Chapter 1\nparagraph: Why is Buck stolen?\nparagraph: Because dogs are needed.\nparagraph: After.\n",
+			`9: info: read the <details> disclosure "Why is Buck stolen?" as its summary in bold`},
+		{"in a subsection: a bold paragraph (the model's subsections go one level down only)", "## Chapter 1\n\n### Analysis\n\n<details><summary>Why is Buck stolen?</summary>Because dogs are needed.</details>\n",
+			"synopsis: Buck is stolen.\n## Chapter 1\n### Analysis\nparagraph: Why is Buck stolen?\nparagraph: Because dogs are needed.\n",
+			`11: info: read the <details> disclosure "Why is Buck stolen?" as its summary in bold`},
+		{"under the FAQ heading: an FAQ entry", "## FAQ\n\n<details><summary>Why is Buck stolen?</summary>Because dogs are needed.</details>\n",
+			"synopsis: Buck is stolen.\nfaq: Why is Buck stolen?\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.body)
+			if got := outline(t, top+c.body); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+			if got := messages(g); c.note == "" && got != "" || !strings.Contains(got, c.note) || strings.Count(got, "\n") > 1 {
+				t.Errorf("notes %q, want one with %q", got, c.note)
+			}
+		})
+	}
+}
