@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"fmt"
 	"runtime"
 	"slices"
 
@@ -42,6 +43,10 @@ type Plan struct {
 	// (flowPart), by how many lines its pages were shortened: DrawPages
 	// flows each part once, that way.
 	cuts []uint8
+	// pages is how many pages the plan's pass gave: DrawPages' must give
+	// as many (the labels, the contents' numbers and the fonts are the
+	// plan's).
+	pages int
 }
 
 // Glyphs gathers the glyphs a plan's pages draw (fontembed.Uses): Runs
@@ -146,6 +151,7 @@ func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 	pl.Segmented = len(b.segs) > 0
 	pl.Dests = len(b.dests)
 	pl.cuts = b.stream.cuts
+	pl.pages = b.stream.sealed
 	return pl, nil
 }
 
@@ -172,6 +178,12 @@ func DrawPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 	b.run()
 	if b.err != nil {
 		return nil, nil, b.err
+	}
+	// The two passes lay the guide out the same way; were they to differ,
+	// the PDF would be drawn with the plan's page labels, contents'
+	// numbers and fonts for other pages, without a word.
+	if s := b.stream; s.ncut != len(s.cuts) || s.sealed != pl.pages {
+		return nil, nil, fmt.Errorf("pdf: internal error: the layout's second pass gave %d pages and flowed %d parts with tail lines; its first %d and %d", s.sealed, s.ncut, pl.pages, len(s.cuts))
 	}
 	return b.dests, b.sh.rep, nil
 }

@@ -235,3 +235,34 @@ func TestPlanGivesDrawnRuns(t *testing.T) {
 		t.Error("no part was flowed again: the test tests nothing")
 	}
 }
+
+// TestDrawPagesChecksThePlan: a second pass that does not lay the guide
+// out as the plan did (fewer parts flowed with tail lines than planned,
+// or another number of pages) is an error, not a PDF drawn with the
+// plan's labels, contents' numbers and fonts for other pages. Before,
+// only a second pass that flowed more parts was caught.
+func TestDrawPagesChecksThePlan(t *testing.T) {
+	g := aheadGuides(t)["made"]
+	opts := export.Options{Paper: export.Letter}
+	th, geo := optsGeometry(t, opts)
+	draw := func(pl *Plan) error {
+		_, _, err := DrawPages(g, opts, th, geo, pl, func(*Page, *Layout, []Dest) error { return nil })
+		return err
+	}
+	pl, err := PlanPages(g, opts, th, geo, false, noGlyphs{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := draw(pl); err != nil {
+		t.Fatalf("as planned: %v", err)
+	}
+	extraCut := *pl
+	extraCut.cuts = append(slices.Clone(pl.cuts), 0)
+	morePages := *pl
+	morePages.pages++
+	for name, bad := range map[string]*Plan{"a part more planned": &extraCut, "a page more planned": &morePages} {
+		if err := draw(bad); err == nil || !strings.Contains(err.Error(), "internal error") {
+			t.Errorf("%s: %v, want an internal error", name, err)
+		}
+	}
+}
