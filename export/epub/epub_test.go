@@ -21,7 +21,7 @@ import (
 	"github.com/guidepress/guidepress/export/cover"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+var update = flag.Bool("update", false, "rewrite testdata/*.golden and builtz.bin")
 
 var fixed = export.Options{Modified: time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC), Author: "Guidepress Editors", Publisher: "Guidepress"}
 
