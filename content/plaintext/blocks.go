@@ -559,12 +559,25 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 	if !strings.ContainsRune("\"“„«»‘'「『", first) {
 		return "", "", false
 	}
-	i := strings.LastIndexAny(s, "\"”»“’")
+	// The quotation ends at the last mark that can close the one it
+	// opens with: German's »…« and Japanese 「…」 and 『…』 close with
+	// marks that open elsewhere (»Das ist er!« – Elke was one quote,
+	// marks and source and all).
+	closers := "\"”»“’"
+	switch first {
+	case '»':
+		closers = "«»"
+	case '「':
+		closers = "」"
+	case '『':
+		closers = "』"
+	}
+	i := strings.LastIndexAny(s, closers)
 	if i <= 0 {
 		return "", "", false
 	}
 	_, size := utf8.DecodeRuneInString(s[i:])
-	q, rest := s[:i+size], strings.TrimSpace(s[i+size:])
+	q, rest := s[:i+size], fullwidthParens(strings.TrimSpace(s[i+size:]))
 	tag := ""
 	if rest != "" && !strings.ContainsRune("([—–―-~", rune(rest[0])) && !strings.HasPrefix(rest, "—") && !strings.HasPrefix(rest, "–") && !strings.HasPrefix(rest, "―") {
 		// A speech tag between the quotation and its source: `"I am
@@ -621,9 +634,29 @@ func trailingAttribution(s string) (quote, source string, ok bool) {
 		if !vocab.ParenAttribution("(" + rest + ")") {
 			return "", "", false // after a speech tag, only a place or a name is a source
 		}
-		q += " " + tag
+		// `"…", sagt Hauke.`: the tag's comma stays where it was typed,
+		// against the mark (a space was put before it).
+		if strings.HasPrefix(s[i+size:], tag) {
+			q += tag
+		} else {
+			q += " " + tag
+		}
 	}
 	return q, rest, true
+}
+
+// fullwidthParens is s with the full-width brackets of Chinese and
+// Japanese around it (「…」（第五段落）) as ASCII ones, which the sources
+// after a quotation are read in; s otherwise.
+func fullwidthParens(s string) string {
+	if !strings.HasPrefix(s, "（") {
+		return s
+	}
+	t := strings.TrimSuffix(strings.TrimSuffix(s, "。"), ".")
+	if !strings.HasSuffix(t, "）") || strings.Count(t, "（") != 1 {
+		return s
+	}
+	return "(" + t[len("（"):len(t)-len("）")] + ")"
 }
 
 // interrupted: a quotation broken by its speech tag, `"If he be Mr.

@@ -134,7 +134,7 @@ func (p *parser) smart(s string) string {
 	if p.opts.NoSmart {
 		return s
 	}
-	return typography.Smart(s)
+	return typography.SmartIn(s, p.g.Language)
 }
 
 // split is the first pass: tidy, repair, set residue aside, group units.

@@ -25,6 +25,24 @@ func TestReadings17(t *testing.T) {
 			in:   "Dracula\nby Bram Stoker\n\nFrequently Asked Questions\n\n**Q:** Who is Renfield?\n**A:** A patient of Dr. Seward's asylum.\n\n**Q:** Where does the novel end?\n**A:** In Transylvania.\n",
 			want: "lang=en year=0\nbook: Dracula | Bram Stoker | 0 min | Dracula — A Study Guide\nfaq: Who is Renfield?\n  answer: A patient of Dr. Seward’s asylum.\nfaq: Where does the novel end?\n  answer: In Transylvania.\n",
 		},
+		{
+			name: "German quotes: „…“ with its speech tag after the comma keeps the comma against the mark (a space was put before it); »…« with its source is split (the closing « was not seen: one quote, marks, dash and name); a straight mark closing „ or ‚ closes it with “ or ‘ (it was ” and ’)",
+			opts: Options{Language: "de"},
+			in:   "Der Schimmelreiter\nvon Theodor Storm\n\nWichtige Zitate\n\n1. „Ein Deich ist kein Spielzeug“, sagt Hauke. – Kapitel 5\n\n2. »Das ist der Schimmelreiter!« – Elke\n\nInhalt\n\nDie Leute sagen „Deichgraf\" zu ihm, und Elke meint es ‚nur so'.\n",
+			want: "lang=de year=0\nbook: Der Schimmelreiter | Theodor Storm | 0 min | Der Schimmelreiter — Lektürehilfe\nquote: „Ein Deich ist kein Spielzeug“, sagt Hauke. — Kapitel 5\nquote: Das ist der Schimmelreiter! — Elke\nsection: Inhalt\n  paragraph: Die Leute sagen „Deichgraf“ zu ihm, und Elke meint es ‚nur so‘.\n",
+		},
+		{
+			name: "Polish: the straight mark closing „ is ” there",
+			opts: Options{Language: "pl"},
+			in:   "Lalka\nBolesław Prus\n\nStreszczenie\n\nWokulski mówi „Tak\" i odchodzi.\n",
+			want: "lang=pl year=0\nbook: Lalka | Bolesław Prus | 0 min | Lalka — A Study Guide\nsection: Streszczenie\n  paragraph: Wokulski mówi „Tak” i odchodzi.\n",
+		},
+		{
+			name: "Japanese quotes 「…」 with their source in full-width brackets or after a dash are split (each was one quote, marks and source and all)",
+			opts: Options{Language: "ja"},
+			in:   "羅生門\n芥川龍之介\n\n名言\n\n1. 「下人の行方は、誰も知らない。」（第五段落）\n\n2. 「きっと、そうか。」—下人\n",
+			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — A Study Guide\nquote: 下人の行方は、誰も知らない。 — 第五段落\nquote: きっと、そうか。 — 下人\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -15,6 +15,16 @@ import (
 // character before it, the rule SmartyPants uses: after a space, the start of
 // the text or an opening bracket or dash, a mark opens; otherwise it closes.
 func Smart(s string) string {
+	return SmartIn(s, "")
+}
+
+// SmartIn is Smart for text in the language lang (a BCP 47 tag; "" for
+// any): a straight mark that closes a quotation typed with a low opening
+// mark („…" and ‚…', as German is typed on a keyboard without “) closes
+// it with that language's mark, “ and ‘ (German, Czech, …) or ” and ’
+// (Polish, Dutch, Romanian, Hungarian, …), not with the English ” of a
+// mark after a letter. The typed marks stay as they are.
+func SmartIn(s, lang string) string {
 	if !strings.ContainsAny(s, "\"'-.") {
 		return s
 	}
@@ -34,15 +44,84 @@ func Smart(s string) string {
 	if !strings.ContainsAny(s, "\"'") {
 		return s
 	}
-	return curl(s)
+	return curl(s, lowClosers(lang))
 }
+
+// lowClosers are the marks that close a quotation opened with „ and ‚ in
+// lang: ” and ’ where CLDR gives „…” (quotationEnd), else “ and ‘.
+func lowClosers(lang string) [2]rune {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	switch primary {
+	case "pl", "nl", "ro", "hu", "hr", "bg", "sr", "bs", "uk", "ru", "be", "et", "lv":
+		return [2]rune{'”', '’'}
+	}
+	return [2]rune{'“', '‘'}
+}
+
+// lowQuotes follows the quotations typed with a low opening mark („, ‚)
+// through a text, so that the straight mark that closes one closes it
+// with the language's mark (closers: “‘ or ”’).
+type lowQuotes struct {
+	closers [2]rune
+	double  bool // a „ is open
+	inner   bool // a straight " opened inside it (closed by ”, as now)
+	single  bool // a ‚ is open
+	closed  int  // the byte (or rune) index after a “ that closed a „
+}
+
+// see notes a typed mark r, ending at index end, next the rune after it.
+func (q *lowQuotes) see(r, next rune, end int) {
+	switch r {
+	case '„':
+		q.double, q.inner = true, false
+	case '“', '”':
+		if q.double && !q.inner {
+			q.double, q.closed = false, end
+		} else if r == '”' {
+			q.inner = false
+		}
+	case '‚':
+		q.single = true
+	case '‘':
+		q.single = false
+	case '’':
+		if q.single && !unicode.IsLetter(next) {
+			q.single = false
+		}
+	}
+}
+
+// lowMark is the mark that closes an open low quotation at a straight
+// mark c, between prev and next, or 0. opens says whether the mark would
+// open a quotation by its neighbours: inside „…" it opens a quotation of
+// its own.
+func (q *lowQuotes) lowMark(c byte, prev, next rune, opens bool) rune {
+	switch {
+	case c == '"' && q.double && !q.inner:
+		if opens {
+			q.inner = true
+			return 0
+		}
+		q.double = false
+		return q.closers[0]
+	case c == '"' && q.inner && !opens:
+		q.inner = false
+	case c == '\'' && q.single && !opens && !(unicode.IsLetter(prev) && unicode.IsLetter(next)):
+		q.single = false
+		return q.closers[1]
+	}
+	return 0
+}
+
+// lowMarks are the typed marks lowQuotes follows.
+const lowMarks = "„“”‚‘’"
 
 // curl sets each straight quotation mark of s by the characters either
 // side of it: the one before as set already (a mark made curly just
 // before), the ones after as typed. It writes s once, by bytes: a mark is
 // one byte and never part of another character's UTF-8 (converting to
 // runes and back was a fifth of reading a guide).
-func curl(s string) string {
+func curl(s string, closers [2]rune) string {
 	if !utf8.ValidString(s) {
 		// Each byte that is not UTF-8 becomes U+FFFD, as converting to
 		// runes makes it, so that the neighbours seen are the same.
@@ -53,11 +132,22 @@ func curl(s string) string {
 	done := 0                 // s[:done] is written
 	setAt, set := -1, rune(0) // the mark set last, ending at byte setAt
 	double := rune(0)         // the last double mark set, “ or ”
+	low := lowQuotes{closers: closers, closed: -1}
+	seen := 0 // s[:seen] has been looked at for typed marks
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c != '"' && c != '\'' {
 			continue
 		}
+		if seg := s[seen:i]; strings.ContainsAny(seg, lowMarks) {
+			for j, r := range seg {
+				if strings.ContainsRune(lowMarks, r) {
+					next, _ := utf8.DecodeRuneInString(s[seen+j+utf8.RuneLen(r):])
+					low.see(r, next, seen+j+utf8.RuneLen(r))
+				}
+			}
+		}
+		seen = i + 1
 		prev, next := ' ', ' '
 		if i == setAt {
 			prev = set
@@ -67,7 +157,18 @@ func curl(s string) string {
 		if i+1 < len(s) {
 			next, _ = utf8.DecodeRuneInString(s[i+1:])
 		}
-		opens := opensAfter(prev) && !unicode.IsSpace(next)
+		// A “ that closed a „ (German) is no opening mark to open after.
+		opens := opensAfter(prev) && !unicode.IsSpace(next) && !(prev == '“' && low.closed == i)
+		if m := low.lowMark(c, prev, next, opens); m != 0 {
+			set = m
+			if c == '"' {
+				double = '”' // closed, for the Chinese and Japanese rule
+			}
+			b.WriteString(s[done:i])
+			b.WriteRune(set)
+			done, setAt = i+1, i+1
+			continue
+		}
 		switch {
 		case c == '"' && unspaced(prev) && !unicode.IsSpace(next):
 			// Chinese and Japanese set no space before a quotation:

@@ -8,11 +8,19 @@ import (
 
 // curlRunes is the rune-slice version of curl that it replaced, kept as
 // the reference the byte version must match.
-func curlRunes(s string) string {
+func curlRunes(s string, closers [2]rune) string {
 	rs := []rune(s)
 	open := false // a double quotation is open (for Chinese and Japanese)
+	low := lowQuotes{closers: closers, closed: -1}
 	for i, r := range rs {
 		if r != '"' && r != '\'' {
+			if strings.ContainsRune(lowMarks, r) {
+				next := ' '
+				if i+1 < len(rs) {
+					next = rs[i+1]
+				}
+				low.see(r, next, i+1)
+			}
 			continue
 		}
 		var prev, next rune = ' ', ' '
@@ -22,7 +30,14 @@ func curlRunes(s string) string {
 		if i+1 < len(rs) {
 			next = rs[i+1]
 		}
-		opens := opensAfter(prev) && !unicode.IsSpace(next)
+		opens := opensAfter(prev) && !unicode.IsSpace(next) && !(prev == '“' && low.closed == i)
+		if m := low.lowMark(byte(r), prev, next, opens); m != 0 {
+			rs[i] = m
+			if r == '"' {
+				open = false
+			}
+			continue
+		}
 		if r == '"' && unspaced(prev) && !unicode.IsSpace(next) {
 			opens = !open
 		}
@@ -50,11 +65,12 @@ var curlCases = []string{
 	"(\"quoted\")", "—\"dash\"", "\xff\"bad\xfe'", "é'é\"é", "\u00a0\"nbsp\"", `5'10"`,
 	`it's Kathy's "Norfolk"`, "'\xe2\x80\x99'", `'1999'`, `'12a`, `'Ntoni's 'nzomma 'Nino' 'N'`, `"` + "\t" + `"`,
 	`总用"精神胜利法"安慰`, `他说："你好"。`, `“已”"x"`, `阿Q"革命"`, `"a"字"b"`,
+	`„Ja" und „Nein"`, `„Er sagte "Nein" und ging"`, `„Ja“"x"`, `‚nur so' und ‚hab's'`, `„offen`, `"„a" "b"`, `„a"„b"`, `‚x'y'`,
 }
 
 func TestCurlMatchesRunes(t *testing.T) {
 	for _, c := range curlCases {
-		if got, want := curl(c), curlRunes(c); got != want {
+		if got, want := curl(c, lowClosers("")), curlRunes(c, lowClosers("")); got != want {
 			t.Errorf("curl(%q) = %q, want %q", c, got, want)
 		}
 	}
@@ -65,7 +81,7 @@ func FuzzCurl(f *testing.F) {
 		f.Add(c)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		got, want := curl(s), curlRunes(s)
+		got, want := curl(s, lowClosers("")), curlRunes(s, lowClosers(""))
 		if got != want {
 			t.Fatalf("curl(%q) = %q, want %q", s, got, want)
 		}

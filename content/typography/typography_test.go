@@ -38,6 +38,16 @@ func TestSmart(t *testing.T) {
 		{`("quoted")`, `(“quoted”)`},
 		{`fate—"donations," she said`, `fate—“donations,” she said`},
 		{`5 - 3`, `5 - 3`},
+		// German typed on a keyboard without “: the straight mark that
+		// closes „ closes it with “ (it was ”), ‚…' with ‘; the typed
+		// marks stay; a quotation inside opens and closes as before; a
+		// mark after a “ that closed a „ does not open.
+		{`Er sagt „Ja" und „Nein".`, `Er sagt „Ja“ und „Nein“.`},
+		{`„Er sagte "Nein" und ging."`, `„Er sagte “Nein” und ging.“`},
+		{`Er meint es ‚nur so' und ‚hab's'.`, `Er meint es ‚nur so‘ und ‚hab’s‘.`},
+		{`„Das ist mein Deich“ und „Koog“`, `„Das ist mein Deich“ und „Koog“`},
+		{`„Deich“'s`, `„Deich“’s`},
+		{`"Nein," sagt er.`, `“Nein,” sagt er.`},
 		{`Kathy H. - The Reflective Narrator`, `Kathy H. – The Reflective Narrator`},
 		{`"deferrals" - a rumour - spread`, `“deferrals” – a rumour – spread`},
 		{`well- and ill-formed, -5`, `well- and ill-formed, -5`},
@@ -48,6 +58,27 @@ func TestSmart(t *testing.T) {
 	for _, tt := range tests {
 		if got := Smart(tt.in); got != tt.want {
 			t.Errorf("Smart(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestSmartIn: the straight mark that closes „ or ‚ closes it with the
+// language's mark: “ and ‘ in German, Czech or unknown, ” and ’ in Polish,
+// Dutch and the others CLDR gives „…” (it was ” in all of them).
+func TestSmartIn(t *testing.T) {
+	tests := []struct{ lang, in, want string }{
+		{"de", `„Ja" und ‚nein'`, `„Ja“ und ‚nein‘`},
+		{"de-AT", `„Ja"`, `„Ja“`},
+		{"cs", `„Ano"`, `„Ano“`},
+		{"", `„Ja"`, `„Ja“`},
+		{"pl", `„Tak" i ‚nie'`, `„Tak” i ‚nie’`},
+		{"nl", `„Ja", zei hij.`, `„Ja”, zei hij.`},
+		{"pl", `"Tak"`, `“Tak”`},
+		{"en", `"Yes," 'no'`, `“Yes,” ‘no’`},
+	}
+	for _, tt := range tests {
+		if got := SmartIn(tt.in, tt.lang); got != tt.want {
+			t.Errorf("SmartIn(%q, %q) = %q, want %q", tt.in, tt.lang, got, tt.want)
 		}
 	}
 }
