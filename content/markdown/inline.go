@@ -468,8 +468,8 @@ func (r *reader) answerKey() {
 	for i, t := range r.ticks {
 		answers[i] = vocab.Answer{Question: t.question, Option: t.option}
 	}
-	title := vocab.AddAnswerKey(r.g, answers)
-	r.note(r.ticks[0].line, "read the options ticked ([x]) among others that are not as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the ticks", len(r.ticks), title)
+	where := vocab.AddAnswerKey(r.g, answers)
+	r.note(r.ticks[0].line, "read the options ticked ([x]) among others that are not as the quiz's answers (%d): they are gathered %s, each after its question; the options are kept without the ticks", len(r.ticks), where)
 }
 
 // supNumber reads "<sup>12</sup>" from its opening tag: the number, and

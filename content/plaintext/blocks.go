@@ -888,7 +888,12 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 					}
 					break
 				}
-				if j > i && units[j].indent > u.indent && !units[j].before && len(b.Items) > 0 {
+				// Options under a numbered question, indented, or boxed
+				// at its margin ("1. Who steals the gold?" / "☐ Godfrey"
+				// / "☑ Dunstan", as a Word paste loses the indent): its
+				// sublist (the boxes at the margin were a list of their
+				// own, the ticks lost).
+				if j > i && (units[j].indent > u.indent || ordered && !lettered && !o && boxMark(units[j].text) > 0) && !units[j].before && len(b.Items) > 0 {
 					sub(o, m, t)
 					boxes = append(boxes, box{item: len(b.Items) - 1, opt: len(b.Items[len(b.Items)-1].Sublist.Items) - 1, mark: boxMark(units[j].text), line: units[j].line})
 					continue
@@ -1226,7 +1231,7 @@ func (p *parser) tickedAnswers(b content.Block, boxes []box) {
 			switch {
 			case !empty || !ticked || x.mark != 2:
 			case asks:
-				p.answers = append(p.answers, vocab.Answer{Question: it.Text, Option: it.Sublist.Items[x.opt].Text})
+				p.answers = append(p.answers, vocab.Answer{Question: it.Text, Option: it.Sublist.Items[x.opt].Text, Section: p.blockTitle})
 				if p.answersLine == 0 {
 					p.answersLine = x.line
 				}

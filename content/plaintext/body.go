@@ -1128,8 +1128,8 @@ func (p *parser) finish() {
 	}
 	vocab.DiscussionPrompts(p.g.Sections)
 	if len(p.answers) > 0 {
-		title := vocab.AddAnswerKey(p.g, p.answers)
-		p.note(p.answersLine, "read the options ticked (☑) among empty boxes (☐) as the quiz's answers (%d): they are gathered in a last section, %q, each after its question; the options are kept without the boxes", len(p.answers), title)
+		where := vocab.AddAnswerKey(p.g, p.answers)
+		p.note(p.answersLine, "read the options ticked (☑) among empty boxes (☐) as the quiz's answers (%d): they are gathered %s, each after its question; the options are kept without the boxes", len(p.answers), where)
 	}
 	if p.ticksLine != 0 {
 		p.note(p.ticksLine, "dropped the ticks (☑) of options among empty boxes (☐) under %q, the first on this line: it asks no question, so they were read as a checklist's, not a quiz's answers; the options are kept without the boxes. If they are the answers, end the question with \"?\" and they are gathered in an answer key", clip(p.ticksUnder))

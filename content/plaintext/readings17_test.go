@@ -1,6 +1,9 @@
 package plaintext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReadings17 has one case per misreading session 17 fixed in the
 // plain-text reader; each failed before its fix.
@@ -43,10 +46,25 @@ func TestReadings17(t *testing.T) {
 			in:   "羅生門\n芥川龍之介\n\n名言\n\n1. 「下人の行方は、誰も知らない。」（第五段落）\n\n2. 「きっと、そうか。」—下人\n",
 			want: "lang=ja year=0\nbook: 羅生門 | 芥川龍之介 | 0 min | 羅生門 — A Study Guide\nquote: 下人の行方は、誰も知らない。 — 第五段落\nquote: きっと、そうか。 — 下人\n",
 		},
+		{
+			name: "a quiz's boxes at the margin under their question (a Word paste loses the indent) are its options, the ticked one its answer (the boxes were bullets, the tick lost without a word); the answers go after the guide's own key's parts, in a part named after the quiz's section (they were set before the parts), and the note says where",
+			in:   "Silas Marner\nby George Eliot\n\nQuiz\n\n1. Who steals the gold?\n☐ Godfrey Cass\n☑ Dunstan Cass\n\n2. Where is the gold found?\n☑ In the drained Stone-pit\n☐ Under the floor\n\nAnswer Key\n\nChapters 1–5\n\n1. William Dane frames Silas.\n\nChapters 6–10\n\n2. The villagers gather at the Rainbow.\n",
+			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nsection: Quiz\n  list: from 1: Who steals the gold? (Godfrey Cass; Dunstan Cass) | Where is the gold found? (In the drained Stone-pit; Under the floor)\nsection: Answer Key\n  section: Chapters 1–5\n    list: from 1: William Dane frames Silas.\n  section: Chapters 6–10\n    list: from 2: The villagers gather at the Rainbow.\n  section: Quiz\n    list: bullets: Who steals the gold? — Dunstan Cass | Where is the gold found? — In the drained Stone-pit\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			checkOutline(t, tt.in, tt.opts, tt.want)
+			g := checkOutline(t, tt.in, tt.opts, tt.want)
+			if strings.Contains(tt.in, "☑") {
+				const want = `they are gathered at the end of the guide's own section "Answer Key", after its parts, in a last part, "Quiz", each after its question`
+				found := false
+				for _, d := range g.Diagnostics {
+					found = found || strings.Contains(d.Message, want)
+				}
+				if !found {
+					t.Errorf("no note saying %s: %v", want, g.Diagnostics)
+				}
+			}
 		})
 	}
 }
