@@ -398,7 +398,11 @@ func (t *Tagger) StructObjects(base, annotBase int, pageNum []int, emit func(i i
 	b := fmt.Appendf(nil, "<</Type /StructTreeRoot /K %d 0 R /ParentTree %d 0 R /ParentTreeNextKey %d>>", doc, ptree, len(t.pageStart)+len(t.AnnotPage))
 	emit(0, b)
 
-	b = append(b[:0], "<</Nums ["...)
+	// The parent tree is one object: a key and an array a page, a
+	// reference a marked content and a key and a reference an
+	// annotation. Sized for them, not grown to 16 MB by doubling for
+	// 195,699 pages and 391,398 annotations (0.2 s).
+	b = append(make([]byte, 0, 10*len(t.pageStart)+12*len(t.owners)+20*len(t.AnnotPage)+64), "<</Nums ["...)
 	for i := range t.pageStart {
 		mc := t.pageOwners(i)
 		b = strconv.AppendInt(b, int64(i), 10)
