@@ -379,7 +379,7 @@ func (b *annotBufs) indirect(page []byte, num, key int, contents []string) ([]by
 		objs = strconv.AppendInt(append(objs, "<</StructParent "...), int64(key+n), 10)
 		objs = append(objs, ' ')
 		if n < len(contents) && contents[n] != "" {
-			objs = append(tags.HexText(append(objs, "/Contents "...), contents[n]), ' ')
+			objs = append(tags.AppendText(append(objs, "/Contents "...), contents[n]), ' ')
 		}
 		objs = append(objs, a[2:]...)
 		ends = append(ends, len(objs))

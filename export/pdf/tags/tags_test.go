@@ -181,6 +181,24 @@ func TestHexText(t *testing.T) {
 	}
 }
 
+// TestAppendText: printable ASCII is a literal string, its backslashes
+// and parentheses escaped (balanced or not); anything else (a control
+// character, DEL, any byte above 0x7E) is HexText's UTF-16.
+func TestAppendText(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"", "()"},
+		{"Themes 497", "(Themes 497)"},
+		{`a (b) \c) (`, `(a \(b\) \\c\) \()`},
+		{"tab\there", "<FEFF00740061006200090068006500720065>"},
+		{"del\x7f", "<FEFF00640065006C007F>"},
+		{"Café", "<FEFF00430061006600E9>"},
+	} {
+		if got := string(AppendText([]byte("x"), c.in)); got != "x"+c.want {
+			t.Errorf("AppendText(%q) = %s, want x%s", c.in, got, c.want)
+		}
+	}
+}
+
 // TestParentTreeAllocation: the parent tree, one object (16 MB for
 // 195,699 pages and 391,398 link annotations), is written into a buffer
 // made to its estimated size, not grown from nothing by doubling, which
