@@ -377,10 +377,16 @@ func (r *reader) table(n *east.Table) (content.Block, bool) {
 		return d, true
 	}
 	b := content.Block{Kind: content.Table}
+	head := r.lineOf(n)
 	for row := n.FirstChild(); row != nil; row = row.NextSibling() {
 		var cells []content.Text
 		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
 			cells = append(cells, joinLines(r.inlines(c)).TrimSpace())
+		}
+		if len(b.Header) > 0 {
+			// A row of one line each, after the header and the
+			// delimiter row.
+			r.extraCells(head+2+len(b.Rows), len(b.Header))
 		}
 		if _, ok := row.(*east.TableHeader); ok {
 			for i, c := range cells {
@@ -400,6 +406,52 @@ func (r *reader) table(n *east.Table) (content.Block, bool) {
 		return content.Block{Kind: content.Paragraph, Text: joinTexts(b.Header)}, true
 	}
 	return b, true
+}
+
+// extraCells warns when the table row on line has more cells than the
+// header's n: Markdown (GFM) leaves the rest out, and their text was
+// lost without a word ("| one | two | three |" under "| A | B |"), most
+// often a "|" typed in a cell's text or code, which splits it.
+func (r *reader) extraCells(line, n int) {
+	i := line - r.base - 1
+	if i < 0 || i >= len(r.starts) {
+		return
+	}
+	end := len(r.src)
+	if i+1 < len(r.starts) {
+		end = r.starts[i+1]
+	}
+	// The cells: split at each "|" not escaped, past any container's
+	// "> " and the row's own outer bars.
+	row := strings.TrimSpace(string(r.src[r.starts[i]:end]))
+	for strings.HasPrefix(row, ">") {
+		row = strings.TrimSpace(row[1:])
+	}
+	row = strings.TrimPrefix(row, "|")
+	if strings.HasSuffix(row, "|") && !strings.HasSuffix(row, "\\|") {
+		row = row[:len(row)-1]
+	}
+	var cells []string
+	from := 0
+	for j := 0; j < len(row); j++ {
+		switch row[j] {
+		case '\\':
+			j++
+		case '|':
+			cells = append(cells, row[from:j])
+			from = j + 1
+		}
+	}
+	cells = append(cells, row[from:])
+	if len(cells) <= n {
+		return
+	}
+	rest := []rune(strings.TrimSpace(strings.Join(cells[n:], "|")))
+	if len(rest) > 60 {
+		rest = append(rest[:60], '…')
+	}
+	r.warn(line, "this table row has %d cells, its header row %d: Markdown leaves out the rest (%q); add a column to the header row, or write a | that belongs to the text as \\|",
+		len(cells), n, string(rest))
 }
 
 // headlessPairs reads a table of two columns with an empty header row
