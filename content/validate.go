@@ -160,6 +160,15 @@ func (p *path) append(b []byte) []byte {
 // arguments, or "" when it is fine: blank, not UTF-8, or holding a
 // control character other than tab.
 func textProblem(s string) (string, []any) {
+	if textFine(s) {
+		return "", nil
+	}
+	return textChecks(s)
+}
+
+// textChecks is textProblem's checks one by one, in the order in which
+// it reports them.
+func textChecks(s string) (string, []any) {
 	if strings.TrimSpace(s) == "" {
 		return "must not be empty", nil
 	}
@@ -180,6 +189,55 @@ func textProblem(s string) (string, []any) {
 		i += n - 1
 	}
 	return "", nil
+}
+
+// textFine reports whether textProblem finds nothing wrong with s, in one
+// pass, eight bytes at a time where they are ASCII from space to '~':
+// every text field of a guide is checked each time it is validated (two
+// or three times a build), and three passes a byte (TrimSpace,
+// ValidString, the control characters) were ~1% of a seed build's
+// instructions (content.textProblem, 2.2 M, callgrind). textProblem says
+// what is wrong when it is not fine.
+func textFine(s string) bool {
+	const (
+		ones   = 0x0101010101010101
+		high   = 0x8080808080808080
+		spaces = 0x20 * ones
+		dels   = 0x7F * ones
+	)
+	shown := false // a character other than white space
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			d := x ^ dels // a zero byte where x has DEL
+			// No byte at or above 0x80, none below space (the
+			// subtraction borrows into the high bit of a byte below
+			// 0x20, and of no byte unless one is), no DEL: printable
+			// ASCII, each a character of its own.
+			if x&high == 0 && (x-spaces)&^x&high == 0 && (d-ones)&^d&high == 0 {
+				shown = shown || x != spaces
+				i += 8
+				continue
+			}
+		}
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' || c == 0x7F {
+				return false
+			}
+			shown = shown || c != ' ' && c != '\t'
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 || unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF {
+			return false
+		}
+		shown = shown || !unicode.IsSpace(r)
+		i += n
+	}
+	return shown
 }
 
 func roleList() string {
