@@ -1188,6 +1188,12 @@ func columnTerms(units []unit, role content.Role, text func(string) content.Text
 		if term == "" {
 			term = r[0]
 		}
+		// "1.<TAB>whitewash<TAB>to paint…", a numbered word list pasted
+		// from a word processor: the number is the list's, as a
+		// numbered "1. scrape – …" loses it (it was the term's).
+		if loc := numberedRE.FindStringIndex(term); loc != nil && loc[1] < len(term) {
+			term = term[loc[1]:]
+		}
 		b.Terms = append(b.Terms, content.Definition{Term: text(term), Definition: text(r[1])})
 	}
 	return b, true

@@ -51,6 +51,11 @@ func TestReadings17(t *testing.T) {
 			in:   "Silas Marner\nby George Eliot\n\nQuiz\n\n1. Who steals the gold?\n☐ Godfrey Cass\n☑ Dunstan Cass\n\n2. Where is the gold found?\n☑ In the drained Stone-pit\n☐ Under the floor\n\nAnswer Key\n\nChapters 1–5\n\n1. William Dane frames Silas.\n\nChapters 6–10\n\n2. The villagers gather at the Rainbow.\n",
 			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nsection: Quiz\n  list: from 1: Who steals the gold? (Godfrey Cass; Dunstan Cass) | Where is the gold found? (In the drained Stone-pit; Under the floor)\nsection: Answer Key\n  section: Chapters 1–5\n    list: from 1: William Dane frames Silas.\n  section: Chapters 6–10\n    list: from 2: The villagers gather at the Rainbow.\n  section: Quiz\n    list: bullets: Who steals the gold? — Dunstan Cass | Where is the gold found? — In the drained Stone-pit\n",
 		},
+		{
+			name: "a worksheet pasted from Word: the class before the guide's name is the guide's title (it was a section, the synopsis under it); lettered parts (\"Part A – Vocabulary\") are sections by their names (the later ones were subsections of the first); a numbered word list in tab columns is the words and their meanings (the number was the term's)",
+			in:   "The Wind in the Willows\nKenneth Grahame\n\nYear 7 English – Unit 3 Handout\n\nMole leaves his spring-cleaning.\n\nPart A – Vocabulary\n\n1.\twhitewash\tto paint with lime and water\n2.\tbolster\ta long, firm pillow\n3.\timperious\texpecting to be obeyed\n\nPart B – Reading Questions\n\n1.\tWhy does Mole leave his house?\n\nPart C – Key Quotations\n\n1.\t“Poop-poop!” (Chapter 2)\n\nHomework\n\nRead Chapters 5–7.\n",
+			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — Year 7 English – Unit 3 Handout\nsynopsis: Mole leaves his spring-cleaning.\nquote: Poop-poop! — Chapter 2\nsection: Part A – Vocabulary\n  definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow | imperious = expecting to be obeyed\nsection: Part B – Reading Questions\n  list: from 1: Why does Mole leave his house?\nsection: Homework\n  paragraph: Read Chapters 5–7.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

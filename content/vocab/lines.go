@@ -288,7 +288,21 @@ func GuideSubtitle(s string) bool {
 	if utf8.RuneCountInString(s) > 80 || strings.HasSuffix(s, ".") || Classify(s).Kind != Unknown {
 		return false
 	}
-	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s) || worksheetName(s) || partedGuide(s)
+	return guideSubtitle(s) || describedGuide(s) || guideSubtitle(unglossed(s)) || attachedFor(s) || worksheetName(s) || partedGuide(s) || classFirst(s)
+}
+
+// classFirst: the class, a mark, then the guide's name ("Year 7 English –
+// Unit 3 Handout"), the order of "Unit 3 Handout – Year 7 English" turned
+// round (it was a section, the guide's synopsis under it).
+func classFirst(s string) bool {
+	for _, m := range []string{" – ", " — ", " - ", ": ", " | "} {
+		if i := strings.Index(s, m); i > 0 {
+			if _, teacher, ok := ClassLine(s[:i]); ok && teacher == "" && GuideSubtitle(s[i+len(m):]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // attachedFor: a guide's name in Arabic or Hebrew, then whom it is for in

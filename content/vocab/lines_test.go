@@ -72,6 +72,8 @@ func TestLines(t *testing.T) {
 		"Рабочий лист — 5 класс": true, "Φύλλο εργασίας — Α΄ Λυκείου": true, "ワークシート（中学2年）": true, "学习单 — 八年级": true,
 		"कार्यपत्रक — कक्षा 8": true, "ورقة عمل — الصف التاسع": true, "דף עבודה — כיתה ח'": true, "Рабочий лист": false, "ワークシート": false,
 		"Wortschatz und Leseverständnis sind wichtig": false, "Comprehension — Chapter 3": false, "Preguntas para el debate": false,
+		// The class first, then the guide's name (session 17).
+		"Year 7 English – Unit 3 Handout": true, "Grade 9 English: Reading Packet": true, "Year 7 English – Chapter 3": false, "English 10 – Mrs. Alvarez": false,
 	} {
 		if got := GuideSubtitle(in); got != want {
 			t.Errorf("GuideSubtitle(%q) = %v, want %v", in, got, want)

@@ -29,12 +29,13 @@ func addMore() {
 		"journal prompts", "journal questions", "reading journal prompts", "response journal", "quick quiz", "quick quizzes",
 		"exam questions", "exam practice", "questions for thought",
 		"true or false", "true/false", "true-false", "multiple choice", "multiple-choice questions", "multiple choice questions",
-		"short answer", "short answer questions", "short-answer questions", "fill in the blanks", "fill in the blank", "quiz questions")
+		"short answer", "short answer questions", "short-answer questions", "fill in the blanks", "fill in the blank", "quiz questions",
+		"reading questions", "reading check questions")
 	// A quiz's key: a section of its own (the worksheet does not ask it).
 	add("en", Section, "", "answer key", "answer sheet", "teacher's key", "teacher key")
 	add("en", Section, content.RoleActivities, "after reading", "before reading", "during reading", "assignments",
 		"class activities", "writing activities", "prereading activities", "project ideas", "activity", "class activity",
-		"group activity", "writing assignment", "project", "final project")
+		"group activity", "writing assignment", "project", "final project", "homework", "homework assignment")
 	add("en", Section, content.RoleTimeline, "timeline of events", "key dates", "important dates")
 	add("en", Section, content.RoleFurtherReading, "further resources", "recommended reading", "suggested reading",
 		"works cited", "bibliography", "read next", "if you liked this book")

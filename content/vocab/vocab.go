@@ -92,7 +92,37 @@ func Classify(heading string) Heading {
 			return h
 		}
 	}
+	// "Part A – Vocabulary", "Section B: Discussion Questions": a
+	// worksheet's lettered part, then a section's name (the parts were
+	// unknown headings, the second and later read as subsections of the
+	// first).
+	if rest, ok := afterLetteredPart(n); ok {
+		if h := Classify(rest); h.Kind != Unknown {
+			return h
+		}
+	}
 	return Heading{}
+}
+
+// letteredParts are the words a worksheet names its lettered parts with.
+var letteredParts = map[string]bool{"part": true, "section": true, "task": true, "activity": true, "exercise": true, "teil": true, "abschnitt": true,
+	"aufgabe": true, "partie": true, "parte": true, "sección": true, "sezione": true, "seção": true, "część": true, "deel": true, "onderdeel": true}
+
+// afterLetteredPart: n (normalised) opens with a worksheet's lettered part
+// ("part a", a word of letteredParts and one letter from a to h), then a
+// mark or a space and a name; it returns the name. A book's parts are
+// numbered or worded ("Part One", "Part 2"), never lettered so.
+func afterLetteredPart(n string) (string, bool) {
+	word, rest, ok := strings.Cut(n, " ")
+	if !ok || !letteredParts[word] || len(rest) < 3 || rest[0] < 'a' || rest[0] > 'h' {
+		return "", false
+	}
+	rest = rest[1:]
+	if r, _ := utf8.DecodeRuneInString(rest); !strings.ContainsRune(" –—:.)", r) {
+		return "", false // "part about", "section ch"
+	}
+	rest = strings.TrimLeft(rest, " –—:.)")
+	return rest, rest != ""
 }
 
 // PartOfBook: s names a chapter, act, book or part with its number

@@ -12,6 +12,18 @@ func TestClassify(t *testing.T) {
 		want Heading
 	}{
 		{"Key Quotes", Heading{Kind: Quotes, Lang: "en"}},
+		// A worksheet's lettered parts, by the name after the letter
+		// (session 17: they were unknown, the later parts read as
+		// subsections of the first); a book's parts are not lettered.
+		{"Part A – Vocabulary", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "en"}},
+		{"Part B - Reading Questions (Chapters 1–4)", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"Section C: Discussion Questions", Heading{Kind: Section, Role: content.RoleDiscussion, Lang: "en"}},
+		{"PART D — KEY QUOTATIONS", Heading{Kind: Quotes, Lang: "en"}},
+		{"Teil A: Wortschatz", Heading{Kind: Section, Role: content.RoleVocabulary, Lang: "de"}},
+		{"Homework", Heading{Kind: Section, Role: content.RoleActivities, Lang: "en"}},
+		{"Part About Love", Heading{}},
+		{"Part One – The Riverbank", Heading{}},
+		{"Part Z – Vocabulary", Heading{}},
 		{"📖 Important Quotations Explained:", Heading{Kind: Quotes, Lang: "en"}},
 		{"Frequently Asked Questions (FAQ)", Heading{Kind: FAQ, Lang: "en"}},
 		{"II. Plot Overview", Heading{Kind: Section, Role: content.RoleSummary, Lang: "en"}},
