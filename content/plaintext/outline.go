@@ -102,6 +102,38 @@ func (p *parser) labelClass(s string) string {
 	return ""
 }
 
+// actNumRE: an act heading's number, as typed ("II", "2", "two").
+var actNumRE = lazyre.New(`(?i)^(?:act|acto|acte|akt|atto|ato|aufzug)\s+([ivxlc]+|\d{1,2}|\p{L}+)`)
+
+// actOf is the number of the act s names, in lower case; "" for none.
+func actOf(s string) string {
+	if m := actNumRE.FindStringSubmatch(s); m != nil {
+		return strings.ToLower(m[1])
+	}
+	return ""
+}
+
+// openAct is the title of the act heading the outline has open, "" when
+// none is.
+func (p *parser) openAct(st *bodyState) string {
+	for k, c := range p.outline.classes {
+		if c != classAct {
+			continue
+		}
+		switch p.outline.base + k {
+		case 0:
+			if st.sec != nil {
+				return st.sec.Title
+			}
+		case 1:
+			if st.sub != nil {
+				return st.sub.Title
+			}
+		}
+	}
+	return ""
+}
+
 // playWords are the first words of act and scene headings.
 var playWords = map[string]bool{"act": true, "acto": true, "acte": true, "akt": true, "atto": true, "ato": true, "aufzug": true,
 	"scene": true, "escena": true, "scène": true, "szene": true, "auftritt": true, "scena": true, "cena": true}
@@ -141,6 +173,14 @@ func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
 	o := &p.outline
 	if class == classLetter {
 		o.lastLetter = u.text[0]
+	}
+	// "ACT II. SCENE I." after Act I's scenes opens Act II: a heading
+	// that names an act and a scene is a scene of the open act only when
+	// it names that act (it was Act I's next scene).
+	if class == classScene && actRE.MatchString(u.text) {
+		if open := p.openAct(st); open != "" && actOf(open) != actOf(u.text) {
+			class = classAct
+		}
 	}
 	if len(o.classes) == 0 {
 		o.base = 0

@@ -56,6 +56,11 @@ func TestReadings17(t *testing.T) {
 			in:   "The Wind in the Willows\nKenneth Grahame\n\nYear 7 English – Unit 3 Handout\n\nMole leaves his spring-cleaning.\n\nPart A – Vocabulary\n\n1.\twhitewash\tto paint with lime and water\n2.\tbolster\ta long, firm pillow\n3.\timperious\texpecting to be obeyed\n\nPart B – Reading Questions\n\n1.\tWhy does Mole leave his house?\n\nPart C – Key Quotations\n\n1.\t“Poop-poop!” (Chapter 2)\n\nHomework\n\nRead Chapters 5–7.\n",
 			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — Year 7 English – Unit 3 Handout\nsynopsis: Mole leaves his spring-cleaning.\nquote: Poop-poop! — Chapter 2\nsection: Part A – Vocabulary\n  definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow | imperious = expecting to be obeyed\nsection: Part B – Reading Questions\n  list: from 1: Why does Mole leave his house?\nsection: Homework\n  paragraph: Read Chapters 5–7.\n",
 		},
+		{
+			name: "a play's heading naming an act and a scene (\"ACT II. SCENE I.\") after another act's scenes opens that act (it was the last act's next scene); one naming the open act is its scene",
+			in:   "She Stoops to Conquer\nby Oliver Goldsmith\n\nAct I\n\nScene 1\n\nThe Hardcastles argue.\n\nAct I, Scene 2\n\nTony sends them astray.\n\nACT II. SCENE I.\n\nMarlow arrives.\n\nScene 2\n\nKate dresses plainly.\n",
+			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Act I\n  section: Scene 1\n    paragraph: The Hardcastles argue.\n  section: Act I, Scene 2\n    paragraph: Tony sends them astray.\nsection: ACT II. SCENE I.\n  paragraph: Marlow arrives.\n  section: Scene 2\n    paragraph: Kate dresses plainly.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
