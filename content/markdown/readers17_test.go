@@ -177,3 +177,48 @@ func TestClosingDisclosures(t *testing.T) {
 		})
 	}
 }
+
+// TestDutchGuide: what a Dutch handout (testdata/guides/max-havelaar-
+// leesdossier-nl.md) showed misread, each case read so before: the
+// language kept "en" with a warning naming Spanish; "door Multatuli" not
+// a by-line (no author, a warning); "*Leesdossier — Havo 4*" the
+// synopsis; every heading a section of no role, "## Citaten" a section of
+// block quotes rather than the highlighted quotes; "Toelichting:" part of
+// the quote; bold "**Hoofdstuk 1–4**" lines paragraphs, not the summary's
+// parts.
+func TestDutchGuide(t *testing.T) {
+	const top = "# Max Havelaar\n\ndoor Multatuli (1860)\n\n"
+	const syn = "Batavus Droogstoppel, makelaar in koffie, krijgt een pak papieren van een oude schoolkameraad. Hij laat er een boek van maken, en zo leren we Max Havelaar kennen, die het onrecht aanklaagt.\n\n"
+	for _, c := range []struct{ name, body, title, want string }{
+		{"the by-line, the language and the handout's name", "*Leesdossier — Havo 4*\n\n" + syn + "## Samenvatting\n\nHavelaar komt in Lebak aan.\n",
+			"Max Havelaar — Leesdossier — Havo 4",
+			"synopsis: " + strings.TrimSpace(syn) + "\n## Samenvatting [summary]\nparagraph: Havelaar komt in Lebak aan.\n"},
+		{"the headings' roles", syn + "## Personages\n\n- **Tine** — zijn vrouw\n- **Verbrugge** — controleur\n\n## Thema's\n\nOnrecht.\n\n## Begrippen\n\n- **regent** — inheems hoofd\n- **raamvertelling** — verhaal in een verhaal\n\n## Vragen\n\n1. Wie is de verteller?\n",
+			"Max Havelaar — Leeswijzer",
+			"synopsis: " + strings.TrimSpace(syn) + "\n## Personages [characters]\ndefinitions: \n## Thema's [themes]\nparagraph: Onrecht.\n## Begrippen [vocabulary]\ndefinitions: \n## Vragen [discussion]\nordered  from 1: Wie is de verteller?\n"},
+		{"the quotes and their explanation", syn + "## Citaten\n\n> \"Ik ben makelaar in koffie.\"\n> — Hoofdstuk 1\n>\n> Toelichting: hij stelt zich voor als zakenman.\n",
+			"Max Havelaar — Leeswijzer",
+			"synopsis: " + strings.TrimSpace(syn) + "\nquote: Ik ben makelaar in koffie.\n"},
+		{"bold chapter lines are the summary's parts", syn + "## Samenvatting\n\n**Hoofdstuk 1–4**\n\nDroogstoppel stelt zich voor.\n\n**Hoofdstuk 5–17**\n\nHavelaar in Lebak.\n",
+			"Max Havelaar — Leeswijzer",
+			"synopsis: " + strings.TrimSpace(syn) + "\n## Samenvatting [summary]\n### Hoofdstuk 1–4\nparagraph: Droogstoppel stelt zich voor.\n### Hoofdstuk 5–17\nparagraph: Havelaar in Lebak.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := outline(t, top+c.body); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+			g := parseValid(t, top+c.body)
+			if g.Title != c.title || g.Book.Author != "Multatuli" || g.Book.Year != 1860 || g.Language != "nl" {
+				t.Errorf("title %q, author %q, year %d, language %q", g.Title, g.Book.Author, g.Book.Year, g.Language)
+			}
+			for _, q := range g.Quotes {
+				if q.Attribution.Plain() != "Hoofdstuk 1" || len(q.Explanation) != 1 || strings.Contains(q.Text.Plain(), "Toelichting") {
+					t.Errorf("quote %q — %q, explanation %q", q.Text.Plain(), q.Attribution.Plain(), content.PlainAll(q.Explanation))
+				}
+			}
+			if strings.Contains(messages(g), "warning") {
+				t.Errorf("warnings:\n%s", messages(g))
+			}
+		})
+	}
+}

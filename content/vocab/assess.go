@@ -196,12 +196,14 @@ func addAssessments() {
 
 // partWords are the words that name a part of the book before its
 // number (partNumEnd), in lower case: a novel's and an epic's, and a
-// play's acts and scenes in the languages of the vocabulary.
+// play's acts and scenes in the languages of the vocabulary (Dutch
+// "hoofdstuk", "deel", "bedrijf" and "toneel" too).
 var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true, "book": true, "act": true, "scene": true, "section": true,
 	"letter": true, "volume": true, "canto": true, "stave": true, "capítulo": true, "capítulos": true, "chapitre": true, "chapitres": true,
 	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true,
 	"acto": true, "acte": true, "akt": true, "atto": true, "ato": true, "aufzug": true, "escena": true, "scène": true, "szene": true,
-	"auftritt": true, "scena": true, "cena": true}
+	"auftritt": true, "scena": true, "cena": true,
+	"hoofdstuk": true, "hoofdstukken": true, "deel": true, "boek": true, "bedrijf": true, "toneel": true}
 
 // ordinals are the ordinal numbers in words that number a part of the
 // book in Spanish, French, Italian and Portuguese ("Tratado primero",

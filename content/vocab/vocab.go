@@ -377,10 +377,11 @@ func addNames() {
 	add("pt", Section, content.RoleDiscussion, "questões para discussão", "perguntas para discussão", "questões de reflexão")
 	addMore()
 	addAssessments()
+	addDutch()
 }
 
 // Languages lists the languages the vocabulary knows, English first.
-var Languages = []string{"en", "es", "fr", "de", "it", "pt"}
+var Languages = []string{"en", "es", "fr", "de", "it", "pt", "nl"}
 
 // Name is the heading a writer gives kind (Quotes or FAQ) in a guide in
 // lang ("fr", "pt-BR"); English when the language is not one of Languages.
