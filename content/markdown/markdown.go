@@ -101,6 +101,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	g.Cover = r.fm.Cover
 
 	nodes := r.topLevel(doc)
+	nodes = r.dropBadges(nodes)
 	nodes = r.header(nodes)
 	nodes = r.dropContents(nodes)
 	nodes = r.boldHeadings(nodes)
@@ -1422,6 +1423,64 @@ func (r *reader) image(n *ast.Image, line int) {
 		return
 	}
 	r.warn(line, "dropped the image %s (a study guide holds no pictures besides its cover; name a cover with \"cover:\" in the front matter)", clip(dest, 80))
+}
+
+// dropBadges leaves out the paragraphs that are only a README's badges,
+// status images linked or not ("[![License: CC0](https://img.shields.io/…)](LICENSE)"):
+// web furniture, not the guide's text. Each image was dropped with a
+// warning, and a link to a file of the repository with another.
+func (r *reader) dropBadges(nodes []ast.Node) []ast.Node {
+	out := nodes[:0:0]
+	var dropped []string
+	for _, n := range nodes {
+		if p, ok := n.(*ast.Paragraph); ok {
+			if alts, ok := r.badges(p, nil); ok && len(alts) > 0 {
+				dropped = append(dropped, alts...)
+				if len(dropped) == len(alts) {
+					r.note(r.lineOf(p), "dropped the badges (status images, as a README shows them: %s): they are not the guide's text", clip(strings.Join(alts, ", "), 80))
+				}
+				continue
+			}
+		}
+		out = append(out, n)
+	}
+	if dropped == nil {
+		return nodes
+	}
+	return out
+}
+
+// badges reports whether n holds nothing but badges (badgeImage), each
+// linked or not, and spaces: their alt texts, added to alts.
+func (r *reader) badges(n ast.Node, alts []string) ([]string, bool) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			if !badgeImage(unescape(c.Destination)) {
+				return nil, false
+			}
+			alts = append(alts, strings.TrimSpace(string(c.Text(r.src))))
+		case *ast.Link:
+			var ok bool
+			if alts, ok = r.badges(c, alts); !ok {
+				return nil, false
+			}
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Value(r.src))) != "" {
+				return nil, false
+			}
+		default:
+			return nil, false
+		}
+	}
+	return alts, true
+}
+
+// badgeImage: an image address of a badge service or a badge file
+// ("https://img.shields.io/badge/…", "…/actions/workflows/ci.yml/badge.svg").
+func badgeImage(dest string) bool {
+	d := strings.ToLower(dest)
+	return strings.Contains(d, "://") && (strings.Contains(d, "shields.io/") || strings.Contains(d, "badgen.net/") || strings.Contains(d, "badge"))
 }
 
 func (r *reader) usedFootnote(i int) { r.footnotes[i] = true }

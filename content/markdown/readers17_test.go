@@ -222,3 +222,29 @@ func TestDutchGuide(t *testing.T) {
 		})
 	}
 }
+
+// TestReadmeBadges: a paragraph of a README's badges, linked or not, is
+// left out with one note; each image was dropped with a warning, and a
+// link to a repository's file with another. An image that is no badge,
+// or a badge beside words, is read as before.
+func TestReadmeBadges(t *testing.T) {
+	const top = "# Treasure Island — Study Notes\n\nby Robert Louis Stevenson\n\n"
+	const rest = "\n\nJim finds a map in the chest of the old captain, and the squire and the doctor take him to the island with the cook and his men.\n\n## Themes\n\nGreed is the theme of the book: it is what they all want.\n"
+	for _, c := range []struct{ name, para, want string }{
+		{"linked and bare badges", "[![License: CC0](https://img.shields.io/badge/license-CC0-blue.svg)](LICENSE) ![Reading time](https://img.shields.io/badge/reading-25%20min-green)\n[![CI](https://github.com/a/b/actions/workflows/ci.yml/badge.svg)](https://github.com/a/b/actions)",
+			"info: dropped the badges (status images, as a README shows them: License: CC0, Reading time, CI)"},
+		{"a picture is no badge", "![The map](https://example.org/map.png)", "warning: dropped the image https://example.org/map.png"},
+		{"a badge beside words", "Status: ![ok](https://img.shields.io/badge/ok-green)", "warning: dropped the image https://img.shields.io/badge/ok-green"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.para+rest)
+			got := messages(g)
+			if !strings.Contains(got, c.want) || strings.Count(got, "\n") != 1 {
+				t.Errorf("notes:\n%s\nwant one with %q", got, c.want)
+			}
+			if len(g.Synopsis) == 0 || !strings.HasPrefix(g.Synopsis[0].Plain(), "Jim finds a map") && !strings.HasPrefix(g.Synopsis[0].Plain(), "Status") {
+				t.Errorf("synopsis %q", content.PlainAll(g.Synopsis))
+			}
+		})
+	}
+}
