@@ -3,7 +3,9 @@ package pdf
 import (
 	"fmt"
 	"reflect"
+	"runtime"
 	"testing"
+	"weak"
 
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
@@ -64,4 +66,38 @@ func fixturesAndShapes(t *testing.T) []fixture {
 		fs = append(fs, fixture{name: s.String(), g: g})
 	}
 	return fs
+}
+
+// TestStartsGivenNotHeld: a long guide's PDF (Streams) gives its pages'
+// starts (BuildWithPageStarts) without holding them itself while the
+// callback runs: a batch renders the EPUB inside the callback (batch's
+// renderInside), which takes them and lets them go once its page list is
+// made, and the plan held them too until the callback returned, beside
+// the EPUB's container at its peak (4 MiB of one-line sections: 35 MB).
+// Inside the callback, once it drops its own reference, the starts must
+// be collectable (a weak pointer to them is cleared).
+func TestStartsGivenNotHeld(t *testing.T) {
+	g := loadGrowthText(t, growth.Guide(growth.Sections, 300))
+	withStreaming(t, true, func() {
+		held, given := false, false
+		_, _, err := BuildWithPageStarts(g, export.Options{Modified: fixed}, func(starts []export.PageStart) {
+			if len(starts) == 0 {
+				return
+			}
+			given = true
+			w := weak.Make(&starts[0])
+			starts = nil
+			runtime.GC()
+			held = w.Value() != nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !given {
+			t.Fatal("no page starts given")
+		}
+		if held {
+			t.Error("the page starts given are still held by the build while the callback runs")
+		}
+	})
 }
