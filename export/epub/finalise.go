@@ -188,13 +188,15 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	}
 	// Room for the whole container at once (text deflates to about a
 	// third, images are stored): grown by doubling from nothing, the
-	// buffer was copied a dozen times, 200 KB for the seed.
+	// buffer was copied a dozen times, 200 KB for the seed. At most
+	// zipFirst, doubled as needed after: a large book's text may deflate
+	// to far less than half (zipFirst).
 	size := 0
 	for _, b := range files {
 		size += len(b)
 	}
 	var buf bytes.Buffer
-	buf.Grow(size/2 + 4096)
+	buf.Grow(min(size/2, zipFirst) + 4096)
 	zw := zip.NewWriter(&buf)
 	// The entry being written, when it is one whose deflated bytes are
 	// kept (keptDeflate).
@@ -299,6 +301,14 @@ func trimmed(b []byte) []byte {
 
 // zipSlack is the unused room a container's buffer may keep (trimmed).
 const zipSlack = 1 << 20
+
+// zipFirst is the most room a container's buffer is made with: 4 MiB of
+// one-line sections have 118 MB of files, which deflate to 7 MB, and a
+// buffer for half of them (59 MB) was made beside the files, at the
+// EPUB's peak (beside the PDF's plan in EPUB+PDF). Doubled from
+// zipFirst, it is copied three times (4 + 8 MB). An ordinary guide's
+// files are far smaller: its buffer is sized as before, once.
+const zipFirst = 4 << 20
 
 // The files of a container that are the same in every book a process
 // makes (its options are the same for all): the container document, the
