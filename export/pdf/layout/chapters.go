@@ -218,10 +218,11 @@ func (b *builder) contents() {
 	b.startChapter(ContentsPage, b.th.TOC.Title)
 	// One block an entry, sized once: grown by doubling, the slice of a
 	// guide of 195,000 sections was copied whole some twenty times. A
-	// streamed layout flows the entries as they are made (flowMade), as
-	// a long section's, each page given once finished: 147,215 entries
-	// held ~100 MB of blocks until the contents were placed.
-	lazy := b.stream != nil && entries > madeAsFlowed
+	// layout that lets its pages go (givesPages: streamed, or Starts)
+	// flows the entries as they are made (flowMade), as a long
+	// section's, each page given once finished: 147,215 entries held
+	// ~100 MB of blocks until the contents were placed.
+	lazy := b.madeAsFlowed(entries)
 	n := entries + 1
 	if lazy {
 		n = madeAhead + 1
@@ -398,17 +399,13 @@ func (b *builder) keyQuotes() {
 	b.flowPart(func(bool) { b.flow(blocks) })
 }
 
-// partBuilt, when set, is called once a section's blocks are made,
-// before they are flowed (a memory test's hook).
-var partBuilt func()
-
 // section lays out a body section from a new page, with its subsections.
 func (b *builder) section(s content.Section) {
 	ids := b.td.sections[b.nsection]
 	b.nsection++
 	b.startChapter(BodyPage, Clean(s.Title))
 	n := countBlocks(s)
-	if b.stream != nil && n > madeAsFlowed {
+	if b.madeAsFlowed(n) {
 		segs := len(b.segs)
 		b.flowPart(func(again bool) { b.flowSection(s, ids, segs, again) })
 		return
@@ -416,9 +413,6 @@ func (b *builder) section(s content.Section) {
 	blocks := b.sectionBlocks(n)
 	defer func() { b.doneBlocks(blocks) }() // as grown, if it was
 	b.walkSection(s, ids, &blocks, nil)
-	if partBuilt != nil {
-		partBuilt()
-	}
 	b.flowPart(func(bool) { b.flow(blocks) })
 }
 
@@ -452,8 +446,23 @@ func (b *builder) walkSection(s content.Section, ids []int, blocks *[]flowBlock,
 
 // madeAsFlowed is the number of flow blocks past which a streamed
 // section's blocks are made as the flow reaches them (flowSection)
-// rather than all before it is flowed; a test lowers it.
-var madeAsFlowed = 1024
+// rather than all before it is flowed, and startsMadeAsFlowed Starts';
+// tests lower them. A part flowed again (flowPart) makes its blocks
+// again each time: Starts holds only the blocks' text and places, so it
+// makes them as flowed only where holding them costs much. 128 KB of
+// 6,600 one-line subsections in one section, EPUB alone, instructions
+// (callgrind): blocks made whole 1,140 M before, 1,129 M with the
+// part's pages given; made as flowed past 1,024 blocks 1,180 M.
+var (
+	madeAsFlowed       = 1024
+	startsMadeAsFlowed = 1 << 14
+)
+
+// madeAsFlowed says a section (or the contents) of n blocks is made as
+// it is flowed.
+func (b *builder) madeAsFlowed(n int) bool {
+	return b.stream != nil && n > madeAsFlowed || b.startsOnly && n > startsMadeAsFlowed
+}
 
 // madeAhead is about how many blocks flowSection makes before it flows
 // those it can; a test lowers it.
@@ -463,12 +472,13 @@ var madeAhead = 256
 // flow reaches them: a streamed layout lets each page go once finished,
 // and a guide of one section of 147,215 subsections held its 294,430
 // blocks, their headings' glyphs and their paragraphs' set lines (262 MB)
-// until the section was placed. A block is placed once the blocks its
-// placing looks at are made (flow: the next block, and a heading's keep
-// group to the first block that is not kept with the next), which gives
-// the same pages as a flow over all of them. Flowed again (flowPart,
-// again: only PlanPages' pass, which keeps no page and reports no
-// warning), the section's blocks are made again, the same blocks: quietly
+// until the section was placed; laid out for its pages' starts alone
+// (Starts), the blocks' text and places (~100 MB). A block is placed
+// once the blocks its placing looks at are made (flow: the next block,
+// and a heading's keep group to the first block that is not kept with
+// the next), which gives the same pages as a flow over all of them.
+// Flowed again (flowPart, again: only PlanPages' pass and Starts, which
+// keep no page and report no warning), the section's blocks are made again, the same blocks: quietly
 // (their warnings were given), their segments (links) made anew from segs
 // on rather than added to. Blocks are made with the text block's own
 // bottom (a table's header repeats when it is at most a third of the

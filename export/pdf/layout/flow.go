@@ -374,9 +374,12 @@ type builder struct {
 	// stream: the layout is given away page by page as each is
 	// finished (stream.go); nil for a layout made whole.
 	stream *streamer
-	// redo, while a part may be flowed again (flowPart), is its first
-	// page's index + 1: no page from there on is done with.
-	redo int
+	// part, in Starts, is the part being laid out tentatively (flowPart),
+	// its pages' starts taken as they are finished and taken back if it
+	// is flowed again (takeBackStarts), as a streamed layout's pages are
+	// (streamer.part): kept until the part was placed, the pages of a
+	// part of 147,215 one-line subsections were held.
+	part handover
 	// uncut, while flowPart shortens the text block of the pages it
 	// flows (geo.bottom), is its own bottom, from which the footer of a
 	// page finished meanwhile (streamed) is placed; 0 otherwise.
@@ -384,6 +387,14 @@ type builder struct {
 }
 
 const eps = 0.01
+
+// pageMade, when set, is called as a page is begun, the pages before it
+// given (a memory test's hook).
+var pageMade func()
+
+// givesPages says each page is let go once finished: given away
+// (stream), or its start taken (startsOnly).
+func (b *builder) givesPages() bool { return b.stream != nil || b.startsOnly }
 
 func (b *builder) page() *Page { return b.pages[len(b.pages)-1] }
 
@@ -394,19 +405,19 @@ func (b *builder) add(it Item) {
 func (b *builder) left() float64 { return b.geo.Left(b.page().Number) }
 
 func (b *builder) newPage(kind PageKind) {
-	if b.startsOnly || b.stream != nil {
-		// The flow places on the last page alone and a part flowed
-		// again (flowPart) goes back to its first page at most, so the
-		// pages before both are done with.
+	if b.givesPages() {
+		// The flow places on the last page alone, so the pages before
+		// it are done with; a part flowed again (flowPart) takes back
+		// those it gave.
 		done := len(b.pages) - 1
-		if b.redo > 0 {
-			done = min(done, b.redo-1)
-		}
 		if b.startsOnly {
 			b.sealStarts(done)
 		} else {
 			b.sealPages(done)
 		}
+	}
+	if pageMade != nil {
+		pageMade()
 	}
 	n := len(b.pages) + 1
 	// A page holds about as many items as the page before it, and the
@@ -425,7 +436,7 @@ func (b *builder) newPage(kind PageKind) {
 	if n > 1 {
 		if k := len(b.pages[n-2].Items); k >= 16 {
 			hint = k + 4
-		} else if k > 0 && (b.startsOnly || b.stream != nil) {
+		} else if k > 0 && b.givesPages() {
 			hint = k + 2
 		}
 	}
@@ -552,18 +563,22 @@ func (b *builder) flowPart(flow func(again bool)) {
 		y, gap                      float64
 		fresh                       bool
 	}{len(b.pages[first].Items), b.pages[first].nlines, b.nblock, len(b.nums), b.y, b.gap, b.fresh}
-	if s != nil {
+	switch {
+	case s != nil:
 		// PlanPages: the part's pages are given as they are finished,
 		// and taken back if it is flowed again.
 		s.tentative(first, b.pages[first])
 		defer s.settled()
-	} else {
-		b.redo = first + 1
-		defer func() { b.redo = 0 }()
+	case b.startsOnly:
+		// Starts: the same, their starts taken.
+		b.part.hold(first, b.pages[first])
+		defer func() { b.part.on = false }()
 	}
 	restore := func() {
 		if s != nil {
 			s.takeBack(b.pages)
+		} else if b.startsOnly {
+			b.takeBackStarts()
 		}
 		clear(b.pages[first+1:])
 		b.pages = b.pages[:first+1]

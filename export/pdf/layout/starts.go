@@ -89,12 +89,11 @@ func Starts(g *content.Guide, opts export.Options, th theme.Theme, geo Geometry)
 }
 
 // sealStarts takes the starts of the pages before page index n not taken
-// yet and lets their items go.
+// yet and lets them go.
 func (b *builder) sealStarts(n int) {
 	for i := len(b.starts); i < n; i++ {
-		pg := b.pages[i]
-		b.starts = append(b.starts, pageStart(pg))
-		pg.Items = nil
+		b.starts = append(b.starts, pageStart(b.pages[i]))
+		b.pages[i] = nil
 	}
 }
 

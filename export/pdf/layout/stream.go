@@ -255,12 +255,23 @@ type handover struct {
 
 // tentative starts giving the part that begins on page index from, pg,
 // tentatively (handover), until settled.
-func (s *streamer) tentative(from int, pg *Page) {
-	h := &s.part
+func (s *streamer) tentative(from int, pg *Page) { s.part.hold(from, pg) }
+
+// hold begins a part on page index from, pg, keeping pg as the part
+// finds it.
+func (h *handover) hold(from int, pg *Page) {
 	h.on, h.marked, h.from = true, false, from
 	h.first = *pg
 	h.firstItems = append(h.firstItems[:0], pg.Items...)
 	h.first.Items = nil
+}
+
+// firstPage is the part's first page as the part found it, to be given
+// again.
+func (h *handover) firstPage() *Page {
+	pg := h.first
+	pg.Items = slices.Clone(h.firstItems)
+	return &pg
 }
 
 // settled ends the part's tentative handover: its pages are given for
@@ -287,9 +298,18 @@ func (s *streamer) takeBack(pages []*Page) {
 		h.marked = false
 	}
 	if s.sealed > h.from {
-		pg := h.first
-		pg.Items = slices.Clone(h.firstItems)
-		pages[h.from] = &pg
+		pages[h.from] = h.firstPage()
 		s.sealed = h.from
+	}
+}
+
+// takeBackStarts is takeBack in Starts (builder.part): the starts taken
+// from the part's pages are forgotten and, if its first page's was
+// taken, that page put back as the part found it.
+func (b *builder) takeBackStarts() {
+	if h := &b.part; len(b.starts) > h.from {
+		b.pages[h.from] = h.firstPage()
+		clear(b.starts[h.from:])
+		b.starts = b.starts[:h.from]
 	}
 }

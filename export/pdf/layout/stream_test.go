@@ -53,7 +53,8 @@ func layOutStreamed(t *testing.T, g *content.Guide, opts export.Options) streame
 // every guide laid out with every section and the contents made so, in
 // styles whose parts are flowed again with shorter pages (tail lines:
 // the blocks are then made again, quietly, their links' segments anew),
-// with and without the paragraphs set ahead on a spare core.
+// with and without the paragraphs set ahead on a spare core; and the
+// pages' starts laid out alone (Starts), made so, are the plan's.
 func TestMadeAsFlowedSameLayout(t *testing.T) {
 	gs := aheadGuides(t)
 	for _, s := range []growth.Shape{growth.Subsections, growth.Prose, growth.Quoted, growth.Markdown} {
@@ -84,17 +85,24 @@ func TestMadeAsFlowedSameLayout(t *testing.T) {
 	if testing.Short() || growth.Race {
 		styles = styles[:2]
 	}
-	defer func(was, ahead int) { madeAsFlowed, madeAhead = was, ahead }(madeAsFlowed, madeAhead)
+	defer func(was, starts, ahead int) { madeAsFlowed, startsMadeAsFlowed, madeAhead = was, starts, ahead }(madeAsFlowed, startsMadeAsFlowed, madeAhead)
 	for name, g := range gs {
 		if growth.Race && !raceGuides[name] && name != growth.Subsections.String() {
 			continue
 		}
 		for _, style := range styles {
 			opts := export.Options{Style: style, Paper: export.Letter, SpareCore: style == "compact"}
-			madeAsFlowed = 1 << 30
+			madeAsFlowed, startsMadeAsFlowed = 1<<30, 1<<30
 			want := layOutStreamed(t, g, opts)
-			madeAsFlowed, madeAhead = 0, 1
+			madeAsFlowed, startsMadeAsFlowed, madeAhead = 0, 0, 1
 			got := layOutStreamed(t, g, opts)
+			// Laid out for the pages' starts alone, made as flowed too.
+			th, geo := optsGeometry(t, opts)
+			if starts, err := Starts(g, opts, th, geo); err != nil {
+				t.Fatal(err)
+			} else if !reflect.DeepEqual(starts, want.plan.Starts) {
+				t.Errorf("%s %q: made as flowed, Starts differs from the plan's starts", name, style)
+			}
 			if !reflect.DeepEqual(got.plan, want.plan) {
 				t.Errorf("%s %q: made as flowed, the plan differs", name, style)
 			}
@@ -179,7 +187,7 @@ func TestPlanGivesDrawnRuns(t *testing.T) {
 	if testing.Short() || growth.Race {
 		styles = styles[:2]
 	}
-	defer func(was, ahead int) { madeAsFlowed, madeAhead = was, ahead }(madeAsFlowed, madeAhead)
+	defer func(was, starts, ahead int) { madeAsFlowed, startsMadeAsFlowed, madeAhead = was, starts, ahead }(madeAsFlowed, startsMadeAsFlowed, madeAhead)
 	rollbacks := 0
 	for name, g := range gs {
 		if growth.Race && !raceGuides[name] && name != "sizes" {
