@@ -139,7 +139,12 @@ func curl(s string, closers [2]rune) string {
 		if c != '"' && c != '\'' {
 			continue
 		}
-		if seg := s[seen:i]; strings.ContainsAny(seg, lowMarks) {
+		// Every typed mark of lowMarks is U+2018–U+201E, UTF-8 E2 80 xx:
+		// a segment without the byte E2 has none, found at IndexByte's
+		// speed (ContainsAny looks up each character of the segment in
+		// lowMarks: +2.4 M instructions, 1.3%, on the seed, whose text
+		// has straight marks and few curly ones).
+		if seg := s[seen:i]; strings.IndexByte(seg, 0xE2) >= 0 && strings.ContainsAny(seg, lowMarks) {
 			for j, r := range seg {
 				if strings.ContainsRune(lowMarks, r) {
 					next, _ := utf8.DecodeRuneInString(s[seen+j+utf8.RuneLen(r):])

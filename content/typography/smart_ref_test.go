@@ -122,3 +122,14 @@ func elisionRunes(rest []rune) bool {
 	}
 	return false
 }
+
+// curl looks for lowMarks only in segments holding the byte E2 (the lead
+// byte of U+2000–U+2FFF): a mark added to lowMarks outside that block
+// would be missed.
+func TestLowMarksLeadByte(t *testing.T) {
+	for _, r := range lowMarks {
+		if s := string(r); s[0] != 0xE2 {
+			t.Errorf("lowMarks holds %q (% x), which curl's IndexByte(0xE2) check does not find", r, s)
+		}
+	}
+}
