@@ -1239,10 +1239,16 @@ func (r *reader) flatten(n ast.Node) []content.Text {
 	case *ast.ThematicBreak:
 		return nil
 	case *ast.Blockquote:
-		if _, title, first, rest, ok := r.callout(n); ok {
+		if typ, title, first, rest, ok := r.callout(n); ok {
 			// "> [!NOTE]": its title and text, without the marker.
 			var out []content.Text
-			if title != nil {
+			switch {
+			case title != nil && summaryCallout(typ) && len(first)+len(rest) > 0:
+				// "> [!abstract] Resumo rápido" over the summary: the
+				// title labels the text under it (it was the text's
+				// first paragraph, plain).
+				r.note(r.lineOf(n), "left out %q, the title of the %q callout: it labels the summary under it", clip(title.Plain(), 60), typ)
+			case title != nil:
 				out = append(out, title)
 			}
 			if len(first) > 0 {
@@ -1424,6 +1430,10 @@ func (r *reader) image(n *ast.Image, line int) {
 	}
 	r.warn(line, "dropped the image %s (a study guide holds no pictures besides its cover; name a cover with \"cover:\" in the front matter)", clip(dest, 80))
 }
+
+// summaryCallout: Obsidian's callout of a summary ("[!abstract]", and
+// its aliases "[!summary]", "[!tldr]").
+func summaryCallout(typ string) bool { return typ == "abstract" || typ == "summary" || typ == "tldr" }
 
 // dropBadges leaves out the paragraphs that are only a README's badges,
 // status images linked or not ("[![License: CC0](https://img.shields.io/…)](LICENSE)"):

@@ -122,7 +122,9 @@ func TestCallouts(t *testing.T) {
 			"synopsis: Emma meddles.\n## Chapter 1\nparagraph: **Why does Emma meddle?**\nparagraph: Boredom.\nparagraph: She learns.\n"},
 		{"the FAQ", "Emma meddles.\n\n## FAQ\n\n> [!faq]- Why does Emma meddle?\n> Boredom.\n\n> [!question] Is Knightley right?\n> Mostly.\n",
 			"synopsis: Emma meddles.\nfaq: Why does Emma meddle? = Boredom.\nfaq: Is Knightley right? = Mostly.\n"},
-		{"a note in the synopsis", "> [!abstract] In brief\n> Emma meddles.\n\n## Themes\n\nMarriage.\n",
+		{"a summary callout in the synopsis: its title labels it (it was the synopsis's first paragraph)", "> [!abstract] In brief\n> Emma meddles.\n\n## Themes\n\nMarriage.\n",
+			"synopsis: Emma meddles.\n## Themes [themes]\nparagraph: Marriage.\n"},
+		{"a note in the synopsis, its title no label", "> [!note] In brief\n> Emma meddles.\n\n## Themes\n\nMarriage.\n",
 			"synopsis: In brief\nsynopsis: Emma meddles.\n## Themes [themes]\nparagraph: Marriage.\n"},
 	})
 }
