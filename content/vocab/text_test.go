@@ -2,6 +2,7 @@ package vocab
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -203,4 +204,46 @@ func TestScriptLanguage(t *testing.T) {
 	if lang, _, _ := DecideLanguage("Гамлет", "en"); lang != "en" {
 		t.Errorf("a one-word Cyrillic text taken for %q", lang)
 	}
+}
+
+// readingMinutesRef is ReadingMinutes by its expressions alone, without
+// the test for an m that spares most numbered lines them.
+func readingMinutesRef(line string) (int, bool) {
+	if len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
+		return 0, false
+	}
+	for _, re := range readingRE {
+		if m := re.FindStringSubmatch(line); m != nil {
+			n, err := strconv.Atoi(m[1])
+			if err != nil || n == 0 {
+				return 0, false
+			}
+			return n, true
+		}
+	}
+	return 0, false
+}
+
+var readingLines = []string{"⏱ 12 min read", "15-MINUTE READ", "Lesezeit: 5 Min.", "Text 1234.", "Chapter 15", "12 m",
+	"3 M", "Lectura de 5 minutos", "ca. 7 min", "1:02 / 12:34", "Page 3 of 9", "15", "⏱ 9", "minutes 3", "ᴍ 4", "4 ｍ"}
+
+// TestReadingMinutesAgrees: ReadingMinutes answers as its expressions do.
+func TestReadingMinutesAgrees(t *testing.T) {
+	for _, s := range readingLines {
+		sameReadingMinutes(t, s)
+	}
+}
+
+func sameReadingMinutes(t *testing.T, s string) {
+	n, ok := ReadingMinutes(s)
+	if rn, rok := readingMinutesRef(s); n != rn || ok != rok {
+		t.Errorf("ReadingMinutes(%q) = %d, %v; the expressions give %d, %v", s, n, ok, rn, rok)
+	}
+}
+
+func FuzzReadingMinutes(f *testing.F) {
+	for _, s := range readingLines {
+		f.Add(s)
+	}
+	f.Fuzz(sameReadingMinutes)
 }

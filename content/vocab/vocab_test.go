@@ -1,6 +1,8 @@
 package vocab
 
 import (
+	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
@@ -194,4 +196,40 @@ func TestWordAfter(t *testing.T) {
 			t.Errorf("WordAfter(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// TestClassifyRemembers: Classify answers a heading it has seen from
+// its slot (no allocation: Norm's went with every call before), the same
+// answer classify gives, for headings that share slots and for builds
+// asking at once.
+func TestClassifyRemembers(t *testing.T) {
+	headings := []string{"Heading 12345", "Key Quotes", "II. Plot Overview", "Discussion Questions — Chapters 1–5",
+		"Chapters 1–3 Quiz", "Themes", "Perguntas", "Text 12345.", "", "📖 Important Quotations Explained:"}
+	for i := range 2000 { // four times the slots: headings take each other's
+		headings = append(headings, "Heading "+strconv.Itoa(i))
+	}
+	for range 2 {
+		for _, h := range headings {
+			if got, want := Classify(h), classify(h); got != want {
+				t.Fatalf("Classify(%q) = %+v, classify gives %+v", h, got, want)
+			}
+		}
+	}
+	Classify("Heading 12345")
+	if n := testing.AllocsPerRun(100, func() { Classify("Heading 12345") }); n != 0 {
+		t.Errorf("Classify of a heading just classified: %v allocations, want 0", n)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range headings {
+				h := headings[(i*7+g*13)%len(headings)]
+				if got, want := Classify(h), classify(h); got != want {
+					t.Errorf("Classify(%q) = %+v at once with others, classify gives %+v", h, got, want)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
