@@ -105,9 +105,14 @@ func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 	b := newBuilder(g, opts, th, geo, GuideDoc)
 	pl := &Plan{}
 	nstarts := 0
+	var scratch lineSlabs
 	b.stream = &streamer{page: func(pg *Page) error {
 		for i := range pg.Items {
-			gl.Runs(pg.Items[i].Runs)
+			if it := &pg.Items[i]; it.gs != nil {
+				gl.Runs(glyphRuns(it, &scratch)) // left unfinished (sealPages): the page is let go
+			} else {
+				gl.Runs(it.Runs)
+			}
 		}
 		if starts {
 			pl.Starts = append(pl.Starts, pageStart(pg))
@@ -137,8 +142,7 @@ func PlanPages(g *content.Guide, opts export.Options, th theme.Theme, geo Geomet
 		items = b.appendTOCNumber(items[:0], &b.nums[i])
 		for j := range items {
 			if items[j].gs != nil {
-				finishText(&items[j])
-				gl.Runs(items[j].Runs)
+				gl.Runs(glyphRuns(&items[j], &scratch))
 			}
 		}
 	}
@@ -219,13 +223,17 @@ func (b *builder) sealPages(n int) {
 			s.heads = map[headKey]head{} // a part's heads are met on its pages, in a row
 		}
 		b.furnish(pg, s.heads)
-		for i := range pg.Items {
-			if pg.Items[i].gs != nil {
-				finishText(&pg.Items[i])
-			}
-		}
 		if s.numbers == nil {
+			// PlanPages' pass: the page is given to have its glyphs
+			// taken and starts from glyphs as well as from texts
+			// (pageStart), and let go; drawn, each item's text and runs.
 			s.kinds = append(s.kinds, pg.Kind)
+		} else {
+			for i := range pg.Items {
+				if pg.Items[i].gs != nil {
+					finishText(&pg.Items[i])
+				}
+			}
 		}
 		if err := s.page(pg); err != nil && b.err == nil {
 			b.err = err

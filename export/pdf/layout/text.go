@@ -956,7 +956,7 @@ func (r *Run) RTL() bool { return len(r.Glyphs) > 0 && r.Glyphs[0].Level&1 != 0 
 // order, each with its own text in logical order: a slice of the line's
 // when the line has no right-to-left text).
 func textAndRuns(gs []glyph) (string, []Run) {
-	text, runs, _ := textAndRunsIn(gs, nil, nil)
+	text, runs, _ := textAndRunsIn(gs, nil, nil, true)
 	return text, runs
 }
 
@@ -1038,11 +1038,13 @@ func (p *paraText) line(gs []glyph) (a, b int, ok bool) {
 // slabs when they have room (a paragraph's lines share one array of each,
 // allocated once) and the line's text from src, the text of its paragraph, when it is a
 // slice of it (nil: none is): end is then where the text ends in src.s,
-// else -1.
-func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText) (string, []Run, int) {
+// else -1. Without withText it makes the runs alone, their texts and the
+// line's "" (glyphRuns).
+func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText, withText bool) (string, []Run, int) {
 	var text string
 	end := -1
-	if a, b, ok := src.line(gs); ok {
+	if !withText {
+	} else if a, b, ok := src.line(gs); ok {
 		text, end = src.s[a:b], b
 	} else {
 		text = textOf(gs)
@@ -1081,7 +1083,8 @@ func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText) (string, []Run, 
 		}
 		rg := vis[start:i]
 		var rt string
-		if &vis[0] == &gs[0] {
+		if !withText {
+		} else if &vis[0] == &gs[0] {
 			n := 0
 			for k := range rg {
 				n += textLen(&rg[k])
