@@ -223,6 +223,11 @@ func ReadingMinutes(line string) (int, bool) {
 		// expressions (0.5 µs a line).
 		return 0, false
 	}
+	return readingByExpressions(line)
+}
+
+// readingByExpressions is ReadingMinutes by its expressions alone.
+func readingByExpressions(line string) (int, bool) {
 	for _, re := range readingRE {
 		if m := re.FindStringSubmatch(line); m != nil {
 			n, err := strconv.Atoi(m[1])

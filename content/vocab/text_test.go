@@ -2,7 +2,6 @@ package vocab
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"testing"
 )
@@ -212,16 +211,7 @@ func readingMinutesRef(line string) (int, bool) {
 	if len(line) > 80 || !strings.ContainsAny(line, "0123456789") {
 		return 0, false
 	}
-	for _, re := range readingRE {
-		if m := re.FindStringSubmatch(line); m != nil {
-			n, err := strconv.Atoi(m[1])
-			if err != nil || n == 0 {
-				return 0, false
-			}
-			return n, true
-		}
-	}
-	return 0, false
+	return readingByExpressions(line)
 }
 
 var readingLines = []string{"⏱ 12 min read", "15-MINUTE READ", "Lesezeit: 5 Min.", "Text 1234.", "Chapter 15", "12 m",
