@@ -19,6 +19,7 @@ import (
 	"github.com/guidepress/guidepress/export/pdf/fontembed"
 	"github.com/guidepress/guidepress/export/pdf/layout"
 	"github.com/guidepress/guidepress/export/pdf/tags"
+	"github.com/guidepress/guidepress/internal/pdfnum"
 	theme "github.com/guidepress/guidepress/templates/pdf"
 )
 
@@ -97,7 +98,7 @@ func (pd *Pages) Page(pg *layout.Page, lay *layout.Layout, dests []layout.Dest) 
 	}
 	tw.fontSet = false // each page's content selects its own font
 	if spacing > 0 {
-		tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+		tw.write(p, append(pdfnum.Append(tw.buf[:0], spacing, 2), " Tc"...))
 	}
 	for i := range pg.Items {
 		it := &pg.Items[i]
@@ -317,7 +318,7 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r layout.Run, c theme.Col
 		// As SetFont: "BT /<name> <size> Tf ET".
 		b := r.Face.AppendResName(append(tw.buf[:0], "BT /"...))
 		b = append(b, ' ')
-		b = strconv.AppendFloat(b, r.Size, 'f', 2, 64)
+		b = pdfnum.Append(b, r.Size, 2)
 		b = append(b, " Tf ET"...)
 		tw.write(p, b)
 		tw.fontSet, tw.fc, tw.size = true, r.Face, r.Size
@@ -336,21 +337,21 @@ func (tw *textWriter) text(p *fpdf.Fpdf, x, y float64, r layout.Run, c theme.Col
 	b := tw.buf[:0]
 	if colour {
 		b = append(b, "q "...)
-		b = strconv.AppendFloat(b, float64(c.R)/255.0, 'f', 3, 64)
+		b = pdfnum.Append(b, float64(c.R)/255.0, 3)
 		if c.R == c.G && c.G == c.B {
 			b = append(b, " g "...)
 		} else {
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, float64(c.G)/255.0, 'f', 3, 64)
+			b = pdfnum.Append(b, float64(c.G)/255.0, 3)
 			b = append(b, ' ')
-			b = strconv.AppendFloat(b, float64(c.B)/255.0, 'f', 3, 64)
+			b = pdfnum.Append(b, float64(c.B)/255.0, 3)
 			b = append(b, " rg "...)
 		}
 	}
 	b = append(b, "BT "...)
-	b = strconv.AppendFloat(b, x*tw.k, 'f', 2, 64)
+	b = pdfnum.Append(b, x*tw.k, 2)
 	b = append(b, ' ')
-	b = strconv.AppendFloat(b, (h-y)*tw.k, 'f', 2, 64)
+	b = pdfnum.Append(b, (h-y)*tw.k, 2)
 	b = append(b, " Td "...)
 	gs := r.Glyphs
 	if r.Space {
@@ -447,7 +448,7 @@ func appendRise(b []byte, yoff int16, size float64) []byte {
 	if yoff == 0 {
 		b = append(b, '0')
 	} else {
-		b = strconv.AppendFloat(b, float64(yoff)*size/1000, 'f', 2, 64)
+		b = pdfnum.Append(b, float64(yoff)*size/1000, 2)
 	}
 	return append(b, " Ts ["...)
 }
@@ -566,7 +567,7 @@ func Impose(p *fpdf.Fpdf, lay *layout.Layout, tg *tags.Tagger, spacing float64, 
 		tg.Page()
 		tw.fontSet = false
 		if spacing > 0 {
-			tw.write(p, append(strconv.AppendFloat(tw.buf[:0], spacing, 'f', 2, 64), " Tc"...))
+			tw.write(p, append(pdfnum.Append(tw.buf[:0], spacing, 2), " Tc"...))
 		}
 		for half, i := range side {
 			if i >= len(lay.Pages) {
