@@ -50,7 +50,8 @@ type Plan struct {
 }
 
 // Glyphs gathers the glyphs a plan's pages draw (fontembed.Uses): Runs
-// takes an item's runs; Rollback forgets those taken since Checkpoint,
+// takes an item's runs (theirs for the call only: PlanPages makes some in
+// arrays it uses again, and without their texts, glyphRuns); Rollback forgets those taken since Checkpoint,
 // when a part whose pages were given is flowed again (flowPart).
 type Glyphs interface {
 	Runs([]Run)

@@ -135,7 +135,9 @@ type givenRuns struct {
 	checkpoint bool
 }
 
-func runKey(r Run) string { return fmt.Sprint(r.Face, r.Size, r.Text, r.Space) }
+// runKey is what the fonts take of a run: its face, size, glyphs and the
+// space after it (PlanPages gives some without their texts: glyphRuns).
+func runKey(r Run) string { return fmt.Sprint(r.Face, r.Size, r.Glyphs, r.Space) }
 
 func (g *givenRuns) Runs(rs []Run) {
 	for _, r := range rs {
