@@ -8,6 +8,7 @@ import (
 	"github.com/guidepress/guidepress/content/importer"
 	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/internal/growth"
+	"github.com/guidepress/guidepress/internal/lazyre"
 )
 
 // BenchmarkBigShapes builds 512 KiB guides of the shapes whose 4 MiB
@@ -44,6 +45,13 @@ func loadGrowthTextExt(t testing.TB, text []byte, ext string) *content.Guide {
 	g, err := importer.Load("growth"+ext, text, importer.Options{MaxBytes: 16 << 20})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The plain-text reader compiles its expressions ahead on a goroutine
+	// of its own (lazyre.Warm). Wait for it here: on a loaded machine it
+	// could still be compiling (~0.5 MB of heap) while a memory test's
+	// measured build runs, and TestSpooledPages failed once by that much.
+	for _, r := range lazyre.AllHot() {
+		r.Regexp()
 	}
 	return g
 }

@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -315,20 +316,27 @@ func TestSpooledPages(t *testing.T) {
 			}
 			var live [2]uint64
 			var out [2][]byte
+			// The lesser of three builds each: what is live mid-build moves
+			// with the load (the pages queued for the compressing goroutine,
+			// which P a pooled buffer went back to), and one loaded run
+			// measured 0.5 MB more spooled than the quiet runs do.
 			for i, tmp := range []string{dir, filepath.Join(dir, "absent")} {
 				t.Setenv("TMPDIR", tmp)
-				base := liveHeap()
-				probe = func(stage string) {
-					if stage == "written by fpdf" {
-						h := liveHeap()
-						live[i] = h - min(h, base)
+				live[i] = math.MaxUint64
+				for range 3 {
+					base := liveHeap()
+					probe = func(stage string) {
+						if stage == "written by fpdf" {
+							h := liveHeap()
+							live[i] = min(live[i], h-min(h, base))
+						}
 					}
-				}
-				var err error
-				out[i], _, err = Build(g, export.Options{Modified: fixed})
-				probe = func(string) {}
-				if err != nil {
-					t.Fatal(err)
+					var err error
+					out[i], _, err = Build(g, export.Options{Modified: fixed})
+					probe = func(string) {}
+					if err != nil {
+						t.Fatal(err)
+					}
 				}
 			}
 			if !bytes.Equal(out[0], out[1]) {
