@@ -2,6 +2,7 @@ package epub
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -133,7 +134,10 @@ func FuzzQuickNavLinks(f *testing.F) {
 		if err != nil {
 			t.Fatalf("quickNavLinks reads %q, which encoding/xml does not: %v", b, err)
 		}
-		if !reflect.DeepEqual(got, want) {
+		// slices.Equal, not reflect.DeepEqual: quickNavLinks makes its
+		// slice at its final size, so a document of no links gives an
+		// empty slice where encoding/xml's reading gives nil.
+		if !slices.Equal(got, want) {
 			t.Fatalf("on %q quickNavLinks gives %+v, encoding/xml %+v", b, got, want)
 		}
 	})
