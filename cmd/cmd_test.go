@@ -83,7 +83,7 @@ func TestInspectOutlineAndJSONRoundTrip(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("inspect: %d %s", code, stderr)
 	}
-	for _, want := range []string{"Book:       Frankenstein", "Author:     Mary Shelley", "FAQ:", "Sections:", "Diagnostics:"} {
+	for _, want := range []string{"Book:       Frankenstein", "Author:     Mary Shelley", "Guide by:   the guidepress authors", "FAQ:", "Sections:", "Diagnostics:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("outline lacks %q:\n%s", want, out)
 		}
@@ -101,7 +101,7 @@ func TestInspectOutlineAndJSONRoundTrip(t *testing.T) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	want := "book diagnostics faq language quotes reading_minutes sections synopsis title version"
+	want := "author book diagnostics faq language quotes reading_minutes sections synopsis title version"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("top-level keys = %s, want %s", got, want)
 	}

@@ -122,6 +122,15 @@ func writeOutline(w io.Writer, name string, g *content.Guide) {
 	}
 	p("  Book:       %s\n", esc(g.Book.Title))
 	p("  Author:     %s\n", esc(author))
+	// The guide's own credits, which its EPUB, PDF and MARC record give
+	// as its creator and publisher (never the book's author): shown so
+	// that a misread credit line is seen before a catalogue takes it.
+	if g.Author != "" {
+		p("  Guide by:   %s\n", esc(g.Author))
+	}
+	if g.Publisher != "" {
+		p("  Publisher:  %s\n", esc(g.Publisher))
+	}
 	p("  Language:   %s\n", esc(g.Language))
 	if g.ReadingMinutes > 0 {
 		p("  Reading:    %d min\n", g.ReadingMinutes)
