@@ -157,14 +157,19 @@ func New(g *content.Guide, opts export.Options, m opf.Meta) (*Record, error) {
 
 	authors := guideAuthors(g, opts)
 	title := clean(g.Title)
-	if len(authors) > 0 {
+	// The first-named author is the main entry (100) when a person; a
+	// body ("the English Department") is an added entry (710) with the
+	// title as main entry, as RDA has it for a work that is not the
+	// body's own business, and so is every author after the first.
+	personal := len(authors) > 0 && !authors[0].corporate
+	if personal {
 		a := authors[0]
 		add("100", a.ind1, " ", "a", a.name+",", "e", "author.", "4", "aut")
 	}
 	// 245: first indicator 1 when a 1XX main entry exists (title added
 	// entry), 0 otherwise; no non-filing characters.
 	ind1 := "0"
-	if len(authors) > 0 {
+	if personal {
 		ind1 = "1"
 	}
 	if len(authors) > 0 {
@@ -210,8 +215,14 @@ func New(g *content.Guide, opts export.Options, m opf.Meta) (*Record, error) {
 		add("630", "0", "0", "a", bt+".")
 	}
 	add("655", " ", "7", "a", "Study guides.", "2", "lcgft")
-	for _, a := range authors[min(1, len(authors)):] {
-		add("700", a.ind1, " ", "a", a.name+",", "e", "author.", "4", "aut")
+	for i, a := range authors {
+		switch {
+		case i == 0 && personal:
+		case a.corporate:
+			add("710", a.ind1, " ", "a", a.name+",", "e", "author.", "4", "aut")
+		default:
+			add("700", a.ind1, " ", "a", a.name+",", "e", "author.", "4", "aut")
+		}
 	}
 	if opts.BaseURL != "" && opts.Name != "" {
 		for _, l := range opts.Links {
@@ -259,13 +270,15 @@ func field008(t interface{ Format(string) string }, year, lang string) string {
 }
 
 type person struct {
-	name    string // inverted, for $a: "Rivera, Ana"
-	display string // as given, for 245 $c
-	ind1    string // 0 forename, 1 surname
+	name      string // inverted, for $a: "Rivera, Ana"; a body's name in direct order
+	display   string // as given, for 245 $c
+	ind1      string // 0 forename, 1 surname, 2 a body's name in direct order
+	corporate bool   // a body, not a person (X10, not X00)
 }
 
 // guideAuthors are the guide's own authors: --author, else the guide's
-// author field; several are separated by ";" or " and ".
+// author field; several are separated by ";" or " and " (not inside a
+// body's name: "the English and History Department" is one).
 func guideAuthors(g *content.Guide, opts export.Options) []person {
 	s := clean(opts.Author)
 	if s == "" {
@@ -275,15 +288,90 @@ func guideAuthors(g *content.Guide, opts export.Options) []person {
 		return nil
 	}
 	var out []person
-	for _, part := range strings.FieldsFunc(strings.ReplaceAll(s, " and ", ";"), func(r rune) bool { return r == ';' }) {
-		if p := strings.TrimSpace(part); p != "" {
-			n := invert(p)
-			n.display = p
-			out = append(out, n)
+	for _, part := range strings.Split(s, ";") {
+		names := strings.Split(part, " and ")
+		if corporate(part) && !standAlone(names[:len(names)-1]) {
+			names = []string{part} // "the English and History Department"
+		}
+		for _, name := range names {
+			if p := strings.TrimSpace(name); p != "" {
+				n := invert(p)
+				n.display = p
+				out = append(out, n)
+			}
 		}
 	}
 	return out
 }
+
+// corporateWords are words that name a body, not a person, in the
+// languages guides come in: a credit line such as "Compiled by: the
+// English Department" (vocab.GuideCredit) or "Study guide by the
+// guidepress authors".
+var corporateWords = map[string]bool{
+	"academy": true, "association": true, "authors": true, "board": true, "center": true, "centre": true,
+	"club": true, "college": true, "committee": true, "company": true, "contributors": true, "council": true,
+	"department": true, "dept": true, "editors": true, "faculty": true, "foundation": true, "group": true,
+	"inc": true, "institute": true, "library": true, "libraries": true, "ltd": true, "llc": true,
+	"museum": true, "press": true, "program": true, "programme": true, "project": true, "publications": true,
+	"publishing": true, "school": true, "society": true, "staff": true, "team": true, "trust": true, "university": true,
+	// es, pt, fr, de, it
+	"biblioteca": true, "colegio": true, "colégio": true, "departamento": true, "editorial": true, "editora": true,
+	"equipo": true, "equipe": true, "escola": true, "escuela": true, "instituto": true, "seminario": true,
+	"universidad": true, "universidade": true, "bibliothèque": true, "collège": true, "département": true,
+	"école": true, "éditions": true, "équipe": true, "lycée": true, "université": true, "bibliothek": true,
+	"fachschaft": true, "gymnasium": true, "schule": true, "universität": true, "verlag": true,
+	"dipartimento": true, "edizioni": true, "istituto": true, "liceo": true, "scuola": true, "università": true,
+}
+
+// corporate reports whether name names a body: it starts with an article
+// no person's name starts with ("the English Department") or holds a word
+// of corporateWords.
+func corporate(name string) bool {
+	words := nameWords(name)
+	return len(words) > 1 && bodyArticle[words[0]] || bodyWord(words)
+}
+
+// nameWords are the words of a name, lower-cased, without punctuation.
+func nameWords(name string) []string {
+	return strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	})
+}
+
+// bodyWord reports whether one of words is in corporateWords.
+func bodyWord(words []string) bool {
+	for _, w := range words {
+		if corporateWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// standAlone reports whether each of names, taken from before an "and"
+// in a body's name, is a name of its own: a body's ("the Library Team")
+// or two words or more without an article ("Ana Rivera"), not "the
+// English" or "English" of "(the) English and History Department".
+func standAlone(names []string) bool {
+	for _, n := range names {
+		words := nameWords(n)
+		if !bodyWord(words) && (len(words) < 2 || leadingArticle[words[0]]) {
+			return false
+		}
+	}
+	return true
+}
+
+// leadingArticle are the articles a body's name may start with, which
+// its heading leaves out (RDA 11.2.2.8): "English Department", not "the
+// English Department".
+var leadingArticle = map[string]bool{"the": true, "el": true, "la": true, "los": true, "las": true, "le": true, "les": true,
+	"der": true, "die": true, "das": true, "il": true, "lo": true, "gli": true, "o": true, "os": true, "a": true, "as": true}
+
+// bodyArticle are the leading articles that alone say a name is a body's:
+// not "La" (La Toya), "Le" (Le Thi Hoa), "A" or "O" (initials).
+var bodyArticle = map[string]bool{"the": true, "los": true, "las": true, "les": true, "der": true, "die": true, "das": true, "gli": true}
 
 // invert turns a personal name into MARC's surname-first form ("Mary
 // Shelley" → "Shelley, Mary", first indicator 1). A name already holding
@@ -292,6 +380,13 @@ func guideAuthors(g *content.Guide, opts export.Options) []person {
 // left where they stand: an automatic record cannot know every convention.
 func invert(s string) person {
 	s = strings.TrimRight(strings.TrimSpace(s), ".,")
+	if corporate(s) {
+		name := s
+		if first, rest, ok := strings.Cut(s, " "); ok && leadingArticle[strings.ToLower(first)] {
+			name = rest
+		}
+		return person{name: name, display: s, ind1: "2", corporate: true}
+	}
 	if strings.Contains(s, ",") {
 		return person{name: s, display: s, ind1: "1"}
 	}

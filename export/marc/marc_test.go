@@ -240,3 +240,50 @@ func TestSchema(t *testing.T) {
 		}
 	}
 }
+
+// TestCorporateAuthors: a guide credited to a body ("Compiled by: the
+// English Department", which the readers take as the guide's author) is
+// an added entry 710 2_ under its name in direct order without the
+// article, the title the main entry (245 first indicator 0); a person
+// stays 100 1_ inverted. Before, every name was inverted as a person's:
+// 100 1_ "Department, the English", "authors, the guidepress", and "the
+// English and History Department" was split into two people.
+func TestCorporateAuthors(t *testing.T) {
+	tests := []struct {
+		author   string
+		fields   string // tag ind1 $a of each 1XX/7XX, in order
+		ind1_245 string
+	}{
+		{"the English Department", "710 2 English Department,", "0"},
+		{"the guidepress authors", "710 2 guidepress authors,", "0"},
+		{"the English and History Department", "710 2 English and History Department,", "0"},
+		{"Hilltop School Library", "710 2 Hilltop School Library,", "0"},
+		{"Departamento de Lengua", "710 2 Departamento de Lengua,", "0"},
+		{"Ana Rivera and the Library Team", "100 1 Rivera, Ana, | 710 2 Library Team,", "1"},
+		{"the Library Team; Ana Rivera", "710 2 Library Team, | 700 1 Rivera, Ana,", "0"},
+		// People, whatever their names start with.
+		{"Ana Rivera and Tom Lee", "100 1 Rivera, Ana, | 700 1 Lee, Tom,", "1"},
+		{"Le Thi Hoa", "100 1 Hoa, Le Thi,", "1"},
+		{"A. Jones", "100 1 Jones, A.,", "1"},
+		{"Mrs. Alvarez", "100 1 Alvarez, Mrs.,", "1"},
+		{"Ana and Tom", "100 0 Ana, | 700 0 Tom,", "1"},
+		{"English and History Department", "710 2 English and History Department,", "0"},
+	}
+	for _, tt := range tests {
+		g := guide()
+		g.Author = tt.author
+		r, _ := build(t, g, export.Options{})
+		var got []string
+		for _, f := range r.Data {
+			if f.Tag[0] == '1' || f.Tag[0] == '7' {
+				got = append(got, f.Tag+" "+f.Ind1+" "+strings.Join(f.Sub("a"), ""))
+			}
+		}
+		if s := strings.Join(got, " | "); s != tt.fields {
+			t.Errorf("%q: %s, want %s", tt.author, s, tt.fields)
+		}
+		if f := r.Field("245")[0]; f.Ind1 != tt.ind1_245 || f.Sub("c")[0] != tt.author+"." && !strings.Contains(tt.author, " and ") && !strings.Contains(tt.author, ";") {
+			t.Errorf("%q: 245 %+v, want first indicator %s and $c as given", tt.author, f, tt.ind1_245)
+		}
+	}
+}
