@@ -257,7 +257,11 @@ type Diagnostic struct {
 // CurrentVersion is the version of the model's JSON form that EncodeJSON
 // writes (as "version"); DecodeJSON also reads version 1, the first form,
 // which had no "version" key. The version belongs to the JSON form, not to
-// the model.
+// the model. DecodeJSON refuses keys it does not know, so a key added to
+// the form cannot be read by a build from before it: version 2 grew by
+// optional keys (Block.Marker, Span.Code) only until the first release;
+// after it, a new key or block kind is a new version (README, "Versions";
+// docs/guide.schema.json says the same).
 const CurrentVersion = 2
 
 // DefaultLanguage is the BCP 47 tag used when neither the input nor the user

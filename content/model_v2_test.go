@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -287,5 +289,84 @@ func TestMarkerLabel(t *testing.T) {
 		if got := tt.m.Label(tt.start, tt.i); got != tt.want {
 			t.Errorf("%q.Label(%d, %d) = %q, want %q", tt.m, tt.start, tt.i, got, tt.want)
 		}
+	}
+}
+
+// TestJSONFormDocumented: the schema, the README and EncodeJSON agree on
+// the JSON form: the schema's "version" takes 1 to CurrentVersion and its
+// title names CurrentVersion; the README names every key a guide's
+// top level and book can have, the version EncodeJSON writes, and the
+// keys version 2 took before the first release (marker, code); a guide
+// using both is written with that version, follows the schema and reads
+// back the same. Before, the README named neither "code" nor the guide's
+// author, publisher, cover and the book's year.
+func TestJSONFormDocumented(t *testing.T) {
+	schema, err := os.ReadFile("../docs/guide.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var s struct {
+		Title      string
+		Properties struct {
+			Version struct{ Enum []int }
+		}
+	}
+	if err := json.Unmarshal(schema, &s); err != nil {
+		t.Fatal(err)
+	}
+	var versions []int
+	for v := 1; v <= CurrentVersion; v++ {
+		versions = append(versions, v)
+	}
+	if !slices.Equal(s.Properties.Version.Enum, versions) || !strings.Contains(s.Title, fmt.Sprintf("model version %d", CurrentVersion)) {
+		t.Errorf("schema: version enum %v, title %q; want %v and version %d", s.Properties.Version.Enum, s.Title, versions, CurrentVersion)
+	}
+
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(readme)
+	keys := []string{fmt.Sprintf(`"version": %d`, CurrentVersion), `"marker"`, `"code": true`}
+	for _, typ := range []reflect.Type{reflect.TypeFor[Guide](), reflect.TypeFor[Book]()} {
+		for f := range typ.Fields() {
+			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name != "" && name != "-" {
+				keys = append(keys, "`"+name+"`")
+			}
+		}
+	}
+	for _, k := range keys {
+		if !strings.Contains(doc, k) {
+			t.Errorf("README does not name %s", k)
+		}
+	}
+
+	g := &Guide{Title: "T", Book: Book{Title: "B"}, Language: "en", Sections: []Section{{Title: "S", Blocks: []Block{
+		{Kind: Paragraph, Text: Text{{Text: "Type "}, {Text: `--lang "es"`, Code: true}}},
+		{Kind: List, Ordered: true, Marker: "lower-alpha", Items: []ListItem{{Text: Plain("one")}, {Text: Plain("two")}}},
+	}}}}
+	var buf bytes.Buffer
+	if err := EncodeJSON(&buf, g); err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	if !strings.HasPrefix(out, fmt.Sprintf(`{"version":%d`, CurrentVersion)) && !strings.Contains(out, fmt.Sprintf(`"version": %d`, CurrentVersion)) {
+		t.Errorf("EncodeJSON does not write version %d first:\n%s", CurrentVersion, out)
+	}
+	sch, err := jsonschema.NewCompiler().Compile("../docs/guide.schema.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := jsonschema.UnmarshalJSON(strings.NewReader(out))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sch.Validate(v); err != nil {
+		t.Errorf("a guide with code and a lettered list does not follow the schema: %v", err)
+	}
+	back := decodeOK(t, "code and marker", []byte(out))
+	var again bytes.Buffer
+	if err := EncodeJSON(&again, back); err != nil || again.String() != out {
+		t.Errorf("read back and written again differs (%v):\n%s\nwant\n%s", err, again.String(), out)
 	}
 }
