@@ -1024,6 +1024,7 @@ func (r *reader) questionList(l *ast.List, open func(string, int), answer func(.
 		q    string
 		line int
 		a    []content.Text
+		code []string
 	}
 	var es []entry
 	for li := l.FirstChild(); li != nil; li = li.NextSibling() {
@@ -1038,7 +1039,7 @@ func (r *reader) questionList(l *ast.List, open func(string, int), answer func(.
 		if len(ls) == 0 {
 			return false
 		}
-		e := entry{line: r.lineOf(li)}
+		e := entry{line: r.lineOf(li), code: codeIn(joinLines(ls))}
 		first := plainOf(ls[0].text)
 		if q, rest, ok := leadQuestion(ls[:1]); ok {
 			e.q, e.a = q, []content.Text{rest}
@@ -1061,6 +1062,7 @@ func (r *reader) questionList(l *ast.List, open func(string, int), answer func(.
 		}
 	}
 	for _, e := range es {
+		r.questionCode = e.code
 		open(e.q, e.line)
 		answer(e.a...)
 	}
@@ -1110,6 +1112,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 	open := func(q string, line int) {
 		closeQ()
 		q, marked = stripQuestionLabel(q)
+		r.keepCode(q, r.questionCode)
 		cur, curLine = &content.FAQEntry{Question: q}, line
 		if orphans != nil {
 			cur.Answer, orphans = orphans, nil
@@ -1150,6 +1153,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 			if len(ls) == 0 {
 				continue
 			}
+			r.questionCode = codeIn(joinLines(ls))
 			first := plainOf(ls[0].text)
 			labelled := vocab.QuestionLabel(first) > 0
 			if q, rest, ok := leadQuestion(ls); ok && labelled && asks(q) {
@@ -1204,6 +1208,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 				switch c := c.(type) {
 				case *east.DefinitionTerm:
 					t := joinLines(r.inlines(c)).TrimSpace()
+					r.questionCode = codeIn(t)
 					if q := plainOf(t); asks(q) || vocab.QuestionLabel(q) > 0 {
 						open(q, r.lineOf(c))
 					} else if t != nil {
@@ -1218,6 +1223,7 @@ func (r *reader) faq(nodes []ast.Node, _ int) {
 				_, title, first, rest, _ := r.callout(n)
 				// "> [!faq]- Why …?" and its answer.
 				if title != nil {
+					r.questionCode = codeIn(title)
 					open(strings.TrimSpace(title.Plain()), ln)
 				}
 				if len(first) > 0 {
@@ -1322,6 +1328,7 @@ func (r *reader) disclosureAt(nodes []ast.Node, i int) (summary string, hidden [
 	case *ast.Blockquote:
 		if typ, title, first, rest, ok := r.callout(n); ok {
 			if q, hidden, ok := r.questionAnswer(typ, title, first, rest); ok {
+				r.keepCode(q, codeIn(title))
 				return q, hidden, i, true
 			}
 		}

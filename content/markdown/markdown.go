@@ -127,7 +127,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	}
 	smart := !opts.NoSmart && (r.fm.Smart == nil || *r.fm.Smart)
 	if smart {
-		*g = *Smarten(g)
+		*g = *smarten(g, r.titleCode)
 	}
 	sort.SliceStable(r.diags, func(i, j int) bool { return r.diags[i].Line < r.diags[j].Line })
 	g.Diagnostics = append(g.Diagnostics, r.diags...)
@@ -143,12 +143,18 @@ type reader struct {
 	starts []int // byte offset of each line of src
 	diags  []content.Diagnostic
 
-	dropped    map[string]bool // kinds of page residue dropped
-	footnotes  map[int]bool    // referenced footnote numbers
-	footnoteAt []footnote
-	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
-	taskNoted  bool
-	tagsNoted  bool // the note-taking tags dropped were said (trailingTags)
+	dropped map[string]bool // kinds of page residue dropped
+	// titleCode maps a section title or FAQ question typed with code in
+	// it to the code's texts, which smart punctuation leaves as typed
+	// (keepCode); questionCode holds the code of the text an FAQ
+	// question is being read from.
+	titleCode    map[string][]string
+	questionCode []string
+	footnotes    map[int]bool // referenced footnote numbers
+	footnoteAt   []footnote
+	boldHeads    map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
+	taskNoted    bool
+	tagsNoted    bool // the note-taking tags dropped were said (trailingTags)
 	// ticks: a quiz's answers ticked among its options (answerKey);
 	// ticking: an option's text is being read for one.
 	ticks   []tick
@@ -919,12 +925,44 @@ func UnderTitle(t content.Text) bool {
 }
 
 func (r *reader) headingText(h *ast.Heading) string {
-	s := plainOf(joinLines(r.inlines(h)))
+	t := joinLines(r.inlines(h))
+	s := plainOf(t)
 	if r.boldHeads[h] {
 		// "**Characters:**", a label typed as a heading.
 		s = strings.TrimSpace(strings.TrimRight(s, ":："))
 	}
+	r.questionCode = codeIn(t)
+	r.keepCode(s, r.questionCode)
 	return s
+}
+
+// codeIn is the texts of t's code spans.
+func codeIn(t content.Text) []string {
+	var code []string
+	for _, sp := range t {
+		if sp.Code && sp.Text != "" {
+			code = append(code, sp.Text)
+		}
+	}
+	return code
+}
+
+// keepCode records that the title or question s (a string in the model)
+// holds those of code's texts it contains, for smarten to keep as typed.
+func (r *reader) keepCode(s string, code []string) {
+	var in []string
+	for _, c := range code {
+		if strings.Contains(s, c) {
+			in = append(in, c)
+		}
+	}
+	if in == nil {
+		return
+	}
+	if r.titleCode == nil {
+		r.titleCode = map[string][]string{}
+	}
+	r.titleCode[s] = append(r.titleCode[s], in...)
 }
 
 // context is where the blocks being read go.

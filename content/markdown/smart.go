@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"strings"
+
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/typography"
 )
@@ -9,9 +11,18 @@ import (
 // (typography.SmartText, typography.Smart) applied to every text a reader
 // sees, as the reader does unless told not to. The Markdown writer uses it
 // to tell whether a model would read back unchanged.
-func Smarten(g *content.Guide) *content.Guide {
+func Smarten(g *content.Guide) *content.Guide { return smarten(g, nil) }
+
+// smarten is Smarten keeping as typed the code typed in section titles
+// and FAQ questions, which the model holds as strings: code maps such a
+// title or question to the texts of its code spans (reader.keepCode).
+func smarten(g *content.Guide, code map[string][]string) *content.Guide {
 	out := *g
 	s := typography.Smart
+	title := s
+	if len(code) > 0 {
+		title = func(t string) string { return smartKeeping(t, code[t]) }
+	}
 	out.Title, out.Author, out.Publisher = s(g.Title), s(g.Author), s(g.Publisher)
 	out.Book.Title, out.Book.Author = s(g.Book.Title), s(g.Book.Author)
 	out.Synopsis = texts(g.Synopsis)
@@ -22,11 +33,11 @@ func Smarten(g *content.Guide) *content.Guide {
 				Attribution: typography.SmartText(q.Attribution), Explanation: texts(q.Explanation)}
 		}
 	}
-	out.Sections = sections(g.Sections)
+	out.Sections = sections(g.Sections, title)
 	if g.FAQ != nil {
 		out.FAQ = make([]content.FAQEntry, len(g.FAQ))
 		for i, f := range g.FAQ {
-			out.FAQ[i] = content.FAQEntry{Question: s(f.Question), Answer: texts(f.Answer)}
+			out.FAQ[i] = content.FAQEntry{Question: title(f.Question), Answer: texts(f.Answer)}
 		}
 	}
 	return &out
@@ -43,13 +54,13 @@ func texts(ts []content.Text) []content.Text {
 	return out
 }
 
-func sections(ss []content.Section) []content.Section {
+func sections(ss []content.Section, title func(string) string) []content.Section {
 	if ss == nil {
 		return nil
 	}
 	out := make([]content.Section, len(ss))
 	for i, s := range ss {
-		out[i] = content.Section{Title: typography.Smart(s.Title), Role: s.Role, Subsections: sections(s.Subsections)}
+		out[i] = content.Section{Title: title(s.Title), Role: s.Role, Subsections: sections(s.Subsections, title)}
 		if s.Blocks != nil {
 			out[i].Blocks = make([]content.Block, len(s.Blocks))
 			for j, b := range s.Blocks {
@@ -99,4 +110,41 @@ func items(its []content.ListItem) []content.ListItem {
 		}
 	}
 	return out
+}
+
+// smartKeeping is typography.Smart on s but for the code in it: each
+// occurrence of one of code's strings (the longest where several start
+// at one place) is kept as typed, and the text beside it is set as
+// typography.SmartText sets text beside a code span.
+func smartKeeping(s string, code []string) string {
+	if len(code) == 0 {
+		return typography.Smart(s)
+	}
+	var t content.Text
+	plain := 0 // where the text not yet in t starts
+	for i := 0; i < len(s); {
+		n := 0
+		for _, c := range code {
+			if len(c) > n && strings.HasPrefix(s[i:], c) {
+				n = len(c)
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		if plain < i {
+			t = append(t, content.Span{Text: s[plain:i]})
+		}
+		t = append(t, content.Span{Text: s[i : i+n], Code: true})
+		i += n
+		plain = i
+	}
+	if t == nil {
+		return typography.Smart(s)
+	}
+	if plain < len(s) {
+		t = append(t, content.Span{Text: s[plain:]})
+	}
+	return typography.SmartText(t).Plain()
 }

@@ -1,0 +1,75 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCodeInTitlesKeptAsTyped: code typed in a heading or an FAQ question
+// (which the model holds as a string) keeps its straight quotes, "--" and
+// "..." as typed, as code in a paragraph does (Span.Code); the text beside
+// it is set as before. Code there was smart-punctuated: '`--ignore-case`'
+// got an en dash, '`"Call me Ishmael"`' curly quotes.
+func TestCodeInTitlesKeptAsTyped(t *testing.T) {
+	const top = "# Moby-Dick\n\nby Herman Melville\n\n"
+	for _, c := range []struct {
+		name, body string
+		want       string // the first section's title, or the first FAQ question
+	}{
+		{"a section heading", "## Finding `\"Call me Ishmael\"` in the text\n\nThe first line.\n",
+			`Finding "Call me Ishmael" in the text`},
+		{"text beside code is set", "## Ahab's \"hunt\" with `grep --ignore-case`\n\nThe chase.\n",
+			"Ahab’s “hunt” with grep --ignore-case"},
+		{"a subsection heading", "## Searching\n\nText.\n\n### The `...` in Chapter 1\n\nIshmael's dots.\n",
+			"The ... in Chapter 1"},
+		{"an FAQ question as a heading", "## FAQ\n\n### Why does `--` stand for a dash?\n\nTypewriters had none.\n",
+			"Why does -- stand for a dash?"},
+		{"a labelled FAQ question in bold", "## FAQ\n\n**Q: What does `'Loomings'` name?**\n\nThe first chapter.\n",
+			"What does 'Loomings' name?"},
+		{"an FAQ question in a list", "## FAQ\n\n- **Why search for `\"whale\"`?** It is the book's subject.\n- **Who is Ishmael?** The narrator.\n",
+			`Why search for "whale"?`},
+		{"a question callout ending a section", "## Chapter 1\n\nIshmael goes to sea.\n\n> [!faq]- Why is `\"Loomings\"` the title?\n> It looks ahead.\n",
+			`Why is "Loomings" the title?`},
+		{"no code: set as ever", "## Ishmael's \"Loomings\" -- a start\n\nText.\n",
+			"Ishmael’s “Loomings” — a start"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(top+c.body, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := g.Validate(); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, s := range g.Sections {
+				got = append(got, s.Title)
+				for _, ss := range s.Subsections {
+					got = append(got, ss.Title)
+				}
+			}
+			for _, f := range g.FAQ {
+				got = append(got, f.Question)
+			}
+			found := false
+			for _, s := range got {
+				found = found || s == c.want
+			}
+			if !found {
+				t.Errorf("titles and questions %q, want one %q", got, c.want)
+			}
+		})
+	}
+}
+
+// TestCodeInTitlesNoSmart: with smart punctuation off the titles are as
+// typed, code or not.
+func TestCodeInTitlesNoSmart(t *testing.T) {
+	g := parseValid(t, "# Moby-Dick\n\nby Herman Melville\n\n## Ahab's \"hunt\" -- `--all`\n\nText.\n")
+	if got := g.Sections[0].Title; got != `Ahab's "hunt" -- --all` {
+		t.Errorf("title %q", got)
+	}
+	if strings.Contains(g.Sections[0].Title, "’") {
+		t.Error("set with smart punctuation off")
+	}
+}
