@@ -549,13 +549,49 @@ func (q quote) highlight() content.Quote {
 
 // blockquote is a block quote of a section's text: its lead-ins, when it
 // frames a quotation, are paragraphs before it, as they stood.
+//
+// A table in it ("> | Name | Who |") is no part of a quotation, which is
+// one paragraph or verse lines: it is read as a table after the quotation
+// (or in its place, when the block quote holds nothing else), where it
+// was flattened into the quotation's text, a row a sentence.
 func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
-	q := r.readQuote(n)
-	var out []content.Block
-	for _, t := range q.lead {
-		out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+	var tables []content.Block
+	text := false // the block quote holds more than tables
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		t, ok := c.(*east.Table)
+		if !ok {
+			text = true
+			continue
+		}
+		if b, ok := r.table(t); ok {
+			tables = append(tables, b)
+		}
 	}
-	return append(out, q.block())
+	if tables == nil {
+		text = true // read as ever
+	}
+	var out []content.Block
+	if tables != nil {
+		what := "the table"
+		if len(tables) > 1 {
+			what = strconv.Itoa(len(tables)) + " tables"
+		}
+		if text {
+			r.note(r.lineOf(n), "read %s in the block quote as a table after the quotation (a quotation is one paragraph or verse lines)", what)
+		} else {
+			r.note(r.lineOf(n), "read %s typed as a block quote (\">\") as a table", what)
+		}
+	}
+	if text {
+		r.tablesApart = tables != nil
+		q := r.readQuote(n)
+		r.tablesApart = false
+		for _, t := range q.lead {
+			out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+		}
+		out = append(out, q.block())
+	}
+	return append(out, tables...)
 }
 
 // readQuote reads a blockquote: its text (or verse lines), an attribution
@@ -602,6 +638,9 @@ func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 		if bq, ok := c.(*ast.Blockquote); ok {
 			nested = append(nested, bq)
 			continue
+		}
+		if _, ok := c.(*east.Table); ok && r.tablesApart {
+			continue // read as a table (blockquote)
 		}
 		if p, ok := c.(*ast.Paragraph); ok {
 			if ls := q0.calloutTitle(r.inlines(p), callout && c == n.FirstChild()); len(ls) > 0 {

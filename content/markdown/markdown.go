@@ -150,11 +150,14 @@ type reader struct {
 	// question is being read from.
 	titleCode    map[string][]string
 	questionCode []string
-	footnotes    map[int]bool // referenced footnote numbers
-	footnoteAt   []footnote
-	boldHeads    map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
-	taskNoted    bool
-	tagsNoted    bool // the note-taking tags dropped were said (trailingTags)
+	// tablesApart: the block quote being read has its tables read as
+	// tables (blockquote), not as its text.
+	tablesApart bool
+	footnotes   map[int]bool // referenced footnote numbers
+	footnoteAt  []footnote
+	boldHeads   map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
+	taskNoted   bool
+	tagsNoted   bool // the note-taking tags dropped were said (trailingTags)
 	// ticks: a quiz's answers ticked among its options (answerKey);
 	// ticking: an option's text is being read for one.
 	ticks   []tick

@@ -1,8 +1,11 @@
 package markdown
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/content"
 )
 
 // TestCodeInTitlesKeptAsTyped: code typed in a heading or an FAQ question
@@ -71,5 +74,60 @@ func TestCodeInTitlesNoSmart(t *testing.T) {
 	}
 	if strings.Contains(g.Sections[0].Title, "’") {
 		t.Error("set with smart punctuation off")
+	}
+}
+
+// TestTableInBlockQuote: a table typed inside a block quote is read as a
+// table (after the quotation, when the block quote quotes text too), with
+// a note; it was flattened into the quotation's text, a row a sentence,
+// and the table lost.
+func TestTableInBlockQuote(t *testing.T) {
+	const top = "# Pride and Prejudice\n\nby Jane Austen\n\n## Notes\n\n"
+	const table = "> | Name | Who |\n> |---|---|\n> | Elizabeth Bennet | the second daughter |\n> | Fitzwilliam Darcy | a proud gentleman |\n"
+	rows := [][]string{{"Elizabeth Bennet", "the second daughter"}, {"Fitzwilliam Darcy", "a proud gentleman"}}
+	for _, c := range []struct {
+		name, body string
+		kinds      []content.BlockKind
+		quote      string // the quotation's text, if any
+		note       string
+	}{
+		{"a table alone", table, []content.BlockKind{content.Table}, "",
+			`7: info: read the table typed as a block quote (">") as a table`},
+		{"a quotation over a table", "> \"It is a truth universally acknowledged.\"\n>\n" + table,
+			[]content.BlockKind{content.BlockQuote, content.Table}, "It is a truth universally acknowledged.",
+			"7: info: read the table in the block quote as a table after the quotation"},
+		{"a quotation without a table: as ever", "> \"It is a truth universally acknowledged.\"\n",
+			[]content.BlockKind{content.BlockQuote}, "It is a truth universally acknowledged.", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.body)
+			bl := g.Sections[0].Blocks
+			var kinds []content.BlockKind
+			for _, b := range bl {
+				kinds = append(kinds, b.Kind)
+			}
+			if !reflect.DeepEqual(kinds, c.kinds) {
+				t.Fatalf("blocks %v, want %v:\n%s", kinds, c.kinds, shape(g))
+			}
+			for _, b := range bl {
+				switch b.Kind {
+				case content.Table:
+					var got [][]string
+					for _, r := range b.Rows {
+						got = append(got, []string{r[0].Plain(), r[1].Plain()})
+					}
+					if !reflect.DeepEqual(got, rows) || b.Header[0].Plain() != "Name" {
+						t.Errorf("table %v %v", b.Header, got)
+					}
+				case content.BlockQuote:
+					if got := strings.Trim(b.Text.Plain(), `"“”`); got != c.quote {
+						t.Errorf("quotation %q, want %q", got, c.quote)
+					}
+				}
+			}
+			if got := messages(g); c.note == "" && got != "" || !strings.Contains(got, c.note) {
+				t.Errorf("notes %q, want one with %q", got, c.note)
+			}
+		})
 	}
 }
