@@ -1082,15 +1082,28 @@ func (p *parser) faqText(st *bodyState, u unit) {
 		return
 	}
 	if st.faqIntro == nil {
-		title := st.faqTitle
-		if title == "" {
-			title = "Frequently Asked Questions"
-		}
-		p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(title)})
-		st.faqIntro = &p.g.Sections[len(p.g.Sections)-1]
+		title := p.faqIntro(st)
 		p.warn(u.line, "text under %q before its first question (a line ending in \"?\") was kept as a section of that name", title)
 	}
 	st.faqIntro.Blocks = append(st.faqIntro.Blocks, content.Block{Kind: content.Paragraph, Text: content.Plain(p.smart(u.text))})
+}
+
+// faqIntro makes the section that keeps the text under the FAQ's heading
+// that is no question or answer (st.faqIntro), named as the FAQ is, and
+// returns its name as typed.
+func (p *parser) faqIntro(st *bodyState) string {
+	title := faqName(st)
+	p.g.Sections = append(p.g.Sections, content.Section{Title: p.smart(title)})
+	st.faqIntro = &p.g.Sections[len(p.g.Sections)-1]
+	return title
+}
+
+// faqName is the FAQ's heading as typed.
+func faqName(st *bodyState) string {
+	if st.faqTitle == "" {
+		return "Frequently Asked Questions"
+	}
+	return st.faqTitle
 }
 
 // closeFAQEntry ends the current FAQ entry. A question with no answer
@@ -1111,8 +1124,15 @@ func (p *parser) closeFAQEntry(st *bodyState) {
 		p.warn(st.entryLine, "the question %q has no answer; kept it as the last paragraph of the answer before", clip(q))
 		return
 	}
-	p.faqText(st, unit{text: q, line: st.entryLine})
-	p.warn(st.entryLine, "the question %q has no answer; kept it as text", clip(q))
+	// The first question, unanswered: text of the section that keeps
+	// what is no question or answer, with one warning, this one (the
+	// question is no text "before its first question").
+	title := faqName(st)
+	if st.faqIntro == nil {
+		p.faqIntro(st)
+	}
+	st.faqIntro.Blocks = append(st.faqIntro.Blocks, content.Block{Kind: content.Paragraph, Text: content.Plain(q)})
+	p.warn(st.entryLine, "the question %q has no answer; kept it as text in a section %q", clip(q), title)
 }
 
 // finish merges diagnostics: encoding repairs first (they concern the whole
