@@ -998,7 +998,8 @@ func (r *reader) quotes(nodes []ast.Node) {
 		case *ast.List:
 			// Each item a quote (its lines kept, for verse); what the
 			// item holds after its first paragraph is the explanation.
-			for li := n.FirstChild(); li != nil; li = li.NextSibling() {
+			k := 0 // the item's index
+			for li := n.FirstChild(); li != nil; li, k = li.NextSibling(), k+1 {
 				var q content.Quote
 				have := false
 				for c := li.FirstChild(); c != nil; c = c.NextSibling() {
@@ -1025,6 +1026,8 @@ func (r *reader) quotes(nodes []ast.Node) {
 				}
 				if have {
 					g.Quotes = append(g.Quotes, q)
+				} else {
+					r.warn(r.lineOf(li), "an empty item (%s) of the quotes list was left out; give it its quotation or delete it", itemMark(n, k))
 				}
 			}
 		case *ast.ThematicBreak:
@@ -1034,6 +1037,14 @@ func (r *reader) quotes(nodes []ast.Node) {
 			}
 		}
 	}
+}
+
+// itemMark is how item k (0-based) of l is marked, as typed: "2." or "-".
+func itemMark(l *ast.List, k int) string {
+	if !l.IsOrdered() {
+		return string(l.Marker)
+	}
+	return strconv.Itoa(l.Start+k) + string(l.Marker)
 }
 
 // leadQuestion reads a paragraph that opens with a question in bold and

@@ -131,3 +131,31 @@ func TestTableInBlockQuote(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyQuoteItem: an empty item of the quotes list ("2." alone) is
+// left out with a warning naming its line (it was left out without a
+// word).
+func TestEmptyQuoteItem(t *testing.T) {
+	const top = "# Silas Marner\n\nby George Eliot\n\n## Key Quotes\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"numbered", "1. \"The gold had asked that he should sit weaving longer.\" (Chapter 2)\n2.\n3. \"In old days there were angels.\" (Chapter 14)\n",
+			"8: warning: an empty item (2.) of the quotes list was left out; give it its quotation or delete it\n"},
+		{"bulleted, first", "-\n- \"In old days there were angels.\" (Chapter 14)\n",
+			"7: warning: an empty item (-) of the quotes list was left out; give it its quotation or delete it\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.body)
+			if got := messages(g); got != c.want {
+				t.Errorf("diagnostics %q, want %q", got, c.want)
+			}
+			for _, q := range g.Quotes {
+				if q.Text.Plain() == "" {
+					t.Errorf("an empty quote: %s", shape(g))
+				}
+			}
+			if len(g.Quotes) != strings.Count(c.body, "\"")/2 {
+				t.Errorf("quotes:\n%s", shape(g))
+			}
+		})
+	}
+}

@@ -817,6 +817,17 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 			i++ // a quote's number (body): the quote is the next unit
 			continue
 		}
+		if bareNumberRE.MatchString(s) {
+			// "2." alone: the number of the quote in the next unit, or
+			// an item left empty when that is numbered too or there is
+			// none (it was kept as a quote "2.", with a warning that it
+			// was neither numbered nor quoted).
+			if i+1 >= len(units) || bareNumberRE.MatchString(units[i+1].text) || numberedRE.MatchString(units[i+1].text) {
+				p.warn(u.line, "an empty item (%s) of the quotes list was left out; give it its quotation or delete it", s)
+			}
+			i++
+			continue
+		}
 		if m := explanation(s); m != nil && len(qs) > 0 {
 			q := &qs[len(qs)-1].q
 			if m[1] != "" {

@@ -239,6 +239,8 @@ type unit struct {
 
 var (
 	numberedRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
+	// bareNumberRE: a list number with nothing after it ("2.").
+	bareNumberRE = lazyre.New(`^(?:\d{1,3}[.)]|\(\d{1,3}\))$`)
 	// questionNumRE: "Q1.", "Q 2)", "Q3:", a handout's question numbers.
 	questionNumRE = lazyre.New(`^Q ?\d{1,3}[.):]\s+`)
 	bulletRE      = lazyre.New(`^[` + bullets + `]\s+`)

@@ -25,6 +25,16 @@ func TestReadings18(t *testing.T) {
 			in:   "Silas Marner\nby George Eliot\n\nFAQ\n\nReaders ask these most.\n\nWho is Eppie?\n\nThe child Silas raises.\n",
 			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nsection: FAQ\n  paragraph: Readers ask these most.\nfaq: Who is Eppie?\n  answer: The child Silas raises.\nwarning 6: text under \"FAQ\" before its first question (a line ending in \"?\") was kept as a section of that name\n",
 		},
+		{
+			name: "an empty numbered quote (\"2.\" alone) is left out with a warning naming its line (it was kept as a quote \"2.\" with a warning that it was neither numbered nor quoted)",
+			in:   "Silas Marner\nby George Eliot\n\nKey Quotes\n\n1. \"The gold had asked that he should sit weaving longer and longer.\" (Chapter 2)\n\n2.\n\n3. \"In old days there were angels who came and took men away from the city of destruction.\" (Chapter 14)\n\n4)\n",
+			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nquote: The gold had asked that he should sit weaving longer and longer. — Chapter 2\nquote: In old days there were angels who came and took men away from the city of destruction. — Chapter 14\nwarning 8: an empty item (2.) of the quotes list was left out; give it its quotation or delete it\nwarning 12: an empty item (4)) of the quotes list was left out; give it its quotation or delete it\n",
+		},
+		{
+			name: "a quote's number on a line of its own numbers the quote under it, without a warning",
+			in:   "Silas Marner\nby George Eliot\n\nKey Quotes\n\n1.\n\n\"The gold had asked that he should sit weaving longer and longer.\" (Chapter 2)\n\n2.\n\"In old days there were angels.\" (Chapter 14)\n",
+			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nquote: The gold had asked that he should sit weaving longer and longer. — Chapter 2\nquote: In old days there were angels. — Chapter 14\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { checkOutline(t, tt.in, tt.opts, tt.want) })
