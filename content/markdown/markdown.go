@@ -724,7 +724,7 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	}
 	r.inlines(n) // what it reports (an image, HTML), now that it is read
 	if printNote != "" {
-		r.note(r.lineOf(n), "left %q out of the guide's name %q: it says how to print the handout (an EPUB has no sides to print)", printNote, guide)
+		r.note(r.lineOf(n), "%s", vocab.PrintNoteLeftOut(printNote, guide))
 	}
 	if props != nil {
 		r.note(r.lineOf(n), "dropped the page's other properties under the title (%s), as a Notion export writes them: they are not text of the guide", strings.Join(props, "; "))

@@ -116,6 +116,9 @@ func lostText(text string, g *content.Guide) []string {
 		if c, teacher, ok := vocab.ClassLine(line); ok && strings.HasSuffix(g.Title, c) && (teacher == "" || teacher == g.Author) {
 			continue // "English 10 – Mrs. Alvarez": the guide's class and author
 		}
+		if name, note := vocab.PrintNote(line); note != "" && kept(name) {
+			continue // "Handout (print double-sided)": the instruction is no text
+		}
 		if y, ok := vocab.Published(line); ok && y == g.Book.Year {
 			continue // "Published: 1886": the model holds the year
 		}

@@ -480,10 +480,13 @@ func (p *parser) header() error {
 
 	// A line under the title that only names the guide: "A Study Guide".
 	subtitle := ""
-	if p.i == 1 && p.i < len(p.units) && (vocab.GuideName(p.units[p.i].text) || guideTitle == "" && p.subtitle(p.units[p.i])) {
-		guideTitle = title + " — " + p.units[p.i].text
-		subtitle = p.units[p.i].text
-		p.i++
+	if p.i == 1 && p.i < len(p.units) {
+		if u, note := printNote(p.units[p.i]); vocab.GuideName(u.text) || guideTitle == "" && p.subtitle(u) {
+			guideTitle = title + " — " + u.text
+			subtitle = u.text
+			p.printNoteLeftOut(u, note)
+			p.i++
+		}
 	}
 
 	if p.i < len(p.units) && p.i <= 2 {
@@ -557,15 +560,17 @@ func (p *parser) header() error {
 			p.i++
 			continue
 		}
-		if guideTitle == "" && (p.subtitle(u) || p.quizName(p.i)) {
-			subtitle = u.text
+		if n, note := printNote(u); guideTitle == "" && (p.subtitle(n) || p.quizName(p.i)) {
+			subtitle = n.text
+			p.printNoteLeftOut(n, note)
 			p.i++
 			continue
 		}
-		if guideTitle == "" && len(u.raw) == 1 {
-			if rest, ok := cutPrefixFold(u.text, title); ok {
+		if n, note := printNote(u); guideTitle == "" && len(u.raw) == 1 {
+			if rest, ok := cutPrefixFold(n.text, title); ok {
 				if r := strings.TrimLeft(rest, " —–:|-"); r != rest && r != "" && (vocab.GuideName(r) || vocab.GuideSubtitle(r)) {
-					guideTitle = u.text
+					guideTitle = n.text
+					p.printNoteLeftOut(n, note)
 					p.i++
 					continue
 				}
@@ -633,6 +638,24 @@ func (p *parser) header() error {
 		p.g.Title += " — " + class
 	}
 	return nil
+}
+
+// printNote is u without a bracketed instruction for printing that ends
+// it ("Handout (print double-sided)"), and the instruction ("" when it has
+// none): no part of the guide's name, which it was.
+func printNote(u unit) (unit, string) {
+	name, note := vocab.PrintNote(u.text)
+	if note != "" {
+		u.text = name
+	}
+	return u, note
+}
+
+// printNoteLeftOut notes that note was left out of u, the guide's name.
+func (p *parser) printNoteLeftOut(u unit, note string) {
+	if note != "" {
+		p.note(u.line, "%s", vocab.PrintNoteLeftOut(note, u.text))
+	}
 }
 
 // subtitle says whether u, under the title or the by-line, names the

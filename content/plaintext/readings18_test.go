@@ -1,6 +1,9 @@
 package plaintext
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestReadings18 has one case per misreading session 18 fixed in the
 // plain-text reader; each failed before its fix (the outline ends with the
@@ -9,6 +12,7 @@ func TestReadings18(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 		opts           Options
+		note           string // an info the guide must have, if set
 	}{
 		{
 			name: "an FAQ's only question, unanswered, is kept as text under the FAQ's name with one warning, the question's (a first one said it was text \"before its first question\")",
@@ -35,8 +39,40 @@ func TestReadings18(t *testing.T) {
 			in:   "Silas Marner\nby George Eliot\n\nKey Quotes\n\n1.\n\n\"The gold had asked that he should sit weaving longer and longer.\" (Chapter 2)\n\n2.\n\"In old days there were angels.\" (Chapter 14)\n",
 			want: "lang=en year=0\nbook: Silas Marner | George Eliot | 0 min | Silas Marner — A Study Guide\nquote: The gold had asked that he should sit weaving longer and longer. — Chapter 2\nquote: In old days there were angels. — Chapter 14\n",
 		},
+		{
+			name: "a printing instruction in brackets after the handout's name under the by-line is no part of the guide's name, as in Markdown (it named the guide \"… — Handout (print double-sided)\")",
+			in:   "The Call of the Wild\nby Jack London\nHandout (print double-sided)\n\nChapter 1\n\nBuck lives at Judge Miller's place.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Handout\nsection: Chapter 1\n  paragraph: Buck lives at Judge Miller’s place.\n",
+			note: `left "(print double-sided)" out of the guide's name "Handout"`,
+		},
+		{
+			name: "the guide's name under the title, before the by-line, with an instruction in square brackets",
+			in:   "The Call of the Wild\nStudy Guide [please print single-sided]\nby Jack London\n\nChapter 1\n\nBuck lives at Judge Miller's place.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Study Guide\nsection: Chapter 1\n  paragraph: Buck lives at Judge Miller’s place.\n",
+			note: `left "[please print single-sided]" out`,
+		},
+		{
+			name: "the book's title and the guide's name on one line under the by-line, with an instruction",
+			in:   "The Call of the Wild\nby Jack London\nThe Call of the Wild – Worksheet (photocopy back to back)\n\nChapter 1\n\nBuck lives at Judge Miller's place.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild – Worksheet\nsection: Chapter 1\n  paragraph: Buck lives at Judge Miller’s place.\n",
+			note: `left "(photocopy back to back)" out`,
+		},
+		{
+			name: "a bracket that describes the handout stays in its name",
+			in:   "The Call of the Wild\nby Jack London\nHandout (large print)\n\nChapter 1\n\nBuck lives at Judge Miller's place.\n",
+			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Handout (large print)\nsection: Chapter 1\n  paragraph: Buck lives at Judge Miller’s place.\n",
+		},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) { checkOutline(t, tt.in, tt.opts, tt.want) })
+		t.Run(tt.name, func(t *testing.T) {
+			g := checkOutline(t, tt.in, tt.opts, tt.want)
+			found := tt.note == ""
+			for _, d := range g.Diagnostics {
+				found = found || strings.Contains(d.Message, tt.note)
+			}
+			if !found {
+				t.Errorf("no note with %q: %v", tt.note, g.Diagnostics)
+			}
+		})
 	}
 }

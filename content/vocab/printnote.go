@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/guidepress/guidepress/internal/lazyre"
@@ -33,4 +34,10 @@ func PrintNote(s string) (name, note string) {
 		}
 	}
 	return s, ""
+}
+
+// PrintNoteLeftOut is the note a reader gives when it leaves note, a
+// printing instruction (PrintNote), out of the guide's name.
+func PrintNoteLeftOut(note, name string) string {
+	return fmt.Sprintf("left %q out of the guide's name %q: it says how to print the handout (an EPUB has no sides to print)", note, name)
 }
