@@ -797,6 +797,16 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 			i += n
 			continue
 		}
+		// Two words and their meanings in tab columns under a vocabulary
+		// (characters, key facts) heading: its definitions, as three
+		// rows or more are (they were verse, or a list when numbered).
+		if n := termPair(units[i:]); n > 0 {
+			if b, ok := columnTerms(units[i:i+n], role, text); ok {
+				add(b, u.line, n)
+				i += n
+				continue
+			}
+		}
 		// A speech: "SPEAKER: line", then the tight lines under it.
 		if sp, rest, ok := p.speechStart(units, i); ok {
 			b := content.Block{Kind: content.Verse, Speaker: p.smart(sp)}
@@ -1370,6 +1380,22 @@ func (p *parser) tableRun(units []unit) int {
 		return 0
 	}
 	return n
+}
+
+// termPair returns 2 when the first two units are two tight one-line rows
+// of two cells set apart by a tab, and nothing tight under them (a third
+// row makes a tableRun): a word list of two entries, pasted from a word
+// processor's table or tab stops; 0 otherwise.
+func termPair(units []unit) int {
+	if len(units) < 2 || units[1].before || len(units) > 2 && !units[2].before {
+		return 0
+	}
+	for _, u := range units[:2] {
+		if len(u.raw) != 1 || !strings.Contains(u.raw[0], "\t") || len(cells(u.raw[0])) != 2 {
+			return 0
+		}
+	}
+	return 2
 }
 
 // answerBoxes: rows whose first cell is a numbered item and whose other

@@ -62,6 +62,21 @@ func TestReadings18(t *testing.T) {
 			in:   "The Call of the Wild\nby Jack London\nHandout (large print)\n\nChapter 1\n\nBuck lives at Judge Miller's place.\n",
 			want: "lang=en year=0\nbook: The Call of the Wild | Jack London | 0 min | The Call of the Wild — Handout (large print)\nsection: Chapter 1\n  paragraph: Buck lives at Judge Miller’s place.\n",
 		},
+		{
+			name: "two words and their meanings in tab columns under a vocabulary heading are its definitions, as three are (they were verse lines)",
+			in:   "The Wind in the Willows\nby Kenneth Grahame\n\nVocabulary\n\nwhitewash\tto paint with lime and water\nbolster\ta long, firm pillow\n\nSummary\n\nMole leaves his spring-cleaning.\n",
+			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — A Study Guide\nsection: Vocabulary\n  definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow\nsection: Summary\n  paragraph: Mole leaves his spring-cleaning.\n",
+		},
+		{
+			name: "numbered, pasted from Word (they were a numbered list, the word run into its meaning)",
+			in:   "The Wind in the Willows\nby Kenneth Grahame\n\nCharacters\n\n1.\tMole\ta shy creature who leaves his burrow\n2.\tRat\ta Water Rat who loves boats\n",
+			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — A Study Guide\nsection: Characters\n  definitions: Mole = a shy creature who leaves his burrow | Rat = a Water Rat who loves boats\n",
+		},
+		{
+			name: "two tab rows elsewhere, or under a header row, read as before",
+			in:   "The Wind in the Willows\nby Kenneth Grahame\n\nSummary\n\nwhitewash\tto paint with lime and water\nbolster\ta long, firm pillow\n\nVocabulary\n\nWord\tMeaning\nbolster\ta long, firm pillow\n",
+			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — A Study Guide\nsection: Summary\n  verse: whitewash to paint with lime and water / bolster a long, firm pillow\nsection: Vocabulary\n  verse: Word Meaning / bolster a long, firm pillow\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
