@@ -151,14 +151,22 @@ func romanStart(s string) bool {
 	return false
 }
 
-func (p *parser) open(class string) bool {
-	for _, c := range p.outline.classes {
+func (p *parser) open(class string) bool { return p.outlineDepth(class) >= 0 }
+
+// outlineDepth is the place of class among the open outline classes (0
+// the top), -1 when it is not open.
+func (p *parser) outlineDepth(class string) int {
+	for k, c := range p.outline.classes {
 		if c == class {
-			return true
+			return k
 		}
 	}
-	return false
+	return -1
 }
+
+// actsNamedRE: a heading that names an act or acts after other words
+// ("Summary of Acts III–V", "Resumen de los actos IV y V").
+var actsNamedRE = lazyre.New(`(?i)\b(?:acts?|actos?|actes?|akte?|atti|atto|atos?|aufzüge|aufzug)\s+(?:[ivxlc]+|\d{1,2})\b`)
 
 // outlineHeading places a labelled heading; it returns false when u has no
 // outline label.
@@ -167,6 +175,22 @@ func (p *parser) outlineHeading(st *bodyState, u unit, a anchor) bool {
 	if class == "" {
 		if a != noAnchor {
 			p.outline = outlineState{} // a known name ends the outline
+		} else if k := p.outlineDepth(classAct); k >= 0 && actsNamedRE.MatchString(u.text) {
+			// "Summary of Acts III–V" after the acts' scenes: a heading
+			// that names acts is at their level, not a part of the last
+			// one (it was its next scene, by layout); it ends the
+			// outline.
+			last := p.openAct(st)
+			level := p.outline.base + k
+			p.outline = outlineState{}
+			if level == 0 || st.where != inSection || st.sec == nil {
+				p.newSection(st, u, a)
+			} else {
+				p.newSubsection(st, u)
+				st.deep = false
+			}
+			p.note(u.line, "read %q, which names acts, beside the act headings, not as a part of %q", u.text, last)
+			return true
 		}
 		return false
 	}

@@ -77,6 +77,17 @@ func TestReadings18(t *testing.T) {
 			in:   "The Wind in the Willows\nby Kenneth Grahame\n\nSummary\n\nwhitewash\tto paint with lime and water\nbolster\ta long, firm pillow\n\nVocabulary\n\nWord\tMeaning\nbolster\ta long, firm pillow\n",
 			want: "lang=en year=0\nbook: The Wind in the Willows | Kenneth Grahame | 0 min | The Wind in the Willows — A Study Guide\nsection: Summary\n  verse: whitewash to paint with lime and water / bolster a long, firm pillow\nsection: Vocabulary\n  verse: Word Meaning / bolster a long, firm pillow\n",
 		},
+		{
+			name: "a heading that names acts (\"Summary of Acts III–V\") after the last act's scenes is a section beside the acts (it was the last act's next scene)",
+			in:   "She Stoops to Conquer\nby Oliver Goldsmith\n\nAct I\n\nScene 1\n\nThe Hardcastles argue.\n\nScene 2\n\nTony sends them astray.\n\nAct II\n\nScene 1\n\nMarlow arrives.\n\nSummary of Acts III–V\n\nKate wins Marlow.\n\nThemes\n\nClass and manners.\n",
+			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Act I\n  section: Scene 1\n    paragraph: The Hardcastles argue.\n  section: Scene 2\n    paragraph: Tony sends them astray.\nsection: Act II\n  section: Scene 1\n    paragraph: Marlow arrives.\nsection: Summary of Acts III–V\n  paragraph: Kate wins Marlow.\nsection: Themes\n  paragraph: Class and manners.\n",
+			note: `read "Summary of Acts III–V", which names acts, beside the act headings, not as a part of "Act II"`,
+		},
+		{
+			name: "acts that are parts of a plot summary: the heading is its part beside them",
+			in:   "She Stoops to Conquer\nby Oliver Goldsmith\n\nPlot Summary\n\nAct I\n\nScene 1\n\nThe Hardcastles argue.\n\nAct II\n\nScene 1\n\nMarlow arrives.\n\nActs 3 to 5 in Brief\n\nKate wins Marlow.\n",
+			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Plot Summary\n  section: Act I\n    section: Scene 1\n      paragraph: The Hardcastles argue.\n  section: Act II\n    section: Scene 1\n      paragraph: Marlow arrives.\n  section: Acts 3 to 5 in Brief\n    paragraph: Kate wins Marlow.\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
