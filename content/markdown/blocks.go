@@ -102,11 +102,11 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 					continue
 				}
 			}
-			if defs, dash := termLines(ls); defs != nil {
+			if defs, dash := r.termLines(ls); defs != nil {
 				next := false
 				if i+1 < len(nodes) {
 					if p, ok := nodes[i+1].(*ast.Paragraph); ok {
-						d, _ := termLines(r.inlines(p))
+						d, _ := r.termLines(r.inlines(p))
 						next = d != nil
 					}
 				}
@@ -134,7 +134,7 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			out = append(out, r.blockquote(n)...)
 		case *ast.List:
 			items := r.list(n, false)
-			if defs := listTerms(items); defs != nil {
+			if defs := r.listTerms(items); defs != nil {
 				if l := last(); termsOpen && l != nil && l.Kind == content.Definitions {
 					l.Terms = append(l.Terms, defs...)
 				} else {
@@ -216,11 +216,11 @@ func verse(lines []content.Text) content.Block {
 // (or "**term:** definition", "**term**: definition"). dash reports the
 // dash form, which is never anything else; a lone colon line may be a
 // bold lead-in ("**Note:** …"), so callers want more than one.
-func termLines(ls []line) ([]content.Definition, bool) {
+func (r *reader) termLines(ls []line) ([]content.Definition, bool) {
 	var defs []content.Definition
 	dash := false
 	for _, l := range ls {
-		d, form := termLine(l.text)
+		d, form := termLine(r.wikiTerm(l.text))
 		if form == 0 {
 			return nil, false
 		}
@@ -287,14 +287,14 @@ func termLine(t content.Text) (content.Definition, int) {
 
 // listTerms reads a list whose every item is a "**term** — definition"
 // line as definitions (a character list written as bullets).
-func listTerms(items []content.ListItem) []content.Definition {
+func (r *reader) listTerms(items []content.ListItem) []content.Definition {
 	var defs []content.Definition
 	dash := false
 	for _, it := range items {
 		if it.Sublist != nil {
 			return nil
 		}
-		d, form := termLine(it.Text)
+		d, form := termLine(r.wikiTerm(it.Text))
 		if form == 0 {
 			return nil
 		}

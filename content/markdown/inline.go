@@ -649,6 +649,82 @@ func bracketSpans(t content.Text) content.Text {
 	return out
 }
 
+// wikiLeads records the texts wiki links that open a line of src show
+// ("Capitu" of "- [[Capitu]] — …", after a list marker or a quote's ">"),
+// for wikiTerm.
+func (r *reader) wikiLeads(src []byte) {
+	if !bytes.Contains(src, []byte("[[")) {
+		return
+	}
+	for len(src) > 0 {
+		ln := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			ln, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		if !bytes.Contains(ln, []byte("[[")) {
+			continue
+		}
+		s := strings.TrimLeft(string(leadMarkRE.ReplaceAll(ln, nil)), " \t")
+		if !strings.HasPrefix(s, "[[") {
+			continue
+		}
+		loc := wikiRE.FindStringSubmatchIndex(s)
+		if loc == nil || loc[0] != 0 {
+			continue
+		}
+		w := strings.TrimSpace(s[loc[2]:loc[3]])
+		if loc[4] >= 0 && strings.TrimSpace(s[loc[4]:loc[5]]) != "" {
+			w = strings.TrimSpace(s[loc[4]:loc[5]])
+		}
+		if w == "" {
+			continue
+		}
+		if r.wikiTerms == nil {
+			r.wikiTerms = map[string]bool{}
+		}
+		r.wikiTerms[w] = true
+	}
+}
+
+// leadMarkRE: what opens a line before its text: quote marks, a list
+// marker.
+var leadMarkRE = lazyre.New(`^[ \t>]*(?:[-*+]|\d{1,9}[.)])?[ \t]*`)
+
+// termSeps are what may part a term from its definition on a line.
+var termSeps = []string{" —", " –", " - ", " --", ":", " :", "\u00a0:"}
+
+// wikiTerm is t with the text of the wiki link that opens it (wikiLeads)
+// set apart in bold, as a term typed in bold is: "[[Capitu]] — …" in an
+// Obsidian vault is a name over what it says of it, as "**Capitu** — …"
+// (and "Capitu — …" in plain text) is, and reads as a definition by the
+// same rules (termLine). Any other t is returned as it is.
+func (r *reader) wikiTerm(t content.Text) content.Text {
+	if len(r.wikiTerms) == 0 {
+		return t
+	}
+	t = t.TrimSpace()
+	if len(t) == 0 || t[0].Code || t[0].Strong || t[0].Href != "" {
+		return t
+	}
+	s := t[0].Text
+	end := -1
+	for _, sep := range termSeps {
+		if i := strings.Index(s, sep); i > 0 && (end < 0 || i < end) {
+			end = i
+		}
+	}
+	if end < 0 || !r.wikiTerms[strings.TrimSpace(s[:end])] {
+		return t
+	}
+	head := t[0]
+	head.Text, head.Strong = strings.TrimSpace(s[:end]), true
+	rest := t[0]
+	rest.Text = s[end:]
+	return append(content.Text{head, rest}, t[1:]...)
+}
+
 // wikiLinks keeps the text an Obsidian wiki link shows ("the child" of
 // "[[Characters#Eppie|the child]]", "Eppie" of "[[Eppie]]"): the pages of
 // a vault are not the guide's, so no link is kept; the brackets were left

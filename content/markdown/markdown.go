@@ -117,6 +117,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	if r.class != "" {
 		g.Title += " — " + r.class // "Emma — A Study Guide — Year 7 English"
 	}
+	r.wikiLeads(r.src)
 	r.body(nodes)
 	r.notes()
 	r.answerKey()
@@ -150,6 +151,8 @@ type reader struct {
 	// question is being read from.
 	titleCode    map[string][]string
 	questionCode []string
+	// wikiTerms: the texts of wiki links that open a line (wikiLeads).
+	wikiTerms map[string]bool
 	// tablesApart: the block quote being read has its tables read as
 	// tables (blockquote), not as its text.
 	tablesApart bool

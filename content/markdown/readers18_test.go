@@ -159,3 +159,49 @@ func TestEmptyQuoteItem(t *testing.T) {
 		})
 	}
 }
+
+// TestWikiLinkTerms: lines an Obsidian wiki link opens ("- [[Capitu]] —
+// the neighbour") are a name and what is said of it, definitions, as
+// "**Capitu** — …" lines are; they were a plain list. The names a guide
+// links so are terms wherever they open such a line.
+func TestWikiLinkTerms(t *testing.T) {
+	const top = "# Dom Casmurro\n\nby Machado de Assis\n\n## Personagens\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"bullets", "- [[Bentinho]] — o narrador, chamado Dom Casmurro\n- [[Capitu]] — \"olhos de cigana\"\n- **José Dias** — o agregado\n",
+			"definitions: Bentinho = o narrador, chamado Dom Casmurro | Capitu = \"olhos de cigana\" | José Dias = o agregado\n"},
+		{"an alias shown", "- [[Personagens#Capitu|Capitolina]] – a vizinha\n- [[Escobar]] – amigo do seminário\n",
+			"definitions: Capitolina = a vizinha | Escobar = amigo do seminário\n"},
+		{"lines of a paragraph, colons", "[[Bentinho]]: o narrador\n[[Capitu]]: a vizinha\n",
+			"definitions: Bentinho = o narrador | Capitu = a vizinha\n"},
+		{"a link inside the line is no term", "- Bentinho ama [[Capitu]] desde menino.\n- Escobar morre no mar.\n",
+			"list: Bentinho ama Capitu desde menino. | Escobar morre no mar.\n"},
+		{"a link without a definition after it", "- [[Bentinho]]\n- [[Capitu]]\n",
+			"list: Bentinho | Capitu\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, top+c.body)
+			var b strings.Builder
+			for _, bl := range g.Sections[0].Blocks {
+				switch bl.Kind {
+				case content.Definitions:
+					var ds []string
+					for _, d := range bl.Terms {
+						ds = append(ds, d.Term.Plain()+" = "+d.Definition.Plain())
+					}
+					b.WriteString("definitions: " + strings.Join(ds, " | ") + "\n")
+				case content.List:
+					var items []string
+					for _, it := range bl.Items {
+						items = append(items, it.Text.Plain())
+					}
+					b.WriteString("list: " + strings.Join(items, " | ") + "\n")
+				default:
+					b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
+				}
+			}
+			if got := b.String(); got != c.want {
+				t.Errorf("got  %swant %s", got, c.want)
+			}
+		})
+	}
+}
