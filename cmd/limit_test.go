@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/guidepress/guidepress/batch"
 	"github.com/guidepress/guidepress/content"
@@ -34,7 +35,19 @@ func TestLongPDFDrawnUnderTheLimit(t *testing.T) {
 		t.Fatal(err)
 	}
 	var limits []int64 // the limit in force each time the PDF is drawn
-	drawn := func() { limits = append(limits, debug.SetMemoryLimit(-1)) }
+	drawn := func() {
+		// memlimit.Follow lifts the limit for a moment at each collection,
+		// to read what is live (memlimit.live), and sets the next one; a
+		// reading in that moment sees none (under load, 2 runs in 30 read
+		// math.MaxInt64 here). The limit in force is what the next
+		// readings see: a lifted one stays lifted.
+		l := debug.SetMemoryLimit(-1)
+		for i := 0; i < 100 && l == math.MaxInt64; i++ {
+			time.Sleep(time.Millisecond)
+			l = debug.SetMemoryLimit(-1)
+		}
+		limits = append(limits, l)
+	}
 	saved := slices.Clone(formats)
 	defer func() { formats = saved }()
 	for i, f := range formats {
