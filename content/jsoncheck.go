@@ -31,6 +31,41 @@ type jsonWalker struct {
 	data []byte
 	path []string // path elements: ".key" or "[i]"
 	last int64    // input offset after the previous token
+
+	// PathLine's search: the path looked for, and the offset and length
+	// of the longest path found that is it or holds it (-1: none yet).
+	target      string
+	best, found int
+}
+
+// PathLine is the 1-based line of data, a JSON guide DecodeJSON has read,
+// where the field at path is (Validate's form of a path:
+// "sections[0].blocks[1].kind"), or where the nearest field holding it
+// is; 0 when neither is there. Validate names a field by its path; for a
+// file, a line is what an editor goes to.
+func PathLine(data []byte, path string) int {
+	w := jsonWalker{dec: json.NewDecoder(bytes.NewReader(data)), data: data, target: path, best: -1}
+	w.dec.UseNumber()
+	w.value()
+	if w.best < 0 {
+		return 0
+	}
+	return lineAt(data, w.best)
+}
+
+// mark notes, for PathLine, that the token just read is where the
+// current path is.
+func (w *jsonWalker) mark() {
+	if w.target == "" || len(w.path) == 0 {
+		return
+	}
+	p := strings.TrimPrefix(strings.Join(w.path, ""), ".")
+	if len(p) <= w.found || !strings.HasPrefix(w.target, p) {
+		return
+	}
+	if len(p) == len(w.target) || w.target[len(p)] == '.' || w.target[len(p)] == '[' {
+		w.best, w.found = int(w.last)-1, len(p)
+	}
 }
 
 func (w *jsonWalker) token() (json.Token, []byte, error) {
@@ -61,6 +96,7 @@ func (w *jsonWalker) value() error {
 	if err != nil {
 		return err
 	}
+	w.mark() // an array's item: where its value starts
 	return w.rest(tok, raw)
 }
 
@@ -85,6 +121,7 @@ func (w *jsonWalker) rest(tok json.Token, raw []byte) error {
 					return w.fail("%s: a key holds the escape %s, half of a UTF-16 surrogate pair; remove it", w.where(), lone)
 				}
 				w.path = append(w.path, "."+key)
+				w.mark() // an object's field: its key
 				if seen[key] {
 					return w.fail("%s: the key %q is given twice in one object; keep one (JSON readers disagree on which would win)", w.where(), key)
 				}

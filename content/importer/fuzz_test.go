@@ -45,7 +45,7 @@ func FuzzJSON(f *testing.F) {
 	seedJSON(f)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Load("f.json", data, Options{})
-		check(t, g, err)
+		check(t, data, g, err)
 	})
 }
 
@@ -60,16 +60,19 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		g, err := Load("f.txt", data, Options{})
-		check(t, g, err)
+		check(t, data, g, err)
 	})
 }
 
-func check(t *testing.T, g *content.Guide, err error) {
+func check(t *testing.T, data []byte, g *content.Guide, err error) {
 	t.Helper()
 	if err != nil {
 		var ie *Error
 		if !errors.As(err, &ie) {
 			t.Fatalf("error %v is a %T, not *importer.Error", err, err)
+		}
+		if ie.Line < 0 || ie.Line > bytes.Count(data, []byte("\n"))+1 {
+			t.Fatalf("error %v names line %d of %d", err, ie.Line, bytes.Count(data, []byte("\n"))+1)
 		}
 		if errors.Is(err, errPanic) {
 			t.Fatalf("importer panicked: %v", err)

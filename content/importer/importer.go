@@ -119,7 +119,15 @@ func Load(name string, data []byte, opts Options) (g *content.Guide, err error) 
 	}
 	g.Diagnostics = merge(diags, g.Diagnostics)
 	if err := g.Validate(); err != nil {
-		return nil, &Error{File: name, Msg: fmt.Sprintf("the guide is not valid: %s; fix the field(s) named and build again", oneLine(err)), Err: err}
+		e := &Error{File: name, Msg: fmt.Sprintf("the guide is not valid: %s; fix the field(s) named and build again", oneLine(err)), Err: err}
+		if format == FormatJSON {
+			// The first field named, by its line: "sections[0].blocks[0].kind: must be …".
+			first, _, _ := strings.Cut(err.Error(), "\n")
+			if path, _, ok := strings.Cut(first, ": "); ok {
+				e.Line = content.PathLine([]byte(text), path)
+			}
+		}
+		return nil, e
 	}
 	return g, nil
 }

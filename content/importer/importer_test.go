@@ -164,8 +164,13 @@ func TestLoadBadInput(t *testing.T) {
 		{"JSON wrong type", []byte("{\n  \"title\": \"X\",\n  \"reading_minutes\": \"ten\"\n}\n"), Options{}, 3, `field "reading_minutes" must be a JSON whole number, not string`, nil},
 		{"JSON truncated", []byte("{\n  \"title\": \"X\",\n"), Options{}, 3, "the JSON ends before the guide object is closed", nil},
 		{"JSON two objects", []byte("{\"title\": \"X\", \"book\": {\"title\": \"Y\"}, \"synopsis\": [\"s\"]}\n{}\n"), Options{}, 2, "a file holds one guide", nil},
-		{"JSON invalid guide", []byte("{\n  \"title\": \"X\",\n  \"book\": {\"title\": \"\"},\n  \"synopsis\": [\"s\"],\n  \"sections\": [{\"title\": \" \"}]\n}\n"), Options{}, 0,
+		// A field Validate names is found by its line, the first one's.
+		{"JSON invalid guide", []byte("{\n  \"title\": \"X\",\n  \"book\": {\"title\": \"\"},\n  \"synopsis\": [\"s\"],\n  \"sections\": [{\"title\": \" \"}]\n}\n"), Options{}, 3,
 			"the guide is not valid: book.title: must not be empty; sections[0].title: must not be empty; fix the field(s) named and build again", nil},
+		{"JSON invalid block kind", []byte("{\n  \"title\": \"T\",\n  \"book\": {\"title\": \"B\"},\n  \"sections\": [\n    {\"title\": \"S\", \"blocks\": [\n      {\"kind\": \"paragraph\", \"text\": \"x\"},\n      {\n        \"kind\": \"paragraf\",\n        \"text\": \"y\"\n      }\n    ]}\n  ]\n}\n"), Options{}, 8,
+			`the guide is not valid: sections[0].blocks[1].kind: must be one of`, nil},
+		{"JSON invalid item, no field of its own", []byte("{\"title\": \"T\", \"book\": {\"title\": \"B\"},\n\"synopsis\": [\"a\",\n  \"\"]}\n"), Options{}, 3,
+			`the guide is not valid: synopsis[1]`, nil},
 		{"JSON empty guide", []byte("{\"title\": \"X\", \"book\": {\"title\": \"Y\"}}"), Options{}, 0, "nothing to publish", nil},
 	}
 	for _, tt := range tests {
