@@ -93,6 +93,9 @@ func GetLevel(w io.Writer, level int) *flate.Writer {
 // Put gives fw back once its stream is closed; fw must not be used after.
 func Put(fw *flate.Writer) {
 	fw.Reset(io.Discard) // drop the reference to the caller's buffer
+	// The PDF's streams take linear-time codes (zwriter); the EPUB's
+	// container keeps package-merge's, and its bytes.
+	fw.SetFastCodes(false)
 	select {
 	case free <- fw:
 	default:

@@ -103,10 +103,12 @@ type huffmanBitWriter struct {
 
 	// Data waiting to be written is bytes[0:nbytes]
 	// and then the low nbits of bits.
-	bits            uint64
-	nbits           uint8
-	nbytes          uint8
-	lastHuffMan     bool
+	bits        uint64
+	nbits       uint8
+	nbytes      uint8
+	lastHuffMan bool
+	// fastCodes: code lengths by minRedundancy where they fit (guidepress).
+	fastCodes       bool
 	literalEncoding *huffmanEncoder
 	tmpLitEncoding  *huffmanEncoder
 	offsetEncoding  *huffmanEncoder
@@ -589,7 +591,7 @@ func (w *huffmanBitWriter) writeBlock(tokens *tokens, eof bool, input []byte) {
 	// Generate codegen and codegenFrequencies, which indicates how to encode
 	// the literalEncoding and the offsetEncoding.
 	w.generateCodegen(numLiterals, numOffsets, w.literalEncoding, w.offsetEncoding)
-	w.codegenEncoding.generate(w.codegenFreq[:], 7)
+	w.gen(w.codegenEncoding, w.codegenFreq[:], 7)
 	dynamicSize, numCodegens := w.dynamicSize(w.literalEncoding, w.offsetEncoding, extraBits)
 
 	if dynamicSize < size {
@@ -719,7 +721,7 @@ func (w *huffmanBitWriter) writeBlockDynamic(tokens *tokens, eof bool, input []b
 		// Generate codegen and codegenFrequencies, which indicates how to encode
 		// the literalEncoding and the offsetEncoding.
 		w.generateCodegen(numLiterals, numOffsets, w.literalEncoding, w.offsetEncoding)
-		w.codegenEncoding.generate(w.codegenFreq[:], 7)
+		w.gen(w.codegenEncoding, w.codegenFreq[:], 7)
 
 		var numCodegens int
 		if fillReuse && !sync {
@@ -818,8 +820,8 @@ func (w *huffmanBitWriter) indexTokens(t *tokens, filled bool) (numLiterals, num
 }
 
 func (w *huffmanBitWriter) generate() {
-	w.literalEncoding.generate(w.literalFreq[:literalCount], 15)
-	w.offsetEncoding.generate(w.offsetFreq[:offsetCodeCount], 15)
+	w.gen(w.literalEncoding, w.literalFreq[:literalCount], 15)
+	w.gen(w.offsetEncoding, w.offsetFreq[:offsetCodeCount], 15)
 }
 
 // writeTokens writes a slice of tokens to the output.
@@ -1040,7 +1042,7 @@ func (w *huffmanBitWriter) writeBlockHuff(eof bool, input []byte, sync bool) {
 		}
 	}
 	w.literalFreq[endBlockMarker] = 1
-	w.tmpLitEncoding.generate(w.literalFreq[:numLiterals], 15)
+	w.gen(w.tmpLitEncoding, w.literalFreq[:numLiterals], 15)
 	estBits := w.tmpLitEncoding.canReuseBits(w.literalFreq[:numLiterals])
 	if estBits < math.MaxInt32 {
 		estBits += w.lastHeader
@@ -1082,7 +1084,7 @@ func (w *huffmanBitWriter) writeBlockHuff(eof bool, input []byte, sync bool) {
 		// Generate codegen and codegenFrequencies, which indicates how to encode
 		// the literalEncoding and the offsetEncoding.
 		w.generateCodegen(numLiterals, numOffsets, w.literalEncoding, huffOffset)
-		w.codegenEncoding.generate(w.codegenFreq[:], 7)
+		w.gen(w.codegenEncoding, w.codegenFreq[:], 7)
 		numCodegens := w.codegens()
 
 		// Huffman.
