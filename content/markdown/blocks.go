@@ -1074,7 +1074,7 @@ func (r *reader) questionList(l *ast.List, open func(string, int), answer func(.
 		q    string
 		line int
 		a    []content.Text
-		code []string
+		code content.Text
 	}
 	var es []entry
 	for li := l.FirstChild(); li != nil; li = li.NextSibling() {

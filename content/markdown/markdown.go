@@ -146,11 +146,11 @@ type reader struct {
 
 	dropped map[string]bool // kinds of page residue dropped
 	// titleCode maps a section title or FAQ question typed with code in
-	// it to the code's texts, which smart punctuation leaves as typed
-	// (keepCode); questionCode holds the code of the text an FAQ
-	// question is being read from.
-	titleCode    map[string][]string
-	questionCode []string
+	// it to where the code is in it, which smart punctuation leaves as
+	// typed (keepCode); questionCode is the text an FAQ question is
+	// being read from, when it holds code.
+	titleCode    map[string][][2]int
+	questionCode content.Text
 	// wikiTerms: the texts of wiki links that open a line (wikiLeads).
 	wikiTerms map[string]bool
 	// tablesApart: the block quote being read has its tables read as
@@ -942,33 +942,56 @@ func (r *reader) headingText(h *ast.Heading) string {
 	return s
 }
 
-// codeIn is the texts of t's code spans.
-func codeIn(t content.Text) []string {
-	var code []string
+// codeIn is t when it holds code (a span typed as code), else nil: the
+// text a title or question is read from, for keepCode.
+func codeIn(t content.Text) content.Text {
 	for _, sp := range t {
 		if sp.Code && sp.Text != "" {
-			code = append(code, sp.Text)
+			return t
 		}
 	}
-	return code
+	return nil
 }
 
-// keepCode records that the title or question s (a string in the model)
-// holds those of code's texts it contains, for smarten to keep as typed.
-func (r *reader) keepCode(s string, code []string) {
-	var in []string
-	for _, c := range code {
-		if strings.Contains(s, c) {
-			in = append(in, c)
+// keepCode records where the title or question s (a string in the model)
+// holds the code typed in t, the text it was read from, for smarten to
+// keep as typed: the code spans' places, where s stands in t's text as
+// typed (trimmed, a label cut off); else every place s holds one of the
+// code's texts.
+func (r *reader) keepCode(s string, t content.Text) {
+	if t == nil {
+		return
+	}
+	var runs [][2]int // byte ranges of s
+	if off := strings.Index(t.Plain(), s); off >= 0 {
+		pos := -off
+		for _, sp := range t {
+			if sp.Code {
+				if a, b := max(pos, 0), min(pos+len(sp.Text), len(s)); a < b {
+					runs = append(runs, [2]int{a, b})
+				}
+			}
+			pos += len(sp.Text)
+		}
+	} else {
+		for _, sp := range t {
+			for from := 0; sp.Code && sp.Text != ""; {
+				i := strings.Index(s[from:], sp.Text)
+				if i < 0 {
+					break
+				}
+				runs = append(runs, [2]int{from + i, from + i + len(sp.Text)})
+				from += i + len(sp.Text)
+			}
 		}
 	}
-	if in == nil {
+	if runs == nil {
 		return
 	}
 	if r.titleCode == nil {
-		r.titleCode = map[string][]string{}
+		r.titleCode = map[string][][2]int{}
 	}
-	r.titleCode[s] = append(r.titleCode[s], in...)
+	r.titleCode[s] = append(r.titleCode[s], runs...)
 }
 
 // context is where the blocks being read go.

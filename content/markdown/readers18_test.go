@@ -35,6 +35,19 @@ func TestCodeInTitlesKeptAsTyped(t *testing.T) {
 			`Why is "Loomings" the title?`},
 		{"no code: set as ever", "## Ishmael's \"Loomings\" -- a start\n\nText.\n",
 			"Ishmael’s “Loomings” — a start"},
+		// Code is kept where it was typed; the same characters typed as
+		// text in the same title are set as text (review18: they were
+		// kept as typed wherever the code's text stood in the title).
+		{"code first, prose after", "## The `--` flag versus -- in prose\n\nText.\n",
+			"The -- flag versus — in prose"},
+		{"prose first, code after", "## A dash -- and the `--` flag\n\nText.\n",
+			"A dash — and the -- flag"},
+		{"code and prose in a question", "## FAQ\n\n### Is `\"x\"` the same as \"x\"?\n\nNo.\n",
+			"Is \"x\" the same as “x”?"},
+		{"code and prose in a labelled bold question", "## FAQ\n\n**Q: Is `...` a tool -- or three dots...?**\n\nBoth.\n",
+			"Is ... a tool — or three dots…?"},
+		{"two code spans", "## `a--b` and `c--d` -- compared\n\nText.\n",
+			"a--b and c--d — compared"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g, err := Parse(top+c.body, Options{})

@@ -1,7 +1,8 @@
 package markdown
 
 import (
-	"strings"
+	"cmp"
+	"slices"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/typography"
@@ -15,8 +16,8 @@ func Smarten(g *content.Guide) *content.Guide { return smarten(g, nil) }
 
 // smarten is Smarten keeping as typed the code typed in section titles
 // and FAQ questions, which the model holds as strings: code maps such a
-// title or question to the texts of its code spans (reader.keepCode).
-func smarten(g *content.Guide, code map[string][]string) *content.Guide {
+// title or question to where its code spans are (reader.keepCode).
+func smarten(g *content.Guide, code map[string][][2]int) *content.Guide {
 	out := *g
 	s := typography.Smart
 	title := s
@@ -112,36 +113,28 @@ func items(its []content.ListItem) []content.ListItem {
 	return out
 }
 
-// smartKeeping is typography.Smart on s but for the code in it: each
-// occurrence of one of code's strings (the longest where several start
-// at one place) is kept as typed, and the text beside it is set as
-// typography.SmartText sets text beside a code span.
-func smartKeeping(s string, code []string) string {
+// smartKeeping is typography.Smart on s but for the code in it: the
+// byte ranges code (keepCode's; they may overlap or repeat) are kept as
+// typed, and the text beside them is set as typography.SmartText sets
+// text beside a code span.
+func smartKeeping(s string, code [][2]int) string {
 	if len(code) == 0 {
 		return typography.Smart(s)
 	}
+	code = slices.Clone(code)
+	slices.SortFunc(code, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
 	var t content.Text
 	plain := 0 // where the text not yet in t starts
-	for i := 0; i < len(s); {
-		n := 0
-		for _, c := range code {
-			if len(c) > n && strings.HasPrefix(s[i:], c) {
-				n = len(c)
-			}
+	for _, c := range code {
+		a, b := max(c[0], plain), c[1]
+		if a >= b {
+			continue // within the last range
 		}
-		if n == 0 {
-			i++
-			continue
+		if plain < a {
+			t = append(t, content.Span{Text: s[plain:a]})
 		}
-		if plain < i {
-			t = append(t, content.Span{Text: s[plain:i]})
-		}
-		t = append(t, content.Span{Text: s[i : i+n], Code: true})
-		i += n
-		plain = i
-	}
-	if t == nil {
-		return typography.Smart(s)
+		t = append(t, content.Span{Text: s[a:b], Code: true})
+		plain = b
 	}
 	if plain < len(s) {
 		t = append(t, content.Span{Text: s[plain:]})
