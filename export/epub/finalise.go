@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/guidepress/guidepress/internal/deflaters"
 	"github.com/klauspost/compress/flate"
@@ -37,47 +38,117 @@ const (
 	containerXML = "META-INF/container.xml"
 )
 
-// finalise returns the container and the files it holds, by name.
-func (b *book) finalise() ([]byte, map[string][]byte, error) {
+// finalise returns the container, checked.
+func (b *book) finalise() ([]byte, error) {
 	files := b.resources()
 	files[containerXML] = []byte(containerDocument)
-	for i := range b.docs {
-		files[opfDir+xhtmlDir+b.docs[i].File] = b.document(b.docs[i])
-		// The body is held once, in its document: a 4 MiB guide's
-		// bodies are 118 MB, which the navigation, NCX and self-check
-		// were made beside.
-		b.docs[i].Body = ""
-	}
-	return b.seal(files)
+	return b.seal(files, b.docs)
 }
 
-// seal adds the navigation document, the NCX, the package document (whose
-// manifest is every file under EPUB/) and the mimetype to files, and zips
-// them.
-func (b *book) seal(files map[string][]byte) ([]byte, map[string][]byte, error) {
-	var err error
-	if files[opfDir+navFile], err = b.navDocument(); err != nil {
-		return nil, nil, err
+// seal makes the rest of the book, the content documents docs, the NCX,
+// the navigation document and the package document (whose manifest is
+// every file under EPUB/), and zips them with files, those made already,
+// checking each file as it is zipped (check) and the container once
+// written (verifyEntries). Each file is let go once checked and
+// deflated, and each document's body once its document is made: a 4 MiB
+// guide's files are 118 MB (its documents 55, navigation document 26, NCX
+// 37), which deflate to 7, and they were all held, with the links and ids
+// read from them, until the book was checked. The navigation document is
+// made last, when the documents it links to have been checked and let go.
+func (b *book) seal(files map[string][]byte, docs []doc) ([]byte, error) {
+	for _, name := range []string{opfDir + navFile, opfDir + ncxFile, opfPath, "mimetype"} {
+		delete(files, name) // made here
 	}
-	if files[opfDir+ncxFile], err = b.ncx(); err != nil {
-		return nil, nil, err
+	names := make([]string, 0, len(files)+len(docs)+4)
+	for name := range files {
+		names = append(names, name)
 	}
-
+	for _, d := range docs {
+		names = append(names, opfDir+xhtmlDir+d.File)
+	}
+	names = append(names, opfDir+navFile, opfDir+ncxFile)
 	// The manifest is every file under EPUB/, sorted.
 	var hrefs []string
-	for name := range files {
+	for _, name := range names {
 		if strings.HasPrefix(name, opfDir) && name != opfPath {
 			hrefs = append(hrefs, strings.TrimPrefix(name, opfDir))
 		}
 	}
 	sort.Strings(hrefs)
-	if files[opfPath], err = b.packageDocument(hrefs); err != nil {
-		return nil, nil, err
+	opf, err := b.packageDocument(hrefs)
+	if err != nil {
+		return nil, err
 	}
-	files["mimetype"] = []byte(mimetype) // as zipDeterministic writes it
-	out, err := zipDeterministic(files, b.opts.Time())
-	return out, files, err
+	files[opfPath] = opf
+	files["mimetype"] = []byte(mimetype) // as the container has it
+	names = append(names, opfPath, "mimetype")
+	sort.Strings(names)
+
+	c := &check{full: true}
+	checked := func(err error) error {
+		return fmt.Errorf("epub: the book failed its own check, not written: %w", err)
+	}
+	if err := c.start(names, func(name string) ([]byte, bool) { b, ok := files[name]; return b, ok }); err != nil {
+		return nil, checked(err)
+	}
+	z := newStage(files)
+	add := func(name string, data []byte) error {
+		if sealing != nil {
+			sealing(name, data)
+		}
+		if err := c.add(name, data); err != nil {
+			return checked(err)
+		}
+		return z.add(name, data)
+	}
+	made := make([]string, 0, len(files))
+	for name := range files {
+		made = append(made, name)
+	}
+	sort.Strings(made)
+	for _, name := range made {
+		if err := add(name, files[name]); err != nil {
+			return nil, err
+		}
+		delete(files, name)
+	}
+	for i := range docs {
+		d := b.document(docs[i])
+		// The body is held once, in its document, and that only until it
+		// is checked and deflated.
+		docs[i].Body = ""
+		if err := add(opfDir+xhtmlDir+docs[i].File, d); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range []struct {
+		name string
+		make func() ([]byte, error)
+	}{{opfDir + ncxFile, b.ncx}, {opfDir + navFile, b.navDocument}} {
+		data, err := f.make()
+		if err != nil {
+			return nil, err
+		}
+		if err := add(f.name, data); err != nil {
+			return nil, err
+		}
+	}
+	if err := c.finish(); err != nil {
+		return nil, checked(err)
+	}
+	out, err := z.zip(b.opts.Time())
+	if err != nil {
+		return nil, err
+	}
+	if err := verifyEntries(out, z.sums()); err != nil {
+		return nil, checked(err)
+	}
+	return out, nil
 }
+
+// sealing, when set (by tests), is told of each file seal checks and
+// zips, as it is.
+var sealing func(name string, data []byte)
 
 // containerDocument is META-INF/container.xml.
 const containerDocument = xml.Header + `<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
@@ -175,50 +246,138 @@ func newDeflater(w io.Writer) (io.WriteCloser, error) {
 	return pooledDeflater{deflaters.Get(w)}, nil
 }
 
-// zipDeterministic writes the OCF container (EPUB 3.3 §4.2): mimetype
-// first, stored, with no extra field and no data descriptor; then
-// META-INF/container.xml, the package document and every other file in
-// byte order; all stamped with t, so equal input gives equal bytes.
+// zipDeterministic writes the OCF container (EPUB 3.3 §4.2) of files as
+// seal does (stage), without the checks.
 func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	z := newStage(files)
+	for _, name := range names {
+		if err := z.add(name, files[name]); err != nil {
+			return nil, err
+		}
+	}
+	return z.zip(t)
+}
+
+// stage is a container being made: its files deflated (or stored) one
+// after another, in any order, into one buffer, and zipped in the
+// container's order once all are in (zip). So each file can be let go
+// once added, whatever its place in the container: seal makes the
+// navigation document, which comes before the content documents, after
+// them.
+type stage struct {
+	buf     bytes.Buffer
+	entries map[string]stagedFile
+	keep    []stagedFile // to keep (keepDeflate) once zipped
+}
+
+// stagedFile is a file's entry as staged: its bytes in the buffer, and
+// what the container's header says of it.
+type stagedFile struct {
+	name   string
+	raw    []byte // a file kept deflated for the next book (keep)
+	off, n int
+	method uint16
+	crc    uint32
+	size   int
+}
+
+// newStage is an empty stage for files of about the sizes of files (the
+// ones known now): room for the whole container at once (text deflates to
+// about a third, images are stored), at most zipFirst, doubled as needed
+// after: a large book's text may deflate to far less than half. Grown by
+// doubling from nothing, the buffer was copied a dozen times, 200 KB for
+// the seed.
+func newStage(files map[string][]byte) *stage {
+	size := 0
+	for _, b := range files {
+		size += len(b)
+	}
+	z := &stage{entries: make(map[string]stagedFile, len(files))}
+	z.buf.Grow(min(size/2, zipFirst) + 4096)
+	return z
+}
+
+// add deflates file name, data, into the stage (stores it if it is an
+// image, which is compressed already), or copies the deflated bytes an
+// earlier book kept (keptDeflate). The mimetype is written by zip.
+func (z *stage) add(name string, data []byte) error {
+	if name == "mimetype" {
+		return nil
+	}
+	if _, dup := z.entries[name]; dup {
+		return fmt.Errorf("epub: %s added twice", name)
+	}
+	f := stagedFile{name: name, off: z.buf.Len(), method: zip.Deflate, crc: crc32.ChecksumIEEE(data), size: len(data)}
+	if ext := path.Ext(name); ext == ".png" || ext == ".jpg" {
+		f.method = zip.Store // already compressed
+	}
+	var kept []byte
+	if f.method == zip.Deflate && sameInEveryBook(name) {
+		kept = keptDeflate(name, data)
+	}
+	switch {
+	case f.method == zip.Store:
+		z.buf.Write(data)
+	case kept != nil:
+		z.buf.Write(kept)
+	default:
+		w, _ := newDeflater(&z.buf)
+		if _, err := w.Write(data); err != nil {
+			return err
+		}
+		if err := w.Close(); err != nil {
+			return err
+		}
+		if sameInEveryBook(name) {
+			f.raw = data // kept once zipped
+		}
+	}
+	f.n = z.buf.Len() - f.off
+	z.entries[name] = f
+	if f.raw != nil {
+		z.keep = append(z.keep, f)
+	}
+	return nil
+}
+
+// sums are the sizes and CRC-32s of the files staged, mimetype too.
+func (z *stage) sums() map[string]entrySum {
+	s := make(map[string]entrySum, len(z.entries)+1)
+	s["mimetype"] = entrySum{uint64(len(mimetype)), crc32.ChecksumIEEE([]byte(mimetype))}
+	for name, f := range z.entries {
+		s[name] = entrySum{uint64(f.size), f.crc}
+	}
+	return s
+}
+
+// zip writes the container: mimetype first, stored, with no extra field
+// and no data descriptor; then META-INF/container.xml, the package
+// document and every other file in byte order; all stamped with t, so
+// equal input gives equal bytes. Each entry's header is the one
+// archive/zip's CreateHeader writes for a file of that name, method and
+// modification time (raw, since it is deflated already: TestStageIsCreateHeader).
+func (z *stage) zip(t time.Time) ([]byte, error) {
 	// ZIP's DOS dates start in 1980; SOURCE_DATE_EPOCH=0 must still work.
 	if min := time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC); t.Before(min) {
 		t = min
 	} else if max := time.Date(2107, 12, 31, 23, 59, 58, 0, time.UTC); t.After(max) {
 		t = max
 	}
-	// Room for the whole container at once (text deflates to about a
-	// third, images are stored): grown by doubling from nothing, the
-	// buffer was copied a dozen times, 200 KB for the seed. At most
-	// zipFirst, doubled as needed after: a large book's text may deflate
-	// to far less than half (zipFirst).
-	size := 0
-	for _, b := range files {
-		size += len(b)
+	dosDate := uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9)
+	dosTime := uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11)
+	// The container's size, headers and directory counted generously.
+	size := z.buf.Len() + 1024
+	for name := range z.entries {
+		size += 2*len(name) + 128
 	}
 	var buf bytes.Buffer
-	buf.Grow(min(size/2, zipFirst) + 4096)
+	buf.Grow(size)
 	zw := zip.NewWriter(&buf)
-	// The entry being written, when it is one whose deflated bytes are
-	// kept (keptDeflate).
-	var cur struct {
-		kept []byte        // deflated by an earlier book
-		tee  *bytes.Buffer // or: to keep once deflated
-	}
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		switch {
-		case cur.kept != nil:
-			return keptWriter{w, cur.kept}, nil
-		case cur.tee != nil:
-			return newDeflater(io.MultiWriter(w, cur.tee))
-		}
-		return newDeflater(w)
-	})
-	type toKeep struct {
-		name     string
-		raw      []byte
-		deflated *bytes.Buffer
-	}
-	var keep []toKeep
 	mt := []byte(mimetype)
 	// The legacy DOS fields date the entry without adding the extended
 	// timestamp extra field that Modified would (OCF forbids extra fields
@@ -226,8 +385,7 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	w, err := zw.CreateRaw(&zip.FileHeader{
 		Name: "mimetype", Method: zip.Store, CRC32: crc32.ChecksumIEEE(mt),
 		CompressedSize64: uint64(len(mt)), UncompressedSize64: uint64(len(mt)),
-		ModifiedDate: uint16(t.Day() + int(t.Month())<<5 + (t.Year()-1980)<<9),
-		ModifiedTime: uint16(t.Second()/2 + t.Minute()<<5 + t.Hour()<<11),
+		ModifiedDate: dosDate, ModifiedTime: dosTime,
 	})
 	if err != nil {
 		return nil, err
@@ -235,11 +393,9 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 	if _, err := w.Write(mt); err != nil {
 		return nil, err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		if name != "mimetype" {
-			names = append(names, name)
-		}
+	names := make([]string, 0, len(z.entries))
+	for name := range z.entries {
+		names = append(names, name)
 	}
 	rank := func(n string) int {
 		switch n {
@@ -256,34 +412,57 @@ func zipDeterministic(files map[string][]byte, t time.Time) ([]byte, error) {
 		}
 		return names[i] < names[j]
 	})
+	// The extended timestamp extra field CreateHeader adds for Modified:
+	// its ID (0x5455), size 5, flags 1 (the modification time) and the
+	// time, little-endian.
+	mod := uint32(t.Unix())
+	extra := []byte{0x55, 0x54, 5, 0, 1, byte(mod), byte(mod >> 8), byte(mod >> 16), byte(mod >> 24)}
+	staged := z.buf.Bytes()
 	for _, name := range names {
-		method := zip.Deflate
-		if ext := path.Ext(name); ext == ".png" || ext == ".jpg" {
-			method = zip.Store // already compressed
-		}
-		data := files[name]
-		cur.kept, cur.tee = nil, nil
-		if method == zip.Deflate && sameInEveryBook(name) {
-			if cur.kept = keptDeflate(name, data); cur.kept == nil {
-				cur.tee = new(bytes.Buffer)
-				keep = append(keep, toKeep{name, data, cur.tee})
-			}
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: method, Modified: t})
+		f := z.entries[name]
+		w, err := zw.CreateRaw(&zip.FileHeader{
+			Name: name, Method: f.method, Modified: t,
+			// What CreateHeader sets: version 2.0, a data descriptor
+			// after the data (flag 8), the DOS time and the extra field.
+			CreatorVersion: 20, ReaderVersion: 20, Flags: 0x8 | utf8Flag(name),
+			ModifiedDate: dosDate, ModifiedTime: dosTime, Extra: extra,
+			CRC32: f.crc, CompressedSize64: uint64(f.n), UncompressedSize64: uint64(f.size),
+		})
 		if err != nil {
 			return nil, err
 		}
-		if _, err := w.Write(data); err != nil {
+		if _, err := w.Write(staged[f.off : f.off+f.n]); err != nil {
 			return nil, err
 		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err
 	}
-	for _, k := range keep { // each closed, so whole, once zw is
-		keepDeflate(k.name, k.raw, k.deflated.Bytes())
+	for _, k := range z.keep {
+		keepDeflate(k.name, k.raw, bytes.Clone(staged[k.off:k.off+k.n]))
 	}
 	return trimmed(buf.Bytes()), nil
+}
+
+// utf8Flag is the flag (0x800) CreateHeader sets on a name that needs
+// UTF-8, not CP-437 (archive/zip's detectUTF8): one with a character
+// below space, above '}' or a backslash, if it is valid UTF-8.
+func utf8Flag(name string) uint16 {
+	require := false
+	for i := 0; i < len(name); {
+		r, size := utf8.DecodeRuneInString(name[i:])
+		i += size
+		if r < 0x20 || r > 0x7d || r == 0x5c {
+			if !utf8.ValidRune(r) || r == utf8.RuneError && size == 1 {
+				return 0
+			}
+			require = true
+		}
+	}
+	if require {
+		return 0x800
+	}
+	return 0
 }
 
 // trimmed is the container's bytes without the buffer's unused room
@@ -412,19 +591,4 @@ func keepDeflate(name string, raw, z []byte) {
 	}
 	// A copy: the book's files are its own, and could be changed after.
 	keptDeflated.m[name] = deflated{bytes.Clone(raw), z}
-}
-
-// keptWriter is the compressor of a file whose deflated bytes are kept:
-// it writes them on Close, and takes the file's bytes (which zip counts
-// and checksums) without compressing them again.
-type keptWriter struct {
-	w io.Writer
-	z []byte
-}
-
-func (k keptWriter) Write(p []byte) (int, error) { return len(p), nil }
-
-func (k keptWriter) Close() error {
-	_, err := k.w.Write(k.z)
-	return err
 }

@@ -90,7 +90,7 @@ func TestReadNavAllocations(t *testing.T) {
 	u := unpack(t, build(t, loadGrowth(t, growth.Sections, 2000), fixed))
 	var links int
 	objects, bytes := growth.Allocations(func() {
-		r, err := readNav(u.files, opfDir+navFile)
+		r, err := readNav(opfDir+navFile, u.files[opfDir+navFile], nil)
 		if err != nil {
 			t.Fatal(err)
 		}

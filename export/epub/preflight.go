@@ -2,7 +2,6 @@ package epub
 
 import (
 	"bytes"
-	"encoding/xml"
 	"fmt"
 	"html"
 	"image"
@@ -11,7 +10,6 @@ import (
 	_ "image/png"
 	"net/url"
 	"path"
-	"sort"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -73,46 +71,18 @@ func fail(rule, file, format string, args ...any) error {
 }
 
 // preflight checks files, a container verifyFiles has found structurally
-// sound, against the rules above.
+// sound, against the rules above: check without verifyFiles' own checks.
 func preflight(files map[string][]byte) error {
-	var container struct {
-		Rootfiles []struct {
-			FullPath string `xml:"full-path,attr"`
-		} `xml:"rootfiles>rootfile"`
-	}
-	if err := xml.Unmarshal(files[containerXML], &container); err != nil || len(container.Rootfiles) == 0 {
-		return fail(RuleManifest, containerXML, "names no package document")
-	}
-	opf := container.Rootfiles[0].FullPath
-	var pkg struct {
-		Langs []string  `xml:"metadata>language"`
-		Items []opfItem `xml:"manifest>item"`
-		Spine opfSpine  `xml:"spine"`
-	}
-	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
-		return fail(RuleManifest, opf, "%v", err)
-	}
-	return preflightPackage(files, opf, pkg.Langs, pkg.Items, pkg.Spine, nil)
+	return checkAll(&check{}, files)
 }
 
-// preflightPackage is preflight given the package document opf as read:
-// its languages, manifest and spine (verifyFiles reads them once for its
-// checks and these), and the navigation document as read, if it has been
-// (nil otherwise).
-func preflightPackage(files map[string][]byte, opf string, langs []string, items []opfItem, spine opfSpine, nav *navRead) error {
-	pkg := struct {
-		Langs []string
-		Items []opfItem
-		Spine opfSpine
-	}{langs, items, spine}
-	base := path.Dir(opf)
+// preflightStart is the preflight of what check.start reads: the
+// container's names, and the package document opf (its languages,
+// manifest and spine, which start reads once for its checks and these).
+func (c *check) preflightStart(names []string, opf []byte, langs []string, items []opfItem, spine opfSpine) error {
+	base := path.Dir(c.opf)
 
-	// File names in the container.
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
+	// File names in the container (names is sorted).
 	for _, name := range names {
 		if !portableName(name) {
 			return fail(RuleURIEncoding, name, "the file name has characters outside A-Z a-z 0-9 . _ - /; rename it")
@@ -120,73 +90,54 @@ func preflightPackage(files map[string][]byte, opf string, langs []string, items
 	}
 
 	// language
-	if len(pkg.Langs) == 0 || strings.TrimSpace(pkg.Langs[0]) == "" {
-		return fail(RuleLanguage, opf, "no dc:language")
+	if len(langs) == 0 || strings.TrimSpace(langs[0]) == "" {
+		return fail(RuleLanguage, c.opf, "no dc:language")
 	}
-	if _, err := language.Parse(strings.TrimSpace(pkg.Langs[0])); err != nil {
-		return fail(RuleLanguage, opf, "dc:language %q is not a BCP 47 tag", pkg.Langs[0])
+	if _, err := language.Parse(strings.TrimSpace(langs[0])); err != nil {
+		return fail(RuleLanguage, c.opf, "dc:language %q is not a BCP 47 tag", langs[0])
 	}
 
-	listed := map[string]opfItem{}
+	c.listed = map[string]opfItem{}
 	byID := map[string]string{}
-	for _, it := range pkg.Items {
+	for _, it := range items {
 		if err := checkURI(it.Href); err != nil {
-			return fail(RuleURIEncoding, opf, "manifest href %q: %v", it.Href, err)
+			return fail(RuleURIEncoding, c.opf, "manifest href %q: %v", it.Href, err)
 		}
 		name := resolve(base, it.Href)
-		listed[name] = it
+		c.listed[name] = it
 		byID[it.ID] = name
-	}
-	spineAt := map[string]int{}
-	for i, ref := range pkg.Spine.Items {
-		if _, seen := spineAt[byID[ref.IDRef]]; !seen {
-			spineAt[byID[ref.IDRef]] = i
+		if c.tocNav == "" && strings.Contains(" "+it.Properties+" ", " nav ") {
+			c.tocNav = name // toc-order, at finish
 		}
 	}
+	c.spineAt = map[string]int{}
+	for i, ref := range spine.Items {
+		if _, seen := c.spineAt[byID[ref.IDRef]]; !seen {
+			c.spineAt[byID[ref.IDRef]] = i
+		}
+	}
+	return checkComments(c.opf, opf)
+}
 
-	// Every document: language, comments, custom properties, references.
-	for _, name := range names {
-		it, ok := listed[name]
-		if !ok {
-			continue
-		}
-		data := files[name]
-		if strings.HasSuffix(it.MediaType, "xml") {
-			if err := checkComments(name, data); err != nil {
-				return err
-			}
-		}
-		switch {
-		case it.MediaType == "application/xhtml+xml":
-			if err := checkDocument(name, data, files, listed); err != nil {
-				return err
-			}
-		case it.MediaType == "text/css":
-			if err := checkCSS(name, string(data), files, listed); err != nil {
-				return err
-			}
-		case strings.HasPrefix(it.MediaType, "image/"):
-			if err := checkImage(name, it.MediaType, data); err != nil {
-				return err
-			}
+// preflightFile is the preflight of file name, b: its language, comments,
+// custom properties and references, by its media type in the manifest.
+func (c *check) preflightFile(name string, b []byte) error {
+	it, ok := c.listed[name]
+	if !ok {
+		return nil
+	}
+	if strings.HasSuffix(it.MediaType, "xml") {
+		if err := checkComments(name, b); err != nil {
+			return err
 		}
 	}
-	if err := checkComments(opf, files[opf]); err != nil {
-		return err
-	}
-
-	// toc-order
-	for _, it := range pkg.Items {
-		if strings.Contains(" "+it.Properties+" ", " nav ") {
-			name := resolve(base, it.Href)
-			if nav == nil || nav.name != name {
-				var err error
-				if nav, err = readNav(files, name); err != nil {
-					return fail(RuleTOCOrder, name, "%v", err)
-				}
-			}
-			return tocOrder(nav, spineAt)
-		}
+	switch {
+	case it.MediaType == "application/xhtml+xml":
+		return checkDocument(name, b, c.names, c.listed)
+	case it.MediaType == "text/css":
+		return checkCSS(name, string(b), c.names, c.listed)
+	case strings.HasPrefix(it.MediaType, "image/"):
+		return checkImage(name, it.MediaType, b)
 	}
 	return nil
 }
@@ -287,7 +238,7 @@ func resolve(dir, s string) string {
 // and attributes. The document is well-formed (verifyFiles checked it), so
 // it is read lexically: a second full XML parse of every document would
 // cost more than the rest of the preflight together.
-func checkDocument(name string, data []byte, files map[string][]byte, listed map[string]opfItem) error {
+func checkDocument(name string, data []byte, names map[string]bool, listed map[string]opfItem) error {
 	root := data
 	if i := bytes.Index(data, []byte("<html")); i >= 0 {
 		root = data[i:]
@@ -301,15 +252,15 @@ func checkDocument(name string, data []byte, files map[string][]byte, listed map
 	err := quotedAttrs(data, refAttrs, func(_ int, attr string, value []byte) error {
 		v := html.UnescapeString(string(value))
 		if attr == "style" {
-			return checkCSS(name, v, files, listed)
+			return checkCSS(name, v, names, listed)
 		}
-		return checkRef(name, v, files, listed)
+		return checkRef(name, v, names, listed)
 	})
 	if err != nil {
 		return err
 	}
 	for _, m := range styles.FindAllSubmatch(data, -1) {
-		if err := checkCSS(name, html.UnescapeString(string(m[1])), files, listed); err != nil {
+		if err := checkCSS(name, html.UnescapeString(string(m[1])), names, listed); err != nil {
 			return err
 		}
 	}
@@ -370,7 +321,7 @@ func quotedAttrs(data []byte, names []string, f func(start int, name string, val
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // checkRef checks one reference made from file name.
-func checkRef(name, ref string, files map[string][]byte, listed map[string]opfItem) error {
+func checkRef(name, ref string, names map[string]bool, listed map[string]opfItem) error {
 	if err := checkURI(ref); err != nil {
 		return fail(RuleURIEncoding, name, "link %q: %v", ref, err)
 	}
@@ -378,7 +329,7 @@ func checkRef(name, ref string, files map[string][]byte, listed map[string]opfIt
 	if target == "" {
 		return nil
 	}
-	if _, ok := files[target]; !ok {
+	if !names[target] {
 		return fail(RuleManifest, name, "links to %s, which is not in the book", target)
 	}
 	if _, ok := listed[target]; !ok {
@@ -403,13 +354,13 @@ func warmPreflight() {
 }
 
 // checkCSS refuses custom properties and var() and checks url()s.
-func checkCSS(name, css string, files map[string][]byte, listed map[string]opfItem) error {
+func checkCSS(name, css string, names map[string]bool, listed map[string]opfItem) error {
 	if !strings.Contains(css, "--") && !strings.Contains(css, "url(") {
 		return nil // the common case, without the regular expressions
 	}
 	for _, m := range cssURL.FindAllStringSubmatch(cssComment.ReplaceAllString(css, " "), -1) {
 		ref := m[1] + m[2] + m[3]
-		if err := checkRef(name, ref, files, listed); err != nil {
+		if err := checkRef(name, ref, names, listed); err != nil {
 			return err
 		}
 	}
@@ -462,28 +413,34 @@ func checkImage(name, mediaType string, data []byte) error {
 	return nil
 }
 
-// idIndex finds where an id is in a document, indexing each document once.
+// idIndex is where each id is in the documents added to it (check.add
+// adds every content document, as it is checked), by document.
 type idIndex struct {
-	files map[string][]byte
-	ids   map[string]map[string]int
+	ids map[string]map[string]int
 }
 
 // idName is the attribute idIndex reads.
 var idName = []string{"id"}
 
-func (x *idIndex) offset(doc, id string) (int, bool) {
-	m, ok := x.ids[doc]
-	if !ok {
-		m = map[string]int{}
-		quotedAttrs(x.files[doc], idName, func(start int, _ string, value []byte) error {
-			if _, dup := m[string(value)]; !dup {
-				m[string(value)] = start
-			}
-			return nil
-		})
-		x.ids[doc] = m
+// add indexes the ids of document doc, b (once: a document added again
+// keeps its first index).
+func (x *idIndex) add(doc string, b []byte) {
+	if _, ok := x.ids[doc]; ok {
+		return
 	}
-	off, ok := m[id]
+	m := map[string]int{}
+	quotedAttrs(b, idName, func(start int, _ string, value []byte) error {
+		if _, dup := m[string(value)]; !dup {
+			m[string(value)] = start
+		}
+		return nil
+	})
+	x.ids[doc] = m
+}
+
+// offset is where id is in document doc, if doc was added and has it.
+func (x *idIndex) offset(doc, id string) (int, bool) {
+	off, ok := x.ids[doc][id]
 	return off, ok
 }
 

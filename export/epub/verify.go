@@ -6,9 +6,9 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"hash/crc32"
 	"io"
 	"path"
+	"sort"
 	"strings"
 )
 
@@ -42,13 +42,21 @@ func Verify(data []byte) error {
 	return verifyFiles(files)
 }
 
-// verifyBuilt is Build's self-check, Verify without the inflating: the
-// container's directory is read back from data and each entry's size and
-// CRC-32 compared with the file it was written from (files, which must
-// hold every entry, mimetype too); the content checks then run on files.
-// Decompressing what compress/flate just compressed would only test the
-// standard library, at a third of the check's cost.
-func verifyBuilt(data []byte, files map[string][]byte) error {
+// entrySum is what a container's entry must say of the file it was
+// written from: its size and CRC-32.
+type entrySum struct {
+	size uint64
+	crc  uint32
+}
+
+// verifyEntries is the container half of Build's self-check, without the
+// inflating: the container's directory is read back from data and each
+// entry's size and CRC-32 compared with those of the file it was written
+// from (sums, which must name every entry, mimetype too). The content
+// checks ran on each file as it was made (check). Decompressing what
+// compress/flate just compressed would only test the standard library,
+// at a third of the check's cost.
+func verifyEntries(data []byte, sums map[string]entrySum) error {
 	zr, err := containerDir(data)
 	if err != nil {
 		return err
@@ -59,18 +67,18 @@ func verifyBuilt(data []byte, files map[string][]byte) error {
 			return fmt.Errorf("duplicate entry %s", f.Name)
 		}
 		seen[f.Name] = true
-		b, ok := files[f.Name]
+		s, ok := sums[f.Name]
 		if !ok {
 			return fmt.Errorf("%s: not a file of the book", f.Name)
 		}
-		if f.UncompressedSize64 != uint64(len(b)) || f.CRC32 != crc32.ChecksumIEEE(b) {
+		if f.UncompressedSize64 != s.size || f.CRC32 != s.crc {
 			return fmt.Errorf("%s: the entry does not hold the file", f.Name)
 		}
 	}
-	if len(seen) != len(files) {
-		return fmt.Errorf("%d entries for %d files", len(seen), len(files))
+	if len(seen) != len(sums) {
+		return fmt.Errorf("%d entries for %d files", len(seen), len(sums))
 	}
-	return verifyFiles(files)
+	return nil
 }
 
 // containerDir reads the zip directory and checks the mimetype entry's
@@ -90,30 +98,77 @@ func containerDir(data []byte) (*zip.Reader, error) {
 	return zr, nil
 }
 
-// verifyFiles checks the content of a container, by name.
+// verifyFiles checks the content of a container, by name: check, given
+// the files in the order of their names.
 func verifyFiles(files map[string][]byte) error {
-	if string(files["mimetype"]) != mimetype {
-		return fmt.Errorf("mimetype says %q", files["mimetype"])
+	return checkAll(&check{full: true}, files)
+}
+
+// checkAll runs c on files: the mimetype, container document and package
+// document first (start), then every other file in the order of their
+// names, then the checks across files (finish).
+func checkAll(c *check, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
 	}
-	for name, b := range files {
-		switch path.Ext(name) {
-		case ".xml", ".xhtml", ".opf", ".ncx":
-			if err := wellFormed(b); err != nil {
-				return fmt.Errorf("%s is not well-formed XML: %w", name, err)
-			}
+	sort.Strings(names)
+	get := func(name string) ([]byte, bool) { b, ok := files[name]; return b, ok }
+	if err := c.start(names, get); err != nil {
+		return err
+	}
+	for _, name := range names {
+		if err := c.add(name, files[name]); err != nil {
+			return err
 		}
 	}
+	return c.finish()
+}
 
+// check is the self-check of a container (verifyFiles) and the preflight
+// (preflight.go), fed the container's files one at a time: start reads
+// the names of every file and the mimetype, container and package
+// documents; add checks one file, keeping of it only what the checks
+// across files need (the ids of a content document, the links of the
+// navigation document); finish runs those checks. So Build checks each
+// file as it is made and zipped, and lets it go: a 4 MiB guide's 118 MB
+// of files were held until the whole book was made, zipped and checked,
+// beside the navigation links and ids the check read from them (the
+// EPUB's peak, and in EPUB+PDF the build's).
+//
+// The checks are those verifyFiles ran on the files held together; which
+// one speaks first when a book breaks several may differ.
+type check struct {
+	full bool // verifyFiles' own checks, not only the preflight's
+
+	names   map[string]bool
+	opf     string
+	uid     string
+	ncx     string             // the NCX the spine names, if any
+	nav     string             // the manifest's (last) navigation document
+	tocNav  string             // the preflight's (first) one
+	listed  map[string]opfItem // preflight: manifest items by file
+	spineAt map[string]int
+	ids     *idIndex
+	links   map[string]*navRead // nav and tocNav once added
+}
+
+// start checks the container's names and its mimetype, container and
+// package documents (got from get), and reads what add needs to know of
+// the manifest.
+func (c *check) start(names []string, get func(string) ([]byte, bool)) error {
+	c.names = make(map[string]bool, len(names))
+	for _, n := range names {
+		c.names[n] = true
+	}
+	c.ids = &idIndex{ids: map[string]map[string]int{}}
+	c.links = map[string]*navRead{}
 	var container struct {
 		Rootfiles []struct {
 			FullPath string `xml:"full-path,attr"`
 		} `xml:"rootfiles>rootfile"`
 	}
-	if err := xml.Unmarshal(files[containerXML], &container); err != nil || len(container.Rootfiles) != 1 {
-		return fmt.Errorf("%s does not name one package document", containerXML)
-	}
-	opf := container.Rootfiles[0].FullPath
-	// Read once for these checks and preflight's (Langs).
+	// Read once for these checks and the preflight's.
 	var pkg struct {
 		UID string `xml:"unique-identifier,attr"`
 		IDs []struct {
@@ -124,75 +179,174 @@ func verifyFiles(files map[string][]byte) error {
 		Items []opfItem `xml:"manifest>item"`
 		Spine opfSpine  `xml:"spine"`
 	}
-	if _, ok := files[opf]; !ok {
-		return fmt.Errorf("package document %s is missing", opf)
+	containerDoc, _ := get(containerXML)
+	if c.full {
+		if mt, _ := get("mimetype"); string(mt) != mimetype {
+			return fmt.Errorf("mimetype says %q", mt)
+		}
+		if err := xmlFile(containerXML, containerDoc); err != nil {
+			return err
+		}
+		if err := xml.Unmarshal(containerDoc, &container); err != nil || len(container.Rootfiles) != 1 {
+			return fmt.Errorf("%s does not name one package document", containerXML)
+		}
+	} else if err := xml.Unmarshal(containerDoc, &container); err != nil || len(container.Rootfiles) == 0 {
+		return fail(RuleManifest, containerXML, "names no package document")
 	}
-	if err := xml.Unmarshal(files[opf], &pkg); err != nil {
-		return fmt.Errorf("%s: %w", opf, err)
+	opf := container.Rootfiles[0].FullPath
+	c.opf = opf
+	opfDoc, ok := get(opf)
+	if c.full {
+		if !ok {
+			return fmt.Errorf("package document %s is missing", opf)
+		}
+		if err := xmlFile(opf, opfDoc); err != nil {
+			return err
+		}
+		if err := xml.Unmarshal(opfDoc, &pkg); err != nil {
+			return fmt.Errorf("%s: %w", opf, err)
+		}
+		if err := c.manifest(opf, pkg.UID, pkg.IDs, pkg.Items, pkg.Spine); err != nil {
+			return err
+		}
+	} else if err := xml.Unmarshal(opfDoc, &pkg); err != nil {
+		return fail(RuleManifest, opf, "%v", err)
 	}
+	return c.preflightStart(names, opfDoc, pkg.Langs, pkg.Items, pkg.Spine)
+}
+
+// xmlFile checks that file name is well-formed, if its name says it is
+// XML.
+func xmlFile(name string, b []byte) error {
+	switch path.Ext(name) {
+	case ".xml", ".xhtml", ".opf", ".ncx":
+		if err := wellFormed(b); err != nil {
+			return fmt.Errorf("%s is not well-formed XML: %w", name, err)
+		}
+	}
+	return nil
+}
+
+// manifest checks the package document's manifest and spine against the
+// container's names.
+func (c *check) manifest(opf, uidRef string, idents []struct {
+	ID   string `xml:"id,attr"`
+	Data string `xml:",chardata"`
+}, items []opfItem, spine opfSpine) error {
 	base := path.Dir(opf) + "/"
 	ids := map[string]opfItem{}
 	listed := map[string]bool{}
-	nav := ""
-	for _, it := range pkg.Items {
+	for _, it := range items {
 		if _, dup := ids[it.ID]; dup {
 			return fmt.Errorf("manifest id %s used twice", it.ID)
 		}
 		ids[it.ID] = it
 		name := base + it.Href
-		if _, ok := files[name]; !ok {
+		if !c.names[name] {
 			return fmt.Errorf("manifest item %s is not in the container", it.Href)
 		}
 		listed[name] = true
 		if strings.Contains(" "+it.Properties+" ", " nav ") {
-			nav = name
+			c.nav = name
 		}
 	}
-	for name := range files {
+	for name := range c.names {
 		if name != "mimetype" && !strings.HasPrefix(name, "META-INF/") && name != opf && !listed[name] {
 			return fmt.Errorf("%s is in the container but not in the manifest", name)
 		}
 	}
-	uid := ""
-	for _, id := range pkg.IDs {
-		if id.ID == pkg.UID {
-			uid = strings.TrimSpace(id.Data)
+	for _, id := range idents {
+		if id.ID == uidRef {
+			c.uid = strings.TrimSpace(id.Data)
 		}
 	}
-	if uid == "" {
+	if c.uid == "" {
 		return errors.New("the unique identifier is missing or empty")
 	}
-	if len(pkg.Spine.Items) == 0 {
+	if len(spine.Items) == 0 {
 		return errors.New("the spine is empty")
 	}
-	for _, ref := range pkg.Spine.Items {
+	for _, ref := range spine.Items {
 		if _, ok := ids[ref.IDRef]; !ok {
 			return fmt.Errorf("spine item %s is not in the manifest", ref.IDRef)
 		}
 	}
-	if nav == "" {
+	if c.nav == "" {
 		return errors.New("no navigation document")
 	}
-	navLinks, err := readNav(files, nav)
-	if err != nil {
-		return err
+	if ncx, ok := ids[spine.Toc]; ok {
+		c.ncx = base + ncx.Href
 	}
-	if err := linksResolve(files, navLinks); err != nil {
-		return err
+	return nil
+}
+
+// add checks file name, whose content is b. The mimetype, container and
+// package documents, which start checked, are passed over.
+func (c *check) add(name string, b []byte) error {
+	if name == "mimetype" || name == containerXML || name == c.opf {
+		return nil
 	}
-	if ncx, ok := ids[pkg.Spine.Toc]; ok {
-		metas, err := headMetas(files[base+ncx.Href])
-		if err != nil {
-			return fmt.Errorf("NCX: %w", err)
+	if c.full {
+		if err := xmlFile(name, b); err != nil {
+			return err
 		}
-		for _, m := range metas {
-			if m.Name == "dtb:uid" && m.Content != uid {
-				return fmt.Errorf("NCX dtb:uid %q is not the package identifier %q", m.Content, uid)
+		if name == c.ncx {
+			metas, err := headMetas(b)
+			if err != nil {
+				return fmt.Errorf("NCX: %w", err)
+			}
+			for _, m := range metas {
+				if m.Name == "dtb:uid" && m.Content != c.uid {
+					return fmt.Errorf("NCX dtb:uid %q is not the package identifier %q", m.Content, c.uid)
+				}
 			}
 		}
 	}
-	// preflight.go: e-reader rejection causes
-	return preflightPackage(files, opf, pkg.Langs, pkg.Items, pkg.Spine, navLinks)
+	if contentDocument(name) {
+		c.ids.add(name, b)
+	}
+	if name == c.nav && c.full || name == c.tocNav {
+		r, err := readNav(name, b, c.ids)
+		if err != nil {
+			if !c.full {
+				return fail(RuleTOCOrder, name, "%v", err)
+			}
+			return err
+		}
+		c.links[name] = r
+	}
+	return c.preflightFile(name, b)
+}
+
+// finish runs the checks across files, once every file has been added.
+func (c *check) finish() error {
+	if c.full {
+		nav := c.links[c.nav]
+		if nav == nil { // never: manifest found it in the container
+			return fmt.Errorf("navigation document %s was not checked", c.nav)
+		}
+		if err := c.linksResolve(nav); err != nil {
+			return err
+		}
+	}
+	if c.tocNav == "" {
+		return nil
+	}
+	nav := c.links[c.tocNav]
+	if nav == nil { // not in the container: no entries to be out of order
+		return nil
+	}
+	return tocOrder(nav, c.spineAt)
+}
+
+// contentDocument says whether file name is one whose ids a link's
+// fragment may name, as far as the checks go: XHTML and SVG.
+func contentDocument(name string) bool {
+	switch path.Ext(name) {
+	case ".xhtml", ".html", ".svg":
+		return true
+	}
+	return false
 }
 
 // headMetas are the meta elements of an NCX's head (the root's first
@@ -257,16 +411,17 @@ type navLink struct {
 	noLabel bool // its text is empty or white space
 }
 
-// readNav reads the links of the navigation document nav. The document
-// is well-formed (verifyFiles checked it), so its tokens are read raw,
-// without matching end tags or translating namespaces again.
-func readNav(files map[string][]byte, nav string) (*navRead, error) {
-	r := &navRead{name: nav, ids: &idIndex{files: files, ids: map[string]map[string]int{}}}
-	if links, ok := quickNavLinks(files[nav]); ok {
+// readNav reads the links of the navigation document nav, b; ids is the
+// index of the ids they may name. The document is well-formed (the check
+// found it so), so its tokens are read raw, without matching end tags or
+// translating namespaces again.
+func readNav(nav string, b []byte, ids *idIndex) (*navRead, error) {
+	r := &navRead{name: nav, ids: ids}
+	if links, ok := quickNavLinks(b); ok {
 		r.links = links
 		return r, nil
 	}
-	links, err := xmlNavLinks(files[nav])
+	links, err := xmlNavLinks(b)
 	if err != nil {
 		return nil, err
 	}
@@ -328,10 +483,11 @@ func xmlNavLinks(b []byte) ([]navLink, error) {
 // file in the container and, with a fragment, an id in that file, and that
 // every entry has a non-empty label.
 //
-// Each file's ids are collected once, on its first link, so the check costs
-// one pass over the navigation document and one over each file it links to
-// (it used to search a whole file for every link: quadratic in sections).
-func linksResolve(files map[string][]byte, nav *navRead) error {
+// Each content document's ids (contentDocument) are collected once, as it
+// is added to the check, so the check costs one pass over the navigation
+// document and one over each document (it used to search a whole file for
+// every link: quadratic in sections).
+func (c *check) linksResolve(nav *navRead) error {
 	for _, l := range nav.links {
 		if l.noLabel {
 			return fmt.Errorf("navigation entry %q has no label", l.href)
@@ -341,7 +497,7 @@ func linksResolve(files map[string][]byte, nav *navRead) error {
 			return fmt.Errorf("navigation link %q: %w", l.href, err)
 		}
 		target := path.Join(path.Dir(nav.name), u.path)
-		if _, ok := files[target]; !ok {
+		if !c.names[target] {
 			return fmt.Errorf("navigation link %q: no such file", l.href)
 		}
 		if u.fragment == "" {

@@ -3,21 +3,33 @@ package epub
 import (
 	"bytes"
 	"errors"
+	"hash/crc32"
 	"maps"
+	"strings"
 	"testing"
+
+	"github.com/guidepress/guidepress/export/cover"
 )
 
-// Build's own check compares the container with the files it was written
-// from and runs Verify's content checks on them: it must pass a good book
-// and catch an entry that does not hold its file, a missing or an extra
-// file, and broken content.
+// Build's own check: each file is checked as it is made and zipped (the
+// content checks, check), and the container's directory read back and
+// compared with the files it was written from (verifyEntries), which
+// must catch an entry that does not hold its file, a missing or an extra
+// file. A book with a broken document is not returned.
 func TestVerifyBuilt(t *testing.T) {
 	good := build(t, sampleGuide(), fixed)
 	files, err := unzip(good)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := verifyBuilt(good, files); err != nil {
+	sums := func(f map[string][]byte) map[string]entrySum {
+		s := map[string]entrySum{}
+		for name, b := range f {
+			s[name] = entrySum{uint64(len(b)), crc32.ChecksumIEEE(b)}
+		}
+		return s
+	}
+	if err := verifyEntries(good, sums(files)); err != nil {
 		t.Fatalf("a good book: %v", err)
 	}
 	for name, br := range map[string]func(map[string][]byte){
@@ -28,23 +40,38 @@ func TestVerifyBuilt(t *testing.T) {
 	} {
 		c := maps.Clone(files)
 		br(c)
-		if err := verifyBuilt(good, c); err == nil {
-			t.Errorf("%s: verifyBuilt passed", name)
+		if err := verifyEntries(good, sums(c)); err == nil {
+			t.Errorf("%s: verifyEntries passed", name)
 		}
 	}
-	// Content checks run too: a book whose container matches its broken
-	// files.
-	c := maps.Clone(files)
-	c["EPUB/xhtml/faq.xhtml"] = []byte("<html><p>")
-	bad, err := zipDeterministic(c, fixed.Time())
-	if err != nil {
-		t.Fatal(err)
+	if err := verifyEntries([]byte("not a zip"), sums(files)); err == nil {
+		t.Error("verifyEntries passed garbage")
 	}
-	if err := verifyBuilt(bad, c); err == nil {
-		t.Error("verifyBuilt passed malformed XML")
-	}
-	if err := verifyBuilt([]byte("not a zip"), files); err == nil {
-		t.Error("verifyBuilt passed garbage")
+
+	// The content checks run as the book is made: a document that is not
+	// well-formed, one whose language is gone, a contents entry whose
+	// target is gone.
+	for name, spoil := range map[string]func(b *book){
+		"malformed document": func(b *book) { b.docs[len(b.docs)-1].Body += "<p>" },
+		"no language":        func(b *book) { b.g.Language = "" },
+		"contents to no id":  func(b *book) { b.toc[len(b.toc)-1].Href += "-gone" },
+	} {
+		planned := func() *book {
+			gc, _ := sanitize(sampleGuide())
+			b := &book{g: gc, opts: fixed, cover: cover.Image{MediaType: "image/png", Ext: ".png", Data: pngOf(t, 2, 2)}}
+			if err := b.plan(); err != nil {
+				t.Fatal(err)
+			}
+			return b
+		}
+		if _, err := planned().finalise(); err != nil {
+			t.Fatalf("%s, unspoilt: %v", name, err)
+		}
+		b := planned()
+		spoil(b)
+		if _, err := b.finalise(); err == nil || !strings.Contains(err.Error(), "failed its own check") {
+			t.Errorf("%s: finalise gives %v, want the self-check's error", name, err)
+		}
 	}
 }
 
