@@ -18,6 +18,9 @@ import (
 // out of range in a link's text, a carriage return in an href) it gives
 // up, ok false, and readNav asks encoding/xml (FuzzQuickNavLinks
 // compares them).
+//
+// Each link's href is where it is in b (navLink), which must be shorter
+// than 4 GB (readNav).
 func quickNavLinks(b []byte) (links []navLink, ok bool) {
 	// Room for a link per end tag of one: grown by append, a 4 MiB
 	// guide's ~400,000 links (contents and page list, 13 MB) were copied
@@ -25,11 +28,11 @@ func quickNavLinks(b []byte) (links []navLink, ok bool) {
 	links = make([]navLink, 0, bytes.Count(b, []byte("</a>")))
 	depth, tocDepth := 0, -1
 	inA, hasText := false, false
-	var href string
+	var href navLink            // the open link's href, where it is in b
 	end := func(local []byte) { // an element's end, as readNav takes it
 		if string(local) == "a" && inA {
 			inA = false
-			links = append(links, navLink{href: href, toc: tocDepth >= 0, noLabel: !hasText})
+			links = append(links, navLink{start: href.start, end: href.end, toc: tocDepth >= 0, noLabel: !hasText})
 		}
 		if depth == tocDepth {
 			tocDepth = -1
@@ -95,7 +98,7 @@ func quickNavLinks(b []byte) (links []navLink, ok bool) {
 			local := localName(name)
 			isNav, isA := string(local) == "nav", string(local) == "a"
 			if isA {
-				inA, hasText, href = true, false, ""
+				inA, hasText, href = true, false, navLink{}
 			}
 			closed := false
 		attrs:
@@ -144,7 +147,7 @@ func quickNavLinks(b []byte) (links []navLink, ok bool) {
 					tocDepth = depth
 				}
 				if isA {
-					href = string(val)
+					href = navLink{start: uint32(k + 1), end: uint32(k + 1 + n)}
 				}
 			}
 			i = j

@@ -448,27 +448,36 @@ func (x *idIndex) offset(doc, id string) (int, bool) {
 // each entry's document is in the spine at or after the previous entry's,
 // and within one document its target comes after the previous one.
 func tocOrder(nav *navRead, spineAt map[string]int) error {
-	prevSpine, prevOff, prevHref := -1, -1, ""
+	dir := path.Dir(nav.name)
+	prevSpine, prevOff, prev := -1, -1, navLink{}
+	// The last entry's path and document: most entries are in the
+	// document of the one before.
+	lastPath, lastDoc, last := "", "", false
 	for _, l := range nav.links {
 		if !l.toc {
 			continue
 		}
-		href := l.href
-		doc := resolve(path.Dir(nav.name), href)
+		href := nav.href(l)
+		u, err := parseRef(href)
+		doc := lastDoc
+		if err != nil || !last || u.path != lastPath || u.outside {
+			doc = resolve(dir, href)
+			lastPath, lastDoc, last = u.path, doc, err == nil
+		}
 		at, ok := spineAt[doc]
 		if !ok {
 			return fail(RuleTOCOrder, nav.name, "the contents entry %q is not in the reading order (spine)", href)
 		}
 		off := 0
-		if u, err := parseRef(href); err == nil && u.fragment != "" {
+		if err == nil && u.fragment != "" {
 			if off, ok = nav.ids.offset(doc, u.fragment); !ok {
 				return fail(RuleTOCOrder, nav.name, "the contents entry %q names no id in %s", href, doc)
 			}
 		}
 		if at < prevSpine || (at == prevSpine && off < prevOff) {
-			return fail(RuleTOCOrder, nav.name, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, prevHref)
+			return fail(RuleTOCOrder, nav.name, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, nav.href(prev))
 		}
-		prevSpine, prevOff, prevHref = at, off, href
+		prevSpine, prevOff, prev = at, off, l
 	}
 	return nil
 }
