@@ -389,24 +389,26 @@ func appendGlyphs(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.
 	cids = slices.Grow(cids[:0], len(gs))[:len(gs)]
 	tj := len(gs) > 0 && gs[0].Xoff != 0
 	risen := false
-	for i := range gs {
-		cids[i] = ef.CID(&gs[i])
-		risen = risen || gs[i].Yoff != 0
-	}
-	tj = tj || risen
-	rise := int16(0)
-	// adj is the TJ adjustment after glyph i: its width in the font less
-	// its shaped advance, its offset undone and the next one's made.
-	adj := func(i int) int32 {
-		t := ef.DrawnWidth(&gs[i]) - int32(gs[i].Adv) + int32(gs[i].Xoff)
+	// adj is the TJ adjustment after glyph i, whose drawn width is w: its
+	// width in the font less its shaped advance, its offset undone and
+	// the next one's made.
+	adj := func(i int, w int32) int32 {
+		t := w - int32(gs[i].Adv) + int32(gs[i].Xoff)
 		if i+1 < len(gs) {
 			t -= int32(gs[i+1].Xoff)
 		}
 		return t
 	}
-	for i := 0; i+1 < len(gs) && !tj; i++ {
-		tj = adj(i) != 0
+	// One pass for the CIDs, the rise and whether any glyph needs an
+	// adjustment (TJ): most runs need none, and are shown with Tj.
+	for i := range gs {
+		var w int32
+		cids[i], w = ef.CIDWidth(&gs[i])
+		risen = risen || gs[i].Yoff != 0
+		tj = tj || (i+1 < len(gs) && adj(i, w) != 0)
 	}
+	tj = tj || risen
+	rise := int16(0)
 	if tj {
 		b = append(b, '[')
 		if gs[0].Xoff != 0 {
@@ -422,7 +424,7 @@ func appendGlyphs(b []byte, gs []layout.DrawnGlyph, size float64, ef *fontembed.
 		}
 		b = appendCID(b, id)
 		if tj && i+1 < len(gs) {
-			if t := adj(i); t != 0 {
+			if t := adj(i, ef.DrawnWidth(&gs[i])); t != 0 {
 				b = append(b, ')')
 				b = strconv.AppendInt(b, int64(t), 10)
 				b = append(b, '(')
@@ -533,6 +535,9 @@ func quoteMark(p *fpdf.Fpdf, x, y, w, h float64, mirror bool) {
 // appendCID writes one two-byte CID inside a PDF literal string, escaping
 // the bytes a string cannot hold as they are.
 func appendCID(b []byte, id uint16) []byte {
+	if hi, lo := byte(id>>8), byte(id); !escaped[hi] && !escaped[lo] {
+		return append(b, hi, lo) // nearly every CID
+	}
 	for _, v := range [2]byte{byte(id >> 8), byte(id)} {
 		switch v {
 		case '\\', '(', ')':
@@ -545,6 +550,9 @@ func appendCID(b []byte, id uint16) []byte {
 	}
 	return b
 }
+
+// escaped are the bytes appendCID escapes.
+var escaped = [256]bool{'\\': true, '(': true, ')': true, '\r': true}
 
 // SaddleOrder is the order of the n pages (0-based, n a multiple of 4)
 // on the sheets: for each sheet its front (left, right), then its back.

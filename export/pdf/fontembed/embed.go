@@ -77,17 +77,26 @@ type cidKey struct {
 
 // CID is the CID that draws g.
 func (ef *Font) CID(g *layout.DrawnGlyph) uint16 {
+	cid, _ := ef.CIDWidth(g)
+	return cid
+}
+
+// CIDWidth is CID and DrawnWidth at once, g's widening (layout.Reach)
+// worked out once for both: the text of a page is drawn a run at a time,
+// every glyph asked for both.
+func (ef *Font) CIDWidth(g *layout.DrawnGlyph) (cid uint16, width int32) {
 	reach := layout.Reach(ef.Face, g)
+	width = ef.adv[g.GID] + int32(reach)
 	if g.N == 1 && reach == 0 {
 		if g.R < 0x180 {
 			if ef.latin[g.R] == g.GID+1 {
-				return uint16(g.R)
+				return uint16(g.R), width
 			}
 		} else if ef.own[g.R] == g.GID+1 {
-			return uint16(g.R)
+			return uint16(g.R), width
 		}
 	}
-	return ef.other[cidKey{g.GID, reach, g.Text()}]
+	return ef.other[cidKey{g.GID, reach, g.Text()}], width
 }
 
 // Width is glyph g's width in the font, in thousandths of an em.
