@@ -109,7 +109,20 @@ func (g *DrawnGlyph) Text() string {
 // of an em inside the word and cut it there ("कु त्ते", "दे ने"). 0 for
 // every other glyph; right-to-left marks have carriers (withCarriers).
 func Reach(fc Face, g *DrawnGlyph) int16 {
-	if g.Adv != 0 || g.Xoff >= 0 || g.Level&1 != 0 {
+	if g.Xoff < 0 && g.Adv == 0 {
+		return reachBack(fc, g)
+	}
+	return 0
+}
+
+// reachBack is Reach of a glyph that advances nothing and is drawn left
+// of the pen, apart so that Reach is inlined: the PDF asks it of every
+// glyph it draws, three times (fontembed: the glyphs used, their CIDs
+// and widths), and it is 0 for nearly all.
+//
+//go:noinline
+func reachBack(fc Face, g *DrawnGlyph) int16 {
+	if g.Level&1 != 0 {
 		return 0
 	}
 	return int16(max(0, -int32(g.Xoff)-fc.Typeset().Advance(g.GID)))
