@@ -366,7 +366,7 @@ func (b *builder) appendTOCNumber(items []Item, n *tocNum) []Item {
 	if int(n.target) < len(b.numbers) {
 		num = b.numbers[n.target]
 	}
-	gs := b.shape([]span{{text: strconv.Itoa(num), style: n.numFace.Style}}, n.numFace.Family, n.numSize, "the contents")
+	gs := b.number(num, n.numFace.Family, n.numFace.Style, n.numSize, "the contents")
 	nw := width(gs)
 	nx := n.x0 + b.geo.TextW() - nw
 	if n.rtl {

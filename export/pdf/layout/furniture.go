@@ -1,10 +1,6 @@
 package layout
 
-import (
-	"strconv"
-
-	"github.com/guidepress/guidepress/fonts"
-)
+import "github.com/guidepress/guidepress/fonts"
 
 // furniture adds the running header (guide title and current part, with
 // a hairline under it) and the footer page number to every page but the
@@ -61,7 +57,7 @@ func (b *builder) furnish(pg *Page, heads map[headKey]head) {
 		ns = fu.Size + 0.5
 	}
 	nlh := ptToMM(ns * 1.3)
-	num := b.shape(plain(strconv.Itoa(pg.Number)), fonts.Literata, ns, "the footer")
+	num := b.number(pg.Number, fonts.Literata, fonts.Regular, ns, "the footer")
 	nw := width(num)
 	nx := x0 + (w-nw)/2
 	if b.geo.duplex {

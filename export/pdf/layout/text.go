@@ -448,6 +448,8 @@ type shaper struct {
 	glyphs  []glyph
 	lineBuf [][]glyph
 	para    paraText // the text of the scratch glyphs (setText)
+	// digits: each face and size's digits, for numbers (shaper.number)
+	digits map[digitKey]*digitSet
 }
 
 // maxSpare is the most glyphs a scratch buffer grows beyond what the
