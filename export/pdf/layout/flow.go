@@ -114,6 +114,9 @@ func (b *builder) setAll(blk *flowBlock) {
 // paragraph is set right to left; its runs and their glyphs are taken
 // from slabs when it is not nil (textAndRunsIn).
 func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slabs *lineSlabs) {
+	if slabs == nil {
+		slabs = b.arena()
+	}
 	setGlyphs(sl, kind, gs, end, notLast, rtl, slabs, nil, b.sh.textOnly)
 	sl.unders = b.underlines(gs)
 }
@@ -384,6 +387,10 @@ type builder struct {
 	// flows (geo.bottom), is its own bottom, from which the footer of a
 	// page finished meanwhile (streamed) is placed; 0 otherwise.
 	uncut float64
+	// lineArena is where the lines set one by one (a heading's, a contents
+	// entry's, a page's number) take their runs and drawn glyphs from
+	// (lineSlabs.arena).
+	lineArena lineSlabs
 }
 
 const eps = 0.01

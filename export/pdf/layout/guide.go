@@ -175,7 +175,7 @@ func (b *builder) result() *Layout {
 				continue
 			}
 			if it.Kind != Header || len(it.gs) == 0 {
-				finishText(it)
+				finishTextIn(it, b.arena(), nil)
 				continue
 			}
 			k := glyphs{&it.gs[0], len(it.gs)}
@@ -183,7 +183,7 @@ func (b *builder) result() *Layout {
 				it.Text, it.Runs, it.gs = h.Text, h.Runs, nil
 				continue
 			}
-			finishText(it)
+			finishTextIn(it, b.arena(), nil)
 			heads[k] = it
 		}
 		lay.Pages = append(lay.Pages, *pg)
@@ -223,12 +223,10 @@ func (b *builder) result() *Layout {
 	return lay
 }
 
-// finishText sets an item's text and runs from its glyphs, which it
-// then lets go.
-func finishText(it *Item) { finishTextIn(it, nil, nil) }
-
-// finishTextIn is finishText taking the runs and their glyphs from slabs
-// and the text from src, the paragraph's text (textAndRunsIn).
+// finishTextIn sets an item's text and runs from its glyphs, which it
+// then lets go, taking the runs and their glyphs from slabs (nil: arrays
+// of their own) and the text from src, the paragraph's text
+// (textAndRunsIn).
 func finishTextIn(it *Item, slabs *lineSlabs, src *paraText) {
 	var end int
 	it.Text, it.Runs, end = textAndRunsIn(it.gs, slabs, src, true)
@@ -248,7 +246,7 @@ func finishTextIn(it *Item, slabs *lineSlabs, src *paraText) {
 	it.gs = nil
 }
 
-// glyphRuns are the runs finishText would give it, its glyphs as drawn
+// glyphRuns are the runs finishTextIn would give it, its glyphs as drawn
 // and whether a space is drawn after them, without their texts, in
 // scratch's arrays (which the next call uses again): what the fonts are
 // made from (Glyphs), which PlanPages' pass takes from an item that is

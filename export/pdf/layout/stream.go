@@ -232,7 +232,7 @@ func (b *builder) sealPages(n int) {
 		} else {
 			for i := range pg.Items {
 				if pg.Items[i].gs != nil {
-					finishText(&pg.Items[i])
+					finishTextIn(&pg.Items[i], b.arena(), nil)
 				}
 			}
 		}

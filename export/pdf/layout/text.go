@@ -981,6 +981,9 @@ func textAndRuns(gs []glyph) (string, []Run) {
 type lineSlabs struct {
 	glyphs []DrawnGlyph
 	runs   []Run
+	// arena: the slabs serve lines set one at a time (builder.arena), a
+	// slab without room for a line replaced by a new one (fromArena).
+	arena bool
 }
 
 // fromSlab is n elements from slab's room, or a new array when it has none.
@@ -991,6 +994,31 @@ func fromSlab[T any](slab *[]T, n int) []T {
 		return (*slab)[k : k+n : k+n]
 	}
 	return make([]T, n)
+}
+
+// fromArena is fromSlab for an arena's slab: without room for n, slab is
+// replaced by a new one of size elements, unless n is more than a
+// quarter of that (a long line: an array of its own).
+func fromArena[T any](slab *[]T, n, size int) []T {
+	if cap(*slab)-len(*slab) < n && n <= size/4 {
+		*slab = make([]T, 0, size)
+	}
+	return fromSlab(slab, n)
+}
+
+// arenaGlyphs and arenaRuns are the sizes of an arena's slabs: ~5 KB
+// each, a few dozen lines' worth. A slab is kept while any of its lines
+// is, which a layout given away page by page lets go within a page or a
+// part.
+const arenaGlyphs, arenaRuns = 256, 64
+
+// arena is the slabs of the lines b sets one at a time (a heading's, a
+// contents entry's, a page's number and running head), which took two
+// arrays each (the drawn glyphs and the runs): in a 4 MiB guide of
+// one-line sections, ~780,000 lines a pass.
+func (b *builder) arena() *lineSlabs {
+	b.lineArena.arena = true
+	return &b.lineArena
 }
 
 // paraText is the text a paragraph's glyphs index (their start), as one
@@ -1080,7 +1108,12 @@ func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText, withText bool) (
 	if slabs != nil {
 		glyphSlab, runSlab = &slabs.glyphs, &slabs.runs
 	}
-	drawn := fromSlab(glyphSlab, len(vis)) // the runs' glyphs, in one array per line or paragraph
+	var drawn []DrawnGlyph // the runs' glyphs, in one array per line or paragraph
+	if slabs != nil && slabs.arena {
+		drawn = fromArena(glyphSlab, len(vis), arenaGlyphs)
+	} else {
+		drawn = fromSlab(glyphSlab, len(vis))
+	}
 	nruns := 0
 	for i := range vis {
 		vis[i].drawInto(&drawn[i])
@@ -1089,7 +1122,9 @@ func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText, withText bool) (
 		}
 	}
 	var runs []Run
-	if nruns > 0 {
+	if nruns > 0 && slabs != nil && slabs.arena {
+		runs = fromArena(runSlab, nruns, arenaRuns)[:0]
+	} else if nruns > 0 {
 		runs = fromSlab(runSlab, nruns)[:0]
 	}
 	for i := 1; i <= len(vis); i++ {
