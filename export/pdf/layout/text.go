@@ -520,13 +520,16 @@ func (ts textSettings) family(fam fonts.Family) fonts.Family {
 	return fam
 }
 
-// shapeKey is everything a shaped (and wrapped) text depends on.
+// shapeKey is everything a shaped (and wrapped) text depends on. Not
+// where it is: the warnings shaping gave are kept and given again with
+// the caller's place (replay). Keyed by its place too, a text met in
+// many places was shaped again in each, and every look-up hashed the
+// place (~0.17 s of a 4 MiB guide of one-line sections).
 type shapeKey struct {
 	text  string      // one span's text, or the spans' each followed by NUL and its style
 	style fonts.Style // one span's style (-1 for several)
 	fam   fonts.Family
 	size  float64
-	where string
 	quiet bool
 	w     float64 // the wrapping width; -1 for shape
 }
@@ -562,9 +565,9 @@ func (s *shaper) remember(k shapeKey, c *shaped) {
 // a value no fonts.Style takes.
 const mixedStyles fonts.Style = 0xFF
 
-func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string, w float64) shapeKey {
+func (s *shaper) key(spans []span, fam fonts.Family, size float64, w float64) shapeKey {
 	if len(spans) == 1 && spans[0].seg == 0 {
-		return shapeKey{text: spans[0].text, style: spans[0].style, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
+		return shapeKey{text: spans[0].text, style: spans[0].style, fam: fam, size: size, quiet: s.quiet, w: w}
 	}
 	var b strings.Builder
 	for _, sp := range spans {
@@ -576,7 +579,7 @@ func (s *shaper) key(spans []span, fam fonts.Family, size float64, where string,
 			b.WriteString(strconv.Itoa(int(sp.seg)))
 		}
 	}
-	return shapeKey{text: b.String(), style: mixedStyles, fam: fam, size: size, where: where, quiet: s.quiet, w: w}
+	return shapeKey{text: b.String(), style: mixedStyles, fam: fam, size: size, quiet: s.quiet, w: w}
 }
 
 func (s *shaper) report(r rune, where string, dropped, seq bool) {
@@ -594,7 +597,7 @@ func (s *shaper) replay(adds []report, where string) {
 
 // shapeCached is shape through the cache.
 func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where string) (*shaped, error) {
-	k := s.key(spans, fam, size, where, -1)
+	k := s.key(spans, fam, size, -1)
 	if c, ok := s.cache[k]; ok {
 		s.replay(c.adds, where)
 		return c, nil
@@ -617,7 +620,7 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 		gs, err := s.shape(spans, fam, size, where)
 		return s.wrap(gs, w), err
 	}
-	k := s.key(spans, fam, size, where, w)
+	k := s.key(spans, fam, size, w)
 	if c, ok := s.cache[k]; ok {
 		s.replay(c.adds, where)
 		return c.lines, nil
