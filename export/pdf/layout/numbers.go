@@ -45,7 +45,10 @@ func (s *shaper) number(n int, fam fonts.Family, st fonts.Style, size float64, w
 	if !d.ok || n < 0 {
 		return s.shape([]span{{text: string(txt), style: st}}, fam, size, where)
 	}
-	out := make([]glyph, len(txt))
+	// From a slab of the shaper's (fromArena): a number's glyphs are
+	// held only until its page is finished, and an array each was
+	// ~0.16 s of the 4 MiB sections shape's 780,000 numbers.
+	out := fromArena(&s.numGlyphs, len(txt), numberGlyphs)
 	last := len(txt) - 1
 	for i := range last {
 		out[i] = d.left[txt[i]-'0'][txt[i+1]-'0']
@@ -55,6 +58,10 @@ func (s *shaper) number(n int, fam fonts.Family, st fonts.Style, size float64, w
 	out[last].start = int32(last)
 	return out, nil
 }
+
+// numberGlyphs is the size of the slabs numbers take their glyphs from:
+// 12 KB, some fifty numbers.
+const numberGlyphs = 256
 
 // digitsFor is the digits of fam and st at size, shaped (and checked) on
 // first use: 110 short texts, once a face and size in a layout.

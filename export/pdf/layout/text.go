@@ -449,7 +449,8 @@ type shaper struct {
 	lineBuf [][]glyph
 	para    paraText // the text of the scratch glyphs (setText)
 	// digits: each face and size's digits, for numbers (shaper.number)
-	digits map[digitKey]*digitSet
+	digits    map[digitKey]*digitSet
+	numGlyphs []glyph // the slab numbers' glyphs are taken from
 }
 
 // maxSpare is the most glyphs a scratch buffer grows beyond what the
