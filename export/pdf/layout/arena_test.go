@@ -20,15 +20,7 @@ func TestLinesFromArena(t *testing.T) {
 	if growth.Race {
 		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
 	}
-	th, err := theme.Named("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	geo, _, err := PageGeometry(export.Options{}, th)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newBuilder(&content.Guide{Title: "T", Language: "en"}, export.Options{}, th, geo, GuideDoc)
+	b := bareBuilder(t)
 	gs := b.shape(plain("Themes and motifs"), fonts.Atkinson, 14, "")
 	var lines []setLine
 	allocs := testing.AllocsPerRun(200, func() {
@@ -51,4 +43,20 @@ func TestLinesFromArena(t *testing.T) {
 	if cap(a.runs) != len(a.runs) || cap(a.runs[0].Glyphs) != len(a.runs[0].Glyphs) {
 		t.Error("a line's runs or glyphs have room past their end: an append would write into the next line's")
 	}
+}
+
+// bareBuilder is a builder for a guide with nothing in it, in the
+// standard style on A4, for a test of what it does with one line.
+func bareBuilder(t *testing.T) *builder {
+	t.Helper()
+	th, err := theme.Named("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	geo, _, err := PageGeometry(export.Options{}, th)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := newBuilder(&content.Guide{Title: "T", Language: "en"}, export.Options{}, th, geo, GuideDoc)
+	return b
 }

@@ -4,8 +4,6 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/guidepress/guidepress/content"
-	"github.com/guidepress/guidepress/export"
 	"github.com/guidepress/guidepress/fonts"
 	"github.com/guidepress/guidepress/internal/growth"
 	theme "github.com/guidepress/guidepress/templates/pdf"
@@ -86,15 +84,7 @@ func TestFooterNumberAllocations(t *testing.T) {
 	if growth.Race {
 		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
 	}
-	th, err := theme.Named("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	geo, _, err := PageGeometry(export.Options{}, th)
-	if err != nil {
-		t.Fatal(err)
-	}
-	b := newBuilder(&content.Guide{Title: "T", Language: "en"}, export.Options{}, th, geo, GuideDoc)
+	b := bareBuilder(t)
 	for i := 0; len(b.sh.cache) < maxCached; i++ {
 		b.shape(plain("filler "+strconv.Itoa(i)), fonts.Literata, 10, "")
 	}
