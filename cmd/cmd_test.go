@@ -252,3 +252,35 @@ func TestInspectReportsUnprintable(t *testing.T) {
 		t.Errorf("inspect does not report the unprintable Tibetan:\n%s", out)
 	}
 }
+
+// TestInspectShowsCredits: inspect's outline shows the guide's own author
+// and publisher, which the EPUB, PDF and MARC record give as its creator
+// and publisher, and neither line when the guide has none (it showed
+// neither before).
+func TestInspectShowsCredits(t *testing.T) {
+	const with = `{"title": "T", "author": "Ms A. Teacher", "publisher": "Hillside School Library", "book": {"title": "B", "author": "N. Ovelist"}, "synopsis": ["S."]}`
+	const without = `{"title": "T", "book": {"title": "B", "author": "N. Ovelist"}, "synopsis": ["S."]}`
+	for _, c := range []struct {
+		in   string
+		want []string
+		not  []string
+	}{
+		{with, []string{"Author:     N. Ovelist", "Guide by:   Ms A. Teacher", "Publisher:  Hillside School Library"}, nil},
+		{without, []string{"Author:     N. Ovelist"}, []string{"Guide by:", "Publisher:"}},
+	} {
+		code, out, stderr := run(t, c.in, "inspect", "-")
+		if code != 0 {
+			t.Fatalf("inspect: %d %s", code, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("outline lacks %q:\n%s", w, out)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(out, w) {
+				t.Errorf("outline has %q:\n%s", w, out)
+			}
+		}
+	}
+}
