@@ -107,8 +107,10 @@ type huffmanBitWriter struct {
 	nbits       uint8
 	nbytes      uint8
 	lastHuffMan bool
-	// fastCodes: code lengths by minRedundancy where they fit (guidepress).
+	// fastCodes: code lengths by minRedundancy where they fit, with
+	// scratch (guidepress).
 	fastCodes       bool
+	scratch         *fastScratch
 	literalEncoding *huffmanEncoder
 	tmpLitEncoding  *huffmanEncoder
 	offsetEncoding  *huffmanEncoder

@@ -38,9 +38,6 @@ type huffmanEncoder struct {
 	// Possible lengths are codegenCodeCount, offsetCodeCount and literalCount.
 	// The largest of these is literalCount, so we allocate for that case.
 	freqcache [literalCount + 1]literalNode
-
-	// mrScratch is minRedundancy's (guidepress).
-	mrScratch [literalCount]int32
 }
 
 type literalNode struct {

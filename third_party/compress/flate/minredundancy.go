@@ -17,14 +17,22 @@ package flate
 
 // generateFast is generate with the code lengths from minRedundancy, or
 // from bitCounts when Huffman's code is longer than maxBits.
-func (h *huffmanEncoder) generateFast(freq []uint16, maxBits int32) {
+//
+// The symbols are sorted by count (and by value within a count, the
+// order sortByFreq gives) by counting, where the counts are small (a
+// short stream's always are), and their codes assigned in the symbols'
+// order rather than each length's symbols sorted: the same canonical
+// code, in a quarter of the time (package-merge dwarfed both before).
+func (h *huffmanEncoder) generateFast(freq []uint16, maxBits int32, sc *fastScratch) {
 	list := h.freqcache[:len(freq)+1]
 	codes := h.codes[:len(freq)]
 	count := 0
+	maxFreq := uint16(0)
 	for i, f := range freq {
 		if f != 0 {
 			list[count] = literalNode{uint16(i), f}
 			count++
+			maxFreq = max(maxFreq, f)
 		} else {
 			codes[i] = 0
 		}
@@ -37,20 +45,65 @@ func (h *huffmanEncoder) generateFast(freq []uint16, maxBits int32) {
 		}
 		return
 	}
-	sortByFreq(list)
-	if bitCount, ok := h.minRedundancy(list, maxBits); ok {
-		h.assignEncodingAndSize(bitCount, list)
+	if int(maxFreq) < len(sc.counts) {
+		sortByCount(list, sc.counts[:maxFreq+1], sc.sorted[:count])
+	} else {
+		sortByFreq(list)
+	}
+	bitCount, ok := h.minRedundancy(list, maxBits, sc)
+	if !ok {
+		h.assignEncodingAndSize(h.bitCounts(list, maxBits), list)
 		return
 	}
-	h.assignEncodingAndSize(h.bitCounts(list, maxBits), list)
+	// Each symbol's length (the most frequent the shortest), then the
+	// canonical codes (RFC 1951 §3.2.2) in the symbols' order.
+	i := len(list)
+	var next [maxBitsLimit + 1]uint16
+	code := uint16(0)
+	for n, bits := range bitCount {
+		code <<= 1
+		next[n] = code
+		code += uint16(bits)
+		for ; bits > 0; bits-- {
+			i--
+			codes[list[i].literal] = hcode(n)
+		}
+	}
+	for s, f := range freq {
+		if f != 0 {
+			n := uint8(codes[s])
+			codes[s] = newhcode(reverseBits(next[n], n), n)
+			next[n]++
+		}
+	}
+}
+
+// sortByCount sorts list, in increasing order of value, by increasing
+// count (all below len(counts)), stably: sortByFreq's order. counts and
+// tmp (as long as list) are scratch.
+func sortByCount(list []literalNode, counts []int32, tmp []literalNode) {
+	clear(counts)
+	for _, l := range list {
+		counts[l.freq]++
+	}
+	at := int32(0)
+	for f, c := range counts {
+		counts[f] = at
+		at += c
+	}
+	for _, l := range list {
+		tmp[counts[l.freq]] = l
+		counts[l.freq]++
+	}
+	copy(list, tmp)
 }
 
 // minRedundancy is the number of symbols of each code length in a
 // Huffman code for list (at least 3 symbols, sorted by increasing
 // frequency), or false when its longest code is longer than maxBits.
-func (h *huffmanEncoder) minRedundancy(list []literalNode, maxBits int32) ([]int32, bool) {
+func (h *huffmanEncoder) minRedundancy(list []literalNode, maxBits int32, sc *fastScratch) ([]int32, bool) {
 	n := len(list)
-	a := h.mrScratch[:n]
+	a := sc.weights[:n]
 	for i, l := range list {
 		a[i] = int32(l.freq)
 	}
@@ -109,7 +162,10 @@ func (h *huffmanEncoder) minRedundancy(list []literalNode, maxBits int32) ([]int
 // gen is h.generate, or h.generateFast for a writer set so.
 func (w *huffmanBitWriter) gen(h *huffmanEncoder, freq []uint16, maxBits int32) {
 	if w.fastCodes {
-		h.generateFast(freq, maxBits)
+		if w.scratch == nil {
+			w.scratch = new(fastScratch)
+		}
+		h.generateFast(freq, maxBits, w.scratch)
 		return
 	}
 	h.generate(freq, maxBits)
@@ -120,3 +176,11 @@ func (w *huffmanBitWriter) gen(h *huffmanEncoder, freq []uint16, maxBits int32) 
 // limits, from the next block on: the same size, not always the same
 // bytes as without. Reset keeps the setting. (Added for guidepress.)
 func (w *Writer) SetFastCodes(on bool) { w.d.w.fastCodes = on }
+
+// fastScratch is generateFast's and minRedundancy's scratch, one a
+// writer, made when it first builds fast codes.
+type fastScratch struct {
+	weights [literalCount]int32
+	counts  [512]int32
+	sorted  [literalCount]literalNode
+}
