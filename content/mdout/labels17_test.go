@@ -17,7 +17,7 @@ func TestExplanationLabel(t *testing.T) {
 	for _, c := range []struct{ lang, want string }{
 		{"en", "> Explanation: "}, {"es", "> Explicación: "}, {"fr", "> Explication : "}, {"de", "> Erklärung: "},
 		{"it", "> Spiegazione: "}, {"pt", "> Explicação: "}, {"ru", "> Объяснение: "}, {"el", "> Εξήγηση: "},
-		{"ar", "> شرح: "}, {"he", "> הסבר: "}, {"fa", "> توضیح: "}, {"nl", "> Toelichting: "},
+		{"ar", "> شرح: "}, {"he", "> הסבר: "}, {"fa", "> توضیح: "}, {"nl", "> Toelichting: "}, {"pl", "> Wyjaśnienie: "},
 	} {
 		t.Run(c.lang, func(t *testing.T) {
 			g := &content.Guide{Title: "Doña Perfecta — Guide", Language: c.lang, Book: content.Book{Title: "Doña Perfecta", Author: "Benito Pérez Galdós"},
@@ -41,8 +41,8 @@ func TestExplanationLabel(t *testing.T) {
 		})
 	}
 	// Every language with labels is in the table.
-	if n := len(labels.Languages); n != 12 {
-		t.Errorf("%d label languages, the table has 12: add the new ones", n)
+	if n := len(labels.Languages); n != 13 {
+		t.Errorf("%d label languages, the table has 13: add the new ones", n)
 	}
 }
 

@@ -38,7 +38,7 @@ func TestReadings17(t *testing.T) {
 			name: "Polish: the straight mark closing „ is ” there",
 			opts: Options{Language: "pl"},
 			in:   "Lalka\nBolesław Prus\n\nStreszczenie\n\nWokulski mówi „Tak\" i odchodzi.\n",
-			want: "lang=pl year=0\nbook: Lalka | Bolesław Prus | 0 min | Lalka — A Study Guide\nsection: Streszczenie\n  paragraph: Wokulski mówi „Tak” i odchodzi.\n",
+			want: "lang=pl year=0\nbook: Lalka | Bolesław Prus | 0 min | Lalka — Opracowanie lektury\nsection: Streszczenie\n  paragraph: Wokulski mówi „Tak” i odchodzi.\n",
 		},
 		{
 			name: "Japanese quotes 「…」 with their source in full-width brackets or after a dash are split (each was one quote, marks and source and all)",

@@ -102,3 +102,33 @@ func TestReadings18(t *testing.T) {
 		})
 	}
 }
+
+// TestPolishGuide: a Polish guide is told from its words, its headings
+// have their roles (Streszczenie, Bohaterowie, Motywy, Pytania do
+// dyskusji), "Najważniejsze cytaty" are its quotes with "Wyjaśnienie:"
+// their explanation, "Często zadawane pytania" its FAQ, and it is named in
+// Polish. Before, it was read as Portuguese ("Pan Tadeusz — Guia de
+// estudo"), every heading after the first a subsection of "Streszczenie",
+// no quotes and no FAQ.
+func TestPolishGuide(t *testing.T) {
+	g, err := Parse("Pan Tadeusz\nAdam Mickiewicz\n\nStreszczenie\n\nTadeusz wraca z Wilna do domu stryja i zakochuje się w Zosi. Spór o zamek nie jest tylko sprawą sąsiadów: podsyca go stary klucznik Gerwazy, który pamięta dawną krzywdę. Ksiądz Robak, jak się okazuje, jest ojcem Tadeusza; po bitwie z Rosjanami umiera, ale jego wina zostaje odkupiona.\n\nBohaterowie\n\nTadeusz – młody szlachcic, syn Jacka\nZosia – wychowanica Telimeny\n\nNajważniejsze cytaty\n\n1. „Kochajmy się!” (Księga XII)\nWyjaśnienie: Wezwanie do zgody zamyka spory i cały utwór.\n\nMotywy\n\nTęsknota za ojczyzną, wina i odkupienie.\n\nPytania do dyskusji\n\n1. Dlaczego Jacek ukrywa się pod habitem?\n\nCzęsto zadawane pytania\n\nKto jest narratorem?\nGawędziarz, który wspomina Litwę z perspektywy emigracji.\n", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if g.Language != "pl" || g.Title != "Pan Tadeusz — Opracowanie lektury" {
+		t.Errorf("language %q, title %q", g.Language, g.Title)
+	}
+	var roles []string
+	for _, s := range g.Sections {
+		roles = append(roles, s.Title+"="+string(s.Role))
+	}
+	if got, want := strings.Join(roles, ", "), "Streszczenie=summary, Bohaterowie=characters, Motywy=themes, Pytania do dyskusji=discussion"; got != want {
+		t.Errorf("sections %s\nwant %s", got, want)
+	}
+	if len(g.Quotes) != 1 || g.Quotes[0].Attribution.Plain() != "Księga XII" || len(g.Quotes[0].Explanation) != 1 {
+		t.Errorf("quotes %+v", g.Quotes)
+	}
+	if len(g.FAQ) != 1 || g.FAQ[0].Question != "Kto jest narratorem?" {
+		t.Errorf("FAQ %+v", g.FAQ)
+	}
+}

@@ -203,7 +203,8 @@ var partWords = map[string]bool{"chapter": true, "chapters": true, "part": true,
 	"kapitel": true, "capitolo": true, "capitoli": true, "parte": true, "partie": true, "teil": true, "livre": true, "libro": true, "livro": true, "tratado": true,
 	"acto": true, "acte": true, "akt": true, "atto": true, "ato": true, "aufzug": true, "escena": true, "scène": true, "szene": true,
 	"auftritt": true, "scena": true, "cena": true,
-	"hoofdstuk": true, "hoofdstukken": true, "deel": true, "boek": true, "bedrijf": true, "toneel": true}
+	"hoofdstuk": true, "hoofdstukken": true, "deel": true, "boek": true, "bedrijf": true, "toneel": true,
+	"rozdział": true, "rozdziały": true, "część": true, "księga": true}
 
 // ordinals are the ordinal numbers in words that number a part of the
 // book in Spanish, French, Italian and Portuguese ("Tratado primero",

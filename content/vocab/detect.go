@@ -14,7 +14,9 @@ import (
 // stopWords are the commonest function words of each language, chosen so
 // that most of them belong to one language only ("the", "und", "está");
 // words shared by several count for each (Dutch leaves out "de", "en",
-// "die", "als", "er", "wie": Romance and German words too).
+// "die", "als", "er", "wie": Romance and German words too; Polish leaves
+// out "i", "a", "o", "do", "to", "na", "go", "ich", "ten": English, German
+// or Portuguese words too).
 var stopWords = map[string][]string{
 	"en": {"the", "and", "of", "to", "is", "in", "that", "it", "with", "his", "her", "was", "for", "this", "are", "he", "she", "not", "but", "they", "which", "from", "their", "has", "have", "be", "an", "who", "when", "what", "a", "as", "at", "by", "you", "we", "had", "do", "no"},
 	"es": {"el", "la", "los", "las", "de", "que", "y", "en", "un", "una", "es", "por", "con", "para", "del", "se", "su", "al", "lo", "como", "más", "pero", "sus", "le", "ha", "muy", "sin", "sobre", "también", "está", "qué", "cuando"},
@@ -22,6 +24,7 @@ var stopWords = map[string][]string{
 	"de": {"der", "die", "das", "und", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "des", "auf", "für", "im", "dem", "sie", "er", "es", "von", "auch", "wird", "sein", "seine", "als", "nach", "bei", "aus", "wie", "wer", "einen"},
 	"it": {"il", "lo", "la", "gli", "le", "di", "che", "e", "è", "un", "una", "per", "non", "con", "del", "della", "sono", "nel", "alla", "anche", "come", "si", "ma", "dei", "delle", "più", "suo", "sua", "questo", "nella", "degli", "perché"},
 	"nl": {"het", "een", "van", "dat", "niet", "zijn", "met", "op", "voor", "hij", "zij", "ze", "maar", "ook", "aan", "bij", "om", "door", "naar", "wat", "wordt", "heeft", "hun", "deze", "dit", "geen", "nog", "werd", "hem", "zich", "tot", "uit", "wij"},
+	"pl": {"się", "nie", "jest", "że", "w", "z", "jak", "ale", "po", "od", "za", "przez", "jego", "jej", "tak", "już", "tylko", "czy", "który", "która", "które", "był", "była", "było", "są", "oraz", "gdy", "dla", "też", "tego", "jako", "może", "jednak", "bardzo", "mu", "tym"},
 	"pt": {"o", "a", "os", "as", "de", "que", "e", "é", "um", "uma", "para", "com", "não", "do", "da", "dos", "das", "em", "no", "na", "se", "mais", "por", "ao", "seu", "sua", "como", "mas", "também", "ele", "ela", "são"},
 }
 
@@ -214,6 +217,8 @@ func LanguageName(tag string) string {
 		return "Portuguese"
 	case "nl":
 		return "Dutch"
+	case "pl":
+		return "Polish"
 	case "ar":
 		return "Arabic"
 	case "he":

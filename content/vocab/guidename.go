@@ -29,6 +29,7 @@ var guidePhrases = []string{
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
 	"guia de estudo", "guia de leitura", "roteiro de leitura", "roteiro de estudo",
 	"leesdossier", "leeswijzer", "lesbrief", "studiegids", "leesverslag",
+	"opracowanie lektury", "opracowanie", "przewodnik po lekturze", "przewodnik do lektury", "ściąga",
 	"cuaderno de lectura", "cuaderno de actividades", "cahier de lecture", "quaderno di lettura", "caderno de leitura", "lesetagebuch",
 	"учебное пособие", "методическое пособие", "пособие", "путеводитель", "посібник",
 	"οδηγός μελέτης", "οδηγός ανάγνωσης",
@@ -49,7 +50,7 @@ var (
 	subtitleAlone = []string{"handout", "worksheet", "study outline", "novel study", "novel unit", "book study", "arbeitsblatt", "arbeitsheft", "ficha de trabajo", "hoja de trabajo",
 		"ficha de leitura", "ficha de trabalho", "fiche pédagogique", "scheda didattica",
 		"fiche de vocabulaire", "fiche d'exercices", "fiche d’exercices", "ficha de vocabulario", "ficha de vocabulário", "scheda di vocabolario", "scheda lessicale",
-		"werkblad", "opdrachtenblad"}
+		"werkblad", "opdrachtenblad", "karta pracy"}
 	// subtitleFor: "… for Students", "… für die Oberstufe".
 	subtitleFor = []string{"for", "für", "zur", "zum", "para", "pour", "per", "de", "do", "da", "del", "della", "des", "pentru", "для", "για"}
 )

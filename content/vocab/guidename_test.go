@@ -10,7 +10,7 @@ import (
 // were written by hand: the oracles they must agree with.
 var (
 	guideLineOracle = regexp.MustCompile(`(?i)^` + guideWords + `$`)
-	guideSubOracle  = regexp.MustCompile(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline|novel study|novel unit|book study|arbeitsblatt|arbeitsheft|ficha de trabajo|hoja de trabajo|ficha de leitura|ficha de trabalho|fiche pédagogique|scheda didattica|fiche de vocabulaire|fiche d'exercices|fiche d’exercices|ficha de vocabulario|ficha de vocabulário|scheda di vocabolario|scheda lessicale|werkblad|opdrachtenblad))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru|для|για)\s+\S.*)?$`)
+	guideSubOracle  = regexp.MustCompile(`(?i)^(?:` + guideWords + `|(?:an?\s+)?(?:teacher'?s?'?|student'?s?'?|study|revision|reading|class|lesson|unit)\s+(?:notes|outline|handout|guide|pack|plan|packet)|(?:an?\s+)?(?:handout|worksheet|study outline|novel study|novel unit|book study|arbeitsblatt|arbeitsheft|ficha de trabajo|hoja de trabajo|ficha de leitura|ficha de trabalho|fiche pédagogique|scheda didattica|fiche de vocabulaire|fiche d'exercices|fiche d’exercices|ficha de vocabulario|ficha de vocabulário|scheda di vocabolario|scheda lessicale|werkblad|opdrachtenblad|karta pracy))(?:\s*[—–:|]\s*\S.*|\s+-\s+\S.*|\s+(?:for|für|zur|zum|para|pour|per|de|do|da|del|della|des|pentru|для|για)\s+\S.*)?$`)
 )
 
 // guideNameCases are lines on every edge of the two patterns: each

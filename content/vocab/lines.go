@@ -20,7 +20,7 @@ import (
 // that guidePhrases spells out: the readers match them by hand
 // (guidename.go), and the tests keep the expressions built on it as the
 // oracles they are checked against.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|gliederung|inhaltsgliederung|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|leesdossier|leeswijzer|lesbrief|studiegids|leesverslag|cuaderno de lectura|cuaderno de actividades|cahier de lecture|quaderno di lettura|caderno de leitura|lesetagebuch|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|gliederung|inhaltsgliederung|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|leesdossier|leeswijzer|lesbrief|studiegids|leesverslag|opracowanie lektury|opracowanie|przewodnik po lekturze|przewodnik do lektury|ściąga|cuaderno de lectura|cuaderno de actividades|cahier de lecture|quaderno di lettura|caderno de leitura|lesetagebuch|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
 
 var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
@@ -35,7 +35,7 @@ var (
 	// yearRE: "Jane Eyre (1847)", "Bram Stoker, 1897".
 	yearRE = lazyre.Hot(`^(.*?\S)\s*(?:,\s*|\s+\(|\s*\[|\s+[—–-]\s+)((?:1[0-9]|20)[0-9]{2})[)\]]?$`)
 	// explRE: the label of a quote's explanation, then its text.
-	explRE = lazyre.Hot(`(?i)^(?:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário|объяснение|комментарий|εξήγηση|σχόλιο|شرح|توضیح|הסבר|toelichting|uitleg|verklaring|betekenis|commentaar)\s*[:：]\s*`)
+	explRE = lazyre.Hot(`(?i)^(?:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário|объяснение|комментарий|εξήγηση|σχόλιο|شرح|توضیح|הסבר|toelichting|uitleg|verklaring|betekenis|commentaar|wyjaśnienie|objaśnienie|komentarz|znaczenie)\s*[:：]\s*`)
 	// questionRE and answerRE: the labels of a "Q: … / A: …" FAQ; in the
 	// other languages Pregunta/Respuesta, Pergunta/Resposta,
 	// Frage/Antwort, Domanda/Risposta, Question/Réponse, and their
@@ -48,9 +48,9 @@ var (
 	inlineAnswerRE = lazyre.New(`^(.+?\?["”’')»]*)\s+(?:A|Answer|R|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*[:.]\s+(.+)$`)
 	// quoteLabelRE: the label some guides number their quotes with,
 	// "Quote 1:", "Quotation #2 –", "#3", "Cita 1", "Zitat 2:".
-	quoteLabelRE = lazyre.New(`(?i)^(?:(?:key\s+|important\s+)?(?:quote|quotation|cita|citation|zitat|citazione|citação|passage|passagem)\s*(?:n[º°o.]\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[:.)–—-]\s*|\s+|$)`)
+	quoteLabelRE = lazyre.New(`(?i)^(?:(?:key\s+|important\s+)?(?:quote|quotation|cita|citation|zitat|citazione|citação|passage|passagem|cytat)\s*(?:n[º°o.]\s*)?#?\d{1,3}|#\d{1,3})(?:\s*[:.)–—-]\s*|\s+|$)`)
 	// placeRE: the words that name a place in a book.
-	placeRE = lazyre.New(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite|hoofdstuk|bedrijf|toneel|blz)\b|\b[IVXLC]+\b`)
+	placeRE = lazyre.New(`(?i)\b(?:chapter|ch|act|scene|sc|book|part|canto|letter|page|p|pp|line|lines|stanza|volume|vol|capítulo|cap|acto|escena|chapitre|acte|scène|kapitel|akt|szene|capitolo|atto|scena|ato|cena|página|pagina|seite|hoofdstuk|bedrijf|toneel|blz|rozdział|rozdz|część|księga)\b|\b[IVXLC]+\b`)
 )
 
 // ByLine reads a by-line with its label ("by Jane Austen", "Author: Jane

@@ -425,10 +425,11 @@ func addNames() {
 	addMore()
 	addAssessments()
 	addDutch()
+	addPolish()
 }
 
 // Languages lists the languages the vocabulary knows, English first.
-var Languages = []string{"en", "es", "fr", "de", "it", "pt", "nl"}
+var Languages = []string{"en", "es", "fr", "de", "it", "pt", "nl", "pl"}
 
 // Name is the heading a writer gives kind (Quotes or FAQ) in a guide in
 // lang ("fr", "pt-BR"); English when the language is not one of Languages.

@@ -2,7 +2,7 @@
 // Key Quotes, Frequently Asked Questions, Synopsis, "A Study Guide", "min
 // read", the cover's text), one translation file per language: en.json,
 // es.json, fr.json, de.json, it.json, pt.json, ar.json, he.json, fa.json,
-// ru.json, el.json, nl.json. Writers
+// ru.json, el.json, nl.json, pl.json. Writers
 // ask For(guide language) and print what it gives; a language without a
 // file gets English (Lang says so, for the writers to mark). A
 // translation is added by adding a file with every key. A file is read
@@ -78,7 +78,7 @@ var (
 )
 
 // Languages lists the languages with a translation file, English first.
-var Languages = []string{"en", "es", "fr", "de", "it", "pt", "ar", "he", "fa", "ru", "el", "nl"}
+var Languages = []string{"en", "es", "fr", "de", "it", "pt", "ar", "he", "fa", "ru", "el", "nl", "pl"}
 
 // For returns the labels for a BCP 47 tag ("es", "pt-BR"): its primary
 // language's file, or English when there is none.
