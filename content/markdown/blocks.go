@@ -102,6 +102,10 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 					continue
 				}
 			}
+			if defs := r.tabTerms(lineTexts(ls)); defs != nil {
+				out = append(out, content.Block{Kind: content.Definitions, Terms: defs})
+				continue
+			}
 			if defs, dash := r.termLines(ls); defs != nil {
 				next := false
 				if i+1 < len(nodes) {
@@ -134,7 +138,11 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			out = append(out, r.blockquote(n)...)
 		case *ast.List:
 			items := r.list(n, false)
-			if defs := r.listTerms(items); defs != nil {
+			defs := r.listTerms(items)
+			if defs == nil && !slices.ContainsFunc(items, func(it content.ListItem) bool { return it.Sublist != nil }) {
+				defs = r.tabTerms(itemTexts(items))
+			}
+			if defs != nil {
 				if l := last(); termsOpen && l != nil && l.Kind == content.Definitions {
 					l.Terms = append(l.Terms, defs...)
 				} else {
@@ -283,6 +291,70 @@ func termLine(t content.Text) (content.Definition, int) {
 		return content.Definition{Term: content.Plain(term), Definition: def}, 1
 	}
 	return content.Definition{}, 0
+}
+
+// tabTerms reads two lines or more, each a word and its meaning set
+// apart by a tab ("whitewash<TAB>to paint with lime"), in a vocabulary,
+// characters or key-facts section (r.termSection), as definitions: two
+// columns pasted from a word processor, which were one paragraph (or
+// list items) with the tabs in the text. A first line that reads as the
+// columns' names ("Word<TAB>Meaning": short capitalised cells over longer
+// meanings) keeps them as they were.
+func (r *reader) tabTerms(ts []content.Text) []content.Definition {
+	if !r.termSection || len(ts) < 2 {
+		return nil
+	}
+	var defs []content.Definition
+	for _, t := range ts {
+		t = t.TrimSpace()
+		if len(t) != 1 || t[0].Code || t[0].Href != "" {
+			return nil
+		}
+		term, def, ok := strings.Cut(t[0].Text, "\t")
+		def = strings.TrimLeft(def, "\t")
+		term, def = strings.TrimSpace(term), strings.TrimSpace(def)
+		if !ok || term == "" || def == "" || strings.Contains(def, "\t") {
+			return nil
+		}
+		sp := t[0]
+		sp.Text = term
+		d := content.Definition{Term: content.Text{sp}}
+		sp.Text = def
+		d.Definition = content.Text{sp}
+		defs = append(defs, d)
+	}
+	if namesColumns(defs) {
+		return nil
+	}
+	return defs
+}
+
+// namesColumns: the first of defs names two columns ("Word", "Meaning"):
+// short capitalised cells, not a sentence, over meanings longer than the
+// first's.
+func namesColumns(defs []content.Definition) bool {
+	head := []string{defs[0].Term.Plain(), defs[0].Definition.Plain()}
+	for _, c := range head {
+		r, _ := utf8.DecodeRuneInString(c)
+		if len(strings.Fields(c)) > 3 || unicode.IsLower(r) || strings.HasSuffix(c, ".") {
+			return false
+		}
+	}
+	for _, d := range defs[1:] {
+		if len(strings.Fields(d.Definition.Plain())) <= len(strings.Fields(head[1])) {
+			return false
+		}
+	}
+	return true
+}
+
+// itemTexts is the texts of items.
+func itemTexts(items []content.ListItem) []content.Text {
+	out := make([]content.Text, len(items))
+	for i, it := range items {
+		out[i] = it.Text
+	}
+	return out
 }
 
 // listTerms reads a list whose every item is a "**term** — definition"

@@ -174,6 +174,9 @@ type reader struct {
 	// discussion: the blocks being read are a discussion section's, whose
 	// questions are prompts (a <details> question's too).
 	discussion bool
+	// termSection: the blocks being read are a vocabulary's, a character
+	// list's or key facts', where two columns are terms (tabTerms).
+	termSection bool
 	// layoutNoted: the HTML layout tags left out were said (emptyLayout).
 	layoutNoted bool
 	// keptTitle is a level-1 heading read as the guide's title while the
@@ -1047,6 +1050,7 @@ func (r *reader) body(nodes []ast.Node) {
 			r.faq(pending, level+1)
 		case inSection:
 			r.discussion = sec.Role == content.RoleDiscussion || subsec != nil && subsec.Role == content.RoleDiscussion
+			r.termSection = termRole(sec.Role) || subsec != nil && termRole(subsec.Role)
 			k := len(pending)
 			if subsec == nil && !r.discussion {
 				k = r.closingDisclosures(pending)
@@ -1055,7 +1059,7 @@ func (r *reader) body(nodes []ast.Node) {
 			if k < len(pending) {
 				sec.Subsections = append(sec.Subsections, r.disclosedSections(pending[k:], sec.Title)...)
 			}
-			r.discussion = false
+			r.discussion, r.termSection = false, false
 		}
 		pending = nil
 	}
@@ -1118,6 +1122,11 @@ func (r *reader) body(nodes []ast.Node) {
 		blocks = &subsec.Blocks
 	}
 	flush()
+}
+
+// termRole: a section of role r lists terms and what they mean.
+func termRole(r content.Role) bool {
+	return r == content.RoleVocabulary || r == content.RoleCharacters || r == content.RoleKeyFacts
 }
 
 // roleAttr reads a heading's {role=…} attribute: a role from the closed

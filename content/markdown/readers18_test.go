@@ -192,27 +192,7 @@ func TestWikiLinkTerms(t *testing.T) {
 			"list: Bentinho | Capitu\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			g := parseValid(t, top+c.body)
-			var b strings.Builder
-			for _, bl := range g.Sections[0].Blocks {
-				switch bl.Kind {
-				case content.Definitions:
-					var ds []string
-					for _, d := range bl.Terms {
-						ds = append(ds, d.Term.Plain()+" = "+d.Definition.Plain())
-					}
-					b.WriteString("definitions: " + strings.Join(ds, " | ") + "\n")
-				case content.List:
-					var items []string
-					for _, it := range bl.Items {
-						items = append(items, it.Text.Plain())
-					}
-					b.WriteString("list: " + strings.Join(items, " | ") + "\n")
-				default:
-					b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
-				}
-			}
-			if got := b.String(); got != c.want {
+			if got := termShape(parseValid(t, top+c.body).Sections[0].Blocks); got != c.want {
 				t.Errorf("got  %swant %s", got, c.want)
 			}
 		})
@@ -241,4 +221,55 @@ func TestPolishGuide(t *testing.T) {
 	if len(g.Quotes) != 1 || len(g.FAQ) != 1 {
 		t.Errorf("quotes %+v, FAQ %+v", g.Quotes, g.FAQ)
 	}
+}
+
+// TestTabColumnTerms: words and their meanings pasted in two tab columns
+// under a vocabulary (characters, key facts) heading are its definitions,
+// as the plain-text reader reads them; they were one paragraph with the
+// tabs in its text, or, numbered, a list of "whitewash<TAB>to paint…".
+func TestTabColumnTerms(t *testing.T) {
+	const top = "# The Wind in the Willows\n\nby Kenneth Grahame\n\n"
+	for _, c := range []struct{ name, body, want string }{
+		{"two lines", "## Vocabulary\n\nwhitewash\tto paint with lime and water\nbolster\ta long, firm pillow\n",
+			"definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow\n"},
+		{"numbered, from Word", "## Vocabulary\n\n1.\twhitewash\tto paint with lime and water\n2.\tbolster\t\ta long, firm pillow\n",
+			"definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow\n"},
+		{"characters", "## Characters\n\nMole\ta shy creature who leaves his burrow\nRat\ta Water Rat who loves boats\n",
+			"definitions: Mole = a shy creature who leaves his burrow | Rat = a Water Rat who loves boats\n"},
+		{"a header row: as before", "## Vocabulary\n\nWord\tMeaning\nbolster\ta long, firm pillow\n",
+			"paragraph: Word\tMeaning bolster\ta long, firm pillow\n"},
+		{"another section: as before", "## Summary\n\nMole\tleaves his burrow.\nRat\trows him home.\n",
+			"paragraph: Mole\tleaves his burrow. Rat\trows him home.\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := termShape(parseValid(t, top+c.body).Sections[0].Blocks); got != c.want {
+				t.Errorf("got  %q\nwant %q", got, c.want)
+			}
+		})
+	}
+}
+
+// termShape renders blocks one a line: definitions as "term = definition"
+// pairs, a list's items, any other block's text.
+func termShape(blocks []content.Block) string {
+	var b strings.Builder
+	for _, bl := range blocks {
+		switch bl.Kind {
+		case content.Definitions:
+			var ds []string
+			for _, d := range bl.Terms {
+				ds = append(ds, d.Term.Plain()+" = "+d.Definition.Plain())
+			}
+			b.WriteString("definitions: " + strings.Join(ds, " | ") + "\n")
+		case content.List:
+			var items []string
+			for _, it := range bl.Items {
+				items = append(items, it.Text.Plain())
+			}
+			b.WriteString("list: " + strings.Join(items, " | ") + "\n")
+		default:
+			b.WriteString(string(bl.Kind) + ": " + bl.Text.Plain() + "\n")
+		}
+	}
+	return b.String()
 }
