@@ -410,10 +410,25 @@ func plural(kind string) string {
 	return kind + "s"
 }
 
+// maxLanguageHeads bounds the units read for section names: a text too
+// short for its words to tell its language has few.
+const maxLanguageHeads = 200
+
 // detectLanguage sets the guide's language from its words when no
-// language was given.
+// language was given; when they are too few to tell, from the known
+// section names among its lines standing alone ("Streszczenie",
+// "Bohaterowie"), as the Markdown reader does with its headings (a short
+// Polish guide was English).
 func (p *parser) detectLanguage(text string) {
-	lang, sev, msg := vocab.DecideLanguage(text, p.g.Language)
+	var heads []string
+	if vocab.DetectLanguage(text).Lang == "" {
+		for _, u := range p.units[:min(len(p.units), maxLanguageHeads)] {
+			if len(u.raw) == 1 && u.before && u.after && len(u.text) <= 60 {
+				heads = append(heads, u.text)
+			}
+		}
+	}
+	lang, sev, msg := vocab.DecideLanguage(text, p.g.Language, heads...)
 	p.g.Language = lang
 	switch sev {
 	case content.Info:

@@ -88,6 +88,17 @@ func TestReadings18(t *testing.T) {
 			in:   "She Stoops to Conquer\nby Oliver Goldsmith\n\nPlot Summary\n\nAct I\n\nScene 1\n\nThe Hardcastles argue.\n\nAct II\n\nScene 1\n\nMarlow arrives.\n\nActs 3 to 5 in Brief\n\nKate wins Marlow.\n",
 			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Plot Summary\n  section: Act I\n    section: Scene 1\n      paragraph: The Hardcastles argue.\n  section: Act II\n    section: Scene 1\n      paragraph: Marlow arrives.\n  section: Acts 3 to 5 in Brief\n    paragraph: Kate wins Marlow.\n",
 		},
+		{
+			name: "a guide too short for its words to tell its language is told it by its known section names, as in Markdown (a short Polish guide was English: \"… — A Study Guide\")",
+			in:   "Pan Tadeusz\nAdam Mickiewicz\n\nStreszczenie\n\nTadeusz wraca do domu stryja.\n\nBohaterowie\n\nTadeusz – młody szlachcic\nZosia – wychowanica Telimeny\n",
+			want: "lang=pl year=0\nbook: Pan Tadeusz | Adam Mickiewicz | 0 min | Pan Tadeusz — Opracowanie lektury\nsection: Streszczenie\n  paragraph: Tadeusz wraca do domu stryja.\nsection: Bohaterowie\n  definitions: Tadeusz = młody szlachcic | Zosia = wychowanica Telimeny\n",
+			note: "the guide is in Polish (2 of its headings are Polish names",
+		},
+		{
+			name: "section names of two languages settle nothing",
+			in:   "Pan Tadeusz\nAdam Mickiewicz\n\nStreszczenie\n\nTadeusz wraca do domu stryja.\n\nCharacters\n\nTadeusz – młody szlachcic\nZosia – wychowanica Telimeny\n",
+			want: "lang=en year=0\nbook: Pan Tadeusz | Adam Mickiewicz | 0 min | Pan Tadeusz — A Study Guide\nsection: Streszczenie\n  paragraph: Tadeusz wraca do domu stryja.\nsection: Characters\n  definitions: Tadeusz = młody szlachcic | Zosia = wychowanica Telimeny\n",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
