@@ -60,3 +60,32 @@ func bareBuilder(t *testing.T) *builder {
 	b := newBuilder(&content.Guide{Title: "T", Language: "en"}, export.Options{}, th, geo, GuideDoc)
 	return b
 }
+
+// TestHeadingSetAllocations: a heading's line, set as the flow places it
+// (setLine), allocates its text alone: its set line comes from a slab
+// and its lines, wrapped for it (ownLines), are not copied first (3
+// allocations a heading before, with the runs and glyphs from the
+// arena: the set line, the copy, the text).
+func TestHeadingSetAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
+	b := bareBuilder(t)
+	blocks := make([]flowBlock, 300)
+	for i := range blocks {
+		blocks[i] = b.heading("Themes", 0, -1, "section")
+	}
+	next := 0
+	allocs := testing.AllocsPerRun(200, func() {
+		b.setLine(&blocks[next], 0)
+		next++
+	})
+	if allocs > 1 {
+		t.Errorf("setting a heading's line: %.1f allocations, want 1 (its text)", allocs)
+	}
+	for i := range next {
+		if sl := &blocks[i].set[0]; !sl.done || sl.text != "Themes" || len(blocks[i].set) != 1 || cap(blocks[i].set) != 1 {
+			t.Fatalf("block %d: set %+v", i, blocks[i].set)
+		}
+	}
+}

@@ -66,7 +66,7 @@ func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 		st = fonts.Bold
 	}
 	spans := []span{{text: displayText(text), style: st}}
-	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.TextW(), at),
+	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.TextW(), at), ownLines: true,
 		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
 		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
 }
@@ -268,7 +268,7 @@ func (b *builder) contents() {
 			}
 		}
 		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
-			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta}
+			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta, ownLines: true}
 		if i == b.td.quotes || i == b.td.faq {
 			blk.lang = b.labelLang
 		}

@@ -65,6 +65,9 @@ type flowBlock struct {
 	// ruled: the lines are blank, each drawn as a rule to write on (a
 	// worksheet's answer lines, in the block's colour).
 	ruled bool
+	// ownLines: lines is the block's own (wrapped for it, not the
+	// shaper's cache's), which setLine may change in place.
+	ownLines bool
 }
 
 // setLine is a block's line as the flow places it: its text and runs in
@@ -83,13 +86,22 @@ type setLine struct {
 	rtl        bool // in a paragraph set right to left (markRTL)
 }
 
+// setSlab is the size of the slabs of set lines: 64 lines, ~5 KB.
+const setSlab = 64
+
 // setLine is line li of blk, set.
 func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 	if blk.set == nil {
-		blk.set = make([]setLine, len(blk.lines))
-		// The shaper's cache may hold these lines too: blk's are let go
-		// from a copy.
-		blk.lines = slices.Clone(blk.lines)
+		// From a slab (fromArena): a heading's and a contents entry's
+		// one line each took an array of their own, and a copy of
+		// their lines, in each pass of a 4 MiB guide of one-line
+		// sections (~780,000 blocks a pass).
+		blk.set = fromArena(&b.setSlab, len(blk.lines), setSlab)
+		if !blk.ownLines {
+			// The shaper's cache may hold these lines too: blk's are
+			// let go from a copy.
+			blk.lines = slices.Clone(blk.lines)
+		}
 	}
 	sl := &blk.set[li]
 	if sl.done {
@@ -387,6 +399,9 @@ type builder struct {
 	// flows (geo.bottom), is its own bottom, from which the footer of a
 	// page finished meanwhile (streamed) is placed; 0 otherwise.
 	uncut float64
+	// setSlab is where blocks set line by line (setLine) take their
+	// set lines from.
+	setSlab []setLine
 	// lineArena is where the lines set one by one (a heading's, a contents
 	// entry's, a page's number) take their runs and drawn glyphs from
 	// (lineSlabs.arena).
