@@ -1,6 +1,8 @@
 package parser
 
 import (
+	"bytes"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -110,7 +112,7 @@ func (b *atxHeadingParser) Open(parent ast.Node, reader text.Reader, pc Context)
 		return node, NoChildren
 	}
 
-	if b.Attribute {
+	if b.Attribute && bytes.IndexByte(hl.Value(reader.Source()), '{') >= 0 { // guidepress: no '{', no attributes
 		node.Lines().Append(hl)
 		parseLastLineAttributes(node, reader, pc)
 		hl = node.Lines().At(0)
@@ -183,6 +185,9 @@ func parseLastLineAttributes(node ast.Node, reader text.Reader, _ Context) {
 	}
 	lastLine := node.Lines().At(lastIndex)
 	line := lastLine.Value(reader.Source())
+	if bytes.IndexByte(line, '{') < 0 {
+		return // guidepress: no attributes, without a reader to find none
+	}
 	lr := text.NewReader(line)
 	var start text.Segment
 	var sl int
