@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"sort"
+	"strconv"
 
 	"github.com/klauspost/compress/flate"
 )
@@ -26,6 +27,20 @@ type fpdfFile struct {
 	cur int    // the packed part inflated into buf, or -1
 	buf []byte // that part
 	zr  io.ReadCloser
+
+	// marked: marks are the packed parts' page objects (Packed.Add),
+	// which indexPages reads instead of inflating those parts.
+	marked bool
+	marks  []pageMark
+}
+
+// pageMark is where Packed.Add saw a page object start in a part: at is
+// the file offset of " 0 obj\n<</Type /Page\n" (after the object's
+// number), and contents the number after the first "\n/Contents " that
+// follows, whose space ends at end (contents -1: none, or not a number).
+type pageMark struct {
+	at, end  int
+	contents int
 }
 
 func newFpdfFile(parts [][]byte) *fpdfFile {
@@ -123,15 +138,23 @@ func (f *fpdfFile) drop(off int) {
 // repeat themselves (4 MiB of one-line sections: 124 MB of them, written
 // at once when fpdf closes the document, the build's most live heap);
 // deflated at the fastest level they take about a tenth of that.
+//
+// Add also notes where the page objects start (pageMark): the finishing
+// pass must know the pages before it copies anything (the page tree and
+// the object numbers after fpdf's depend on them), and it inflated every
+// part twice to find them (4 MiB of one-line sections: 124 MB).
 type Packed struct {
-	z    [][]byte
-	lens []int
-	zw   *flate.Writer
-	buf  bytes.Buffer
+	z     [][]byte
+	lens  []int
+	zw    *flate.Writer
+	buf   bytes.Buffer
+	size  int // the parts' length so far
+	marks []pageMark
 }
 
 // Add keeps a deflated copy of part, the next of fpdf's file.
 func (pk *Packed) Add(part []byte) {
+	pk.mark(part)
 	pk.buf.Reset()
 	if pk.zw == nil {
 		pk.zw, _ = flate.NewWriter(&pk.buf, flate.BestSpeed) // a valid level
@@ -142,4 +165,32 @@ func (pk *Packed) Add(part []byte) {
 	pk.zw.Close()
 	pk.z = append(pk.z, bytes.Clone(pk.buf.Bytes()))
 	pk.lens = append(pk.lens, len(part))
+	pk.size += len(part)
+}
+
+// mark notes the page objects that may start in part: every place a
+// page's dictionary follows an object's header, which indexPages takes
+// for a page only where the header is one the file's table has an
+// object at (a string holding the same bytes is not).
+func (pk *Packed) mark(part []byte) {
+	const key = "\n/Contents "
+	pat := []byte(" 0 obj\n" + pageDict)
+	for i := 0; ; {
+		j := bytes.Index(part[i:], pat)
+		if j < 0 {
+			return
+		}
+		j += i
+		m := pageMark{at: pk.size + j, contents: -1}
+		if k := bytes.Index(part[j:], []byte(key)); k >= 0 {
+			num := part[j+k+len(key):]
+			if sp := bytes.IndexByte(num, ' '); sp >= 0 {
+				if n, err := strconv.Atoi(string(num[:sp])); err == nil {
+					m.contents, m.end = n, pk.size+j+k+len(key)+sp
+				}
+			}
+		}
+		pk.marks = append(pk.marks, m)
+		i = j + len(pat)
+	}
 }

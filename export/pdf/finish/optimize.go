@@ -55,6 +55,7 @@ func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Ta
 // (fpdf.OutputChunks), which hold its trailer. pk is not used after.
 func OptimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
 	in := packedFpdfFile(pk.z, pk.lens, rest)
+	in.marked, in.marks = true, pk.marks
 	*pk = Packed{}
 	return optimize(in, fs, toUnicode, tg, st)
 }
@@ -164,6 +165,9 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 			return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
 		}
 		in.drop(o.off)
+		if !hasObjHeader(body, o.num) { // checked here for the packed parts (indexPages)
+			return nil, fmt.Errorf("pdf: re-reading fpdf's output: object %d is not where the table says", o.num)
+		}
 		data, ok := plainStream(body)
 		if !ok {
 			hdr, rest, _ := cutObjHeader(body)
@@ -506,24 +510,57 @@ func indexPages(in *fpdfFile, doc *fpdfDoc) (contents, pageIndex []int32, pageNu
 	}
 	contents = make([]int32, maxNum+1)
 	pageIndex = make([]int32, maxNum+1)
+	page := func(num, ref int, hasRef bool) {
+		if hasRef && ref >= 0 && ref <= maxNum {
+			contents[ref] = int32(len(pageNums) + 1) // a stream beyond every object is never met
+		}
+		pageIndex[num] = int32(len(pageNums) + 1)
+		pageNums = append(pageNums, num)
+	}
+	mi := 0                      // the next of in.marks
 	for _, o := range doc.objs { // in file order, which is page order
+		if in.marked && in.packed[in.part(o.off)] != nil {
+			// A page where Packed.Add saw a page's dictionary right
+			// after this object's number; its header is checked as
+			// the object is copied.
+			at := o.off + numLen(o.num)
+			for mi < len(in.marks) && in.marks[mi].at < at {
+				mi++
+			}
+			if mi < len(in.marks) && in.marks[mi].at == at {
+				m := in.marks[mi]
+				page(o.num, m.contents, m.contents >= 0 && m.end < o.end)
+			}
+			continue
+		}
 		body, err := in.at(o.off, o.end)
 		if err != nil {
 			return nil, nil, nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
 		}
-		var hb [24]byte
-		if !bytes.HasPrefix(body, append(strconv.AppendInt(hb[:0], int64(o.num), 10), " 0 obj\n"...)) {
+		if !hasObjHeader(body, o.num) {
 			return nil, nil, nil, fmt.Errorf("pdf: re-reading fpdf's output: object %d is not where the table says", o.num)
 		}
 		if _, rest, ok := cutObjHeader(body); ok && bytes.HasPrefix(rest, []byte(pageDict)) {
-			if n, ok := contentsRef(rest); ok && n >= 0 && n <= maxNum {
-				contents[n] = int32(len(pageNums) + 1) // a stream beyond every object is never met
-			}
-			pageIndex[o.num] = int32(len(pageNums) + 1)
-			pageNums = append(pageNums, o.num)
+			n, ok := contentsRef(rest)
+			page(o.num, n, ok)
 		}
 	}
 	return contents, pageIndex, pageNums, nil
+}
+
+// hasObjHeader reports whether body starts with object num's header.
+func hasObjHeader(body []byte, num int) bool {
+	var hb [24]byte
+	return bytes.HasPrefix(body, append(strconv.AppendInt(hb[:0], int64(num), 10), " 0 obj\n"...))
+}
+
+// numLen is the number of digits of n >= 0.
+func numLen(n int) int {
+	d := 1
+	for ; n >= 10; n /= 10 {
+		d++
+	}
+	return d
 }
 
 // parseFpdf reads the object offsets from the file's one classic
