@@ -143,14 +143,20 @@ func (p path) String() string { return string(p.append(nil)) }
 func (p *path) append(b []byte) []byte {
 	if p.up != nil {
 		b = p.up.append(b)
-		if p.name != "" {
-			b = append(b, '.')
-		}
 	}
-	b = append(b, p.name...)
-	if p.i >= 0 {
+	return appendStep(b, p.up != nil, p.name, p.i)
+}
+
+// appendStep appends a path's step: name (after a dot when it follows
+// another step and is not an index's own), then [i] when i is 0 or more.
+func appendStep(b []byte, after bool, name string, i int) []byte {
+	if after && name != "" {
+		b = append(b, '.')
+	}
+	b = append(b, name...)
+	if i >= 0 {
 		b = append(b, '[')
-		b = strconv.AppendInt(b, int64(p.i), 10)
+		b = strconv.AppendInt(b, int64(i), 10)
 		b = append(b, ']')
 	}
 	return b

@@ -13,20 +13,17 @@ import (
 // Char): invalid UTF-8, C0 and C1 controls (other than tab, which becomes
 // a space), U+FFFE and U+FFFF are removed. Each repair is reported as a
 // warning, so a damaged input never reaches the book silently and never
-// breaks it either. The result is a deep copy when a string was
-// repaired; otherwise it shares g's sections, blocks and texts, and
-// neither may be changed while the other is in use (the copy, which the
-// walk makes either way, is let go at once: a 4 MiB guide of 195,699
-// one-line sections is about 72 MB of model, held for the whole build).
-// Either way its diagnostics are not g's.
+// breaks it either. The result shares g's sections, blocks and texts but
+// for those on the way to a repaired string (content.Rewrite copies on
+// write: a 4 MiB guide of 195,699 one-line sections is about 72 MB of
+// model, held for the whole build), and neither may be changed while the
+// other is in use. Its diagnostics are not g's.
 func sanitize(g *content.Guide) (*content.Guide, []content.Diagnostic) {
 	var diags []content.Diagnostic
-	repaired := false
 	clean := func(path content.Path, s string) string {
 		if isClean(s) {
 			return s
 		}
-		repaired = true
 		var b strings.Builder
 		n := 0
 		if !utf8.ValidString(s) {
@@ -51,12 +48,8 @@ func sanitize(g *content.Guide) (*content.Guide, []content.Diagnostic) {
 		}
 		return b.String()
 	}
-	out := g.Rewrite(func(path content.Path, s string) string { return clean(path, s) })
+	out := g.Rewrite(clean)
 	out.Language = clean(func() string { return "language" }, g.Language)
-	if !repaired {
-		shared := *g
-		out = &shared
-	}
 	out.Diagnostics = nil
 	return out, diags
 }

@@ -26,8 +26,8 @@ func TestSanitizeCopiesOnlyRepairs(t *testing.T) {
 	want := sampleGuide()
 	want.Sections[1].Blocks[0].Text = content.Plain("bad\x01text\ttab")
 	gc, diags = sanitize(dirty)
-	if len(diags) != 1 {
-		t.Errorf("dirty guide: %d diagnostics, want 1", len(diags))
+	if len(diags) != 1 || diags[0].Message != "epub: sections[1].blocks[0].text: removed 1 character(s) that cannot appear in an e-book (control characters or invalid UTF-8)" {
+		t.Errorf("dirty guide: diagnostics %v, want 1 naming sections[1].blocks[0].text", diags)
 	}
 	if got := gc.Sections[1].Blocks[0].Text.Plain(); got != "badtext tab" {
 		t.Errorf("repaired text %q", got)
