@@ -89,3 +89,25 @@ func TestHeadingSetAllocations(t *testing.T) {
 		}
 	}
 }
+
+// TestShortParagraphAllocations: a one-line paragraph set (setText)
+// takes its set line, runs and drawn glyphs from the shaper's slabs: 5
+// allocations before (those three arrays, its text and its block's
+// lines), 2 after.
+func TestShortParagraphAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
+	b := bareBuilder(t)
+	var blk flowBlock
+	allocs := testing.AllocsPerRun(200, func() {
+		blk = flowBlock{kind: Line}
+		b.setText(&blk, plain("Text 12345."), fonts.Literata, 11, b.geo.TextW(), "")
+	})
+	if allocs > 2 {
+		t.Errorf("setting a one-line paragraph: %.1f allocations, want at most 2 (its text and its block's lines)", allocs)
+	}
+	if len(blk.set) != 1 || blk.set[0].text != "Text 12345." || len(blk.set[0].runs) != 1 || cap(blk.set) != 1 {
+		t.Fatalf("set %+v", blk.set)
+	}
+}

@@ -451,6 +451,10 @@ type shaper struct {
 	// digits: each face and size's digits, for numbers (shaper.number)
 	digits    map[digitKey]*digitSet
 	numGlyphs []glyph // the slab numbers' glyphs are taken from
+	// arena and setSlab: the slabs short paragraphs' runs, drawn glyphs
+	// and set lines are taken from (setText, fromArena)
+	arena   lineSlabs
+	setSlab []setLine
 }
 
 // maxSpare is the most glyphs a scratch buffer grows beyond what the
