@@ -71,6 +71,7 @@ type PageStreams struct {
 	sp      *spool
 	spooled []spooled
 	rbuf    []byte // the page read back last (stream)
+	held    int64  // the compressed pages' bytes kept in z, ever (Kept)
 
 	// Written by the worker, read once done is closed.
 	z         [][]byte
@@ -150,6 +151,7 @@ func (s *PageStreams) work(jobs <-chan pageJob) {
 			s.spooled = append(s.spooled, spooled{})
 		}
 		s.z = append(s.z, bytes.Clone(z))
+		s.held += int64(len(z))
 	}
 }
 
@@ -169,6 +171,22 @@ func (s *PageStreams) Spool() {
 		return
 	}
 	s.sp = newSpool()
+}
+
+// Kept is how many bytes of compressed page content the streams kept in
+// memory and how many they gave the spool, over the whole build: counts,
+// where the live heap a test could measure instead moves with the load
+// (the pages queued for the worker, the buffers it has not handed back).
+// It waits for the worker (Done).
+func (s *PageStreams) Kept() (memory, spooled int64) {
+	if s == nil {
+		return 0, 0
+	}
+	s.Done()
+	if s.sp != nil {
+		spooled = s.sp.size
+	}
+	return s.held, spooled
 }
 
 // Close is Done, and lets go of the spool: the streams are not read
