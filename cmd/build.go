@@ -523,6 +523,7 @@ func interruptContext(parent context.Context) (context.Context, func()) {
 	ctx, cancel := context.WithCancelCause(parent)
 	ch := make(chan os.Signal, 2)
 	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	signalsWatched()
 	done := make(chan struct{})
 	go func() {
 		var sig os.Signal
@@ -545,6 +546,10 @@ func interruptContext(parent context.Context) (context.Context, func()) {
 		cancel(nil)
 	}
 }
+
+// signalsWatched, when a test sets it, is called once interruptContext
+// receives SIGINT and SIGTERM: a signal sent before would not reach it.
+var signalsWatched = func() {}
 
 // interruptedBy reports the signal that cancelled ctx, if one did.
 func interruptedBy(ctx context.Context) os.Signal {
