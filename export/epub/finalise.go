@@ -112,8 +112,18 @@ func (b *book) seal(files map[string][]byte, docs []doc) ([]byte, error) {
 		}
 		delete(files, name)
 	}
+	// The documents are made one after another in one buffer, and the NCX
+	// and then the navigation document in another: each is let go once
+	// checked and deflated (nothing keeps a document's bytes but the
+	// navigation document's links, which the check reads last), so the
+	// next is written over it. Made each in a buffer of its own, a 4 MiB
+	// guide's 500 documents (111 KB each), NCX (37 MB) and navigation
+	// document (26 MB) were 118 MB of fresh memory to clear and fault in:
+	// 0.2-0.4 s of its EPUB's CPU (pprof, memclr and page faults).
+	var doc bytes.Buffer
 	for i := range docs {
-		d := b.document(docs[i])
+		doc.Reset()
+		d := b.document(&doc, docs[i])
 		// The body is held once, in its document, and that only until it
 		// is checked and deflated.
 		docs[i].Body = ""
@@ -121,11 +131,14 @@ func (b *book) seal(files map[string][]byte, docs []doc) ([]byte, error) {
 			return nil, err
 		}
 	}
+	doc = bytes.Buffer{} // the last document let go too
+	var nav bytes.Buffer
 	for _, f := range []struct {
 		name string
-		make func() ([]byte, error)
+		make func(*bytes.Buffer) ([]byte, error)
 	}{{opfDir + ncxFile, b.ncx}, {opfDir + navFile, b.navDocument}} {
-		data, err := f.make()
+		nav.Reset()
+		data, err := f.make(&nav)
 		if err != nil {
 			return nil, err
 		}
@@ -163,14 +176,14 @@ const containerDocument = xml.Header + `<container version="1.0" xmlns="urn:oasi
 // root (EPUB 3.3 §6.1.4; WCAG 3.1.1), the
 // title and the stylesheet in the head; the cover page's body has a class
 // that drops the text margins and fits the image to the screen. Text is
-// XML-escaped as encoding/xml escapes character data.
-func (b *book) document(d doc) []byte {
-	var x bytes.Buffer
+// XML-escaped as encoding/xml escapes character data. It is written into
+// x, which must be empty, and is x's bytes.
+func (b *book) document(x *bytes.Buffer, d doc) []byte {
 	x.Grow(len(d.Body) + 512)
 	x.WriteString(xml.Header + "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"")
-	_ = xml.EscapeText(&x, []byte(b.g.Language)) // a bytes.Buffer does not fail
+	_ = xml.EscapeText(x, []byte(b.g.Language)) // a bytes.Buffer does not fail
 	x.WriteString(`" xml:lang="`)
-	_ = xml.EscapeText(&x, []byte(b.g.Language))
+	_ = xml.EscapeText(x, []byte(b.g.Language))
 	// A guide in a right-to-left language is right to left as a whole, on
 	// the root and the body: dir="auto" on the body would take a chapter
 	// opening on an English label, or the cover page with no text, for
@@ -184,7 +197,7 @@ func (b *book) document(d doc) []byte {
 		dir = "auto"
 	}
 	x.WriteString(`" xmlns:epub="http://www.idpf.org/2007/ops">` + "\n  <head>\n    <title dir=\"auto\">")
-	_ = xml.EscapeText(&x, []byte(d.Title))
+	_ = xml.EscapeText(x, []byte(d.Title))
 	x.WriteString("</title>\n    <link rel=\"stylesheet\" type=\"text/css\" href=\"../css/" + cssFile + "\"></link>\n  </head>\n  <body dir=\"" + dir + "\"")
 	if d.File == coverFile {
 		x.WriteString(` class="cover"`)

@@ -176,7 +176,7 @@ func TestNCXAsEncodingXML(t *testing.T) {
 		if err := b.plan(); err != nil {
 			t.Fatal(err)
 		}
-		got, err := b.ncx()
+		got, err := b.ncx(new(bytes.Buffer))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -186,12 +186,12 @@ func TestNCXAsEncodingXML(t *testing.T) {
 	}
 	odd := "a\"b'c&d<e>f\tg\nh\ri\x01j\x00k\xffl\uFFFEm\uFFFDn😀o"
 	b := &book{g: &content.Guide{Title: odd, Language: odd}, toc: []*navEntry{{Title: odd, Href: odd, Children: []*navEntry{{Title: "", Href: ""}}}}}
-	got, _ := b.ncx()
+	got, _ := b.ncx(new(bytes.Buffer))
 	if want := b.refNCX(); !bytes.Equal(got, want) {
 		t.Errorf("odd text:\n got %q\nwant %q", got, want)
 	}
 	b.toc = nil
-	got, _ = b.ncx()
+	got, _ = b.ncx(new(bytes.Buffer))
 	if want := b.refNCX(); !bytes.Equal(got, want) {
 		t.Errorf("no contents:\n got %q\nwant %q", got, want)
 	}

@@ -13,8 +13,10 @@ import (
 )
 
 // navDocument is the EPUB 3 navigation document (EPUB 3.3 §7): the TOC
-// nested to subsections and FAQ questions, and the landmarks.
-func (b *book) navDocument() ([]byte, error) {
+// nested to subsections and FAQ questions, and the landmarks. It is
+// written into w, which must be empty (seal hands it the NCX's buffer),
+// and is w's bytes.
+func (b *book) navDocument(w *bytes.Buffer) ([]byte, error) {
 	// The template is executed with a mark where the page breaks, the
 	// entries and the page list go, and they are written there, by
 	// markup.go's escaping writer, straight into the document, sized for
@@ -37,7 +39,6 @@ func (b *book) navDocument() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("epub: navigation document: %w", err)
 	}
-	var w bytes.Buffer
 	w.Grow(skel.Len() + len(b.navBreaks) + navItemsSize(b.toc) + pageItemsSize(b.pages))
 	rest := skel.Bytes()
 	// In the template's order; the page list is there only when the book
@@ -45,8 +46,8 @@ func (b *book) navDocument() ([]byte, error) {
 	// and writePageItems, their text escaped.
 	for i, write := range [...]func() error{
 		func() error { w.WriteString(b.navBreaks); return nil },
-		func() error { return writeNavItems(&w, b.toc) },
-		func() error { return writePageItems(&w, b.pages) },
+		func() error { return writeNavItems(w, b.toc) },
+		func() error { return writePageItems(w, b.pages) },
 	} {
 		before, after, found := bytes.Cut(rest, []byte(navMarks[i]))
 		if !found {
@@ -97,12 +98,12 @@ var navMarks = [3]template.HTML{"<!--breaks-->", "<!--entries-->", "<!--page-lis
 // EscapeString does: TestNCXAsEncodingXML compares the two) but straight
 // into one buffer sized for it: marshalled, the 195,699 points of a 4 MiB
 // guide were a tree of about 30 MB and 0.7 s of reflection. Its dtb:uid
-// must equal the package's unique identifier.
-func (b *book) ncx() ([]byte, error) {
-	var w bytes.Buffer
+// must equal the package's unique identifier. It is written into w, which
+// must be empty, and is w's bytes.
+func (b *book) ncx(w *bytes.Buffer) ([]byte, error) {
 	w.Grow(len(xml.Header) + 512 + len(b.g.Title) + ncxSize(b.toc, 1))
 	w.WriteString(xml.Header + `<ncx xmlns="http://www.daisy.org/z3986/2005/ncx/" version="2005-1" xml:lang="`)
-	escapeXML(&w, b.g.Language)
+	escapeXML(w, b.g.Language)
 	w.WriteString("\">\n  <head>")
 	for _, m := range []ncxMeta{
 		{"dtb:uid", export.Identifier(b.g)},
@@ -111,18 +112,18 @@ func (b *book) ncx() ([]byte, error) {
 		{"dtb:maxPageNumber", "0"},
 	} {
 		w.WriteString("\n    <meta name=\"")
-		escapeXML(&w, m.Name)
+		escapeXML(w, m.Name)
 		w.WriteString(`" content="`)
-		escapeXML(&w, m.Content)
+		escapeXML(w, m.Content)
 		w.WriteString(`"></meta>`)
 	}
 	w.WriteString("\n  </head>\n  <docTitle>\n    <text>")
-	escapeXML(&w, b.g.Title)
+	escapeXML(w, b.g.Title)
 	w.WriteString("</text>\n  </docTitle>")
 	w.WriteString("\n  <navMap>")
 	if len(b.toc) > 0 {
 		order := 0
-		ncxPoints(&w, b.toc, 2, &order)
+		ncxPoints(w, b.toc, 2, &order)
 		w.WriteString("\n  ")
 	}
 	w.WriteString("</navMap>")
