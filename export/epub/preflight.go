@@ -121,8 +121,14 @@ func (c *check) preflightStart(names []string, opf []byte, langs []string, items
 
 // preflightFile is the preflight of file name, b: its language, comments,
 // custom properties and references, by its media type in the manifest.
-func (c *check) preflightFile(name string, b []byte) error {
+// ids, when not nil, is to be filled with the file's ids (idIndex.start):
+// a content document's are read in the same pass as its references
+// (checkDocument), any other file's here.
+func (c *check) preflightFile(name string, b []byte, ids map[string]int) error {
 	it, ok := c.listed[name]
+	if !ok || it.MediaType != "application/xhtml+xml" {
+		indexIDs(ids, b)
+	}
 	if !ok {
 		return nil
 	}
@@ -133,7 +139,7 @@ func (c *check) preflightFile(name string, b []byte) error {
 	}
 	switch {
 	case it.MediaType == "application/xhtml+xml":
-		return checkDocument(name, b, c.names, c.listed)
+		return checkDocument(name, b, c.names, c.listed, ids)
 	case it.MediaType == "text/css":
 		return checkCSS(name, string(b), c.names, c.listed)
 	case strings.HasPrefix(it.MediaType, "image/"):
@@ -198,9 +204,10 @@ func parseRef(s string) (uriRef, error) {
 // plainRef says whether s is a relative path of letters, digits and
 // "._-/", not starting with '/', with at most a fragment of letters,
 // digits and "._-": one that url.Parse reads as that path and fragment,
-// with no scheme, host, query or escapes.
-func plainRef(s string) bool {
-	if s != "" && s[0] == '/' {
+// with no scheme, host, query or escapes. (Of bytes too: checkDocument
+// asks it of an attribute's value before making it a string.)
+func plainRef[T string | []byte](s T) bool {
+	if len(s) > 0 && s[0] == '/' {
 		return false
 	}
 	frag := false
@@ -237,8 +244,11 @@ func resolve(dir, s string) string {
 // href/src (encoding, and a local target in the manifest), style elements
 // and attributes. The document is well-formed (verifyFiles checked it), so
 // it is read lexically: a second full XML parse of every document would
-// cost more than the rest of the preflight together.
-func checkDocument(name string, data []byte, names map[string]bool, listed map[string]opfItem) error {
+// cost more than the rest of the preflight together. Its ids are put in
+// ids (if not nil) in the same pass (idIndex.start), which reads the
+// document once where two passes, one for the references and one for the
+// ids, read it twice.
+func checkDocument(name string, data []byte, names map[string]bool, listed map[string]opfItem, ids map[string]int) error {
 	root := data
 	if i := bytes.Index(data, []byte("<html")); i >= 0 {
 		root = data[i:]
@@ -249,7 +259,30 @@ func checkDocument(name string, data []byte, names map[string]bool, listed map[s
 	if m := rootLang.FindSubmatch(root); m == nil || len(bytes.TrimSpace(m[1])) == 0 {
 		return fail(RuleLanguage, name, "the <html> root has no lang or xml:lang")
 	}
-	err := quotedAttrs(data, refAttrs, func(_ int, attr string, value []byte) error {
+	// A plain reference (plainRef: every one the builder writes) is
+	// checked by its path alone, which checkRef would find good or not
+	// whatever its fragment, and a path found good is not checked again
+	// when the next reference has it too: the navigation document of a 4
+	// MiB guide has ~400,000 links, a few hundred to each document, and
+	// each was made a string, unescaped, scanned twice, parsed twice and
+	// joined to its directory (0.16 s).
+	var goodPath []byte // the last plain reference's path found good
+	err := quotedAttrGroups(data, refAndIDAttrs, func(group, start int, attr string, value []byte) error {
+		if group == 1 {
+			addID(ids, start, value)
+			return nil
+		}
+		if attr != "style" && plainRef(value) {
+			p, _, _ := bytes.Cut(value, []byte("#"))
+			if len(p) == 0 || goodPath != nil && bytes.Equal(p, goodPath) {
+				return nil // only a fragment (resolve: ""), or a good path
+			}
+			if err := checkRef(name, string(value), names, listed); err != nil {
+				return err
+			}
+			goodPath = p
+			return nil
+		}
 		v := html.UnescapeString(string(value))
 		if attr == "style" {
 			return checkCSS(name, v, names, listed)
@@ -258,6 +291,9 @@ func checkDocument(name string, data []byte, names map[string]bool, listed map[s
 	})
 	if err != nil {
 		return err
+	}
+	if !bytes.Contains(data, []byte("<style")) {
+		return nil // the common case, without the expression
 	}
 	for _, m := range styles.FindAllSubmatch(data, -1) {
 		if err := checkCSS(name, html.UnescapeString(string(m[1])), names, listed); err != nil {
@@ -276,6 +312,9 @@ var (
 	styles   = lazyre.New(`(?s)<style[^>]*>(.*?)</style>`)
 	// refAttrs are the attributes checkDocument checks.
 	refAttrs = []string{"href", "src", "style"}
+	// refAndIDAttrs are what checkDocument reads: refAttrs, and the ids
+	// (idName) it indexes.
+	refAndIDAttrs = [][]string{refAttrs, idName}
 )
 
 // quotedAttrs calls f, in document order, for each attribute of data
@@ -285,37 +324,65 @@ var (
 // instead, which is several times faster on a whole document. start is
 // where the match begins (the white space). It stops at f's first error.
 func quotedAttrs(data []byte, names []string, f func(start int, name string, value []byte) error) error {
+	return quotedAttrGroups(data, [][]string{names}, func(_, start int, name string, value []byte) error {
+		return f(start, name, value)
+	})
+}
+
+// quotedAttrGroups is quotedAttrs for each group of names (at most
+// maxGroups), in one pass over data: f is called with the group's index
+// for what quotedAttrs(data, groups[g], …) finds, in document order
+// (where one place is found for several groups, in the groups' order).
+// Each group keeps its own place, as its own pass would: a group's match
+// is passed over to its closing quote, where another group's search goes
+// on from the "=".
+func quotedAttrGroups(data []byte, groups [][]string, f func(group, start int, name string, value []byte) error) error {
 	eqQuote := []byte(`="`)
+	var from [maxGroups]int // where each group's own pass would search on from
 	for i := 0; ; {
 		j := bytes.Index(data[i:], eqQuote)
 		if j < 0 {
 			return nil
 		}
 		eq := i + j
-		name := ""
-		for _, n := range names {
-			// The white space before the name is at or after i: i is 0
-			// or just past a closing quote, which no name holds.
-			if at := eq - len(n); at > i && string(data[at:eq]) == n && isSpace(data[at-1]) {
-				name = n
-				break
+		end := -1 // the closing quote's place, once looked for
+		for g, names := range groups {
+			if eq < from[g] {
+				continue // in a value this group's pass passed over
 			}
+			name := ""
+			for _, n := range names {
+				// The white space before the name is at or after from[g]:
+				// that is 0 or just past a closing quote, which no name
+				// holds.
+				if at := eq - len(n); at > from[g] && string(data[at:eq]) == n && isSpace(data[at-1]) {
+					name = n
+					break
+				}
+			}
+			if name == "" {
+				from[g] = eq + 1
+				continue
+			}
+			val := eq + len(eqQuote)
+			if end < 0 {
+				k := bytes.IndexByte(data[val:], '"')
+				if k < 0 {
+					return nil // no closing quote, so no later `="` either
+				}
+				end = val + k
+			}
+			if err := f(g, eq-len(name)-1, name, data[val:end]); err != nil {
+				return err
+			}
+			from[g] = end + 1
 		}
-		if name == "" {
-			i = eq + 1
-			continue
-		}
-		val := eq + len(eqQuote)
-		k := bytes.IndexByte(data[val:], '"')
-		if k < 0 {
-			return nil // no closing quote, so no later `="` either
-		}
-		if err := f(eq-len(name)-1, name, data[val:val+k]); err != nil {
-			return err
-		}
-		i = val + k + 1
+		i = eq + 1
 	}
 }
+
+// maxGroups is the most groups quotedAttrGroups takes.
+const maxGroups = 2
 
 // isSpace is the expressions' \s.
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
@@ -416,7 +483,8 @@ func checkImage(name, mediaType string, data []byte) error {
 // idIndex is where each id is in the documents added to it (check.add
 // adds every content document, as it is checked), by document.
 type idIndex struct {
-	ids map[string]map[string]int
+	ids  map[string]map[string]int
+	last map[string]int // the index of the document added last
 }
 
 // idName is the attribute idIndex reads.
@@ -425,17 +493,44 @@ var idName = []string{"id"}
 // add indexes the ids of document doc, b (once: a document added again
 // keeps its first index).
 func (x *idIndex) add(doc string, b []byte) {
+	indexIDs(x.start(doc), b)
+}
+
+// start is the index of document doc's ids, empty, to be filled with
+// indexIDs or addID; nil if doc was added before, whose first index is
+// kept. It is made with room for as many ids as the document before had:
+// a book's documents are much alike, and grown from nothing a map is
+// copied at every doubling (a 4 MiB guide's 500 documents have ~1,200
+// ids each).
+func (x *idIndex) start(doc string) map[string]int {
 	if _, ok := x.ids[doc]; ok {
+		return nil
+	}
+	m := make(map[string]int, len(x.last))
+	x.ids[doc], x.last = m, m
+	return m
+}
+
+// indexIDs puts the ids of b in m (if not nil).
+func indexIDs(m map[string]int, b []byte) {
+	if m == nil {
 		return
 	}
-	m := map[string]int{}
 	quotedAttrs(b, idName, func(start int, _ string, value []byte) error {
-		if _, dup := m[string(value)]; !dup {
-			m[string(value)] = start
-		}
+		addID(m, start, value)
 		return nil
 	})
-	x.ids[doc] = m
+}
+
+// addID puts id value, found at start, in m (if not nil), unless an
+// earlier one has it.
+func addID(m map[string]int, start int, value []byte) {
+	if m == nil {
+		return
+	}
+	if _, dup := m[string(value)]; !dup {
+		m[string(value)] = start
+	}
 }
 
 // offset is where id is in document doc, if doc was added and has it.

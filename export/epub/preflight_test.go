@@ -98,6 +98,18 @@ func TestPreflightRules(t *testing.T) {
 		{"link to a missing file", RuleManifest, "not in the book", func(t *testing.T, f map[string][]byte) {
 			edit(t, f, title, "</body>", `<p><img src="../images/gone.png" alt="x"/></p></body>`)
 		}},
+		// A plain reference is checked by its path, once for a run of
+		// them (checkDocument): the next path is checked whole, and a
+		// reference that is not plain is checked in full.
+		{"link to a missing file after one to a file with a longer name", RuleManifest, "not in the book", func(t *testing.T, f map[string][]byte) {
+			edit(t, f, title, "</body>", `<p><a href="chapter-01.xhtml#a">x</a><a href="chapter-01.xhtm#a">y</a></p></body>`)
+		}},
+		{"link to a missing file after one to the same file's fragment", RuleManifest, "not in the book", func(t *testing.T, f map[string][]byte) {
+			edit(t, f, title, "</body>", `<p><a href="#a">x</a><a href="gone.xhtml#a">y</a></p></body>`)
+		}},
+		{"URI with a space after a good link to the same file", RuleURIEncoding, "percent-encode", func(t *testing.T, f map[string][]byte) {
+			edit(t, f, title, "</body>", `<p><a href="chapter-01.xhtml#a">x</a><a href="chapter-01.xhtml#a b">y</a></p></body>`)
+		}},
 		{"link to a file outside the manifest", RuleManifest, "not in the manifest", func(t *testing.T, f map[string][]byte) {
 			f["EPUB/images/extra.png"] = pngOf(t, 2, 2)
 			edit(t, f, title, "</body>", `<p><img src="../images/extra.png" alt="x"/></p></body>`)
@@ -193,6 +205,26 @@ func checkQuotedAttrs(t *testing.T, data []byte) {
 		})
 		if !slices.Equal(got, want) {
 			t.Fatalf("quotedAttrs(%q, %q):\n got %q\nwant %q", data, ref.names, got, want)
+		}
+	}
+	// One pass for several groups finds, for each, what its own pass finds.
+	for _, groups := range [][][]string{refAndIDAttrs, {idName, refAttrs}, {{"id", "src"}, {"href", "id"}}} {
+		want := make([][]string, len(groups))
+		for g, names := range groups {
+			quotedAttrs(data, names, func(start int, name string, value []byte) error {
+				want[g] = append(want[g], fmt.Sprintf("%d %s %q", start, name, value))
+				return nil
+			})
+		}
+		got := make([][]string, len(groups))
+		quotedAttrGroups(data, groups, func(g, start int, name string, value []byte) error {
+			got[g] = append(got[g], fmt.Sprintf("%d %s %q", start, name, value))
+			return nil
+		})
+		for g := range groups {
+			if !slices.Equal(got[g], want[g]) {
+				t.Fatalf("quotedAttrGroups(%q, %q), group %d:\n got %q\nwant %q", data, groups, g, got[g], want[g])
+			}
 		}
 	}
 }

@@ -303,8 +303,9 @@ func (c *check) add(name string, b []byte) error {
 			}
 		}
 	}
+	var ids map[string]int // filled with the document's ids by preflightFile
 	if contentDocument(name) {
-		c.ids.add(name, b)
+		ids = c.ids.start(name)
 	}
 	if name == c.nav && c.full || name == c.tocNav {
 		r, err := readNav(name, b, c.ids)
@@ -316,7 +317,7 @@ func (c *check) add(name string, b []byte) error {
 		}
 		c.links[name] = r
 	}
-	return c.preflightFile(name, b)
+	return c.preflightFile(name, b, ids)
 }
 
 // finish runs the checks across files, once every file has been added.
