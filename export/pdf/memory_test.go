@@ -12,7 +12,13 @@ import (
 )
 
 // liveHeap is the heap still reachable, after a collection.
+//
+// Two collections: the first moves what sync.Pools cache (a compressor is
+// ~1 MB: finish's zpool) to their victim caches, where it is still live,
+// and the second frees it. What a pool holds at a probe, and on which P,
+// depends on the scheduling, so on the load.
 func liveHeap() uint64 {
+	runtime.GC()
 	runtime.GC()
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
