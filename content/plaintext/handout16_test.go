@@ -5,10 +5,7 @@ import "testing"
 // TestWorksheetShapes has one case per misreading of a teacher's
 // worksheet that session 16 fixed; each failed before its fix.
 func TestWorksheetShapes(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		opts           Options
-	}{
+	tests := []reading{
 		{
 			name: "German: a worksheet named by what it practises and its class (\"Wortschatz und Leseverständnis — Klasse 9\") under the by-line names the guide (it was the synopsis's first paragraph)",
 			opts: Options{Language: "de"},
@@ -112,9 +109,5 @@ func TestWorksheetShapes(t *testing.T) {
 			want: "lang=de year=0\nbook: Der Schimmelreiter | Theodor Storm | 0 min | Der Schimmelreiter — Lektürehilfe\nsynopsis: Hauke wird Deichgraf.\nsection: Fragen zum Text\n  list: from 1: Wer erzählt? | Was baut Hauke? (a. einen Deich; b. eine Mühle)\n",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkOutline(t, tt.in, tt.opts, tt.want)
-		})
-	}
+	checkReadings(t, tests)
 }

@@ -3,6 +3,7 @@ package plaintext
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
@@ -86,4 +87,30 @@ func checkOutline(t *testing.T, in string, opts Options, want string) *content.G
 		t.Errorf("lost %q", lost)
 	}
 	return g
+}
+
+// reading is a case of a table-driven reading test: a guide, the outline
+// it must read as (checkOutline) and a diagnostic it must carry.
+type reading struct {
+	name, in, want string
+	opts           Options
+	note           string // a diagnostic's message must hold it, if set
+}
+
+// checkReadings runs each case as a subtest.
+func checkReadings(t *testing.T, tests []reading) {
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := checkOutline(t, tt.in, tt.opts, tt.want)
+			if tt.note == "" {
+				return
+			}
+			for _, d := range g.Diagnostics {
+				if strings.Contains(d.Message, tt.note) {
+					return
+				}
+			}
+			t.Errorf("no note with %q: %v", tt.note, g.Diagnostics)
+		})
+	}
 }

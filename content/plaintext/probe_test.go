@@ -8,10 +8,7 @@ import (
 // with guides it had not seen (the tester's report on issue 12); each
 // failed before its fix.
 func TestParseProbes(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		opts           Options
-	}{
+	tests := []reading{
 		{
 			name: "an outline's lowest level in small roman numerals (i., ii.) is its point's sublist, the numeral kept as text (i. was the letter i, printed a., and ii. began a verse block)",
 			in:   "The Jungle Book\nby Rudyard Kipling\n\nUnit Outline\n\nI. Mowgli's Brothers\n   A. The wolves adopt the man-cub\n      i. Father Wolf and Mother Wolf\n      ii. The Council Rock\n   B. Shere Khan's claim\n\nII. Kaa's Hunting\n   A. The Bandar-log carry Mowgli off\n   B. Baloo to the rescue\n",
@@ -370,9 +367,5 @@ func TestParseProbes(t *testing.T) {
 			want: "lang=en year=0\nbook: Anne of the Island | L. M. Montgomery | 0 min | Anne of the Island — A Study Guide\nsection: Group Meeting Notes\n  paragraph: Date: ________\n  paragraph: Chapters read: ________\nsection: Assessment\n  paragraph: Roles are graded with this checklist:\n  list: bullets: Completed role sheet (5 pts) | Participated in discussion (5 pts)\n",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkOutline(t, tt.in, tt.opts, tt.want)
-		})
-	}
+	checkReadings(t, tests)
 }

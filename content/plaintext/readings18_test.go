@@ -9,11 +9,7 @@ import (
 // plain-text reader; each failed before its fix (the outline ends with the
 // guide's warnings).
 func TestReadings18(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		opts           Options
-		note           string // an info the guide must have, if set
-	}{
+	tests := []reading{
 		{
 			name: "an FAQ's only question, unanswered, is kept as text under the FAQ's name with one warning, the question's (a first one said it was text \"before its first question\")",
 			in:   "Silas Marner\nby George Eliot\n\nSummary\n\nSilas is a weaver in Raveloe.\n\nFrequently Asked Questions\n\nWhy does Silas leave Lantern Yard?\n",
@@ -100,18 +96,7 @@ func TestReadings18(t *testing.T) {
 			want: "lang=en year=0\nbook: Pan Tadeusz | Adam Mickiewicz | 0 min | Pan Tadeusz — A Study Guide\nsection: Streszczenie\n  paragraph: Tadeusz wraca do domu stryja.\nsection: Characters\n  definitions: Tadeusz = młody szlachcic | Zosia = wychowanica Telimeny\n",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := checkOutline(t, tt.in, tt.opts, tt.want)
-			found := tt.note == ""
-			for _, d := range g.Diagnostics {
-				found = found || strings.Contains(d.Message, tt.note)
-			}
-			if !found {
-				t.Errorf("no note with %q: %v", tt.note, g.Diagnostics)
-			}
-		})
-	}
+	checkReadings(t, tests)
 }
 
 // TestPolishGuide: a Polish guide is told from its words, its headings

@@ -9,10 +9,7 @@ import (
 // paste: study sites, handouts, plays, outlines, wrapped text, other
 // languages); each failed before the rule was written.
 func TestParseGuideShapes(t *testing.T) {
-	tests := []struct {
-		name, in, want string
-		opts           Options
-	}{
+	tests := []reading{
 		{
 			name: "a \"Study Guide: X by Y\" title line names the guide; the book and author come from it",
 			opts: Options{},
@@ -502,11 +499,7 @@ section: Resumen
 			want: "lang=en year=0\nbook: X | Y | 0 min | X — A Study Guide\nquote: The sea is everything.\n  explanation: Nemo rejects the land.\nquote: I am not what you call a civilized man!\n  explanation: His anger drives the plot.\nsection: Plot Summary\n  paragraph: A submarine.\n",
 		},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			checkOutline(t, tt.in, tt.opts, tt.want)
-		})
-	}
+	checkReadings(t, tests)
 }
 
 // Web furniture is reported once per kind, with a count, at its first line.
