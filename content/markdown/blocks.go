@@ -48,6 +48,13 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			}
 			t := joinLines(ls)
 			plain := t.Plain()
+			if l := last(); l != nil && l.Kind == content.Table && l.Caption == nil && len(ls) == 1 && sourceLine(t) != nil {
+				// "— the narrator" under a table: its source, kept as
+				// typed where a table keeps its words, its caption.
+				l.Caption = t
+				r.note(r.lineOf(n), "read the line under the table as its caption (its source)")
+				continue
+			}
 			if l := last(); l != nil && l.Kind == content.BlockQuote {
 				if a := sourceLine(t); a != nil && l.Attribution == nil && l.Explanation == nil && len(ls) == 1 && !explOpen {
 					l.Attribution = a // "— Chapter 1" under the block quote
@@ -623,47 +630,124 @@ func (q quote) highlight() content.Quote {
 // frames a quotation, are paragraphs before it, as they stood.
 //
 // A table in it ("> | Name | Who |") is no part of a quotation, which is
-// one paragraph or verse lines: it is read as a table after the quotation
-// (or in its place, when the block quote holds nothing else), where it
-// was flattened into the quotation's text, a row a sentence.
+// one paragraph or verse lines: it is read as a table beside the
+// quotation (or in its place, when the block quote holds nothing else),
+// where it was flattened into the quotation's text, a row a sentence. The
+// quotation stands after the tables typed before its text. A block quote
+// of tables and one-line sources ("> — the narrator") or captions ("> Table:
+// …") quotes nothing: each such line is its table's caption, kept as
+// typed, as under a table outside a block quote (blocks); it was a
+// quotation of the source line alone, set before the table.
 func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
 	var tables []content.Block
-	text := false // the block quote holds more than tables
+	var apart []ast.Node // the tables, read apart from the quotation
+	var at []int         // tables[at[k]] is apart[k]'s block, or -1
+	before := 0          // tables typed before the quotation's text
+	text := false        // the block quote holds more than tables
+	labels := false      // and their one-line sources or captions
+	captions := true     // every table read is a table, to take one
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		t, ok := c.(*east.Table)
 		if !ok {
-			text = true
+			if r.tableLabel(c) {
+				labels = true
+			} else {
+				text = true
+			}
 			continue
 		}
-		if b, ok := r.table(t); ok {
-			tables = append(tables, b)
+		apart = append(apart, c)
+		b, ok := r.table(t)
+		if !ok {
+			at = append(at, -1)
+			continue
+		}
+		at = append(at, len(tables))
+		tables = append(tables, b)
+		captions = captions && b.Kind == content.Table
+		if !text && !labels {
+			before++
 		}
 	}
 	if tables == nil {
 		text = true // read as ever
 	}
-	var out []content.Block
+	if !text && labels && captions {
+		r.labelTables(n, tables, apart, at)
+		return tables
+	}
+	text = text || labels
 	if tables != nil {
 		what := "the table"
 		if len(tables) > 1 {
 			what = strconv.Itoa(len(tables)) + " tables"
 		}
+		where := "apart from"
+		switch before {
+		case 0:
+			where = "after"
+		case len(tables):
+			where = "before"
+		}
 		if text {
-			r.note(r.lineOf(n), "read %s in the block quote as a table after the quotation (a quotation is one paragraph or verse lines)", what)
+			r.note(r.lineOf(n), "read %s in the block quote as a table %s the quotation (a quotation is one paragraph or verse lines)", what, where)
 		} else {
 			r.note(r.lineOf(n), "read %s typed as a block quote (\">\") as a table", what)
 		}
 	}
-	if text {
-		r.tablesApart = tables != nil
-		q := r.readQuote(n)
-		r.tablesApart = false
-		for _, t := range q.lead {
-			out = append(out, content.Block{Kind: content.Paragraph, Text: t})
-		}
-		out = append(out, q.block())
+	if !text {
+		return tables
 	}
-	return append(out, tables...)
+	out := append([]content.Block(nil), tables[:before]...)
+	r.apart = apart
+	q := r.readQuote(n)
+	r.apart = nil
+	for _, t := range q.lead {
+		out = append(out, content.Block{Kind: content.Paragraph, Text: t})
+	}
+	out = append(out, q.block())
+	return append(out, tables[before:]...)
+}
+
+// tableLabel reports a block quote's child that is one line naming a
+// source ("— the narrator", "(Chapter 3)") or a caption ("Table: The
+// Bennets"), as typed (its inlines are read once, by whoever keeps it).
+func (r *reader) tableLabel(c ast.Node) bool {
+	p, ok := c.(*ast.Paragraph)
+	if !ok || p.Lines().Len() != 1 {
+		return false
+	}
+	at := p.Lines().At(0)
+	s := strings.Trim(string(at.Value(r.src)), " *_")
+	return captionRE.MatchString(s) || sourceLine(content.Plain(s)) != nil
+}
+
+// labelTables makes each line of a block quote of tables and their
+// sources or captions (tableLabel) the caption of the table typed before
+// it (the first table, for a line over them all), after a caption it has.
+// tables[at[k]] is the block apart[k] was read as (-1: none).
+func (r *reader) labelTables(n *ast.Blockquote, tables []content.Block, apart []ast.Node, at []int) {
+	i, k := 0, 0
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if k < len(apart) && c == apart[k] {
+			if at[k] >= 0 {
+				i = at[k]
+			}
+			k++
+			continue
+		}
+		t := joinLines(r.inlines(c))
+		if m := captionRE.FindString(t.Plain()); m != "" {
+			_, size := utf8.DecodeLastRuneInString(m) // as blocks keeps it
+			t = trimPrefix(t, len(m)-size)
+		}
+		if b := &tables[i]; b.Caption != nil {
+			b.Caption = joinTexts([]content.Text{b.Caption, t})
+		} else {
+			b.Caption = t
+		}
+	}
+	r.note(r.lineOf(n), "read the table typed as a block quote (\">\") as a table, and the line by it as its caption (its source: the block quote quotes nothing else)")
 }
 
 // readQuote reads a blockquote: its text (or verse lines), an attribution
@@ -711,7 +795,7 @@ func (r *reader) flatQuote(n *ast.Blockquote) (quote, []*ast.Blockquote) {
 			nested = append(nested, bq)
 			continue
 		}
-		if _, ok := c.(*east.Table); ok && r.tablesApart {
+		if slices.Contains(r.apart, c) {
 			continue // read as a table (blockquote)
 		}
 		if p, ok := c.(*ast.Paragraph); ok {

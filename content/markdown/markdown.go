@@ -153,14 +153,14 @@ type reader struct {
 	questionCode content.Text
 	// wikiTerms: the texts of wiki links that open a line (wikiLeads).
 	wikiTerms map[string]bool
-	// tablesApart: the block quote being read has its tables read as
-	// tables (blockquote), not as its text.
-	tablesApart bool
-	footnotes   map[int]bool // referenced footnote numbers
-	footnoteAt  []footnote
-	boldHeads   map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
-	taskNoted   bool
-	tagsNoted   bool // the note-taking tags dropped were said (trailingTags)
+	// apart: the children of the block quote being read that are read
+	// apart from its quotation, as tables (blockquote).
+	apart      []ast.Node
+	footnotes  map[int]bool // referenced footnote numbers
+	footnoteAt []footnote
+	boldHeads  map[*ast.Heading]bool // headings typed as bold lines (boldHeadings)
+	taskNoted  bool
+	tagsNoted  bool // the note-taking tags dropped were said (trailingTags)
 	// ticks: a quiz's answers ticked among its options (answerKey);
 	// ticking: an option's text is being read for one.
 	ticks   []tick

@@ -103,14 +103,32 @@ func TestTableInBlockQuote(t *testing.T) {
 		kinds      []content.BlockKind
 		quote      string // the quotation's text, if any
 		note       string
+		caption    string // the table's
 	}{
 		{"a table alone", table, []content.BlockKind{content.Table}, "",
-			`7: info: read the table typed as a block quote (">") as a table`},
+			`7: info: read the table typed as a block quote (">") as a table`, ""},
 		{"a quotation over a table", "> \"It is a truth universally acknowledged.\"\n>\n" + table,
 			[]content.BlockKind{content.BlockQuote, content.Table}, "It is a truth universally acknowledged.",
-			"7: info: read the table in the block quote as a table after the quotation"},
+			"7: info: read the table in the block quote as a table after the quotation", ""},
 		{"a quotation without a table: as ever", "> \"It is a truth universally acknowledged.\"\n",
-			[]content.BlockKind{content.BlockQuote}, "It is a truth universally acknowledged.", ""},
+			[]content.BlockKind{content.BlockQuote}, "It is a truth universally acknowledged.", "", ""},
+		// A block quote of a table and its source quotes nothing: the
+		// source is the table's caption, kept as typed (it was a
+		// quotation "— the narrator" set before the table).
+		{"a table and its source", table + ">\n> — the narrator\n", []content.BlockKind{content.Table}, "",
+			"7: info: read the table typed as a block quote (\">\") as a table, and the line by it as its caption", "— the narrator"},
+		{"a table, its caption and source", "> Table: The Bennets' circle\n>\n" + table + ">\n> *— the narrator*\n",
+			[]content.BlockKind{content.Table}, "", "as its caption", "The Bennets' circle — the narrator"},
+		{"a table and its source outside the block quote", table + "\n— the narrator\n", []content.BlockKind{content.Table}, "",
+			"12: info: read the line under the table as its caption (its source)", "— the narrator"},
+		{"a table with its source under a plain table", strings.ReplaceAll(table, "> ", "") + "\n(Chapter 3)\n", []content.BlockKind{content.Table}, "",
+			"read the line under the table as its caption", "(Chapter 3)"},
+		// Text after the table is quoted after it, as typed.
+		{"a table over a remark", table + ">\n> Darcy's pride comes first.\n", []content.BlockKind{content.Table, content.BlockQuote},
+			"Darcy's pride comes first.", "as a table before the quotation", ""},
+		// A quotation's own source stays its attribution.
+		{"a quotation, a table and a source", "> \"It is a truth universally acknowledged.\"\n>\n" + table + ">\n> — the narrator\n",
+			[]content.BlockKind{content.BlockQuote, content.Table}, "It is a truth universally acknowledged.", "after the quotation", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g := parseValid(t, top+c.body)
@@ -131,6 +149,9 @@ func TestTableInBlockQuote(t *testing.T) {
 					}
 					if !reflect.DeepEqual(got, rows) || b.Header[0].Plain() != "Name" {
 						t.Errorf("table %v %v", b.Header, got)
+					}
+					if got := b.Caption.Plain(); got != c.caption {
+						t.Errorf("caption %q, want %q", got, c.caption)
 					}
 				case content.BlockQuote:
 					if got := strings.Trim(b.Text.Plain(), `"“”`); got != c.quote {

@@ -744,6 +744,17 @@ func cells(raw string) []string {
 	return parts
 }
 
+// sameBullet reports units[i] opening a list: the unit after it starts
+// with the same bullet.
+func sameBullet(units []unit, i int) bool {
+	if i+1 >= len(units) || !listItem(units[i+1].text) {
+		return false
+	}
+	a, _ := utf8.DecodeRuneInString(units[i].text)
+	b, _ := utf8.DecodeRuneInString(units[i+1].text)
+	return a == b
+}
+
 // columns reports a raw line with a column gap inside it (not at its
 // start): such lines are rows of a table, never wrapped prose.
 func columns(raw string) bool {
@@ -792,6 +803,15 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 					row = append(row, text(c))
 				}
 				b.Rows = append(b.Rows, row)
+			}
+			// "— the narrator" under a table: its source, kept as
+			// typed where a table keeps its words, its caption (it
+			// was a list of one item, its dash lost), as Markdown
+			// reads it. Not the first of a list's items in dashes.
+			if j := i + n; j < len(units) && len(units[j].raw) == 1 && (attribution(units[j].text) || parenAttribution(units[j].text)) && !sameBullet(units, j) {
+				b.Caption = text(units[j].text)
+				p.note(units[j].line, "read the line under the table as its caption (its source)")
+				n++
 			}
 			add(b, u.line, n)
 			i += n

@@ -108,6 +108,9 @@ func blockLine(bl content.Block) string {
 		for _, r := range bl.Rows {
 			rows = append(rows, strings.Join(content.PlainAll(r), " | "))
 		}
+		if bl.Caption != nil {
+			rows = append(rows, "caption: "+bl.Caption.Plain())
+		}
 		return strings.Join(rows, " / ")
 	}
 	return bl.Text.Plain()
