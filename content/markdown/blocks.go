@@ -1289,28 +1289,70 @@ func stripQuestionLabel(q string) (string, bool) {
 
 var questionNumberRE = lazyre.Hot(`^(?:\d{1,3}[.)]|\(\d{1,3}\))\s+`)
 
+// questionText is the question q as text: the code typed in it
+// (keepCode) in code spans, as a paragraph keeps code.
+func (r *reader) questionText(q string) content.Text {
+	runs := slices.Clone(r.titleCode[q])
+	slices.SortFunc(runs, func(a, b [2]int) int { return a[0] - b[0] })
+	var t content.Text
+	at := 0
+	for _, run := range runs {
+		if run[0] < at {
+			continue // a place found twice
+		}
+		if run[0] > at {
+			t = append(t, content.Span{Text: q[at:run[0]]})
+		}
+		t = append(t, content.Span{Text: q[run[0]:run[1]], Code: true})
+		at = run[1]
+	}
+	if at < len(q) {
+		t = append(t, content.Span{Text: q[at:]})
+	}
+	return t.Normalize()
+}
+
 // asks reports a line that ends as a question does ("Why?", "¿Por qué?»").
 func asks(s string) bool {
 	s = strings.TrimRight(s, " \"”’'»)*_")
 	return strings.HasSuffix(s, "?") || strings.HasSuffix(s, "？")
 }
 
-// faq reads the FAQ: questions as subheadings, as bold lines, or as
-// <details><summary>; what follows a question is its answer.
-func (r *reader) faq(nodes []ast.Node, _ int) {
+// faq reads the FAQ under the heading title: questions as subheadings, as
+// bold lines, or as <details><summary>; what follows a question is its
+// answer.
+//
+// A question without an answer cannot stand in the FAQ; its text is kept,
+// with a warning, as the plain-text reader keeps it: as the last paragraph
+// of the answer before, or, before any answer, in a section named as the
+// FAQ (it was left out).
+func (r *reader) faq(nodes []ast.Node, title string) {
 	g := r.g
 	var cur *content.FAQEntry
 	var curLine int
 	var orphans []content.Text
 	orphanLine := 0
+	first := len(g.FAQ) // this FAQ's first entry
+	kept := -1          // the section keeping its unanswered first questions
 	closeQ := func() {
 		if cur == nil {
 			return
 		}
-		if len(cur.Answer) == 0 {
-			r.warn(curLine, "the FAQ question %q has no answer; it was left out", cur.Question)
-		} else {
+		switch q := r.questionText(cur.Question); {
+		case len(cur.Answer) > 0:
 			g.FAQ = append(g.FAQ, *cur)
+		case len(g.FAQ) > first:
+			a := &g.FAQ[len(g.FAQ)-1].Answer
+			*a = append(*a, q)
+			r.warn(curLine, "the question %q has no answer; kept it as the last paragraph of the answer before", cur.Question)
+		default:
+			if kept < 0 {
+				g.Sections = append(g.Sections, content.Section{Title: title})
+				kept = len(g.Sections) - 1
+			}
+			s := &g.Sections[kept]
+			s.Blocks = append(s.Blocks, content.Block{Kind: content.Paragraph, Text: q})
+			r.warn(curLine, "the question %q has no answer; kept it as text in a section %q", cur.Question, title)
 		}
 		cur = nil
 	}

@@ -1020,6 +1020,7 @@ func (r *reader) body(nodes []ast.Node) {
 	var sec, subsec *content.Section // the current section and subsection
 	flattenedWarned := false
 	var pending []ast.Node
+	faqTitle := "" // the FAQ's heading, as typed
 	flush := func() {
 		switch ctx {
 		case inSynopsis:
@@ -1047,7 +1048,7 @@ func (r *reader) body(nodes []ast.Node) {
 		case inQuotes:
 			r.quotes(pending)
 		case inFAQ:
-			r.faq(pending, level+1)
+			r.faq(pending, faqTitle)
 		case inSection:
 			r.discussion = sec.Role == content.RoleDiscussion || subsec != nil && subsec.Role == content.RoleDiscussion
 			r.termSection = termRole(sec.Role) || subsec != nil && termRole(subsec.Role)
@@ -1087,7 +1088,7 @@ func (r *reader) body(nodes []ast.Node) {
 				ctx = inQuotes
 				continue
 			case vocab.FAQ:
-				ctx = inFAQ
+				ctx, faqTitle = inFAQ, title
 				continue
 			}
 			ctx = inSection
