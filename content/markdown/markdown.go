@@ -117,6 +117,11 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	if r.class != "" {
 		g.Title += " — " + r.class // "Emma — A Study Guide — Year 7 English"
 	}
+	// Code typed in the title heading ("# The `sed` Guide") is kept as
+	// typed in the book's and the guide's titles made of it, as in a
+	// section's title.
+	r.keepCode(g.Book.Title, r.titleHeadCode)
+	r.keepCode(g.Title, r.titleHeadCode)
 	r.wikiLeads(r.src)
 	r.body(nodes)
 	r.notes()
@@ -149,8 +154,11 @@ type reader struct {
 	// it to where the code is in it, which smart punctuation leaves as
 	// typed (keepCode); questionCode is the text an FAQ question is
 	// being read from, when it holds code.
-	titleCode    map[string][][2]int
-	questionCode content.Text
+	titleCode map[string][][2]int
+	// titleHeadCode is the title heading's text when it holds code
+	// (codeIn), for the titles made of it.
+	titleHeadCode content.Text
+	questionCode  content.Text
 	// wikiTerms: the texts of wiki links that open a line (wikiLeads).
 	wikiTerms map[string]bool
 	// apart: the children of the block quote being read that are read
@@ -521,7 +529,8 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		return r.paragraphTitle(nodes)
 	}
 	title := r.headingText(h)
-	other := false // another heading of the same level
+	code := r.questionCode // the heading's text, if it holds code
+	other := false         // another heading of the same level
 	for _, n := range nodes[1:] {
 		if o, ok := n.(*ast.Heading); ok && o.Level <= h.Level {
 			other = true
@@ -537,6 +546,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 			return nodes
 		}
 		r.takeTitle(title)
+		r.titleHeadCode = code
 	case strings.EqualFold(title, g.Title) || strings.EqualFold(title, g.Book.Title):
 	case g.Book.Title != "" && len(title) > len(g.Book.Title) && strings.EqualFold(title[:len(g.Book.Title)], g.Book.Title) && vocab.Classify(title).Kind == vocab.Unknown:
 		// "Frankenstein; or, The Modern Prometheus" under book.title
@@ -544,7 +554,7 @@ func (r *reader) header(nodes []ast.Node) []ast.Node {
 		r.keptTitle, r.keptTitleLine = title, r.lineOf(h)
 	case h.Level == 1 && !other && vocab.Classify(title).Kind == vocab.Unknown:
 		if g.Book.Title == "" {
-			g.Book.Title = title
+			g.Book.Title, r.titleHeadCode = title, code
 		} else {
 			r.keptTitle, r.keptTitleLine = title, r.lineOf(h)
 		}

@@ -59,3 +59,36 @@ func TestUnansweredQuestionKeepsCode(t *testing.T) {
 		t.Errorf("got %+v\nwant %+v", got, want)
 	}
 }
+
+// TestCodeInGuideTitleKeptAsTyped: code typed in the guide's own title
+// heading keeps its straight quotes, "--" and "..." as typed in the book's
+// and the guide's titles made of it, as in a section's title (TestCodeIn
+// TitlesKeptAsTyped); the prose beside it is set as ever. It was smartened
+// ("The —help Flag").
+func TestCodeInGuideTitleKeptAsTyped(t *testing.T) {
+	for _, c := range []struct {
+		name, src   string
+		book, title string
+	}{
+		{"a title naming a guide", "# The `sed -n \"p\"` Guide\n\nby Lee E. McMahon\n\nA stream editor.\n",
+			`The sed -n "p"`, `The sed -n "p" Guide`},
+		{"a guide's title naming the book", "# The `--help` Flag: A Study Guide\n\nby A. Writer\n\nHelp.\n",
+			"The --help Flag", "The --help Flag: A Study Guide"},
+		{"prose beside the code", "# The `...` Operator -- \"spread\" in Go\n\nby A. Writer\n\nDots.\n",
+			"The ... Operator — “spread” in Go", "The ... Operator — “spread” in Go — A Study Guide"},
+		{"the author in the heading", "# The `--` Flag by A. Writer\n\nDashes.\n",
+			"The -- Flag", "The -- Flag — A Study Guide"},
+		{"no code: set as ever", "# Ishmael's \"Loomings\" -- a start\n\nby A. Writer\n\nText.\n",
+			"Ishmael’s “Loomings” — a start", "Ishmael’s “Loomings” — a start — A Study Guide"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := Parse(c.src, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g.Book.Title != c.book || g.Title != c.title {
+				t.Errorf("book %q, guide %q\nwant %q, %q", g.Book.Title, g.Title, c.book, c.title)
+			}
+		})
+	}
+}

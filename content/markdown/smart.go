@@ -14,8 +14,9 @@ import (
 // to tell whether a model would read back unchanged.
 func Smarten(g *content.Guide) *content.Guide { return smarten(g, nil) }
 
-// smarten is Smarten keeping as typed the code typed in section titles
-// and FAQ questions, which the model holds as strings: code maps such a
+// smarten is Smarten keeping as typed the code typed in the guide's and
+// the book's titles, section titles and FAQ questions, which the model
+// holds as strings: code maps such a
 // title or question to where its code spans are (reader.keepCode).
 func smarten(g *content.Guide, code map[string][][2]int) *content.Guide {
 	out := *g
@@ -24,8 +25,8 @@ func smarten(g *content.Guide, code map[string][][2]int) *content.Guide {
 	if len(code) > 0 {
 		title = func(t string) string { return smartKeeping(t, code[t]) }
 	}
-	out.Title, out.Author, out.Publisher = s(g.Title), s(g.Author), s(g.Publisher)
-	out.Book.Title, out.Book.Author = s(g.Book.Title), s(g.Book.Author)
+	out.Title, out.Author, out.Publisher = title(g.Title), s(g.Author), s(g.Publisher)
+	out.Book.Title, out.Book.Author = title(g.Book.Title), s(g.Book.Author)
 	out.Synopsis = texts(g.Synopsis)
 	if g.Quotes != nil {
 		out.Quotes = make([]content.Quote, len(g.Quotes))
