@@ -88,7 +88,7 @@ func Parse(src string, opts Options) (*content.Guide, error) {
 	if g.Language == "" {
 		// Neither the front matter nor --lang says: the words tell, as
 		// for plain text.
-		lang, sev, msg := vocab.DecideLanguage(body, content.DefaultLanguage, r.headings(doc)...)
+		lang, sev, msg := vocab.DecideLanguageBy(body, content.DefaultLanguage, vocab.DetectLanguage, func() []string { return r.headings(doc) })
 		g.Language = lang
 		switch sev {
 		case content.Info:

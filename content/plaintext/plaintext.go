@@ -414,21 +414,18 @@ func plural(kind string) string {
 // short for its words to tell its language has few.
 const maxLanguageHeads = 200
 
+// readWords is vocab.DetectLanguage: the one reading of a guide's words
+// that tells its language (a test counts the readings).
+var readWords = vocab.DetectLanguage
+
 // detectLanguage sets the guide's language from its words when no
 // language was given; when they are too few to tell, from the known
-// section names among its lines standing alone ("Streszczenie",
-// "Bohaterowie"), as the Markdown reader does with its headings (a short
-// Polish guide was English).
+// section names among its lines ("Streszczenie", "Bohaterowie"), as the
+// Markdown reader does with its headings (a short Polish guide was
+// English). The words are read once, and the names gathered only when
+// they settle nothing (vocab.DecideLanguageBy).
 func (p *parser) detectLanguage(text string) {
-	var heads []string
-	if vocab.DetectLanguage(text).Lang == "" {
-		for _, u := range p.units[:min(len(p.units), maxLanguageHeads)] {
-			if len(u.raw) == 1 && u.before && u.after && len(u.text) <= 60 {
-				heads = append(heads, u.text)
-			}
-		}
-	}
-	lang, sev, msg := vocab.DecideLanguage(text, p.g.Language, heads...)
+	lang, sev, msg := vocab.DecideLanguageBy(text, p.g.Language, readWords, p.languageHeads)
 	p.g.Language = lang
 	switch sev {
 	case content.Info:
@@ -437,6 +434,28 @@ func (p *parser) detectLanguage(text string) {
 		p.doubtful++
 		p.warn(0, "%s", msg)
 	}
+}
+
+// languageHeads lists the lines among the first units that may name a
+// section: the first line of each unit set after a blank line, short as a
+// heading is, standing alone or typed tight over its text ("Streszczenie"
+// over "Tadeusz wraca…"; a heading needed a blank line after it too).
+func (p *parser) languageHeads() []string {
+	var heads []string
+	for _, u := range p.units[:min(len(p.units), maxLanguageHeads)] {
+		switch {
+		case !u.before:
+		case len(u.raw) == 1:
+			if len(u.text) <= 60 {
+				heads = append(heads, u.text)
+			}
+		default:
+			if h := tidy(u.raw[0]); len(h) <= 60 {
+				heads = append(heads, h)
+			}
+		}
+	}
+	return heads
 }
 
 // header reads the title and the author.

@@ -174,6 +174,14 @@ func DetectLanguage(text string) Detection {
 // vocabulary knows in one language ("Personajes", "Citas destacadas") and
 // none in another.
 func DecideLanguage(text, fallback string, headings ...string) (lang string, sev content.Severity, msg string) {
+	return DecideLanguageBy(text, fallback, DetectLanguage, func() []string { return headings })
+}
+
+// DecideLanguageBy is DecideLanguage with the words read by detect
+// (DetectLanguage, once) and the headings asked for only when the words
+// settle nothing: a reader whose headings cost work to gather (plain
+// text's lines standing alone) gathers them for a short text only.
+func DecideLanguageBy(text, fallback string, detect func(string) Detection, headings func() []string) (lang string, sev content.Severity, msg string) {
 	if l, why := scriptLanguage(text); l != "" {
 		// Stop words would find nothing in Arabic or Cyrillic letters,
 		// and the guide would be taken for English.
@@ -182,12 +190,14 @@ func DecideLanguage(text, fallback string, headings ...string) (lang string, sev
 		}
 		return l, content.Info, fmt.Sprintf("the guide is in %s (%s); set its language to %q; give --lang to say otherwise", LanguageName(l), why, l)
 	}
-	d := DetectLanguage(text)
-	if l, n := headingLanguage(headings); d.Lang == "" && l != "" {
-		if l == fallback {
-			return fallback, "", ""
+	d := detect(text)
+	if d.Lang == "" {
+		if l, n := headingLanguage(headings()); l != "" {
+			if l == fallback {
+				return fallback, "", ""
+			}
+			return l, content.Info, fmt.Sprintf("the guide is in %s (%d of its headings are %s names; %s); set its language to %q; give --lang to say otherwise", LanguageName(l), n, LanguageName(l), d.Reason(), l)
 		}
-		return l, content.Info, fmt.Sprintf("the guide is in %s (%d of its headings are %s names; %s); set its language to %q; give --lang to say otherwise", LanguageName(l), n, LanguageName(l), d.Reason(), l)
 	}
 	switch {
 	case d.Lang != "" && d.Lang != fallback:

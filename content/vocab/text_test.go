@@ -237,3 +237,23 @@ func FuzzReadingMinutes(f *testing.F) {
 	}
 	f.Fuzz(sameReadingMinutes)
 }
+
+// TestDecideLanguageByAsksHeadingsLast: the headings are asked for only
+// when the words settle nothing, and the words read once.
+func TestDecideLanguageByAsksHeadingsLast(t *testing.T) {
+	for _, c := range []struct {
+		name, text, lang string
+		asked            int
+	}{
+		{"words settle it", "It is a truth universally acknowledged, that a single man in possession of a good fortune must be in want of a wife, and that is the way of the world as it is in the book.", "en", 0},
+		{"letters settle it", "Анна Каренина — роман Льва Толстого.", "ru", 0},
+		{"names settle it", "Tadeusz wraca.", "pl", 1},
+	} {
+		asked, reads := 0, 0
+		lang, _, _ := DecideLanguageBy(c.text, "en", func(s string) Detection { reads++; return DetectLanguage(s) },
+			func() []string { asked++; return []string{"Streszczenie", "Bohaterowie"} })
+		if lang != c.lang || asked != c.asked || reads > 1 {
+			t.Errorf("%s: %q, headings asked %d times, words read %d; want %q, %d, at most once", c.name, lang, asked, reads, c.lang, c.asked)
+		}
+	}
+}
