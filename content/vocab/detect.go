@@ -28,31 +28,55 @@ var stopWords = map[string][]string{
 	"pt": {"o", "a", "os", "as", "de", "que", "e", "é", "um", "uma", "para", "com", "não", "do", "da", "dos", "das", "em", "no", "na", "se", "mais", "por", "ao", "seu", "sua", "como", "mas", "também", "ele", "ela", "são"},
 }
 
+// maxLanguages and maxStopWords bound what the detector tells apart: a
+// stop word's languages are bits of a uint16, and the different stop
+// words seen are bits of a fixed set. Eight languages filled the uint8 it
+// had and 238 stop words most of the 256 its set held; a ninth language
+// needs neither to grow again.
+const (
+	maxLanguages = 16
+	maxStopWords = 512
+)
+
 // stopWord is what a stop word says: the languages it belongs to (a bit
-// per Languages index) and its number among all stop words (for counting
+// per language index) and its number among all stop words (for counting
 // the different ones seen).
 type stopWord struct {
-	bits uint8
-	id   uint8
+	bits uint16
+	id   uint16
 }
 
-var langBits = func() map[string]stopWord {
+// detector tells the languages langs apart by their stop words.
+type detector struct {
+	langs []string
+	words map[string]stopWord
+}
+
+// newDetector makes the detector of langs from their stop words; it
+// panics past maxLanguages or maxStopWords, a vocabulary's mistake.
+func newDetector(langs []string, stop map[string][]string) *detector {
+	if len(langs) > maxLanguages {
+		panic("vocab: more languages than a stop word's bits hold")
+	}
 	m := map[string]stopWord{}
-	for i, l := range Languages {
-		for _, w := range stopWords[l] {
+	for i, l := range langs {
+		for _, w := range stop[l] {
 			sw, ok := m[w]
 			if !ok {
-				sw.id = uint8(len(m))
+				sw.id = uint16(len(m))
 			}
 			sw.bits |= 1 << i
 			m[w] = sw
 		}
 	}
-	if len(m) > 256 {
+	if len(m) > maxStopWords {
 		panic("vocab: more stop words than a seen-set holds")
 	}
-	return m
-}()
+	return &detector{langs: langs, words: m}
+}
+
+// languages is the detector of Languages.
+var languages = newDetector(Languages, stopWords)
 
 // Detection is what DetectLanguage found.
 type Detection struct {
@@ -97,9 +121,11 @@ func decided(counts []int) bool {
 // next, or, in a short text, at least 6 of four different words and three
 // times as many as the next: less is too thin to tell (a few lines of
 // English with "a" and "as" in them are not Portuguese).
-func DetectLanguage(text string) Detection {
-	var counts, distinct [8]int
-	var seen [4]uint64 // the stop words seen, by id
+func DetectLanguage(text string) Detection { return languages.detect(text) }
+
+func (dt *detector) detect(text string) Detection {
+	var counts, distinct [maxLanguages]int
+	var seen [maxStopWords / 64]uint64 // the stop words seen, by id
 	var buf [24]byte
 	words := 0
 	for i := 0; i < len(text) && words < maxWords; {
@@ -126,14 +152,14 @@ func DetectLanguage(text string) Detection {
 			n += utf8.EncodeRune(buf[n:], unicode.ToLower(r))
 		}
 		words++
-		if words%250 == 0 && decided(counts[:len(Languages)]) {
+		if words%250 == 0 && decided(counts[:len(dt.langs)]) {
 			break // one language leads by far: reading on changes nothing
 		}
 		if long || n == 1 && buf[0] == 'o' && wordBullet(text, start, i) {
 			continue
 		}
-		if sw, ok := langBits[string(buf[:n])]; ok {
-			for j := range Languages {
+		if sw, ok := dt.words[string(buf[:n])]; ok {
+			for j := range dt.langs {
 				if sw.bits&(1<<j) != 0 {
 					counts[j]++
 					if seen[sw.id/64]&(1<<(sw.id%64)) == 0 {
@@ -145,7 +171,7 @@ func DetectLanguage(text string) Detection {
 		}
 	}
 	best, second := -1, -1
-	for j := range Languages {
+	for j := range dt.langs {
 		switch {
 		case best < 0 || counts[j] > counts[best]:
 			best, second = j, best
@@ -153,14 +179,14 @@ func DetectLanguage(text string) Detection {
 			second = j
 		}
 	}
-	d := Detection{Best: Languages[best], Score: counts[best], RunnerUp: counts[second], Second: Languages[second]}
+	d := Detection{Best: dt.langs[best], Score: counts[best], RunnerUp: counts[second], Second: dt.langs[second]}
 	switch {
 	case d.Score >= 12 && 2*d.Score >= 3*d.RunnerUp:
-		d.Lang = Languages[best]
+		d.Lang = dt.langs[best]
 	case d.Score >= 6 && d.Score >= 3*d.RunnerUp && distinct[best] >= 4:
 		// A short text (a synopsis of a line or two) that uses four
 		// different function words of one language and few of any other.
-		d.Lang = Languages[best]
+		d.Lang = dt.langs[best]
 	}
 	return d
 }

@@ -257,3 +257,29 @@ func TestDecideLanguageByAsksHeadingsLast(t *testing.T) {
 		}
 	}
 }
+
+// TestNinthDetectorLanguage: the detector takes a ninth language (and the
+// stop words it adds): eight filled the uint8 of a stop word's languages
+// and 238 stop words most of the 256 its seen-set held, so a ninth
+// language's bit was 0 and its words never counted (or the set's bound
+// panicked). Swedish here is a test's, not the vocabulary's.
+func TestNinthDetectorLanguage(t *testing.T) {
+	langs := append(append([]string(nil), Languages...), "sv")
+	stop := map[string][]string{"sv": {"och", "att", "det", "som", "är", "för", "med", "har", "inte", "på", "jag", "till", "av", "om", "hon", "han", "var", "ett", "men", "sig", "från", "så", "kan", "när", "vid", "hade", "eller", "efter", "mot", "också", "hans", "hennes", "sitt", "sedan", "under", "över"}}
+	for l, ws := range stopWords {
+		stop[l] = ws
+	}
+	d := newDetector(langs, stop)
+	for _, c := range []struct{ text, lang string }{
+		{"Nils är en pojke som inte vill arbeta. Han blir liten och reser med gässen över hela Sverige. Under resan lär han sig att hjälpa andra, och när han kommer hem är han en annan pojke än han var när han for. Boken skrevs för att barn skulle lära sig om sitt land, och den har lästs i skolor sedan dess.", "sv"},
+		{"It is a truth universally acknowledged, that a single man in possession of a good fortune must be in want of a wife, and that is the way of the world as it is in the book.", "en"},
+		{"Tadeusz wraca z Wilna do domu stryja i zakochuje się w Zosi, ale spór o zamek nie jest tylko sprawą sąsiadów, a ksiądz Robak jest jego ojcem, który był w młodości zabójcą.", "pl"},
+	} {
+		if got := d.detect(c.text); got.Lang != c.lang {
+			t.Errorf("%s read as %q (%s), want %q", c.text[:20], got.Lang, got.Reason(), c.lang)
+		}
+	}
+	if got := DetectLanguage("Nils är en pojke som inte vill arbeta, och han reser med gässen över hela Sverige."); got.Lang == "sv" {
+		t.Errorf("the vocabulary's detector knows no Swedish: %+v", got)
+	}
+}
