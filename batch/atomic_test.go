@@ -112,7 +112,7 @@ func TestBatchRendersWhileWriting(t *testing.T) {
 			first := write(t, filepath.Join(dir, "a.txt"), "First")
 			second := write(t, filepath.Join(dir, "b.txt"), "Second")
 			rendered := make(chan struct{})
-			wait := 5 * time.Second // ends as soon as the second guide is rendered
+			wait := 60 * time.Second // ends as soon as the second guide is rendered: a bound for a loaded machine
 			if failFast {
 				wait = 200 * time.Millisecond // it never will be
 			}

@@ -40,9 +40,11 @@ func TestLongPDFDrawnUnderTheLimit(t *testing.T) {
 		// to read what is live (memlimit.live), and sets the next one; a
 		// reading in that moment sees none (under load, 2 runs in 30 read
 		// math.MaxInt64 here). The limit in force is what the next
-		// readings see: a lifted one stays lifted.
+		// readings see: a lifted one stays lifted. They are read for up
+		// to 5 s (not 100 ms): a loaded machine may leave the collector's
+		// finalizer waiting for a core in that moment.
 		l := debug.SetMemoryLimit(-1)
-		for i := 0; i < 100 && l == math.MaxInt64; i++ {
+		for i := 0; i < 5000 && l == math.MaxInt64; i++ {
 			time.Sleep(time.Millisecond)
 			l = debug.SetMemoryLimit(-1)
 		}
