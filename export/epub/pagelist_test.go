@@ -48,8 +48,8 @@ func TestWordKeyIsLettersAndDigitsLowerCased(t *testing.T) {
 func TestTokensSplitLikeThePDF(t *testing.T) {
 	body := "<p>Anti-hero\u00a0and/or <em>x</em> Its\tdone\u2014now\u2003<br/>Ok&amp;co C<sub>2</sub>H</p>"
 	var got []string
-	keyID := func(k string) int32 {
-		got = append(got, k)
+	keyID := func(k []byte) int32 {
+		got = append(got, string(k))
 		return int32(len(got) - 1)
 	}
 	for i, w := range tokens(nil, 0, body, keyID) {
