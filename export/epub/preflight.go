@@ -354,8 +354,11 @@ func quotedAttrGroups(data []byte, groups [][]string, f func(group, start int, n
 			for _, n := range names {
 				// The white space before the name is at or after from[g]:
 				// that is 0 or just past a closing quote, which no name
-				// holds.
-				if at := eq - len(n); at > from[g] && string(data[at:eq]) == n && isSpace(data[at-1]) {
+				// holds. It is looked at before the name: most attributes
+				// (class, dir, epub:type, role, aria-*) have none where a
+				// name of the group's would start, and the names are
+				// compared no more.
+				if at := eq - len(n); at > from[g] && isSpace(data[at-1]) && string(data[at:eq]) == n {
 					name = n
 					break
 				}

@@ -164,8 +164,14 @@ func nameByte(c byte) bool {
 func xmlName(b []byte, i int) (name []byte, end int, ok bool) {
 	j := i
 	colons := 0
-	for j < len(b) && nameByte(b[j]) {
-		if b[j] == ':' {
+	for j < len(b) {
+		// A table lookup a byte, and the colon apart: nameByte's
+		// comparisons a byte were the self-check's largest cost of its
+		// own (callgrind, one-line sections: 3.5% of an EPUB build).
+		if c := b[j]; !nameNoColon[c] {
+			if c != ':' {
+				break
+			}
 			colons++
 		}
 		j++
@@ -175,6 +181,14 @@ func xmlName(b []byte, i int) (name []byte, end int, ok bool) {
 	}
 	return b[i:j], j, true
 }
+
+// nameNoColon marks the bytes nameByte accepts but the colon.
+var nameNoColon = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = nameByte(byte(c)) && c != ':'
+	}
+	return t
+}()
 
 // text reads character data from b[i]: up to the next '<' (quote < 0),
 // or up to and past the closing quote of an attribute value, in which
