@@ -47,9 +47,16 @@ type staged struct {
 // 4.4 ms for a 100 KB file, 2.1 ms for the directory), and the file
 // system commits syncs that wait together in one journal commit, so a
 // guide's EPUB and PDF cost about one sync's wait, not two.
-func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
+//
+// ready, if not nil, holds for each path a temporary file staged already
+// (stageEarly), or nil: those are not written again.
+func writeOutputs(paths []string, data [][]byte, ready []*staged) (written []string, err error) {
 	files := make([]*staged, len(paths))
 	for i, path := range paths {
+		if i < len(ready) && ready[i] != nil {
+			files[i] = ready[i]
+			continue
+		}
 		files[i] = &staged{path: path}
 	}
 	defer func() {
@@ -67,8 +74,15 @@ func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
 	}()
 	errs := make([]error, len(files))
 	var wg sync.WaitGroup
+	last := len(files) - 1
+	for last >= 0 && files[last].tmp != "" {
+		last--
+	}
 	for i, s := range files {
-		if i == len(files)-1 {
+		if s.tmp != "" {
+			continue // staged early
+		}
+		if i == last {
 			errs[i] = s.stage(data[i]) // the last on this goroutine
 			break
 		}
@@ -105,6 +119,30 @@ func writeOutputs(paths []string, data [][]byte) (written []string, err error) {
 		}
 	}
 	return paths, nil
+}
+
+// stageEarly stages data as path's new content ahead of writeOutputs,
+// while the guide's other formats are still rendering, and returns it
+// for writeOutputs' ready; nil when it could not be staged (writeOutputs
+// then stages it again and reports why it cannot). What is staged and
+// never handed to writeOutputs is removed with discard.
+func stageEarly(path string, data []byte) *staged {
+	s := &staged{path: path}
+	if s.stage(data) != nil {
+		return nil
+	}
+	return s
+}
+
+// discard removes the temporary files of staged outputs that will not be
+// written (their guide failed).
+func discard(files []*staged) {
+	for _, s := range files {
+		if s != nil && s.tmp != "" {
+			os.Remove(s.tmp)
+			temps.forget(s.tmp)
+		}
+	}
 }
 
 // stage checks that s.path can take an output, notes whether it holds
@@ -370,5 +408,5 @@ func WriteFiles(paths []string, data [][]byte) ([]string, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	return writeOutputs(paths, data)
+	return writeOutputs(paths, data, nil)
 }

@@ -163,3 +163,91 @@ func TestBatchRendersWhileWriting(t *testing.T) {
 		})
 	}
 }
+
+// With Overlap (a one-guide build) the format done first has its file
+// written and synced while the other still renders, and renamed into
+// place only with the other's: the print format here waits, while it
+// renders, for the reader's temporary file to hold its whole output
+// (which a build that stages only once every format is rendered never
+// shows), then ends as the case says. A failure after that leaves the
+// earlier outputs and no temporary file; a failed stage (the file
+// cannot be written early) is left to the write after rendering, which
+// reports it as it always has.
+func TestOverlapStagesTheFirstDoneWhileTheOtherRenders(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		printErr   error
+		failWrite  bool   // the reader's file cannot be written, early or late
+		wantErr    string // "" for none
+		wantStaged bool
+	}{
+		{"both written", nil, false, "", true},
+		{"print fails", errors.New("no paper"), false, "print export failed: no paper", true},
+		{"reader's file cannot be written", nil, true, "no space left", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			in := write(t, filepath.Join(dir, "g.txt"), "Emma")
+			write(t, filepath.Join(out, "g.book"), "old book")
+			write(t, filepath.Join(out, "g.print"), "old print")
+			if tc.failWrite {
+				defer func(w func(*os.File, []byte) error) { writeTemp = w }(writeTemp)
+				writeTemp = func(f *os.File, data []byte) error {
+					if strings.Contains(f.Name(), ".book.") {
+						return &os.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+					}
+					_, err := f.Write(data)
+					return err
+				}
+			}
+			staged := false
+			reader := Format{Name: "book", Ext: ".book", Magic: []byte("BOOK"), Render: func(g *content.Guide, o export.Options) ([]byte, []content.Diagnostic, error) {
+				return []byte("BOOK " + g.Book.Title), nil, nil
+			}}
+			printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
+				Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
+					pages(nil)
+					for deadline := time.Now().Add(time.Second); time.Now().Before(deadline) && !staged; time.Sleep(2 * time.Millisecond) {
+						tmps, _ := filepath.Glob(filepath.Join(out, ".g.book.tmp-*"))
+						for _, tmp := range tmps {
+							if b, _ := os.ReadFile(tmp); string(b) == "BOOK Emma" {
+								staged = true
+							}
+						}
+					}
+					if tc.printErr != nil {
+						return nil, nil, tc.printErr
+					}
+					return []byte("PRINT " + g.Book.Title), nil, nil
+				}}
+			o := opts(out)
+			o.Formats = []Format{reader, printed}
+			o.Export.PageStarts = func(*content.Guide, export.Options) ([]export.PageStart, error) { return nil, nil }
+			o.Overlap = true
+			r := Run(context.Background(), []Input{{Path: in}}, o)[0]
+			if staged != tc.wantStaged {
+				t.Errorf("the reader's file staged while the print format rendered: %v, want %v", staged, tc.wantStaged)
+			}
+			want := map[string]string{"g.book": "BOOK Emma", "g.print": "PRINT Emma"}
+			if tc.wantErr == "" {
+				if r.Err != nil || len(r.Outputs) != 2 {
+					t.Fatalf("outputs %v, err %v", r.Outputs, r.Err)
+				}
+			} else {
+				if r.Err == nil || !strings.Contains(r.Err.Error(), tc.wantErr) {
+					t.Fatalf("err = %v, want one saying %q", r.Err, tc.wantErr)
+				}
+				want = map[string]string{"g.book": "old book", "g.print": "old print"}
+			}
+			for name, w := range want {
+				if got, _ := os.ReadFile(filepath.Join(out, name)); string(got) != w {
+					t.Errorf("%s = %q, want %q", name, got, w)
+				}
+			}
+			if got := listDir(t, out); strings.Join(got, " ") != "g.book g.print" {
+				t.Errorf("out = %v, want the two outputs and no temporary file", got)
+			}
+		})
+	}
+}

@@ -210,6 +210,7 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 type outputs struct {
 	paths []string
 	data  [][]byte
+	ready []*staged // by path: staged already while rendering (stageEarly), or nil
 }
 
 // size is how many bytes of outputs o holds.
@@ -283,7 +284,7 @@ func (o *outputs) write(r *Result) {
 	}
 	start := time.Now()
 	var err error
-	r.Outputs, err = writeOutputs(o.paths, o.data)
+	r.Outputs, err = writeOutputs(o.paths, o.data, o.ready)
 	if err != nil {
 		r.Err = fmt.Errorf("%s: %w", r.Input.Name(), err)
 	}
@@ -326,12 +327,16 @@ func windowsSafe(name string) string {
 func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r Result, out *outputs) {
 	start := time.Now()
 	r.Input = in
+	var early []*staged // by format: staged while the others rendered
 	defer func() {
 		// A bug in one exporter must not take down a batch of hundreds:
 		// report it against this input and carry on.
 		if p := recover(); p != nil {
 			r.Err = fmt.Errorf("%s: internal error: %v (please report this with the input file)\n%s", in.Name(), p, debug.Stack())
 			r.Outputs, out = nil, nil
+		}
+		if out == nil {
+			discard(early)
 		}
 		r.Elapsed = time.Since(start)
 	}()
@@ -371,7 +376,17 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		}
 	}
 
-	rendered := renderAll(g, opts)
+	// Formats rendered at once (Overlap) stage their files as each is
+	// done, while the others still render: the first done is written and
+	// synced meanwhile, and only the last is on the way to the renames.
+	var stage func(i int, data []byte)
+	if opts.Overlap && len(opts.Formats) > 1 {
+		early = make([]*staged, len(opts.Formats))
+		stage = func(i int, data []byte) {
+			early[i] = stageEarly(filepath.Join(opts.OutDir, base+opts.Formats[i].Ext), data)
+		}
+	}
+	rendered := renderAll(g, opts, stage)
 	for i, f := range opts.Formats {
 		r.Diagnostics = append(r.Diagnostics, rendered[i].diags...)
 		if err := rendered[i].err; err != nil {
@@ -391,18 +406,20 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), Display(opts.OutDir), unwrapPath(err))
 		return r, nil
 	}
-	paths := make([]string, 0, len(opts.Formats))
-	outs := make([][]byte, 0, len(opts.Formats))
+	o := &outputs{paths: make([]string, 0, len(opts.Formats)), data: make([][]byte, 0, len(opts.Formats))}
 	for i, f := range opts.Formats {
 		if f.Optional && len(rendered[i].data) == 0 {
 			continue // nothing of this kind for this guide
 		}
-		paths = append(paths, filepath.Join(opts.OutDir, base+f.Ext))
-		outs = append(outs, rendered[i].data)
+		o.paths = append(o.paths, filepath.Join(opts.OutDir, base+f.Ext))
+		o.data = append(o.data, rendered[i].data)
+		if early != nil {
+			o.ready = append(o.ready, early[i])
+		}
 	}
 	// All the formats are replaced together or none is: a full disk
 	// while writing the PDF must not leave a new EPUB beside an old PDF.
-	return r, &outputs{paths: paths, data: outs}
+	return r, o
 }
 
 // maxGuideCover bounds the cover image a guide names (as --cover's).
@@ -463,7 +480,11 @@ type rendering struct {
 // pages are those PageStarts would compute: the same guide, the same
 // options, the same layout; when that format fails before it has laid the
 // guide out, the others lay it out with PageStarts as they would alone.
-func renderAll(g *content.Guide, opts Options) []rendering {
+//
+// stage, if not nil, is given each format's verified output as soon as
+// it is rendered, on the goroutine that rendered it, when the formats
+// are rendered at once (Options.Overlap); not otherwise.
+func renderAll(g *content.Guide, opts Options, stage func(i int, data []byte)) []rendering {
 	out := make([]rendering, len(opts.Formats))
 	eo := opts.Export
 	if len(opts.Formats) == 1 && opts.Formats[0].Pages != nil {
@@ -524,6 +545,7 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 				stackgrow.To16K()
 				defer close(drawn)
 				out[first] = renderPages(opts.Formats[first], g, pdfOpts, pages)
+				stageRendered(stage, first, out[first])
 			}()
 		} else {
 			out[first] = renderPages(opts.Formats[first], g, pdfOpts, pages)
@@ -545,6 +567,7 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 	// goroutine with its own reference; the last of the others is the
 	// last here all the same.
 	guide, last := g, lastOther(len(opts.Formats), first)
+	var staging sync.WaitGroup
 	for i, f := range opts.Formats {
 		if i == first {
 			continue
@@ -568,12 +591,31 @@ func renderAll(g *content.Guide, opts Options) []rendering {
 			runtime.GC()
 		}
 		out[i] = render(f, gi, fo)
+		if overlap && i == last {
+			stageRendered(stage, i, out[i]) // nothing else to do here but wait
+		} else if overlap {
+			// Not in the way of the next format (a sync waits ~3 ms).
+			staging.Add(1)
+			go func() {
+				defer staging.Done()
+				stageRendered(stage, i, out[i])
+			}()
+		}
 		prev = i
 	}
+	staging.Wait()
 	if drawn != nil {
 		<-drawn
 	}
 	return out
+}
+
+// stageRendered hands a format's rendering to stage (renderAll), if it is good
+// and not empty.
+func stageRendered(stage func(int, []byte), i int, r rendering) {
+	if stage != nil && r.err == nil && len(r.data) > 0 {
+		stage(i, r.data)
+	}
 }
 
 // renderInside renders the guide's formats in turn, the others while the
