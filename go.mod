@@ -53,3 +53,8 @@ replace github.com/BurntSushi/toml => ./third_party/toml
 // the EPUB and PDF share one ~1 MB writer (see
 // third_party/compress/README.guidepress.md).
 replace github.com/klauspost/compress => ./third_party/compress
+
+// github.com/spf13/pflag v1.0.9 without its IP and IP-network flag types
+// (ip*.go), the only users of package net in guidepress's build (see
+// third_party/pflag/README.guidepress.md).
+replace github.com/spf13/pflag => ./third_party/pflag
