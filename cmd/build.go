@@ -396,6 +396,9 @@ func runBuild(ctx context.Context, o *buildOptions) error {
 	if o.jobs < 0 {
 		return usagef("--jobs must be 1 or more (or 0 for one per CPU)")
 	}
+	// The reader's one-time work, on the core that is idle until the
+	// formats' own (batch.Run's Warm) start beside the first import.
+	importer.Warm()
 	fmts, err := o.selectedFormats()
 	if err != nil {
 		return err

@@ -14,11 +14,14 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/guidepress/guidepress/content"
 	"github.com/guidepress/guidepress/content/decode"
 	"github.com/guidepress/guidepress/content/markdown"
 	"github.com/guidepress/guidepress/content/plaintext"
+	"github.com/guidepress/guidepress/content/vocab"
+	"github.com/guidepress/guidepress/internal/stackgrow"
 )
 
 // DefaultMaxBytes is the largest input Load reads when Options.MaxBytes is
@@ -72,6 +75,23 @@ func (e *Error) Error() string {
 }
 
 func (e *Error) Unwrap() error { return e.Err }
+
+var warm sync.Once
+
+// Warm starts, on a goroutine of its own and once a process, the readers'
+// one-time work that every plain-text or Markdown guide's import would
+// otherwise do in turn, on the way to its formats: the known section
+// names (vocab.Prepare). A build calls it before it reads its first
+// guide, while the other core is idle (the command line parsed, the heap
+// reserved).
+func Warm() {
+	warm.Do(func() {
+		go func() {
+			stackgrow.To16K()
+			vocab.Prepare()
+		}()
+	})
+}
 
 // Load reads one input. name is used only in messages (it is usually the
 // path given on the command line). The returned guide has passed Validate
