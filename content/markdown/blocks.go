@@ -639,9 +639,11 @@ func (q quote) highlight() content.Quote {
 // typed, as under a table outside a block quote (blocks); it was a
 // quotation of the source line alone, set before the table.
 func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
+	if !hasTable(n) {
+		return r.quoteBlocks(n) // read as ever
+	}
 	var tables []content.Block
-	var apart []ast.Node // the tables, read apart from the quotation
-	var at []int         // tables[at[k]] is apart[k]'s block, or -1
+	var apart []ast.Node // the tables, read apart from the quotation (tables[k] is apart[k])
 	before := 0          // tables typed before the quotation's text
 	text := false        // the block quote holds more than tables
 	labels := false      // and their one-line sources or captions
@@ -656,13 +658,12 @@ func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
 			}
 			continue
 		}
-		apart = append(apart, c)
 		b, ok := r.table(t)
 		if !ok {
-			at = append(at, -1)
+			text = true // its text is quoted
 			continue
 		}
-		at = append(at, len(tables))
+		apart = append(apart, c)
 		tables = append(tables, b)
 		captions = captions && b.Kind == content.Table
 		if !text && !labels {
@@ -673,7 +674,7 @@ func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
 		text = true // read as ever
 	}
 	if !text && labels && captions {
-		r.labelTables(n, tables, apart, at)
+		r.labelTables(n, tables, apart)
 		return tables
 	}
 	text = text || labels
@@ -700,13 +701,29 @@ func (r *reader) blockquote(n *ast.Blockquote) []content.Block {
 	}
 	out := append([]content.Block(nil), tables[:before]...)
 	r.apart = apart
-	q := r.readQuote(n)
+	out = append(out, r.quoteBlocks(n)...)
 	r.apart = nil
+	return append(out, tables[before:]...)
+}
+
+// quoteBlocks is the quotation a block quote holds, its lead-ins before it.
+func (r *reader) quoteBlocks(n *ast.Blockquote) []content.Block {
+	q := r.readQuote(n)
+	out := make([]content.Block, 0, len(q.lead)+1)
 	for _, t := range q.lead {
 		out = append(out, content.Block{Kind: content.Paragraph, Text: t})
 	}
-	out = append(out, q.block())
-	return append(out, tables[before:]...)
+	return append(out, q.block())
+}
+
+// hasTable reports a table among a block quote's own children.
+func hasTable(n *ast.Blockquote) bool {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if _, ok := c.(*east.Table); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // tableLabel reports a block quote's child that is one line naming a
@@ -725,14 +742,12 @@ func (r *reader) tableLabel(c ast.Node) bool {
 // labelTables makes each line of a block quote of tables and their
 // sources or captions (tableLabel) the caption of the table typed before
 // it (the first table, for a line over them all), after a caption it has.
-// tables[at[k]] is the block apart[k] was read as (-1: none).
-func (r *reader) labelTables(n *ast.Blockquote, tables []content.Block, apart []ast.Node, at []int) {
-	i, k := 0, 0
+// tables[k] is the block apart[k] was read as.
+func (r *reader) labelTables(n *ast.Blockquote, tables []content.Block, apart []ast.Node) {
+	i, k := 0, 0 // the table before the line; the next table
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 		if k < len(apart) && c == apart[k] {
-			if at[k] >= 0 {
-				i = at[k]
-			}
+			i = k
 			k++
 			continue
 		}
