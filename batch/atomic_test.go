@@ -208,7 +208,15 @@ func TestOverlapStagesTheFirstDoneWhileTheOtherRenders(t *testing.T) {
 			printed := Format{Name: "print", Ext: ".print", Magic: []byte("PRINT"),
 				Pages: func(g *content.Guide, o export.Options, pages func([]export.PageStart)) ([]byte, []content.Diagnostic, error) {
 					pages(nil)
-					for deadline := time.Now().Add(time.Second); time.Now().Before(deadline) && !staged; time.Sleep(2 * time.Millisecond) {
+					// Until staged, or for long enough that a loaded
+					// machine has run the reader and written its file (1 s
+					// could fail there); a file that cannot be written is
+					// never staged, however long it is waited for.
+					wait := 60 * time.Second
+					if !tc.wantStaged {
+						wait = time.Second
+					}
+					for deadline := time.Now().Add(wait); time.Now().Before(deadline) && !staged; time.Sleep(2 * time.Millisecond) {
 						tmps, _ := filepath.Glob(filepath.Join(out, ".g.book.tmp-*"))
 						for _, tmp := range tmps {
 							if b, _ := os.ReadFile(tmp); string(b) == "BOOK Emma" {
