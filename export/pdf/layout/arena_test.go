@@ -25,15 +25,15 @@ func TestLinesFromArena(t *testing.T) {
 	var lines []setLine
 	allocs := testing.AllocsPerRun(200, func() {
 		var sl setLine
-		b.set(&sl, Heading, gs, false, false, false, nil)
+		b.set(&sl, Heading, gs, false, false, false, nil, nil)
 		lines = append(lines[:0], sl)
 	})
 	if allocs > 1.2 {
 		t.Errorf("setting a one-line heading: %.2f allocations, want its text's and a share of the arena's slabs (at most 1.2)", allocs)
 	}
 	var a, c setLine
-	b.set(&a, Heading, gs, false, false, false, nil)
-	b.set(&c, Heading, gs, false, false, false, nil)
+	b.set(&a, Heading, gs, false, false, false, nil, nil)
+	b.set(&c, Heading, gs, false, false, false, nil, nil)
 	if len(a.runs) != 1 || len(c.runs) != 1 || a.runs[0].Text != "Themes and motifs" || len(a.runs[0].Glyphs) != len(gs) {
 		t.Fatalf("runs %+v", a.runs)
 	}
@@ -62,10 +62,12 @@ func bareBuilder(t *testing.T) *builder {
 }
 
 // TestHeadingSetAllocations: a heading's line, set as the flow places it
-// (setLine), allocates its text alone: its set line comes from a slab
-// and its lines, wrapped for it (ownLines), are not copied first (3
-// allocations a heading before, with the runs and glyphs from the
-// arena: the set line, the copy, the text).
+// (setLine), allocates nothing: its set line comes from a slab, its
+// lines, wrapped for it (ownLines), are not copied first (3 allocations
+// a heading before, with the runs and glyphs from the arena: the set
+// line, the copy, the text), and its text is its display text when its
+// glyphs spell it (paraText.spelled: 1 allocation before, the text
+// built glyph by glyph).
 func TestHeadingSetAllocations(t *testing.T) {
 	if growth.Race {
 		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
@@ -80,8 +82,8 @@ func TestHeadingSetAllocations(t *testing.T) {
 		b.setLine(&blocks[next], 0)
 		next++
 	})
-	if allocs > 1 {
-		t.Errorf("setting a heading's line: %.1f allocations, want 1 (its text)", allocs)
+	if allocs > 0 {
+		t.Errorf("setting a heading's line: %.1f allocations, want none", allocs)
 	}
 	for i := range next {
 		if sl := &blocks[i].set[0]; !sl.done || sl.text != "Themes" || len(blocks[i].set) != 1 || cap(blocks[i].set) != 1 {
@@ -109,5 +111,56 @@ func TestShortParagraphAllocations(t *testing.T) {
 	}
 	if len(blk.set) != 1 || blk.set[0].text != "Text 12345." || len(blk.set[0].runs) != 1 || cap(blk.set) != 1 {
 		t.Fatalf("set %+v", blk.set)
+	}
+}
+
+// TestSpelledLines: a heading's or contents entry's line takes its text
+// from the display text it was shaped from only where its glyphs spell
+// it; the line's text, its runs (their texts and glyphs) and the space
+// after a broken line are those built glyph by glyph (textOf), for
+// texts that shaping keeps as they are, changes (spaces folded, a
+// character no face has), sets with ligatures, in other alphabets or
+// right to left, and breaks over lines.
+func TestSpelledLines(t *testing.T) {
+	b := bareBuilder(t)
+	for _, text := range []string{
+		"Themes",
+		"Official filings of the office",
+		"Two  spaces and  more",
+		" Leading and trailing ",
+		"Tab\there",
+		"Caf\u00e9 society",
+		"Chapter 3 \u2014 The Return",
+		"\u05e9\u05dc\u05d5\u05dd world",
+		"A heading long enough to be broken over two or three lines of the text block, and then some more words",
+		"Emoji \U0001F600 here",
+		"",
+	} {
+		for _, kind := range []ItemKind{Heading, TOCLine} {
+			spelled := b.heading(text, 0, -1, "section")
+			spelled.kind = kind
+			plainBlk := b.heading(text, 0, -1, "section")
+			plainBlk.kind, plainBlk.src = kind, ""
+			if len(spelled.lines) != len(plainBlk.lines) {
+				t.Fatalf("%q: %d lines against %d", text, len(spelled.lines), len(plainBlk.lines))
+			}
+			for li := range spelled.lines {
+				a, c := b.setLine(&spelled, li), b.setLine(&plainBlk, li)
+				if a.text != c.text || a.spaceAfter != c.spaceAfter || a.w != c.w || len(a.runs) != len(c.runs) {
+					t.Fatalf("%q line %d: %q (space %v, %d runs) against %q (space %v, %d runs)", text, li, a.text, a.spaceAfter, len(a.runs), c.text, c.spaceAfter, len(c.runs))
+				}
+				for ri := range a.runs {
+					ra, rc := a.runs[ri], c.runs[ri]
+					if ra.Text != rc.Text || ra.Space != rc.Space || ra.Dx != rc.Dx || ra.W != rc.W || ra.Face != rc.Face || len(ra.Glyphs) != len(rc.Glyphs) {
+						t.Fatalf("%q line %d run %d: %+v against %+v", text, li, ri, ra, rc)
+					}
+					for gi := range ra.Glyphs {
+						if ra.Glyphs[gi] != rc.Glyphs[gi] {
+							t.Fatalf("%q line %d run %d glyph %d: %+v against %+v", text, li, ri, gi, ra.Glyphs[gi], rc.Glyphs[gi])
+						}
+					}
+				}
+			}
+		}
 	}
 }

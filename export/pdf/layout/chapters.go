@@ -65,10 +65,11 @@ func (b *builder) heading(text string, level, dst int, at string) flowBlock {
 	if hl.Bold {
 		st = fonts.Bold
 	}
-	spans := []span{{text: displayText(text), style: st}}
+	dt := displayText(text)
+	spans := []span{{text: dt, style: st}}
 	return flowBlock{kind: Heading, level: level, lines: b.displayLines(spans, fonts.Atkinson, hl.Size, b.geo.TextW(), at), ownLines: true,
 		lh: ptToMM(hl.Size * hl.Leading), before: hl.SpaceBefore, after: hl.SpaceAfter, keep: true,
-		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1}
+		color: b.th.Headings.Color, dest: dst, rule: level == 0, target: -1, src: dt}
 }
 
 func rgb(c interface{ RGBA() (r, g, b, a uint32) }) theme.Color {
@@ -256,7 +257,8 @@ func (b *builder) contents() {
 		// in, and never break at a hyphen ("Saint-/Denis").
 		// Quiet (above): no warning names the entry, so it is not
 		// named (where, ~0.4 µs an entry).
-		gs := b.shape([]span{{text: displayText(d.Title), style: st}}, fam, t.Size, "the contents")
+		dt := displayText(d.Title)
+		gs := b.shape([]span{{text: dt, style: st}}, fam, t.Size, "the contents")
 		lw := w - indent - numW - 8
 		lines := wrapAt(gs, lw, false)
 		var meta []lineMeta
@@ -268,7 +270,7 @@ func (b *builder) contents() {
 			}
 		}
 		blk := flowBlock{kind: TOCLine, level: d.toc, lines: lines, lh: ptToMM(t.Size * t.Leading), indent: indent,
-			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta, ownLines: true}
+			color: b.th.Body.Color, dest: -1, target: i, numFace: numFace, numSize: t.Size, meta: meta, ownLines: true, src: dt}
 		if i == b.td.quotes || i == b.td.faq {
 			blk.lang = b.labelLang
 		}

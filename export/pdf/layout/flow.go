@@ -50,6 +50,10 @@ type flowBlock struct {
 	// lang: the block's words are the labels' in another language than
 	// the guide's (lang.go); "" for the guide's.
 	lang string
+	// src is the text a heading's or contents entry's lines were shaped
+	// from (its display text), which a line's text is taken from when
+	// its glyphs spell it (paraText.spelled); "" for none.
+	src string
 
 	kind    ItemKind
 	keep    bool // keep with the next block (headings, questions)
@@ -109,7 +113,12 @@ func (b *builder) setLine(blk *flowBlock, li int) *setLine {
 	}
 	gs := blk.lines[li]
 	end := blk.meta != nil && blk.meta[li].end
-	b.set(sl, blk.kind, gs, li < len(blk.lines)-1 && end, li < len(blk.lines)-1, len(gs) > 0 && b.rtl != nil && b.rtl[&gs[0]], nil)
+	var src *paraText
+	if blk.src != "" {
+		st := spelledText(blk.src)
+		src = &st
+	}
+	b.set(sl, blk.kind, gs, li < len(blk.lines)-1 && end, li < len(blk.lines)-1, len(gs) > 0 && b.rtl != nil && b.rtl[&gs[0]], nil, src)
 	blk.lines[li] = nil
 	return sl
 }
@@ -124,12 +133,13 @@ func (b *builder) setAll(blk *flowBlock) {
 // set sets sl from line gs of a block of kind: notLast says a line
 // follows it, end that a word boundary does (lineMeta.end), rtl that its
 // paragraph is set right to left; its runs and their glyphs are taken
-// from slabs when it is not nil (textAndRunsIn).
-func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slabs *lineSlabs) {
+// from slabs when it is not nil, its text from src when src has it
+// (textAndRunsIn).
+func (b *builder) set(sl *setLine, kind ItemKind, gs []glyph, end, notLast, rtl bool, slabs *lineSlabs, src *paraText) {
 	if slabs == nil {
 		slabs = b.arena()
 	}
-	setGlyphs(sl, kind, gs, end, notLast, rtl, slabs, nil, b.sh.textOnly)
+	setGlyphs(sl, kind, gs, end, notLast, rtl, slabs, src, b.sh.textOnly)
 	sl.unders = b.underlines(gs)
 }
 

@@ -186,6 +186,36 @@ func cleanASCII(s string) bool {
 	return true
 }
 
+// asciiFast: cleanSpans takes a span of ASCII characters alone by its
+// bytes; a test turns it off to compare.
+var asciiFast = true
+
+// isASCII reports whether s has only ASCII characters.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// foldedSpace appends the one space a run of white space before a kept
+// character of sp folds to (cleanSpans).
+func foldedSpace(out []rune, sts []fonts.Style, segs []int32, sp span) ([]rune, []fonts.Style, []int32) {
+	out = append(out, ' ')
+	sts = append(sts, sp.style)
+	if segs != nil {
+		// A space between a link and the text after it is not part of
+		// the link.
+		segs = append(segs, segs[len(segs)-1])
+		if segs[len(segs)-1] != sp.seg {
+			segs[len(segs)-1] = 0
+		}
+	}
+	return out, sts, segs
+}
+
 // cleanSpans is clean over a sequence of styled spans, folding spaces
 // across their boundaries ("A study guide to " + italic title + " by …"),
 // and returns each kept character's style and segment (segs is nil when
@@ -207,6 +237,29 @@ func cleanSpans(out []rune, sts []fonts.Style, segs []int32, spans []span) ([]ru
 	}
 	space := false
 	for _, sp := range spans {
+		if asciiFast && isASCII(sp.text) {
+			// ASCII, nearly all text: NFC leaves it as it is, and of the
+			// checks below only the folding of white space and controls
+			// (every byte to ' ', and DEL) applies: ~25% of shaping a
+			// short heading went to the normalising and the checks.
+			for i := 0; i < len(sp.text); i++ {
+				c := sp.text[i]
+				if c <= ' ' || c == 0x7F {
+					space = true
+					continue
+				}
+				if space && len(out) > 0 {
+					out, sts, segs = foldedSpace(out, sts, segs, sp)
+				}
+				space = false
+				out = append(out, rune(c))
+				sts = append(sts, sp.style)
+				if segs != nil {
+					segs = append(segs, sp.seg)
+				}
+			}
+			continue
+		}
 		for _, r := range norm.NFC.String(sp.text) {
 			// Printable ASCII, nearly all text, is kept as is without the
 			// checks below.
@@ -231,16 +284,7 @@ func cleanSpans(out []rune, sts []fonts.Style, segs []int32, spans []span) ([]ru
 				}
 			}
 			if space && len(out) > 0 {
-				out = append(out, ' ')
-				sts = append(sts, sp.style)
-				if segs != nil {
-					// A space between a link and the text after it is not
-					// part of the link.
-					segs = append(segs, segs[len(segs)-1])
-					if segs[len(segs)-1] != sp.seg {
-						segs[len(segs)-1] = 0
-					}
-				}
+				out, sts, segs = foldedSpace(out, sts, segs, sp)
 			}
 			space = false
 			out = append(out, r)
@@ -434,7 +478,10 @@ type shaper struct {
 	// returned slice. It keeps at most maxCached texts (remember).
 	cache map[shapeKey]*shaped
 	rec   *[]report // while shaping for the cache: the warnings given
-	th    textSettings
+	// unkept is what shapeCached returns for a text the full cache does
+	// not keep, used again for the next such text.
+	unkept shaped
+	th     textSettings
 	// buffers reused from one text to the next
 	clean     []rune
 	styles    []fonts.Style
@@ -607,7 +654,17 @@ func (s *shaper) shapeCached(spans []span, fam fonts.Family, size float64, where
 		s.replay(c.adds, where)
 		return c, nil
 	}
-	c := &shaped{} // its reports recorded in place: one allocation, not a second for them
+	var c *shaped
+	if len(s.cache) < maxCached {
+		c = &shaped{} // its reports recorded in place: one allocation, not a second for them
+	} else {
+		// Not kept (remember): the caller takes the glyphs, and the
+		// reports are the shaper's to record again for the next text.
+		// A 4 MiB guide of one-line sections shapes ~270,000 headings
+		// and contents entries a pass past a full cache.
+		c = &s.unkept
+		*c = shaped{adds: c.adds[:0]}
+	}
 	s.rec = &c.adds
 	gs, err := s.shapeNow(spans, fam, size, where)
 	s.rec = nil
@@ -635,7 +692,9 @@ func (s *shaper) lines(spans []span, fam fonts.Family, size, w float64, where st
 		return nil, err
 	}
 	lines := s.wrap(c.gs, w)
-	s.remember(k, &shaped{lines: lines, adds: c.adds})
+	if len(s.cache) < maxCached {
+		s.remember(k, &shaped{lines: lines, adds: c.adds})
+	}
 	return lines, nil
 }
 
@@ -729,7 +788,16 @@ func (s *shaper) prepare(spans []span, fam fonts.Family, where string) prepared 
 	for i := 0; i < len(rs); i++ {
 		st := s.th.style(sts[i])
 		r := rs[i]
-		f, ok := typeset.PickAfter(prev, fam, st, r)
+		var f typeset.Face
+		var ok bool
+		if r < 0x300 {
+			// Nothing below the combining marks attaches to the
+			// character before it (typeset.PickAfter): the call and its
+			// checks saved on nearly every character.
+			f, ok = typeset.Pick(fam, st, r)
+		} else {
+			f, ok = typeset.PickAfter(prev, fam, st, r)
+		}
 		if !ok && (invisible(r) && len(text) > 0 || r == zwnj) {
 			continue // a joiner or selector on a character its face draws
 		}
@@ -1038,6 +1106,23 @@ func (b *builder) arena() *lineSlabs {
 type paraText struct {
 	s    string
 	offs []int32 // the byte offset of each character in s, then len(s)
+	// spelled: s is a text of ASCII characters alone, each its own byte,
+	// which the glyphs index one for one where they spell it (a
+	// heading's or a contents entry's display text: spelledText); offs
+	// is nil, and line checks each glyph's characters against s.
+	spelled bool
+}
+
+// spelledText is s as a heading's or contents entry's lines index it
+// (paraText.spelled), or none (a zero paraText, whose line finds
+// nothing) when s has a character past ASCII. A 4 MiB guide of one-line
+// sections built ~540,000 such lines' texts glyph by glyph (textOf) in
+// each pass, each text a string of its own equal to the display text.
+func spelledText(s string) paraText {
+	if !isASCII(s) {
+		return paraText{}
+	}
+	return paraText{s: s, spelled: true}
 }
 
 // set sets p to text.
@@ -1065,6 +1150,9 @@ func (p *paraText) line(gs []glyph) (a, b int, ok bool) {
 	if p == nil || len(gs) == 0 {
 		return 0, 0, false
 	}
+	if p.spelled {
+		return p.spelledLine(gs)
+	}
 	next := gs[0].start
 	for i := range gs {
 		g := &gs[i]
@@ -1085,6 +1173,41 @@ func (p *paraText) line(gs []glyph) (a, b int, ok bool) {
 	return int(p.offs[gs[0].start]), int(p.offs[next]), true
 }
 
+// spelledLine is line for a spelled text: the glyphs stand for s's
+// characters one after the other from their first, left to right, each
+// as textOf writes it (a glyph of one character its rune, a ligature its
+// characters), so that s[a:b] is the text textOf would build. Shaping
+// may have changed the text (spaces folded, a character no face has
+// replaced): the glyphs then do not spell s, and ok is false.
+func (p *paraText) spelledLine(gs []glyph) (a, b int, ok bool) {
+	next := gs[0].start
+	if next < 0 {
+		return 0, 0, false
+	}
+	for i := range gs {
+		g := &gs[i]
+		if g.level != 0 || g.n == 255 {
+			return 0, 0, false
+		}
+		switch {
+		case g.n == 0:
+			continue
+		case g.start != next || int(next)+int(g.n) > len(p.s):
+			return 0, 0, false
+		case g.n == 1:
+			if g.r != rune(p.s[next]) {
+				return 0, 0, false
+			}
+		default:
+			if ligText(g.lig) != p.s[next:next+int32(g.n)] {
+				return 0, 0, false
+			}
+		}
+		next += int32(g.n)
+	}
+	return int(gs[0].start), int(next), true
+}
+
 // textAndRunsIn is textAndRuns taking the runs and their glyphs from
 // slabs when they have room (a paragraph's lines share one array of each,
 // allocated once) and the line's text from src, the text of its paragraph, when it is a
@@ -1100,17 +1223,30 @@ func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText, withText bool) (
 	} else {
 		text = textOf(gs)
 	}
+	// The runs are counted first, so that their array is taken from a
+	// slab at its size; then one pass over the glyphs draws each and
+	// closes a run where the next glyph starts another, its text's
+	// length and its width summed as it goes (as textLen and width would,
+	// in the same order). A 4 MiB guide of one-line sections sets ~1.1
+	// million lines a pass, nearly all of a run.
 	vis := gs
+	nruns := 0
 	for i := range gs {
 		if gs[i].level != 0 {
 			vis = slices.Clone(gs)
 			typeset.Reorder(vis, func(g *glyph) uint8 { return g.level })
+			nruns = 0
+			for i := range vis {
+				if i == 0 || !sameRun(&vis[i], &vis[i-1]) {
+					nruns++
+				}
+			}
 			break
 		}
+		if i == 0 || !sameRun(&gs[i], &gs[i-1]) {
+			nruns++
+		}
 	}
-	x := 0.0
-	off := 0 // in text, while vis is gs
-	start := 0
 	var glyphSlab *[]DrawnGlyph
 	var runSlab *[]Run
 	if slabs != nil {
@@ -1122,40 +1258,43 @@ func textAndRunsIn(gs []glyph, slabs *lineSlabs, src *paraText, withText bool) (
 	} else {
 		drawn = fromSlab(glyphSlab, len(vis))
 	}
-	nruns := 0
-	for i := range vis {
-		vis[i].drawInto(&drawn[i])
-		if i == 0 || !sameRun(&vis[i], &vis[i-1]) {
-			nruns++
-		}
-	}
 	var runs []Run
 	if nruns > 0 && slabs != nil && slabs.arena {
 		runs = fromArena(runSlab, nruns, arenaRuns)[:0]
 	} else if nruns > 0 {
 		runs = fromSlab(runSlab, nruns)[:0]
 	}
-	for i := 1; i <= len(vis); i++ {
-		if i < len(vis) && sameRun(&vis[i], &vis[start]) {
-			continue
-		}
-		rg := vis[start:i]
-		var rt string
-		if !withText {
-		} else if &vis[0] == &gs[0] {
-			n := 0
-			for k := range rg {
-				n += textLen(&rg[k])
+	if len(vis) == 0 {
+		return text, runs, end
+	}
+	logical := &vis[0] == &gs[0] // the runs' texts are slices of text
+	x := 0.0
+	off := 0 // in text, while logical
+	start, n, w := 0, 0, 0.0
+	for i := 0; ; i++ {
+		if i == len(vis) || i > start && !sameRun(&vis[i], &vis[start]) {
+			rg := vis[start:i]
+			var rt string
+			if !withText {
+			} else if logical {
+				rt = text[off : off+n]
+				off += n
+			} else {
+				rt = textOf(rg)
 			}
-			rt = text[off : off+n]
-			off += n
-		} else {
-			rt = textOf(rg)
+			runs = append(runs, Run{Seg: rg[0].seg, Face: rg[0].fc, Size: rg[0].size, Glyphs: drawn[start:i:i], Text: rt, Dx: x, W: w})
+			x += w
+			start, n, w = i, 0, 0
+			if i == len(vis) {
+				break
+			}
 		}
-		w := width(rg)
-		runs = append(runs, Run{Seg: rg[0].seg, Face: rg[0].fc, Size: rg[0].size, Glyphs: drawn[start:i:i], Text: rt, Dx: x, W: w})
-		x += w
-		start = i
+		g := &vis[i]
+		g.drawInto(&drawn[i])
+		if withText && logical {
+			n += textLen(g)
+		}
+		w += g.w
 	}
 	if &vis[0] != &gs[0] {
 		// Each run keeps its place (dx); they are drawn in logical order,
@@ -1180,6 +1319,14 @@ func sameRun(a, b *glyph) bool {
 
 // textLen is the length in bytes of the characters g stands for.
 func textLen(g *glyph) int {
+	if g.n == 1 && g.r < utf8.RuneSelf {
+		return 1 // nearly every glyph, inlined
+	}
+	return textLenOther(g)
+}
+
+// textLenOther is textLen of a glyph that is not one ASCII character.
+func textLenOther(g *glyph) int {
 	switch g.n {
 	case 0:
 		return 0
