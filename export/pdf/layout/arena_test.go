@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/guidepress/guidepress/content"
@@ -162,5 +163,37 @@ func TestSpelledLines(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestPageStartAllocations: where a page starts (pageStart, taken from
+// every page in PlanPages' pass) builds no text for its running head and
+// number, which are not where it starts, and keeps its first words in
+// an array of their number: 8 allocations for this page before (the
+// number's text, the head's, each line's words in a slice of their own
+// first, appended to one grown as they came), 1 now (the words). The
+// words are the first twelve of the flowing text, a table header
+// repeated from the page before (Art) left out.
+func TestPageStartAllocations(t *testing.T) {
+	if growth.Race {
+		t.Skip("the race detector allocates for its own bookkeeping; `make test` runs this again without -race")
+	}
+	b := bareBuilder(t)
+	pg := &Page{Number: 12, Kind: BodyPage, Items: []Item{
+		{Kind: Header, gs: b.shape(plain("A Study Guide"), fonts.Atkinson, 9, "")},
+		{Kind: Footer, gs: b.number(12, fonts.Literata, fonts.Regular, 9, "")},
+		{Kind: Cell, Text: "Repeated header", Art: true},
+		{Kind: Heading, Text: "Heading 12"},
+		{Kind: Line, Text: "Text 12 with a few  more words\tthan"},
+		{Kind: Line, Text: "the page's start keeps, which are left out"},
+	}}
+	var ps export.PageStart
+	allocs := testing.AllocsPerRun(100, func() { ps = pageStart(pg) })
+	if allocs > 1 {
+		t.Errorf("a page's start: %.1f allocations, want 1 (its words)", allocs)
+	}
+	want := []string{"Heading", "12", "Text", "12", "with", "a", "few", "more", "words", "than", "the", "page's"}
+	if ps.Label != "12" || ps.Kind != "body" || !slices.Equal(ps.Words, want) {
+		t.Errorf("start %+v, want label 12, kind body, words %q", ps, want)
 	}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -26,12 +27,12 @@ func (l *Layout) PageStarts() []export.PageStart {
 	return out
 }
 
-// flowText reports whether an item whose text is text is text of the
+// flowKind reports whether it's text, if it has any, is text of the
 // guide in reading order.
-func flowText(it *Item, text string) bool {
+func flowKind(it *Item) bool {
 	switch it.Kind {
 	case Heading, Line, Question, QuoteLine, TOCLine, Display, Cell:
-		return !it.Art && text != ""
+		return !it.Art
 	}
 	return false
 }
@@ -102,20 +103,33 @@ func (b *builder) sealStarts(n int) {
 // Text in the finished layout, textAndRunsIn).
 func pageStart(pg *Page) export.PageStart {
 	ps := export.PageStart{Label: pageLabel(pg), Kind: string(pg.Kind)}
+	// The words are gathered here, one by one up to startWords, and
+	// kept in an array of their number: each line's words were a slice
+	// of their own first, appended to one grown as they came.
+	var words [startWords]string
+	n := 0
 	for j := range pg.Items {
 		it := &pg.Items[j]
+		if n == startWords {
+			break
+		}
+		if !flowKind(it) {
+			continue // its text, a running head's or a number's, is not built: one a page
+		}
 		text := it.Text
 		if it.gs != nil {
 			text = textOf(it.gs)
 		}
-		if !flowText(it, text) {
-			continue
+		for w := range strings.FieldsFuncSeq(text, unicode.IsSpace) {
+			if n == startWords {
+				break
+			}
+			words[n] = w
+			n++
 		}
-		ps.Words = append(ps.Words, strings.FieldsFunc(text, unicode.IsSpace)...)
-		if len(ps.Words) >= startWords {
-			ps.Words = ps.Words[:startWords]
-			break
-		}
+	}
+	if n > 0 {
+		ps.Words = slices.Clone(words[:n])
 	}
 	return ps
 }
