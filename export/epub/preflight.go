@@ -548,32 +548,58 @@ func (x *idIndex) offset(doc, id string) (int, bool) {
 func tocOrder(nav *navRead, spineAt map[string]int) error {
 	dir := path.Dir(nav.name)
 	prevSpine, prevOff, prev := -1, -1, navLink{}
-	// The last entry's path and document: most entries are in the
-	// document of the one before.
-	lastPath, lastDoc, last := "", "", false
+	// The last entry's path and document, and what is known of the
+	// document: most entries are in the document of the one before.
+	var (
+		lastPath, lastDoc string
+		last, inSpine     bool
+		at                int
+		ids               map[string]int // lastDoc's, nil if none were indexed
+	)
+	setDoc := func(p, doc string, ok bool) {
+		lastPath, lastDoc, last = p, doc, ok
+		at, inSpine = spineAt[doc]
+		ids = nav.ids.ids[doc]
+	}
 	for _, l := range nav.links {
 		if !l.toc {
 			continue
 		}
-		href := nav.href(l)
-		u, err := parseRef(href)
-		doc := lastDoc
-		if err != nil || !last || u.path != lastPath || u.outside {
-			doc = resolve(dir, href)
-			lastPath, lastDoc, last = u.path, doc, err == nil
+		// A plain reference (every one the builder writes) is read in
+		// place, as parseRef would read it, without making it a string.
+		var frag []byte
+		if raw := nav.hrefBytes(l); plainRef(raw) {
+			p, f, _ := bytes.Cut(raw, []byte("#"))
+			if !last || string(p) != lastPath {
+				doc := ""
+				if len(p) > 0 { // resolve's verdict on a plain reference
+					doc = path.Join(dir, string(p))
+				}
+				setDoc(string(p), doc, true)
+			}
+			frag = f
+		} else {
+			href := nav.href(l)
+			u, err := parseRef(href)
+			if err != nil || !last || u.path != lastPath || u.outside {
+				setDoc(u.path, resolve(dir, href), err == nil)
+			}
+			if err == nil {
+				frag = []byte(u.fragment)
+			}
 		}
-		at, ok := spineAt[doc]
-		if !ok {
-			return fail(RuleTOCOrder, nav.name, "the contents entry %q is not in the reading order (spine)", href)
+		if !inSpine {
+			return fail(RuleTOCOrder, nav.name, "the contents entry %q is not in the reading order (spine)", nav.href(l))
 		}
 		off := 0
-		if err == nil && u.fragment != "" {
-			if off, ok = nav.ids.offset(doc, u.fragment); !ok {
-				return fail(RuleTOCOrder, nav.name, "the contents entry %q names no id in %s", href, doc)
+		if len(frag) > 0 {
+			var ok bool
+			if off, ok = ids[string(frag)]; !ok {
+				return fail(RuleTOCOrder, nav.name, "the contents entry %q names no id in %s", nav.href(l), lastDoc)
 			}
 		}
 		if at < prevSpine || (at == prevSpine && off < prevOff) {
-			return fail(RuleTOCOrder, nav.name, "the contents entry %q comes before %q in the reading order but after it in the table of contents", href, nav.href(prev))
+			return fail(RuleTOCOrder, nav.name, "the contents entry %q comes before %q in the reading order but after it in the table of contents", nav.href(l), nav.href(prev))
 		}
 		prevSpine, prevOff, prev = at, off, l
 	}

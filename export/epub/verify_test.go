@@ -109,6 +109,13 @@ func TestVerifyFilesContent(t *testing.T) {
 		// The navigation document is read once for the links' check and
 		// the contents' order.
 		{"contents link to no id", replace(opfDir+navFile, `#s1-1"`, `#s1-9"`), ""},
+		// Links are read in place and what is known of a file kept for
+		// the next link to it (linksResolve, tocOrder): an id that is not
+		// there after a good link to the same file, and a file that is
+		// not there after a link to one whose name it starts (which the
+		// document's own reference check finds first).
+		{"contents link to no id after one to the same file", replace(opfDir+navFile, `#s1-2"`, `#s1-9"`), ""},
+		{"contents link to a file whose name the one before's starts", replace(opfDir+navFile, `chapter-01.xhtml#s1-1"`, `chapter-01.xhtm#s1-1"`), ""},
 		{"contents link to no file", replace(opfDir+navFile, `href="xhtml/faq.xhtml"`, `href="xhtml/none.xhtml"`), ""},
 		{"landmark link to no id", replace(opfDir+navFile, `href="nav.xhtml#toc"`, `href="nav.xhtml#nothing"`), ""},
 		{"contents entry with no label", replace(opfDir+navFile, `>Themes</a>`, `> </a>`), ""},
@@ -127,6 +134,33 @@ func TestVerifyFilesContent(t *testing.T) {
 			t.Errorf("%s: verifyFiles passed", tc.name)
 		case tc.rule != "" && (!errors.As(err, &pe) || pe.Rule != tc.rule):
 			t.Errorf("%s: %v, want preflight rule %s", tc.name, err, tc.rule)
+		}
+	}
+}
+
+// The contents' order is checked on each entry (tocOrder), its links read
+// in place and what is known of a document kept for the next entry in it:
+// the preflight alone (without verifyFiles' link check, which would speak
+// first) must still find an entry to no id, or out of order, after a good
+// entry to the same document, and an entry outside the reading order.
+func TestTOCOrderChecksEachEntry(t *testing.T) {
+	files := goodFiles(t)
+	for _, tc := range []struct{ name, old, new, want string }{
+		{"no id after an entry to the same document", `#s1-2"`, `#s1-9"`, "names no id"},
+		{"a file outside the reading order after an entry to a document", `"xhtml/chapter-01.xhtml#s1-1"`, `"css/style.css"`, "not in the reading order"},
+		{"an entry before the one before in the same document", `chapter-01.xhtml#s1-2"`, `chapter-01.xhtml"`, "comes before"},
+		{"an entry that is not plain, to no id", `#s1-2"`, `#s1-%39"`, "names no id"},
+	} {
+		c := maps.Clone(files)
+		nav := opfDir + navFile
+		if !bytes.Contains(c[nav], []byte(tc.old)) {
+			t.Fatalf("%s: the navigation document has no %q", tc.name, tc.old)
+		}
+		c[nav] = bytes.Replace(c[nav], []byte(tc.old), []byte(tc.new), 1)
+		err := preflight(c)
+		var pe *PreflightError
+		if !errors.As(err, &pe) || pe.Rule != RuleTOCOrder || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: preflight = %v, want rule %s saying %q", tc.name, err, RuleTOCOrder, tc.want)
 		}
 	}
 }
