@@ -122,6 +122,45 @@ func TestNamesUseModelRoles(t *testing.T) {
 	}
 }
 
+// A known name typed in Norm's form is added as typed, without Norm
+// (normal), and only such a name: every key is its own Norm, and normal
+// says a string is normal only where Norm leaves it as it is, for every
+// string of up to four of the bytes Norm acts on.
+func TestNormalNamesAreTheirOwnNorm(t *testing.T) {
+	load()
+	for k := range names {
+		if n := Norm(k); n != k {
+			t.Errorf("known name %q is not normalised (Norm: %q)", k, n)
+		}
+	}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"plot summary", true}, {"what's it about", true}, {"a", true},
+		{"", false}, {" summary", false}, {"summary ", false}, {"plot  summary", false},
+		{"Summary", false}, {"i. summary", false}, {"a) summary", false}, {"summary:", false},
+		{"q&a", false}, {"short-answer", false}, {"it’s", false}, {"résumé", false}, {"plot\tsummary", false},
+	} {
+		if got := normal(tc.s); got != tc.want {
+			t.Errorf("normal(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	const bytes = "aiA1.) '-&\t"
+	var walk func(s string)
+	walk = func(s string) {
+		if normal(s) && Norm(s) != s {
+			t.Errorf("normal(%q), but Norm gives %q", s, Norm(s))
+		}
+		if len(s) < 4 {
+			for i := range len(bytes) {
+				walk(s + bytes[i:i+1])
+			}
+		}
+	}
+	walk("")
+}
+
 func TestNameReadsBack(t *testing.T) {
 	for _, lang := range append(Languages, "pt-BR", "xx", "ar", "he", "he-IL") {
 		for _, k := range []Kind{Quotes, FAQ} {
