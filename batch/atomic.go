@@ -10,6 +10,8 @@ import (
 	"sync"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/guidepress/guidepress/export"
 )
 
 // Hooks the tests replace to inject the faults of a full disk or a failing
@@ -19,6 +21,7 @@ var (
 		_, err := f.Write(data)
 		return err
 	}
+	copyTemp   = func(f *os.File, s export.Spilled) error { return s.CopyTo(f) }
 	renameFile = os.Rename
 )
 
@@ -50,7 +53,7 @@ type staged struct {
 //
 // ready, if not nil, holds for each path a temporary file staged already
 // (stageEarly), or nil: those are not written again.
-func writeOutputs(paths []string, data [][]byte, ready []*staged) (written []string, err error) {
+func writeOutputs(paths []string, data []output, ready []*staged) (written []string, err error) {
 	files := make([]*staged, len(paths))
 	for i, path := range paths {
 		if i < len(ready) && ready[i] != nil {
@@ -126,7 +129,7 @@ func writeOutputs(paths []string, data [][]byte, ready []*staged) (written []str
 // for writeOutputs' ready; nil when it could not be staged (writeOutputs
 // then stages it again and reports why it cannot). What is staged and
 // never handed to writeOutputs is removed with discard.
-func stageEarly(path string, data []byte) *staged {
+func stageEarly(path string, data output) *staged {
 	s := &staged{path: path}
 	if s.stage(data) != nil {
 		return nil
@@ -147,7 +150,7 @@ func discard(files []*staged) {
 
 // stage checks that s.path can take an output, notes whether it holds
 // an earlier one, and writes data to its temporary file (stage).
-func (s *staged) stage(data []byte) error {
+func (s *staged) stage(data output) error {
 	if st, err := os.Stat(s.path); err == nil && st.IsDir() {
 		return fmt.Errorf("%s is a directory; choose another output directory with -o or remove it", Display(s.path))
 	} else if err == nil {
@@ -161,8 +164,8 @@ func (s *staged) stage(data []byte) error {
 }
 
 // stage writes data to a new temporary file beside path, syncs and closes
-// it, and returns its name.
-func stage(path string, data []byte) (tmpName string, err error) {
+// it, and returns its name. A spilled output is copied from its file.
+func stage(path string, data output) (tmpName string, err error) {
 	dir, base := filepath.Split(path)
 	if dir == "" {
 		dir = "."
@@ -178,7 +181,12 @@ func stage(path string, data []byte) (tmpName string, err error) {
 			temps.forget(tmp.Name())
 		}
 	}()
-	if err = writeTemp(tmp, data); err != nil {
+	if data.spill != nil {
+		err = copyTemp(tmp, data.spill)
+	} else {
+		err = writeTemp(tmp, data.data)
+	}
+	if err != nil {
 		return "", writeError(path, err)
 	}
 	if err = tmp.Sync(); err != nil {
@@ -408,5 +416,9 @@ func WriteFiles(paths []string, data [][]byte) ([]string, error) {
 	if len(paths) == 0 {
 		return nil, nil
 	}
-	return writeOutputs(paths, data, nil)
+	outs := make([]output, len(data))
+	for i, d := range data {
+		outs[i].data = d
+	}
+	return writeOutputs(paths, outs, nil)
 }

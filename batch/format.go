@@ -53,7 +53,19 @@ type Format struct {
 	Optional bool
 }
 
-func (f Format) verify(data []byte) error {
+// verify checks the output a format gave: its bytes, or spill when it
+// gave that (export.Options.Spill).
+func (f Format) verify(data []byte, spill export.Spilled) error {
+	if spill != nil {
+		if spill.Size() == 0 {
+			return fmt.Errorf("%s exporter produced no bytes", f.Name)
+		}
+		head, err := spill.Head(len(f.Magic))
+		if err != nil {
+			return fmt.Errorf("%s exporter's output cannot be read back: %w", f.Name, err)
+		}
+		data = head
+	}
 	if len(data) == 0 && f.Optional {
 		return nil
 	}

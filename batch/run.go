@@ -209,15 +209,26 @@ func Run(ctx context.Context, inputs []Input, opts Options) []Result {
 // (writeOutputs).
 type outputs struct {
 	paths []string
-	data  [][]byte
+	data  []output
 	ready []*staged // by path: staged already while rendering (stageEarly), or nil
 }
 
-// size is how many bytes of outputs o holds.
+// output is one file's content: bytes, or a format's output spilled to
+// a temporary file (export.Options.Spill).
+type output struct {
+	data  []byte
+	spill export.Spilled
+}
+
+// size is how many bytes of outputs o holds (a spilled output counted
+// whole, as it was when it was held in memory).
 func (o *outputs) size() int64 {
 	var n int64
 	for _, d := range o.data {
-		n += int64(len(d))
+		n += int64(len(d.data))
+		if d.spill != nil {
+			n += d.spill.Size()
+		}
 	}
 	return n
 }
@@ -283,6 +294,13 @@ func (o *outputs) write(r *Result) {
 		return
 	}
 	start := time.Now()
+	defer func() {
+		for _, d := range o.data {
+			if d.spill != nil {
+				d.spill.Close()
+			}
+		}
+	}()
 	var err error
 	r.Outputs, err = writeOutputs(o.paths, o.data, o.ready)
 	if err != nil {
@@ -328,6 +346,7 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 	start := time.Now()
 	r.Input = in
 	var early []*staged // by format: staged while the others rendered
+	var rendered []rendering
 	defer func() {
 		// A bug in one exporter must not take down a batch of hundreds:
 		// report it against this input and carry on.
@@ -337,6 +356,11 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		}
 		if out == nil {
 			discard(early)
+			for _, o := range rendered { // written, out's write closes them
+				if o.spill != nil {
+					o.spill.Close()
+				}
+			}
 		}
 		r.Elapsed = time.Since(start)
 	}()
@@ -379,14 +403,14 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 	// Formats rendered at once (Overlap) stage their files as each is
 	// done, while the others still render: the first done is written and
 	// synced meanwhile, and only the last is on the way to the renames.
-	var stage func(i int, data []byte)
+	var stage func(i int, data output)
 	if opts.Overlap && len(opts.Formats) > 1 {
 		early = make([]*staged, len(opts.Formats))
-		stage = func(i int, data []byte) {
+		stage = func(i int, data output) {
 			early[i] = stageEarly(filepath.Join(opts.OutDir, base+opts.Formats[i].Ext), data)
 		}
 	}
-	rendered := renderAll(g, opts, stage)
+	rendered = renderAll(g, opts, stage)
 	for i, f := range opts.Formats {
 		r.Diagnostics = append(r.Diagnostics, rendered[i].diags...)
 		if err := rendered[i].err; err != nil {
@@ -406,13 +430,13 @@ func buildOne(ctx context.Context, in Input, opts Options, names *nameTable) (r 
 		r.Err = fmt.Errorf("%s: cannot create output directory %s: %v", in.Name(), Display(opts.OutDir), unwrapPath(err))
 		return r, nil
 	}
-	o := &outputs{paths: make([]string, 0, len(opts.Formats)), data: make([][]byte, 0, len(opts.Formats))}
+	o := &outputs{paths: make([]string, 0, len(opts.Formats)), data: make([]output, 0, len(opts.Formats))}
 	for i, f := range opts.Formats {
-		if f.Optional && len(rendered[i].data) == 0 {
+		if f.Optional && len(rendered[i].data) == 0 && rendered[i].spill == nil {
 			continue // nothing of this kind for this guide
 		}
 		o.paths = append(o.paths, filepath.Join(opts.OutDir, base+f.Ext))
-		o.data = append(o.data, rendered[i].data)
+		o.data = append(o.data, output{data: rendered[i].data, spill: rendered[i].spill})
 		if early != nil {
 			o.ready = append(o.ready, early[i])
 		}
@@ -457,8 +481,20 @@ func guideCover(in Input, name string) ([]byte, *content.Diagnostic) {
 
 type rendering struct {
 	data  []byte
+	spill export.Spilled // given instead of data (export.Options.Spill)
 	diags []content.Diagnostic
 	err   error
+}
+
+// caught is the output a format gave export.Options.Spill as it
+// rendered, if any.
+type caught struct{ s export.Spilled }
+
+func (c *caught) spill(s export.Spilled) {
+	if c.s != nil {
+		c.s.Close()
+	}
+	c.s = s
 }
 
 // renderAll renders a guide's formats one after the other, or with
@@ -484,7 +520,7 @@ type rendering struct {
 // stage, if not nil, is given each format's verified output as soon as
 // it is rendered, on the goroutine that rendered it, when the formats
 // are rendered at once (Options.Overlap); not otherwise.
-func renderAll(g *content.Guide, opts Options, stage func(i int, data []byte)) []rendering {
+func renderAll(g *content.Guide, opts Options, stage func(i int, data output)) []rendering {
 	out := make([]rendering, len(opts.Formats))
 	eo := opts.Export
 	if len(opts.Formats) == 1 && opts.Formats[0].Pages != nil {
@@ -612,9 +648,9 @@ func renderAll(g *content.Guide, opts Options, stage func(i int, data []byte)) [
 
 // stageRendered hands a format's rendering to stage (renderAll), if it is good
 // and not empty.
-func stageRendered(stage func(int, []byte), i int, r rendering) {
-	if stage != nil && r.err == nil && len(r.data) > 0 {
-		stage(i, r.data)
+func stageRendered(stage func(int, output), i int, r rendering) {
+	if stage != nil && r.err == nil && (len(r.data) > 0 || r.spill != nil) {
+		stage(i, output{data: r.data, spill: r.spill})
 	}
 }
 
@@ -648,7 +684,9 @@ func renderInside(g *content.Guide, opts Options, first int, pdfOpts, eo export.
 	}
 	pdfOpts.Owned = true
 	f := opts.Formats[first]
-	out[first] = renderWith(f, func() ([]byte, []content.Diagnostic, error) {
+	c := &caught{}
+	pdfOpts.Spill = c.spill
+	out[first] = renderWith(f, c, func() ([]byte, []content.Diagnostic, error) {
 		defer pages.failed()
 		return f.Pages(g, pdfOpts, func(starts []export.PageStart) {
 			if !done {
@@ -768,9 +806,11 @@ func oncePages(ps export.PageStarter) export.PageStarter {
 // It calls f.Render itself, not through a closure holding g, so that
 // nothing here keeps the guide while the format renders it.
 func render(f Format, g *content.Guide, eo export.Options) (r rendering) {
-	defer recoverRendering(&r)
+	c := &caught{}
+	defer recoverRendering(&r, c)
+	eo.Spill = c.spill
 	data, diags, err := f.Render(g, eo)
-	return verified(f, data, diags, err)
+	return verified(f, data, c, diags, err)
 }
 
 // renderPages is render for the format that gives the print pages,
@@ -778,28 +818,41 @@ func render(f Format, g *content.Guide, eo export.Options) (r rendering) {
 // returns, so that no format waits for them for ever.
 func renderPages(f Format, g *content.Guide, eo export.Options, pages *printPages) rendering {
 	defer pages.failed()
-	return renderWith(f, func() ([]byte, []content.Diagnostic, error) { return f.Pages(g, eo, pages.give) })
+	c := &caught{}
+	eo.Spill = c.spill
+	return renderWith(f, c, func() ([]byte, []content.Diagnostic, error) { return f.Pages(g, eo, pages.give) })
 }
 
-func renderWith(f Format, run func() ([]byte, []content.Diagnostic, error)) (r rendering) {
-	defer recoverRendering(&r)
+// renderWith is render of a format that run renders, with c as its
+// options' Spill.
+func renderWith(f Format, c *caught, run func() ([]byte, []content.Diagnostic, error)) (r rendering) {
+	defer recoverRendering(&r, c)
 	data, diags, err := run()
-	return verified(f, data, diags, err)
+	return verified(f, data, c, diags, err)
 }
 
-// recoverRendering, deferred, turns a panic into the rendering's error.
-func recoverRendering(r *rendering) {
+// recoverRendering, deferred, turns a panic into the rendering's error
+// (and lets go of an output given to Spill).
+func recoverRendering(r *rendering, c *caught) {
 	if p := recover(); p != nil {
+		c.spill(nil)
 		*r = rendering{err: fmt.Errorf("internal error: %v (please report this with the input file)\n%s", p, debug.Stack())}
 	}
 }
 
-// verified is a rendering, its output checked (Format.verify).
-func verified(f Format, data []byte, diags []content.Diagnostic, err error) rendering {
+// verified is a rendering, its output checked (Format.verify): the bytes
+// returned, or what c caught. An output that fails is let go.
+func verified(f Format, data []byte, c *caught, diags []content.Diagnostic, err error) rendering {
+	s := c.s
+	c.s = nil
 	if err == nil {
-		err = f.verify(data)
+		err = f.verify(data, s)
 	}
-	return rendering{data: data, diags: diags, err: err}
+	if err != nil && s != nil {
+		s.Close()
+		s = nil
+	}
+	return rendering{data: data, spill: s, diags: diags, err: err}
 }
 
 // ReadInputContext is ReadInput for a read that may wait: standard input,

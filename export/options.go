@@ -90,6 +90,29 @@ type Options struct {
 	// guide's model is not held whole to the drawing's end. Without it
 	// the guide is read only.
 	Owned bool
+
+	// Spill, when set, takes a long output that the format wrote to a
+	// temporary file as it went (a PDF of thousands of pages), given just
+	// before the format returns no bytes and no error; the caller copies
+	// it to where it goes and closes it. Joined in memory, such a file
+	// was another copy of the whole (4 MiB of one-line sections: 100 MB
+	// made, read back and written out). A format may ignore Spill and
+	// return its bytes.
+	Spill func(Spilled)
+}
+
+// Spilled is an output given to Options.Spill: held mostly in a
+// temporary file, read once.
+type Spilled interface {
+	// Size is the output's length in bytes.
+	Size() int64
+	// Head is the output's first bytes, up to n of them.
+	Head(n int) ([]byte, error)
+	// CopyTo writes the whole output to f, from f's offset.
+	CopyTo(f *os.File) error
+	// Close lets go of the output and its temporary file; it may be
+	// called more than once.
+	Close()
 }
 
 // Link is one file a batch writes for every guide.

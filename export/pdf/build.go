@@ -157,14 +157,21 @@ func buildDoc(g *content.Guide, opts export.Options, doc layout.DocKind, laidOut
 	if laidOut != nil {
 		laidOut(lay)
 	}
-	return render(p, th, lay, dests, rep, !keep)
+	spill := opts.Spill
+	if keep {
+		spill = nil // BuildWithLayout's callers want the bytes
+	}
+	return render(p, th, lay, dests, rep, !keep, spill)
 }
 
 // render draws a layout into p and writes the finished PDF. With release,
 // each page's items are let go once drawn (the layout returned is then
 // not whole): with the pages' content compressed as they are drawn
 // (finish.PageStreams), the layout is what a long document's memory goes to.
-func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep *layout.Reporter, release bool) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
+//
+// A long document written to a spool is given to spill, when not nil,
+// rather than joined (export.Options.Spill): out is then nil.
+func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep *layout.Reporter, release bool, spill func(export.Spilled)) (out []byte, _ *Layout, diags []content.Diagnostic, err error) {
 	fs, toUnicode, err := fontembed.UsedFaces(lay)
 	if err != nil {
 		return nil, nil, nil, err
@@ -194,12 +201,26 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.OptimizePacked(pk, raw, fs, toUnicode, tg, st)
+	out, err = optimizePacked(spill, pk, raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	probe("optimized")
 	return out, lay, rep.Diagnostics(), nil
+}
+
+// optimizePacked is finish.OptimizePacked, but for a PDF written to a
+// spool when spill is set (export.Options.Spill): that is given to
+// spill, and no bytes are returned. Nothing may fail after it is given.
+func optimizePacked(spill func(export.Spilled), pk *finish.Packed, raw [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *finish.PageStreams) ([]byte, error) {
+	if spill == nil {
+		return finish.OptimizePacked(pk, raw, fs, toUnicode, tg, st)
+	}
+	out, s, err := finish.OptimizeSpill(pk, raw, fs, toUnicode, tg, st)
+	if s != nil {
+		spill(s)
+	}
+	return out, err
 }
 
 // prepare is what a build sets up before the layout: the guide checked,

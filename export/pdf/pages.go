@@ -145,6 +145,6 @@ func (s *LayoutShare) Build(g *content.Guide, opts export.Options) (out []byte, 
 		lo.pd.plan.Starts = nil // the EPUB's, had
 		return drawPlanned(p, g, opts, lo.pd)
 	}
-	out, _, diags, err = render(p, lo.th, lo.lay, lo.dests, lo.rep, true)
+	out, _, diags, err = render(p, lo.th, lo.lay, lo.dests, lo.rep, true, opts.Spill)
 	return out, diags, err
 }

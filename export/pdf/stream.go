@@ -96,7 +96,7 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	}
 	p = nil
 	probe("written by fpdf")
-	out, err = finish.OptimizePacked(pk, raw, fs, toUnicode, tg, st)
+	out, err = optimizePacked(opts.Spill, pk, raw, fs, toUnicode, tg, st)
 	if err != nil {
 		return nil, nil, err
 	}

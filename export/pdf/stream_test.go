@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
@@ -182,16 +183,49 @@ func TestChunkedSameBytes(t *testing.T) {
 				above, size, pages, fpdfSize := finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk
 				finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk = -1, 256, -1, 512
 				chunked, _, err := Build(f.g, opts)
+				var spilled export.Spilled
+				opts.Spill = func(s export.Spilled) { spilled = s }
+				none, _, spillErr := Build(f.g, opts)
 				finish.ChunkAbove, finish.ChunkSize, chunkPages, fpdfChunk = above, size, pages, fpdfSize
-				if err != nil {
-					t.Fatalf("%s: %v", f.name, err)
+				if err != nil || spillErr != nil {
+					t.Fatalf("%s: %v, %v", f.name, err, spillErr)
 				}
 				if !bytes.Equal(chunked, one) {
 					t.Errorf("%s (drawn as laid out: %v): written in chunks, %d bytes; in one slice, %d: not the same", f.name, stream, len(chunked), len(one))
 				}
+				// Spilled (export.Options.Spill): no bytes, and the
+				// file given copies as the same bytes.
+				if spilled == nil || none != nil {
+					t.Fatalf("%s (drawn as laid out: %v): with Spill, %d bytes returned and %v spilled; want none and the file", f.name, stream, len(none), spilled)
+				}
+				if got := copySpilled(t, spilled); !bytes.Equal(got, one) {
+					t.Errorf("%s (drawn as laid out: %v): spilled, %d bytes; in one slice, %d: not the same", f.name, stream, len(got), len(one))
+				}
 			})
 		}
 	}
+}
+
+// copySpilled is what s copies to a file; s is closed.
+func copySpilled(t *testing.T, s export.Spilled) []byte {
+	t.Helper()
+	defer s.Close()
+	f, err := os.CreateTemp(t.TempDir(), "spilled")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CopyTo(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got, err := os.ReadFile(f.Name())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if int64(len(got)) != s.Size() {
+		t.Errorf("spilled: copied %d bytes, its size says %d", len(got), s.Size())
+	}
+	return got
 }
 
 // TestStreamedLetsGuideGo: a guide drawn as it is laid out is let go

@@ -1,6 +1,10 @@
 package finish
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+	"os"
+)
 
 // file is the PDF Optimize writes. A document of ordinary length is one
 // slice, sized once from what goes into it (seed: a 98 KB file in one
@@ -93,4 +97,68 @@ func (f *file) bytes() ([]byte, error) {
 func (f *file) close() {
 	f.sp.close()
 	f.sp = nil
+}
+
+// Spilled is a finished PDF whose first chunks are in the spool: the
+// caller copies it to its output (CopyTo), which for the chunks spooled
+// is a copy between files that the kernel makes (copy_file_range), and
+// then closes it. Joined (bytes), the same file was made whole in memory
+// once more, read back from the spool and written out (4 MiB of one-line
+// sections: 100 MB).
+type Spilled struct {
+	sp   *spool
+	done [][]byte
+	b    []byte
+	size int64
+}
+
+// spilled is the file as a Spilled, or nil when nothing of it is in the
+// spool (it is then bytes). The file is not used after.
+func (f *file) spilled() *Spilled {
+	if f.sp == nil || f.sp.size == 0 {
+		return nil
+	}
+	s := &Spilled{sp: f.sp, done: f.done, b: f.b, size: int64(f.len())}
+	f.sp, f.done, f.b = nil, nil, nil
+	return s
+}
+
+// Size is the PDF's length.
+func (s *Spilled) Size() int64 { return s.size }
+
+// Head is the PDF's first n bytes (or fewer, as many as it has).
+func (s *Spilled) Head(n int) ([]byte, error) {
+	if s.sp == nil {
+		return nil, errors.New("pdf: the finished file was let go")
+	}
+	n = int(min(int64(n), s.sp.size))
+	p := make([]byte, n)
+	if err := s.sp.readAt(p, 0); err != nil {
+		return nil, fmt.Errorf("pdf: reading back the file written: %w", err)
+	}
+	return p, nil
+}
+
+// CopyTo writes the PDF to f from its offset.
+func (s *Spilled) CopyTo(f *os.File) error {
+	if s.sp == nil {
+		return errors.New("pdf: the finished file was let go")
+	}
+	if err := s.sp.copyTo(f); err != nil {
+		return err
+	}
+	for _, d := range s.done {
+		if _, err := f.Write(d); err != nil {
+			return err
+		}
+	}
+	_, err := f.Write(s.b)
+	return err
+}
+
+// Close lets go of the spool and the chunks; it may be called more than
+// once.
+func (s *Spilled) Close() {
+	s.sp.close()
+	s.sp, s.done, s.b = nil, nil, nil
 }

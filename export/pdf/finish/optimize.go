@@ -47,20 +47,49 @@ import (
 // document parts that each start with an object), which Optimize lets go
 // of as it has copied them: they are not used after.
 func Optimize(parts [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
-	return optimize(newFpdfFile(parts), fs, toUnicode, tg, st)
+	out, _, err := optimize(newFpdfFile(parts), fs, toUnicode, tg, st, false)
+	return out, err
 }
 
 // OptimizePacked is Optimize of fpdf's file given as the parts pk kept
 // deflated (the sink of fpdf.SetOutputChunks) and then the parts rest
 // (fpdf.OutputChunks), which hold its trailer. pk is not used after.
 func OptimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+	out, _, err := optimizePacked(pk, rest, fs, toUnicode, tg, st, false)
+	return out, err
+}
+
+// OptimizeSpill is OptimizePacked that gives a PDF written in chunks to
+// a spool (a long one: see file) as a Spilled rather than joined: out is
+// then nil. The caller closes it.
+func OptimizeSpill(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) (out []byte, _ *Spilled, err error) {
+	return optimizePacked(pk, rest, fs, toUnicode, tg, st, true)
+}
+
+func optimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams, spill bool) ([]byte, *Spilled, error) {
 	in := packedFpdfFile(pk.z, pk.lens, rest)
 	in.marked, in.marks = true, pk.marks
 	*pk = Packed{}
-	return optimize(in, fs, toUnicode, tg, st)
+	return optimize(in, fs, toUnicode, tg, st, spill)
 }
 
-func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) ([]byte, error) {
+func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams, spill bool) (_ []byte, _ *Spilled, err error) {
+	b, err := optimizeFile(in, fs, toUnicode, tg, st)
+	if err != nil {
+		return nil, nil, err
+	}
+	if spill {
+		if s := b.spilled(); s != nil {
+			return nil, s, nil
+		}
+	}
+	out, err := b.bytes()
+	return out, nil, err
+}
+
+// optimizeFile is Optimize's work; the file it returns is the caller's
+// to join (bytes) or spill.
+func optimizeFile(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) (_ *file, err error) {
 	st.Done()
 	defer st.Close() // the streams are copied by the end
 	if st != nil && st.err != nil {
@@ -88,7 +117,11 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 		}
 	}
 	out := newFile(capacity)
-	defer out.close() // on failure; bytes closes it too
+	defer func() {
+		if err != nil {
+			out.close()
+		}
+	}()
 	header, err := in.at(0, doc.headerEnd)
 	if err != nil {
 		return nil, fmt.Errorf("pdf: re-reading fpdf's output: %w", err)
@@ -334,7 +367,7 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 	out.b = append(out.b, "startxref\n"...)
 	out.b = strconv.AppendInt(out.b, int64(xref), 10)
 	out.b = append(out.b, "\n%%EOF\n"...)
-	return out.bytes()
+	return out, nil
 }
 
 // annotBufs are indirect's buffers, kept from page to page: a page of

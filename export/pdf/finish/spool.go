@@ -170,3 +170,34 @@ func (s *spool) close() {
 	}
 	s.f, s.w, s.r = nil, nil, nil
 }
+
+// copyTo writes everything added to dst, from dst's offset. What was
+// written goes from file to file in the kernel (os.File.ReadFrom:
+// copy_file_range where the file systems allow it, else through a
+// buffer); what add had buffered (or could not write) follows.
+func (s *spool) copyTo(dst *os.File) error {
+	if s.err == nil {
+		s.flush() // a failure keeps w
+	}
+	written := s.size - int64(len(s.w))
+	if written > 0 {
+		var src io.Reader
+		if f, ok := s.f.(*os.File); ok {
+			if _, err := f.Seek(0, io.SeekStart); err != nil {
+				return err
+			}
+			src = f
+		} else {
+			src = io.NewSectionReader(s.f, 0, written)
+		}
+		n, err := dst.ReadFrom(&io.LimitedReader{R: src, N: written})
+		if err == nil && n != written {
+			err = io.ErrUnexpectedEOF
+		}
+		if err != nil {
+			return err
+		}
+	}
+	_, err := dst.Write(s.w)
+	return err
+}
