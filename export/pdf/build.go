@@ -192,6 +192,7 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 		return nil, nil, nil, err
 	}
 	pk := &finish.Packed{}
+	defer pk.Close() // a failure's: OptimizePacked takes it over
 	if len(lay.Pages) > chunkPages {
 		p.SetOutputChunks(fpdfChunk, pk.Add)
 	}

@@ -89,7 +89,10 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 		return nil, nil, err
 	}
 	pk := &finish.Packed{}
-	p.SetOutputChunks(fpdfChunk, pk.Add) // a long guide: more than chunkPages pages
+	// A long guide (more than chunkPages pages): fpdf's file in parts.
+	// Close is a failure's: OptimizePacked takes the parts over.
+	defer pk.Close()
+	p.SetOutputChunks(fpdfChunk, pk.Add)
 	raw, err := p.OutputChunks()
 	if err != nil {
 		return nil, nil, fmt.Errorf("pdf: writing: %w", err)

@@ -1,6 +1,8 @@
 package finish
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -9,20 +11,29 @@ import (
 // them by their offsets in the whole file, a span across two parts is
 // refused, and the parts before an offset are let go once it is reached
 // (never the one that holds it, nor the last, which holds the trailer);
-// the same whether the parts are held as written or packed (deflated as
-// fpdf cut them, Packed) but the last.
+// the same whether the parts are held as written or packed (as fpdf cut
+// them, Packed: spooled, or deflated where no spool can be made) but the
+// last.
 func TestFpdfFileParts(t *testing.T) {
 	parts := [][]byte{[]byte("%PDF\n"), []byte("1 0 obj\nA\nendobj\n"), []byte("2 0 obj\nB\nendobj\n"), []byte("xref\ntrailer\n")}
-	for _, packed := range []int{0, 1, 3} {
+	for _, packed := range []int{0, 1, 3, -1, -3} {
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		if packed < 0 { // no spool: deflated
+			t.Setenv("TMPDIR", filepath.Join(tmp, "absent"))
+		}
 		f := newFpdfFile(parts)
-		if packed > 0 {
+		if packed != 0 {
 			pk := &Packed{}
-			for _, p := range parts[:packed] {
+			for _, p := range parts[:abs(packed)] {
 				pk.Add(p)
 			}
-			f = packedFpdfFile(pk.z, pk.lens, parts[packed:])
+			if (pk.sp != nil) != (packed > 0) {
+				t.Fatalf("%d packed: spool %v", packed, pk.sp)
+			}
+			f = packedFpdfFile(pk, parts[abs(packed):])
 		}
-		held := func(i int) bool { return f.parts[i] != nil || f.packed[i] != nil }
+		held := func(i int) bool { return f.parts[i] != nil || f.packedPart(i) }
 		if f.size != 5+17+17+13 {
 			t.Fatalf("%d packed: size %d", packed, f.size)
 		}
@@ -63,11 +74,19 @@ func TestFpdfFileParts(t *testing.T) {
 		if held(2) || !held(3) {
 			t.Errorf("%d packed: after drop(40), the third part is held (%v) or the last is not (%v)", packed, held(2), held(3))
 		}
+		f.close()
+		if left, _ := os.ReadDir(tmp); len(left) != 0 {
+			t.Errorf("%d packed: the spool left %d files", packed, len(left))
+		}
 	}
 }
 
+func abs(n int) int { return max(n, -n) }
+
 // TestPackedSmall: fpdf's dictionaries, packed as fpdf cuts its file
-// (Packed.Add), take a small part of their size, and read back the same.
+// (Packed.Add), take no memory but their pages' marks (spooled), or
+// where no spool can be made a small part of their size (deflated, as
+// all were before), and read back the same either way.
 func TestPackedSmall(t *testing.T) {
 	var b strings.Builder
 	for i := 3; b.Len() < 1<<20; i += 2 {
@@ -76,17 +95,28 @@ func TestPackedSmall(t *testing.T) {
 		b.WriteString(" 0 R>>\nendobj\n")
 	}
 	part := []byte(b.String())
-	pk := &Packed{}
-	pk.Add(part)
-	pk.Add(part[:1000])
-	if len(pk.z[0]) > len(part)/8 {
-		t.Errorf("a part of %d bytes packed in %d, want at most an eighth", len(part), len(pk.z[0]))
-	}
-	f := packedFpdfFile(pk.z, pk.lens, [][]byte{[]byte("trailer\n")})
-	for i, want := range [][]byte{part, part[:1000]} {
-		got, err := f.at(f.base[i], f.base[i]+len(want))
-		if err != nil || string(got) != string(want) {
-			t.Errorf("part %d read back wrong (%v)", i, err)
+	for _, spooled := range []bool{true, false} {
+		tmp := t.TempDir()
+		t.Setenv("TMPDIR", tmp)
+		if !spooled {
+			t.Setenv("TMPDIR", filepath.Join(tmp, "absent"))
 		}
+		pk := &Packed{}
+		pk.Add(part)
+		pk.Add(part[:1000])
+		if spooled && (pk.z[0] != nil || pk.z[1] != nil || pk.buf.Cap() != 0) {
+			t.Errorf("spooled: %d and %d bytes held, %d of buffer; want none", len(pk.z[0]), len(pk.z[1]), pk.buf.Cap())
+		}
+		if !spooled && len(pk.z[0]) > len(part)/8 {
+			t.Errorf("deflated: a part of %d bytes packed in %d, want at most an eighth", len(part), len(pk.z[0]))
+		}
+		f := packedFpdfFile(pk, [][]byte{[]byte("trailer\n")})
+		for i, want := range [][]byte{part, part[:1000]} {
+			got, err := f.at(f.base[i], f.base[i]+len(want))
+			if err != nil || string(got) != string(want) {
+				t.Errorf("spooled %v: part %d read back wrong (%v)", spooled, i, err)
+			}
+		}
+		f.close()
 	}
 }

@@ -99,8 +99,7 @@ func TestIndexPagesFromMarks(t *testing.T) {
 		for _, p := range parts[:len(parts)-1] {
 			pk.Add(p)
 		}
-		f := packedFpdfFile(pk.z, pk.lens, parts[len(parts)-1:])
-		f.marked, f.marks = true, pk.marks
+		f := packedFpdfFile(pk, parts[len(parts)-1:])
 		contents, index, nums, err := indexPages(f, doc)
 		if err != nil {
 			t.Fatal(err)
@@ -109,7 +108,8 @@ func TestIndexPagesFromMarks(t *testing.T) {
 			t.Errorf("%d parts: pages %v (contents %v), want %v (%v)", len(parts), nums, contents, wantNums, wantContents)
 		}
 		if f.cur != -1 || f.buf != nil {
-			t.Errorf("%d parts: part %d was inflated to find the pages", len(parts), f.cur)
+			t.Errorf("%d parts: part %d was read back to find the pages", len(parts), f.cur)
 		}
+		f.close()
 	}
 }

@@ -67,10 +67,7 @@ func OptimizeSpill(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []b
 }
 
 func optimizePacked(pk *Packed, rest [][]byte, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams, spill bool) ([]byte, *Spilled, error) {
-	in := packedFpdfFile(pk.z, pk.lens, rest)
-	in.marked, in.marks = true, pk.marks
-	*pk = Packed{}
-	return optimize(in, fs, toUnicode, tg, st, spill)
+	return optimize(packedFpdfFile(pk, rest), fs, toUnicode, tg, st, spill)
 }
 
 func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams, spill bool) (_ []byte, _ *Spilled, err error) {
@@ -90,6 +87,7 @@ func optimize(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagg
 // optimizeFile is Optimize's work; the file it returns is the caller's
 // to join (bytes) or spill.
 func optimizeFile(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.Tagger, st *PageStreams) (_ *file, err error) {
+	defer in.close() // read by the end
 	st.Done()
 	defer st.Close() // the streams are copied by the end
 	if st != nil && st.err != nil {
@@ -552,7 +550,7 @@ func indexPages(in *fpdfFile, doc *fpdfDoc) (contents, pageIndex []int32, pageNu
 	}
 	mi := 0                      // the next of in.marks
 	for _, o := range doc.objs { // in file order, which is page order
-		if in.marked && in.packed[in.part(o.off)] != nil {
+		if in.marked && in.packedPart(in.part(o.off)) {
 			// A page where Packed.Add saw a page's dictionary right
 			// after this object's number; its header is checked as
 			// the object is copied.
