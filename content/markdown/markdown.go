@@ -1496,11 +1496,17 @@ func (r *reader) warnHTML(line int, tag string) {
 	r.warn(line, "raw HTML is not passed through: left out the tag %s and kept the text around it", clip(tag, 40))
 }
 
+// clip cuts s to at most n bytes for a message, on a character's
+// boundary: a cut inside a multi-byte character would leave invalid
+// UTF-8 in the message.
 func clip(s string, n int) string {
-	if len(s) > n {
-		return s[:n] + "…"
+	if len(s) <= n {
+		return s
 	}
-	return s
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // image handles an image: one named like a cover (in its alt text or
