@@ -216,7 +216,7 @@ func (p *parser) speakerOf(s string) (speaker, rest string, ok bool) {
 		if len(p.cast) == 0 {
 			return "", "", false
 		}
-	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && (p.play || p.cast[strings.ToLower(strings.TrimSpace(m[1]))] >= 2) {
+	} else if m := speakerMatch(s); m != nil && p.speakerName(m[1]) && (p.play || p.cast[strings.ToLower(strings.TrimSpace(m[1]))] >= 2) {
 		sp := strings.TrimSpace(m[1])
 		if m[2] != "" {
 			sp += " " + m[2]
@@ -1079,7 +1079,7 @@ func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool
 	// it follow.
 	if !twoCapitals(s) || i+1 >= len(units) || units[i+1].before {
 		// (speakerRE needs both)
-	} else if m := speakerRE.FindStringSubmatch(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
+	} else if m := speakerMatch(s); m != nil && p.speakerName(m[1]) && i+1 < len(units) && !units[i+1].before && p.speechLine(units[i+1]) {
 		if _, _, def := p.definitionOf(units[i+1].text, ""); !def {
 			sp := strings.TrimSpace(m[1])
 			if m[2] != "" {
@@ -1098,6 +1098,34 @@ func (p *parser) speechStart(units []unit, i int) (speaker, rest string, ok bool
 		return s, "", true
 	}
 	return "", "", false
+}
+
+// speakerMatch matches speakerRE, whose name stops at the first stop, and
+// reads on past a title's stop ("MRS. CHEVELEY. I am…", "DR. RANK. Yes"):
+// the name is "MRS. CHEVELEY", not "MRS" saying "CHEVELEY. I am…". A
+// title with nothing after it that could end a name ("MRS. CHEVELEY" in
+// a cast list, a line of its own) is no speaker.
+func speakerMatch(s string) []string {
+	m := speakerRE.FindStringSubmatch(s)
+	title := ""
+	for m != nil && m[2] == "" && strings.HasPrefix(strings.TrimLeft(s[len(m[1]):], " \t"), ".") && honorificEnd(m[1]) {
+		title += m[1] + ". "
+		s = m[3]
+		if m = speakerRE.FindStringSubmatch(s); m == nil {
+			return nil
+		}
+	}
+	if m != nil && title != "" {
+		m[1] = title + m[1]
+	}
+	return m
+}
+
+// honorificEnd: the name's last word is a title set before a name ("MRS",
+// "DR"), so a stop after it does not end the name.
+func honorificEnd(name string) bool {
+	f := strings.Fields(name)
+	return len(f) > 0 && vocab.Honorific(strings.ToLower(f[len(f)-1]))
 }
 
 // speakerAlone matches speakerAloneRE on a short line ending in ":" or ".".

@@ -14,9 +14,10 @@ import (
 // costs the seed's heap, and the words are switches, not maps a guide
 // builds when it starts.
 
-// honorific: w opens a teacher's name, in the languages of the vocabulary
-// (lower case, without the stop).
-func honorific(w string) bool {
+// Honorific: w is a title set before a name ("mrs", "dr", "herr"), in the
+// languages of the vocabulary (lower case, without the stop): a teacher's
+// name on a class line, a speaker's in a play ("MRS. CHEVELEY.").
+func Honorific(w string) bool {
 	switch w {
 	case "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sr", "sra", "srta", "profe", "profesor", "profesora",
 		"prof.ª", "prof.ª.", "mme", "mlle", "m", "monsieur", "madame", "herr", "frau", "prof.ssa", "sig", "sig.ra",
@@ -89,7 +90,7 @@ func ClassLine(s string) (class, teacher string, ok bool) {
 // Alvarez", "Mr. Díaz", "Frau Becker", "Ms. J. Okafor").
 func teacherName(s string) bool {
 	w := strings.Fields(s)
-	if len(w) < 2 || len(w) > 4 || !honorific(strings.TrimSuffix(strings.ToLower(w[0]), ".")) {
+	if len(w) < 2 || len(w) > 4 || !Honorific(strings.TrimSuffix(strings.ToLower(w[0]), ".")) {
 		return false
 	}
 	for _, n := range w[1:] {

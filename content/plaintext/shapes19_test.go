@@ -1,0 +1,23 @@
+package plaintext
+
+import "testing"
+
+// TestReadingsShapes19: shapes met writing new guides in session 19; each
+// case failed before its fix.
+func TestReadingsShapes19(t *testing.T) {
+	const top = "An Ideal Husband\nby Oscar Wilde\n\nAct One\n\n"
+	checkReadings(t, []reading{
+		{
+			name: "a speaker named with a title and its stop (\"MRS. CHEVELEY.\") is one name (it was MRS saying \"CHEVELEY. Sir…\")",
+			in:   top + "MRS. CHEVELEY. Sir Robert, I will be quite frank with you.\nSIR ROBERT CHILTERN. [Rising.] You must be mad.\nDR. RANK. Yes, quite mad.\n",
+			want: "lang=en year=0\nbook: An Ideal Husband | Oscar Wilde | 0 min | An Ideal Husband — A Study Guide\nsection: Act One\n" +
+				"  verse: [MRS. CHEVELEY] Sir Robert, I will be quite frank with you.\n  verse: [SIR ROBERT CHILTERN] [Rising.] You must be mad.\n  verse: [DR. RANK] Yes, quite mad.\n",
+		},
+		{
+			name: "a title's stop, then a colon (\"MR. HARDCASTLE: Ay…\")",
+			in:   "She Stoops to Conquer\nby Oliver Goldsmith\n\nAct One\n\nMR. HARDCASTLE: Ay, I love everything that is old.\nMRS. HARDCASTLE: And I hate it.\n",
+			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Act One\n" +
+				"  verse: [MR. HARDCASTLE] Ay, I love everything that is old.\n  verse: [MRS. HARDCASTLE] And I hate it.\n",
+		},
+	})
+}
