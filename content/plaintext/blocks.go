@@ -874,13 +874,35 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		}
 		// Letters in sequence, "A. …", "B. …" or "a. …", "b. …" (essay
 		// prompts, choices): an ordered list, as "(a)" and "a)" items are.
+		// An item indented under a letter, set tight, is its point (an
+		// outline's "B. The second charge" over "   1. Henry flees"),
+		// and the letters go on after it, as the list below nests them;
+		// the points were a list of their own after the letters.
 		if n, re, marker := letterRun(units[i:]); n >= 2 {
 			b := content.Block{Kind: content.List, Ordered: true, Marker: marker}
-			for _, v := range units[i : i+n] {
-				b.Items = append(b.Items, content.ListItem{Text: text(re.FindStringSubmatch(v.text)[2])})
+			k := i // the letters are letterRun's n, and more after points
+			for k < len(units) {
+				v := units[k]
+				if next := len(b.Items); next < 26 && len(v.text) >= 4 && v.text[0] == units[i].text[0]+byte(next) {
+					if m := re.FindStringSubmatch(v.text); m != nil {
+						b.Items = append(b.Items, content.ListItem{Text: text(m[2])})
+						k++
+						continue
+					}
+				}
+				o, _, m, t, ok := unitItem(v)
+				if !ok || v.before || v.indent <= units[i].indent {
+					break
+				}
+				it := &b.Items[len(b.Items)-1]
+				if it.Sublist == nil {
+					it.Sublist = &content.Sublist{Ordered: o, Marker: m}
+				}
+				it.Sublist.Items = append(it.Sublist.Items, content.ListItem{Text: text(t)})
+				k++
 			}
-			add(b, u.line, n)
-			i += n
+			add(b, u.line, k-i)
+			i = k
 			continue
 		}
 		// A list: consecutive items of the same kind; lettered items

@@ -19,5 +19,15 @@ func TestReadingsShapes19(t *testing.T) {
 			want: "lang=en year=0\nbook: She Stoops to Conquer | Oliver Goldsmith | 0 min | She Stoops to Conquer — A Study Guide\nsection: Act One\n" +
 				"  verse: [MR. HARDCASTLE] Ay, I love everything that is old.\n  verse: [MRS. HARDCASTLE] And I hate it.\n",
 		},
+		{
+			name: "points indented under the last of a run of letters are its sublist (they were a list after the letters)",
+			in:   "The Red Badge of Courage\nby Stephen Crane\n\nII. The First Engagement\n   A. Henry fights in the line\n   B. The second charge\n      1. Henry flees\n      2. He justifies his flight\n",
+			want: "lang=en year=0\nbook: The Red Badge of Courage | Stephen Crane | 0 min | The Red Badge of Courage — A Study Guide\nsection: II. The First Engagement\n  list: from A: Henry fights in the line | The second charge (Henry flees; He justifies his flight)\n",
+		},
+		{
+			name: "the letters go on after the points (C and D were a list of their own, lettered A and B)",
+			in:   "The Red Badge of Courage\nby Stephen Crane\n\nIII. The Wound\n   A. The tattered soldier\n   B. Jim Conklin's death\n      1. \"Leave me be—don't tech me—leave me be—\"\n   C. Henry is struck\n   D. Wilson takes him in\n",
+			want: "lang=en year=0\nbook: The Red Badge of Courage | Stephen Crane | 0 min | The Red Badge of Courage — A Study Guide\nsection: III. The Wound\n  list: from A: The tattered soldier | Jim Conklin’s death (“Leave me be—don’t tech me—leave me be—”) | Henry is struck | Wilson takes him in\n",
+		},
 	})
 }
