@@ -180,9 +180,19 @@ func sentenceBreak(s string) bool {
 	return false
 }
 
-// bracketed: the whole line stands in square brackets, as a play's stage
-// directions do ("[Enter PUCK]", "[Exeunt]", "[Aside to Horatio]") and
-// an editor's notes: text of the scene, never a heading.
+// bracketed: the whole line stands in square brackets or parentheses, as
+// a play's stage directions do ("[Enter PUCK]", "(Exeunt.)", "[Aside to
+// Horatio]") and an editor's notes ("(sung in the 1999 staging)"): text
+// of the scene, never a heading.
 func bracketed(s string) bool {
-	return len(s) > 2 && s[0] == '[' && s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
+	if len(s) <= 2 {
+		return false
+	}
+	switch s[0] {
+	case '[':
+		return s[len(s)-1] == ']' && strings.IndexByte(s[1:], ']') == len(s)-2
+	case '(':
+		return s[len(s)-1] == ')' && strings.IndexByte(s[1:], ')') == len(s)-2
+	}
+	return false
 }

@@ -29,5 +29,11 @@ func TestReadingsShapes19(t *testing.T) {
 			in:   "The Red Badge of Courage\nby Stephen Crane\n\nIII. The Wound\n   A. The tattered soldier\n   B. Jim Conklin's death\n      1. \"Leave me be—don't tech me—leave me be—\"\n   C. Henry is struck\n   D. Wilson takes him in\n",
 			want: "lang=en year=0\nbook: The Red Badge of Courage | Stephen Crane | 0 min | The Red Badge of Courage — A Study Guide\nsection: III. The Wound\n  list: from A: The tattered soldier | Jim Conklin’s death (“Leave me be—don’t tech me—leave me be—”) | Henry is struck | Wilson takes him in\n",
 		},
+		{
+			name: "a line wholly in parentheses is a note, not a heading, as one in square brackets (it was a subsection)",
+			in:   "An Ideal Husband\nby Oscar Wilde\n\nSong of the Footman\n\n(sung in the 1999 staging; not in the text)\n\nWhen the lamps are lit in Grosvenor Square,\nAnd the carriages wait in the rain,\n",
+			want: "lang=en year=0\nbook: An Ideal Husband | Oscar Wilde | 0 min | An Ideal Husband — A Study Guide\nsection: Song of the Footman\n" +
+				"  paragraph: (sung in the 1999 staging; not in the text)\n  verse: When the lamps are lit in Grosvenor Square, / And the carriages wait in the rain,\n",
+		},
 	})
 }
