@@ -305,8 +305,9 @@ func (b *book) plan() error {
 		// gives), one a line.
 		w := renderBuf()
 		var entries []*navEntry
+		fileHref := xhtmlDir + file
 		for i := first; i < len(g.Sections) && i < first+per; i++ {
-			sd, entry := sectionTree(g.Sections[i], "s"+strconv.Itoa(i+1), 1, file, marks)
+			sd, entry := sectionTree(g.Sections[i], numberedID("s", i+1), 1, fileHref, marks)
 			if i > first {
 				entry.Href += "#" + sd.ID // the section's own place in the shared document
 				w.WriteByte('\n')

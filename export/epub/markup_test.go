@@ -60,7 +60,7 @@ func TestMarkupAsTemplates(t *testing.T) {
 		g, _ := sanitize(g)
 		marks := marksFor(g.Language)
 		for i, s := range g.Sections {
-			sd, e := sectionTree(s, "s"+strconv.Itoa(i+1), 1, chapterFile(i), marks)
+			sd, e := sectionTree(s, "s"+strconv.Itoa(i+1), 1, xhtmlDir+chapterFile(i), marks)
 			want, err := render("chapter", sd)
 			if err != nil {
 				t.Fatal(err)
@@ -203,7 +203,7 @@ func TestNCXAsEncodingXML(t *testing.T) {
 // no code and the EPUB set it as the text around it.
 func TestCodeMarkup(t *testing.T) {
 	g, _ := sanitize(styledGuide())
-	sd, _ := sectionTree(g.Sections[0], "s1", 1, chapterFile(0), marksFor(g.Language))
+	sd, _ := sectionTree(g.Sections[0], "s1", 1, xhtmlDir+chapterFile(0), marksFor(g.Language))
 	var b bytes.Buffer
 	if err := writeSection(&b, &sd); err != nil {
 		t.Fatal(err)
