@@ -1,6 +1,7 @@
 package vocab
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -32,7 +33,7 @@ func classWord(w string) bool {
 	switch w {
 	case "english", "ela", "literature", "lit", "language", "arts", "honors", "honours", "ap", "ib", "gcse",
 		"igcse", "period", "year", "grade", "class", "block", "homeroom", "group", "set", "form", "humanities",
-		"reading", "room", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
+		"reading", "room", "unit", "curso", "clase", "grupo", "eso", "bachillerato", "lengua", "literatura", "classe", "seconde",
 		"première", "terminale", "français", "lettres", "klasse", "jahrgang", "jahrgangsstufe", "stufe", "deutsch",
 		"deutschkurs", "kurs", "sezione", "anno", "italiano", "turma", "série", "ano", "português", "grades", "years",
 		"klassenstufe", "schuljahr", "класс", "клас", "τάξη":
@@ -78,6 +79,15 @@ func ClassLine(s string) (class, teacher string, ok bool) {
 		if i := strings.Index(s, sep); i > 0 && teacherName(s[:i]) {
 			class, teacher = strings.TrimSpace(s[i+len(sep):]), strings.TrimSpace(s[:i])
 			break
+		}
+		// "English 12 · Ms. Alvarez · Period 3": the teacher between
+		// the class's parts.
+		if parts := strings.Split(s, sep); len(parts) > 2 {
+			if k := slices.IndexFunc(parts[1:len(parts)-1], teacherName); k >= 0 {
+				teacher = strings.TrimSpace(parts[k+1])
+				class = strings.TrimSpace(strings.Join(slices.Delete(parts, k+1, k+2), sep))
+				break
+			}
 		}
 	}
 	if !classOf(class, teacher != "") {
