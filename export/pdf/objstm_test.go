@@ -21,6 +21,7 @@ func TestLongObjectStreamsFast(t *testing.T) {
 	opts := export.Options{Modified: fixed}
 	plain, _, _ := build(t, g, opts)
 	was := finish.FastStmAbove
+	t.Cleanup(func() { finish.FastStmAbove = was }) // also when build fails the test
 	finish.FastStmAbove = 0
 	fast, _, _ := build(t, g, opts)
 	finish.FastStmAbove = was
