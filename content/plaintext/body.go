@@ -456,8 +456,7 @@ func (p *parser) body() {
 			// "Quote #1" alone on its line over the quote: a number, not
 			// a heading (the quotes are numbered in the model). Kept in
 			// the running text, where it ends the explanation of the
-			// quote before it (flushQuotes).
-			p.note(u.line, "read %q as the number of the quote under it, not a heading", u.text)
+			// quote before it (flushQuotes, which says how it read it).
 			st.pending = append(st.pending, u)
 			continue
 		}
@@ -827,7 +826,15 @@ func (p *parser) flushQuotes(st *bodyState, units []unit) {
 		u := units[i]
 		s := u.text
 		if quoteLabelLine(s) {
-			i++ // a quote's number (body): the quote is the next unit
+			// A quote's number (body): the quote is the next unit. With
+			// none under it (the list ends, or the next number follows),
+			// the item was left empty.
+			if i+1 >= len(units) || quoteLabelLine(units[i+1].text) {
+				p.warn(u.line, "a quote's number (%s) has no quotation under it and was left out; put the quotation under it or delete it", s)
+			} else {
+				p.note(u.line, "read %q as the number of the quote under it, not a heading", s)
+			}
+			i++
 			continue
 		}
 		if bareNumberRE.MatchString(s) {
