@@ -672,7 +672,11 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	case *ast.Paragraph:
 		ls = r.peek(n)
 	case *ast.Heading:
-		if n.Level <= level {
+		// Under front matter that names the guide or its book, the
+		// front matter is the header: a heading is a section ("## 1815"
+		// was the book's year, and a guide written by inspect --markdown
+		// with a section of that name did not read back).
+		if n.Level <= level || r.fm.Title != "" || r.fm.Book.Title != "" {
 			return false
 		}
 		ls = r.peek(n)

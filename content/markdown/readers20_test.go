@@ -1,0 +1,36 @@
+package markdown
+
+import "testing"
+
+// TestFrontMatterIsTheHeader: under front matter that names the guide or
+// its book, a heading under the title is a section, never a header line;
+// without front matter a year heading under the by-line is still the
+// book's year. FuzzMarkdown found "0\n\nBY 0\n# 1000": its section "1000",
+// written as "## 1000" by inspect --markdown, read back as the year and
+// the guide as having no text.
+func TestFrontMatterIsTheHeader(t *testing.T) {
+	const fm = "---\ntitle: Emma — A Study Guide\nbook:\n  title: Emma\n  author: Jane Austen\n---\n\n"
+	for _, c := range []struct {
+		name, in, want string
+		year           int
+	}{
+		{"front matter: a year heading is a section", fm + "# Emma — A Study Guide\n\n## 1815\n\nThe year the novel came out.\n",
+			"## 1815\nparagraph: The year the novel came out.\n", 0},
+		{"front matter: an empty year heading is a section", fm + "# Emma — A Study Guide\n\n## 1815\n\n## Characters\n\nEmma Woodhouse.\n",
+			"## 1815\n## Characters [characters]\nparagraph: Emma Woodhouse.\n", 0},
+		{"no front matter: the year under the by-line is the book's", "# Emma\n\nby Jane Austen\n\n## 1815\n\n## Characters\n\nEmma Woodhouse.\n",
+			"## Characters [characters]\nparagraph: Emma Woodhouse.\n", 1815},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			g := parseValid(t, c.in)
+			if got := shape(g); got != c.want {
+				t.Errorf("got\n%s\nwant\n%s", got, c.want)
+			}
+			if g.Book.Year != c.year {
+				t.Errorf("year %d, want %d", g.Book.Year, c.year)
+			}
+		})
+	}
+	// The fuzzer's input reading back is FuzzMarkdown's corpus entry
+	// 807646851a9cdea1 (mdout imports this package).
+}
