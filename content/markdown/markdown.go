@@ -667,16 +667,18 @@ var partRE = lazyre.New(`\s+[·•|]\s+`)
 // yet and the guide's name only when nothing named the guide, so that a
 // paragraph of a guide that says both is kept as text.
 func (r *reader) underTitle(n ast.Node, level int) bool {
+	// Under front matter that names the guide or its book, the front
+	// matter is the header: under the title only a by-line it lacks is
+	// read (with what its paragraph says besides), the rest is text ("## 1815" was the book's year and "1m" its
+	// reading time, and a guide written by inspect --markdown with a
+	// section or a synopsis of that text did not read back).
+	fmHeader := r.fm.Title != "" || r.fm.Book.Title != ""
 	var ls []line
 	switch n := n.(type) {
 	case *ast.Paragraph:
 		ls = r.peek(n)
 	case *ast.Heading:
-		// Under front matter that names the guide or its book, the
-		// front matter is the header: a heading is a section ("## 1815"
-		// was the book's year, and a guide written by inspect --markdown
-		// with a section of that name did not read back).
-		if n.Level <= level || r.fm.Title != "" || r.fm.Book.Title != "" {
+		if n.Level <= level {
 			return false
 		}
 		ls = r.peek(n)
@@ -728,6 +730,9 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 			} else {
 				return false
 			}
+		}
+		if fmHeader && author == "" {
+			return false
 		}
 		// Properties go only with the author or the year they hold: a
 		// Notion page's ("Auteur: …", "Parution: 1833", "Statut: En

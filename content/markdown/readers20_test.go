@@ -20,6 +20,8 @@ func TestFrontMatterIsTheHeader(t *testing.T) {
 			"## 1815\n## Characters [characters]\nparagraph: Emma Woodhouse.\n", 0},
 		{"no front matter: the year under the by-line is the book's", "# Emma\n\nby Jane Austen\n\n## 1815\n\n## Characters\n\nEmma Woodhouse.\n",
 			"## Characters [characters]\nparagraph: Emma Woodhouse.\n", 1815},
+		{"front matter: a reading time alone under the title, written as inspect --markdown writes a synopsis, is text", fm + "# Emma — A Study Guide\n\n&#53; min read\n\n## Characters\n\nEmma Woodhouse.\n",
+			"synopsis: 5 min read\n## Characters [characters]\nparagraph: Emma Woodhouse.\n", 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			g := parseValid(t, c.in)
@@ -31,6 +33,12 @@ func TestFrontMatterIsTheHeader(t *testing.T) {
 			}
 		})
 	}
-	// The fuzzer's input reading back is FuzzMarkdown's corpus entry
-	// 807646851a9cdea1 (mdout imports this package).
+	// Front matter without the author: the by-line under the title, and
+	// what its paragraph says besides, are still read.
+	g := parseValid(t, "---\ntitle: Emma Notes\n---\n# Emma\n\nby Jane Austen · 1815 · 12 min read\n\nA match-maker.\n")
+	if g.Book.Author != "Jane Austen" || g.Book.Year != 1815 || g.ReadingMinutes != 12 {
+		t.Errorf("book %+v, %d minutes; want Jane Austen, 1815, 12 minutes", g.Book, g.ReadingMinutes)
+	}
+	// The fuzzer's inputs reading back is FuzzMarkdown's corpus entries
+	// 807646851a9cdea1 and a6d183625a5a0887 (mdout imports this package).
 }
