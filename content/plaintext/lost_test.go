@@ -95,6 +95,9 @@ func lostText(text string, g *content.Guide) []string {
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue
 		}
+		if quoteLabelLine(line) {
+			continue // "Key Quote 2" over a quote, or left out with a warning naming it: structure, as "Quote 2" is
+		}
 		// The line is kept if its words are found without a list number
 		// or a leading "by" (which the model holds as structure, not
 		// text). An FAQ's "Q:" and "A:" labels and a quote's "Quote 1:"
