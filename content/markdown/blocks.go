@@ -113,6 +113,14 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 				out = append(out, content.Block{Kind: content.Definitions, Terms: defs})
 				continue
 			}
+			if r.termSection {
+				// Not terms in tab columns: its tabs are spaces, as
+				// elsewhere (inlines).
+				for _, l := range ls {
+					untab(l.text)
+				}
+				t = joinLines(ls)
+			}
 			if defs, dash := r.termLines(ls); defs != nil {
 				next := false
 				if i+1 < len(nodes) {
@@ -131,6 +139,10 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 					continue
 				}
 			}
+			if b, ok := r.castNames(ls); ok {
+				out = append(out, b)
+				continue
+			}
 			if hasHard(ls) {
 				out = append(out, verse(verseLines(ls)))
 				continue
@@ -148,6 +160,16 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 			defs := r.listTerms(items)
 			if defs == nil && !slices.ContainsFunc(items, func(it content.ListItem) bool { return it.Sublist != nil }) {
 				defs = r.tabTerms(itemTexts(items))
+			}
+			if defs == nil && r.termSection {
+				for _, it := range items {
+					untab(it.Text)
+					if it.Sublist != nil {
+						for _, s := range it.Sublist.Items {
+							untab(s.Text)
+						}
+					}
+				}
 			}
 			if defs != nil {
 				if l := last(); termsOpen && l != nil && l.Kind == content.Definitions {
@@ -215,6 +237,42 @@ func (r *reader) blocks(nodes []ast.Node) []content.Block {
 		out = append(out, content.Block{Kind: content.Paragraph, Text: caption})
 	}
 	return out
+}
+
+// castNames reads a character list's paragraph whose every line is a
+// name alone ("Phileas Fogg" / "Passepartout" / "Detective Fix") or a
+// name and who it is ("DUNCAN, King of Scotland"), one a name alone at
+// least: a list of its lines, as the plain-text reader reads them
+// (vocab.CastName). It was one paragraph, the names run together
+// ("Phileas Fogg Passepartout Detective Fix"), or verse.
+func (r *reader) castNames(ls []line) (content.Block, bool) {
+	if !r.characters || len(ls) < 2 {
+		return content.Block{}, false
+	}
+	b := content.Block{Kind: content.List, Items: make([]content.ListItem, 0, len(ls))}
+	bare := false
+	for _, l := range ls {
+		s := plainOf(l.text)
+		if vocab.CastName(s) {
+			bare = true
+		} else if !castEntry(s) {
+			return content.Block{}, false
+		}
+		b.Items = append(b.Items, content.ListItem{Text: l.text.TrimSpace()})
+	}
+	return b, bare
+}
+
+// castEntry: s names someone and says who they are, "DUNCAN, King of
+// Scotland", "Aouda – a young widow".
+func castEntry(s string) bool {
+	cut, size := -1, 0 // the first separator
+	for _, sep := range []string{", ", " – ", " — ", " - ", ": "} {
+		if i := strings.Index(s, sep); i > 0 && (cut < 0 || i < cut) {
+			cut, size = i, len(sep)
+		}
+	}
+	return cut > 0 && vocab.CastName(s[:cut]) && strings.TrimSpace(s[cut+size:]) != ""
 }
 
 // verse makes a verse block; a first line all in bold names the speaker.

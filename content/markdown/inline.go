@@ -69,6 +69,15 @@ func (r *reader) inlines(n ast.Node) []line {
 			}
 		}
 	}
+	// A tab in text is a space, as in plain text and HTML: it stayed in
+	// the model ("raised\tin"). Not in code, which keeps what was typed,
+	// nor in a vocabulary's, characters' or key facts' section, where it
+	// parts a word from its meaning (tabTerms); its other text keeps it.
+	if !r.termSection {
+		for i := range c.lines {
+			untab(c.lines[i].text)
+		}
+	}
 	// Drop empty lines an image or a comment left behind.
 	out := c.lines[:0]
 	for _, l := range c.lines {
@@ -79,6 +88,35 @@ func (r *reader) inlines(n ast.Node) []line {
 		}
 	}
 	return out
+}
+
+// untab makes each run of spaces and tabs with a tab in t's text (not
+// its code) one space, in place.
+func untab(t content.Text) {
+	for i, sp := range t {
+		if sp.Code || strings.IndexByte(sp.Text, '\t') < 0 {
+			continue
+		}
+		b := make([]byte, 0, len(sp.Text))
+		for j := 0; j < len(sp.Text); j++ {
+			c := sp.Text[j]
+			if c != ' ' && c != '\t' {
+				b = append(b, c)
+				continue
+			}
+			k, tab := j, false
+			for ; k < len(sp.Text) && (sp.Text[k] == ' ' || sp.Text[k] == '\t'); k++ {
+				tab = tab || sp.Text[k] == '\t'
+			}
+			if tab {
+				b = append(b, ' ')
+			} else {
+				b = append(b, sp.Text[j:k]...)
+			}
+			j = k - 1
+		}
+		t[i].Text = string(b)
+	}
 }
 
 type inlineCollector struct {

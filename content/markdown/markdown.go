@@ -185,6 +185,9 @@ type reader struct {
 	// termSection: the blocks being read are a vocabulary's, a character
 	// list's or key facts', where two columns are terms (tabTerms).
 	termSection bool
+	// characters: the blocks being read are a character list's, whose
+	// lines of names alone are a list (castNames).
+	characters bool
 	// layoutNoted: the HTML layout tags left out were said (emptyLayout).
 	layoutNoted bool
 	// keptTitle is a level-1 heading read as the guide's title while the
@@ -674,9 +677,11 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	// section or a synopsis of that text did not read back).
 	fmHeader := r.fm.Title != "" || r.fm.Book.Title != ""
 	var ls []line
+	bare := false // a name alone may be the author's (bareAuthor)
 	switch n := n.(type) {
 	case *ast.Paragraph:
 		ls = r.peek(n)
+		_, bare = n.PreviousSibling().(*ast.Heading)
 	case *ast.Heading:
 		if n.Level <= level {
 			return false
@@ -690,12 +695,18 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	var author, guide, class, teacher, printNote string
 	var props []string // a Notion page's other properties ("Statut: En cours")
 	minutes, year := 0, 0
+	named := false // the author is a name standing alone (bareAuthor)
+	titled := ""   // a book report's field that names the book again
 	read := func(parts []string) bool {
-		author, guide, class, teacher, minutes, year, props, printNote = "", "", "", "", 0, 0, nil, ""
+		author, guide, class, teacher, minutes, year, props, printNote, named, titled = "", "", "", "", 0, 0, nil, "", false, ""
 		for _, s := range parts {
 			s = strings.TrimSpace(s)
 			if a := byLine(content.Plain(s)); a != "" && author == "" && g.Book.Author == "" {
 				author = a
+			} else if t, ok := vocab.TitleField(s); ok && strings.EqualFold(t, g.Book.Title) && (len(parts) > 1 || author != "") {
+				titled = s // "**Title:** The Moonstone" over "**Author:** …"
+			} else if bare && len(parts) == 1 && g.Book.Author == "" && r.bareAuthor(s) {
+				author, named = s, true
 			} else if m, ok := vocab.ReadingMinutes(s); ok && minutes == 0 {
 				minutes = m
 			} else if y, ok := vocab.Published(s); ok && year == 0 && g.Book.Year == 0 {
@@ -753,6 +764,12 @@ func (r *reader) underTitle(n ast.Node, level int) bool {
 	}
 	if props != nil {
 		r.note(r.lineOf(n), "dropped the page's other properties under the title (%s), as a Notion export writes them: they are not text of the guide", strings.Join(props, "; "))
+	}
+	if titled != "" {
+		r.note(r.lineOf(n), "left out %q: it names the book again", titled)
+	}
+	if named {
+		r.note(r.lineOf(n), "read %q, a name standing under the title, as the book's author; if it is not, put \"by AUTHOR\" there instead", author)
 	}
 	if author != "" {
 		g.Book.Author = author
@@ -903,6 +920,18 @@ func splitBy(s string) (title, author string, ok bool) {
 		return "", "", false
 	}
 	return t, a, true
+}
+
+// bareAuthor: s, the only line of the paragraph right under the title
+// heading of a guide without front matter, is a personal name standing
+// alone, "Kate Chopin (1899)", "Voltaire (1759)", which the plain-text
+// reader takes as the author (vocab.BareName). A guide with front matter
+// names its author there (and the Markdown writer's always has it, so a
+// synopsis that looks like a name reads back as the synopsis).
+func (r *reader) bareAuthor(s string) bool {
+	name, _, _ := vocab.Year(s)
+	first, _ := utf8.DecodeRuneInString(name)
+	return !r.hasFM && unicode.IsUpper(first) && vocab.BareName(s) && vocab.NameLike(name)
 }
 
 // byLine is the author named by a by-line, or "": "by Author", "*by
@@ -1071,6 +1100,7 @@ func (r *reader) body(nodes []ast.Node) {
 		case inSection:
 			r.discussion = sec.Role == content.RoleDiscussion || subsec != nil && subsec.Role == content.RoleDiscussion
 			r.termSection = termRole(sec.Role) || subsec != nil && termRole(subsec.Role)
+			r.characters = sec.Role == content.RoleCharacters || subsec != nil && subsec.Role == content.RoleCharacters
 			k := len(pending)
 			if subsec == nil && !r.discussion {
 				k = r.closingDisclosures(pending)
@@ -1079,7 +1109,7 @@ func (r *reader) body(nodes []ast.Node) {
 			if k < len(pending) {
 				sec.Subsections = append(sec.Subsections, r.disclosedSections(pending[k:], sec.Title)...)
 			}
-			r.discussion, r.termSection = false, false
+			r.discussion, r.termSection, r.characters = false, false, false
 		}
 		pending = nil
 	}

@@ -259,10 +259,10 @@ func TestTabColumnTerms(t *testing.T) {
 			"definitions: whitewash = to paint with lime and water | bolster = a long, firm pillow\n"},
 		{"characters", "## Characters\n\nMole\ta shy creature who leaves his burrow\nRat\ta Water Rat who loves boats\n",
 			"definitions: Mole = a shy creature who leaves his burrow | Rat = a Water Rat who loves boats\n"},
-		{"a header row: as before", "## Vocabulary\n\nWord\tMeaning\nbolster\ta long, firm pillow\n",
-			"paragraph: Word\tMeaning bolster\ta long, firm pillow\n"},
-		{"another section: as before", "## Summary\n\nMole\tleaves his burrow.\nRat\trows him home.\n",
-			"paragraph: Mole\tleaves his burrow. Rat\trows him home.\n"},
+		{"a header row: as before, its tabs spaces (session 20: they stayed in the text)", "## Vocabulary\n\nWord\tMeaning\nbolster\ta long, firm pillow\n",
+			"paragraph: Word Meaning bolster a long, firm pillow\n"},
+		{"another section: as before, its tabs spaces", "## Summary\n\nMole\tleaves his burrow.\nRat\trows him home.\n",
+			"paragraph: Mole leaves his burrow. Rat rows him home.\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			if got := termShape(parseValid(t, top+c.body).Sections[0].Blocks); got != c.want {

@@ -132,19 +132,26 @@ var (
 )
 
 // letterRun counts the units from the first that are lettered in
-// sequence from A ("A. …", "B. …", "C) …") or from a ("a. …", "b. …"),
-// and returns the expression that reads their items and their marker.
+// sequence ("A. …", "B. …", "C) …" or "a. …", "b. …"), from whichever
+// letter the first has, and returns the expression that reads their
+// items and their marker.
 func letterRun(units []unit) (int, *lazyre.Regexp, content.Marker) {
 	if len(units) == 0 || len(units[0].text) < 4 {
 		return 0, nil, content.Decimal
 	}
-	first, re, marker := byte('A'), upperItemRE, content.UpperAlpha
-	if units[0].text[0] == 'a' {
-		first, re, marker = 'a', lowerItemRE, content.LowerAlpha
+	if t := units[0].text; t[1] != '.' && t[1] != ')' || t[2] != ' ' && t[2] != '\t' {
+		return 0, nil, content.Decimal // (the expressions run on every line otherwise)
+	}
+	first, re, marker := units[0].text[0], upperItemRE, content.UpperAlpha
+	switch {
+	case first >= 'a' && first <= 'z':
+		re, marker = lowerItemRE, content.LowerAlpha
+	case first < 'A' || first > 'Z':
+		return 0, nil, content.Decimal
 	}
 	n := 0
 	for _, u := range units {
-		if len(u.text) < 4 || u.text[0] != first+byte(n) || n >= 26 {
+		if len(u.text) < 4 || u.text[0] != first+byte(n) || int(first|0x20-'a')+n >= 26 {
 			break
 		}
 		if m := re.FindStringSubmatch(u.text); m == nil {
@@ -153,6 +160,28 @@ func letterRun(units []unit) (int, *lazyre.Regexp, content.Marker) {
 		n++
 	}
 	return n, re, marker
+}
+
+// letterStart is the number of a lettered list's first item, c's place in
+// the alphabet ("c. …" is 3), 0 for a or A (the model's default, 1).
+func letterStart(c byte) int {
+	if n := int(c|0x20-'a') + 1; n > 1 {
+		return n
+	}
+	return 0
+}
+
+// letteredNext says whether a list lettered from c, marked m, goes on
+// with the letters of the last list before it ("a. …", "b. …", a
+// paragraph, "c. …": a question's options after a note, or prompts after
+// a passage): its letters are read from any letter, not only from a.
+func letteredNext(out []built, c byte, m content.Marker) bool {
+	for k := len(out) - 1; k >= 0; k-- {
+		if b := out[k].b; b.Kind == content.List {
+			return b.Ordered && b.Marker == m && max(b.Start, 1)+len(b.Items) == int(c|0x20-'a')+1
+		}
+	}
+	return false
 }
 
 // unitItem is listItemOf, and also reads an indented "A." point as a
@@ -304,8 +333,7 @@ func (p *parser) scanCast() {
 			continue
 		}
 		w := strings.ToLower(strings.TrimRight(firstWord(u.text), ",.:"))
-		if playWords[w] && (actRE.MatchString(u.text) || sceneRE.MatchString(u.text)) ||
-			(w == "dramatis" || w == "persons" || w == "the" || w == "cast" || w == "personen" || w == "personajes" || w == "personnages" || w == "personaggi") && castRE.MatchString(vocab.Norm(u.text)) {
+		if playWords[w] && (actRE.MatchString(u.text) || sceneRE.MatchString(u.text)) || castHeading(u.text) {
 			p.play = true
 			break
 		}
@@ -827,6 +855,20 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				continue
 			}
 		}
+		// A cast list with names that have no description ("MALCOLM" /
+		// "DONALBAIN" under "Dramatis Personae", "DUNCAN, King of
+		// Scotland" beside them): a list of its lines as typed, in
+		// their order (a name alone was a speaker, the names under it
+		// his speech). Described names alone are definitions, as ever.
+		if n, bare := p.castRun(units[i:], role); bare > 0 {
+			b := content.Block{Kind: content.List}
+			for _, v := range units[i : i+n] {
+				b.Items = append(b.Items, content.ListItem{Text: text(v.text)})
+			}
+			add(b, u.line, n)
+			i += n
+			continue
+		}
 		// A speech: "SPEAKER: line", then the tight lines under it.
 		if sp, rest, ok := p.speechStart(units, i); ok {
 			b := content.Block{Kind: content.Verse, Speaker: p.smart(sp)}
@@ -878,8 +920,10 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		// outline's "B. The second charge" over "   1. Henry flees"),
 		// and the letters go on after it, as the list below nests them;
 		// the points were a list of their own after the letters.
-		if n, re, marker := letterRun(units[i:]); n >= 2 {
-			b := content.Block{Kind: content.List, Ordered: true, Marker: marker}
+		// Letters from past a ("c. …", "d. …"), two in sequence or one
+		// that goes on with the list before, are as many items on.
+		if n, re, marker := letterRun(units[i:]); n >= 2 || n == 1 && letteredNext(out, s[0], marker) {
+			b := content.Block{Kind: content.List, Ordered: true, Marker: marker, Start: letterStart(s[0])}
 			k := i // the letters are letterRun's n, and more after points
 			for k < len(units) {
 				v := units[k]
@@ -911,8 +955,8 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 		if ordered, num, marker, _, ok := unitItem(u); ok {
 			lettered := marker != content.Decimal
 			b := content.Block{Kind: content.List, Ordered: ordered, Marker: marker}
-			if ordered && num != 1 && !lettered {
-				b.Start = num
+			if ordered && num != 1 {
+				b.Start = num // "3." or "c)" after a note: as typed
 			}
 			// sub adds an item to the last item's sublist, which takes
 			// its kind from its first item.
@@ -931,7 +975,7 @@ func (p *parser) blocks(units []unit, role content.Role) []built {
 				if !ok {
 					// "A. …", "B. …" set tight under a numbered
 					// question: its options, lettered.
-					if n, re, m := letterRun(units[j:]); n >= 2 && !lettered && ordered && !units[j].before && units[j].indent >= u.indent && len(b.Items) > 0 && b.Items[len(b.Items)-1].Sublist == nil {
+					if n, re, m := letterRun(units[j:]); n >= 2 && units[j].text[0]|0x20 == 'a' && !lettered && ordered && !units[j].before && units[j].indent >= u.indent && len(b.Items) > 0 && b.Items[len(b.Items)-1].Sublist == nil {
 						for _, v := range units[j : j+n] {
 							sub(true, m, re.FindStringSubmatch(v.text)[2])
 						}
@@ -1550,4 +1594,51 @@ func (p *parser) unnumbered(u unit, s string) string {
 	}
 	p.verseNumbers++
 	return t
+}
+
+// castHeading: s names a play's cast list, "Dramatis Personae".
+func castHeading(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	w := strings.TrimRight(firstWord(s), ",.:")
+	for _, c := range [...]string{"dramatis", "persons", "the", "cast", "personen", "personajes", "personnages", "personaggi"} {
+		if strings.EqualFold(w, c) {
+			return castRE.MatchString(vocab.Norm(s))
+		}
+	}
+	return false
+}
+
+// castRun counts the tight lines from the first of a character list
+// (RoleCharacters: "Dramatis Personae", "Characters") that are each a
+// name alone (castName) or a name and its description (castEntry), and
+// how many are names alone; bare is 0 unless there are two lines or more
+// and one is a name alone.
+func (p *parser) castRun(units []unit, role content.Role) (n, bare int) {
+	if role != content.RoleCharacters {
+		return 0, 0
+	}
+	for _, u := range units {
+		if n > 0 && u.before || len(u.raw) != 1 {
+			break
+		}
+		if vocab.CastName(u.text) {
+			bare++
+		} else if !p.castEntry(u.text) {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return 0, 0
+	}
+	return n, bare
+}
+
+// castEntry: s is a character list's line that names someone and says
+// who they are ("DUNCAN, King of Scotland", "Lane – a manservant").
+func (p *parser) castEntry(s string) bool {
+	t, _, ok := p.definitionOf(s, content.RoleCharacters)
+	return ok && vocab.CastName(t)
 }

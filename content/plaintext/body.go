@@ -68,7 +68,7 @@ func (p *parser) heading(i int) bool {
 	}
 	u := p.units[i]
 	if !u.before {
-		return p.tightPart(i) || p.tightOutlineHeading(i)
+		return p.tightPart(i) || p.tightOutlineHeading(i) || p.tightLabel(i)
 	}
 	if c := p.labelClass(u.text); c != "" && !isQuestion(u.text) && utf8.RuneCountInString(u.text) <= 80 {
 		// An outline heading ("1. Setting" once I. or A. is open, `B.
@@ -85,6 +85,9 @@ func (p *parser) heading(i int) bool {
 	}
 	if p.speakerLine(u.text) {
 		return false // "HAMLET: To be"
+	}
+	if !u.after && len(u.raw) == 1 && columns(u.raw[0]) && p.tableRun(p.units[i:]) > 0 {
+		return false // "Passage<TAB>My Response" over its rows: a table's header (it was a heading over the rows, their columns run together)
 	}
 	if !u.after && p.nameOverText(i) {
 		return true
@@ -195,7 +198,7 @@ func (p *parser) tightOverList(i int) bool {
 
 // bareLabelRE: a part of the book's label and nothing else: "Act 1,
 // Scene 1", "Scene 2", "Chapter 3.", "Acte II, scène 3", "Kapitel 4".
-var bareLabelRE = lazyre.New(`(?i)^(?:(?:act|acto|acte|akt|atto|ato|scene|escena|scène|szene|scena|cena|chapter|capítulo|chapitre|kapitel|capitolo)\s+(?:[ivxlc]{1,6}|\d{1,3})(?:[.,:]\s*|\s*$))+$`)
+var bareLabelRE = lazyre.New(`(?i)^(?:(?:act|acto|acte|akt|atto|ato|scene|escena|scène|szene|scena|cena|chapters?|capítulos?|chapitres?|kapitel|capitoli|capitolo)\s+(?:[ivxlc]{1,6}|\d{1,3})(?:\s*[–—-]\s*(?:[ivxlc]{1,6}|\d{1,3}))?(?:[.,:]\s*|\s*$))+$`)
 
 // tightOutlineHeading: unit i is an outline heading of a level already
 // open, set tight after the points of the heading before it and over
@@ -240,6 +243,25 @@ func (p *parser) tightPart(i int) bool {
 	}
 	n := utf8.RuneCountInString(p.units[i+1].text)
 	return n >= 60 && n > utf8.RuneCountInString(u.text) && !partOfBook(p.units[i+1].text)
+}
+
+// tightLabel: unit i is a known section's name of a word or two
+// ("Summary", "Analysis") set tight under a part's heading or after a
+// paragraph's end, over a full paragraph, as a study site's chapter pages
+// paste ("Chapters 1–6" / "Summary" / "Léonce returns…" / "Analysis" /
+// "Chopin opens…"): a heading, as it is between blank lines (it was a
+// paragraph, or a line over its text as verse).
+func (p *parser) tightLabel(i int) bool {
+	u := p.units[i]
+	if i == 0 || i+1 >= len(p.units) || p.units[i+1].before || len(u.raw) != 1 || wordCount(u.text) > 2 || anchorOf(u.text) == noAnchor {
+		return false
+	}
+	prev := p.units[i-1].text
+	if last, _ := utf8.DecodeLastRuneInString(prev); !strings.ContainsRune(".!?\"”’)", last) && !partOfBook(prev) {
+		return false
+	}
+	next := p.units[i+1].text
+	return utf8.RuneCountInString(next) >= 60 && anchorOf(next) == noAnchor
 }
 
 // headingCase: s is written in capitals, or in title case (its words

@@ -31,7 +31,7 @@ func words(s string) []string {
 
 var (
 	leadNumber = regexp.MustCompile(`^\s*(?:o\s|\d{1,3}[.)]|[一二三四五六七八九十]{1,3}[、．.]|[A-Z][.)]|\(\d{1,3}\)|\([a-z]\)|[a-z][.)]|(?i:(?:explanation for quot(?:e|ation)|explicación de la cita|explication de la citation|erklärung (?:zu[mr]?|des) zitats?|spiegazione della citazione|explicação da citação)\s*(?:#|n\.?\s*[º°o]\.?|nr\.)?\s*\d{1,3}(?:\s*(?:>>|»|›))?|explanation (?:and|&) analysis|analysis (?:and|&) explanation|explanation|analysis|commentary|meaning|significance|interpretation|why it matters|what it means|explicación|análisis|comentario|significado|explication|analyse|commentaire|signification|erklärung|erläuterung|deutung|bedeutung|spiegazione|analisi|commento|significato|explicação|análise|comentário|toelichting|uitleg|verklaring|betekenis|commentaar|wyjaśnienie|objaśnienie|komentarz|znaczenie)\s*(?:[:：]|$)|(?:Q|A|Question|Answer|Pregunta|Pergunta|Frage|Domanda|Respuesta|Resposta|Antwort|Risposta|Réponse)\s*\d{0,3}\s*[:.)–—-]|Q ?\d{1,3}\s|[PFDR]\s*(?:\d{1,3}\s*[:.)]|:)|(?i:quote|quotation)\s*#?\d{1,3}\s*[:.)–—-]?|#\d{1,3}[:.)]?(?:\s|$))\s*`)
-	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|title|author|autor|autora|auteur|autrice|autore|de|par|von|di|por|da|του|της|تأليف|بقلم|المؤلف|מאת|מחבר|מחברת)(?:[\s:]|$)|^d['’]`)
+	leadBy     = regexp.MustCompile(`(?i)^(?:(?:written )?by|title|titel|titre|título|titolo|tytuł|book title|author|schrijver|autor|autora|auteur|autrice|autore|de|par|von|di|por|da|του|της|تأليف|بقلم|المؤلف|מאת|מחבר|מחברת)(?:[\s:]|$)|^d['’]`)
 	// leadSpeaker is the "MACBETH:" of a speech, which a quote holds as
 	// its attribution, after the lines.
 	leadSpeaker = regexp.MustCompile(`^\p{Lu}[\p{Lu} .'’-]+[:.]\s+`)

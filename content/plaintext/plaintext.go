@@ -282,6 +282,22 @@ func (p *parser) unspaced() bool {
 	units := p.units[min(1, len(p.units)):]
 	for i := 0; i < len(units); i++ {
 		u := units[i]
+		if castHeading(u.text) && i+1 < len(units) {
+			// A cast list's names are set tight on purpose, as a
+			// list's items are: they say nothing (a play's short
+			// guide, its cast the most of its lines, was read as
+			// having no blank lines, each name a heading).
+			if u.before {
+				loose++
+			}
+			if i++; units[i].before {
+				loose++
+			}
+			for i+1 < len(units) && !units[i+1].before {
+				i++
+			}
+			continue
+		}
 		if n := verseLines(units[i:]); n >= 4 {
 			i += n - 1 // a poem set tight: its lines say nothing
 			if u.before {
@@ -523,6 +539,15 @@ func (p *parser) header() error {
 		}
 	}
 
+	// "Title: The Moonstone" under "Book Report: The Moonstone": a book
+	// report's field that names the book again, over its "Author:" (it
+	// was the synopsis, and the author under it was not looked for).
+	if p.i == 1 && p.i < len(p.units) {
+		if t, ok := vocab.TitleField(p.units[p.i].text); ok && strings.EqualFold(t, title) {
+			p.note(p.units[p.i].line, "left out %q: it names the book again", p.units[p.i].text)
+			p.i++
+		}
+	}
 	if p.i < len(p.units) && p.i <= 2 {
 		u := p.units[p.i]
 		author, ok := vocab.ByLine(u.text)
@@ -776,22 +801,11 @@ func (p *parser) splitBy(s string, guide bool) (title, author string, ok bool) {
 }
 
 // bareName says whether unit i, under the title, is a personal name on
-// its own: two to five capitalised words (particles and initials allowed),
-// no digits but a year, nothing a heading or a guide's name would have.
+// its own (vocab.BareName: "Kate Chopin", "Voltaire (1759)").
 func (p *parser) bareName(i int) bool {
 	u := p.units[i]
-	s := stripYear(u.text)
-	words := strings.Fields(s)
-	if len(words) < 2 || len(words) > 5 || utf8.RuneCountInString(s) > 50 || !p.nameLine(unit{text: s}) {
+	if !vocab.BareName(u.text) || !p.nameLine(unit{text: stripYear(u.text)}) {
 		return false
-	}
-	if strings.ContainsAny(s, "0123456789()[]/|") || vocab.GuideName(s) || shortHeadingWord[strings.ToLower(strings.Trim(words[0], ".,"))] {
-		return false
-	}
-	for _, w := range words {
-		if notNameWord[strings.ToLower(strings.Trim(w, ".,"))] {
-			return false
-		}
 	}
 	// A heading directly followed by its text is not a name.
 	if !u.after && i+1 < len(p.units) && utf8.RuneCountInString(p.units[i+1].text) > 60 {
@@ -824,19 +838,6 @@ func (p *parser) caselessName(i int) bool {
 	}
 	return letters >= 2
 }
-
-// shortHeadingWord are first words that make a short capitalised line a
-// heading or a title, not a name.
-var shortHeadingWord = map[string]bool{"the": true, "a": true, "an": true, "chapter": true, "part": true, "act": true, "scene": true,
-	"book": true, "volume": true, "section": true, "el": true, "la": true, "los": true, "las": true, "le": true, "les": true,
-	"der": true, "die": true, "das": true, "il": true, "lo": true, "gli": true, "o": true, "os": true, "as": true, "capítulo": true,
-	"chapitre": true, "kapitel": true, "capitolo": true, "acto": true, "acte": true, "akt": true, "atto": true, "ato": true}
-
-// notNameWord are words no personal name is made of.
-var notNameWord = map[string]bool{"summary": true, "guide": true, "study": true, "analysis": true, "introduction": true,
-	"overview": true, "notes": true, "questions": true, "quotes": true, "themes": true, "characters": true, "contents": true,
-	"edition": true, "unit": true, "lesson": true, "handout": true, "worksheet": true, "grade": true, "class": true,
-	"english": true, "literature": true, "novel": true, "play": true, "poem": true, "story": true, "of": true, "and": true}
 
 // nameLine says whether u, the unit after a bare "by", is the author's
 // name: the caption's author, or a short line of capitalised words

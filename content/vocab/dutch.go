@@ -22,4 +22,6 @@ func addDutch() {
 	add("nl", Section, content.RoleTimeline, "tijdlijn", "chronologie")
 	add("nl", Section, content.RoleFurtherReading, "verder lezen", "meer lezen", "literatuurlijst")
 	add("nl", Section, "", "inleiding")
+	// A school's book report ("boekverslag") ends with the pupil's view.
+	add("nl", Section, "", "eigen mening", "mening", "persoonlijke mening", "mijn mening", "beoordeling")
 }

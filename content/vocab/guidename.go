@@ -28,7 +28,7 @@ var guidePhrases = []string{
 	"lektürehilfe", "lernhilfe", "interpretationshilfe", "lesebegleiter", "gliederung", "inhaltsgliederung",
 	"guida allo studio", "guida alla lettura", "scheda di lettura",
 	"guia de estudo", "guia de leitura", "roteiro de leitura", "roteiro de estudo",
-	"leesdossier", "leeswijzer", "lesbrief", "studiegids", "leesverslag",
+	"leesdossier", "leeswijzer", "lesbrief", "studiegids", "leesverslag", "boekverslag", "book report",
 	"opracowanie lektury", "opracowanie", "przewodnik po lekturze", "przewodnik do lektury", "ściąga",
 	"cuaderno de lectura", "cuaderno de actividades", "cahier de lecture", "quaderno di lettura", "caderno de leitura", "lesetagebuch",
 	"учебное пособие", "методическое пособие", "пособие", "путеводитель", "посібник",

@@ -20,7 +20,7 @@ import (
 // that guidePhrases spells out: the readers match them by hand
 // (guidename.go), and the tests keep the expressions built on it as the
 // oracles they are checked against.
-const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|gliederung|inhaltsgliederung|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|leesdossier|leeswijzer|lesbrief|studiegids|leesverslag|opracowanie lektury|opracowanie|przewodnik po lekturze|przewodnik do lektury|ściąga|cuaderno de lectura|cuaderno de actividades|cahier de lecture|quaderno di lettura|caderno de leitura|lesetagebuch|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
+const guideWords = `(?:an?\s+)?(?:study guide|reading guide|reading companion|teacher'?s guide|student'?s guide|students' guide|literature guide|companion|revision guide|guía de estudio|guía de lectura|guía didáctica|guide d['’]étude|guide de lecture|fiche de lecture|dossier pédagogique|lektürehilfe|lernhilfe|interpretationshilfe|lesebegleiter|gliederung|inhaltsgliederung|guida allo studio|guida alla lettura|scheda di lettura|guia de estudo|guia de leitura|roteiro de leitura|roteiro de estudo|leesdossier|leeswijzer|lesbrief|studiegids|leesverslag|boekverslag|book report|opracowanie lektury|opracowanie|przewodnik po lekturze|przewodnik do lektury|ściąga|cuaderno de lectura|cuaderno de actividades|cahier de lecture|quaderno di lettura|caderno de leitura|lesetagebuch|учебное пособие|методическое пособие|пособие|путеводитель|посібник|οδηγός μελέτης|οδηγός ανάγνωσης|読書ガイド|学習ガイド|阅读指南|学习指南|अध्ययन मार्गदर्शिका|دليل دراسي|دليل القراءة|מדריך לימוד|מדריך קריאה)`
 
 var (
 	// byRE: "by AUTHOR", "By: AUTHOR", "Written by AUTHOR", "Author:
@@ -276,7 +276,7 @@ func NameLike(s string) bool {
 
 var (
 	// publishedRE: "Published: 1886", "First published 1847", "Publicado en 1554".
-	publishedRE = lazyre.New(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
+	publishedRE = lazyre.New(`(?i)^(?:(?:first\s+)?published|publication|date of (?:first )?publication|year(?: of publication)?|publicado|publicada|publié|publiée|parution|erschienen|veröffentlicht|erstveröffentlichung|pubblicato|pubblicazione|publicação|jaar van uitgave|jaar van verschijnen|verschenen|uitgegeven)(?:\s+(?:in|en|em|nel|im))?\s*[:：]?\s*(?:[\p{L}]+\s+)?(?:\d{1,2}\s+)?((?:1[0-9]|20)[0-9]{2})\.?$`)
 )
 
 // GuideSubtitle reports a short line that names the guide, with or

@@ -33,6 +33,8 @@ func addMore() {
 		"reading questions", "reading check questions")
 	// A quiz's key: a section of its own (the worksheet does not ask it).
 	add("en", Section, "", "answer key", "answer sheet", "teacher's key", "teacher key")
+	// A book report ends with the pupil's view of the book.
+	add("en", Section, "", "my opinion", "personal response", "my response", "my review", "personal opinion")
 	add("en", Section, content.RoleActivities, "after reading", "before reading", "during reading", "assignments",
 		"class activities", "writing activities", "prereading activities", "project ideas", "activity", "class activity",
 		"group activity", "writing assignment", "project", "final project", "homework", "homework assignment")
