@@ -80,6 +80,9 @@ func shortHeading(s string) bool {
 	if listItem(s) && (bulletRE.MatchString(s) || anchorOf(s) == noAnchor) {
 		return false // a list item, unless it is a numbered known heading
 	}
+	if c := s[0]; c >= 'a' && c <= 'z' && len(s) > 3 && (s[1] == ')' || s[1] == '.') && s[2] == ' ' {
+		return false // "c) por consejo de Melibea" alone after a note: an option, lettered (it was a heading)
+	}
 	if !strings.ContainsFunc(s, unicode.IsLetter) || attribution(s) || bracketed(s) {
 		return false
 	}

@@ -97,5 +97,11 @@ func TestReadings20(t *testing.T) {
 			in:   "The Awakening\nby Kate Chopin\n\nSummary\n\nEdna swims out alone at the end of the book, and the reader is left to judge her choice\nAnalysis\nof the ending has divided critics since the book appeared in 1899, to mixed reviews.\n",
 			want: "lang=en year=0\nbook: The Awakening | Kate Chopin | 0 min | The Awakening — A Study Guide\nsection: Summary\n  verse: Edna swims out alone at the end of the book, and the reader is left to judge her choice / Analysis / of the ending has divided critics since the book appeared in 1899, to mixed reviews.\n",
 		},
+		{
+			name: "a lettered option alone between blank lines, after a note, is an item from its letter (it was a heading, the section's last text)",
+			in:   "La Celestina\nFernando de Rojas (1499)\n\nPreguntas\n\n1. ¿Por qué busca Calisto a Celestina?\na) por consejo de Sempronio\nb) por consejo de su padre\n\nLee el acto IV antes de responder.\n\nc) por consejo de Melibea\n",
+			opts: Options{Language: "es"},
+			want: "lang=es year=1499\nbook: La Celestina | Fernando de Rojas | 0 min | La Celestina — Guía de estudio\nsection: Preguntas\n  list: from 1: ¿Por qué busca Calisto a Celestina? (a. por consejo de Sempronio; b. por consejo de su padre)\n  paragraph: Lee el acto IV antes de responder.\n  list: from c: por consejo de Melibea\n",
+		},
 	})
 }
