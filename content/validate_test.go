@@ -113,7 +113,14 @@ func TestValidateAllocations(t *testing.T) {
 	if err := g.Validate(); err != nil {
 		t.Fatal(err)
 	}
+	// The least of three: growth.Allocations counts the whole process,
+	// and a helper goroutine's allocations on a loaded machine only add.
 	o, by := growth.Allocations(func() { g.Validate() })
+	for range 2 {
+		if o2, by2 := growth.Allocations(func() { g.Validate() }); o2 < o {
+			o, by = o2, by2
+		}
+	}
 	// Before (paths built for every field): 33.1 objects and 891 bytes a
 	// section; after, none.
 	if per := float64(o) / n; per > 0.5 {

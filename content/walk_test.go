@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -110,9 +111,14 @@ func TestRewriteUnchangedAllocs(t *testing.T) {
 			{Kind: List, Items: []ListItem{{Text: Plain("a")}, {Text: Plain("b")}}},
 		}})
 	}
-	allocs := testing.AllocsPerRun(5, func() {
-		g.Rewrite(func(_ Path, s string) string { return s })
-	})
+	// The least of three: AllocsPerRun counts the whole process, and
+	// what else runs on a loaded machine only adds.
+	allocs := math.Inf(1)
+	for range 3 {
+		allocs = min(allocs, testing.AllocsPerRun(5, func() {
+			g.Rewrite(func(_ Path, s string) string { return s })
+		}))
+	}
 	if perBlock := allocs / (2 * n); perBlock > 0.05 {
 		t.Errorf("%.0f allocations for %d blocks (%.2f a block), want a handful in all", allocs, 2*n, perBlock)
 	}
