@@ -80,6 +80,7 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	st.Spool()       // a long guide: its compressed pages wait in a temporary file
 	st.Fonts(fs, toUnicode)
 	probe("planned")
+	p.ReservePages(pd.plan.Pages(), pd.plan.Dests) // the plan's, not grown by copying
 	pages := draw.NewPages(p, pd.plan.Dests, pd.plan.Segmented, tg, pd.th.Text.LetterSpacing, st, fs, probe)
 	_, rep, err := layout.DrawPages(g, opts, pd.th, pd.geo, pd.plan, pages.Page)
 	if err != nil {

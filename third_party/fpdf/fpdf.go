@@ -2565,6 +2565,19 @@ func (f *Fpdf) ReserveBookmarks(n int) {
 	f.outlines = slices.Grow(f.outlines, n)
 }
 
+// ReservePages makes room for n more pages, each with its content and
+// page objects, and links more internal links (guidepress): a long
+// document's pages, their lists of links and attachments, its links and
+// its objects' offsets grew a quarter at a time by copying, ~0.3 s of a
+// 195,699-page guide's CPU with the faults of its fresh memory.
+func (f *Fpdf) ReservePages(n, links int) {
+	f.pages = slices.Grow(f.pages, n)
+	f.pageLinks = slices.Grow(f.pageLinks, n)
+	f.pageAttachments = slices.Grow(f.pageAttachments, n)
+	f.links = slices.Grow(f.links, links)
+	f.offsets = slices.Grow(f.offsets, 2*n+links) // a page and its content, a bookmark a link at most
+}
+
 // Text prints a character string. The origin (x, y) is on the left of the
 // first character at the baseline. This method permits a string to be placed
 // precisely on the page, but it is usually easier to use Cell(), MultiCell()
