@@ -185,6 +185,7 @@ func render(p *fpdf.Fpdf, th theme.Theme, lay *Layout, dests []layout.Dest, rep 
 	if len(lay.Pages) > chunkPages {
 		st.Spool() // a long document's compressed pages wait in a temporary file
 	}
+	st.Fast(len(lay.Pages)) // a long document's pages at a faster level
 	st.Fonts(fs, toUnicode)
 	probe("laid out")
 	err = draw.Render(p, lay, dests, tg, th.Text.LetterSpacing, st, release, fs, probe)

@@ -76,8 +76,9 @@ func drawPlanned(p *fpdf.Fpdf, g *content.Guide, opts export.Options, pd *planne
 	tg := tags.New()
 	tg.Labels = pd.plan.Labels
 	st := newPageStreams()
-	defer st.Close() // never leave the compressing running after a failure
-	st.Spool()       // a long guide: its compressed pages wait in a temporary file
+	defer st.Close()         // never leave the compressing running after a failure
+	st.Spool()               // a long guide: its compressed pages wait in a temporary file
+	st.Fast(pd.plan.Pages()) // and are compressed at a faster level
 	st.Fonts(fs, toUnicode)
 	probe("planned")
 	p.ReservePages(pd.plan.Pages(), pd.plan.Dests) // the plan's, not grown by copying

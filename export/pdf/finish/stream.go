@@ -9,6 +9,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/guidepress/guidepress/export/pdf/fontembed"
+	"github.com/klauspost/compress/flate"
 )
 
 // Pages are compressed as they are drawn. fpdf keeps every page's content
@@ -68,6 +69,9 @@ type PageStreams struct {
 	// sp, when Spool made it, keeps the compressed pages in place of z:
 	// page i's is spooled[i] in it. A page the spool could not take is
 	// kept in z all the same.
+	// fast, when Fast made it, compresses the pages at pageLevel.
+	fast *flate.Writer
+
 	sp      *spool
 	spooled []spooled
 	rbuf    []byte // the page read back last (stream)
@@ -138,7 +142,7 @@ func (s *PageStreams) work(jobs <-chan pageJob) {
 		for len(s.z) < j.i {
 			s.z = append(s.z, nil)
 		}
-		z := zw.compress(scratch)
+		z := zw.compressPage(s.fast, scratch)
 		if s.sp != nil {
 			for len(s.spooled) < j.i {
 				s.spooled = append(s.spooled, spooled{})
@@ -171,6 +175,16 @@ func (s *PageStreams) Spool() {
 		return
 	}
 	s.sp = newSpool()
+}
+
+// Fast has the worker compress the pages of a document of pages pages
+// as Optimize would (FastPagesAbove: a long document's at pageLevel). It
+// must be called before the first page is taken (Take).
+func (s *PageStreams) Fast(pages int) {
+	if s == nil {
+		return
+	}
+	s.fast = pageWriter(pages)
 }
 
 // Kept is how many bytes of compressed page content the streams kept in
