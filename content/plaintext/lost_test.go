@@ -95,6 +95,14 @@ func lostText(text string, g *content.Guide) []string {
 		if a := anchorOf(line); a == quotesAnchor || a == faqAnchor {
 			continue
 		}
+		if i+1 < len(lines) {
+			// "3) Key" over " Quotes": the first line of a heading the
+			// reader joins, numbered, which the model holds as the quotes
+			// or the FAQ.
+			if a := anchorOf(line + " " + tidy(lines[i+1])); a == quotesAnchor || a == faqAnchor {
+				continue
+			}
+		}
 		if quoteLabelLine(line) {
 			continue // "Key Quote 2" over a quote, or left out with a warning naming it: structure, as "Quote 2" is
 		}
