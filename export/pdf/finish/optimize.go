@@ -151,9 +151,8 @@ func optimizeFile(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.
 	nextAnnot := 0
 	infoNum := doc.infoNum()
 	// A page the streams did not compress is compressed as they would
-	// have (PageStreams.Fast), with a writer made for the first.
-	var pageZ *flate.Writer
-	pageZMade := false
+	// have (PageStreams.Fast).
+	pageZ := pageWriter(len(pageNums))
 
 	// Objects that are not streams (pages, the resources, fonts'
 	// dictionaries and widths, outline items, link annotations, the Info
@@ -300,9 +299,6 @@ func optimizeFile(in *fpdfFile, fs []fontembed.Font, toUnicode []byte, tg *tags.
 			}
 			scratch = compactText(scratch[:0], data)
 			data = scratch
-			if !pageZMade {
-				pageZ, pageZMade = pageWriter(len(pageNums)), true
-			}
 			fw = pageZ
 		}
 		z := zw.compressPage(fw, data)
